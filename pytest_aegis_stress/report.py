@@ -1,0 +1,111 @@
+"""Where results go: the CSV (appended as each test ends), the JSON file, the summary table.
+
+Rows are appended and flushed to disk as soon as a test ends, so the figures of finished
+tests survive a session that is killed later. The header is written once, when the file is
+new; a file with another header is refused rather than mixed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pytest_aegis_stress.results import CSV_COLUMNS
+
+__all__ = ["CsvReport", "format_cell", "summary_table", "write_json"]
+
+
+def format_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return "nan" if math.isnan(value) else f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+class CsvReport:
+    """Appends rows with :data:`CSV_COLUMNS` to one file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def check_header(self) -> None:
+        """Raise ``ValueError`` if the file exists with columns other than ours."""
+        if not self.path.is_file() or self.path.stat().st_size == 0:
+            return
+        with self.path.open(newline="", encoding="utf-8") as existing:
+            header = next(csv.reader(existing), [])
+        if tuple(header) != CSV_COLUMNS:
+            raise ValueError(
+                f"{self.path} has other columns than this version writes; move it aside or "
+                f"choose another file with --stress-csv"
+            )
+
+    def append(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for row in rows:
+            writer.writerow([format_cell(row.get(column)) for column in CSV_COLUMNS])
+        if not buffer.getvalue():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # O_APPEND writes of one block keep concurrent sessions' rows whole.
+        with self.path.open("a", newline="", encoding="utf-8") as out:
+            if out.tell() == 0:
+                out.write(",".join(CSV_COLUMNS) + "\n")
+            out.write(buffer.getvalue())
+            out.flush()
+            os.fsync(out.fileno())
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as source:
+        return list(csv.DictReader(source))
+
+
+def write_json(path: Path, results: Sequence[Mapping[str, Any]], meta: Mapping[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {**meta, "results": list(results)}
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(json.dumps(document, indent=2, default=str), encoding="utf-8")
+    temporary.replace(path)
+
+
+_SUMMARY = (
+    ("test", "test_name", "{}"),
+    ("ops/s", "throughput", "{:,.0f}"),
+    ("p50 ms", "p50_ms", "{:.3f}"),
+    ("p95 ms", "p95_ms", "{:.3f}"),
+    ("p99 ms", "p99_ms", "{:.3f}"),
+    ("errors", "error_rate", "{:.2%}"),
+    ("peak MB", "peak_memory_mb", "{:.1f}"),
+    ("max rate", "max_sustainable_rate", "{:,.0f}"),
+    ("tier", "tier", "{}"),
+    ("outcome", "outcome", "{}"),
+)
+
+
+def summary_table(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Fixed-width lines of the key figures, one row per result."""
+    cells = [[title for title, _, _ in _SUMMARY]]
+    cells.extend(
+        [
+            "" if row.get(key) in (None, "") else pattern.format(row[key])
+            for _, key, pattern in _SUMMARY
+        ]
+        for row in rows
+    )
+    widths = [max(len(line[i]) for line in cells) for i in range(len(_SUMMARY))]
+    return [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+        )
+        for line in cells
+    ]

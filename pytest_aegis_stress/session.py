@@ -1,0 +1,93 @@
+"""The session's stress state: rows for the CSV and JSON, checks, and the summary.
+
+One :class:`StressSession` lives in ``config.stash``; hooks hand it plain data. Under
+pytest-xdist only the controller writes files: workers attach their rows to test reports,
+which xdist carries to the controller.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from importlib.metadata import version
+from typing import Any
+
+from pytest_aegis_stress.baseline import Baseline
+from pytest_aegis_stress.report import CsvReport, summary_table, write_json
+from pytest_aegis_stress.results import StressResult
+from pytest_aegis_stress.settings import Settings
+from pytest_aegis_stress.thresholds import Threshold
+
+__all__ = ["StressSession"]
+
+
+def _versions() -> str:
+    return (
+        f"python {platform.python_version()}; pytest-aegis-stress {version('pytest-aegis-stress')}"
+    )
+
+
+class StressSession:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        writes_files: bool,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.settings = settings
+        self.writes_files = writes_files
+        self.run_id = uuid.uuid4().hex[:12]
+        self.rows: list[dict[str, Any]] = []
+        self.details: list[dict[str, Any]] = []
+        self._clock = clock
+        self._versions = _versions()
+        self.csv = CsvReport(settings.csv) if settings.csv is not None and writes_files else None
+        if self.csv is not None:
+            self.csv.check_header()
+        self.baseline = Baseline.load(settings.baseline) if settings.baseline else None
+
+    def check(self, results: Iterable[StressResult], thresholds: list[Threshold]) -> list[str]:
+        """Threshold violations and baseline regressions of one test's results."""
+        problems: list[str] = []
+        for result in results:
+            problems.extend(m for t in thresholds if (m := t.check(result)) is not None)
+            if self.baseline is not None and self.settings.compare_fail:
+                problems.extend(
+                    self.baseline.regressions(result.figures(), self.settings.compare_fail)
+                )
+        return problems
+
+    def rows_for(self, results: Iterable[StressResult], outcome: str) -> list[dict[str, Any]]:
+        """CSV rows for one test's results, stamped with outcome, profile and run."""
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(self._clock()))
+        meta = {
+            "outcome": outcome,
+            "profile": self.settings.profile,
+            "run_id": self.run_id,
+            "timestamp": stamp,
+            "versions": self._versions,
+        }
+        return [{**result.figures(), **meta, "_detail": result.to_dict()} for result in results]
+
+    def record(self, rows: list[dict[str, Any]]) -> None:
+        """Keep rows for the summary and append them to the CSV at once."""
+        for row in rows:
+            self.details.append({**row.pop("_detail", {}), **row})
+            self.rows.append(row)
+        if self.csv is not None:
+            self.csv.append(rows)
+
+    def finish(self) -> None:
+        if self.writes_files and self.settings.json is not None:
+            meta = {
+                "run_id": self.run_id,
+                "profile": self.settings.profile,
+                "versions": self._versions,
+            }
+            write_json(self.settings.json, self.details, meta)
+
+    def summary(self) -> list[str]:
+        return summary_table(self.rows) if self.rows else []

@@ -1,0 +1,325 @@
+"""The plugin's plain classes, specified without pytest's machinery."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pytest_aegis_stress.baseline import Baseline
+from pytest_aegis_stress.durations import format_duration, parse_duration
+from pytest_aegis_stress.histogram import LatencyHistogram
+from pytest_aegis_stress.loops import Schedule, closed_loop, open_loop
+from pytest_aegis_stress.options import parse_compare
+from pytest_aegis_stress.report import CsvReport
+from pytest_aegis_stress.resources import MAX_SAMPLES, ResourceMonitor, memory_slope
+from pytest_aegis_stress.results import CSV_COLUMNS, StageResult, StressResult
+from pytest_aegis_stress.tally import MAX_ERROR_MESSAGES, Tally
+from pytest_aegis_stress.thresholds import parse_thresholds
+
+
+class FakeClock:
+    """Nanoseconds that advance only when the code under test sleeps or works."""
+
+    def __init__(self, start: int = 10**12) -> None:
+        self.now = start
+        self.lock = threading.Lock()
+
+    def __call__(self) -> int:
+        return self.now
+
+    def advance(self, ns: float) -> None:
+        with self.lock:
+            self.now += int(ns)
+
+    def sleep(self, seconds: float) -> None:
+        self.advance(max(seconds * 1e9, 1_000))  # a real sleep always takes some time
+
+
+# -- durations ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("500ms", 0.5),
+        ("30s", 30.0),
+        ("5m", 300.0),
+        ("2h", 7200.0),
+        ("1.5", 1.5),
+        (" 250us ", 250e-6),
+        (".5s", 0.5),
+        (3, 3.0),
+        (0.25, 0.25),
+    ],
+)
+def test_durations_parse_every_documented_form(text: str | float, seconds: float) -> None:
+    assert parse_duration(text) == pytest.approx(seconds)
+
+
+@pytest.mark.parametrize("text", ["", "soon", "5 minutes", "-1s", "0", "1e9999", "nan", True])
+def test_bad_durations_name_the_field_and_value(text: object) -> None:
+    with pytest.raises(
+        ValueError, match=r"--stress-duration: .*" + repr(text).replace(".", r"\.")[:3]
+    ):
+        parse_duration(text, field="--stress-duration")  # type: ignore[arg-type]
+
+
+@given(st.floats(min_value=1e-6, max_value=1e6))
+def test_formatted_durations_parse_back(seconds: float) -> None:
+    assert parse_duration(format_duration(seconds)) == pytest.approx(seconds, rel=1e-5)
+
+
+# -- thresholds -----------------------------------------------------------------------------
+
+
+def _result(**figures: float) -> StressResult:
+    result = StressResult(
+        "t", duration_s=1.0, ops_completed=int(figures.pop("ops", 1000)), ops_failed=0
+    )
+    for name, value in figures.items():
+        setattr(result, name, value)
+    return result
+
+
+def test_thresholds_default_to_upper_bounds_except_throughput() -> None:
+    thresholds = {
+        t.metric: t
+        for t in parse_thresholds(
+            {"p95": "10ms", "throughput": "5000/s", "error_rate": "1%", "memory_growth": "20MB"}
+        )
+    }
+    assert (thresholds["p95"].op, thresholds["p95"].bound) == ("<=", 10.0)
+    assert (thresholds["throughput"].op, thresholds["throughput"].bound) == (">=", 5000.0)
+    assert thresholds["error_rate"].bound == pytest.approx(0.01)
+    assert thresholds["memory_growth"].bound == 20.0
+
+
+def test_a_threshold_message_names_the_figure_and_the_bound() -> None:
+    (p95,) = parse_thresholds({"p95": "<10ms"})
+    assert p95.check(_result(p95_ms=9.9)) is None
+    assert p95.check(_result(p95_ms=12.5)) == "t: p95 = 12.5ms violates p95 < 10ms"
+    (rate,) = parse_thresholds({"throughput": ">=5000/s"})
+    assert rate.check(_result(ops=4000)) == "t: throughput = 4,000/s violates throughput >= 5000/s"
+    (growth,) = parse_thresholds({"memory_growth": "<512KB"})
+    assert growth.check(_result(memory_growth_mb=0.6)) is not None
+
+
+@pytest.mark.parametrize(
+    ("metric", "value"), [("p95", "quick"), ("speed", "1"), ("throughput", "")]
+)
+def test_bad_thresholds_are_refused_by_name(metric: str, value: str) -> None:
+    with pytest.raises(ValueError, match=metric):
+        parse_thresholds({metric: value})
+
+
+# -- histogram ------------------------------------------------------------------------------
+
+
+@given(st.lists(st.integers(min_value=1, max_value=10**11), min_size=1, max_size=3000))
+def test_percentiles_are_within_three_significant_digits_of_exact(values: list[int]) -> None:
+    """Against the exact value at the nearest rank (``round(p/100 * n)``, at least 1)."""
+    histogram = LatencyHistogram()
+    histogram.record_many(np.array(values, dtype=np.int64))
+    ordered = sorted(values)
+    for percentile in (50, 95, 99, 99.9, 100):
+        rank = max(int(percentile / 100 * len(ordered) + 0.5), 1) - 1
+        exact_ms = ordered[rank] / 1e6
+        assert histogram.percentile_ms(percentile) == pytest.approx(exact_ms, rel=1e-3)
+    assert histogram.count == len(values)
+
+
+def test_batch_recording_equals_recording_one_by_one() -> None:
+    values = [random.Random(7).randrange(1, 10**9) for _ in range(5000)]
+    batch, single = LatencyHistogram(), LatencyHistogram()
+    batch.record_many(np.array(values))
+    for value in values:
+        single.record(value)
+    assert [batch.percentile_ms(p) for p in (1, 50, 99.99)] == [
+        single.percentile_ms(p) for p in (1, 50, 99.99)
+    ]
+
+
+def test_histograms_merge_and_travel_between_processes() -> None:
+    left, right = LatencyHistogram(), LatencyHistogram()
+    left.record_many(np.full(100, 1_000_000))
+    right.record_many(np.full(100, 3_000_000))
+    copy = LatencyHistogram.decode(right.encode())
+    left.merge(copy)
+    assert left.count == 200
+    assert left.percentile_ms(25) == pytest.approx(1.0, rel=1e-3)
+    assert left.percentile_ms(75) == pytest.approx(3.0, rel=1e-3)
+
+
+def test_an_empty_histogram_reports_zeros() -> None:
+    empty = LatencyHistogram()
+    assert (empty.percentile_ms(99), empty.max_ms(), empty.mean_ms()) == (0.0, 0.0, 0.0)
+
+
+# -- tally and closed loop ------------------------------------------------------------------
+
+
+def test_a_tally_keeps_bounded_memory_and_a_per_second_series() -> None:
+    tally = Tally(origin_ns=0, flush_at=100)
+    for i in range(1000):  # one op every 5 ms, each taking 1 ms
+        tally.buffer.extend((i * 5_000_000, i * 5_000_000 + 1_000_000))
+        if len(tally.buffer) >= tally.flush_at:
+            tally.flush()
+            assert len(tally.buffer) == 0
+    tally.flush()
+    assert tally.completed == 1000
+    assert tally.series == [200] * 5
+    assert tally.latency.percentile_ms(50) == pytest.approx(1.0, rel=1e-3)
+
+
+def test_closed_loop_counts_exceptions_as_failures_and_keeps_a_few_messages() -> None:
+    clock = FakeClock()
+    calls = 0
+
+    def operation() -> None:
+        nonlocal calls
+        calls += 1
+        clock.advance(10_000)
+        if calls % 2:
+            raise ValueError(f"bad {calls}")
+
+    tally = Tally(clock())
+    closed_loop(operation, tally, clock() + 100_000_000, clock)
+    tally.flush()
+    assert (tally.completed, tally.failed) == (5000, 5000)
+    assert tally.errors == [f"ValueError: bad {n}" for n in (1, 3, 5, 7, 9)][:MAX_ERROR_MESSAGES]
+    assert tally.latency.percentile_ms(99) == pytest.approx(0.01, rel=1e-3)
+
+
+# -- open loop pacing with a fake clock ------------------------------------------------------
+
+
+def _paced(rate: float, service_ns: int, seconds: float = 1.0) -> tuple[Tally, Schedule]:
+    clock = FakeClock()
+    schedule = Schedule(clock(), rate, int(seconds * 1e9))
+    tally = Tally(clock(), open_loop=True)
+    open_loop(lambda: clock.advance(service_ns), tally, schedule, clock, clock.sleep)
+    tally.flush()
+    return tally, schedule
+
+
+def test_pacing_starts_every_operation_on_schedule_when_capacity_allows() -> None:
+    tally, schedule = _paced(rate=20_000, service_ns=5_000)
+    assert schedule.planned == 20_000
+    assert (tally.completed, tally.late) == (20_000, 0)
+    assert tally.series == [20_000]
+    assert tally.latency.percentile_ms(99) == pytest.approx(0.005, rel=1e-3)
+
+
+def test_an_overloaded_schedule_counts_late_and_dropped_starts() -> None:
+    # 100 µs of service at 20K/s offered: capacity is 10K/s, so half the starts never happen.
+    tally, schedule = _paced(rate=20_000, service_ns=100_000)
+    assert tally.completed == pytest.approx(10_000, abs=2)
+    assert schedule.planned - tally.completed == pytest.approx(10_000, abs=2)
+    assert tally.late > 9_000
+
+
+def test_latency_is_measured_from_the_intended_start() -> None:
+    """Coordinated omission: a stall delays every queued start, and the corrected latency
+    shows it while the service time does not."""
+    clock = FakeClock()
+    schedule = Schedule(clock(), 1000, 1_000_000_000)
+    tally = Tally(clock(), open_loop=True)
+    calls = 0
+
+    def stalls_once() -> None:
+        nonlocal calls
+        calls += 1
+        clock.advance(100_000_000 if calls == 1 else 10_000)
+
+    open_loop(stalls_once, tally, schedule, clock, clock.sleep)
+    tally.flush()
+    assert tally.service is not None
+    assert tally.service.percentile_ms(50) == pytest.approx(0.01, rel=1e-3)
+    assert tally.latency.percentile_ms(50) == pytest.approx(0.01, rel=1e-3)
+    assert tally.latency.percentile_ms(95) > 10  # ~100 queued starts waited for the stall
+    assert tally.late >= 99
+
+
+def test_a_stage_is_sustained_at_95_percent_of_the_offered_rate_within_its_bound() -> None:
+    stage = StageResult(1000, 950, 950, 0, 0, 50, 1.0, 4.0, 5.0, 1.0)
+    assert stage.sustained(None)
+    assert stage.sustained(5.0)
+    assert not stage.sustained(3.0)
+    assert not StageResult(1000, 949, 949, 0, 0, 51, 1.0, 1.0, 1.0, 1.0).sustained(None)
+
+
+# -- resources ------------------------------------------------------------------------------
+
+
+def test_memory_slope_ignores_warm_up_and_measures_growth() -> None:
+    times = [float(t) for t in range(100)]
+    flat_after_warmup = [1000.0 if t < 20 else 50.0 for t in range(100)]
+    assert memory_slope(times, flat_after_warmup) == pytest.approx(0.0)
+    leaking = [5.0 * t for t in range(100)]
+    assert memory_slope(times, leaking) == pytest.approx(5.0)
+
+
+def test_the_monitor_summarises_samples_and_bounds_their_number() -> None:
+    readings = iter((float(i * 1024 * 1024), 50.0) for i in range(10 * MAX_SAMPLES))
+    ticks = iter(range(10 * MAX_SAMPLES))
+    monitor = ResourceMonitor(0.1, sampler=lambda: next(readings), clock=lambda: float(next(ticks)))
+    for _ in range(3 * MAX_SAMPLES):
+        monitor.sample_now()
+    assert len(monitor.rss) < MAX_SAMPLES
+    summary = monitor.summary()
+    assert summary.peak_memory_mb == pytest.approx(3 * MAX_SAMPLES - 1)
+    assert summary.memory_slope_mb_per_min == pytest.approx(60.0, rel=0.01)
+    assert summary.avg_cpu_pct == 50.0
+
+
+def test_a_started_monitor_samples_this_process() -> None:
+    with ResourceMonitor(0.01) as monitor:
+        blob = bytearray(32 * 1024 * 1024)
+        monitor.sample_now()
+    summary = monitor.summary()
+    assert summary.samples >= 2
+    assert summary.peak_memory_mb >= 32
+    del blob
+
+
+# -- results, baseline, CSV -----------------------------------------------------------------
+
+
+def test_grade_records_the_highest_tier_reached() -> None:
+    result = _result()
+    assert result.grade(4000, minimum=1000, acceptable=5000, target=10000) == "minimum"
+    assert result.tier == "minimum"
+    assert result.grade(500, minimum=1000, acceptable=5000, target=10000) == "below-minimum"
+    assert result.grade(10000, minimum=1000, acceptable=5000, target=10000) == "target"
+
+
+def test_baseline_flags_only_regressions_beyond_their_limit() -> None:
+    baseline = Baseline({"t": {"test_name": "t", "p95_ms": "10", "throughput": "1000"}})
+    limits = parse_compare("p95:20%,throughput:10%")
+    assert baseline.regressions({"test_name": "t", "p95_ms": 11.9, "throughput": 901}, limits) == []
+    messages = baseline.regressions({"test_name": "t", "p95_ms": 12.5, "throughput": 850}, limits)
+    assert [m.split(":")[1].split()[0] for m in messages] == ["p95", "throughput"]
+    assert baseline.regressions({"test_name": "new", "p95_ms": 99.0}, limits) == []
+
+
+@pytest.mark.parametrize("text", ["p95", "p95:x%", "speed:10%", "p95:10"])
+def test_bad_compare_items_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=text.split(",", maxsplit=1)[0][:3]):
+        parse_compare(text)
+
+
+def test_csv_appends_under_one_header(tmp_path: pytest.TempPathFactory) -> None:
+    path = tmp_path / "deep" / "r.csv"  # type: ignore[operator]
+    report = CsvReport(path)
+    report.check_header()
+    report.append([_result().figures()])
+    report.append([_result().figures(), _result().figures()])
+    lines = path.read_text().splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS)
+    assert len(lines) == 4
+    report.check_header()
