@@ -8,12 +8,12 @@ everything ever logged.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from aegis._validation import require_text, require_unit_interval
 
@@ -42,6 +42,9 @@ class Outcome(enum.StrEnum):
     SUCCESS = "success"
     FAILURE = "failure"
     LEARNING = "learning"
+
+
+_OUTCOMES: dict[str, Outcome] = {outcome.value: outcome for outcome in Outcome}
 
 
 class PatternKind(enum.StrEnum):
@@ -74,8 +77,10 @@ class Feedback:
     concerns: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Experience:
+class Experience(NamedTuple):
+    """One logged experience. A named tuple: cheap to create and small in memory, which
+    matters at hundreds of thousands of experiences per second."""
+
     id: int
     action: str
     outcome: Outcome
@@ -134,6 +139,15 @@ class _Aggregate:
         self.ethical_low += ethical < LOW_SCORE
         self.safety_low += safety < LOW_SCORE
 
+    def merge(self, other: _Aggregate) -> None:
+        self.count += other.count
+        for outcome, count in other.outcomes.items():
+            self.outcomes[outcome] += count
+        self.ethical_sum += other.ethical_sum
+        self.safety_sum += other.safety_sum
+        self.ethical_low += other.ethical_low
+        self.safety_low += other.safety_low
+
     def rescore(self, dimension: str, old: float, new: float) -> None:
         delta_low = (new < LOW_SCORE) - (old < LOW_SCORE)
         if dimension == "ethical":
@@ -167,7 +181,6 @@ class EvolutionEngine:
         self._clock = clock
         self._lock = threading.Lock()
         self._aggregates: dict[str, _Aggregate] = {}
-        self._total = _Aggregate()
         # Ids are sequential, so the history is a list indexed by ``id - _first_id``; dropped
         # entries become None and the list is compacted once half of it is dead.
         self._history: list[Experience | None] = []
@@ -195,14 +208,18 @@ class EvolutionEngine:
         context: object = None,
     ) -> Experience:
         """Synchronous twin of :meth:`log_experience`, for threads and tight loops."""
-        require_text("action", action)
-        try:
-            kind = Outcome(outcome)
-        except ValueError:
+        # Fast paths for the common well-typed call; the validators explain anything else.
+        if type(action) is not str or not action or action.isspace():
+            require_text("action", action)
+        kind = _OUTCOMES.get(outcome) if isinstance(outcome, str) else None
+        if kind is None:
             allowed = ", ".join(o.value for o in Outcome)
-            raise ValueError(f"outcome must be one of {allowed}, got {outcome!r}") from None
-        ethical = require_unit_interval("ethical_score", ethical_score)
-        safety = require_unit_interval("safety_score", safety_score)
+            raise ValueError(f"outcome must be one of {allowed}, got {outcome!r}")
+        ethical, safety = ethical_score, safety_score
+        if type(ethical) is not float or not 0.0 <= ethical <= 1.0:
+            ethical = require_unit_interval("ethical_score", ethical_score)
+        if type(safety) is not float or not 0.0 <= safety <= 1.0:
+            safety = require_unit_interval("safety_score", safety_score)
         timestamp = self._clock()
         with self._lock:
             experience = Experience(
@@ -213,9 +230,9 @@ class EvolutionEngine:
             if aggregate is None:
                 aggregate = self._aggregates[action] = _Aggregate()
             aggregate.add(kind, ethical, safety)
-            self._total.add(kind, ethical, safety)
-            self._history.append(experience)
-            if self._max_history is not None and self.retained > self._max_history:
+            history = self._history
+            history.append(experience)
+            if self._max_history is not None and len(history) - self._dropped > self._max_history:
                 self._drop_oldest()
         return experience
 
@@ -265,12 +282,11 @@ class EvolutionEngine:
             )
             feedback = (*old_experience.feedback, Feedback(dimension, new, notes))
             if dimension == "ethical":
-                updated = dataclasses.replace(old_experience, ethical_score=new, feedback=feedback)
+                updated = old_experience._replace(ethical_score=new, feedback=feedback)
             else:
-                updated = dataclasses.replace(old_experience, safety_score=new, feedback=feedback)
+                updated = old_experience._replace(safety_score=new, feedback=feedback)
             self._history[index] = updated
             self._aggregates[updated.action].rescore(dimension, old, new)
-            self._total.rescore(dimension, old, new)
         return updated
 
     def _index_of(self, experience_id: int) -> int:
@@ -314,7 +330,7 @@ class EvolutionEngine:
         """Share of successes for ``action``, or over every action when None."""
         with self._lock:
             if action is None:
-                return self._total.success_rate
+                return self._totals().success_rate
             aggregate = self._aggregates.get(action)
             if aggregate is None:
                 raise KeyError(f"no experience logged for action {action!r}")
@@ -322,7 +338,7 @@ class EvolutionEngine:
 
     def metrics(self) -> EvolutionMetrics:
         with self._lock:
-            total = self._total
+            total = self._totals()
             count = total.count
             return EvolutionMetrics(
                 total_experiences=count,
@@ -388,6 +404,13 @@ class EvolutionEngine:
             and (since is None or e.timestamp >= since)
             and (wanted is None or e.outcome is wanted)
         ]
+
+    def _totals(self) -> _Aggregate:
+        """Totals over every action type: O(action types), kept off the logging hot path."""
+        total = _Aggregate()
+        for aggregate in self._aggregates.values():
+            total.merge(aggregate)
+        return total
 
     def _iter_retained(self) -> Iterator[Experience]:
         for experience in self._history[self._dropped :]:

@@ -1,0 +1,52 @@
+"""Hallucination signals in generated text: hedging, contradiction, excessive precision."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from aegis._validation import require_text
+from aegis.love_engine.text import words
+
+__all__ = ["HallucinationReport", "detect_hallucination", "detect_hallucination_sync"]
+
+_HEDGES = frozenset(
+    {"probably", "maybe", "perhaps", "possibly", "likely", "presumably", "apparently", "supposedly"}
+)
+_HEDGE_PHRASES = frozenset(
+    {"i think", "i believe", "i guess", "not sure", "might be", "could be", "i suppose"}
+)
+#: "exactly" more often than this reads as precision the text cannot have.
+MAX_EXACTLY = 2
+SIGNALS_TO_FLAG = 2
+
+
+@dataclass(frozen=True, slots=True)
+class HallucinationReport:
+    flagged: bool
+    signals: tuple[str, ...]
+    hedges: tuple[str, ...]
+    exactly_count: int
+
+
+def detect_hallucination_sync(text: str) -> HallucinationReport:
+    """Flag ``text`` when at least two of the three signals fire."""
+    tokens = words(require_text("text", text, allow_empty=True))
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(tokens)}
+    hedges = tuple(sorted((_HEDGES.intersection(tokens)) | (_HEDGE_PHRASES & pairs)))
+    exactly = tokens.count("exactly")
+    signals = tuple(
+        name
+        for name, fired in (
+            ("hedging", bool(hedges)),
+            ("contradiction", "but" in tokens and "however" in tokens),
+            ("excessive_precision", exactly > MAX_EXACTLY),
+        )
+        if fired
+    )
+    return HallucinationReport(len(signals) >= SIGNALS_TO_FLAG, signals, hedges, exactly)
+
+
+async def detect_hallucination(text: str) -> HallucinationReport:
+    """Async form of :func:`detect_hallucination_sync`."""
+    return detect_hallucination_sync(text)
