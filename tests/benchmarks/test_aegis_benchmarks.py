@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import time
 import tracemalloc
 
+import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from aegis.evolution_core import EvolutionEngine
+from aegis.intent_firewall import IntentFirewall, Request, Rule
 from aegis.love_engine import Action, LoveEngine, State
 
 BATCH = 1000
@@ -100,3 +103,103 @@ def test_evolution_recognize_patterns_over_a_million(benchmark: BenchmarkFixture
         engine.log_experience_sync(f"action_{i % 50}", "success" if i % 3 else "failure", 0.9, 0.4)
     benchmark(engine.recognize_patterns_sync)
     assert engine.metrics().total_experiences == 1_000_000
+
+
+# -- intent firewall -------------------------------------------------------------------------
+
+FIREWALL_MIX = (
+    [
+        Request("read_file", {"path": "/tmp/test.txt"}, "User wants to read a file", 0.9),
+        Request("list_directory", {"path": "/home/user"}, "User wants to list files", 0.95),
+        Request("get_timestamp", {}, "User wants current time", 1.0),
+    ]
+    * 23
+    + [Request("read_file", {"path": "/tmp/test.txt"}, "User wants to read a file", 0.9)]
+    + [
+        Request("execute_command", {"cmd": "rm -rf /"}, "User wants to delete everything", 0.3),
+        Request("write_file", {"path": "/etc/passwd"}, "User wants to modify system file", 0.4),
+    ]
+    * 10
+    + [
+        Request("network_request", {"url": "http://unknown.com"}, "Unknown URL", 0.6),
+        Request("execute_script", {"script": "user_provided.sh"}, "Run a script", 0.65),
+    ]
+    * 5
+)
+
+
+@pytest.mark.parametrize(
+    "requests",
+    [FIREWALL_MIX[:1], FIREWALL_MIX[-16:-15], FIREWALL_MIX],
+    ids=["safe", "unsafe", "spec-mix"],
+)
+def test_firewall_validate_request(benchmark: BenchmarkFixture, requests: list[Request]) -> None:
+    """Goal for the spec mix: >= 100,000 validations/s, i.e. a batch of 1,000 in <= 10 ms."""
+    firewall = IntentFirewall()
+    batch_requests = list(itertools.islice(itertools.cycle(requests), BATCH))
+    validate = firewall.validate_request_sync
+
+    def batch() -> None:
+        for request in batch_requests:
+            validate(request)
+
+    benchmark(batch)
+
+
+def _uncacheable(request: Request) -> Request:
+    """The same request with its parameters in a list, which the verdict cache skips."""
+    return Request(
+        request.action, {"wrapped": [dict(request.parameters)]}, request.context, request.confidence
+    )
+
+
+UNCACHED_MIX = [_uncacheable(request) for request in FIREWALL_MIX]
+
+
+def test_firewall_spec_mix_uncached(benchmark: BenchmarkFixture) -> None:
+    """Every request inspected afresh (no verdict cache), for comparison with the cached mix."""
+    firewall = IntentFirewall()
+    batch_requests = list(itertools.islice(itertools.cycle(UNCACHED_MIX), BATCH))
+    validate = firewall.validate_request_sync
+
+    def batch() -> None:
+        for request in batch_requests:
+            validate(request)
+
+    benchmark(batch)
+
+
+def test_firewall_spec_mix_latency_percentiles(benchmark: BenchmarkFixture) -> None:
+    """Goal: p99 of one validation under 50 µs. Figures in extra_info, in µs."""
+    firewall = IntentFirewall()
+    requests = list(itertools.islice(itertools.cycle(FIREWALL_MIX), 20 * BATCH))
+    clock = time.perf_counter_ns
+
+    def timed() -> list[int]:
+        latencies = []
+        for request in requests:
+            start = clock()
+            firewall.validate_request_sync(request)
+            latencies.append(clock() - start)
+        return sorted(latencies)
+
+    latencies = benchmark.pedantic(timed, rounds=3, iterations=1)
+    for name, q in (("p50_us", 0.50), ("p99_us", 0.99), ("p999_us", 0.999)):
+        benchmark.extra_info[name] = latencies[int(q * (len(latencies) - 1))] / 1000
+
+
+@pytest.mark.parametrize("rule_count", [10, 10_000])
+def test_firewall_cost_with_many_custom_rules(benchmark: BenchmarkFixture, rule_count: int) -> None:
+    """Goal: 10,000 custom rules cost at most twice what 10 cost (no verdict cache)."""
+    words = [f"forbidden{i:05d}token" for i in range(rule_count)]
+    firewall = IntentFirewall(rules=[Rule(f"r{i}", rf"\b{w}\b") for i, w in enumerate(words)])
+    batch_requests = list(itertools.islice(itertools.cycle(UNCACHED_MIX), BATCH))
+    validate = firewall.validate_request_sync
+
+    def batch() -> None:
+        for request in batch_requests:
+            validate(request)
+
+    benchmark(batch)
+    blocked = validate(Request("note", {"text": f"contains {words[-1]} here"}))
+    assert blocked.matched_rules == (f"r{rule_count - 1}",)
