@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
 import tracemalloc
+from collections.abc import Iterator
 
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from aegis.evolution_core import EvolutionEngine
+from aegis.hitl import HITLCollaborator, Priority
 from aegis.intent_firewall import IntentFirewall, Request, Rule
 from aegis.love_engine import Action, LoveEngine, State
 
@@ -203,3 +206,74 @@ def test_firewall_cost_with_many_custom_rules(benchmark: BenchmarkFixture, rule_
     benchmark(batch)
     blocked = validate(Request("note", {"text": f"contains {words[-1]} here"}))
     assert blocked.matched_rules == (f"r{rule_count - 1}",)
+
+
+# -- human in the loop -----------------------------------------------------------------------
+
+PENDING = 100_000
+
+
+def _loaded_collaborator(loop: asyncio.AbstractEventLoop) -> HITLCollaborator:
+    hitl = HITLCollaborator(default_timeout=3600)
+    context = {"detail": "x" * 1000}
+
+    async def fill() -> None:
+        for i in range(PENDING):
+            await hitl.request_decision(f"question {i}", context, Priority((i % 4) + 1))
+
+    loop.run_until_complete(fill())
+    return hitl
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Iterator[tuple[asyncio.AbstractEventLoop, HITLCollaborator]]:
+    loop = asyncio.new_event_loop()
+    yield loop, _loaded_collaborator(loop)
+    loop.close()
+
+
+def test_hitl_request_and_approve_with_100k_pending(
+    benchmark: BenchmarkFixture, loaded: tuple[asyncio.AbstractEventLoop, HITLCollaborator]
+) -> None:
+    """Goal: request_decision + approve <= 20 µs together with 100,000 pending (batch of 1,000)."""
+    loop, hitl = loaded
+
+    async def batch() -> None:
+        for _ in range(BATCH):
+            decision = await hitl.request_decision("q", {"detail": "x"}, Priority.HIGH)
+            await hitl.approve(decision.id, "bench")
+
+    benchmark(lambda: loop.run_until_complete(batch()))
+    assert hitl.pending_count == PENDING
+
+
+def test_hitl_pending_top_100_with_100k_pending(
+    benchmark: BenchmarkFixture, loaded: tuple[asyncio.AbstractEventLoop, HITLCollaborator]
+) -> None:
+    """Goal: pending(limit=100) <= 1 ms with 100,000 pending."""
+    _, hitl = loaded
+    top = benchmark(hitl.pending, 100)
+    assert [d.priority for d in top] == [Priority.CRITICAL] * 100
+
+
+def test_hitl_memory_of_100k_pending(benchmark: BenchmarkFixture) -> None:
+    """Goal: under 200 MB for 100,000 pending decisions of 1 KB context each."""
+
+    def measure() -> float:
+        loop = asyncio.new_event_loop()
+        tracemalloc.start()
+        hitl = HITLCollaborator(default_timeout=3600)
+
+        async def fill() -> None:
+            for i in range(PENDING):  # a distinct 1 KB context per decision
+                await hitl.request_decision(f"q{i}", {"detail": f"{i:01000d}"}, Priority.LOW)
+
+        loop.run_until_complete(fill())
+        used = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        loop.close()
+        assert hitl.pending_count == PENDING
+        return used / 2**20
+
+    megabytes = benchmark.pedantic(measure, rounds=1, iterations=1)
+    benchmark.extra_info["traced_mb"] = megabytes

@@ -1,0 +1,27 @@
+"""Human-in-the-loop: decisions queued for a person, by priority then age.
+
+Timeouts are enforced on every operation and mean *deny*; each decision is answered at
+most once whatever the concurrency; with an audit log attached, every request, answer,
+escalation and expiry is written to it.
+"""
+
+from aegis.hitl.collaborator import AuditSink, HITLCollaborator
+from aegis.hitl.model import (
+    Decision,
+    DecisionEvent,
+    DecisionStateError,
+    DecisionStatus,
+    EventKind,
+    Priority,
+)
+
+__all__ = [
+    "AuditSink",
+    "Decision",
+    "DecisionEvent",
+    "DecisionStateError",
+    "DecisionStatus",
+    "EventKind",
+    "HITLCollaborator",
+    "Priority",
+]

@@ -1,0 +1,95 @@
+"""Decisions a human is asked for, and what became of them."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "Decision",
+    "DecisionEvent",
+    "DecisionStateError",
+    "DecisionStatus",
+    "EventKind",
+    "Priority",
+]
+
+
+class Priority(enum.IntEnum):
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @classmethod
+    def parse(cls, value: object) -> Priority:
+        """A member from itself, its name (any case) or its number; else a clear ValueError."""
+        if type(value) is cls:
+            return value
+        if isinstance(value, str) and value.upper() in cls.__members__:
+            return cls[value.upper()]
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and value in cls._value2member_map_
+        ):
+            return cls(value)
+        names = ", ".join(member.name.lower() for member in cls)
+        raise ValueError(f"priority must be one of {names}, got {value!r}")
+
+
+class DecisionStatus(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    TIMED_OUT = "timed_out"
+    CANCELLED = "cancelled"
+
+
+class EventKind(enum.StrEnum):
+    REQUESTED = "requested"
+    ESCALATED = "escalated"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+class DecisionStateError(ValueError):
+    """An operation that the decision's current status does not allow."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionEvent:
+    kind: EventKind
+    at: float
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A snapshot of one decision. ``approved`` is True only for an explicit approval:
+    a timeout, a rejection or a cancellation all mean *deny*."""
+
+    id: str
+    question: str
+    context: Mapping[str, Any] | str
+    priority: Priority
+    requester: str
+    created_at: float
+    expires_at: float
+    status: DecisionStatus
+    responder: str | None
+    reasoning: str | None
+    answered_at: float | None
+    history: tuple[DecisionEvent, ...]
+
+    @property
+    def approved(self) -> bool:
+        return self.status is DecisionStatus.APPROVED
+
+    @property
+    def pending(self) -> bool:
+        return self.status is DecisionStatus.PENDING
