@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from aegis import __version__
+from aegis.audit.cli import add_audit_commands, run_audit
 
 __all__ = ["build_parser", "main"]
 
@@ -16,17 +17,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="aegis", description="Aegis, a safety layer for AI agents: command-line tools."
     )
     parser.add_argument("--version", action="version", version=f"aegis {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    add_audit_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Exit status: 0 success, 1 verification failed, 2 bad usage or input."""
     parser = build_parser()
     arguments = parser.parse_args(argv)
-    if arguments.command is None:
-        parser.print_help(sys.stderr)
+    try:
+        return run_audit(arguments)
+    except (OSError, ValueError) as error:
+        print(f"aegis: error: {error}", file=sys.stderr)
         return 2
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

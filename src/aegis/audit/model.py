@@ -1,0 +1,132 @@
+"""Entries, checkpoints and verification reports of the audit log."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
+
+__all__ = [
+    "AuditEntry",
+    "AuditKeyError",
+    "Checkpoint",
+    "Finding",
+    "FindingKind",
+    "VerificationReport",
+]
+
+
+class AuditKeyError(ValueError):
+    """The signing key does not belong to this log."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    timestamp_ns: int
+    action: str
+    details: Mapping[str, Any]
+    prev_hash: bytes
+    entry_hash: bytes
+    signature: bytes
+
+    @property
+    def timestamp(self) -> float:
+        """Seconds since the epoch (the exact value is ``timestamp_ns``)."""
+        return self.timestamp_ns / 1e9
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "timestamp_ns": self.timestamp_ns,
+            "action": self.action,
+            "details": self.details,
+            "prev_hash": self.prev_hash.hex(),
+            "entry_hash": self.entry_hash.hex(),
+            "signature": self.signature.hex(),
+        }
+
+
+_CHECKPOINT = b"aegis-audit-checkpoint/1\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """A signed (size, root) that its holder keeps outside the database.
+
+    A log that later does not extend it (fewer entries, or a different history) fails
+    verification against it, so deleting the newest entries cannot go unnoticed.
+    """
+
+    size: int
+    root: bytes
+    public_key: bytes
+    signature: bytes
+
+    @staticmethod
+    def message(size: int, root: bytes) -> bytes:
+        return _CHECKPOINT + size.to_bytes(8, "big") + root
+
+    def valid(self, public_key: bytes | None = None) -> bool:
+        """Whether the signature holds for ``public_key`` (the checkpoint's own by default)."""
+        try:
+            VerifyKey(public_key or self.public_key).verify(
+                self.message(self.size, self.root), self.signature
+            )
+        except (BadSignatureError, ValueError):
+            return False
+        return True
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "size": self.size,
+                "root": self.root.hex(),
+                "public_key": self.public_key.hex(),
+                "signature": self.signature.hex(),
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Checkpoint:
+        data = json.loads(text)
+        return cls(
+            int(data["size"]),
+            bytes.fromhex(data["root"]),
+            bytes.fromhex(data["public_key"]),
+            bytes.fromhex(data["signature"]),
+        )
+
+
+class FindingKind(enum.StrEnum):
+    MODIFICATION = "modification"
+    DELETION = "deletion"
+    REORDERING = "reordering"
+    BAD_SIGNATURE = "bad_signature"
+    WRONG_KEY = "wrong_key"
+    TRUNCATION = "truncation"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: FindingKind
+    seq: int | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationReport:
+    ok: bool
+    entries_checked: int
+    first_bad_seq: int | None
+    findings: tuple[Finding, ...]
+    root: bytes
+
+    @property
+    def kinds(self) -> tuple[FindingKind, ...]:
+        return tuple(dict.fromkeys(f.kind for f in self.findings))

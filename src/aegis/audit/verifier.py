@@ -1,0 +1,223 @@
+"""Streaming verification of a hash chain of signed entries.
+
+Rows are fed in ``seq`` order and checked one by one (links and hashes) while signatures
+are checked in batches by worker threads: libsodium runs without Python's interpreter lock,
+so the checks use every core without the cost of worker processes. Memory stays bounded
+whatever the size of the log. Each problem becomes a :class:`Finding` of a distinct kind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import NamedTuple
+
+from nacl.bindings import crypto_sign_open
+from nacl.exceptions import BadSignatureError
+
+from aegis.audit.encoding import GENESIS, entry_hash
+from aegis.audit.merkle import EMPTY_ROOT, leaf_hash, node_hash
+from aegis.audit.model import Checkpoint, Finding, FindingKind, VerificationReport
+
+__all__ = ["Row", "verify_rows"]
+
+#: Signatures checked per batch; batches go to worker threads for larger logs.
+BATCH = 2048
+#: Logs at least this large have their signatures checked on every core.
+PARALLEL_FROM = 2 * BATCH
+#: How far a moved entry is searched for, to tell reordering and deletion from modification.
+MOVE_WINDOW = 16
+MAX_FINDINGS = 100
+
+
+class Row(NamedTuple):
+    seq: int
+    timestamp_ns: int
+    action: str
+    details: str
+    prev_hash: bytes
+    entry_hash: bytes
+    signature: bytes
+
+
+def bad_signatures(public_key: bytes, batch: list[tuple[int, bytes, bytes]]) -> list[int]:
+    """Seqs in ``batch`` whose signature over the entry hash does not verify."""
+    bad = []
+    for seq, digest, signature in batch:
+        try:
+            crypto_sign_open(signature + digest, public_key)
+        except (BadSignatureError, ValueError):
+            bad.append(seq)
+    return bad
+
+
+class _CompactRange:
+    """Roots of the perfect subtrees covering the leaves so far: O(log n) memory."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self._stack: list[tuple[int, bytes]] = []
+
+    def append(self, data: bytes) -> None:
+        node, height = leaf_hash(data), 0
+        while self._stack and self._stack[-1][0] == height:
+            node = node_hash(self._stack.pop()[1], node)
+            height += 1
+        self._stack.append((height, node))
+        self.size += 1
+
+    def root(self) -> bytes:
+        if not self._stack:
+            return EMPTY_ROOT
+        node = self._stack[-1][1]
+        for _, left in reversed(self._stack[:-1]):
+            node = node_hash(left, node)
+        return node
+
+
+class _Checker:
+    def __init__(self, public_key: bytes, executor: Executor | None) -> None:
+        self.public_key = public_key
+        self.executor = executor
+        self.findings: list[Finding] = []
+        self.pending: list[tuple[int, bytes, bytes]] = []
+        self.futures: list[Future[list[int]]] = []
+        self.bad_signature_seqs: list[int] = []
+        self.moves: list[tuple[int, int]] = []
+
+    def add(self, kind: FindingKind, seq: int | None, detail: str) -> None:
+        if len(self.findings) < MAX_FINDINGS:
+            self.findings.append(Finding(kind, seq, detail))
+
+    def queue_signature(self, row: Row) -> None:
+        self.pending.append((row.seq, row.entry_hash, row.signature))
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        if self.executor is None:
+            self.bad_signature_seqs.extend(bad_signatures(self.public_key, batch))
+        else:
+            self.futures.append(self.executor.submit(bad_signatures, self.public_key, batch))
+
+    def signatures(self) -> list[int]:
+        self.flush()
+        for future in self.futures:
+            self.bad_signature_seqs.extend(future.result())
+        return sorted(self.bad_signature_seqs)
+
+    def moved_from(self, row: Row) -> int | None:
+        """The seq at which this row's content was signed, if near its current place."""
+        for offset in range(1, MOVE_WINDOW + 1):
+            for candidate in (row.seq + offset, row.seq - offset):
+                if candidate < 1:
+                    continue
+                digest = entry_hash(
+                    candidate, row.timestamp_ns, row.action, row.details, row.prev_hash
+                )
+                if digest == row.entry_hash:
+                    return candidate
+        return None
+
+
+def _check_row(checker: _Checker, row: Row, expected_seq: int, previous_hash: bytes) -> None:
+    if row.seq > expected_seq:
+        missing = (
+            f"{expected_seq}" if row.seq == expected_seq + 1 else f"{expected_seq}-{row.seq - 1}"
+        )
+        checker.add(FindingKind.DELETION, expected_seq, f"entries {missing} are missing")
+    digest = entry_hash(row.seq, row.timestamp_ns, row.action, row.details, row.prev_hash)
+    if digest != row.entry_hash:
+        origin = checker.moved_from(row)
+        if origin is None:
+            checker.add(FindingKind.MODIFICATION, row.seq, "content does not match its hash")
+        else:
+            checker.moves.append((row.seq, origin))
+        return
+    if row.seq == expected_seq and row.prev_hash != previous_hash:
+        checker.add(FindingKind.MODIFICATION, row.seq, "does not link to the entry before it")
+    checker.queue_signature(row)
+
+
+def _classify_moves(checker: _Checker) -> None:
+    """Content signed for another seq: swapped rows move both ways; renumbering after a
+    deletion moves every later row the same way."""
+    if not checker.moves:
+        return
+    kind = (
+        FindingKind.REORDERING
+        if any(origin < seq for seq, origin in checker.moves)
+        else FindingKind.DELETION
+    )
+    for seq, origin in checker.moves[:MAX_FINDINGS]:
+        checker.add(kind, seq, f"holds the entry signed as seq {origin}")
+
+
+def verify_rows(
+    rows: Iterable[Row],
+    public_key: bytes,
+    *,
+    stored_public_key: bytes | None = None,
+    checkpoint: Checkpoint | None = None,
+    expected_count: int | None = None,
+) -> VerificationReport:
+    """Check every row; ``public_key`` is the key the verifier trusts."""
+    use_pool = expected_count is not None and expected_count >= PARALLEL_FROM
+    workers = max(2, os.cpu_count() or 2)
+    executor = ThreadPoolExecutor(workers, thread_name_prefix="audit-verify") if use_pool else None
+    checker = _Checker(public_key, executor)
+    wrong_key = stored_public_key is not None and stored_public_key != public_key
+    if wrong_key:
+        checker.add(FindingKind.WRONG_KEY, 1, "the log's stored public key is not the one trusted")
+    tree = _CompactRange()
+    checkpoint_root: bytes | None = (
+        EMPTY_ROOT if checkpoint is not None and checkpoint.size == 0 else None
+    )
+    expected_seq, previous_hash, count = 1, GENESIS, 0
+    try:
+        for row in rows:
+            _check_row(checker, row, expected_seq, previous_hash)
+            expected_seq, previous_hash = row.seq + 1, row.entry_hash
+            count += 1
+            tree.append(row.entry_hash)
+            if checkpoint is not None and tree.size == checkpoint.size:
+                checkpoint_root = tree.root()
+        bad = checker.signatures()
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    _classify_moves(checker)
+    if len(bad) == count and count:  # not one entry signed by the trusted key
+        if not wrong_key:
+            checker.add(FindingKind.WRONG_KEY, bad[0], "no signature verifies with the trusted key")
+    else:
+        for seq in bad:
+            checker.add(FindingKind.BAD_SIGNATURE, seq, "signature does not verify")
+    if checkpoint is not None:
+        _check_checkpoint(checker, checkpoint, public_key, count, checkpoint_root)
+    findings = sorted(checker.findings, key=lambda f: (f.seq is None, f.seq or 0))
+    first_bad = next((f.seq for f in findings if f.seq is not None), None)
+    return VerificationReport(not findings, count, first_bad, tuple(findings), tree.root())
+
+
+def _check_checkpoint(
+    checker: _Checker, checkpoint: Checkpoint, public_key: bytes, count: int, root: bytes | None
+) -> None:
+    if not checkpoint.valid(public_key):
+        checker.add(FindingKind.WRONG_KEY, None, "the checkpoint is not signed by the trusted key")
+    elif count < checkpoint.size:
+        checker.add(
+            FindingKind.TRUNCATION,
+            count + 1,
+            f"the log holds {count} entries; the checkpoint vouches for {checkpoint.size}",
+        )
+    elif root != checkpoint.root:
+        checker.add(
+            FindingKind.MODIFICATION,
+            None,
+            f"the first {checkpoint.size} entries are not those the checkpoint vouches for",
+        )
