@@ -166,31 +166,63 @@ class StressRunner:
         ``max_sustainable_rate`` is a real maximum rather than the top of the schedule.
         ``p95_bound`` (a duration such as ``"10ms"``) is the latency a sustained stage keeps.
         """
-        rate = _check_rate("start", start)
-        step = _check_rate("step", step) if step else 0.0
+        first = _check_rate("start", start)
+        increment = _check_rate("step", step) if step else 0.0
         stage_s = parse_duration(every, field="every")
-        seconds = self._duration(duration)
+        count = max(1, round(self._duration(duration) / stage_s))
+        rates = [first + increment * k for k in range(count)]
+        return self.stages(
+            fn,
+            rates,
+            stage_s,
+            workers=workers,
+            p95_bound=p95_bound,
+            extend=MAX_EXTRA_STAGES if extend else 0,
+            ceiling=ceiling,
+            name=name,
+        )
+
+    def stages(
+        self,
+        fn: Callable[[], Any],
+        rates: list[float],
+        every: float | str,
+        *,
+        workers: int = 1,
+        p95_bound: float | str | None = None,
+        extend: int = 0,
+        ceiling: float | None = None,
+        name: str | None = None,
+    ) -> StressResult:
+        """Open loop through any schedule: ``rates[k]`` ops/s for ``every`` seconds each.
+
+        Bursts, recoveries and plateaus are schedules too. ``extend`` allows up to that many
+        doubling stages after the last one while it is sustained (see :meth:`ramp`).
+        """
+        if not rates:
+            raise ValueError("rates must list at least one stage")
+        planned = [_check_rate("rates[]", rate) for rate in rates]
+        stage_s = parse_duration(every, field="every")
         bound_ms = None if p95_bound is None else parse_duration(p95_bound, field="p95_bound") * 1e3
         workers = _check_workers(workers)
-        rates = [rate + step * k for k in range(max(1, round(seconds / stage_s)))]
-        most_stages = len(rates) + (MAX_EXTRA_STAGES if extend else 0)
+        most_stages = len(planned) + extend
         stages: list[StageResult] = []
         totals: list[Tally] = []
         elapsed = 0.0
-        with self._measure(stage_s * len(rates)) as monitor:
-            while rates:
-                stage, tally, stage_elapsed = self._stage(fn, rates.pop(0), stage_s, workers)
+        with self._measure(stage_s * len(planned)) as monitor:
+            while planned:
+                stage, tally, stage_elapsed = self._stage(fn, planned.pop(0), stage_s, workers)
                 stages.append(stage)
                 totals.append(tally)
                 elapsed += stage_elapsed
                 doubled = stage.offered_rate * 2
                 if (
-                    not rates
+                    not planned
                     and len(stages) < most_stages
                     and stage.sustained(bound_ms)
                     and (ceiling is None or doubled <= ceiling)
                 ):
-                    rates.append(doubled)
+                    planned.append(doubled)
         result = self._result(name, elapsed, self._merge(totals, totals[0].origin_ns))
         self._fill_open_loop(result, stages, workers)
         sustained = [s.offered_rate for s in stages if s.sustained(bound_ms)]

@@ -1,0 +1,54 @@
+"""Fixtures of the stress suite: the profile's scale, fresh components, tier assertions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from aegis.audit import AuditLog
+from pytest_aegis_stress import StressResult
+from stress_tests.profiles import ASSERTED_TIER, PROFILES, Scale, Tiers
+
+TIER_ORDER = ("below-minimum", "minimum", "acceptable", "target")
+
+
+def _profile(config: pytest.Config) -> str:
+    given = config.getoption("stress_profile")
+    return str(given if given is not None else config.getini("stress_profile") or "quick")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Worker counts of the concurrency sweep come from the profile, with ids ``workers=N``."""
+    if "workers" in metafunc.fixturenames:
+        counts = PROFILES[_profile(metafunc.config)].workers
+        metafunc.parametrize("workers", counts, ids=[f"workers={n}" for n in counts])
+
+
+@pytest.fixture
+def scale(stress_profile: str) -> Scale:
+    return PROFILES[stress_profile]
+
+
+@pytest.fixture
+def audit_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AuditLog]:
+    with AuditLog(tmp_path_factory.mktemp("audit") / "audit.db") as log:
+        yield log
+
+
+@pytest.fixture
+def assert_tier(stress_profile: str) -> object:
+    """``assert_tier(result, value, tiers)``: grade the result, then require the profile's tier."""
+
+    def check(result: StressResult, value: float, tiers: Tiers) -> str:
+        reached = result.grade(
+            value, minimum=tiers.minimum, acceptable=tiers.acceptable, target=tiers.target
+        )
+        wanted = ASSERTED_TIER[stress_profile]
+        assert TIER_ORDER.index(reached) >= TIER_ORDER.index(wanted), (
+            f"{result.test_name}: {value:,.0f} reaches only {reached}; the {stress_profile} "
+            f"profile requires {wanted} ({getattr(tiers, wanted):,.0f})"
+        )
+        return reached
+
+    return check

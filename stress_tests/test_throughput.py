@@ -1,0 +1,152 @@
+"""High-throughput: ramping open-loop load on each component, correctness checked per call."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from collections.abc import Callable
+
+import pytest
+
+from aegis.audit import AuditLog
+from aegis.evolution_core import EvolutionEngine
+from aegis.hitl import HITLCollaborator
+from aegis.intent_firewall import IntentFirewall
+from aegis.love_engine import LoveEngine, State
+from pytest_aegis_stress import StressResult, StressRunner
+from stress_tests import profiles, workloads
+from stress_tests.profiles import Scale
+
+pytestmark = pytest.mark.stress
+
+
+def ramp(
+    stress: StressRunner,
+    scale: Scale,
+    fn: Callable[[], object],
+    start: float,
+    p95: str,
+    **kwargs: object,
+) -> StressResult:
+    return stress.ramp(
+        fn,
+        start=start,
+        step=start,
+        every=scale.ramp_every,
+        duration=scale.ramp_every * scale.ramp_stages,
+        p95_bound=p95,
+        extend=True,
+        ceiling=1_000_000,
+        **kwargs,
+    )  # type: ignore[arg-type]
+
+
+def test_firewall_throughput(
+    stress: StressRunner, scale: Scale, assert_tier: Callable[..., str]
+) -> None:
+    firewall = IntentFirewall()
+    mix = workloads.cycle(workloads.FIREWALL_MIX)
+
+    def validate() -> None:
+        request, expected = next(mix)
+        verdict = firewall.validate_request_sync(request)
+        if verdict.decision is not expected:
+            raise AssertionError(f"{request.action}: {verdict.decision} instead of {expected}")
+
+    result = ramp(stress, scale, validate, 1_000, "10ms")
+    assert result.ops_failed == 0, result.errors
+    assert_tier(result, result.max_sustainable_rate or 0, profiles.FIREWALL)
+
+
+def test_love_engine_throughput(
+    stress: StressRunner, scale: Scale, assert_tier: Callable[..., str]
+) -> None:
+    engine = LoveEngine()
+    state = State("Normal operation", (), "Healthy")
+    expected = {id(a): engine.check_ethics_sync(a, state).score for a in workloads.LOVE_MIX}
+    mix = workloads.cycle(workloads.LOVE_MIX)
+
+    def score() -> None:
+        action = next(mix)
+        value = engine.check_ethics_sync(action, state).score
+        if value != expected[id(action)]:
+            raise AssertionError(f"{action.intent}: {value} != {expected[id(action)]}")
+
+    result = ramp(stress, scale, score, 500, "20ms")
+    assert result.ops_failed == 0, result.errors
+    assert_tier(result, result.max_sustainable_rate or 0, profiles.LOVE)
+
+
+def test_evolution_throughput(
+    stress: StressRunner, scale: Scale, assert_tier: Callable[..., str]
+) -> None:
+    engine = EvolutionEngine(max_history=100_000)
+    mix = workloads.cycle(workloads.EVOLUTION_MIX)
+    recognition_ms: list[float] = []
+
+    def log() -> None:
+        action, outcome, ethical, safety = next(mix)
+        experience = engine.log_experience_sync(action, outcome, ethical, safety)
+        if experience.id % 1000 == 0:  # pattern recognition under load
+            started = time.perf_counter()
+            engine.recognize_patterns_sync()
+            recognition_ms.append((time.perf_counter() - started) * 1e3)
+
+    result = ramp(stress, scale, log, 1_000, "10ms")
+    assert result.ops_failed == 0, result.errors
+    assert engine.metrics().total_experiences == result.ops_completed
+    assert recognition_ms
+    assert max(recognition_ms) < 100
+    assert_tier(result, result.max_sustainable_rate or 0, profiles.EVOLUTION)
+
+
+def test_audit_throughput(
+    stress: StressRunner, scale: Scale, audit_log: AuditLog, assert_tier: Callable[..., str]
+) -> None:
+    actions = workloads.cycle(workloads.COMPONENT_ACTIONS)
+
+    def log() -> None:
+        audit_log.log_action_sync(next(actions), {"component": "stress", "payload": "x" * 200})
+
+    result = ramp(stress, scale, log, 500, "20ms")
+    assert result.ops_failed == 0, result.errors
+    assert audit_log.size == result.ops_completed
+    assert result.service_p95_ms is not None
+    assert result.service_p95_ms < 5  # signing and committing one entry
+    started = time.perf_counter()
+    report = audit_log.verify_sync()
+    seconds_per_10k = (time.perf_counter() - started) / max(report.entries_checked, 1) * 10_000
+    assert report.ok, report.findings
+    assert seconds_per_10k < 1.0
+    with sqlite3.connect(audit_log.path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert_tier(result, result.max_sustainable_rate or 0, profiles.AUDIT)
+
+
+def test_hitl_throughput(
+    stress: StressRunner, scale: Scale, assert_tier: Callable[..., str]
+) -> None:
+    hitl = HITLCollaborator(default_timeout=3600)
+    priorities = workloads.cycle(workloads.PRIORITY_MIX)
+    requested: list[str] = []
+
+    async def request() -> None:
+        decision = await hitl.request_decision("Proceed?", {"detail": "x" * 100}, next(priorities))
+        requested.append(decision.id)
+        if len(requested) % 4 == 0:  # a reviewer answers a quarter of them meanwhile
+            (first,) = hitl.pending(limit=1)
+            await hitl.approve(first.id, "reviewer")
+
+    result = ramp(stress, scale, request, 100, "10ms")
+    assert result.ops_failed == 0, result.errors
+    pending = hitl.pending()
+    answered = [d for d in map(hitl.status, requested) if not d.pending]
+    assert len(pending) + len(answered) == len(requested)  # no decision lost
+    keys = [(-d.priority, d.created_at) for d in pending]
+    assert keys == sorted(keys)  # priority, then age
+    started = time.perf_counter()
+    asyncio.run(hitl.approve(pending[-1].id, "reviewer"))
+    hitl.pending(limit=100)
+    assert (time.perf_counter() - started) * 1e3 < 10  # queue operations with all of them held
+    assert_tier(result, len(pending), profiles.HITL_PENDING)
