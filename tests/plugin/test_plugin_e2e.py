@@ -350,3 +350,30 @@ def test_summary_table_is_printed(project: pytest.Pytester) -> None:
             "results appended to *stress_results.csv",
         ]
     )
+
+
+def test_process_mode_runs_workers_in_separate_interpreters(
+    project: pytest.Pytester, csv_rows: Rows
+) -> None:
+    project.makepyfile(
+        """
+        import os
+        import pytest
+
+        def work():
+            return os.getpid()
+
+        @pytest.mark.stress
+        def test_processes(stress):
+            result = stress.run(work, duration="300ms", workers=2, mode="process")
+            assert result.ops_completed > 0 and result.ops_failed == 0
+            assert (result.workers, result.mode) == (2, "process")
+
+        @pytest.mark.stress
+        def test_unpicklable(stress):
+            with pytest.raises(TypeError, match="needs a picklable callable"):
+                stress.run(lambda: None, duration="100ms", mode="process")
+        """
+    )
+    project.runpytest_subprocess().assert_outcomes(passed=2)
+    assert [row["mode"] for row in csv_rows()] == ["process"]

@@ -15,6 +15,7 @@ from pytest_aegis_stress.durations import format_duration, parse_duration
 from pytest_aegis_stress.histogram import LatencyHistogram
 from pytest_aegis_stress.loops import Schedule, closed_loop, open_loop
 from pytest_aegis_stress.options import parse_compare
+from pytest_aegis_stress.progress import LiveLine, progress_wanted
 from pytest_aegis_stress.report import CsvReport
 from pytest_aegis_stress.resources import MAX_SAMPLES, ResourceMonitor, memory_slope
 from pytest_aegis_stress.results import CSV_COLUMNS, StageResult, StressResult
@@ -323,3 +324,25 @@ def test_csv_appends_under_one_header(tmp_path: pytest.TempPathFactory) -> None:
     assert lines[0] == ",".join(CSV_COLUMNS)
     assert len(lines) == 4
     report.check_header()
+
+
+# -- progress --------------------------------------------------------------------------------
+
+
+def test_the_progress_line_shows_only_on_a_terminal_outside_ci() -> None:
+    assert progress_wanted(True, isatty=True, environ={})
+    assert not progress_wanted(True, isatty=True, environ={"CI": "true"})
+    assert not progress_wanted(True, isatty=False, environ={})
+    assert not progress_wanted(False, isatty=True, environ={})
+
+
+def test_the_progress_line_reports_rate_and_p95_then_clears() -> None:
+    written: list[str] = []
+    line = LiveLine("test_x", write=written.append)
+    with line.clearing():
+        line(1.0, 2.0, 100, 1.5)  # runs shorter than MIN_SECONDS show nothing
+        line(1.0, 60.0, 1000, 1.5)
+        line(2.0, 60.0, 3000, 2.25)
+    assert "test_x    1.0s/60s  1,000 ops/s  p95 1.500 ms" in written[0]
+    assert "2,000 ops/s  p95 2.250 ms" in written[1]
+    assert written[-1].strip() == ""

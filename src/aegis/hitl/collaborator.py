@@ -193,13 +193,7 @@ class HITLCollaborator:
             require_text("reasoning", reasoning, allow_empty=True)
         try:
             with self._lock:
-                now = self._expire_due()
-                entry = self._entry(decision_id)
-                if entry.status is not _PENDING:
-                    raise DecisionStateError(
-                        f"decision {decision_id!r} is {entry.status.value}; "
-                        f"it cannot be {status.value}"
-                    )
+                now, entry = self._pending_entry(decision_id, status.value)
                 entry.status, entry.responder, entry.reasoning = status, responder, reasoning
                 entry.answered_at = now
                 entry.version += 1
@@ -225,12 +219,7 @@ class HITLCollaborator:
         """Raise a pending decision's priority one class (CRITICAL stays CRITICAL)."""
         try:
             with self._lock:
-                now = self._expire_due()
-                entry = self._entry(decision_id)
-                if entry.status is not _PENDING:
-                    raise DecisionStateError(
-                        f"decision {decision_id!r} is {entry.status.value}; it cannot be escalated"
-                    )
+                now, entry = self._pending_entry(decision_id, "escalated")
                 before = entry.priority
                 entry.priority = Priority(min(before + 1, Priority.CRITICAL))
                 entry.version += 1
@@ -319,6 +308,16 @@ class HITLCollaborator:
         if entry is None:
             raise KeyError(f"no decision with id {decision_id!r}")
         return entry
+
+    def _pending_entry(self, decision_id: str, change: str) -> tuple[float, _Entry]:
+        """Expire what is due, then the entry if it is still pending; else a clear error."""
+        now = self._expire_due()
+        entry = self._entry(decision_id)
+        if entry.status is not _PENDING:
+            raise DecisionStateError(
+                f"decision {decision_id!r} is {entry.status.value}; it cannot be {change}"
+            )
+        return now, entry
 
     def _expire_due(self) -> float:
         now = self._clock()
