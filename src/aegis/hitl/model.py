@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "Decision",
@@ -61,17 +60,18 @@ class DecisionStateError(ValueError):
     """An operation that the decision's current status does not allow."""
 
 
-@dataclass(frozen=True, slots=True)
-class DecisionEvent:
+class DecisionEvent(NamedTuple):
     kind: EventKind
     at: float
     detail: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """A snapshot of one decision. ``approved`` is True only for an explicit approval:
-    a timeout, a rejection or a cancellation all mean *deny*."""
+    a timeout, a rejection or a cancellation all mean *deny*.
+
+    A named tuple rather than a frozen dataclass: snapshots are made on every operation,
+    and a tuple is several times cheaper to build."""
 
     id: str
     question: str
