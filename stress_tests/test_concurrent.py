@@ -150,7 +150,6 @@ def test_concurrent_hitl(stress: StressRunner, scale: Scale) -> None:
                         if decision.id in answers:
                             raise AssertionError(f"{decision.id} answered twice")
                         answers[decision.id] = answered.status.value
-                await asyncio.sleep(0)
 
         asyncio.run(answer())
 
