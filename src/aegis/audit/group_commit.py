@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -20,6 +21,8 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 #: A lone asyncio caller still yields this often, so that callers who join can batch.
 _YIELD_EVERY = 16
+#: How long a thread leader waits, after a batch of several, for the next batch to gather.
+_GATHER_SECONDS = 0.0001
 
 
 @dataclass(slots=True)
@@ -124,6 +127,11 @@ class GroupCommitter(Generic[Item, Result]):
                     ticket.result = None if results is None else results[index]
             for ticket in batch:
                 ticket.wake(running)
+            if running is None and len(batch) > 1:
+                # The callers just woken are about to queue their next items: give them a
+                # moment, so that they do it while no commit competes with them for the
+                # interpreter lock, and so that the next batch is a full one.
+                time.sleep(_GATHER_SECONDS)
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
