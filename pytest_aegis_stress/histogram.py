@@ -96,14 +96,6 @@ class LatencyHistogram:
     def max_ms(self) -> float:
         return self.max_ns / 1e6
 
-    def mean_ms(self) -> float:
-        if self.total == 0:
-            return 0.0
-        lows = np.array(
-            [bucket_high_value(int(i)) for i in np.flatnonzero(self.counts)], dtype=np.float64
-        )
-        return float(np.dot(lows, self.counts[self.counts > 0]) / self.total / 1e6)
-
     def encode(self) -> bytes:
         """Compressed form for sending between processes."""
         header = _HEADER.pack(self.total, self.min_ns, self.max_ns)

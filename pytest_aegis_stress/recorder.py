@@ -36,10 +36,7 @@ class MetricsRecorder:
         """Record one operation that took ``latency_s`` seconds and just ended."""
         if ok:
             end = self._clock()
-            self._tally.buffer.append(end - int(latency_s * 1e9))
-            self._tally.buffer.append(end)
-            if len(self._tally.buffer) >= self._tally.flush_at:
-                self._tally.flush()
+            self._append(end - int(latency_s * 1e9), end)
         else:
             self._tally.fail(_FailedError("operation reported as failed"))
 
@@ -52,9 +49,15 @@ class MetricsRecorder:
         except Exception as error:
             self._tally.fail(error)
             raise
-        end = self._clock()
-        self._tally.buffer.append(start)
-        self._tally.buffer.append(end)
+        self._append(start, self._clock())
+
+    def _append(self, start: int, end: int) -> None:
+        """Buffer one operation, folding the buffer once full so memory stays bounded."""
+        buffer = self._tally.buffer
+        buffer.append(start)
+        buffer.append(end)
+        if len(buffer) >= self._tally.flush_at:
+            self._tally.flush()
 
     @property
     def ops_completed(self) -> int:

@@ -16,6 +16,7 @@ from pytest_aegis_stress.histogram import LatencyHistogram
 from pytest_aegis_stress.loops import Schedule, closed_loop, open_loop
 from pytest_aegis_stress.options import parse_compare
 from pytest_aegis_stress.progress import LiveLine, progress_wanted
+from pytest_aegis_stress.recorder import MetricsRecorder
 from pytest_aegis_stress.report import CsvReport
 from pytest_aegis_stress.resources import MAX_SAMPLES, ResourceMonitor, memory_slope
 from pytest_aegis_stress.results import CSV_COLUMNS, StageResult, StressResult
@@ -158,7 +159,7 @@ def test_histograms_merge_and_travel_between_processes() -> None:
 
 def test_an_empty_histogram_reports_zeros() -> None:
     empty = LatencyHistogram()
-    assert (empty.percentile_ms(99), empty.max_ms(), empty.mean_ms()) == (0.0, 0.0, 0.0)
+    assert (empty.percentile_ms(99), empty.max_ms(), empty.count) == (0.0, 0.0, 0)
 
 
 # -- tally and closed loop ------------------------------------------------------------------
@@ -346,3 +347,18 @@ def test_the_progress_line_reports_rate_and_p95_then_clears() -> None:
     assert "test_x    1.0s/60s  1,000 ops/s  p95 1.500 ms" in written[0]
     assert "2,000 ops/s  p95 2.250 ms" in written[1]
     assert written[-1].strip() == ""
+
+
+def test_hand_recorded_operations_keep_a_bounded_buffer() -> None:
+    recorder = MetricsRecorder("loop")
+    flush_at = recorder._tally.flush_at
+    for index in range(flush_at * 2):
+        if index % 2:
+            with recorder.measure():
+                pass
+        else:
+            recorder.record(0.001)
+        assert len(recorder._tally.buffer) < flush_at
+    result = recorder.result()
+    assert result.ops_completed == flush_at * 2
+    assert result.max_ms == pytest.approx(1.0, rel=1e-3)

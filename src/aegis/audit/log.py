@@ -128,9 +128,13 @@ class AuditLog:
             version = self._reader.execute("PRAGMA data_version").fetchone()[0]
             if version == self._seen_version:
                 return
-            for row in store.iter_rows(self._reader, after=len(self._tree)):
-                self._tree.append(row.entry_hash)
+            self._catch_up_locked()
             self._seen_version = version
+
+    def _catch_up_locked(self, up_to: int | None = None) -> None:
+        """Append to the tree the stored entries it lacks (up to seq ``up_to``)."""
+        for row in store.iter_rows(self._reader, after=len(self._tree), up_to=up_to):
+            self._tree.append(row.entry_hash)
 
     # -- appending --------------------------------------------------------------------------
 
@@ -208,10 +212,7 @@ class AuditLog:
     def _append_to_tree(self, rows: list[tuple[Any, ...]]) -> None:
         with self._tree_lock:
             if len(self._tree) < rows[0][0] - 1:  # another process wrote before this batch
-                for earlier in store.iter_rows(
-                    self._reader, after=len(self._tree), up_to=rows[0][0] - 1
-                ):
-                    self._tree.append(earlier.entry_hash)
+                self._catch_up_locked(up_to=rows[0][0] - 1)
             for seq, *_, digest, _signature in rows:
                 if len(self._tree) == seq - 1:  # a refresh may have added it already
                     self._tree.append(digest)

@@ -15,10 +15,19 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["MAX_DEPTH", "canonical_text", "iter_strings", "looks_like_path", "normalize_path"]
+__all__ = [
+    "MAX_DEPTH",
+    "TOO_DEEP",
+    "canonical_text",
+    "iter_strings",
+    "looks_like_path",
+    "normalize_path",
+]
 
 #: Nesting followed into containers and embedded JSON; deeper content is reported, not walked.
 MAX_DEPTH = 16
+#: Stands for the content below ``MAX_DEPTH``, so that the firewall can flag it.
+TOO_DEEP = "<nested deeper than the firewall inspects>"
 
 
 @lru_cache(maxsize=16384)
@@ -60,7 +69,7 @@ def iter_strings(
 ) -> Iterator[tuple[str, str]]:
     """``(location, string)`` for every string in ``value``, keys included, JSON unpacked."""
     if depth > MAX_DEPTH:
-        yield where, "<nested deeper than the firewall inspects>"
+        yield where, TOO_DEEP
         return
     if isinstance(value, str):
         yield where, value

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from aegis._text import words
 from aegis._validation import require_text, require_unit_interval
+from aegis.intent_firewall.canonical import TOO_DEEP, iter_strings
 from aegis.intent_firewall.canonical import canonical_text as _canonical
-from aegis.intent_firewall.canonical import iter_strings
 from aegis.intent_firewall.custom import RuleSet
 from aegis.intent_firewall.detectors import DEFAULT_RULES, Context, Hit, analyze, default_hit
 from aegis.intent_firewall.model import (
@@ -242,7 +242,7 @@ class IntentFirewall:
                 self._keep(found, hit, where, text)
         if action & _SCRIPT_ACTIONS and action & _RUNS and "user-script" not in found:
             self._keep(found, default_hit("user-script", request.action), "action", request.action)
-        if any(text.startswith("<nested deeper") for _, text in strings[1:]):
+        if any(text is TOO_DEEP for _, text in strings[1:]):
             self._keep(found, default_hit("nesting-too-deep", ""), "parameters", "")
         return list(found.values())
 
