@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import statistics
 import time
 from collections.abc import Callable
 
@@ -114,14 +115,35 @@ def test_audit_throughput(
     assert audit_log.size == result.ops_completed
     assert result.service_p95_ms is not None
     assert result.service_p95_ms < 5  # signing and committing one entry
-    started = time.perf_counter()
-    report = audit_log.verify_sync()
-    seconds_per_10k = (time.perf_counter() - started) / max(report.entries_checked, 1) * 10_000
-    assert report.ok, report.findings
-    assert seconds_per_10k < 1.0
+    seconds_per_10k = _seconds_to_verify_10k(audit_log)
+    assert seconds_per_10k < 1.0, f"verifying 10,000 entries took {seconds_per_10k:.2f} s"
     with sqlite3.connect(audit_log.path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert_tier(result, result.max_sustainable_rate or 0, profiles.AUDIT)
+
+
+def _seconds_to_verify_10k(audit_log: AuditLog) -> float:
+    """Median of three full verifications of a log grown to at least 10,000 entries.
+
+    Short profiles write fewer entries than the spec's 10,000; timing those would measure the
+    fixed cost of a verification (opening a connection, starting the signature pool) rather than
+    its rate, so the log is topped up first. The median keeps one descheduled run from deciding.
+    """
+
+    async def top_up() -> None:
+        missing = 10_000 - audit_log.size
+        for offset in range(0, missing, 64):
+            batch = range(offset, min(offset + 64, missing))
+            await asyncio.gather(*(audit_log.log_action("top_up", {"n": n}) for n in batch))
+
+    asyncio.run(top_up())
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        report = audit_log.verify_sync()
+        timings.append((time.perf_counter() - started) / report.entries_checked * 10_000)
+        assert report.ok, report.findings
+    return statistics.median(timings)
 
 
 def test_hitl_throughput(
@@ -145,8 +167,7 @@ def test_hitl_throughput(
     assert len(pending) + len(answered) == len(requested)  # no decision lost
     keys = [(-d.priority, d.created_at) for d in pending]
     assert keys == sorted(keys)  # priority, then age
-    started = time.perf_counter()
-    asyncio.run(hitl.approve(pending[-1].id, "reviewer"))
-    hitl.pending(limit=100)
-    assert (time.perf_counter() - started) * 1e3 < 10  # queue operations with all of them held
-    assert_tier(result, len(pending), profiles.HITL_PENDING)
+    held = len(pending)
+    p95_ms = workloads.queue_operation_p95_ms(hitl, [d.id for d in pending[-20:]])
+    assert p95_ms < 10, f"queue operations took {p95_ms:.2f} ms (p95) with {held:,} held"
+    assert_tier(result, held, profiles.HITL_PENDING)

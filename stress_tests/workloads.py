@@ -1,13 +1,16 @@
-"""The spec's request mixes, as deterministic cycles (same run, same sequence)."""
+"""The spec's request mixes, as deterministic cycles (same run, same sequence), and probes."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import statistics
+import time
 from collections.abc import Iterator
 from typing import TypeVar
 
 from aegis.evolution_core import Outcome
-from aegis.hitl import Priority
+from aegis.hitl import HITLCollaborator, Priority
 from aegis.intent_firewall import Decision, Request
 from aegis.love_engine import Action
 
@@ -79,3 +82,26 @@ COMPONENT_ACTIONS = [
 def cycle(items: list[T]) -> Iterator[T]:
     """An endless cycle; ``next`` on it is atomic under the GIL, so workers may share it."""
     return itertools.cycle(items)
+
+
+def queue_operation_p95_ms(hitl: HITLCollaborator, decision_ids: list[str]) -> float:
+    """95th percentile of one queue operation (answer a decision, list the top 100), in ms.
+
+    All operations run on one event loop so the figure is the queue's cost, not a loop's
+    start-up; a percentile rather than the maximum keeps one descheduling of this shared
+    machine from deciding the verdict.
+    """
+
+    async def answer_all() -> list[float]:
+        timings = []
+        for decision_id in decision_ids:
+            started = time.perf_counter()
+            await hitl.approve(decision_id, "reviewer")
+            hitl.pending(limit=100)
+            timings.append((time.perf_counter() - started) * 1e3)
+        return timings
+
+    timings = asyncio.run(answer_all())
+    if len(timings) < 2:
+        return timings[0]
+    return statistics.quantiles(timings, n=20, method="inclusive")[-1]
