@@ -54,14 +54,51 @@ def _check(value: Any, path: str) -> None:
     )
 
 
+_FLAT_VALUES = frozenset({str, int, float, bool, type(None)})
+
+
+def _mapping_as_dict(value: object) -> dict[str, Any]:
+    """Let the encoder take any Mapping (it knows only dict); :func:`_check` vetted the rest."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"{type(value).__name__} is not JSON-serialisable")
+
+
+_ENCODER = json.JSONEncoder(
+    sort_keys=True,
+    separators=(",", ":"),
+    ensure_ascii=False,
+    allow_nan=False,
+    default=_mapping_as_dict,
+)
+
+
+def _flat_with_text_keys(details: Mapping[str, Any]) -> bool:
+    """True for the common case the encoder alone checks fully: a flat dict with str keys."""
+    if type(details) is not dict:
+        return False
+    for key, value in details.items():
+        if type(key) is not str or type(value) not in _FLAT_VALUES:
+            return False
+    return True
+
+
 def canonical_details(details: Mapping[str, Any]) -> str:
-    """The canonical JSON text of ``details``; TypeError names the offending key."""
+    """The canonical JSON text of ``details``; TypeError names the offending key.
+
+    Nested or unusual details are walked first, because the encoder would silently turn int
+    keys into strings and hide the clash. A flat dict with str keys skips the walk: the
+    encoder refuses what remains (NaN, infinities), and the walk then names the key.
+    """
     if not isinstance(details, Mapping):
         raise TypeError(f"details must be a mapping, got {type(details).__name__}: {details!r}")
-    _check(details, "")  # json.dumps would turn int keys into strings and hide the clash
-    return json.dumps(
-        details, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    )
+    if not _flat_with_text_keys(details):
+        _check(details, "")
+    try:
+        return _ENCODER.encode(details)
+    except ValueError:
+        _check(details, "")
+        raise
 
 
 def entry_bytes(seq: int, timestamp_ns: int, action: str, details: str, prev_hash: bytes) -> bytes:

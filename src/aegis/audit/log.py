@@ -17,11 +17,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from nacl.signing import SigningKey
 
@@ -41,8 +40,7 @@ _DURABILITY = {"normal": "NORMAL", "full": "FULL"}
 _MAX_ATTEMPTS = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
+class _Pending(NamedTuple):
     action: str
     details: Mapping[str, Any]
     text: str
@@ -169,7 +167,7 @@ class AuditLog:
                 writer.execute("BEGIN IMMEDIATE")
                 rows = self._sign_rows(batch)
                 try:
-                    writer.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                    store.insert_rows(writer, rows)
                 except sqlite3.IntegrityError:
                     writer.execute("ROLLBACK")
                     self._tail = self._read_tail()

@@ -6,7 +6,7 @@ import enum
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
@@ -25,8 +25,13 @@ class AuditKeyError(ValueError):
     """The signing key does not belong to this log."""
 
 
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
+class AuditEntry(NamedTuple):
+    """One committed entry, as returned by ``log_action`` and ``query``.
+
+    A named tuple rather than a frozen dataclass: one is built per appended entry, on the
+    commit path, and a tuple costs a fifth as much to make.
+    """
+
     seq: int
     timestamp_ns: int
     action: str

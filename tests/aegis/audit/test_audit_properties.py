@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import atexit
+import json
+import math
+import re
+from types import MappingProxyType
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from aegis.audit import AuditLog, Checkpoint, verify_consistency, verify_inclusion
+from aegis.audit.encoding import canonical_details
 
 ACTIONS = ["firewall", "ethics", "hitl", "evolution"]
 
@@ -94,3 +100,36 @@ class AuditModel(RuleBasedStateMachine):
 
 TestAuditModel = AuditModel.TestCase
 TestAuditModel.settings = settings(max_examples=25, stateful_step_count=15, deadline=None)
+
+
+_JSON_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(), _JSON_VALUES, max_size=6))
+def test_canonical_details_is_sorted_compact_utf8_json(details: dict[str, object]) -> None:
+    reference = json.dumps(
+        details, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+    assert canonical_details(details) == reference
+    assert canonical_details(MappingProxyType(details)) == reference
+
+
+@given(st.dictionaries(st.text(), _JSON_SCALARS, min_size=1, max_size=4), st.data())
+def test_a_non_finite_float_is_refused_by_key_in_flat_details(
+    details: dict[str, object], data: st.DataObject
+) -> None:
+    key = data.draw(st.sampled_from(sorted(details)))
+    details[key] = data.draw(st.sampled_from([math.nan, math.inf, -math.inf]))
+    with pytest.raises(TypeError, match=re.escape(f"details[{key!r}] is")):
+        canonical_details(details)
