@@ -80,11 +80,10 @@ class GroupCommitter(Generic[Item, Result]):
 
     async def run(self, item: Item) -> Result:
         ticket: _Ticket[Item, Result] = _Ticket(item)
-        lead = self._enqueue(ticket)
         self._calls += 1
-        if self.last_batch > 1 or self._calls % _YIELD_EVERY == 0:
-            await asyncio.sleep(0)  # let the other ready tasks queue theirs first
-        if lead:
+        if self._enqueue(ticket):
+            if self.last_batch > 1 or self._calls % _YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # let the other ready tasks queue theirs first
             self._lead()
         while True:
             with self._lock:
