@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from aegis.audit import store
 from aegis.audit.encoding import canonical_details
 from aegis.audit.model import Checkpoint, VerificationReport
 from aegis.audit.verifier import Row, verify_rows
 
-__all__ = ["EXPORT_FORMAT", "verify_export", "write_export"]
+__all__ = ["EXPORT_FORMAT", "export_database", "verify_export", "write_export"]
 
 EXPORT_FORMAT = "aegis-audit-export/1"
+
+
+def export_database(
+    database: Path, path: Path, checkpoint_at: Callable[[int], Checkpoint]
+) -> Checkpoint:
+    """Export the log at ``database`` as it is at one moment, with ``checkpoint_at(size)``.
+
+    The size, the checkpoint and the rows all come from one read transaction, so entries
+    appended meanwhile are neither exported nor counted.
+    """
+    connection = store.connect(database, readonly=True)
+    try:
+        connection.execute("BEGIN")
+        size = store.tail(connection)[0]
+        checkpoint = checkpoint_at(size)
+        write_export(path, checkpoint, store.iter_rows(connection, up_to=size))
+        return checkpoint
+    finally:
+        connection.close()
 
 
 def write_export(path: Path, checkpoint: Checkpoint, rows: Iterable[Row]) -> None:

@@ -10,50 +10,34 @@ entry; many concurrent callers share transactions.
 from __future__ import annotations
 
 import asyncio
-import json
 import shutil
 import sqlite3
 import tempfile
-import threading
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import Any
 
 from nacl.signing import SigningKey
 
 from aegis._validation import require_text
 from aegis.audit import store
-from aegis.audit.encoding import GENESIS, canonical_details, entry_hash
+from aegis.audit.chain import PendingEntry, Tail, chain_rows
+from aegis.audit.encoding import GENESIS, canonical_details
+from aegis.audit.export import export_database
 from aegis.audit.group_commit import GroupCommitter
 from aegis.audit.keys import load_or_create_key, signing_key_from
-from aegis.audit.merkle import MerkleTree
 from aegis.audit.model import AuditEntry, AuditKeyError, Checkpoint, VerificationReport
+from aegis.audit.query import entries_from_rows, query_sql
 from aegis.audit.signer import Signer
-from aegis.audit.verifier import verify_rows
+from aegis.audit.stored_tree import StoredTree
+from aegis.audit.verify_db import verify_database
 
 __all__ = ["AuditLog"]
 
 _DURABILITY = {"normal": "NORMAL", "full": "FULL"}
 _MAX_ATTEMPTS = 1000
-
-
-class _Pending(NamedTuple):
-    action: str
-    details: Mapping[str, Any]
-    text: str
-
-
-def _seconds_to_ns(name: str, value: float | datetime | None) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return int(value.timestamp() * 1e9)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be seconds since the epoch or a datetime, got {value!r}")
-    return int(value * 1e9)
 
 
 class AuditLog:
@@ -92,12 +76,9 @@ class AuditLog:
         self._writer = store.connect(self.path, synchronous=_DURABILITY[durability])
         self._reader = store.connect(self.path, synchronous=_DURABILITY[durability])
         self._claim_key()
-        self._tree = MerkleTree()
-        self._tree_lock = threading.Lock()
-        self._seen_version = -1
-        self._refresh_tree()
+        self._tree = StoredTree(self._reader)
         self._tail = self._read_tail()
-        self._committer: GroupCommitter[_Pending, AuditEntry] = GroupCommitter(self._commit)
+        self._committer: GroupCommitter[PendingEntry, AuditEntry] = GroupCommitter(self._commit)
 
     # -- setup ------------------------------------------------------------------------------
 
@@ -120,27 +101,13 @@ class AuditLog:
                 f"public key {stored.hex() if stored else None} of the log at {str(self.path)!r}"
             )
 
-    def _refresh_tree(self) -> None:
-        """Bring the Merkle tree up to date with entries committed by anyone."""
-        with self._tree_lock:
-            version = self._reader.execute("PRAGMA data_version").fetchone()[0]
-            if version == self._seen_version:
-                return
-            self._catch_up_locked()
-            self._seen_version = version
-
-    def _catch_up_locked(self, up_to: int | None = None) -> None:
-        """Append to the tree the stored entries it lacks (up to seq ``up_to``)."""
-        for row in store.iter_rows(self._reader, after=len(self._tree), up_to=up_to):
-            self._tree.append(row.entry_hash)
-
     # -- appending --------------------------------------------------------------------------
 
-    def _pending(self, action: str, details: Mapping[str, Any]) -> _Pending:
+    def _pending(self, action: str, details: Mapping[str, Any]) -> PendingEntry:
         if self._closed:
             raise ValueError(f"the audit log at {str(self.path)!r} is closed")
         require_text("action", action)
-        return _Pending(action, details, canonical_details(details))
+        return PendingEntry(action, details, canonical_details(details))
 
     def log_action_sync(self, action: str, details: Mapping[str, Any]) -> AuditEntry:
         """Append one entry and return it once committed (for threads)."""
@@ -150,11 +117,11 @@ class AuditLog:
         """Append one entry and return it once committed (for asyncio tasks)."""
         return await self._committer.run(self._pending(action, details))
 
-    def _read_tail(self) -> tuple[int, bytes, int]:
+    def _read_tail(self) -> Tail:
         seq, digest, timestamp = store.tail(self._writer)
-        return seq, digest or GENESIS, timestamp
+        return Tail(seq, digest or GENESIS, timestamp)
 
-    def _commit(self, batch: Sequence[_Pending]) -> list[AuditEntry]:
+    def _commit(self, batch: Sequence[PendingEntry]) -> list[AuditEntry]:
         """Write ``batch`` in one transaction.
 
         The tail is taken from the last commit rather than read back each time: if another
@@ -165,7 +132,7 @@ class AuditLog:
         try:
             for _ in range(_MAX_ATTEMPTS):
                 writer.execute("BEGIN IMMEDIATE")
-                rows = self._sign_rows(batch)
+                rows = chain_rows(self._tail, batch, self._signer)
                 try:
                     store.insert_rows(writer, rows)
                 except sqlite3.IntegrityError:
@@ -181,71 +148,41 @@ class AuditLog:
                 writer.execute("ROLLBACK")
             raise
         last = rows[-1]
-        self._tail = (last[0], last[5], last[1])
-        self._append_to_tree(rows)
+        self._tail = Tail(last[0], last[5], last[1])
+        self._tree.add_committed(rows)
         return [
             AuditEntry(row[0], row[1], row[2], pending.details, row[4], row[5], row[6])
             for pending, row in zip(batch, rows, strict=True)
         ]
-
-    def _sign_rows(self, batch: Sequence[_Pending]) -> list[tuple[Any, ...]]:
-        """Chain the batch's hashes (in order), then sign them (in parallel when many)."""
-        seq, previous, last_ns = self._tail
-        timestamp = max(time.time_ns(), last_ns)
-        digests: list[bytes] = []
-        for pending in batch:
-            previous = entry_hash(
-                seq + len(digests) + 1, timestamp, pending.action, pending.text, previous
-            )
-            digests.append(previous)
-        signatures = self._signer.sign_all(digests)
-        previous = self._tail[1]
-        rows = []
-        for pending, digest, signature in zip(batch, digests, signatures, strict=True):
-            seq += 1
-            rows.append((seq, timestamp, pending.action, pending.text, previous, digest, signature))
-            previous = digest
-        return rows
-
-    def _append_to_tree(self, rows: list[tuple[Any, ...]]) -> None:
-        with self._tree_lock:
-            if len(self._tree) < rows[0][0] - 1:  # another process wrote before this batch
-                self._catch_up_locked(up_to=rows[0][0] - 1)
-            for seq, *_, digest, _signature in rows:
-                if len(self._tree) == seq - 1:  # a refresh may have added it already
-                    self._tree.append(digest)
 
     # -- the Merkle tree --------------------------------------------------------------------
 
     @property
     def size(self) -> int:
         """Entries in the log (committed by this or any other process)."""
-        self._refresh_tree()
-        return len(self._tree)
+        return self._tree.size()
 
     def merkle_root(self, size: int | None = None) -> bytes:
-        self._refresh_tree()
-        with self._tree_lock:
-            return self._tree.root(size)
+        return self._tree.root(size)
 
     def inclusion_proof(self, seq: int, size: int | None = None) -> list[bytes]:
         """Audit path of entry ``seq`` (from 1) in the tree of ``size`` entries."""
-        self._refresh_tree()
         if isinstance(seq, bool) or not isinstance(seq, int):
             raise ValueError(f"seq must be an int, got {seq!r}")
-        with self._tree_lock:
-            return self._tree.inclusion_proof(seq - 1, size)
+        return self._tree.inclusion_proof(seq - 1, size)
 
     def consistency_proof(self, old_size: int, new_size: int | None = None) -> list[bytes]:
-        self._refresh_tree()
-        with self._tree_lock:
-            return self._tree.consistency_proof(old_size, new_size)
+        return self._tree.consistency_proof(old_size, new_size)
 
     def checkpoint(self) -> Checkpoint:
         """A signed (size, root) of the log as it is now, to keep outside the database."""
-        self._refresh_tree()
-        with self._tree_lock:
-            size, root = len(self._tree), self._tree.root()
+        size, root = self._tree.size_and_root()
+        return self._signed_checkpoint(size, root)
+
+    def _checkpoint_at(self, size: int) -> Checkpoint:
+        return self._signed_checkpoint(size, self._tree.root(size))
+
+    def _signed_checkpoint(self, size: int, root: bytes) -> Checkpoint:
         signature = self._key.sign(Checkpoint.message(size, root)).signature
         return Checkpoint(size, root, self.public_key, signature)
 
@@ -261,19 +198,7 @@ class AuditLog:
     def verify_sync(
         self, checkpoint: Checkpoint | None = None, public_key: bytes | None = None
     ) -> VerificationReport:
-        connection = store.connect(self.path, readonly=True)
-        try:
-            connection.execute("BEGIN")
-            count = store.tail(connection)[0]
-            return verify_rows(
-                store.iter_rows(connection),
-                public_key or self.public_key,
-                stored_public_key=store.read_public_key(connection),
-                checkpoint=checkpoint,
-                expected_count=count,
-            )
-        finally:
-            connection.close()
+        return verify_database(self.path, public_key or self.public_key, checkpoint)
 
     async def query(
         self,
@@ -293,44 +218,12 @@ class AuditLog:
         actions: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> list[AuditEntry]:
-        sql, parameters = self.query_sql(start, end, actions, limit)
-        with self._tree_lock:  # the reader connection is shared; one statement at a time
+        sql, parameters = query_sql(start, end, actions, limit)
+        with self._tree.lock:  # the reader connection is shared; one statement at a time
             rows = self._reader.execute(sql, parameters).fetchall()
-        return [
-            AuditEntry(seq, ts, action, json.loads(details), bytes(prev), bytes(digest), bytes(sig))
-            for seq, ts, action, details, prev, digest, sig in rows
-        ]
+        return entries_from_rows(rows)
 
-    @staticmethod
-    def query_sql(
-        start: float | datetime | None,
-        end: float | datetime | None,
-        actions: Iterable[str] | None,
-        limit: int | None,
-    ) -> tuple[str, list[object]]:
-        """The SQL and parameters of a query (exposed so tests can check its plan)."""
-        clauses: list[str] = []
-        parameters: list[object] = []
-        if (start_ns := _seconds_to_ns("start", start)) is not None:
-            clauses.append("timestamp_ns >= ?")
-            parameters.append(start_ns)
-        if (end_ns := _seconds_to_ns("end", end)) is not None:
-            clauses.append("timestamp_ns < ?")
-            parameters.append(end_ns)
-        if actions is not None:
-            wanted = [require_text("actions[]", a) for a in actions]
-            clauses.append(f"action IN ({', '.join('?' * len(wanted))})")
-            parameters.extend(wanted)
-        sql = f"SELECT {store.ROW_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY timestamp_ns DESC, seq DESC"
-        if limit is not None:
-            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-                raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
-            sql += " LIMIT ?"
-            parameters.append(limit)
-        return sql, parameters
+    query_sql = staticmethod(query_sql)
 
     async def export(self, path: str | Path) -> Checkpoint:
         """Write the log as JSON Lines: a header with the public key and a checkpoint, then
@@ -338,21 +231,7 @@ class AuditLog:
         return await asyncio.to_thread(self.export_sync, path)
 
     def export_sync(self, path: str | Path) -> Checkpoint:
-        from aegis.audit.export import write_export
-
-        connection = store.connect(self.path, readonly=True)
-        try:
-            connection.execute("BEGIN")  # one snapshot for the count and the rows
-            size = store.tail(connection)[0]
-            self._refresh_tree()
-            with self._tree_lock:
-                root = self._tree.root(size)
-            signature = self._key.sign(Checkpoint.message(size, root)).signature
-            checkpoint = Checkpoint(size, root, self.public_key, signature)
-            write_export(Path(path), checkpoint, store.iter_rows(connection, up_to=size))
-            return checkpoint
-        finally:
-            connection.close()
+        return export_database(self.path, Path(path), self._checkpoint_at)
 
     # -- lifetime ---------------------------------------------------------------------------
 
