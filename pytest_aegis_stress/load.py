@@ -5,27 +5,32 @@ It never imports pytest: the fixture builds one per test and collects its result
 
 from __future__ import annotations
 
-import asyncio
 import inspect
-import pickle
-import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing import get_context
 from typing import Any
 
-from pytest_aegis_stress.durations import parse_duration
-from pytest_aegis_stress.loops import (
-    Schedule,
-    closed_loop,
-    closed_loop_async,
-    open_loop,
-    open_loop_async,
+from pytest_aegis_stress.assemble import (
+    add_resources,
+    fill_open_loop,
+    merge_tallies,
+    result_from,
+    stage_from,
 )
+from pytest_aegis_stress.durations import parse_duration
+from pytest_aegis_stress.executors import (
+    Progress,
+    closed_tasks,
+    open_tasks,
+    run_in_own_loop,
+    run_in_processes,
+    run_in_threads,
+    ticking,
+)
+from pytest_aegis_stress.loops import Schedule, closed_loop, open_loop
 from pytest_aegis_stress.resources import ResourceMonitor
-from pytest_aegis_stress.results import StageResult, StressResult, set_latency
+from pytest_aegis_stress.results import StageResult, StressResult
 from pytest_aegis_stress.tally import Tally
 
 __all__ = ["MODES", "Progress", "StressRunner"]
@@ -33,8 +38,6 @@ __all__ = ["MODES", "Progress", "StressRunner"]
 MODES = ("thread", "task", "process")
 #: Ramp stages added past the schedule while looking for the knee.
 MAX_EXTRA_STAGES = 12
-Progress = Callable[[float, float, int, float], None]
-"""``progress(elapsed_s, total_s, ops_completed, p95_ms)``, called about once a second."""
 
 
 def _check_workers(workers: object) -> int:
@@ -47,16 +50,6 @@ def _check_rate(field: str, rate: object) -> float:
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
         raise ValueError(f"{field} must be a number of operations per second > 0, got {rate!r}")
     return float(rate)
-
-
-def _process_worker(fn: Callable[[], Any], duration_ns: int) -> dict[str, Any]:
-    start = time.perf_counter_ns()
-    tally = Tally(start)
-    if inspect.iscoroutinefunction(fn):
-        asyncio.run(closed_loop_async(fn, tally, start + duration_ns, time.perf_counter_ns))
-    else:
-        closed_loop(fn, tally, start + duration_ns, time.perf_counter_ns)
-    return tally.to_wire()
 
 
 class StressRunner:
@@ -112,17 +105,17 @@ class StressRunner:
         with self._measure(seconds) as monitor:
             origin = self._clock()
             if mode == "process":
-                tallies = self._run_processes(fn, seconds, workers, origin)
+                tallies = run_in_processes(fn, seconds, workers, origin)
             else:
                 tallies = [Tally(origin) for _ in range(workers)]
                 deadline = origin + int(seconds * 1e9)
-                with self._ticking(seconds, tallies):
+                with ticking(self._progress, self._clock, seconds, tallies):
                     if mode == "task" or is_async:
-                        self._in_own_loop(self._closed_tasks(fn, tallies, deadline, mode))
+                        run_in_own_loop(closed_tasks(fn, tallies, deadline, self._clock))
                     else:
-                        self._in_threads(closed_loop, fn, tallies, deadline, self._clock)
+                        run_in_threads(closed_loop, fn, tallies, deadline, self._clock)
             elapsed = (self._clock() - origin) / 1e9
-        total = self._merge(tallies, origin)
+        total = merge_tallies(tallies, origin)
         result = self._result(name, max(elapsed, seconds if mode == "process" else 0.0), total)
         result.workers, result.mode = workers, mode
         return self._finish(result, monitor)
@@ -142,7 +135,7 @@ class StressRunner:
         with self._measure(seconds) as monitor:
             stage, tally, elapsed = self._stage(fn, rate, seconds, _check_workers(workers))
         result = self._result(name, elapsed, tally)
-        self._fill_open_loop(result, [stage], workers)
+        fill_open_loop(result, [stage], workers)
         return self._finish(result, monitor)
 
     def ramp(
@@ -223,8 +216,8 @@ class StressRunner:
                     and (ceiling is None or doubled <= ceiling)
                 ):
                     planned.append(doubled)
-        result = self._result(name, elapsed, self._merge(totals, totals[0].origin_ns))
-        self._fill_open_loop(result, stages, workers)
+        result = self._result(name, elapsed, merge_tallies(totals, totals[0].origin_ns))
+        fill_open_loop(result, stages, workers)
         sustained = [s.offered_rate for s in stages if s.sustained(bound_ms)]
         result.max_sustainable_rate = max(sustained, default=0.0)
         return self._finish(result, monitor)
@@ -245,158 +238,27 @@ class StressRunner:
         finally:
             monitor.stop()
 
-    @contextmanager
-    def _ticking(self, total_s: float, tallies: list[Tally]) -> Iterator[None]:
-        if self._progress is None:
-            yield
-            return
-        progress, clock, stop = self._progress, self._clock, threading.Event()
-        started = clock()
-
-        def tick() -> None:
-            while not stop.wait(1.0):
-                ops = sum(t.completed + t.pending() for t in tallies)
-                p95 = max((t.latency.percentile_ms(95) for t in tallies), default=0.0)
-                progress((clock() - started) / 1e9, total_s, ops, p95)
-
-        ticker = threading.Thread(target=tick, name="stress-progress", daemon=True)
-        ticker.start()
-        try:
-            yield
-        finally:
-            stop.set()
-            ticker.join()
-
     def _stage(
         self, fn: Callable[[], Any], rate: float, seconds: float, workers: int
     ) -> tuple[StageResult, Tally, float]:
         origin = self._clock()
         schedule = Schedule(origin, rate, int(seconds * 1e9))
         tallies = [Tally(origin, open_loop=True) for _ in range(workers)]
-        with self._ticking(seconds, tallies):
+        with ticking(self._progress, self._clock, seconds, tallies):
             if inspect.iscoroutinefunction(fn):
-                self._in_own_loop(self._open_tasks(fn, tallies, schedule))
+                run_in_own_loop(open_tasks(fn, tallies, schedule, self._clock))
             else:
-                self._in_threads(open_loop, fn, tallies, schedule, self._clock, self._sleep)
+                run_in_threads(open_loop, fn, tallies, schedule, self._clock, self._sleep)
         elapsed = max((self._clock() - origin) / 1e9, seconds)
-        tally = self._merge(tallies, origin)
-        assert tally.service is not None
-        done = tally.completed + tally.failed
-        stage = StageResult(
-            offered_rate=rate,
-            achieved_rate=tally.completed / elapsed,
-            ops_completed=tally.completed,
-            ops_failed=tally.failed,
-            late_starts=tally.late,
-            dropped_starts=max(schedule.planned - done, 0),
-            p50_ms=tally.latency.percentile_ms(50),
-            p95_ms=tally.latency.percentile_ms(95),
-            p99_ms=tally.latency.percentile_ms(99),
-            service_p95_ms=tally.service.percentile_ms(95),
-        )
+        tally = merge_tallies(tallies, origin)
+        stage = stage_from(rate, schedule.planned, elapsed, tally)
         return stage, tally, elapsed
 
-    async def _closed_tasks(
-        self, fn: Callable[[], Any], tallies: list[Tally], deadline: int, mode: str
-    ) -> None:
-        if inspect.iscoroutinefunction(fn):
-            target = fn
-        else:
-
-            async def target() -> Any:
-                return fn()
-
-        await asyncio.gather(
-            *(closed_loop_async(target, t, deadline, self._clock) for t in tallies)
-        )
-
-    async def _open_tasks(
-        self, fn: Callable[[], Any], tallies: list[Tally], schedule: Schedule
-    ) -> None:
-        await asyncio.gather(*(open_loop_async(fn, t, schedule, self._clock) for t in tallies))
-
-    @staticmethod
-    def _in_own_loop(coroutine: Any) -> None:
-        """Run on a loop the runner owns, in its own thread: a running test loop is no obstacle."""
-        failure: list[BaseException] = []
-
-        def main() -> None:
-            try:
-                asyncio.run(coroutine)
-            except BaseException as error:
-                failure.append(error)
-
-        thread = threading.Thread(target=main, name="stress-loop")
-        thread.start()
-        thread.join()
-        if failure:
-            raise failure[0]
-
-    @staticmethod
-    def _in_threads(
-        loop: Callable[..., None], fn: Callable[[], Any], tallies: list[Tally], *args: Any
-    ) -> None:
-        threads = [
-            threading.Thread(target=loop, args=(fn, tally, *args), name=f"stress-worker-{i}")
-            for i, tally in enumerate(tallies)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-
-    def _run_processes(
-        self, fn: Callable[[], Any], seconds: float, workers: int, origin: int
-    ) -> list[Tally]:
-        try:
-            pickle.dumps(fn)
-        except Exception as error:
-            raise TypeError(
-                f"mode='process' needs a picklable callable such as a module-level function, "
-                f"got {fn!r}: {error}"
-            ) from error
-        context = get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_process_worker, fn, int(seconds * 1e9)) for _ in range(workers)]
-            return [Tally.from_wire(origin, future.result()) for future in futures]
-
-    @staticmethod
-    def _merge(tallies: list[Tally], origin: int) -> Tally:
-        total = Tally(origin, open_loop=tallies[0].service is not None)
-        for tally in tallies:
-            total.merge(tally)
-        return total
-
     def _result(self, name: str | None, elapsed: float, tally: Tally) -> StressResult:
-        result = StressResult(
-            test_name=self.name if name is None else f"{self.name}::{name}",
-            duration_s=elapsed,
-            ops_completed=tally.completed,
-            ops_failed=tally.failed,
-            errors=tally.errors,
-            throughput_series=tally.series,
-            late_starts=tally.late,
-        )
-        set_latency(result, tally.latency)
-        if tally.service is not None:
-            result.service_p95_ms = tally.service.percentile_ms(95)
-        return result
-
-    @staticmethod
-    def _fill_open_loop(result: StressResult, stages: list[StageResult], workers: int) -> None:
-        result.stages = stages
-        result.workers = workers
-        result.mode = "open-loop"
-        result.offered_rate = max(s.offered_rate for s in stages)
-        result.dropped_starts = sum(s.dropped_starts for s in stages)
+        return result_from(self.name if name is None else f"{self.name}::{name}", elapsed, tally)
 
     def _finish(self, result: StressResult, monitor: ResourceMonitor) -> StressResult:
-        summary = monitor.summary()
-        result.avg_memory_mb = summary.avg_memory_mb
-        result.peak_memory_mb = summary.peak_memory_mb
-        result.memory_growth_mb = summary.memory_growth_mb
-        result.memory_slope_mb_per_min = summary.memory_slope_mb_per_min
-        result.avg_cpu_pct = summary.avg_cpu_pct
+        add_resources(result, monitor.summary())
         self.results.append(result)
         if self._on_result is not None:
             self._on_result(result)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pytest_aegis_stress.assemble import merge_tallies, stage_from
 from pytest_aegis_stress.baseline import Baseline
 from pytest_aegis_stress.durations import format_duration, parse_duration
 from pytest_aegis_stress.histogram import LatencyHistogram
@@ -223,6 +224,17 @@ def test_an_overloaded_schedule_counts_late_and_dropped_starts() -> None:
     assert tally.completed == pytest.approx(10_000, abs=2)
     assert schedule.planned - tally.completed == pytest.approx(10_000, abs=2)
     assert tally.late > 9_000
+
+
+def test_a_stage_reports_offered_and_achieved_rate_and_the_starts_it_dropped() -> None:
+    tally, schedule = _paced(rate=20_000, service_ns=100_000)
+    stage = stage_from(20_000, schedule.planned, 1.0, merge_tallies([tally], tally.origin_ns))
+    assert stage.offered_rate == 20_000
+    assert stage.achieved_rate == pytest.approx(10_000, abs=2)
+    assert stage.dropped_starts == schedule.planned - stage.ops_completed
+    assert stage.service_p95_ms == pytest.approx(0.1, rel=1e-2)
+    assert stage.p95_ms > 100 * stage.service_p95_ms  # queued behind the schedule
+    assert not stage.sustained(p95_bound_ms=None)
 
 
 def test_latency_is_measured_from_the_intended_start() -> None:
