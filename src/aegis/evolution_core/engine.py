@@ -1,4 +1,4 @@
-"""Evolution core: learns from what the agent did and how it turned out.
+"""The evolution engine: logs experiences and keeps the per-action totals in step.
 
 Every experience updates per-action aggregates in O(1), so recognising patterns and
 suggesting improvements cost O(number of action types) however long the history grows, and
@@ -8,158 +8,23 @@ everything ever logged.
 
 from __future__ import annotations
 
-import enum
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from aegis._validation import require_text, require_unit_interval
+from aegis.evolution_core.aggregate import Aggregate, improvements_for, patterns_for
+from aegis.evolution_core.model import (
+    OUTCOMES,
+    EvolutionMetrics,
+    Experience,
+    Feedback,
+    Improvement,
+    Outcome,
+    Pattern,
+)
 
-__all__ = [
-    "EvolutionEngine",
-    "EvolutionMetrics",
-    "Experience",
-    "Feedback",
-    "Improvement",
-    "ImprovementKind",
-    "ImprovementPriority",
-    "Outcome",
-    "Pattern",
-    "PatternKind",
-]
-
-#: Scores below this count as a violation (ethics) or an issue (safety).
-LOW_SCORE = 0.5
-#: Repeated low scores for one action that make a pattern.
-MIN_LOW_SCORES = 2
-#: Experiences of one action needed before its success rate says anything.
-MIN_EXPERIENCES = 3
-
-
-class Outcome(enum.StrEnum):
-    SUCCESS = "success"
-    FAILURE = "failure"
-    LEARNING = "learning"
-
-
-_OUTCOMES: dict[str, Outcome] = {outcome.value: outcome for outcome in Outcome}
-
-
-class PatternKind(enum.StrEnum):
-    SUCCESSFUL_ACTION = "successful_action"
-    FAILURE_MODE = "failure_mode"
-    OPTIMIZATION_CANDIDATE = "optimization_candidate"
-    ETHICAL_VIOLATION = "ethical_violation"
-    SAFETY_ISSUE = "safety_issue"
-
-
-class ImprovementKind(enum.StrEnum):
-    OPTIMIZATION = "optimization"
-    ALIGNMENT = "alignment"
-    SAFETY = "safety"
-
-
-class ImprovementPriority(enum.IntEnum):
-    LOW = 1
-    MEDIUM = 2
-    HIGH = 3
-    CRITICAL = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Feedback:
-    """A later judgement of an experience: which dimension, the new score, why."""
-
-    dimension: str
-    score: float
-    concerns: tuple[str, ...]
-
-
-class Experience(NamedTuple):
-    """One logged experience. A named tuple: cheap to create and small in memory, which
-    matters at hundreds of thousands of experiences per second."""
-
-    id: int
-    action: str
-    outcome: Outcome
-    ethical_score: float
-    safety_score: float
-    context: object
-    timestamp: float
-    feedback: tuple[Feedback, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    kind: PatternKind
-    action: str
-    frequency: int
-    success_rate: float
-
-
-@dataclass(frozen=True, slots=True)
-class Improvement:
-    kind: ImprovementKind
-    priority: ImprovementPriority
-    action: str | None
-    description: str
-
-
-@dataclass(frozen=True, slots=True)
-class EvolutionMetrics:
-    total_experiences: int
-    retained_experiences: int
-    action_types: int
-    successes: int
-    failures: int
-    learnings: int
-    success_rate: float
-    mean_ethical_score: float
-    mean_safety_score: float
-
-
-@dataclass(slots=True)
-class _Aggregate:
-    """Running totals for one action type; updated per experience, never recomputed."""
-
-    count: int = 0
-    outcomes: dict[Outcome, int] = field(default_factory=lambda: dict.fromkeys(Outcome, 0))
-    ethical_sum: float = 0.0
-    safety_sum: float = 0.0
-    ethical_low: int = 0
-    safety_low: int = 0
-
-    def add(self, outcome: Outcome, ethical: float, safety: float) -> None:
-        self.count += 1
-        self.outcomes[outcome] += 1
-        self.ethical_sum += ethical
-        self.safety_sum += safety
-        self.ethical_low += ethical < LOW_SCORE
-        self.safety_low += safety < LOW_SCORE
-
-    def merge(self, other: _Aggregate) -> None:
-        self.count += other.count
-        for outcome, count in other.outcomes.items():
-            self.outcomes[outcome] += count
-        self.ethical_sum += other.ethical_sum
-        self.safety_sum += other.safety_sum
-        self.ethical_low += other.ethical_low
-        self.safety_low += other.safety_low
-
-    def rescore(self, dimension: str, old: float, new: float) -> None:
-        delta_low = (new < LOW_SCORE) - (old < LOW_SCORE)
-        if dimension == "ethical":
-            self.ethical_sum += new - old
-            self.ethical_low += delta_low
-        else:
-            self.safety_sum += new - old
-            self.safety_low += delta_low
-
-    @property
-    def success_rate(self) -> float:
-        return self.outcomes[Outcome.SUCCESS] / self.count if self.count else 0.0
+__all__ = ["EvolutionEngine"]
 
 
 class EvolutionEngine:
@@ -180,7 +45,7 @@ class EvolutionEngine:
         self._max_history = max_history
         self._clock = clock
         self._lock = threading.Lock()
-        self._aggregates: dict[str, _Aggregate] = {}
+        self._aggregates: dict[str, Aggregate] = {}
         # Ids are sequential, so the history is a list indexed by ``id - _first_id``; dropped
         # entries become None and the list is compacted once half of it is dead.
         self._history: list[Experience | None] = []
@@ -211,7 +76,7 @@ class EvolutionEngine:
         # Fast paths for the common well-typed call; the validators explain anything else.
         if type(action) is not str or not action or action.isspace():
             require_text("action", action)
-        kind = _OUTCOMES.get(outcome) if isinstance(outcome, str) else None
+        kind = OUTCOMES.get(outcome) if isinstance(outcome, str) else None
         if kind is None:
             allowed = ", ".join(o.value for o in Outcome)
             raise ValueError(f"outcome must be one of {allowed}, got {outcome!r}")
@@ -228,7 +93,7 @@ class EvolutionEngine:
             self._next_id += 1
             aggregate = self._aggregates.get(action)
             if aggregate is None:
-                aggregate = self._aggregates[action] = _Aggregate()
+                aggregate = self._aggregates[action] = Aggregate()
             aggregate.add(kind, ethical, safety)
             history = self._history
             history.append(experience)
@@ -303,28 +168,8 @@ class EvolutionEngine:
 
     def recognize_patterns_sync(self) -> list[Pattern]:
         """Synchronous twin of :meth:`recognize_patterns`."""
-        with self._lock:
-            snapshot = [
-                (a, g.count, g.success_rate, g.ethical_low, g.safety_low)
-                for a, g in self._aggregates.items()
-            ]
-        patterns: list[Pattern] = []
-        for action, count, rate, ethical_low, safety_low in snapshot:
-            if count >= MIN_EXPERIENCES:
-                if rate > 0.8:
-                    kind = PatternKind.SUCCESSFUL_ACTION
-                elif rate < 0.3:
-                    kind = PatternKind.FAILURE_MODE
-                else:
-                    kind = PatternKind.OPTIMIZATION_CANDIDATE
-                patterns.append(Pattern(kind, action, count, rate))
-            if ethical_low >= MIN_LOW_SCORES:
-                patterns.append(Pattern(PatternKind.ETHICAL_VIOLATION, action, ethical_low, rate))
-            if safety_low >= MIN_LOW_SCORES:
-                patterns.append(Pattern(PatternKind.SAFETY_ISSUE, action, safety_low, rate))
-        order = list(PatternKind)
-        patterns.sort(key=lambda p: (order.index(p.kind), p.action))
-        return patterns
+        with self._lock:  # O(action types): cheap enough to hold the lock throughout
+            return patterns_for(self._aggregates.items())
 
     def success_rate(self, action: str | None = None) -> float:
         """Share of successes for ``action``, or over every action when None."""
@@ -355,37 +200,8 @@ class EvolutionEngine:
     async def suggest_improvements(self) -> list[Improvement]:
         """Optimisations for actions that mostly fail; critical ones for low mean scores."""
         with self._lock:
-            rates = sorted((g.success_rate, a) for a, g in self._aggregates.items())
-        improvements = [
-            Improvement(
-                ImprovementKind.OPTIMIZATION,
-                ImprovementPriority.HIGH if rate < 0.3 else ImprovementPriority.MEDIUM,
-                action,
-                f"{action!r} succeeds {rate:.0%} of the time; review how it is attempted",
-            )
-            for rate, action in rates
-            if rate < 0.5
-        ]
-        metrics = self.metrics()
-        if metrics.mean_ethical_score < 0.7:
-            improvements.append(
-                Improvement(
-                    ImprovementKind.ALIGNMENT,
-                    ImprovementPriority.CRITICAL,
-                    None,
-                    f"mean ethical score {metrics.mean_ethical_score:.2f} is below 0.70",
-                )
-            )
-        if metrics.mean_safety_score < 0.7:
-            improvements.append(
-                Improvement(
-                    ImprovementKind.SAFETY,
-                    ImprovementPriority.CRITICAL,
-                    None,
-                    f"mean safety score {metrics.mean_safety_score:.2f} is below 0.70",
-                )
-            )
-        return improvements
+            rates = [(g.success_rate, a) for a, g in self._aggregates.items()]
+        return improvements_for(rates, self.metrics())
 
     def experiences(
         self,
@@ -405,9 +221,9 @@ class EvolutionEngine:
             and (wanted is None or e.outcome is wanted)
         ]
 
-    def _totals(self) -> _Aggregate:
+    def _totals(self) -> Aggregate:
         """Totals over every action type: O(action types), kept off the logging hot path."""
-        total = _Aggregate()
+        total = Aggregate()
         for aggregate in self._aggregates.values():
             total.merge(aggregate)
         return total
