@@ -1,9 +1,7 @@
-"""The evolution engine: logs experiences and keeps the per-action totals in step.
+"""The evolution engine: the history of experiences, and the totals kept in step with it.
 
-Every experience updates per-action aggregates in O(1), so recognising patterns and
-suggesting improvements cost O(number of action types) however long the history grows, and
-``max_history`` can bound the memory of an endless run while the aggregates stay exact over
-everything ever logged.
+The history is a list indexed by id, so feedback finds its experience in O(1), and
+``max_history`` drops the oldest while the totals in :mod:`.aggregate` keep counting them.
 """
 
 from __future__ import annotations
