@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -19,6 +20,7 @@ from aegis.love_engine import (
     detect_hallucination,
     love_metric,
 )
+from aegis.love_engine.alignment import FOLD_AT
 
 SEED_STATE = State(context="Normal operation", user_history=(), system_state="Healthy")
 
@@ -240,6 +242,34 @@ async def test_alignment_summarises_the_evaluations_seen() -> None:
     assert report.ethical_rate == 0.5
     assert report.weakest_dimension == "fairness"
     assert 0 < report.mean_score < 1
+
+
+@pytest.mark.asyncio
+async def test_alignment_counts_every_evaluation_of_concurrent_threads_once() -> None:
+    actions = [
+        Action("Read a file", "read_file"),
+        Action("Filter applicants by race", "screen", "High"),
+        Action("Send email", "notify", "Medium", {"recipients": 50_000, "consent": False}),
+    ]
+    engine, alone = LoveEngine(), LoveEngine()
+    per_thread = 3 * FOLD_AT + 7  # several folds, and some results still queued at the end
+
+    def score_all() -> None:
+        for index in range(per_thread):
+            engine.check_ethics_sync(actions[index % len(actions)])
+
+    threads = [threading.Thread(target=score_all) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for index in range(4 * per_thread):
+        alone.check_ethics_sync(actions[(index // 4) % len(actions)])
+    report, expected = await engine.evaluate_alignment(), await alone.evaluate_alignment()
+    assert report.evaluations == 4 * per_thread
+    assert report.ethical_rate == expected.ethical_rate
+    assert report.mean_score == pytest.approx(expected.mean_score, rel=1e-12)
+    assert report.dimension_means == pytest.approx(dict(expected.dimension_means), rel=1e-12)
 
 
 @pytest.mark.asyncio

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,6 +11,7 @@ from typing import Any
 
 from aegis._validation import require_mapping, require_text, require_unit_interval
 from aegis.love_engine import lexicon
+from aegis.love_engine.alignment import AlignmentReport, AlignmentTally
 from aegis.love_engine.hallucination import HallucinationReport, detect_hallucination_sync
 from aegis.love_engine.lexicon import DIMENSIONS, LEXICON, Signal
 from aegis.love_engine.metric import Snapshot, love_metric
@@ -74,17 +74,6 @@ class EthicalScore:
     dimensions: Mapping[str, float]
     concerns: tuple[str, ...]
     ethical: bool
-
-
-@dataclass(frozen=True, slots=True)
-class AlignmentReport:
-    """A summary of every evaluation the engine has made so far."""
-
-    evaluations: int
-    mean_score: float
-    ethical_rate: float
-    dimension_means: Mapping[str, float]
-    weakest_dimension: str | None
 
 
 class _Evidence:
@@ -206,11 +195,7 @@ class LoveEngine:
         if not math.isclose(sum(chosen.values()), 1.0, abs_tol=1e-9):
             raise ValueError(f"weights must sum to 1, got {sum(chosen.values())!r}")
         self.weights: Mapping[str, float] = MappingProxyType(chosen)
-        self._lock = threading.Lock()
-        self._evaluations = 0
-        self._ethical = 0
-        self._score_sum = 0.0
-        self._dimension_sums = dict.fromkeys(DIMENSIONS, 0.0)
+        self._alignment = AlignmentTally(DIMENSIONS)
         self._score_text = lru_cache(maxsize=4096)(self._score_text_uncached)
 
     async def check_ethics(self, action: Action, state: State | None = None) -> EthicalScore:
@@ -232,7 +217,7 @@ class LoveEngine:
             result = self._score_text(
                 action.description, action.intent, action.potential_impact, context
             )
-        self._remember(result)
+        self._alignment.record(result)
         return result
 
     @staticmethod
@@ -265,14 +250,6 @@ class LoveEngine:
         )
         return EthicalScore(score, MappingProxyType(dimensions), concerns, score >= self.threshold)
 
-    def _remember(self, result: EthicalScore) -> None:
-        with self._lock:
-            self._evaluations += 1
-            self._ethical += result.ethical
-            self._score_sum += result.score
-            for name, value in result.dimensions.items():
-                self._dimension_sums[name] += value
-
     async def detect_hallucination(self, text: str) -> HallucinationReport:
         """Flag ``text`` when two of hedging, contradiction and excessive precision fire."""
         return detect_hallucination_sync(text)
@@ -284,15 +261,4 @@ class LoveEngine:
 
     async def evaluate_alignment(self) -> AlignmentReport:
         """How the evaluations seen so far came out: means, ethical share, weakest dimension."""
-        with self._lock:
-            count = self._evaluations
-            if count == 0:
-                return AlignmentReport(0, 0.0, 0.0, MappingProxyType({}), None)
-            means = {name: total / count for name, total in self._dimension_sums.items()}
-            return AlignmentReport(
-                evaluations=count,
-                mean_score=self._score_sum / count,
-                ethical_rate=self._ethical / count,
-                dimension_means=MappingProxyType(means),
-                weakest_dimension=min(means, key=lambda name: (means[name], name)),
-            )
+        return self._alignment.report()
