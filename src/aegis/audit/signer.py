@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from nacl.bindings import crypto_sign
+from nacl.bindings import crypto_sign, crypto_sign_seed_keypair
 from nacl.signing import SigningKey
 
 __all__ = ["Signer"]
@@ -22,7 +22,7 @@ _SIGNATURE_BYTES = 64
 
 class Signer:
     def __init__(self, key: SigningKey) -> None:
-        self._secret = key._signing_key  # the 64-byte libsodium secret key
+        _, self._secret = crypto_sign_seed_keypair(bytes(key))  # 64-byte libsodium key
         self._helper: ThreadPoolExecutor | None = None
 
     def sign(self, message: bytes) -> bytes:
