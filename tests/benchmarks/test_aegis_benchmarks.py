@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import threading
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from nacl.signing import SigningKey
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from aegis.audit import AuditLog
-from aegis.audit import store as audit_store
-from aegis.audit.encoding import canonical_details, entry_hash
 from aegis.evolution_core import EvolutionEngine
 from aegis.hitl import HITLCollaborator, Priority
 from aegis.intent_firewall import IntentFirewall, Request, Rule
@@ -274,102 +268,3 @@ def test_hitl_memory_of_100k_pending(benchmark: BenchmarkFixture) -> None:
 
     megabytes = benchmark.pedantic(measure, rounds=1, iterations=1)
     benchmark.extra_info["traced_mb"] = megabytes
-
-
-# -- audit log -------------------------------------------------------------------------------
-
-AUDIT_BATCH = 500
-
-
-def _floor_loop(path: Path, count: int) -> None:
-    """The unavoidable work per entry, bare: hash, sign, insert, commit, one at a time."""
-    connection = audit_store.connect(path)
-    key = SigningKey.generate()
-    previous = bytes(32)
-    for seq in range(1, count + 1):
-        text = canonical_details({"i": seq, "payload": "x" * 100})
-        now = time.time_ns()
-        digest = entry_hash(seq, now, "bench", text, previous)
-        signature = key.sign(digest).signature
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute(
-            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (seq, now, "bench", text, previous, digest, signature),
-        )
-        connection.execute("COMMIT")
-        previous = digest
-    connection.close()
-
-
-def test_audit_floor_bare_loop(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
-    """The floor the goals are measured against (entries/s = 500 / median)."""
-    paths = iter(tmp_path / f"floor{i}.db" for i in range(1000))
-    benchmark(lambda: _floor_loop(next(paths), AUDIT_BATCH))
-
-
-def test_audit_single_caller(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
-    """Goal: >= 0.8 of the floor, one caller awaiting entry by entry."""
-    log = AuditLog(tmp_path / "single.db")
-
-    async def batch() -> None:
-        for i in range(AUDIT_BATCH):
-            await log.log_action("bench", {"i": i, "payload": "x" * 100})
-
-    benchmark(lambda: asyncio.run(batch()))
-    log.close()
-
-
-@pytest.mark.parametrize("kind", ["tasks", "threads"])
-def test_audit_64_concurrent_callers(
-    benchmark: BenchmarkFixture, tmp_path: Path, kind: str
-) -> None:
-    """Goal: >= 20,000 entries/s with 64 concurrent callers (64 x 50 entries per round)."""
-    log = AuditLog(tmp_path / "many.db")
-
-    async def tasks() -> None:
-        async def caller(n: int) -> None:
-            for i in range(50):
-                await log.log_action("bench", {"n": n, "i": i})
-
-        await asyncio.gather(*(caller(n) for n in range(64)))
-
-    def threads() -> None:
-        def caller(n: int) -> None:
-            for i in range(50):
-                log.log_action_sync("bench", {"n": n, "i": i})
-
-        workers = [threading.Thread(target=caller, args=(n,)) for n in range(64)]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
-
-    benchmark(threads if kind == "threads" else lambda: asyncio.run(tasks()))
-    benchmark.extra_info["entries_per_round"] = 64 * 50
-    assert log.verify_sync().ok
-    log.close()
-
-
-def test_audit_verify_and_query_at_100k(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
-    """Goals: verify >= 15,000 entries/s; a query over 100,000 entries in under 10 ms."""
-    log = AuditLog(tmp_path / "big.db")
-
-    async def fill() -> None:
-        async def caller(n: int) -> None:
-            for i in range(1563):
-                await log.log_action(f"action{i % 8}", {"n": n, "i": i})
-
-        await asyncio.gather(*(caller(n) for n in range(64)))
-
-    asyncio.run(fill())
-    started = time.perf_counter()
-    report = log.verify_sync()
-    benchmark.extra_info["verify_entries_per_s"] = report.entries_checked / (
-        time.perf_counter() - started
-    )
-    assert report.ok
-    recent = log.query_sync(actions=["action3"], limit=100)
-    start = recent[-1].timestamp
-    result = benchmark(log.query_sync, start, None, ["action3", "action5"], 100)
-    assert len(result) == 100
-    log.close()

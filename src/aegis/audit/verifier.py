@@ -9,6 +9,7 @@ whatever the size of the log. Each problem becomes a :class:`Finding` of a disti
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import NamedTuple
@@ -24,6 +25,8 @@ __all__ = ["Row", "verify_rows"]
 
 #: Signatures checked per batch; batches go to worker threads for larger logs.
 BATCH = 2048
+#: Batches queued per worker at most: reading outpaces checking, and memory must not grow.
+IN_FLIGHT_PER_WORKER = 2
 #: Logs at least this large have their signatures checked on every core.
 PARALLEL_FROM = 2 * BATCH
 #: How far a moved entry is searched for, to tell reordering and deletion from modification.
@@ -77,14 +80,28 @@ class _CompactRange:
 
 
 class _Checker:
-    def __init__(self, public_key: bytes, executor: Executor | None) -> None:
+    def __init__(self, public_key: bytes, executor: Executor | None, workers: int) -> None:
         self.public_key = public_key
         self.executor = executor
+        self.max_in_flight = IN_FLIGHT_PER_WORKER * workers
         self.findings: list[Finding] = []
         self.pending: list[tuple[int, bytes, bytes]] = []
-        self.futures: list[Future[list[int]]] = []
-        self.bad_signature_seqs: list[int] = []
+        self.futures: deque[Future[list[int]]] = deque()
+        #: How many signatures failed, and the first of them (batches finish in seq order).
+        self.bad_count = 0
+        self.first_bad: list[int] = []
+        #: The first moved rows as ``(seq, seq it was signed as)``; kept few, like findings.
         self.moves: list[tuple[int, int]] = []
+        self.moved_backward = False
+
+    def add_move(self, seq: int, origin: int) -> None:
+        self.moved_backward = self.moved_backward or origin < seq
+        if len(self.moves) < MAX_FINDINGS:
+            self.moves.append((seq, origin))
+
+    def add_bad(self, seqs: list[int]) -> None:
+        self.bad_count += len(seqs)
+        self.first_bad.extend(seqs[: MAX_FINDINGS - len(self.first_bad)])
 
     def add(self, kind: FindingKind, seq: int | None, detail: str) -> None:
         if len(self.findings) < MAX_FINDINGS:
@@ -100,15 +117,17 @@ class _Checker:
         if not batch:
             return
         if self.executor is None:
-            self.bad_signature_seqs.extend(bad_signatures(self.public_key, batch))
-        else:
-            self.futures.append(self.executor.submit(bad_signatures, self.public_key, batch))
+            self.add_bad(bad_signatures(self.public_key, batch))
+            return
+        self.futures.append(self.executor.submit(bad_signatures, self.public_key, batch))
+        while len(self.futures) > self.max_in_flight:  # wait for the oldest: bounded memory
+            self.add_bad(self.futures.popleft().result())
 
-    def signatures(self) -> list[int]:
+    def check_signatures(self) -> None:
+        """Wait for every queued signature check."""
         self.flush()
-        for future in self.futures:
-            self.bad_signature_seqs.extend(future.result())
-        return sorted(self.bad_signature_seqs)
+        while self.futures:
+            self.add_bad(self.futures.popleft().result())
 
     def moved_from(self, row: Row) -> int | None:
         """The seq at which this row's content was signed, if near its current place."""
@@ -136,7 +155,7 @@ def _check_row(checker: _Checker, row: Row, expected_seq: int, previous_hash: by
         if origin is None:
             checker.add(FindingKind.MODIFICATION, row.seq, "content does not match its hash")
         else:
-            checker.moves.append((row.seq, origin))
+            checker.add_move(row.seq, origin)
         return
     if row.seq == expected_seq and row.prev_hash != previous_hash:
         checker.add(FindingKind.MODIFICATION, row.seq, "does not link to the entry before it")
@@ -148,12 +167,8 @@ def _classify_moves(checker: _Checker) -> None:
     deletion moves every later row the same way."""
     if not checker.moves:
         return
-    kind = (
-        FindingKind.REORDERING
-        if any(origin < seq for seq, origin in checker.moves)
-        else FindingKind.DELETION
-    )
-    for seq, origin in checker.moves[:MAX_FINDINGS]:
+    kind = FindingKind.REORDERING if checker.moved_backward else FindingKind.DELETION
+    for seq, origin in checker.moves:
         checker.add(kind, seq, f"holds the entry signed as seq {origin}")
 
 
@@ -169,7 +184,7 @@ def verify_rows(
     use_pool = expected_count is not None and expected_count >= PARALLEL_FROM
     workers = max(2, os.cpu_count() or 2)
     executor = ThreadPoolExecutor(workers, thread_name_prefix="audit-verify") if use_pool else None
-    checker = _Checker(public_key, executor)
+    checker = _Checker(public_key, executor, workers)
     wrong_key = stored_public_key is not None and stored_public_key != public_key
     if wrong_key:
         checker.add(FindingKind.WRONG_KEY, 1, "the log's stored public key is not the one trusted")
@@ -186,16 +201,20 @@ def verify_rows(
             tree.append(row.entry_hash)
             if checkpoint is not None and tree.size == checkpoint.size:
                 checkpoint_root = tree.root()
-        bad = checker.signatures()
+        checker.check_signatures()
     finally:
         if executor is not None:
             executor.shutdown()
     _classify_moves(checker)
-    if len(bad) == count and count:  # not one entry signed by the trusted key
+    if checker.bad_count == count and count:  # not one entry signed by the trusted key
         if not wrong_key:
-            checker.add(FindingKind.WRONG_KEY, bad[0], "no signature verifies with the trusted key")
+            checker.add(
+                FindingKind.WRONG_KEY,
+                checker.first_bad[0],
+                "no signature verifies with the trusted key",
+            )
     else:
-        for seq in bad:
+        for seq in checker.first_bad:
             checker.add(FindingKind.BAD_SIGNATURE, seq, "signature does not verify")
     if checkpoint is not None:
         _check_checkpoint(checker, checkpoint, public_key, count, checkpoint_root)

@@ -17,6 +17,7 @@ from aegis.audit import (
     AuditLog,
     Checkpoint,
     FindingKind,
+    verifier,
     verify_consistency,
     verify_database,
     verify_export,
@@ -94,6 +95,17 @@ def test_a_key_that_is_not_the_logs_is_refused(log_path: Path) -> None:
 # -- tampering --------------------------------------------------------------------------------
 
 
+@pytest.fixture(params=["inline", "worker-threads"])
+def signature_checks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Verify ten entries as a large log is verified: batches of two on worker threads, more
+    batches than may be in flight at once."""
+    if request.param == "worker-threads":
+        monkeypatch.setattr(verifier, "BATCH", 2)
+        monkeypatch.setattr(verifier, "PARALLEL_FROM", 4)
+        monkeypatch.setattr(verifier, "IN_FLIGHT_PER_WORKER", 1)
+    return str(request.param)
+
+
 def resign(path: Path, seq: int, key: SigningKey, details: str) -> None:
     """Rewrite an entry consistently and sign it with ``key``: what a forger would do."""
     with sqlite3.connect(path) as connection:
@@ -168,7 +180,12 @@ def swap(path: Path, a: int, b: int) -> None:
     ],
 )
 def test_each_tampering_is_found_with_its_kind_and_seq(
-    filled_log: AuditLog, log_path: Path, tamper: object, kind: FindingKind, first_bad: int
+    filled_log: AuditLog,
+    log_path: Path,
+    tamper: object,
+    kind: FindingKind,
+    first_bad: int,
+    signature_checks: str,
 ) -> None:
     tamper(log_path)  # type: ignore[operator]
     for report in (filled_log.verify_sync(), verify_database(log_path, filled_log.public_key)):
