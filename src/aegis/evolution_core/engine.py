@@ -6,10 +6,10 @@ The history is a list indexed by id, so feedback finds its experience in O(1), a
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
 
+from aegis._locks import YieldingLock
 from aegis._validation import require_text, require_unit_interval
 from aegis.evolution_core.aggregate import Aggregate, improvements_for, patterns_for
 from aegis.evolution_core.model import (
@@ -42,7 +42,7 @@ class EvolutionEngine:
                 raise ValueError(f"max_history must be >= 1, got {max_history!r}")
         self._max_history = max_history
         self._clock = clock
-        self._lock = threading.Lock()
+        self._lock = YieldingLock()
         self._aggregates: dict[str, Aggregate] = {}
         # Ids are sequential, so the history is a list indexed by ``id - _first_id``; dropped
         # entries become None and the list is compacted once half of it is dead.

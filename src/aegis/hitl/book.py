@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import threading
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from aegis._locks import YieldingLock
 from aegis.hitl.model import (
     Decision,
     DecisionEvent,
@@ -75,7 +75,7 @@ class DecisionBook:
     def __init__(self, clock: Callable[[], float], *, keep_expired: bool) -> None:
         self._clock = clock
         self._keep_expired = keep_expired
-        self._lock = threading.Lock()
+        self._lock = YieldingLock()
         self._entries: dict[str, _Entry] = {}
         self._pending_count = 0
         self._sequence = itertools.count()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 
+from aegis._locks import YieldingLock
 from aegis._validation import require_positive
 
 __all__ = ["RateLimiter"]
@@ -22,7 +22,7 @@ class RateLimiter:
         self.rate = require_positive("rate_limit", rate)
         self.burst = require_positive("burst", burst if burst is not None else rate)
         self._clock = clock
-        self._lock = threading.Lock()
+        self._lock = YieldingLock()
         self._buckets: dict[str, tuple[float, float]] = {}
 
     def allow(self, source: str) -> bool:
