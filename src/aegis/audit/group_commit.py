@@ -94,8 +94,10 @@ class GroupCommitter(Generic[Item, Result]):
         ticket: _Ticket[Item, Result] = _Ticket(item, latch=latch)
         self._queue.append(ticket)
         if self._leader.acquire(blocking=False):
-            self._lead()
-        latch.acquire()
+            self._lead(ticket)
+        latch.acquire()  # woken when the item is committed, or to take over as leader
+        if not ticket.done:
+            self._lead(ticket)  # the leader's lock was handed over with the wake-up
         return ticket.outcome()
 
     async def run(self, item: Item) -> Result:
@@ -107,7 +109,7 @@ class GroupCommitter(Generic[Item, Result]):
                 if self.last_batch > 1 or self._calls % _YIELD_EVERY == 0:
                     await asyncio.sleep(0)  # let the other ready tasks queue theirs first
             finally:  # even if cancelled: the callers queued meanwhile need a leader
-                self._lead()
+                self._lead(ticket)
             return ticket.outcome()
         ticket.loop = asyncio.get_running_loop()
         ticket.future = future = ticket.loop.create_future()
@@ -115,10 +117,20 @@ class GroupCommitter(Generic[Item, Result]):
             await future
         return ticket.outcome()
 
-    def _lead(self) -> None:
-        """Commit batches until the queue is empty, then give up the leader's lock."""
+    def _lead(self, own: _Ticket[Item, Result]) -> None:
+        """Commit batches until the queue is empty, then give up the leader's lock.
+
+        Once its own item is committed, a leader hands the lock to the thread whose item is
+        next in the queue rather than leading on: otherwise, with threads queueing
+        without pause, one caller would stay leader, and its call would not return, for as
+        long as the load lasts. (A task is never handed the lock: it could be cancelled
+        before taking it, and tasks on one loop cannot queue while the leader commits.)
+        """
         queue, running = self._queue, _running_loop()
         while True:
+            if own.done and queue and (successor := queue[0]).latch is not None:
+                successor.latch.release()  # not done: it wakes to lead, the lock is its own
+                return
             batch = [queue.popleft() for _ in range(len(queue))]
             if not batch:
                 self._leader.release()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Sequence
 
 import pytest
@@ -108,3 +109,38 @@ def test_threads_and_tasks_share_one_committer() -> None:
     assert from_tasks == [2 * (1000 + n) for n in range(200)]
     assert sorted(from_threads) == sorted(2 * n for n in range(200) for _ in range(4))
     assert sum(map(len, commit.batches)) == 4 * 200 + 200
+
+
+def test_a_thread_leader_hands_over_once_its_own_item_is_committed() -> None:
+    """The first caller leads; a second queues meanwhile. Once the first caller's item is
+    committed it returns, and the second commits its own item on its own thread."""
+    release_first = threading.Event()
+    committed_by: dict[int, int] = {}
+
+    def commit(items: Sequence[int]) -> list[int]:
+        if items == [1]:
+            release_first.wait(timeout=5)
+        for item in items:
+            committed_by[item] = threading.get_ident()
+        return [item * 2 for item in items]
+
+    committer = GroupCommitter(commit)
+    callers: dict[int, int] = {}
+
+    def call(item: int) -> None:
+        callers[item] = threading.get_ident()
+        assert committer.run_sync(item) == item * 2
+
+    first = threading.Thread(target=call, args=(1,))
+    first.start()
+    while not committer._leader.locked():  # the first caller leads, held in its commit
+        time.sleep(0.001)
+    second = threading.Thread(target=call, args=(2,))
+    second.start()
+    while not committer._queue:  # the second caller has queued its item
+        time.sleep(0.001)
+    release_first.set()
+    first.join(timeout=5)
+    second.join(timeout=5)
+    assert committed_by == {1: callers[1], 2: callers[2]}
+    assert not committer._leader.locked()
