@@ -9,10 +9,11 @@ size, an inclusion proof or a consistency proof costs O(log n) hashes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 __all__ = [
     "EMPTY_ROOT",
+    "LeafSource",
     "MerkleTree",
     "leaf_hash",
     "node_hash",
@@ -37,14 +38,35 @@ def _split(size: int) -> int:
     return 1 << ((size - 1).bit_length() - 1)
 
 
-class MerkleTree:
-    """Leaf hashes and every completed perfect subtree, level by level, in flat bytearrays."""
+#: Where to read back leaves whose hashes were let go: ``(first, count) -> data``.
+LeafSource = Callable[[int, int], Sequence[bytes]]
+#: Blocks of leaves rebuilt from a :data:`LeafSource` kept at hand for the next proof.
+_REBUILT_BLOCKS = 8
 
-    def __init__(self) -> None:
+
+class MerkleTree:
+    """Every completed perfect subtree, level by level, in flat bytearrays.
+
+    With ``leaves`` (a :data:`LeafSource`) and ``kept_from_level`` k, the levels below k are
+    kept only for the newest, incomplete block of 2**k leaves: an older one is rebuilt from
+    its leaves when a proof or an old root needs it. Memory per leaf then falls from 64 bytes
+    to 64 / 2**k, which is what lets a log run for days; the root of the whole tree never
+    needs a rebuild.
+    """
+
+    def __init__(self, leaves: LeafSource | None = None, kept_from_level: int = 0) -> None:
+        if leaves is None and kept_from_level:
+            raise ValueError("levels can be let go only with a source to rebuild them from")
+        self._leaves = leaves
+        self._kept_from = kept_from_level
+        self._block = 1 << kept_from_level
         self._levels: list[bytearray] = [bytearray()]
+        #: Leaves in the complete blocks whose lower levels were let go.
+        self._released = 0
+        self._rebuilt: dict[int, list[bytes]] = {}
 
     def __len__(self) -> int:
-        return len(self._levels[0]) // _SIZE
+        return self._released + len(self._levels[0]) // _SIZE
 
     def append(self, data: bytes) -> None:
         """Add a leaf whose data is ``data`` (for the audit log: an entry hash)."""
@@ -55,14 +77,43 @@ class MerkleTree:
             row += node
             count = len(row) // _SIZE
             if count % 2:
-                return
+                break
             node = node_hash(bytes(row[-2 * _SIZE : -_SIZE]), node)
             level += 1
             if level == len(self._levels):
                 self._levels.append(bytearray())
+        if self._kept_from and len(self._levels[0]) == self._block * _SIZE:
+            self._released += self._block  # the block is complete: its top node is kept
+            for lower in self._levels[: self._kept_from]:
+                lower.clear()
 
     def _node(self, level: int, index: int) -> bytes:
+        if level < self._kept_from:
+            first = index << level  # the node's first leaf
+            if first < self._released:
+                return self._rebuilt_node(level, index)
+            index -= self._released >> level
         return bytes(self._levels[level][index * _SIZE : (index + 1) * _SIZE])
+
+    def _rebuilt_node(self, level: int, index: int) -> bytes:
+        """A node below the kept levels, from its block's leaves read back."""
+        block = (index << level) >> self._kept_from
+        nodes = self._rebuilt.get(block)
+        if nodes is None:
+            assert self._leaves is not None
+            data = self._leaves(block * self._block, self._block)
+            if len(data) != self._block:
+                raise LookupError(f"leaves {block * self._block}+ could not be read back")
+            nodes = [leaf_hash(item) for item in data]
+            row = nodes
+            while len(row) > 1:  # the levels of the block, bottom up, in one list
+                row = [node_hash(row[i], row[i + 1]) for i in range(0, len(row), 2)]
+                nodes += row
+            if len(self._rebuilt) >= _REBUILT_BLOCKS:
+                del self._rebuilt[next(iter(self._rebuilt))]
+            self._rebuilt[block] = nodes
+        offset = sum(self._block >> lower for lower in range(level))
+        return nodes[offset + index - (block << (self._kept_from - level))]
 
     def _subtree(self, start: int, end: int) -> bytes:
         """MTH of leaves ``[start, end)``."""

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from aegis.audit.verifier import Row
 
-__all__ = ["ROW_COLUMNS", "connect", "insert_rows", "iter_rows", "read_public_key", "tail"]
+__all__ = [
+    "ROW_COLUMNS",
+    "connect",
+    "entry_hashes",
+    "insert_rows",
+    "iter_rows",
+    "read_public_key",
+    "tail",
+]
 
 ROW_COLUMNS = "seq, timestamp_ns, action, details, prev_hash, entry_hash, signature"
 _SCHEMA = """
@@ -96,3 +104,12 @@ def iter_rows(
     while chunk := cursor.fetchmany(_FETCH):
         for seq, ts, action, details, prev, digest, signature in chunk:
             yield Row(seq, ts, action, details, bytes(prev), bytes(digest), bytes(signature))
+
+
+def entry_hashes(connection: sqlite3.Connection, after: int, count: int) -> list[bytes]:
+    """The entry hashes of seqs ``after + 1`` to ``after + count`` (fewer if rows are gone)."""
+    rows = connection.execute(
+        "SELECT entry_hash FROM entries WHERE seq > ? AND seq <= ? ORDER BY seq",
+        (after, after + count),
+    ).fetchall()
+    return [bytes(row[0]) for row in rows]

@@ -2,7 +2,9 @@
 
 Entries this process commits are added as it commits them; entries other processes commit
 are read back when SQLite's ``data_version`` says the file changed, so ``size`` and
-``root`` always describe the log on disk without rehashing it.
+``root`` always describe the log on disk without rehashing it. Only the upper levels stay
+in memory, about one byte per entry: a proof about an older entry reads its block of
+:data:`BLOCK_LEVELS` entry hashes back from the file.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from aegis.audit import store
 from aegis.audit.chain import SignedRow
 from aegis.audit.merkle import MerkleTree
 
-__all__ = ["StoredTree"]
+__all__ = ["BLOCK_LEVELS", "StoredTree"]
+
+#: Levels of the tree rebuilt from the file when needed: blocks of 2**6 = 64 entries.
+BLOCK_LEVELS = 6
 
 
 class StoredTree:
@@ -28,7 +33,7 @@ class StoredTree:
     def __init__(self, reader: sqlite3.Connection) -> None:
         self.reader = reader
         self.lock = threading.Lock()
-        self._tree = MerkleTree()
+        self._tree = MerkleTree(self._read_leaves, kept_from_level=BLOCK_LEVELS)
         self._seen_version = -1
         self.refresh()
 
@@ -40,6 +45,10 @@ class StoredTree:
                 return
             self._catch_up_locked()
             self._seen_version = version
+
+    def _read_leaves(self, first: int, count: int) -> list[bytes]:
+        """Entry hashes of seqs ``first + 1``..``first + count`` (called with the lock held)."""
+        return store.entry_hashes(self.reader, first, count)
 
     def _catch_up_locked(self, up_to: int | None = None) -> None:
         for row in store.iter_rows(self.reader, after=len(self._tree), up_to=up_to):

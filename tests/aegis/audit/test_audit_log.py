@@ -246,6 +246,34 @@ def test_proofs_verify_against_checkpoints(filled_log: AuditLog) -> None:
     assert not forged.valid()
 
 
+def test_proofs_about_old_entries_read_their_block_back_from_the_file(log_path: Path) -> None:
+    """Only the upper levels of the tree stay in memory; a proof about an entry of an older
+    block of 64 rebuilds that block from the entry hashes on disk, also for entries that
+    another writer appended."""
+    with AuditLog(log_path) as log, AuditLog(log_path) as other:
+        for i in range(150):
+            (log if i % 3 else other).log_action_sync("old", {"i": i})
+        old = log.checkpoint()
+        for i in range(100):
+            other.log_action_sync("new", {"i": i})
+        new = log.checkpoint()
+        assert (old.size, new.size) == (150, 250)
+        assert other.merkle_root() == new.root
+        hashes = {e.seq: e.entry_hash for e in log.query_sync(limit=None)}
+        for seq in (1, 64, 65, 100, 150, 151, 250):
+            for checkpoint in (old, new) if seq <= old.size else (new,):
+                proof = log.inclusion_proof(seq, checkpoint.size)
+                assert verify_inclusion(
+                    hashes[seq], seq - 1, checkpoint.size, proof, checkpoint.root
+                )
+        proof = log.consistency_proof(old.size)
+        assert verify_consistency(old.size, new.size, old.root, new.root, proof)
+        assert log.merkle_root(old.size) == old.root
+    sql(log_path, "DELETE FROM entries WHERE seq = 70")
+    with AuditLog(log_path) as fresh, pytest.raises(LookupError, match="could not be read back"):
+        fresh.inclusion_proof(66)  # its block, seqs 65-128, is one entry short
+
+
 # -- concurrency and crashes ------------------------------------------------------------------
 
 

@@ -67,11 +67,23 @@ CONSISTENCY = {
 }
 
 
-def reference_tree() -> MerkleTree:
-    tree = MerkleTree()
-    for leaf in LEAVES:
-        tree.append(leaf)
+def build(data: list[bytes], kept_from_level: int = 0) -> MerkleTree:
+    """A tree over ``data``; with ``kept_from_level``, lower levels are read back from it."""
+    tree = MerkleTree(
+        (lambda first, count: data[first : first + count]) if kept_from_level else None,
+        kept_from_level,
+    )
+    for item in data:
+        tree.append(item)
     return tree
+
+
+#: Every test of the tree runs with all levels kept, and with the lower ones let go.
+kept_levels = pytest.mark.parametrize("kept", [0, 1, 2, 3])
+
+
+def reference_tree(kept: int = 0) -> MerkleTree:
+    return build(LEAVES, kept)
 
 
 def mth(data: list[bytes]) -> bytes:
@@ -84,31 +96,33 @@ def mth(data: list[bytes]) -> bytes:
     return node_hash(mth(data[:k]), mth(data[k:]))
 
 
-def test_roots_match_the_published_vectors() -> None:
-    tree = reference_tree()
+@kept_levels
+def test_roots_match_the_published_vectors(kept: int) -> None:
+    tree = reference_tree(kept)
     assert [tree.root(n).hex() for n in range(9)] == ROOTS
     assert MerkleTree().root() == EMPTY_ROOT
 
 
+@kept_levels
 @pytest.mark.parametrize(("index", "size"), sorted(INCLUSION))
-def test_inclusion_proofs_match_the_published_vectors(index: int, size: int) -> None:
-    proof = reference_tree().inclusion_proof(index, size)
+def test_inclusion_proofs_match_the_published_vectors(index: int, size: int, kept: int) -> None:
+    proof = reference_tree(kept).inclusion_proof(index, size)
     assert [p.hex() for p in proof] == INCLUSION[index, size]
     assert verify_inclusion(LEAVES[index], index, size, proof, bytes.fromhex(ROOTS[size]))
 
 
+@kept_levels
 @pytest.mark.parametrize(("old", "new"), sorted(CONSISTENCY))
-def test_consistency_proofs_match_the_published_vectors(old: int, new: int) -> None:
-    proof = reference_tree().consistency_proof(old, new)
+def test_consistency_proofs_match_the_published_vectors(old: int, new: int, kept: int) -> None:
+    proof = reference_tree(kept).consistency_proof(old, new)
     assert [p.hex() for p in proof] == CONSISTENCY[old, new]
     assert verify_consistency(old, new, bytes.fromhex(ROOTS[old]), bytes.fromhex(ROOTS[new]), proof)
 
 
-def test_every_proof_of_every_size_verifies_and_tampering_fails() -> None:
+@kept_levels
+def test_every_proof_of_every_size_verifies_and_tampering_fails(kept: int) -> None:
     data = [bytes([i, i * 7 % 256]) for i in range(40)]
-    tree = MerkleTree()
-    for item in data:
-        tree.append(item)
+    tree = build(data, kept)
     for size in range(1, 41):
         root = tree.root(size)
         assert root == mth(data[:size])
@@ -127,12 +141,47 @@ def test_every_proof_of_every_size_verifies_and_tampering_fails() -> None:
                 assert not verify_consistency(old, size, root, root, proof)
 
 
-@given(st.lists(st.binary(max_size=8), min_size=1, max_size=70))
-def test_the_incremental_root_equals_the_rfc_definition(data: list[bytes]) -> None:
-    tree = MerkleTree()
+@given(st.lists(st.binary(max_size=8), min_size=1, max_size=70), st.integers(0, 4), st.data())
+def test_the_incremental_root_equals_the_rfc_definition(
+    data: list[bytes], kept: int, draw: st.DataObject
+) -> None:
+    tree = build(data, kept)
+    assert tree.root() == mth(data)
+    size = draw.draw(st.integers(1, len(data)), label="size")
+    index = draw.draw(st.integers(0, size - 1), label="index")
+    assert tree.root(size) == mth(data[:size])
+    proof = tree.inclusion_proof(index, size)
+    assert verify_inclusion(data[index], index, size, proof, tree.root(size))
+
+
+def test_only_old_blocks_are_read_back_and_the_whole_root_needs_none() -> None:
+    data = [bytes([i]) for i in range(37)]
+    reads: list[tuple[int, int]] = []
+
+    def leaves(first: int, count: int) -> list[bytes]:
+        reads.append((first, count))
+        return data[first : first + count]
+
+    tree = MerkleTree(leaves, kept_from_level=3)
     for item in data:
         tree.append(item)
     assert tree.root() == mth(data)
+    assert reads == []  # complete blocks by their kept top nodes, the newest from memory
+    proof = tree.inclusion_proof(10, 37)
+    assert verify_inclusion(data[10], 10, 37, proof, tree.root())
+    assert reads == [(8, 8)]  # the one block holding leaf 10
+    tree.inclusion_proof(11, 37)
+    assert reads == [(8, 8)]  # rebuilt blocks are kept at hand
+
+
+def test_a_block_that_cannot_be_read_back_is_an_error() -> None:
+    tree = MerkleTree(lambda first, count: [], kept_from_level=2)
+    for item in range(9):
+        tree.append(bytes([item]))
+    with pytest.raises(LookupError, match="leaves 0"):
+        tree.inclusion_proof(1)
+    with pytest.raises(ValueError, match="a source to rebuild them from"):
+        MerkleTree(kept_from_level=2)
 
 
 @pytest.mark.parametrize("bad", [-1, 9, True, "3"])
