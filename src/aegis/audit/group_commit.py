@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import _thread
 import asyncio
+import contextlib
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -68,7 +69,9 @@ class _Ticket(Generic[Item, Result]):
             if loop is running:  # same thread: no need to wake the loop's selector
                 _resolve(future)
             else:
-                loop.call_soon_threadsafe(_resolve, future)
+                # A closed loop (before this call or during it) has no task left waiting.
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(_resolve, future)
 
 
 def _resolve(future: asyncio.Future[None]) -> None:

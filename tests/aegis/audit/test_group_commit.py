@@ -144,3 +144,32 @@ def test_a_thread_leader_hands_over_once_its_own_item_is_committed() -> None:
     second.join(timeout=5)
     assert committed_by == {1: callers[1], 2: callers[2]}
     assert not committer._leader.locked()
+
+
+def test_a_task_whose_loop_closed_while_it_waited_does_not_stop_the_committer() -> None:
+    release_first = threading.Event()
+
+    def commit(items: Sequence[int]) -> list[int]:
+        if items == [1]:
+            release_first.wait(timeout=5)
+        return [item * 2 for item in items]
+
+    committer = GroupCommitter(commit)
+    first = threading.Thread(target=committer.run_sync, args=(1,))
+    first.start()
+    while not committer._leader.locked():  # the thread leads, held in its commit
+        time.sleep(0.001)
+
+    async def give_up_waiting() -> None:
+        waiting = asyncio.create_task(committer.run(2))
+        await asyncio.sleep(0.01)  # queued with a future of this loop, then abandoned
+        waiting.cancel()
+
+    asyncio.run(give_up_waiting())  # the loop is closed before item 2 is committed
+    release_first.set()
+    first.join(timeout=5)
+    later: list[int] = []
+    caller = threading.Thread(target=lambda: later.append(committer.run_sync(3)))
+    caller.start()
+    caller.join(timeout=5)
+    assert later == [6]
