@@ -46,7 +46,8 @@ class YieldingLock:
         return self._lock.locked()
 
     def __enter__(self) -> None:
-        self.acquire()
+        if not self._lock.acquire(False):  # the uncontended case without a second call
+            self.acquire()
 
     def __exit__(
         self,
