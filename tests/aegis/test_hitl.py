@@ -97,6 +97,24 @@ async def test_a_timeout_is_a_denial_that_cannot_be_approved_later() -> None:
 
 
 @pytest.mark.asyncio
+async def test_expiries_are_logged_only_while_a_log_is_attached() -> None:
+    clock = FakeClock()
+    hitl = HITLCollaborator(default_timeout=5, clock=clock)
+    unlogged = await hitl.request_decision("Before the log?", "ctx", Priority.LOW)
+    clock.now += 5
+    assert hitl.status(unlogged.id).status is DecisionStatus.TIMED_OUT  # nothing kept for a log
+    audit = RecordingAudit()
+    hitl.audit = audit
+    logged = await hitl.request_decision("With the log?", "ctx", Priority.LOW)
+    clock.now += 5
+    assert hitl.pending_count == 0
+    await hitl.flush_audit()
+    assert [action for action, _ in audit.entries] == ["hitl.requested", "hitl.timed_out"]
+    assert audit.entries[0][1]["id"] == logged.id
+    assert audit.entries[1][1] == {"id": logged.id, "priority": "low"}
+
+
+@pytest.mark.asyncio
 async def test_escalation_raises_one_class_and_is_recorded() -> None:
     hitl = HITLCollaborator()
     low = await hitl.request_decision("a", {}, Priority.LOW, decision_id="a")

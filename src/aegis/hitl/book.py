@@ -74,7 +74,8 @@ class DecisionBook:
 
     def __init__(self, clock: Callable[[], float], *, keep_expired: bool) -> None:
         self._clock = clock
-        self._keep_expired = keep_expired
+        #: Whether expiries are queued in ``expired`` (only while an audit log wants them).
+        self.keep_expired = keep_expired
         self._lock = YieldingLock()
         self._entries: dict[str, _Entry] = {}
         self._pending_count = 0
@@ -205,7 +206,7 @@ class DecisionBook:
             self._pending_count -= 1
             entry.history += (DecisionEvent(EventKind.EXPIRED, now, "timeout means deny"),)
             self._settle(entry)
-            if self._keep_expired:
+            if self.keep_expired:
                 self.expired.append((entry.id, entry.priority))
         if self._pending_count * 2 + 64 < len(self._by_priority) + len(self._by_expiry):
             self._by_priority.compact(self._pending_count)

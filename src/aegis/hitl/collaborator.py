@@ -50,12 +50,22 @@ class HITLCollaborator:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.default_timeout = _timeout(default_timeout)
-        self.audit = audit
         self._book = DecisionBook(clock, keep_expired=audit is not None)
+        self.audit = audit
         # Ids are a random per-collaborator prefix and a counter: unique, and far cheaper
         # than a fresh UUID per decision.
         self._id_prefix = uuid.uuid4().hex[:12]
         self._id_counter = itertools.count(1)
+
+    @property
+    def audit(self) -> AuditSink | None:
+        """The log every request, answer, escalation and expiry is written to, if any."""
+        return self._audit
+
+    @audit.setter
+    def audit(self, log: AuditSink | None) -> None:
+        self._audit = log
+        self._book.keep_expired = log is not None
 
     # -- requests and answers -----------------------------------------------------------------
 
@@ -90,17 +100,19 @@ class HITLCollaborator:
                 seconds=seconds,
             )
         finally:
-            await self.flush_audit()  # expiries noticed on the way, before this request
-        await self._log(
-            "hitl.requested",
-            {
-                "id": key,
-                "question": question,
-                "priority": PRIORITY_NAMES[level],
-                "requester": requester,
-                "expires_in_s": seconds,
-            },
-        )
+            if self._book.expired:  # expiries noticed on the way, logged before this request
+                await self.flush_audit()
+        if self.audit is not None:
+            await self.audit.log_action(
+                "hitl.requested",
+                {
+                    "id": key,
+                    "question": question,
+                    "priority": PRIORITY_NAMES[level],
+                    "requester": requester,
+                    "expires_in_s": seconds,
+                },
+            )
         return decision
 
     async def approve(
@@ -128,16 +140,18 @@ class HITLCollaborator:
         try:
             decision = self._book.answer(decision_id, status, responder, reasoning)
         finally:
-            await self.flush_audit()
-        await self._log(
-            f"hitl.{status.value}",
-            {
-                "id": decision_id,
-                "responder": responder,
-                "reasoning": reasoning,
-                "priority": PRIORITY_NAMES[decision.priority],
-            },
-        )
+            if self._book.expired:
+                await self.flush_audit()
+        if self.audit is not None:
+            await self.audit.log_action(
+                f"hitl.{status.value}",
+                {
+                    "id": decision_id,
+                    "responder": responder,
+                    "reasoning": reasoning,
+                    "priority": PRIORITY_NAMES[decision.priority],
+                },
+            )
         return decision
 
     async def escalate(self, decision_id: str) -> Decision:
@@ -145,8 +159,10 @@ class HITLCollaborator:
         try:
             decision, change = self._book.escalate(decision_id)
         finally:
-            await self.flush_audit()
-        await self._log("hitl.escalated", {"id": decision_id, "change": change})
+            if self._book.expired:
+                await self.flush_audit()
+        if self.audit is not None:
+            await self.audit.log_action("hitl.escalated", {"id": decision_id, "change": change})
         return decision
 
     # -- reading ------------------------------------------------------------------------------
@@ -196,8 +212,7 @@ class HITLCollaborator:
                 key, priority = expired.popleft()
             except IndexError:  # another task took the last one
                 return
-            await self._log("hitl.timed_out", {"id": key, "priority": PRIORITY_NAMES[priority]})
-
-    async def _log(self, action: str, details: Mapping[str, Any]) -> None:
-        if self.audit is not None:
-            await self.audit.log_action(action, details)
+            if self.audit is not None:
+                await self.audit.log_action(
+                    "hitl.timed_out", {"id": key, "priority": PRIORITY_NAMES[priority]}
+                )
