@@ -362,13 +362,15 @@ def test_the_progress_line_reports_rate_and_p95_then_clears() -> None:
 
 
 def test_hand_recorded_operations_keep_a_bounded_buffer() -> None:
-    recorder = MetricsRecorder("loop")
+    clock = FakeClock()
+    recorder = MetricsRecorder("loop", clock=clock)
     flush_at = recorder._tally.flush_at
     for index in range(flush_at * 2):
         if index % 2:
             with recorder.measure():
-                pass
+                clock.advance(500_000)  # a measured block of 0.5 ms
         else:
+            clock.advance(2_000_000)
             recorder.record(0.001)
         assert len(recorder._tally.buffer) < flush_at
     result = recorder.result()
