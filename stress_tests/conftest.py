@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from aegis.audit import AuditLog
 from pytest_aegis_stress import StressResult
-from stress_tests.profiles import ASSERTED_TIER, PROFILES, Scale, Tiers
+from stress_tests.profiles import ASSERTED_TIER, PROFILES, TIME_BOUND_SLACK, Scale, Tiers
 
 TIER_ORDER = ("below-minimum", "minimum", "acceptable", "target")
 
@@ -50,5 +50,24 @@ def assert_tier(stress_profile: str) -> object:
             f"profile requires {wanted} ({getattr(tiers, wanted):,.0f})"
         )
         return reached
+
+    return check
+
+
+@pytest.fixture
+def assert_within(
+    stress_profile: str, record_property: Callable[[str, object], None]
+) -> Callable[[str, float, float], None]:
+    """``assert_within(name, value, bound)``: record a timed figure in the JUnit XML, then
+    require it under the spec's ``bound`` (times the profile's :data:`TIME_BOUND_SLACK`)."""
+    slack = TIME_BOUND_SLACK[stress_profile]
+
+    def check(name: str, value: float, bound: float) -> None:
+        record_property(name, round(value, 4))
+        limit = bound * slack
+        assert value < limit, (
+            f"{name} = {value:.3f}, over {limit:g} (the spec's {bound:g} x {slack:g} for the "
+            f"{stress_profile} profile)"
+        )
 
     return check

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ASSERTED_TIER", "PROFILES", "Scale", "Tiers"]
+__all__ = ["ASSERTED_TIER", "PROFILES", "TIME_BOUND_SLACK", "Scale", "Tiers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,11 @@ PROFILES: dict[str, Scale] = {
 
 #: The tier each profile asserts (every profile records the tier reached).
 ASSERTED_TIER = {"quick": "minimum", "standard": "acceptable", "full": "acceptable"}
+#: How far past the spec's time bounds (verify 10K entries < 1 s, queue operations < 10 ms)
+#: each profile lets a figure go. Quick runs on shared CI machines whose speed swings
+#: twofold within minutes, so it asserts three times the bound (still catching a
+#: regression); standard and full assert the spec's bound itself.
+TIME_BOUND_SLACK = {"quick": 3.0, "standard": 1.0, "full": 1.0}
 
 # The spec's tiers for each test (ops/s unless named otherwise).
 FIREWALL = Tiers(1_000, 5_000, 10_000)
