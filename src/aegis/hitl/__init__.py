@@ -2,13 +2,16 @@
 
 Timeouts are enforced on every operation and mean *deny*; each decision is answered at
 most once whatever the concurrency; with an audit log attached, every request, answer,
-escalation and expiry is written to it.
+escalation and expiry is written to it, each change only once its entry is written, and
+expiries by a timer when they happen. Decided decisions leave memory after a configurable
+retention.
 """
 
 from aegis.hitl.collaborator import AuditSink, HITLCollaborator
 from aegis.hitl.model import (
     Decision,
     DecisionEvent,
+    DecisionPrunedError,
     DecisionStateError,
     DecisionStatus,
     EventKind,
@@ -19,6 +22,7 @@ __all__ = [
     "AuditSink",
     "Decision",
     "DecisionEvent",
+    "DecisionPrunedError",
     "DecisionStateError",
     "DecisionStatus",
     "EventKind",

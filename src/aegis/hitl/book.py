@@ -1,9 +1,13 @@
-"""The book of decisions: every decision, its queues and its expiry, under one lock.
+"""The book of decisions: every decision, its queues, its expiry and its retention, under one
+lock.
 
-Synchronous and free of audit logging, so that every state change (request, answer,
-escalation, expiry) happens in one short critical section; the collaborator wraps it with
-validation, the async API and the audit trail. Expiries noticed on the way are queued in
-``expired`` for the collaborator to log.
+Synchronous and free of audit logging, so that every state change happens in one short
+critical section. With an audit log, a change is made in two steps around the log write
+(write-ahead): ``begin_*`` checks it is legal and marks the decision *in flight*, the caller
+writes the entry, then ``finish_*`` applies it, or ``abort`` drops it if the write failed.
+A decision's other changes wait while one is in flight, so its entries reach the log in the
+order its changes are applied, whatever the threads. A request reserves its id, is written,
+and only then is added: nobody can answer a decision the log never saw requested.
 """
 
 from __future__ import annotations
@@ -12,95 +16,104 @@ import asyncio
 import itertools
 from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from aegis._locks import YieldingLock
+from aegis.hitl.entry import Entry
 from aegis.hitl.model import (
     Decision,
     DecisionEvent,
+    DecisionPrunedError,
     DecisionStateError,
     DecisionStatus,
     EventKind,
     Priority,
 )
 from aegis.hitl.queue import LazyHeap
+from aegis.hitl.retention import Retention
 
-__all__ = ["PRIORITY_NAMES", "DecisionBook"]
+__all__ = ["PRIORITY_NAMES", "Begun", "DecisionBook"]
 
 PRIORITY_NAMES = {priority: priority.name.lower() for priority in Priority}
 _PENDING = DecisionStatus.PENDING
-_Waiter = tuple[asyncio.AbstractEventLoop, "asyncio.Future[Decision]"]
+_Queued = "asyncio.Future[None]"
 
 
-@dataclass(slots=True)
-class _Entry:
-    id: str
-    question: str
-    context: Mapping[str, Any] | str
-    priority: Priority
-    requester: str
-    created_at: float
-    expires_at: float
-    sequence: int
-    status: DecisionStatus = DecisionStatus.PENDING
-    responder: str | None = None
-    reasoning: str | None = None
-    answered_at: float | None = None
-    version: int = 0
-    history: tuple[DecisionEvent, ...] = ()
-    #: Tasks in ``wait_for_decision``; None until the first one, to keep 100K entries small.
-    waiters: list[_Waiter] | None = None
+class Begun(NamedTuple):
+    """A change checked and marked in flight: the decision before it, and when it happens."""
 
-    def snapshot(self) -> Decision:
-        return Decision(
-            self.id,
-            self.question,
-            self.context,
-            self.priority,
-            self.requester,
-            self.created_at,
-            self.expires_at,
-            self.status,
-            self.responder,
-            self.reasoning,
-            self.answered_at,
-            tuple(self.history),
-        )
+    decision: Decision
+    at: float
 
 
 class DecisionBook:
     """Decisions by id, a priority heap and an expiry heap (both with lazy removal)."""
 
-    def __init__(self, clock: Callable[[], float], *, keep_expired: bool) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], float],
+        *,
+        keep_expired: bool,
+        retention: Retention,
+        id_prefix: str,
+    ) -> None:
         self._clock = clock
         #: Whether expiries are queued in ``expired`` (only while an audit log wants them).
         self.keep_expired = keep_expired
+        self.retention = retention
         self._lock = YieldingLock()
-        self._entries: dict[str, _Entry] = {}
+        self._entries: dict[str, Entry] = {}
+        self._reserved: set[str] = set()
         self._pending_count = 0
         self._sequence = itertools.count()
+        # Versions are unique across the book, so a stale heap item of a pruned decision
+        # can never match a later decision that reuses its id.
+        self._versions = itertools.count(1)
+        self._id_prefix = id_prefix
+        self._next_auto = 1
         self._by_priority = LazyHeap(self._is_pending)
         self._by_expiry = LazyHeap(self._is_pending)
         #: ``(id, priority)`` of decisions that expired, oldest first, for the audit log
         #: (kept only with ``keep_expired``, so that a book without a log stays bounded).
         self.expired: deque[tuple[str, Priority]] = deque()
+        #: Expiries taken from ``expired`` and being written.
+        self.expiries_in_flight = 0
+
+    # -- requests -----------------------------------------------------------------------------
+
+    def reserve(self, key: str | None) -> str:
+        """Hold an id (issued if None) for a request being written to the log."""
+        with self._lock:
+            self._expire_due()
+            key = self._issue() if key is None else self._check_free(key)
+            self._reserved.add(key)
+            return key
+
+    def release(self, key: str) -> None:
+        with self._lock:
+            self._reserved.discard(key)
 
     def add(
         self,
-        key: str,
+        key: str | None,
         *,
         question: str,
         context: Mapping[str, Any] | str,
         priority: Priority,
         requester: str,
         seconds: float,
+        explicit: bool,
+        reserved: bool = False,
     ) -> Decision:
+        """Queue a decision: ``key`` reserved before, or checked (issued if None) now."""
         with self._lock:
             now = self._expire_due()
-            if key in self._entries:
-                raise ValueError(f"a decision with id {key!r} already exists")
-            entry = _Entry(
+            if reserved:
+                assert key is not None
+                self._reserved.discard(key)
+            else:
+                key = self._issue() if key is None else self._check_free(key)
+            entry = Entry(
                 key,
                 question,
                 context,
@@ -109,39 +122,87 @@ class DecisionBook:
                 now,
                 now + seconds,
                 next(self._sequence),
+                explicit,
+                next(self._versions),
             )
             entry.history = (DecisionEvent(EventKind.REQUESTED, now, PRIORITY_NAMES[priority]),)
             self._entries[key] = entry
             self._pending_count += 1
-            self._by_priority.push(-priority, entry.sequence, key, 0)
-            self._by_expiry.push(entry.expires_at, entry.sequence, key, 0)
+            self._by_priority.push(-priority, entry.sequence, key, entry.version)
+            self._by_expiry.push(entry.expires_at, entry.sequence, key, entry.version)
             return entry.snapshot()
 
+    # -- answers and escalations --------------------------------------------------------------
+
     def answer(
-        self, key: str, status: DecisionStatus, responder: str, reasoning: str | None
-    ) -> Decision:
-        """Answer a pending decision once; anything else raises DecisionStateError."""
+        self,
+        key: str,
+        status: DecisionStatus,
+        responder: str,
+        reasoning: str | None,
+        loop: asyncio.AbstractEventLoop,
+    ) -> Decision | asyncio.Future[None]:
+        """Answer now (no log to write first); a future to await if a change is in flight."""
         with self._lock:
             now, entry = self._pending_entry(key, status.value)
-            entry.status, entry.responder, entry.reasoning = status, responder, reasoning
-            entry.answered_at = now
-            entry.version += 1
-            self._pending_count -= 1
-            entry.history += (DecisionEvent(EventKind(status.value), now, responder),)
-            return self._settle(entry)
+            if entry.in_flight:
+                return self._queue_behind(entry, loop)
+            return self._apply_answer(entry, status, responder, reasoning, now)
 
-    def escalate(self, key: str) -> tuple[Decision, str]:
-        """Raise the priority one class; returns the decision and the change, as text."""
+    def escalate(
+        self, key: str, loop: asyncio.AbstractEventLoop
+    ) -> tuple[Decision, str | None] | asyncio.Future[None]:
+        """Escalate now; the change as text, or None for a CRITICAL decision (unchanged)."""
         with self._lock:
             now, entry = self._pending_entry(key, "escalated")
-            before = entry.priority
-            entry.priority = Priority(min(before + 1, Priority.CRITICAL))
-            entry.version += 1
-            self._by_priority.push(-entry.priority, entry.sequence, entry.id, entry.version)
-            self._by_expiry.push(entry.expires_at, entry.sequence, entry.id, entry.version)
-            change = f"{PRIORITY_NAMES[before]} -> {PRIORITY_NAMES[entry.priority]}"
-            entry.history += (DecisionEvent(EventKind.ESCALATED, now, change),)
-            return entry.snapshot(), change
+            if entry.in_flight:
+                return self._queue_behind(entry, loop)
+            if entry.priority is Priority.CRITICAL:
+                return entry.snapshot(), None
+            return self._apply_escalation(entry, now)
+
+    def begin(
+        self, key: str, change: str, loop: asyncio.AbstractEventLoop
+    ) -> Begun | asyncio.Future[None]:
+        """Check a change is legal and mark the decision in flight (see the module)."""
+        with self._lock:
+            now, entry = self._pending_entry(key, change)
+            if entry.in_flight:
+                return self._queue_behind(entry, loop)
+            if change == "escalated" and entry.priority is Priority.CRITICAL:
+                return Begun(entry.snapshot(), now)  # nothing to change, nothing in flight
+            entry.in_flight = True
+            return Begun(entry.snapshot(), now)
+
+    def finish_answer(
+        self, key: str, status: DecisionStatus, responder: str, reasoning: str | None, at: float
+    ) -> Decision:
+        with self._lock:
+            entry = self._entries[key]
+            entry.end_flight()
+            entry.overdue = False  # answered before its deadline: the answer stands
+            return self._apply_answer(entry, status, responder, reasoning, at)
+
+    def finish_escalation(self, key: str, at: float) -> Decision:
+        with self._lock:
+            entry = self._entries[key]
+            entry.end_flight()
+            decision, _ = self._apply_escalation(entry, at)
+            if entry.overdue:  # its deadline passed meanwhile: escalated, then expired
+                return self._expire(entry, max(self._clock(), at))
+            return decision
+
+    def abort(self, key: str) -> None:
+        """Drop the change in flight (its log write failed); expire the decision if due."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or not entry.in_flight:
+                return
+            entry.end_flight()
+            if entry.overdue:
+                self._expire(entry, self._clock())
+
+    # -- reading ------------------------------------------------------------------------------
 
     def pending(self, limit: int | None) -> list[Decision]:
         with self._lock:
@@ -159,20 +220,53 @@ class DecisionBook:
             self._expire_due()
             return self._pending_count
 
+    def next_expiry(self) -> float | None:
+        """Expire what is due; then the earliest deadline still ahead, if any."""
+        with self._lock:
+            self._expire_due()
+            head = self._by_expiry.peek()
+            return None if head is None else head[0]
+
     def watch(
         self, key: str, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Decision]
-    ) -> tuple[Decision | None, float]:
-        """Resolve ``future`` when the decision settles: ``(None, seconds to its expiry)``,
-        or ``(decision, 0)`` if it already has."""
+    ) -> tuple[Decision, bool]:
+        """The decision, and whether ``future`` will be resolved when it settles (False if it
+        already has)."""
         with self._lock:
-            now = self._expire_due()
+            self._expire_due()
             entry = self._entry(key)
             if entry.status is not _PENDING:
-                return entry.snapshot(), 0.0
+                return entry.snapshot(), False
             if entry.waiters is None:
-                entry.waiters = []
-            entry.waiters.append((loop, future))
-            return None, max(entry.expires_at - now, 0.0)
+                entry.waiters = {}
+            entry.waiters[future] = loop
+            return entry.snapshot(), True
+
+    def unwatch(self, key: str, future: asyncio.Future[Decision]) -> None:
+        """Forget a waiter that gave up (timed out or cancelled)."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry.waiters:
+                entry.waiters.pop(future, None)
+
+    def waiter_count(self, key: str) -> int:
+        with self._lock:
+            return len(self._entry(key).waiters or ())
+
+    # -- the expiry journal -------------------------------------------------------------------
+
+    def take_expired(self) -> tuple[str, Priority] | None:
+        with self._lock:
+            if not self.expired:
+                return None
+            self.expiries_in_flight += 1
+            return self.expired.popleft()
+
+    def expiry_written(self, item: tuple[str, Priority], ok: bool) -> None:
+        with self._lock:
+            self.expiries_in_flight -= 1
+            if not ok:
+                self.expired.appendleft(item)  # first again, so the log keeps their order
 
     # -- with the lock held -------------------------------------------------------------------
 
@@ -180,13 +274,48 @@ class DecisionBook:
         entry = self._entries.get(key)
         return entry is not None and entry.status is _PENDING and entry.version == version
 
-    def _entry(self, key: str) -> _Entry:
+    def _issue(self) -> str:
+        """The next automatic id not taken by an explicit one (so the two never collide)."""
+        while True:
+            key = f"{self._id_prefix}{self._next_auto}"
+            self._next_auto += 1
+            if not (key in self._entries or key in self._reserved or self.retention.remembers(key)):
+                return key
+
+    def _was_issued(self, key: str) -> bool:
+        """Whether ``key`` is an automatic id already handed out (or skipped as taken)."""
+        if not key.startswith(self._id_prefix):
+            return False
+        number = key[len(self._id_prefix) :]
+        return (
+            number.isascii()
+            and number.isdigit()
+            and number == str(int(number))
+            and (int(number) < self._next_auto)
+        )
+
+    def _check_free(self, key: str) -> str:
+        if key in self._entries or key in self._reserved:
+            raise ValueError(f"a decision with id {key!r} already exists")
+        if self.retention.remembers(key) or self._was_issued(key):
+            raise ValueError(
+                f"a decision with id {key!r} already existed (decided, then pruned from "
+                f"memory); ids are not reused"
+            )
+        return key
+
+    def _entry(self, key: str) -> Entry:
         entry = self._entries.get(key)
         if entry is None:
+            if self.retention.remembers(key) or self._was_issued(key):
+                raise DecisionPrunedError(
+                    f"decision {key!r} was decided and has left memory "
+                    f"({self.retention.describe()}); its record is in the audit log"
+                )
             raise KeyError(f"no decision with id {key!r}")
         return entry
 
-    def _pending_entry(self, key: str, change: str) -> tuple[float, _Entry]:
+    def _pending_entry(self, key: str, change: str) -> tuple[float, Entry]:
         """Expire what is due, then the entry if it is still pending; else a clear error."""
         now = self._expire_due()
         entry = self._entry(key)
@@ -196,32 +325,73 @@ class DecisionBook:
             )
         return now, entry
 
+    def _queue_behind(self, entry: Entry, loop: asyncio.AbstractEventLoop) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = loop.create_future()
+        if entry.queued is None:
+            entry.queued = []
+        entry.queued.append((loop, future))
+        return future
+
+    def _apply_answer(
+        self,
+        entry: Entry,
+        status: DecisionStatus,
+        responder: str,
+        reasoning: str | None,
+        now: float,
+    ) -> Decision:
+        entry.status, entry.responder, entry.reasoning = status, responder, reasoning
+        entry.answered_at = now
+        entry.version = next(self._versions)
+        self._pending_count -= 1
+        entry.history += (DecisionEvent(EventKind(status.value), now, responder),)
+        return self._settle(entry, now)
+
+    def _apply_escalation(self, entry: Entry, now: float) -> tuple[Decision, str]:
+        before = entry.priority
+        entry.priority = Priority(min(before + 1, Priority.CRITICAL))
+        entry.version = next(self._versions)
+        self._by_priority.push(-entry.priority, entry.sequence, entry.id, entry.version)
+        self._by_expiry.push(entry.expires_at, entry.sequence, entry.id, entry.version)
+        change = f"{PRIORITY_NAMES[before]} -> {PRIORITY_NAMES[entry.priority]}"
+        entry.history += (DecisionEvent(EventKind.ESCALATED, now, change),)
+        return entry.snapshot(), change
+
     def _expire_due(self) -> float:
         now = self._clock()
-        while (head := self._by_expiry.peek()) is not None and head[0] <= now:
+        expiries = self._by_expiry
+        while (head := expiries.peek()) is not None and head[0] <= now:
+            expiries.pop()
             entry = self._entries[head[1]]
-            self._by_expiry.pop()
-            entry.status, entry.answered_at = DecisionStatus.TIMED_OUT, now
-            entry.version += 1
-            self._pending_count -= 1
-            entry.history += (DecisionEvent(EventKind.EXPIRED, now, "timeout means deny"),)
-            self._settle(entry)
-            if self.keep_expired:
-                self.expired.append((entry.id, entry.priority))
-        if self._pending_count * 2 + 64 < len(self._by_priority) + len(self._by_expiry):
+            if entry.in_flight:  # decided by the change in flight (see ``abort``)
+                entry.overdue = True
+            else:
+                self._expire(entry, now)
+        if self._pending_count * 2 + 64 < len(self._by_priority) + len(expiries):
             self._by_priority.compact(self._pending_count)
-            self._by_expiry.compact(self._pending_count)
+            expiries.compact(self._pending_count)
+        if self.retention.keep_for is not None:
+            self.retention.prune(now, self._forget)
         return now
 
-    @staticmethod
-    def _settle(entry: _Entry) -> Decision:
+    def _expire(self, entry: Entry, now: float) -> Decision:
+        entry.status, entry.answered_at = DecisionStatus.TIMED_OUT, now
+        entry.version = next(self._versions)
+        entry.overdue = False
+        self._pending_count -= 1
+        entry.history += (DecisionEvent(EventKind.EXPIRED, now, "timeout means deny"),)
+        if self.keep_expired:
+            self.expired.append((entry.id, entry.priority))
+        return self._settle(entry, now)
+
+    def _settle(self, entry: Entry, now: float) -> Decision:
         decision = entry.snapshot()
-        for loop, future in entry.waiters or ():
-            loop.call_soon_threadsafe(_resolve, future, decision)
+        if entry.waiters:
+            entry.wake_waiters(decision)
         entry.waiters = None
+        self.retention.settled(entry.id, now, entry.explicit)
+        self.retention.prune(now, self._forget)
         return decision
 
-
-def _resolve(future: asyncio.Future[Decision], decision: Decision) -> None:
-    if not future.done():
-        future.set_result(decision)
+    def _forget(self, key: str) -> None:
+        del self._entries[key]
