@@ -311,6 +311,10 @@ class HITLCollaborator:
             if self._book.expired:
                 self._timer.wake()
 
+    def waiter_count(self, decision_id: str) -> int:
+        """Tasks now in ``wait_for_decision`` on this decision (those that gave up leave)."""
+        return self._book.waiter_count(require_decision_id(decision_id))
+
     @property
     def pending_count(self) -> int:
         count = self._book.pending_count()
