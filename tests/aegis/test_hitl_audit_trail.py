@@ -175,7 +175,8 @@ def test_2_audit_order_is_each_decisions_history_under_racing_threads(
     def requester() -> None:
         async def main() -> None:
             for i in range(300):
-                requested.append((await hitl.request_decision(f"q{i}", {}, "low")).id)
+                decision = await hitl.request_decision(f"q{i}", {}, "low")
+                requested.append(decision.id)
 
         asyncio.run(main())
         done.set()
@@ -296,7 +297,8 @@ async def test_3_an_answer_racing_the_deadline_is_either_answered_or_expired_nev
     hitl = HITLCollaborator(default_timeout=5, audit=audit, clock=clock)
     decision = await hitl.request_decision("q", {}, "low")
     approved = await hitl.approve(decision.id, "alice")
-    assert approved.approved and approved.answered_at is not None
+    assert approved.approved
+    assert approved.answered_at is not None
     assert approved.answered_at < approved.expires_at
     await hitl.flush_audit()
     assert audit.actions_of(decision.id) == ["hitl.requested", "hitl.approved"]

@@ -132,7 +132,9 @@ async def test_7_decided_decisions_leave_memory_after_the_count() -> None:
     tracemalloc.stop()
     assert grown < 2 * 2**20, f"{grown / 2**20:.1f} MB kept for 1,000 decided"
     assert hitl.status(ids[-1]).approved
-    with pytest.raises(DecisionPrunedError, match="decided and has left memory.*keep_decided=1000"):
+    with pytest.raises(
+        DecisionPrunedError, match=r"decided and has left memory.*keep_decided=1000"
+    ):
         hitl.status(ids[0])
     with pytest.raises(KeyError):  # still a KeyError for callers that catch that
         hitl.status(ids[-1001])
