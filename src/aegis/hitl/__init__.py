@@ -17,8 +17,10 @@ from aegis.hitl.model import (
     EventKind,
     Priority,
 )
+from aegis.hitl.retention import DEFAULT_KEEP_DECIDED
 
 __all__ = [
+    "DEFAULT_KEEP_DECIDED",
     "AuditSink",
     "Decision",
     "DecisionEvent",

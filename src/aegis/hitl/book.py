@@ -36,7 +36,8 @@ __all__ = ["PRIORITY_NAMES", "Begun", "DecisionBook"]
 
 PRIORITY_NAMES = {priority: priority.name.lower() for priority in Priority}
 _PENDING = DecisionStatus.PENDING
-_Queued = "asyncio.Future[None]"
+#: Operations between checks for heaps full of stale items (each check is O(1)).
+_COMPACTION_PERIOD = 64
 
 
 class Begun(NamedTuple):
@@ -61,6 +62,8 @@ class DecisionBook:
         #: Whether expiries are queued in ``expired`` (only while an audit log wants them).
         self.keep_expired = keep_expired
         self.retention = retention
+        self._ages_out = retention.keep_for is not None
+        self._until_compaction = _COMPACTION_PERIOD
         self._lock = YieldingLock()
         self._entries: dict[str, Entry] = {}
         self._reserved: set[str] = set()
@@ -140,7 +143,7 @@ class DecisionBook:
         status: DecisionStatus,
         responder: str,
         reasoning: str | None,
-        loop: asyncio.AbstractEventLoop,
+        loop: Callable[[], asyncio.AbstractEventLoop],
     ) -> Decision | asyncio.Future[None]:
         """Answer now (no log to write first); a future to await if a change is in flight."""
         with self._lock:
@@ -150,7 +153,7 @@ class DecisionBook:
             return self._apply_answer(entry, status, responder, reasoning, now)
 
     def escalate(
-        self, key: str, loop: asyncio.AbstractEventLoop
+        self, key: str, loop: Callable[[], asyncio.AbstractEventLoop]
     ) -> tuple[Decision, str | None] | asyncio.Future[None]:
         """Escalate now; the change as text, or None for a CRITICAL decision (unchanged)."""
         with self._lock:
@@ -162,7 +165,7 @@ class DecisionBook:
             return self._apply_escalation(entry, now)
 
     def begin(
-        self, key: str, change: str, loop: asyncio.AbstractEventLoop
+        self, key: str, change: str, loop: Callable[[], asyncio.AbstractEventLoop]
     ) -> Begun | asyncio.Future[None]:
         """Check a change is legal and mark the decision in flight (see the module)."""
         with self._lock:
@@ -256,8 +259,10 @@ class DecisionBook:
     # -- the expiry journal -------------------------------------------------------------------
 
     def take_expired(self) -> tuple[str, Priority] | None:
+        """The oldest expiry to write, unless another is being written: one writer at a time
+        keeps them in the log in the order they happened, a failed one first again."""
         with self._lock:
-            if not self.expired:
+            if not self.expired or self.expiries_in_flight:
                 return None
             self.expiries_in_flight += 1
             return self.expired.popleft()
@@ -325,7 +330,12 @@ class DecisionBook:
             )
         return now, entry
 
-    def _queue_behind(self, entry: Entry, loop: asyncio.AbstractEventLoop) -> asyncio.Future[None]:
+    def _queue_behind(
+        self, entry: Entry, running_loop: Callable[[], asyncio.AbstractEventLoop]
+    ) -> asyncio.Future[None]:
+        """A future resolved when the change in flight lands (``running_loop`` is asked for
+        only here, off the common path)."""
+        loop = running_loop()
         future: asyncio.Future[None] = loop.create_future()
         if entry.queued is None:
             entry.queued = []
@@ -367,10 +377,12 @@ class DecisionBook:
                 entry.overdue = True
             else:
                 self._expire(entry, now)
-        if self._pending_count * 2 + 64 < len(self._by_priority) + len(expiries):
+        self._until_compaction -= 1
+        if not self._until_compaction:  # amortised: each heap checks whether it is sparse
+            self._until_compaction = _COMPACTION_PERIOD
             self._by_priority.compact(self._pending_count)
             expiries.compact(self._pending_count)
-        if self.retention.keep_for is not None:
+        if self._ages_out:
             self.retention.prune(now, self._forget)
         return now
 
@@ -388,9 +400,11 @@ class DecisionBook:
         decision = entry.snapshot()
         if entry.waiters:
             entry.wake_waiters(decision)
-        entry.waiters = None
-        self.retention.settled(entry.id, now, entry.explicit)
-        self.retention.prune(now, self._forget)
+        retention = self.retention
+        decided = retention.decided
+        decided.append((entry.id, now, entry.explicit))
+        if len(decided) > retention.keep or retention.keep_for is not None:
+            retention.prune(now, self._forget)
         return decision
 
     def _forget(self, key: str) -> None:

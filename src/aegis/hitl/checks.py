@@ -67,13 +67,27 @@ def require_encodable(field: str, value: str, limit: int = MAX_TEXT_CHARS) -> st
 
 def require_text_field(field: str, value: object, *, allow_empty: bool = False) -> str:
     """A non-empty (unless ``allow_empty``) str the audit log can encode."""
-    if type(value) is not str or not value or not value.isascii() or value.isspace():
-        require_text(field, value, allow_empty=allow_empty)
+    # The common case in one expression: short ASCII text is always encodable.
+    if (
+        type(value) is str
+        and value.isascii()
+        and 0 < len(value) <= MAX_TEXT_CHARS
+        and not value.isspace()
+    ):
+        return value
+    require_text(field, value, allow_empty=allow_empty)
     return require_encodable(field, value)  # type: ignore[arg-type]
 
 
 def require_decision_id(value: object) -> str:
     """A decision id: non-empty text of at most MAX_ID_CHARS, named ``decision_id`` in errors."""
+    if (
+        type(value) is str
+        and value.isascii()
+        and 0 < len(value) <= MAX_ID_CHARS
+        and not value.isspace()
+    ):
+        return value
     if type(value) is not str:
         raise TypeError(f"decision_id must be a str, got {type(value).__name__}: {value!r:.200}")
     if not value.strip():

@@ -15,7 +15,7 @@ import time
 import uuid
 import weakref
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from aegis.hitl.book import PRIORITY_NAMES, Begun, DecisionBook
 from aegis.hitl.checks import (
@@ -125,17 +125,17 @@ class HITLCollaborator:
         require_text_field("requester", requester)
         explicit = decision_id is not None
         wanted = require_decision_id(decision_id) if explicit else None
-        fields = {
-            "question": question,
-            "context": context,
-            "priority": level,
-            "requester": requester,
-            "seconds": seconds,
-            "explicit": explicit,
-        }
         audit = self._audit
         if audit is None:
-            return self._book.add(wanted, **fields)  # type: ignore[arg-type]
+            return self._book.add(
+                wanted,
+                question=question,
+                context=context,
+                priority=level,
+                requester=requester,
+                seconds=seconds,
+                explicit=explicit,
+            )
         key = self._book.reserve(wanted)
         details = {
             "id": key,
@@ -146,7 +146,16 @@ class HITLCollaborator:
         }
 
         def commit() -> Decision:
-            decision = self._book.add(key, reserved=True, **fields)  # type: ignore[arg-type]
+            decision = self._book.add(
+                key,
+                question=question,
+                context=context,
+                priority=level,
+                requester=requester,
+                seconds=seconds,
+                explicit=explicit,
+                reserved=True,
+            )
             self._timer.wake()
             return decision
 
@@ -177,7 +186,7 @@ class HITLCollaborator:
         require_text_field("responder", responder)
         if reasoning is not None:
             require_text_field("reasoning", reasoning, allow_empty=True)
-        loop = asyncio.get_running_loop()
+        loop = asyncio.get_running_loop  # called only to wait for a change in flight
         book = self._book
         result: Decision | Begun | asyncio.Future[None]
         while True:  # again after a change in flight on this decision has landed
@@ -194,9 +203,8 @@ class HITLCollaborator:
                 break
             await result
         if audit is None:
-            assert isinstance(result, Decision)
-            return result
-        assert isinstance(result, Begun)
+            return cast(Decision, result)
+        result = cast(Begun, result)
         at = result.at
         details = {
             "id": key,
@@ -216,7 +224,7 @@ class HITLCollaborator:
         """Raise a pending decision's priority one class. A CRITICAL decision is returned
         unchanged, with no new event or log entry: its escalation was recorded once."""
         key = require_decision_id(decision_id)
-        loop = asyncio.get_running_loop()
+        loop = asyncio.get_running_loop  # called only to wait for a change in flight
         book = self._book
         result: tuple[Decision, str | None] | Begun | asyncio.Future[None]
         while True:
@@ -233,9 +241,8 @@ class HITLCollaborator:
                 break
             await result
         if audit is None:
-            assert not isinstance(result, Begun)
-            return result[0]
-        assert isinstance(result, Begun)
+            return cast(tuple[Decision, str | None], result)[0]
+        result = cast(Begun, result)
         before = result.decision.priority
         if before is Priority.CRITICAL:
             return result.decision  # nothing was marked in flight

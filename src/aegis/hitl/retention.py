@@ -27,20 +27,18 @@ class Retention:
     Not thread-safe on its own: the book calls it under its lock.
     """
 
-    __slots__ = ("_decided", "_tombstones", "keep", "keep_for")
+    __slots__ = ("_tombstones", "decided", "keep", "keep_for")
 
     def __init__(self, keep: int, keep_for: float | None) -> None:
         self.keep = keep
         self.keep_for = keep_for
-        self._decided: deque[tuple[str, float, bool]] = deque()
+        #: ``(id, settled at, explicit)``, oldest first; the book appends to it directly.
+        self.decided: deque[tuple[str, float, bool]] = deque()
         self._tombstones: dict[str, None] = {}
-
-    def settled(self, key: str, at: float, explicit: bool) -> None:
-        self._decided.append((key, at, explicit))
 
     def prune(self, now: float, forget: Callable[[str], None]) -> None:
         """Forget the decisions beyond the count, or older than the age, oldest first."""
-        decided, keep, keep_for = self._decided, self.keep, self.keep_for
+        decided, keep, keep_for = self.decided, self.keep, self.keep_for
         while decided and (
             len(decided) > keep or (keep_for is not None and now - decided[0][1] >= keep_for)
         ):
@@ -55,9 +53,6 @@ class Retention:
     def remembers(self, key: str) -> bool:
         """True if ``key`` is an explicit id pruned recently enough to be remembered."""
         return key in self._tombstones
-
-    def __len__(self) -> int:
-        return len(self._decided)
 
     def describe(self) -> str:
         age = "" if self.keep_for is None else f", keep_decided_for={self.keep_for:g}s"
