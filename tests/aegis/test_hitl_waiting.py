@@ -138,3 +138,11 @@ async def test_5_waiting_on_the_default_clock_is_woken_by_the_expiry() -> None:
     decision = await hitl.request_decision("Quick?", {}, Priority.CRITICAL, timeout=0.05)
     settled = await hitl.wait_for_decision(decision.id, timeout=10)
     assert settled.status is DecisionStatus.TIMED_OUT
+
+
+@pytest.mark.asyncio
+async def test_an_explicit_none_wait_means_the_default_timeout() -> None:
+    hitl = HITLCollaborator(default_timeout=0.05)
+    decision = await hitl.request_decision("Quick?", {}, Priority.LOW)
+    settled = await hitl.wait_for_decision(decision.id, timeout=None)
+    assert settled.status is DecisionStatus.TIMED_OUT

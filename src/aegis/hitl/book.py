@@ -68,10 +68,10 @@ class DecisionBook:
         self._entries: dict[str, Entry] = {}
         self._reserved: set[str] = set()
         self._pending_count = 0
-        self._sequence = itertools.count()
-        # Versions are unique across the book, so a stale heap item of a pruned decision
-        # can never match a later decision that reuses its id.
-        self._versions = itertools.count(1)
+        # One counter for sequences and versions: versions are unique across the book, so a
+        # stale heap item of a pruned decision never matches a later one reusing its id, and
+        # a new decision's version is its sequence number (one int object for both).
+        self._versions = itertools.count()
         self._id_prefix = id_prefix
         self._next_auto = 1
         self._by_priority = LazyHeap(self._is_pending)
@@ -124,9 +124,9 @@ class DecisionBook:
                 requester,
                 now,
                 now + seconds,
-                next(self._sequence),
+                sequence := next(self._versions),
                 explicit,
-                next(self._versions),
+                sequence,
             )
             entry.history = (DecisionEvent(EventKind.REQUESTED, now, PRIORITY_NAMES[priority]),)
             self._entries[key] = entry

@@ -33,6 +33,8 @@ from aegis.hitl.waiting import wait_until_settled
 __all__ = ["AuditSink", "HITLCollaborator"]
 
 T = TypeVar("T")
+#: Seconds ``flush_audit`` waits for an expiry another task is writing.
+_OTHER_WRITER_PATIENCE = 30.0
 
 
 class AuditSink(Protocol):
@@ -136,7 +138,11 @@ class HITLCollaborator:
                 seconds=seconds,
                 explicit=explicit,
             )
-        key = self._book.reserve(wanted)
+        try:
+            key = self._book.reserve(wanted)
+        except ValueError:
+            await self._flush_noticed()
+            raise
         details = {
             "id": key,
             "question": question,
@@ -329,15 +335,15 @@ class HITLCollaborator:
             self._timer.wake()
         return count
 
-    async def wait_for_decision(self, decision_id: str, timeout: float) -> Decision:
+    async def wait_for_decision(self, decision_id: str, timeout: float | None) -> Decision:
         """Wait until the decision is answered or expires; ``TimeoutError`` if ``timeout``
-        passes first. Woken by the answer itself, not by polling.
+        passes first (None: ``default_timeout``). Woken by the answer itself, not by polling.
 
         ``timeout`` is measured on the queue's clock, like the deadline, and never lasts
         longer than as many real seconds (so a stopped injected clock cannot hang it); the
         error says both figures."""
         key = require_decision_id(decision_id)
-        seconds = require_timeout("timeout", timeout)
+        seconds = self.default_timeout if timeout is None else require_timeout("timeout", timeout)
         decision = await wait_until_settled(
             self._book, key, seconds, self._clock, exact=self._clock is time.monotonic
         )
@@ -348,12 +354,16 @@ class HITLCollaborator:
         """Write the expiries noticed so far to the log (the expiry timer does this on its
         own; this waits for it), and return once none is left unwritten."""
         book = self._book
+        patience = _OTHER_WRITER_PATIENCE
         while True:
             item = book.take_expired()
             if item is None:
                 if not book.expiries_in_flight:
                     return
-                await asyncio.sleep(0.001)  # another writer has some: wait for them
+                if patience <= 0:  # its loop stopped mid-write: the timer retries later
+                    raise TimeoutError("an expiry being written by another task did not finish")
+                patience -= 0.001
+                await asyncio.sleep(0.001)  # another writer has one: wait for it
                 continue
             audit = self._audit
             try:
