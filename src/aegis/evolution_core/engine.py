@@ -1,6 +1,6 @@
 """The evolution engine: the history of experiences, and the totals kept in step with it.
 
-The history is a list indexed by id, so feedback finds its experience in O(1). Memory is
+The history is a bounded deque indexed by id, so feedback finds its experience quickly. Memory is
 bounded twice over: ``max_history`` experiences are kept (the oldest are dropped), and the
 totals of at most ``max_actions`` action types (the least recently logged are folded into one
 bucket that keeps the engine-wide totals exact). Both have bounded defaults.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import time
+from collections import deque
 from collections.abc import Callable
 
 from aegis._locks import YieldingLock
@@ -81,11 +82,9 @@ class EvolutionEngine:
         self._aggregates: dict[str, Aggregate] = {}
         #: Totals of the action types evicted beyond ``max_actions``.
         self._evicted = Aggregate()
-        # Ids are sequential, so the history is a list indexed by ``id - _first_id``; dropped
-        # entries become None and the list is compacted once half of it is dead.
-        self._history: list[Experience | None] = []
-        self._first_id = 1
-        self._dropped = 0
+        # Ids are sequential, so the history is indexed by ``id - (next id - its length)``;
+        # a bounded deque drops the oldest in C, with nothing to count on the hot path.
+        self._history: deque[Experience] = deque(maxlen=self._max_history)
         self._next_id = 1
         self._last_timestamp = -float("inf")
 
@@ -159,16 +158,13 @@ class EvolutionEngine:
             if safety < LOW_SCORE:
                 aggregate.safety_low += 1
             aggregate.last_id = key
-            history = self._history
-            history.append(experience)
-            if len(history) - self._dropped > self._max_history:
-                self._drop_oldest()
+            self._history.append(experience)
         return experience
 
     @property
     def retained(self) -> int:
         """How many experiences are kept in memory (at most ``max_history``)."""
-        return len(self._history) - self._dropped
+        return len(self._history)
 
     def _new_aggregate(self, action: str, first_id: int) -> Aggregate:
         aggregates = self._aggregates
@@ -184,14 +180,6 @@ class EvolutionEngine:
                 del aggregates[name]
         aggregate = aggregates[action] = Aggregate(first_id=first_id)
         return aggregate
-
-    def _drop_oldest(self) -> None:
-        self._history[self._dropped] = None
-        self._dropped += 1
-        if self._dropped * 2 >= len(self._history):
-            del self._history[: self._dropped]
-            self._first_id += self._dropped
-            self._dropped = 0
 
     async def learn_from_ethics(
         self, experience_id: int, score: float, concerns: tuple[str, ...] | list[str] = ()
@@ -217,8 +205,6 @@ class EvolutionEngine:
         with self._lock:
             index = self._index_of(experience_id)
             old_experience = self._history[index]
-            if old_experience is None:
-                raise KeyError(f"no experience with id {experience_id!r} (dropped by max_history)")
             feedback = (*old_experience.feedback, Feedback(dimension, new, notes))
             if dimension == "ethical":
                 old = old_experience.ethical_score
@@ -236,9 +222,12 @@ class EvolutionEngine:
     def _index_of(self, experience_id: int) -> int:
         if isinstance(experience_id, bool) or not isinstance(experience_id, int):
             raise KeyError(f"no experience with id {experience_id!r}")
-        index = experience_id - self._first_id
-        if not 0 <= index < len(self._history):
-            raise KeyError(f"no experience with id {experience_id!r}")
+        retained = len(self._history)
+        index = experience_id - (self._next_id - retained)
+        if not 0 <= index < retained:
+            dropped = 0 < experience_id < self._next_id
+            reason = " (dropped by max_history)" if dropped else ""
+            raise KeyError(f"no experience with id {experience_id!r}{reason}")
         return index
 
     async def recognize_patterns(self) -> list[Pattern]:
@@ -295,7 +284,7 @@ class EvolutionEngine:
         """Retained experiences, oldest first, filtered by action, time and outcome."""
         action, since, wanted = require_filters(action, since, outcome)
         with self._lock:
-            retained: list[Experience] = self._history[self._dropped :]  # type: ignore[assignment]
+            retained = list(self._history)
         return [
             e
             for e in retained
@@ -315,7 +304,4 @@ class EvolutionEngine:
     def get(self, experience_id: int) -> Experience:
         """The experience with this id; ``KeyError`` if unknown or dropped."""
         with self._lock:
-            experience = self._history[self._index_of(experience_id)]
-        if experience is None:
-            raise KeyError(f"no experience with id {experience_id!r} (dropped by max_history)")
-        return experience
+            return self._history[self._index_of(experience_id)]
