@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -9,7 +10,8 @@ from pathlib import Path
 
 from aegis.audit import store
 from aegis.audit.encoding import canonical_details
-from aegis.audit.model import Checkpoint, VerificationReport
+from aegis.audit.limits import decode_details
+from aegis.audit.model import AuditDataError, Checkpoint, VerificationReport
 from aegis.audit.verifier import Row, verify_rows
 
 __all__ = ["EXPORT_FORMAT", "export_database", "verify_export", "write_export"]
@@ -37,34 +39,45 @@ def export_database(
 
 
 def write_export(path: Path, checkpoint: Checkpoint, rows: Iterable[Row]) -> None:
-    """Write atomically: a temporary file renamed into place once complete."""
+    """Write atomically: a temporary file renamed into place once complete (and removed if
+    the export fails, so a failure leaves nothing behind)."""
     temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("w", encoding="utf-8") as out:
-        header = {
-            "format": EXPORT_FORMAT,
-            "public_key": checkpoint.public_key.hex(),
-            "checkpoint": json.loads(checkpoint.to_json()),
-        }
-        out.write(json.dumps(header) + "\n")
-        for row in rows:
-            out.write(
-                json.dumps(
-                    {
-                        "seq": row.seq,
-                        "timestamp_ns": row.timestamp_ns,
-                        "action": row.action,
-                        "details": json.loads(row.details),
-                        "prev_hash": row.prev_hash.hex(),
-                        "entry_hash": row.entry_hash.hex(),
-                        "signature": row.signature.hex(),
-                    },
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
-        out.flush()
-        os.fsync(out.fileno())
-    temporary.replace(path)
+    try:
+        with temporary.open("w", encoding="utf-8") as out:
+            header = {
+                "format": EXPORT_FORMAT,
+                "public_key": checkpoint.public_key.hex(),
+                "checkpoint": json.loads(checkpoint.to_json()),
+            }
+            out.write(json.dumps(header) + "\n")
+            for row in rows:
+                out.write(_line(row))
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.replace(path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def _line(row: Row) -> str:
+    try:
+        details = decode_details(row.details)
+    except ValueError as error:
+        raise AuditDataError(
+            f"entry {row.seq} cannot be exported: {error}; run `aegis audit verify`",
+            seq=row.seq,
+        ) from None
+    entry = {
+        "seq": row.seq,
+        "timestamp_ns": row.timestamp_ns,
+        "action": row.action,
+        "details": details,
+        "prev_hash": row.prev_hash.hex(),
+        "entry_hash": row.entry_hash.hex(),
+        "signature": row.signature.hex(),
+    }
+    return json.dumps(entry, ensure_ascii=False) + "\n"
 
 
 def _rows(lines: Iterator[str]) -> Iterator[Row]:

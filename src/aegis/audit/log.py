@@ -10,6 +10,7 @@ entry; many concurrent callers share transactions.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import sqlite3
 import tempfile
@@ -21,14 +22,19 @@ from typing import Any
 
 from nacl.signing import SigningKey
 
-from aegis._validation import require_text
 from aegis.audit import store
 from aegis.audit.chain import PendingEntry, Tail, chain_rows
-from aegis.audit.encoding import GENESIS, canonical_details
+from aegis.audit.encoding import GENESIS, encode_entry
 from aegis.audit.export import export_database
 from aegis.audit.group_commit import GroupCommitter
 from aegis.audit.keys import load_or_create_key, signing_key_from
-from aegis.audit.model import AuditEntry, AuditKeyError, Checkpoint, VerificationReport
+from aegis.audit.model import (
+    AuditEntry,
+    AuditKeyError,
+    AuditWriteError,
+    Checkpoint,
+    VerificationReport,
+)
 from aegis.audit.query import entries_from_rows, query_sql
 from aegis.audit.signer import Signer
 from aegis.audit.stored_tree import StoredTree
@@ -106,8 +112,7 @@ class AuditLog:
     def _pending(self, action: str, details: Mapping[str, Any]) -> PendingEntry:
         if self._closed:
             raise ValueError(f"the audit log at {str(self.path)!r} is closed")
-        require_text("action", action)
-        return PendingEntry(action, details, canonical_details(details))
+        return encode_entry(action, details)
 
     def log_action_sync(self, action: str, details: Mapping[str, Any]) -> AuditEntry:
         """Append one entry and return it once committed (for threads)."""
@@ -142,10 +147,23 @@ class AuditLog:
                 writer.execute("COMMIT")
                 break
             else:
-                raise RuntimeError(f"could not append after {_MAX_ATTEMPTS} attempts")
-        except BaseException:
-            if writer.in_transaction:
-                writer.execute("ROLLBACK")
+                raise AuditWriteError(
+                    f"could not append to the audit log at {str(self.path)!r}: other writers "
+                    f"took every one of {_MAX_ATTEMPTS} attempts; retry",
+                    self.path,
+                )
+        except BaseException as failure:
+            with contextlib.suppress(sqlite3.Error):
+                if writer.in_transaction:
+                    writer.execute("ROLLBACK")
+            if isinstance(failure, sqlite3.Error | OSError):
+                # The batch failed for a reason of its own: each of its callers gets this
+                # error, naming the file, and none of their entries was committed.
+                raise AuditWriteError(
+                    f"could not append to the audit log at {str(self.path)!r}: {failure}; "
+                    "nothing of this batch was written",
+                    self.path,
+                ) from failure
             raise
         last = rows[-1]
         self._tail = Tail(last[0], last[5], last[1])

@@ -12,17 +12,56 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 __all__ = [
+    "AuditDataError",
     "AuditEntry",
+    "AuditError",
+    "AuditFileError",
     "AuditKeyError",
+    "AuditWriteError",
     "Checkpoint",
+    "CheckpointError",
     "Finding",
     "FindingKind",
     "VerificationReport",
 ]
 
 
-class AuditKeyError(ValueError):
-    """The signing key does not belong to this log."""
+class AuditError(Exception):
+    """Anything the audit log refuses or cannot do; the message names the file and what to do.
+
+    ``path`` is the file concerned (the database, a key file, a checkpoint), when there is one.
+    """
+
+    def __init__(self, message: str, path: object = None) -> None:
+        super().__init__(message)
+        self.path = None if path is None else str(path)
+
+
+class AuditKeyError(AuditError, ValueError):
+    """A signing key that is missing, malformed, readable by others, or not this log's."""
+
+
+class AuditFileError(AuditError, OSError):
+    """A file that is not an audit log (empty, foreign, damaged beyond recognition, newer),
+    or that cannot be opened as asked (missing, read-only)."""
+
+
+class AuditWriteError(AuditError):
+    """A batch of entries could not be committed; every caller in the batch gets this one
+    error, and none of their entries is in the log."""
+
+
+class AuditDataError(AuditError, ValueError):
+    """A stored entry is damaged, so a read that would return or depend on it is refused;
+    ``seq`` names it. ``verify`` reports the same damage as findings."""
+
+    def __init__(self, message: str, path: object = None, seq: int | None = None) -> None:
+        super().__init__(message, path)
+        self.seq = seq
+
+
+class CheckpointError(AuditError, ValueError):
+    """A checkpoint that is not one: missing or malformed fields, impossible sizes."""
 
 
 class AuditEntry(NamedTuple):

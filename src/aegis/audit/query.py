@@ -6,12 +6,12 @@ then time), so a query touches only the rows it returns, however long the log.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from aegis._validation import require_text
+from aegis.audit.limits import decode_details
 from aegis.audit.model import AuditEntry
 from aegis.audit.store import ROW_COLUMNS
 
@@ -63,6 +63,6 @@ def query_sql(
 def entries_from_rows(rows: Iterable[Sequence[Any]]) -> list[AuditEntry]:
     """Entries from rows selected with :data:`~aegis.audit.store.ROW_COLUMNS`."""
     return [
-        AuditEntry(seq, ts, action, json.loads(details), bytes(prev), bytes(digest), bytes(sig))
+        AuditEntry(seq, ts, action, decode_details(details), bytes(prev), bytes(digest), bytes(sig))
         for seq, ts, action, details, prev, digest, sig in rows
     ]
