@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from aegis.audit import store_rows
+from aegis.audit import store, store_rows
 from aegis.audit.chain import PendingEntry, Tail, chain_rows
 from aegis.audit.encoding import GENESIS, encode_entry, entry_hash
 from aegis.audit.export import export_database
@@ -72,6 +72,9 @@ class AuditLog:
         self._signer = Signer(opened.key)
         self._tree = StoredTree(self._reader, self.path)
         self._tail: Tail | None = None  # read in the first commit's transaction
+        self._wal = Path(f"{self.path}-wal")
+        self._wal_inode = self._wal_identity()
+        self._held = opened.held
         self._committer: GroupCommitter[PendingEntry, AuditEntry] = GroupCommitter(self._commit)
         self._closed = False
 
@@ -125,6 +128,8 @@ class AuditLog:
         and the batch is rebuilt on the real tail and written again.
         """
         writer = self._writer
+        if self._wal_identity() != self._wal_inode:
+            raise AuditWriteError(self._wal_lost("nothing more is written"), self.path)
         try:
             for _ in range(_MAX_ATTEMPTS):
                 writer.execute("BEGIN IMMEDIATE")
@@ -206,7 +211,31 @@ class AuditLog:
     def verify_sync(
         self, checkpoint: Checkpoint | None = None, public_key: bytes | None = None
     ) -> VerificationReport:
-        return verify_known_log(self.path, public_key or self.public_key, checkpoint)
+        lost = None
+        if self._wal_identity() != self._wal_inode:
+            lost = self._wal_lost("this verification cannot see")
+        committed = self._tail.seq if self._tail is not None else 0
+        return verify_known_log(
+            self.path, public_key or self.public_key, checkpoint, lost_wal=lost, committed=committed
+        )
+
+    def _wal_identity(self) -> int | None:
+        """The inode of the WAL: SQLite keeps one file while any connection is open, so
+        another inode (or none) means it was deleted (and perhaps made anew) under us."""
+        try:
+            return self._wal.stat().st_ino
+        except FileNotFoundError:
+            return None
+
+    def _wal_lost(self, consequence: str) -> str:
+        """Said when the WAL this log writes through is gone (deleted under it): SQLite keeps
+        writing to the open, unlinked file, whose entries only a clean close folds back."""
+        return (
+            f"the write-ahead log {str(self._wal)!r} was deleted while the log was open: "
+            f"entries committed since the last checkpoint are only in this process's open "
+            f"handle, which {consequence}; close this log cleanly (that folds them into the "
+            "file) before anything else opens it"
+        )
 
     async def query(
         self,
@@ -256,6 +285,7 @@ class AuditLog:
             return
         self._closed = True
         self._writer.close()  # the last connection to close folds the WAL into the file
+        store.release(self._held)
         self._reader.close()
         self._signer.close()
         if self._scratch is not None:

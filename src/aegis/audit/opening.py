@@ -13,6 +13,7 @@ import contextlib
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +33,8 @@ class OpenedLog(NamedTuple):
     reader: sqlite3.Connection
     #: The private directory of a ``":memory:"`` log, removed when it closes.
     scratch: Path | None
+    #: The file's identity while this process holds connections to it (see store.hold).
+    held: tuple[int, int] | None
 
 
 def default_key_file(database: Path) -> Path:
@@ -47,29 +50,34 @@ def open_log(
             key = SigningKey.generate() if signing_key is None else signing_key_from(signing_key)
             database = scratch / "audit.db"
             store.create_log(database, bytes(key.verify_key))
-            return _connect(database, key, synchronous, scratch)
+            return _connect(database, lambda: key, synchronous, scratch)
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
     database = Path(path)
-    key = _key_for(database, signing_key)
-    return _connect(database, key, synchronous, None)
+    if _exists(database):  # the file is recognised first: its key only then
+        return _connect(database, lambda: _existing_key(database, signing_key), synchronous)
+    key = _new_log(database, signing_key)
+    return _connect(database, lambda: key, synchronous)
 
 
-def _key_for(database: Path, signing_key: bytes | str | Path | None) -> SigningKey:
-    """The key to sign with; a new log (and key file) if no file is at ``database``."""
+def _existing_key(database: Path, signing_key: bytes | str | Path | None) -> SigningKey:
+    if signing_key is not None:
+        return signing_key_from(signing_key)
     key_file = default_key_file(database)
-    if _exists(database):
-        if signing_key is not None:
-            return signing_key_from(signing_key)
-        if not _exists(key_file):
-            raise AuditKeyError(
-                f"the audit log at {str(database)!r} has no key file {str(key_file)!r}: "
-                "restore it from a backup, or pass signing_key (a new key is made only "
-                "with a new log)",
-                key_file,
-            )
-        return load_key_file(key_file)
+    if not _exists(key_file):
+        raise AuditKeyError(
+            f"the audit log at {str(database)!r} has no key file {str(key_file)!r}: restore "
+            "it from a backup, or pass signing_key (a new key is made only with a new log)",
+            key_file,
+        )
+    return load_key_file(key_file)
+
+
+def _new_log(database: Path, signing_key: bytes | str | Path | None) -> SigningKey:
+    """The key of a new log made at ``database`` (with its key file, unless one is given);
+    if another process made the log first, the key is checked against it when connecting."""
+    key_file = default_key_file(database)
     if signing_key is not None:
         key, created_key = signing_key_from(signing_key), False
     elif _exists(key_file):  # kept from before, or made by a process creating this log now
@@ -94,7 +102,12 @@ def _exists(path: Path) -> bool:
     return True
 
 
-def _connect(database: Path, key: SigningKey, synchronous: str, scratch: Path | None) -> OpenedLog:
+def _connect(
+    database: Path,
+    key_of: Callable[[], SigningKey],
+    synchronous: str,
+    scratch: Path | None = None,
+) -> OpenedLog:
     opened: list[sqlite3.Connection] = []
     try:
         writer = store.open_writer(database, synchronous)
@@ -103,6 +116,7 @@ def _connect(database: Path, key: SigningKey, synchronous: str, scratch: Path | 
         opened.append(reader)
         for connection in opened:
             connection.text_factory = bytes
+        key = key_of()
         _claim_key(writer, database, bytes(key.verify_key))
     except BaseException as error:
         for connection in opened:
@@ -114,7 +128,7 @@ def _connect(database: Path, key: SigningKey, synchronous: str, scratch: Path | 
                 database,
             ) from None
         raise
-    return OpenedLog(database, key, writer, reader, scratch)
+    return OpenedLog(database, key, writer, reader, scratch, store.hold(database))
 
 
 def _claim_key(writer: sqlite3.Connection, database: Path, public_key: bytes) -> None:

@@ -15,6 +15,7 @@ import os
 import secrets
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,6 +25,7 @@ from aegis.audit.store_schema import (
     SCHEMA,
     SCHEMA_VERSION,
     LogKind,
+    UnreadableFileError,
     recognise,
 )
 
@@ -33,12 +35,16 @@ __all__ = [
     "check_file",
     "connect",
     "create_log",
+    "hold",
     "marked_as_audit_log",
     "open_reader",
     "open_writer",
+    "release",
 ]
 
 _BUSY_MS = 30_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_BYTES = 100
 
 
 def _configure(connection: sqlite3.Connection, synchronous: str) -> sqlite3.Connection:
@@ -90,19 +96,49 @@ def check_file(path: Path) -> None:
         )
 
 
+#: ``(device, inode)`` of the logs this process holds SQLite connections to, and how many.
+_IN_USE: dict[tuple[int, int], int] = {}
+_IN_USE_LOCK = threading.Lock()
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    """Record that this process keeps connections to ``path`` (see :func:`release`)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    identity = (status.st_dev, status.st_ino)
+    with _IN_USE_LOCK:
+        _IN_USE[identity] = _IN_USE.get(identity, 0) + 1
+    return identity
+
+
+def release(identity: tuple[int, int] | None) -> None:
+    if identity is None:
+        return
+    with _IN_USE_LOCK:
+        remaining = _IN_USE.get(identity, 1) - 1
+        if remaining:
+            _IN_USE[identity] = remaining
+        else:
+            _IN_USE.pop(identity, None)
+
+
 def marked_as_audit_log(path: Path) -> bool:
-    """Whether the header of ``path`` carries the audit log's application id, read through
-    SQLite (immutable, so nothing is written), even if the rest is unreadable."""
+    """Whether the header of ``path`` carries the audit log's application id, even when
+    SQLite cannot read the rest: read directly unless this process holds connections to the
+    file (opening and closing it would drop their locks; and such a file was an audit log
+    when they opened it)."""
     try:
-        connection = sqlite3.connect(_uri(path, immutable="1"), uri=True)
-    except sqlite3.Error:
+        status = path.stat()
+        with _IN_USE_LOCK:
+            if (status.st_dev, status.st_ino) in _IN_USE:
+                return True
+        with path.open("rb") as source:
+            header = source.read(_HEADER_BYTES)
+    except OSError:
         return False
-    try:
-        return bool(connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
-    except sqlite3.Error:
-        return False
-    finally:
-        connection.close()
+    return header.startswith(_SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
 
 
 def _uri(path: Path, **options: str) -> str:
@@ -127,6 +163,23 @@ def _open_readonly(path: Path, synchronous: str, *, immutable: bool) -> sqlite3.
         raise
 
 
+def _refuse_foreign(path: Path) -> None:
+    """Refuse a file that is not an audit log before a real connection makes its WAL and
+    shared-memory files beside it: an immutable connection reads the header and schema and
+    creates nothing. What it cannot read is left for the real connection to judge."""
+    try:
+        connection = sqlite3.connect(_uri(path, immutable="1"), uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        connection.text_factory = bytes
+        recognise(connection, path)
+    except UnreadableFileError:
+        pass
+    finally:
+        connection.close()
+
+
 def open_reader(path: Path) -> tuple[sqlite3.Connection, LogKind, str | None]:
     """A read-only connection to the audit log at ``path``, never writing to it.
 
@@ -135,6 +188,7 @@ def open_reader(path: Path) -> tuple[sqlite3.Connection, LogKind, str | None]:
     third value says what could not be read (a non-empty WAL left beside the file), or None.
     """
     check_file(path)
+    _refuse_foreign(path)
     caveat = None
     try:
         connection = _open_readonly(path, "NORMAL", immutable=False)
@@ -169,7 +223,7 @@ def _unreadable(path: Path, error: sqlite3.Error) -> AuditFileError:
         return AuditFileError(
             f"{str(path)!r} is not an audit log (not a SQLite database); check the path", path
         )
-    return AuditFileError(
+    return UnreadableFileError(
         f"{str(path)!r} cannot be read as an audit log ({error}); check the path, or restore "
         "the log from a backup",
         path,
@@ -183,6 +237,7 @@ def open_writer(path: Path, synchronous: str) -> sqlite3.Connection:
     stamped with it here (the first writer to open it does so, in one transaction).
     """
     check_file(path)
+    _refuse_foreign(path)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise AuditFileError(
             f"the audit log at {str(path)!r} is read-only; it can be verified where it is "

@@ -16,7 +16,15 @@ from pathlib import Path
 
 from aegis.audit.model import AuditFileError
 
-__all__ = ["APPLICATION_ID", "INDEXES", "SCHEMA", "SCHEMA_VERSION", "LogKind", "recognise"]
+__all__ = [
+    "APPLICATION_ID",
+    "INDEXES",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "LogKind",
+    "UnreadableFileError",
+    "recognise",
+]
 
 #: ``b"AEGA"`` read as a big-endian int: what ``PRAGMA application_id`` says of an audit log.
 APPLICATION_ID = int.from_bytes(b"AEGA", "big")
@@ -50,6 +58,11 @@ _TABLES = {
     ],
 }
 INDEXES = {"entries_by_time": "entries", "entries_by_action": "entries"}
+
+
+class UnreadableFileError(AuditFileError):
+    """SQLite could not read the file through (as opposed to a file it read, and found not
+    to be an audit log): damage, if the header says it was one."""
 
 
 class LogKind(enum.Enum):
@@ -92,7 +105,7 @@ def recognise(connection: sqlite3.Connection, path: Path) -> LogKind:
                 f"{str(path)!r} is not an audit log (not a SQLite database); check the path",
                 path,
             ) from None
-        raise AuditFileError(
+        raise UnreadableFileError(
             f"{str(path)!r} cannot be read as an audit log: {error}; restore the log from a backup",
             path,
         ) from None

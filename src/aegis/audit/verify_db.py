@@ -22,7 +22,7 @@ from aegis.audit.model import (
     FindingKind,
     VerificationReport,
 )
-from aegis.audit.store_schema import INDEXES
+from aegis.audit.store_schema import INDEXES, UnreadableFileError
 from aegis.audit.verifier import verify_rows
 
 __all__ = ["verify_database"]
@@ -44,11 +44,34 @@ def verify_database(
 
 
 def verify_known_log(
-    path: Path, public_key: bytes, checkpoint: Checkpoint | None
+    path: Path,
+    public_key: bytes,
+    checkpoint: Checkpoint | None,
+    *,
+    lost_wal: str | None = None,
+    committed: int = 0,
 ) -> VerificationReport:
     """Verify a log that was recognised when it was opened: whatever became of the file
-    since, the answer is a report."""
-    return _verify(path, public_key, checkpoint, known_log=True)
+    since, the answer is a report. ``committed`` is the highest seq the caller itself
+    committed: a file holding fewer entries has lost some (``lost_wal`` says how)."""
+    report = _verify(path, public_key, checkpoint, known_log=True)
+    extra = []
+    if lost_wal is not None:
+        extra.append(Finding(FindingKind.DAMAGED_FILE, None, lost_wal))
+    if report.entries_checked < committed:
+        extra.append(
+            Finding(
+                FindingKind.TRUNCATION,
+                report.entries_checked + 1,
+                f"this log committed entries up to seq {committed}; the file shows "
+                f"{report.entries_checked}",
+            )
+        )
+    if not extra:
+        return report
+    findings = sorted((*report.findings, *extra), key=lambda f: (f.seq is None, f.seq or 0))
+    first = next((f.seq for f in findings if f.seq is not None), None)
+    return VerificationReport(False, report.entries_checked, first, tuple(findings), report.root)
 
 
 def _verify(
@@ -57,7 +80,8 @@ def _verify(
     try:
         connection, _kind, caveat = store.open_reader(path)
     except AuditFileError as error:
-        if not (known_log or store.marked_as_audit_log(path)):
+        damaged = isinstance(error, UnreadableFileError) and store.marked_as_audit_log(path)
+        if not (known_log or damaged):
             raise
         return _report_of([Finding(FindingKind.DAMAGED_FILE, None, str(error))])
     try:
