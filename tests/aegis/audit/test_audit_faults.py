@@ -29,6 +29,7 @@ from aegis.audit import (
     FindingKind,
     VerificationReport,
     verify_database,
+    verify_export,
 )
 from aegis.audit.store_schema import APPLICATION_ID
 from aegis.cli import main
@@ -432,3 +433,45 @@ def test_the_header_carries_the_application_id(log_path: Path) -> None:
     header = log_path.read_bytes()[:100]
     assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
     assert int.from_bytes(header[60:64], "big") == 1
+
+
+# -- damaged exports --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("damage", "kind"),
+    [
+        (lambda lines: lines.__setitem__(3, b"not json at all\n"), FindingKind.MALFORMED),
+        (lambda lines: lines.__setitem__(3, b"[" * 50_000 + b"\n"), FindingKind.MALFORMED),
+        (lambda lines: lines.__setitem__(3, b'{"seq": 3}\n'), FindingKind.MALFORMED),
+        (lambda lines: lines.__setitem__(3, b"\xff\xfe\n"), FindingKind.MALFORMED),
+        (lambda lines: lines.__setitem__(3, lines[3].replace(b'"i": 2', b'"i": 1e999')), None),
+        (lambda lines: lines.__delitem__(3), FindingKind.DELETION),
+    ],
+    ids=["not-json", "deep", "fields-missing", "not-utf8", "infinity", "line-deleted"],
+)
+def test_a_damaged_export_line_is_a_finding_not_an_error(
+    filled_log: AuditLog,
+    tmp_path: Path,
+    damage: Callable[[list[bytes]], None],
+    kind: FindingKind | None,
+) -> None:
+    export = tmp_path / "log.jsonl"
+    filled_log.export_sync(export)
+    lines = export.read_bytes().splitlines(keepends=True)
+    damage(lines)
+    export.write_bytes(b"".join(lines))
+    report = verify_export(export, filled_log.public_key)
+    assert not report.ok
+    if kind is not None:
+        assert kind in report.kinds, report.findings
+    assert report.first_bad_seq == 3
+    assert cli("verify", export, "--public-key", filled_log.public_key.hex()) == 1
+
+
+def test_a_file_that_is_no_export_is_refused_naming_it(tmp_path: Path) -> None:
+    for content in (b"", b"{}\n", b"\xff\n", b"[" * 10_000):
+        path = tmp_path / "x.jsonl"
+        path.write_bytes(content)
+        with pytest.raises(AuditFileError, match="is not an aegis audit export"):
+            verify_export(path)
