@@ -7,12 +7,18 @@ truncation; proofs let a third party check inclusion and consistency.
 """
 
 from aegis.audit.export import verify_export
+from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DEPTH, MAX_DETAILS_BYTES
 from aegis.audit.log import AuditLog
 from aegis.audit.merkle import EMPTY_ROOT, leaf_hash, verify_consistency, verify_inclusion
 from aegis.audit.model import (
+    AuditDataError,
     AuditEntry,
+    AuditError,
+    AuditFileError,
     AuditKeyError,
+    AuditWriteError,
     Checkpoint,
+    CheckpointError,
     Finding,
     FindingKind,
     VerificationReport,
@@ -21,10 +27,18 @@ from aegis.audit.verify_db import verify_database
 
 __all__ = [
     "EMPTY_ROOT",
+    "MAX_ACTION_BYTES",
+    "MAX_DEPTH",
+    "MAX_DETAILS_BYTES",
+    "AuditDataError",
     "AuditEntry",
+    "AuditError",
+    "AuditFileError",
     "AuditKeyError",
     "AuditLog",
+    "AuditWriteError",
     "Checkpoint",
+    "CheckpointError",
     "Finding",
     "FindingKind",
     "VerificationReport",

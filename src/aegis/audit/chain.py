@@ -8,10 +8,10 @@ may spread it over two threads.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from typing import NamedTuple
 
-from aegis.audit.encoding import entry_hash
+from aegis.audit.encoding import EncodedEntry, hash_encoded
 from aegis.audit.signer import Signer
 
 __all__ = ["PendingEntry", "SignedRow", "Tail", "chain_rows"]
@@ -21,12 +21,8 @@ __all__ = ["PendingEntry", "SignedRow", "Tail", "chain_rows"]
 SignedRow = tuple[int, int, str, str, bytes, bytes, bytes]
 
 
-class PendingEntry(NamedTuple):
-    """An entry waiting for its place in the chain: details as given, and as canonical JSON."""
-
-    action: str
-    details: Mapping[str, Any]
-    text: str
+#: An entry waiting for its place in the chain: checked and encoded in its caller's call.
+PendingEntry = EncodedEntry
 
 
 class Tail(NamedTuple):
@@ -43,7 +39,9 @@ def chain_rows(tail: Tail, batch: Sequence[PendingEntry], signer: Signer) -> lis
     previous = tail.entry_hash
     digests: list[bytes] = []
     for offset, pending in enumerate(batch, start=1):
-        previous = entry_hash(tail.seq + offset, timestamp, pending.action, pending.text, previous)
+        previous = hash_encoded(
+            tail.seq + offset, timestamp, pending.action_bytes, pending.details_bytes, previous
+        )
         digests.append(previous)
     signatures = signer.sign_all(digests)
     previous = tail.entry_hash

@@ -10,29 +10,33 @@ entry; many concurrent callers share transactions.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from nacl.signing import SigningKey
-
-from aegis._validation import require_text
-from aegis.audit import store
+from aegis.audit import store, store_rows
 from aegis.audit.chain import PendingEntry, Tail, chain_rows
-from aegis.audit.encoding import GENESIS, canonical_details
+from aegis.audit.encoding import GENESIS, encode_entry, entry_hash
 from aegis.audit.export import export_database
 from aegis.audit.group_commit import GroupCommitter
-from aegis.audit.keys import load_or_create_key, signing_key_from
-from aegis.audit.model import AuditEntry, AuditKeyError, Checkpoint, VerificationReport
+from aegis.audit.model import (
+    AuditEntry,
+    AuditFileError,
+    AuditWriteError,
+    Checkpoint,
+    VerificationReport,
+)
+from aegis.audit.opening import open_log
 from aegis.audit.query import entries_from_rows, query_sql
 from aegis.audit.signer import Signer
 from aegis.audit.stored_tree import StoredTree
-from aegis.audit.verify_db import verify_database
+from aegis.audit.verifier import Anomaly, Row, bad_signatures
+from aegis.audit.verify_db import verify_known_log
 
 __all__ = ["AuditLog"]
 
@@ -57,57 +61,29 @@ class AuditLog:
     ) -> None:
         if durability not in _DURABILITY:
             raise ValueError(f"durability must be 'normal' or 'full', got {durability!r}")
-        self._scratch: Path | None = None
-        if str(path) == ":memory:":
-            self._scratch = Path(tempfile.mkdtemp(prefix="aegis-audit-"))
-            self.path = self._scratch / "audit.db"
-            key = SigningKey.generate() if signing_key is None else signing_key_from(signing_key)
-        else:
-            self.path = Path(path)
-            key = (
-                load_or_create_key(self.path.with_name(self.path.name + ".key"))
-                if signing_key is None
-                else signing_key_from(signing_key)
-            )
-        self._key = key
-        self.public_key = bytes(key.verify_key)
-        self._closed = False
-        self._signer = Signer(key)
-        self._writer = store.connect(self.path, synchronous=_DURABILITY[durability])
-        self._reader = store.connect(self.path, synchronous=_DURABILITY[durability])
-        self._claim_key()
-        self._tree = StoredTree(self._reader)
-        self._tail = self._read_tail()
+        self._closed = True  # until everything is open: close() then has nothing to do
+        opened = open_log(path, signing_key, _DURABILITY[durability])
+        self.path = opened.path
+        self._scratch = opened.scratch
+        self._key = opened.key
+        self.public_key = bytes(opened.key.verify_key)
+        self.durability = durability
+        self._writer, self._reader = opened.writer, opened.reader
+        self._signer = Signer(opened.key)
+        self._tree = StoredTree(self._reader, self.path)
+        self._tail: Tail | None = None  # read in the first commit's transaction
+        self._wal = Path(f"{self.path}-wal")
+        self._wal_inode = self._wal_identity()
+        self._held = opened.held
         self._committer: GroupCommitter[PendingEntry, AuditEntry] = GroupCommitter(self._commit)
-
-    # -- setup ------------------------------------------------------------------------------
-
-    def _claim_key(self) -> None:
-        self._writer.execute("BEGIN IMMEDIATE")
-        try:
-            self._writer.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('public_key', ?)",
-                (self.public_key,),
-            )
-            stored = store.read_public_key(self._writer)
-            self._writer.execute("COMMIT")
-        except BaseException:
-            self._writer.execute("ROLLBACK")
-            raise
-        if stored != self.public_key:
-            self.close()
-            raise AuditKeyError(
-                f"the signing key's public half {self.public_key.hex()} does not match the "
-                f"public key {stored.hex() if stored else None} of the log at {str(self.path)!r}"
-            )
+        self._closed = False
 
     # -- appending --------------------------------------------------------------------------
 
     def _pending(self, action: str, details: Mapping[str, Any]) -> PendingEntry:
         if self._closed:
             raise ValueError(f"the audit log at {str(self.path)!r} is closed")
-        require_text("action", action)
-        return PendingEntry(action, details, canonical_details(details))
+        return encode_entry(action, details)
 
     def log_action_sync(self, action: str, details: Mapping[str, Any]) -> AuditEntry:
         """Append one entry and return it once committed (for threads)."""
@@ -118,8 +94,31 @@ class AuditLog:
         return await self._committer.run(self._pending(action, details))
 
     def _read_tail(self) -> Tail:
-        seq, digest, timestamp = store.tail(self._writer)
-        return Tail(seq, digest or GENESIS, timestamp)
+        """The newest entry, which the next one extends, once it verifies: an entry that
+        does not (an unsigned row put there by hand, a damaged one) is never extended."""
+        row = store_rows.tail_row(self._writer)
+        if row is None:
+            return Tail(0, GENESIS, 0)
+        problem = row.detail if isinstance(row, Anomaly) else self._unvouched(row)
+        if problem is not None:
+            raise AuditWriteError(
+                f"cannot append to the audit log at {str(self.path)!r}: its newest entry, "
+                f"seq {row.seq}, {problem}; run `aegis audit verify` on it",
+                self.path,
+            )
+        assert isinstance(row, Row)
+        return Tail(row.seq, row.entry_hash, row.timestamp_ns)
+
+    def _unvouched(self, row: Row) -> str | None:
+        if row.seq < 1:
+            return "is outside the chain"
+        if entry_hash(row.seq, row.timestamp_ns, row.action, row.details, row.prev_hash) != (
+            row.entry_hash
+        ):
+            return "does not match its hash"
+        if bad_signatures(self.public_key, [(row.seq, row.entry_hash, row.signature)]):
+            return "is not signed by this log's key"
+        return None
 
     def _commit(self, batch: Sequence[PendingEntry]) -> list[AuditEntry]:
         """Write ``batch`` in one transaction.
@@ -129,23 +128,40 @@ class AuditLog:
         and the batch is rebuilt on the real tail and written again.
         """
         writer = self._writer
+        if self._wal_identity() != self._wal_inode:
+            raise AuditWriteError(self._wal_lost("nothing more is written"), self.path)
         try:
             for _ in range(_MAX_ATTEMPTS):
                 writer.execute("BEGIN IMMEDIATE")
+                if self._tail is None:
+                    self._tail = self._read_tail()
                 rows = chain_rows(self._tail, batch, self._signer)
                 try:
-                    store.insert_rows(writer, rows)
+                    store_rows.insert_rows(writer, rows)
                 except sqlite3.IntegrityError:
                     writer.execute("ROLLBACK")
-                    self._tail = self._read_tail()
+                    self._tail = None  # another process appended: read the tail again
                     continue
                 writer.execute("COMMIT")
                 break
             else:
-                raise RuntimeError(f"could not append after {_MAX_ATTEMPTS} attempts")
-        except BaseException:
-            if writer.in_transaction:
-                writer.execute("ROLLBACK")
+                raise AuditWriteError(
+                    f"could not append to the audit log at {str(self.path)!r}: other writers "
+                    f"took every one of {_MAX_ATTEMPTS} attempts; retry",
+                    self.path,
+                )
+        except BaseException as failure:
+            with contextlib.suppress(sqlite3.Error):
+                if writer.in_transaction:
+                    writer.execute("ROLLBACK")
+            if isinstance(failure, sqlite3.Error | OSError):
+                # The batch failed for a reason of its own: each of its callers gets this
+                # error, naming the file, and none of their entries was committed.
+                raise AuditWriteError(
+                    f"could not append to the audit log at {str(self.path)!r}: {failure}; "
+                    "nothing of this batch was written",
+                    self.path,
+                ) from failure
             raise
         last = rows[-1]
         self._tail = Tail(last[0], last[5], last[1])
@@ -179,9 +195,6 @@ class AuditLog:
         size, root = self._tree.size_and_root()
         return self._signed_checkpoint(size, root)
 
-    def _checkpoint_at(self, size: int) -> Checkpoint:
-        return self._signed_checkpoint(size, self._tree.root(size))
-
     def _signed_checkpoint(self, size: int, root: bytes) -> Checkpoint:
         signature = self._key.sign(Checkpoint.message(size, root)).signature
         return Checkpoint(size, root, self.public_key, signature)
@@ -198,7 +211,31 @@ class AuditLog:
     def verify_sync(
         self, checkpoint: Checkpoint | None = None, public_key: bytes | None = None
     ) -> VerificationReport:
-        return verify_database(self.path, public_key or self.public_key, checkpoint)
+        lost = None
+        if self._wal_identity() != self._wal_inode:
+            lost = self._wal_lost("this verification cannot see")
+        committed = self._tail.seq if self._tail is not None else 0
+        return verify_known_log(
+            self.path, public_key or self.public_key, checkpoint, lost_wal=lost, committed=committed
+        )
+
+    def _wal_identity(self) -> int | None:
+        """The inode of the WAL: SQLite keeps one file while any connection is open, so
+        another inode (or none) means it was deleted (and perhaps made anew) under us."""
+        try:
+            return self._wal.stat().st_ino
+        except FileNotFoundError:
+            return None
+
+    def _wal_lost(self, consequence: str) -> str:
+        """Said when the WAL this log writes through is gone (deleted under it): SQLite keeps
+        writing to the open, unlinked file, whose entries only a clean close folds back."""
+        return (
+            f"the write-ahead log {str(self._wal)!r} was deleted while the log was open: "
+            f"entries committed since the last checkpoint are only in this process's open "
+            f"handle, which {consequence}; close this log cleanly (that folds them into the "
+            "file) before anything else opens it"
+        )
 
     async def query(
         self,
@@ -218,10 +255,18 @@ class AuditLog:
         actions: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> list[AuditEntry]:
-        sql, parameters = query_sql(start, end, actions, limit)
-        with self._tree.lock:  # the reader connection is shared; one statement at a time
-            rows = self._reader.execute(sql, parameters).fetchall()
-        return entries_from_rows(rows)
+        size = self._tree.size()  # only entries of the chain 1..n are ever returned
+        sql, parameters = query_sql(start, end, actions, limit, up_to=size)
+        try:
+            with self._tree.lock:  # the reader connection is shared; one statement at a time
+                rows = self._reader.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise AuditFileError(
+                f"cannot read the audit log at {str(self.path)!r}: {error}; run "
+                "`aegis audit verify` on it",
+                self.path,
+            ) from None
+        return entries_from_rows(rows, self.path)
 
     query_sql = staticmethod(query_sql)
 
@@ -231,7 +276,7 @@ class AuditLog:
         return await asyncio.to_thread(self.export_sync, path)
 
     def export_sync(self, path: str | Path) -> Checkpoint:
-        return export_database(self.path, Path(path), self._checkpoint_at)
+        return export_database(self.path, Path(path), self.checkpoint())
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -239,7 +284,8 @@ class AuditLog:
         if self._closed:
             return
         self._closed = True
-        self._writer.close()
+        self._writer.close()  # the last connection to close folds the WAL into the file
+        store.release(self._held)
         self._reader.close()
         self._signer.close()
         if self._scratch is not None:

@@ -1,115 +1,333 @@
-"""SQLite storage of the audit log: schema, connections, and streaming reads."""
+"""SQLite storage of the audit log: the file, its schema, and the connections to it.
+
+An audit log is recognised by its header (``application_id`` :data:`APPLICATION_ID`, and
+``user_version`` :data:`SCHEMA_VERSION`), never by trying it: an empty file, another
+program's database or a file newer than this code is refused with an error naming it, and
+nothing is written into it. A new log is built under a temporary name and linked into place,
+so no other process ever sees a half-made one, and a file that was there first is never
+initialised over. This module and :mod:`aegis.audit.store_rows` hold all of the SQL.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
+import stat
+import threading
 from pathlib import Path
+from urllib.parse import quote
 
-from aegis.audit.verifier import Row
+from aegis.audit.model import AuditFileError
+from aegis.audit.store_schema import (
+    APPLICATION_ID,
+    SCHEMA,
+    SCHEMA_VERSION,
+    LogKind,
+    UnreadableFileError,
+    recognise,
+)
 
 __all__ = [
-    "ROW_COLUMNS",
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "check_file",
     "connect",
-    "entry_hashes",
-    "insert_rows",
-    "iter_rows",
-    "read_public_key",
-    "tail",
+    "create_log",
+    "hold",
+    "marked_as_audit_log",
+    "open_reader",
+    "open_writer",
+    "release",
 ]
 
-ROW_COLUMNS = "seq, timestamp_ns, action, details, prev_hash, entry_hash, signature"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS entries (
-    seq INTEGER PRIMARY KEY,
-    timestamp_ns INTEGER NOT NULL,
-    action TEXT NOT NULL,
-    details TEXT NOT NULL,
-    prev_hash BLOB NOT NULL,
-    entry_hash BLOB NOT NULL,
-    signature BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entries_by_time ON entries (timestamp_ns);
-CREATE INDEX IF NOT EXISTS entries_by_action ON entries (action, timestamp_ns);
-"""
-_FETCH = 2048
-#: Rows per INSERT statement: 100 x 7 parameters stays under SQLite's oldest limit of 999.
-_ROWS_PER_INSERT = 100
-_ROW_PLACEHOLDER = "(?, ?, ?, ?, ?, ?, ?)"
+_BUSY_MS = 30_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_BYTES = 100
+
+
+def _configure(connection: sqlite3.Connection, synchronous: str) -> sqlite3.Connection:
+    connection.execute(f"PRAGMA synchronous={synchronous}")
+    connection.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+    return connection
 
 
 def connect(
     path: Path, *, synchronous: str = "NORMAL", readonly: bool = False
 ) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), WAL journal."""
+    """A connection in autocommit mode (transactions are explicit), WAL journal, with the
+    tables made if missing. Low level: :func:`open_writer` and :func:`open_reader` are the
+    ones that check the file is an audit log. The connection is closed if setting it up
+    fails, so that no half-open connection outlives the error."""
     if readonly:
-        connection = sqlite3.connect(
-            f"file:{path}?mode=ro",
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-            timeout=30,
+        return _open_readonly(path, synchronous, immutable=False)
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.executescript(SCHEMA)
+        return _configure(connection, synchronous)
+    except BaseException:
+        connection.close()
+        raise
+
+
+def check_file(path: Path) -> None:
+    """AuditFileError naming ``path`` unless it is a non-empty regular file.
+
+    Only ``stat``: opening the file here would be fatal. POSIX record locks belong to the
+    process, and closing any descriptor of a file drops all of them, so a connection of
+    this process to the same log would lose its locks, and another process could then
+    checkpoint and reset the WAL under it. The file is read only through SQLite.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise AuditFileError(f"no audit log at {str(path)!r}", path) from None
+    except OSError as error:
+        raise AuditFileError(f"cannot read {str(path)!r}: {error.strerror}", path) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise AuditFileError(f"{str(path)!r} is a directory, not an audit log", path)
+    if status.st_size == 0:
+        raise AuditFileError(
+            f"{str(path)!r} is an empty file, not an audit log; a new log is created only "
+            "where no file exists: move it away, or restore the log from a backup",
+            path,
         )
-    else:
+
+
+#: ``(device, inode)`` of the logs this process holds SQLite connections to, and how many.
+_IN_USE: dict[tuple[int, int], int] = {}
+_IN_USE_LOCK = threading.Lock()
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    """Record that this process keeps connections to ``path`` (see :func:`release`)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    identity = (status.st_dev, status.st_ino)
+    with _IN_USE_LOCK:
+        _IN_USE[identity] = _IN_USE.get(identity, 0) + 1
+    return identity
+
+
+def release(identity: tuple[int, int] | None) -> None:
+    if identity is None:
+        return
+    with _IN_USE_LOCK:
+        remaining = _IN_USE.get(identity, 1) - 1
+        if remaining:
+            _IN_USE[identity] = remaining
+        else:
+            _IN_USE.pop(identity, None)
+
+
+def marked_as_audit_log(path: Path) -> bool:
+    """Whether the header of ``path`` carries the audit log's application id, even when
+    SQLite cannot read the rest: read directly unless this process holds connections to the
+    file (opening and closing it would drop their locks; and such a file was an audit log
+    when they opened it)."""
+    try:
+        status = path.stat()
+        with _IN_USE_LOCK:
+            if (status.st_dev, status.st_ino) in _IN_USE:
+                return True
+        with path.open("rb") as source:
+            header = source.read(_HEADER_BYTES)
+    except OSError:
+        return False
+    return header.startswith(_SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
+
+
+def _uri(path: Path, **options: str) -> str:
+    query = "&".join(f"{name}={value}" for name, value in options.items())
+    return f"file:{quote(str(path.absolute()))}?{query}"
+
+
+def _open_readonly(path: Path, synchronous: str, *, immutable: bool) -> sqlite3.Connection:
+    options = {"immutable": "1"} if immutable else {"mode": "ro"}
+    connection = sqlite3.connect(
+        _uri(path, **options),
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+        timeout=30,
+    )
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return _configure(connection, synchronous)
+    except BaseException:
+        connection.close()
+        raise
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse a file that is not an audit log before a real connection makes its WAL and
+    shared-memory files beside it: an immutable connection reads the header and schema and
+    creates nothing. What it cannot read is left for the real connection to judge."""
+    try:
+        connection = sqlite3.connect(_uri(path, immutable="1"), uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        connection.text_factory = bytes
+        recognise(connection, path)
+    except UnreadableFileError:
+        pass
+    finally:
+        connection.close()
+
+
+def open_reader(path: Path) -> tuple[sqlite3.Connection, LogKind, str | None]:
+    """A read-only connection to the audit log at ``path``, never writing to it.
+
+    On a read-only directory SQLite cannot make the shared-memory file a WAL database needs,
+    and the file is opened ``immutable``: exact when no write-ahead log lies beside it. The
+    third value says what could not be read (a non-empty WAL left beside the file), or None.
+    """
+    check_file(path)
+    _refuse_foreign(path)
+    caveat = None
+    try:
+        connection = _open_readonly(path, "NORMAL", immutable=False)
+    except sqlite3.OperationalError:
+        connection = _open_immutable(path)
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            caveat = (
+                f"the write-ahead log {str(wal)!r} ({wal.stat().st_size} bytes) could not be "
+                "read (a read-only directory); entries committed there were not checked"
+            )
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    connection.text_factory = bytes
+    try:
+        kind = recognise(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection, kind, caveat
+
+
+def _open_immutable(path: Path) -> sqlite3.Connection:
+    try:
+        return _open_readonly(path, "NORMAL", immutable=True)
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: Path, error: sqlite3.Error) -> AuditFileError:
+    if "not a database" in str(error):
+        return AuditFileError(
+            f"{str(path)!r} is not an audit log (not a SQLite database); check the path", path
+        )
+    return UnreadableFileError(
+        f"{str(path)!r} cannot be read as an audit log ({error}); check the path, or restore "
+        "the log from a backup",
+        path,
+    )
+
+
+def open_writer(path: Path, synchronous: str) -> sqlite3.Connection:
+    """A read-write connection to the existing audit log at ``path``, after recognising it.
+
+    A log made before logs carried their application id is recognised by its tables and
+    stamped with it here (the first writer to open it does so, in one transaction).
+    """
+    check_file(path)
+    _refuse_foreign(path)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise AuditFileError(
+            f"the audit log at {str(path)!r} is read-only; it can be verified where it is "
+            "(`aegis audit verify`, verify_database()), or copied somewhere writable",
+            path,
+        )
+    try:
         connection = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, timeout=30
         )
+    except sqlite3.Error as error:
+        raise _unreadable(path, error) from None
+    try:
+        _configure(connection, synchronous)
+        kind = recognise(connection, path)
+        if kind is LogKind.LEGACY:
+            _stamp(connection)
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(_SCHEMA)
-    connection.execute(f"PRAGMA synchronous={synchronous}")
-    connection.execute("PRAGMA busy_timeout=30000")
-    return connection
+        return connection
+    except sqlite3.Error as error:
+        connection.close()
+        raise _unreadable(path, error) from None
+    except BaseException:
+        connection.close()
+        raise
 
 
-def insert_rows(connection: sqlite3.Connection, rows: Sequence[Sequence[object]]) -> None:
-    """Insert entry rows with one statement per hundred rows.
+def _stamp(connection: sqlite3.Connection) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("PRAGMA application_id").fetchone()[0] == 0:
+            connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
 
-    One multi-row statement crosses into SQLite once, where ``executemany`` steps (and lets
-    other threads take the interpreter lock) once per row; under many writer threads that
-    hand-off, not the insert, was the cost.
+
+def create_log(path: Path, public_key: bytes) -> bool:
+    """Make a new, empty audit log at ``path`` holding ``public_key``; False if a file got
+    there first (it is then left as it is).
+
+    The log is made under a temporary name and hard-linked into place, which fails rather
+    than replace anything: two processes creating the same log agree on one file.
     """
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[start : start + _ROWS_PER_INSERT]
-        placeholders = ", ".join([_ROW_PLACEHOLDER] * len(chunk))
-        connection.execute(
-            f"INSERT INTO entries VALUES {placeholders}",  # noqa: S608 - placeholders only
-            [value for row in chunk for value in row],
-        )
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    try:
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            connection.executescript(SCHEMA)
+            connection.execute(
+                "INSERT INTO meta (key, value) VALUES ('public_key', ?)", (public_key,)
+            )
+        finally:
+            connection.close()
+        with temporary.open("rb+") as made:
+            os.fsync(made.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        _sync_directory(path.parent)
+        return True
+    except (sqlite3.Error, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise AuditFileError(
+            f"cannot create an audit log at {str(path)!r}: {reason}; check the directory "
+            "exists and is writable",
+            path,
+        ) from None
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
 
 
-def read_public_key(connection: sqlite3.Connection) -> bytes | None:
-    row = connection.execute("SELECT value FROM meta WHERE key = 'public_key'").fetchone()
-    return None if row is None else bytes(row[0])
-
-
-def tail(connection: sqlite3.Connection) -> tuple[int, bytes | None, int]:
-    """``(seq, entry_hash, timestamp_ns)`` of the newest entry, or ``(0, None, 0)``."""
-    row = connection.execute(
-        "SELECT seq, entry_hash, timestamp_ns FROM entries ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
-    return (0, None, 0) if row is None else (row[0], bytes(row[1]), row[2])
-
-
-def iter_rows(
-    connection: sqlite3.Connection, *, after: int = 0, up_to: int | None = None
-) -> Iterator[Row]:
-    """Entries in ``seq`` order, fetched in chunks, never all at once."""
-    sql = f"SELECT {ROW_COLUMNS} FROM entries WHERE seq > ?"  # noqa: S608 - fixed column list
-    parameters: tuple[int, ...] = (after,)
-    if up_to is not None:
-        sql += " AND seq <= ?"
-        parameters = (after, up_to)
-    cursor = connection.execute(sql + " ORDER BY seq", parameters)
-    while chunk := cursor.fetchmany(_FETCH):
-        for seq, ts, action, details, prev, digest, signature in chunk:
-            yield Row(seq, ts, action, details, bytes(prev), bytes(digest), bytes(signature))
-
-
-def entry_hashes(connection: sqlite3.Connection, after: int, count: int) -> list[bytes]:
-    """The entry hashes of seqs ``after + 1`` to ``after + count`` (fewer if rows are gone)."""
-    rows = connection.execute(
-        "SELECT entry_hash FROM entries WHERE seq > ? AND seq <= ? ORDER BY seq",
-        (after, after + count),
-    ).fetchall()
-    return [bytes(row[0]) for row in rows]
+def _sync_directory(directory: Path) -> None:
+    """Make the new name itself durable (a no-op where directories cannot be opened)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -9,13 +9,16 @@ in memory, about one byte per entry: a proof about an older entry reads its bloc
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-from aegis.audit import store
+from aegis.audit import store_rows
 from aegis.audit.chain import SignedRow
 from aegis.audit.merkle import MerkleTree
+from aegis.audit.model import AuditDataError, AuditFileError
 
 __all__ = ["BLOCK_LEVELS", "StoredTree"]
 
@@ -30,35 +33,62 @@ class StoredTree:
     statements on ``reader`` hold it too, one statement at a time.
     """
 
-    def __init__(self, reader: sqlite3.Connection) -> None:
+    def __init__(self, reader: sqlite3.Connection, path: Path | None = None) -> None:
         self.reader = reader
+        self.path = path
         self.lock = threading.Lock()
         self._tree = MerkleTree(self._read_leaves, kept_from_level=BLOCK_LEVELS)
-        self._seen_version = -1
-        self.refresh()
+        self._seen_version = -1  # read on first use: opening a damaged log must not fail
 
     def refresh(self) -> None:
-        """Bring the tree up to date with entries committed by anyone."""
-        with self.lock:
+        """Bring the tree up to date with entries committed by anyone; AuditDataError
+        naming the seq if the chain on disk has a gap or a malformed entry hash."""
+        with self.lock, self._reading():
             version = self.reader.execute("PRAGMA data_version").fetchone()[0]
             if version == self._seen_version:
                 return
             self._catch_up_locked()
             self._seen_version = version
 
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            raise AuditFileError(
+                f"cannot read the audit log at {str(self.path)!r}: {error}; run "
+                "`aegis audit verify` on it",
+                self.path,
+            ) from None
+
     def _read_leaves(self, first: int, count: int) -> list[bytes]:
         """Entry hashes of seqs ``first + 1``..``first + count`` (called with the lock held)."""
-        return store.entry_hashes(self.reader, first, count)
+        with self._reading():
+            return store_rows.entry_hashes(self.reader, first, count)
 
     def _catch_up_locked(self, up_to: int | None = None) -> None:
-        for row in store.iter_rows(self.reader, after=len(self._tree), up_to=up_to):
-            self._tree.append(row.entry_hash)
+        for seq, digest in store_rows.iter_entry_hashes(self.reader, len(self._tree), up_to):
+            due = len(self._tree) + 1
+            if seq != due or digest is None:
+                what = f"entry {due} is missing" if seq != due else f"entry {seq} is malformed"
+                raise AuditDataError(
+                    f"the audit log at {str(self.path)!r} is damaged: {what}; run "
+                    "`aegis audit verify` on it",
+                    self.path,
+                    due,
+                )
+            self._tree.append(digest)
 
     def add_committed(self, rows: Sequence[SignedRow]) -> None:
-        """Add rows this process has just committed, after any another process wrote first."""
+        """Add rows this process has just committed, after any another process wrote first.
+
+        Never raises: the rows are committed, and their callers must hear so. A chain it
+        cannot catch up with leaves the tree behind, for the next read to report.
+        """
         with self.lock:
             if len(self._tree) < rows[0][0] - 1:
-                self._catch_up_locked(up_to=rows[0][0] - 1)
+                with contextlib.suppress(AuditDataError, sqlite3.Error):
+                    self._catch_up_locked(up_to=rows[0][0] - 1)
             for seq, *_, digest, _signature in rows:
                 if len(self._tree) == seq - 1:  # a refresh may have added it already
                     self._tree.append(digest)

@@ -21,7 +21,7 @@ from aegis.audit.encoding import GENESIS, entry_hash
 from aegis.audit.merkle import EMPTY_ROOT, leaf_hash, node_hash
 from aegis.audit.model import Checkpoint, Finding, FindingKind, VerificationReport
 
-__all__ = ["Row", "verify_rows"]
+__all__ = ["Anomaly", "Row", "verify_rows"]
 
 #: Signatures checked per batch; batches go to worker threads for larger logs.
 BATCH = 2048
@@ -42,6 +42,16 @@ class Row(NamedTuple):
     prev_hash: bytes
     entry_hash: bytes
     signature: bytes
+
+
+class Anomaly(NamedTuple):
+    """A row that is not an entry as the log writes them (or a read that broke off)."""
+
+    seq: int | None
+    kind: FindingKind
+    detail: str
+    #: The row's entry hash when it is one (32 bytes), so the next row's link is checked.
+    entry_hash: bytes | None = None
 
 
 def bad_signatures(public_key: bytes, batch: list[tuple[int, bytes, bytes]]) -> list[int]:
@@ -93,6 +103,8 @@ class _Checker:
         #: The first moved rows as ``(seq, seq it was signed as)``; kept few, like findings.
         self.moves: list[tuple[int, int]] = []
         self.moved_backward = False
+        #: Rows whose signature was checked (those whose content matched their hash).
+        self.signed = 0
 
     def add_move(self, seq: int, origin: int) -> None:
         self.moved_backward = self.moved_backward or origin < seq
@@ -108,6 +120,7 @@ class _Checker:
             self.findings.append(Finding(kind, seq, detail))
 
     def queue_signature(self, row: Row) -> None:
+        self.signed += 1
         self.pending.append((row.seq, row.entry_hash, row.signature))
         if len(self.pending) >= BATCH:
             self.flush()
@@ -143,7 +156,7 @@ class _Checker:
         return None
 
 
-def _check_row(checker: _Checker, row: Row, expected_seq: int, previous_hash: bytes) -> None:
+def _check_row(checker: _Checker, row: Row, expected_seq: int, previous_hash: bytes | None) -> None:
     if row.seq > expected_seq:
         missing = (
             f"{expected_seq}" if row.seq == expected_seq + 1 else f"{expected_seq}-{row.seq - 1}"
@@ -157,9 +170,63 @@ def _check_row(checker: _Checker, row: Row, expected_seq: int, previous_hash: by
         else:
             checker.add_move(row.seq, origin)
         return
-    if row.seq == expected_seq and row.prev_hash != previous_hash:
+    if row.seq == expected_seq and previous_hash is not None and row.prev_hash != previous_hash:
         checker.add(FindingKind.MODIFICATION, row.seq, "does not link to the entry before it")
     checker.queue_signature(row)
+
+
+class _Walk:
+    """Where the walk along the chain stands: the seq due next and the hash it links to."""
+
+    def __init__(self, checker: _Checker, checkpoint: Checkpoint | None) -> None:
+        self.checker = checker
+        self.checkpoint = checkpoint
+        self.tree = _CompactRange()
+        self.checkpoint_root: bytes | None = (
+            EMPTY_ROOT if checkpoint is not None and checkpoint.size == 0 else None
+        )
+        self.expected_seq = 1
+        self.previous_hash: bytes | None = GENESIS
+        self.last_seq: int | None = None
+        self.count = 0
+
+    def take(self, row: Row | Anomaly) -> None:
+        seq = row.seq
+        if seq is None:  # the read broke off, or a line named no seq
+            assert isinstance(row, Anomaly)
+            self.checker.add(row.kind, self.expected_seq, row.detail)
+            return
+        if seq < 1:
+            detail = row.detail if isinstance(row, Anomaly) else "an unsigned or foreign row"
+            self.checker.add(
+                FindingKind.OUTSIDE_CHAIN, seq, f"seq {seq} is outside the chain (1..n): {detail}"
+            )
+            return
+        if self.last_seq is not None and seq <= self.last_seq:
+            self.checker.add(
+                FindingKind.DUPLICATE,
+                seq,
+                f"seq {seq} read again after seq {self.last_seq}: the table is damaged",
+            )
+            return
+        if isinstance(row, Anomaly):
+            if seq > self.expected_seq:
+                missing = f"{self.expected_seq}-{seq - 1}"
+                self.checker.add(
+                    FindingKind.DELETION, self.expected_seq, f"entries {missing} are missing"
+                )
+            self.checker.add(row.kind, seq, row.detail)
+            self._advance(seq, row.entry_hash)
+            return
+        _check_row(self.checker, row, self.expected_seq, self.previous_hash)
+        self._advance(seq, row.entry_hash)
+
+    def _advance(self, seq: int, digest: bytes | None) -> None:
+        self.expected_seq, self.previous_hash, self.last_seq = seq + 1, digest, seq
+        self.count += 1
+        self.tree.append(digest or b"")
+        if self.checkpoint is not None and self.tree.size == self.checkpoint.size:
+            self.checkpoint_root = self.tree.root()
 
 
 def _classify_moves(checker: _Checker) -> None:
@@ -173,40 +240,36 @@ def _classify_moves(checker: _Checker) -> None:
 
 
 def verify_rows(
-    rows: Iterable[Row],
+    rows: Iterable[Row | Anomaly],
     public_key: bytes,
     *,
     stored_public_key: bytes | None = None,
     checkpoint: Checkpoint | None = None,
     expected_count: int | None = None,
+    findings: Iterable[Finding] = (),
 ) -> VerificationReport:
-    """Check every row; ``public_key`` is the key the verifier trusts."""
+    """Check every row (or what was found wrong with it); ``public_key`` is the key the
+    verifier trusts, ``findings`` what the caller found about the file itself."""
     use_pool = expected_count is not None and expected_count >= PARALLEL_FROM
     workers = max(2, os.cpu_count() or 2)
     executor = ThreadPoolExecutor(workers, thread_name_prefix="audit-verify") if use_pool else None
     checker = _Checker(public_key, executor, workers)
+    for finding in findings:
+        checker.add(finding.kind, finding.seq, finding.detail)
     wrong_key = stored_public_key is not None and stored_public_key != public_key
     if wrong_key:
         checker.add(FindingKind.WRONG_KEY, 1, "the log's stored public key is not the one trusted")
-    tree = _CompactRange()
-    checkpoint_root: bytes | None = (
-        EMPTY_ROOT if checkpoint is not None and checkpoint.size == 0 else None
-    )
-    expected_seq, previous_hash, count = 1, GENESIS, 0
+    walk = _Walk(checker, checkpoint)
     try:
         for row in rows:
-            _check_row(checker, row, expected_seq, previous_hash)
-            expected_seq, previous_hash = row.seq + 1, row.entry_hash
-            count += 1
-            tree.append(row.entry_hash)
-            if checkpoint is not None and tree.size == checkpoint.size:
-                checkpoint_root = tree.root()
+            walk.take(row)
         checker.check_signatures()
     finally:
         if executor is not None:
             executor.shutdown()
+    count, tree = walk.count, walk.tree
     _classify_moves(checker)
-    if checker.bad_count == count and count:  # not one entry signed by the trusted key
+    if checker.bad_count == checker.signed and checker.signed:  # none signed by the trusted key
         if not wrong_key:
             checker.add(
                 FindingKind.WRONG_KEY,
@@ -217,17 +280,22 @@ def verify_rows(
         for seq in checker.first_bad:
             checker.add(FindingKind.BAD_SIGNATURE, seq, "signature does not verify")
     if checkpoint is not None:
-        _check_checkpoint(checker, checkpoint, public_key, count, checkpoint_root)
-    findings = sorted(checker.findings, key=lambda f: (f.seq is None, f.seq or 0))
-    first_bad = next((f.seq for f in findings if f.seq is not None), None)
-    return VerificationReport(not findings, count, first_bad, tuple(findings), tree.root())
+        _check_checkpoint(checker, checkpoint, public_key, count, walk.checkpoint_root)
+    ordered = sorted(checker.findings, key=lambda f: (f.seq is None, f.seq or 0))
+    first_bad = next((f.seq for f in ordered if f.seq is not None), None)
+    return VerificationReport(not ordered, count, first_bad, tuple(ordered), tree.root())
 
 
 def _check_checkpoint(
     checker: _Checker, checkpoint: Checkpoint, public_key: bytes, count: int, root: bytes | None
 ) -> None:
     if not checkpoint.valid(public_key):
-        checker.add(FindingKind.WRONG_KEY, None, "the checkpoint is not signed by the trusted key")
+        checker.add(
+            FindingKind.INVALID_CHECKPOINT,
+            None,
+            "the checkpoint is invalid: it is not signed by the trusted key (forged, damaged, "
+            "or another log's), so the log cannot be checked against it",
+        )
     elif count < checkpoint.size:
         checker.add(
             FindingKind.TRUNCATION,
@@ -235,8 +303,20 @@ def _check_checkpoint(
             f"the log holds {count} entries; the checkpoint vouches for {checkpoint.size}",
         )
     elif root != checkpoint.root:
-        checker.add(
-            FindingKind.MODIFICATION,
-            None,
-            f"the first {checkpoint.size} entries are not those the checkpoint vouches for",
-        )
+        within = [f.seq for f in checker.findings if f.seq is not None and f.seq <= checkpoint.size]
+        if within:
+            checker.add(
+                FindingKind.MODIFICATION,
+                min(within),
+                f"the first {checkpoint.size} entries are not those the checkpoint vouches "
+                f"for; the first that differs is seq {min(within)}",
+            )
+        else:
+            checker.add(
+                FindingKind.MODIFICATION,
+                None,
+                f"the first {checkpoint.size} entries are not those the checkpoint vouches "
+                "for, yet each links to the one before and is signed: the history was "
+                "rewritten whole by a holder of the signing key, and a root alone cannot "
+                "tell which entry differs first",
+            )
