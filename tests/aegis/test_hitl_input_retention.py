@@ -212,3 +212,42 @@ def test_7_waiters_get_the_answer_even_if_it_is_pruned_at_once() -> None:
         assert (await asyncio.wait_for(waiter, 5)).approved
 
     asyncio.run(main())
+
+
+@pytest.mark.asyncio
+async def test_an_id_whose_request_failed_or_is_being_logged_says_so() -> None:
+    audit = RecordingAudit()
+    hitl = HITLCollaborator(audit=audit)
+    audit.fail = "*"
+    with pytest.raises(OSError, match="refused"):
+        await hitl.request_decision("q", {}, "low")
+    audit.fail = None
+    later = await hitl.request_decision("q", {}, "low")
+    prefix, number = later.id.rsplit("-", 1)
+    failed = f"{prefix}-{int(number) - 1}"
+    with pytest.raises(KeyError, match="was never queued: its request failed"):
+        hitl.status(failed)
+    hitl.close()
+
+
+@pytest.mark.asyncio
+async def test_a_decision_is_invisible_until_its_request_is_logged() -> None:
+    seen: list[str] = []
+
+    class LookingAudit(RecordingAudit):
+        async def log_action(self, action: str, details: dict[str, object]) -> None:  # type: ignore[override]
+            if action == "hitl.requested":
+                key = str(details["id"])
+                with pytest.raises(KeyError, match="not queued yet") as raised:
+                    hitl.status(key)
+                seen.append(str(raised.value))
+                assert hitl.pending() == []
+                with pytest.raises(KeyError, match="not queued yet"):
+                    await hitl.approve(key, "too-early")
+            await super().log_action(action, details)
+
+    hitl = HITLCollaborator(audit=LookingAudit())
+    decision = await hitl.request_decision("q", {}, "low")
+    assert len(seen) == 1
+    assert hitl.status(decision.id).pending
+    hitl.close()

@@ -36,6 +36,7 @@ __all__ = ["PRIORITY_NAMES", "Begun", "DecisionBook"]
 
 PRIORITY_NAMES = {priority: priority.name.lower() for priority in Priority}
 _PENDING = DecisionStatus.PENDING
+_MAX_ABANDONED = 10_000
 #: Operations between checks for heaps full of stale items (each check is O(1)).
 _COMPACTION_PERIOD = 64
 
@@ -67,6 +68,8 @@ class DecisionBook:
         self._lock = YieldingLock()
         self._entries: dict[str, Entry] = {}
         self._reserved: set[str] = set()
+        #: Issued ids whose request failed, so that asking about one says so (bounded).
+        self._abandoned: dict[str, None] = {}
         self._pending_count = 0
         # One counter for sequences and versions: versions are unique across the book, so a
         # stale heap item of a pruned decision never matches a later one reusing its id, and
@@ -93,8 +96,13 @@ class DecisionBook:
             return key
 
     def release(self, key: str) -> None:
+        """Give back a reserved id whose request failed (an issued one is not reused)."""
         with self._lock:
             self._reserved.discard(key)
+            if self._was_issued(key):
+                self._abandoned[key] = None
+                if len(self._abandoned) > _MAX_ABANDONED:
+                    del self._abandoned[next(iter(self._abandoned))]
 
     def add(
         self,
@@ -312,6 +320,10 @@ class DecisionBook:
     def _entry(self, key: str) -> Entry:
         entry = self._entries.get(key)
         if entry is None:
+            if key in self._reserved:
+                raise KeyError(f"decision {key!r} is not queued yet: its request is being logged")
+            if key in self._abandoned:
+                raise KeyError(f"decision {key!r} was never queued: its request failed")
             if self.retention.remembers(key) or self._was_issued(key):
                 raise DecisionPrunedError(
                     f"decision {key!r} was decided and has left memory "
