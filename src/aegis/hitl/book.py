@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections import deque
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from aegis._locks import YieldingLock
 from aegis.hitl.entry import Entry
+from aegis.hitl.ids import DecisionIds
+from aegis.hitl.journal import ExpiryJournal
 from aegis.hitl.model import (
     Decision,
     DecisionEvent,
@@ -36,7 +37,6 @@ __all__ = ["PRIORITY_NAMES", "Begun", "DecisionBook"]
 
 PRIORITY_NAMES = {priority: priority.name.lower() for priority in Priority}
 _PENDING = DecisionStatus.PENDING
-_MAX_ABANDONED = 10_000
 #: Operations between checks for heaps full of stale items (each check is O(1)).
 _COMPACTION_PERIOD = 64
 
@@ -60,30 +60,21 @@ class DecisionBook:
         id_prefix: str,
     ) -> None:
         self._clock = clock
-        #: Whether expiries are queued in ``expired`` (only while an audit log wants them).
-        self.keep_expired = keep_expired
+        #: Expiries for the audit log (kept only while one is attached).
+        self.expired = ExpiryJournal(keeping=keep_expired)
         self.retention = retention
         self._ages_out = retention.keep_for is not None
         self._until_compaction = _COMPACTION_PERIOD
         self._lock = YieldingLock()
         self._entries: dict[str, Entry] = {}
-        self._reserved: set[str] = set()
-        #: Issued ids whose request failed, so that asking about one says so (bounded).
-        self._abandoned: dict[str, None] = {}
+        self._ids = DecisionIds(id_prefix)
         self._pending_count = 0
         # One counter for sequences and versions: versions are unique across the book, so a
         # stale heap item of a pruned decision never matches a later one reusing its id, and
         # a new decision's version is its sequence number (one int object for both).
         self._versions = itertools.count()
-        self._id_prefix = id_prefix
-        self._next_auto = 1
         self._by_priority = LazyHeap(self._is_pending)
         self._by_expiry = LazyHeap(self._is_pending)
-        #: ``(id, priority)`` of decisions that expired, oldest first, for the audit log
-        #: (kept only with ``keep_expired``, so that a book without a log stays bounded).
-        self.expired: deque[tuple[str, Priority]] = deque()
-        #: Expiries taken from ``expired`` and being written.
-        self.expiries_in_flight = 0
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -92,17 +83,13 @@ class DecisionBook:
         with self._lock:
             self._expire_due()
             key = self._issue() if key is None else self._check_free(key)
-            self._reserved.add(key)
+            self._ids.reserved.add(key)
             return key
 
     def release(self, key: str) -> None:
         """Give back a reserved id whose request failed (an issued one is not reused)."""
         with self._lock:
-            self._reserved.discard(key)
-            if self._was_issued(key):
-                self._abandoned[key] = None
-                if len(self._abandoned) > _MAX_ABANDONED:
-                    del self._abandoned[next(iter(self._abandoned))]
+            self._ids.abandon(key)
 
     def add(
         self,
@@ -121,7 +108,7 @@ class DecisionBook:
             now = self._expire_due()
             if reserved:
                 assert key is not None
-                self._reserved.discard(key)
+                self._ids.reserved.discard(key)
             else:
                 key = self._issue() if key is None else self._check_free(key)
             entry = Entry(
@@ -264,23 +251,6 @@ class DecisionBook:
         with self._lock:
             return len(self._entry(key).waiters or ())
 
-    # -- the expiry journal -------------------------------------------------------------------
-
-    def take_expired(self) -> tuple[str, Priority] | None:
-        """The oldest expiry to write, unless another is being written: one writer at a time
-        keeps them in the log in the order they happened, a failed one first again."""
-        with self._lock:
-            if not self.expired or self.expiries_in_flight:
-                return None
-            self.expiries_in_flight += 1
-            return self.expired.popleft()
-
-    def expiry_written(self, item: tuple[str, Priority], ok: bool) -> None:
-        with self._lock:
-            self.expiries_in_flight -= 1
-            if not ok:
-                self.expired.appendleft(item)  # first again, so the log keeps their order
-
     # -- with the lock held -------------------------------------------------------------------
 
     def _is_pending(self, key: str, version: int) -> bool:
@@ -288,29 +258,15 @@ class DecisionBook:
         return entry is not None and entry.status is _PENDING and entry.version == version
 
     def _issue(self) -> str:
-        """The next automatic id not taken by an explicit one (so the two never collide)."""
-        while True:
-            key = f"{self._id_prefix}{self._next_auto}"
-            self._next_auto += 1
-            if not (key in self._entries or key in self._reserved or self.retention.remembers(key)):
-                return key
+        return self._ids.issue(self._taken)
 
-    def _was_issued(self, key: str) -> bool:
-        """Whether ``key`` is an automatic id already handed out (or skipped as taken)."""
-        if not key.startswith(self._id_prefix):
-            return False
-        number = key[len(self._id_prefix) :]
-        return (
-            number.isascii()
-            and number.isdigit()
-            and number == str(int(number))
-            and (int(number) < self._next_auto)
-        )
+    def _taken(self, key: str) -> bool:
+        return key in self._entries or self.retention.remembers(key)
 
     def _check_free(self, key: str) -> str:
-        if key in self._entries or key in self._reserved:
+        if key in self._entries or key in self._ids.reserved:
             raise ValueError(f"a decision with id {key!r} already exists")
-        if self.retention.remembers(key) or self._was_issued(key):
+        if self.retention.remembers(key) or self._ids.was_issued(key):
             raise ValueError(
                 f"a decision with id {key!r} already existed (decided, then pruned from "
                 f"memory); ids are not reused"
@@ -320,11 +276,11 @@ class DecisionBook:
     def _entry(self, key: str) -> Entry:
         entry = self._entries.get(key)
         if entry is None:
-            if key in self._reserved:
+            if key in self._ids.reserved:
                 raise KeyError(f"decision {key!r} is not queued yet: its request is being logged")
-            if key in self._abandoned:
+            if key in self._ids.abandoned:
                 raise KeyError(f"decision {key!r} was never queued: its request failed")
-            if self.retention.remembers(key) or self._was_issued(key):
+            if self.retention.remembers(key) or self._ids.was_issued(key):
                 raise DecisionPrunedError(
                     f"decision {key!r} was decided and has left memory "
                     f"({self.retention.describe()}); its record is in the audit log"
@@ -404,8 +360,7 @@ class DecisionBook:
         entry.overdue = False
         self._pending_count -= 1
         entry.history += (DecisionEvent(EventKind.EXPIRED, now, "timeout means deny"),)
-        if self.keep_expired:
-            self.expired.append((entry.id, entry.priority))
+        self.expired.record(entry.id, entry.priority)
         return self._settle(entry, now)
 
     def _settle(self, entry: Entry, now: float) -> Decision:

@@ -15,7 +15,7 @@ import time
 import uuid
 import weakref
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, cast
 
 from aegis.hitl.book import PRIORITY_NAMES, Begun, DecisionBook
 from aegis.hitl.checks import (
@@ -29,18 +29,9 @@ from aegis.hitl.expiry import ExpiryTimer
 from aegis.hitl.model import Decision, DecisionStatus, Priority
 from aegis.hitl.retention import DEFAULT_KEEP_DECIDED, Retention
 from aegis.hitl.waiting import wait_until_settled
+from aegis.hitl.writer import AuditSink, AuditWriter
 
 __all__ = ["AuditSink", "HITLCollaborator"]
-
-T = TypeVar("T")
-#: Seconds ``flush_audit`` waits for an expiry another task is writing.
-_OTHER_WRITER_PATIENCE = 30.0
-
-
-class AuditSink(Protocol):
-    """What the collaborator needs of an audit log: ``AuditLog`` fits, so does any lookalike."""
-
-    async def log_action(self, action: str, details: Mapping[str, Any]) -> object: ...
 
 
 class HITLCollaborator:
@@ -86,6 +77,7 @@ class HITLCollaborator:
             weakref.ref(self), self._book, clock, exact=clock is time.monotonic
         )
         weakref.finalize(self, self._timer.stop)
+        self._writer = AuditWriter(self._book.expired, self._timer, _current_audit(self))
         self._audit: AuditSink | None = None
         self.audit = audit
 
@@ -97,7 +89,7 @@ class HITLCollaborator:
     @audit.setter
     def audit(self, log: AuditSink | None) -> None:
         self._audit = log
-        self._book.keep_expired = log is not None
+        self._book.expired.keeping = log is not None
         if log is not None and self._book.pending_count():
             self._timer.wake()
 
@@ -143,7 +135,7 @@ class HITLCollaborator:
         try:
             key = self._book.reserve(wanted)
         except ValueError:
-            await self._flush_noticed()
+            await self._writer.flush_noticed()
             raise
         details = {
             "id": key,
@@ -167,7 +159,7 @@ class HITLCollaborator:
             self._timer.wake()
             return decision
 
-        return await self._write_ahead(
+        return await self._writer.write_ahead(
             audit, "hitl.requested", details, commit, lambda: self._book.release(key)
         )
 
@@ -205,7 +197,7 @@ class HITLCollaborator:
                 else:
                     result = book.begin(key, status.value, loop)
             except Exception:
-                await self._flush_noticed()
+                await self._writer.flush_noticed()
                 raise
             if not isinstance(result, asyncio.Future):
                 break
@@ -220,7 +212,7 @@ class HITLCollaborator:
             "reasoning": reasoning,
             "priority": PRIORITY_NAMES[result.decision.priority],
         }
-        return await self._write_ahead(
+        return await self._writer.write_ahead(
             audit,
             f"hitl.{status.value}",
             details,
@@ -243,7 +235,7 @@ class HITLCollaborator:
                 else:
                     result = book.begin(key, "escalated", loop)
             except Exception:
-                await self._flush_noticed()
+                await self._writer.flush_noticed()
                 raise
             if not isinstance(result, asyncio.Future):
                 break
@@ -256,50 +248,13 @@ class HITLCollaborator:
             return result.decision  # nothing was marked in flight
         at = result.at
         change = f"{PRIORITY_NAMES[before]} -> {PRIORITY_NAMES[Priority(before + 1)]}"
-        return await self._write_ahead(
+        return await self._writer.write_ahead(
             audit,
             "hitl.escalated",
             {"id": key, "change": change},
             lambda: book.finish_escalation(key, at),
             lambda: book.abort(key),
         )
-
-    async def _write_ahead(
-        self,
-        audit: AuditSink,
-        action: str,
-        details: Mapping[str, Any],
-        commit: Callable[[], T],
-        abort: Callable[[], None],
-    ) -> T:
-        """Write the entry, then ``commit``; ``abort`` if the write fails.
-
-        Runs in a task of its own, shielded: a caller cancelled while the entry is being
-        written does not leave the log and the queue disagreeing; the change lands (or is
-        dropped) with its entry all the same.
-        """
-
-        async def write_then_apply() -> T:
-            try:
-                if self._book.expired:  # expiries noticed on the way, logged first
-                    await self.flush_audit()
-                await audit.log_action(action, details)
-            except BaseException:
-                abort()
-                raise
-            return commit()
-
-        def settle(task: asyncio.Task[T]) -> None:
-            if task.cancelled():
-                abort()  # cancelled before it ran: nothing was written
-            else:
-                task.exception()  # retrieved: the caller may have been cancelled
-            if self._book.expired:
-                self._timer.wake()
-
-        task = asyncio.ensure_future(write_then_apply())
-        task.add_done_callback(settle)
-        return await asyncio.shield(task)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -310,7 +265,7 @@ class HITLCollaborator:
         ):
             raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
         decisions = self._book.pending(limit)
-        if self._book.expired:
+        if self._book.expired.items:
             self._timer.wake()
         return decisions
 
@@ -323,7 +278,7 @@ class HITLCollaborator:
         try:
             return self._book.status(key)
         finally:
-            if self._book.expired:
+            if self._book.expired.items:
                 self._timer.wake()
 
     def waiter_count(self, decision_id: str) -> int:
@@ -333,7 +288,7 @@ class HITLCollaborator:
     @property
     def pending_count(self) -> int:
         count = self._book.pending_count()
-        if self._book.expired:
+        if self._book.expired.items:
             self._timer.wake()
         return count
 
@@ -349,39 +304,21 @@ class HITLCollaborator:
         decision = await wait_until_settled(
             self._book, key, seconds, self._clock, exact=self._clock is time.monotonic
         )
-        await self._flush_noticed()
+        await self._writer.flush_noticed()
         return decision
 
     async def flush_audit(self) -> None:
         """Write the expiries noticed so far to the log (the expiry timer does this on its
         own; this waits for it), and return once none is left unwritten."""
-        book = self._book
-        patience = _OTHER_WRITER_PATIENCE
-        while True:
-            item = book.take_expired()
-            if item is None:
-                if not book.expiries_in_flight:
-                    return
-                if patience <= 0:  # its loop stopped mid-write: the timer retries later
-                    raise TimeoutError("an expiry being written by another task did not finish")
-                patience -= 0.001
-                await asyncio.sleep(0.001)  # another writer has one: wait for it
-                continue
-            audit = self._audit
-            try:
-                if audit is not None:
-                    await audit.log_action(
-                        "hitl.timed_out", {"id": item[0], "priority": PRIORITY_NAMES[item[1]]}
-                    )
-            except BaseException:
-                book.expiry_written(item, ok=False)
-                raise
-            book.expiry_written(item, ok=True)
+        await self._writer.flush()
 
-    async def _flush_noticed(self) -> None:
-        """Write expiries this call noticed; a failure stays queued for the timer to retry."""
-        if self._book.expired and self._audit is not None:
-            try:
-                await self.flush_audit()
-            except Exception:
-                self._timer.wake()
+
+def _current_audit(collaborator: HITLCollaborator) -> Callable[[], AuditSink | None]:
+    """The collaborator's log at the time of the call, without keeping it alive."""
+    ref = weakref.ref(collaborator)
+
+    def current() -> AuditSink | None:
+        owner = ref()
+        return None if owner is None else owner.audit
+
+    return current

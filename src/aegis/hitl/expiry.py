@@ -103,7 +103,7 @@ class ExpiryTimer:
                     continue
                 try:
                     deadline = self._book.next_expiry()  # expires what is due
-                    if self._book.expired:
+                    if self._book.expired.items:
                         loop.run_until_complete(owner.flush_audit())
                     backoff = 0.0
                 except Exception:  # the log failed: the expiries stay queued, in order
