@@ -186,22 +186,10 @@ class HITLCollaborator:
         require_text_field("responder", responder)
         if reasoning is not None:
             require_text_field("reasoning", reasoning, allow_empty=True)
-        loop = asyncio.get_running_loop  # called only to wait for a change in flight
         book = self._book
-        result: Decision | Begun | asyncio.Future[None]
-        while True:  # again after a change in flight on this decision has landed
-            audit = self._audit
-            try:
-                if audit is None:
-                    result = book.answer(key, status, responder, reasoning, loop)
-                else:
-                    result = book.begin(key, status.value, loop)
-            except Exception:
-                await self._writer.flush_noticed()
-                raise
-            if not isinstance(result, asyncio.Future):
-                break
-            await result
+        audit, result = await self._step(
+            key, status.value, lambda loop: book.answer(key, status, responder, reasoning, loop)
+        )
         if audit is None:
             return cast(Decision, result)
         result = cast(Begun, result)
@@ -224,22 +212,8 @@ class HITLCollaborator:
         """Raise a pending decision's priority one class. A CRITICAL decision is returned
         unchanged, with no new event or log entry: its escalation was recorded once."""
         key = require_decision_id(decision_id)
-        loop = asyncio.get_running_loop  # called only to wait for a change in flight
         book = self._book
-        result: tuple[Decision, str | None] | Begun | asyncio.Future[None]
-        while True:
-            audit = self._audit
-            try:
-                if audit is None:
-                    result = book.escalate(key, loop)
-                else:
-                    result = book.begin(key, "escalated", loop)
-            except Exception:
-                await self._writer.flush_noticed()
-                raise
-            if not isinstance(result, asyncio.Future):
-                break
-            await result
+        audit, result = await self._step(key, "escalated", lambda loop: book.escalate(key, loop))
         if audit is None:
             return cast(tuple[Decision, str | None], result)[0]
         result = cast(Begun, result)
@@ -255,6 +229,26 @@ class HITLCollaborator:
             lambda: book.finish_escalation(key, at),
             lambda: book.abort(key),
         )
+
+    async def _step(
+        self,
+        key: str,
+        change: str,
+        at_once: Callable[[Callable[[], asyncio.AbstractEventLoop]], object],
+    ) -> tuple[AuditSink | None, object]:
+        """Make a change ``at_once`` without a log, or begin it for a write-ahead with one;
+        again after a change in flight on the same decision has landed."""
+        loop = asyncio.get_running_loop  # called only to wait for a change in flight
+        while True:
+            audit = self._audit
+            try:
+                result = at_once(loop) if audit is None else self._book.begin(key, change, loop)
+            except Exception:
+                await self._writer.flush_noticed()
+                raise
+            if not isinstance(result, asyncio.Future):
+                return audit, result
+            await result
 
     # -- reading ------------------------------------------------------------------------------
 
