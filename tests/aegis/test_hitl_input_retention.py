@@ -42,6 +42,7 @@ async def test_6_an_explicit_none_timeout_means_the_default() -> None:
     hitl = HITLCollaborator(default_timeout=42, clock=clock)
     decision = await hitl.request_decision("q", {}, "low", timeout=None)
     assert decision.expires_at - decision.created_at == 42
+    assert HITLCollaborator(default_timeout=None).default_timeout == 300.0
 
 
 @pytest.mark.asyncio

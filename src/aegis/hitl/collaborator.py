@@ -31,7 +31,10 @@ from aegis.hitl.retention import DEFAULT_KEEP_DECIDED, Retention
 from aegis.hitl.waiting import wait_until_settled
 from aegis.hitl.writer import AuditSink, AuditWriter
 
-__all__ = ["AuditSink", "HITLCollaborator"]
+__all__ = ["DEFAULT_TIMEOUT", "AuditSink", "HITLCollaborator"]
+
+#: Seconds a decision waits for its answer unless told otherwise (None means this).
+DEFAULT_TIMEOUT = 300.0
 
 
 class HITLCollaborator:
@@ -52,14 +55,18 @@ class HITLCollaborator:
 
     def __init__(
         self,
-        default_timeout: float = 300.0,
+        default_timeout: float | None = DEFAULT_TIMEOUT,
         audit: AuditSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         *,
         keep_decided: int = DEFAULT_KEEP_DECIDED,
         keep_decided_for: float | None = None,
     ) -> None:
-        self.default_timeout = require_timeout("default_timeout", default_timeout)
+        self.default_timeout = (
+            DEFAULT_TIMEOUT
+            if default_timeout is None
+            else require_timeout("default_timeout", default_timeout)
+        )
         retention = Retention(
             require_count("keep_decided", keep_decided),
             require_age("keep_decided_for", keep_decided_for),
