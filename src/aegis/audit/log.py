@@ -25,6 +25,7 @@ from aegis.audit.encoding import GENESIS, encode_entry, entry_hash
 from aegis.audit.export import export_database
 from aegis.audit.group_commit import GroupCommitter
 from aegis.audit.model import (
+    AuditDataError,
     AuditEntry,
     AuditFileError,
     AuditWriteError,
@@ -32,7 +33,7 @@ from aegis.audit.model import (
     VerificationReport,
 )
 from aegis.audit.opening import open_log
-from aegis.audit.query import entries_from_rows, query_sql
+from aegis.audit.query import checked_query_sql, entries_from_rows, first_damage, query_sql
 from aegis.audit.signer import Signer
 from aegis.audit.stored_tree import StoredTree
 from aegis.audit.verifier import Anomaly, Row, bad_signatures
@@ -260,13 +261,30 @@ class AuditLog:
         try:
             with self._tree.lock:  # the reader connection is shared; one statement at a time
                 rows = self._reader.execute(sql, parameters).fetchall()
-        except sqlite3.DatabaseError as error:
+            return entries_from_rows(rows, self.path)
+        except (AuditDataError, sqlite3.DatabaseError) as error:
+            # Text that is not UTF-8 stops the fetch itself: find the row and name it.
+            named = self._damage_in(sql, parameters)
+            if named is not None:
+                raise named from None
+            if isinstance(error, AuditDataError):
+                raise
             raise AuditFileError(
                 f"cannot read the audit log at {str(self.path)!r}: {error}; run "
                 "`aegis audit verify` on it",
                 self.path,
             ) from None
-        return entries_from_rows(rows, self.path)
+
+    def _damage_in(self, sql: str, parameters: list[object]) -> AuditDataError | None:
+        with self._tree.lock:
+            self._reader.text_factory = bytes
+            try:
+                rows = self._reader.execute(checked_query_sql(sql), parameters).fetchall()
+            except sqlite3.DatabaseError:
+                return None
+            finally:
+                self._reader.text_factory = str
+        return first_damage(rows, self.path)
 
     query_sql = staticmethod(query_sql)
 

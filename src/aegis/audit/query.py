@@ -2,26 +2,28 @@
 
 The filter maps onto the two indexes of :mod:`aegis.audit.store_schema` (by time, and by
 action then time), so a query touches only the rows it returns, however long the log. Only
-rows of the chain (seq ``1..n``) are selected, and each is checked as verification checks it
-(types, sizes, encoding, its content against its hash) before it is returned: a row that
-verification would not vouch for is an error naming its seq, never an entry.
+rows of the chain (seq ``1..n``) are selected, each one's types and sizes are checked, and
+details are decoded within the log's bounds. A row that fails is an error naming its seq,
+never an entry (text that is not UTF-8 fails the fetch itself; the log then reads the rows
+again as bytes to name it). Hashes and signatures are verification's
+work: checking them here would double a query's cost.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from aegis._validation import require_text
-from aegis.audit.encoding import entry_hash
-from aegis.audit.limits import decode_details
+from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DEPTH, decode_details
 from aegis.audit.model import AuditDataError, AuditEntry
-from aegis.audit.store_rows import CHECKED_COLUMNS, check_row
+from aegis.audit.store_rows import CHECKED_COLUMNS, ROW_COLUMNS, check_row
 from aegis.audit.verifier import Anomaly
 
-__all__ = ["entries_from_rows", "query_sql"]
+__all__ = ["checked_query_sql", "entries_from_rows", "first_damage", "query_sql"]
 
 
 def _seconds_to_ns(name: str, value: float | datetime | None) -> int | None:
@@ -65,7 +67,7 @@ def query_sql(
         wanted = [require_text("actions[]", a) for a in actions]
         clauses.append(f"action IN ({', '.join('?' * len(wanted))})")
         parameters.extend(wanted)
-    sql = f"SELECT {CHECKED_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
+    sql = f"SELECT {ROW_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
     sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY timestamp_ns DESC, seq DESC"
     if limit is not None:
@@ -76,30 +78,72 @@ def query_sql(
     return sql, parameters
 
 
+def checked_query_sql(sql: str) -> str:
+    """The same query, selecting what :func:`~aegis.audit.store_rows.check_row` reads, to
+    find which row is damaged and say how."""
+    return sql.replace(ROW_COLUMNS, CHECKED_COLUMNS, 1)
+
+
 def entries_from_rows(rows: Iterable[Sequence[Any]], path: Path | None = None) -> list[AuditEntry]:
-    """Entries from rows selected with ``CHECKED_COLUMNS``; AuditDataError naming the first
-    row that is not an entry the log wrote."""
-    entries = []
+    """Entries from rows selected by :func:`query_sql`; AuditDataError naming the first row
+    of the wrong types or sizes, or whose details are not a JSON object within bounds.
+
+    One loop with the checks written out: a query returns many rows, and this is its cost.
+    """
+    entries: list[AuditEntry] = []
+    append, loads = entries.append, json.loads
+    for seq, timestamp, action, details, prev, digest, signature in rows:
+        if not (
+            type(timestamp) is int
+            and type(action) is str
+            and type(details) is str
+            and type(prev) is bytes
+            and type(digest) is bytes
+            and type(signature) is bytes
+            and len(prev) == 32
+            and len(digest) == 32
+            and len(signature) == 64
+            and len(action) <= MAX_ACTION_BYTES
+        ):
+            raise damaged(path, seq, "a value of the wrong type or size")
+        if len(details) <= _QUICK_DETAILS and details.count("[") + details.count("{") <= MAX_DEPTH:
+            try:
+                decoded = loads(details)
+            except ValueError:
+                decoded = None
+            if type(decoded) is dict:
+                append(AuditEntry(seq, timestamp, action, decoded, prev, digest, signature))
+                continue
+        try:  # larger, bracket-rich, or not an object: the full check, and its reason
+            decoded = decode_details(details)
+        except ValueError as error:
+            raise damaged(path, seq, str(error)) from None
+        append(AuditEntry(seq, timestamp, action, decoded, prev, digest, signature))
+    return entries
+
+
+#: Details this short with at most MAX_DEPTH brackets parse within bounds, whatever they hold.
+_QUICK_DETAILS = 64 * 1024
+
+
+def damaged(path: Path | None, seq: int, problem: str) -> AuditDataError:
+    return AuditDataError(
+        f"entry {seq} of the audit log at {str(path)!r} is damaged ({problem}); run "
+        "`aegis audit verify` on it",
+        path,
+        seq,
+    )
+
+
+def first_damage(rows: Iterable[Sequence[Any]], path: Path | None) -> AuditDataError | None:
+    """The error naming the first row selected by :func:`checked_query_sql` that is not an
+    entry the log writes, or None."""
     for raw in rows:
         row = check_row(raw)
-        problem = row.detail if isinstance(row, Anomaly) else None
-        if problem is None:
-            assert not isinstance(row, Anomaly)
-            digest = entry_hash(row.seq, row.timestamp_ns, row.action, row.details, row.prev_hash)
-            if digest != row.entry_hash:
-                problem = "its content does not match its hash"
-            else:
-                try:
-                    details = decode_details(row.details)
-                except ValueError as error:
-                    problem = str(error)
-                else:
-                    entries.append(AuditEntry(*row[:3], details, *row[4:]))
-                    continue
-        raise AuditDataError(
-            f"entry {row.seq} of the audit log at {str(path)!r} is damaged ({problem}); "
-            "run `aegis audit verify` on it",
-            path,
-            row.seq,
-        )
-    return entries
+        if isinstance(row, Anomaly):
+            return damaged(path, raw[0], row.detail)
+        try:
+            decode_details(row.details)
+        except ValueError as error:
+            return damaged(path, row.seq, str(error))
+    return None
