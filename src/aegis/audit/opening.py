@@ -114,8 +114,7 @@ def _connect(
         opened.append(writer)
         reader = store.open_writer(database, synchronous)
         opened.append(reader)
-        for connection in opened:
-            connection.text_factory = bytes
+        writer.text_factory = bytes  # it reads the tail row by row, checking its text
         key = key_of()
         _claim_key(writer, database, bytes(key.verify_key))
     except BaseException as error:

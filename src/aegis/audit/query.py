@@ -2,26 +2,35 @@
 
 The filter maps onto the two indexes of :mod:`aegis.audit.store_schema` (by time, and by
 action then time), so a query touches only the rows it returns, however long the log. Only
-rows of the chain (seq ``1..n``) are selected, and each is checked as verification checks it
-(types, sizes, encoding, its content against its hash) before it is returned: a row that
-verification would not vouch for is an error naming its seq, never an entry.
+rows of the chain (seq ``1..n``) are selected, each one's types and sizes are checked, and
+details are decoded within the log's bounds. A row that fails is an error naming its seq,
+never an entry (text that is not UTF-8 fails the fetch itself; the log then reads the rows
+again as bytes to name it). Hashes and signatures are verification's
+work: checking them here would double a query's cost.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from aegis._validation import require_text
-from aegis.audit.encoding import entry_hash
-from aegis.audit.limits import decode_details
+from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DEPTH, decode_details
 from aegis.audit.model import AuditDataError, AuditEntry
-from aegis.audit.store_rows import CHECKED_COLUMNS, check_row
+from aegis.audit.store_rows import CHECKED_COLUMNS, ROW_COLUMNS, check_row
 from aegis.audit.verifier import Anomaly
 
-__all__ = ["entries_from_rows", "query_sql"]
+__all__ = [
+    "QueryFilter",
+    "checked_query_sql",
+    "entries_from_rows",
+    "first_damage",
+    "query_filter",
+    "query_sql",
+]
 
 
 def _seconds_to_ns(name: str, value: float | datetime | None) -> int | None:
@@ -37,6 +46,35 @@ def _seconds_to_ns(name: str, value: float | datetime | None) -> int | None:
         raise ValueError(f"{name} must be a finite number of seconds, got {value!r}") from None
 
 
+class QueryFilter(NamedTuple):
+    """``start_ns <= timestamp_ns < end_ns``, action in ``actions``, at most ``limit`` rows,
+    newest first; ``None`` leaves a bound open. Checked before any store sees it."""
+
+    start_ns: int | None
+    end_ns: int | None
+    actions: tuple[str, ...] | None
+    limit: int | None
+
+
+def query_filter(
+    start: float | datetime | None,
+    end: float | datetime | None,
+    actions: Iterable[str] | None,
+    limit: int | None,
+) -> QueryFilter:
+    """The checked filter of a query's arguments (TypeError or ValueError naming the one
+    that is wrong)."""
+    start_ns, end_ns = _seconds_to_ns("start", start), _seconds_to_ns("end", end)
+    wanted: tuple[str, ...] | None = None
+    if actions is not None:
+        if isinstance(actions, str):
+            raise TypeError(f"actions must be a collection of str, not one str: {actions!r}")
+        wanted = tuple(require_text("actions[]", a) for a in actions)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
+    return QueryFilter(start_ns, end_ns, wanted, limit)
+
+
 def query_sql(
     start: float | datetime | None,
     end: float | datetime | None,
@@ -45,61 +83,101 @@ def query_sql(
     *,
     up_to: int | None = None,
 ) -> tuple[str, list[object]]:
-    """The SQL and parameters selecting ``start <= timestamp < end`` with an action in
-    ``actions``, newest first, at most ``limit`` rows, of seqs ``1..up_to``; ``None``
-    leaves a bound open."""
+    """The SQLite statement and parameters selecting ``start <= timestamp < end`` with an
+    action in ``actions``, newest first, at most ``limit`` rows, of seqs ``1..up_to``;
+    ``None`` leaves a bound open."""
+    where = query_filter(start, end, actions, limit)
     clauses: list[str] = ["seq >= 1"]
     parameters: list[object] = []
     if up_to is not None:
         clauses.append("seq <= ?")
         parameters.append(up_to)
-    if (start_ns := _seconds_to_ns("start", start)) is not None:
+    if where.start_ns is not None:
         clauses.append("timestamp_ns >= ?")
-        parameters.append(start_ns)
-    if (end_ns := _seconds_to_ns("end", end)) is not None:
+        parameters.append(where.start_ns)
+    if where.end_ns is not None:
         clauses.append("timestamp_ns < ?")
-        parameters.append(end_ns)
-    if actions is not None:
-        if isinstance(actions, str):
-            raise TypeError(f"actions must be a collection of str, not one str: {actions!r}")
-        wanted = [require_text("actions[]", a) for a in actions]
-        clauses.append(f"action IN ({', '.join('?' * len(wanted))})")
-        parameters.extend(wanted)
-    sql = f"SELECT {CHECKED_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
+        parameters.append(where.end_ns)
+    if where.actions is not None:
+        clauses.append(f"action IN ({', '.join('?' * len(where.actions))})")
+        parameters.extend(where.actions)
+    sql = f"SELECT {ROW_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
     sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY timestamp_ns DESC, seq DESC"
-    if limit is not None:
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-            raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
+    if where.limit is not None:
         sql += " LIMIT ?"
-        parameters.append(limit)
+        parameters.append(where.limit)
     return sql, parameters
 
 
-def entries_from_rows(rows: Iterable[Sequence[Any]], path: Path | None = None) -> list[AuditEntry]:
-    """Entries from rows selected with ``CHECKED_COLUMNS``; AuditDataError naming the first
-    row that is not an entry the log wrote."""
-    entries = []
+def checked_query_sql(sql: str) -> str:
+    """The same query, selecting what :func:`~aegis.audit.store_rows.check_row` reads, to
+    find which row is damaged and say how."""
+    return sql.replace(ROW_COLUMNS, CHECKED_COLUMNS, 1)
+
+
+def entries_from_rows(
+    rows: Iterable[Sequence[Any]], path: Path | str | None = None
+) -> list[AuditEntry]:
+    """Entries from rows selected by :func:`query_sql`; AuditDataError naming the first row
+    of the wrong types or sizes, or whose details are not a JSON object within bounds.
+
+    One loop with the checks written out: a query returns many rows, and this is its cost.
+    """
+    entries: list[AuditEntry] = []
+    append, loads = entries.append, json.loads
+    for seq, timestamp, action, details, prev, digest, signature in rows:
+        if not (
+            type(timestamp) is int
+            and type(action) is str
+            and type(details) is str
+            and type(prev) is bytes
+            and type(digest) is bytes
+            and type(signature) is bytes
+            and len(prev) == 32
+            and len(digest) == 32
+            and len(signature) == 64
+            and len(action) <= MAX_ACTION_BYTES
+        ):
+            raise damaged(path, seq, "a value of the wrong type or size")
+        if len(details) <= _QUICK_DETAILS and details.count("[") + details.count("{") <= MAX_DEPTH:
+            try:
+                decoded = loads(details)
+            except ValueError:
+                decoded = None
+            if type(decoded) is dict:
+                append(AuditEntry(seq, timestamp, action, decoded, prev, digest, signature))
+                continue
+        try:  # larger, bracket-rich, or not an object: the full check, and its reason
+            decoded = decode_details(details)
+        except ValueError as error:
+            raise damaged(path, seq, str(error)) from None
+        append(AuditEntry(seq, timestamp, action, decoded, prev, digest, signature))
+    return entries
+
+
+#: Details this short with at most MAX_DEPTH brackets parse within bounds, whatever they hold.
+_QUICK_DETAILS = 64 * 1024
+
+
+def damaged(path: Path | str | None, seq: int, problem: str) -> AuditDataError:
+    return AuditDataError(
+        f"entry {seq} of the audit log at {str(path)!r} is damaged ({problem}); run "
+        "`aegis audit verify` on it",
+        path,
+        seq,
+    )
+
+
+def first_damage(rows: Iterable[Sequence[Any]], path: Path | None) -> AuditDataError | None:
+    """The error naming the first row selected by :func:`checked_query_sql` that is not an
+    entry the log writes, or None."""
     for raw in rows:
         row = check_row(raw)
-        problem = row.detail if isinstance(row, Anomaly) else None
-        if problem is None:
-            assert not isinstance(row, Anomaly)
-            digest = entry_hash(row.seq, row.timestamp_ns, row.action, row.details, row.prev_hash)
-            if digest != row.entry_hash:
-                problem = "its content does not match its hash"
-            else:
-                try:
-                    details = decode_details(row.details)
-                except ValueError as error:
-                    problem = str(error)
-                else:
-                    entries.append(AuditEntry(*row[:3], details, *row[4:]))
-                    continue
-        raise AuditDataError(
-            f"entry {row.seq} of the audit log at {str(path)!r} is damaged ({problem}); "
-            "run `aegis audit verify` on it",
-            path,
-            row.seq,
-        )
-    return entries
+        if isinstance(row, Anomaly):
+            return damaged(path, raw[0], row.detail)
+        try:
+            decode_details(row.details)
+        except ValueError as error:
+            return damaged(path, row.seq, str(error))
+    return None

@@ -475,3 +475,46 @@ def test_a_file_that_is_no_export_is_refused_naming_it(tmp_path: Path) -> None:
         path.write_bytes(content)
         with pytest.raises(AuditFileError, match="is not an aegis audit export"):
             verify_export(path)
+
+
+# -- logs made before the header was stamped ---------------------------------------------------
+
+
+def _legacy(path: Path) -> bytes:
+    """A log as earlier versions made it: the same tables, application_id and version 0."""
+    public_key = closed_log(path, 5)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA application_id = 0")
+        connection.execute("PRAGMA user_version = 0")
+    return public_key
+
+
+def _header(path: Path) -> tuple[int, int]:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return (
+            connection.execute("PRAGMA application_id").fetchone()[0],
+            connection.execute("PRAGMA user_version").fetchone()[0],
+        )
+
+
+def test_a_log_made_before_the_header_was_stamped_is_recognised_and_stamped(
+    log_path: Path,
+) -> None:
+    public_key = _legacy(log_path)
+    assert _header(log_path) == (0, 0)
+    report = verify_database(log_path, public_key)  # read-only: recognised, not stamped
+    assert (report.ok, report.entries_checked) == (True, 5)
+    assert _header(log_path) == (0, 0)
+    with AuditLog(log_path) as log:  # the first writer stamps it
+        log.log_action_sync("after", {})
+    assert _header(log_path) == (APPLICATION_ID, 1)
+    assert verify_database(log_path, public_key).entries_checked == 6
+
+
+def test_a_legacy_shaped_database_with_other_columns_is_refused(log_path: Path) -> None:
+    with contextlib.closing(sqlite3.connect(log_path)) as connection, connection:
+        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        connection.execute("CREATE TABLE entries (seq INTEGER PRIMARY KEY, note TEXT)")
+    with pytest.raises(AuditFileError, match=r"not an audit log: it holds tables"):
+        AuditLog(log_path, signing_key=bytes(32))
+    assert _header(log_path) == (0, 0)
