@@ -87,6 +87,23 @@ def test_postgres_single_caller_against_the_bare_loop(
         assert log.verify_sync().ok
 
 
+def _spans_of(writers: list[Any], spans: Any) -> list[tuple[float, float]]:
+    """Each writer's ``(started, finished)``, failing at once if a writer dies without one."""
+    import queue
+
+    finished: list[tuple[float, float]] = []
+    while len(finished) < len(writers):
+        try:
+            finished.append(spans.get(timeout=0.5))
+        except queue.Empty:
+            dead = [w.exitcode for w in writers if w.exitcode not in (None, 0)]
+            assert not dead, f"a writer process failed (exit codes {dead})"
+    for writer in writers:
+        writer.join()
+        assert writer.exitcode == 0
+    return finished
+
+
 def _writer_process(dsn: str, go: Any, spans: Any) -> None:
     """Open the log, wait for the start signal, append, report ``(started, finished)``."""
 
@@ -124,10 +141,7 @@ def test_postgres_four_processes_of_64_callers(
         for writer in writers:
             writer.start()
         go.set()
-        finished = [spans.get(timeout=300) for _ in writers]
-        for writer in writers:
-            writer.join()
-            assert writer.exitcode == 0
+        finished = _spans_of(writers, spans)
         elapsed = max(end for _, end in finished) - min(start for start, _ in finished)
         rates.append(PROCESSES * CALLERS * PER_CALLER / elapsed)
 
@@ -146,8 +160,8 @@ class _HeadRowLockStore(PostgresStore):
     (re-read by PostgreSQL after the wait, so the locking statement returns the current
     tail) and updated by every batch."""
 
-    def __init__(self, dsn: str) -> None:
-        super().__init__(dsn)
+    def __init__(self, dsn: str, public_key: bytes) -> None:
+        super().__init__(dsn, public_key)
         with self._pool.connection() as connection:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS aegis_audit.bench_head (one boolean PRIMARY KEY, "
@@ -182,13 +196,15 @@ class _HeadRowLockStore(PostgresStore):
 
 def _store_writer(dsn: str, lock: str, go: Any, spans: Any) -> None:
     """Append ``LOCK_BATCHES`` batches of 64 through a store alone, after the start signal."""
-    from aegis.audit.chain import PendingEntry, chain_rows
+    from aegis.audit.chain import chain_rows
+    from aegis.audit.encoding import encode_entry
     from aegis.audit.signer import Signer
 
-    store = (PostgresStore if lock == "advisory" else _HeadRowLockStore)(dsn)
+    public_key = bytes(SigningKey(SEED).verify_key)
+    store = (PostgresStore if lock == "advisory" else _HeadRowLockStore)(dsn, public_key)
     signer = Signer(SigningKey(SEED))
     details = {"i": 1}
-    batch = [PendingEntry("bench", details, canonical_details(details))] * 64
+    batch = [encode_entry("bench", details)] * 64
     go.wait()
     started = time.perf_counter()
     for _ in range(LOCK_BATCHES):
@@ -213,9 +229,7 @@ def test_postgres_tail_lock(benchmark: BenchmarkFixture, postgres_dsn: str, lock
         for writer in writers:
             writer.start()
         go.set()
-        finished = [spans.get(timeout=300) for _ in writers]
-        for writer in writers:
-            writer.join()
+        finished = _spans_of(writers, spans)
         elapsed = max(end for _, end in finished) - min(start for start, _ in finished)
         rates.append(PROCESSES * LOCK_BATCHES * 64 / elapsed)
 
