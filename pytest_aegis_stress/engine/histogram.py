@@ -25,6 +25,7 @@ __all__ = [
     "bucket_high_value",
     "bucket_index",
     "sparse_percentiles_ms",
+    "tally_buckets",
 ]
 
 #: One hour, in nanoseconds: the largest latency tracked; longer ones are clamped to it.
@@ -39,8 +40,17 @@ _HEADER = struct.Struct("<qqq")  # total, min, max
 def bucket_index(values: np.ndarray) -> np.ndarray:
     """Counts-array index of each value (nanoseconds, clamped to [0, HIGHEST_NS])."""
     clipped = np.clip(values, 0, HIGHEST_NS).astype(np.int64)
-    shift = np.maximum(np.floor(np.log2(np.maximum(clipped, 1))).astype(np.int64) - _HALF_BITS, 0)
+    _, exponent = np.frexp(np.maximum(clipped, 1))  # the bit length, without a logarithm
+    shift = np.maximum(exponent.astype(np.int64) - (_HALF_BITS + 1), 0)
     return np.asarray(shift * _HALF + (clipped >> shift))
+
+
+def tally_buckets(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct bucket indices of a batch and how often each occurs (rising order)."""
+    low = int(indices.min())
+    counts = np.bincount(indices - low)  # a span, not the whole range: no large temporary
+    used = np.flatnonzero(counts)
+    return used + low, counts[used]
 
 
 def bucket_high_value(index: int) -> int:
@@ -91,9 +101,14 @@ class LatencyHistogram:
         measured window adds to resident memory only the pages its values land in.
         """
         values = np.asarray(latencies_ns, dtype=np.int64)
+        if values.size:
+            self.add(tally_buckets(bucket_index(values)), values)
+
+    def add(self, tallied: tuple[np.ndarray, np.ndarray], values: np.ndarray) -> None:
+        """Record ``values`` whose buckets were already tallied (by :func:`tally_buckets`)."""
         if values.size == 0:
             return
-        buckets, counts = np.unique(bucket_index(values), return_counts=True)
+        buckets, counts = tallied
         self.counts[buckets] += counts
         low, high = int(values.min()), min(int(values.max()), HIGHEST_NS)
         self.min_ns = low if self.total == 0 else min(self.min_ns, low)

@@ -377,9 +377,11 @@ class StressRunner:
         recording: Recording,
         options: OpenLoopOptions,
     ) -> tuple[float, int, Callable[[], None]]:
-        """Run one schedule to its end and drain it. Return the seconds it took, the peak
-        workers or tasks, and a function that folds the workers' last rows (to be called
-        once the measured window is closed)."""
+        """Run one schedule to its end and drain it. Return the span of its starts (the
+        window, or longer when a backlog was served after it: the time over which the
+        arrivals were started, so a run that kept up achieves its offered rate whatever its
+        operations' tail), the peak workers or tasks, and a function that folds the
+        workers' last rows."""
         window_s = schedule.stage_ns * schedule.stages / 1e9
         grace_ns = options.grace_ns(window_s)
         origin = recording.origin_ns = self._clock()
@@ -400,6 +402,7 @@ class StressRunner:
                 )
                 recording.harness_ns += buffer.harness_ns + dispatch_ns
                 used = recording.peak_concurrency
+                buffers = [buffer]
 
                 def leftover() -> None:
                     recording.fold(buffer.take())
@@ -420,7 +423,9 @@ class StressRunner:
                 recording.harness_ns += pool.harness_cpu_ns
                 used = pool.workers
                 leftover = pool.fold_remaining
-        return max((self._clock() - origin) / 1e9, window_s), used, leftover
+                buffers = pool.buffers
+        last_start = max(recording.last_start_ns, *(b.last_start() for b in buffers))
+        return max((last_start - origin) / 1e9, window_s), used, leftover
 
     def _result(
         self, name: str | None, elapsed: float, recordings: list[Recording]

@@ -22,6 +22,7 @@ from pytest_aegis_stress.engine.histogram import (
     LatencyHistogram,
     bucket_index,
     sparse_percentiles_ms,
+    tally_buckets,
 )
 from pytest_aegis_stress.engine.schedule import Schedule
 
@@ -66,6 +67,10 @@ class Buffer:
             self.errors.append(f"{type(error).__name__}: {error}")
         if len(self.failures) >= self.flush_at:
             self.flush()
+
+    def last_start(self) -> int:
+        """When the latest buffered open-loop call started (0 if none), without folding."""
+        return max(self.rows[-2] if self.rows else 0, self.failures[-2] if self.failures else 0)
 
     def take(self) -> Parts:
         """The buffered rows, failures and messages; the buffer starts empty again."""
@@ -116,6 +121,8 @@ class Recording:
         self.harness_ns = 0
         self.insufficient_concurrency = 0
         self.peak_concurrency = 0
+        #: When the last arrival started (open loop): the end of the span of starts.
+        self.last_start_ns = 0
         self._lock = threading.Lock()
 
     # -- folding ------------------------------------------------------------------------------
@@ -143,15 +150,18 @@ class Recording:
     def _fold_ok(self, rows: np.ndarray) -> None:
         intended, ends = rows[:, 0], rows[:, -1]
         latency = ends - intended
+        indices = bucket_index(latency)
+        whole = tally_buckets(indices)  # one tally serves the stage and the second when alone
         stages = self._stages(intended)
         for stage, rows_of in self._each_stage(stages, len(rows)):
             mine = rows[rows_of]
-            self.latency[stage].record_many(latency[rows_of])
+            tallied = whole if stages is None else tally_buckets(indices[rows_of])
+            self.latency[stage].add(tallied, latency[rows_of])
             self.completed[stage] += len(mine)
             if self.open_loop:
                 self.service[stage].record_many(mine[:, 2] - mine[:, 1])
                 self._count_starts(stage, mine[:, 0], mine[:, 1])
-        self._fold_seconds((ends - self.origin_ns) // _NS_PER_S, latency)
+        self._fold_seconds((ends - self.origin_ns) // _NS_PER_S, indices, whole)
 
     def _fold_failed(self, rows: np.ndarray) -> None:
         intended = rows[:, 0]
@@ -165,6 +175,7 @@ class Recording:
 
     def _count_starts(self, stage: int, intended: np.ndarray, starts: np.ndarray) -> None:
         assert self.schedule is not None
+        self.last_start_ns = max(self.last_start_ns, int(starts.max()))
         self.late[stage] += int(np.count_nonzero(starts - intended > self.late_after_ns))
         closed = self.schedule.boundary_ns(stage + 1)
         self.backlog_end[stage] += int(np.count_nonzero(starts >= closed))
@@ -184,21 +195,24 @@ class Recording:
 
     # -- the per-second series ------------------------------------------------------------------
 
-    def _fold_seconds(self, seconds: np.ndarray, latency: np.ndarray) -> None:
+    def _fold_seconds(
+        self, seconds: np.ndarray, indices: np.ndarray, whole: tuple[np.ndarray, np.ndarray]
+    ) -> None:
         seconds = np.maximum(seconds, 0)
-        counts = np.bincount(seconds)
-        if counts.size > len(self.series):
-            self.series.extend([0] * (counts.size - len(self.series)))
-        for second in np.flatnonzero(counts):
-            self.series[second] += int(counts[second])
+        first, last = int(seconds.min()), int(seconds.max())
+        if last >= len(self.series):
+            self.series.extend([0] * (last + 1 - len(self.series)))
+        for second in range(first, last + 1):
+            in_second = None if first == last else seconds == second
+            tallied = whole if in_second is None else tally_buckets_or_none(indices[in_second])
+            if tallied is None:
+                continue
+            self.series[second] += int(tallied[1].sum())
             if second < self._closed_before:
                 continue  # its percentiles were already summarised; the histograms have it
-            buckets, tallies = np.unique(
-                bucket_index(latency[seconds == second]), return_counts=True
-            )
-            open_second = self._open_seconds.setdefault(int(second), {})
-            for bucket, tally in zip(buckets.tolist(), tallies.tolist(), strict=True):
-                open_second[bucket] = open_second.get(bucket, 0) + tally
+            open_second = self._open_seconds.setdefault(second, {})
+            for bucket, count in zip(tallied[0].tolist(), tallied[1].tolist(), strict=True):
+                open_second[bucket] = open_second.get(bucket, 0) + count
         self._close_seconds(len(self.series) - SERIES_LAG_S)
 
     def _close_seconds(self, before: int) -> None:
@@ -248,6 +262,10 @@ class Recording:
         ]
         self.series_percentiles = weighted
         self._closed_before = len(self.series)
+
+
+def tally_buckets_or_none(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    return tally_buckets(indices) if indices.size else None
 
 
 def _percentiles(buckets: dict[int, int]) -> list[float]:

@@ -82,6 +82,14 @@ def _parse_value(metric: str, text: str) -> float:
     return float(match[1]) * _SIZES[match[2] or "mb"]
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def parse_thresholds(spec: Mapping[str, object]) -> list[Threshold]:
     """Parse marker keywords into thresholds; a bad one raises ``ValueError`` naming it.
 
@@ -101,9 +109,11 @@ def parse_thresholds(spec: Mapping[str, object]) -> list[Threshold]:
         try:
             bound = _parse_value(metric, match["value"])
         except ValueError:
+            unitless = metric in _LATENCY and _is_number(match["value"])
+            reason = " has no unit (is 5 five seconds or five milliseconds?)" if unitless else ""
             raise ValueError(
-                f"stress threshold {metric}={raw!r} is not a valid bound; accepted: "
-                f"{_FORMS[metric]}"
+                f"stress threshold {metric}={raw!r}{reason or ' is not a valid bound'}; "
+                f"accepted: {_FORMS[metric]}"
             ) from None
         thresholds.append(Threshold(metric, op, bound, match["value"]))
     return thresholds
