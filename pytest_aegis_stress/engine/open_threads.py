@@ -32,6 +32,10 @@ from pytest_aegis_stress.engine.schedule import Schedule
 __all__ = ["OpenThreads"]
 #: How often the supervisor looks for an overdue arrival nobody is serving.
 TICK_S = 0.0005
+#: The same for a pool that cannot grow (it only folds buffers and counts capped starts).
+FIXED_TICK_S = 0.01
+#: An arrival this far past its time with nobody leading is overdue.
+OVERDUE_NS = 1_000_000
 #: Busy workers running or runnable for at least this share of the time are computing, not
 #: waiting: under the GIL, another thread could only slow them down.
 COMPUTING_SHARE = 0.5
@@ -241,15 +245,19 @@ class OpenThreads:
 
     def _supervise(self) -> None:
         grows = self.max_workers > self._initial
+        # A pool that cannot grow needs only folding and counting: every wake-up of this
+        # thread competes with the workers for the GIL, and on a busy machine the worker
+        # that hands it over may then wait for this thread to be scheduled.
+        tick, demand_every = (TICK_S, DEMAND_EVERY) if grows else (FIXED_TICK_S, 1)
         ticks = 0
         while not self._done:
-            time.sleep(TICK_S)
+            time.sleep(tick)
             self._fold_full()
             ticks += 1
-            if ticks % DEMAND_EVERY == 0:
+            if ticks % demand_every == 0:
                 self._read_demand()
             intended = self.schedule.intended(self._next)
-            overdue = intended is not None and self.clock() - intended > 2 * TICK_S * 1e9
+            overdue = intended is not None and self.clock() - intended > OVERDUE_NS
             if not overdue or self._lead.locked() or self._computing is not False:
                 # Nothing waits; someone leads; or the operation is at its capacity, where
                 # more threads would not help (or that is not known yet).
