@@ -445,8 +445,8 @@ class StressRunner:
         longer run), the peak workers or tasks, and a function that folds the workers'
         last rows."""
         window_s = schedule.stage_ns * schedule.stages / 1e9
-        origin = recording.origin_ns = self._clock()
-        schedule.begin(origin)
+        # The pool or the dispatcher opens the window (moves the schedule to start) once
+        # its threads are running.
         with ticking(self._progress, self._clock, window_s, recording):
             if pool is None:
                 buffer, dispatch_ns = run_in_own_loop(

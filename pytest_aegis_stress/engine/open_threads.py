@@ -133,8 +133,10 @@ class OpenThreads:
         last ones are left for :meth:`fold_remaining`, so that a caller can fold them after
         its measured window."""
         began = time.thread_time_ns()
-        self.deadline_ns = self.schedule.end_ns + self.grace_ns
         self.start_workers()
+        origin = self.recording.origin_ns = self.clock()  # the window opens now
+        self.schedule.begin(origin)
+        self.deadline_ns = self.schedule.end_ns + self.grace_ns
         self._go.set()
         self._supervise()
         for thread in self._threads:
