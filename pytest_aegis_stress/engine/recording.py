@@ -36,6 +36,8 @@ MAX_ERROR_MESSAGES = 5
 SERIES_PERCENTILES = (50.0, 95.0, 99.0)
 #: Seconds a per-second histogram stays open for late-folded buffers before it is summarised.
 SERIES_LAG_S = 3
+#: Schedules with up to this many stages get their histograms resident before the window.
+RESIDENT_STAGES = 32
 #: Per-second histograms kept at once (the open seconds and the one being filled).
 SERIES_RING = SERIES_LAG_S + 2
 _NS_PER_S = 1_000_000_000
@@ -105,10 +107,12 @@ class Recording:
         self.late_after_ns = late_after_ns
         stages = schedule.stages if schedule is not None else 1
         # Resident from the start: a histogram's pages would otherwise be first written, and
-        # counted as growth, as values land in them during the window.
-        self.latency = [LatencyHistogram(resident=True) for _ in range(stages)]
+        # counted as growth, as values land in them during the window. Past RESIDENT_STAGES
+        # stages (540 KB each) only the pages values land in are ever made resident.
+        resident = stages <= RESIDENT_STAGES
+        self.latency = [LatencyHistogram(resident=resident) for _ in range(stages)]
         self.service = (
-            [LatencyHistogram(resident=True) for _ in range(stages)] if self.open_loop else []
+            [LatencyHistogram(resident=resident) for _ in range(stages)] if self.open_loop else []
         )
         self.failed_latency = LatencyHistogram(resident=True)
         self.completed = [0] * stages
