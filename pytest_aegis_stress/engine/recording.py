@@ -53,7 +53,16 @@ Parts = tuple["array[int]", "array[int]", list[str]]
 class Buffer:
     """One worker's raw measurements: ``(start, end)`` or ``(intended, start, end)`` rows."""
 
-    __slots__ = ("errors", "failures", "flush_at", "harness_ns", "recording", "rows", "sink")
+    __slots__ = (
+        "errors",
+        "failures",
+        "flush_at",
+        "harness_ns",
+        "recording",
+        "rows",
+        "sink",
+        "sleep_lag_ns",
+    )
 
     def __init__(self, recording: Recording, sink: Callable[[Parts], object] | None = None) -> None:
         self.recording = recording
@@ -65,6 +74,8 @@ class Buffer:
         self.flush_at = FLUSH_ROWS * recording.width
         #: Time this worker spent on the harness: spinning for a start, folding buffers.
         self.harness_ns = 0
+        #: How late this worker's sleeps wake, smoothed (see ``loops.wait_until``).
+        self.sleep_lag_ns = 0
 
     def fail(self, error: BaseException, *times: int) -> None:
         """Keep a failed call's timestamps (its latency is kept apart) and its message."""
