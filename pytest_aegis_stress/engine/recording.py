@@ -218,7 +218,7 @@ class Recording:
             self.series.extend([0] * (last + 1 - len(self.series)))
         for second in range(first, last + 1):
             in_second = None if first == last else seconds == second
-            tallied = whole if in_second is None else tally_buckets_or_none(indices[in_second])
+            tallied = whole if in_second is None else _tally_or_none(indices[in_second])
             if tallied is None:
                 continue
             self.series[second] += int(tallied[1].sum())
@@ -278,7 +278,8 @@ class Recording:
         self._closed_before = len(self.series)
 
 
-def tally_buckets_or_none(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def _tally_or_none(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The tally of a batch's buckets, or None for an empty batch."""
     return tally_buckets(indices) if indices.size else None
 
 
