@@ -9,13 +9,13 @@ The plugin loads through its ``pytest11`` entry point; tests use its fixtures
 (``stress``, ``endurance``).
 """
 
-from pytest_aegis_stress.durations import parse_duration
-from pytest_aegis_stress.histogram import LatencyHistogram
-from pytest_aegis_stress.load import StressRunner
-from pytest_aegis_stress.recorder import MetricsRecorder
-from pytest_aegis_stress.resources import ResourceMonitor, ResourceSummary
-from pytest_aegis_stress.results import StageResult, StressResult
-from pytest_aegis_stress.thresholds import Threshold, parse_thresholds
+from pytest_aegis_stress.engine.durations import parse_duration
+from pytest_aegis_stress.engine.histogram import LatencyHistogram
+from pytest_aegis_stress.engine.load import StressRunner
+from pytest_aegis_stress.engine.recorder import MetricsRecorder
+from pytest_aegis_stress.engine.resources import ResourceMonitor, ResourceSummary
+from pytest_aegis_stress.engine.results import StageResult, StressResult
+from pytest_aegis_stress.report.thresholds import Threshold, parse_thresholds
 
 __all__ = [
     "LatencyHistogram",

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from pytest_aegis_stress.load import StressRunner
+from pytest_aegis_stress.engine.load import StressRunner
+from pytest_aegis_stress.engine.recorder import MetricsRecorder
+from pytest_aegis_stress.engine.resources import ResourceMonitor
 from pytest_aegis_stress.progress import LiveLine
-from pytest_aegis_stress.recorder import MetricsRecorder
-from pytest_aegis_stress.resources import ResourceMonitor
 from pytest_aegis_stress.state import SESSION_KEY, TEST_KEY, TestState
 
 __all__ = ["resource_monitor", "stress", "stress_duration", "stress_metrics", "stress_profile"]

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from pytest_aegis_stress.durations import parse_duration
-from pytest_aegis_stress.thresholds import THRESHOLD_METRICS, Threshold, parse_thresholds
+from pytest_aegis_stress.engine.durations import parse_duration
+from pytest_aegis_stress.report.thresholds import THRESHOLD_METRICS, Threshold, parse_thresholds
 
 __all__ = ["StressMarks", "read_marks", "register_markers"]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pytest_aegis_stress.baseline import column_for
-from pytest_aegis_stress.durations import parse_duration
-from pytest_aegis_stress.results import CSV_COLUMNS
+from pytest_aegis_stress.engine.durations import parse_duration
+from pytest_aegis_stress.engine.results import CSV_COLUMNS
+from pytest_aegis_stress.report.baseline import column_for
 from pytest_aegis_stress.settings import DEFAULT_CSV, PROFILES, Settings
 
 __all__ = ["add_options", "parse_compare", "read_settings"]

@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from typing import Any
 
-from pytest_aegis_stress.baseline import Baseline
-from pytest_aegis_stress.report import CsvReport, summary_table, write_json
-from pytest_aegis_stress.results import StressResult
+from pytest_aegis_stress.engine.results import StressResult
+from pytest_aegis_stress.report.baseline import Baseline
+from pytest_aegis_stress.report.csv_file import CsvReport
+from pytest_aegis_stress.report.json_file import write_json
+from pytest_aegis_stress.report.summary import summary_table
+from pytest_aegis_stress.report.thresholds import Threshold
 from pytest_aegis_stress.settings import Settings
-from pytest_aegis_stress.thresholds import Threshold
 
 __all__ = ["StressSession"]
 

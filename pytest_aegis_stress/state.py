@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from pytest_aegis_stress.load import StressRunner
+from pytest_aegis_stress.engine.load import StressRunner
+from pytest_aegis_stress.engine.recorder import MetricsRecorder
+from pytest_aegis_stress.engine.resources import ResourceMonitor
+from pytest_aegis_stress.engine.results import StressResult
 from pytest_aegis_stress.markers import StressMarks
-from pytest_aegis_stress.recorder import MetricsRecorder
-from pytest_aegis_stress.resources import ResourceMonitor
-from pytest_aegis_stress.results import StressResult
 from pytest_aegis_stress.session import StressSession
 
 __all__ = ["SESSION_KEY", "TEST_KEY", "TestState"]

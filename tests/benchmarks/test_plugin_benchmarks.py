@@ -12,9 +12,9 @@ import tracemalloc
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from pytest_aegis_stress.load import StressRunner
-from pytest_aegis_stress.loops import closed_loop
-from pytest_aegis_stress.tally import Tally
+from pytest_aegis_stress.engine.load import StressRunner
+from pytest_aegis_stress.engine.loops import closed_loop
+from pytest_aegis_stress.engine.tally import Tally
 
 WINDOW_NS = 200_000_000
 

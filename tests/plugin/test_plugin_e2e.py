@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from pytest_aegis_stress.results import CSV_COLUMNS
+from pytest_aegis_stress.engine.results import CSV_COLUMNS
 from tests.plugin.conftest import INI
 
 Rows = Callable[[], list[dict[str, str]]]

@@ -10,19 +10,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pytest_aegis_stress.assemble import merge_tallies, stage_from
-from pytest_aegis_stress.baseline import Baseline
-from pytest_aegis_stress.durations import format_duration, parse_duration
-from pytest_aegis_stress.histogram import LatencyHistogram
-from pytest_aegis_stress.loops import Schedule, closed_loop, open_loop
+from pytest_aegis_stress.engine.assemble import merge_tallies, stage_from
+from pytest_aegis_stress.engine.durations import format_duration, parse_duration
+from pytest_aegis_stress.engine.histogram import LatencyHistogram
+from pytest_aegis_stress.engine.loops import Schedule, closed_loop, open_loop
+from pytest_aegis_stress.engine.recorder import MetricsRecorder
+from pytest_aegis_stress.engine.resources import MAX_SAMPLES, ResourceMonitor, memory_slope
+from pytest_aegis_stress.engine.results import CSV_COLUMNS, StageResult, StressResult
+from pytest_aegis_stress.engine.tally import MAX_ERROR_MESSAGES, Tally
 from pytest_aegis_stress.options import parse_compare
 from pytest_aegis_stress.progress import LiveLine, progress_wanted
-from pytest_aegis_stress.recorder import MetricsRecorder
-from pytest_aegis_stress.report import CsvReport
-from pytest_aegis_stress.resources import MAX_SAMPLES, ResourceMonitor, memory_slope
-from pytest_aegis_stress.results import CSV_COLUMNS, StageResult, StressResult
-from pytest_aegis_stress.tally import MAX_ERROR_MESSAGES, Tally
-from pytest_aegis_stress.thresholds import parse_thresholds
+from pytest_aegis_stress.report.baseline import Baseline
+from pytest_aegis_stress.report.csv_file import CsvReport
+from pytest_aegis_stress.report.thresholds import parse_thresholds
 
 
 class FakeClock:

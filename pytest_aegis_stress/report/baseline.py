@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pytest_aegis_stress.report import read_rows
+from pytest_aegis_stress.report.csv_file import read_rows
 
 __all__ = ["Baseline", "column_for"]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from pytest_aegis_stress.histogram import LatencyHistogram
+from pytest_aegis_stress.engine.histogram import LatencyHistogram
 
 __all__ = ["MAX_ERROR_MESSAGES", "Tally"]
 

@@ -6,9 +6,9 @@ hand-made tallies and no load at all.
 
 from __future__ import annotations
 
-from pytest_aegis_stress.resources import ResourceSummary
-from pytest_aegis_stress.results import StageResult, StressResult, set_latency
-from pytest_aegis_stress.tally import Tally
+from pytest_aegis_stress.engine.resources import ResourceSummary
+from pytest_aegis_stress.engine.results import StageResult, StressResult, set_latency
+from pytest_aegis_stress.engine.tally import Tally
 
 __all__ = ["add_resources", "fill_open_loop", "merge_tallies", "result_from", "stage_from"]
 

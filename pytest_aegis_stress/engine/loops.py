@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 
-from pytest_aegis_stress.tally import Tally
+from pytest_aegis_stress.engine.tally import Tally
 
 __all__ = ["Schedule", "closed_loop", "closed_loop_async", "open_loop", "open_loop_async"]
 

@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from pytest_aegis_stress.results import StressResult, set_latency
-from pytest_aegis_stress.tally import Tally
+from pytest_aegis_stress.engine.results import StressResult, set_latency
+from pytest_aegis_stress.engine.tally import Tally
 
 __all__ = ["MetricsRecorder"]
 

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from pytest_aegis_stress.histogram import LatencyHistogram
+from pytest_aegis_stress.engine.histogram import LatencyHistogram
 
 __all__ = ["CSV_COLUMNS", "StageResult", "StressResult", "set_latency"]
 

@@ -11,15 +11,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pytest_aegis_stress.assemble import (
+from pytest_aegis_stress.engine.assemble import (
     add_resources,
     fill_open_loop,
     merge_tallies,
     result_from,
     stage_from,
 )
-from pytest_aegis_stress.durations import parse_duration
-from pytest_aegis_stress.executors import (
+from pytest_aegis_stress.engine.durations import parse_duration
+from pytest_aegis_stress.engine.executors import (
     Progress,
     closed_tasks,
     open_tasks,
@@ -28,10 +28,10 @@ from pytest_aegis_stress.executors import (
     run_in_threads,
     ticking,
 )
-from pytest_aegis_stress.loops import Schedule, closed_loop, open_loop
-from pytest_aegis_stress.resources import ResourceMonitor
-from pytest_aegis_stress.results import StageResult, StressResult
-from pytest_aegis_stress.tally import Tally
+from pytest_aegis_stress.engine.loops import Schedule, closed_loop, open_loop
+from pytest_aegis_stress.engine.resources import ResourceMonitor
+from pytest_aegis_stress.engine.results import StageResult, StressResult
+from pytest_aegis_stress.engine.tally import Tally
 
 __all__ = ["MODES", "Progress", "StressRunner"]
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from pytest_aegis_stress.durations import parse_duration
-from pytest_aegis_stress.results import StressResult
+from pytest_aegis_stress.engine.durations import parse_duration
+from pytest_aegis_stress.engine.results import StressResult
 
 __all__ = ["THRESHOLD_METRICS", "Threshold", "parse_thresholds"]
 

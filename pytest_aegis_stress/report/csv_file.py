@@ -1,4 +1,4 @@
-"""Where results go: the CSV (appended as each test ends), the JSON file, the summary table.
+"""The results CSV: one row per result, appended as each test ends.
 
 Rows are appended and flushed to disk as soon as a test ends, so the figures of finished
 tests survive a session that is killed later. The header is written once, when the file is
@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from pytest_aegis_stress.results import CSV_COLUMNS
+from pytest_aegis_stress.engine.results import CSV_COLUMNS
 
-__all__ = ["CsvReport", "format_cell", "summary_table", "write_json"]
+__all__ = ["CsvReport", "format_cell", "read_rows"]
 
 
 def format_cell(value: object) -> str:
@@ -67,45 +66,3 @@ class CsvReport:
 def read_rows(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as source:
         return list(csv.DictReader(source))
-
-
-def write_json(path: Path, results: Sequence[Mapping[str, Any]], meta: Mapping[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = {**meta, "results": list(results)}
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    temporary.write_text(json.dumps(document, indent=2, default=str), encoding="utf-8")
-    temporary.replace(path)
-
-
-_SUMMARY = (
-    ("test", "test_name", "{}"),
-    ("ops/s", "throughput", "{:,.0f}"),
-    ("p50 ms", "p50_ms", "{:.3f}"),
-    ("p95 ms", "p95_ms", "{:.3f}"),
-    ("p99 ms", "p99_ms", "{:.3f}"),
-    ("errors", "error_rate", "{:.2%}"),
-    ("peak MB", "peak_memory_mb", "{:.1f}"),
-    ("max rate", "max_sustainable_rate", "{:,.0f}"),
-    ("tier", "tier", "{}"),
-    ("outcome", "outcome", "{}"),
-)
-
-
-def summary_table(rows: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Fixed-width lines of the key figures, one row per result."""
-    cells = [[title for title, _, _ in _SUMMARY]]
-    cells.extend(
-        [
-            "" if row.get(key) in (None, "") else pattern.format(row[key])
-            for _, key, pattern in _SUMMARY
-        ]
-        for row in rows
-    )
-    widths = [max(len(line[i]) for line in cells) for i in range(len(_SUMMARY))]
-    return [
-        "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
-        )
-        for line in cells
-    ]

@@ -1,8 +1,8 @@
 """Where the worker loops run: threads, an event loop of the runner's own, or processes.
 
-Each executor starts one worker per :class:`~pytest_aegis_stress.tally.Tally` and returns
+Each executor starts one worker per :class:`~pytest_aegis_stress.engine.tally.Tally` and returns
 once every worker has finished; the loops themselves live in
-:mod:`pytest_aegis_stress.loops`.
+:mod:`pytest_aegis_stress.engine.loops`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,13 @@ from contextlib import contextmanager
 from multiprocessing import get_context
 from typing import Any
 
-from pytest_aegis_stress.loops import Schedule, closed_loop, closed_loop_async, open_loop_async
-from pytest_aegis_stress.tally import Tally
+from pytest_aegis_stress.engine.loops import (
+    Schedule,
+    closed_loop,
+    closed_loop_async,
+    open_loop_async,
+)
+from pytest_aegis_stress.engine.tally import Tally
 
 __all__ = [
     "Progress",
