@@ -69,3 +69,4 @@ def add_resources(result: StressResult, summary: ResourceSummary) -> None:
     result.memory_growth_mb = summary.memory_growth_mb
     result.memory_slope_mb_per_min = summary.memory_slope_mb_per_min
     result.avg_cpu_pct = summary.avg_cpu_pct
+    result.memory_series = summary.memory_series

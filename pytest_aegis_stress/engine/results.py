@@ -94,6 +94,8 @@ class StressResult:
     errors: list[str] = field(default_factory=list)
     throughput_series: list[int] = field(default_factory=list)
     stages: list[StageResult] = field(default_factory=list)
+    #: ``{"seconds": [...], "rss_mb": [...]}``: resident memory while the run was measured.
+    memory_series: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def throughput(self) -> float:

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pytest_aegis_stress.report_html.html import render_html, write_html
-from pytest_aegis_stress.report_html.html_series import (
+from pytest_aegis_stress.report.html import render_html, write_html
+from pytest_aegis_stress.report.html_series import (
     base_name,
     knee_index,
     latency_series,
@@ -20,7 +20,7 @@ from pytest_aegis_stress.report_html.html_series import (
     percentile_spectrum,
     sweeps,
 )
-from pytest_aegis_stress.report_html.html_tables import (
+from pytest_aegis_stress.report.html_tables import (
     anchor,
     baseline_deltas,
     baseline_table,

@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from pytest_aegis_stress.report_html.html_series import (
+from pytest_aegis_stress.report.html_series import (
     Sweep,
     as_float,
     knee_index,
@@ -25,7 +25,7 @@ from pytest_aegis_stress.report_html.html_series import (
     percentile_spectrum,
     stages,
 )
-from pytest_aegis_stress.report_html.html_tables import Delta
+from pytest_aegis_stress.report.html_tables import Delta
 
 __all__ = [
     "baseline_chart",
@@ -91,7 +91,7 @@ def timeline_chart(result: Result) -> Figure | None:
 def ramp_chart(result: Result) -> Figure | None:
     """Offered against achieved rate per stage, p95 per stage, the sustainable knee marked."""
     steps = stages(result)
-    if not steps:
+    if len(steps) < 2:  # a constant rate is one stage: its timeline says it all
         return None
     labels = [f"{i + 1}: {number(s, 'offered_rate') or 0:,.0f}/s" for i, s in enumerate(steps)]
     figure = make_subplots(specs=[[{"secondary_y": True}]])

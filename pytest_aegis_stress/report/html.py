@@ -13,9 +13,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from pytest_aegis_stress.report_html.html_series import base_name, number, sweeps
-from pytest_aegis_stress.report_html.html_style import PAGE_STYLE
-from pytest_aegis_stress.report_html.html_tables import (
+from pytest_aegis_stress.report.html_series import base_name, number, sweeps
+from pytest_aegis_stress.report.html_style import PAGE_STYLE
+from pytest_aegis_stress.report.html_tables import (
     anchor,
     baseline_deltas,
     baseline_table,
@@ -94,7 +94,7 @@ def _figures_line(result: Result) -> str:
 def _result_section(
     result: Result, charts: _Charts, baseline: Mapping[str, Mapping[str, Any]] | None
 ) -> str:
-    from pytest_aegis_stress.report_html import html_charts as make
+    from pytest_aegis_stress.report import html_charts as make
 
     name = str(result.get("test_name", ""))
     deltas = baseline_deltas(result, (baseline or {}).get(name))
@@ -135,7 +135,7 @@ def render_html(
     """The whole page as a string (``require_plotly`` first)."""
     from plotly.offline import get_plotlyjs
 
-    from pytest_aegis_stress.report_html.html_charts import sweep_chart
+    from pytest_aegis_stress.report.html_charts import sweep_chart
 
     charts = _Charts()
     found = sweeps(results)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from pytest_aegis_stress.report_html.html_series import number
+from pytest_aegis_stress.report.html_series import number
 
 __all__ = ["Delta", "anchor", "baseline_deltas", "baseline_table", "summary_table"]
 
@@ -140,7 +140,10 @@ def baseline_table(deltas: Iterable[Delta]) -> str:
         if delta.change is None or math.isclose(delta.change, 0.0, abs_tol=1e-12):
             change, tone = "±0" if delta.change is not None else "n/a", "same"
         else:
-            change, tone = f"{delta.change:+.1%}", "worse" if delta.worse else "better"
+            tone = "worse" if delta.worse else "better"
+            # Past ten times, a ratio reads better than a percentage with eight digits.
+            ratio = delta.current / delta.baseline
+            change = f"×{ratio:.3g}" if abs(delta.change) >= 10 else f"{delta.change:+.1%}"
         rows.append(
             f"<tr><td>{escape(delta.label)}</td><td class='num'>{_show(delta.current)}</td>"
             f"<td class='num'>{_show(delta.baseline)}</td>"
