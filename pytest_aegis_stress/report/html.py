@@ -27,7 +27,7 @@ __all__ = ["HTML_EXTRA", "MissingExtraError", "render_html", "require_plotly", "
 HTML_EXTRA = "pip install pytest-aegis-stress[html]"
 #: Nothing may be fetched: scripts, styles and images all live in the page.
 _POLICY = (
-    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
+    "default-src 'none'; script-src 'unsafe-inline'; "
     "style-src 'unsafe-inline'; img-src data: blob:; font-src data:"
 )
 _CONFIG = {"displaylogo": False, "responsive": True}

@@ -15,8 +15,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from pytest_aegis_stress.report.html_series import (
+    Spectrum,
     Sweep,
     as_float,
+    failed_spectrum,
     knee_index,
     latency_series,
     listed,
@@ -133,7 +135,8 @@ def ramp_chart(result: Result) -> Figure | None:
             yref="paper",
             text=f"knee: {number(result, 'max_sustainable_rate') or 0:,.0f}/s sustained",
             showarrow=False,
-            yanchor="bottom",
+            yanchor="top",
+            bgcolor="rgba(255,255,255,0.85)",
             font={"color": "#2ca02c"},
         )
     figure.update_xaxes(title_text="stage: offered rate", type="category")
@@ -205,26 +208,30 @@ def _spectrum_x(percentile: float, top: float) -> float:
     return top if percentile >= 100 else 1 / (1 - percentile / 100)
 
 
+def _spectrum_trace(spectrum: Spectrum, top: float, name: str, colour: str) -> Any:
+    return go.Scatter(
+        x=[_spectrum_x(p, top) for p in spectrum.percentiles],
+        y=[max(v, 1e-6) for v in spectrum.latency_ms],  # a log axis has no zero
+        mode="lines+markers",
+        name=name,
+        line={"color": colour},
+        text=[_percentile_label(p) for p in spectrum.percentiles],
+        hovertemplate=f"{name} %{{text}}: %{{y:.4g}} ms<extra></extra>",
+    )
+
+
 def spectrum_chart(result: Result) -> Figure | None:
-    """Latency by percentile, on log axes, from the histogram when the result has one."""
+    """Latency by percentile, on log axes, from the histogram when the result has one; the
+    failed calls' spectrum beside it when they were kept."""
     spectrum = percentile_spectrum(result)
     if spectrum is None:
         return None
+    failed = failed_spectrum(result)
     finite = [p for p in spectrum.percentiles if p < 100]
     top = 10 * _spectrum_x(max(finite, default=99.0), 0)
-    xs = [_spectrum_x(p, top) for p in spectrum.percentiles]
-    positive = [max(v, 1e-6) for v in spectrum.latency_ms]
-    figure = go.Figure(
-        go.Scatter(
-            x=xs,
-            y=positive,
-            mode="lines+markers",
-            name="latency",
-            line={"color": _COLOURS["p99"], "shape": "hv" if spectrum.exact else "linear"},
-            text=[_percentile_label(p) for p in spectrum.percentiles],
-            hovertemplate="%{text}: %{y:.4g} ms<extra></extra>",
-        )
-    )
+    figure = go.Figure(_spectrum_trace(spectrum, top, "completed", _COLOURS["p99"]))
+    if failed is not None:
+        figure.add_trace(_spectrum_trace(failed, top, "failed", _COLOURS["offered"]))
     ticks = [1.0, 2.0, 10.0, 100.0, 1e3, 1e4, 1e5]
     shown = [t for t in ticks if t <= top / 10 * 1.001] + [top]
     names = [_percentile_label(100 * (1 - 1 / t)) for t in shown[:-1]] + ["max"]

@@ -9,7 +9,7 @@ not there, so the page draws the charts it can and leaves the others out.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,8 @@ __all__ = [
     "Sweep",
     "as_float",
     "base_name",
+    "failed_spectrum",
+    "histogram_buckets",
     "knee_index",
     "latency_series",
     "listed",
@@ -133,21 +135,30 @@ def knee_index(result: Result) -> int | None:
 def latency_series(result: Result) -> dict[str, list[float]]:
     """Per-second ``p50``/``p95``/``p99`` (ms) when the result carries them, else ``{}``.
 
-    Accepts a mapping of lists (``{"p50_ms": [...], ...}``) or a list of per-second rows
-    (``[{"p50_ms": …, "p95_ms": …}, …]``), under ``latency_series``.
+    ``latency_series`` is a list of ``[p50, p95, p99]`` per second as the engine writes it;
+    a mapping of columns (``{"p50_ms": [...]}``) or a list of row mappings is read too. A
+    second with nothing completed is a gap, not a zero.
     """
     raw = result.get("latency_series")
     columns: dict[str, list[float]] = {}
-    for label in ("p50", "p95", "p99"):
-        values: Sequence[Any] = ()
+    for position, label in enumerate(("p50", "p95", "p99")):
+        values: list[Any] = []
         if isinstance(raw, Mapping):
             values = listed(raw.get(f"{label}_ms")) or listed(raw.get(label))
         elif isinstance(raw, list):
-            values = [row.get(f"{label}_ms") if isinstance(row, Mapping) else None for row in raw]
+            values = [_column(row, position, f"{label}_ms") for row in raw]
         cleaned = [as_float(value) for value in values]
-        if cleaned and any(v is not None for v in cleaned):
+        if any(v is not None for v in cleaned):
             columns[label] = [math.nan if v is None else v for v in cleaned]
     return columns
+
+
+def _column(row: object, position: int, key: str) -> object:
+    if isinstance(row, Mapping):
+        return row.get(key)
+    if isinstance(row, list) and position < len(row):
+        return row[position]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,47 +170,66 @@ class Spectrum:
     exact: bool
 
 
-def _histogram_buckets(result: Result) -> list[tuple[float, int]]:
-    """``(upper bound in ms, count)`` pairs of the result's histogram, rising, if it has one."""
-    raw = result.get("histogram")
+def histogram_buckets(result: Result, key: str = "latency_histogram") -> list[tuple[float, int]]:
+    """``(upper bound in ms, count)`` of each bucket in use of one of the result's histograms.
+
+    The engine writes ``[[highest value in ns, count], ...]``; ``{"upper_ns": [...],
+    "counts": [...]}`` is read too.
+    """
+    raw = result.get(key)
     if isinstance(raw, Mapping):
         values = listed(raw.get("upper_ns")) or listed(raw.get("values_ns"))
         pairs = list(zip(values, listed(raw.get("counts")), strict=False))
-    elif isinstance(raw, list):
-        pairs = [tuple(item)[:2] for item in raw if isinstance(item, list) and len(item) >= 2]
     else:
-        return []
+        pairs = [
+            tuple(item)[:2] for item in listed(raw) if isinstance(item, list) and len(item) >= 2
+        ]
     buckets = []
     for value, count in pairs:
-        if isinstance(value, int | float) and isinstance(count, int) and count > 0:
-            buckets.append((float(value) / 1e6, count))
+        upper = as_float(value)
+        if (
+            upper is not None
+            and isinstance(count, int)
+            and not isinstance(count, bool)
+            and count > 0
+        ):
+            buckets.append((upper / 1e6, count))
     return sorted(buckets)
+
+
+def _spectrum_of(buckets: list[tuple[float, int]], maximum: float | None) -> Spectrum:
+    total = sum(count for _, count in buckets)
+    points: list[float] = []
+    cumulative, position = 0, 0
+    for percentile in SPECTRUM_PERCENTILES:
+        rank = max(math.ceil(percentile / 100 * total), 1)  # HdrHistogram's ceiling rank
+        while cumulative < rank:
+            cumulative += buckets[position][1]
+            position += 1
+        points.append(buckets[position - 1][0])
+    top = maximum if maximum is not None else buckets[-1][0]
+    points = [min(p, top) for p in points]
+    return Spectrum((*SPECTRUM_PERCENTILES, 100.0), (*points, top), exact=True)
 
 
 def percentile_spectrum(result: Result) -> Spectrum | None:
     """The latency percentile spectrum, from the histogram when present, else the summary."""
-    buckets = _histogram_buckets(result)
+    buckets = histogram_buckets(result) or histogram_buckets(result, "histogram")
     maximum = number(result, "max_ms")
     if buckets:
-        total = sum(count for _, count in buckets)
-        points: list[float] = []
-        cumulative, position = 0, 0
-        for percentile in SPECTRUM_PERCENTILES:
-            rank = max(math.ceil(percentile / 100 * total), 1)
-            while cumulative < rank:
-                cumulative += buckets[position][1]
-                position += 1
-            points.append(buckets[position - 1][0])
-        if maximum is not None:
-            points = [min(p, maximum) for p in points]
-        tail = [maximum if maximum is not None else buckets[-1][0]]
-        return Spectrum((*SPECTRUM_PERCENTILES, 100.0), (*points, *tail), exact=True)
+        return _spectrum_of(buckets, maximum)
     known = [(p, v) for key, p in _SUMMARY_PERCENTILES if (v := number(result, key)) is not None]
     if maximum is not None:
         known.append((100.0, maximum))
     if not known or all(v == 0 for _, v in known):
         return None
     return Spectrum(tuple(p for p, _ in known), tuple(v for _, v in known), exact=False)
+
+
+def failed_spectrum(result: Result) -> Spectrum | None:
+    """The spectrum of failed calls' latency, when the result kept their histogram."""
+    buckets = histogram_buckets(result, "failed_histogram")
+    return _spectrum_of(buckets, number(result, "failed_max_ms")) if buckets else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,7 @@ def test_the_spectrum_without_a_histogram_uses_the_summary_percentiles() -> None
 def test_the_spectrum_from_bucket_counts_takes_the_ceiling_rank() -> None:
     # 100 values: 90 at 1 ms, 9 at 10 ms, 1 at 100 ms.
     result = {
-        "histogram": {"upper_ns": [1_000_000, 10_000_000, 100_000_000], "counts": [90, 9, 1]},
+        "latency_histogram": [[10_000_000, 9], [1_000_000, 90], [100_000_000, 1]],
         "max_ms": 100.0,
     }
     spectrum = percentile_spectrum(result)
@@ -130,6 +130,9 @@ def test_latency_series_reads_columns_or_rows_and_keeps_gaps() -> None:
     assert "p99" not in series
     rows = {"latency_series": [{"p50_ms": 1, "p95_ms": 2, "p99_ms": 3}]}
     assert latency_series(rows) == {"p50": [1.0], "p95": [2.0], "p99": [3.0]}
+    engine = latency_series({"latency_series": [[1, 2, 3], [], [4, 5, 6]]})
+    assert engine["p99"][::2] == [3.0, 6.0]
+    assert math.isnan(engine["p99"][1])
     assert latency_series({"latency_series": "nonsense"}) == {}
 
 
@@ -278,6 +281,9 @@ _FIELDS = st.sampled_from(
         "memory_series",
         "latency_series",
         "histogram",
+        "latency_histogram",
+        "failed_histogram",
+        "failed_max_ms",
         "throughput_series",
         "thresholds",
         "errors",

@@ -1,0 +1,125 @@
+"""The HTML report opened in a real browser: Debian's Chromium, driven by Playwright.
+
+Skipped with the reason when Chromium or Playwright is missing, except under CI
+(``CI=true``), where ``.ci/run`` installs Chromium and a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pytest_aegis_stress.engine.results import CSV_COLUMNS
+from tests.plugin.test_html_e2e import REPORTED_TESTS
+
+#: Chromium as a sandboxed CI job can run it: no GPU, no sandbox, no background traffic.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: Every chart has drawn: its SVG exists, has size, and holds at least one trace.
+CHART_STATES = """
+() => [...document.querySelectorAll('.plotly-graph-div')].map(div => {
+    const svg = div.querySelector('svg.main-svg');
+    const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+    return {id: div.id, width: box.width, height: box.height,
+            traces: div.querySelectorAll('g.trace, g.barlayer .point').length};
+})
+"""
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+def _chromium() -> str:
+    """The browser's path, or skip (fail under CI) saying what is missing."""
+    missing = []
+    path = shutil.which("chromium")
+    if path is None:
+        missing.append("Debian's chromium (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("playwright (pip install -e '.[test]')")
+    if missing:
+        reason = "the browser test needs " + " and ".join(missing)
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason + "; .ci/run installs both", pytrace=False)
+        pytest.skip(reason)
+    assert path is not None
+    return path
+
+
+@pytest.fixture
+def report(project: pytest.Pytester) -> Path:
+    """A report of a small real stress run, compared with a baseline so that every kind of
+    chart is on the page."""
+    project.makepyfile(REPORTED_TESTS)
+    fields = dict.fromkeys(CSV_COLUMNS, "")
+    fields.update(test_name="test_ramp", throughput="450", p95_ms="2.5", p99_ms="4")
+    header = ",".join(CSV_COLUMNS)
+    (project.path / "base.csv").write_text(header + "\n" + ",".join(fields.values()) + "\n")
+    result = project.runpytest("--stress-html=report.html", "--stress-baseline=base.csv")
+    result.assert_outcomes(passed=4, failed=1)
+    return project.path / "report.html"
+
+
+def test_the_report_draws_every_chart_offline_without_errors(
+    report: Path, request: pytest.FixtureRequest
+) -> None:
+    chromium = _chromium()
+    from playwright.sync_api import Route, sync_playwright
+
+    page_text = report.read_text(encoding="utf-8")
+    expected = page_text.count('<div id="chart-')
+    console: list[str] = []
+    outside: list[str] = []
+
+    def refuse_the_network(route: Route) -> None:
+        if route.request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    started = time.perf_counter()
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.route("**/*", refuse_the_network)
+            page.on(
+                "request",
+                lambda r: None if r.url.startswith(LOCAL_SCHEMES) else outside.append(r.url),
+            )
+            page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda error: console.append(str(error)))
+            page.goto(report.as_uri(), wait_until="load", timeout=60_000)
+            page.wait_for_function(
+                f"document.querySelectorAll('.plotly-graph-div svg.main-svg').length >= {expected}",
+                timeout=60_000,
+            )
+            charts: list[dict[str, Any]] = page.evaluate(CHART_STATES)
+            shot = request.config.rootpath / "reports" / "html-report-browser-test.png"
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    seconds = time.perf_counter() - started
+
+    assert console == []
+    assert outside == []
+    assert expected >= 18
+    assert len(charts) == expected
+    blank = [c for c in charts if not (c["width"] > 100 and c["height"] > 100 and c["traces"])]
+    assert blank == []
+    assert shot.stat().st_size > 20_000
+    print(f"{expected} charts drawn in Chromium in {seconds:.1f} s; screenshot {shot}")
