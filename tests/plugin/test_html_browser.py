@@ -123,3 +123,13 @@ def test_the_report_draws_every_chart_offline_without_errors(
     assert blank == []
     assert shot.stat().st_size > 20_000
     print(f"{expected} charts drawn in Chromium in {seconds:.1f} s; screenshot {shot}")
+
+
+def test_a_missing_browser_skips_here_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Debian's chromium"):
+        _chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"chromium.*\.ci/run installs both"):
+        _chromium()
