@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from pytest_aegis_stress.report.html_script import DRAW_SCRIPT
 from pytest_aegis_stress.report.html_series import base_name, number, sweeps
 from pytest_aegis_stress.report.html_style import PAGE_STYLE
 from pytest_aegis_stress.report.html_tables import (
@@ -30,7 +31,7 @@ _POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; "
     "style-src 'unsafe-inline'; img-src data: blob:; font-src data:"
 )
-_CONFIG = {"displaylogo": False, "responsive": True}
+_JSON_IN_HTML = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 Result = Mapping[str, Any]
 
@@ -50,7 +51,8 @@ def require_plotly() -> None:
 
 
 class _Charts:
-    """Turns figures into ``<div>`` elements with ids unique within the page."""
+    """Turns figures into empty ``<div>`` elements with their figure beside them as JSON,
+    drawn by :data:`DRAW_SCRIPT` once the page has loaded; ids are unique in the page."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -61,15 +63,16 @@ class _Charts:
         if figure is None:
             return ""
         self.count += 1
-        body = pio.to_html(
-            figure,
-            include_plotlyjs=False,
-            full_html=False,
-            div_id=f"chart-{self.count}",
-            config=_CONFIG,
-            default_height="330px",
+        chart_id = f"chart-{self.count}"
+        # As JSON unicode escapes, "<", ">" and "&" cannot end the script element or open a
+        # comment inside it, whatever a test name or an error message holds.
+        data = pio.to_json(figure, validate=False)
+        for character, escaped in _JSON_IN_HTML:
+            data = data.replace(character, escaped)
+        return (
+            f'<div class="chart"><div id="{chart_id}" class="plotly-graph-div"></div>'
+            f'<script type="application/json" data-chart="{chart_id}">{data}</script></div>'
         )
-        return f'<div class="chart">{body}</div>'
 
 
 def _figures_line(result: Result) -> str:
@@ -94,18 +97,19 @@ def _figures_line(result: Result) -> str:
 def _result_section(
     result: Result, charts: _Charts, baseline: Mapping[str, Mapping[str, Any]] | None
 ) -> str:
-    from pytest_aegis_stress.report import html_charts as make
+    from pytest_aegis_stress.report import html_charts as load
+    from pytest_aegis_stress.report import html_detail_charts as detail
 
     name = str(result.get("test_name", ""))
     deltas = baseline_deltas(result, (baseline or {}).get(name))
     drawn = "".join(
         charts.div(figure)
         for figure in (
-            make.timeline_chart(result),
-            make.ramp_chart(result),
-            make.spectrum_chart(result),
-            make.memory_chart(result),
-            make.baseline_chart(deltas),
+            load.timeline_chart(result),
+            load.ramp_chart(result),
+            detail.spectrum_chart(result),
+            detail.memory_chart(result),
+            detail.baseline_chart(deltas),
         )
     )
     raw_errors = result.get("errors")
@@ -160,7 +164,7 @@ def render_html(
         "</p></header>"
         f"<h2>Summary</h2>{summary_table(results)}"
         + (f'<h2>Concurrency sweeps</h2><div class="charts">{sweep_part}</div>' if found else "")
-        + f"<h2>Results</h2>{sections}</body></html>"
+        + f"<h2>Results</h2>{sections}<script>{DRAW_SCRIPT}</script></body></html>"
     )
 
 

@@ -1,4 +1,5 @@
-"""The report page's stylesheet, inline so the file needs nothing beside it.
+"""The report's look: the page's stylesheet (inline, so the file needs nothing beside it)
+and the layout and colours every chart shares.
 
 Colours say the same thing everywhere: green for met, passed and better; red for failed and
 worse; amber for the middle tiers. Text carries the meaning too (✓/✗, the outcome word),
@@ -7,7 +8,31 @@ so the table still reads in grey print or to a colour-blind reader.
 
 from __future__ import annotations
 
-__all__ = ["PAGE_STYLE"]
+from html import escape
+from typing import Any
+
+__all__ = ["COLOURS", "PAGE_STYLE", "Figure", "lay_out"]
+
+Figure = Any  # plotly ships no type information
+
+#: One colour per quantity, the same in every chart.
+COLOURS = {"ops": "#4c78a8", "p50": "#54a24b", "p95": "#f58518", "p99": "#e45756"}
+COLOURS |= {"offered": "#9d9d9d", "memory": "#72b7b2", "fit": "#b279a2"}
+
+
+def lay_out(figure: Figure, title: str, **extra: Any) -> Figure:
+    """The shared layout: escaped title, white template, legend on top, ``extra`` over it."""
+    settings: dict[str, Any] = {"hovermode": "x unified", **extra}
+    figure.update_layout(
+        title={"text": escape(title), "font": {"size": 14}},
+        template="plotly_white",
+        height=330,
+        margin={"l": 60, "r": 60, "t": 60, "b": 45},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        **settings,
+    )
+    return figure
+
 
 PAGE_STYLE = """
 :root { --ok: #1a7f37; --ok-bg: #dafbe1; --bad: #cf222e; --bad-bg: #ffebe9;

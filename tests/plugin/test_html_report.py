@@ -16,10 +16,9 @@ from pytest_aegis_stress.report.html_series import (
     base_name,
     knee_index,
     latency_series,
-    memory_fit,
-    percentile_spectrum,
     sweeps,
 )
+from pytest_aegis_stress.report.html_shapes import memory_fit, percentile_spectrum
 from pytest_aegis_stress.report.html_tables import (
     anchor,
     baseline_deltas,
@@ -235,6 +234,22 @@ def test_the_page_is_self_contained_with_one_chart_per_figure(tmp_path: Path) ->
     assert "E: &lt;x&gt;" in page
     assert "abc123" in page
     assert not list(tmp_path.joinpath("out").glob("*.tmp"))
+
+
+def test_text_from_a_run_cannot_end_a_script_or_inject_markup() -> None:
+    hostile = "</script><script>alert(1)</script><!--"
+    results = [
+        {**_closed(f"test_x[{hostile}]", 1, 10.0), "throughput_series": [10], "errors": [hostile]},
+        {**_closed(f"test_x[{hostile}2]", 2, 10.0), "thresholds": [{"metric": hostile}]},
+    ]
+    page = render_html(results, {"run_id": hostile})
+    elements = _Elements()
+    elements.feed(page)
+    charts = page.count('<div id="chart-')
+    assert charts == 2  # the sweep and the first result's timeline
+    # plotly.js, one JSON block per chart, the drawing script: nothing more.
+    assert elements.tags["script"] == 1 + charts + 1
+    assert "<script>alert" not in page
 
 
 _SCALAR = st.one_of(
