@@ -90,7 +90,11 @@ def spectrum_chart(result: Result) -> Figure | None:
     figure.update_xaxes(
         type="log", title_text="percentile", tickvals=shown, ticktext=names, showspikes=False
     )
-    figure.update_yaxes(type="log", title_text="latency (ms)")
+    values = [max(v, 1e-6) for v in spectrum.latency_ms]
+    decades = math.log10(max(values) / min(values))
+    # A tick per decade over a wide range; 1-2-5 steps over a narrow one (plotly's default
+    # labels every digit there, which reads as noise).
+    figure.update_yaxes(type="log", title_text="latency (ms)", dtick=1 if decades >= 2 else "D2")
     source = "full histogram" if spectrum.exact else "summary percentiles"
     return lay_out(figure, f"Latency percentile spectrum ({source})", hovermode="closest")
 
