@@ -83,10 +83,13 @@ class StressPlugin:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        problem: str | None = None
         try:
             marks = read_marks(item)
         except ValueError as error:
-            pytest.fail(str(error), pytrace=False)
+            problem = str(error)
+        if problem is not None:  # failed outside the handler: reported once, not chained
+            pytest.fail(problem, pytrace=False)
         settings = self.session.settings
         default = settings.defaults.endurance if marks.is_endurance else settings.defaults.duration
         capture = self.config.pluginmanager.getplugin("capturemanager")
@@ -142,6 +145,8 @@ class StressPlugin:
         terminalreporter.write_sep("-", "stress results")
         for line in lines:
             terminalreporter.write_line(line)
+        for warning in self.session.warnings():
+            terminalreporter.write_line(f"warning: {warning}", yellow=True)
         if self.session.csv is not None:
             terminalreporter.write_line(f"results appended to {self.session.csv.path}")
         if self.session.settings.html is not None:

@@ -19,7 +19,7 @@ from pytest_aegis_stress.report.baseline import Baseline
 from pytest_aegis_stress.report.csv_file import CsvReport
 from pytest_aegis_stress.report.html import write_html
 from pytest_aegis_stress.report.json_file import write_json
-from pytest_aegis_stress.report.summary import summary_table
+from pytest_aegis_stress.report.summary import concurrency_warnings, summary_table
 from pytest_aegis_stress.report.thresholds import Threshold
 from pytest_aegis_stress.settings import Settings
 
@@ -122,3 +122,7 @@ class StressSession:
 
     def summary(self) -> list[str]:
         return summary_table(self.rows) if self.rows else []
+
+    def warnings(self) -> list[str]:
+        """Results whose figures the harness's own limits shaped."""
+        return concurrency_warnings(self.rows)

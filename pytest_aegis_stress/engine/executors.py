@@ -1,8 +1,8 @@
 """Where the worker loops run: threads, an event loop of the runner's own, or processes.
 
-Each executor starts one worker per :class:`~pytest_aegis_stress.engine.tally.Tally` and returns
-once every worker has finished; the loops themselves live in
-:mod:`pytest_aegis_stress.engine.loops`.
+Each executor starts one closed-loop worker per buffer and returns once every worker has
+finished; the loops live in :mod:`pytest_aegis_stress.engine.loops`, the open-loop pools in
+:mod:`~pytest_aegis_stress.engine.open_threads` and :mod:`~pytest_aegis_stress.engine.open_tasks`.
 """
 
 from __future__ import annotations
@@ -18,18 +18,12 @@ from contextlib import contextmanager
 from multiprocessing import get_context
 from typing import Any
 
-from pytest_aegis_stress.engine.loops import (
-    Schedule,
-    closed_loop,
-    closed_loop_async,
-    open_loop_async,
-)
-from pytest_aegis_stress.engine.tally import Tally
+from pytest_aegis_stress.engine.loops import closed_loop, closed_loop_async
+from pytest_aegis_stress.engine.recording import Buffer, Recording
 
 __all__ = [
     "Progress",
     "closed_tasks",
-    "open_tasks",
     "run_in_own_loop",
     "run_in_processes",
     "run_in_threads",
@@ -40,13 +34,14 @@ Progress = Callable[[float, float, int, float], None]
 """``progress(elapsed_s, total_s, ops_completed, p95_ms)``, called about once a second."""
 
 
-def run_in_own_loop(coroutine: Any) -> None:
+def run_in_own_loop(coroutine: Any) -> Any:
     """Run on a loop of its own, in its own thread: a running test loop is no obstacle."""
     failure: list[BaseException] = []
+    answer: list[Any] = []
 
     def main() -> None:
         try:
-            asyncio.run(coroutine)
+            answer.append(asyncio.run(coroutine))
         except BaseException as error:
             failure.append(error)
 
@@ -55,15 +50,18 @@ def run_in_own_loop(coroutine: Any) -> None:
     thread.join()
     if failure:
         raise failure[0]
+    return answer[0]
 
 
 def run_in_threads(
-    loop: Callable[..., None], fn: Callable[[], Any], tallies: list[Tally], *args: Any
+    fn: Callable[[], Any], buffers: list[Buffer], deadline: int, clock: Callable[[], int]
 ) -> None:
-    """``loop(fn, tally, *args)`` in one thread per tally."""
+    """A closed loop per buffer, each in its own thread."""
     threads = [
-        threading.Thread(target=loop, args=(fn, tally, *args), name=f"stress-worker-{i}")
-        for i, tally in enumerate(tallies)
+        threading.Thread(
+            target=closed_loop, args=(fn, buffer, deadline, clock), name=f"stress-worker-{i}"
+        )
+        for i, buffer in enumerate(buffers)
     ]
     for thread in threads:
         thread.start()
@@ -72,9 +70,9 @@ def run_in_threads(
 
 
 async def closed_tasks(
-    fn: Callable[[], Any], tallies: list[Tally], deadline: int, clock: Callable[[], int]
+    fn: Callable[[], Any], buffers: list[Buffer], deadline: int, clock: Callable[[], int]
 ) -> None:
-    """One closed-loop task per tally; a plain function is called from the tasks."""
+    """One closed-loop task per buffer; a plain function is called from the tasks."""
     if inspect.iscoroutinefunction(fn):
         target = fn
     else:
@@ -82,29 +80,23 @@ async def closed_tasks(
         async def target() -> Any:
             return fn()
 
-    await asyncio.gather(*(closed_loop_async(target, t, deadline, clock) for t in tallies))
-
-
-async def open_tasks(
-    fn: Callable[[], Any], tallies: list[Tally], schedule: Schedule, clock: Callable[[], int]
-) -> None:
-    """One open-loop task per tally, sharing ``schedule``."""
-    await asyncio.gather(*(open_loop_async(fn, t, schedule, clock) for t in tallies))
+    await asyncio.gather(*(closed_loop_async(target, b, deadline, clock) for b in buffers))
 
 
 def _process_worker(fn: Callable[[], Any], duration_ns: int) -> dict[str, Any]:
     start = time.perf_counter_ns()
-    tally = Tally(start)
+    recording = Recording(start)
+    buffer = Buffer(recording)
     if inspect.iscoroutinefunction(fn):
-        asyncio.run(closed_loop_async(fn, tally, start + duration_ns, time.perf_counter_ns))
+        asyncio.run(closed_loop_async(fn, buffer, start + duration_ns, time.perf_counter_ns))
     else:
-        closed_loop(fn, tally, start + duration_ns, time.perf_counter_ns)
-    return tally.to_wire()
+        closed_loop(fn, buffer, start + duration_ns, time.perf_counter_ns)
+    return recording.to_wire()
 
 
 def run_in_processes(
-    fn: Callable[[], Any], seconds: float, workers: int, origin: int
-) -> list[Tally]:
+    fn: Callable[[], Any], seconds: float, workers: int, recording: Recording
+) -> None:
     """Closed loops in ``workers`` fresh interpreters (spawned: no state leaks in by fork)."""
     try:
         pickle.dumps(fn)
@@ -116,14 +108,16 @@ def run_in_processes(
     context = get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_process_worker, fn, int(seconds * 1e9)) for _ in range(workers)]
-        return [Tally.from_wire(origin, future.result()) for future in futures]
+        wires = [future.result() for future in futures]
+    for wire in wires:
+        recording.absorb(wire)
 
 
 @contextmanager
 def ticking(
-    progress: Progress | None, clock: Callable[[], int], total_s: float, tallies: list[Tally]
+    progress: Progress | None, clock: Callable[[], int], total_s: float, recording: Recording
 ) -> Iterator[None]:
-    """Report ``tallies`` to ``progress`` about once a second while the block runs."""
+    """Report ``recording`` to ``progress`` about once a second while the block runs."""
     if progress is None:
         yield
         return
@@ -132,9 +126,8 @@ def ticking(
 
     def tick() -> None:
         while not stop.wait(1.0):
-            ops = sum(t.completed + t.pending() for t in tallies)
-            p95 = max((t.latency.percentile_ms(95) for t in tallies), default=0.0)
-            progress((clock() - started) / 1e9, total_s, ops, p95)
+            ops = sum(recording.series)
+            progress((clock() - started) / 1e9, total_s, ops, recording.latest_p95_ms())
 
     ticker = threading.Thread(target=tick, name="stress-progress", daemon=True)
     ticker.start()

@@ -11,13 +11,22 @@ plugin's cost per operation under its 0.5 µs budget.
 
 from __future__ import annotations
 
+import math
 import struct
 import zlib
 from array import array
 
 import numpy as np
 
-__all__ = ["BUCKETS", "HIGHEST_NS", "LatencyHistogram", "bucket_high_value", "bucket_index"]
+__all__ = [
+    "BUCKETS",
+    "HIGHEST_NS",
+    "LatencyHistogram",
+    "bucket_high_value",
+    "bucket_index",
+    "sparse_percentiles_ms",
+    "tally_buckets",
+]
 
 #: One hour, in nanoseconds: the largest latency tracked; longer ones are clamped to it.
 HIGHEST_NS = 3_600_000_000_000
@@ -31,8 +40,17 @@ _HEADER = struct.Struct("<qqq")  # total, min, max
 def bucket_index(values: np.ndarray) -> np.ndarray:
     """Counts-array index of each value (nanoseconds, clamped to [0, HIGHEST_NS])."""
     clipped = np.clip(values, 0, HIGHEST_NS).astype(np.int64)
-    shift = np.maximum(np.floor(np.log2(np.maximum(clipped, 1))).astype(np.int64) - _HALF_BITS, 0)
+    _, exponent = np.frexp(np.maximum(clipped, 1))  # the bit length, without a logarithm
+    shift = np.maximum(exponent.astype(np.int64) - (_HALF_BITS + 1), 0)
     return np.asarray(shift * _HALF + (clipped >> shift))
+
+
+def tally_buckets(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct bucket indices of a batch and how often each occurs (rising order)."""
+    low = int(indices.min())
+    counts = np.bincount(indices - low)  # a span, not the whole range: no large temporary
+    used = np.flatnonzero(counts)
+    return used + low, counts[used]
 
 
 def bucket_high_value(index: int) -> int:
@@ -41,6 +59,26 @@ def bucket_high_value(index: int) -> int:
         return index
     shift = index // _HALF - 1
     return ((index - shift * _HALF + 1) << shift) - 1
+
+
+def _rank(percentile: float, total: int) -> int:
+    """HdrHistogram's rank: the ceiling of ``percentile / 100 × total``, at least 1."""
+    return min(max(math.ceil(round(percentile * total / 100, 6)), 1), total)
+
+
+def sparse_percentiles_ms(buckets: dict[int, int], percentiles: tuple[float, ...]) -> list[float]:
+    """Percentiles, in ms, of ``{bucket index: count}`` (a small histogram kept as a dict)."""
+    order = sorted(buckets)
+    total = sum(buckets.values())
+    answers = []
+    for percentile in percentiles:
+        rank, seen = _rank(percentile, total), 0
+        for index in order:
+            seen += buckets[index]
+            if seen >= rank:
+                answers.append(bucket_high_value(index) / 1e6)
+                break
+    return answers
 
 
 class LatencyHistogram:
@@ -57,12 +95,21 @@ class LatencyHistogram:
         self.record_many(np.array([latency_ns], dtype=np.int64))
 
     def record_many(self, latencies_ns: array[int] | np.ndarray) -> None:
-        """Record a batch of values in one vectorised pass."""
+        """Record a batch of values in one vectorised pass.
+
+        Only the buckets the batch touches are written, so a histogram allocated before a
+        measured window adds to resident memory only the pages its values land in.
+        """
         values = np.asarray(latencies_ns, dtype=np.int64)
+        if values.size:
+            self.add(tally_buckets(bucket_index(values)), values)
+
+    def add(self, tallied: tuple[np.ndarray, np.ndarray], values: np.ndarray) -> None:
+        """Record ``values`` whose buckets were already tallied (by :func:`tally_buckets`)."""
         if values.size == 0:
             return
-        folded = np.bincount(bucket_index(values))
-        self.counts[: folded.size] += folded
+        buckets, counts = tallied
+        self.counts[buckets] += counts
         low, high = int(values.min()), min(int(values.max()), HIGHEST_NS)
         self.min_ns = low if self.total == 0 else min(self.min_ns, low)
         self.max_ns = max(self.max_ns, high)
@@ -72,7 +119,8 @@ class LatencyHistogram:
         """Add another histogram's counts to this one (workers, processes, stages)."""
         if other.total == 0:
             return
-        self.counts += other.counts
+        used = np.flatnonzero(other.counts)
+        self.counts[used] += other.counts[used]
         self.min_ns = other.min_ns if self.total == 0 else min(self.min_ns, other.min_ns)
         self.max_ns = max(self.max_ns, other.max_ns)
         self.total += other.total
@@ -82,16 +130,37 @@ class LatencyHistogram:
         return self.total
 
     def percentile_ms(self, percentile: float) -> float:
-        """Latency at ``percentile`` (0–100) in milliseconds, by nearest rank; 0.0 when empty.
+        """Latency at ``percentile`` (0–100) in milliseconds; 0.0 when empty.
 
-        Like HdrHistogram, the answer is the highest value equivalent to the ranked sample
-        (within 3 significant digits), never above the largest value recorded.
+        The rank is the ceiling of ``percentile / 100 × count`` (at least 1), HdrHistogram's
+        definition: p50 of ten values is the fifth, p99 of 1,000 the 990th. The answer is the
+        highest value equivalent to the ranked sample (within 3 significant digits), never
+        above the largest value recorded.
         """
+        return self.percentiles_ms((percentile,))[0]
+
+    def percentiles_ms(self, percentiles: tuple[float, ...]) -> list[float]:
+        """Several percentiles at once, reading only the buckets in use."""
         if self.total == 0:
-            return 0.0
-        rank = max(int(percentile / 100 * self.total + 0.5), 1)
-        index = int(np.searchsorted(np.cumsum(self.counts), min(rank, self.total)))
-        return min(bucket_high_value(index), self.max_ns) / 1e6
+            return [0.0 for _ in percentiles]
+        used = np.flatnonzero(self.counts)
+        running = np.cumsum(self.counts[used])
+        answers = []
+        for percentile in percentiles:
+            rank = _rank(percentile, self.total)
+            index = int(used[int(np.searchsorted(running, rank))])
+            answers.append(min(bucket_high_value(index), self.max_ns) / 1e6)
+        return answers
+
+    def buckets(self) -> list[tuple[int, int]]:
+        """``(highest value in ns, count)`` of every bucket in use, in rising order."""
+        used = np.flatnonzero(self.counts)
+        return [(min(bucket_high_value(int(i)), self.max_ns), int(self.counts[i])) for i in used]
+
+    def reset(self) -> None:
+        """Empty the histogram, writing only the buckets that were in use."""
+        self.counts[np.flatnonzero(self.counts)] = 0
+        self.total = self.min_ns = self.max_ns = 0
 
     def max_ms(self) -> float:
         return self.max_ns / 1e6

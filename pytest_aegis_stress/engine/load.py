@@ -1,6 +1,16 @@
 """The load runner behind the ``stress`` fixture: closed loops, constant rates and ramps.
 
 It never imports pytest: the fixture builds one per test and collects its results.
+
+Open-loop runs follow a schedule of arrivals (see :mod:`~pytest_aegis_stress.engine.schedule`)
+and measure each operation from its *intended* start. Concurrency is explicit, as in k6's
+arrival-rate executors: a coroutine function gets one task per arrival, up to
+``max_in_flight``; a plain callable gets a pool of ``workers`` threads that grows to
+``max_workers``. Arrivals still queued when the window closes are served during a grace
+period (by default the larger of 1 s and a tenth of the window, at most 30 s) and measured
+as usual; any still waiting after it enter the latency histogram at their age when the grace
+ran out and are counted as ``dropped_starts``, so a stall at any point of a window shows in
+the percentiles. Histograms are allocated before the measured window and merged after it.
 """
 
 from __future__ import annotations
@@ -9,47 +19,101 @@ import inspect
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from pytest_aegis_stress.engine.assemble import (
-    add_resources,
-    fill_open_loop,
-    merge_tallies,
-    result_from,
-    stage_from,
-)
+from pytest_aegis_stress.engine.assemble import add_resources, result_from, stages_from
 from pytest_aegis_stress.engine.durations import parse_duration
 from pytest_aegis_stress.engine.executors import (
     Progress,
     closed_tasks,
-    open_tasks,
     run_in_own_loop,
     run_in_processes,
     run_in_threads,
     ticking,
 )
-from pytest_aegis_stress.engine.loops import Schedule, closed_loop, open_loop
+from pytest_aegis_stress.engine.loops import SPIN_NS
+from pytest_aegis_stress.engine.open_tasks import DEFAULT_MAX_IN_FLIGHT, open_tasks
+from pytest_aegis_stress.engine.open_threads import DEFAULT_MAX_WORKERS, OpenThreads
+from pytest_aegis_stress.engine.recording import Buffer, Recording
 from pytest_aegis_stress.engine.resources import ResourceMonitor
-from pytest_aegis_stress.engine.results import StageResult, StressResult
-from pytest_aegis_stress.engine.tally import Tally
+from pytest_aegis_stress.engine.results import StressResult
+from pytest_aegis_stress.engine.schedule import Schedule
 
-__all__ = ["MODES", "Progress", "StressRunner"]
+__all__ = ["DEFAULT_MAX_IN_FLIGHT", "DEFAULT_MAX_WORKERS", "MODES", "Progress", "StressRunner"]
 
 MODES = ("thread", "task", "process")
 #: Ramp stages added past the schedule while looking for the knee.
 MAX_EXTRA_STAGES = 12
+#: Bounds of the default grace period for queued arrivals after an open-loop window.
+GRACE_MIN_S, GRACE_SHARE, GRACE_MAX_S = 1.0, 0.1, 30.0
 
 
-def _check_workers(workers: object) -> int:
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"workers must be an int >= 1, got {workers!r}")
-    return workers
+def _check_count(field: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{field} must be an int >= 1, got {value!r}")
+    return value
 
 
 def _check_rate(field: str, rate: object) -> float:
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
         raise ValueError(f"{field} must be a number of operations per second > 0, got {rate!r}")
     return float(rate)
+
+
+_warmed_up = False
+
+
+def _warm_up() -> None:
+    """Run the harness's own code paths once, outside any measured window, so that their
+    first-use costs (lazily imported NumPy internals, interned objects) are not read as the
+    operation's memory growth."""
+    global _warmed_up  # noqa: PLW0603 - a once-per-process flag
+    if _warmed_up:
+        return
+    schedule = Schedule(0, [1000.0, 1000.0], 1_000_000)
+    recording = Recording(0, schedule=schedule)
+    buffer = Buffer(recording)
+    buffer.rows.extend([0, 10, 20, 1_000_000, 1_000_010, 1_000_050])
+    buffer.fail(RuntimeError("warm-up"), 0, 1, 2)
+    buffer.flush()
+    recording.unserved_at(schedule.planned - 1, 2_000_000)
+    stages_from(recording, schedule)[-1].sustained(1.0)
+    result_from("warm-up", 1.0, [recording])
+    _warmed_up = True
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLoopOptions:
+    """How an open-loop run is staffed and judged (validated once, from the public call)."""
+
+    workers: int
+    max_workers: int
+    max_in_flight: int
+    late_after_ns: int
+    grace_s: float | None
+
+    @classmethod
+    def of(
+        cls,
+        workers: object,
+        max_workers: object,
+        max_in_flight: object,
+        late_after: float | str,
+        grace: float | str | None,
+    ) -> OpenLoopOptions:
+        return cls(
+            workers=_check_count("workers", workers),
+            max_workers=_check_count("max_workers", max_workers),
+            max_in_flight=_check_count("max_in_flight", max_in_flight),
+            late_after_ns=int(parse_duration(late_after, field="late_after") * 1e9),
+            grace_s=None if grace is None else parse_duration(grace, field="grace"),
+        )
+
+    def grace_ns(self, window_s: float) -> int:
+        if self.grace_s is not None:
+            return int(self.grace_s * 1e9)
+        return int(min(max(GRACE_MIN_S, GRACE_SHARE * window_s), GRACE_MAX_S) * 1e9)
 
 
 class StressRunner:
@@ -69,6 +133,7 @@ class StressRunner:
         clock: Callable[[], int] = time.perf_counter_ns,
         sleep: Callable[[float], None] = time.sleep,
         monitor_interval: float = 0.1,
+        spin_ns: int = SPIN_NS,
     ) -> None:
         self.name = name
         self.default_duration = default_duration
@@ -78,6 +143,7 @@ class StressRunner:
         self._clock = clock
         self._sleep = sleep
         self._monitor_interval = monitor_interval
+        self._spin_ns = spin_ns
 
     # -- public API -------------------------------------------------------------------------
 
@@ -95,28 +161,33 @@ class StressRunner:
         ``mode`` is ``thread`` (one thread per worker), ``task`` (asyncio tasks on a loop the
         runner owns) or ``process`` (separate interpreters: real multi-core parallelism; ``fn``
         must then be picklable). A coroutine function always runs as tasks on the owned loop,
-        except in process mode, where each process runs its own loop.
+        except in process mode, where each process runs its own loop; the result's ``mode``
+        says which ran.
         """
         seconds = self._duration(duration)
-        workers = _check_workers(workers)
+        workers = _check_count("workers", workers)
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-        is_async = inspect.iscoroutinefunction(fn)
+        if mode == "thread" and inspect.iscoroutinefunction(fn):
+            mode = "task"
+        recording = Recording(0)
+        buffers = [Buffer(recording) for _ in range(workers)]
         with self._measure(seconds) as monitor:
-            origin = self._clock()
+            origin = recording.origin_ns = self._clock()
             if mode == "process":
-                tallies = run_in_processes(fn, seconds, workers, origin)
+                run_in_processes(fn, seconds, workers, recording)
             else:
-                tallies = [Tally(origin) for _ in range(workers)]
                 deadline = origin + int(seconds * 1e9)
-                with ticking(self._progress, self._clock, seconds, tallies):
-                    if mode == "task" or is_async:
-                        run_in_own_loop(closed_tasks(fn, tallies, deadline, self._clock))
+                with ticking(self._progress, self._clock, seconds, recording):
+                    if mode == "task":
+                        run_in_own_loop(closed_tasks(fn, buffers, deadline, self._clock))
                     else:
-                        run_in_threads(closed_loop, fn, tallies, deadline, self._clock)
+                        run_in_threads(fn, buffers, deadline, self._clock)
             elapsed = (self._clock() - origin) / 1e9
-        total = merge_tallies(tallies, origin)
-        result = self._result(name, max(elapsed, seconds if mode == "process" else 0.0), total)
+        recording.harness_ns = sum(b.harness_ns for b in buffers)
+        result = self._result(
+            name, max(elapsed, seconds if mode == "process" else 0.0), [recording]
+        )
         result.workers, result.mode = workers, mode
         return self._finish(result, monitor)
 
@@ -127,16 +198,23 @@ class StressRunner:
         duration: float | str | None = None,
         *,
         workers: int = 1,
+        max_workers: int = DEFAULT_MAX_WORKERS,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        late_after: float | str = "1ms",
+        grace: float | str | None = None,
         name: str | None = None,
     ) -> StressResult:
-        """Open loop: start ``fn`` ``rate`` times a second, on schedule, for ``duration``."""
-        rate = _check_rate("rate", rate)
+        """Open loop: start ``fn`` ``rate`` times a second, on schedule, for ``duration``.
+
+        A coroutine function gets one task per arrival, up to ``max_in_flight``; a plain
+        callable a pool of ``workers`` threads growing to ``max_workers``. A start more than
+        ``late_after`` behind its intended time is late. Arrivals queued at the window's end
+        are served for up to ``grace`` (see the module's notes), then measured at their age.
+        """
+        options = OpenLoopOptions.of(workers, max_workers, max_in_flight, late_after, grace)
         seconds = self._duration(duration)
-        with self._measure(seconds) as monitor:
-            stage, tally, elapsed = self._stage(fn, rate, seconds, _check_workers(workers))
-        result = self._result(name, elapsed, tally)
-        fill_open_loop(result, [stage], workers)
-        return self._finish(result, monitor)
+        rate = _check_rate("rate", rate)
+        return self._open_loop(fn, [rate], seconds, options, name=name)
 
     def ramp(
         self,
@@ -147,6 +225,10 @@ class StressRunner:
         duration: float | str | None = None,
         *,
         workers: int = 1,
+        max_workers: int = DEFAULT_MAX_WORKERS,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        late_after: float | str = "1ms",
+        grace: float | str | None = None,
         p95_bound: float | str | None = None,
         extend: bool = False,
         ceiling: float | None = None,
@@ -154,21 +236,28 @@ class StressRunner:
     ) -> StressResult:
         """Open loop at ``start`` ops/s, adding ``step`` every ``every`` seconds.
 
-        With ``extend``, once the schedule is done and its last stage was sustained, the rate
-        keeps doubling until a stage is not sustained or ``ceiling`` is passed, so that
-        ``max_sustainable_rate`` is a real maximum rather than the top of the schedule.
-        ``p95_bound`` (a duration such as ``"10ms"``) is the latency a sustained stage keeps.
+        The stages share one schedule, so a backlog built in one stage delays the next.
+        ``max_sustainable_rate`` is the highest offered rate of a sustainable stage (see
+        :func:`~pytest_aegis_stress.engine.sustain.sustainable`); ``p95_bound`` (a duration
+        such as ``"10ms"``) is the latency a sustainable stage keeps. With ``extend``, once the
+        schedule is done and its last stage was sustainable, the rate keeps doubling until a
+        stage is not or ``ceiling`` is passed, so that ``max_sustainable_rate`` is a real
+        maximum rather than the top of the schedule. The other parameters are
+        :meth:`constant_rate`'s.
         """
         first = _check_rate("start", start)
         increment = _check_rate("step", step) if step else 0.0
         stage_s = parse_duration(every, field="every")
         count = max(1, round(self._duration(duration) / stage_s))
-        rates = [first + increment * k for k in range(count)]
         return self.stages(
             fn,
-            rates,
+            [first + increment * k for k in range(count)],
             stage_s,
             workers=workers,
+            max_workers=max_workers,
+            max_in_flight=max_in_flight,
+            late_after=late_after,
+            grace=grace,
             p95_bound=p95_bound,
             extend=MAX_EXTRA_STAGES if extend else 0,
             ceiling=ceiling,
@@ -182,6 +271,10 @@ class StressRunner:
         every: float | str,
         *,
         workers: int = 1,
+        max_workers: int = DEFAULT_MAX_WORKERS,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        late_after: float | str = "1ms",
+        grace: float | str | None = None,
         p95_bound: float | str | None = None,
         extend: int = 0,
         ceiling: float | None = None,
@@ -190,37 +283,26 @@ class StressRunner:
         """Open loop through any schedule: ``rates[k]`` ops/s for ``every`` seconds each.
 
         Bursts, recoveries and plateaus are schedules too. ``extend`` allows up to that many
-        doubling stages after the last one while it is sustained (see :meth:`ramp`).
+        doubling stages after the last one while it is sustainable (see :meth:`ramp`); each
+        runs as a window of its own once the previous one drained, which is sound because it
+        follows a sustainable stage, whose queue was empty.
         """
         if not rates:
             raise ValueError("rates must list at least one stage")
         planned = [_check_rate("rates[]", rate) for rate in rates]
+        options = OpenLoopOptions.of(workers, max_workers, max_in_flight, late_after, grace)
         stage_s = parse_duration(every, field="every")
         bound_ms = None if p95_bound is None else parse_duration(p95_bound, field="p95_bound") * 1e3
-        workers = _check_workers(workers)
-        most_stages = len(planned) + extend
-        stages: list[StageResult] = []
-        totals: list[Tally] = []
-        elapsed = 0.0
-        with self._measure(stage_s * len(planned)) as monitor:
-            while planned:
-                stage, tally, stage_elapsed = self._stage(fn, planned.pop(0), stage_s, workers)
-                stages.append(stage)
-                totals.append(tally)
-                elapsed += stage_elapsed
-                doubled = stage.offered_rate * 2
-                if (
-                    not planned
-                    and len(stages) < most_stages
-                    and stage.sustained(bound_ms)
-                    and (ceiling is None or doubled <= ceiling)
-                ):
-                    planned.append(doubled)
-        result = self._result(name, elapsed, merge_tallies(totals, totals[0].origin_ns))
-        fill_open_loop(result, stages, workers)
-        sustained = [s.offered_rate for s in stages if s.sustained(bound_ms)]
-        result.max_sustainable_rate = max(sustained, default=0.0)
-        return self._finish(result, monitor)
+        return self._open_loop(
+            fn,
+            planned,
+            stage_s,
+            options,
+            name=name,
+            bound_ms=bound_ms,
+            extend=extend,
+            ceiling=ceiling,
+        )
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -231,6 +313,7 @@ class StressRunner:
 
     @contextmanager
     def _measure(self, seconds: float) -> Iterator[ResourceMonitor]:
+        _warm_up()
         interval = max(self._monitor_interval, seconds / 2000)
         monitor = ResourceMonitor(interval).start()
         try:
@@ -238,24 +321,118 @@ class StressRunner:
         finally:
             monitor.stop()
 
-    def _stage(
-        self, fn: Callable[[], Any], rate: float, seconds: float, workers: int
-    ) -> tuple[StageResult, Tally, float]:
-        origin = self._clock()
-        schedule = Schedule(origin, rate, int(seconds * 1e9))
-        tallies = [Tally(origin, open_loop=True) for _ in range(workers)]
-        with ticking(self._progress, self._clock, seconds, tallies):
-            if inspect.iscoroutinefunction(fn):
-                run_in_own_loop(open_tasks(fn, tallies, schedule, self._clock))
-            else:
-                run_in_threads(open_loop, fn, tallies, schedule, self._clock, self._sleep)
-        elapsed = max((self._clock() - origin) / 1e9, seconds)
-        tally = merge_tallies(tallies, origin)
-        stage = stage_from(rate, schedule.planned, elapsed, tally)
-        return stage, tally, elapsed
+    def _open_loop(
+        self,
+        fn: Callable[[], Any],
+        rates: list[float],
+        stage_s: float,
+        options: OpenLoopOptions,
+        *,
+        name: str | None,
+        bound_ms: float | None = None,
+        extend: int = 0,
+        ceiling: float | None = None,
+    ) -> StressResult:
+        stage_ns = int(stage_s * 1e9)
+        segment = Schedule(0, rates, stage_ns)
+        recording = Recording(0, schedule=segment, late_after_ns=options.late_after_ns)
+        segments: list[tuple[Schedule, Recording]] = []
+        leftovers: list[Callable[[], None]] = []
+        workers = 0
+        elapsed = 0.0
+        with self._measure(stage_s * len(rates)) as monitor:
+            while True:
+                seconds, used, leftover = self._segment(fn, segment, recording, options)
+                segments.append((segment, recording))
+                leftovers.append(leftover)
+                elapsed += seconds
+                workers = max(workers, used)
+                if extend <= 0:
+                    break
+                leftover()
+                last = stages_from(recording, segment)[-1]
+                doubled = last.offered_rate * 2
+                if not last.sustained(bound_ms) or (ceiling is not None and doubled > ceiling):
+                    break
+                extend -= 1
+                segment = Schedule(0, [doubled], stage_ns)
+                recording = Recording(0, schedule=segment, late_after_ns=options.late_after_ns)
+        for leftover in leftovers:  # after the window: folding allocates
+            leftover()
+        stages = [s for schedule, rec in segments for s in stages_from(rec, schedule)]
+        result = self._result(name, elapsed, [rec for _, rec in segments])
+        result.stages = stages
+        result.workers = workers
+        result.mode = "open-loop"
+        result.offered_rate = max(s.offered_rate for s in stages)
+        result.max_sustainable_rate = max(
+            (s.offered_rate for s in stages if s.sustained(bound_ms)), default=0.0
+        )
+        return self._finish(result, monitor)
 
-    def _result(self, name: str | None, elapsed: float, tally: Tally) -> StressResult:
-        return result_from(self.name if name is None else f"{self.name}::{name}", elapsed, tally)
+    def _segment(
+        self,
+        fn: Callable[[], Any],
+        schedule: Schedule,
+        recording: Recording,
+        options: OpenLoopOptions,
+    ) -> tuple[float, int, Callable[[], None]]:
+        """Run one schedule to its end and drain it. Return the span of its starts (the
+        window, or longer when a backlog was served after it: the time over which the
+        arrivals were started, so a run that kept up achieves its offered rate whatever its
+        operations' tail), the peak workers or tasks, and a function that folds the
+        workers' last rows."""
+        window_s = schedule.stage_ns * schedule.stages / 1e9
+        grace_ns = options.grace_ns(window_s)
+        origin = recording.origin_ns = self._clock()
+        schedule.begin(origin)
+        with ticking(self._progress, self._clock, window_s, recording):
+            if inspect.iscoroutinefunction(fn):
+                buffer, dispatch_ns = run_in_own_loop(
+                    open_tasks(
+                        fn,
+                        schedule,
+                        recording,
+                        self._clock,
+                        self._sleep,
+                        max_in_flight=options.max_in_flight,
+                        grace_ns=grace_ns,
+                        spin_ns=self._spin_ns,
+                    )
+                )
+                recording.harness_ns += buffer.harness_ns + dispatch_ns
+                used = recording.peak_concurrency
+                buffers = [buffer]
+
+                def leftover() -> None:
+                    recording.fold(buffer.take())
+
+            else:
+                pool = OpenThreads(
+                    fn,
+                    schedule,
+                    recording,
+                    self._clock,
+                    self._sleep,
+                    workers=options.workers,
+                    max_workers=options.max_workers,
+                    grace_ns=grace_ns,
+                    spin_ns=self._spin_ns,
+                )
+                pool.run()
+                recording.harness_ns += pool.harness_cpu_ns
+                used = pool.workers
+                leftover = pool.fold_remaining
+                buffers = pool.buffers
+        last_start = max(recording.last_start_ns, *(b.last_start() for b in buffers))
+        return max((last_start - origin) / 1e9, window_s), used, leftover
+
+    def _result(
+        self, name: str | None, elapsed: float, recordings: list[Recording]
+    ) -> StressResult:
+        return result_from(
+            self.name if name is None else f"{self.name}::{name}", elapsed, recordings
+        )
 
     def _finish(self, result: StressResult, monitor: ResourceMonitor) -> StressResult:
         add_resources(result, monitor.summary())

@@ -1,159 +1,101 @@
-"""The hot loops: closed-loop workers and open-loop (scheduled) workers, sync and async.
+"""The hot loops of closed-loop runs, and the precise wait that open-loop starts use.
 
-Each loop reads the clock, calls the operation, and appends timestamps to its tally; an
-exception from the operation is a failed operation, never the end of the run. Clocks and
-sleeps are parameters so that pacing can be tested with a fake clock.
+Each loop reads the clock, calls the operation, and appends timestamps to its worker's
+:class:`~pytest_aegis_stress.engine.recording.Buffer`; an exception from the operation is a
+failed operation (its latency kept apart), never the end of the run. Clocks and sleeps are
+parameters so that timing logic can be tested with a fake clock.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
-import threading
-import time
 from collections.abc import Awaitable, Callable
 
-from pytest_aegis_stress.engine.tally import Tally
+from pytest_aegis_stress.engine.recording import Buffer
 
-__all__ = ["Schedule", "closed_loop", "closed_loop_async", "open_loop", "open_loop_async"]
+__all__ = [
+    "SPIN_NS",
+    "Clock",
+    "closed_loop",
+    "closed_loop_async",
+    "wait_until",
+]
 
 Clock = Callable[[], int]
-#: Waits longer than this sleep; shorter ones spin, since a sleep overshoots by ~0.1 ms.
-_SPIN_BELOW_NS = 2_000_000
+#: The last stretch before a start is spun on the clock, not slept: a sleep wakes ~60 µs late
+#: here, and ``sleep(0)`` costs as much, which would be charged to the operation's latency.
+SPIN_NS = 250_000
 #: Operations an async worker runs before it lets the other tasks have the loop.
 _YIELD_EVERY = 32
 
 
-def closed_loop(fn: Callable[[], object], tally: Tally, deadline_ns: int, clock: Clock) -> None:
+def wait_until(
+    due_ns: int,
+    clock: Clock,
+    sleep: Callable[[float], None],
+    buffer: Buffer,
+    spin_ns: int = SPIN_NS,
+) -> int:
+    """Return the clock at or just after ``due_ns``: sleep most of the way, spin the last
+    ``spin_ns``. The spun time is harness CPU and is added to ``buffer.harness_ns``.
+    """
+    now = clock()
+    if now >= due_ns:
+        return now
+    if due_ns - now > spin_ns:
+        sleep((due_ns - now - spin_ns) / 1e9)
+        now = clock()
+    spun_from = now
+    while now < due_ns:
+        now = clock()
+    buffer.harness_ns += now - spun_from
+    return now
+
+
+def closed_loop(fn: Callable[[], object], buffer: Buffer, deadline_ns: int, clock: Clock) -> None:
     """Call ``fn`` back to back until ``deadline_ns``."""
-    buffer, flush_at = tally.buffer, tally.flush_at
+    rows, flush_at = buffer.rows, buffer.flush_at
     while (start := clock()) < deadline_ns:
         try:
             fn()
         except Exception as error:
-            tally.fail(error)
+            buffer.fail(error, start, clock())
+            rows = buffer.rows
             continue
         end = clock()
-        buffer.append(start)
-        buffer.append(end)
-        if len(buffer) >= flush_at:
-            tally.flush()
-            buffer = tally.buffer
+        rows.append(start)
+        rows.append(end)
+        if len(rows) >= flush_at:
+            buffer.flush()
+            rows = buffer.rows
+    buffer.flush()
 
 
 async def closed_loop_async(
-    fn: Callable[[], Awaitable[object]], tally: Tally, deadline_ns: int, clock: Clock
+    fn: Callable[[], Awaitable[object]], buffer: Buffer, deadline_ns: int, clock: Clock
 ) -> None:
     """:func:`closed_loop` for a coroutine function.
 
     A coroutine that never suspends would hold the event loop for the whole run, so the loop
     yields to the other worker tasks every ``_YIELD_EVERY`` operations.
     """
-    buffer, flush_at = tally.buffer, tally.flush_at
+    rows, flush_at = buffer.rows, buffer.flush_at
     since_yield = 0
     while (start := clock()) < deadline_ns:
         try:
             await fn()
         except Exception as error:
-            tally.fail(error)
+            buffer.fail(error, start, clock())
+            rows = buffer.rows
             continue
         end = clock()
-        buffer.append(start)
-        buffer.append(end)
-        if len(buffer) >= flush_at:
-            tally.flush()
-            buffer = tally.buffer
+        rows.append(start)
+        rows.append(end)
+        if len(rows) >= flush_at:
+            buffer.flush()
+            rows = buffer.rows
         since_yield += 1
         if since_yield >= _YIELD_EVERY:
             since_yield = 0
             await asyncio.sleep(0)
-
-
-class Schedule:
-    """Intended start times ``start + i / rate`` shared by the workers of one open-loop run."""
-
-    def __init__(self, start_ns: int, rate: float, duration_ns: int) -> None:
-        self.start_ns = start_ns
-        self.interval_ns = 1e9 / rate
-        self.end_ns = start_ns + duration_ns
-        self.planned = int(duration_ns * rate / 1e9)
-        self._counter = itertools.count()
-        self._lock = threading.Lock()
-
-    def next_start(self) -> int | None:
-        """The next unclaimed intended start, or None once the schedule is exhausted."""
-        with self._lock:
-            index = next(self._counter)
-        if index >= self.planned:
-            return None
-        return self.start_ns + int(index * self.interval_ns)
-
-
-def open_loop(
-    fn: Callable[[], object],
-    tally: Tally,
-    schedule: Schedule,
-    clock: Clock,
-    sleep: Callable[[float], None] = time.sleep,
-    *,
-    late_after_ns: int = 1_000_000,
-) -> None:
-    """Start ``fn`` at each intended time; stop at the end of the schedule's window."""
-    buffer, flush_at = tally.buffer, tally.flush_at
-    while (intended := schedule.next_start()) is not None:
-        now = clock()
-        if now >= schedule.end_ns:
-            return  # the rest of the schedule is dropped: it could not start in time
-        while now < intended:
-            remaining = intended - now
-            sleep((remaining - _SPIN_BELOW_NS) / 1e9 if remaining > _SPIN_BELOW_NS else 0)
-            now = clock()
-        if now - intended > late_after_ns:
-            tally.late += 1
-        try:
-            fn()
-        except Exception as error:
-            tally.fail(error)
-            continue
-        end = clock()
-        buffer.append(intended)
-        buffer.append(now)
-        buffer.append(end)
-        if len(buffer) >= flush_at:
-            tally.flush()
-            buffer = tally.buffer
-
-
-async def open_loop_async(
-    fn: Callable[[], Awaitable[object]],
-    tally: Tally,
-    schedule: Schedule,
-    clock: Clock,
-    late_after_ns: int = 1_000_000,
-) -> None:
-    """:func:`open_loop` for a coroutine function, waiting with the event loop."""
-    buffer, flush_at = tally.buffer, tally.flush_at
-    while (intended := schedule.next_start()) is not None:
-        now = clock()
-        if now >= schedule.end_ns:
-            return
-        while now < intended:
-            remaining = intended - now
-            await asyncio.sleep(
-                (remaining - _SPIN_BELOW_NS) / 1e9 if remaining > _SPIN_BELOW_NS else 0
-            )
-            now = clock()
-        if now - intended > late_after_ns:
-            tally.late += 1
-        try:
-            await fn()
-        except Exception as error:
-            tally.fail(error)
-            continue
-        end = clock()
-        buffer.append(intended)
-        buffer.append(now)
-        buffer.append(end)
-        if len(buffer) >= flush_at:
-            tally.flush()
-            buffer = tally.buffer
+    buffer.flush()

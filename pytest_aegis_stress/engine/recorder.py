@@ -6,8 +6,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from pytest_aegis_stress.engine.results import StressResult, set_latency
-from pytest_aegis_stress.engine.tally import Tally
+from pytest_aegis_stress.engine.assemble import result_from
+from pytest_aegis_stress.engine.recording import Buffer, Recording
+from pytest_aegis_stress.engine.results import StressResult
 
 __all__ = ["MetricsRecorder"]
 
@@ -17,7 +18,7 @@ class _FailedError(Exception):
 
 
 class MetricsRecorder:
-    """Collects latencies of hand-measured operations into a constant-memory tally.
+    """Collects latencies of hand-measured operations into a constant-memory recording.
 
     >>> recorder = MetricsRecorder("demo")
     >>> with recorder.measure():
@@ -30,15 +31,17 @@ class MetricsRecorder:
         self.name = name
         self._clock = clock
         self._started = clock()
-        self._tally = Tally(self._started)
+        self._recording = Recording(self._started)
+        self._buffer = Buffer(self._recording)
 
     def record(self, latency_s: float, ok: bool = True) -> None:
         """Record one operation that took ``latency_s`` seconds and just ended."""
+        end = self._clock()
+        start = end - int(latency_s * 1e9)
         if ok:
-            end = self._clock()
-            self._append(end - int(latency_s * 1e9), end)
+            self._append(start, end)
         else:
-            self._tally.fail(_FailedError("operation reported as failed"))
+            self._buffer.fail(_FailedError("operation reported as failed"), start, end)
 
     @contextmanager
     def measure(self) -> Iterator[None]:
@@ -47,37 +50,30 @@ class MetricsRecorder:
         try:
             yield
         except Exception as error:
-            self._tally.fail(error)
+            self._buffer.fail(error, start, self._clock())
             raise
         self._append(start, self._clock())
 
     def _append(self, start: int, end: int) -> None:
         """Buffer one operation, folding the buffer once full so memory stays bounded."""
-        buffer = self._tally.buffer
-        buffer.append(start)
-        buffer.append(end)
-        if len(buffer) >= self._tally.flush_at:
-            self._tally.flush()
+        rows = self._buffer.rows
+        rows.append(start)
+        rows.append(end)
+        if len(rows) >= self._buffer.flush_at:
+            self._buffer.flush()
 
     @property
     def ops_completed(self) -> int:
-        return self._tally.completed + self._tally.pending()
+        return self._recording.completed[0] + len(self._buffer.rows) // 2
 
     @property
     def ops_failed(self) -> int:
-        return self._tally.failed
+        return self._recording.failed[0] + len(self._buffer.failures) // 2
 
     def result(self) -> StressResult:
         """What was recorded so far, as a result timed from creation until now."""
-        self._tally.flush()
+        self._buffer.flush()
         elapsed = (self._clock() - self._started) / 1e9
-        result = StressResult(
-            test_name=self.name,
-            duration_s=elapsed,
-            ops_completed=self._tally.completed,
-            ops_failed=self._tally.failed,
-            errors=list(self._tally.errors),
-            throughput_series=list(self._tally.series),
-            mode="manual",
-        )
-        return set_latency(result, self._tally.latency)
+        result = result_from(self.name, elapsed, [self._recording])
+        result.mode = "manual"
+        return result

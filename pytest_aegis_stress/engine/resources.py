@@ -31,6 +31,8 @@ class ResourceSummary:
     memory_growth_mb: float
     memory_slope_mb_per_min: float
     avg_cpu_pct: float
+    #: CPU time of the sampling thread itself (part of the harness's share).
+    sampler_cpu_s: float = 0.0
     #: Resident memory over the run, for charts: seconds since the first sample, and MB.
     memory_series: dict[str, list[float]] = field(default_factory=dict)
 
@@ -96,6 +98,7 @@ class ResourceMonitor:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._sampler_cpu_s = 0.0
 
     def sample_now(self) -> None:
         """Take one sample (the background thread calls this; tests may too)."""
@@ -123,6 +126,7 @@ class ResourceMonitor:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             self.sample_now()
+        self._sampler_cpu_s = time.thread_time()
 
     def stop(self) -> ResourceSummary:
         """Stop sampling (idempotent) and summarise."""
@@ -152,6 +156,7 @@ class ResourceMonitor:
             memory_growth_mb=(settled[-1] - settled[0]) / MIB,
             memory_slope_mb_per_min=memory_slope(times, rss, self.warmup) * 60 / MIB,
             avg_cpu_pct=cpu_sum / (count - 1) if count > 1 else 0.0,
+            sampler_cpu_s=self._sampler_cpu_s,
             memory_series=memory_series(times, rss),
         )
 

@@ -35,6 +35,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "late_starts",
     "dropped_starts",
     "service_p95_ms",
+    "failed_p95_ms",
+    "failed_p99_ms",
+    "insufficient_concurrency",
+    "harness_cpu_pct",
     "tier",
     "outcome",
     "profile",
@@ -46,7 +50,11 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 @dataclass(slots=True)
 class StageResult:
-    """One step of a ramp: what was offered, what was achieved, how fast."""
+    """One step of an open-loop run: what was offered, what was served, how fast.
+
+    Arrivals belong to the stage in which they were due, wherever they were served: a backlog
+    carried past a boundary delays the next stage's starts and stays this stage's latency.
+    """
 
     offered_rate: float
     achieved_rate: float
@@ -58,11 +66,22 @@ class StageResult:
     p95_ms: float
     p99_ms: float
     service_p95_ms: float
+    #: Arrivals the stage scheduled.
+    planned: int = 0
+    #: Arrivals of the previous stage still waiting to start when this one opened.
+    backlog_start: int = 0
+    #: Arrivals of this stage still waiting to start when it closed.
+    backlog_end: int = 0
+    #: A start later than this after its intended time is late.
+    late_after_ms: float = 1.0
+    #: Completed and failed calls per second: the arrivals the operation kept up with.
+    served_rate: float = 0.0
 
-    def sustained(self, p95_bound_ms: float | None) -> bool:
-        """Achieved at least 95% of the offered rate, with p95 within the bound if given."""
-        fast_enough = p95_bound_ms is None or self.p95_ms <= p95_bound_ms
-        return self.achieved_rate >= 0.95 * self.offered_rate and fast_enough
+    def sustained(self, p95_bound_ms: float | None, *, max_error_rate: float | None = None) -> bool:
+        """See :func:`pytest_aegis_stress.engine.sustain.sustainable`."""
+        from pytest_aegis_stress.engine.sustain import sustainable
+
+        return sustainable(self, p95_bound_ms=p95_bound_ms, max_error_rate=max_error_rate)
 
 
 @dataclass(slots=True)
@@ -90,9 +109,22 @@ class StressResult:
     late_starts: int = 0
     dropped_starts: int = 0
     service_p95_ms: float | None = None
+    failed_p50_ms: float = 0.0
+    failed_p95_ms: float = 0.0
+    failed_p99_ms: float = 0.0
+    failed_max_ms: float = 0.0
+    insufficient_concurrency: int = 0
+    harness_cpu_pct: float = 0.0
+    late_after_ms: float = 1.0
     tier: str = ""
     errors: list[str] = field(default_factory=list)
     throughput_series: list[int] = field(default_factory=list)
+    #: ``[p50, p95, p99]`` in ms of the operations that completed in each second.
+    latency_series: list[list[float]] = field(default_factory=list)
+    #: ``[highest value in ns, count]`` of every latency bucket in use (completed calls).
+    latency_histogram: list[list[int]] = field(default_factory=list)
+    #: The same for failed calls.
+    failed_histogram: list[list[int]] = field(default_factory=list)
     stages: list[StageResult] = field(default_factory=list)
     #: ``{"seconds": [...], "rss_mb": [...]}``: resident memory while the run was measured.
     memory_series: dict[str, list[float]] = field(default_factory=dict)
@@ -135,11 +167,19 @@ class StressResult:
         return data
 
 
-def set_latency(result: StressResult, histogram: LatencyHistogram) -> StressResult:
-    """Fill a result's percentile figures from one histogram."""
-    result.p50_ms = histogram.percentile_ms(50)
-    result.p95_ms = histogram.percentile_ms(95)
-    result.p99_ms = histogram.percentile_ms(99)
-    result.p999_ms = histogram.percentile_ms(99.9)
+def set_latency(
+    result: StressResult, histogram: LatencyHistogram, failed: LatencyHistogram | None = None
+) -> StressResult:
+    """Fill a result's percentile figures and histograms (completed calls, failed calls)."""
+    result.p50_ms, result.p95_ms, result.p99_ms, result.p999_ms = histogram.percentiles_ms(
+        (50.0, 95.0, 99.0, 99.9)
+    )
     result.max_ms = histogram.max_ms()
+    result.latency_histogram = [list(pair) for pair in histogram.buckets()]
+    if failed is not None and failed.total:
+        result.failed_p50_ms, result.failed_p95_ms, result.failed_p99_ms = failed.percentiles_ms(
+            (50.0, 95.0, 99.0)
+        )
+        result.failed_max_ms = failed.max_ms()
+        result.failed_histogram = [list(pair) for pair in failed.buckets()]
     return result

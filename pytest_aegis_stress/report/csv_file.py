@@ -15,16 +15,28 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from pytest_aegis_stress.engine.results import CSV_COLUMNS
 
 __all__ = ["CsvReport", "format_cell", "read_rows"]
 
 
+#: Significant figures a float keeps in the CSV: 29 ns is 0.000029 ms, 25,673.4/s stays whole.
+SIGNIFICANT = 6
+
+
 def format_cell(value: object) -> str:
+    """A cell's text: floats to six significant figures in positional notation."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return "nan" if math.isnan(value) else f"{value:.4f}".rstrip("0").rstrip(".")
+        if not math.isfinite(value):
+            return str(value)
+        text = np.format_float_positional(
+            value, precision=SIGNIFICANT, unique=False, fractional=False, trim="-"
+        )
+        return "0" if text in ("-0", "0") else text
     return str(value)
 
 

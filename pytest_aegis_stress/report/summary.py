@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["summary_table"]
+__all__ = ["concurrency_warnings", "summary_table"]
 
 _SUMMARY = (
     ("test", "test_name", "{}"),
@@ -38,4 +38,16 @@ def summary_table(rows: Sequence[Mapping[str, Any]]) -> list[str]:
             for i, (cell, w) in enumerate(zip(line, widths, strict=True))
         )
         for line in cells
+    ]
+
+
+def concurrency_warnings(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One line per result whose open loop hit its concurrency cap: its figures then describe
+    the cap as much as the operation."""
+    return [
+        f"{row['test_name']}: {row['insufficient_concurrency']} starts waited for a free "
+        f"worker at the concurrency cap (raise max_workers for a plain callable, "
+        f"max_in_flight for a coroutine function)"
+        for row in rows
+        if row.get("insufficient_concurrency")
     ]

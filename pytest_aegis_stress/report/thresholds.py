@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from pytest_aegis_stress.engine.durations import parse_duration
+from pytest_aegis_stress.engine.durations import DURATION_FORMS, parse_duration
 from pytest_aegis_stress.engine.results import StressResult
 
 __all__ = ["THRESHOLD_METRICS", "Threshold", "parse_thresholds"]
@@ -23,6 +23,13 @@ _OPERATORS: dict[str, Callable[[float, float], bool]] = {
 }
 _SPEC = re.compile(r"\s*(?P<op><=|>=|<|>)?\s*(?P<value>.+?)\s*")
 _SIZES = {"b": 1 / 2**20, "kb": 1 / 1024, "mb": 1.0, "gb": 1024.0}
+_LATENCY_FORMS = f"an optional <, <=, >, >= and {DURATION_FORMS} (a bare number is refused)"
+_FORMS = {
+    **dict.fromkeys(_LATENCY, _LATENCY_FORMS),
+    "throughput": "an optional comparison and operations per second: '>=5000/s', '>1,000'",
+    "error_rate": "an optional comparison and a fraction or percentage: '<1%', '<=0.01'",
+    "memory_growth": "an optional comparison and a size in B, KB, MB or GB: '<20MB'",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +71,7 @@ class Threshold:
 def _parse_value(metric: str, text: str) -> float:
     lowered = text.strip().lower()
     if metric in _LATENCY:
-        return parse_duration(lowered, field=metric) * 1000.0
+        return parse_duration(text.strip(), field=metric, require_unit=True) * 1000.0
     if metric == "throughput":
         return float(lowered.removesuffix("/s").replace(",", "").replace("_", ""))
     if metric == "error_rate":
@@ -73,6 +80,14 @@ def _parse_value(metric: str, text: str) -> float:
     if match is None:
         raise ValueError(text)
     return float(match[1]) * _SIZES[match[2] or "mb"]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_thresholds(spec: Mapping[str, object]) -> list[Threshold]:
@@ -94,10 +109,11 @@ def parse_thresholds(spec: Mapping[str, object]) -> list[Threshold]:
         try:
             bound = _parse_value(metric, match["value"])
         except ValueError:
+            unitless = metric in _LATENCY and _is_number(match["value"])
+            reason = " has no unit (is 5 five seconds or five milliseconds?)" if unitless else ""
             raise ValueError(
-                f"stress threshold {metric}={raw!r} is not a valid bound "
-                f"(examples: p95='10ms', throughput='>=5000/s', error_rate='<1%', "
-                f"memory_growth='<20MB')"
+                f"stress threshold {metric}={raw!r}{reason or ' is not a valid bound'}; "
+                f"accepted: {_FORMS[metric]}"
             ) from None
         thresholds.append(Threshold(metric, op, bound, match["value"]))
     return thresholds

@@ -6,6 +6,7 @@ they run once each, as smoke tests of the code they measure.
 
 from __future__ import annotations
 
+import statistics
 import time
 import tracemalloc
 
@@ -14,7 +15,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from pytest_aegis_stress.engine.load import StressRunner
 from pytest_aegis_stress.engine.loops import closed_loop
-from pytest_aegis_stress.engine.tally import Tally
+from pytest_aegis_stress.engine.recording import Buffer, Recording
 
 WINDOW_NS = 200_000_000
 
@@ -34,10 +35,9 @@ def _bare_loop(deadline: int) -> int:
 
 
 def _recorded_loop(deadline: int) -> int:
-    tally = Tally(time.perf_counter_ns())
-    closed_loop(_noop, tally, deadline, time.perf_counter_ns)
-    tally.flush()
-    return tally.completed
+    recording = Recording(time.perf_counter_ns())
+    closed_loop(_noop, Buffer(recording), deadline, time.perf_counter_ns)
+    return recording.completed[0]
 
 
 @pytest.mark.parametrize("loop", [_bare_loop, _recorded_loop], ids=["bare", "recorded"])
@@ -52,6 +52,28 @@ def test_cost_per_operation_of_a_timed_loop(benchmark: BenchmarkFixture, loop: o
     best = max(counts)
     benchmark.extra_info["ns_per_op"] = WINDOW_NS / best
     assert best > 0
+
+
+def _cpu_ns_per_op(loop: object) -> float:
+    began = time.thread_time_ns()
+    ops = loop(time.perf_counter_ns() + WINDOW_NS // 4)  # type: ignore[operator]
+    return (time.thread_time_ns() - began) / max(ops, 1)
+
+
+def test_recording_overhead_in_cpu_time_per_operation(benchmark: BenchmarkFixture) -> None:
+    """CPU ns/op of the recorded loop minus the bare one, alternated in each round so that
+    both see the same machine; the median over rounds (goal: <= 500 ns)."""
+    overheads: list[float] = []
+
+    def paired() -> None:
+        bare = _cpu_ns_per_op(_bare_loop)
+        overheads.append(_cpu_ns_per_op(_recorded_loop) - bare)
+
+    benchmark.pedantic(paired, rounds=5, iterations=1)
+    median = statistics.median(overheads)
+    benchmark.extra_info["recording_cpu_ns_per_op_median"] = median
+    benchmark.extra_info["recording_cpu_ns_per_op"] = overheads
+    assert median < 10_000  # a smoke bound only: the figure is the benchmark's
 
 
 def _spin(ns: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 
@@ -10,14 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pytest_aegis_stress.engine.assemble import merge_tallies, stage_from
 from pytest_aegis_stress.engine.durations import format_duration, parse_duration
 from pytest_aegis_stress.engine.histogram import LatencyHistogram
-from pytest_aegis_stress.engine.loops import Schedule, closed_loop, open_loop
+from pytest_aegis_stress.engine.loops import closed_loop
 from pytest_aegis_stress.engine.recorder import MetricsRecorder
+from pytest_aegis_stress.engine.recording import MAX_ERROR_MESSAGES, Buffer, Recording
 from pytest_aegis_stress.engine.resources import MAX_SAMPLES, ResourceMonitor, memory_slope
-from pytest_aegis_stress.engine.results import CSV_COLUMNS, StageResult, StressResult
-from pytest_aegis_stress.engine.tally import MAX_ERROR_MESSAGES, Tally
+from pytest_aegis_stress.engine.results import CSV_COLUMNS, StressResult
 from pytest_aegis_stress.options import parse_compare
 from pytest_aegis_stress.progress import LiveLine, progress_wanted
 from pytest_aegis_stress.report.baseline import Baseline
@@ -125,12 +125,12 @@ def test_bad_thresholds_are_refused_by_name(metric: str, value: str) -> None:
 
 @given(st.lists(st.integers(min_value=1, max_value=10**11), min_size=1, max_size=3000))
 def test_percentiles_are_within_three_significant_digits_of_exact(values: list[int]) -> None:
-    """Against the exact value at the nearest rank (``round(p/100 * n)``, at least 1)."""
+    """Against the exact value at the ceiling rank (``ceil(p/100 * n)``, at least 1)."""
     histogram = LatencyHistogram()
     histogram.record_many(np.array(values, dtype=np.int64))
     ordered = sorted(values)
     for percentile in (50, 95, 99, 99.9, 100):
-        rank = max(int(percentile / 100 * len(ordered) + 0.5), 1) - 1
+        rank = max(math.ceil(round(percentile * len(ordered) / 100, 6)), 1) - 1
         exact_ms = ordered[rank] / 1e6
         assert histogram.percentile_ms(percentile) == pytest.approx(exact_ms, rel=1e-3)
     assert histogram.count == len(values)
@@ -163,20 +163,22 @@ def test_an_empty_histogram_reports_zeros() -> None:
     assert (empty.percentile_ms(99), empty.max_ms(), empty.count) == (0.0, 0.0, 0)
 
 
-# -- tally and closed loop ------------------------------------------------------------------
+# -- recording and closed loop ----------------------------------------------------------------
 
 
-def test_a_tally_keeps_bounded_memory_and_a_per_second_series() -> None:
-    tally = Tally(origin_ns=0, flush_at=100)
-    for i in range(1000):  # one op every 5 ms, each taking 1 ms
-        tally.buffer.extend((i * 5_000_000, i * 5_000_000 + 1_000_000))
-        if len(tally.buffer) >= tally.flush_at:
-            tally.flush()
-            assert len(tally.buffer) == 0
-    tally.flush()
-    assert tally.completed == 1000
-    assert tally.series == [200] * 5
-    assert tally.latency.percentile_ms(50) == pytest.approx(1.0, rel=1e-3)
+def test_a_recording_keeps_bounded_buffers_and_a_per_second_series() -> None:
+    recording = Recording(0)
+    buffer = Buffer(recording)
+    for i in range(10_000):  # one op every 0.5 ms, each taking 0.1 ms
+        buffer.rows.extend((i * 500_000, i * 500_000 + 100_000))
+        if len(buffer.rows) >= buffer.flush_at:
+            buffer.flush()
+            assert len(buffer.rows) == 0
+    buffer.flush()
+    recording.finish()
+    assert recording.completed == [10_000]
+    assert recording.series == [2000] * 5
+    assert recording.latency[0].percentile_ms(50) == pytest.approx(0.1, rel=1e-3)
 
 
 def test_closed_loop_counts_exceptions_as_failures_and_keeps_a_few_messages() -> None:
@@ -190,81 +192,14 @@ def test_closed_loop_counts_exceptions_as_failures_and_keeps_a_few_messages() ->
         if calls % 2:
             raise ValueError(f"bad {calls}")
 
-    tally = Tally(clock())
-    closed_loop(operation, tally, clock() + 100_000_000, clock)
-    tally.flush()
-    assert (tally.completed, tally.failed) == (5000, 5000)
-    assert tally.errors == [f"ValueError: bad {n}" for n in (1, 3, 5, 7, 9)][:MAX_ERROR_MESSAGES]
-    assert tally.latency.percentile_ms(99) == pytest.approx(0.01, rel=1e-3)
-
-
-# -- open loop pacing with a fake clock ------------------------------------------------------
-
-
-def _paced(rate: float, service_ns: int, seconds: float = 1.0) -> tuple[Tally, Schedule]:
-    clock = FakeClock()
-    schedule = Schedule(clock(), rate, int(seconds * 1e9))
-    tally = Tally(clock(), open_loop=True)
-    open_loop(lambda: clock.advance(service_ns), tally, schedule, clock, clock.sleep)
-    tally.flush()
-    return tally, schedule
-
-
-def test_pacing_starts_every_operation_on_schedule_when_capacity_allows() -> None:
-    tally, schedule = _paced(rate=20_000, service_ns=5_000)
-    assert schedule.planned == 20_000
-    assert (tally.completed, tally.late) == (20_000, 0)
-    assert tally.series == [20_000]
-    assert tally.latency.percentile_ms(99) == pytest.approx(0.005, rel=1e-3)
-
-
-def test_an_overloaded_schedule_counts_late_and_dropped_starts() -> None:
-    # 100 µs of service at 20K/s offered: capacity is 10K/s, so half the starts never happen.
-    tally, schedule = _paced(rate=20_000, service_ns=100_000)
-    assert tally.completed == pytest.approx(10_000, abs=2)
-    assert schedule.planned - tally.completed == pytest.approx(10_000, abs=2)
-    assert tally.late > 9_000
-
-
-def test_a_stage_reports_offered_and_achieved_rate_and_the_starts_it_dropped() -> None:
-    tally, schedule = _paced(rate=20_000, service_ns=100_000)
-    stage = stage_from(20_000, schedule.planned, 1.0, merge_tallies([tally], tally.origin_ns))
-    assert stage.offered_rate == 20_000
-    assert stage.achieved_rate == pytest.approx(10_000, abs=2)
-    assert stage.dropped_starts == schedule.planned - stage.ops_completed
-    assert stage.service_p95_ms == pytest.approx(0.1, rel=1e-2)
-    assert stage.p95_ms > 100 * stage.service_p95_ms  # queued behind the schedule
-    assert not stage.sustained(p95_bound_ms=None)
-
-
-def test_latency_is_measured_from_the_intended_start() -> None:
-    """Coordinated omission: a stall delays every queued start, and the corrected latency
-    shows it while the service time does not."""
-    clock = FakeClock()
-    schedule = Schedule(clock(), 1000, 1_000_000_000)
-    tally = Tally(clock(), open_loop=True)
-    calls = 0
-
-    def stalls_once() -> None:
-        nonlocal calls
-        calls += 1
-        clock.advance(100_000_000 if calls == 1 else 10_000)
-
-    open_loop(stalls_once, tally, schedule, clock, clock.sleep)
-    tally.flush()
-    assert tally.service is not None
-    assert tally.service.percentile_ms(50) == pytest.approx(0.01, rel=1e-3)
-    assert tally.latency.percentile_ms(50) == pytest.approx(0.01, rel=1e-3)
-    assert tally.latency.percentile_ms(95) > 10  # ~100 queued starts waited for the stall
-    assert tally.late >= 99
-
-
-def test_a_stage_is_sustained_at_95_percent_of_the_offered_rate_within_its_bound() -> None:
-    stage = StageResult(1000, 950, 950, 0, 0, 50, 1.0, 4.0, 5.0, 1.0)
-    assert stage.sustained(None)
-    assert stage.sustained(5.0)
-    assert not stage.sustained(3.0)
-    assert not StageResult(1000, 949, 949, 0, 0, 51, 1.0, 1.0, 1.0, 1.0).sustained(None)
+    recording = Recording(clock())
+    closed_loop(operation, Buffer(recording), clock() + 100_000_000, clock)
+    assert (recording.completed, recording.failed) == ([5000], [5000])
+    assert (
+        recording.errors == [f"ValueError: bad {n}" for n in (1, 3, 5, 7, 9)][:MAX_ERROR_MESSAGES]
+    )
+    assert recording.latency[0].percentile_ms(99) == pytest.approx(0.01, rel=1e-3)
+    assert recording.failed_latency.percentile_ms(99) == pytest.approx(0.01, rel=1e-3)
 
 
 # -- resources ------------------------------------------------------------------------------
@@ -364,7 +299,7 @@ def test_the_progress_line_reports_rate_and_p95_then_clears() -> None:
 def test_hand_recorded_operations_keep_a_bounded_buffer() -> None:
     clock = FakeClock()
     recorder = MetricsRecorder("loop", clock=clock)
-    flush_at = recorder._tally.flush_at
+    flush_at = recorder._buffer.flush_at
     for index in range(flush_at * 2):
         if index % 2:
             with recorder.measure():
@@ -372,7 +307,7 @@ def test_hand_recorded_operations_keep_a_bounded_buffer() -> None:
         else:
             clock.advance(2_000_000)
             recorder.record(0.001)
-        assert len(recorder._tally.buffer) < flush_at
+        assert len(recorder._buffer.rows) < flush_at
     result = recorder.result()
     assert result.ops_completed == flush_at * 2
     assert result.max_ms == pytest.approx(1.0, rel=1e-3)

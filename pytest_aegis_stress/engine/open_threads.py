@@ -1,0 +1,239 @@
+"""Open loop for plain callables: a thread pool that grows to ``max_workers``.
+
+Like the virtual users of k6's arrival-rate executors, threads are added when an arrival is
+due and none is free, up to a cap; at the cap, the delayed starts are counted as
+``insufficient_concurrency`` instead of the run silently becoming a closed loop.
+
+The pool is a leader/follower one: the single *leader* claims the next arrival, waits for
+its time (sleeping, then spinning the last stretch), hands the lead on and calls the
+operation; idle workers park on a semaphore. A pool of one therefore starts each operation
+with no hand-over at all, and only one thread ever spins.
+
+A supervisor (the calling thread) wakes parked workers or adds one when an arrival is
+overdue and nobody leads. It does not add threads while the busy workers are burning CPU:
+under the GIL another thread could only slow them down, and the backlog that follows is the
+operation's capacity speaking, not the harness's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+from pytest_aegis_stress.engine.loops import SPIN_NS, Clock, wait_until
+from pytest_aegis_stress.engine.recording import Buffer, Parts, Recording
+from pytest_aegis_stress.engine.schedule import Schedule
+
+__all__ = ["DEFAULT_MAX_WORKERS", "OpenThreads"]
+
+#: Threads a pool may grow to unless the caller says otherwise.
+DEFAULT_MAX_WORKERS = 100
+#: How often the supervisor looks for an overdue arrival nobody is serving.
+TICK_S = 0.0005
+#: How often full buffers are folded when the pool cannot grow (and nothing else wakes it).
+FOLD_EVERY_S = 0.01
+#: Busy workers using at least this share of a CPU between ticks count as computing.
+COMPUTING_SHARE = 0.5
+
+
+def _thread_cpu_ns() -> Callable[[], int] | None:
+    """A reader of the calling thread's CPU time, callable from any thread, if the OS has one."""
+    try:
+        clock_id = time.pthread_getcpuclockid(threading.get_ident())
+    except (AttributeError, OSError):  # not on this platform
+        return None
+    return lambda: time.clock_gettime_ns(clock_id)
+
+
+class OpenThreads:
+    """One open-loop run of ``fn`` over ``schedule`` on a growing pool of threads."""
+
+    def __init__(
+        self,
+        fn: Callable[[], object],
+        schedule: Schedule,
+        recording: Recording,
+        clock: Clock,
+        sleep: Callable[[float], None],
+        *,
+        workers: int,
+        max_workers: int,
+        grace_ns: int,
+        spin_ns: int = SPIN_NS,
+    ) -> None:
+        self.fn = fn
+        self.schedule = schedule
+        self.recording = recording
+        self.clock = clock
+        self.sleep = sleep
+        self.max_workers = max(workers, max_workers)
+        self.deadline_ns = schedule.end_ns + grace_ns
+        self.spin_ns = spin_ns
+        self.buffers: list[Buffer] = []
+        self._initial = workers
+        self._threads: list[threading.Thread] = []
+        self._busy: list[bool] = []
+        self._cpu: list[Callable[[], int] | None] = []
+        self._lead = threading.Lock()
+        self._state = threading.Lock()
+        self._wake = threading.Semaphore(0)
+        self._parked = 0
+        self._next = 0
+        self._done = False
+        self._capped_from: int | None = None
+        self._full: deque[Parts] = deque()
+        self.harness_cpu_ns = 0
+
+    @property
+    def workers(self) -> int:
+        """Threads the pool grew to."""
+        return len(self._threads)
+
+    def run(self) -> None:
+        """Serve the schedule. Full buffers are folded here, in the calling thread, and the
+        last ones are left for :meth:`fold_remaining`, so that a caller can fold them after
+        its measured window."""
+        began = time.thread_time_ns()
+        for _ in range(self._initial):
+            self._spawn()
+        self._supervise()
+        for thread in self._threads:
+            thread.join()
+        self._fold_full()
+        self.harness_cpu_ns += time.thread_time_ns() - began
+        for buffer in self.buffers:
+            self.harness_cpu_ns += buffer.harness_ns
+
+    def fold_remaining(self) -> None:
+        """Fold what the workers still hold."""
+        for buffer in self.buffers:
+            self.recording.fold(buffer.take())
+
+    def _fold_full(self) -> None:
+        while self._full:
+            self.recording.fold(self._full.popleft())
+
+    # -- workers --------------------------------------------------------------------------------
+
+    def _spawn(self) -> None:
+        slot = len(self._threads)
+        self.buffers.append(Buffer(self.recording, self._full.append))
+        self._busy.append(False)
+        self._cpu.append(None)
+        thread = threading.Thread(target=self._work, args=(slot,), name=f"stress-worker-{slot}")
+        self._threads.append(thread)
+        thread.start()
+
+    def _work(self, slot: int) -> None:
+        self._cpu[slot] = _thread_cpu_ns()
+        buffer, busy = self.buffers[slot], self._busy
+        fn, clock, sleep, schedule = self.fn, self.clock, self.sleep, self.schedule
+        while True:
+            if not self._lead.acquire(blocking=False):
+                if self._park():
+                    continue
+                break
+            intended = schedule.intended(self._next)
+            if self._done or intended is None or clock() > self.deadline_ns:
+                self._finish()
+                self._lead.release()
+                break
+            self._next += 1
+            start = wait_until(intended, clock, sleep, buffer, self.spin_ns)
+            self._hand_over()
+            self._lead.release()
+            busy[slot] = True
+            try:
+                fn()
+            except Exception as error:
+                busy[slot] = False
+                buffer.fail(error, intended, start, clock())
+                continue
+            end = clock()
+            busy[slot] = False
+            rows = buffer.rows
+            rows.append(intended)
+            rows.append(start)
+            rows.append(end)
+            if len(rows) >= buffer.flush_at:
+                buffer.flush()
+
+    def _park(self) -> bool:
+        """Wait to be woken; False once the run is over."""
+        with self._state:
+            if self._done:
+                return False
+            self._parked += 1
+        self._wake.acquire()
+        return not self._done
+
+    def _hand_over(self) -> bool:
+        """Wake one parked worker to lead while this one is busy."""
+        with self._state:
+            if self._parked == 0:
+                return False
+            self._parked -= 1
+        self._wake.release()
+        return True
+
+    def _finish(self) -> None:
+        """Called by the leader when no arrival is left to start (or the grace ran out)."""
+        with self._state:
+            if self._done:
+                return
+            self._done = True
+            parked, self._parked = self._parked, 0
+        if self._next < self.schedule.planned:
+            self.recording.unserved_at(self._next, self.deadline_ns)
+        for _ in range(parked):
+            self._wake.release()
+
+    # -- the supervisor ---------------------------------------------------------------------------
+
+    def _supervise(self) -> None:
+        last_cpu: dict[int, int] = {}
+        last_wall = time.perf_counter_ns()
+        grows = self.max_workers > self._initial
+        while not self._done:
+            time.sleep(TICK_S if grows else FOLD_EVERY_S)
+            self._fold_full()
+            if not grows:
+                continue
+            wall = time.perf_counter_ns()
+            computing = self._computing(last_cpu, wall - last_wall)
+            last_wall = wall
+            intended = self.schedule.intended(self._next)
+            overdue = intended is not None and self.clock() - intended > 2 * TICK_S * 1e9
+            if not overdue or self._lead.locked() or self._hand_over() or computing:
+                # Nothing waits; someone leads; a parked worker now will; or the operation is
+                # at its capacity, where more threads would not help.
+                self._count_capped(capped=False)
+            elif len(self._threads) < self.max_workers:
+                self._spawn()
+            else:
+                self._count_capped(capped=True)
+        self._count_capped(capped=False)
+
+    def _count_capped(self, *, capped: bool) -> None:
+        """Count the starts that waited while the pool was at its cap."""
+        if capped and self._capped_from is None:
+            self._capped_from = self._next
+        elif not capped and self._capped_from is not None:
+            self.recording.insufficient_concurrency += max(self._next - self._capped_from, 1)
+            self._capped_from = None
+
+    def _computing(self, last_cpu: dict[int, int], wall_ns: int) -> bool:
+        """Whether the busy workers used at least half a CPU since the last tick."""
+        used = 0
+        for slot, read in enumerate(list(self._cpu)):
+            if read is None:
+                continue
+            with contextlib.suppress(OSError):  # a thread that has just ended
+                now = read()
+                if self._busy[slot] and slot in last_cpu:
+                    used += now - last_cpu[slot]
+                last_cpu[slot] = now
+        return wall_ns > 0 and used >= COMPUTING_SHARE * wall_ns
