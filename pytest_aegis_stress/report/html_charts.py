@@ -25,6 +25,9 @@ from pytest_aegis_stress.report.html_style import COLOURS, Figure, lay_out
 
 __all__ = ["ramp_chart", "sweep_chart", "timeline_chart"]
 
+#: The right-hand axis picks its own round ticks and leaves the grid to the left one.
+_RIGHT_AXIS = {"tickmode": "auto", "showgrid": False}
+
 Result = Mapping[str, Any]
 
 
@@ -55,7 +58,9 @@ def timeline_chart(result: Result) -> Figure | None:
         )
     figure.update_xaxes(title_text="second of the run", rangemode="tozero")
     figure.update_yaxes(title_text="completed ops/s", secondary_y=False, rangemode="tozero")
-    figure.update_yaxes(title_text="latency (ms)", secondary_y=True, rangemode="tozero")
+    figure.update_yaxes(
+        title_text="latency (ms)", secondary_y=True, rangemode="tozero", **_RIGHT_AXIS
+    )
     title = "Throughput" + (" and latency percentiles" if percentiles else "") + " over time"
     return lay_out(figure, title, bargap=0.1)
 
@@ -111,7 +116,7 @@ def ramp_chart(result: Result) -> Figure | None:
         )
     figure.update_xaxes(title_text="stage: offered rate", type="category")
     figure.update_yaxes(title_text="ops/s", secondary_y=False, rangemode="tozero")
-    figure.update_yaxes(title_text="p95 (ms)", secondary_y=True, rangemode="tozero")
+    figure.update_yaxes(title_text="p95 (ms)", secondary_y=True, rangemode="tozero", **_RIGHT_AXIS)
     return lay_out(figure, "Ramp: offered vs achieved rate, p95 per stage")
 
 
@@ -136,5 +141,7 @@ def sweep_chart(sweep: Sweep) -> Figure:
     figure.update_xaxes(title_text="workers", type="category")
     figure.update_yaxes(title_text="ops/s", secondary_y=False, rangemode="tozero")
     top = max([110.0, *(105 * e for e in sweep.efficiency)])
-    figure.update_yaxes(title_text="efficiency (%)", secondary_y=True, range=[0, top])
+    figure.update_yaxes(
+        title_text="efficiency (%)", secondary_y=True, range=[0, top], **_RIGHT_AXIS
+    )
     return lay_out(figure, f"Concurrency sweep: {sweep.name}")
