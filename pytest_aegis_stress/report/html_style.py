@@ -45,11 +45,14 @@ h2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px;
      margin-top: 28px; }
 h3 { font-size: 15px; margin: 0 0 4px; font-family: ui-monospace, monospace; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left;
+th, td { border: 1px solid var(--line); padding: 3px 7px; text-align: left;
          vertical-align: top; }
+div.wide { overflow-x: auto; }
+table.summary { font-size: 13px; }
+td.mode, td.outcome, td[class^="tier"] { white-space: nowrap; }
 th { background: #f6f8fa; font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
-td.name { font-family: ui-monospace, monospace; font-size: 13px; }
+td.name { font-family: ui-monospace, monospace; font-size: 12px; }
 td.name a { color: inherit; }
 tr.outcome-passed td.outcome { background: var(--ok-bg); color: var(--ok); }
 tr.outcome-failed td.outcome { background: var(--bad-bg); color: var(--bad); font-weight: 600; }

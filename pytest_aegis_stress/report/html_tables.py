@@ -22,9 +22,9 @@ Result = Mapping[str, Any]
 #: (title, field, format) of the summary's figure columns.
 _FIGURES = (
     ("ops/s", "throughput", "{:,.0f}"),
-    ("p50 ms", "p50_ms", "{:.4g}"),
-    ("p95 ms", "p95_ms", "{:.4g}"),
-    ("p99 ms", "p99_ms", "{:.4g}"),
+    ("p50 ms", "p50_ms", "{:.3g}"),
+    ("p95 ms", "p95_ms", "{:.3g}"),
+    ("p99 ms", "p99_ms", "{:.3g}"),
     ("errors", "error_rate", "{:.2%}"),
     ("peak MB", "peak_memory_mb", "{:,.1f}"),
     ("max rate", "max_sustainable_rate", "{:,.0f}"),
@@ -90,15 +90,15 @@ def summary_table(results: Sequence[Result]) -> str:
         rows.append(
             f'<tr class="outcome-{escape(outcome)}">'
             f'<td class="name"><a href="#{anchor(name)}">{escape(name)}</a></td>'
-            f"<td>{escape(str(result.get('mode', '')))}</td>{figures}"
+            f'<td class="mode">{escape(str(result.get("mode", "")))}</td>{figures}'
             f'<td class="{tier_class}">{escape(tier) or "—"}</td>'
             f'<td class="thresholds">{_thresholds(result)}</td>'
             f'<td class="outcome">{escape(outcome)}</td></tr>'
         )
     return (
-        '<table class="summary"><thead><tr><th>test</th><th>mode</th>'
+        '<div class="wide"><table class="summary"><thead><tr><th>test</th><th>mode</th>'
         f"{head}<th>tier</th><th>thresholds</th><th>outcome</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
