@@ -84,12 +84,15 @@ def _sweep(name: str, members: list[tuple[int, float, str]]) -> Sweep:
 
 
 def sweeps(results: Iterable[Result]) -> list[Sweep]:
-    """Concurrency sweeps: functions with results at two or more distinct worker counts."""
+    """Concurrency sweeps: closed-loop results of one parametrised function at two or more
+    worker counts. Open-loop results are left out: their workers are what the pool grew to
+    under the offered rate, an outcome of the load rather than a setting of it."""
     groups: dict[str, dict[int, tuple[float, str]]] = {}
     for result in results:
         name = str(result.get("test_name", ""))
         workers, throughput = number(result, "workers"), number(result, "throughput")
-        if "[" not in name or workers is None or workers < 1 or throughput is None:
+        open_loop = number(result, "offered_rate") is not None or bool(stages(result))
+        if "[" not in name or open_loop or workers is None or workers < 1 or throughput is None:
             continue
         groups.setdefault(base_name(name), {}).setdefault(int(workers), (throughput, name))
     return [

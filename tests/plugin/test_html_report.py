@@ -65,6 +65,14 @@ def test_sweep_efficiency_is_relative_to_the_smallest_worker_count() -> None:
     assert sweep.efficiency == pytest.approx((1.0, 0.5))
 
 
+def test_open_loop_results_are_no_sweep_whatever_their_pool_grew_to() -> None:
+    results = [
+        {**_closed("test_rate[100]", 3, 100.0), "offered_rate": 100.0},
+        {**_closed("test_rate[200]", 7, 200.0), "offered_rate": 200.0},
+    ]
+    assert sweeps(results) == []
+
+
 def _ramp(rates: list[float], achieved: list[float], best: float | None) -> dict[str, Any]:
     return {
         "test_name": "test_ramp",
