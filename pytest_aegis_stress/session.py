@@ -118,7 +118,8 @@ class StressSession:
             write_json(self.settings.json, self.details, meta)
         if self.settings.html is not None:
             baseline = self.baseline.rows if self.baseline is not None else None
-            write_html(self.settings.html, self.details, meta, baseline)
+            written = time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(self._clock()))
+            write_html(self.settings.html, self.details, {**meta, "written": written}, baseline)
 
     def summary(self) -> list[str]:
         return summary_table(self.rows) if self.rows else []

@@ -7,7 +7,6 @@ outside the file. Plotly is an optional extra and is imported only when a page i
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
@@ -136,7 +135,8 @@ def render_html(
     meta: Mapping[str, Any],
     baseline: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
-    """The whole page as a string (``require_plotly`` first)."""
+    """The whole page as a string (``require_plotly`` first). ``meta`` gives the run's
+    ``run_id``, ``profile``, ``versions`` and the time the page was ``written``."""
     from plotly.offline import get_plotlyjs
 
     from pytest_aegis_stress.report.html_charts import sweep_chart
@@ -150,7 +150,7 @@ def render_html(
     facts = " · ".join(
         escape(f"{key} {meta[key]}") for key in ("run_id", "profile", "versions") if meta.get(key)
     )
-    generated = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+    written = f" · written {escape(str(meta['written']))}" if meta.get("written") else ""
     tests = len({base_name(str(r.get("test_name", ""))) for r in results})
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
@@ -160,8 +160,7 @@ def render_html(
         f"<style>{PAGE_STYLE}</style>"
         f'<script type="text/javascript">{get_plotlyjs()}</script></head><body>'
         f"<header><h1>Stress report</h1><p>{facts}</p>"
-        f"<p>{len(results)} results of {tests} tests: {counts or 'none'} · written {generated}"
-        "</p></header>"
+        f"<p>{len(results)} results of {tests} tests: {counts or 'none'}{written}</p></header>"
         f"<h2>Summary</h2>{summary_table(results)}"
         + (f'<h2>Concurrency sweeps</h2><div class="charts">{sweep_part}</div>' if found else "")
         + f"<h2>Results</h2>{sections}<script>{DRAW_SCRIPT}</script></body></html>"

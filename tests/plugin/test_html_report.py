@@ -228,7 +228,8 @@ SAMPLE = [
 
 def test_the_page_is_self_contained_with_one_chart_per_figure(tmp_path: Path) -> None:
     path = tmp_path / "out" / "report.html"
-    write_html(path, SAMPLE, {"run_id": "abc123", "profile": "quick"})
+    meta = {"run_id": "abc123", "profile": "quick", "written": "2026-01-02 03:04:05 UTC"}
+    write_html(path, SAMPLE, meta)
     page = path.read_text(encoding="utf-8")
     elements = _Elements()
     elements.feed(page)
@@ -240,7 +241,8 @@ def test_the_page_is_self_contained_with_one_chart_per_figure(tmp_path: Path) ->
     # the sweep, the first result's timeline, the ramp and the ramp's spectrum
     assert len(charts) == 4
     assert "E: &lt;x&gt;" in page
-    assert "abc123" in page
+    assert "run_id abc123 · profile quick" in page
+    assert "written 2026-01-02 03:04:05 UTC" in page
     assert not list(tmp_path.joinpath("out").glob("*.tmp"))
 
 
