@@ -54,7 +54,7 @@ def test_the_html_report_draws_every_result_with_its_thresholds(
     for name in ("test_sweep[1]", "test_sweep[2]", "test_ramp", "test_bounded", "test_manual"):
         assert f">{name}</a>" in page
     assert "Concurrency sweep: test_sweep" in page
-    assert "knee: " in page  # a ramp of a fast operation sustains some stage
+    assert "Ramp: offered vs achieved rate" in page  # its knee depends on the machine's load
     assert '<span class="chip failed"' in page  # test_bounded's p99 bound
     assert '<span class="chip met"' in page  # test_sweep's throughput bound
     # sweep + per result: timeline, spectrum, memory; the ramp adds its stage chart.

@@ -243,6 +243,7 @@ def test_the_page_is_self_contained_with_one_chart_per_figure(tmp_path: Path) ->
     assert "E: &lt;x&gt;" in page
     assert "run_id abc123 · profile quick" in page
     assert "written 2026-01-02 03:04:05 UTC" in page
+    assert "knee: 100/s sustained" in page
     assert not list(tmp_path.joinpath("out").glob("*.tmp"))
 
 
