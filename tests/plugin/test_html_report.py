@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from html.parser import HTMLParser
 from pathlib import Path
@@ -219,6 +220,16 @@ class _Elements(HTMLParser):
                 self.ids.append(value)
 
 
+def _figures(page: str) -> list[dict[str, Any]]:
+    """The plotly figures of a page, as the drawing script will read them."""
+    marker = '<script type="application/json" data-chart="'
+    figures = []
+    for block in page.split(marker)[1:]:
+        body = block.split('">', 1)[1].split("</script>", 1)[0]
+        figures.append(json.loads(body))
+    return figures
+
+
 SAMPLE = [
     {**_closed("test_io[workers=1]", 1, 1000.0), "throughput_series": [990, 1010]},
     {**_closed("test_io[workers=2]", 2, 1900.0), "outcome": "failed", "errors": ["E: <x>"]},
@@ -243,7 +254,9 @@ def test_the_page_is_self_contained_with_one_chart_per_figure(tmp_path: Path) ->
     assert "E: &lt;x&gt;" in page
     assert "run_id abc123 · profile quick" in page
     assert "written 2026-01-02 03:04:05 UTC" in page
-    assert "knee: 100/s sustained" in page
+    layouts = [figure["layout"] for figure in _figures(page)]
+    annotations = [note["text"] for layout in layouts for note in layout.get("annotations", [])]
+    assert annotations == ["knee: 100/s sustained"]
     assert not list(tmp_path.joinpath("out").glob("*.tmp"))
 
 
