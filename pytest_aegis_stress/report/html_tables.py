@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from pytest_aegis_stress.report.html_series import number
+from pytest_aegis_stress.report.html_series import as_float, number
 
 __all__ = ["Delta", "anchor", "baseline_deltas", "baseline_table", "summary_table"]
 
@@ -43,6 +43,9 @@ _COMPARED = (
     ("max sustainable rate (ops/s)", "max_sustainable_rate", True),
 )
 _TIERS = ("target", "acceptable", "minimum", "below-minimum")
+#: The unit of each threshold's measured figure, as the session records it.
+_UNITS = dict.fromkeys(("p50", "p95", "p99", "p999", "max"), " ms")
+_UNITS |= {"throughput": " ops/s", "memory_growth": " MB", "error_rate": " (fraction)"}
 
 
 def anchor(test_name: str) -> str:
@@ -66,8 +69,9 @@ def _thresholds(result: Result) -> str:
             continue
         met = check.get("met") is True
         text = f"{check.get('metric', '?')} {check.get('op', '')} {check.get('bound', '')}"
-        measured = check.get("measured_text") or check.get("measured")
-        title = f"measured {measured}" if measured not in (None, "") else ""
+        measured = as_float(check.get("measured"))
+        unit = _UNITS.get(str(check.get("metric")), "")
+        title = "" if measured is None else f"measured {measured:.4g}{unit}"
         chips.append(
             f'<span class="chip {"met" if met else "failed"}" title="{escape(str(title))}">'
             f"{'✓' if met else '✗'} {escape(text)}</span>"

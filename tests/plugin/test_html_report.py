@@ -197,6 +197,7 @@ def test_the_summary_colours_outcomes_tiers_and_thresholds() -> None:
     assert 'class="tier-minimum"' in table
     assert 'class="chip failed"' in table
     assert "✗ p95 &lt;= 10ms" in table
+    assert 'title="measured 12 ms"' in table
     assert 'class="chip met"' in table
     assert "1,234" in table
     assert f'href="#{anchor("test_<b>[x]")}"' in table
