@@ -30,6 +30,9 @@ def ramp(
     p95: str,
     **kwargs: object,
 ) -> StressResult:
+    # A start is late when it is later than the latency objective itself: on a shared machine
+    # the scheduler's wake-up lag alone can exceed a millisecond, and that is not the
+    # component falling behind.
     return stress.ramp(
         fn,
         start=start,
@@ -37,6 +40,7 @@ def ramp(
         every=scale.ramp_every,
         duration=scale.ramp_every * scale.ramp_stages,
         p95_bound=p95,
+        late_after=p95,
         extend=True,
         ceiling=1_000_000,
         **kwargs,
@@ -111,14 +115,18 @@ def test_audit_throughput(
 ) -> None:
     actions = workloads.cycle(workloads.COMPONENT_ACTIONS)
 
-    def log() -> None:
-        audit_log.log_action_sync(next(actions), {"component": "stress", "payload": "x" * 200})
+    async def log() -> None:
+        # A coroutine gets one task per arrival, so arrivals that come while a commit is
+        # under way queue together: group commit is what this measures.
+        await audit_log.log_action(next(actions), {"component": "stress", "payload": "x" * 200})
 
     result = ramp(stress, scale, log, 500, "20ms")
     assert result.ops_failed == 0, result.errors
     assert audit_log.size == result.ops_completed
-    assert result.service_p95_ms is not None
-    assert result.service_p95_ms < 5  # signing and committing one entry
+    # Signing and committing one entry: at the schedule's first rate arrivals seldom share a
+    # commit, so a call's service time is one entry's (later stages batch, and a call then
+    # also waits for the commit under way).
+    assert result.stages[0].service_p95_ms < 5
     assert_within("verify_seconds_per_10k", _seconds_to_verify_10k(audit_log), 1.0)
     with sqlite3.connect(audit_log.path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

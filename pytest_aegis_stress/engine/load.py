@@ -5,12 +5,17 @@ It never imports pytest: the fixture builds one per test and collects its result
 Open-loop runs follow a schedule of arrivals (see :mod:`~pytest_aegis_stress.engine.schedule`)
 and measure each operation from its *intended* start. Concurrency is explicit, as in k6's
 arrival-rate executors: a coroutine function gets one task per arrival, up to
-``max_in_flight``; a plain callable gets a pool of ``workers`` threads that grows to
-``max_workers``. Arrivals still queued when the window closes are served during a grace
-period (by default the larger of 1 s and a tenth of the window, at most 30 s) and measured
-as usual; any still waiting after it enter the latency histogram at their age when the grace
-ran out and are counted as ``dropped_starts``, so a stall at any point of a window shows in
-the percentiles. Histograms are allocated before the measured window and merged after it.
+``max_in_flight`` (10,000 unless given); a plain callable gets a pool of ``workers`` threads
+that grows to ``max_workers`` — by default ``workers``, as k6's ``maxVUs`` defaults to its
+``preAllocatedVUs``, because a plain callable is not known to be thread-safe. When arrivals
+wait because every worker is blocked (not computing) at the cap, the result counts them as
+``insufficient_concurrency`` and the terminal says so.
+
+Arrivals still queued when the window closes are served during a grace period (by default
+the larger of 1 s and a tenth of the window, at most 30 s) and measured as usual; any still
+waiting after it enter the latency histogram at their age when the grace ran out and are
+counted as ``dropped_starts``, so a stall at any point of a window shows in the
+percentiles. Histograms are allocated before the measured window and merged after it.
 """
 
 from __future__ import annotations
@@ -34,13 +39,13 @@ from pytest_aegis_stress.engine.executors import (
 )
 from pytest_aegis_stress.engine.loops import SPIN_NS
 from pytest_aegis_stress.engine.open_tasks import DEFAULT_MAX_IN_FLIGHT, open_tasks
-from pytest_aegis_stress.engine.open_threads import DEFAULT_MAX_WORKERS, OpenThreads
+from pytest_aegis_stress.engine.open_threads import OpenThreads
 from pytest_aegis_stress.engine.recording import Buffer, Recording
 from pytest_aegis_stress.engine.resources import ResourceMonitor
 from pytest_aegis_stress.engine.results import StressResult
 from pytest_aegis_stress.engine.schedule import Schedule
 
-__all__ = ["DEFAULT_MAX_IN_FLIGHT", "DEFAULT_MAX_WORKERS", "MODES", "Progress", "StressRunner"]
+__all__ = ["DEFAULT_MAX_IN_FLIGHT", "MODES", "Progress", "StressRunner"]
 
 MODES = ("thread", "task", "process")
 #: Ramp stages added past the schedule while looking for the knee.
@@ -102,9 +107,12 @@ class OpenLoopOptions:
         late_after: float | str,
         grace: float | str | None,
     ) -> OpenLoopOptions:
+        initial = _check_count("workers", workers)
         return cls(
-            workers=_check_count("workers", workers),
-            max_workers=_check_count("max_workers", max_workers),
+            workers=initial,
+            max_workers=initial
+            if max_workers is None
+            else _check_count("max_workers", max_workers),
             max_in_flight=_check_count("max_in_flight", max_in_flight),
             late_after_ns=int(parse_duration(late_after, field="late_after") * 1e9),
             grace_s=None if grace is None else parse_duration(grace, field="grace"),
@@ -198,7 +206,7 @@ class StressRunner:
         duration: float | str | None = None,
         *,
         workers: int = 1,
-        max_workers: int = DEFAULT_MAX_WORKERS,
+        max_workers: int | None = None,
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
         late_after: float | str = "1ms",
         grace: float | str | None = None,
@@ -207,9 +215,11 @@ class StressRunner:
         """Open loop: start ``fn`` ``rate`` times a second, on schedule, for ``duration``.
 
         A coroutine function gets one task per arrival, up to ``max_in_flight``; a plain
-        callable a pool of ``workers`` threads growing to ``max_workers``. A start more than
-        ``late_after`` behind its intended time is late. Arrivals queued at the window's end
-        are served for up to ``grace`` (see the module's notes), then measured at their age.
+        callable a pool of ``workers`` threads growing to ``max_workers`` (default: no
+        growth; pass e.g. ``max_workers=64`` for a blocking, thread-safe callable). A start
+        more than ``late_after`` behind its intended time is late. Arrivals queued at the
+        window's end are served for up to ``grace`` (see the module's notes), then measured
+        at their age.
         """
         options = OpenLoopOptions.of(workers, max_workers, max_in_flight, late_after, grace)
         seconds = self._duration(duration)
@@ -225,7 +235,7 @@ class StressRunner:
         duration: float | str | None = None,
         *,
         workers: int = 1,
-        max_workers: int = DEFAULT_MAX_WORKERS,
+        max_workers: int | None = None,
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
         late_after: float | str = "1ms",
         grace: float | str | None = None,
@@ -271,7 +281,7 @@ class StressRunner:
         every: float | str,
         *,
         workers: int = 1,
-        max_workers: int = DEFAULT_MAX_WORKERS,
+        max_workers: int | None = None,
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
         late_after: float | str = "1ms",
         grace: float | str | None = None,

@@ -9,15 +9,16 @@ its time (sleeping, then spinning the last stretch), hands the lead on and calls
 operation; idle workers park on a semaphore. A pool of one therefore starts each operation
 with no hand-over at all, and only one thread ever spins.
 
-A supervisor (the calling thread) wakes parked workers or adds one when an arrival is
-overdue and nobody leads. It does not add threads while the busy workers are burning CPU:
-under the GIL another thread could only slow them down, and the backlog that follows is the
-operation's capacity speaking, not the harness's.
+A leader whose last call took longer than the time to the next start wakes a parked
+worker to lead meanwhile; one that will be back in time keeps the lead, so a fast operation
+never pays for a hand-over. A supervisor (the calling thread) wakes a parked worker, or adds
+one, when an arrival is overdue and nobody leads. Neither happens while the process is
+computing (using most of a CPU): under the GIL another thread could only slow the workers
+down, and the backlog that follows is the operation's capacity speaking, not the harness's.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections import deque
@@ -27,25 +28,26 @@ from pytest_aegis_stress.engine.loops import SPIN_NS, Clock, wait_until
 from pytest_aegis_stress.engine.recording import Buffer, Parts, Recording
 from pytest_aegis_stress.engine.schedule import Schedule
 
-__all__ = ["DEFAULT_MAX_WORKERS", "OpenThreads"]
-
-#: Threads a pool may grow to unless the caller says otherwise.
-DEFAULT_MAX_WORKERS = 100
+__all__ = ["OpenThreads"]
 #: How often the supervisor looks for an overdue arrival nobody is serving.
 TICK_S = 0.0005
-#: How often full buffers are folded when the pool cannot grow (and nothing else wakes it).
-FOLD_EVERY_S = 0.01
-#: Busy workers using at least this share of a CPU between ticks count as computing.
+#: Busy workers running or runnable for at least this share of the time are computing, not
+#: waiting: under the GIL, another thread could only slow them down.
 COMPUTING_SHARE = 0.5
+#: Supervisor ticks between two readings of the busy workers' scheduler statistics.
+DEMAND_EVERY = 20
 
 
-def _thread_cpu_ns() -> Callable[[], int] | None:
-    """A reader of the calling thread's CPU time, callable from any thread, if the OS has one."""
+def _cpu_demand_ns(native_id: int) -> int | None:
+    """Nanoseconds thread ``native_id`` has run plus waited for a CPU (Linux's schedstat);
+    None where the kernel does not say. Waiting for a CPU counts: on a busy machine a
+    computing thread runs only part of the time, but it never sleeps."""
     try:
-        clock_id = time.pthread_getcpuclockid(threading.get_ident())
-    except (AttributeError, OSError):  # not on this platform
+        with open(f"/proc/self/task/{native_id}/schedstat", encoding="ascii") as stats:
+            ran, waited, _ = stats.read().split()
+    except (OSError, ValueError):
         return None
-    return lambda: time.clock_gettime_ns(clock_id)
+    return int(ran) + int(waited)
 
 
 class OpenThreads:
@@ -76,7 +78,12 @@ class OpenThreads:
         self._initial = workers
         self._threads: list[threading.Thread] = []
         self._busy: list[bool] = []
-        self._cpu: list[Callable[[], int] | None] = []
+        self._native_ids: list[int] = []
+        self._demand: dict[int, int] = {}
+        self._demand_at = 0
+        #: Whether the busy workers were computing at the last two readings (None: unknown,
+        #: as when a worker became busy since; then the pool waits for the next reading).
+        self._computing: bool | None = None
         self._lead = threading.Lock()
         self._state = threading.Lock()
         self._wake = threading.Semaphore(0)
@@ -122,15 +129,16 @@ class OpenThreads:
         slot = len(self._threads)
         self.buffers.append(Buffer(self.recording, self._full.append))
         self._busy.append(False)
-        self._cpu.append(None)
+        self._native_ids.append(0)
         thread = threading.Thread(target=self._work, args=(slot,), name=f"stress-worker-{slot}")
         self._threads.append(thread)
         thread.start()
 
     def _work(self, slot: int) -> None:
-        self._cpu[slot] = _thread_cpu_ns()
+        self._native_ids[slot] = threading.get_native_id()
         buffer, busy = self.buffers[slot], self._busy
         fn, clock, sleep, schedule = self.fn, self.clock, self.sleep, self.schedule
+        service = 0  # this worker's last call's duration: will it be back for the next start?
         while True:
             if not self._lead.acquire(blocking=False):
                 if self._park():
@@ -143,16 +151,21 @@ class OpenThreads:
                 break
             self._next += 1
             start = wait_until(intended, clock, sleep, buffer, self.spin_ns)
-            self._hand_over()
+            due = schedule.intended(self._next)
+            if due is not None and due < start + service:
+                self._hand_over()  # a parked worker leads the next start meanwhile
             self._lead.release()
             busy[slot] = True
             try:
                 fn()
             except Exception as error:
                 busy[slot] = False
-                buffer.fail(error, intended, start, clock())
+                end = clock()
+                service = end - start
+                buffer.fail(error, intended, start, end)
                 continue
             end = clock()
+            service = end - start
             busy[slot] = False
             rows = buffer.rows
             rows.append(intended)
@@ -194,28 +207,47 @@ class OpenThreads:
     # -- the supervisor ---------------------------------------------------------------------------
 
     def _supervise(self) -> None:
-        last_cpu: dict[int, int] = {}
-        last_wall = time.perf_counter_ns()
         grows = self.max_workers > self._initial
+        ticks = 0
         while not self._done:
-            time.sleep(TICK_S if grows else FOLD_EVERY_S)
+            time.sleep(TICK_S)
             self._fold_full()
-            if not grows:
-                continue
-            wall = time.perf_counter_ns()
-            computing = self._computing(last_cpu, wall - last_wall)
-            last_wall = wall
+            ticks += 1
+            if ticks % DEMAND_EVERY == 0:
+                self._read_demand()
             intended = self.schedule.intended(self._next)
             overdue = intended is not None and self.clock() - intended > 2 * TICK_S * 1e9
-            if not overdue or self._lead.locked() or self._hand_over() or computing:
-                # Nothing waits; someone leads; a parked worker now will; or the operation is
-                # at its capacity, where more threads would not help.
+            if not overdue or self._lead.locked() or self._computing is not False:
+                # Nothing waits; someone leads; or the operation is at its capacity, where
+                # more threads would not help (or that is not known yet).
                 self._count_capped(capped=False)
-            elif len(self._threads) < self.max_workers:
+            elif self._hand_over():
+                self._count_capped(capped=False)  # a parked worker now takes the start
+            elif grows and len(self._threads) < self.max_workers:
                 self._spawn()
             else:
                 self._count_capped(capped=True)
         self._count_capped(capped=False)
+
+    def _read_demand(self) -> None:
+        """Judge whether the busy workers are computing, from their CPU demand since the
+        last reading (where the kernel tells; elsewhere they are taken to be waiting)."""
+        now = time.perf_counter_ns()
+        demand, previous, known = 0, self._demand, True
+        self._demand = {}
+        for slot, busy in enumerate(list(self._busy)):
+            if not busy:
+                continue
+            reading = _cpu_demand_ns(self._native_ids[slot])
+            if reading is None:  # no scheduler statistics here: take it to be waiting
+                continue
+            self._demand[slot] = reading
+            if slot in previous:
+                demand += reading - previous[slot]
+            else:
+                known = False
+        span, self._demand_at = now - self._demand_at, now
+        self._computing = (demand >= COMPUTING_SHARE * span) if known else None
 
     def _count_capped(self, *, capped: bool) -> None:
         """Count the starts that waited while the pool was at its cap."""
@@ -224,16 +256,3 @@ class OpenThreads:
         elif not capped and self._capped_from is not None:
             self.recording.insufficient_concurrency += max(self._next - self._capped_from, 1)
             self._capped_from = None
-
-    def _computing(self, last_cpu: dict[int, int], wall_ns: int) -> bool:
-        """Whether the busy workers used at least half a CPU since the last tick."""
-        used = 0
-        for slot, read in enumerate(list(self._cpu)):
-            if read is None:
-                continue
-            with contextlib.suppress(OSError):  # a thread that has just ended
-                now = read()
-                if self._busy[slot] and slot in last_cpu:
-                    used += now - last_cpu[slot]
-                last_cpu[slot] = now
-        return wall_ns > 0 and used >= COMPUTING_SHARE * wall_ns

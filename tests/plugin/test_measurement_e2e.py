@@ -38,7 +38,9 @@ def test_a_slow_coroutine_gets_one_task_per_arrival_by_default(project: pytest.P
     project.runpytest().assert_outcomes(passed=1)
 
 
-def test_a_blocking_callable_gets_a_growing_thread_pool(project: pytest.Pytester) -> None:
+def test_a_blocking_callable_gets_a_growing_thread_pool_when_allowed(
+    project: pytest.Pytester,
+) -> None:
     project.makepyfile(
         """
         import time
@@ -46,13 +48,23 @@ def test_a_blocking_callable_gets_a_growing_thread_pool(project: pytest.Pytester
 
         @pytest.mark.stress
         def test_blocking(stress):
-            result = stress.constant_rate(lambda: time.sleep(0.005), rate=500, duration="1s")
+            result = stress.constant_rate(
+                lambda: time.sleep(0.005), rate=500, duration="1s", max_workers=32
+            )
             assert result.workers > 1
             assert result.ops_completed == 500
             assert result.throughput >= 0.95 * 500, result
+
+        @pytest.mark.stress
+        def test_serial_by_default(stress):
+            result = stress.constant_rate(lambda: time.sleep(0.005), rate=500, duration="500ms")
+            assert result.workers == 1
+            assert result.insufficient_concurrency > 0  # blocked, not computing, at the cap
         """
     )
-    project.runpytest().assert_outcomes(passed=1)
+    result = project.runpytest()
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["*warning: test_serial_by_default: * starts waited*"])
 
 
 def test_reaching_the_concurrency_cap_is_recorded_and_warned_about(
