@@ -56,7 +56,11 @@ def anchor(test_name: str) -> str:
 
 def _cell(result: Result, key: str, pattern: str) -> str:
     value = number(result, key)
-    return "" if value is None else escape(pattern.format(value))
+    if value is None:
+        return ""
+    if pattern == "{:.3g}" and abs(value) >= 1000:  # 2140, not 2.14e+03
+        pattern = "{:,.0f}"
+    return escape(pattern.format(value))
 
 
 def _thresholds(result: Result) -> str:

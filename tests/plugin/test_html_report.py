@@ -184,6 +184,7 @@ def test_the_summary_colours_outcomes_tiers_and_thresholds() -> None:
             "outcome": "failed",
             "tier": "minimum",
             "throughput": 1234.5,
+            "p99_ms": 2141.7,
             "thresholds": [
                 {"metric": "p95", "op": "<=", "bound": "10ms", "met": False, "measured": 12.0},
                 {"metric": "throughput", "op": ">=", "bound": "1000/s", "met": True},
@@ -200,6 +201,7 @@ def test_the_summary_colours_outcomes_tiers_and_thresholds() -> None:
     assert 'title="measured 12 ms"' in table
     assert 'class="chip met"' in table
     assert "1,234" in table
+    assert "2,142" in table  # a latency past a second, in whole ms, not 2.14e+03
     assert f'href="#{anchor("test_<b>[x]")}"' in table
 
 
