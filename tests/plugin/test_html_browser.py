@@ -27,6 +27,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+#: An image from outside, added to the page: its policy must refuse it before any request.
+OUTSIDE_PROBE = """
+() => new Promise(resolve => {
+    document.addEventListener('securitypolicyviolation',
+        event => resolve(event.effectiveDirective), {once: true});
+    const image = new Image();
+    image.src = 'https://example.invalid/probe.png';
+    document.body.appendChild(image);
+})
+"""
 #: Every chart has drawn: its SVG exists, has size, and holds at least one trace.
 CHART_STATES = """
 () => [...document.querySelectorAll('.plotly-graph-div')].map(div => {
@@ -112,12 +122,15 @@ def test_the_report_draws_every_chart_offline_without_errors(
             shot = request.config.rootpath / "reports" / "html-report-browser-test.png"
             shot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(shot), full_page=True)
+            errors_before_probe, requests_before_probe = list(console), list(outside)
+            refused_by = page.evaluate(OUTSIDE_PROBE)
         finally:
             browser.close()
     seconds = time.perf_counter() - started
 
-    assert console == []
-    assert outside == []
+    assert errors_before_probe == []
+    assert requests_before_probe == []
+    assert refused_by == "img-src"
     assert expected >= 18
     assert len(charts) == expected
     blank = [c for c in charts if not (c["width"] > 100 and c["height"] > 100 and c["traces"])]
