@@ -20,11 +20,13 @@ import numpy as np
 
 __all__ = [
     "BUCKETS",
+    "COARSE_BUCKETS",
+    "COARSE_SHIFT",
     "HIGHEST_NS",
     "LatencyHistogram",
     "bucket_high_value",
     "bucket_index",
-    "sparse_percentiles_ms",
+    "coarse_percentiles_ms",
     "tally_buckets",
 ]
 
@@ -66,26 +68,34 @@ def _rank(percentile: float, total: int) -> int:
     return min(max(math.ceil(round(percentile * total / 100, 6)), 1), total)
 
 
-def sparse_percentiles_ms(buckets: dict[int, int], percentiles: tuple[float, ...]) -> list[float]:
-    """Percentiles, in ms, of ``{bucket index: count}`` (a small histogram kept as a dict)."""
-    order = sorted(buckets)
-    total = sum(buckets.values())
+#: The per-second series keep 1 bucket in 2**COARSE_SHIFT: 64 per power of two, within 1.6%,
+#: in a 17 KB array instead of 270 KB (a chart needs no more, and a ring of them is cheap).
+COARSE_SHIFT = 4
+COARSE_BUCKETS = BUCKETS >> COARSE_SHIFT
+
+
+def coarse_percentiles_ms(counts: np.ndarray, percentiles: tuple[float, ...]) -> list[float]:
+    """Percentiles, in ms, of a coarse histogram (bucket ``i`` holds the fine buckets
+    ``i << COARSE_SHIFT`` … ``((i + 1) << COARSE_SHIFT) - 1``); zeros when empty."""
+    total = int(counts.sum())
+    if total == 0:
+        return [0.0 for _ in percentiles]
+    used = np.flatnonzero(counts)
+    running = np.cumsum(counts[used])
     answers = []
     for percentile in percentiles:
-        rank, seen = _rank(percentile, total), 0
-        for index in order:
-            seen += buckets[index]
-            if seen >= rank:
-                answers.append(bucket_high_value(index) / 1e6)
-                break
+        coarse = int(used[int(np.searchsorted(running, _rank(percentile, total)))])
+        answers.append(bucket_high_value(((coarse + 1) << COARSE_SHIFT) - 1) / 1e6)
     return answers
 
 
 class LatencyHistogram:
     """Latencies in nanoseconds; percentiles reported in milliseconds."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, resident: bool = False) -> None:
         self.counts = np.zeros(BUCKETS, dtype=np.int64)
+        if resident:  # write every page now, so none is first touched inside a window
+            self.counts.fill(0)
         self.total = 0
         self.min_ns = 0
         self.max_ns = 0

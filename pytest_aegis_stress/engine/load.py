@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from pytest_aegis_stress.engine.assemble import add_resources, result_from, stages_from
 from pytest_aegis_stress.engine.durations import parse_duration
 from pytest_aegis_stress.engine.executors import (
@@ -40,7 +42,7 @@ from pytest_aegis_stress.engine.executors import (
 from pytest_aegis_stress.engine.loops import SPIN_NS
 from pytest_aegis_stress.engine.open_tasks import DEFAULT_MAX_IN_FLIGHT, open_tasks
 from pytest_aegis_stress.engine.open_threads import OpenThreads
-from pytest_aegis_stress.engine.recording import Buffer, Recording
+from pytest_aegis_stress.engine.recording import FLUSH_ROWS, Buffer, Recording
 from pytest_aegis_stress.engine.resources import ResourceMonitor
 from pytest_aegis_stress.engine.results import StressResult
 from pytest_aegis_stress.engine.schedule import Schedule
@@ -69,6 +71,10 @@ def _check_rate(field: str, rate: object) -> float:
 _warmed_up = False
 
 
+def _nothing() -> None:
+    """The warm-up's operation."""
+
+
 def _warm_up() -> None:
     """Run the harness's own code paths once, outside any measured window, so that their
     first-use costs (lazily imported NumPy internals, interned objects) are not read as the
@@ -76,15 +82,33 @@ def _warm_up() -> None:
     global _warmed_up  # noqa: PLW0603 - a once-per-process flag
     if _warmed_up:
         return
-    schedule = Schedule(0, [1000.0, 1000.0], 1_000_000)
+    rows = FLUSH_ROWS
+    schedule = Schedule(0, [rows / 2.0, rows / 2.0], 1_000_000_000)  # two stages of a second
     recording = Recording(0, schedule=schedule)
-    buffer = Buffer(recording)
-    buffer.rows.extend([0, 10, 20, 1_000_000, 1_000_010, 1_000_050])
-    buffer.fail(RuntimeError("warm-up"), 0, 1, 2)
-    buffer.flush()
-    recording.unserved_at(schedule.planned - 1, 2_000_000)
+    for _ in range(2):  # a full buffer, twice: the folding's temporaries reach their size
+        buffer = Buffer(recording)
+        spread = np.geomspace(1_000, 10**9, rows).astype(np.int64)  # a wide latency range
+        due = np.arange(rows, dtype=np.int64) * (2_000_000_000 // rows)
+        buffer.rows.extend(np.column_stack((due, due + spread // 2, due + spread)).ravel())
+        buffer.fail(RuntimeError("warm-up"), 0, 1, 2)
+        recording.fold(buffer.take())
+    recording.unserved_at(schedule.planned - 1, 3_000_000_000)
     stages_from(recording, schedule)[-1].sustained(1.0)
     result_from("warm-up", 1.0, [recording])
+    # A pool's whole life once, on a tiny schedule: thread start, lead, finish and exit.
+    tiny = Schedule(time.perf_counter_ns(), [1000.0], 5_000_000)
+    pool = OpenThreads(
+        _nothing,
+        tiny,
+        Recording(0, schedule=tiny),
+        time.perf_counter_ns,
+        time.sleep,
+        workers=1,
+        max_workers=1,
+        grace_ns=0,
+    )
+    pool.run()
+    pool.fold_remaining()
     _warmed_up = True
 
 
@@ -350,9 +374,10 @@ class StressRunner:
         leftovers: list[Callable[[], None]] = []
         workers = 0
         elapsed = 0.0
+        pool = self._pool(fn, segment, recording, options)  # its threads start before the window
         with self._measure(stage_s * len(rates)) as monitor:
             while True:
-                seconds, used, leftover = self._segment(fn, segment, recording, options)
+                seconds, used, leftover = self._segment(fn, segment, recording, options, pool)
                 segments.append((segment, recording))
                 leftovers.append(leftover)
                 elapsed += seconds
@@ -367,6 +392,7 @@ class StressRunner:
                 extend -= 1
                 segment = Schedule(0, [doubled], stage_ns)
                 recording = Recording(0, schedule=segment, late_after_ns=options.late_after_ns)
+                pool = self._pool(fn, segment, recording, options)
         for leftover in leftovers:  # after the window: folding allocates
             leftover()
         stages = [s for schedule, rec in segments for s in stages_from(rec, schedule)]
@@ -380,12 +406,38 @@ class StressRunner:
         )
         return self._finish(result, monitor)
 
+    def _pool(
+        self,
+        fn: Callable[[], Any],
+        schedule: Schedule,
+        recording: Recording,
+        options: OpenLoopOptions,
+    ) -> OpenThreads | None:
+        """A started thread pool for a plain callable (None for a coroutine function)."""
+        if inspect.iscoroutinefunction(fn):
+            return None
+        window_s = schedule.stage_ns * schedule.stages / 1e9
+        pool = OpenThreads(
+            fn,
+            schedule,
+            recording,
+            self._clock,
+            self._sleep,
+            workers=options.workers,
+            max_workers=options.max_workers,
+            grace_ns=options.grace_ns(window_s),
+            spin_ns=self._spin_ns,
+        )
+        pool.start_workers()
+        return pool
+
     def _segment(
         self,
         fn: Callable[[], Any],
         schedule: Schedule,
         recording: Recording,
         options: OpenLoopOptions,
+        pool: OpenThreads | None,
     ) -> tuple[float, int, Callable[[], None]]:
         """Run one schedule to its end and drain it. Return the span of its starts (the
         window, or longer when a backlog was served after it: the time over which the
@@ -393,11 +445,10 @@ class StressRunner:
         operations' tail), the peak workers or tasks, and a function that folds the
         workers' last rows."""
         window_s = schedule.stage_ns * schedule.stages / 1e9
-        grace_ns = options.grace_ns(window_s)
         origin = recording.origin_ns = self._clock()
         schedule.begin(origin)
         with ticking(self._progress, self._clock, window_s, recording):
-            if inspect.iscoroutinefunction(fn):
+            if pool is None:
                 buffer, dispatch_ns = run_in_own_loop(
                     open_tasks(
                         fn,
@@ -406,7 +457,7 @@ class StressRunner:
                         self._clock,
                         self._sleep,
                         max_in_flight=options.max_in_flight,
-                        grace_ns=grace_ns,
+                        grace_ns=options.grace_ns(window_s),
                         spin_ns=self._spin_ns,
                     )
                 )
@@ -418,17 +469,6 @@ class StressRunner:
                     recording.fold(buffer.take())
 
             else:
-                pool = OpenThreads(
-                    fn,
-                    schedule,
-                    recording,
-                    self._clock,
-                    self._sleep,
-                    workers=options.workers,
-                    max_workers=options.max_workers,
-                    grace_ns=grace_ns,
-                    spin_ns=self._spin_ns,
-                )
                 pool.run()
                 recording.harness_ns += pool.harness_cpu_ns
                 used = pool.workers

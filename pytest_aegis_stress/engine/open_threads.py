@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import threading
 import time
+from array import array
 from collections import deque
 from collections.abc import Callable
 
@@ -31,6 +32,10 @@ from pytest_aegis_stress.engine.schedule import Schedule
 __all__ = ["OpenThreads"]
 #: How often the supervisor looks for an overdue arrival nobody is serving.
 TICK_S = 0.0005
+#: The same for a pool that cannot grow (it only folds buffers and counts capped starts).
+FIXED_TICK_S = 0.01
+#: An arrival this far past its time with nobody leading is overdue.
+OVERDUE_NS = 1_000_000
 #: Busy workers running or runnable for at least this share of the time are computing, not
 #: waiting: under the GIL, another thread could only slow them down.
 COMPUTING_SHARE = 0.5
@@ -48,6 +53,19 @@ def _cpu_demand_ns(native_id: int) -> int | None:
     except (OSError, ValueError):
         return None
     return int(ran) + int(waited)
+
+
+def _warm_arena(values: int) -> None:
+    """Fill and drop buffers the way a worker does (growing by appends, one still held while
+    the next fills), so that this thread's allocator arena reaches the layout it keeps: done
+    before a measured window, its growth is not read as the operation's."""
+    held = array("q")
+    for _ in range(4):
+        filling = array("q")
+        for value in range(values):
+            filling.append(value)
+        held = filling
+    del held
 
 
 class OpenThreads:
@@ -72,7 +90,8 @@ class OpenThreads:
         self.clock = clock
         self.sleep = sleep
         self.max_workers = max(workers, max_workers)
-        self.deadline_ns = schedule.end_ns + grace_ns
+        self.grace_ns = grace_ns
+        self.deadline_ns = schedule.end_ns + grace_ns  # set again by run(): the schedule moves
         self.spin_ns = spin_ns
         self.buffers: list[Buffer] = []
         self._initial = workers
@@ -92,6 +111,8 @@ class OpenThreads:
         self._done = False
         self._capped_from: int | None = None
         self._full: deque[Parts] = deque()
+        self._go = threading.Event()
+        self._warm = threading.Semaphore(0)
         self.harness_cpu_ns = 0
 
     @property
@@ -104,8 +125,9 @@ class OpenThreads:
         last ones are left for :meth:`fold_remaining`, so that a caller can fold them after
         its measured window."""
         began = time.thread_time_ns()
-        for _ in range(self._initial):
-            self._spawn()
+        self.deadline_ns = self.schedule.end_ns + self.grace_ns
+        self.start_workers()
+        self._go.set()
         self._supervise()
         for thread in self._threads:
             thread.join()
@@ -113,6 +135,15 @@ class OpenThreads:
         self.harness_cpu_ns += time.thread_time_ns() - began
         for buffer in self.buffers:
             self.harness_cpu_ns += buffer.harness_ns
+
+    def start_workers(self) -> None:
+        """Start the initial workers, which warm up and wait for :meth:`run` (call it before
+        a measured window so that their stacks and allocator arenas are not in it)."""
+        missing = self._initial - len(self._threads)
+        for _ in range(missing):
+            self._spawn()
+        for _ in range(missing):
+            self._warm.acquire()
 
     def fold_remaining(self) -> None:
         """Fold what the workers still hold."""
@@ -130,13 +161,19 @@ class OpenThreads:
         self.buffers.append(Buffer(self.recording, self._full.append))
         self._busy.append(False)
         self._native_ids.append(0)
-        thread = threading.Thread(target=self._work, args=(slot,), name=f"stress-worker-{slot}")
+        # A daemon: a pool whose run never came (an error before it) must not hold up exit.
+        thread = threading.Thread(
+            target=self._work, args=(slot,), name=f"stress-worker-{slot}", daemon=True
+        )
         self._threads.append(thread)
         thread.start()
 
     def _work(self, slot: int) -> None:
         self._native_ids[slot] = threading.get_native_id()
         buffer, busy = self.buffers[slot], self._busy
+        _warm_arena(buffer.flush_at)
+        self._warm.release()
+        self._go.wait()
         fn, clock, sleep, schedule = self.fn, self.clock, self.sleep, self.schedule
         service = 0  # this worker's last call's duration: will it be back for the next start?
         while True:
@@ -208,15 +245,19 @@ class OpenThreads:
 
     def _supervise(self) -> None:
         grows = self.max_workers > self._initial
+        # A pool that cannot grow needs only folding and counting: every wake-up of this
+        # thread competes with the workers for the GIL, and on a busy machine the worker
+        # that hands it over may then wait for this thread to be scheduled.
+        tick, demand_every = (TICK_S, DEMAND_EVERY) if grows else (FIXED_TICK_S, 1)
         ticks = 0
         while not self._done:
-            time.sleep(TICK_S)
+            time.sleep(tick)
             self._fold_full()
             ticks += 1
-            if ticks % DEMAND_EVERY == 0:
+            if ticks % demand_every == 0:
                 self._read_demand()
             intended = self.schedule.intended(self._next)
-            overdue = intended is not None and self.clock() - intended > 2 * TICK_S * 1e9
+            overdue = intended is not None and self.clock() - intended > OVERDUE_NS
             if not overdue or self._lead.locked() or self._computing is not False:
                 # Nothing waits; someone leads; or the operation is at its capacity, where
                 # more threads would not help (or that is not known yet).

@@ -19,9 +19,11 @@ from typing import Any
 import numpy as np
 
 from pytest_aegis_stress.engine.histogram import (
+    COARSE_BUCKETS,
+    COARSE_SHIFT,
     LatencyHistogram,
     bucket_index,
-    sparse_percentiles_ms,
+    coarse_percentiles_ms,
     tally_buckets,
 )
 from pytest_aegis_stress.engine.schedule import Schedule
@@ -34,6 +36,8 @@ MAX_ERROR_MESSAGES = 5
 SERIES_PERCENTILES = (50.0, 95.0, 99.0)
 #: Seconds a per-second histogram stays open for late-folded buffers before it is summarised.
 SERIES_LAG_S = 3
+#: Per-second histograms kept at once (the open seconds and the one being filled).
+SERIES_RING = SERIES_LAG_S + 2
 _NS_PER_S = 1_000_000_000
 #: Rows a buffer holds before it is folded (3 x 8 bytes each: below malloc's mmap threshold,
 #: so the allocator reuses the same memory instead of mapping and unmapping it).
@@ -104,9 +108,13 @@ class Recording:
         self.width = 3 if self.open_loop else 2
         self.late_after_ns = late_after_ns
         stages = schedule.stages if schedule is not None else 1
-        self.latency = [LatencyHistogram() for _ in range(stages)]
-        self.service = [LatencyHistogram() for _ in range(stages)] if self.open_loop else []
-        self.failed_latency = LatencyHistogram()
+        # Resident from the start: a histogram's pages would otherwise be first written, and
+        # counted as growth, as values land in them during the window.
+        self.latency = [LatencyHistogram(resident=True) for _ in range(stages)]
+        self.service = (
+            [LatencyHistogram(resident=True) for _ in range(stages)] if self.open_loop else []
+        )
+        self.failed_latency = LatencyHistogram(resident=True)
         self.completed = [0] * stages
         self.failed = [0] * stages
         self.late = [0] * stages
@@ -116,7 +124,8 @@ class Recording:
         self.errors: list[str] = []
         self.series: list[int] = []
         self.series_percentiles: list[list[float]] = []
-        self._open_seconds: dict[int, dict[int, int]] = {}
+        #: Coarse histograms of the seconds still open, a ring allocated with the recording.
+        self._seconds = np.zeros((SERIES_RING, COARSE_BUCKETS), dtype=np.int64)
         self._closed_before = 0
         self.harness_ns = 0
         self.insufficient_concurrency = 0
@@ -185,13 +194,10 @@ class Recording:
         at its age at ``at_ns`` (a lower bound of the latency it would have had)."""
         assert self.schedule is not None
         with self._lock:
-            for index in range(first_index, self.schedule.planned):
-                intended = self.schedule.intended(index)
-                assert intended is not None
-                stage = int(self.schedule.stage_of(np.array([intended]))[0])
-                self.latency[stage].record(max(at_ns - intended, 0))
-                self.unserved[stage] += 1
-                self.backlog_end[stage] += 1
+            for stage, due in self.schedule.due_from(first_index):
+                self.latency[stage].record_many(np.maximum(at_ns - due, 0))
+                self.unserved[stage] += len(due)
+                self.backlog_end[stage] += len(due)
 
     # -- the per-second series ------------------------------------------------------------------
 
@@ -210,15 +216,15 @@ class Recording:
             self.series[second] += int(tallied[1].sum())
             if second < self._closed_before:
                 continue  # its percentiles were already summarised; the histograms have it
-            open_second = self._open_seconds.setdefault(second, {})
-            for bucket, count in zip(tallied[0].tolist(), tallied[1].tolist(), strict=True):
-                open_second[bucket] = open_second.get(bucket, 0) + count
+            self._close_seconds(second - SERIES_RING + 1)  # its slot in the ring is free
+            np.add.at(self._seconds[second % SERIES_RING], tallied[0] >> COARSE_SHIFT, tallied[1])
         self._close_seconds(len(self.series) - SERIES_LAG_S)
 
     def _close_seconds(self, before: int) -> None:
         while self._closed_before < before:
-            second = self._closed_before
-            self.series_percentiles.append(_percentiles(self._open_seconds.pop(second, {})))
+            counts = self._seconds[self._closed_before % SERIES_RING]
+            self.series_percentiles.append(coarse_percentiles_ms(counts, SERIES_PERCENTILES))
+            counts[:] = 0
             self._closed_before += 1
 
     def finish(self) -> None:
@@ -266,12 +272,6 @@ class Recording:
 
 def tally_buckets_or_none(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     return tally_buckets(indices) if indices.size else None
-
-
-def _percentiles(buckets: dict[int, int]) -> list[float]:
-    if not buckets:
-        return [0.0 for _ in SERIES_PERCENTILES]
-    return sparse_percentiles_ms(buckets, SERIES_PERCENTILES)
 
 
 def _weighted(

@@ -62,6 +62,18 @@ class Schedule:
         offset = (index - self.first_index[stage]) * 1e9 / self.rates[stage]
         return self.boundary_ns(stage) + math.floor(offset)
 
+    def due_from(self, first: int) -> list[tuple[int, np.ndarray]]:
+        """Due times of arrivals ``first`` … the last, as ``(stage, times)`` per stage."""
+        runs = []
+        for stage in range(self.stages):
+            low, high = max(first, self.first_index[stage]), self.first_index[stage + 1]
+            if low >= high:
+                continue
+            offsets = np.arange(low - self.first_index[stage], high - self.first_index[stage])
+            due = self.boundary_ns(stage) + np.floor(offsets * 1e9 / self.rates[stage])
+            runs.append((stage, due.astype(np.int64)))
+        return runs
+
     def stage_of(self, intended_ns: np.ndarray) -> np.ndarray:
         """Stage index of each intended start, for attributing results to stages."""
         edges = np.array([self.boundary_ns(k) for k in range(1, self.stages)], dtype=np.int64)
