@@ -65,6 +65,22 @@ def timeline_chart(result: Result) -> Figure | None:
     return lay_out(figure, title, bargap=0.1)
 
 
+_STAGE_COUNTS = (
+    ("ops_failed", "failed"),
+    ("late_starts", "late"),
+    ("dropped_starts", "dropped"),
+    ("backlog_end", "waiting at the end"),
+)
+
+
+def _stage_note(stage: Mapping[str, Any]) -> str:
+    """What went wrong in a stage, for its hover label: failed, late, dropped, backlog."""
+    parts = [
+        f"{value:,.0f} {label}" for key, label in _STAGE_COUNTS if (value := number(stage, key))
+    ]
+    return f"({', '.join(parts)})" if parts else ""
+
+
 def ramp_chart(result: Result) -> Figure | None:
     """Offered against achieved rate per stage, p95 per stage, the sustainable knee marked."""
     steps = stages(result)
@@ -78,6 +94,9 @@ def ramp_chart(result: Result) -> Figure | None:
             y=[number(s, "achieved_rate") for s in steps],
             name="achieved ops/s",
             marker_color=COLOURS["ops"],
+            text=[_stage_note(s) for s in steps],
+            textposition="none",
+            hovertemplate="%{y:,.0f}/s %{text}",
         ),
         secondary_y=False,
     )

@@ -127,9 +127,10 @@ def latency_series(result: Result) -> dict[str, list[float]]:
 
     ``latency_series`` is a list of ``[p50, p95, p99]`` per second as the engine writes it;
     a mapping of columns (``{"p50_ms": [...]}``) or a list of row mappings is read too. A
-    second with nothing completed is a gap, not a zero.
+    second with nothing completed (none in ``throughput_series``) is a gap, not a zero.
     """
     raw = result.get("latency_series")
+    counts = [as_float(count) for count in listed(result.get("throughput_series"))]
     columns: dict[str, list[float]] = {}
     for position, label in enumerate(("p50", "p95", "p99")):
         values: list[Any] = []
@@ -138,6 +139,8 @@ def latency_series(result: Result) -> dict[str, list[float]]:
         elif isinstance(raw, list):
             values = [_column(row, position, f"{label}_ms") for row in raw]
         cleaned = [as_float(value) for value in values]
+        # The engine writes zeros for a second in which nothing completed.
+        cleaned = [None if i < len(counts) and counts[i] == 0 else v for i, v in enumerate(cleaned)]
         if any(v is not None for v in cleaned):
             columns[label] = [math.nan if v is None else v for v in cleaned]
     return columns

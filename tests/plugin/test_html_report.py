@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pytest_aegis_stress.report.html import render_html, write_html
+from pytest_aegis_stress.report.html_charts import ramp_chart
 from pytest_aegis_stress.report.html_series import (
     base_name,
     knee_index,
@@ -92,6 +93,21 @@ def test_the_knee_is_the_last_stage_offering_the_sustainable_rate() -> None:
     assert knee_index({"max_sustainable_rate": 100}) is None
 
 
+def test_the_ramp_chart_marks_the_knee_and_tells_what_each_stage_lost() -> None:
+    result = _ramp([100, 200, 400], [100, 200, 250], 200)
+    result["stages"][2].update(late_starts=1200, dropped_starts=0, backlog_end=35)
+    figure = ramp_chart(result)
+    achieved, offered, p95 = figure.data
+    assert list(p95.y) == [1.0, 1.0, 1.0]
+    assert list(achieved.y) == [100, 200, 250]
+    assert list(offered.y) == [100, 200, 400]
+    assert list(achieved.text) == ["", "", "(1,200 late, 35 waiting at the end)"]
+    (knee,) = figure.layout.annotations
+    assert knee.text == "knee: 200/s sustained"
+    assert knee.x == "2: 200/s"
+    assert ramp_chart(_ramp([100], [100], 100)) is None  # one stage: a constant rate
+
+
 def test_a_stage_marked_unsustained_is_not_the_knee() -> None:
     result = _ramp([100, 100], [100, 90], 100)
     result["stages"][1]["sustained"] = False
@@ -142,6 +158,8 @@ def test_latency_series_reads_columns_or_rows_and_keeps_gaps() -> None:
     assert engine["p99"][::2] == [3.0, 6.0]
     assert math.isnan(engine["p99"][1])
     assert latency_series({"latency_series": "nonsense"}) == {}
+    stalled = {"latency_series": [[1, 2, 3], [0, 0, 0]], "throughput_series": [10, 0]}
+    assert math.isnan(latency_series(stalled)["p50"][1])
 
 
 def test_the_memory_line_has_the_reported_slope_through_the_settled_mean() -> None:
