@@ -120,13 +120,14 @@ def _result_section(
         if errors
         else ""
     )
-    comparison = baseline_table(deltas) if deltas else ""
+    # The table sits in the grid beside the chart of the same changes.
+    comparison = f'<div class="chart">{baseline_table(deltas)}</div>' if deltas else ""
     outcome = escape(str(result.get("outcome", "")))
     return (
         f'<section class="result outcome-{outcome}" id="{anchor(name)}">'
         f'<h3>{escape(name)} <span class="badge">{outcome}</span></h3>'
         f'<p class="figures">{_figures_line(result)}</p>{error_list}'
-        f'<div class="charts">{drawn}</div>{comparison}</section>'
+        f'<div class="charts">{drawn}{comparison}</div></section>'
     )
 
 

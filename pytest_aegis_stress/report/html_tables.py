@@ -6,7 +6,6 @@ names carry parameters, error messages carry anything), so the page shows them a
 
 from __future__ import annotations
 
-import math
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import Any
 
 from pytest_aegis_stress.report.html_series import as_float, number
 
-__all__ = ["Delta", "anchor", "baseline_deltas", "baseline_table", "summary_table"]
+__all__ = ["SAME_WITHIN", "Delta", "anchor", "baseline_deltas", "baseline_table", "summary_table"]
 
 Result = Mapping[str, Any]
 
@@ -42,6 +41,8 @@ _COMPARED = (
     ("memory growth (MB)", "memory_growth_mb", False),
     ("max sustainable rate (ops/s)", "max_sustainable_rate", True),
 )
+#: A relative change this small is no change: the baseline CSV keeps six significant digits.
+SAME_WITHIN = 0.0005
 _TIERS = ("target", "acceptable", "minimum", "below-minimum")
 #: The unit of each threshold's measured figure, as the session records it.
 _UNITS = dict.fromkeys(("p50", "p95", "p99", "p999", "max"), " ms")
@@ -132,6 +133,8 @@ def baseline_deltas(result: Result, baseline: Mapping[str, Any] | None) -> list[
         if now is None or before is None:
             continue
         change = (now - before) / abs(before) if before else None
+        if change is not None and abs(change) < SAME_WITHIN:
+            change = 0.0
         worse = change is not None and (change < 0 if higher_is_better else change > 0)
         deltas.append(Delta(label, field, now, before, change, worse))
     return deltas
@@ -145,7 +148,7 @@ def baseline_table(deltas: Iterable[Delta]) -> str:
     """Current and baseline side by side, with the relative change coloured by direction."""
     rows = []
     for delta in deltas:
-        if delta.change is None or math.isclose(delta.change, 0.0, abs_tol=1e-12):
+        if delta.change is None or delta.change == 0:
             change, tone = "±0" if delta.change is not None else "n/a", "same"
         else:
             tone = "worse" if delta.worse else "better"

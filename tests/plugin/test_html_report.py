@@ -193,6 +193,11 @@ def test_baseline_deltas_know_which_direction_is_worse() -> None:
     assert "+20.0%" in table
     assert "n/a" in table
     assert baseline_deltas(current, None) == []
+    # The baseline CSV keeps six significant digits: a rounding difference is no change.
+    (rounded,) = baseline_deltas({"p99_ms": 160.7004}, {"p99_ms": "160.7"})
+    assert rounded.change == 0.0
+    assert not rounded.worse
+    assert "±0" in baseline_table([rounded])
 
 
 def test_the_summary_colours_outcomes_tiers_and_thresholds() -> None:
