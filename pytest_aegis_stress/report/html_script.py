@@ -4,7 +4,8 @@ Drawing a hundred plotly charts while the page is parsed keeps it blank for many
 a small machine. Each chart's figure is kept as JSON beside an empty ``<div>``; once the page
 has loaded, this script draws the charts near the viewport at once and the others one per
 idle moment, so the summary table is readable immediately and scrolling never waits.
-When every chart is drawn, ``<body data-charts-drawn>`` holds their number (for tests).
+When every chart has been tried, ``<body data-charts-drawn>`` holds their number (for
+tests); a chart that cannot be drawn says why on the console.
 """
 
 from __future__ import annotations
@@ -17,17 +18,25 @@ DRAW_SCRIPT = """
   var CONFIG = {displaylogo: false, responsive: true};
   var waiting = Array.prototype.slice.call(
     document.querySelectorAll('script[type="application/json"][data-chart]'));
-  var drawn = 0;
+  var total = waiting.length;
+  var settled = 0;
+  function done() {
+    settled += 1;
+    if (settled === total) { document.body.setAttribute("data-charts-drawn", total); }
+  }
   function draw(source) {
     var index = waiting.indexOf(source);
     if (index < 0) { return; }
     waiting.splice(index, 1);
-    var figure = JSON.parse(source.textContent);
-    var target = document.getElementById(source.getAttribute("data-chart"));
-    Plotly.newPlot(target, figure.data, figure.layout, CONFIG).then(function () {
-      drawn += 1;
-      if (waiting.length === 0) { document.body.setAttribute("data-charts-drawn", drawn); }
-    });
+    var id = source.getAttribute("data-chart");
+    try {
+      var figure = JSON.parse(source.textContent);
+      Plotly.newPlot(document.getElementById(id), figure.data, figure.layout, CONFIG)
+        .then(done, function (error) { console.error(id + ": " + error); done(); });
+    } catch (error) {
+      console.error(id + ": " + error);
+      done();
+    }
   }
   function later(callback) {
     if (window.requestIdleCallback) { window.requestIdleCallback(callback); }
@@ -50,7 +59,7 @@ DRAW_SCRIPT = """
       observer.observe(document.getElementById(source.getAttribute("data-chart")));
     });
   }
-  if (waiting.length === 0) { document.body.setAttribute("data-charts-drawn", 0); }
+  if (total === 0) { document.body.setAttribute("data-charts-drawn", 0); }
   later(drawNext);
 })();
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,63 @@ def _chromium() -> str:
     return path
 
 
+@dataclass
+class Visit:
+    """What a page did in Chromium: console errors, requests that left the file, charts."""
+
+    console: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    charts: list[dict[str, Any]] = field(default_factory=list)
+    refused_by: str = ""
+    seconds: float = 0.0
+
+
+def visit(path: Path, screenshot: Path | None = None) -> Visit:
+    """Open ``path`` in headless Chromium with every request that leaves the file refused,
+    wait until the page says each chart was tried, and read what happened."""
+    chromium = _chromium()
+    from playwright.sync_api import Route, sync_playwright
+
+    seen = Visit()
+
+    def refuse_the_network(route: Route) -> None:
+        if route.request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            seen.outside.append(route.request.url)
+            route.abort()
+
+    started = time.perf_counter()
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.route("**/*", refuse_the_network)
+            page.on(
+                "request",
+                lambda r: None if r.url.startswith(LOCAL_SCHEMES) else seen.outside.append(r.url),
+            )
+            page.on("console", lambda m: seen.console.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda error: seen.console.append(str(error)))
+            page.goto(path.as_uri(), wait_until="load", timeout=60_000)
+            # A function, not an expression: the page's policy forbids eval.
+            page.wait_for_function(
+                "() => document.body.hasAttribute('data-charts-drawn')", timeout=120_000
+            )
+            seen.seconds = time.perf_counter() - started
+            seen.charts = page.evaluate(CHART_STATES)
+            if screenshot is not None:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(screenshot), full_page=True)
+            # Last, as it adds a console error and a request of its own.
+            before = len(seen.console), len(seen.outside)
+            seen.refused_by = page.evaluate(OUTSIDE_PROBE)
+            del seen.console[before[0] :], seen.outside[before[1] :]
+        finally:
+            browser.close()
+    return seen
+
+
 @pytest.fixture
 def report(project: pytest.Pytester) -> Path:
     """A report of a small real stress run, compared with a baseline so that every kind of
@@ -82,61 +140,35 @@ def report(project: pytest.Pytester) -> Path:
     return project.path / "report.html"
 
 
+def _drawn(chart: dict[str, Any]) -> bool:
+    return bool(chart["width"] > 100 and chart["height"] > 100 and chart["traces"])
+
+
 def test_the_report_draws_every_chart_offline_without_errors(
     report: Path, request: pytest.FixtureRequest
 ) -> None:
-    chromium = _chromium()
-    from playwright.sync_api import Route, sync_playwright
-
-    page_text = report.read_text(encoding="utf-8")
-    expected = page_text.count('<div id="chart-')
-    console: list[str] = []
-    outside: list[str] = []
-
-    def refuse_the_network(route: Route) -> None:
-        if route.request.url.startswith(LOCAL_SCHEMES):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    started = time.perf_counter()
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.route("**/*", refuse_the_network)
-            page.on(
-                "request",
-                lambda r: None if r.url.startswith(LOCAL_SCHEMES) else outside.append(r.url),
-            )
-            page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda error: console.append(str(error)))
-            page.goto(report.as_uri(), wait_until="load", timeout=60_000)
-            page.wait_for_function(
-                f"() => document.body.getAttribute('data-charts-drawn') === '{expected}'",
-                timeout=120_000,
-            )
-            drawn = time.perf_counter() - started
-            charts: list[dict[str, Any]] = page.evaluate(CHART_STATES)
-            shot = request.config.rootpath / "reports" / "html-report-browser-test.png"
-            shot.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(shot), full_page=True)
-            errors_before_probe, requests_before_probe = list(console), list(outside)
-            refused_by = page.evaluate(OUTSIDE_PROBE)
-        finally:
-            browser.close()
-    seconds = time.perf_counter() - started
-
-    assert errors_before_probe == []
-    assert requests_before_probe == []
-    assert refused_by == "img-src"
+    expected = report.read_text(encoding="utf-8").count('<div id="chart-')
+    shot = request.config.rootpath / "reports" / "html-report-browser-test.png"
+    seen = visit(report, screenshot=shot)
+    assert seen.console == []
+    assert seen.outside == []
+    assert seen.refused_by == "img-src"
     assert expected >= 18
-    assert len(charts) == expected
-    blank = [c for c in charts if not (c["width"] > 100 and c["height"] > 100 and c["traces"])]
-    assert blank == []
+    assert len(seen.charts) == expected
+    assert [c["id"] for c in seen.charts if not _drawn(c)] == []
     assert shot.stat().st_size > 20_000
-    print(f"{expected} charts drawn {drawn:.1f} s after launching Chromium; {seconds:.1f} s in all")
+    print(f"{expected} charts drawn {seen.seconds:.1f} s after launching Chromium; see {shot}")
+
+
+def test_a_chart_that_cannot_draw_is_a_console_error_not_a_hang(report: Path) -> None:
+    page = report.read_text(encoding="utf-8")
+    broken = page.replace('data-chart="chart-2">{', 'data-chart="chart-2">{oops', 1)
+    assert broken != page
+    report.write_text(broken, encoding="utf-8")
+    seen = visit(report)
+    assert len(seen.console) == 1
+    assert seen.console[0].startswith("chart-2: SyntaxError")
+    assert [c["id"] for c in seen.charts if not _drawn(c)] == ["chart-2"]
 
 
 def test_a_missing_browser_skips_here_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
