@@ -15,6 +15,7 @@ from pytest_aegis_stress.engine.load import StressRunner
 from pytest_aegis_stress.engine.recorder import MetricsRecorder
 from pytest_aegis_stress.engine.resources import ResourceMonitor, ResourceSummary
 from pytest_aegis_stress.engine.results import StageResult, StressResult
+from pytest_aegis_stress.engine.sustain import sustainable
 from pytest_aegis_stress.report.thresholds import Threshold, parse_thresholds
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "Threshold",
     "parse_duration",
     "parse_thresholds",
+    "sustainable",
 ]

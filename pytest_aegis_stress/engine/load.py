@@ -439,11 +439,11 @@ class StressRunner:
         options: OpenLoopOptions,
         pool: OpenThreads | None,
     ) -> tuple[float, int, Callable[[], None]]:
-        """Run one schedule to its end and drain it. Return the span of its starts (the
-        window, or longer when a backlog was served after it: the time over which the
-        arrivals were started, so a run that kept up achieves its offered rate whatever its
-        operations' tail), the peak workers or tasks, and a function that folds the
-        workers' last rows."""
+        """Run one schedule to its end and drain it. Return the window's length (calls are
+        counted for the window their arrivals were offered in, as a stage's achieved rate
+        is: time spent draining a queue shows in latency and dropped starts, not as a
+        longer run), the peak workers or tasks, and a function that folds the workers'
+        last rows."""
         window_s = schedule.stage_ns * schedule.stages / 1e9
         origin = recording.origin_ns = self._clock()
         schedule.begin(origin)
@@ -463,7 +463,6 @@ class StressRunner:
                 )
                 recording.harness_ns += buffer.harness_ns + dispatch_ns
                 used = recording.peak_concurrency
-                buffers = [buffer]
 
                 def leftover() -> None:
                     recording.fold(buffer.take())
@@ -473,9 +472,7 @@ class StressRunner:
                 recording.harness_ns += pool.harness_cpu_ns
                 used = pool.workers
                 leftover = pool.fold_remaining
-                buffers = pool.buffers
-        last_start = max(recording.last_start_ns, *(b.last_start() for b in buffers))
-        return max((last_start - origin) / 1e9, window_s), used, leftover
+        return window_s, used, leftover
 
     def _result(
         self, name: str | None, elapsed: float, recordings: list[Recording]

@@ -22,9 +22,11 @@ __all__ = [
 ]
 
 Clock = Callable[[], int]
-#: The last stretch before a start is spun on the clock, not slept: a sleep wakes ~60 µs late
-#: here, and ``sleep(0)`` costs as much, which would be charged to the operation's latency.
-SPIN_NS = 250_000
+#: The last stretch before a start is spun on the clock, not slept: a sleep wakes 50–80 µs
+#: late on an idle Linux machine (the timer slack), and ``sleep(0)`` costs as much; either
+#: would be charged to the operation's latency. Not longer: spinning is CPU the operation
+#: cannot use, and on a busy machine a sleep wakes milliseconds late, which no spin saves.
+SPIN_NS = 120_000
 #: Operations an async worker runs before it lets the other tasks have the loop.
 _YIELD_EVERY = 32
 

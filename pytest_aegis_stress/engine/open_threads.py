@@ -39,20 +39,25 @@ OVERDUE_NS = 1_000_000
 #: Busy workers running or runnable for at least this share of the time are computing, not
 #: waiting: under the GIL, another thread could only slow them down.
 COMPUTING_SHARE = 0.5
-#: Supervisor ticks between two readings of the busy workers' scheduler statistics.
-DEMAND_EVERY = 20
+#: Time between two readings of the busy workers' scheduler statistics.
+DEMAND_EVERY_NS = 10_000_000
 
 
-def _cpu_demand_ns(native_id: int) -> int | None:
-    """Nanoseconds thread ``native_id`` has run plus waited for a CPU (Linux's schedstat);
-    None where the kernel does not say. Waiting for a CPU counts: on a busy machine a
-    computing thread runs only part of the time, but it never sleeps."""
+def _cpu_demand_ns(native_id: int) -> tuple[int, bool] | None:
+    """Nanoseconds thread ``native_id`` has run plus waited for a CPU, and whether it is
+    running or runnable now (Linux's schedstat and stat); None where the kernel does not
+    say. A computing thread on a busy machine runs only part of the time, but it never
+    sleeps; and the kernel adds a wait for a CPU to the total only once it ends, so the
+    thread's state is read too."""
+    task = f"/proc/self/task/{native_id}"
     try:
-        with open(f"/proc/self/task/{native_id}/schedstat", encoding="ascii") as stats:
+        with open(f"{task}/schedstat", encoding="ascii") as stats:
             ran, waited, _ = stats.read().split()
-    except (OSError, ValueError):
+        with open(f"{task}/stat", encoding="ascii") as stat:
+            state = stat.read().rpartition(")")[2].split()[0]
+    except (OSError, ValueError, IndexError):
         return None
-    return int(ran) + int(waited)
+    return int(ran) + int(waited), state == "R"
 
 
 def _warm_arena(values: int) -> None:
@@ -248,13 +253,11 @@ class OpenThreads:
         # A pool that cannot grow needs only folding and counting: every wake-up of this
         # thread competes with the workers for the GIL, and on a busy machine the worker
         # that hands it over may then wait for this thread to be scheduled.
-        tick, demand_every = (TICK_S, DEMAND_EVERY) if grows else (FIXED_TICK_S, 1)
-        ticks = 0
+        tick = TICK_S if grows else FIXED_TICK_S
         while not self._done:
             time.sleep(tick)
             self._fold_full()
-            ticks += 1
-            if ticks % demand_every == 0:
+            if time.perf_counter_ns() - self._demand_at >= DEMAND_EVERY_NS:
                 self._read_demand()
             intended = self.schedule.intended(self._next)
             overdue = intended is not None and self.clock() - intended > OVERDUE_NS
@@ -272,23 +275,32 @@ class OpenThreads:
 
     def _read_demand(self) -> None:
         """Judge whether the busy workers are computing, from their CPU demand since the
-        last reading (where the kernel tells; elsewhere they are taken to be waiting)."""
+        last reading. Unknown (None) until a worker busy at both readings was measured;
+        where the kernel keeps no such statistics, workers are taken to be waiting."""
         now = time.perf_counter_ns()
-        demand, previous, known = 0, self._demand, True
-        self._demand = {}
+        demand, measured, unavailable, running_now = 0, 0, False, False
+        previous, self._demand = self._demand, {}
         for slot, busy in enumerate(list(self._busy)):
             if not busy:
                 continue
             reading = _cpu_demand_ns(self._native_ids[slot])
-            if reading is None:  # no scheduler statistics here: take it to be waiting
+            if reading is None:
+                unavailable = True
                 continue
-            self._demand[slot] = reading
+            total, runnable = reading
+            self._demand[slot] = total
+            if runnable:
+                running_now = True
             if slot in previous:
-                demand += reading - previous[slot]
-            else:
-                known = False
+                demand += total - previous[slot]
+                measured += 1
         span, self._demand_at = now - self._demand_at, now
-        self._computing = (demand >= COMPUTING_SHARE * span) if known else None
+        if running_now:
+            self._computing = True
+        elif measured:
+            self._computing = demand >= COMPUTING_SHARE * span
+        else:
+            self._computing = False if unavailable else None
 
     def _count_capped(self, *, capped: bool) -> None:
         """Count the starts that waited while the pool was at its cap."""

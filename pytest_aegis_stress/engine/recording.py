@@ -72,10 +72,6 @@ class Buffer:
         if len(self.failures) >= self.flush_at:
             self.flush()
 
-    def last_start(self) -> int:
-        """When the latest buffered open-loop call started (0 if none), without folding."""
-        return max(self.rows[-2] if self.rows else 0, self.failures[-2] if self.failures else 0)
-
     def take(self) -> Parts:
         """The buffered rows, failures and messages; the buffer starts empty again."""
         parts = (self.rows, self.failures, self.errors)
@@ -130,8 +126,6 @@ class Recording:
         self.harness_ns = 0
         self.insufficient_concurrency = 0
         self.peak_concurrency = 0
-        #: When the last arrival started (open loop): the end of the span of starts.
-        self.last_start_ns = 0
         self._lock = threading.Lock()
 
     # -- folding ------------------------------------------------------------------------------
@@ -184,7 +178,6 @@ class Recording:
 
     def _count_starts(self, stage: int, intended: np.ndarray, starts: np.ndarray) -> None:
         assert self.schedule is not None
-        self.last_start_ns = max(self.last_start_ns, int(starts.max()))
         self.late[stage] += int(np.count_nonzero(starts - intended > self.late_after_ns))
         closed = self.schedule.boundary_ns(stage + 1)
         self.backlog_end[stage] += int(np.count_nonzero(starts >= closed))

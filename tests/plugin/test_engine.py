@@ -14,7 +14,9 @@ import threading
 import numpy as np
 import pytest
 
+from pytest_aegis_stress.engine.histogram import LatencyHistogram
 from pytest_aegis_stress.engine.load import StressRunner
+from pytest_aegis_stress.engine.loops import wait_until
 from pytest_aegis_stress.engine.recording import Buffer, Recording
 from pytest_aegis_stress.engine.results import StageResult
 from pytest_aegis_stress.engine.schedule import Schedule
@@ -252,3 +254,39 @@ def test_due_times_in_bulk_match_one_by_one() -> None:
     bulk = [int(v) for _, times in schedule.due_from(500) for v in times]
     assert bulk == [schedule.intended(i) for i in range(500, schedule.planned)]
     assert [stage for stage, _ in schedule.due_from(3500)] == [1, 2]
+
+
+# -- waiting for a start, percentile ranks -------------------------------------------------------
+
+
+def test_a_start_is_waited_for_by_sleeping_then_spinning_the_last_stretch() -> None:
+    """The sleep stops ``spin_ns`` short (a sleep wakes late); the rest is spun on the clock
+    and counted as the harness's time."""
+
+    class ReadingClock(ExactClock):
+        def __call__(self) -> int:
+            self.now += 1_000  # every reading takes a microsecond
+            return self.now
+
+    clock = ReadingClock()
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock.sleep(seconds)
+
+    buffer = Buffer(Recording(0))
+    due = clock.now + 5 * MS
+    started = wait_until(due, clock, sleep, buffer, spin_ns=250_000)
+    assert slept == [pytest.approx((5 * MS - 1_000 - 250_000) / 1e9)]
+    assert due <= started < due + 2_000
+    assert buffer.harness_ns == pytest.approx(250_000, abs=2_000)
+
+
+@pytest.mark.parametrize(
+    ("count", "percentile", "rank"), [(10, 50, 5), (1000, 99, 990), (1000, 99.9, 999), (3, 50, 2)]
+)
+def test_percentiles_use_the_ceiling_rank(count: int, percentile: float, rank: int) -> None:
+    histogram = LatencyHistogram()
+    histogram.record_many(np.arange(1, count + 1) * 1_000)  # 1 µs, 2 µs, …
+    assert histogram.percentile_ms(percentile) == pytest.approx(rank / 1000, rel=1e-3)

@@ -295,7 +295,8 @@ def test_stress_metrics_and_resource_monitor_record_hand_written_loops(
     project.runpytest().assert_outcomes(passed=1)
     (row,) = csv_rows()
     assert (row["ops_completed"], row["ops_failed"], row["mode"]) == ("501", "1", "manual")
-    assert float(row["max_ms"]) == pytest.approx(2.0, rel=0.01)
+    # At least the 2 ms recorded by hand (a measured block descheduled longer may top it).
+    assert float(row["max_ms"]) >= 2.0 * 0.999
     assert float(row["peak_memory_mb"]) > 0
 
 
