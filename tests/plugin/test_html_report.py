@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pytest_aegis_stress.engine.resources import MIB, SERIES_POINTS, memory_series
 from pytest_aegis_stress.report.html import render_html, write_html
 from pytest_aegis_stress.report.html_charts import ramp_chart
 from pytest_aegis_stress.report.html_series import (
@@ -364,3 +365,16 @@ def test_any_partial_or_odd_result_renders_without_error(results: list[dict[str,
     page = render_html(results, {})
     assert page.startswith("<!DOCTYPE html>")
     assert page.endswith("</html>")
+
+
+@pytest.mark.parametrize("samples", [0, 1, 2, 399, 400, 401, 4095])
+def test_the_memory_series_is_bounded_relative_and_keeps_the_last_sample(samples: int) -> None:
+    times = [100.0 + 0.1 * i for i in range(samples)]
+    rss = [float(80 * MIB + i * 1024) for i in range(samples)]
+    series = memory_series(times, rss)
+    assert len(series["seconds"]) == len(series["rss_mb"]) <= SERIES_POINTS
+    if samples:
+        assert series["seconds"][0] == 0.0
+        assert series["seconds"][-1] == pytest.approx(times[-1] - times[0], abs=1e-3)
+        assert series["rss_mb"][-1] == pytest.approx(rss[-1] / MIB, abs=1e-3)
+        assert series["seconds"] == sorted(series["seconds"])
