@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import math
+import statistics
 from collections.abc import Callable
 
 import pytest
@@ -42,15 +43,17 @@ def all_components(audit: AuditLog) -> Callable[[], None]:
     return work
 
 
-#: Seconds of the closed-loop capacity probe: long enough that one quiet or busy second of
-#: this shared machine does not set the rates of the whole test.
+#: Seconds of the closed-loop capacity probe: the median of its whole seconds is the
+#: capacity, so one quiet or busy second of this shared machine does not set the rates of
+#: the whole test.
 PROBE_SECONDS = 3.0
 
 
 def measured_maximum(stress: StressRunner, work: Callable[[], None]) -> float:
     gc.collect()  # garbage of earlier tests is not this work's cost
     probe = stress.run(work, duration=PROBE_SECONDS, name="capacity-probe")
-    return probe.throughput
+    whole_seconds = probe.throughput_series[: int(PROBE_SECONDS)]
+    return statistics.median(whole_seconds) if whole_seconds else probe.throughput
 
 
 def test_endurance_steady(stress: StressRunner, scale: Scale, audit_log: AuditLog) -> None:
@@ -82,7 +85,11 @@ def test_endurance_burst(stress: StressRunner, scale: Scale, audit_log: AuditLog
     # capacity drains in twice the burst's time: the last windows come after that.
     settle = per_normal + 2 * per_burst + 1
     rates = [normal] * per_normal + cycle * scale.burst_cycles + [normal] * settle
-    result = stress.stages(work, rates, window, name="burst")
+    # The queue the bursts leave is carried from window to window; when the machine is
+    # slower than the probe found it, it outlasts the schedule, and the grace period lets it
+    # drain so that every arrival is measured (none dropped).
+    result = stress.stages(work, rates, window, name="burst", grace="60s")
+    assert result.dropped_starts == 0
     baseline = result.stages[0].service_p95_ms
     burst_errors = [
         s.ops_failed / max(1, s.ops_completed + s.ops_failed)
@@ -100,5 +107,9 @@ def test_endurance_burst(stress: StressRunner, scale: Scale, audit_log: AuditLog
                 f"no recovery within 30 s of the burst ending at stage {index}"
             )
         index += 1
-    assert result.stages[-1].achieved_rate >= 0.9 * normal  # no lasting degradation
+    # No lasting degradation: the last window's calls cost what the first's did, and it was
+    # served at its offered rate (counted for it, wherever the queue put them).
+    last = result.stages[-1]
+    assert last.service_p95_ms <= max(3 * baseline, 1.0)
+    assert last.achieved_rate >= 0.9 * normal
     assert audit_log.verify_sync().ok

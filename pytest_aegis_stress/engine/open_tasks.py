@@ -13,6 +13,7 @@ measured from its intended start — and each such wait counts as ``insufficient
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Awaitable, Callable
 
@@ -45,6 +46,9 @@ class _Run:
         self.room = threading.Semaphore(max_in_flight)
         self.tasks: set[asyncio.Task[None]] = set()
         self.dispatched: asyncio.Future[None] = self.loop.create_future()
+        #: Set when the loop side is done (normally or not): the dispatcher stops.
+        self.stopped = False
+        self.failure: BaseException | None = None
 
     async def one(self, intended: int) -> None:
         """One arrival's call, measured from its intended start."""
@@ -54,6 +58,8 @@ class _Run:
             await self.fn()
         except Exception as error:
             buffer.fail(error, intended, start, clock())
+        except BaseException as error:  # not a failed call: the end of the run
+            self.abort(error)
         else:
             end = clock()
             rows = buffer.rows
@@ -71,7 +77,17 @@ class _Run:
         task.add_done_callback(self.tasks.discard)
         self.recording.peak_concurrency = max(self.recording.peak_concurrency, len(self.tasks))
 
+    def abort(self, error: BaseException) -> None:
+        """End the run with ``error`` (raised by open_tasks once the loop side stops)."""
+        self.stopped = True
+        if self.failure is None:
+            self.failure = error
+        if not self.dispatched.done():
+            self.dispatched.set_exception(error)
+
     def settle(self, error: BaseException | None) -> None:
+        if self.dispatched.done():
+            return
         if error is None:
             self.dispatched.set_result(None)
         else:
@@ -98,7 +114,7 @@ async def open_tasks(
         try:
             deadline = schedule.end_ns + grace_ns
             index = 0
-            while (intended := schedule.intended(index)) is not None:
+            while (intended := schedule.intended(index)) is not None and not run.stopped:
                 if clock() > deadline:
                     recording.unserved_at(index, deadline)
                     break
@@ -110,7 +126,8 @@ async def open_tasks(
                 index += 1
         except BaseException as error:  # handed to the loop, which re-raises it
             failure = error
-        run.loop.call_soon_threadsafe(run.settle, failure)
+        with contextlib.suppress(RuntimeError):  # the loop is gone if the run ended early
+            run.loop.call_soon_threadsafe(run.settle, failure)
 
     dispatcher = threading.Thread(target=dispatch, name="stress-dispatch")
     dispatcher.start()
@@ -118,6 +135,13 @@ async def open_tasks(
         await run.dispatched
         while run.tasks:
             await asyncio.gather(*run.tasks)
+        if run.failure is not None:
+            raise run.failure
     finally:
+        # Normally the dispatcher is done; after an operation raised something that is not
+        # an Exception (pytest.fail, KeyboardInterrupt), it is told to stop, and a wait for
+        # a free slot is released.
+        run.stopped = True
+        run.room.release()
         dispatcher.join()
     return run.buffer, run.timing.harness_ns

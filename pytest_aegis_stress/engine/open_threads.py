@@ -115,6 +115,9 @@ class OpenThreads:
         self._next = 0
         self._done = False
         self._capped_from: int | None = None
+        #: What ended the run early, raised again by run() (an exception that is not an
+        #: ``Exception``: those are failed operations).
+        self.failure: BaseException | None = None
         self._full: deque[Parts] = deque()
         self._go = threading.Event()
         self._warm = threading.Semaphore(0)
@@ -140,6 +143,8 @@ class OpenThreads:
         self.harness_cpu_ns += time.thread_time_ns() - began
         for buffer in self.buffers:
             self.harness_cpu_ns += buffer.harness_ns
+        if self.failure is not None:
+            raise self.failure
 
     def start_workers(self) -> None:
         """Start the initial workers, which warm up and wait for :meth:`run` (call it before
@@ -175,10 +180,19 @@ class OpenThreads:
 
     def _work(self, slot: int) -> None:
         self._native_ids[slot] = threading.get_native_id()
-        buffer, busy = self.buffers[slot], self._busy
-        _warm_arena(buffer.flush_at)
+        _warm_arena(self.buffers[slot].flush_at)
         self._warm.release()
         self._go.wait()
+        try:
+            self._serve(slot)
+        except BaseException as error:  # pytest.fail, KeyboardInterrupt, SystemExit …
+            # Not an operation's failure but the end of the run: stop every worker, and
+            # let run() raise it in the calling thread, as a closed loop would have.
+            self.failure = error
+            self._finish()
+
+    def _serve(self, slot: int) -> None:
+        buffer, busy = self.buffers[slot], self._busy
         fn, clock, sleep, schedule = self.fn, self.clock, self.sleep, self.schedule
         service = 0  # this worker's last call's duration: will it be back for the next start?
         while True:

@@ -13,6 +13,8 @@ import threading
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pytest_aegis_stress.engine.histogram import LatencyHistogram
 from pytest_aegis_stress.engine.load import StressRunner
@@ -290,3 +292,45 @@ def test_percentiles_use_the_ceiling_rank(count: int, percentile: float, rank: i
     histogram = LatencyHistogram()
     histogram.record_many(np.arange(1, count + 1) * 1_000)  # 1 µs, 2 µs, …
     assert histogram.percentile_ms(percentile) == pytest.approx(rank / 1000, rel=1e-3)
+
+
+# -- every arrival accounted for, whatever the server -------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rates=st.lists(st.integers(min_value=20, max_value=3000), min_size=1, max_size=3),
+    service_us=st.integers(min_value=1, max_value=3000),
+    stall_at_ms=st.integers(min_value=0, max_value=700),
+    stall_ms=st.integers(min_value=0, max_value=400),
+    grace_ms=st.integers(min_value=1, max_value=300),
+    fail_every=st.sampled_from([0, 2, 7]),
+)
+def test_every_arrival_is_served_failed_or_dropped_exactly_once(
+    rates: list[int],
+    service_us: int,
+    stall_at_ms: int,
+    stall_ms: int,
+    grace_ms: int,
+    fail_every: int,
+) -> None:
+    clock = ExactClock()
+    server = Server(
+        clock,
+        service_us * 1000,
+        stall_from_ns=stall_at_ms * MS,
+        stall_ns=stall_ms * MS,
+        fail_every=fail_every,
+    )
+    result = _runner(clock).stages(server, rates, "250ms", max_workers=1, grace=f"{grace_ms}ms")
+    for stage in result.stages:
+        assert stage.ops_completed + stage.ops_failed + stage.dropped_starts == stage.planned
+        assert stage.backlog_end >= stage.dropped_starts
+        assert stage.late_starts <= stage.ops_completed + stage.ops_failed
+        assert stage.p50_ms <= stage.p95_ms <= stage.p99_ms
+    planned = sum(stage.planned for stage in result.stages)
+    histogram_total = sum(count for _, count in result.latency_histogram)
+    failed_total = sum(count for _, count in result.failed_histogram)
+    assert histogram_total == planned - result.ops_failed  # the dropped are in it, at their age
+    assert failed_total == result.ops_failed
+    assert result.p50_ms <= result.p95_ms <= result.p99_ms <= result.p999_ms <= result.max_ms

@@ -241,3 +241,53 @@ def test_a_bad_marker_argument_is_reported_once_naming_test_and_forms(
     assert output.count("test_bad: @pytest.mark.stress: stress threshold p95=5 has no unit") == 1
     assert "During handling" not in output
     assert "1500ns, 250us (or µs), 5ms, 30s, 5m, 2h" in output
+
+
+def test_pytest_fail_inside_an_open_loop_operation_fails_the_test(
+    project: pytest.Pytester,
+) -> None:
+    """Not a failed operation (those are ``Exception``s) but the end of the run, raised in
+    the test: no worker is left waiting."""
+    project.makepyfile(
+        """
+        import pytest
+
+        calls = []
+
+        def gives_up():
+            calls.append(1)
+            if len(calls) == 50:
+                pytest.fail("the operation gave up")
+
+        @pytest.mark.stress
+        def test_gives_up(stress):
+            stress.constant_rate(gives_up, rate=1000, duration="1s", workers=2)
+        """
+    )
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*the operation gave up*"])
+
+
+def test_pytest_fail_inside_an_open_loop_coroutine_fails_the_test(
+    project: pytest.Pytester,
+) -> None:
+    project.makepyfile(
+        """
+        import pytest
+
+        calls = []
+
+        async def gives_up():
+            calls.append(1)
+            if len(calls) == 50:
+                pytest.fail("the coroutine gave up")
+
+        @pytest.mark.stress
+        def test_gives_up(stress):
+            stress.constant_rate(gives_up, rate=1000, duration="1s")
+        """
+    )
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*the coroutine gave up*"])
