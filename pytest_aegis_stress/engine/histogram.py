@@ -167,11 +167,6 @@ class LatencyHistogram:
         used = np.flatnonzero(self.counts)
         return [(min(bucket_high_value(int(i)), self.max_ns), int(self.counts[i])) for i in used]
 
-    def reset(self) -> None:
-        """Empty the histogram, writing only the buckets that were in use."""
-        self.counts[np.flatnonzero(self.counts)] = 0
-        self.total = self.min_ns = self.max_ns = 0
-
     def max_ms(self) -> float:
         return self.max_ns / 1e6
 

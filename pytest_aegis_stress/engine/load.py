@@ -24,11 +24,9 @@ import inspect
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
+from pytest_aegis_stress.engine.arguments import OpenLoopOptions, check_count, check_rate
 from pytest_aegis_stress.engine.assemble import add_resources, result_from, stages_from
 from pytest_aegis_stress.engine.durations import parse_duration
 from pytest_aegis_stress.engine.executors import (
@@ -40,112 +38,20 @@ from pytest_aegis_stress.engine.executors import (
     ticking,
 )
 from pytest_aegis_stress.engine.loops import SPIN_NS
-from pytest_aegis_stress.engine.open_tasks import DEFAULT_MAX_IN_FLIGHT, open_tasks
+from pytest_aegis_stress.engine.open_loop import run_segment, start_pool
+from pytest_aegis_stress.engine.open_tasks import DEFAULT_MAX_IN_FLIGHT
 from pytest_aegis_stress.engine.open_threads import OpenThreads
-from pytest_aegis_stress.engine.recording import FLUSH_ROWS, Buffer, Recording
+from pytest_aegis_stress.engine.recording import Buffer, Recording
 from pytest_aegis_stress.engine.resources import ResourceMonitor
 from pytest_aegis_stress.engine.results import StressResult
 from pytest_aegis_stress.engine.schedule import Schedule
+from pytest_aegis_stress.engine.warmup import warm_up
 
 __all__ = ["DEFAULT_MAX_IN_FLIGHT", "MODES", "Progress", "StressRunner"]
 
 MODES = ("thread", "task", "process")
 #: Ramp stages added past the schedule while looking for the knee.
 MAX_EXTRA_STAGES = 12
-#: Bounds of the default grace period for queued arrivals after an open-loop window.
-GRACE_MIN_S, GRACE_SHARE, GRACE_MAX_S = 1.0, 0.1, 30.0
-
-
-def _check_count(field: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{field} must be an int >= 1, got {value!r}")
-    return value
-
-
-def _check_rate(field: str, rate: object) -> float:
-    if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
-        raise ValueError(f"{field} must be a number of operations per second > 0, got {rate!r}")
-    return float(rate)
-
-
-_warmed_up = False
-
-
-def _nothing() -> None:
-    """The warm-up's operation."""
-
-
-def _warm_up() -> None:
-    """Run the harness's own code paths once, outside any measured window, so that their
-    first-use costs (lazily imported NumPy internals, interned objects) are not read as the
-    operation's memory growth."""
-    global _warmed_up  # noqa: PLW0603 - a once-per-process flag
-    if _warmed_up:
-        return
-    rows = FLUSH_ROWS
-    schedule = Schedule(0, [rows / 2.0, rows / 2.0], 1_000_000_000)  # two stages of a second
-    recording = Recording(0, schedule=schedule)
-    for _ in range(2):  # a full buffer, twice: the folding's temporaries reach their size
-        buffer = Buffer(recording)
-        spread = np.geomspace(1_000, 10**9, rows).astype(np.int64)  # a wide latency range
-        due = np.arange(rows, dtype=np.int64) * (2_000_000_000 // rows)
-        buffer.rows.extend(np.column_stack((due, due + spread // 2, due + spread)).ravel())
-        buffer.fail(RuntimeError("warm-up"), 0, 1, 2)
-        recording.fold(buffer.take())
-    recording.unserved_at(schedule.planned - 1, 3_000_000_000)
-    stages_from(recording, schedule)[-1].sustained(1.0)
-    result_from("warm-up", 1.0, [recording])
-    # A pool's whole life once, on a tiny schedule: thread start, lead, finish and exit.
-    tiny = Schedule(time.perf_counter_ns(), [1000.0], 5_000_000)
-    pool = OpenThreads(
-        _nothing,
-        tiny,
-        Recording(0, schedule=tiny),
-        time.perf_counter_ns,
-        time.sleep,
-        workers=1,
-        max_workers=1,
-        grace_ns=0,
-    )
-    pool.run()
-    pool.fold_remaining()
-    _warmed_up = True
-
-
-@dataclass(frozen=True, slots=True)
-class OpenLoopOptions:
-    """How an open-loop run is staffed and judged (validated once, from the public call)."""
-
-    workers: int
-    max_workers: int
-    max_in_flight: int
-    late_after_ns: int
-    grace_s: float | None
-
-    @classmethod
-    def of(
-        cls,
-        workers: object,
-        max_workers: object,
-        max_in_flight: object,
-        late_after: float | str,
-        grace: float | str | None,
-    ) -> OpenLoopOptions:
-        initial = _check_count("workers", workers)
-        return cls(
-            workers=initial,
-            max_workers=initial
-            if max_workers is None
-            else _check_count("max_workers", max_workers),
-            max_in_flight=_check_count("max_in_flight", max_in_flight),
-            late_after_ns=int(parse_duration(late_after, field="late_after") * 1e9),
-            grace_s=None if grace is None else parse_duration(grace, field="grace"),
-        )
-
-    def grace_ns(self, window_s: float) -> int:
-        if self.grace_s is not None:
-            return int(self.grace_s * 1e9)
-        return int(min(max(GRACE_MIN_S, GRACE_SHARE * window_s), GRACE_MAX_S) * 1e9)
 
 
 class StressRunner:
@@ -197,7 +103,7 @@ class StressRunner:
         says which ran.
         """
         seconds = self._duration(duration)
-        workers = _check_count("workers", workers)
+        workers = check_count("workers", workers)
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         if mode == "thread" and inspect.iscoroutinefunction(fn):
@@ -247,7 +153,7 @@ class StressRunner:
         """
         options = OpenLoopOptions.of(workers, max_workers, max_in_flight, late_after, grace)
         seconds = self._duration(duration)
-        rate = _check_rate("rate", rate)
+        rate = check_rate("rate", rate)
         return self._open_loop(fn, [rate], seconds, options, name=name)
 
     def ramp(
@@ -279,8 +185,8 @@ class StressRunner:
         maximum rather than the top of the schedule. The other parameters are
         :meth:`constant_rate`'s.
         """
-        first = _check_rate("start", start)
-        increment = _check_rate("step", step) if step else 0.0
+        first = check_rate("start", start)
+        increment = check_rate("step", step) if step else 0.0
         stage_s = parse_duration(every, field="every")
         count = max(1, round(self._duration(duration) / stage_s))
         return self.stages(
@@ -323,7 +229,7 @@ class StressRunner:
         """
         if not rates:
             raise ValueError("rates must list at least one stage")
-        planned = [_check_rate("rates[]", rate) for rate in rates]
+        planned = [check_rate("rates[]", rate) for rate in rates]
         options = OpenLoopOptions.of(workers, max_workers, max_in_flight, late_after, grace)
         stage_s = parse_duration(every, field="every")
         bound_ms = None if p95_bound is None else parse_duration(p95_bound, field="p95_bound") * 1e3
@@ -347,7 +253,7 @@ class StressRunner:
 
     @contextmanager
     def _measure(self, seconds: float) -> Iterator[ResourceMonitor]:
-        _warm_up()
+        warm_up()
         interval = max(self._monitor_interval, seconds / 2000)
         monitor = ResourceMonitor(interval).start()
         try:
@@ -374,10 +280,20 @@ class StressRunner:
         leftovers: list[Callable[[], None]] = []
         workers = 0
         elapsed = 0.0
-        pool = self._pool(fn, segment, recording, options)  # its threads start before the window
+        pool = self._start_pool(fn, segment, recording, options)  # threads start before the window
         with self._measure(stage_s * len(rates)) as monitor:
             while True:
-                seconds, used, leftover = self._segment(fn, segment, recording, options, pool)
+                seconds, used, leftover = run_segment(
+                    fn,
+                    segment,
+                    recording,
+                    options,
+                    pool,
+                    clock=self._clock,
+                    sleep=self._sleep,
+                    spin_ns=self._spin_ns,
+                    progress=self._progress,
+                )
                 segments.append((segment, recording))
                 leftovers.append(leftover)
                 elapsed += seconds
@@ -392,7 +308,7 @@ class StressRunner:
                 extend -= 1
                 segment = Schedule(0, [doubled], stage_ns)
                 recording = Recording(0, schedule=segment, late_after_ns=options.late_after_ns)
-                pool = self._pool(fn, segment, recording, options)
+                pool = self._start_pool(fn, segment, recording, options)
         for leftover in leftovers:  # after the window: folding allocates
             leftover()
         stages = [s for schedule, rec in segments for s in stages_from(rec, schedule)]
@@ -406,73 +322,22 @@ class StressRunner:
         )
         return self._finish(result, monitor)
 
-    def _pool(
+    def _start_pool(
         self,
         fn: Callable[[], Any],
         schedule: Schedule,
         recording: Recording,
         options: OpenLoopOptions,
     ) -> OpenThreads | None:
-        """A started thread pool for a plain callable (None for a coroutine function)."""
-        if inspect.iscoroutinefunction(fn):
-            return None
-        window_s = schedule.stage_ns * schedule.stages / 1e9
-        pool = OpenThreads(
+        return start_pool(
             fn,
             schedule,
             recording,
-            self._clock,
-            self._sleep,
-            workers=options.workers,
-            max_workers=options.max_workers,
-            grace_ns=options.grace_ns(window_s),
+            options,
+            clock=self._clock,
+            sleep=self._sleep,
             spin_ns=self._spin_ns,
         )
-        pool.start_workers()
-        return pool
-
-    def _segment(
-        self,
-        fn: Callable[[], Any],
-        schedule: Schedule,
-        recording: Recording,
-        options: OpenLoopOptions,
-        pool: OpenThreads | None,
-    ) -> tuple[float, int, Callable[[], None]]:
-        """Run one schedule to its end and drain it. Return the window's length (calls are
-        counted for the window their arrivals were offered in, as a stage's achieved rate
-        is: time spent draining a queue shows in latency and dropped starts, not as a
-        longer run), the peak workers or tasks, and a function that folds the workers'
-        last rows."""
-        window_s = schedule.stage_ns * schedule.stages / 1e9
-        origin = recording.origin_ns = self._clock()
-        schedule.begin(origin)
-        with ticking(self._progress, self._clock, window_s, recording):
-            if pool is None:
-                buffer, dispatch_ns = run_in_own_loop(
-                    open_tasks(
-                        fn,
-                        schedule,
-                        recording,
-                        self._clock,
-                        self._sleep,
-                        max_in_flight=options.max_in_flight,
-                        grace_ns=options.grace_ns(window_s),
-                        spin_ns=self._spin_ns,
-                    )
-                )
-                recording.harness_ns += buffer.harness_ns + dispatch_ns
-                used = recording.peak_concurrency
-
-                def leftover() -> None:
-                    recording.fold(buffer.take())
-
-            else:
-                pool.run()
-                recording.harness_ns += pool.harness_cpu_ns
-                used = pool.workers
-                leftover = pool.fold_remaining
-        return window_s, used, leftover
 
     def _result(
         self, name: str | None, elapsed: float, recordings: list[Recording]

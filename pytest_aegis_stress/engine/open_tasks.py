@@ -112,6 +112,10 @@ async def open_tasks(
     def dispatch() -> None:
         failure: BaseException | None = None
         try:
+            # The window opens now, with the loop and this thread running: their start-up
+            # is not charged to the first arrivals.
+            origin = recording.origin_ns = clock()
+            schedule.begin(origin)
             deadline = schedule.end_ns + grace_ns
             index = 0
             while (intended := schedule.intended(index)) is not None and not run.stopped:

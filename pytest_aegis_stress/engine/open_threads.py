@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import threading
 import time
-from array import array
 from collections import deque
 from collections.abc import Callable
 
 from pytest_aegis_stress.engine.loops import SPIN_NS, Clock, wait_until
 from pytest_aegis_stress.engine.recording import Buffer, Parts, Recording
 from pytest_aegis_stress.engine.schedule import Schedule
+from pytest_aegis_stress.engine.thread_state import cpu_demand_ns, warm_arena
 
 __all__ = ["OpenThreads"]
 #: How often the supervisor looks for an overdue arrival nobody is serving.
@@ -41,36 +41,6 @@ OVERDUE_NS = 1_000_000
 COMPUTING_SHARE = 0.5
 #: Time between two readings of the busy workers' scheduler statistics.
 DEMAND_EVERY_NS = 10_000_000
-
-
-def _cpu_demand_ns(native_id: int) -> tuple[int, bool] | None:
-    """Nanoseconds thread ``native_id`` has run plus waited for a CPU, and whether it is
-    running or runnable now (Linux's schedstat and stat); None where the kernel does not
-    say. A computing thread on a busy machine runs only part of the time, but it never
-    sleeps; and the kernel adds a wait for a CPU to the total only once it ends, so the
-    thread's state is read too."""
-    task = f"/proc/self/task/{native_id}"
-    try:
-        with open(f"{task}/schedstat", encoding="ascii") as stats:
-            ran, waited, _ = stats.read().split()
-        with open(f"{task}/stat", encoding="ascii") as stat:
-            state = stat.read().rpartition(")")[2].split()[0]
-    except (OSError, ValueError, IndexError):
-        return None
-    return int(ran) + int(waited), state == "R"
-
-
-def _warm_arena(values: int) -> None:
-    """Fill and drop buffers the way a worker does (growing by appends, one still held while
-    the next fills), so that this thread's allocator arena reaches the layout it keeps: done
-    before a measured window, its growth is not read as the operation's."""
-    held = array("q")
-    for _ in range(4):
-        filling = array("q")
-        for value in range(values):
-            filling.append(value)
-        held = filling
-    del held
 
 
 class OpenThreads:
@@ -133,8 +103,10 @@ class OpenThreads:
         last ones are left for :meth:`fold_remaining`, so that a caller can fold them after
         its measured window."""
         began = time.thread_time_ns()
-        self.deadline_ns = self.schedule.end_ns + self.grace_ns
         self.start_workers()
+        origin = self.recording.origin_ns = self.clock()  # the window opens now
+        self.schedule.begin(origin)
+        self.deadline_ns = self.schedule.end_ns + self.grace_ns
         self._go.set()
         self._supervise()
         for thread in self._threads:
@@ -180,7 +152,7 @@ class OpenThreads:
 
     def _work(self, slot: int) -> None:
         self._native_ids[slot] = threading.get_native_id()
-        _warm_arena(self.buffers[slot].flush_at)
+        warm_arena(self.buffers[slot].flush_at)
         self._warm.release()
         self._go.wait()
         try:
@@ -297,7 +269,7 @@ class OpenThreads:
         for slot, busy in enumerate(list(self._busy)):
             if not busy:
                 continue
-            reading = _cpu_demand_ns(self._native_ids[slot])
+            reading = cpu_demand_ns(self._native_ids[slot])
             if reading is None:
                 unavailable = True
                 continue

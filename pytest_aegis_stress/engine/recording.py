@@ -36,6 +36,8 @@ MAX_ERROR_MESSAGES = 5
 SERIES_PERCENTILES = (50.0, 95.0, 99.0)
 #: Seconds a per-second histogram stays open for late-folded buffers before it is summarised.
 SERIES_LAG_S = 3
+#: Schedules with up to this many stages get their histograms resident before the window.
+RESIDENT_STAGES = 32
 #: Per-second histograms kept at once (the open seconds and the one being filled).
 SERIES_RING = SERIES_LAG_S + 2
 _NS_PER_S = 1_000_000_000
@@ -51,7 +53,16 @@ Parts = tuple["array[int]", "array[int]", list[str]]
 class Buffer:
     """One worker's raw measurements: ``(start, end)`` or ``(intended, start, end)`` rows."""
 
-    __slots__ = ("errors", "failures", "flush_at", "harness_ns", "recording", "rows", "sink")
+    __slots__ = (
+        "errors",
+        "failures",
+        "flush_at",
+        "harness_ns",
+        "recording",
+        "rows",
+        "sink",
+        "sleep_lag_ns",
+    )
 
     def __init__(self, recording: Recording, sink: Callable[[Parts], object] | None = None) -> None:
         self.recording = recording
@@ -63,6 +74,8 @@ class Buffer:
         self.flush_at = FLUSH_ROWS * recording.width
         #: Time this worker spent on the harness: spinning for a start, folding buffers.
         self.harness_ns = 0
+        #: How late this worker's sleeps wake, smoothed (see ``loops.wait_until``).
+        self.sleep_lag_ns = 0
 
     def fail(self, error: BaseException, *times: int) -> None:
         """Keep a failed call's timestamps (its latency is kept apart) and its message."""
@@ -105,10 +118,12 @@ class Recording:
         self.late_after_ns = late_after_ns
         stages = schedule.stages if schedule is not None else 1
         # Resident from the start: a histogram's pages would otherwise be first written, and
-        # counted as growth, as values land in them during the window.
-        self.latency = [LatencyHistogram(resident=True) for _ in range(stages)]
+        # counted as growth, as values land in them during the window. Past RESIDENT_STAGES
+        # stages (540 KB each) only the pages values land in are ever made resident.
+        resident = stages <= RESIDENT_STAGES
+        self.latency = [LatencyHistogram(resident=resident) for _ in range(stages)]
         self.service = (
-            [LatencyHistogram(resident=True) for _ in range(stages)] if self.open_loop else []
+            [LatencyHistogram(resident=resident) for _ in range(stages)] if self.open_loop else []
         )
         self.failed_latency = LatencyHistogram(resident=True)
         self.completed = [0] * stages
@@ -203,7 +218,7 @@ class Recording:
             self.series.extend([0] * (last + 1 - len(self.series)))
         for second in range(first, last + 1):
             in_second = None if first == last else seconds == second
-            tallied = whole if in_second is None else tally_buckets_or_none(indices[in_second])
+            tallied = whole if in_second is None else _tally_or_none(indices[in_second])
             if tallied is None:
                 continue
             self.series[second] += int(tallied[1].sum())
@@ -263,7 +278,8 @@ class Recording:
         self._closed_before = len(self.series)
 
 
-def tally_buckets_or_none(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def _tally_or_none(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The tally of a batch's buckets, or None for an empty batch."""
     return tally_buckets(indices) if indices.size else None
 
 

@@ -9,6 +9,7 @@ sleeps land on time, so the harness adds nothing either (``spin_ns=0``).
 from __future__ import annotations
 
 import math
+import re
 import threading
 
 import numpy as np
@@ -334,3 +335,22 @@ def test_every_arrival_is_served_failed_or_dropped_exactly_once(
     assert histogram_total == planned - result.ops_failed  # the dropped are in it, at their age
     assert failed_total == result.ops_failed
     assert result.p50_ms <= result.p95_ms <= result.p99_ms <= result.p999_ms <= result.max_ms
+
+
+@pytest.mark.parametrize(
+    ("keyword", "value", "named"),
+    [
+        ("max_workers", 0, "max_workers must be an int >= 1, got 0"),
+        ("max_workers", 2.5, "max_workers must be an int >= 1, got 2.5"),
+        ("max_in_flight", True, "max_in_flight must be an int >= 1, got True"),
+        ("late_after", "soon", "late_after: expected a number with a unit"),
+        ("grace", "-1s", "grace: expected a number with a unit"),
+        ("workers", 0, "workers must be an int >= 1, got 0"),
+    ],
+)
+def test_bad_open_loop_arguments_name_the_field_and_value(
+    keyword: str, value: object, named: str
+) -> None:
+    runner = _runner(ExactClock())
+    with pytest.raises(ValueError, match=re.escape(named)):
+        runner.constant_rate(lambda: None, 100, "100ms", **{keyword: value})  # type: ignore[arg-type]
