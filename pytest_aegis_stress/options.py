@@ -14,6 +14,7 @@ import pytest
 from pytest_aegis_stress.engine.durations import parse_duration
 from pytest_aegis_stress.engine.results import CSV_COLUMNS
 from pytest_aegis_stress.report.baseline import column_for
+from pytest_aegis_stress.report.html import MissingExtraError, require_plotly
 from pytest_aegis_stress.settings import DEFAULT_CSV, PROFILES, Settings
 
 __all__ = ["add_options", "parse_compare", "read_settings"]
@@ -47,6 +48,12 @@ def add_options(parser: pytest.Parser) -> None:
             "stress_json",
             None,
             "also write every result, with ramp stages, as JSON",
+        ),
+        (
+            "--stress-html",
+            "stress_html",
+            None,
+            "also write a self-contained HTML report with charts (needs the [html] extra)",
         ),
         (
             "--stress-baseline",
@@ -133,12 +140,19 @@ def read_settings(config: pytest.Config) -> Settings:
         raise pytest.UsageError("--stress-compare-fail needs --stress-baseline FILE")
     if baseline is not None and not baseline.is_file():
         raise pytest.UsageError(f"--stress-baseline: no such file {str(baseline)!r}")
+    html = _path(config, "stress_html")
+    if html is not None:
+        try:
+            require_plotly()
+        except MissingExtraError as error:
+            raise pytest.UsageError(f"--stress-html: {error}") from None
     no_progress = config.getoption("stress_no_progress") or config.getini("stress_no_progress")
     return Settings(
         profile=profile,
         duration=duration,
         csv=_path(config, "stress_csv"),
         json=_path(config, "stress_json"),
+        html=html,
         baseline=baseline,
         compare_fail=compare,
         progress=not no_progress,

@@ -123,7 +123,7 @@ class StressPlugin:
         report = yield
         state = item.stash.get(TEST_KEY, None)
         if call.when == "call" and state is not None:
-            rows = self.session.rows_for(state.results(), report.outcome)
+            rows = self.session.rows_for(state.results(), report.outcome, state.marks.thresholds)
             if rows:
                 # A plain attribute: pytest-xdist carries it to the controller with the report.
                 report.stress_rows = rows  # type: ignore[attr-defined]
@@ -149,3 +149,5 @@ class StressPlugin:
             terminalreporter.write_line(f"warning: {warning}", yellow=True)
         if self.session.csv is not None:
             terminalreporter.write_line(f"results appended to {self.session.csv.path}")
+        if self.session.settings.html is not None:
+            terminalreporter.write_line(f"HTML report: {self.session.settings.html}")

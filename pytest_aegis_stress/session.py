@@ -10,19 +10,34 @@ from __future__ import annotations
 import platform
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import version
 from typing import Any
 
 from pytest_aegis_stress.engine.results import StressResult
 from pytest_aegis_stress.report.baseline import Baseline
 from pytest_aegis_stress.report.csv_file import CsvReport
+from pytest_aegis_stress.report.html import write_html
 from pytest_aegis_stress.report.json_file import write_json
 from pytest_aegis_stress.report.summary import concurrency_warnings, summary_table
 from pytest_aegis_stress.report.thresholds import Threshold
 from pytest_aegis_stress.settings import Settings
 
 __all__ = ["StressSession"]
+
+
+def _checks(result: StressResult, thresholds: Sequence[Threshold]) -> list[dict[str, Any]]:
+    """Each threshold of the marker, with the figure it measured and whether it held."""
+    return [
+        {
+            "metric": threshold.metric,
+            "op": threshold.op,
+            "bound": threshold.text,
+            "measured": threshold.measure(result),
+            "met": threshold.check(result) is None,
+        }
+        for threshold in thresholds
+    ]
 
 
 def _versions() -> str:
@@ -62,8 +77,14 @@ class StressSession:
                 )
         return problems
 
-    def rows_for(self, results: Iterable[StressResult], outcome: str) -> list[dict[str, Any]]:
-        """CSV rows for one test's results, stamped with outcome, profile and run."""
+    def rows_for(
+        self,
+        results: Iterable[StressResult],
+        outcome: str,
+        thresholds: Sequence[Threshold] = (),
+    ) -> list[dict[str, Any]]:
+        """CSV rows for one test's results, stamped with outcome, profile and run; their
+        details (for the JSON and HTML reports) add how each threshold fared."""
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(self._clock()))
         meta = {
             "outcome": outcome,
@@ -72,7 +93,14 @@ class StressSession:
             "timestamp": stamp,
             "versions": self._versions,
         }
-        return [{**result.figures(), **meta, "_detail": result.to_dict()} for result in results]
+        return [
+            {
+                **result.figures(),
+                **meta,
+                "_detail": {**result.to_dict(), "thresholds": _checks(result, thresholds)},
+            }
+            for result in results
+        ]
 
     def record(self, rows: list[dict[str, Any]]) -> None:
         """Keep rows for the summary and append them to the CSV at once."""
@@ -83,13 +111,15 @@ class StressSession:
             self.csv.append(rows)
 
     def finish(self) -> None:
-        if self.writes_files and self.settings.json is not None:
-            meta = {
-                "run_id": self.run_id,
-                "profile": self.settings.profile,
-                "versions": self._versions,
-            }
+        if not self.writes_files:
+            return
+        meta = {"run_id": self.run_id, "profile": self.settings.profile, "versions": self._versions}
+        if self.settings.json is not None:
             write_json(self.settings.json, self.details, meta)
+        if self.settings.html is not None:
+            baseline = self.baseline.rows if self.baseline is not None else None
+            written = time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(self._clock()))
+            write_html(self.settings.html, self.details, {**meta, "written": written}, baseline)
 
     def summary(self) -> list[str]:
         return summary_table(self.rows) if self.rows else []

@@ -35,6 +35,7 @@ class Settings:
     baseline: Path | None
     compare_fail: dict[str, float]
     progress: bool
+    html: Path | None = None
 
     @property
     def defaults(self) -> Profile:

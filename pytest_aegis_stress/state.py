@@ -47,6 +47,7 @@ class TestState:
                 manual.memory_growth_mb = summary.memory_growth_mb
                 manual.memory_slope_mb_per_min = summary.memory_slope_mb_per_min
                 manual.avg_cpu_pct = summary.avg_cpu_pct
+                manual.memory_series = summary.memory_series
             results.append(manual)
         return results
 

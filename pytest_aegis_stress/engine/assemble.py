@@ -88,3 +88,4 @@ def add_resources(result: StressResult, summary: ResourceSummary) -> None:
     result.avg_cpu_pct = summary.avg_cpu_pct
     if elapsed := result.duration_s:
         result.harness_cpu_pct += summary.sampler_cpu_s / elapsed * 100
+    result.memory_series = summary.memory_series

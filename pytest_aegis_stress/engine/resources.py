@@ -10,15 +10,17 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import psutil
 
-__all__ = ["ResourceMonitor", "ResourceSummary", "memory_slope"]
+__all__ = ["ResourceMonitor", "ResourceSummary", "memory_series", "memory_slope"]
 
 MIB = 1024 * 1024
 #: Samples kept before every other one is dropped and the interval doubled.
 MAX_SAMPLES = 4096
+#: Points of the memory series a result carries (every n-th sample, the last one always).
+SERIES_POINTS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,8 @@ class ResourceSummary:
     avg_cpu_pct: float
     #: CPU time of the sampling thread itself (part of the harness's share).
     sampler_cpu_s: float = 0.0
+    #: Resident memory over the run, for charts: seconds since the first sample, and MB.
+    memory_series: dict[str, list[float]] = field(default_factory=dict)
 
 
 def memory_slope(times: list[float], rss: list[float], warmup: float = 0.2) -> float:
@@ -44,6 +48,18 @@ def memory_slope(times: list[float], rss: list[float], warmup: float = 0.2) -> f
     if spread == 0:
         return 0.0
     return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+
+
+def memory_series(times: list[float], rss: list[float]) -> dict[str, list[float]]:
+    """At most :data:`SERIES_POINTS` samples, as seconds since the first one and MB."""
+    stride = max(1, -(-len(times) // SERIES_POINTS))
+    picked = list(range(0, len(times), stride))
+    if picked and picked[-1] != len(times) - 1:
+        picked[-1] = len(times) - 1
+    return {
+        "seconds": [round(times[i] - times[0], 3) for i in picked],
+        "rss_mb": [round(rss[i] / MIB, 3) for i in picked],
+    }
 
 
 def _process_sampler() -> Callable[[], tuple[float, float]]:
@@ -141,6 +157,7 @@ class ResourceMonitor:
             memory_slope_mb_per_min=memory_slope(times, rss, self.warmup) * 60 / MIB,
             avg_cpu_pct=cpu_sum / (count - 1) if count > 1 else 0.0,
             sampler_cpu_s=self._sampler_cpu_s,
+            memory_series=memory_series(times, rss),
         )
 
     def __enter__(self) -> ResourceMonitor:

@@ -126,6 +126,8 @@ class StressResult:
     #: The same for failed calls.
     failed_histogram: list[list[int]] = field(default_factory=list)
     stages: list[StageResult] = field(default_factory=list)
+    #: ``{"seconds": [...], "rss_mb": [...]}``: resident memory while the run was measured.
+    memory_series: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def throughput(self) -> float:

@@ -32,6 +32,11 @@ HTML report, can read it::
           # use, rising, three significant digits; failed calls apart
           "latency_histogram": [[9983, 12], [10007, 40], ...],
           "failed_histogram": [],
+          # resident memory while measured: seconds since the first sample, MB (<= 400)
+          "memory_series": {"seconds": [0.0, 0.1, ...], "rss_mb": [80.1, 80.2, ...]},
+          # each marker threshold, the figure it measured (in its unit) and whether it held
+          "thresholds": [{"metric": "p95", "op": "<=", "bound": "10ms",
+                          "measured": 3.2, "met": true}],
           # open loop: one entry per stage, in order
           "stages": [
             {"offered_rate": 1000.0, "achieved_rate": 1000.0, "served_rate": 1000.0,

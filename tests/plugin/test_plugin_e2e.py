@@ -51,6 +51,7 @@ def test_help_lists_every_option(project: pytest.Pytester) -> None:
         "--stress-duration",
         "--stress-csv",
         "--stress-json",
+        "--stress-html",
         "--stress-baseline",
         "--stress-compare-fail",
         "--stress-no-progress",
