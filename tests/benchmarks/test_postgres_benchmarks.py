@@ -104,6 +104,29 @@ def _spans_of(writers: list[Any], spans: Any) -> list[tuple[float, float]]:
     return finished
 
 
+def _rounds_of_writers(
+    benchmark: BenchmarkFixture, target: Callable[..., None], args: tuple[object, ...], entries: int
+) -> list[float]:
+    """Rounds of PROCESSES writer processes started together (``target(*args, go, spans)``);
+    the rate of each round from the first start to the last finish."""
+    context = multiprocessing.get_context("spawn")
+    rates: list[float] = []
+
+    def run() -> None:
+        go, spans = context.Event(), context.Queue()
+        writers = [
+            context.Process(target=target, args=(*args, go, spans)) for _ in range(PROCESSES)
+        ]
+        for writer in writers:
+            writer.start()
+        go.set()
+        finished = _spans_of(writers, spans)
+        rates.append(entries / (max(e for _, e in finished) - min(s for s, _ in finished)))
+
+    benchmark.pedantic(run, rounds=1 if benchmark.disabled else 3, iterations=1)
+    return rates
+
+
 def _writer_process(dsn: str, go: Any, spans: Any) -> None:
     """Open the log, wait for the start signal, append, report ``(started, finished)``."""
 
@@ -129,23 +152,8 @@ def test_postgres_four_processes_of_64_callers(
     """Goal: >= 10,000 entries/s into one chain, from the first start to the last finish
     (4 x 64 x 50 entries per round; process start-up and connecting are not counted)."""
     AuditLog(postgres_dsn, signing_key=SEED).close()
-    context = multiprocessing.get_context("spawn")
-    rates: list[float] = []
-
-    def run() -> None:
-        go, spans = context.Event(), context.Queue()
-        writers = [
-            context.Process(target=_writer_process, args=(postgres_dsn, go, spans))
-            for _ in range(PROCESSES)
-        ]
-        for writer in writers:
-            writer.start()
-        go.set()
-        finished = _spans_of(writers, spans)
-        elapsed = max(end for _, end in finished) - min(start for start, _ in finished)
-        rates.append(PROCESSES * CALLERS * PER_CALLER / elapsed)
-
-    benchmark.pedantic(run, rounds=1 if benchmark.disabled else 3, iterations=1)
+    entries = PROCESSES * CALLERS * PER_CALLER
+    rates = _rounds_of_writers(benchmark, _writer_process, (postgres_dsn,), entries)
     benchmark.extra_info["entries_per_s"] = round(statistics.median(rates))
     started = time.perf_counter()
     report = verify_database(postgres_dsn, bytes(SigningKey(SEED).verify_key))
@@ -217,22 +225,7 @@ def _store_writer(dsn: str, lock: str, go: Any, spans: Any) -> None:
 @pytest.mark.parametrize("lock", ["advisory", "head-row"])
 def test_postgres_tail_lock(benchmark: BenchmarkFixture, postgres_dsn: str, lock: str) -> None:
     """Four processes appending batches of 64 through the store alone, with either lock."""
-    context = multiprocessing.get_context("spawn")
-    rates: list[float] = []
-
-    def run() -> None:
-        go, spans = context.Event(), context.Queue()
-        writers = [
-            context.Process(target=_store_writer, args=(postgres_dsn, lock, go, spans))
-            for _ in range(PROCESSES)
-        ]
-        for writer in writers:
-            writer.start()
-        go.set()
-        finished = _spans_of(writers, spans)
-        elapsed = max(end for _, end in finished) - min(start for start, _ in finished)
-        rates.append(PROCESSES * LOCK_BATCHES * 64 / elapsed)
-
-    benchmark.pedantic(run, rounds=1 if benchmark.disabled else 3, iterations=1)
+    entries = PROCESSES * LOCK_BATCHES * 64
+    rates = _rounds_of_writers(benchmark, _store_writer, (postgres_dsn, lock), entries)
     benchmark.extra_info["entries_per_s"] = round(statistics.median(rates))
     assert verify_database(postgres_dsn, bytes(SigningKey(SEED).verify_key)).ok

@@ -50,7 +50,7 @@ from aegis.audit.pg_read import (
     verify_postgres,
 )
 from aegis.audit.pg_schema import SCHEMA, TAIL_LOCK_KEY, create_schema
-from aegis.audit.query import entries_from_rows, query_filter
+from aegis.audit.query import entries_from_rows, query_filter, select_sql
 from aegis.audit.stored_tree import StoredTree
 
 __all__ = [
@@ -236,24 +236,8 @@ class PostgresStore:
         limit: int | None,
     ) -> list[AuditEntry]:
         where = query_filter(start, end, actions, limit)
-        clauses, parameters = ["seq <= %s"], [self.tree.size()]  # the chain 1..n only
-        if where.start_ns is not None:
-            clauses.append("timestamp_ns >= %s")
-            parameters.append(where.start_ns)
-        if where.end_ns is not None:
-            clauses.append("timestamp_ns < %s")
-            parameters.append(where.end_ns)
-        if where.actions is not None:
-            clauses.append("action = ANY(%s)")
-            parameters.append(list(where.actions))  # type: ignore[arg-type]
-        sql = (
-            f"SELECT {_COLUMNS} FROM aegis_audit.entries WHERE "  # noqa: S608 - fixed text
-            + " AND ".join(clauses)
-            + " ORDER BY timestamp_ns DESC, seq DESC"
-        )
-        if where.limit is not None:
-            sql += " LIMIT %s"
-            parameters.append(where.limit)
+        # Only the chain 1..n, as far as the tree has verified it.
+        sql, parameters = select_sql("aegis_audit.entries", where, self.tree.size(), "%s")
         with self._pool.connection() as connection:
             rows = connection.execute(sql, parameters).fetchall()
         return entries_from_rows(rows, self.described)

@@ -30,6 +30,7 @@ __all__ = [
     "first_damage",
     "query_filter",
     "query_sql",
+    "select_sql",
 ]
 
 
@@ -75,6 +76,33 @@ def query_filter(
     return QueryFilter(start_ns, end_ns, wanted, limit)
 
 
+def select_sql(
+    table: str, where: QueryFilter, up_to: int | None, mark: str
+) -> tuple[str, list[object]]:
+    """The statement selecting ``where`` among seqs ``1..up_to`` of ``table``, newest first,
+    with ``mark`` as the parameter placeholder of the store's driver (``?`` or ``%s``)."""
+    clauses: list[str] = ["seq >= 1"]
+    parameters: list[object] = []
+    if up_to is not None:
+        clauses.append(f"seq <= {mark}")
+        parameters.append(up_to)
+    if where.start_ns is not None:
+        clauses.append(f"timestamp_ns >= {mark}")
+        parameters.append(where.start_ns)
+    if where.end_ns is not None:
+        clauses.append(f"timestamp_ns < {mark}")
+        parameters.append(where.end_ns)
+    if where.actions is not None:
+        clauses.append(f"action IN ({', '.join([mark] * len(where.actions))})")
+        parameters.extend(where.actions)
+    sql = f"SELECT {ROW_COLUMNS} FROM {table} WHERE "  # noqa: S608 - fixed names and marks
+    sql += " AND ".join(clauses) + " ORDER BY timestamp_ns DESC, seq DESC"
+    if where.limit is not None:
+        sql += f" LIMIT {mark}"
+        parameters.append(where.limit)
+    return sql, parameters
+
+
 def query_sql(
     start: float | datetime | None,
     end: float | datetime | None,
@@ -86,28 +114,7 @@ def query_sql(
     """The SQLite statement and parameters selecting ``start <= timestamp < end`` with an
     action in ``actions``, newest first, at most ``limit`` rows, of seqs ``1..up_to``;
     ``None`` leaves a bound open."""
-    where = query_filter(start, end, actions, limit)
-    clauses: list[str] = ["seq >= 1"]
-    parameters: list[object] = []
-    if up_to is not None:
-        clauses.append("seq <= ?")
-        parameters.append(up_to)
-    if where.start_ns is not None:
-        clauses.append("timestamp_ns >= ?")
-        parameters.append(where.start_ns)
-    if where.end_ns is not None:
-        clauses.append("timestamp_ns < ?")
-        parameters.append(where.end_ns)
-    if where.actions is not None:
-        clauses.append(f"action IN ({', '.join('?' * len(where.actions))})")
-        parameters.extend(where.actions)
-    sql = f"SELECT {ROW_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
-    sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY timestamp_ns DESC, seq DESC"
-    if where.limit is not None:
-        sql += " LIMIT ?"
-        parameters.append(where.limit)
-    return sql, parameters
+    return select_sql("entries", query_filter(start, end, actions, limit), up_to, "?")
 
 
 def checked_query_sql(sql: str) -> str:
