@@ -225,6 +225,8 @@ def encode_action(action: object) -> bytes:
     """The UTF-8 of a valid action name; TypeError or ValueError naming the problem."""
     if not isinstance(action, str):
         raise TypeError(f"action must be a str, got {type(action).__name__}: {action!r:.80}")
+    if type(action) is not str:  # a subclass could encode to other bytes than it stores
+        action = str.__str__(action)
     if not action.strip():
         raise ValueError(f"action must not be empty, got {action!r}")
     try:
@@ -244,6 +246,8 @@ def encode_entry(action: str, details: Mapping[str, Any]) -> EncodedEntry:
     """Check and encode everything about an entry that does not depend on its place."""
     action_bytes = encode_action(action)
     text, details_bytes = _encode_details(details)
+    if type(action) is not str:
+        action = str.__str__(action)
     return EncodedEntry(action, details, text, action_bytes, details_bytes)
 
 

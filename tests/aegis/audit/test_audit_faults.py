@@ -216,7 +216,7 @@ EDITS = [
     ("details", "NULL", None),  # NOT NULL refuses it: the edit itself fails
     ("action", "zeroblob(4)", "action blob"),
     ("action", "CAST(X'FF' AS TEXT)", "action are not UTF-8"),
-    ("timestamp_ns", "'2026-01-01'", "timestamp_ns is 10 bytes, not an int"),
+    ("timestamp_ns", "'2026-01-01'", "timestamp_ns is text, not an int"),
     ("timestamp_ns", "1.5", "timestamp_ns is a float"),
     ("prev_hash", "-1", "prev_hash integer"),
     ("prev_hash", "zeroblob(31)", "prev_hash is 31 bytes, not 32"),

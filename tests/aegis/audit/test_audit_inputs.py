@@ -248,3 +248,24 @@ def test_an_entry_is_stored_exactly_or_refused_before_it_is_queued(
         action,
         text,
     )
+
+
+class _Shifty(str):
+    """Text that would hash one way and be stored another."""
+
+    __slots__ = ()
+
+    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+        return b"something else"
+
+    def __str__(self) -> str:
+        return "something else"
+
+
+def test_a_str_subclass_is_stored_and_hashed_as_the_text_it_holds() -> None:
+    with AuditLog() as log:
+        entry = log.log_action_sync(_Shifty("agent.act"), {_Shifty("k"): _Shifty("v")})
+        assert type(entry.action) is str
+        assert entry.action == "agent.act"
+        assert log.query_sync()[0].details == {"k": "v"}
+        assert log.verify_sync().ok
