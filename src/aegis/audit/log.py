@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from aegis.audit import store, store_rows
+from aegis.audit import store_files, store_rows
 from aegis.audit.chain import PendingEntry, Tail, chain_rows
 from aegis.audit.encoding import GENESIS, encode_entry, entry_hash
 from aegis.audit.export import export_database
@@ -303,7 +303,7 @@ class AuditLog:
             return
         self._closed = True
         self._writer.close()  # the last connection to close folds the WAL into the file
-        store.release(self._held)
+        store_files.release(self._held)
         self._reader.close()
         self._signer.close()
         if self._scratch is not None:

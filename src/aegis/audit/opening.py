@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from nacl.signing import SigningKey
 
-from aegis.audit import store, store_rows
+from aegis.audit import store, store_files, store_rows
 from aegis.audit.keys import create_key, load_key_file, signing_key_from
 from aegis.audit.model import AuditFileError, AuditKeyError
 
@@ -127,7 +127,7 @@ def _connect(
                 database,
             ) from None
         raise
-    return OpenedLog(database, key, writer, reader, scratch, store.hold(database))
+    return OpenedLog(database, key, writer, reader, scratch, store_files.hold(database))
 
 
 def _claim_key(writer: sqlite3.Connection, database: Path, public_key: bytes) -> None:
