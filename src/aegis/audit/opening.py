@@ -134,10 +134,7 @@ def _claim_key(writer: sqlite3.Connection, database: Path, public_key: bytes) ->
     """Check the key is the log's (a log made before keys were stored takes this one)."""
     writer.execute("BEGIN IMMEDIATE")
     try:
-        writer.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('public_key', ?)", (public_key,)
-        )
-        stored = store_rows.read_public_key(writer)
+        stored = store_rows.claim_public_key(writer, public_key)
         writer.execute("COMMIT")
     except ValueError as error:
         writer.execute("ROLLBACK")

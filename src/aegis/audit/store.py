@@ -5,7 +5,12 @@ An audit log is recognised by its header (``application_id`` :data:`APPLICATION_
 program's database or a file newer than this code is refused with an error naming it, and
 nothing is written into it. A new log is built under a temporary name and linked into place,
 so no other process ever sees a half-made one, and a file that was there first is never
-initialised over. This module and :mod:`aegis.audit.store_rows` hold all of the SQL.
+initialised over.
+
+The SQLite-specific code is here and in :mod:`~aegis.audit.store_schema` (the schema),
+:mod:`~aegis.audit.store_rows` (rows in and out, checked), :mod:`~aegis.audit.store_files`
+(the file itself) and :mod:`~aegis.audit.query` (a filter as SQL); above them the log only
+begins and ends its write transactions, and verification runs SQLite's integrity check.
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ __all__ = [
     "ROW_COLUMNS",
     "Anomaly",
     "check_row",
+    "claim_public_key",
+    "data_version",
     "entry_hashes",
     "insert_rows",
     "iter_checked_rows",
@@ -257,6 +259,20 @@ def read_public_key(connection: sqlite3.Connection) -> bytes | None:
     if not isinstance(row[0], bytes) or len(row[0]) != 32:
         raise ValueError(f"the public key stored with the log is {_describe(row[0])}, not 32")
     return row[0]
+
+
+def data_version(connection: sqlite3.Connection) -> int:
+    """A number that changes when another connection commits (SQLite's ``data_version``)."""
+    version: int = connection.execute("PRAGMA data_version").fetchone()[0]
+    return version
+
+
+def claim_public_key(connection: sqlite3.Connection, public_key: bytes) -> bytes | None:
+    """Store ``public_key`` as the log's unless it holds one; the one it holds after."""
+    connection.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('public_key', ?)", (public_key,)
+    )
+    return read_public_key(connection)
 
 
 def tail_row(connection: sqlite3.Connection) -> Row | Anomaly | None:

@@ -44,7 +44,7 @@ class StoredTree:
         """Bring the tree up to date with entries committed by anyone; AuditDataError
         naming the seq if the chain on disk has a gap or a malformed entry hash."""
         with self.lock, self._reading():
-            version = self.reader.execute("PRAGMA data_version").fetchone()[0]
+            version = store_rows.data_version(self.reader)
             if version == self._seen_version:
                 return
             self._catch_up_locked()
