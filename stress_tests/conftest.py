@@ -30,9 +30,21 @@ def scale(stress_profile: str) -> Scale:
     return PROFILES[stress_profile]
 
 
+#: The signing key of the suite's audit logs (a log on PostgreSQL has no key file beside it).
+AUDIT_SEED = bytes(range(32))
+
+
 @pytest.fixture
-def audit_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AuditLog]:
-    with AuditLog(tmp_path_factory.mktemp("audit") / "audit.db") as log:
+def audit_location(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A new, empty log's location in the store ``--aegis-audit-store`` names."""
+    if request.config.getoption("aegis_audit_store") == "postgresql":
+        return str(request.getfixturevalue("postgres_dsn"))
+    return str(tmp_path_factory.mktemp("audit") / "audit.db")
+
+
+@pytest.fixture
+def audit_log(audit_location: str) -> Iterator[AuditLog]:
+    with AuditLog(audit_location, signing_key=AUDIT_SEED) as log:
         yield log
 
 

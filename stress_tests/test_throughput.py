@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -120,8 +119,6 @@ def test_audit_throughput(
     assert result.service_p95_ms is not None
     assert result.service_p95_ms < 5  # signing and committing one entry
     assert_within("verify_seconds_per_10k", _seconds_to_verify_10k(audit_log), 1.0)
-    with sqlite3.connect(audit_log.path) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert_tier(result, result.max_sustainable_rate or 0, profiles.AUDIT)
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from aegis.evolution_core import (
+    DEFAULT_MAX_HISTORY,
     LOW_SCORE,
     MIN_EXPERIENCES,
     MIN_LOW_SCORES,
@@ -18,6 +20,7 @@ from aegis.evolution_core import (
     Outcome,
     PatternKind,
 )
+from aegis.evolution_core.aggregate import score_units
 
 actions = st.sampled_from(["read", "write", "query", "send"])
 scores = st.floats(min_value=0.0, max_value=1.0)
@@ -26,8 +29,21 @@ scores = st.floats(min_value=0.0, max_value=1.0)
 class EvolutionModel(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.engine = EvolutionEngine(max_history=25)
+        self.now = 100.0
+        self.engine = EvolutionEngine(max_history=25, clock=lambda: self.now)
         self.all: dict[int, Experience] = {}
+
+    @rule(seconds=st.sampled_from([-5.0, 0.0, 0.5, 3.0]))
+    def clock_steps(self, seconds: float) -> None:
+        self.now += seconds  # backwards too: timestamps must still never go back
+
+    @rule(concerns=st.sampled_from(["abc", None, [""], ("ok", 1), 7]))
+    def bad_concerns_change_nothing(self, concerns: object) -> None:
+        retained = self.engine.experiences()
+        if retained:
+            with pytest.raises((TypeError, ValueError), match="concerns"):
+                asyncio.run(self.engine.learn_from_ethics(retained[0].id, 0.0, concerns))  # type: ignore[arg-type]
+        assert self.engine.experiences() == retained
 
     @rule(action=actions, outcome=st.sampled_from(list(Outcome)), ethical=scores, safety=scores)
     def log(self, action: str, outcome: Outcome, ethical: float, safety: float) -> None:
@@ -40,7 +56,7 @@ class EvolutionModel(RuleBasedStateMachine):
         retained = [e.id for e in self.engine.experiences()]
         target = data.draw(st.sampled_from(retained))
         learn = self.engine.learn_from_ethics if ethical else self.engine.learn_from_safety
-        self.all[target] = asyncio.run(learn(target, score))
+        self.all[target] = asyncio.run(learn(target, score, ["why"]))
 
     @invariant()
     def aggregates_match_a_recount(self) -> None:
@@ -53,6 +69,19 @@ class EvolutionModel(RuleBasedStateMachine):
         if history:
             mean = sum(e.ethical_score for e in history) / len(history)
             assert abs(metrics.mean_ethical_score - mean) < 1e-9
+            # Exactly the fixed-point sum: no order of logs and rescores makes it drift.
+            units = sum(score_units(e.safety_score) for e in history)
+            assert metrics.mean_safety_score == units / 2.0**53 / len(history)
+
+    @invariant()
+    def timestamps_follow_ids_and_since_is_a_suffix(self) -> None:
+        retained = self.engine.experiences()
+        stamps = [e.timestamp for e in retained]
+        assert stamps == sorted(stamps)
+        assert len(retained) <= 25 < DEFAULT_MAX_HISTORY
+        for cut in {*stamps[:3], self.now}:
+            selected = self.engine.experiences(since=cut)
+            assert selected == retained[len(retained) - len(selected) :]
 
     @invariant()
     def patterns_match_a_recount(self) -> None:

@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.export import export_database, verify_export
 from aegis.audit.keys import load_key_file
+from aegis.audit.log import fleet_key
 from aegis.audit.model import AuditError, AuditFileError, Checkpoint, VerificationReport
 from aegis.audit.opening import default_key_file
 from aegis.audit.verify_db import verify_database
@@ -28,6 +30,14 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_UNPINNED = 3
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+_DATABASE_HELP = "a SQLite file or a postgresql:// DSN"
+
+
+def _location(text: str) -> Path | str:
+    """A DSN as given (a path would fold its ``//``), anything else as a path."""
+    return text if is_postgres_dsn(text) else Path(text)
 
 
 class UsageError(AuditError):
@@ -43,7 +53,11 @@ def add_audit_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         epilog="exit status: 0 ok against a pinned key, 1 findings, 2 usage or file error, "
         "3 ok but only against the key stored in the file (no key pinned)",
     )
-    verify.add_argument("path", type=Path, help="audit database (SQLite) or export (.jsonl)")
+    verify.add_argument(
+        "path",
+        type=_location,
+        help="audit database (a SQLite file or a postgresql:// DSN) or export (.jsonl)",
+    )
     pinned = verify.add_mutually_exclusive_group()
     pinned.add_argument("--public-key", metavar="HEX", help="the public key to trust")
     pinned.add_argument(
@@ -59,15 +73,19 @@ def add_audit_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="a checkpoint kept earlier; the log must still extend it",
     )
     export = actions.add_parser("export", help="verify a database, then write it as JSON Lines")
-    export.add_argument("database", type=Path)
+    export.add_argument("database", type=_location, help=_DATABASE_HELP)
     export.add_argument("output", type=Path)
     export.add_argument(
-        "--key", type=Path, metavar="FILE", help="signing key file (default: DATABASE.key)"
+        "--key",
+        type=Path,
+        metavar="FILE",
+        help="signing key file (default: DATABASE.key beside a SQLite file; for PostgreSQL, "
+        "AEGIS_AUDIT_KEY_FILE or AEGIS_AUDIT_KEY)",
     )
     checkpoint = actions.add_parser(
         "checkpoint", help="verify a database, then print a signed checkpoint of it"
     )
-    checkpoint.add_argument("database", type=Path)
+    checkpoint.add_argument("database", type=_location, help=_DATABASE_HELP)
     checkpoint.add_argument("--key", type=Path, metavar="FILE")
 
 
@@ -148,8 +166,8 @@ def _report(report: VerificationReport, out: TextIO) -> int:
 def _verify(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     key = _public_key(arguments)
     held = _checkpoint(arguments.checkpoint)
-    path: Path = arguments.path
-    if _is_database(path):
+    path: Path | str = arguments.path
+    if isinstance(path, str) or _is_database(path):
         report = verify_database(path, key, held)
     else:
         try:
@@ -174,8 +192,13 @@ def _verify(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _signed(arguments: argparse.Namespace, out: TextIO) -> tuple[Checkpoint | None, int]:
     """A checkpoint of the whole log once it verifies against the key, or the findings."""
-    database: Path = arguments.database
-    key = load_key_file(arguments.key or default_key_file(database))
+    database: Path | str = arguments.database
+    if arguments.key is not None:
+        key = load_key_file(arguments.key)
+    elif isinstance(database, str):
+        key = fleet_key(database)
+    else:
+        key = load_key_file(default_key_file(database))
     public = bytes(key.verify_key)
     report = verify_database(database, public)
     if not report.ok:

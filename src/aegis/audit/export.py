@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from aegis.audit import store, store_rows
+from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.encoding import GENESIS, canonical_details, encode_action, entry_hash
 from aegis.audit.limits import MAX_DEPTH, MAX_DETAILS_BYTES, decode_details, nesting_depth
 from aegis.audit.model import (
@@ -22,31 +22,46 @@ from aegis.audit.model import (
 )
 from aegis.audit.verifier import Anomaly, Row, verify_rows
 
-__all__ = ["EXPORT_FORMAT", "export_database", "verify_export", "write_export"]
+__all__ = [
+    "EXPORT_FORMAT",
+    "checked_chain",
+    "export_database",
+    "verify_export",
+    "write_export",
+]
 
 EXPORT_FORMAT = "aegis-audit-export/1"
 
 
-def export_database(database: Path, path: Path, checkpoint: Checkpoint) -> Checkpoint:
+def export_database(database: Path | str, path: Path, checkpoint: Checkpoint) -> Checkpoint:
     """Export the first ``checkpoint.size`` entries of the log at ``database``.
 
     The checkpoint is taken first; entries committed before it are all in the snapshot the
     rows are then read from, and entries appended meanwhile are neither exported nor
     counted. Each row is checked (type, size, encoding, its hash, its link) as it is
-    written: a damaged log is not exported, and the error names the first bad seq.
+    written: a damaged log is not exported, and the error names the first bad seq. A
+    ``postgresql://`` DSN is read in one snapshot of that database.
     """
+    if is_postgres_dsn(database):
+        from aegis.audit.pg_store import export_postgres
+
+        return export_postgres(str(database), path, checkpoint)
+    database = Path(database)
     connection, _kind, _caveat = store.open_reader(database)
     try:
         connection.execute("BEGIN")
-        write_export(path, checkpoint, _chain(connection, checkpoint.size, database))
+        rows = store_rows.iter_checked_rows(connection, after=0, up_to=checkpoint.size)
+        write_export(path, checkpoint, checked_chain(rows, checkpoint.size, database))
         return checkpoint
     finally:
         connection.close()
 
 
-def _chain(connection: sqlite3.Connection, size: int, database: Path) -> Iterator[Row]:
+def checked_chain(rows: Iterable[Row | Anomaly], size: int, database: Path | str) -> Iterator[Row]:
+    """The first ``size`` entries of ``rows``, each checked (type, size, encoding, its hash,
+    its link) as it passes; AuditDataError naming the first that is damaged or missing."""
     previous, due = GENESIS, 1
-    for row in store_rows.iter_checked_rows(connection, after=0, up_to=size):
+    for row in rows:
         problem = None
         if isinstance(row, Anomaly):
             problem = row.detail

@@ -1,57 +1,71 @@
-"""The audit log: signed, hash-chained entries in SQLite, with a Merkle tree over them.
+"""The audit log: signed, hash-chained entries with a Merkle tree over them, stored in a
+SQLite file or a PostgreSQL database.
 
 Appends use group commit. Callers queue their entries; whichever finds no commit under way
-becomes the leader and writes everything queued in one ``BEGIN IMMEDIATE`` transaction
-(reading the chain's tail inside it, so other processes on the same file serialise too);
-every caller returns once its own entry is committed. A lone caller pays one transaction per
-entry; many concurrent callers share transactions.
+becomes the leader and writes everything queued in one transaction of the store (which
+serialises it against every other writer, in this process or another, and extends the
+chain's real tail); every caller returns once its own entry is committed. A lone caller
+pays one transaction per entry; many concurrent callers share transactions.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import os
 import shutil
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from aegis.audit import store_files, store_rows
-from aegis.audit.chain import PendingEntry, Tail, chain_rows
-from aegis.audit.encoding import GENESIS, encode_entry, entry_hash
-from aegis.audit.export import export_database
-from aegis.audit.group_commit import GroupCommitter
-from aegis.audit.model import (
-    AuditDataError,
-    AuditEntry,
-    AuditFileError,
-    AuditWriteError,
-    Checkpoint,
-    VerificationReport,
-)
-from aegis.audit.opening import open_log
-from aegis.audit.query import checked_query_sql, entries_from_rows, first_damage, query_sql
-from aegis.audit.signer import Signer
-from aegis.audit.stored_tree import StoredTree
-from aegis.audit.verifier import Anomaly, Row, bad_signatures
-from aegis.audit.verify_db import verify_known_log
+from nacl.signing import SigningKey
 
-__all__ = ["AuditLog"]
+from aegis.audit.backend import AuditStore, display_location, is_postgres_dsn
+from aegis.audit.chain import PendingEntry, chain_rows
+from aegis.audit.encoding import encode_entry
+from aegis.audit.group_commit import GroupCommitter
+from aegis.audit.keys import load_key_file, signing_key_from
+from aegis.audit.model import AuditEntry, AuditKeyError, Checkpoint, VerificationReport
+from aegis.audit.opening import open_log
+from aegis.audit.query import query_sql
+from aegis.audit.signer import Signer
+from aegis.audit.sqlite_store import SqliteStore
+
+__all__ = ["KEY_FILE_VARIABLE", "KEY_VARIABLE", "AuditLog"]
 
 _DURABILITY = {"normal": "NORMAL", "full": "FULL"}
-_MAX_ATTEMPTS = 1000
+#: Where a writer of a log on PostgreSQL finds the log's key when none is passed: a key
+#: file (a mounted secret, say), or the 32-byte seed itself in hex.
+KEY_FILE_VARIABLE = "AEGIS_AUDIT_KEY_FILE"
+KEY_VARIABLE = "AEGIS_AUDIT_KEY"
+
+
+def fleet_key(location: str) -> SigningKey:
+    """The key of a log that has no key file beside it, from the environment."""
+    if key_file := os.environ.get(KEY_FILE_VARIABLE):
+        return load_key_file(Path(key_file))
+    if seed := os.environ.get(KEY_VARIABLE):
+        try:
+            return signing_key_from(bytes.fromhex(seed.strip()))
+        except ValueError as error:
+            raise AuditKeyError(f"{KEY_VARIABLE} must be 64 hex digits: {error}") from None
+    raise AuditKeyError(
+        f"the audit log at {display_location(location)!r} has no key file beside it: pass "
+        f"signing_key, or set {KEY_FILE_VARIABLE} (a key file) or {KEY_VARIABLE} (hex)"
+    )
 
 
 class AuditLog:
     """A tamper-evident log of actions. Use as a context manager, or call :meth:`close`.
 
     ``path`` is a SQLite file (``":memory:"`` keeps it in a private temporary directory for
-    the life of the object). ``signing_key`` is 32 bytes or a key-file path; by default a
-    key file ``<path>.key`` is created next to the database. ``durability="full"`` makes
-    every commit survive power loss, not only a crash of the process.
+    the life of the object), or a ``postgresql://`` DSN: one log for writers in many
+    processes on many hosts. ``signing_key`` is 32 bytes or a key-file path; by default a
+    key file ``<path>.key`` is created next to a new SQLite database, and a log on
+    PostgreSQL takes the key file named by ``AEGIS_AUDIT_KEY_FILE`` or the hex seed in
+    ``AEGIS_AUDIT_KEY``. ``durability="full"`` makes every commit to a SQLite file survive
+    power loss, not only a crash of the process (PostgreSQL's own settings govern there).
     """
 
     def __init__(
@@ -63,27 +77,44 @@ class AuditLog:
         if durability not in _DURABILITY:
             raise ValueError(f"durability must be 'normal' or 'full', got {durability!r}")
         self._closed = True  # until everything is open: close() then has nothing to do
-        opened = open_log(path, signing_key, _DURABILITY[durability])
-        self.path = opened.path
-        self._scratch = opened.scratch
-        self._key = opened.key
-        self.public_key = bytes(opened.key.verify_key)
+        self._scratch: Path | None = None
         self.durability = durability
-        self._writer, self._reader = opened.writer, opened.reader
-        self._signer = Signer(opened.key)
-        self._tree = StoredTree(self._reader, self.path)
-        self._tail: Tail | None = None  # read in the first commit's transaction
-        self._wal = Path(f"{self.path}-wal")
-        self._wal_inode = self._wal_identity()
-        self._held = opened.held
+        store: AuditStore
+        if is_postgres_dsn(path):
+            from aegis.audit.pg_store import PostgresStore
+
+            key = fleet_key(str(path)) if signing_key is None else signing_key_from(signing_key)
+            store = PostgresStore(str(path), bytes(key.verify_key))
+        else:
+            opened = open_log(path, signing_key, _DURABILITY[durability])
+            self._scratch, key = opened.scratch, opened.key
+            store = SqliteStore(opened)
+        self._store = store
+        self.location = store.location
+        self._key = key
+        self.public_key = bytes(key.verify_key)
+        self._signer = Signer(key)
+        self._tree = store.tree
         self._committer: GroupCommitter[PendingEntry, AuditEntry] = GroupCommitter(self._commit)
         self._closed = False
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file of the log (a log on PostgreSQL has none: see :attr:`location`)."""
+        if is_postgres_dsn(self.location):
+            raise AttributeError(f"the audit log at {self.described!r} is not a file")
+        return Path(self.location)
+
+    @property
+    def described(self) -> str:
+        """Where the log is, fit for a message (a DSN without its password)."""
+        return display_location(self.location)
 
     # -- appending --------------------------------------------------------------------------
 
     def _pending(self, action: str, details: Mapping[str, Any]) -> PendingEntry:
         if self._closed:
-            raise ValueError(f"the audit log at {str(self.path)!r} is closed")
+            raise ValueError(f"the audit log at {self.described!r} is closed")
         return encode_entry(action, details)
 
     def log_action_sync(self, action: str, details: Mapping[str, Any]) -> AuditEntry:
@@ -94,78 +125,9 @@ class AuditLog:
         """Append one entry and return it once committed (for asyncio tasks)."""
         return await self._committer.run(self._pending(action, details))
 
-    def _read_tail(self) -> Tail:
-        """The newest entry, which the next one extends, once it verifies: an entry that
-        does not (an unsigned row put there by hand, a damaged one) is never extended."""
-        row = store_rows.tail_row(self._writer)
-        if row is None:
-            return Tail(0, GENESIS, 0)
-        problem = row.detail if isinstance(row, Anomaly) else self._unvouched(row)
-        if problem is not None:
-            raise AuditWriteError(
-                f"cannot append to the audit log at {str(self.path)!r}: its newest entry, "
-                f"seq {row.seq}, {problem}; run `aegis audit verify` on it",
-                self.path,
-            )
-        assert isinstance(row, Row)
-        return Tail(row.seq, row.entry_hash, row.timestamp_ns)
-
-    def _unvouched(self, row: Row) -> str | None:
-        if row.seq < 1:
-            return "is outside the chain"
-        if entry_hash(row.seq, row.timestamp_ns, row.action, row.details, row.prev_hash) != (
-            row.entry_hash
-        ):
-            return "does not match its hash"
-        if bad_signatures(self.public_key, [(row.seq, row.entry_hash, row.signature)]):
-            return "is not signed by this log's key"
-        return None
-
     def _commit(self, batch: Sequence[PendingEntry]) -> list[AuditEntry]:
-        """Write ``batch`` in one transaction.
-
-        The tail is taken from the last commit rather than read back each time: if another
-        process appended meanwhile, the first insert collides on ``seq`` (the primary key),
-        and the batch is rebuilt on the real tail and written again.
-        """
-        writer = self._writer
-        if self._wal_identity() != self._wal_inode:
-            raise AuditWriteError(self._wal_lost("nothing more is written"), self.path)
-        try:
-            for _ in range(_MAX_ATTEMPTS):
-                writer.execute("BEGIN IMMEDIATE")
-                if self._tail is None:
-                    self._tail = self._read_tail()
-                rows = chain_rows(self._tail, batch, self._signer)
-                try:
-                    store_rows.insert_rows(writer, rows)
-                except sqlite3.IntegrityError:
-                    writer.execute("ROLLBACK")
-                    self._tail = None  # another process appended: read the tail again
-                    continue
-                writer.execute("COMMIT")
-                break
-            else:
-                raise AuditWriteError(
-                    f"could not append to the audit log at {str(self.path)!r}: other writers "
-                    f"took every one of {_MAX_ATTEMPTS} attempts; retry",
-                    self.path,
-                )
-        except BaseException as failure:
-            with contextlib.suppress(sqlite3.Error):
-                if writer.in_transaction:
-                    writer.execute("ROLLBACK")
-            if isinstance(failure, sqlite3.Error | OSError):
-                # The batch failed for a reason of its own: each of its callers gets this
-                # error, naming the file, and none of their entries was committed.
-                raise AuditWriteError(
-                    f"could not append to the audit log at {str(self.path)!r}: {failure}; "
-                    "nothing of this batch was written",
-                    self.path,
-                ) from failure
-            raise
-        last = rows[-1]
-        self._tail = Tail(last[0], last[5], last[1])
+        """Write ``batch`` in one transaction of the store, on the chain's real tail."""
+        rows = self._store.append(lambda tail: chain_rows(tail, batch, self._signer))
         self._tree.add_committed(rows)
         return [
             AuditEntry(row[0], row[1], row[2], pending.details, row[4], row[5], row[6])
@@ -212,31 +174,7 @@ class AuditLog:
     def verify_sync(
         self, checkpoint: Checkpoint | None = None, public_key: bytes | None = None
     ) -> VerificationReport:
-        lost = None
-        if self._wal_identity() != self._wal_inode:
-            lost = self._wal_lost("this verification cannot see")
-        committed = self._tail.seq if self._tail is not None else 0
-        return verify_known_log(
-            self.path, public_key or self.public_key, checkpoint, lost_wal=lost, committed=committed
-        )
-
-    def _wal_identity(self) -> int | None:
-        """The inode of the WAL: SQLite keeps one file while any connection is open, so
-        another inode (or none) means it was deleted (and perhaps made anew) under us."""
-        try:
-            return self._wal.stat().st_ino
-        except FileNotFoundError:
-            return None
-
-    def _wal_lost(self, consequence: str) -> str:
-        """Said when the WAL this log writes through is gone (deleted under it): SQLite keeps
-        writing to the open, unlinked file, whose entries only a clean close folds back."""
-        return (
-            f"the write-ahead log {str(self._wal)!r} was deleted while the log was open: "
-            f"entries committed since the last checkpoint are only in this process's open "
-            f"handle, which {consequence}; close this log cleanly (that folds them into the "
-            "file) before anything else opens it"
-        )
+        return self._store.verify(public_key or self.public_key, checkpoint)
 
     async def query(
         self,
@@ -256,35 +194,7 @@ class AuditLog:
         actions: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> list[AuditEntry]:
-        size = self._tree.size()  # only entries of the chain 1..n are ever returned
-        sql, parameters = query_sql(start, end, actions, limit, up_to=size)
-        try:
-            with self._tree.lock:  # the reader connection is shared; one statement at a time
-                rows = self._reader.execute(sql, parameters).fetchall()
-            return entries_from_rows(rows, self.path)
-        except (AuditDataError, sqlite3.DatabaseError) as error:
-            # Text that is not UTF-8 stops the fetch itself: find the row and name it.
-            named = self._damage_in(sql, parameters)
-            if named is not None:
-                raise named from None
-            if isinstance(error, AuditDataError):
-                raise
-            raise AuditFileError(
-                f"cannot read the audit log at {str(self.path)!r}: {error}; run "
-                "`aegis audit verify` on it",
-                self.path,
-            ) from None
-
-    def _damage_in(self, sql: str, parameters: list[object]) -> AuditDataError | None:
-        with self._tree.lock:
-            self._reader.text_factory = bytes
-            try:
-                rows = self._reader.execute(checked_query_sql(sql), parameters).fetchall()
-            except sqlite3.DatabaseError:
-                return None
-            finally:
-                self._reader.text_factory = str
-        return first_damage(rows, self.path)
+        return self._store.query(start, end, actions, limit)
 
     query_sql = staticmethod(query_sql)
 
@@ -294,7 +204,7 @@ class AuditLog:
         return await asyncio.to_thread(self.export_sync, path)
 
     def export_sync(self, path: str | Path) -> Checkpoint:
-        return export_database(self.path, Path(path), self.checkpoint())
+        return self._store.export(Path(path), self.checkpoint())
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -302,9 +212,7 @@ class AuditLog:
         if self._closed:
             return
         self._closed = True
-        self._writer.close()  # the last connection to close folds the WAL into the file
-        store_files.release(self._held)
-        self._reader.close()
+        self._store.close()
         self._signer.close()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from aegis._validation import require_text
 from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DEPTH, decode_details
@@ -23,7 +23,14 @@ from aegis.audit.model import AuditDataError, AuditEntry
 from aegis.audit.store_rows import CHECKED_COLUMNS, ROW_COLUMNS, check_row
 from aegis.audit.verifier import Anomaly
 
-__all__ = ["checked_query_sql", "entries_from_rows", "first_damage", "query_sql"]
+__all__ = [
+    "QueryFilter",
+    "checked_query_sql",
+    "entries_from_rows",
+    "first_damage",
+    "query_filter",
+    "query_sql",
+]
 
 
 def _seconds_to_ns(name: str, value: float | datetime | None) -> int | None:
@@ -39,6 +46,35 @@ def _seconds_to_ns(name: str, value: float | datetime | None) -> int | None:
         raise ValueError(f"{name} must be a finite number of seconds, got {value!r}") from None
 
 
+class QueryFilter(NamedTuple):
+    """``start_ns <= timestamp_ns < end_ns``, action in ``actions``, at most ``limit`` rows,
+    newest first; ``None`` leaves a bound open. Checked before any store sees it."""
+
+    start_ns: int | None
+    end_ns: int | None
+    actions: tuple[str, ...] | None
+    limit: int | None
+
+
+def query_filter(
+    start: float | datetime | None,
+    end: float | datetime | None,
+    actions: Iterable[str] | None,
+    limit: int | None,
+) -> QueryFilter:
+    """The checked filter of a query's arguments (TypeError or ValueError naming the one
+    that is wrong)."""
+    start_ns, end_ns = _seconds_to_ns("start", start), _seconds_to_ns("end", end)
+    wanted: tuple[str, ...] | None = None
+    if actions is not None:
+        if isinstance(actions, str):
+            raise TypeError(f"actions must be a collection of str, not one str: {actions!r}")
+        wanted = tuple(require_text("actions[]", a) for a in actions)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
+    return QueryFilter(start_ns, end_ns, wanted, limit)
+
+
 def query_sql(
     start: float | datetime | None,
     end: float | datetime | None,
@@ -47,34 +83,30 @@ def query_sql(
     *,
     up_to: int | None = None,
 ) -> tuple[str, list[object]]:
-    """The SQL and parameters selecting ``start <= timestamp < end`` with an action in
-    ``actions``, newest first, at most ``limit`` rows, of seqs ``1..up_to``; ``None``
-    leaves a bound open."""
+    """The SQLite statement and parameters selecting ``start <= timestamp < end`` with an
+    action in ``actions``, newest first, at most ``limit`` rows, of seqs ``1..up_to``;
+    ``None`` leaves a bound open."""
+    where = query_filter(start, end, actions, limit)
     clauses: list[str] = ["seq >= 1"]
     parameters: list[object] = []
     if up_to is not None:
         clauses.append("seq <= ?")
         parameters.append(up_to)
-    if (start_ns := _seconds_to_ns("start", start)) is not None:
+    if where.start_ns is not None:
         clauses.append("timestamp_ns >= ?")
-        parameters.append(start_ns)
-    if (end_ns := _seconds_to_ns("end", end)) is not None:
+        parameters.append(where.start_ns)
+    if where.end_ns is not None:
         clauses.append("timestamp_ns < ?")
-        parameters.append(end_ns)
-    if actions is not None:
-        if isinstance(actions, str):
-            raise TypeError(f"actions must be a collection of str, not one str: {actions!r}")
-        wanted = [require_text("actions[]", a) for a in actions]
-        clauses.append(f"action IN ({', '.join('?' * len(wanted))})")
-        parameters.extend(wanted)
+        parameters.append(where.end_ns)
+    if where.actions is not None:
+        clauses.append(f"action IN ({', '.join('?' * len(where.actions))})")
+        parameters.extend(where.actions)
     sql = f"SELECT {ROW_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
     sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY timestamp_ns DESC, seq DESC"
-    if limit is not None:
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-            raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
+    if where.limit is not None:
         sql += " LIMIT ?"
-        parameters.append(limit)
+        parameters.append(where.limit)
     return sql, parameters
 
 
@@ -84,7 +116,9 @@ def checked_query_sql(sql: str) -> str:
     return sql.replace(ROW_COLUMNS, CHECKED_COLUMNS, 1)
 
 
-def entries_from_rows(rows: Iterable[Sequence[Any]], path: Path | None = None) -> list[AuditEntry]:
+def entries_from_rows(
+    rows: Iterable[Sequence[Any]], path: Path | str | None = None
+) -> list[AuditEntry]:
     """Entries from rows selected by :func:`query_sql`; AuditDataError naming the first row
     of the wrong types or sizes, or whose details are not a JSON object within bounds.
 
@@ -126,7 +160,7 @@ def entries_from_rows(rows: Iterable[Sequence[Any]], path: Path | None = None) -
 _QUICK_DETAILS = 64 * 1024
 
 
-def damaged(path: Path | None, seq: int, problem: str) -> AuditDataError:
+def damaged(path: Path | str | None, seq: int, problem: str) -> AuditDataError:
     return AuditDataError(
         f"entry {seq} of the audit log at {str(path)!r} is damaged ({problem}); run "
         "`aegis audit verify` on it",

@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from aegis.audit import store, store_files, store_rows
+from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.merkle import EMPTY_ROOT
 from aegis.audit.model import (
     AuditFileError,
@@ -38,8 +39,13 @@ def verify_database(
     stored key otherwise, which proves consistency but not authorship).
 
     A file whose header marks it as an audit log but which SQLite cannot read through is
-    reported as damaged; anything else that is not an audit log raises AuditFileError.
+    reported as damaged; anything else that is not an audit log raises AuditFileError. A
+    ``postgresql://`` DSN is read in one snapshot of that database.
     """
+    if is_postgres_dsn(path):
+        from aegis.audit.pg_store import verify_postgres
+
+        return verify_postgres(str(path), public_key, checkpoint)
     return _verify(Path(path), public_key, checkpoint, known_log=False)
 
 

@@ -1,11 +1,13 @@
 """Evolution core: learns from what the agent did and how it turned out.
 
 Every experience updates per-action aggregates in O(1), so recognising patterns and
-suggesting improvements cost O(number of action types) however long the history grows, and
-``max_history`` can bound the memory of an endless run while the aggregates stay exact over
-everything ever logged.
+suggesting improvements cost O(number of action types) however long the history grows.
+Memory is bounded by default: ``max_history`` experiences and the totals of ``max_actions``
+action types are kept, while the engine-wide totals stay exact over everything ever logged
+(score sums are fixed-point integers, so rescoring cannot make them drift).
 """
 
+from aegis.evolution_core.checks import DEFAULT_MAX_ACTIONS, DEFAULT_MAX_HISTORY
 from aegis.evolution_core.engine import EvolutionEngine
 from aegis.evolution_core.model import (
     LOW_SCORE,
@@ -23,6 +25,8 @@ from aegis.evolution_core.model import (
 )
 
 __all__ = [
+    "DEFAULT_MAX_ACTIONS",
+    "DEFAULT_MAX_HISTORY",
     "LOW_SCORE",
     "MIN_EXPERIENCES",
     "MIN_LOW_SCORES",

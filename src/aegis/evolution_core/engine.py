@@ -1,18 +1,36 @@
 """The evolution engine: the history of experiences, and the totals kept in step with it.
 
-The history is a list indexed by id, so feedback finds its experience in O(1), and
-``max_history`` drops the oldest while the totals in :mod:`.aggregate` keep counting them.
+The history is a bounded deque indexed by id, so feedback finds its experience quickly. Memory is
+bounded twice over: ``max_history`` experiences are kept (the oldest are dropped), and the
+totals of at most ``max_actions`` action types (the least recently logged are folded into one
+bucket that keeps the engine-wide totals exact). Both have bounded defaults.
 """
 
 from __future__ import annotations
 
+import heapq
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable
 
 from aegis._locks import YieldingLock
 from aegis._validation import require_text, require_unit_interval
-from aegis.evolution_core.aggregate import Aggregate, improvements_for, patterns_for
+from aegis.evolution_core.aggregate import (
+    SCORE_UNITS,
+    Aggregate,
+    improvements_for,
+    patterns_for,
+)
+from aegis.evolution_core.checks import (
+    DEFAULT_MAX_ACTIONS,
+    DEFAULT_MAX_HISTORY,
+    require_bound,
+    require_concerns,
+    require_filters,
+    require_outcome,
+)
 from aegis.evolution_core.model import (
+    LOW_SCORE,
     OUTCOMES,
     EvolutionMetrics,
     Experience,
@@ -24,32 +42,59 @@ from aegis.evolution_core.model import (
 
 __all__ = ["EvolutionEngine"]
 
+#: Fixed-point units of recently seen scores, bounded (cleared when full).
+_UNITS: dict[float, int] = {}
+_UNITS_CAP = 4096
+
+
+def _units(score: float) -> int:
+    if len(_UNITS) >= _UNITS_CAP:
+        _UNITS.clear()
+    units = _UNITS[score] = int(score * SCORE_UNITS)
+    return units
+
 
 class EvolutionEngine:
     """Logs experiences and derives patterns and improvements from running aggregates.
+
+    ``max_history`` (default :data:`DEFAULT_MAX_HISTORY`; None means the default) bounds the
+    experiences kept; ``max_actions`` (default :data:`DEFAULT_MAX_ACTIONS`) bounds the action
+    types whose own totals are kept: beyond it, the least recently logged are evicted in
+    batches (so up to an eighth more may be held for a moment), their counts staying in the
+    engine-wide :meth:`metrics`. Timestamps are read under the lock and never go back, so
+    ids and timestamps agree and ``experiences(since=...)`` is always a suffix.
 
     Safe to share between threads and asyncio tasks: every mutation holds one lock, so no
     experience is lost or counted twice.
     """
 
     def __init__(
-        self, max_history: int | None = None, *, clock: Callable[[], float] = time.time
+        self,
+        max_history: int | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        max_actions: int | None = None,
     ) -> None:
-        if max_history is not None:
-            if isinstance(max_history, bool) or not isinstance(max_history, int):
-                raise TypeError(f"max_history must be an int or None, got {max_history!r}")
-            if max_history < 1:
-                raise ValueError(f"max_history must be >= 1, got {max_history!r}")
-        self._max_history = max_history
+        self._max_history = require_bound("max_history", max_history, DEFAULT_MAX_HISTORY)
+        self._max_actions = require_bound("max_actions", max_actions, DEFAULT_MAX_ACTIONS)
         self._clock = clock
         self._lock = YieldingLock()
         self._aggregates: dict[str, Aggregate] = {}
-        # Ids are sequential, so the history is a list indexed by ``id - _first_id``; dropped
-        # entries become None and the list is compacted once half of it is dead.
-        self._history: list[Experience | None] = []
-        self._first_id = 1
-        self._dropped = 0
+        #: Totals of the action types evicted beyond ``max_actions``.
+        self._evicted = Aggregate()
+        # Ids are sequential, so the history is indexed by ``id - (next id - its length)``;
+        # a bounded deque drops the oldest in C, with nothing to count on the hot path.
+        self._history: deque[Experience] = deque(maxlen=self._max_history)
         self._next_id = 1
+        self._last_timestamp = -float("inf")
+
+    @property
+    def max_history(self) -> int:
+        return self._max_history
+
+    @property
+    def max_actions(self) -> int:
+        return self._max_actions
 
     async def log_experience(
         self,
@@ -76,41 +121,65 @@ class EvolutionEngine:
             require_text("action", action)
         kind = OUTCOMES.get(outcome) if isinstance(outcome, str) else None
         if kind is None:
-            allowed = ", ".join(o.value for o in Outcome)
-            raise ValueError(f"outcome must be one of {allowed}, got {outcome!r}")
+            kind = require_outcome(outcome)
         ethical, safety = ethical_score, safety_score
         if type(ethical) is not float or not 0.0 <= ethical <= 1.0:
             ethical = require_unit_interval("ethical_score", ethical_score)
         if type(safety) is not float or not 0.0 <= safety <= 1.0:
             safety = require_unit_interval("safety_score", safety_score)
-        timestamp = self._clock()
+        # Scores repeat (a scorer gives a few distinct values), and a float's conversion to
+        # fixed point costs several times a dict lookup.
+        ethical_units = _UNITS.get(ethical)
+        if ethical_units is None:
+            ethical_units = _units(ethical)
+        safety_units = _UNITS.get(safety)
+        if safety_units is None:
+            safety_units = _units(safety)
         with self._lock:
-            experience = Experience(
-                self._next_id, action, kind, ethical, safety, context, timestamp
-            )
-            self._next_id += 1
+            # Read under the lock and never earlier than the last, so that ids and
+            # timestamps agree whatever the threads and however the clock steps.
+            timestamp = self._clock()
+            if timestamp < self._last_timestamp:
+                timestamp = self._last_timestamp
+            else:
+                self._last_timestamp = timestamp
+            key = self._next_id
+            self._next_id = key + 1
+            experience = Experience(key, action, kind, ethical, safety, context, timestamp)
             aggregate = self._aggregates.get(action)
             if aggregate is None:
-                aggregate = self._aggregates[action] = Aggregate()
-            aggregate.add(kind, ethical, safety)
-            history = self._history
-            history.append(experience)
-            if self._max_history is not None and len(history) - self._dropped > self._max_history:
-                self._drop_oldest()
+                aggregate = self._new_aggregate(action, key)
+            aggregate.count += 1
+            aggregate.outcomes[kind] += 1
+            aggregate.ethical_units += ethical_units
+            aggregate.safety_units += safety_units
+            if ethical < LOW_SCORE:
+                aggregate.ethical_low += 1
+            if safety < LOW_SCORE:
+                aggregate.safety_low += 1
+            aggregate.last_id = key
+            self._history.append(experience)
         return experience
 
     @property
     def retained(self) -> int:
-        """How many experiences are kept in memory (all of them unless ``max_history``)."""
-        return len(self._history) - self._dropped
+        """How many experiences are kept in memory (at most ``max_history``)."""
+        return len(self._history)
 
-    def _drop_oldest(self) -> None:
-        self._history[self._dropped] = None
-        self._dropped += 1
-        if self._dropped * 2 >= len(self._history):
-            del self._history[: self._dropped]
-            self._first_id += self._dropped
-            self._dropped = 0
+    def _new_aggregate(self, action: str, first_id: int) -> Aggregate:
+        aggregates = self._aggregates
+        if len(aggregates) >= self._max_actions + self._max_actions // 8:
+            # Evict in a batch (O(n log k) once per n/8 new actions), not one by one.
+            victims = heapq.nsmallest(
+                len(aggregates) - self._max_actions + 1,
+                aggregates.items(),
+                key=lambda item: item[1].last_id,
+            )
+            for name, victim in victims:
+                self._evicted.merge(victim)
+                del aggregates[name]
+        aggregate = aggregates[action] = Aggregate(first_id=first_id)
+        return aggregate
 
     async def learn_from_ethics(
         self, experience_id: int, score: float, concerns: tuple[str, ...] | list[str] = ()
@@ -132,32 +201,33 @@ class EvolutionEngine:
         concerns: tuple[str, ...] | list[str],
     ) -> Experience:
         new = require_unit_interval("score", score)
-        notes = tuple(require_text("concerns[]", c) for c in concerns)
+        notes = require_concerns(concerns)
         with self._lock:
             index = self._index_of(experience_id)
             old_experience = self._history[index]
-            if old_experience is None:
-                raise KeyError(f"no experience with id {experience_id!r} (dropped by max_history)")
-            old = (
-                old_experience.ethical_score
-                if dimension == "ethical"
-                else old_experience.safety_score
-            )
             feedback = (*old_experience.feedback, Feedback(dimension, new, notes))
             if dimension == "ethical":
+                old = old_experience.ethical_score
                 updated = old_experience._replace(ethical_score=new, feedback=feedback)
             else:
+                old = old_experience.safety_score
                 updated = old_experience._replace(safety_score=new, feedback=feedback)
             self._history[index] = updated
-            self._aggregates[updated.action].rescore(dimension, old, new)
+            aggregate = self._aggregates.get(updated.action)
+            if aggregate is None or updated.id < aggregate.first_id:
+                aggregate = self._evicted  # counted there when its action was evicted
+            aggregate.rescore(dimension, old, new)
         return updated
 
     def _index_of(self, experience_id: int) -> int:
         if isinstance(experience_id, bool) or not isinstance(experience_id, int):
             raise KeyError(f"no experience with id {experience_id!r}")
-        index = experience_id - self._first_id
-        if not 0 <= index < len(self._history):
-            raise KeyError(f"no experience with id {experience_id!r}")
+        retained = len(self._history)
+        index = experience_id - (self._next_id - retained)
+        if not 0 <= index < retained:
+            dropped = 0 < experience_id < self._next_id
+            reason = " (dropped by max_history)" if dropped else ""
+            raise KeyError(f"no experience with id {experience_id!r}{reason}")
         return index
 
     async def recognize_patterns(self) -> list[Pattern]:
@@ -166,33 +236,37 @@ class EvolutionEngine:
 
     def recognize_patterns_sync(self) -> list[Pattern]:
         """Synchronous twin of :meth:`recognize_patterns`."""
-        with self._lock:  # O(action types): cheap enough to hold the lock throughout
+        with self._lock:  # O(action types), at most ``max_actions``: cheap enough to hold
             return patterns_for(self._aggregates.items())
 
     def success_rate(self, action: str | None = None) -> float:
         """Share of successes for ``action``, or over every action when None."""
+        if action is not None:
+            require_text("action", action)
         with self._lock:
             if action is None:
                 return self._totals().success_rate
             aggregate = self._aggregates.get(action)
             if aggregate is None:
-                raise KeyError(f"no experience logged for action {action!r}")
+                raise KeyError(
+                    f"no totals for action {action!r}: never logged, or evicted as one of "
+                    f"the least recently logged beyond max_actions={self._max_actions}"
+                )
             return aggregate.success_rate
 
     def metrics(self) -> EvolutionMetrics:
         with self._lock:
             total = self._totals()
-            count = total.count
             return EvolutionMetrics(
-                total_experiences=count,
+                total_experiences=total.count,
                 retained_experiences=self.retained,
                 action_types=len(self._aggregates),
                 successes=total.outcomes[Outcome.SUCCESS],
                 failures=total.outcomes[Outcome.FAILURE],
                 learnings=total.outcomes[Outcome.LEARNING],
                 success_rate=total.success_rate,
-                mean_ethical_score=total.ethical_sum / count if count else 1.0,
-                mean_safety_score=total.safety_sum / count if count else 1.0,
+                mean_ethical_score=total.mean(total.ethical_units),
+                mean_safety_score=total.mean(total.safety_units),
             )
 
     async def suggest_improvements(self) -> list[Improvement]:
@@ -208,9 +282,9 @@ class EvolutionEngine:
         outcome: Outcome | str | None = None,
     ) -> list[Experience]:
         """Retained experiences, oldest first, filtered by action, time and outcome."""
-        wanted = None if outcome is None else Outcome(outcome)
+        action, since, wanted = require_filters(action, since, outcome)
         with self._lock:
-            retained = list(self._iter_retained())
+            retained = list(self._history)
         return [
             e
             for e in retained
@@ -222,19 +296,12 @@ class EvolutionEngine:
     def _totals(self) -> Aggregate:
         """Totals over every action type: O(action types), kept off the logging hot path."""
         total = Aggregate()
+        total.merge(self._evicted)
         for aggregate in self._aggregates.values():
             total.merge(aggregate)
         return total
 
-    def _iter_retained(self) -> Iterator[Experience]:
-        for experience in self._history[self._dropped :]:
-            if experience is not None:
-                yield experience
-
     def get(self, experience_id: int) -> Experience:
         """The experience with this id; ``KeyError`` if unknown or dropped."""
         with self._lock:
-            experience = self._history[self._index_of(experience_id)]
-        if experience is None:
-            raise KeyError(f"no experience with id {experience_id!r} (dropped by max_history)")
-        return experience
+            return self._history[self._index_of(experience_id)]

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 __all__ = [
     "Decision",
     "DecisionEvent",
+    "DecisionPrunedError",
     "DecisionStateError",
     "DecisionStatus",
     "EventKind",
@@ -58,6 +59,15 @@ class EventKind(enum.StrEnum):
 
 class DecisionStateError(ValueError):
     """An operation that the decision's current status does not allow."""
+
+
+class DecisionPrunedError(DecisionStateError, KeyError):
+    """The decision was decided and has since left memory (see the collaborator's
+    retention); its record lives on in the audit log. A ``KeyError`` too, because the
+    queue no longer holds it, and a ``DecisionStateError``, because it can no longer change."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
 
 
 class DecisionEvent(NamedTuple):

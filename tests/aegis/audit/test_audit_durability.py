@@ -34,7 +34,7 @@ def test_each_durability_sets_sqlites_synchronous_level(
 ) -> None:
     with AuditLog(log_path, durability=durability) as log:
         assert log.durability == durability
-        for connection in (log._writer, log._reader):
+        for connection in (log._store._writer, log._store._reader):
             assert connection.execute("PRAGMA synchronous").fetchone()[0] == level
 
 

@@ -184,8 +184,8 @@ async def test_a_batch_that_fails_for_its_own_reason_fails_each_caller_alike(
 ) -> None:
     async with AuditLog(log_path) as log:
         await log.log_action("setup", {})
-        pages = log._writer.execute("PRAGMA page_count").fetchone()[0]
-        log._writer.execute(f"PRAGMA max_page_count = {pages}")  # a full disk, in effect
+        pages = log._store._writer.execute("PRAGMA page_count").fetchone()[0]
+        log._store._writer.execute(f"PRAGMA max_page_count = {pages}")  # a full disk, in effect
         results = await asyncio.gather(
             *(log.log_action("big", {"n": n, "pad": "x" * 5000}) for n in range(20)),
             return_exceptions=True,
@@ -194,7 +194,7 @@ async def test_a_batch_that_fails_for_its_own_reason_fails_each_caller_alike(
         assert len({str(r) for r in results}) == 1
         assert str(log_path) in str(results[0])
         assert "nothing of this batch was written" in str(results[0])
-        log._writer.execute("PRAGMA max_page_count = 1073741823")
+        log._store._writer.execute("PRAGMA max_page_count = 1073741823")
         entry = await log.log_action("after", {})
         assert entry.seq == 2
         report = await log.verify()

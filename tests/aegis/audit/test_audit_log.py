@@ -7,7 +7,9 @@ import os
 import sqlite3
 import stat
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from nacl.signing import SigningKey, VerifyKey
@@ -23,18 +25,57 @@ from aegis.audit import (
     verify_export,
     verify_inclusion,
 )
+from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.encoding import GENESIS, entry_hash
 from aegis.cli import main
 
+SEED = bytes(range(32))
 
-def sql(path: Path, statement: str, *parameters: object) -> None:
-    with sqlite3.connect(path) as connection:
-        connection.execute(statement, parameters)
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, log_path: Path) -> str:
+    """Where a log of these tests lives: each test runs once with each store."""
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("postgres_dsn"))
+    return str(log_path)
+
+
+@pytest.fixture
+def filled_log(location: str) -> Iterator[AuditLog]:
+    """A log of ten entries, seq 1..10, of a few actions, in either store."""
+    with AuditLog(location, signing_key=SEED) as log:
+        for i in range(10):
+            log.log_action_sync(["firewall.verdict", "ethics.score"][i % 2], {"i": i, "note": "x"})
+        yield log
+
+
+def sql(location: str | Path, statement: str, *parameters: object) -> list[tuple[Any, ...]]:
+    """Run one statement on the log's tables directly, as someone with write access would
+    (in PostgreSQL, in the log's schema)."""
+    if not is_postgres_dsn(location):
+        with sqlite3.connect(location) as connection:
+            return connection.execute(statement, parameters).fetchall()
+    import psycopg
+
+    with psycopg.connect(str(location), autocommit=True) as connection:
+        connection.execute("SET search_path TO aegis_audit")
+        postgres = statement.replace("?", "%s").replace(
+            "zeroblob(64)", "decode(repeat('00', 64), 'hex')"
+        )
+        cursor = connection.execute(postgres, parameters or None)  # type: ignore[arg-type]
+        return (
+            [
+                tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+                for row in cursor.fetchall()
+            ]
+            if cursor.description
+            else []
+        )
 
 
 @pytest.mark.asyncio
-async def test_entries_chain_from_genesis_with_signed_canonical_hashes() -> None:
-    async with AuditLog() as log:
+async def test_entries_chain_from_genesis_with_signed_canonical_hashes(location: str) -> None:
+    async with AuditLog(location, signing_key=SEED) as log:
         first = await log.log_action("agent.start", {"b": 2, "a": [1, "é"]})
         second = await log.log_action("agent.stop", {})
         assert (first.seq, second.seq) == (1, 2)
@@ -106,33 +147,40 @@ def signature_checks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     return str(request.param)
 
 
-def resign(path: Path, seq: int, key: SigningKey, details: str) -> None:
+def resign(location: str, seq: int, key: SigningKey, details: str) -> None:
     """Rewrite an entry consistently and sign it with ``key``: what a forger would do."""
-    with sqlite3.connect(path) as connection:
-        ts, action, prev = connection.execute(
-            "SELECT timestamp_ns, action, prev_hash FROM entries WHERE seq = ?", (seq,)
-        ).fetchone()
-        digest = entry_hash(seq, ts, action, details, prev)
-        connection.execute(
-            "UPDATE entries SET details = ?, entry_hash = ?, signature = ? WHERE seq = ?",
-            (details, digest, key.sign(digest).signature, seq),
-        )
+    ((ts, action, prev),) = sql(
+        location, "SELECT timestamp_ns, action, prev_hash FROM entries WHERE seq = ?", seq
+    )
+    digest = entry_hash(seq, ts, action, details, prev)
+    sql(
+        location,
+        "UPDATE entries SET details = ?, entry_hash = ?, signature = ? WHERE seq = ?",
+        details,
+        digest,
+        key.sign(digest).signature,
+        seq,
+    )
 
 
-def swap(path: Path, a: int, b: int) -> None:
-    with sqlite3.connect(path) as connection:
-        select = (
-            "SELECT timestamp_ns, action, details, prev_hash, entry_hash, signature "
-            "FROM entries WHERE seq = ?"
-        )
-        row_a = connection.execute(select, (a,)).fetchone()
-        row_b = connection.execute(select, (b,)).fetchone()
-        update = (
-            "UPDATE entries SET timestamp_ns=?, action=?, details=?, prev_hash=?, "
-            "entry_hash=?, signature=? WHERE seq=?"
-        )
-        connection.execute(update, (*row_b, a))
-        connection.execute(update, (*row_a, b))
+def swap(location: str, a: int, b: int) -> None:
+    select = (
+        "SELECT timestamp_ns, action, details, prev_hash, entry_hash, signature "
+        "FROM entries WHERE seq = ?"
+    )
+    (row_a,), (row_b,) = sql(location, select, a), sql(location, select, b)
+    update = (
+        "UPDATE entries SET timestamp_ns=?, action=?, details=?, prev_hash=?, "
+        "entry_hash=?, signature=? WHERE seq=?"
+    )
+    sql(location, update, *row_b, a)
+    sql(location, update, *row_a, b)
+
+
+def renumber_after(location: str, seq: int) -> None:
+    """Close the gap a deleted entry left, one row at a time (a key stays unique)."""
+    for (later,) in sql(location, "SELECT seq FROM entries WHERE seq > ? ORDER BY seq", seq):
+        sql(location, "UPDATE entries SET seq = ? WHERE seq = ?", later - 1, later)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +200,7 @@ def swap(path: Path, a: int, b: int) -> None:
         (
             lambda p: (
                 sql(p, "DELETE FROM entries WHERE seq = 3"),
-                sql(p, "UPDATE entries SET seq = seq - 1 WHERE seq > 3"),
+                renumber_after(p, 3),
             ),
             FindingKind.DELETION,
             3,
@@ -181,52 +229,53 @@ def swap(path: Path, a: int, b: int) -> None:
 )
 def test_each_tampering_is_found_with_its_kind_and_seq(
     filled_log: AuditLog,
-    log_path: Path,
+    location: str,
     tamper: object,
     kind: FindingKind,
     first_bad: int,
     signature_checks: str,
 ) -> None:
-    tamper(log_path)  # type: ignore[operator]
-    for report in (filled_log.verify_sync(), verify_database(log_path, filled_log.public_key)):
+    tamper(location)  # type: ignore[operator]
+    for report in (filled_log.verify_sync(), verify_database(location, filled_log.public_key)):
         assert not report.ok
         assert report.kinds[0] is kind, report.findings
         assert report.first_bad_seq == first_bad
 
 
 def test_deleting_the_newest_entries_is_found_against_a_held_checkpoint(
-    filled_log: AuditLog, log_path: Path
+    filled_log: AuditLog, location: str
 ) -> None:
     held = filled_log.checkpoint()
-    sql(log_path, "DELETE FROM entries WHERE seq > 8")
-    live = filled_log.verify_sync()  # the log that wrote them remembers how far it went
-    assert (live.kinds, live.first_bad_seq) == ((FindingKind.TRUNCATION,), 9)
+    sql(location, "DELETE FROM entries WHERE seq > 8")
+    if not is_postgres_dsn(location):
+        live = filled_log.verify_sync()  # the log that wrote them remembers how far it went
+        assert (live.kinds, live.first_bad_seq) == ((FindingKind.TRUNCATION,), 9)
     filled_log.close()
-    with AuditLog(log_path) as reopened:
+    with AuditLog(location, signing_key=SEED) as reopened:
         assert reopened.verify_sync().ok  # the chain alone cannot tell
         report = reopened.verify_sync(checkpoint=held)
     assert (report.kinds, report.first_bad_seq) == ((FindingKind.TRUNCATION,), 9)
 
 
 def test_a_rewritten_history_does_not_extend_the_checkpoint(
-    filled_log: AuditLog, log_path: Path
+    filled_log: AuditLog, location: str
 ) -> None:
     held = filled_log.checkpoint()
     forger = SigningKey.generate()
     for seq in range(1, 11):  # a forger with write access rewrites and re-signs everything
-        resign(log_path, seq, forger, '{"rewritten":true}')
-    report = verify_database(log_path, filled_log.public_key, held)
+        resign(location, seq, forger, '{"rewritten":true}')
+    report = verify_database(location, filled_log.public_key, held)
     assert FindingKind.WRONG_KEY in report.kinds or FindingKind.MODIFICATION in report.kinds
     assert not report.ok
 
 
 def test_a_log_whose_key_was_replaced_is_found_by_the_trusted_key(
-    filled_log: AuditLog, log_path: Path
+    filled_log: AuditLog, location: str
 ) -> None:
     other = bytes(SigningKey.generate().verify_key)
-    report = verify_database(log_path, public_key=other)
+    report = verify_database(location, public_key=other)
     assert report.kinds[0] is FindingKind.WRONG_KEY
-    assert verify_database(log_path).ok  # against its own stored key it is consistent
+    assert verify_database(location).ok  # against its own stored key it is consistent
 
 
 # -- checkpoints and proofs -------------------------------------------------------------------
@@ -250,11 +299,14 @@ def test_proofs_verify_against_checkpoints(filled_log: AuditLog) -> None:
     assert not forged.valid()
 
 
-def test_proofs_about_old_entries_read_their_block_back_from_the_file(log_path: Path) -> None:
+def test_proofs_about_old_entries_read_their_block_back_from_the_file(location: str) -> None:
     """Only the upper levels of the tree stay in memory; a proof about an entry of an older
     block of 64 rebuilds that block from the entry hashes on disk, also for entries that
     another writer appended."""
-    with AuditLog(log_path) as log, AuditLog(log_path) as other:
+    with (
+        AuditLog(location, signing_key=SEED) as log,
+        AuditLog(location, signing_key=SEED) as other,
+    ):
         for i in range(150):
             (log if i % 3 else other).log_action_sync("old", {"i": i})
         old = log.checkpoint()
@@ -273,16 +325,19 @@ def test_proofs_about_old_entries_read_their_block_back_from_the_file(log_path: 
         proof = log.consistency_proof(old.size)
         assert verify_consistency(old.size, new.size, old.root, new.root, proof)
         assert log.merkle_root(old.size) == old.root
-    sql(log_path, "DELETE FROM entries WHERE seq = 70")
-    with AuditLog(log_path) as fresh, pytest.raises(LookupError, match="entry 70 is missing"):
+    sql(location, "DELETE FROM entries WHERE seq = 70")
+    with (
+        AuditLog(location, signing_key=SEED) as fresh,
+        pytest.raises(LookupError, match="entry 70 is missing"),
+    ):
         fresh.inclusion_proof(66)  # its block, seqs 65-128, is one entry short
 
 
 # -- concurrency and crashes ------------------------------------------------------------------
 
 
-def test_threads_append_one_linear_chain(log_path: Path) -> None:
-    with AuditLog(log_path) as log:
+def test_threads_append_one_linear_chain(location: str) -> None:
+    with AuditLog(location, signing_key=SEED) as log:
 
         def append(n: int) -> None:
             for i in range(300):
@@ -300,8 +355,8 @@ def test_threads_append_one_linear_chain(log_path: Path) -> None:
 
 
 @pytest.mark.asyncio
-async def test_many_tasks_share_commits_and_each_gets_its_own_entry() -> None:
-    async with AuditLog() as log:
+async def test_many_tasks_share_commits_and_each_gets_its_own_entry(location: str) -> None:
+    async with AuditLog(location, signing_key=SEED) as log:
 
         async def append(n: int) -> list[int]:
             return [(await log.log_action("task", {"n": n, "i": i})).seq for i in range(50)]
@@ -376,22 +431,24 @@ def test_a_writer_killed_mid_stream_loses_nothing_it_returned(log_path: Path) ->
 # -- queries, export, command line ------------------------------------------------------------
 
 
-def test_queries_filter_newest_first_through_indexes(filled_log: AuditLog, log_path: Path) -> None:
+def test_queries_filter_newest_first_through_indexes(filled_log: AuditLog, location: str) -> None:
     entries = filled_log.query_sync()
     assert [e.seq for e in entries] == list(range(10, 0, -1))
     ethics = filled_log.query_sync(actions=["ethics.score"], limit=2)
     assert [e.seq for e in ethics] == [10, 8]
     assert ethics[0].details == {"i": 9, "note": "x"}
     assert filled_log.query_sync(start=entries[0].timestamp + 1) == []
-    with sqlite3.connect(log_path) as connection:
+    with pytest.raises(ValueError, match="limit must be an int >= 0"):
+        filled_log.query_sync(limit=-1)
+    if is_postgres_dsn(location):
+        return
+    with sqlite3.connect(location) as connection:
         for args in [(1.0, None, None, 5), (None, None, ["a", "b"], None), (1.0, 2.0, ["a"], 10)]:
             statement, parameters = AuditLog.query_sql(*args)
             plan = " ".join(
                 row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statement, parameters)
             )
             assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
-    with pytest.raises(ValueError, match="limit must be an int >= 0"):
-        filled_log.query_sync(limit=-1)
 
 
 def test_an_export_verifies_with_nothing_but_the_public_key(
@@ -409,18 +466,24 @@ def test_an_export_verifies_with_nothing_but_the_public_key(
 
 
 def test_the_command_line_verifies_exports_and_checkpoints(
-    filled_log: AuditLog, log_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    filled_log: AuditLog, location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     key = filled_log.public_key.hex()
-    assert main(["audit", "verify", str(log_path), "--public-key", key]) == 0
+    key_file = tmp_path / "signing.key"
+    key_file.write_text(SEED.hex())
+    key_file.chmod(0o600)
+    assert main(["audit", "verify", location, "--public-key", key]) == 0
     assert "ok: 10 entries verified" in capsys.readouterr().out
-    assert main(["audit", "export", str(log_path), str(tmp_path / "out.jsonl")]) == 0
+    assert (
+        main(["audit", "export", location, str(tmp_path / "out.jsonl"), "--key", str(key_file)])
+        == 0
+    )
     assert main(["audit", "verify", str(tmp_path / "out.jsonl"), "--public-key", key]) == 0
-    assert main(["audit", "checkpoint", str(log_path)]) == 0
+    assert main(["audit", "checkpoint", location, "--key", str(key_file)]) == 0
     checkpoint = tmp_path / "held.json"
     checkpoint.write_text(capsys.readouterr().out.splitlines()[-1])
-    sql(log_path, "DELETE FROM entries WHERE seq = 10")
-    assert main(["audit", "verify", str(log_path), "--checkpoint", str(checkpoint)]) == 1
+    sql(location, "DELETE FROM entries WHERE seq = 10")
+    assert main(["audit", "verify", location, "--checkpoint", str(checkpoint)]) == 1
     assert "truncation at seq 10" in capsys.readouterr().out
     assert main(["audit", "verify", str(tmp_path / "missing.db")]) == 2
     assert "aegis: error:" in capsys.readouterr().err
