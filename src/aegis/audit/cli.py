@@ -20,7 +20,7 @@ from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.export import export_database, verify_export
 from aegis.audit.keys import load_key_file
 from aegis.audit.log import fleet_key
-from aegis.audit.model import AuditError, Checkpoint, VerificationReport
+from aegis.audit.model import AuditError, AuditFileError, Checkpoint, VerificationReport
 from aegis.audit.opening import default_key_file
 from aegis.audit.verify_db import verify_database
 
@@ -136,11 +136,16 @@ def _checkpoint(path: Path | None) -> Checkpoint | None:
 def _is_database(path: Path) -> bool:
     try:
         with path.open("rb") as source:  # this process has no connection to it open
-            return source.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+            head = source.read(len(_SQLITE_MAGIC))
     except IsADirectoryError:
         raise UsageError(f"{str(path)!r} is a directory, not an audit log") from None
     except FileNotFoundError:
         raise UsageError(f"no audit log or export at {str(path)!r}") from None
+    except OSError as error:
+        raise UsageError(f"cannot read {str(path)!r}: {error.strerror}") from None
+    if not head:
+        raise UsageError(f"{str(path)!r} is an empty file, not an audit log or an export")
+    return head == _SQLITE_MAGIC
 
 
 def _report(report: VerificationReport, out: TextIO) -> int:
@@ -162,9 +167,19 @@ def _verify(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     key = _public_key(arguments)
     held = _checkpoint(arguments.checkpoint)
     path: Path | str = arguments.path
-    is_database = isinstance(path, str) or _is_database(path)
-    verify = verify_database if is_database else verify_export
-    status = _report(verify(path, key, held), out)
+    if isinstance(path, str) or _is_database(path):
+        report = verify_database(path, key, held)
+    else:
+        try:
+            report = verify_export(path, key, held)
+        except AuditFileError as error:
+            if "is not an aegis audit export" not in str(error):
+                raise
+            raise UsageError(
+                f"{str(path)!r} is neither an audit log (a SQLite database) nor an aegis audit "
+                "export; check the path"
+            ) from None
+    status = _report(report, out)
     if status == 0 and key is None:
         err.write(
             "aegis: WARNING: no key pinned (--public-key, --public-key-file or --key): the log "

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from nacl.signing import SigningKey
 
-from aegis.audit import store, store_rows
+from aegis.audit import store, store_files, store_rows
 from aegis.audit.keys import create_key, load_key_file, signing_key_from
 from aegis.audit.model import AuditFileError, AuditKeyError
 
@@ -127,17 +127,14 @@ def _connect(
                 database,
             ) from None
         raise
-    return OpenedLog(database, key, writer, reader, scratch, store.hold(database))
+    return OpenedLog(database, key, writer, reader, scratch, store_files.hold(database))
 
 
 def _claim_key(writer: sqlite3.Connection, database: Path, public_key: bytes) -> None:
     """Check the key is the log's (a log made before keys were stored takes this one)."""
     writer.execute("BEGIN IMMEDIATE")
     try:
-        writer.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('public_key', ?)", (public_key,)
-        )
-        stored = store_rows.read_public_key(writer)
+        stored = store_rows.claim_public_key(writer, public_key)
         writer.execute("COMMIT")
     except ValueError as error:
         writer.execute("ROLLBACK")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from aegis.audit import store, store_rows
+from aegis.audit import store_files, store_rows
 from aegis.audit.chain import SignedRow, Tail
 from aegis.audit.encoding import GENESIS, entry_hash
 from aegis.audit.export import export_database
@@ -194,5 +194,5 @@ class SqliteStore:
 
     def close(self) -> None:
         self._writer.close()  # the last connection to close folds the WAL into the file
-        store.release(self._held)
+        store_files.release(self._held)
         self._reader.close()

@@ -5,7 +5,12 @@ An audit log is recognised by its header (``application_id`` :data:`APPLICATION_
 program's database or a file newer than this code is refused with an error naming it, and
 nothing is written into it. A new log is built under a temporary name and linked into place,
 so no other process ever sees a half-made one, and a file that was there first is never
-initialised over. This module and :mod:`aegis.audit.store_rows` hold all of the SQL.
+initialised over.
+
+The SQLite-specific code is here and in :mod:`~aegis.audit.store_schema` (the schema),
+:mod:`~aegis.audit.store_rows` (rows in and out, checked), :mod:`~aegis.audit.store_files`
+(the file itself) and :mod:`~aegis.audit.query` (a filter as SQL); above them the log only
+begins and ends its write transactions, and verification runs SQLite's integrity check.
 """
 
 from __future__ import annotations
@@ -14,12 +19,11 @@ import contextlib
 import os
 import secrets
 import sqlite3
-import stat
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
 from aegis.audit.model import AuditFileError
+from aegis.audit.store_files import check_file
 from aegis.audit.store_schema import (
     APPLICATION_ID,
     SCHEMA,
@@ -35,16 +39,11 @@ __all__ = [
     "check_file",
     "connect",
     "create_log",
-    "hold",
-    "marked_as_audit_log",
     "open_reader",
     "open_writer",
-    "release",
 ]
 
 _BUSY_MS = 30_000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_HEADER_BYTES = 100
 
 
 def _configure(connection: sqlite3.Connection, synchronous: str) -> sqlite3.Connection:
@@ -70,75 +69,6 @@ def connect(
     except BaseException:
         connection.close()
         raise
-
-
-def check_file(path: Path) -> None:
-    """AuditFileError naming ``path`` unless it is a non-empty regular file.
-
-    Only ``stat``: opening the file here would be fatal. POSIX record locks belong to the
-    process, and closing any descriptor of a file drops all of them, so a connection of
-    this process to the same log would lose its locks, and another process could then
-    checkpoint and reset the WAL under it. The file is read only through SQLite.
-    """
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        raise AuditFileError(f"no audit log at {str(path)!r}", path) from None
-    except OSError as error:
-        raise AuditFileError(f"cannot read {str(path)!r}: {error.strerror}", path) from None
-    if stat.S_ISDIR(status.st_mode):
-        raise AuditFileError(f"{str(path)!r} is a directory, not an audit log", path)
-    if status.st_size == 0:
-        raise AuditFileError(
-            f"{str(path)!r} is an empty file, not an audit log; a new log is created only "
-            "where no file exists: move it away, or restore the log from a backup",
-            path,
-        )
-
-
-#: ``(device, inode)`` of the logs this process holds SQLite connections to, and how many.
-_IN_USE: dict[tuple[int, int], int] = {}
-_IN_USE_LOCK = threading.Lock()
-
-
-def hold(path: Path) -> tuple[int, int] | None:
-    """Record that this process keeps connections to ``path`` (see :func:`release`)."""
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    identity = (status.st_dev, status.st_ino)
-    with _IN_USE_LOCK:
-        _IN_USE[identity] = _IN_USE.get(identity, 0) + 1
-    return identity
-
-
-def release(identity: tuple[int, int] | None) -> None:
-    if identity is None:
-        return
-    with _IN_USE_LOCK:
-        remaining = _IN_USE.get(identity, 1) - 1
-        if remaining:
-            _IN_USE[identity] = remaining
-        else:
-            _IN_USE.pop(identity, None)
-
-
-def marked_as_audit_log(path: Path) -> bool:
-    """Whether the header of ``path`` carries the audit log's application id, even when
-    SQLite cannot read the rest: read directly unless this process holds connections to the
-    file (opening and closing it would drop their locks; and such a file was an audit log
-    when they opened it)."""
-    try:
-        status = path.stat()
-        with _IN_USE_LOCK:
-            if (status.st_dev, status.st_ino) in _IN_USE:
-                return True
-        with path.open("rb") as source:
-            header = source.read(_HEADER_BYTES)
-    except OSError:
-        return False
-    return header.startswith(_SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
 
 
 def _uri(path: Path, **options: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import cast
+from typing import Any, cast
 
 from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DETAILS_BYTES
 from aegis.audit.model import FindingKind
@@ -21,6 +21,8 @@ __all__ = [
     "ROW_COLUMNS",
     "Anomaly",
     "check_row",
+    "claim_public_key",
+    "data_version",
     "entry_hashes",
     "insert_rows",
     "iter_checked_rows",
@@ -50,6 +52,8 @@ _ROW_PLACEHOLDER = "(?, ?, ?, ?, ?, ?, ?)"
 def _describe(value: object) -> str:
     if isinstance(value, bytes):
         return f"{len(value)} bytes"
+    if isinstance(value, str):
+        return "text"
     return f"a {type(value).__name__}"
 
 
@@ -106,12 +110,8 @@ def check_row(raw: Sequence[object]) -> Row | Anomaly:
     )
 
 
-def iter_checked_rows(
-    connection: sqlite3.Connection, *, after: int | None = None, up_to: int | None = None
-) -> Iterator[Row | Anomaly]:
-    """Every row in ``seq`` order (all of them, seq 0 and below too, unless ``after``),
-    fetched in chunks; a read the file breaks off ends with an Anomaly, never an error."""
-    sql = f"SELECT {CHECKED_COLUMNS} FROM entries"  # noqa: S608 - fixed columns
+def _select(columns: str, after: int | None, up_to: int | None) -> tuple[str, list[int]]:
+    sql = f"SELECT {columns} FROM entries"  # noqa: S608 - fixed columns
     clauses, parameters = [], []
     if after is not None:
         clauses.append("seq > ?")
@@ -121,20 +121,101 @@ def iter_checked_rows(
         parameters.append(up_to)
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    last: int | None = None
+    return sql + " ORDER BY seq", parameters
+
+
+_PYTHON_TO_SQL = {str: "text", bytes: "blob", int: "integer", float: "real", type(None): "null"}
+
+
+def _quick_check(raw: tuple[Any, ...]) -> Row | Anomaly:
+    """A row read with ``str`` text, where Python's types are SQLite's storage classes."""
+    seq, timestamp, action, details, prev, digest, signature = raw
+    if (
+        type(timestamp) is int
+        and type(action) is str
+        and type(details) is str
+        and type(prev) is bytes
+        and type(digest) is bytes
+        and type(signature) is bytes
+        and len(prev) == 32
+        and len(digest) == 32
+        and len(signature) == 64
+        and len(action) <= MAX_ACTION_BYTES
+        and len(details) <= MAX_DETAILS_BYTES
+    ):
+        return Row._make(raw)
+    own_hash = digest if type(digest) is bytes and len(digest) == 32 else None
+    return Anomaly(seq, FindingKind.MALFORMED, _what_is_wrong(raw), own_hash)
+
+
+def _what_is_wrong(raw: tuple[Any, ...]) -> str:
+    _seq, timestamp, action, details, prev, digest, signature = raw
+    if type(timestamp) is not int:
+        return f"timestamp_ns is {_describe(timestamp)}, not an int"
+    wanted = (str, str, bytes, bytes, bytes)
+    if tuple(type(value) for value in raw[2:]) != wanted:
+        kinds = ", ".join(
+            f"{name} {_PYTHON_TO_SQL.get(type(value), type(value).__name__)}"
+            for name, value in zip(ROW_COLUMNS.split(", ")[2:], raw[2:], strict=True)
+        )
+        return f"values of the wrong type: {kinds}"
+    for name, value, size in (("prev_hash", prev, 32), ("entry_hash", digest, 32)):
+        if len(value) != size:
+            return f"{name} is {len(value)} bytes, not {size}"
+    if len(signature) != 64:
+        return f"signature is {len(signature)} bytes, not 64"
+    return (
+        f"action or details longer than an entry's may be ({len(action)} and {len(details)} "
+        "characters)"
+    )
+
+
+def iter_checked_rows(
+    connection: sqlite3.Connection, *, after: int | None = None, up_to: int | None = None
+) -> Iterator[Row | Anomaly]:
+    """Every row in ``seq`` order (all of them, seq 0 and below too, unless ``after``),
+    fetched in chunks; a read the file breaks off ends with an Anomaly, never an error.
+
+    Rows are read with ``str`` text, which lets Python's types tell SQLite's storage classes
+    apart at no cost; text that is not UTF-8 stops such a fetch, and the rest is then read
+    as bytes and checked by :func:`check_row`, which names the row.
+    """
+    last: int | None = after
     try:
-        cursor = connection.execute(sql + " ORDER BY seq", parameters)
+        connection.text_factory = str
+        sql, parameters = _select(ROW_COLUMNS, after, up_to)
+        cursor = connection.execute(sql, parameters)
+        while chunk := cursor.fetchmany(_FETCH):
+            for raw in chunk:
+                last = raw[0]
+                yield _quick_check(raw)
+        return
+    except sqlite3.OperationalError as error:
+        if "decode" not in str(error):
+            yield _broke_off(last, error)
+            return
+    except sqlite3.DatabaseError as error:
+        yield _broke_off(last, error)
+        return
+    try:
+        connection.text_factory = bytes
+        sql, parameters = _select(CHECKED_COLUMNS, last, up_to)
+        cursor = connection.execute(sql, parameters)
         while chunk := cursor.fetchmany(_FETCH):
             for raw in chunk:
                 last = raw[0]
                 yield check_row(raw)
     except sqlite3.DatabaseError as error:
-        where = f"after seq {last}" if last is not None else "before the first entry"
-        yield Anomaly(
-            None if last is None else last + 1,
-            FindingKind.DAMAGED_FILE,
-            f"reading the entries broke off {where}: {error}",
-        )
+        yield _broke_off(last, error)
+
+
+def _broke_off(last: int | None, error: sqlite3.Error) -> Anomaly:
+    where = f"after seq {last}" if last is not None else "before the first entry"
+    return Anomaly(
+        None if last is None else last + 1,
+        FindingKind.DAMAGED_FILE,
+        f"reading the entries broke off {where}: {error}",
+    )
 
 
 def iter_rows(
@@ -178,6 +259,20 @@ def read_public_key(connection: sqlite3.Connection) -> bytes | None:
     if not isinstance(row[0], bytes) or len(row[0]) != 32:
         raise ValueError(f"the public key stored with the log is {_describe(row[0])}, not 32")
     return row[0]
+
+
+def data_version(connection: sqlite3.Connection) -> int:
+    """A number that changes when another connection commits (SQLite's ``data_version``)."""
+    version: int = connection.execute("PRAGMA data_version").fetchone()[0]
+    return version
+
+
+def claim_public_key(connection: sqlite3.Connection, public_key: bytes) -> bytes | None:
+    """Store ``public_key`` as the log's unless it holds one; the one it holds after."""
+    connection.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('public_key', ?)", (public_key,)
+    )
+    return read_public_key(connection)
 
 
 def tail_row(connection: sqlite3.Connection) -> Row | Anomaly | None:

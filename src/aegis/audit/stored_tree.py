@@ -54,7 +54,7 @@ class SqliteLeaves:
         self.location = str(path)
 
     def version(self) -> int:
-        return int(self.reader.execute("PRAGMA data_version").fetchone()[0])
+        return store_rows.data_version(self.reader)
 
     def entry_hashes(self, after: int, count: int) -> list[bytes]:
         return store_rows.entry_hashes(self.reader, after, count)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from aegis.audit import store, store_rows
+from aegis.audit import store, store_files, store_rows
 from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.merkle import EMPTY_ROOT
 from aegis.audit.model import (
@@ -86,7 +86,7 @@ def _verify(
     try:
         connection, _kind, caveat = store.open_reader(path)
     except AuditFileError as error:
-        damaged = isinstance(error, UnreadableFileError) and store.marked_as_audit_log(path)
+        damaged = isinstance(error, UnreadableFileError) and store_files.marked_as_audit_log(path)
         if not (known_log or damaged):
             raise
         return _report_of([Finding(FindingKind.DAMAGED_FILE, None, str(error))])
