@@ -1,0 +1,62 @@
+"""Heuristic checks on free text: instruction-override phrases and SQL-injection shapes.
+
+Both are RE2 sets compiled once from ``data/patterns.toml`` (one automaton each, linear in
+the text). They answer *review* only: these read intent from words, and words can be
+innocent. The README says so.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import re2
+
+__all__ = ["instruction_override", "patterns", "sql_injection_shape"]
+
+
+@cache
+def patterns() -> dict[str, Any]:
+    text = resources.files("aegis.intent_firewall").joinpath("data/patterns.toml").read_text()
+    return tomllib.loads(text)
+
+
+@cache
+def _compiled(name: str) -> Any:
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False
+    compiled = re2.Set.SearchSet(options)
+    for pattern in patterns()[name]:
+        compiled.Add(pattern)
+    compiled.Compile()
+    return compiled
+
+
+def _first(name: str, text: str) -> str | None:
+    matched = _compiled(name).Match(text)
+    if not matched:
+        return None
+    return str(patterns()[name][min(matched)])
+
+
+def instruction_override(canonical: str) -> str | None:
+    """The first instruction-override pattern found in ``canonical`` text, or ``None``."""
+    return _first("instruction_override", canonical)
+
+
+def sql_injection_shape(canonical: str) -> str | None:
+    """The first SQL-injection shape found in ``canonical`` text, or ``None``."""
+    if (
+        "'" not in canonical
+        and '"' not in canonical
+        and "union" not in canonical
+        and (";" not in canonical)
+        and "(" not in canonical
+        and "@@" not in canonical
+        and " or " not in canonical
+    ):
+        return None
+    return _first("sql_injection", canonical)

@@ -1,0 +1,301 @@
+"""Developer tools with their own sub-grammars: git, docker (and podman), pip via uv,
+``docker compose exec``, ``kubectl exec``; and the sed program scanner.
+
+git runs programs through configuration (``core.pager``, ``core.sshCommand``, ``alias.x
+= !…``, ``ext::`` transports, ``--upload-pack``): those are *review*. Its URLs are network
+destinations. docker's host-reaching options (``--privileged``, a host root or runtime
+socket mounted, host namespaces, added capabilities) are *block*; the command a container
+runs is judged like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall.access import judge_url
+from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["compose_exec", "docker", "git", "kubectl_exec", "pip_subcommand", "sed_runs_or_writes"]
+
+_GIT_EXEC_KEYS = (
+    "core.pager",
+    "core.editor",
+    "core.sshcommand",
+    "core.fsmonitor",
+    "core.hookspath",
+    "core.gitproxy",
+    "core.askpass",
+    "sequence.editor",
+    "diff.external",
+    "credential.helper",
+    "gpg.program",
+    "include.path",
+    "uploadpack.packobjectshook",
+    "http.proxy",
+    "core.worktree",
+)
+_GIT_EXEC_PREFIXES = (
+    "alias.",
+    "pager.",
+    "filter.",
+    "merge.",
+    "diff.",
+    "protocol.",
+    "url.",
+    "includeif.",
+    "remote.",
+    "gpg.",
+    "credential.",
+)
+_GIT_NETWORK = frozenset(
+    {
+        "clone",
+        "fetch",
+        "pull",
+        "push",
+        "ls-remote",
+        "remote",
+        "submodule",
+        "archive",
+        "request-pull",
+    }
+)
+_GIT_EXEC_OPTIONS = ("--upload-pack", "-u", "--receive-pack", "--exec", "--config", "-c")
+_DOCKER_VALUES = frozenset(
+    [
+        "-e",
+        "--env",
+        "-p",
+        "--publish",
+        "-w",
+        "--workdir",
+        "-u",
+        "--user",
+        "--name",
+        "-l",
+        "--label",
+        "--hostname",
+        "-h",
+        "--add-host",
+        "--dns",
+        "--env-file",
+        "--cpus",
+        "-m",
+        "--memory",
+        "--restart",
+        "--platform",
+        "--pull",
+        "--tmpfs",
+        "--ulimit",
+        "--shm-size",
+        "--log-driver",
+        "--log-opt",
+        "--cidfile",
+        "--gpus",
+        "--runtime",
+        "--stop-signal",
+        "--stop-timeout",
+        "--health-cmd",
+        "--health-interval",
+        "--expose",
+        "--link",
+        "--volumes-from",
+        "--group-add",
+        "--label-file",
+        "--ip",
+        "--memory-swap",
+        "--cpu-shares",
+        "--cpuset-cpus",
+        "--isolation",
+        "--sysctl",
+        "--annotation",
+        "--cgroupns",
+        "--cgroup-parent",
+        "--detach-keys",
+        "--domainname",
+        "-a",
+        "--attach",
+        "--entrypoint",
+        "--network",
+        "--net",
+        "--pid",
+        "--ipc",
+        "--uts",
+        "--userns",
+        "--cap-add",
+        "--cap-drop",
+        "--security-opt",
+        "--device",
+        "-v",
+        "--volume",
+        "--mount",
+        "--privileged",
+    ]
+)
+_HOST_NAMESPACES = frozenset({"--pid", "--ipc", "--uts", "--userns", "--network", "--net"})
+_ESCAPE_CAPS = ("all", "sys_admin", "sys_ptrace", "sys_module", "dac_read_search", "sys_rawio")
+
+
+def _git_config(judge: CommandJudge, setting: str) -> None:
+    key = setting.split("=", 1)[0].strip().lower()
+    if key in _GIT_EXEC_KEYS or key.startswith(_GIT_EXEC_PREFIXES):
+        judge.hit("interpreter-code", f"git configuration {setting[:100]!r} can run programs")
+
+
+def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+    parsed = parse_options(spec, args[1:])
+    cwd = feed.cwd
+    for role, arg, _ in parsed.options:
+        if role == "git-config" and arg[0] is not None:
+            _git_config(judge, arg[0])
+        elif role == "dir" and arg[0] is not None:
+            cwd = resolve_path(arg[0], cwd, judge.scope.home)
+    if not parsed.operands:
+        return
+    sub = parsed.operands[0][0] or ""
+    rest = parsed.operands[1:]
+    position = args.index(parsed.operands[0])
+    words = args[position + 1 :]
+    for index, (value, _written, _glob) in enumerate(words):
+        text = value or ""
+        if text.startswith(_GIT_EXEC_OPTIONS) and sub != "config":
+            following = words[index + 1][0] if index + 1 < len(words) else ""
+            setting = text.split("=", 1)[1] if "=" in text else following or ""
+            if text.startswith(("--config", "-c")):
+                _git_config(judge, setting)
+            elif sub in ("clone", "fetch", "pull", "push", "ls-remote", "archive"):
+                judge.hit("interpreter-code", f"git {sub} {text} runs a program")
+        if text.startswith("ext::") or ("::" in text and text.split("::", 1)[0] in ("ext", "fd")):
+            judge.hit("interpreter-code", f"git transport {text[:80]!r}")
+    if sub == "config":
+        keys = [a[0] for a in rest if a[0] is not None and not a[0].startswith("-")]
+        if keys:
+            _git_config(judge, keys[0])
+    elif sub in _GIT_NETWORK:
+        for value, written, _ in rest:
+            if value and ("://" in value or ("@" in value and ":" in value)):
+                judge_url(judge.scope, value, written, cwd)
+
+
+def _mount_source(value: str) -> str:
+    if "=" in value:  # --mount type=bind,source=/,target=/host
+        for part in value.split(","):
+            key, _, item = part.partition("=")
+            if key in ("source", "src"):
+                return item
+        return ""
+    return value.split(":", 1)[0]
+
+
+def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    if not parsed.operands:
+        return
+    sub = parsed.operands[0][0] or ""
+    position = args.index(parsed.operands[0])
+    rest = args[position + 1 :]
+    if sub in ("container", "compose") and rest and rest[0][0] in ("run", "create", "exec"):
+        sub, rest = rest[0][0] or "", rest[1:]
+    if sub in ("run", "create"):
+        _docker_run(judge, rest, feed)
+    elif sub == "exec":
+        _docker_exec(judge, rest, feed)
+
+
+def _docker_run(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+    catalogue = targets()
+    index = 0
+    entrypoint: Arg | None = None
+    while index < len(rest):
+        value = rest[index][0]
+        index += 1
+        if value is None or not value.startswith("-"):
+            index -= 1
+            break
+        name, eq, attached = value.partition("=")
+        if name == "--privileged":
+            judge.hit("container-escape", "docker run --privileged")
+            continue
+        if name not in _DOCKER_VALUES:
+            continue
+        if not eq:
+            attached = rest[index][0] or "" if index < len(rest) else ""
+            index += 1
+        if name in _HOST_NAMESPACES and attached == "host":
+            judge.hit("container-escape", f"docker run {name}=host")
+        elif name == "--cap-add" and attached.lower() in _ESCAPE_CAPS:
+            judge.hit("container-escape", f"docker run --cap-add={attached}")
+        elif name == "--security-opt" and "unconfined" in attached:
+            judge.hit("container-escape", f"docker run --security-opt {attached}")
+        elif name == "--device":
+            judge.hit("container-escape", f"docker run --device {attached}")
+        elif name in ("-v", "--volume", "--mount"):
+            source = _mount_source(attached)
+            if source.startswith(("/", "~", "$home")):
+                path = resolve_path(source, feed.cwd, judge.scope.home)
+                kind = catalogue.classify(path, judge.scope.home)
+                if kind in (CREDENTIAL, PRIVILEGED, CONFIG, PERSISTENCE) or catalogue.is_system_dir(
+                    path, judge.scope.home
+                ):
+                    judge.hit("container-escape", f"docker run {name} {attached}")
+        elif name == "--entrypoint":
+            entrypoint = (attached, attached, False)
+    command = rest[index + 1 :]
+    if entrypoint is not None:
+        command = [entrypoint, *command]
+    if command:
+        judge.argv(command, replace(feed, depth=feed.depth + 1))
+
+
+def _docker_exec(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:
+    index = 0
+    while index < len(rest) and (rest[index][0] or "x").startswith("-"):
+        name = rest[index][0] or ""
+        if name == "--privileged":
+            judge.hit("container-escape", "docker exec --privileged")
+        index += (
+            2
+            if name
+            in ("-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys")
+            else 1
+        )
+    if index + 1 < len(rest):
+        judge.argv(rest[index + 1 :], replace(feed, depth=feed.depth + 1))
+
+
+def pip_subcommand(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    judge.argv([("pip", "pip", False), *args[1:]], replace(feed, depth=feed.depth + 1))
+
+
+def compose_exec(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    _docker_exec(judge, args[1:], feed)
+
+
+def kubectl_exec(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    words = [a[0] for a in args]
+    if "--" in words:
+        judge.argv(args[words.index("--") + 1 :], replace(feed, depth=feed.depth + 1))
+
+
+def sed_runs_or_writes(program: str) -> bool:
+    """Whether a sed program uses ``e`` (run a command) or ``w``/``W``/``r`` file commands."""
+    for raw in program.replace("\n", ";").split(";"):
+        command = raw.strip().lstrip("0123456789,$!~ ")
+        if command.startswith("/"):
+            end = command.find("/", 1)
+            command = command[end + 1 :].lstrip() if end > 0 else ""
+        if command[:1] in ("e", "w", "W", "r", "R"):
+            return True
+        if command.startswith("s") and len(command) > 1:
+            delimiter = command[1]
+            parts = command.split(delimiter)
+            if len(parts) >= 4 and ("e" in parts[3] or "w" in parts[3]):
+                return True
+    return False
