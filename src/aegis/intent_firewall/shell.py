@@ -11,80 +11,27 @@ here-documents and substitutions (judged as commands of their own).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from typing import Any
 
 import tree_sitter
 import tree_sitter_bash
 
+from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.shellmodel import (
+    IGNORED,
+    REDIRECTS,
+    STRUCTURE,
+    WORDISH,
+    Context,
+    Redirect,
+    Script,
+    SimpleCommand,
+)
 from aegis.intent_firewall.words import Word, resolve_word
 
 __all__ = ["Redirect", "Script", "SimpleCommand", "parse_script"]
 
-#: Node kinds whose children are walked as statements.
-_STRUCTURE = frozenset(
-    {
-        "program", "list", "pipeline", "subshell", "compound_statement", "if_statement",
-        "elif_clause", "else_clause", "while_statement", "for_statement", "do_group",
-        "case_statement", "case_item", "negated_command", "function_definition",
-        "test_command", "binary_expression", "unary_expression", "parenthesized_expression",
-        "variable_assignments",
-    }
-)  # fmt: skip
-_WORDISH = frozenset(
-    {
-        "word", "string", "raw_string", "ansi_c_string", "translated_string", "number",
-        "concatenation", "simple_expansion", "expansion", "command_substitution",
-        "process_substitution", "arithmetic_expansion", "brace_expression", "regex",
-        "extglob_pattern", "test_operator",
-    }
-)  # fmt: skip
-_IGNORED = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "file_descriptor"})
-_REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _local = threading.local()
-
-
-@dataclass(slots=True)
-class Redirect:
-    operator: str
-    target: Word | None
-    body: str | None = None
-
-
-@dataclass(slots=True)
-class SimpleCommand:
-    words: list[Word]
-    assignments: list[tuple[str, Word]]
-    redirects: list[Redirect]
-    cwd: str
-    stdin_from: tuple[str, ...] = ()
-    #: Programs run inside substitutions among this command's words (``bash <(curl …)``).
-    fed_by: list[str] = field(default_factory=list)
-    function: str = ""
-    cwd_moved: bool = False
-
-    @property
-    def program(self) -> str:
-        if not self.words or not self.words[0].fields:
-            return ""
-        return self.words[0].fields[0].rsplit("/", 1)[-1]
-
-
-@dataclass(slots=True)
-class Script:
-    commands: list[SimpleCommand] = field(default_factory=list)
-    #: (rule, evidence) for what the walk could not resolve.
-    constructs: list[tuple[str, str]] = field(default_factory=list)
-    functions: set[str] = field(default_factory=set)
-    nodes: int = 0
-
-
-@dataclass(slots=True)
-class _Context:
-    stages: dict[int, list[str]] | None = None
-    stage: int = 0
-    feeds: list[str] | None = None
-    function: str = ""
 
 
 def _parser() -> tree_sitter.Parser:
@@ -111,20 +58,20 @@ class _Walker:
         if len(self.script.constructs) < 64:
             self.script.constructs.append((rule, evidence[:200]))
 
-    def word(self, node: Any, context: _Context, stack: list[Any]) -> Word:
+    def word(self, node: Any, context: Context, stack: list[Any]) -> Word:
         self.variables["PWD"] = self.cwd
         word = resolve_word(node, self.source, self.variables)
         for construct in word.constructs:
             self.construct("shell-expansion", construct)
         feeds: list[str] = context.feeds if context.feeds is not None else []
         stack.extend(
-            (substitution, _Context(feeds=feeds, function=context.function))
+            (substitution, Context(feeds=feeds, function=context.function))
             for substitution in word.substitutions
         )
         return word
 
     def walk(self, root: Any) -> Script:
-        stack: list[Any] = [(root, _Context())]
+        stack: list[Any] = [(root, Context())]
         while stack:
             item = stack.pop()
             if item[0] == "restore":
@@ -138,7 +85,7 @@ class _Walker:
             self.visit(node, context, stack)
         return self.script
 
-    def visit(self, node: Any, context: _Context, stack: list[Any]) -> None:  # noqa: PLR0912
+    def visit(self, node: Any, context: Context, stack: list[Any]) -> None:  # noqa: PLR0912
         kind = node.type
         if node.is_error or node.is_missing:
             self.construct("unparseable-command", f"parse error at {self.text(node)[:60]!r}")
@@ -160,7 +107,7 @@ class _Walker:
                 if child.type in ("|", "|&"):
                     index += 1
                     continue
-                pushed.append((child, _Context(stages, index, context.feeds, context.function)))
+                pushed.append((child, Context(stages, index, context.feeds, context.function)))
             stack.extend(reversed(pushed))
         elif kind == "function_definition":
             name = node.child_by_field_name("name")
@@ -168,26 +115,26 @@ class _Walker:
             self.script.functions.add(function)
             body = node.child_by_field_name("body")
             if body is not None:
-                stack.append((body, _Context(feeds=context.feeds, function=function)))
-        elif kind in _STRUCTURE:
+                stack.append((body, Context(feeds=context.feeds, function=function)))
+        elif kind in STRUCTURE:
             self.children(node, context, stack)
-        elif kind in _WORDISH:
+        elif kind in WORDISH:
             self.word(node, context, stack)
-        elif kind in _REDIRECTS:
+        elif kind in REDIRECTS:
             self.command(node.parent, [node], context, stack, redirect_only=True)
-        elif node.is_named and kind not in _IGNORED:
+        elif node.is_named and kind not in IGNORED:
             self.construct("shell-construct", f"{kind} {self.text(node)[:60]}")
 
-    def children(self, node: Any, context: _Context, stack: list[Any]) -> None:
+    def children(self, node: Any, context: Context, stack: list[Any]) -> None:
         for child in reversed(node.children):
             if child.is_named or child.is_error or child.is_missing:
                 stack.append((child, context))
             elif child.type == "&":
                 self.construct("shell-construct", "background job &")
 
-    def redirected(self, node: Any, context: _Context, stack: list[Any]) -> None:
+    def redirected(self, node: Any, context: Context, stack: list[Any]) -> None:
         body = node.child_by_field_name("body")
-        redirects = [c for c in node.named_children if c.type in _REDIRECTS]
+        redirects = [c for c in node.named_children if c.type in REDIRECTS]
         if body is not None and body.type == "command":
             self.command(body, redirects, context, stack)
             return
@@ -200,7 +147,7 @@ class _Walker:
         self,
         node: Any,
         extra_redirects: list[Any],
-        context: _Context,
+        context: Context,
         stack: list[Any],
         *,
         assignment_only: bool = False,
@@ -210,7 +157,7 @@ class _Walker:
         assignments: list[tuple[str, Word]] = []
         redirects: list[Redirect] = []
         feeds: list[str] = []
-        inner = _Context(feeds=feeds, function=context.function)
+        inner = Context(feeds=feeds, function=context.function)
         children = [node] if assignment_only else ([] if redirect_only else node.named_children)
         if node.type == "declaration_command":
             words.append(
@@ -224,7 +171,7 @@ class _Walker:
             kind = child.type
             if kind == "variable_assignment":
                 assignments.append(self.assignment(child, inner, stack))
-            elif kind in _REDIRECTS:
+            elif kind in REDIRECTS:
                 redirects.extend(self.redirect(child, inner, stack))
             elif kind == "command_name":
                 words.append(
@@ -232,7 +179,7 @@ class _Walker:
                     if child.named_children
                     else Word(self.text(child), None)
                 )
-            elif kind in _WORDISH:
+            elif kind in WORDISH:
                 words.append(self.word(child, inner, stack))
             elif kind in ("variable_name", "comment"):
                 continue
@@ -259,7 +206,7 @@ class _Walker:
         elif program == "cd":
             self.change_directory(words)
 
-    def assignment(self, node: Any, context: _Context, stack: list[Any]) -> tuple[str, Word]:
+    def assignment(self, node: Any, context: Context, stack: list[Any]) -> tuple[str, Word]:
         name_node = node.child_by_field_name("name")
         value_node = node.child_by_field_name("value")
         name = self.text(name_node) if name_node is not None else ""
@@ -267,7 +214,7 @@ class _Walker:
             return name, Word("", "", ("",))
         return name, self.word(value_node, context, stack)
 
-    def redirect(self, node: Any, context: _Context, stack: list[Any]) -> list[Redirect]:
+    def redirect(self, node: Any, context: Context, stack: list[Any]) -> list[Redirect]:
         operator = next((c.type for c in node.children if not c.is_named), "")
         if node.type == "heredoc_redirect":
             found: list[Redirect] = []
@@ -278,7 +225,7 @@ class _Walker:
                     for part in child.named_children:
                         if part.type != "heredoc_content":
                             self.word(part, context, stack)
-                elif child.type in _REDIRECTS:
+                elif child.type in REDIRECTS:
                     found.extend(self.redirect(child, context, stack))
             return [Redirect("<<", None, body_text), *found]
         targets = [c for c in node.named_children if c.type != "file_descriptor"]
@@ -301,8 +248,6 @@ class _Walker:
         if target.value is None or target.glob or len(target.fields) != 1:
             self.cwd = "/"  # unknown: judge later relative paths as if from the root
             return
-        from aegis.intent_firewall.paths import resolve_path
-
         self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall import interpreters, tools
+from aegis.intent_firewall import git, interpreters, tools
 from aegis.intent_firewall.access import judge_host
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
@@ -238,7 +238,7 @@ SPECIAL: dict[str, Handler] = {
     "eval": interpreters.eval_builtin,
     "source": interpreters.source,
     "exec": exec_rest,
-    "git": tools.git,
+    "git": git.git,
     "docker": tools.docker,
     "pip": tools.pip_subcommand,
     "compose-exec": tools.compose_exec,
