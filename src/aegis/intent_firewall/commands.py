@@ -8,7 +8,6 @@ with the construct named.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -27,7 +26,7 @@ _PATH_ROLES = frozenset({"read", "write", "delete"})
 ScriptJudge = Callable[[str, str, int], None]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Feed:
     """Where a command's standard input and arguments come from, besides its own words."""
 
@@ -64,19 +63,20 @@ class CommandJudge:
             if not self.scope.prose:
                 self.hit("dynamic-program", f"program written {written}")
             return
-        name = (posixpath.basename(value.rstrip("/")) or value).casefold()
-        name = name.removesuffix(".exe")
-        program = f"program {written_as(name, written)}"
+        name = value.rsplit("/", 1)[-1] if "/" in value else value
+        name = (name or value).lower() if name.isascii() else (name or value).casefold()
+        if name.endswith(".exe"):
+            name = name[:-4]
         if glob:
-            self.hit("dynamic-program", f"{program} is a glob")
+            self.hit("dynamic-program", f"program {written_as(name, written)} is a glob")
         spec = self.catalogue.lookup(name)
         if spec is None:
-            self.unknown(name, value, program, args, feed)
+            self.unknown(name, value, f"program {written_as(name, written)}", args, feed)
             return
         if self.scope.prose and spec.operands == "none" and not spec.finding:
             return
         if spec.finding:
-            self.hit(spec.finding, f"{program}: {shown(args)}")
+            self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if spec.subcommands:
             spec, args = self.subcommand(spec, args)
         if spec.wrapper is not None:

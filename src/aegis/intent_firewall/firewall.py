@@ -68,7 +68,7 @@ class IntentFirewall:
             )
         elif not isinstance(policy, Policy):
             raise TypeError(f"policy must be a Policy, got {type(policy).__name__}: {policy!r}")
-        self._state = (policy, VerdictCache())
+        self._state: tuple[Policy, VerdictCache, dict[Any, Any]] = (policy, VerdictCache(), {})
         self._limiter = None if rate_limit is None else RateLimiter(rate_limit, burst, clock=clock)
         self._identity = identity or (lambda request: request.source)
 
@@ -83,7 +83,7 @@ class IntentFirewall:
         new = policy if policy is not None else replace(self._state[0], **changes)
         if not isinstance(new, Policy):
             raise TypeError(f"policy must be a Policy, got {type(new).__name__}: {new!r}")
-        self._state = (new, VerdictCache())
+        self._state = (new, VerdictCache(), {})
         return new
 
     @property
@@ -152,7 +152,7 @@ class IntentFirewall:
         """Synchronous twin of :meth:`validate_request`."""
         if not isinstance(request, Request):
             raise TypeError(f"request must be a Request, got {type(request).__name__}: {request!r}")
-        policy, cache = self._state
+        policy, cache, memo = self._state
         if self._limiter is not None:
             identity = self._identity(request)
             if not self._limiter.allow(identity):
@@ -165,7 +165,7 @@ class IntentFirewall:
             cached = cache.get(key)
             if cached is not None:
                 return cached
-        findings, walk = judge_request(request, policy)
+        findings, walk = judge_request(request, policy, memo)
         frozen = walk.frozen if isinstance(walk.frozen, FrozenDict) else FrozenDict()
         verdict = _verdict(request, findings, policy.threshold, frozen)
         if key is not None:

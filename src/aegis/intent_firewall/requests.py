@@ -5,6 +5,7 @@ the way its key, its enclosing tool call and the action's words say it is used.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_argv, judge_shell, looks_like_command
@@ -24,7 +25,6 @@ from aegis.intent_firewall.vocabulary import (
     COMMAND_WORDS,
     DELETE_WORDS,
     DESTRUCTIVE_WORDS,
-    ENV_KEYS,
     NETWORK_WORDS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
@@ -38,6 +38,9 @@ from aegis.intent_firewall.vocabulary import (
 
 __all__ = ["judge_request"]
 
+#: Action names and contexts up to this length have their findings remembered.
+_MEMO_CHARS = 512
+_MEMO_ENTRIES = 4096
 _SCRIPT_KEYS = frozenset({"script", "script_path", "script_file", "program", "executable"})
 _NOT_COMMANDS = NON_COMMAND_KEYS | PATH_KEYS | URL_KEYS | {"<context>", "<action>"}
 
@@ -53,8 +56,9 @@ def _is_argv(key: str, elements: list[str]) -> bool:
 
 
 class _RequestJudge:
-    def __init__(self, request: Request, policy: Policy) -> None:
+    def __init__(self, request: Request, policy: Policy, memo: dict[Any, Any]) -> None:
         self.policy = policy
+        self.memo = memo
         self.request = request
         self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
@@ -90,14 +94,32 @@ class _RequestJudge:
             self.keep([hit], "action")
         if self.words & {"script"} and self.words & RUN_WORDS:
             self.keep([default_hit("user-script", action)], "action")
-        self.text(action, "action", "<action>", "")
-        self.text(self.request.context, "context", "<context>", "")
+        self.remembered(action, "action", "<action>")
+        if self.request.context:
+            self.remembered(self.request.context, "context", "<context>")
+
+    def remembered(self, text: str, where: str, key: str) -> None:
+        """Action names and contexts repeat: their findings are kept per policy (bounded)."""
+        if len(text) > _MEMO_CHARS:
+            self.keep(self.collect(text, key, ""), where)
+            return
+        memo_key = (key, text, self.cwd, self.job.cwd_known)
+        hits = self.memo.get(memo_key)
+        if hits is None:
+            if len(self.memo) >= _MEMO_ENTRIES:
+                self.memo.clear()
+            hits = self.memo[memo_key] = tuple(self.collect(text, key, ""))
+        self.keep(hits, where)
 
     def text(self, text: str, where: str, key: str, tool: str) -> None:
+        if key in ("<key>", "<argv>") and text.isascii() and not self.policy.custom.rules:
+            return  # keys and argv words are only matched by custom rules and script checks
+        self.keep(self.collect(text, key, tool), where)
+
+    def collect(self, text: str, key: str, tool: str) -> list[Hit]:
         limits = self.policy.limits
         if len(text) > limits.max_string:
-            self.keep([default_hit("too-large", f"{len(text)} characters")], where)
-            return
+            return [default_hit("too-large", f"{len(text)} characters")]
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
         hits.extend(
@@ -105,14 +127,12 @@ class _RequestJudge:
             for rule in self.policy.custom.matches(canonical)
         )
         if key in ("<key>", "<argv>"):
-            self.keep(hits, where)
-            return
+            return hits
         if instruction_override(canonical) is not None:
             hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
-        self.keep(hits, where)
-        words = name_words(tool) | self.words if tool else self.words
+        words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
-        if where.rsplit(".", 2)[-2:-1] and where.rsplit(".", 2)[-2].casefold() in ENV_KEYS:
+        if tool.startswith("<env>"):
             judge_assignment(scope, key, canonical, text)
         command = key in COMMAND_KEYS or (
             bool(words & COMMAND_WORDS)
@@ -128,9 +148,11 @@ class _RequestJudge:
             scope.hit("user-script", f"script {text[:100]!r}")
         else:
             self.plain(canonical, text, key, words, scope)
-        for url in urls_in(canonical):
-            judge_url(scope, url, url, self.cwd)
-        self.keep(scope.hits, where)
+        if "://" in canonical:
+            for url in urls_in(canonical):
+                judge_url(scope, url, url, self.cwd)
+        hits.extend(scope.hits)
+        return hits
 
     def plain(
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
@@ -168,9 +190,14 @@ class _RequestJudge:
         self.keep(scope.hits, item.where)
 
 
-def judge_request(request: Request, policy: Policy) -> tuple[list[Finding], Walk]:
-    """Every finding on ``request`` under ``policy``, and the walk (with the frozen copy)."""
-    judge = _RequestJudge(request, policy)
+def judge_request(
+    request: Request, policy: Policy, memo: dict[Any, Any] | None = None
+) -> tuple[list[Finding], Walk]:
+    """Every finding on ``request`` under ``policy``, and the walk (with the frozen copy).
+
+    ``memo`` keeps findings on action names and contexts; it must belong to ``policy``.
+    """
+    judge = _RequestJudge(request, policy, {} if memo is None else memo)
     limits = policy.limits
     walk = walk_parameters(
         request.parameters,
@@ -178,6 +205,7 @@ def judge_request(request: Request, policy: Policy) -> tuple[list[Finding], Walk
         max_depth=limits.max_depth,
         max_chars=limits.max_string,
         is_argv=_is_argv,
+        keys_matter=bool(policy.custom.rules),
     )
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)

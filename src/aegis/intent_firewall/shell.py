@@ -16,6 +16,7 @@ from typing import Any
 import tree_sitter
 import tree_sitter_bash
 
+from aegis.intent_firewall.fastlex import is_plain, plain_script
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.shellmodel import (
     IGNORED,
@@ -100,7 +101,7 @@ class _Walker:
             stack.append(("restore", self.cwd, self.moved))
             self.children(node, context, stack)
         elif kind == "pipeline":
-            stages: dict[int, list[str]] = {}
+            stages: list[tuple[int, str]] = []
             index = 0
             pushed = []
             for child in node.children:
@@ -188,15 +189,16 @@ class _Walker:
             else:
                 self.construct("shell-construct", f"{kind} {self.text(child)[:60]}")
         stdin: tuple[str, ...] = ()
-        if context.stages is not None:
-            stdin = tuple(p for i, ps in context.stages.items() if i < context.stage for p in ps)
+        if context.stages is not None:  # the nearest earlier stages only: constant time
+            recent = [p for s, p in context.stages[-16:] if s < context.stage]
+            stdin = tuple(recent[-8:])
         command = SimpleCommand(
             words, assignments, redirects, self.cwd, stdin, feeds, context.function, self.moved
         )
         self.script.commands.append(command)
         program = command.program
         if context.stages is not None and program:
-            context.stages.setdefault(context.stage, []).append(program)
+            context.stages.append((context.stage, program))
         if context.feeds is not None and program:
             context.feeds.append(program)
         if not words:
@@ -253,6 +255,10 @@ class _Walker:
 
 def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) -> Script:
     """Every simple command ``text`` would run, plus what the walk could not resolve."""
+    if is_plain(text):
+        plain = plain_script(text, cwd, dict(variables))
+        if plain is not None:
+            return plain
     source = text.encode("utf-8", "surrogatepass")
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)

@@ -70,7 +70,8 @@ class Script:
 
 @dataclass(slots=True)
 class Context:
-    stages: dict[int, list[str]] | None = None
+    #: (stage index, program) of the pipeline this command is in, in order.
+    stages: list[tuple[int, str]] | None = None
     stage: int = 0
     feeds: list[str] | None = None
     function: str = ""

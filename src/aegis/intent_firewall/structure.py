@@ -21,6 +21,7 @@ from typing import Any
 from uuid import UUID
 
 from aegis.intent_firewall.frozen import FrozenDict
+from aegis.intent_firewall.vocabulary import ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
@@ -91,9 +92,17 @@ def _nesting_depth(text: str, limit: int) -> int:
 
 
 class _Walker:
-    def __init__(self, max_nodes: int, max_depth: int, max_chars: int, is_argv: ArgvTest) -> None:
+    def __init__(
+        self,
+        max_nodes: int,
+        max_depth: int,
+        max_chars: int,
+        is_argv: ArgvTest,
+        keys_matter: bool = True,
+    ) -> None:
         self.result = Walk()
         self.is_argv = is_argv
+        self.keys_matter = keys_matter
         self.max_nodes = max_nodes
         self.max_depth = max_depth
         self.max_chars = max_chars
@@ -105,7 +114,7 @@ class _Walker:
         if len(self.result.findings) < 32:
             self.result.findings.append((rule, evidence, where))
 
-    def value(self, value: Any, where: str, key: str, tool: str, depth: int) -> Any:  # noqa: PLR0911
+    def value(self, value: Any, where: str, key: str, tool: str, depth: int) -> Any:  # noqa: PLR0911, PLR0912
         self.result.nodes += 1
         if self.result.nodes > self.max_nodes:
             if not self.stopped:
@@ -115,10 +124,13 @@ class _Walker:
         if depth > self.max_depth:
             self.finding("nesting-too-deep", f"deeper than {self.max_depth} levels", where)
             return None
-        if isinstance(value, str):
+        kind = type(value)
+        if kind is str:
             return self.string(value, where, key, tool, depth)
-        if isinstance(value, _SCALARS):
+        if kind in _SCALARS or isinstance(value, _SCALARS):
             return value
+        if isinstance(value, str):
+            return self.string(str(value), where, key, tool, depth)
         if isinstance(value, bytes | bytearray | memoryview):
             raw = bytes(value)
             text = (
@@ -159,9 +171,11 @@ class _Walker:
                     tool = named
                     break
             out: dict[Any, Any] = {}
+            if key in ENV_KEYS:
+                tool = "<env>"  # the mapping is an environment: its keys are variable names
             for name, item in items:
                 label = name if isinstance(name, str) else repr(name)[:40]
-                if isinstance(name, str):
+                if isinstance(name, str) and (self.keys_matter or not name.isascii()):
                     self.string(
                         name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False
                     )
@@ -227,8 +241,12 @@ def walk_parameters(
     max_depth: int,
     max_chars: int,
     is_argv: ArgvTest,
+    keys_matter: bool = True,
 ) -> Walk:
-    """Walk ``parameters`` within the bounds; the result holds the frozen copy."""
-    walker = _Walker(max_nodes, max_depth, max_chars, is_argv)
+    """Walk ``parameters`` within the bounds; the result holds the frozen copy.
+
+    ``keys_matter`` false skips ASCII keys as items (nothing but custom rules reads them).
+    """
+    walker = _Walker(max_nodes, max_depth, max_chars, is_argv, keys_matter)
     walker.result.frozen = walker.value(parameters, "parameters", "", "", 0)
     return walker.result
