@@ -13,15 +13,17 @@ from functools import cache
 
 from aegis.intent_firewall.globbing import glob_match
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host
-from aegis.intent_firewall.paths import has_nul, resolve_path
+from aegis.intent_firewall.paths import has_nul, is_evasive, resolve_path
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.targets import (
     CONFIG,
     CREDENTIAL,
     DEVICE,
+    LOG,
     PERSISTENCE,
     PRIVILEGED,
     Targets,
+    home_relative,
     targets,
 )
 from aegis.intent_firewall.text import written_as
@@ -34,7 +36,9 @@ _WRITE_RULES = {
     CONFIG: "system-config-write",
     DEVICE: "raw-device-write",
     PRIVILEGED: "container-escape",
+    LOG: "log-tampering",
 }
+_RAW_SCHEMES = frozenset({"gopher", "dict", "jar", "netdoc", "expect", "phar"})
 _SAFE_KEY_MODES = frozenset(
     {
         "600",
@@ -94,6 +98,8 @@ def judge_path(  # noqa: PLR0912
     """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
     if has_nul(value):
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
+    if ("%" in value or ".." in value) and is_evasive(value):
+        scope.hit("path-evasion", f"path {written_as(value, written)}")
     resolved = resolve_path(value, cwd, scope.home)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
@@ -109,7 +115,9 @@ def judge_path(  # noqa: PLR0912
     for path in paths:
         shown = f"{role.split(':', maxsplit=1)[0]} {written_as(path, written)}"
         kind = catalogue.classify(path, scope.home)
-        if role == "read":
+        if role in ("read", "read-tree"):
+            if role == "read-tree" and _holds_credentials(path, scope.home):
+                scope.hit("sensitive-tree-read", shown)
             if kind == CREDENTIAL:
                 scope.hit("credential-file-read", shown)
             elif kind == DEVICE and catalogue.is_device_readable(path):
@@ -118,8 +126,10 @@ def judge_path(  # noqa: PLR0912
                 scope.hit("container-escape", shown)
             continue
         system = catalogue.is_system_dir(path, scope.home) and not relative_guess
-        if role == "delete" and system:
+        if role.startswith("delete") and system:
             scope.hit("recursive-delete-system", shown)
+        elif role == "write" and system and home_relative(path, scope.home) != "":
+            scope.hit("system-config-write", shown)
         elif role.startswith("perm") and system:
             scope.hit("recursive-permission-system", shown)
         elif role == "link-target":
@@ -129,6 +139,25 @@ def judge_path(  # noqa: PLR0912
             continue  # tightening a key's permissions is hygiene, not an attack
         elif kind is not None:
             scope.hit(_WRITE_RULES[kind], shown)
+        elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
+            scope.hit("destructive-command", f"recursive {shown} outside the working directory")
+
+
+def _holds_credentials(path: str, home: str) -> bool:
+    """Trees whose recursive reading sweeps up credentials: /, /etc, /home, homes, /var/lib."""
+    return path in ("/", "/etc", "/home", "/root", "/var", "/var/lib", "/users") or (
+        home_relative(path, home) == ""
+    )
+
+
+def _disposable(path: str, cwd: str, home: str) -> bool:
+    """Trees an agent may remove without asking: its workspace, temp and cache directories."""
+    if path == cwd or path.startswith(cwd.rstrip("/") + "/"):
+        return True
+    if path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/")):
+        return True
+    relative = home_relative(path, home)
+    return relative is not None and relative.startswith((".cache/", ".npm/", ".cargo/registry"))
 
 
 def judge_host(scope: Scope, host: str, written: str) -> None:
@@ -144,6 +173,8 @@ def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
         judge_path(scope, "read", value, written, cwd)
         return
     if parsed is not None:
+        if parsed[0] in _RAW_SCHEMES:
+            scope.hit("raw-protocol-url", f"{parsed[0]}: URL {written[:100]!r}")
         judge_host(scope, parsed[1], written)
         return
     host = host_of(value)

@@ -11,16 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aegis.intent_firewall.access import Scope, judge_path
-from aegis.intent_firewall.catalogue import catalogue
+from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.commands import CommandJudge, Feed
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
+from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = ["ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
 
 _SHELL_MARKS = frozenset("`$|;&<>\n")
+_SECRET_WORDS = frozenset({"secret", "token", "password", "passwd", "apikey", "credential",
+                           "credentials", "private", "pat", "passphrase"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,21 @@ def _redirects(
     return stdin_text, redirected
 
 
+def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None) -> None:
+    """Expansions in a command's words are findings where their value matters: always in
+    the program name, and in the arguments of any program that acts on them (echo's do not).
+    An expansion of a variable that holds a secret is always one."""
+    matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(
+        spec.wrapper
+    )
+    for index, word in enumerate(command.words):
+        for construct in word.constructs:
+            if index == 0 or matters:
+                scope.hit("shell-expansion", construct)
+            if _SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])):
+                scope.hit("secret-environment", construct)
+
+
 def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
     variables = {"HOME": scope.home, "IFS": " ", "PWD": job.cwd}
@@ -101,8 +119,11 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if command.function and program == command.function:
             scope.hit("fork-bomb", f"function {program!r} calls itself")
             continue
-        if scope.prose and catalogue().lookup(program) is None:
+        spec = catalogue().lookup(program)
+        if scope.prose and spec is None:
             continue
+        if not scope.prose:
+            _word_constructs(scope, command, spec)
         for name, word in command.assignments:
             judge_assignment(scope, name, word.value or "", word.written)
         scope.cwd_known = job.cwd_known or command.cwd_moved

@@ -21,6 +21,9 @@ __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
 MAX_DEPTH = 8
 _SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", ".ps1", ".bat")
 _PATH_ROLES = frozenset({"read", "write", "delete"})
+#: Operand roles whose targets matter: unknown operands for these are a finding.
+_CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
+_RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -77,6 +80,8 @@ class CommandJudge:
             return
         if spec.finding:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
+        if feed.stdin_operands:
+            args = self.stdin_operands(spec, args, feed)
         if spec.subcommands:
             spec, args = self.subcommand(spec, args)
         if spec.wrapper is not None:
@@ -91,6 +96,15 @@ class CommandJudge:
             handler(self, spec, args, feed)
             return
         self.generic(spec, args, feed)
+
+    def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
+        """xargs and parallel add words read from standard input to the command."""
+        if feed.stdin_text is not None:
+            return [*args, *((w, w, False) for w in feed.stdin_text.split()[:64])]
+        if spec.operands in _CHANGES or spec.wrapper is not None:
+            shown_args = " ".join(a[1] for a in args)[:100]
+            self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
+        return args
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
@@ -168,7 +182,35 @@ class CommandJudge:
                 self.hit(role.split(":", 1)[1], f"option {option} {value or ''}".strip())
             elif role == "pkg" and value is not None:
                 self.package(arg, cwd)
+            elif value is not None:
+                self.valued(role, arg, option, cwd, feed)
         return cwd
+
+    def valued(self, role: str, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
+        """Option values with roles beyond paths and URLs (see the catalogue's header)."""
+        value = arg[0] or ""
+        if role == "value" and value.startswith(("/", "~", "../")):
+            self.path(arg, "read", cwd)  # an unknown option's path value: assume it is read
+        elif role == "mode":
+            from aegis.intent_firewall.specials import check_mode
+
+            check_mode(self, value)
+        elif role == "size":
+            from aegis.intent_firewall.specials import check_size
+
+            check_size(self, option, value)
+        elif role == "sql":
+            from aegis.intent_firewall.specials import sql_text
+
+            sql_text(self, value)
+        elif role == "ssh-option":
+            from aegis.intent_firewall.specials import ssh_option
+
+            ssh_option(self, value, feed)
+        elif role == "dir-write":
+            self.path(arg, "write", cwd)
+        elif role == "key-file":
+            self.path(arg, "read", cwd)
 
     def package(self, arg: Arg, cwd: str) -> None:
         value = arg[0] or ""
@@ -198,7 +240,14 @@ class CommandJudge:
 
                     program_text(self, spec.name, arg, feed)
             role = "write" if role == "script-write" else "read"
-        if role in ("read", "write", "delete"):
+        recursive = bool(parsed.flags & _RECURSIVE) or any(
+            len(f) > 2 and f[1] != "-" and ("r" in f or "R" in f) for f in parsed.flags
+        )
+        if role == "delete" and recursive:
+            role = "delete-tree"
+        elif role == "read" and recursive:
+            role = "read-tree"
+        if role in ("read", "write", "delete", "delete-tree", "read-tree"):
             for arg in operands:
                 self.path(arg, role, cwd)
         elif role == "copy":

@@ -97,7 +97,7 @@ def stdin_into(judge: CommandJudge, name: str, feed: Feed, *, is_shell: bool) ->
 def _script_operand(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
     value = arg[0]
     if value is None or value in ("/dev/stdin", "-", "/dev/fd/0", "/proc/self/fd/0"):
-        if feed.fed_by or feed.stdin_programs or value is None:
+        if feed.fed_by or feed.stdin_programs or value is None or feed.stdin_text is not None:
             stdin_into(judge, name, feed, is_shell=True)
         if value is None and not (set(feed.fed_by) & (DOWNLOADERS | DECODERS | NETWORK)):
             judge.hit("pipe-into-interpreter", f"{name} runs {arg[1]}")
@@ -127,7 +127,15 @@ def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
     if parsed.operands:
         _script_operand(judge, spec.name, parsed.operands[0], feed)
         return
+    if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
+        if not parsed.flags & {"--version", "--help", "-h"}:
+            judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
+        return
     stdin_into(judge, spec.name, feed, is_shell=True)
+
+
+def shown_args(args: list[Arg]) -> str:
+    return " ".join(a[1] for a in args)[:100]
 
 
 def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
@@ -151,6 +159,11 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
             return
     if parsed.operands:
         _script_operand(judge, spec.name, parsed.operands[0], feed)
+        return
+    if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
+        if parsed.flags & {"-V", "--version", "-h", "--help"}:
+            return
+        judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
     stdin_into(judge, spec.name, feed, is_shell=False)
 

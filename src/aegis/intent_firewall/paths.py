@@ -14,7 +14,7 @@ import posixpath
 from functools import lru_cache
 from urllib.parse import unquote
 
-__all__ = ["has_nul", "looks_like_path", "resolve_path"]
+__all__ = ["has_nul", "is_evasive", "looks_like_path", "resolve_path"]
 
 #: Only short strings are cached, so the cache holds at most about 4096 × 512 characters.
 _CACHED_LENGTH = 512
@@ -24,6 +24,16 @@ _LOCAL_FILE_HOSTS = ("", "localhost", "127.0.0.1")
 
 def has_nul(text: str) -> bool:
     return "\x00" in text or "%00" in text
+
+
+#: Spellings that only make sense to slip a path past a filter.
+_EVASIONS = ("%2e", "%2f", "%5c", "%c0", "%c1", "%e0%80", "%u", "....", "..;", "..\\", ".%00")
+
+
+def is_evasive(text: str) -> bool:
+    """Percent-encoded dots or slashes, overlong UTF-8, doubled traversal: filter evasion."""
+    lowered = text.lower()
+    return any(marker in lowered for marker in _EVASIONS)
 
 
 def looks_like_path(text: str) -> bool:
@@ -50,14 +60,42 @@ def _strip_file_url(path: str) -> str:
     return rest
 
 
+#: Overlong UTF-8 forms of '/', '.' and '\\' that lax decoders accept.
+_OVERLONG = (("%c0%af", "/"), ("%e0%80%af", "/"), ("%c0%ae", "."), ("%e0%80%ae", "."),
+             ("%c1%9c", "/"), ("%c0%2f", "/"), ("%c1%1c", "/"))  # fmt: skip
+
+
+def _percent_u(path: str) -> str:
+    """IIS-style ``%uXXXX`` escapes."""
+    out, index = [], 0
+    while True:
+        found = path.find("%u", index)
+        if found < 0:
+            out.append(path[index:])
+            return "".join(out)
+        digits = path[found + 2 : found + 6]
+        if len(digits) == 4 and all(c in "0123456789abcdef" for c in digits):
+            out.append(path[index:found] + chr(int(digits, 16)))
+            index = found + 6
+        else:
+            out.append(path[index : found + 2])
+            index = found + 2
+
+
 def _percent_decoded(path: str) -> str:
     for _ in range(3):  # %252f -> %2f -> /: as many rounds as a chain of decoders would do
         if "%" not in path:
             break
-        decoded = unquote(path)
+        for encoded, plain in _OVERLONG:
+            path = path.replace(encoded, plain)
+        decoded = unquote(_percent_u(path))
         if decoded == path:
             break
         path = decoded
+    if not path.isascii():
+        from aegis.intent_firewall.text import canonical_text
+
+        path = canonical_text(path)  # a decoded division slash is a slash
     return path
 
 

@@ -59,11 +59,14 @@ class _Walker:
         if len(self.script.constructs) < 64:
             self.script.constructs.append((rule, evidence[:200]))
 
-    def word(self, node: Any, context: Context, stack: list[Any]) -> Word:
+    def word(self, node: Any, context: Context, stack: list[Any], *, emit: bool = True) -> Word:
+        """Resolve a word; its constructs are findings now (``emit``) or when the command
+        it belongs to is judged, where it is known whether the word's value matters."""
         self.variables["PWD"] = self.cwd
         word = resolve_word(node, self.source, self.variables)
-        for construct in word.constructs:
-            self.construct("shell-expansion", construct)
+        if emit:
+            for construct in word.constructs:
+                self.construct("shell-expansion", construct)
         feeds: list[str] = context.feeds if context.feeds is not None else []
         stack.extend(
             (substitution, Context(feeds=feeds, function=context.function))
@@ -176,12 +179,12 @@ class _Walker:
                 redirects.extend(self.redirect(child, inner, stack))
             elif kind == "command_name":
                 words.append(
-                    self.word(child.named_children[0], inner, stack)
+                    self.word(child.named_children[0], inner, stack, emit=False)
                     if child.named_children
                     else Word(self.text(child), None)
                 )
             elif kind in WORDISH:
-                words.append(self.word(child, inner, stack))
+                words.append(self.word(child, inner, stack, emit=False))
             elif kind in ("variable_name", "comment"):
                 continue
             elif child.is_error or child.is_missing:
@@ -214,7 +217,7 @@ class _Walker:
         name = self.text(name_node) if name_node is not None else ""
         if value_node is None:
             return name, Word("", "", ("",))
-        return name, self.word(value_node, context, stack)
+        return name, self.word(value_node, context, stack, emit=False)
 
     def redirect(self, node: Any, context: Context, stack: list[Any]) -> list[Redirect]:
         operator = next((c.type for c in node.children if not c.is_named), "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall import git, interpreters, tools
+from aegis.intent_firewall import clients, git, interpreters, modes, tools
 from aegis.intent_firewall.access import judge_host
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
@@ -66,7 +66,6 @@ _FIND_VALUES = frozenset(
 )
 _FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 _FIND_WRITES = frozenset({"-fprint", "-fprint0", "-fprintf", "-fls"})
-_SETUID_SYMBOLIC = ("+s", "=s", "u+s", "g+s", "a+s", "ug+s", "+st", "u=s", "g=s")
 _SOCAT_NETWORK = (
     "tcp",
     "tcp4",
@@ -129,14 +128,17 @@ def _deeper(feed: Feed) -> Feed:
 
 
 def dd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    pairs = {}
     for value, written, glob in args[1:]:
         if value is None:
             continue
         key, _, target = value.partition("=")
+        pairs[key] = target
         if key == "if":
             judge.path((target, written, glob), "read", feed.cwd)
         elif key == "of":
             judge.path((target, written, glob), "write", feed.cwd)
+    modes.dd_size(judge, pairs)
 
 
 def kill(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
@@ -162,15 +164,11 @@ def permissions(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     judge.options(parsed, feed)
     operands = parsed.operands
     reference = any(r == "value" and o == "--reference" for r, _, o in parsed.options)
-    mode = "" if reference or not operands else (operands[0][0] or "")
-    targets = operands if reference else operands[1:]
+    whole = reference or spec.name in ("chattr", "setfacl", "chcon")
+    mode = "" if whole or not operands else (operands[0][0] or "")
+    targets = operands if whole else operands[1:]
     if spec.name == "chmod" and mode:
-        digits = mode.lstrip("0") if mode.isdigit() else ""
-        if (len(digits) == 4 and digits[0] in "1234567" and digits[0] != "1") or any(
-            part.strip().endswith(_SETUID_SYMBOLIC) or "+s" in part or "=s" in part
-            for part in mode.split(",")
-        ):
-            judge.hit("setuid", f"chmod {mode}")
+        modes.check_mode(judge, mode)
     for target in targets:
         judge.path(target, f"perm:{mode}", feed.cwd)
 
@@ -244,4 +242,27 @@ SPECIAL: dict[str, Handler] = {
     "compose-exec": tools.compose_exec,
     "kubectl-exec": tools.kubectl_exec,
     "declare": lambda judge, spec, args, feed: None,
+    "sqlclient": clients.sqlclient,
+    "gh": clients.gh,
+    "envname": clients.envname,
+    "gomod": clients.gomod,
+    "tar": modes.tar,
+    "set": modes.set_builtin,
+    "unset": modes.unset_builtin,
 }
+
+
+def check_mode(judge: CommandJudge, mode: str) -> None:
+    modes.check_mode(judge, mode)
+
+
+def check_size(judge: CommandJudge, option: str, value: str) -> None:
+    modes.check_size(judge, option, value)
+
+
+def sql_text(judge: CommandJudge, text: str) -> None:
+    clients.sql_text(judge, text)
+
+
+def ssh_option(judge: CommandJudge, setting: str, feed: Feed) -> None:
+    clients.ssh_option(judge, setting, feed)

@@ -15,14 +15,15 @@ from importlib import resources
 
 __all__ = ["Targets", "home_relative", "targets"]
 
-CREDENTIAL, DEVICE, PERSISTENCE, CONFIG, PRIVILEGED = (
+CREDENTIAL, DEVICE, PERSISTENCE, CONFIG, PRIVILEGED, LOG = (
     "credential",
     "device",
     "persistence",
     "config",
     "privileged",
+    "log",
 )
-_ORDER = (CREDENTIAL, PRIVILEGED, DEVICE, PERSISTENCE, CONFIG)
+_ORDER = (CREDENTIAL, PRIVILEGED, DEVICE, PERSISTENCE, LOG, CONFIG)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -37,6 +38,9 @@ class Targets:
     device_safe: frozenset[str]
     device_readable: tuple[str, ...]
     system_dirs: frozenset[str]
+    persistence_segments: tuple[str, ...] = ()
+    persistence_names: frozenset[str] = frozenset()
+    persistence_pairs: tuple[tuple[str, str], ...] = ()
 
     def classify(self, path: str, home: str) -> str | None:
         """The most serious class ``path`` falls in, or ``None``."""
@@ -97,6 +101,16 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:
             part = posixpath.dirname(part)
     if name in catalogue.names or name.endswith(catalogue.suffixes):
         found.add(CREDENTIAL)
+    if (
+        name in catalogue.persistence_names
+        or any(segment in path for segment in catalogue.persistence_segments)
+        or any(seg in path and name.endswith(suf) for seg, suf in catalogue.persistence_pairs)
+    ):
+        found.add(PERSISTENCE)
+    if path.startswith("/proc/") and (
+        name in ("environ", "mem", "maps", "cmdline", "auxv") or "/fd/" in path
+    ):
+        found.add(CREDENTIAL)
     if DEVICE in found and (path in catalogue.device_safe or _under(path, catalogue.device_safe)):
         found.discard(DEVICE)
     for kind in _ORDER:
@@ -129,7 +143,7 @@ def targets() -> Targets:
         _index(section, "dirs", kind, dirs)
         _index(section, "home_files", kind, home_files)
         _index(section, "home_dirs", kind, home_dirs)
-    credential, device = data[CREDENTIAL], data[DEVICE]
+    credential, device, persistence = data[CREDENTIAL], data[DEVICE], data[PERSISTENCE]
     return Targets(
         files=files,
         dirs=dirs,
@@ -141,4 +155,9 @@ def targets() -> Targets:
         device_safe=frozenset(device["safe"]),
         device_readable=tuple(device["readable_names"]),
         system_dirs=frozenset(data["system"]["dirs"]),
+        persistence_segments=tuple(persistence.get("segments", ())),
+        persistence_names=frozenset(persistence.get("names", ())),
+        persistence_pairs=tuple(
+            (pair[0], pair[1]) for pair in persistence.get("segment_suffixes", ())
+        ),
     )

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.clients import image_host
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
@@ -113,12 +115,26 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     sub = parsed.operands[0][0] or ""
     position = args.index(parsed.operands[0])
     rest = args[position + 1 :]
-    if sub in ("container", "compose") and rest and rest[0][0] in ("run", "create", "exec"):
+    if sub in ("container", "compose", "image", "system", "volume", "builder") and rest:
         sub, rest = rest[0][0] or "", rest[1:]
+    words = [a[0] or "" for a in rest]
     if sub in ("run", "create"):
         _docker_run(judge, rest, feed)
     elif sub == "exec":
         _docker_exec(judge, rest, feed)
+    elif sub in ("pull", "push"):
+        for image in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
+            image_host(judge, image)
+    elif sub == "login":
+        for server in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
+            judge_url(judge.scope, server[0] or "", server[1], feed.cwd)
+    elif sub == "prune" or "prune" in words[:1]:
+        judge.hit("destructive-command", f"docker {sub} {' '.join(words)[:80]}")
+    elif sub == "cp":
+        for value, written, glob in rest:
+            if value and ":" in value and not value.startswith(("/", ".")):
+                inside = value.split(":", 1)[1]
+                judge.path((inside, written, glob), "read", "/")
 
 
 def _docker_run(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
@@ -159,6 +175,8 @@ def _docker_run(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:  # no
                     judge.hit("container-escape", f"docker run {name} {attached}")
         elif name == "--entrypoint":
             entrypoint = (attached, attached, False)
+    if index < len(rest):
+        image_host(judge, rest[index])
     command = rest[index + 1 :]
     if entrypoint is not None:
         command = [entrypoint, *command]

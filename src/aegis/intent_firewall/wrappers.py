@@ -74,6 +74,13 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
         state.args = [*state.args[: state.index], *_split_string(judge, text or ""),
                       *state.args[state.index :]]  # fmt: skip
         return
+    role = spec.options.get(name) or spec.options.get(name[:2])
+    if role == "ssh-option":
+        from aegis.intent_firewall.clients import ssh_option
+
+        setting = attached if eq else (name[2:] if len(name) > 2 else state.take())
+        ssh_option(judge, setting or "", feed)
+        return
     if name in grammar.lookup or name in grammar.pid:
         state.done = True  # command -v NAME looks up; taskset -p changes a running process
         return
