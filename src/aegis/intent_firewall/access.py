@@ -106,7 +106,10 @@ def judge_path(  # noqa: PLR0912
         judge_host(scope, parts[3] if len(parts) > 3 else "", written)
         return
     paths = _glob_targets(resolved) if glob else [resolved]
-    if (glob and role in ("delete", "perm")) or (glob and role.startswith("perm:")):
+    if glob and (
+        role.startswith(("delete", "perm"))
+        or (role.startswith("read") and not resolved.endswith(targets().public_suffixes))
+    ):
         parent = resolved.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0]
         parent = posixpath.dirname(parent) if not parent.endswith("/") else parent.rstrip("/")
         paths.append(parent or "/")

@@ -91,9 +91,7 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
     An expansion of a variable that holds a secret is always one."""
-    matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(
-        spec.wrapper
-    )
+    matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     for index, word in enumerate(command.words):
         for construct in word.constructs:
             if index == 0 or matters:

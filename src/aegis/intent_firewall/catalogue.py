@@ -39,6 +39,8 @@ class Wrapper:
     lookup: frozenset[str] = frozenset()
     pid: frozenset[str] = frozenset()
     numeric_flags: bool = False
+    #: Without a command, the wrapper starts an interactive shell (``script``).
+    shell_default: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ def _wrapper(data: Mapping[str, Any]) -> Wrapper:
         lookup=frozenset(data.get("lookup", ())),
         pid=frozenset(data.get("pid", ())),
         numeric_flags=bool(data.get("numeric_flags", False)),
+        shell_default=bool(data.get("shell_default", False)),
     )
 
 

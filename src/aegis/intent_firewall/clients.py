@@ -14,7 +14,7 @@ from aegis.intent_firewall.options import Arg, parse_options
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["envname", "gh", "gomod", "image_host", "sql_text", "sqlclient", "ssh_option"]
+__all__ = ["envname", "gh", "gomod", "image_host", "kubeget", "sql_text", "sqlclient", "ssh_option"]
 
 _SHELL_ESCAPES = ("\\!", ".shell", ".system", "\\setenv", "\\o |", "\\copy", "system ")
 _REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicaof", "module",
@@ -30,6 +30,10 @@ def sql_text(judge: CommandJudge, text: str) -> None:
     from aegis.intent_firewall.sql import judge_sql
 
     lowered = text.strip().lower()
+    if "db." in lowered or "db[" in lowered:  # MongoDB shell JavaScript, not SQL
+        if any(word in lowered for word in ("drop", "deletemany", "remove(", "shutdownserver")):
+            judge.hit("destructive-command", f"database shell {text[:80]!r}")
+        return
     if lowered.startswith(_SHELL_ESCAPES) or any(f"\n{e}" in lowered for e in _SHELL_ESCAPES):
         judge.hit("interpreter-code", f"database client shell escape {text[:80]!r}")
         return
@@ -98,4 +102,11 @@ def envname(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> 
     secret = {"secret", "token", "password", "passwd", "credential", "credentials", "private"}
     for value, written, _ in args[1:]:
         if value is not None and secret.intersection(name_words(value)):
+            judge.hit("secret-environment", f"{spec.name} {written}")
+
+
+def kubeget(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``kubectl get secret …`` reads cluster credentials."""
+    for value, written, _ in args[1:]:
+        if value is not None and value.lower().split("/", 1)[0] in ("secret", "secrets"):
             judge.hit("secret-environment", f"{spec.name} {written}")

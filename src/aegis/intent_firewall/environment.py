@@ -22,6 +22,7 @@ CODE_LOADERS = frozenset(
         "pythonpath", "pythonhome", "pythoninspect", "rubyopt", "rubylib", "node_options",
         "node_path", "java_tool_options", "_java_options", "jdk_java_options", "lessopen",
         "lessclose", "gconv_path", "glibc_tunables", "ld_bind_not", "malloc_check_",
+        "bash_xtracefd", "openssl_conf", "openssl_engines", "python_startup",
     }
 )  # fmt: skip
 REDIRECTORS = frozenset(
@@ -31,15 +32,33 @@ REDIRECTORS = frozenset(
         "visual", "browser", "http_proxy", "https_proxy", "all_proxy", "no_proxy",
         "home", "tmpdir", "histfile", "zdotdir", "xdg_config_home", "cdpath",
         "git_config_global", "git_config_system", "git_dir", "npm_config_registry",
+        "histsize", "histfilesize", "histcontrol", "histignore", "manpager", "systemd_pager",
+        "systemd_editor", "git_sequence_editor", "sudo_editor", "fcedit", "mysql_pager",
+        "psql_pager", "less", "lesskey", "git_exec_path", "gnupghome", "sshpass", "kubeconfig",
         "pip_index_url", "pip_extra_index_url", "pip_config_file", "cargo_home",
     }
 )  # fmt: skip
+
+
+#: Search paths for code: harmless when every entry stays inside the workspace.
+PATH_LISTS = frozenset(
+    {"pythonpath", "node_path", "perl5lib", "perllib", "rubylib", "classpath", "gem_path",
+     "ld_library_path", "dyld_library_path", "path"}
+)  # fmt: skip
+
+
+def _stays_inside(value: str) -> bool:
+    """Every entry relative and not climbing out (``src``, ``./lib:tests``)."""
+    entries = [entry for entry in value.split(":") if entry]
+    return all(not entry.startswith(("/", "~", "$")) and ".." not in entry for entry in entries)
 
 
 def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
     """Rules for setting the environment variable ``name`` to ``value``."""
     key = name.strip().lower()
     shown = f"{name}={written_as(value, written) if written != value else value!r}"[:160]
+    if key in PATH_LISTS and _stays_inside(value):
+        return
     if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_")):
         scope.hit("dangerous-environment", shown)
     elif key in REDIRECTORS:

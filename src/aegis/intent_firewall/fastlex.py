@@ -28,7 +28,8 @@ _MAX_PLAIN = 2048
 _RESERVED = frozenset(
     {
         "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until",
-        "do", "done", "function", "time", "in", "coproc", "!", "{", "}", "[[", "]]",
+        "do", "done", "function", "time", "in", "coproc", "!", "{", "}", "[[", "]]", "export",
+        "declare", "local", "readonly", "typeset", "unset", "alias",
     }
 )  # fmt: skip
 
@@ -112,7 +113,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                                         tuple(stages[-8:]), [], "", moved)  # fmt: skip
                 script.commands.append(command)
                 program = command.program
-                if program == "cd":
+                if program in ("cd", "pushd"):
                     cwd, moved = _cd(words, cwd, variables), True
                 stages = [*stages, program] if token in ("|", "|&") else []
             if token == "&":  # noqa: S105 - a shell operator, not a password

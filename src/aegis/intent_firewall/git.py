@@ -61,7 +61,19 @@ _GIT_NETWORK = frozenset(
         "request-pull",
     }
 )
-_GIT_EXEC_OPTIONS = ("--upload-pack", "-u", "--receive-pack", "--exec", "--config", "-c")
+#: Options that name a program git runs, per subcommand (``-u`` is only one for clone).
+_EXEC_OPTIONS = {
+    "clone": ("--upload-pack", "-u", "--template"),
+    "fetch": ("--upload-pack",),
+    "pull": ("--upload-pack",),
+    "ls-remote": ("--upload-pack",),
+    "push": ("--receive-pack", "--exec"),
+    "archive": ("--exec",),
+    "send-email": ("--sendmail-cmd", "--smtp-server"),
+    "difftool": ("--extcmd", "-x"),
+    "rebase": ("--exec", "-x"),
+    "bisect": ("run",),
+}
 
 
 def _git_config(judge: CommandJudge, setting: str) -> None:
@@ -86,15 +98,27 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     words = args[position + 1 :]
     for index, (value, _written, _glob) in enumerate(words):
         text = value or ""
-        if text.startswith(_GIT_EXEC_OPTIONS) and sub != "config":
+        option = text.split("=", 1)[0]
+        if option in ("--config", "-c") and sub != "config":
             following = words[index + 1][0] if index + 1 < len(words) else ""
-            setting = text.split("=", 1)[1] if "=" in text else following or ""
-            if text.startswith(("--config", "-c")):
-                _git_config(judge, setting)
-            elif sub in ("clone", "fetch", "pull", "push", "ls-remote", "archive"):
-                judge.hit("interpreter-code", f"git {sub} {text} runs a program")
+            _git_config(judge, text.split("=", 1)[1] if "=" in text else following or "")
+        elif option in _EXEC_OPTIONS.get(sub, ()):
+            judge.hit("interpreter-code", f"git {sub} {text} runs a program")
         if text.startswith("ext::") or ("::" in text and text.split("::", 1)[0] in ("ext", "fd")):
             judge.hit("interpreter-code", f"git transport {text[:80]!r}")
+    flags = {w[0] or "" for w in words}
+    if sub == "push" and (
+        flags & {"-f", "--force", "--delete", "-d", "--mirror", "--prune"}
+        or any((w or "").startswith(("+", ":")) for w in flags)
+    ):
+        judge.hit("destructive-command", f"git push {' '.join(sorted(flags))[:100]}")
+    elif (
+        (sub == "reflog" and "expire" in flags)
+        or (sub == "gc" and "--prune=now" in flags)
+        or (sub in ("filter-branch", "filter-repo", "replace"))
+        or (sub == "update-ref" and "-d" in flags)
+    ):
+        judge.hit("destructive-command", f"git {sub} rewrites or erases history")
     if sub == "config":
         keys = [a[0] for a in rest if a[0] is not None and not a[0].startswith("-")]
         if keys:

@@ -67,9 +67,12 @@ def tar(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     """tar: files read or written by mode, and -C a directory extracted into when extracting."""
     words = [a[0] or "" for a in args[1:]]
     first = words[0] if words else ""
-    extracting = "--extract" in words or "--get" in words or (
-        not first.startswith("--") and "x" in first.lstrip("-")
-    ) or any(w.startswith("-") and not w.startswith("--") and "x" in w for w in words)
+    extracting = (
+        "--extract" in words
+        or "--get" in words
+        or (not first.startswith("--") and "x" in first.lstrip("-"))
+        or any(w.startswith("-") and not w.startswith("--") and "x" in w for w in words)
+    )
     parsed = parse_options(spec, args[1:])
     for role, arg, _ in parsed.options:
         if role == "dir" and extracting:

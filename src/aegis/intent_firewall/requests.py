@@ -19,7 +19,12 @@ from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
-from aegis.intent_firewall.textchecks import instruction_override, sql_injection_shape
+from aegis.intent_firewall.textchecks import (
+    config_escape,
+    config_exec,
+    instruction_override,
+    sql_injection_shape,
+)
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
@@ -41,18 +46,30 @@ __all__ = ["judge_request"]
 #: Action names and contexts up to this length have their findings remembered.
 _MEMO_CHARS = 512
 _MEMO_ENTRIES = 4096
+_SERVICE_WORDS = frozenset({"service", "daemon", "systemd", "unit", "firewall", "iptables"})
+_LOOKING_WORDS = frozenset({"get", "list", "status", "show", "describe", "read", "check", "logs"})
+_CONTENT_KEYS = frozenset({"content", "contents", "text", "body", "data", "markdown", "html"})
+_DOC_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".org", ".html", ".htm", ".tex")
 _SCRIPT_KEYS = frozenset({"script", "script_path", "script_file", "program", "executable"})
 _NOT_COMMANDS = NON_COMMAND_KEYS | PATH_KEYS | URL_KEYS | {"<context>", "<action>"}
 
 
+def _runs_script(elements: list[str]) -> bool:
+    spec = catalogue().lookup(canonical_text(elements[0]).rsplit("/", 1)[-1])
+    return spec is not None and (spec.wrapper is not None or spec.operands in ("shell", "interp"))
+
+
 def _is_argv(key: str, elements: list[str]) -> bool:
-    """A list of words is an argument vector under a command key or led by a known program."""
-    if any(any(c.isspace() for c in e) for e in elements[1:2]) and key not in COMMAND_KEYS:
+    """A list of words is an argument vector when it starts with a program (known, or under
+    a command key); words with spaces after the first only belong to a program that takes a
+    script (``["bash", "-c", "rm -rf /"]``): otherwise the list is of command lines."""
+    first = elements[0]
+    if not first or first.startswith("-") or any(c.isspace() for c in first):
         return False
-    if key in COMMAND_KEYS and not any(" " in e for e in elements[:1]):
-        return True
-    first = canonical_text(elements[0]).rsplit("/", 1)[-1]
-    return catalogue().lookup(first) is not None
+    if any(any(c.isspace() for c in e) for e in elements[1:]):
+        return _runs_script(elements)
+    known = catalogue().lookup(canonical_text(first).rsplit("/", 1)[-1]) is not None
+    return known or key in COMMAND_KEYS
 
 
 class _RequestJudge:
@@ -62,6 +79,8 @@ class _RequestJudge:
         self.request = request
         self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
+        #: The request writes documentation: code in its text is an example, not a command.
+        self.documentation = False
         self.cwd = policy.working_directory or "/"
         self.job = ShellJob(
             self.cwd, policy.working_directory is not None, policy.limits.max_shell_nodes
@@ -87,6 +106,8 @@ class _RequestJudge:
     def action(self) -> None:
         action = self.request.action
         destructive = self.words & DESTRUCTIVE_WORDS
+        if self.words & _SERVICE_WORDS and not self.words & _LOOKING_WORDS:
+            destructive = destructive | (self.words & _SERVICE_WORDS)
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -113,7 +134,8 @@ class _RequestJudge:
 
     def text(self, text: str, where: str, key: str, tool: str) -> None:
         if key in ("<key>", "<argv>") and text.isascii() and not self.policy.custom.rules:
-            return  # keys and argv words are only matched by custom rules and script checks
+            if key == "<argv>" or not any(c in text for c in " ;|&$`"):
+                return  # plain keys and argv words only matter to custom rules
         self.keep(self.collect(text, key, tool), where)
 
     def collect(self, text: str, key: str, tool: str) -> list[Hit]:
@@ -126,19 +148,24 @@ class _RequestJudge:
             Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule", text[:120])
             for rule in self.policy.custom.matches(canonical)
         )
-        if key in ("<key>", "<argv>"):
+        if key == "<argv>" or (key == "<key>" and not any(c in text for c in " ;|&$`")):
             return hits
-        if instruction_override(canonical) is not None:
+        if key == "<key>":
+            key = ""  # a key that reads like a command is judged like a value
+        if instruction_override(canonical, text) is not None:
             hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
         if tool.startswith("<env>"):
             judge_assignment(scope, key, canonical, text)
-        command = key in COMMAND_KEYS or (
-            bool(words & COMMAND_WORDS)
-            and key not in _NOT_COMMANDS
-            and any(c in canonical for c in " \t\n;|&$`<>")
-        )
+        command = (
+            key in COMMAND_KEYS
+            or (
+                bool(words & COMMAND_WORDS)
+                and key not in _NOT_COMMANDS
+                and any(c in canonical for c in " \t\n;|&$`<>")
+            )
+        ) and not canonical.lstrip().startswith("-")
         if command:
             if len(canonical) > limits.max_shell:
                 scope.hit("too-large", f"command line of {len(canonical)} characters")
@@ -154,7 +181,7 @@ class _RequestJudge:
         hits.extend(scope.hits)
         return hits
 
-    def plain(
+    def plain(  # noqa: PLR0912
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
     ) -> None:
         if key in SQL_KEYS and looks_like_sql(canonical):
@@ -175,7 +202,18 @@ class _RequestJudge:
             judge_path(scope, role, canonical.strip(), text, self.cwd)
         elif words & NETWORK_WORDS and "." in canonical and " " not in canonical.strip():
             judge_url(scope, canonical.strip(), text, self.cwd)
-        if len(canonical) <= self.policy.limits.max_shell and looks_like_command(canonical):
+        documentation = key in _CONTENT_KEYS and self.documentation
+        if not documentation and any(mark in canonical for mark in (":", "=", "::")):
+            if config_exec(canonical) is not None:
+                scope.hit("interpreter-code", f"configuration that runs commands: {text[:80]!r}")
+            if config_escape(canonical) is not None:
+                scope.hit("container-escape", f"configuration reaching the host: {text[:80]!r}")
+        if (
+            not documentation
+            and len(canonical) <= self.policy.limits.max_shell
+            and any(c in canonical for c in " \t\n;|&`$<>")
+            and looks_like_command(canonical)
+        ):
             scope.prose = True
             judge_shell(canonical_text(text, fold=False), scope, self.job)
             scope.prose = False
@@ -219,6 +257,10 @@ def judge_request(
         if item.text.startswith("/"):
             judge.cwd = canonical_text(item.text)
             judge.job = ShellJob(judge.cwd, True, judge.job.budget)
+    judge.documentation = any(
+        i.key in PATH_KEYS and (i.text.lower().endswith(_DOC_SUFFIXES) or "docs/" in i.text)
+        for i in walk.items
+    )
     judge.action()
     for item in walk.items:
         judge.item(item)

@@ -163,6 +163,13 @@ class _Walker:
         feeds: list[str] = []
         inner = Context(feeds=feeds, function=context.function)
         children = [node] if assignment_only else ([] if redirect_only else node.named_children)
+        if node.type == "unset_command":
+            words.append(Word("unset", "unset", ("unset",)))
+            words.extend(
+                Word(self.text(c), self.text(c), (self.text(c),))
+                for c in node.named_children
+                if c.type == "variable_name"
+            )
         if node.type == "declaration_command":
             words.append(
                 Word(
@@ -208,7 +215,7 @@ class _Walker:
             for name, value in assignments:
                 if value.value is not None and not value.constructs:
                     self.variables[name.upper()] = value.value
-        elif program == "cd":
+        elif program in ("cd", "pushd"):
             self.change_directory(words)
 
     def assignment(self, node: Any, context: Context, stack: list[Any]) -> tuple[str, Word]:

@@ -211,7 +211,7 @@ def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
     text = arg[0]
     if text is None:
         return
-    if name.endswith("awk") and ("system" in text or "|" in text or "getline" in text):
+    if name.endswith("awk") and any(marker in text for marker in ("system", "|", "getline", ">")):
         judge.hit("interpreter-code", f"{name} program {text[:80]!r}")
     elif name == "sed" and tools.sed_runs_or_writes(text):
         judge.hit("interpreter-code", f"sed program {text[:80]!r}")
@@ -245,6 +245,7 @@ SPECIAL: dict[str, Handler] = {
     "sqlclient": clients.sqlclient,
     "gh": clients.gh,
     "envname": clients.envname,
+    "kubeget": clients.kubeget,
     "gomod": clients.gomod,
     "tar": modes.tar,
     "set": modes.set_builtin,

@@ -173,9 +173,13 @@ class _Walker:
             out: dict[Any, Any] = {}
             if key in ENV_KEYS:
                 tool = "<env>"  # the mapping is an environment: its keys are variable names
+            self.pairs(value, where, tool)
+            self.positional(items, where, key, tool)
             for name, item in items:
                 label = name if isinstance(name, str) else repr(name)[:40]
-                if isinstance(name, str) and (self.keys_matter or not name.isascii()):
+                if isinstance(name, str) and (
+                    self.keys_matter or not name.isascii() or any(c in name for c in " ;|&$`")
+                ):
                     self.string(
                         name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False
                     )
@@ -199,6 +203,23 @@ class _Walker:
         ]
         return frozenset(frozen) if isinstance(value, set | frozenset) else tuple(frozen)
 
+    def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
+        """``{"name": "LD_PRELOAD", "value": "/x.so"}`` sets a variable like ``env`` does."""
+        name = value.get("name", value.get("key"))
+        setting = value.get("value")
+        if isinstance(name, str) and isinstance(setting, str) and name.replace("_", "").isalnum():
+            self.result.items.append(Item(f"{where}.value", setting, name.casefold(), "<env>"))
+
+    def positional(self, items: list[tuple[Any, Any]], where: str, key: str, tool: str) -> None:
+        """``{"0": "rm", "1": "-rf", "2": "/"}`` is the list ``["rm", "-rf", "/"]``."""
+        if not 1 < len(items) <= 4096 or not all(
+            str(k).isdigit() and isinstance(v, str) for k, v in items
+        ):
+            return
+        ordered = [v for _, v in sorted(items, key=lambda kv: int(str(kv[0])))]
+        if self.is_argv(key, ordered):
+            self.result.items.append(Item(where, "", key, tool, tuple(ordered)))
+
     def string(
         self, text: str, where: str, key: str, tool: str, depth: int, *, embedded: bool = True
     ) -> str:
@@ -207,9 +228,19 @@ class _Walker:
             self.finding("too-large", f"a string of {len(text)} characters", where)
             return text
         self.result.items.append(Item(where, text, key, tool))
+        if key in ENV_KEYS and "=" in text:  # ["LD_PRELOAD=/x.so"]: an environment as a list
+            name, _, setting = text.partition("=")
+            self.result.items.append(Item(where, setting, name.strip().casefold(), "<env>"))
         if not embedded or len(text) > _MAX_EMBEDDED:
             return text
         stripped = text.strip()
+        if len(stripped) > 1 and stripped[0] == stripped[-1] == '"' and "{" in stripped:
+            try:  # a JSON string holding JSON text
+                inner = json.loads(stripped)
+            except (ValueError, RecursionError):
+                inner = None
+            if isinstance(inner, str):
+                return self.string(inner, where + "<json>", key, tool, depth + 1) and text
         if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
             if _nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
                 self.finding("nesting-too-deep", "JSON text nested too deep", where)

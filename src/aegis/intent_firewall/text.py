@@ -53,9 +53,11 @@ def canonical_text(text: str, *, fold: bool = True) -> str:
     if text.isascii():
         return text.lower() if fold else text
     normal = unicodedata.normalize("NFKC", text)
-    if not normal.isascii():
+    if not normal.isascii():  # decompose so that marks folded into letters (ȧ) go too
         category = unicodedata.category
-        normal = "".join(ch for ch in normal if category(ch) not in {"Cf", "Mn", "Me"})
+        decomposed = unicodedata.normalize("NFKD", normal)
+        stripped = "".join(ch for ch in decomposed if category(ch) not in {"Cf", "Mn", "Me"})
+        normal = unicodedata.normalize("NFKC", stripped)
     folded = normal.casefold() if fold else normal
     if folded.isascii():
         return folded

@@ -8,13 +8,20 @@ innocent. The README says so.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import re2
 
-__all__ = ["instruction_override", "patterns", "sql_injection_shape"]
+__all__ = [
+    "config_escape",
+    "config_exec",
+    "instruction_override",
+    "patterns",
+    "sql_injection_shape",
+]
 
 
 @cache
@@ -42,9 +49,30 @@ def _first(name: str, text: str) -> str | None:
     return str(patterns()[name][min(matched)])
 
 
-def instruction_override(canonical: str) -> str | None:
-    """The first instruction-override pattern found in ``canonical`` text, or ``None``."""
-    return _first("instruction_override", canonical)
+@cache
+def _leet_table() -> dict[int, str]:
+    return {ord(pair[0]): pair[1] for pair in patterns()["leet_map"]}
+
+
+def instruction_override(canonical: str, original: str = "") -> str | None:
+    """The first instruction-override pattern found in ``canonical`` text (also with
+    leetspeak undone: ``1gn0re prev10us``), or ``None``."""
+    found = _first("instruction_override", canonical)
+    if found is None and not original.isascii():  # skeletons turn Cyrillic into Latin
+        found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
+    if found is None and any(ch.isdigit() or ch in "@$!|" for ch in canonical):
+        found = _first("instruction_override", canonical.translate(_leet_table()))
+    return found
+
+
+def config_exec(canonical: str) -> str | None:
+    """Configuration text that makes a program run commands later (local-exec, ext::)."""
+    return _first("config_exec", canonical)
+
+
+def config_escape(canonical: str) -> str | None:
+    """Container configuration that reaches the host (privileged, host root mounted)."""
+    return _first("config_escape", canonical)
 
 
 def sql_injection_shape(canonical: str) -> str | None:

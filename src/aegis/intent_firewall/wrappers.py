@@ -28,6 +28,7 @@ class _State:
     index: int
     positionals: int
     done: bool = False
+    ran_script: bool = False
 
     def take(self) -> str | None:
         """The next argument's value (consumed), or ``None`` at the end."""
@@ -63,6 +64,7 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
     state.index += 1
     name, eq, attached = value.partition("=") if value.startswith("--") else (value, "", "")
     if name in grammar.scripts:
+        state.ran_script = True
         script = attached if eq else state.take()
         if script is None:
             judge.hit("dynamic-program", f"{spec.name} {name}: script known only at run time")
@@ -133,6 +135,8 @@ def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
             _option(judge, spec, state, arg, feed)
     command = [] if state.done else state.args[state.index :]
     if not command:
+        if grammar.shell_default and not state.done and not state.ran_script:
+            judge.hit("interactive-shell", f"{spec.name} starts a shell")
         return
     if grammar.joined or grammar.remote:
         if all(a[0] is not None for a in command):
