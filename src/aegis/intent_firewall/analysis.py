@@ -21,6 +21,7 @@ from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = ["ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
 
+_MAX_SUBSTITUTIONS = 64
 _SHELL_MARKS = frozenset("`$|;&<>\n")
 _SECRET_WORDS = frozenset({"secret", "token", "password", "passwd", "apikey", "credential",
                            "credentials", "private", "pat", "passphrase"})  # fmt: skip
@@ -102,6 +103,11 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
 
 def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
+    nesting = text.count("$(") + text.count("`") + text.count("<(") + text.count(">(")
+    if nesting > _MAX_SUBSTITUTIONS:
+        if not scope.prose:
+            scope.hit("too-large", f"{nesting} substitutions in one command line")
+        return
     variables = {"HOME": scope.home, "IFS": " ", "PWD": job.cwd}
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:

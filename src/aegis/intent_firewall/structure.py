@@ -10,6 +10,7 @@ copy is what was judged, so what runs cannot differ from it.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from typing import Any
 from uuid import UUID
 
 from aegis.intent_firewall.frozen import FrozenDict
+from aegis.intent_firewall.model import safe_repr
 from aegis.intent_firewall.vocabulary import ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
@@ -41,7 +43,7 @@ _ARGUMENT_KEYS = frozenset(
 )
 _YAML_KEYS = _ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
 _MAX_EMBEDDED = 65536
-_MAX_YAML = 8192
+_MAX_YAML = 4096
 _SCALARS = (int, float, bool, type(None))
 #: Whether a list of strings under a key is an argument vector (decided by the caller).
 ArgvTest = Callable[[str, list[str]], bool]
@@ -164,7 +166,11 @@ class _Walker:
 
     def container(self, value: Any, where: str, key: str, tool: str, depth: int) -> Any:
         if isinstance(value, Mapping):
-            items = list(value.items())
+            try:
+                items = list(itertools.islice(value.items(), self.max_nodes + 1))
+            except Exception:
+                self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
+                return FrozenDict()
             for name in _TOOL_KEYS:
                 named = value.get(name) if all(isinstance(k, str) for k, _ in items[:64]) else None
                 if isinstance(named, str) and any(k in _ARGUMENT_KEYS for k, _ in items):
@@ -176,7 +182,7 @@ class _Walker:
             self.pairs(value, where, tool)
             self.positional(items, where, key, tool)
             for name, item in items:
-                label = name if isinstance(name, str) else repr(name)[:40]
+                label = name if isinstance(name, str) else safe_repr(name, 40)
                 if isinstance(name, str) and (
                     self.keys_matter or not name.isascii() or any(c in name for c in " ;|&$`")
                 ):
@@ -187,7 +193,11 @@ class _Walker:
                 if self.stopped:
                     break
             return FrozenDict(out)
-        elements = list(value)[: self.max_nodes + 1]
+        try:
+            elements = list(itertools.islice(value, self.max_nodes + 1))
+        except Exception:
+            self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
+            return ()
         inner_key = key
         if (
             isinstance(value, list | tuple)
@@ -201,7 +211,12 @@ class _Walker:
             self.value(e, f"{where}[{i}]", inner_key, tool, depth + 1)
             for i, e in enumerate(elements)
         ]
-        return frozenset(frozen) if isinstance(value, set | frozenset) else tuple(frozen)
+        if isinstance(value, set | frozenset):
+            try:
+                return frozenset(frozen)
+            except TypeError:
+                return tuple(frozen)
+        return tuple(frozen)
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
         """``{"name": "LD_PRELOAD", "value": "/x.so"}`` sets a variable like ``env`` does."""
@@ -258,8 +273,12 @@ class _Walker:
         import yaml
 
         try:
-            parsed = yaml.safe_load(text)
-        except (yaml.YAMLError, RecursionError, ValueError):
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+            parsed = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, chosen above
+        except RecursionError:
+            self.finding("nesting-too-deep", "YAML text nested too deep", where)
+            return
+        except (yaml.YAMLError, ValueError):
             return
         if isinstance(parsed, Mapping | list):
             self.value(parsed, where + "<yaml>", key, tool, depth + 1)
