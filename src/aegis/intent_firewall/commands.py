@@ -55,7 +55,7 @@ class CommandJudge:
     def hit(self, rule: str, evidence: str) -> None:
         self.scope.hit(rule, evidence)
 
-    def argv(self, args: list[Arg], feed: Feed) -> None:
+    def argv(self, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         """Judge one command given as its words."""
         if not args or feed.depth > MAX_DEPTH:
             if feed.depth > MAX_DEPTH:

@@ -154,9 +154,13 @@ class _RequestJudge:
         self.keep(hits, where)
 
     def uncached(self, text: str, key: str, tool: str) -> list[Hit]:
-        if key in ("<key>", "<argv>") and text.isascii() and not self.policy.custom.rules:
-            if key == "<argv>" or not any(c in text for c in " ;|&$`"):
-                return []  # plain keys and argv words only matter to custom rules
+        if (
+            key in ("<key>", "<argv>")
+            and text.isascii()
+            and not self.policy.custom.rules
+            and (key == "<argv>" or not any(c in text for c in " ;|&$`"))
+        ):
+            return []  # plain keys and argv words only matter to custom rules
         if (
             len(text) < 64
             and _PLAIN_WORD.issuperset(text)
@@ -167,7 +171,7 @@ class _RequestJudge:
             return []  # an identifier-like word under an ordinary key: nothing to judge
         return self.collect(text, key, tool)
 
-    def collect(self, text: str, key: str, tool: str) -> list[Hit]:
+    def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912
         limits = self.policy.limits
         if len(text) > limits.max_string:
             return [default_hit("too-large", f"{len(text)} characters")]
