@@ -87,7 +87,7 @@ def _word(text: str) -> Word:
 def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
-    if _RESERVED.intersection(tokens):
+    if _RESERVED.intersection(tokens) or (tokens and tokens[-1] in ("&&", "||", "|", "|&")):
         return None
     script = Script()
     words: list[Word] = []
@@ -101,13 +101,17 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         index += 1
         operator = token.lstrip("0123456789")
         if operator in _REDIRECTS and operator == token.lstrip("0123456789"):
-            target = tokens[index] if index < len(tokens) else ""
+            if index >= len(tokens) or tokens[index] in _SEPARATORS + _REDIRECTS:
+                return None  # a redirection without a target: a syntax error for bash
+            target = tokens[index]
             index += 1
-            if operator == ">&" and (target.isdigit() or target == "-"):
-                continue
             redirects.append(Redirect(operator, _word(target)))
             continue
         if token in _SEPARATORS:
+            if not (words or assignments or redirects) and (
+                index <= len(tokens) or token not in (";", "&")
+            ):
+                return None  # an operator with no command before it: let tree-sitter say so
             if words or assignments or redirects:
                 command = SimpleCommand(words, assignments, redirects, cwd,
                                         tuple(stages[-8:]), [], "", moved)  # fmt: skip
