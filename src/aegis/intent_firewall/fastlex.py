@@ -23,7 +23,7 @@ _PLAIN = frozenset(
 _OPERATOR_CHARS = frozenset("&|;<>")
 _SEPARATORS = ("&&", "||", "|&", "|", ";", "&")
 _REDIRECTS = (">>", ">|", ">&", "&>>", "&>", ">", "<")
-_MAX_PLAIN = 2048
+_MAX_PLAIN = 4096
 #: Words that are grammar, not programs, in bash: lines using them go to tree-sitter.
 _RESERVED = frozenset(
     {
@@ -119,7 +119,10 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                 program = command.program
                 if program in ("cd", "pushd"):
                     cwd, moved = _cd(words, cwd, variables), True
-                stages = [*stages, program] if token in ("|", "|&") else []
+                if token in ("|", "|&"):
+                    stages.append(program)
+                else:
+                    stages = []
             if token == "&":  # noqa: S105 - a shell operator, not a password
                 script.constructs.append(("shell-construct", "background job &"))
             words, assignments, redirects = [], [], []

@@ -28,7 +28,7 @@ class Limits:
     #: Characters in one string; a longer one is not inspected.
     max_string: int = 16384
     #: Characters of one string parsed as a shell command line.
-    max_shell: int = 8192
+    max_shell: int = 4096
     #: Characters across the whole request.
     max_request: int = 131072
     #: Values (containers, strings, numbers) walked in the parameters.

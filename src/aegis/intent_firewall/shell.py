@@ -33,6 +33,8 @@ from aegis.intent_firewall.words import Word, resolve_word
 __all__ = ["Redirect", "Script", "SimpleCommand", "parse_script"]
 
 _local = threading.local()
+#: Simple commands walked per line; the judge looks at fewer (see analysis).
+_MAX_COMMANDS = 256
 
 
 def _parser() -> tree_sitter.Parser:
@@ -84,6 +86,9 @@ class _Walker:
                 continue
             node, context = item
             self.script.nodes += 1
+            if len(self.script.commands) > _MAX_COMMANDS:
+                self.construct("too-large", f"more than {_MAX_COMMANDS} commands")
+                break
             if self.script.nodes > self.budget:
                 self.construct("too-large", f"more than {self.budget} shell nodes")
                 break

@@ -171,16 +171,20 @@ class _Walker:
             except Exception:
                 self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
                 return FrozenDict()
-            for name in _TOOL_KEYS:
-                named = value.get(name) if all(isinstance(k, str) for k, _ in items[:64]) else None
-                if isinstance(named, str) and any(k in _ARGUMENT_KEYS for k, _ in items):
-                    tool = named
-                    break
+            names = {name for name, _ in items if type(name) is str}
+            if not names.isdisjoint(_ARGUMENT_KEYS):  # a tool call: its name gives meaning
+                for name in _TOOL_KEYS:
+                    named = value.get(name) if name in names else None
+                    if isinstance(named, str):
+                        tool = named
+                        break
             out: dict[Any, Any] = {}
             if key in ENV_KEYS:
                 tool = "<env>"  # the mapping is an environment: its keys are variable names
-            self.pairs(value, where, tool)
-            self.positional(items, where, key, tool)
+            if "value" in names and ("name" in names or "key" in names):
+                self.pairs(value, where, tool)
+            if items and str(items[0][0]).isdigit():
+                self.positional(items, where, key, tool)
             for name, item in items:
                 label = name if isinstance(name, str) else safe_repr(name, 40)
                 if isinstance(name, str) and (

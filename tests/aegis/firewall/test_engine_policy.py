@@ -122,3 +122,12 @@ def test_the_rate_limiter_is_bounded_and_invented_identities_gain_nothing() -> N
     now[0] += 100.0
     assert sum(limiter.allow(f"later-{index}") for index in range(100)) == 2
     assert len(limiter) <= 8
+
+
+def test_the_readme_scoring_table_lists_every_default_rule() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Intent firewall", 1)[1].split("\n## ", 1)[0]
+    for rule, (severity, effect, _) in DEFAULT_RULES.items():
+        assert f"| `{rule}` | {effect.value} | {severity.value} " in section, rule
