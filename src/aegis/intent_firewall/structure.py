@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -28,25 +27,14 @@ from aegis.intent_firewall.embedded import (
     positional_words,
 )
 from aegis.intent_firewall.frozen import FrozenDict
+from aegis.intent_firewall.items import Item, Walk
 from aegis.intent_firewall.model import safe_repr
-from aegis.intent_firewall.vocabulary import ENV_KEYS
+from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
 _TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
-_ARGUMENT_KEYS = frozenset(
-    {
-        "arguments",
-        "args",
-        "input",
-        "parameters",
-        "params",
-        "kwargs",
-        "payload",
-        "tool_input",
-        "function_args",
-    }
-)
+_ARGUMENT_KEYS = ARGUMENT_KEYS
 _YAML_KEYS = _ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
 _MAX_EMBEDDED = 65536
 _MAX_YAML = 4096
@@ -54,24 +42,6 @@ _SCALARS = (int, float, bool, type(None))
 #: Whether a list of strings under a key is an argument vector (decided by the caller).
 ArgvTest = Callable[[str, list[str]], bool]
 _TEXTUAL = (date, datetime, time, Decimal, UUID, PurePath)
-
-
-@dataclass(slots=True)
-class Item:
-    where: str
-    text: str
-    key: str
-    tool: str = ""
-    argv: tuple[str, ...] | None = None
-
-
-@dataclass(slots=True)
-class Walk:
-    items: list[Item] = field(default_factory=list)
-    findings: list[tuple[str, str, str]] = field(default_factory=list)
-    frozen: Any = None
-    nodes: int = 0
-    chars: int = 0
 
 
 class _Walker:

@@ -1,0 +1,28 @@
+"""What walking a request's parameters yields: each string with where it was and how to
+read it, and the walk's totals and frozen copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Item", "Walk"]
+
+
+@dataclass(slots=True)
+class Item:
+    where: str
+    text: str
+    key: str
+    tool: str = ""
+    argv: tuple[str, ...] | None = None
+
+
+@dataclass(slots=True)
+class Walk:
+    items: list[Item] = field(default_factory=list)
+    findings: list[tuple[str, str, str]] = field(default_factory=list)
+    frozen: Any = None
+    nodes: int = 0
+    chars: int = 0
