@@ -4,10 +4,14 @@ read it, and the walk's totals and frozen copy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Item", "Walk"]
+__all__ = ["ArgvTest", "Item", "Walk"]
+
+#: Whether a list of strings under a key is an argument vector (decided by the caller).
+ArgvTest = Callable[[str, list[str]], bool]
 
 
 @dataclass(slots=True)
