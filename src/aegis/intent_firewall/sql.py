@@ -34,6 +34,7 @@ _DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
 #: Statements sqlglot keeps as an opaque command that only read or describe.
 _HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
 _PLACEHOLDERS = ("%s", "%d", "%b")
+_MAX_PARENS = 32
 
 
 def looks_like_sql(canonical: str) -> bool:
@@ -61,6 +62,9 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
             break
     if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
         hits.append(default_hit("sql-command-execution", "copy … program"))
+    if _paren_depth(canonical) > _MAX_PARENS:
+        hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
+        return hits  # sqlglot recurses per level: deeper text is not handed to it
     parseable = canonical
     for placeholder in _PLACEHOLDERS:
         parseable = parseable.replace(placeholder, "?")
@@ -114,3 +118,18 @@ def _sensitive(canonical: str, statements: list[Any], hits: list[Hit]) -> None:
         hits.append(default_hit("sql-sensitive-read", "UNION over " + ", ".join(sorted(columns))))
     if "writable_schema" in canonical or "trusted_schema" in canonical:
         hits.append(default_hit("sql-destructive", "PRAGMA that unlocks the schema"))
+
+
+def _paren_depth(text: str) -> int:
+    """Deepest parenthesis nesting (a linear scan that stops past the limit)."""
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > _MAX_PARENS:
+                    break
+        elif char == ")":
+            depth -= 1
+    return deepest
