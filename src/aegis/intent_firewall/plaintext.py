@@ -50,7 +50,13 @@ def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
 
 
 def judge_plain(
-    value: PlainValue, scope: Scope, job: ShellJob, max_shell: int, *, documentation: bool
+    value: PlainValue,
+    scope: Scope,
+    job: ShellJob,
+    max_shell: int,
+    *,
+    documentation: bool,
+    prose_commands: bool = True,
 ) -> None:
     """Every finding on a value that is not a command line. In ``documentation`` (text
     written to a ``.md`` or ``docs/`` file) code is an example, not a command."""
@@ -70,6 +76,7 @@ def judge_plain(
             scope.hit("container-escape", f"configuration reaching the host: {text[:80]!r}")
     if (
         not documentation
+        and prose_commands
         and len(canonical) <= max_shell
         and any(c in canonical for c in " \t\n;|&`$<>")
         and looks_like_command(canonical)

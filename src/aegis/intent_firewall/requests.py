@@ -32,6 +32,7 @@ from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
 from aegis.intent_firewall.textchecks import (
+    code_danger,
     instruction_override,
 )
 from aegis.intent_firewall.vocabulary import (
@@ -39,12 +40,23 @@ from aegis.intent_firewall.vocabulary import (
     COMMAND_WORDS,
     DESTRUCTIVE_WORDS,
     NETWORK_WORDS,
+    NON_COMMAND_KEYS,
     PATH_KEYS,
     RUN_WORDS,
     name_words,
 )  # fmt: skip
 
 __all__ = ["judge_request"]
+
+
+_SEARCH_WORDS = frozenset({"search", "grep", "find", "lookup", "query"})
+_SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
+#: Actions that run their argument as code, and the keys that carry it.
+_CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascript", "js",
+                           "evaluate", "eval", "repl", "exec", "execute"})  # fmt: skip
+_CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
+#: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
+_COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
 
 
 class _RequestJudge:
@@ -152,20 +164,29 @@ class _RequestJudge:
             return hits
         if key == "<key>":
             key = ""  # a key that reads like a command is judged like a value
-        if instruction_override(canonical, text) is not None:
+        searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
+        if not searching and instruction_override(canonical, text) is not None:
             hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
         if tool.startswith("<env>"):
             judge_assignment(scope, key, canonical, text)
+        if self.words & _CODE_ACTIONS and key in _CODE_KEYS and code_danger(canonical):
+            scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
+        single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
         command = (
-            key in COMMAND_KEYS
-            or (
-                bool(words & COMMAND_WORDS)
-                and key not in NOT_COMMANDS
-                and any(c in canonical for c in " \t\n;|&$`<>")
+            not single
+            and (
+                key in COMMAND_KEYS
+                or bool(name_words(key) & _COMMAND_KEY_WORDS and key not in NON_COMMAND_KEYS)
+                or (
+                    bool(words & COMMAND_WORDS)
+                    and key not in NOT_COMMANDS
+                    and any(c in canonical for c in " \t\n;|&$`<>")
+                )
             )
-        ) and not canonical.lstrip().startswith("-")
+            and not canonical.lstrip().startswith("-")
+        )
         if command:
             if len(canonical) > limits.max_shell:
                 scope.hit("too-large", f"command line of {len(canonical)} characters")
@@ -190,6 +211,8 @@ class _RequestJudge:
             self.job,
             self.policy.limits.max_shell,
             documentation=key in CONTENT_KEYS and self.documentation,
+            prose_commands=key not in CONTENT_KEYS
+            or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
         )
 
     def item(self, item: Item) -> None:

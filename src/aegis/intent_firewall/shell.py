@@ -140,7 +140,7 @@ class _Walker(WalkerParts):
             if child.is_named or child.is_error or child.is_missing:
                 stack.append((child, context))
             elif child.type == "&":
-                self.construct("shell-construct", "background job &")
+                continue  # a background job runs the same command: nothing more to judge
 
     def redirected(self, node: Any, context: Context, stack: list[Any]) -> None:
         body = node.child_by_field_name("body")

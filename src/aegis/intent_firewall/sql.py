@@ -29,6 +29,7 @@ _LEADING = (
     "grant", "revoke", "with", "exec", "execute", "merge", "replace", "call", "load", "attach",
     "pragma", "declare", "use", "show", "describe", "explain", "vacuum", "backup", "restore",
     "shutdown", "rename", "comment", "lock", "unload", "set", "begin", "commit", "rollback",
+    "do", "prepare", "match", "start", "reindex", "cluster", "refresh", "listen", "notify",
 )  # fmt: skip
 _DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
 #: Statements sqlglot keeps as an opaque command that only read or describe.
@@ -37,8 +38,16 @@ _PLACEHOLDERS = ("%s", "%d", "%b")
 _MAX_PARENS = 32
 
 
+def _without_leading_comments(text: str) -> str:
+    text = text.lstrip(" \t\r\n(;")
+    while text.startswith(("--", "/*", "#")):
+        end = text.find("*/") + 2 if text.startswith("/*") else text.find("\n") + 1
+        text = text[end:].lstrip(" \t\r\n(;") if end > 0 else ""
+    return text
+
+
 def looks_like_sql(canonical: str) -> bool:
-    head = canonical.lstrip(" \t\r\n(;").split(None, 1)
+    head = _without_leading_comments(canonical).split(None, 1)
     return bool(head) and head[0] in _LEADING
 
 
@@ -71,7 +80,7 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
     if "%(" in parseable:
         parseable = _named_placeholders(parseable)
     try:
-        statements = [s for s in sqlglot.parse(parseable) if s is not None]
+        statements = _parse_any_dialect(parseable)
     except Exception:
         hits.append(default_hit("sql-not-understood", canonical[:100]))
         return hits
@@ -86,10 +95,12 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
         elif isinstance(statement, _DDL):
             kind = statement.key.upper()
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
-        elif isinstance(statement, exp.Delete | exp.Update) and not statement.args.get("where"):
-            hits.append(default_hit("sql-destructive", f"{statement.key.upper()} without WHERE"))
         elif isinstance(statement, exp.Copy):
             hits.append(default_hit("sql-destructive", f"COPY: {statement.sql()[:80]}"))
+        for change in statement.find_all(exp.Delete, exp.Update):  # includes the root
+            if _edits_all(change):
+                hits.append(default_hit("sql-destructive", f"{change.key.upper()} of every row"))
+                break
     return hits
 
 
@@ -133,3 +144,27 @@ def _paren_depth(text: str) -> int:
         elif char == ")":
             depth -= 1
     return deepest
+
+
+def _edits_all(statement: Any) -> bool:
+    """DELETE/UPDATE without WHERE, or with one that is always true (1=1, true)."""
+    where = statement.args.get("where")
+    if where is None:
+        return True
+    condition = where.this
+    if isinstance(condition, exp.Boolean):
+        return bool(condition.this)
+    if isinstance(condition, exp.EQ):
+        return condition.left.sql() == condition.right.sql()
+    return False
+
+
+def _parse_any_dialect(text: str) -> list[Any]:
+    """Statements as the generic dialect reads them, else MySQL, T-SQL or PostgreSQL."""
+    error: Exception | None = None
+    for dialect in (None, "mysql", "tsql", "postgres"):
+        try:
+            return [s for s in sqlglot.parse(text, read=dialect) if s is not None]
+        except Exception as failure:
+            error = failure
+    raise error or ValueError(text)

@@ -100,7 +100,7 @@ def test_every_network_destination_is_checked(parameters: dict[str, object]) -> 
         ("exec", {"argv": ["rm", "-rf", "/"]}),
         ("run_tool", {"tool": "bash", "arguments": '{"command": "rm -rf /"}'}),
         ("run_tool", {"name": "shell", "input": "command: rm -rf /"}),
-        ("upload", {"data": b"rm -rf / && echo done"}),
+        ("run", {"input": b"rm -rf / && echo done"}),
         ("setEnv", {"name": "LD_PRELOAD", "value": "/tmp/x.so"}),
         ("exec", {"argv": {"0": "rm", "1": "-rf", "2": "/"}}),
     ],
