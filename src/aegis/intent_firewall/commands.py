@@ -244,4 +244,4 @@ class CommandJudge:
                 package(self, arg, cwd)
         elif role == "any":
             for arg in operands:
-                self.maybe_path(arg, "read", cwd)
+                self.maybe_path(arg, "read-tree" if recursive else "read", cwd)

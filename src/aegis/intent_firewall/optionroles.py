@@ -59,7 +59,11 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
                 judge_host(judge.scope, host, arg[1])
                 continue
         if index < last or last == 0:
-            judge.path(arg, "delete" if "move" in parsed.modes else "read", cwd)
+            recursive = any(
+                f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
+            )
+            source = "read-tree" if recursive else "read"
+            judge.path(arg, "delete" if "move" in parsed.modes else source, cwd)
         else:
             judge.path(arg, "write", cwd)
             if "sync-delete" in parsed.modes:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
+from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.paths import looks_like_path
 from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
 from aegis.intent_firewall.text import canonical_text
@@ -44,7 +45,8 @@ def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
             role = "delete"
         elif words & WRITE_WORDS or key in WRITE_KEYS:
             role = "write"
-        judge_path(scope, role, canonical.strip(), text, cwd)
+        path = canonical.strip()
+        judge_path(scope, role, path, text, cwd, glob=has_glob(path))
     elif words & NETWORK_WORDS and "." in canonical and " " not in canonical.strip():
         judge_url(scope, canonical.strip(), text, cwd)
 
