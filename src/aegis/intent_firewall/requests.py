@@ -1,0 +1,264 @@
+"""A whole request judged: action, context and every string of the parameters, each read
+the way its key, its enclosing tool call and the action's words say it is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from aegis.intent_firewall.access import Scope, judge_url
+from aegis.intent_firewall.analysis import ShellJob, judge_argv, judge_shell
+from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.hosts import urls_in
+from aegis.intent_firewall.model import Finding, Request
+from aegis.intent_firewall.plaintext import PlainValue, judge_plain
+from aegis.intent_firewall.policy import Policy
+from aegis.intent_firewall.readings import (
+    CONTENT_KEYS,
+    DOC_SUFFIXES,
+    LOOKING_WORDS,
+    MEMO_CHARS,
+    MEMO_ENTRIES,
+    NOT_COMMANDS,
+    PLAIN_WORD,
+    SCRIPT_KEYS,
+    SERVICE_WORDS,
+    SPECIAL_KEYS,
+    has_surrogates,
+    is_argv,
+)
+from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.structure import Item, Walk, walk_parameters
+from aegis.intent_firewall.text import canonical_text, mixed_script_words
+from aegis.intent_firewall.textchecks import (
+    code_danger,
+    instruction_override,
+)
+from aegis.intent_firewall.vocabulary import (
+    COMMAND_KEYS,
+    COMMAND_WORDS,
+    DESTRUCTIVE_WORDS,
+    NETWORK_WORDS,
+    NON_COMMAND_KEYS,
+    PATH_KEYS,
+    RUN_WORDS,
+    name_words,
+)  # fmt: skip
+
+__all__ = ["judge_request"]
+
+
+_SEARCH_WORDS = frozenset({"search", "grep", "find", "lookup", "query"})
+_SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
+#: Actions that run their argument as code, and the keys that carry it.
+_CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascript", "js",
+                           "evaluate", "eval", "repl", "exec", "execute"})  # fmt: skip
+_CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
+#: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
+_COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
+
+
+class _RequestJudge:
+    def __init__(self, request: Request, policy: Policy, memo: dict[Any, Any]) -> None:
+        self.policy = policy
+        self.memo = memo
+        #: Findings per (text, key, tool) within this request: repeated values cost once.
+        self.seen: dict[tuple[str, str, str], list[Hit]] = {}
+        self.request = request
+        self.found: dict[str, Finding] = {}
+        self.words = name_words(request.action)
+        #: The request writes documentation: code in its text is an example, not a command.
+        self.documentation = False
+        self.cwd = policy.working_directory or "/"
+        self.job = ShellJob(
+            self.cwd, policy.working_directory is not None, policy.limits.max_shell_nodes
+        )
+
+    def keep(self, hits: Iterable[Hit], where: str) -> None:
+        for hit in hits:
+            if hit.rule in self.policy.disabled_rules or hit.rule in self.found:
+                continue
+            self.found[hit.rule] = Finding(
+                hit.rule, hit.severity, hit.effect, hit.description, where, hit.evidence
+            )
+
+    def scope(self, *, prose: bool) -> Scope:
+        return Scope(
+            self.policy.home,
+            self.policy.allowed_hosts,
+            self.policy.allowed_programs,
+            self.job.cwd_known,
+            prose,
+        )
+
+    def action(self) -> None:
+        action = self.request.action
+        destructive = self.words & DESTRUCTIVE_WORDS
+        if self.words & SERVICE_WORDS and not self.words & LOOKING_WORDS:
+            destructive = destructive | (self.words & SERVICE_WORDS)
+        if destructive:
+            hit = default_hit(
+                "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
+            )
+            self.keep([hit], "action")
+        if self.words & {"script"} and self.words & RUN_WORDS:
+            self.keep([default_hit("user-script", action)], "action")
+        self.remembered(action, "action", "<action>")
+        if self.request.context:
+            self.remembered(self.request.context, "context", "<context>")
+
+    def remembered(self, text: str, where: str, key: str) -> None:
+        """Action names and contexts repeat: their findings are kept per policy (bounded)."""
+        if len(text) > MEMO_CHARS:
+            self.keep(self.collect(text, key, ""), where)
+            return
+        memo_key = (key, text, self.cwd, self.job.cwd_known)
+        hits = self.memo.get(memo_key)
+        if hits is None:
+            if len(self.memo) >= MEMO_ENTRIES:
+                self.memo.clear()
+            hits = self.memo[memo_key] = tuple(self.collect(text, key, ""))
+        self.keep(hits, where)
+
+    def text(self, text: str, where: str, key: str, tool: str) -> None:
+        memo_key = (text, key, tool)
+        hits = self.seen.get(memo_key)
+        if hits is None:
+            hits = self.seen[memo_key] = self.uncached(text, key, tool)
+        self.keep(hits, where)
+
+    def uncached(self, text: str, key: str, tool: str) -> list[Hit]:
+        if (
+            key in ("<key>", "<argv>")
+            and text.isascii()
+            and not self.policy.custom.rules
+            and (key == "<argv>" or not any(c in text for c in " ;|&$`"))
+        ):
+            return []  # plain keys and argv words only matter to custom rules
+        if (
+            len(text) < 64
+            and PLAIN_WORD.issuperset(text)
+            and key not in SPECIAL_KEYS
+            and not self.policy.custom.rules
+            and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
+        ):
+            return []  # an identifier-like word under an ordinary key: nothing to judge
+        return self.collect(text, key, tool)
+
+    def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912
+        limits = self.policy.limits
+        if len(text) > limits.max_string:
+            return [default_hit("too-large", f"{len(text)} characters")]
+        if not text.isascii() and has_surrogates(text):
+            text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+            return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
+                text, key, tool)]  # fmt: skip
+        canonical = canonical_text(text)
+        hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+        hits.extend(
+            Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule", text[:120])
+            for rule in self.policy.custom.matches(canonical)
+        )
+        if key == "<argv>" or (key == "<key>" and not any(c in text for c in " ;|&$`")):
+            return hits
+        if key == "<key>":
+            key = ""  # a key that reads like a command is judged like a value
+        searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
+        if not searching and instruction_override(canonical, text) is not None:
+            hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
+        words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
+        scope = self.scope(prose=False)
+        if tool.startswith("<env>"):
+            judge_assignment(scope, key, canonical, text)
+        if self.words & _CODE_ACTIONS and key in _CODE_KEYS and code_danger(canonical):
+            scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
+        single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
+        command = (
+            not single
+            and (
+                key in COMMAND_KEYS
+                or bool(name_words(key) & _COMMAND_KEY_WORDS and key not in NON_COMMAND_KEYS)
+                or (
+                    bool(words & COMMAND_WORDS)
+                    and key not in NOT_COMMANDS
+                    and any(c in canonical for c in " \t\n;|&$`<>")
+                )
+            )
+            and not canonical.lstrip().startswith("-")
+        )
+        if command:
+            if len(canonical) > limits.max_shell:
+                scope.hit("too-large", f"command line of {len(canonical)} characters")
+            else:
+                judge_shell(canonical_text(text, fold=False), scope, self.job)
+        elif key in SCRIPT_KEYS and words & (RUN_WORDS | COMMAND_WORDS | {"script"}):
+            scope.hit("user-script", f"script {text[:100]!r}")
+        else:
+            self.plain(canonical, text, key, words, scope)
+        if "://" in canonical:
+            for url in urls_in(canonical):
+                judge_url(scope, url, url, self.cwd)
+        hits.extend(scope.hits)
+        return hits
+
+    def plain(
+        self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
+    ) -> None:
+        judge_plain(
+            PlainValue(canonical, text, key, words),
+            scope,
+            self.job,
+            self.policy.limits.max_shell,
+            documentation=key in CONTENT_KEYS and self.documentation,
+            prose_commands=key not in CONTENT_KEYS
+            or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
+        )
+
+    def item(self, item: Item) -> None:
+        if item.argv is None:
+            self.text(item.text, item.where, item.key, item.tool)
+            return
+        scope = self.scope(prose=False)
+        argv = [canonical_text(word, fold=False) for word in item.argv]
+        judge_argv(argv, scope, self.job)
+        self.keep(scope.hits, item.where)
+
+
+def judge_request(
+    request: Request, policy: Policy, memo: dict[Any, Any] | None = None
+) -> tuple[list[Finding], Walk]:
+    """Every finding on ``request`` under ``policy``, and the walk (with the frozen copy).
+
+    ``memo`` keeps findings on action names and contexts; it must belong to ``policy``.
+    """
+    judge = _RequestJudge(request, policy, {} if memo is None else memo)
+    limits = policy.limits
+    walk = walk_parameters(
+        request.parameters,
+        max_nodes=limits.max_nodes,
+        max_depth=limits.max_depth,
+        max_chars=limits.max_string,
+        is_argv=is_argv,
+        keys_matter=bool(policy.custom.rules),
+    )
+    for rule, evidence, where in walk.findings:
+        judge.keep([default_hit(rule, evidence)], where)
+    if walk.chars + len(request.action) + len(request.context) > limits.max_request:
+        judge.keep(
+            [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"
+        )
+        return list(judge.found.values()), walk
+    cwd_items = [i for i in walk.items if i.key in ("cwd", "workdir", "working_directory")]
+    for item in cwd_items[:1]:
+        if item.text.startswith("/"):
+            judge.cwd = canonical_text(item.text)
+            judge.job = ShellJob(judge.cwd, True, judge.job.budget)
+    judge.documentation = any(
+        i.key in PATH_KEYS and (i.text.lower().endswith(DOC_SUFFIXES) or "docs/" in i.text)
+        for i in walk.items
+    )
+    judge.action()
+    for item in walk.items:
+        judge.item(item)
+    return list(judge.found.values()), walk

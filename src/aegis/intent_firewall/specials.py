@@ -1,0 +1,232 @@
+"""Programs whose arguments need more than a role table: find, dd, kill, chmod, crontab,
+netcat and socat, and the program texts of sed and awk.
+
+Each handler takes the judge, the catalogue entry, the argument vector and the feed, and
+reports through the judge, like the generic path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall import clients, git, interpreters, modes, network_tools, tools
+from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.options import Arg, parse_options
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["SPECIAL", "program_text"]
+
+Handler = Callable[["CommandJudge", Program, list[Arg], "Feed"], None]
+
+_FIND_VALUES = frozenset(
+    [
+        "-name",
+        "-iname",
+        "-path",
+        "-ipath",
+        "-regex",
+        "-iregex",
+        "-type",
+        "-xtype",
+        "-size",
+        "-mtime",
+        "-mmin",
+        "-atime",
+        "-amin",
+        "-ctime",
+        "-cmin",
+        "-newer",
+        "-perm",
+        "-user",
+        "-group",
+        "-maxdepth",
+        "-mindepth",
+        "-printf",
+        "-wholename",
+        "-iwholename",
+        "-links",
+        "-inum",
+        "-samefile",
+        "-uid",
+        "-gid",
+        "-fstype",
+        "-context",
+        "-used",
+        "-lname",
+        "-ilname",
+        "-regextype",
+        "-anewer",
+        "-cnewer",
+        "-files0-from",
+    ]
+)
+_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+_FIND_WRITES = frozenset({"-fprint", "-fprint0", "-fprintf", "-fls"})
+
+
+def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    roots: list[Arg] = []
+    index = 1
+    while (
+        index < len(args)
+        and args[index][0] is not None
+        and not (args[index][0] or "-").startswith(("-", "(", "!", ")"))
+    ):
+        roots.append(args[index])
+        index += 1
+    roots = roots or [(".", ".", False)]
+    for root in roots:
+        judge.path(root, "read", feed.cwd)
+    while index < len(args):
+        word = args[index][0] or ""
+        index += 1
+        if word in _FIND_VALUES:
+            index += 1
+        elif word == "-delete":
+            for root in roots:
+                judge.path(root, "delete", feed.cwd)
+        elif word in _FIND_WRITES and index < len(args):
+            judge.path(args[index], "write", feed.cwd)
+            index += 1
+        elif word in _FIND_EXEC:
+            end = index
+            while end < len(args) and args[end][0] not in (";", "+", "\\;"):
+                end += 1
+            command = args[index:end]
+            index = end + 1
+            for root in roots:
+                inner = [root if a[0] == "{}" else a for a in command]
+                judge.argv(inner, _deeper(feed))
+
+
+def _deeper(feed: Feed) -> Feed:
+    from dataclasses import replace
+
+    return replace(feed, depth=feed.depth + 1, stdin_programs=(), stdin_text=None)
+
+
+def dd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    pairs = {}
+    for value, written, glob in args[1:]:
+        if value is None:
+            continue
+        key, _, target = value.partition("=")
+        pairs[key] = target
+        if key == "if":
+            judge.path((target, written, glob), "read", feed.cwd)
+        elif key == "of":
+            judge.path((target, written, glob), "write", feed.cwd)
+    modes.dd_size(judge, pairs)
+
+
+def kill(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    signal_given, pids_only = False, False
+    index = 1
+    while index < len(args):
+        value = args[index][0] or ""
+        index += 1
+        if not pids_only and value == "--":
+            pids_only = True
+        elif not pids_only and value in ("-s", "-n", "--signal"):
+            signal_given, index = True, index + 1
+        elif not pids_only and value.startswith("-") and not signal_given and value != "-1":
+            signal_given = True
+        elif value in ("1", "-1"):
+            judge.hit("system-shutdown", f"kill {value} signals init or every process")
+        elif value.startswith("-") and not pids_only and value[1:].isalpha():
+            signal_given = True
+
+
+def permissions(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    judge.options(parsed, feed)
+    operands = parsed.operands
+    reference = any(r == "value" and o == "--reference" for r, _, o in parsed.options)
+    whole = reference or spec.name in ("chattr", "setfacl", "chcon")
+    mode = "" if whole or not operands else (operands[0][0] or "")
+    targets = operands if whole else operands[1:]
+    if spec.name == "chmod" and mode:
+        modes.check_mode(judge, mode)
+    for target in targets:
+        judge.path(target, f"perm:{mode}", feed.cwd)
+
+
+def crontab(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    words = [a[0] or "" for a in args[1:]]
+    if "-r" in words:
+        judge.hit("destructive-command", "crontab -r removes every scheduled job")
+    elif "-l" not in words or "-e" in words:
+        judge.hit("persistence-write", f"crontab {' '.join(words)}".strip())
+
+
+def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
+    """sed and awk programs that run commands or write files are code, not filters."""
+    text = arg[0]
+    if text is None:
+        return
+    if name.endswith("awk") and any(
+        m in text for m in ("system", "|", "getline", '> "', '>"', ">>")
+    ):
+        judge.hit("interpreter-code", f"{name} program {text[:80]!r}")
+    elif name == "sed" and tools.sed_runs_or_writes(text):
+        judge.hit("interpreter-code", f"sed program {text[:80]!r}")
+
+
+def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``poetry run CMD``, ``npx CMD``: the command starts at the first operand."""
+    index = 1
+    while index < len(args) and (args[index][0] or "x").startswith("-"):
+        option = args[index][0] or ""
+        index += 1
+        if option == "--":
+            break
+        if spec.option_role(option) != "flag" and "=" not in option:
+            index += 1
+    if spec.name == "direnv exec":
+        index += 1  # the directory whose environment is loaded
+    if index < len(args):
+        judge.argv(args[index:], _deeper(feed))
+
+
+def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``npx PKG``: a package that is also a catalogued program is judged as that program."""
+    index = 1
+    while index < len(args) and (args[index][0] or "x").startswith("-"):
+        index += 2 if spec.option_role(args[index][0] or "") != "flag" else 1
+    if index < len(args) and judge.catalogue.lookup((args[index][0] or "").lower()) is not None:
+        judge.argv(args[index:], _deeper(feed))
+
+
+SPECIAL: dict[str, Handler] = {
+    "find": find,
+    "dd": dd,
+    "kill": kill,
+    "perm": permissions,
+    "crontab": crontab,
+    "netcat": network_tools.netcat,
+    "socat": network_tools.socat,
+    "shell": interpreters.shell,
+    "interp": interpreters.interpreter,
+    "eval": interpreters.eval_builtin,
+    "source": interpreters.source,
+    "exec": exec_rest,
+    "direnv-exec": exec_rest,
+    "exec-pkg": _known_package,
+    "git": git.git,
+    "docker": tools.docker,
+    "pip": tools.pip_subcommand,
+    "compose-exec": tools.compose_exec,
+    "kubectl-exec": tools.kubectl_exec,
+    "declare": lambda judge, spec, args, feed: None,
+    "sqlclient": clients.sqlclient,
+    "gh": clients.gh,
+    "envname": clients.envname,
+    "kubeget": clients.kubeget,
+    "gomod": clients.gomod,
+    "tar": modes.tar,
+    "set": modes.set_builtin,
+    "unset": modes.unset_builtin,
+}

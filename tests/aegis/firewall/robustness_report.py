@@ -1,0 +1,58 @@
+"""Times every robustness probe: ``python -m tests.aegis.firewall.robustness_report``.
+
+For each probe: the outcome and the worst and median time of ``--runs`` validations, each on a
+fresh firewall (so no verdict cache helps), against the 20 ms budget. Each probe runs in a
+forked child first, so a probe that hangs or crashes is reported and skipped, not fatal.
+Prints a table; exits 1 when a probe misses the budget or ends in anything but a verdict or
+the documented error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+
+from tests.aegis.firewall import probe_runner
+from tests.aegis.firewall.corpus_cases import load_corpus, make_firewall
+from tests.aegis.firewall.robustness_probes import PROBES
+
+BUDGET_MS = 20.0
+ACCEPTED = {"verdict", "documented-error"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per probe")
+    parser.add_argument("--liveness", type=float, default=10.0, help="seconds before a hang")
+    parser.add_argument("-k", default="", help="only probes whose id contains this")
+    options = parser.parse_args(argv)
+    probe_runner.LIVENESS_SECONDS = options.liveness
+    policy = load_corpus("attacks").policy
+    failures = 0
+    print(f"{'probe':28} {'outcome':17} {'decision':8} {'worst ms':>9} {'median ms':>9}")
+    for probe in PROBES:
+        if options.k not in probe.id:
+            continue
+        first = probe_runner.run_isolated(probe)
+        times: list[float] = []
+        if first.kind in ACCEPTED:
+            for _ in range(options.runs):
+                make_firewall.cache_clear()
+                outcome = probe_runner.run_in_process(probe, make_firewall(policy))
+                times.append(outcome.seconds * 1000)
+        worst = max(times) if times else float("nan")
+        median = statistics.median(times) if times else float("nan")
+        missed = first.kind not in ACCEPTED or worst >= BUDGET_MS
+        unsafe = probe.dangerous and first.decision == "allow"
+        failures += missed or unsafe
+        flag = " <-- allowed" if unsafe else (" <-- over budget" if missed else "")
+        print(f"{probe.id:28} {first.kind:17} {first.decision:8} {worst:9.2f} {median:9.2f}{flag}")
+        if first.kind not in ACCEPTED:
+            print(f"    {first.detail[:160]}")
+    print(f"{failures} probe(s) failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

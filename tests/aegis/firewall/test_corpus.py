@@ -1,0 +1,81 @@
+"""The firewall against its adversarial corpus: no attack allowed, every look-alike allowed.
+
+The cases live in ``corpus/*.yaml`` (one request, expected decision and reason per case); see
+the header of each file for the format and the policy they assume.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from aegis.intent_firewall import Decision
+from tests.aegis.firewall.corpus_cases import (
+    CORPUS_DIR,
+    CorpusCase,
+    class_counts,
+    corpus_problems,
+    describe,
+    judge,
+    load_corpus,
+)
+
+ATTACKS = load_corpus("attacks")
+BENIGN = load_corpus("benign")
+
+
+@pytest.mark.parametrize("case", ATTACKS.cases, ids=lambda case: case.id)
+def test_an_attack_is_never_allowed(case: CorpusCase) -> None:
+    verdict = judge(ATTACKS.policy, case)
+    assert verdict.decision is not Decision.ALLOW, describe(case, verdict)
+    assert not verdict.allowed, describe(case, verdict)
+    assert verdict.reasons, f"{case.id}: a refusal must say why"
+
+
+@pytest.mark.parametrize("case", BENIGN.cases, ids=lambda case: case.id)
+def test_a_benign_look_alike_is_allowed(case: CorpusCase) -> None:
+    verdict = judge(BENIGN.policy, case)
+    assert verdict.decision is Decision.ALLOW, describe(case, verdict)
+    assert verdict.allowed, describe(case, verdict)
+
+
+@pytest.mark.parametrize("name", ["attacks", "benign"])
+def test_each_corpus_file_is_well_formed(name: str) -> None:
+    document = yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert corpus_problems(name, document) == []
+
+
+def test_both_corpora_assume_the_same_policy() -> None:
+    assert ATTACKS.policy == BENIGN.policy
+    assert ATTACKS.policy.cwd.startswith(ATTACKS.policy.home + "/")
+
+
+def test_the_corpora_are_large_enough_and_cover_every_class() -> None:
+    attacks, benign = class_counts(ATTACKS.cases), class_counts(BENIGN.cases)
+    assert len(ATTACKS.cases) >= 350
+    assert len(BENIGN.cases) >= 130
+    assert set(attacks) == set(ATTACKS.classes)
+    assert set(benign) == set(BENIGN.classes)
+    assert min(attacks.values()) >= 5, attacks
+
+
+def test_case_ids_are_unique_across_both_corpora() -> None:
+    ids = [case.id for case in (*ATTACKS.cases, *BENIGN.cases)]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_broken_case_is_reported_with_its_id_and_field() -> None:
+    document = {
+        "policy": {"cwd": "/w", "home": "/h", "allowed_hosts": []},
+        "classes": {"paths": "p"},
+        "cases": [
+            {"id": "a", "class": "paths", "expect": "allow", "reason": "r", "cmd": "ls"},
+            {"id": "a", "class": "nope", "expect": "review", "cmd": "ls", "sql": "x"},
+        ],
+    }
+    problems = corpus_problems("attacks", document)
+    assert "attacks: case 'a': expect 'allow' not in ['block', 'review']" in problems
+    assert "attacks: case 'a' repeats an id" in problems
+    assert "attacks: case #1 lacks 'reason'" in problems
+    assert "attacks: case 'a': class 'nope' is not declared" in problems
+    assert any("exactly one of" in problem for problem in problems)
