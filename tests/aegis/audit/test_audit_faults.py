@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -278,15 +277,13 @@ def test_duplicates_and_gaps_from_a_rebuilt_table_are_findings(
 
 # -- random damage ----------------------------------------------------------------------------
 
-_TEMPLATE_DIR = Path(tempfile.mkdtemp(prefix="aegis-audit-template-"))
-_TEMPLATE = _TEMPLATE_DIR / "audit.db"
-
 
 @pytest.fixture(scope="module")
-def template() -> Iterator[tuple[bytes, VerificationReport]]:
-    public_key = closed_log(_TEMPLATE, 100)
-    yield public_key, verify_database(_TEMPLATE, public_key)
-    shutil.rmtree(_TEMPLATE_DIR, ignore_errors=True)
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, VerificationReport]:
+    """A closed log of 100 entries, its public key and its report, made once per module."""
+    path = tmp_path_factory.mktemp("template") / "audit.db"
+    public_key = closed_log(path, 100)
+    return path, public_key, verify_database(path, public_key)
 
 
 @settings(
@@ -294,11 +291,11 @@ def template() -> Iterator[tuple[bytes, VerificationReport]]:
 )
 @given(st.data())
 def test_random_overwrites_give_findings_or_a_file_error_never_a_crash(
-    template: tuple[bytes, VerificationReport], data: st.DataObject
+    template: tuple[Path, bytes, VerificationReport], data: st.DataObject
 ) -> None:
     """Finding 6: four in eight random 64-byte overwrites gave raw errors."""
-    public_key, original = template
-    content = bytearray(_TEMPLATE.read_bytes())
+    template_path, public_key, original = template
+    content = bytearray(template_path.read_bytes())
     offset = data.draw(st.integers(0, len(content) - 64), label="offset")
     content[offset : offset + 64] = data.draw(st.binary(min_size=64, max_size=64), label="bytes")
     with tempfile.TemporaryDirectory() as directory:
