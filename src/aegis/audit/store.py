@@ -99,7 +99,7 @@ def _refuse_foreign(path: Path) -> None:
     creates nothing. What it cannot read is left for the real connection to judge."""
     try:
         connection = sqlite3.connect(_uri(path, immutable="1"), uri=True)
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return
     try:
         connection.text_factory = bytes
@@ -130,7 +130,7 @@ def open_reader(path: Path) -> tuple[sqlite3.Connection, LogKind, str | None]:
                 f"the write-ahead log {str(wal)!r} ({wal.stat().st_size} bytes) could not be "
                 "read (a read-only directory); entries committed there were not checked"
             )
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise _unreadable(path, error) from None
     connection.text_factory = bytes
     try:
@@ -144,11 +144,13 @@ def open_reader(path: Path) -> tuple[sqlite3.Connection, LogKind, str | None]:
 def _open_immutable(path: Path) -> sqlite3.Connection:
     try:
         return _open_readonly(path, "NORMAL", immutable=True)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise _unreadable(path, error) from None
 
 
-def _unreadable(path: Path, error: sqlite3.Error) -> AuditFileError:
+def _unreadable(path: Path, error: Exception) -> AuditFileError:
+    """A file SQLite could not read through (its message may quote damaged bytes that are
+    not UTF-8, which Python then fails to decode: as unreadable either way)."""
     if "not a database" in str(error):
         return AuditFileError(
             f"{str(path)!r} is not an audit log (not a SQLite database); check the path", path
@@ -178,7 +180,7 @@ def open_writer(path: Path, synchronous: str) -> sqlite3.Connection:
         connection = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, timeout=30
         )
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         raise _unreadable(path, error) from None
     try:
         _configure(connection, synchronous)
@@ -187,7 +189,7 @@ def open_writer(path: Path, synchronous: str) -> sqlite3.Connection:
             _stamp(connection)
         connection.execute("PRAGMA journal_mode=WAL")
         return connection
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         connection.close()
         raise _unreadable(path, error) from None
     except BaseException:

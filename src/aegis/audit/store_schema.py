@@ -72,8 +72,10 @@ class LogKind(enum.Enum):
 
 
 def _tables(connection: sqlite3.Connection) -> dict[str, list[tuple[str, str, int, int]]]:
+    # A damaged schema may hold names that are not UTF-8: read them leniently, so they are
+    # simply not the log's tables (and the file is refused by name), never an error here.
     names = [
-        row[0].decode() if isinstance(row[0], bytes) else row[0]
+        _text(row[0])
         for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     ]
     shapes = {}
@@ -99,7 +101,9 @@ def recognise(connection: sqlite3.Connection, path: Path) -> LogKind:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = _tables(connection)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        # SQLite's own message can quote a damaged schema's bytes, which Python then fails
+        # to decode: the file is as unreadable either way.
         if "not a database" in str(error):
             raise AuditFileError(
                 f"{str(path)!r} is not an audit log (not a SQLite database); check the path",
