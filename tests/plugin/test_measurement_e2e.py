@@ -70,7 +70,9 @@ def test_a_blocking_callable_gets_a_growing_thread_pool_when_allowed(
 def test_a_computing_callable_gets_no_threads_that_would_only_contend_for_the_gil(
     project: pytest.Pytester,
 ) -> None:
-    """A 2 ms busy loop offered at twice its capacity: more threads could not help."""
+    """A 2 ms busy loop offered at twice its capacity: more threads could not help, so the
+    pool stays small (one thread, or two when a loaded machine deschedules the first long
+    enough to look blocked), far from the eight it may grow to."""
     project.makepyfile(
         """
         import time
@@ -84,7 +86,7 @@ def test_a_computing_callable_gets_no_threads_that_would_only_contend_for_the_gi
         @pytest.mark.stress
         def test_computing(stress):
             result = stress.constant_rate(busy, rate=1000, duration="1s", max_workers=8)
-            assert result.workers == 1
+            assert result.workers <= 2
             assert result.insufficient_concurrency == 0
             assert not result.stages[0].sustained(None)
         """
@@ -235,7 +237,7 @@ def test_a_bad_marker_argument_is_reported_once_naming_test_and_forms(
             pass
         """
     )
-    result = project.runpytest()
+    result = project.runpytest("-rN")  # the short summary would repeat it (in full under CI)
     result.assert_outcomes(errors=1)
     output = result.stdout.str()
     assert output.count("test_bad: @pytest.mark.stress: stress threshold p95=5 has no unit") == 1
