@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
+from aegis._validation import describe
 from aegis.hitl.book import PRIORITY_NAMES, Begun, DecisionBook
 from aegis.hitl.checks import (
     require_age,
@@ -25,7 +26,7 @@ from aegis.hitl.checks import (
     require_text_field,
     require_timeout,
 )
-from aegis.hitl.expiry import ExpiryTimer
+from aegis.hitl.expiry import POLL_SECONDS, ExpiryTimer
 from aegis.hitl.model import Decision, DecisionStatus, Priority
 from aegis.hitl.retention import DEFAULT_KEEP_DECIDED, Retention
 from aegis.hitl.waiting import wait_until_settled
@@ -120,12 +121,12 @@ class HITLCollaborator:
 
         ``timeout`` is finite seconds > 0, or None for ``default_timeout``. With a log, the
         decision is queued only once its request is written."""
-        require_text_field("question", question)
+        question = require_text_field("question", question)
         if not isinstance(context, Mapping | str):
-            raise TypeError(f"context must be a mapping or str, got {type(context).__name__}")
+            raise TypeError(f"context must be a mapping or str, got {describe(context)}")
         level = Priority.parse(priority)
         seconds = self.default_timeout if timeout is None else require_timeout("timeout", timeout)
-        require_text_field("requester", requester)
+        requester = require_text_field("requester", requester)
         explicit = decision_id is not None
         wanted = require_decision_id(decision_id) if explicit else None
         audit = self._audit
@@ -190,9 +191,9 @@ class HITLCollaborator:
         self, decision_id: str, status: DecisionStatus, responder: str, reasoning: str | None
     ) -> Decision:
         key = require_decision_id(decision_id)
-        require_text_field("responder", responder)
+        responder = require_text_field("responder", responder)
         if reasoning is not None:
-            require_text_field("reasoning", reasoning, allow_empty=True)
+            reasoning = require_text_field("reasoning", reasoning, allow_empty=True)
         book = self._book
         audit, result = await self._step(
             key, status.value, lambda loop: book.answer(key, status, responder, reasoning, loop)
@@ -255,7 +256,10 @@ class HITLCollaborator:
                 raise
             if not isinstance(result, asyncio.Future):
                 return audit, result
-            await result
+            while not result.done():  # the flight's own loop may close: look now and then
+                await asyncio.wait((result,), timeout=POLL_SECONDS)
+                if not result.done():
+                    self._book.check_flight(key)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -264,7 +268,7 @@ class HITLCollaborator:
         if limit is not None and (
             isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
         ):
-            raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
+            raise ValueError(f"limit must be an int >= 0 or None, got {describe(limit)}")
         decisions = self._book.pending(limit)
         if self._book.expired.items:
             self._timer.wake()
@@ -303,7 +307,7 @@ class HITLCollaborator:
         key = require_decision_id(decision_id)
         seconds = self.default_timeout if timeout is None else require_timeout("timeout", timeout)
         decision = await wait_until_settled(
-            self._book, key, seconds, self._clock, exact=self._clock is time.monotonic
+            self._book, key, seconds, self._book.clock, exact=self._clock is time.monotonic
         )
         await self._writer.flush_noticed()
         return decision

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable
 
 from aegis._locks import YieldingLock
+from aegis.hitl.clock import QueueClock
 from aegis.hitl.entry import Entry
 from aegis.hitl.ids import DecisionIds
 from aegis.hitl.journal import ExpiryJournal
@@ -47,7 +48,7 @@ class DecisionRecords:
         retention: Retention,
         id_prefix: str,
     ) -> None:
-        self._clock = clock
+        self.clock = QueueClock(clock)
         #: Expiries for the audit log (kept only while one is attached).
         self.expired = ExpiryJournal(keeping=keep_expired)
         self.retention = retention
@@ -156,11 +157,24 @@ class DecisionRecords:
         """Expire what is due, then the entry if it is still pending; else a clear error."""
         now = self._expire_due()
         entry = self._entry(key)
+        if entry.in_flight:
+            self._drop_dead_flight(entry)
         if entry.status is not _PENDING:
             raise DecisionStateError(
                 f"decision {key!r} is {entry.status.value}; it cannot be {change}"
             )
         return now, entry
+
+    def _drop_dead_flight(self, entry: Entry) -> bool:
+        """End a change in flight whose writer's loop has closed (it can never land),
+        expiring the decision if its deadline passed meanwhile; True if it was dropped."""
+        loop = entry.flight_loop
+        if loop is None or not loop.is_closed():
+            return False
+        entry.end_flight()
+        if entry.overdue:
+            self._expire(entry, self.clock.latest())
+        return True
 
     def _apply_answer(
         self,
@@ -188,13 +202,13 @@ class DecisionRecords:
         return entry.snapshot(), change
 
     def _expire_due(self) -> float:
-        now = self._clock()
+        now = self.clock.now()
         expiries = self._by_expiry
         while (head := expiries.peek()) is not None and head[0] <= now:
             expiries.pop()
             entry = self._entries[head[1]]
-            if entry.in_flight:  # decided by the change in flight (see ``abort``)
-                entry.overdue = True
+            if entry.in_flight and not self._drop_dead_flight(entry):
+                entry.overdue = True  # decided by the change in flight (see ``abort``)
             else:
                 self._expire(entry, now)
         self._until_compaction -= 1
