@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import threading
 import weakref
-from collections.abc import Callable
 from typing import Protocol
 
 from aegis.hitl.book import DecisionBook
@@ -52,13 +51,11 @@ class ExpiryTimer:
         self,
         owner: weakref.ref[_Owner],
         book: DecisionBook,
-        clock: Callable[[], float],
         *,
         exact: bool,
     ) -> None:
         self._owner = owner
         self._book = book
-        self._clock = clock
         self._exact = exact
         self._condition = threading.Condition(threading.Lock())
         self._thread: threading.Thread | None = None

@@ -130,11 +130,11 @@ class DecisionRecords:
 
     def _check_free(self, key: str) -> str:
         if key in self._entries or key in self._ids.reserved:
-            raise ValueError(f"a decision with id {key!r} already exists")
+            raise ValueError(f"decision_id {key!r}: a decision with id {key!r} already exists")
         if self.retention.remembers(key) or self._ids.was_issued(key):
             raise ValueError(
-                f"a decision with id {key!r} already existed (decided, then pruned from "
-                f"memory); ids are not reused"
+                f"decision_id {key!r}: a decision with this id already existed (decided, "
+                f"then pruned from memory); ids are not reused"
             )
         return key
 
@@ -142,15 +142,20 @@ class DecisionRecords:
         entry = self._entries.get(key)
         if entry is None:
             if key in self._ids.reserved:
-                raise KeyError(f"decision {key!r} is not queued yet: its request is being logged")
+                raise KeyError(
+                    f"decision_id {key!r}: the decision is not queued yet: its request is "
+                    f"being logged"
+                )
             if key in self._ids.abandoned:
-                raise KeyError(f"decision {key!r} was never queued: its request failed")
+                raise KeyError(
+                    f"decision_id {key!r}: the decision was never queued: its request failed"
+                )
             if self.retention.remembers(key) or self._ids.was_issued(key):
                 raise DecisionPrunedError(
-                    f"decision {key!r} was decided and has left memory "
+                    f"decision_id {key!r}: the decision was decided and has left memory "
                     f"({self.retention.describe()}); its record is in the audit log"
                 )
-            raise KeyError(f"no decision with id {key!r}")
+            raise KeyError(f"decision_id {key!r}: no decision with id {key!r}")
         return entry
 
     def _pending_entry(self, key: str, change: str) -> tuple[float, Entry]:
