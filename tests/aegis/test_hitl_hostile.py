@@ -9,6 +9,9 @@ decision or the log; and the expiry timer outlives a log that cancels its writes
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import random
+import sys
 import threading
 import time
 from collections.abc import Callable, Coroutine
@@ -19,7 +22,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aegis.hitl import DecisionStatus, HITLCollaborator, Priority
-from tests.aegis.hitl_support import FakeClock, RecordingAudit, assert_trail_is_history
+from tests.aegis.hitl_support import (
+    FakeClock,
+    RecordingAudit,
+    assert_trail_is_history,
+    history_actions,
+    trail_by_id,
+)
 
 
 class LyingStr(str):
@@ -315,3 +324,104 @@ def test_a_clock_or_audit_log_that_is_neither_is_refused_at_once(
         with pytest.raises(TypeError, match=message):
             hitl.audit = kwargs["audit"]  # type: ignore[assignment]
         assert hitl.audit is None
+
+
+# -- races with a log that fails, cancels and stalls ------------------------------------------
+
+
+class FlakyAudit(RecordingAudit):
+    """Refuses one write in ten, cancels one in twenty, stalls one in ten (seeded)."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__()
+        self._random = random.Random(seed)
+        self._draw_lock = threading.Lock()
+
+    async def log_action(self, action: str, details: Any) -> None:
+        with self._draw_lock:
+            draw = self._random.random()
+        if draw < 0.1:
+            raise OSError("the audit log refused the write")
+        if draw < 0.15:
+            raise asyncio.CancelledError
+        if draw < 0.25:
+            await asyncio.sleep(0.001)
+        await super().log_action(action, details)
+
+
+async def _mixed_operations(
+    hitl: HITLCollaborator, ids: list[str], lock: threading.Lock, seed: float
+) -> None:
+    rng = random.Random(seed)
+    for _ in range(30):
+        operation = rng.choice("rrraejcwsp")
+        with lock:
+            key = rng.choice(ids) if ids else None
+        try:
+            if operation == "r" or key is None:
+                timeout = rng.choice([0.01, 0.3, 5.0])
+                decision = await hitl.request_decision("q", {}, "low", timeout=timeout)
+                with lock:
+                    ids.append(decision.id)
+            elif operation == "a":
+                await hitl.approve(key, "alice")
+            elif operation == "j":
+                await hitl.reject(key, "bob")
+            elif operation == "c":
+                await hitl.cancel(key)
+            elif operation == "e":
+                await hitl.escalate(key)
+            elif operation == "w":
+                with contextlib.suppress(TimeoutError):
+                    await hitl.wait_for_decision(key, 0.01)
+            elif operation == "s":
+                hitl.status(key)
+            else:
+                hitl.pending(5)
+        except (ValueError, OSError, asyncio.CancelledError):
+            pass  # refused, or the log failed: then nothing happened
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_threads_and_tasks_racing_a_flaky_log_keep_trail_and_history_one(seed: int) -> None:
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        audit = FlakyAudit(seed)
+        hitl = HITLCollaborator(audit=audit, keep_decided=100_000)
+        ids: list[str] = []
+        lock = threading.Lock()
+
+        def thread_main(thread_seed: float) -> None:
+            async def tasks() -> None:
+                rng = random.Random(thread_seed)
+                await asyncio.gather(
+                    *(_mixed_operations(hitl, ids, lock, rng.random()) for _ in range(3))
+                )
+
+            asyncio.run(tasks())
+
+        rng = random.Random(seed)
+        threads = [threading.Thread(target=thread_main, args=(rng.random(),)) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert not any(thread.is_alive() for thread in threads), "an operation hung"
+    finally:
+        sys.setswitchinterval(before)
+    time.sleep(0.35)  # the 0.3 s deadlines pass; 5 s ones stay pending
+    hitl.pending()  # expires what is due
+    deadline = time.monotonic() + 20  # failed expiry writes are retried by the timer
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError, asyncio.CancelledError, TimeoutError):
+            asyncio.run(asyncio.wait_for(hitl.flush_audit(), 5))
+            break
+    for key in ids:  # every decision has exactly the entries of its history
+        decision = hitl.status(key)
+        terminal = [event for event in decision.history[1:] if event.kind.value != "escalated"]
+        assert len(terminal) <= 1, decision.history
+    trail = trail_by_id(audit.entries)
+    for key in ids:
+        assert trail.get(key) == history_actions(hitl.status(key)), (key, trail.get(key))
+    hitl.close()
