@@ -425,3 +425,17 @@ def test_threads_and_tasks_racing_a_flaky_log_keep_trail_and_history_one(seed: i
     for key in ids:
         assert trail.get(key) == history_actions(hitl.status(key)), (key, trail.get(key))
     hitl.close()
+
+
+def test_a_request_whose_loop_closed_mid_write_does_not_hold_its_id_forever() -> None:
+    audit = SlowAudit()
+    hitl = HITLCollaborator(audit=audit)
+    audit.delay = 30.0
+    _run_then_close(hitl.request_decision("q", {}, "low", decision_id="deploy-7"), 0.05)
+    audit.delay = 0.0
+    with pytest.raises(KeyError, match="decision_id 'deploy-7': no decision"):
+        hitl.status("deploy-7")  # not "being logged" for ever
+    again = asyncio.run(hitl.request_decision("q", {}, "low", decision_id="deploy-7"))
+    assert again.pending
+    assert_trail_is_history(hitl, audit.entries)
+    hitl.close()

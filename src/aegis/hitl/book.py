@@ -38,7 +38,7 @@ class DecisionBook(DecisionRecords):
         with self._lock:
             self._expire_due()
             key = self._issue() if key is None else self._check_free(key)
-            self._ids.reserved.add(key)
+            self._ids.reserved[key] = asyncio.get_running_loop()
             return key
 
     def release(self, key: str) -> None:
@@ -63,7 +63,7 @@ class DecisionBook(DecisionRecords):
             now = self._expire_due()
             if reserved:
                 assert key is not None
-                self._ids.reserved.discard(key)
+                self._ids.reserved.pop(key, None)
             else:
                 key = self._issue() if key is None else self._check_free(key)
             entry = Entry(

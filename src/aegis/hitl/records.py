@@ -129,6 +129,7 @@ class DecisionRecords:
         return key in self._entries or self.retention.remembers(key)
 
     def _check_free(self, key: str) -> str:
+        self._ids.drop_if_dead(key)
         if key in self._entries or key in self._ids.reserved:
             raise ValueError(f"decision_id {key!r}: a decision with id {key!r} already exists")
         if self.retention.remembers(key) or self._ids.was_issued(key):
@@ -141,6 +142,7 @@ class DecisionRecords:
     def _entry(self, key: str) -> Entry:
         entry = self._entries.get(key)
         if entry is None:
+            self._ids.drop_if_dead(key)
             if key in self._ids.reserved:
                 raise KeyError(
                     f"decision_id {key!r}: the decision is not queued yet: its request is "
