@@ -118,8 +118,9 @@ async def _refused_or_accepted(name: str, value: object) -> None:
     """The call succeeds, or raises a documented error naming its argument, with a short
     message; whatever happened, the audit trail is the queue's history."""
     audit = RecordingAudit()
-    # A short default, so that a wait the value makes legal (None, 2) ends soon.
-    hitl = HITLCollaborator(audit=audit, default_timeout=1.0)
+    # A short default, so that a wait the value makes legal (None, 2) ends soon; a clock
+    # that stands still, so that no decision expires while the trail is compared.
+    hitl = HITLCollaborator(audit=audit, default_timeout=1.0, clock=FakeClock())
     await hitl.request_decision("q", {}, "low", decision_id="known")
     field, call = CALLS[name]
     try:
