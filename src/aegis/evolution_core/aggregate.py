@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from aegis._validation import quote
 from aegis.evolution_core.model import (
     LOW_SCORE,
     MIN_EXPERIENCES,
@@ -119,7 +120,7 @@ def improvements_for(
             ImprovementKind.OPTIMIZATION,
             ImprovementPriority.HIGH if rate < 0.3 else ImprovementPriority.MEDIUM,
             action,
-            f"{action!r} succeeds {rate:.0%} of the time; review how it is attempted",
+            f"{quote(action)} succeeds {rate:.0%} of the time; review how it is attempted",
         )
         for rate, action in sorted(rates)
         if rate < 0.5

@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable
 
 from aegis._locks import YieldingLock
-from aegis._validation import require_text, require_unit_interval
+from aegis._validation import describe, quote, require_text, require_unit_interval
 from aegis.evolution_core.aggregate import (
     SCORE_UNITS,
     Aggregate,
@@ -24,6 +24,7 @@ from aegis.evolution_core.aggregate import (
 from aegis.evolution_core.checks import (
     DEFAULT_MAX_ACTIONS,
     DEFAULT_MAX_HISTORY,
+    MAX_FEEDBACK,
     require_bound,
     require_concerns,
     require_filters,
@@ -45,6 +46,7 @@ __all__ = ["EvolutionEngine"]
 #: Fixed-point units of recently seen scores, bounded (cleared when full).
 _UNITS: dict[float, int] = {}
 _UNITS_CAP = 4096
+_PLAIN_OUTCOMES = (str, Outcome)
 
 
 def _units(score: float) -> int:
@@ -118,8 +120,9 @@ class EvolutionEngine:
         """Synchronous twin of :meth:`log_experience`, for threads and tight loops."""
         # Fast paths for the common well-typed call; the validators explain anything else.
         if type(action) is not str or not action or action.isspace():
-            require_text("action", action)
-        kind = OUTCOMES.get(outcome) if isinstance(outcome, str) else None
+            action = require_text("action", action)  # a plain str, whatever was given
+        # Only a plain str or an Outcome is looked up as it is: a subclass's hash may lie.
+        kind = OUTCOMES.get(outcome) if type(outcome) in _PLAIN_OUTCOMES else None
         if kind is None:
             kind = require_outcome(outcome)
         ethical, safety = ethical_score, safety_score
@@ -135,14 +138,32 @@ class EvolutionEngine:
         safety_units = _UNITS.get(safety)
         if safety_units is None:
             safety_units = _units(safety)
+        return self._append(action, kind, ethical, safety, context, ethical_units, safety_units)
+
+    def _append(  # noqa: PLR0917 (positional: the hot path, called once per experience)
+        self,
+        action: str,
+        kind: Outcome,
+        ethical: float,
+        safety: float,
+        context: object,
+        ethical_units: int,
+        safety_units: int,
+    ) -> Experience:
+        """Record a checked experience.
+
+        A function of its own, short, because tracemalloc finds the line of each allocation
+        by scanning the function's line table from its start: allocations at the end of one
+        long function made logging half again slower under tracemalloc (not without it).
+        """
         with self._lock:
             # Read under the lock and never earlier than the last, so that ids and
             # timestamps agree whatever the threads and however the clock steps.
             timestamp = self._clock()
-            if timestamp < self._last_timestamp:
-                timestamp = self._last_timestamp
-            else:
+            if timestamp >= self._last_timestamp:  # False for NaN: a bad reading is the last
                 self._last_timestamp = timestamp
+            else:
+                timestamp = self._last_timestamp
             key = self._next_id
             self._next_id = key + 1
             experience = Experience(key, action, kind, ethical, safety, context, timestamp)
@@ -205,7 +226,8 @@ class EvolutionEngine:
         with self._lock:
             index = self._index_of(experience_id)
             old_experience = self._history[index]
-            feedback = (*old_experience.feedback, Feedback(dimension, new, notes))
+            kept = old_experience.feedback[1 - MAX_FEEDBACK :]  # the most recent, bounded
+            feedback = (*kept, Feedback(dimension, new, notes))
             if dimension == "ethical":
                 old = old_experience.ethical_score
                 updated = old_experience._replace(ethical_score=new, feedback=feedback)
@@ -221,13 +243,15 @@ class EvolutionEngine:
 
     def _index_of(self, experience_id: int) -> int:
         if isinstance(experience_id, bool) or not isinstance(experience_id, int):
-            raise KeyError(f"no experience with id {experience_id!r}")
+            # A KeyError, as for any id that names no experience; the message says why.
+            raise KeyError(f"experience_id must be an int, got {describe(experience_id)}")
+        number = int.__int__(experience_id)  # a subclass's arithmetic cannot be trusted
         retained = len(self._history)
-        index = experience_id - (self._next_id - retained)
+        index = number - (self._next_id - retained)
         if not 0 <= index < retained:
-            dropped = 0 < experience_id < self._next_id
+            dropped = 0 < number < self._next_id
             reason = " (dropped by max_history)" if dropped else ""
-            raise KeyError(f"no experience with id {experience_id!r}{reason}")
+            raise KeyError(f"no experience with experience_id {quote(number)}{reason}")
         return index
 
     async def recognize_patterns(self) -> list[Pattern]:
@@ -242,14 +266,14 @@ class EvolutionEngine:
     def success_rate(self, action: str | None = None) -> float:
         """Share of successes for ``action``, or over every action when None."""
         if action is not None:
-            require_text("action", action)
+            action = require_text("action", action)
         with self._lock:
             if action is None:
                 return self._totals().success_rate
             aggregate = self._aggregates.get(action)
             if aggregate is None:
                 raise KeyError(
-                    f"no totals for action {action!r}: never logged, or evicted as one of "
+                    f"no totals for action {quote(action)}: never logged, or evicted as one of "
                     f"the least recently logged beyond max_actions={self._max_actions}"
                 )
             return aggregate.success_rate

@@ -38,7 +38,7 @@ class DecisionBook(DecisionRecords):
         with self._lock:
             self._expire_due()
             key = self._issue() if key is None else self._check_free(key)
-            self._ids.reserved.add(key)
+            self._ids.reserved[key] = asyncio.get_running_loop()
             return key
 
     def release(self, key: str) -> None:
@@ -63,7 +63,7 @@ class DecisionBook(DecisionRecords):
             now = self._expire_due()
             if reserved:
                 assert key is not None
-                self._ids.reserved.discard(key)
+                self._ids.reserved.pop(key, None)
             else:
                 key = self._issue() if key is None else self._check_free(key)
             entry = Entry(
@@ -124,7 +124,7 @@ class DecisionBook(DecisionRecords):
                 return self._queue_behind(entry, loop)
             if change == "escalated" and entry.priority is Priority.CRITICAL:
                 return Begun(entry.snapshot(), now)  # nothing to change, nothing in flight
-            entry.in_flight = True
+            entry.in_flight, entry.flight_loop = True, loop()
             return Begun(entry.snapshot(), now)
 
     def finish_answer(
@@ -142,8 +142,16 @@ class DecisionBook(DecisionRecords):
             entry.end_flight()
             decision, _ = self._apply_escalation(entry, at)
             if entry.overdue:  # its deadline passed meanwhile: escalated, then expired
-                return self._expire(entry, max(self._clock(), at))
+                return self._expire(entry, max(self.clock.latest(), at))
             return decision
+
+    def check_flight(self, key: str) -> None:
+        """Drop the change in flight on ``key`` if its loop has closed since (it can never
+        land), waking the changes queued behind it."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry.in_flight:
+                self._drop_dead_flight(entry)
 
     def abort(self, key: str) -> None:
         """Drop the change in flight (its log write failed); expire the decision if due."""
@@ -153,7 +161,7 @@ class DecisionBook(DecisionRecords):
                 return
             entry.end_flight()
             if entry.overdue:
-                self._expire(entry, self._clock())
+                self._expire(entry, self.clock.latest())
 
     def _queue_behind(
         self, entry: Entry, running_loop: Callable[[], asyncio.AbstractEventLoop]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from aegis._validation import require_text
+from aegis._validation import as_float, describe, quote, require_text
 
 __all__ = [
     "MAX_ID_CHARS",
@@ -35,18 +35,10 @@ def require_timeout(field: str, value: object) -> float:
     """A finite number of seconds in (0, MAX_TIMEOUT]; ``10**400`` is a ValueError too."""
     bounds = f"(finite, at most {MAX_TIMEOUT:g})"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(
-            f"{field} must be a number of seconds > 0, got {type(value).__name__}: "
-            f"{value!r:.200} {bounds}"
-        )
-    if isinstance(value, int) and not -MAX_TIMEOUT <= value <= MAX_TIMEOUT:
-        raise ValueError(
-            f"{field} must be a number of seconds > 0, got an int of {value.bit_length()} "
-            f"bits {bounds}"
-        )
-    seconds = float(value)
+        raise ValueError(f"{field} must be a number of seconds > 0, got {describe(value)} {bounds}")
+    seconds = as_float(value)  # an int too large for a float is an infinity, refused below
     if not math.isfinite(seconds) or not 0.0 < seconds <= MAX_TIMEOUT:
-        raise ValueError(f"{field} must be a number of seconds > 0, got {value!r} {bounds}")
+        raise ValueError(f"{field} must be a number of seconds > 0, got {quote(value)} {bounds}")
     return seconds
 
 
@@ -75,8 +67,8 @@ def require_text_field(field: str, value: object, *, allow_empty: bool = False) 
         and not value.isspace()
     ):
         return value
-    require_text(field, value, allow_empty=allow_empty)
-    return require_encodable(field, value)  # type: ignore[arg-type]
+    text = require_text(field, value, allow_empty=allow_empty)  # a plain str from here
+    return require_encodable(field, text)
 
 
 def require_decision_id(value: object) -> str:
@@ -89,16 +81,16 @@ def require_decision_id(value: object) -> str:
     ):
         return value
     if type(value) is not str:
-        raise TypeError(f"decision_id must be a str, got {type(value).__name__}: {value!r:.200}")
+        raise TypeError(f"decision_id must be a str, got {describe(value)}")
     if not value.strip():
-        raise ValueError(f"decision_id must not be empty, got {value!r}")
+        raise ValueError(f"decision_id must not be empty, got {quote(value)}")
     return require_encodable("decision_id", value, MAX_ID_CHARS)
 
 
 def require_count(field: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{field} must be an int >= 0, got {value!r}")
-    return value
+    if isinstance(value, bool) or not isinstance(value, int) or int.__int__(value) < 0:
+        raise ValueError(f"{field} must be an int >= 0, got {describe(value)}")
+    return int.__int__(value)  # a plain int: a subclass's comparisons cannot be trusted
 
 
 def require_age(field: str, value: object) -> float | None:
@@ -106,8 +98,10 @@ def require_age(field: str, value: object) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{field} must be a number of seconds >= 0 or None, got {value!r}")
-    seconds = float(value) if not isinstance(value, int) or value <= MAX_TIMEOUT else math.inf
+        raise ValueError(f"{field} must be a number of seconds >= 0 or None, got {describe(value)}")
+    seconds = as_float(value)  # an int too large for a float is an infinity, refused below
     if not math.isfinite(seconds) or seconds < 0:
-        raise ValueError(f"{field} must be a finite number of seconds >= 0 or None, got {value!r}")
+        raise ValueError(
+            f"{field} must be a finite number of seconds >= 0 or None, got {quote(value)}"
+        )
     return seconds

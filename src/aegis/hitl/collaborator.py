@@ -1,32 +1,32 @@
 """The human-in-the-loop collaborator: a priority queue of decisions that never loses one.
 
-It validates what callers pass, keeps the decisions in a :class:`DecisionBook`, and, with an
-audit log attached, makes every change and its audit entry one: the entry is written first
-and the change applied only once it is (write-ahead), so a call that raises has changed
-nothing, and a decision's entries reach the log in the order of its history (requested, then
-escalated, then answered or expired) whatever the threads and loops. Expiries are written by
-an :class:`ExpiryTimer` when they happen.
+It keeps the decisions in a :class:`DecisionBook` and, with an audit log attached, makes
+every change and its audit entry one: the entry is written first and the change applied only
+once it is (write-ahead; the changes are in :mod:`aegis.hitl.changes`), so a call that raises
+has changed nothing, and a decision's entries reach the log in the order of its history
+(requested, then escalated, then answered or expired) whatever the threads and loops.
+Expiries are written by an :class:`ExpiryTimer` when they happen. This module builds the
+queue and reads it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Mapping
-from typing import Any, cast
+from collections.abc import Callable
 
-from aegis.hitl.book import PRIORITY_NAMES, Begun, DecisionBook
+from aegis._validation import describe
+from aegis.hitl.book import DecisionBook
+from aegis.hitl.changes import DecisionChanges
 from aegis.hitl.checks import (
     require_age,
     require_count,
     require_decision_id,
-    require_text_field,
     require_timeout,
 )
 from aegis.hitl.expiry import ExpiryTimer
-from aegis.hitl.model import Decision, DecisionStatus, Priority
+from aegis.hitl.model import Decision
 from aegis.hitl.retention import DEFAULT_KEEP_DECIDED, Retention
 from aegis.hitl.waiting import wait_until_settled
 from aegis.hitl.writer import AuditSink, AuditWriter
@@ -37,7 +37,7 @@ __all__ = ["DEFAULT_TIMEOUT", "AuditSink", "HITLCollaborator"]
 DEFAULT_TIMEOUT = 300.0
 
 
-class HITLCollaborator:
+class HITLCollaborator(DecisionChanges):
     """Queues decisions for a human, by priority then age, and enforces their timeouts.
 
     A decision not answered by its expiry is ``TIMED_OUT``, which is a denial: it can no
@@ -67,6 +67,8 @@ class HITLCollaborator:
             if default_timeout is None
             else require_timeout("default_timeout", default_timeout)
         )
+        if not callable(clock):
+            raise TypeError(f"clock must be a callable returning seconds, got {describe(clock)}")
         retention = Retention(
             require_count("keep_decided", keep_decided),
             require_age("keep_decided_for", keep_decided_for),
@@ -80,9 +82,7 @@ class HITLCollaborator:
             id_prefix=f"{uuid.uuid4().hex[:12]}-",
         )
         self._clock = clock
-        self._timer = ExpiryTimer(
-            weakref.ref(self), self._book, clock, exact=clock is time.monotonic
-        )
+        self._timer = ExpiryTimer(weakref.ref(self), self._book, exact=clock is time.monotonic)
         weakref.finalize(self, self._timer.stop)
         self._writer = AuditWriter(self._book.expired, self._timer, _current_audit(self))
         self._audit: AuditSink | None = None
@@ -95,6 +95,11 @@ class HITLCollaborator:
 
     @audit.setter
     def audit(self, log: AuditSink | None) -> None:
+        if log is not None and not callable(getattr(log, "log_action", None)):
+            raise TypeError(
+                f"audit must be None or have an async log_action(action, details), "
+                f"got {describe(log)}"
+            )
         self._audit = log
         self._book.expired.keeping = log is not None
         if log is not None and self._book.pending_count():
@@ -104,159 +109,6 @@ class HITLCollaborator:
         """Stop the expiry timer (it also stops on its own once idle or collected)."""
         self._timer.stop()
 
-    # -- requests and answers -----------------------------------------------------------------
-
-    async def request_decision(
-        self,
-        question: str,
-        context: Mapping[str, Any] | str,
-        priority: Priority | str | int,
-        timeout: float | None = None,
-        *,
-        requester: str = "agent",
-        decision_id: str | None = None,
-    ) -> Decision:
-        """Queue a question for a human; returns the pending decision.
-
-        ``timeout`` is finite seconds > 0, or None for ``default_timeout``. With a log, the
-        decision is queued only once its request is written."""
-        require_text_field("question", question)
-        if not isinstance(context, Mapping | str):
-            raise TypeError(f"context must be a mapping or str, got {type(context).__name__}")
-        level = Priority.parse(priority)
-        seconds = self.default_timeout if timeout is None else require_timeout("timeout", timeout)
-        require_text_field("requester", requester)
-        explicit = decision_id is not None
-        wanted = require_decision_id(decision_id) if explicit else None
-        audit = self._audit
-        if audit is None:
-            return self._book.add(
-                wanted,
-                question=question,
-                context=context,
-                priority=level,
-                requester=requester,
-                seconds=seconds,
-                explicit=explicit,
-            )
-        try:
-            key = self._book.reserve(wanted)
-        except ValueError:
-            await self._writer.flush_noticed()
-            raise
-        details = {
-            "id": key,
-            "question": question,
-            "priority": PRIORITY_NAMES[level],
-            "requester": requester,
-            "expires_in_s": seconds,
-        }
-
-        def commit() -> Decision:
-            decision = self._book.add(
-                key,
-                question=question,
-                context=context,
-                priority=level,
-                requester=requester,
-                seconds=seconds,
-                explicit=explicit,
-                reserved=True,
-            )
-            self._timer.wake()
-            return decision
-
-        return await self._writer.write_ahead(
-            audit, "hitl.requested", details, commit, lambda: self._book.release(key)
-        )
-
-    async def approve(
-        self, decision_id: str, responder: str, reasoning: str | None = None
-    ) -> Decision:
-        """Approve a pending decision; an answered or expired one raises DecisionStateError."""
-        return await self._answer(decision_id, DecisionStatus.APPROVED, responder, reasoning)
-
-    async def reject(
-        self, decision_id: str, responder: str, reasoning: str | None = None
-    ) -> Decision:
-        """Reject a pending decision; an answered or expired one raises DecisionStateError."""
-        return await self._answer(decision_id, DecisionStatus.REJECTED, responder, reasoning)
-
-    async def cancel(self, decision_id: str, reasoning: str | None = None) -> Decision:
-        """Withdraw a pending decision (the requester no longer needs it)."""
-        return await self._answer(decision_id, DecisionStatus.CANCELLED, "requester", reasoning)
-
-    async def _answer(
-        self, decision_id: str, status: DecisionStatus, responder: str, reasoning: str | None
-    ) -> Decision:
-        key = require_decision_id(decision_id)
-        require_text_field("responder", responder)
-        if reasoning is not None:
-            require_text_field("reasoning", reasoning, allow_empty=True)
-        book = self._book
-        audit, result = await self._step(
-            key, status.value, lambda loop: book.answer(key, status, responder, reasoning, loop)
-        )
-        if audit is None:
-            return cast(Decision, result)
-        result = cast(Begun, result)
-        at = result.at
-        details = {
-            "id": key,
-            "responder": responder,
-            "reasoning": reasoning,
-            "priority": PRIORITY_NAMES[result.decision.priority],
-        }
-        return await self._writer.write_ahead(
-            audit,
-            f"hitl.{status.value}",
-            details,
-            lambda: book.finish_answer(key, status, responder, reasoning, at),
-            lambda: book.abort(key),
-        )
-
-    async def escalate(self, decision_id: str) -> Decision:
-        """Raise a pending decision's priority one class. A CRITICAL decision is returned
-        unchanged, with no new event or log entry: its escalation was recorded once."""
-        key = require_decision_id(decision_id)
-        book = self._book
-        audit, result = await self._step(key, "escalated", lambda loop: book.escalate(key, loop))
-        if audit is None:
-            return cast(tuple[Decision, str | None], result)[0]
-        result = cast(Begun, result)
-        before = result.decision.priority
-        if before is Priority.CRITICAL:
-            return result.decision  # nothing was marked in flight
-        at = result.at
-        change = f"{PRIORITY_NAMES[before]} -> {PRIORITY_NAMES[Priority(before + 1)]}"
-        return await self._writer.write_ahead(
-            audit,
-            "hitl.escalated",
-            {"id": key, "change": change},
-            lambda: book.finish_escalation(key, at),
-            lambda: book.abort(key),
-        )
-
-    async def _step(
-        self,
-        key: str,
-        change: str,
-        at_once: Callable[[Callable[[], asyncio.AbstractEventLoop]], object],
-    ) -> tuple[AuditSink | None, object]:
-        """Make a change ``at_once`` without a log, or begin it for a write-ahead with one;
-        again after a change in flight on the same decision has landed."""
-        loop = asyncio.get_running_loop  # called only to wait for a change in flight
-        while True:
-            audit = self._audit
-            try:
-                result = at_once(loop) if audit is None else self._book.begin(key, change, loop)
-            except Exception:
-                await self._writer.flush_noticed()
-                raise
-            if not isinstance(result, asyncio.Future):
-                return audit, result
-            await result
-
     # -- reading ------------------------------------------------------------------------------
 
     def pending(self, limit: int | None = None) -> list[Decision]:
@@ -264,7 +116,7 @@ class HITLCollaborator:
         if limit is not None and (
             isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
         ):
-            raise ValueError(f"limit must be an int >= 0 or None, got {limit!r}")
+            raise ValueError(f"limit must be an int >= 0 or None, got {describe(limit)}")
         decisions = self._book.pending(limit)
         if self._book.expired.items:
             self._timer.wake()
@@ -303,7 +155,7 @@ class HITLCollaborator:
         key = require_decision_id(decision_id)
         seconds = self.default_timeout if timeout is None else require_timeout("timeout", timeout)
         decision = await wait_until_settled(
-            self._book, key, seconds, self._clock, exact=self._clock is time.monotonic
+            self._book, key, seconds, self._book.clock, exact=self._clock is time.monotonic
         )
         await self._writer.flush_noticed()
         return decision

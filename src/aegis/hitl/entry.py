@@ -39,6 +39,9 @@ class Entry:
     #: A change is being written to the audit log; it is applied once written (write-ahead),
     #: and other changes to this decision wait for it in ``queued``.
     in_flight: bool = False
+    #: The loop of the task writing the change in flight: once it is closed, that task can
+    #: never finish, and the change is dropped (see ``DecisionRecords._drop_dead_flight``).
+    flight_loop: asyncio.AbstractEventLoop | None = None
     queued: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] | None = None
     #: Its deadline passed while a change was in flight: it expires unless that change lands.
     overdue: bool = False
@@ -66,6 +69,7 @@ class Entry:
 
     def end_flight(self) -> None:
         self.in_flight = False
+        self.flight_loop = None
         for loop, future in self.queued or ():
             wake(loop, future, None)
         self.queued = None

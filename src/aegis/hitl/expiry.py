@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import threading
 import weakref
-from collections.abc import Callable
 from typing import Protocol
 
 from aegis.hitl.book import DecisionBook
@@ -52,13 +51,11 @@ class ExpiryTimer:
         self,
         owner: weakref.ref[_Owner],
         book: DecisionBook,
-        clock: Callable[[], float],
         *,
         exact: bool,
     ) -> None:
         self._owner = owner
         self._book = book
-        self._clock = clock
         self._exact = exact
         self._condition = threading.Condition(threading.Lock())
         self._thread: threading.Thread | None = None
@@ -106,7 +103,7 @@ class ExpiryTimer:
                     if self._book.expired.items:
                         loop.run_until_complete(owner.flush_audit())
                     backoff = 0.0
-                except Exception:  # the log failed: the expiries stay queued, in order
+                except (Exception, asyncio.CancelledError):  # the log failed: kept, in order
                     deadline = None
                     backoff = min(max(backoff * 2, POLL_SECONDS), _MAX_BACKOFF)
                 del owner
@@ -114,6 +111,9 @@ class ExpiryTimer:
                     break
         finally:
             loop.close()
+            with self._condition:  # however it ended, a later ``wake`` starts a new thread
+                if self._thread is threading.current_thread():
+                    self._thread = None
 
     def _delay(self, deadline: float | None, backoff: float) -> float | None:
         """Seconds of real time to sleep; None when there is nothing left to wait for."""
@@ -121,7 +121,7 @@ class ExpiryTimer:
             return backoff
         if deadline is None:
             return None
-        remaining = max(deadline - self._clock(), 0.0)
+        remaining = max(deadline - self._book.clock.peek(), 0.0)
         return min(remaining, _MAX_SLEEP if self._exact else POLL_SECONDS)
 
     def _sleep(self, seconds: float | None) -> bool:

@@ -8,6 +8,7 @@ was issued once (and so was decided and pruned, or abandoned).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 __all__ = ["MAX_ABANDONED", "DecisionIds"]
@@ -25,8 +26,9 @@ class DecisionIds:
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
         self._next = 1
-        #: Ids of requests being written to the audit log (not queued yet).
-        self.reserved: set[str] = set()
+        #: Ids of requests being written to the audit log (not queued yet), and the loop of
+        #: the task writing each: once it is closed, that request can never be queued.
+        self.reserved: dict[str, asyncio.AbstractEventLoop] = {}
         self.abandoned: dict[str, None] = {}
 
     def issue(self, taken: Callable[[str], bool]) -> str:
@@ -49,9 +51,15 @@ class DecisionIds:
             and int(number) < self._next
         )
 
+    def drop_if_dead(self, key: str) -> None:
+        """Abandon ``key`` if the loop writing its request has closed mid-write."""
+        loop = self.reserved.get(key)
+        if loop is not None and loop.is_closed():
+            self.abandon(key)
+
     def abandon(self, key: str) -> None:
         """A reserved id whose request failed: freed, and never issued again."""
-        self.reserved.discard(key)
+        self.reserved.pop(key, None)
         if self.was_issued(key):
             self.abandoned[key] = None
             if len(self.abandoned) > MAX_ABANDONED:

@@ -6,6 +6,8 @@ import enum
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from aegis._validation import quote
+
 __all__ = [
     "Decision",
     "DecisionEvent",
@@ -28,16 +30,15 @@ class Priority(enum.IntEnum):
         """A member from itself, its name (any case) or its number; else a clear ValueError."""
         if type(value) is cls:
             return value
-        if isinstance(value, str) and value.upper() in cls.__members__:
-            return cls[value.upper()]
-        if (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and value in cls._value2member_map_
-        ):
-            return cls(value)
+        # The base types' own methods: a subclass's upper, __eq__ or __hash__ may lie.
+        if isinstance(value, str) and str.upper(value) in cls.__members__:
+            return cls[str.upper(value)]
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = int.__int__(value)
+            if number in cls._value2member_map_:
+                return cls(number)
         names = ", ".join(member.name.lower() for member in cls)
-        raise ValueError(f"priority must be one of {names}, got {value!r}")
+        raise ValueError(f"priority must be one of {names}, got {quote(value)}")
 
 
 class DecisionStatus(enum.StrEnum):

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable
 
 from aegis._locks import YieldingLock
+from aegis.hitl.clock import QueueClock
 from aegis.hitl.entry import Entry
 from aegis.hitl.ids import DecisionIds
 from aegis.hitl.journal import ExpiryJournal
@@ -47,7 +48,7 @@ class DecisionRecords:
         retention: Retention,
         id_prefix: str,
     ) -> None:
-        self._clock = clock
+        self.clock = QueueClock(clock)
         #: Expiries for the audit log (kept only while one is attached).
         self.expired = ExpiryJournal(keeping=keep_expired)
         self.retention = retention
@@ -128,39 +129,59 @@ class DecisionRecords:
         return key in self._entries or self.retention.remembers(key)
 
     def _check_free(self, key: str) -> str:
+        self._ids.drop_if_dead(key)
         if key in self._entries or key in self._ids.reserved:
-            raise ValueError(f"a decision with id {key!r} already exists")
+            raise ValueError(f"decision_id {key!r}: a decision with id {key!r} already exists")
         if self.retention.remembers(key) or self._ids.was_issued(key):
             raise ValueError(
-                f"a decision with id {key!r} already existed (decided, then pruned from "
-                f"memory); ids are not reused"
+                f"decision_id {key!r}: a decision with this id already existed (decided, "
+                f"then pruned from memory); ids are not reused"
             )
         return key
 
     def _entry(self, key: str) -> Entry:
         entry = self._entries.get(key)
         if entry is None:
+            self._ids.drop_if_dead(key)
             if key in self._ids.reserved:
-                raise KeyError(f"decision {key!r} is not queued yet: its request is being logged")
+                raise KeyError(
+                    f"decision_id {key!r}: the decision is not queued yet: its request is "
+                    f"being logged"
+                )
             if key in self._ids.abandoned:
-                raise KeyError(f"decision {key!r} was never queued: its request failed")
+                raise KeyError(
+                    f"decision_id {key!r}: the decision was never queued: its request failed"
+                )
             if self.retention.remembers(key) or self._ids.was_issued(key):
                 raise DecisionPrunedError(
-                    f"decision {key!r} was decided and has left memory "
+                    f"decision_id {key!r}: the decision was decided and has left memory "
                     f"({self.retention.describe()}); its record is in the audit log"
                 )
-            raise KeyError(f"no decision with id {key!r}")
+            raise KeyError(f"decision_id {key!r}: no decision with id {key!r}")
         return entry
 
     def _pending_entry(self, key: str, change: str) -> tuple[float, Entry]:
         """Expire what is due, then the entry if it is still pending; else a clear error."""
         now = self._expire_due()
         entry = self._entry(key)
+        if entry.in_flight:
+            self._drop_dead_flight(entry)
         if entry.status is not _PENDING:
             raise DecisionStateError(
                 f"decision {key!r} is {entry.status.value}; it cannot be {change}"
             )
         return now, entry
+
+    def _drop_dead_flight(self, entry: Entry) -> bool:
+        """End a change in flight whose writer's loop has closed (it can never land),
+        expiring the decision if its deadline passed meanwhile; True if it was dropped."""
+        loop = entry.flight_loop
+        if loop is None or not loop.is_closed():
+            return False
+        entry.end_flight()
+        if entry.overdue:
+            self._expire(entry, self.clock.latest())
+        return True
 
     def _apply_answer(
         self,
@@ -188,13 +209,13 @@ class DecisionRecords:
         return entry.snapshot(), change
 
     def _expire_due(self) -> float:
-        now = self._clock()
+        now = self.clock.now()
         expiries = self._by_expiry
         while (head := expiries.peek()) is not None and head[0] <= now:
             expiries.pop()
             entry = self._entries[head[1]]
-            if entry.in_flight:  # decided by the change in flight (see ``abort``)
-                entry.overdue = True
+            if entry.in_flight and not self._drop_dead_flight(entry):
+                entry.overdue = True  # decided by the change in flight (see ``abort``)
             else:
                 self._expire(entry, now)
         self._until_compaction -= 1

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
 
 from aegis.hitl.book import DecisionBook
+from aegis.hitl.clock import QueueClock
 from aegis.hitl.expiry import POLL_SECONDS
 from aegis.hitl.model import Decision
 
@@ -25,20 +25,20 @@ async def wait_until_settled(
     book: DecisionBook,
     key: str,
     seconds: float,
-    clock: Callable[[], float],
+    clock: QueueClock,
     *,
     exact: bool,
 ) -> Decision:
     """The decision once settled; ``TimeoutError`` after ``seconds`` (see the module)."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[Decision] = loop.create_future()
-    start_real, start_clock = time.monotonic(), clock()
+    start_real, start_clock = time.monotonic(), clock.peek()
     decision, watching = book.watch(key, loop, future)
     if not watching:
         return decision
     try:
         while True:
-            waited_real, now = time.monotonic() - start_real, clock()
+            waited_real, now = time.monotonic() - start_real, clock.peek()
             waited_clock = now - start_clock
             left = seconds - max(waited_real, waited_clock)
             if left <= 0:
