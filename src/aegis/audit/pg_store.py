@@ -199,11 +199,13 @@ class PostgresStore:
     ) -> list[SignedRow]:
         try:
             rows = build(cls._locked_tail(connection))
-            if len(rows) == 1:
-                connection.execute(_INSERT_ONE, rows[0])
-            else:
-                connection.execute(_INSERT, list(map(list, zip(*rows, strict=True))))
-            connection.execute("COMMIT")
+            # INSERT and COMMIT in one round trip: the tail's lock is held for one fewer.
+            with connection.pipeline():
+                if len(rows) == 1:
+                    connection.execute(_INSERT_ONE, rows[0])
+                else:
+                    connection.execute(_INSERT, list(map(list, zip(*rows, strict=True))))
+                connection.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(psycopg.Error):
                 connection.execute("ROLLBACK")
