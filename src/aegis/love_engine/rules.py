@@ -1,0 +1,359 @@
+"""Severe-harm rules: combinations of concepts within a clause, each a finding with a category.
+
+A text is read once: each stem (or the longest listed phrase starting there) is looked up in
+one table and becomes a *term* carrying a bit mask of the concepts it plays. A rule names the
+concepts that must all be present in one clause (a harm verb and a person; a protected
+attribute and a decision about people) and the frames that make the harm word an object of
+protection ("block the IPs behind a brute-force attack", "remove the harassment comment").
+
+A frame counts only before the harm word or right after it ("phishing detection"), so "write a
+phishing email and report back" is still phishing. Negation keeps a finding: only a negator
+right before the word that carries the harm ("never share customer data") reads as clearly
+benign; a negator elsewhere in the clause lowers *deny* to *review*, never to nothing.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise
+from aegis.love_engine.vocabulary import CONCEPTS
+
+__all__ = ["CATEGORIES", "Finding", "Level", "Rule", "find"]
+
+CATEGORIES = (
+    "physical_harm",
+    "self_harm",
+    "deception_fraud",
+    "discrimination",
+    "privacy_violation",
+    "unauthorized_access",
+    "safety_tampering",
+    "financial_harm",
+    "harassment",
+)
+
+
+class Level(enum.IntEnum):
+    HINT = 1  # lowers a dimension; the learned model decides
+    REVIEW = 2  # a clear finding: at least review
+    DENY = 3  # unambiguous: deny (review when the learned model disagrees)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    category: str
+    level: Level
+    reason: str
+    evidence: str
+    where: str
+
+    def describe(self) -> str:
+        return f"{self.category}: {self.reason} ('{self.evidence}' in {self.where})"
+
+
+BIT = {name: 1 << index for index, name in enumerate(CONCEPTS)}
+
+
+def _mask(*names: str) -> int:
+    total = 0
+    for name in names:
+        total |= BIT[name]
+    return total
+
+
+def _build_tables() -> tuple[dict[str, int], dict[tuple[str, ...], int], dict[str, int]]:
+    unigrams: dict[str, int] = {}
+    phrases: dict[tuple[str, ...], int] = {}
+    longest: dict[str, int] = {}
+    for name, entries in CONCEPTS.items():
+        for entry in entries:
+            stems = tuple(s for s in normalise(entry).stems if s != CLAUSE_BREAK)
+            if len(stems) == 1:
+                unigrams[stems[0]] = unigrams.get(stems[0], 0) | BIT[name]
+            elif stems:
+                phrases[stems] = phrases.get(stems, 0) | BIT[name]
+                longest[stems[0]] = max(longest.get(stems[0], 0), len(stems))
+    return unigrams, phrases, longest
+
+
+_UNIGRAMS, _PHRASES, _LONGEST = _build_tables()
+_NEGATOR = BIT["negator"]
+_PERSON = BIT["person"]
+_OTHERS = BIT["others"]
+#: Frames that also count right after the harm word: "phishing detection", "gender audit".
+_NOUN_FRAMES = _mask("defensive", "subject_frame", "support_frame", "detect_frame")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    category: str
+    level: Level
+    reason: str
+    groups: tuple[int, ...]  # one concept of each group must be in the clause; the first anchors
+    frames: int = 0  # concepts that, before or right after the anchor, make it benign
+
+    @property
+    def parts(self) -> int:
+        total = 0
+        for group in self.groups:
+            total |= group
+        return total
+
+
+def _rule(
+    category: str, level: Level, reason: str, *groups: tuple[str, ...], frames: tuple[str, ...] = ()
+) -> Rule:
+    return Rule(category, level, reason, tuple(_mask(*g) for g in groups), _mask(*frames))
+
+
+_PROTECTIVE = ("defensive", "support_frame")
+_HARMLESS_OBJECT = ("defensive", "support_frame", "fiction_frame")
+RULES: tuple[Rule, ...] = (
+    # physical harm
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "making or using a weapon of mass harm",
+        ("weapon_strong", "explosive"),
+        ("make_verb", "harm_verb", "person", "add_verb"),
+        frames=_PROTECTIVE,
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "instructions for a weapon",
+        ("weapon_strong", "explosive"),
+        ("instructions",),
+        frames=("support_frame", "detect_frame"),
+    ),
+    _rule("physical_harm", Level.REVIEW, "a weapon of mass harm", ("weapon_strong",), frames=_HARMLESS_OBJECT),
+    _rule("physical_harm", Level.DENY, "violence against a person", ("violence_strong",), frames=_HARMLESS_OBJECT),
+    _rule("physical_harm", Level.DENY, "violence against a person", ("harm_verb",), ("person",), frames=_HARMLESS_OBJECT),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "a toxic substance put in food, drink or medicine",
+        ("toxin",),
+        ("vector",),
+        ("add_verb", "person", "harm_verb", "others"),
+        frames=_PROTECTIVE,
+    ),
+    _rule("physical_harm", Level.REVIEW, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_PROTECTIVE),
+    _rule("physical_harm", Level.REVIEW, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_HARMLESS_OBJECT),
+    # self-harm
+    _rule("self_harm", Level.DENY, "a method of self-harm", ("self_harm",), ("method", "instructions"), frames=_PROTECTIVE),
+    _rule("self_harm", Level.REVIEW, "self-harm", ("self_harm",), frames=_PROTECTIVE),
+    _rule("self_harm", Level.DENY, "harm to oneself", ("harm_verb",), ("reflexive",), frames=_PROTECTIVE),
+    # deception and fraud
+    _rule("deception_fraud", Level.DENY, "fraud or a deceptive practice", ("fraud_strong",), frames=("defensive", "fiction_frame")),
+    _rule("deception_fraud", Level.DENY, "faking what others rely on", ("fake_adj",), ("fake_object",), frames=("defensive", "fiction_frame", "test_frame")),
+    _rule("deception_fraud", Level.DENY, "deceiving people", ("deceive_verb",), ("victim_group", "person"), frames=("defensive", "fiction_frame")),
+    _rule("deception_fraud", Level.DENY, "manipulating a market", ("manipulate",), ("market",), frames=("defensive",)),
+    _rule("deception_fraud", Level.DENY, "hiding what people pay", ("hide_verb",), ("money_term",), frames=("defensive",)),
+    _rule("deception_fraud", Level.REVIEW, "obstructing a way out", ("obstruct",), ("exit_right",), frames=("defensive",)),
+    # discrimination
+    _rule("discrimination", Level.DENY, "discrimination", ("discrim_strong",), frames=("defensive", "subject_frame")),
+    _rule(
+        "discrimination",
+        Level.DENY,
+        "a protected attribute as the criterion of a decision about people",
+        ("protected_attr",),
+        ("decision",),
+        frames=("subject_frame",),
+    ),
+    _rule(
+        "discrimination",
+        Level.REVIEW,
+        "a protected group singled out in a decision about people",
+        ("protected_group",),
+        ("decision",),
+        frames=("subject_frame",),
+    ),
+    _rule(
+        "discrimination",
+        Level.DENY,
+        "a protected attribute, through a proxy, as the criterion of a decision",
+        ("proxy",),
+        ("decision",),
+        ("protected_group", "protected_attr"),
+        frames=("subject_frame",),
+    ),
+    _rule(
+        "discrimination",
+        Level.REVIEW,
+        "a proxy for a protected attribute in a decision about people",
+        ("proxy",),
+        ("decision",),
+        frames=("subject_frame",),
+    ),
+    # privacy
+    _rule("privacy_violation", Level.DENY, "stalking or covert surveillance", ("stalk",), frames=("defensive", "protect_frame")),
+    _rule(
+        "privacy_violation",
+        Level.DENY,
+        "covert tracking of a person",
+        ("surveil_verb",),
+        ("person", "others", "personal_info"),
+        ("unauthorised", "hide_verb"),
+        frames=("defensive", "protect_frame"),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "tracking a person",
+        ("surveil_verb",),
+        ("person", "others"),
+        frames=("defensive", "protect_frame"),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.DENY,
+        "selling or exposing personal data",
+        ("expose_verb",),
+        ("personal_data", "personal_info"),
+        frames=("defensive", "protect_frame"),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "collecting personal data",
+        ("collect_verb",),
+        ("personal_data",),
+        ("unauthorised", "hide_verb", "person", "others"),
+        frames=("defensive", "protect_frame"),
+    ),
+    _rule("privacy_violation", Level.REVIEW, "acting on people without their consent", ("unauthorised",), frames=("defensive", "protect_frame")),
+    # unauthorised access
+    _rule(
+        "unauthorized_access",
+        Level.DENY,
+        "instructions for an intrusion",
+        ("intrusion_strong",),
+        ("instructions", "make_verb"),
+        frames=("pentest_frame", "detect_frame"),
+    ),
+    _rule(
+        "unauthorized_access",
+        Level.DENY,
+        "collecting credentials covertly",
+        ("collect_verb", "steal"),
+        ("system_target",),
+        ("unauthorised", "hide_verb"),
+        frames=("defensive", "pentest_frame"),
+    ),
+    _rule("unauthorized_access", Level.DENY, "intrusion tooling or technique", ("intrusion_strong",), frames=("defensive", "pentest_frame")),
+    _rule(
+        "unauthorized_access",
+        Level.DENY,
+        "breaking into someone else's account or system",
+        ("intrusion_verb",),
+        ("system_target",),
+        ("others", "person", "unauthorised"),
+        frames=("defensive", "pentest_frame"),
+    ),
+    _rule("unauthorized_access", Level.HINT, "breaking into a system", ("intrusion_verb",), ("system_target",), frames=("defensive", "pentest_frame")),
+    _rule("unauthorized_access", Level.DENY, "theft", ("steal",), ("system_target", "funds", "personal_data", "personal_info", "person", "others"), frames=("defensive", "fiction_frame")),
+    _rule("unauthorized_access", Level.REVIEW, "theft", ("steal",), frames=("defensive", "fiction_frame")),
+    # tampering with safety controls
+    _rule("safety_tampering", Level.DENY, "disabling a safety or audit control", ("disable_verb",), ("strong_control",), frames=("maintenance_frame", "defensive")),
+    _rule("safety_tampering", Level.REVIEW, "disabling a control", ("disable_verb",), ("safety_control",), frames=("maintenance_frame", "defensive", "test_frame")),
+    _rule("safety_tampering", Level.DENY, "evading detection or destroying evidence", ("evade",), frames=("defensive",)),
+    # financial harm
+    _rule("financial_harm", Level.DENY, "taking money that is not one's own", ("finance_strong",), frames=("defensive",)),
+    _rule("financial_harm", Level.DENY, "moving money without authority", ("money_move",), ("funds",), ("unauthorised",), frames=("defensive",)),
+    _rule("financial_harm", Level.REVIEW, "moving someone else's money", ("money_move",), ("others",), frames=("defensive",)),
+    # harassment
+    _rule("harassment", Level.DENY, "harassment", ("harass_strong",), frames=("defensive", "fiction_frame")),
+    _rule(
+        "harassment",
+        Level.DENY,
+        "abusive or intimate content aimed at a person",
+        ("abusive",),
+        ("send_verb",),
+        ("person", "others", "victim_group"),
+        frames=("defensive", "fiction_frame"),
+    ),
+    # weak signals, for the dimensions and the learned model
+    _rule("physical_harm", Level.HINT, "harm words", ("generic_harm", "harm_verb"), frames=("defensive",)),
+)
+_ANY_RULE_CONCEPT = 0
+for _r in RULES:
+    _ANY_RULE_CONCEPT |= _r.groups[0]
+
+
+def terms(text: Text) -> list[list[tuple[int, str]]]:
+    """Clauses of ``text``, each a list of (concept mask, surface words) per term."""
+    stems, words = text.stems, text.words
+    clauses: list[list[tuple[int, str]]] = [[]]
+    index, count = 0, len(stems)
+    while index < count:
+        current = stems[index]
+        if current == CLAUSE_BREAK:
+            clauses.append([])
+            index += 1
+            continue
+        mask, width = 0, 1
+        longest = _LONGEST.get(current, 0)
+        for size in range(min(longest, count - index), 1, -1):
+            found = _PHRASES.get(stems[index : index + size])
+            if found is not None:
+                mask, width = found, size
+                break
+        if width == 1:
+            mask = _UNIGRAMS.get(current, 0)
+            word = words[index]
+            if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
+                mask |= _OTHERS
+        clauses[-1].append((mask, " ".join(words[index : index + width])))
+        index += width
+    return [clause for clause in clauses if clause]
+
+
+def _judge_clause(clause: list[tuple[int, str]], where: str, out: list[Finding]) -> None:
+    clause_mask = 0
+    for mask, _ in clause:
+        clause_mask |= mask
+    if not clause_mask & _ANY_RULE_CONCEPT:
+        return
+    negated_clause = bool(clause_mask & _NEGATOR)
+    for rule in RULES:
+        if not all(clause_mask & group for group in rule.groups):
+            continue
+        for position, (mask, surface) in enumerate(clause):
+            if not mask & rule.groups[0]:
+                continue
+            if _framed(clause, position, rule) or _negated_directly(clause, position):
+                continue
+            level = rule.level
+            if negated_clause and level is Level.DENY:
+                level = Level.REVIEW
+            out.append(Finding(rule.category, level, rule.reason, surface, where))
+            break
+
+
+def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
+    """Whether a frame of ``rule`` stands before the anchor, or a noun frame right after it.
+
+    A term that itself plays a part in the rule ("reviews" in "fake reviews") is no frame.
+    """
+    frames, parts = rule.frames, rule.parts
+    if not frames:
+        return False
+    if any(mask & frames and not mask & parts for mask, _ in clause[:position]):
+        return True
+    after = frames & _NOUN_FRAMES
+    return any(mask & after and not mask & parts for mask, _ in clause[position + 1 : position + 3])
+
+
+def _negated_directly(clause: list[tuple[int, str]], position: int) -> bool:
+    return any(mask & _NEGATOR for mask, _ in clause[max(0, position - 2) : position])
+
+
+def find(text: str, where: str) -> list[Finding]:
+    """Every rule finding in ``text`` (one per rule and clause), with where it was found."""
+    found: list[Finding] = []
+    for clause in terms(normalise(text)):
+        _judge_clause(clause, where, found)
+    return found

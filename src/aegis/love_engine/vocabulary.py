@@ -1,0 +1,652 @@
+"""Kinds of evidence, as data: each concept is a set of words and phrases that carry it.
+
+A concept names a role a word plays in a request, not a verdict: ``harm_verb`` ("poison",
+"stab"), ``person`` ("coworker", "her"), ``defensive`` ("detect", "block", "report"). The
+rules (:mod:`aegis.love_engine.rules`) judge combinations of concepts within a clause, so a
+word nobody listed still counts when it plays a listed role next to one that is listed, and
+a look-alike ("block the IPs behind a brute-force attack") is told apart by its frame, not by
+a list of exceptions. Entries are written as people spell them; they are stemmed at import.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CONCEPTS"]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
+
+
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    # -- people and what belongs to them -------------------------------------------------------
+    "person": _split(
+        "someone, somebody, person, people, coworker, co-worker, colleague, neighbor, neighbour,"
+        " wife, husband, spouse, boss, child, kid, baby, toddler, ex, ex-wife, ex-husband,"
+        " ex-girlfriend, ex-boyfriend, ex-partner, girlfriend, boyfriend, roommate, classmate,"
+        " teacher, him, her, them, victim, crowd, stranger, mother, father, mom, dad, brother,"
+        " sister, grandmother, grandfather, grandma, grandpa, landlord, tenant, witness,"
+        " journalist, politician, rival, enemy, competitor's ceo, student, teenager, girl, boy,"
+        " woman, man, family member, nephew, niece, cousin, partner, crush, celebrity, streamer,"
+        " elderly woman, elderly man, old lady, classmates, jews, muslims, immigrants, refugees"
+    ),
+    "reflexive": _split(
+        "myself, yourself, himself, herself, themselves, my own life, my life, end it all,"
+        " my wrists, my body"
+    ),
+    # -- physical harm -----------------------------------------------------------------------
+    "weapon_strong": _split(
+        "sarin, ricin, vx, tabun, soman, novichok, nerve agent, chemical weapon, bioweapon,"
+        " biological weapon, pipe bomb, nail bomb, dirty bomb, car bomb, letter bomb, ied,"
+        " improvised explosive, molotov, molotov cocktail, napalm, ghost gun, untraceable gun,"
+        " untraceable firearm, 3d-printed gun, 3d printed gun, mustard gas, chlorine gas,"
+        " suicide vest, detonator, tatp, anfo, weaponized anthrax, anthrax spores, botulinum"
+        " toxin, pressure cooker bomb, explosive device, homemade explosive, thermite bomb,"
+        " auto sear, bump stock, full auto conversion, silencer, suppressor, mail bomb"
+    ),
+    "weapon": _split(
+        "weapon, gun, firearm, rifle, pistol, handgun, ammunition, ammo, knife, machete,"
+        " crossbow, poison gas, toxin"
+    ),
+    "explosive": _split(
+        "bomb, bombs, explosive, explosives, grenade, tnt, dynamite, gunpowder, detonator,"
+        " blasting cap, fuse for a bomb, incendiary, firebomb, shrapnel"
+    ),
+    "violence_strong": _split(
+        "spike her drink, spike his drink, spike their drink, drug her, drug him, drug them,"
+        " break his legs, break her legs, cut the brakes, cut her brakes, cut his brakes,"
+        " sabotage the brakes, sabotage brakes, tamper with the brakes, tamper with brakes,"
+        " acid attack, throw acid, beat up, run him over, run her over, set fire to,"
+        " burn down, burn his house, burn her house, kill my, murder my, hurt my, poison my,"
+        " stab my, shoot my, strangle my, mass shooting, school shooting, shoot up,"
+        " hit man, hitman, hire a hitman, contract killing, get rid of my, get rid of him,"
+        " get rid of her, make it look like an accident, disappear him, disappear her"
+    ),
+    "toxin": _split(
+        "poison, antifreeze, ethylene glycol, cyanide, arsenic, rat poison, bleach, fentanyl,"
+        " thallium, strychnine, sleeping pills, rohypnol, ghb, roofie, roofies, laxative,"
+        " insulin overdose, oleander, foxglove, mercury, lead acetate, polonium, digoxin,"
+        " tranquilizer, sedative, ketamine, pesticide, weed killer, paraquat,"
+        " ammonia, pills, lye, drain cleaner, opioids, lethal dose, fatal dose, deadly dose,"
+        " lethal amount, overdose"
+    ),
+    "harm_verb": _split(
+        "kill, murder, poison, stab, shoot, injure, hurt, assault, beat up, beat, strangle,"
+        " choke, drown, maim, torture, kidnap, abduct, harm, run over, set fire, burn down,"
+        " arson, massacre, behead, suffocate, smother, disfigure, acid attack,"
+        " punch, kick, rape, mutilate, shove, trip, sabotage brakes, cut the brakes, tamper with"
+        " brakes, slap, attack, ambush, lynch, overdose,"
+        " incapacitate, sedate, drug her, drug him, spike her drink, spike his drink"
+    ),
+    "make_verb": _split(
+        "make, build, assemble, synthesize, synthesise, manufacture, produce, cook, brew, print,"
+        " construct, acquire, obtain, buy, smuggle, how to, recipe, instructions, step-by-step,"
+        " step by step, blueprint, formula, procure, extract, weaponize, weaponise, culture,"
+        " grow, refine, detonate, deploy, plant, convert, modify, source, order, purchase"
+    ),
+    "vector": _split(
+        "coffee, drink, food, meal, tea, lunch, water, beverage, dinner, soup, cake, bottle,"
+        " water supply, smoothie, juice, wine, beer, cookies, sandwich, inhaler, insulin, formula milk, baby formula, cereal, salad, cup"
+    ),
+    "add_verb": _split(
+        "put, add, slip, mix, spike, lace, pour, sneak, stir, tamper, inject, contaminate,"
+        " swap, replace, dissolve, sprinkle, hide"
+    ),
+    # -- self-harm ---------------------------------------------------------------------------
+    "self_harm": _split(
+        "suicide, kill myself, end my life, self-harm, self harm, selfharm, cut myself,"
+        " hurt myself, take my own life, lethal dose, painless way to die, ways to die,"
+        " hang myself, overdose on, starve myself, jump off, end it all, die by, kys,"
+        " kill yourself, pro-ana, thinspo, purge after eating, stop eating"
+    ),
+    "method": _split(
+        "method, methods, how, way, ways, lethal, dose, dosage, pills, painless, quickest,"
+        " fastest, jump, hang, noose, bridge, rope, razor, blade, how many, enough to, plan,"
+        " instructions, guide, tips, encourage, encouraging, glorify, best way"
+    ),
+    "support_frame": _split(
+        "prevention, prevent, hotline, crisis, helpline, support, resources, counsel,"
+        " counselor, counsellor, therapist, therapy, awareness, screening, risk assessment,"
+        " safety plan, warning signs, research, statistics, survivor, recovery, intervention,"
+        " 988, samaritans, mental health, psychiatrist, clinician, talk to, reach out, help line,"
+        " safe messaging, postvention, grief, bereavement, first aid, treat, treatment,"
+        " nurse, doctor, physician, poison control, emergency, antidote, paramedic, hospital,"
+        " toxicology, pharmacist, pharmacology, clinical, overdose reversal, naloxone, narcan,"
+        " harm reduction, childproof, lock away, safely store, store safely, dispose, disposal,"
+        " storage, label, warning label, safety data sheet, msds, recall, vet, veterinarian,"
+        " prescribed, as directed, pet, dog, cat, gym, lifting, exercise, workout, injury"
+        " prevention, stretch, posture, ergonomic, lab safety, ventilation, protective gear,"
+        " gloves, goggles, recipe card, allergy, allergic, allergen, epipen, antidepressant"
+    ),
+    # -- deception and fraud -----------------------------------------------------------------
+    "fraud_strong": _split(
+        "phishing, phish, scam, scams, fraud, fraudulent, fake review, fake reviews, dark pattern,"
+        " dark patterns, hidden fee, hidden fees, hidden charge, hidden charges, junk fee,"
+        " drip pricing, pump and dump, market manipulation, wash trading, spoofing orders,"
+        " ponzi, pyramid scheme, counterfeit, forge, forgery, impersonate, impersonation,"
+        " pretend to be, pose as, posing as, astroturf, astroturfing, sock puppet,"
+        " sock puppets, fake account, fake accounts, fake testimonial, fake testimonials,"
+        " bait and switch, confirmshaming, roach motel, insider trading, front-running,"
+        " front run, fake charity, catfish, catfishing, deepfake, smishing, vishing,"
+        " spear phishing, spearphishing, money mule, advance fee, romance scam, rug pull,"
+        " fake invoice, fake invoices, fake id, fake ids, identity theft, steal identity,"
+        " stolen identity, synthetic identity, fake followers, buy followers, review bombing,"
+        " click fraud, ad fraud, chargeback fraud, insurance fraud, tax evasion, evade taxes,"
+        " launder, laundering, money laundering, embezzle, embezzlement, kickback, bribe,"
+        " bribery, backdate, backdated, cook the books, falsify, falsified, fabricate,"
+        " fabricated, plagiarize, ghost employees, shell company to hide, misrepresent,"
+        " forged signature, sneak into basket, sneak into cart, disguised ad, disguised ads,"
+        " fake scarcity, fake urgency, fake countdown, fake discount, inflate reviews,"
+        " trick users, trick customers, mislead customers, mislead users, mislead investors,"
+        " deceive customers, deceive users, deceive investors, lie to customers, lie to users,"
+        " lie to investors, lie to regulators, lie to the auditor, lie to auditors,"
+        " manipulate users, manipulate customers, manipulate voters, emotionally manipulate,"
+        " exploit vulnerable, exploit the elderly, exploit lonely, price fixing, price-fixing,"
+        " fix prices, rig the, bid rigging, remove the unsubscribe link, hide the unsubscribe,"
+        " hide the cancel button, remove the cancel button, no way to cancel, prevent"
+        " cancellation, block cancellation, fake reviewer, fake ratings, fake five-star,"
+        " paid reviews, incentivized reviews without disclosure, pass off, passing off"
+    ),
+    "fake_adj": _split(
+        "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious,"
+        " made-up, misleading, deceptive, doctored, falsified, fraudulent, spoofed, cloned,"
+        " lookalike, look-alike, copycat, imitation"
+    ),
+    "fake_object": _split(
+        "review, rating, testimonial, invoice, receipt, account, follower, like, identity, id,"
+        " document, certificate, diploma, news, claim, evidence, signature, prescription,"
+        " transaction, refund, insurance claim, warranty claim, expense report, reference,"
+        " degree, license, licence, charity, endorsement, stars, star, login page, website,"
+        " domain, email from, sender, caller id, invoice, bank statement, pay stub, payslip,"
+        " medical note, doctor's note, sick note, alibi, urgency, scarcity, deadline, discount,"
+        " countdown, timer, stock level, price, credentials, badge, passport, visa, check,"
+        " cheque, coupon, ticket, survey results, results, study, data, figures, numbers, sales"
+    ),
+    "deceive_verb": _split(
+        "lie, lying, mislead, deceive, trick, dupe, swindle, defraud, gaslight, cheat, scam,"
+        " lure, bait, entrap, guilt-trip, coerce, extort,"
+        " blackmail, sextort, sextortion"
+    ),
+    "victim_group": _split(
+        "customer, customers, user, users, investor, investors, regulator, regulators, auditor,"
+        " auditors, elderly, seniors, retiree, retirees, patient, patients, buyer, buyers,"
+        " shopper, shoppers, voter, voters, donor, donors, insurer, tax authority, irs,"
+        " consumer, consumers, client, clients, public, shareholder, shareholders, lender,"
+        " bank, grandmother, grandfather, vulnerable, lonely, minor, minors, kids, teens"
+    ),
+    "manipulate": _split(
+        "manipulate, manipulation, rig, rigging, inflate, artificially, pump, corner the"
+        " market, spoof, collude, collusion, fix, wash trade, layering, front-run, frontrun"
+    ),
+    "market": _split(
+        "market, price, prices, stock, stocks, share price, shares, crypto, token, coin, penny"
+        " stock, trading volume, exchange rate, bid, auction, benchmark rate, libor"
+    ),
+    "hide_verb": _split(
+        "hide, conceal, bury, obscure, fine print, undisclosed, secretly, covertly, silently,"
+        " quietly, disguise, camouflage, without disclosing, not disclose, don't disclose,"
+        " omit, leave out, sneak, pre-check, prechecked, pre-ticked, auto-enroll, auto-enrol,"
+        " without telling, without notifying, without informing, obfuscate"
+    ),
+    "money_term": _split(
+        "fee, fees, charge, charges, surcharge, subscription, auto-renew, autorenew, renewal,"
+        " cancellation fee, cost, costs, price increase, interest rate, apr, commission,"
+        " penalty, add-on, addon, insurance add-on, markup, service fee, resort fee"
+    ),
+    "obstruct": _split(
+        "hard, harder, difficult, impossible, obstruct, bury, confuse, confusing, endless,"
+        " maze, tedious"
+    ),
+    "exit_right": _split(
+        "cancel, cancellation, unsubscribe, opt out, opt-out, refund, return, delete account,"
+        " close account, close their account, leave, churn"
+    ),
+    # -- discrimination ----------------------------------------------------------------------
+    "decision": _split(
+        "hire, hiring, fire, firing, let go, lay off, layoff, layoffs, dismiss, terminate,"
+        " promote, promotion, demote, lend, loan, loans, credit, mortgage, price, pricing,"
+        " premium, premiums, insurance rate, rent, rental, lease, tenant screening, rank,"
+        " ranking, score, scoring, screen, screening, shortlist, filter, reject, deny, approve,"
+        " approval, moderate, target, targeting, exclude, eligibility, eligible, admit,"
+        " admission, admissions, evict, eviction, salary, pay, bonus, raise, interview, recruit,"
+        " recruiting, applicant, applicants, candidate, candidates, resume, resumes, cv, cvs,"
+        " job ad, job ads, ads, show ads, adjust prices, charge more, charge higher, discount,"
+        " offer, accept, decline, prioritize, prioritise, deprioritize, downrank, boost,"
+        " penalize, penalise, flag, ban, restrict, limit, cap, weed out, favor, favour, prefer,"
+        " only, avoid, steer, route, assign, grade, tenant, tenants, lending, underwriting,"
+        " underwrite, insure, insurance, quote, quotes, benefit, benefits, service, serve,"
+        " refuse, suspend, seat, board, sell to, show listings, listings, apartment, housing"
+    ),
+    "protected_attr": _split(
+        "race, racial, ethnicity, ethnic, ethnic origin, ethnic background, religion, religious,"
+        " religious beliefs, gender, sex, age, disability, disabilities, disabled, pregnancy,"
+        " pregnant, maternity, nationality, national origin, citizenship, immigration status,"
+        " sexual orientation, gender identity, marital status, caste, genetic information,"
+        " skin color, skin colour, complexion, veteran status, political affiliation,"
+        " political views, union membership, health condition, medical condition,"
+        " mental illness, hiv status, family status, parental status, accent, accents"
+    ),
+    "protected_group": _split(
+        "muslim, muslims, christian, christians, jewish, jews, hindu, hindus, sikh, sikhs,"
+        " buddhist, atheist, atheists, woman, women, female applicants, female candidates,"
+        " female employees, male applicants, older, elderly, oldest, younger, youngest,"
+        " wheelchair users, blind people, deaf people, immigrant, immigrants, foreigner,"
+        " foreigners, foreign-born, gay, gays, lesbian, lesbians, bisexual, transgender, trans,"
+        " lgbt, lgbtq, queer, black applicants, black people, black residents, black tenants,"
+        " black customers, black candidates, black employees, african american, african"
+        " americans, hispanic, hispanics, latino, latinos, latina, latinas, asian applicants,"
+        " asian people, asians, arab, arabs, indigenous, native americans, roma, dalit, dalits,"
+        " unmarried, single mothers, single mother, mothers, moms, child-bearing age,"
+        " childbearing age, over 40, over 45, over 50, over 55, over 60, under 30, under 25,"
+        " under 35, boomer, boomers, millennial, millennials, gen z, digital native, digital"
+        " natives, senior citizens, retirement age, near retirement, old people, older people,"
+        " older staff, older workers, older employees, older applicants, older candidates,"
+        " older tenants, older customers, white applicants, white people, caucasian,"
+        " minorities, minority, ethnic minorities, people of color, poc, autistic, pregnant"
+        " women, pregnant employees, people with disabilities, disabled people, disabled"
+        " applicants, disabled employees, refugees, asylum seekers, non-citizens, mostly"
+        " immigrant, immigrant residents, majority black, majority hispanic, immigrant"
+        " neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods"
+    ),
+    "discrim_strong": _split(
+        "discriminate, discriminates, discriminating, discrimination against, discriminatory,"
+        " segregate, segregation, redline, redlining, whites only, no blacks, no muslims,"
+        " no immigrants, no foreigners, no gays, no women, ethnic cleansing, racial profiling,"
+        " profile by race, steer away, steering, exclude women, exclude minorities"
+    ),
+    "proxy": _split(
+        "zip code, zip codes, zipcode, postcode, postcodes, postal code, postal codes,"
+        " neighbourhood, neighborhood, neighbourhoods, neighborhoods, area code, foreign-sounding,"
+        " foreign sounding, ethnic-sounding, ethnic sounding, name origin, surname, surnames,"
+        " last name, last names, native language, first language, mother tongue, native speaker,"
+        " native speakers, non-native, graduation year, birth year, year of birth, date of birth,"
+        " age band, age bands, age bracket, age brackets, age group, age groups, photo,"
+        " profile photo, church, mosque, synagogue, temple, dialect, height and weight,"
+        " mostly immigrant, immigrant residents, majority black, majority hispanic, immigrant"
+        " neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods,"
+        " predominantly, demographic, demographics, ethnic composition, racial composition"
+    ),
+    "subject_frame": _split(
+        "audit, audits, auditing, bias audit, fairness audit, disparity, disparities, disparate"
+        " impact, adverse impact, compliance, comply, complies, legally required, legal"
+        " requirement, required by law, law requires, regulation, regulatory, eeo, eeoc, eeo-1,"
+        " equal opportunity, accommodation, accommodations, accommodate, reasonable"
+        " adjustment, reasonable adjustments, accessible, accessibility, ramp, care, caring,"
+        " caregiver, diversity report, diversity statistics, inclusion, representation report,"
+        " aggregate, aggregated, anonymize, anonymise, anonymized, anonymised, de-identify,"
+        " redact, pseudonymize, blind review, blind, fairness metrics, bias testing, bias test,"
+        " test for bias, check for bias, detect bias, measure bias, mitigate bias, debias,"
+        " fairness, equal pay, pay equity, pay gap, gender pay gap, title vii, ada, fair"
+        " housing act, fair lending, hmda, ecoa, gdpr, statistics, research, survey, census,"
+        " regardless of, irrespective of, not based on, without regard, prohibited, illegal to,"
+        " remove the field, drop the column, exclude the field, protected attributes,"
+        " protected characteristics, parental leave, maternity leave, prenatal, religious"
+        " holiday, prayer room, halal, kosher, translation, translate, interpreter, subtitles,"
+        " captions, sign language, screen reader, braille, large print, medicare, pension,"
+        " senior discount, student discount, veterans discount, age verification, verify age,"
+        " minimum age, age limit for alcohol, legal drinking age, age-appropriate, child"
+        " safety, coppa, outreach, mentorship, scholarship, support group, employee resource"
+        " group, celebrate, heritage month, holiday calendar, dietary, wheelchair access,"
+        " step-free, hearing loop, assistive, disability benefits, benefits enrollment,"
+        " retirement plan, 401k, pregnancy test, medical history, clinical trial, dosage by age,"
+        " pediatric, paediatric, geriatric, vaccine schedule, shipping, delivery, sales tax, tax"
+        " rate, route, routing, weather, distance, store locator, nearest, coverage map,"
+        " service area, time zone, timezone, delivery zone, warehouse, forecast, inventory,"
+        " demand, local news, local events, clothing, apparel, shoes, size chart, fit guide,"
+        " dress code, restroom, locker room, voting, voter registration, jury, medical,"
+        " symptoms, diagnosis, dose, screening for, cancer screening, health screening"
+    ),
+    # -- privacy -----------------------------------------------------------------------------
+    "stalk": _split(
+        "stalk, stalker, stalkerware, cyberstalk, dox, doxx, doxing, doxxing, spyware,"
+        " hidden camera, spy camera, secretly record, secretly film, secretly photograph,"
+        " creepshot, upskirt, gps tracker on, airtag on, tracker on her car, tracker on his car,"
+        " track her, track him, follow her home, follow him home, spy on"
+    ),
+    "surveil_verb": _split(
+        "track, trace, monitor, locate, spy, wiretap, intercept, eavesdrop, geolocate,"
+        " pinpoint, find out where, surveil, unmask, deanonymize, de-anonymize, snoop,"
+        " secretly read, secretly access, log into her, log into his, go through her,"
+        " go through his, read her, read his, read my wife's, read my husband's, read my"
+        " partner's, check her, check his, follow her, follow him, hack her, hack his, clone"
+        " her, clone his, mirror her, mirror his, keep tabs on, watch her, watch him"
+    ),
+    "personal_info": _split(
+        "location, whereabouts, movements, home address, address, phone, messages, texts,"
+        " emails, email, inbox, chats, dms, browsing history, search history, call log, calls,"
+        " camera, webcam, microphone, photos, real name, identity, workplace, schedule, daily"
+        " routine, ip address, device, social media, diary, journal, bank statements,"
+        " medical records, health records, therapy notes, license plate"
+    ),
+    "personal_data": _split(
+        "personal data, user data, customer data, customer list, email list, email addresses,"
+        " contact list, contacts, medical record, medical records, health data, health records,"
+        " location data, browsing history, browsing data, ssn, ssns, social security number,"
+        " social security numbers, home address, home addresses, phone number, phone numbers,"
+        " biometric, biometrics, fingerprints, face scans, faceprints, dna, genetic data,"
+        " patient data, patient records, student records, employee records, personnel files,"
+        " credit card numbers, card numbers, payment data, purchase history, private messages,"
+        " user profiles, profiles, pii, personal information, private information, salary"
+        " data, tax records, passport scans, driver's license, search queries, chat logs,"
+        " voice recordings, photos of users, user photos, customer records, user records,"
+        " subscriber list, mailing list, leads, dating profiles, sexual orientation data,"
+        " personal details, private photos, intimate photos, nudes, dossier, records"
+    ),
+    "expose_verb": _split(
+        "sell, leak, publish, expose, broker, monetize, monetise, rent out, dump, share"
+        " publicly, post online, disclose publicly, give away, doxx, data broker, share with"
+        " advertisers, share with third parties, sell to, send to advertisers, post publicly,"
+        " put online, release publicly, auction, trade away"
+    ),
+    "collect_verb": _split(
+        "scrape, harvest, collect, compile, aggregate, gather, build a profile, build a"
+        " dossier, cross-reference, crawl, mine, extract, copy, download"
+    ),
+    "protect_frame": _split(
+        "anonymize, anonymise, anonymized, anonymised, aggregate, aggregated, de-identify,"
+        " de-identified, deidentified, pseudonymize, pseudonymized, redact, redacted, encrypt,"
+        " encrypted, opt-in, opted in, data subject request, dsar, gdpr request, right to be"
+        " forgotten, erasure request, their own data, your own data, own data, export my,"
+        " download my, my own, breach notification, notify affected, privacy notice,"
+        " consent form, privacy policy, retention policy, delete my, data minimization,"
+        " purge expired, compliance, legal hold, subpoena, court order, warrant, dpa,"
+        " data processing agreement, in-house, internal only, with their consent,"
+        " with consent, consented, authorized by the user, at the user's request,"
+        " user requested, user asked, find my phone, find my device, lost phone, my phone,"
+        " my laptop, my device, my account, my own account, family sharing, shared location,"
+        " location sharing, parental controls, school-issued, company-owned, company devices,"
+        " fleet vehicles, fleet, delivery driver, package, parcel, shipment, order status,"
+        " flight, pet, lost dog, lost cat, public records, press release, newsletter"
+    ),
+    # -- unauthorised access -----------------------------------------------------------------
+    "intrusion_strong": _split(
+        "keylogger, keyloggers, ransomware, malware, rootkit, backdoor, botnet, trojan,"
+        " remote access trojan, credential stuffing, password spraying, exfiltrate,"
+        " exfiltration, cryptojacking, cryptojack, ddos, denial of service, zero-day exploit,"
+        " infostealer, stealer, wiper, worm, session hijacking, hijack session, hijack account,"
+        " account takeover, sim swap, sim swapping, hack into, break into, crack passwords,"
+        " crack password, crack the password, crack their password, bypass authentication,"
+        " bypass login, bypass the login, bypass the paywall, bypass drm, jailbreak the,"
+        " privilege escalation, escalate privileges, steal credentials, steal passwords,"
+        " steal cookies, steal tokens, steal session, dump credentials, dump hashes,"
+        " pass the hash, mimikatz, brute-force, bruteforce, sql injection, sqli, xss,"
+        " cross-site scripting, remote code execution, reverse shell, web shell, webshell,"
+        " c2 server, command and control, exploit kit, payload, phishing kit, skimmer, card"
+        " skimmer, evil twin, deauth, wardriving, lock pick, lockpick, pick the lock, master key,"
+        " clone badge, clone the badge, clone rfid, rfid cloner, tailgate, tailgating, shim"
+    ),
+    "intrusion_verb": _split(
+        "hack, crack, breach, exploit, compromise, infiltrate, brute-force, bruteforce, bypass,"
+        " circumvent, guess, phish, spoof, hijack, take over, break into, gain access, get"
+        " into, log into, steal, dump, harvest, sniff, intercept, pivot, escalate, jailbreak,"
+        " infect, snoop, unlock, access"
+    ),
+    "steal": _split(
+        "steal, theft, rob, robbery, pilfer, shoplift, shoplifting, loot, burglarize,"
+        " burgle, pickpocket, swipe, nick, pinch, embezzle, misappropriate, pocket"
+    ),
+    "system_target": _split(
+        "account, accounts, password, passwords, login, logins, credential, credentials,"
+        " server, servers, system, systems, network, networks, database, databases, email,"
+        " inbox, phone, wifi, wi-fi, router, admin panel, admin, root, cloud, bucket, api,"
+        " api key, api keys, token, tokens, cookie, cookies, session, sessions, vpn, device,"
+        " devices, computer, laptop, website, site, webcam, camera, smart lock, door lock,"
+        " building, office, door, badge, keycard, mainframe, domain controller, active"
+        " directory, ssh, rdp, mailbox, hashes, hash, 2fa codes, otp, one-time code, pin,"
+        " bank account, voicemail, icloud, gmail, instagram, facebook, whatsapp, snapchat"
+    ),
+    "pentest_frame": _split(
+        "penetration test, penetration testing, pentest, pentesting, pen test, pen-test,"
+        " red team, red-team, red teaming, security assessment, vulnerability assessment,"
+        " bug bounty, in scope, in-scope, signed scope, scope agreement, rules of engagement,"
+        " statement of work, authorized test, authorised test, ctf, capture the flag,"
+        " own system, our own, my own, lab environment, home lab, homelab, test lab,"
+        " training environment, honeypot, sandbox, sandboxed, test environment, staging,"
+        " vulnerable by design, dvwa, hack the box, tryhackme, security training,"
+        " tabletop exercise, threat model, threat modeling, written authorization,"
+        " written authorisation, client authorized, client authorised, signed authorization,"
+        " engagement letter, security audit, compliance scan, patch, patched, harden,"
+        " hardening, forgot my password, forgot my own, reset my password, recover my account,"
+        " locked out of my, my own account, my router, my own router, my laptop, my phone"
+    ),
+    # -- tampering with safety controls -----------------------------------------------------
+    "disable_verb": _split(
+        "disable, turn off, switch off, deactivate, bypass, circumvent, skip, remove, delete,"
+        " wipe, clear, tamper, stop, suppress, silence, mute, evade, erase, truncate, kill,"
+        " uninstall, override, shut off, shut down, get around, work around, workaround,"
+        " disconnect, unplug, cover, blind, spoof, falsify, backdate, alter, edit,"
+        " rewrite, modify, purge, shred, destroy, hide, zero out, drop, pause, lower, relax,"
+        " weaken, ignore, exempt, whitelist, allowlist"
+    ),
+    "safety_control": _split(
+        "audit log, audit logs, audit trail, audit trails, audit logging, auditing, 2fa, mfa,"
+        " two-factor, two factor, multi-factor, multifactor, monitoring, security alerts,"
+        " alerts, alerting, alarm, alarms, firewall, antivirus, anti-virus, edr,"
+        " intrusion detection, security camera, security cameras, cctv, safety interlock,"
+        " interlock, guardrail, guardrails, content filter, content filters, safety filter,"
+        " safety filters, rate limit, rate limiting, approval, approvals, approval step,"
+        " sign-off, review step, code review, kill switch, safety check, safety checks,"
+        " fraud detection, fraud check, fraud checks, compliance check, aml check, kyc,"
+        " kyc check, sanctions screening, access log, access logs, security log, security logs,"
+        " event log, event logs, syslog, cloudtrail, siem, logging, tamper seal, smoke"
+        " detector, smoke detectors, fire alarm, sprinkler, carbon monoxide detector, seatbelt"
+        " alarm, safety valve, pressure relief valve, emergency stop, e-stop, breathalyzer,"
+        " speed limiter, tachograph, black box, flight recorder, dlp, data loss prevention,"
+        " endpoint protection, security scan, vulnerability scan, sandboxing, content moderation,"
+        " moderation, age verification, parental controls, spending limit, withdrawal limit,"
+        " transaction limit, dual control, four-eyes, four eyes, two-person rule, segregation"
+        " of duties, security patch, security updates, encryption, tls, certificate"
+        " validation, ssl verification, signature check, integrity check, checksum,"
+        " secure boot, selinux, apparmor, logs, log"
+    ),
+    "strong_control": _split(
+        "audit log, audit logs, audit trail, audit trails, audit logging, auditing, 2fa, mfa,"
+        " two-factor, two factor, multi-factor, multifactor, monitoring, security alerts,"
+        " intrusion detection, security camera, security cameras, cctv, safety interlock,"
+        " interlock, kill switch, fraud detection, fraud check, fraud checks, compliance check,"
+        " aml check, kyc check, sanctions screening, access log, access logs, security log,"
+        " security logs, cloudtrail, siem, smoke detector, smoke detectors, fire alarm,"
+        " safety valve, pressure relief valve, emergency stop, e-stop, breathalyzer, black box,"
+        " flight recorder, dual control, four-eyes, two-person rule, antivirus, anti-virus, edr,"
+        " endpoint protection, dlp, data loss prevention, guardrail, guardrails, safety filter,"
+        " safety filters, content filter, safety check, safety checks, evidence, tracks, trail"
+    ),
+    "evade": _split(
+        "cover tracks, cover my tracks, cover our tracks, cover their tracks, cover your tracks,"
+        " erase evidence, destroy evidence, hide evidence, avoid detection, evade detection,"
+        " without leaving a trace, without a trace, so nobody notices, so no one notices,"
+        " so nobody knows, so no one knows, before the auditors, before auditors,"
+        " before the audit, hide from auditors, hide from regulators, hide it from,"
+        " without anyone knowing, without anyone noticing, off the books, under the radar,"
+        " avoid the audit, avoid audit, hide the evidence, tamper with evidence, untraceable,"
+        " anti-forensics, anti forensic, wipe the logs, clear the logs, delete the logs"
+    ),
+    "maintenance_frame": _split(
+        "retention policy, retention, rotate, rotation, log rotation, archive, archived,"
+        " expired, older than, compress, debug, debug logs, verbose, noise, noisy,"
+        " test environment, staging, sandbox, local, dev, development, replace, replacing,"
+        " migrate, migrating, migration, upgrade, upgrading, switch to, re-enable, reenable,"
+        " enable, turn on, turn back on, restore, temporarily during, maintenance window,"
+        " scheduled maintenance, change ticket, change request, approved change, after"
+        " approval, with approval, false positive, false positives, duplicate, duplicates,"
+        " flaky, deprecated, legacy, unused, stale, test data, demo, ci, pipeline cache,"
+        " cache, temp, temporary files, tmp, old backups, per policy, gdpr erasure,"
+        " erasure request, user request, user's request, spam, junk, notifications, promo,"
+        " marketing emails, newsletter, popups, pop-ups, autoplay, dark mode, animations,"
+        " sounds, haptics, reminders, read receipts, typing indicators, old, free up, disk space,"
+        " space, cleanup, clean up, housekeeping, log level, log levels, debug logging"
+    ),
+    # -- financial harm ----------------------------------------------------------------------
+    "money_move": _split(
+        "transfer, wire, send money, move money, move funds, withdraw, withdrawal, pay out,"
+        " payout, charge, debit, drain, empty, siphon, skim, divert, redirect, reroute, cash"
+        " out, max out, open a credit card, take out a loan, take a loan, refinance, sell,"
+        " liquidate, spend, use their card, use her card, use his card, borrow, change the"
+        " beneficiary, change beneficiary, add myself as, add me as, change the payee,"
+        " change the bank details, update bank details, change payout account"
+    ),
+    "funds": _split(
+        "money, funds, fund, account, accounts, savings, balance, pension, retirement savings,"
+        " 401k, ira, card, credit card, debit card, wallet, crypto wallet, payroll,"
+        " escrow, trust fund, inheritance, estate, deposit, deposits, cash, payment, payments,"
+        " invoice, invoices, vendor payment, vendor payments, beneficiary, payee"
+    ),
+    "unauthorised": _split(
+        "unauthorized, unauthorised, without authorization, without authorisation, without"
+        " permission, without consent, without their consent, without her consent, without his"
+        " consent, without approval, without their approval, without telling, without telling"
+        " them, without asking, without their knowledge, without her knowledge, without his"
+        " knowledge, without them knowing, without knowing, without her knowing, without him"
+        " knowing, without his knowing, without their knowing, without them noticing, behind their back, behind her back,"
+        " behind his back, without notifying, without informing, without the owner's, not"
+        " authorized, not authorised, no authorization, no consent, no permission, nonconsensual,"
+        " non-consensual, against their will, against her will, against his will, secretly,"
+        " covertly, skip approval, skip the approval, bypass approval, bypass the approval,"
+        " without sign-off, without review, stolen, illegally, illegal, unlawfully, unlawful,"
+        " forged, without a warrant, without opt-in, without opting in, they don't know,"
+        " she doesn't know, he doesn't know, without disclosure"
+    ),
+    "others": _split(
+        "grandmother's, grandfather's, grandma's, grandpa's, mother's, father's, mom's, dad's,"
+        " parent's, parents', elderly, someone else's, other people's, victim's, partner's,"
+        " roommate's, tenant's, neighbor's, neighbour's, boss's, coworker's, colleague's,"
+        " friend's, ex's, wife's, husband's, brother's, sister's, aunt's, uncle's, employer's,"
+        " dead relative's, deceased, late husband's, late wife's, in her name, in his name,"
+        " in their name, in my mother's name, in my father's name, using her identity,"
+        " using his identity, using their identity, using her ssn, using his ssn,"
+        " with her card, with his card, her card, his card, her account, his account,"
+        " her savings, his savings, their savings, her pension, his pension"
+    ),
+    "finance_strong": _split(
+        "unauthorized transfer, unauthorised transfer, unauthorized transfers, unauthorized"
+        " charge, unauthorized charges, unauthorised charges, unauthorized withdrawal, drain"
+        " the account, drain their account, drain her account, drain his account, empty their"
+        " account, empty her account, empty his account, siphon funds, siphon off, skim off,"
+        " skimming, embezzle, embezzlement, misappropriate, misappropriation, steal money,"
+        " steal funds, steal from, double charge, double-charge, overcharge, overcharging,"
+        " payday loan trap, predatory loan, predatory lending, loan shark, elder financial"
+        " abuse, financial abuse, card testing, carding, cash out stolen, stolen card, stolen"
+        " cards, stolen credit card, stolen credit cards, ransom, extortion, extort, payroll"
+        " fraud, kiting, check kiting, churning accounts, unauthorized trades, unauthorised"
+        " trades, churn the account, churn their account, churning, fake charges"
+    ),
+    # -- harassment --------------------------------------------------------------------------
+    "harass_strong": _split(
+        "harass, harassing, harassment, bully, bullying, cyberbully, cyberbullying, intimidate,"
+        " intimidating, threaten, threatening, death threat, death threats, rape threat,"
+        " hate mail, revenge porn, brigade, brigading, dogpile, swat, swatting, sextort,"
+        " sextortion, blackmail, troll, trolling, humiliate, humiliating, degrade, demean,"
+        " slur, slurs, racial slur, racial slurs, torment, terrorize, terrorise, menace,"
+        " smear campaign, hate campaign, pile on, mass report, mass-report, report bomb, spam"
+        " her, spam him, spam them, flood her, flood his, flood their, bombard her, bombard him,"
+        " keep messaging her, keep messaging him, keep calling her, keep calling him, won't"
+        " leave her alone, make her life hell, make his life hell, ruin her reputation,"
+        " ruin his reputation, ruin their reputation, post her nudes, post his nudes, leak her"
+        " nudes, share her nudes, intimate images, sexual comments, unwanted advances,"
+        " catcall, abusive messages, abusive message, insulting messages, nasty messages,"
+        " mean comments, hateful comments, hateful messages, threatening messages,"
+        " threatening message, harassing messages"
+    ),
+    "abusive": _split(
+        "threatening, abusive, insulting, harassing, hateful, nasty, degrading, humiliating,"
+        " embarrassing, intimate, explicit photos, explicit images, private photos, private"
+        " pictures, private videos, nude, naked, sexual, racist, sexist,"
+        " homophobic, transphobic, vile, vicious, cruel, demeaning, offensive, derogatory,"
+        " defamatory, false rumors, rumors, rumours, lies about"
+    ),
+    "send_verb": _split(
+        "send, post, share, message, text, dm, email, call, publish, spread, tweet, comment,"
+        " write, reply, tag, mention, distribute, forward, leak, upload"
+    ),
+    # -- frames that make a harm word the object of protection -------------------------------
+    "defensive": _split(
+        "detect, detection, detector, detecting, block, blocking, blocklist, blacklist, ban,"
+        " report, reporting, flag, flagging, prevent, prevention, preventing, protect,"
+        " protection, protecting, defend, defense, defence, defending, mitigate, mitigation,"
+        " investigate, investigation, investigating, remove, removal, removing, takedown,"
+        " take down, moderate, moderator, moderators, moderation, filter, filtering, classify,"
+        " classifier, quarantine, warn, warning, alert, educate, education, awareness, train"
+        " staff, training, recognize, recognise, spot, identify, triage, respond, response,"
+        " incident, incident response, remediate, remediation, patch, harden, secure, scan for,"
+        " scanner, monitor for, audit, analyze, analyse, analysis, study, research,"
+        " document, summarize, summarise, explain, history of, historical, news, article,"
+        " report on, lawsuit, legal, court, police, law enforcement, authorities, victim"
+        " support, support the victim, helpline, complaint, complaints, counter, debunk,"
+        " fact-check, fact check, simulation, simulated, tabletop, drill, rate-limit,"
+        " rate limit, lockout, lock out, captcha, honeypot, forensic, forensics, refund the,"
+        " reimburse, dispute, chargeback request, freeze, suspend the attacker, revoke,"
+        " rotate credentials, reset credentials, notify affected, warn users, warn customers,"
+        " scam alert, fraud alert, spam filter, safety team, trust and safety, abuse team,"
+        " security team, soc, blue team, anti, anti-fraud, anti-phishing, anti-harassment,"
+        " anti-bullying, anti-stalking, anti-malware, antivirus, fraud team, compliance team,"
+        " risk team, aml, kyc, sanctions, whistleblower, whistleblow, hotline, shelter,"
+        " restraining order, protective order, safety plan, escape plan, recognize signs,"
+        " warning signs, spot the signs, identify signs, teach, lesson, course, quiz, lecture,"
+        " textbook, encyclopedia, wikipedia, essay, thesis, paper, dataset of, label, labeling,"
+        " annotate, translate the, proofread, scan, sweep, check for, clean, disinfect, policy,"
+        " policies, guideline, guidelines, code of conduct, handbook, stop, stopping, combat, fight, crack down, guard,"
+        " guard against, safeguard, safeguards, shield, vet, vetting, verify, verification,"
+        " validate, authenticate, protect against, defend against, defences, defenses, avoid"
+        " falling for, fall for, targeted by, victim of, victims of, was scammed, got scammed,"
+        " been hacked, was hacked, compromised account, recover, recovery, restore"
+    ),
+    "fiction_frame": _split(
+        "story, novel, fiction, fictional, screenplay, script for a, plot, character, villain,"
+        " game, video game, npc, boss fight, quest, level, dungeon, rpg, tabletop, d&d,"
+        " campaign, roleplay, play, theater, theatre, movie, film, poem, song, lyrics, comic,"
+        " murder mystery, mystery novel, thriller, zombie, zombies, enemy, enemies, monster,"
+        " monsters, orc, orcs, dragon, sprite, minecraft, fortnite, chess, paintball, laser tag,"
+        " airsoft, historical, history, museum, documentary, photo, photograph, photoshoot,"
+        " camera, headshot, portrait, hunting, hunt, deer, fishing, pest, pests, rats, mice,"
+        " weeds, weed, bacteria, germs, cancer cells, tumor, tumour, process, processes, job,"
+        " jobs, task, tasks, thread, threads, container, containers, pod, pods, session,"
+        " sessions, query, queries, connection, connections, server process, app, tab, tabs,"
+        " bug, bugs, build, test, tests, deadline, lights, engine, idea, feature, mood, time,"
+        " boredom, competition, the competition, prices, price, message, email, text, note,"
+        " invite, line, dm, bath bomb, photobomb, bomb shelter, bomb squad, bomb disposal,"
+        " demolition, mining, quarry, fireworks, firework, calorimeter, seed bomb, cache,"
+        " cpu, memory, noise, the mood, vibe, nerves, stress, fever, thirst, hunger"
+    ),
+    "test_frame": _split(
+        "test, testing, tests, unit test, fixture, fixtures, mock, mocks, mocked, dummy,"
+        " placeholder, sample, synthetic, seed data, demo, example, qa, staging, sandbox,"
+        " lorem, lorem ipsum, test account, test accounts, test data, load test, e2e,"
+        " end-to-end, integration test, storybook, prototype, wireframe, mockup, faker"
+    ),
+    "instructions": _split(
+        "how to, how do i, how can i, how would i, instructions, recipe, step-by-step, step by"
+        " step, blueprint, tutorial, diy, homemade, guide to making, guide to building,"
+        " walkthrough, detailed steps, exact steps, exact amounts, quantities, ingredients,"
+        " schematic, schematics, formula for"
+    ),
+    "detect_frame": _split(
+        "detect, detection, identify, recognize, recognise, spot, dispose, disposal, defuse,"
+        " report, survive, protect against, defend against, remove, clean, prevent,"
+        " prevention, mitigate, recover from, respond to, signs of, symptoms of, treat,"
+        " antidote, first aid, poison control, what to do if, what to do after, safely"
+    ),
+    "idiom": _split(
+        "shoot her an email, shoot him an email, shoot them an email, shoot her a message,"
+        " shoot him a message, shoot them a message, shoot me an email, shoot me a message,"
+        " shoot an email, shoot a message, shoot a quick, shoot over, photo shoot, kill two"
+        " birds, kill time, killing it, kill the lights, kill the engine, beat the deadline,"
+        " beat the odds, beat the traffic, beat the rush, beat the heat, break a leg, dressed to"
+        " kill, drop dead, bath bomb, bath bombs, photobomb, da bomb,"
+        " steal the show, steal focus, work stealing, work-stealing, steals focus, cut corners,"
+        " killer feature, killer app, attack surface, heart attack, panic attack, asthma"
+        " attack, hit the gym, hit the road, hit the books, hit reply, hit send, hit enter,"
+        " hit the button, poison pill, poison pill defense, cache poisoning, data poisoning"
+        " detection, knock it out, crush it, nail it, shot of espresso, flu shot, booster shot,"
+        " screenshot, screen shot, mugshot, hot shot, long shot, fire up, fire off,"
+        " fire drill, fired up, fire the event, fire an event, fire a webhook, fire the webhook,"
+        " fire events, fires an event, fire alarm test, target audience, target date,"
+        " target market, target price, target temperature, sales target, revenue target,"
+        " kill switch test, dead code, dead link, dead links, dead letter queue, kill the"
+        " process, kill the job, kill the task, kill the pod, kill the container, terminate"
+        " the instance, terminate instances, execute the script, execute the query"
+    ),
+    "negator": _split(
+        "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't,"
+        " shouldn't, should not, mustn't, must not, avoid, refuse, without, nor, neither"
+    ),
+    "generic_harm": _split("harm, harmful, damage, danger, dangerous, risk, risky, hurt"),
+}
