@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["CLAUSE_BREAK", "Text", "normalise", "stem"]
+__all__ = ["CLAUSE_BREAK", "Text", "normalise", "stem", "tokens"]
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark; linear (see above).
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[.;!?\n]")
@@ -105,6 +105,12 @@ class Text:
 
     words: tuple[str, ...]
     stems: tuple[str, ...]
+
+
+def tokens(text: str) -> list[str]:
+    """Case-folded words of ``text`` as written (no stemming, no clause marks)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return [token for token in _TOKEN.findall(folded) if token not in ".;!?\n"]
 
 
 def normalise(text: str) -> Text:

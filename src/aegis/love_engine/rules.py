@@ -17,10 +17,20 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise
+from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.vocabulary import CONCEPTS
 
-__all__ = ["CATEGORIES", "Finding", "Level", "Rule", "find"]
+__all__ = [
+    "CATEGORIES",
+    "RULES",
+    "Finding",
+    "Level",
+    "Rule",
+    "concept_features",
+    "find",
+    "find_in",
+    "terms",
+]
 
 CATEGORIES = (
     "physical_harm",
@@ -82,8 +92,6 @@ _UNIGRAMS, _PHRASES, _LONGEST = _build_tables()
 _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
-#: Frames that also count right after the harm word: "phishing detection", "gender audit".
-_NOUN_FRAMES = _mask("defensive", "subject_frame", "support_frame", "detect_frame")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +116,11 @@ def _rule(
     return Rule(category, level, reason, tuple(_mask(*g) for g in groups), _mask(*frames))
 
 
-_PROTECTIVE = ("defensive", "support_frame")
-_HARMLESS_OBJECT = ("defensive", "support_frame", "fiction_frame")
+
+
+_CARE = ("support_frame", "detect_frame")
+_ACT = ("defensive", "support_frame", "detect_frame", "fiction_frame")  # harm done to someone
+_TOPIC = (*_ACT, "informational")  # harm named as a topic: history, news, explanation
 RULES: tuple[Rule, ...] = (
     # physical harm
     _rule(
@@ -117,20 +128,12 @@ RULES: tuple[Rule, ...] = (
         Level.DENY,
         "making or using a weapon of mass harm",
         ("weapon_strong", "explosive"),
-        ("make_verb", "harm_verb", "person", "add_verb"),
-        frames=_PROTECTIVE,
+        ("make_verb", "harm_verb", "person", "add_verb", "instructions"),
+        frames=_CARE,
     ),
-    _rule(
-        "physical_harm",
-        Level.DENY,
-        "instructions for a weapon",
-        ("weapon_strong", "explosive"),
-        ("instructions",),
-        frames=("support_frame", "detect_frame"),
-    ),
-    _rule("physical_harm", Level.REVIEW, "a weapon of mass harm", ("weapon_strong",), frames=_HARMLESS_OBJECT),
-    _rule("physical_harm", Level.DENY, "violence against a person", ("violence_strong",), frames=_HARMLESS_OBJECT),
-    _rule("physical_harm", Level.DENY, "violence against a person", ("harm_verb",), ("person",), frames=_HARMLESS_OBJECT),
+    _rule("physical_harm", Level.REVIEW, "a weapon of mass harm", ("weapon_strong",), frames=_TOPIC),
+    _rule("physical_harm", Level.DENY, "violence against a person", ("violence_strong",), frames=_ACT),
+    _rule("physical_harm", Level.DENY, "violence against a person", ("harm_verb",), ("person",), frames=_ACT),
     _rule(
         "physical_harm",
         Level.DENY,
@@ -138,30 +141,30 @@ RULES: tuple[Rule, ...] = (
         ("toxin",),
         ("vector",),
         ("add_verb", "person", "harm_verb", "others"),
-        frames=_PROTECTIVE,
+        frames=_CARE,
     ),
-    _rule("physical_harm", Level.REVIEW, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_PROTECTIVE),
-    _rule("physical_harm", Level.REVIEW, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_HARMLESS_OBJECT),
+    _rule("physical_harm", Level.REVIEW, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_CARE),
+    _rule("physical_harm", Level.REVIEW, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_TOPIC),
     # self-harm
-    _rule("self_harm", Level.DENY, "a method of self-harm", ("self_harm",), ("method", "instructions"), frames=_PROTECTIVE),
-    _rule("self_harm", Level.REVIEW, "self-harm", ("self_harm",), frames=_PROTECTIVE),
-    _rule("self_harm", Level.DENY, "harm to oneself", ("harm_verb",), ("reflexive",), frames=_PROTECTIVE),
+    _rule("self_harm", Level.DENY, "a method of self-harm", ("self_harm",), ("method", "instructions"), frames=_CARE),
+    _rule("self_harm", Level.REVIEW, "self-harm", ("self_harm",), frames=_TOPIC),
+    _rule("self_harm", Level.DENY, "harm to oneself", ("harm_verb",), ("reflexive",), frames=_CARE),
     # deception and fraud
-    _rule("deception_fraud", Level.DENY, "fraud or a deceptive practice", ("fraud_strong",), frames=("defensive", "fiction_frame")),
-    _rule("deception_fraud", Level.DENY, "faking what others rely on", ("fake_adj",), ("fake_object",), frames=("defensive", "fiction_frame", "test_frame")),
-    _rule("deception_fraud", Level.DENY, "deceiving people", ("deceive_verb",), ("victim_group", "person"), frames=("defensive", "fiction_frame")),
-    _rule("deception_fraud", Level.DENY, "manipulating a market", ("manipulate",), ("market",), frames=("defensive",)),
+    _rule("deception_fraud", Level.DENY, "fraud or a deceptive practice", ("fraud_strong",), frames=_TOPIC),
+    _rule("deception_fraud", Level.DENY, "faking what others rely on", ("fake_adj",), ("fake_object",), frames=(*_TOPIC, "test_frame")),
+    _rule("deception_fraud", Level.DENY, "deceiving people", ("deceive_verb",), ("victim_group", "person"), frames=_TOPIC),
+    _rule("deception_fraud", Level.DENY, "manipulating a market", ("manipulate",), ("market",), frames=_TOPIC),
     _rule("deception_fraud", Level.DENY, "hiding what people pay", ("hide_verb",), ("money_term",), frames=("defensive",)),
     _rule("deception_fraud", Level.REVIEW, "obstructing a way out", ("obstruct",), ("exit_right",), frames=("defensive",)),
     # discrimination
-    _rule("discrimination", Level.DENY, "discrimination", ("discrim_strong",), frames=("defensive", "subject_frame")),
+    _rule("discrimination", Level.DENY, "discrimination", ("discrim_strong",), frames=("defensive", "informational", "subject_frame")),
     _rule(
         "discrimination",
         Level.DENY,
         "a protected attribute as the criterion of a decision about people",
         ("protected_attr",),
         ("decision",),
-        frames=("subject_frame",),
+        frames=("subject_frame", "defensive"),
     ),
     _rule(
         "discrimination",
@@ -169,7 +172,7 @@ RULES: tuple[Rule, ...] = (
         "a protected group singled out in a decision about people",
         ("protected_group",),
         ("decision",),
-        frames=("subject_frame",),
+        frames=("subject_frame", "defensive"),
     ),
     _rule(
         "discrimination",
@@ -178,7 +181,7 @@ RULES: tuple[Rule, ...] = (
         ("proxy",),
         ("decision",),
         ("protected_group", "protected_attr"),
-        frames=("subject_frame",),
+        frames=("subject_frame", "defensive"),
     ),
     _rule(
         "discrimination",
@@ -186,10 +189,10 @@ RULES: tuple[Rule, ...] = (
         "a proxy for a protected attribute in a decision about people",
         ("proxy",),
         ("decision",),
-        frames=("subject_frame",),
+        frames=("subject_frame", "defensive"),
     ),
     # privacy
-    _rule("privacy_violation", Level.DENY, "stalking or covert surveillance", ("stalk",), frames=("defensive", "protect_frame")),
+    _rule("privacy_violation", Level.DENY, "stalking or covert surveillance", ("stalk",), frames=("defensive", "informational", "protect_frame")),
     _rule(
         "privacy_violation",
         Level.DENY,
@@ -213,7 +216,7 @@ RULES: tuple[Rule, ...] = (
         "selling or exposing personal data",
         ("expose_verb",),
         ("personal_data", "personal_info"),
-        frames=("defensive", "protect_frame"),
+        frames=("defensive", "protect_frame", "informational", "fiction_frame"),
     ),
     _rule(
         "privacy_violation",
@@ -224,7 +227,7 @@ RULES: tuple[Rule, ...] = (
         ("unauthorised", "hide_verb", "person", "others"),
         frames=("defensive", "protect_frame"),
     ),
-    _rule("privacy_violation", Level.REVIEW, "acting on people without their consent", ("unauthorised",), frames=("defensive", "protect_frame")),
+    _rule("privacy_violation", Level.REVIEW, "acting on people without their consent", ("unauthorised",), frames=("defensive", "protect_frame", "informational")),
     # unauthorised access
     _rule(
         "unauthorized_access",
@@ -243,7 +246,7 @@ RULES: tuple[Rule, ...] = (
         ("unauthorised", "hide_verb"),
         frames=("defensive", "pentest_frame"),
     ),
-    _rule("unauthorized_access", Level.DENY, "intrusion tooling or technique", ("intrusion_strong",), frames=("defensive", "pentest_frame")),
+    _rule("unauthorized_access", Level.DENY, "intrusion tooling or technique", ("intrusion_strong",), frames=(*_TOPIC, "pentest_frame")),
     _rule(
         "unauthorized_access",
         Level.DENY,
@@ -254,18 +257,18 @@ RULES: tuple[Rule, ...] = (
         frames=("defensive", "pentest_frame"),
     ),
     _rule("unauthorized_access", Level.HINT, "breaking into a system", ("intrusion_verb",), ("system_target",), frames=("defensive", "pentest_frame")),
-    _rule("unauthorized_access", Level.DENY, "theft", ("steal",), ("system_target", "funds", "personal_data", "personal_info", "person", "others"), frames=("defensive", "fiction_frame")),
-    _rule("unauthorized_access", Level.REVIEW, "theft", ("steal",), frames=("defensive", "fiction_frame")),
+    _rule("unauthorized_access", Level.DENY, "theft", ("steal",), ("system_target", "funds", "personal_data", "personal_info", "person", "others"), frames=_TOPIC),
+    _rule("unauthorized_access", Level.REVIEW, "theft", ("steal",), frames=_TOPIC),
     # tampering with safety controls
     _rule("safety_tampering", Level.DENY, "disabling a safety or audit control", ("disable_verb",), ("strong_control",), frames=("maintenance_frame", "defensive")),
     _rule("safety_tampering", Level.REVIEW, "disabling a control", ("disable_verb",), ("safety_control",), frames=("maintenance_frame", "defensive", "test_frame")),
-    _rule("safety_tampering", Level.DENY, "evading detection or destroying evidence", ("evade",), frames=("defensive",)),
+    _rule("safety_tampering", Level.DENY, "evading detection or destroying evidence", ("evade",), frames=("defensive", "informational")),
     # financial harm
-    _rule("financial_harm", Level.DENY, "taking money that is not one's own", ("finance_strong",), frames=("defensive",)),
+    _rule("financial_harm", Level.DENY, "taking money that is not one's own", ("finance_strong",), frames=("defensive", "informational")),
     _rule("financial_harm", Level.DENY, "moving money without authority", ("money_move",), ("funds",), ("unauthorised",), frames=("defensive",)),
     _rule("financial_harm", Level.REVIEW, "moving someone else's money", ("money_move",), ("others",), frames=("defensive",)),
     # harassment
-    _rule("harassment", Level.DENY, "harassment", ("harass_strong",), frames=("defensive", "fiction_frame")),
+    _rule("harassment", Level.DENY, "harassment", ("harass_strong",), frames=_TOPIC),
     _rule(
         "harassment",
         Level.DENY,
@@ -273,7 +276,7 @@ RULES: tuple[Rule, ...] = (
         ("abusive",),
         ("send_verb",),
         ("person", "others", "victim_group"),
-        frames=("defensive", "fiction_frame"),
+        frames=_ACT,
     ),
     # weak signals, for the dimensions and the learned model
     _rule("physical_harm", Level.HINT, "harm words", ("generic_harm", "harm_verb"), frames=("defensive",)),
@@ -302,8 +305,11 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
                 mask, width = found, size
                 break
         if width == 1:
-            mask = _UNIGRAMS.get(current, 0)
             word = words[index]
+            mask = _UNIGRAMS.get(current, 0)
+            if not mask and "-" in word:  # an unlisted compound reads as its parts
+                for part in word.split("-"):
+                    mask |= _UNIGRAMS.get(stem(part), 0)
             if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
                 mask |= _OTHERS
         clauses[-1].append((mask, " ".join(words[index : index + width])))
@@ -311,12 +317,19 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
     return [clause for clause in clauses if clause]
 
 
-def _judge_clause(clause: list[tuple[int, str]], where: str, out: list[Finding]) -> None:
+def _judge_clause(
+    clause: list[tuple[int, str]],
+    where: str,
+    out: list[Finding],
+    inherited: int = 0,
+    framed: set[str] | None = None,
+) -> int:
+    """Append the clause's findings to ``out`` and return the concepts it holds."""
     clause_mask = 0
     for mask, _ in clause:
         clause_mask |= mask
     if not clause_mask & _ANY_RULE_CONCEPT:
-        return
+        return clause_mask
     negated_clause = bool(clause_mask & _NEGATOR)
     for rule in RULES:
         if not all(clause_mask & group for group in rule.groups):
@@ -324,36 +337,87 @@ def _judge_clause(clause: list[tuple[int, str]], where: str, out: list[Finding])
         for position, (mask, surface) in enumerate(clause):
             if not mask & rule.groups[0]:
                 continue
-            if _framed(clause, position, rule) or _negated_directly(clause, position):
+            if rule.frames & inherited or _framed(clause, position, rule):
+                if framed is not None:
+                    framed.add(rule.category)
+                break
+            if _negated_directly(clause, position):
                 continue
             level = rule.level
             if negated_clause and level is Level.DENY:
                 level = Level.REVIEW
             out.append(Finding(rule.category, level, rule.reason, surface, where))
             break
+    return clause_mask
 
 
 def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
-    """Whether a frame of ``rule`` stands before the anchor, or a noun frame right after it.
+    """Whether a frame of ``rule`` stands anywhere in the clause but on the harm word itself.
 
-    A term that itself plays a part in the rule ("reviews" in "fake reviews") is no frame.
+    A term that itself plays a part in the rule ("flag" is a decision as well as a defence)
+    frames nothing. A frame after the harm word counts too ("phishing emails for the spam
+    filter's training set"): the learned model still reads the whole action, and it is the
+    second opinion that keeps "write a phishing email and report back" from passing.
     """
     frames, parts = rule.frames, rule.parts
-    if not frames:
-        return False
-    if any(mask & frames and not mask & parts for mask, _ in clause[:position]):
-        return True
-    after = frames & _NOUN_FRAMES
-    return any(mask & after and not mask & parts for mask, _ in clause[position + 1 : position + 3])
+    return any(
+        mask & frames and not mask & parts
+        for index, (mask, _) in enumerate(clause)
+        if index != position
+    )
 
 
 def _negated_directly(clause: list[tuple[int, str]], position: int) -> bool:
     return any(mask & _NEGATOR for mask, _ in clause[max(0, position - 2) : position])
 
 
+def find_in(
+    text: Text,
+    where: str,
+    found: list[Finding],
+    inherited: int = 0,
+    clauses: list[int] | None = None,
+    framed: set[str] | None = None,
+) -> int:
+    """Append every rule finding in ``text`` (one per rule and clause) to ``found``.
+
+    ``inherited`` are concepts from the description that frame this text too (a parameter's
+    value is read in the frame its description sets). Each clause's concepts are appended to
+    ``clauses`` and the categories a frame excused to ``framed``, for the learned model.
+    Returns the concepts of the whole text.
+    """
+    seen = 0
+    for clause in terms(text):
+        mask = _judge_clause(clause, where, found, inherited, framed)
+        if clauses is not None and mask:
+            clauses.append(mask)
+        seen |= mask
+    return seen
+
+
+_NAMES = tuple(CONCEPTS)
+
+
+def concept_features(clauses: list[int], framed: set[str], findings: list[Finding]) -> set[str]:
+    """Features for the learned model beyond words: which kinds of evidence met in a clause.
+
+    ``c:person`` for each concept in a clause, ``c:harm_verb&person`` for each pair of them,
+    ``framed:<category>`` for a rule a frame excused, ``rule:<category>:<level>`` for each
+    finding. Words alone generalise poorly from a few thousand examples; roles do.
+    """
+    out: set[str] = set()
+    for mask in clauses:
+        names = [_NAMES[bit] for bit in range(len(_NAMES)) if mask >> bit & 1]
+        for index, first in enumerate(names):
+            out.add(f"c:{first}")
+            out.update(f"c:{first}&{second}" for second in names[index + 1 :])
+    out.update(f"framed:{category}" for category in framed)
+    out.update(f"rule:{f.category}:{f.level.name.lower()}" for f in findings)
+    return out
+
+
 def find(text: str, where: str) -> list[Finding]:
     """Every rule finding in ``text`` (one per rule and clause), with where it was found."""
     found: list[Finding] = []
-    for clause in terms(normalise(text)):
-        _judge_clause(clause, where, found)
+    find_in(normalise(text), where, found)
     return found

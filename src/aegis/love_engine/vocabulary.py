@@ -58,7 +58,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " acid attack, throw acid, beat up, run him over, run her over, set fire to,"
         " burn down, burn his house, burn her house, kill my, murder my, hurt my, poison my,"
         " stab my, shoot my, strangle my, mass shooting, school shooting, shoot up,"
-        " hit man, hitman, hire a hitman, contract killing, get rid of my, get rid of him,"
+        " hit man, hitman, hire a hitman, contract killing, get rid of him,"
         " get rid of her, make it look like an accident, disappear him, disappear her"
     ),
     "toxin": _split(
@@ -115,7 +115,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " storage, label, warning label, safety data sheet, msds, recall, vet, veterinarian,"
         " prescribed, as directed, pet, dog, cat, gym, lifting, exercise, workout, injury"
         " prevention, stretch, posture, ergonomic, lab safety, ventilation, protective gear,"
-        " gloves, goggles, recipe card, allergy, allergic, allergen, epipen, antidepressant"
+        " gloves, goggles, recipe card, allergy, allergic, allergen, epipen, antidepressant,"
+        " friend, my friend, someone i know, loved one, worried about, check on, ask her, ask"
+        " him, gp, thoughts of, struggling, survive, survives, survived, survivor, reported,"
+        " helpline, without describing, no method, no methods, help me phrase, tell my,"
+        " sensor, detector, leak, evacuate, exposure, spill, ventilate, safety"
     ),
     # -- deception and fraud -----------------------------------------------------------------
     "fraud_strong": _split(
@@ -158,8 +162,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " degree, license, licence, charity, endorsement, stars, star, login page, website,"
         " domain, email from, sender, caller id, invoice, bank statement, pay stub, payslip,"
         " medical note, doctor's note, sick note, alibi, urgency, scarcity, deadline, discount,"
-        " countdown, timer, stock level, price, credentials, badge, passport, visa, check,"
-        " cheque, coupon, ticket, survey results, results, study, data, figures, numbers, sales"
+        " countdown, timer, stock level, price, credentials, badge, passport, visa, cheque,"
+        " coupon, ticket, survey results, results, study, data, figures, numbers, sales"
     ),
     "deceive_verb": _split(
         "lie, lying, mislead, deceive, trick, dupe, swindle, defraud, gaslight, cheat, scam,"
@@ -167,7 +171,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " blackmail, sextort, sextortion"
     ),
     "victim_group": _split(
-        "customer, customers, user, users, investor, investors, regulator, regulators, auditor,"
+        "customer, customers, investor, investors, regulator, regulators, auditor,"
         " auditors, elderly, seniors, retiree, retirees, patient, patients, buyer, buyers,"
         " shopper, shoppers, voter, voters, donor, donors, insurer, tax authority, irs,"
         " consumer, consumers, client, clients, public, shareholder, shareholders, lender,"
@@ -259,8 +263,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " foreign sounding, ethnic-sounding, ethnic sounding, name origin, surname, surnames,"
         " last name, last names, native language, first language, mother tongue, native speaker,"
         " native speakers, non-native, graduation year, birth year, year of birth, date of birth,"
-        " age band, age bands, age bracket, age brackets, age group, age groups, photo,"
-        " profile photo, church, mosque, synagogue, temple, dialect, height and weight,"
+        " age band, age bands, age bracket, age brackets, age group, age groups,"
+        " church, mosque, synagogue, temple, dialect, height and weight,"
         " mostly immigrant, immigrant residents, majority black, majority hispanic, immigrant"
         " neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods,"
         " predominantly, demographic, demographics, ethnic composition, racial composition"
@@ -293,7 +297,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " service area, time zone, timezone, delivery zone, warehouse, forecast, inventory,"
         " demand, local news, local events, clothing, apparel, shoes, size chart, fit guide,"
         " dress code, restroom, locker room, voting, voter registration, jury, medical,"
-        " symptoms, diagnosis, dose, screening for, cancer screening, health screening"
+        " symptoms, diagnosis, dose, screening for, cancer screening, health screening, class,"
+        " classes, workshop, programme, program, club, welcome, all ages, of all ages, all"
+        " backgrounds, words, wording, phrasing, coded, age-coded, gender-neutral, neutral,"
+        " inclusive language, bias, biased, because i'm, because i am, fired me, refused me,"
+        " denied me, rejected me, my employer, complaint, evidence, mention, mentions,"
+        " mentioning, containing, terms, phrases, field, feature, column, leak, leaks, proxy"
+        " for, drop feature, breakdown, committee, monitoring, equality monitoring,"
+        " self-identified, disclosure, report, reporting, breakdown by, differs by, rate by,"
+        " gap, parity, representation"
     ),
     # -- privacy -----------------------------------------------------------------------------
     "stalk": _split(
@@ -362,7 +374,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "keylogger, keyloggers, ransomware, malware, rootkit, backdoor, botnet, trojan,"
         " remote access trojan, credential stuffing, password spraying, exfiltrate,"
         " exfiltration, cryptojacking, cryptojack, ddos, denial of service, zero-day exploit,"
-        " infostealer, stealer, wiper, worm, session hijacking, hijack session, hijack account,"
+        " infostealer, stealer, wiper, session hijacking, hijack session, hijack account,"
         " account takeover, sim swap, sim swapping, hack into, break into, crack passwords,"
         " crack password, crack the password, crack their password, bypass authentication,"
         " bypass login, bypass the login, bypass the paywall, bypass drm, jailbreak the,"
@@ -418,7 +430,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " weaken, ignore, exempt, whitelist, allowlist"
     ),
     "safety_control": _split(
-        "audit log, audit logs, audit trail, audit trails, audit logging, auditing, 2fa, mfa,"
+        "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa,"
         " two-factor, two factor, multi-factor, multifactor, monitoring, security alerts,"
         " alerts, alerting, alarm, alarms, firewall, antivirus, anti-virus, edr,"
         " intrusion detection, security camera, security cameras, cctv, safety interlock,"
@@ -427,7 +439,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " sign-off, review step, code review, kill switch, safety check, safety checks,"
         " fraud detection, fraud check, fraud checks, compliance check, aml check, kyc,"
         " kyc check, sanctions screening, access log, access logs, security log, security logs,"
-        " event log, event logs, syslog, cloudtrail, siem, logging, tamper seal, smoke"
+        " event log, event logs, syslog, cloudtrail, siem, tamper seal, smoke"
         " detector, smoke detectors, fire alarm, sprinkler, carbon monoxide detector, seatbelt"
         " alarm, safety valve, pressure relief valve, emergency stop, e-stop, breathalyzer,"
         " speed limiter, tachograph, black box, flight recorder, dlp, data loss prevention,"
@@ -436,10 +448,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " transaction limit, dual control, four-eyes, four eyes, two-person rule, segregation"
         " of duties, security patch, security updates, encryption, tls, certificate"
         " validation, ssl verification, signature check, integrity check, checksum,"
-        " secure boot, selinux, apparmor, logs, log"
+        " secure boot, selinux, apparmor, the logs, all logs, server logs, system logs,"
+        " application logs, log files, log file, request logging, query logging, the logging,"
+        " all logging"
     ),
     "strong_control": _split(
-        "audit log, audit logs, audit trail, audit trails, audit logging, auditing, 2fa, mfa,"
+        "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa,"
         " two-factor, two factor, multi-factor, multifactor, monitoring, security alerts,"
         " intrusion detection, security camera, security cameras, cctv, safety interlock,"
         " interlock, kill switch, fraud detection, fraud check, fraud checks, compliance check,"
@@ -448,7 +462,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " safety valve, pressure relief valve, emergency stop, e-stop, breathalyzer, black box,"
         " flight recorder, dual control, four-eyes, two-person rule, antivirus, anti-virus, edr,"
         " endpoint protection, dlp, data loss prevention, guardrail, guardrails, safety filter,"
-        " safety filters, content filter, safety check, safety checks, evidence, tracks, trail"
+        " safety filters, content filter, safety check, safety checks, evidence, the logs,"
+        " all logs, server logs, system logs, log files, access logging, the logging, all logging"
     ),
     "evade": _split(
         "cover tracks, cover my tracks, cover our tracks, cover their tracks, cover your tracks,"
@@ -473,7 +488,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " erasure request, user request, user's request, spam, junk, notifications, promo,"
         " marketing emails, newsletter, popups, pop-ups, autoplay, dark mode, animations,"
         " sounds, haptics, reminders, read receipts, typing indicators, old, free up, disk space,"
-        " space, cleanup, clean up, housekeeping, log level, log levels, debug logging"
+        " space, cleanup, clean up, housekeeping, log level, log levels, debug logging, require,"
+        " requiring, enforce, enforcing, ticket, committee, per the, approved by, sign-off from,"
+        " my own laptop, my own device, my own account, account owner, i'm the owner, list,"
+        " report, inventory, find accounts, audit, review, verify, hashes, worm bucket,"
+        " legal hold, regulator, regulators, compliance, policy, policies, least privilege"
     ),
     # -- financial harm ----------------------------------------------------------------------
     "money_move": _split(
@@ -502,7 +521,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " non-consensual, against their will, against her will, against his will, secretly,"
         " covertly, skip approval, skip the approval, bypass approval, bypass the approval,"
         " without sign-off, without review, stolen, illegally, illegal, unlawfully, unlawful,"
-        " forged, without a warrant, without opt-in, without opting in, they don't know,"
+        " without a warrant, without opt-in, without opting in, they don't know,"
         " she doesn't know, he doesn't know, without disclosure"
     ),
     "others": _split(
@@ -524,10 +543,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " skimming, embezzle, embezzlement, misappropriate, misappropriation, steal money,"
         " steal funds, steal from, double charge, double-charge, overcharge, overcharging,"
         " payday loan trap, predatory loan, predatory lending, loan shark, elder financial"
-        " abuse, financial abuse, card testing, carding, cash out stolen, stolen card, stolen"
+        " abuse, financial abuse, card testing, cash out stolen, stolen card, stolen"
         " cards, stolen credit card, stolen credit cards, ransom, extortion, extort, payroll"
-        " fraud, kiting, check kiting, churning accounts, unauthorized trades, unauthorised"
-        " trades, churn the account, churn their account, churning, fake charges"
+        " fraud, check kiting, unauthorized trades, unauthorised trades, churn the account,"
+        " churn their account, fake charges"
     ),
     # -- harassment --------------------------------------------------------------------------
     "harass_strong": _split(
@@ -567,9 +586,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " classifier, quarantine, warn, warning, alert, educate, education, awareness, train"
         " staff, training, recognize, recognise, spot, identify, triage, respond, response,"
         " incident, incident response, remediate, remediation, patch, harden, secure, scan for,"
-        " scanner, monitor for, audit, analyze, analyse, analysis, study, research,"
-        " document, summarize, summarise, explain, history of, historical, news, article,"
-        " report on, lawsuit, legal, court, police, law enforcement, authorities, victim"
+        " scanner, monitor for, audit, analyze, analyse, analysis, document, lawsuit, legal, court, police, law enforcement, authorities, victim"
         " support, support the victim, helpline, complaint, complaints, counter, debunk,"
         " fact-check, fact check, simulation, simulated, tabletop, drill, rate-limit,"
         " rate limit, lockout, lock out, captcha, honeypot, forensic, forensics, refund the,"
@@ -580,14 +597,36 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " anti-bullying, anti-stalking, anti-malware, antivirus, fraud team, compliance team,"
         " risk team, aml, kyc, sanctions, whistleblower, whistleblow, hotline, shelter,"
         " restraining order, protective order, safety plan, escape plan, recognize signs,"
-        " warning signs, spot the signs, identify signs, teach, lesson, course, quiz, lecture,"
-        " textbook, encyclopedia, wikipedia, essay, thesis, paper, dataset of, label, labeling,"
-        " annotate, translate the, proofread, scan, sweep, check for, clean, disinfect, policy,"
+        " warning signs, spot the signs, identify signs, label, labeling, labelled, labeled,"
+        " annotate, scan, sweep, check for, clean, disinfect, policy,"
         " policies, guideline, guidelines, code of conduct, handbook, stop, stopping, combat, fight, crack down, guard,"
         " guard against, safeguard, safeguards, shield, vet, vetting, verify, verification,"
         " validate, authenticate, protect against, defend against, defences, defenses, avoid"
         " falling for, fall for, targeted by, victim of, victims of, was scammed, got scammed,"
-        " been hacked, was hacked, compromised account, recover, recovery, restore"
+        " been hacked, was hacked, compromised account, recover, recovery, restore, check if,"
+        " check whether, find out if, whether, is this, is it a, is it legit, legit,"
+        " legitimate, how can i tell, bystander, intervention, decrypt, decryptor, hit by,"
+        " infected, infected by, affected by, fraud model, fraud team, fraud ops, fraud score,"
+        " fraud case, fraud cases, fraud analyst, fraud queue, fraud rules, fraud signals,"
+        " fraud loss, fraud losses, fraud risk, fraud report, fraud reports, fraud prevention,"
+        " fraud detection, fraud alerts, fraud check, fraud checks, fraud training, scam"
+        " warning, scam warnings, phishing test, phishing tests, phishing simulation,"
+        " phishing report, phishing reports, phishing awareness, harassment policy,"
+        " harassment complaint, harassment training, harassment report, sensor, sensors,"
+        " leak detection, evacuate, evacuation, spam folder, junk folder, auto-moderation,"
+        " automoderation, moderation queue, blocked, reported, quarantined, received,"
+        " i received, sent to me, against me, targeting me, police report, incident report"
+    ),
+    "informational": _split(
+        "explain, explains, describe, summarize, summarise, summary, history of, historical,"
+        " history, news, article, report on, research, study, studies, teach, lesson, course,"
+        " quiz, lecture, textbook, encyclopedia, wikipedia, essay, thesis, paper, dataset of,"
+        " translate the, proofread, briefing, brief the, overview, awareness, training,"
+        " what is, what are, why do, why does, how does, how do they, typically, common"
+        " signs, case study, timeline, documentary, museum, exhibit, exhibition, war, wwii,"
+        " ww2, world war, medieval, ancient, castle, siege, tour, replica, antique, collection,"
+        " curriculum, class, classroom, students learn, literature review, journalism,"
+        " journalist, reporter, investigative"
     ),
     "fiction_frame": _split(
         "story, novel, fiction, fictional, screenplay, script for a, plot, character, villain,"
@@ -622,7 +661,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "detect, detection, identify, recognize, recognise, spot, dispose, disposal, defuse,"
         " report, survive, protect against, defend against, remove, clean, prevent,"
         " prevention, mitigate, recover from, respond to, signs of, symptoms of, treat,"
-        " antidote, first aid, poison control, what to do if, what to do after, safely"
+        " antidote, first aid, poison control, what to do if, what to do after, safely,"
+        " dangerous, danger, dangers, risks, risk of, why, warn about, respond, parents,"
+        " understand, signs, symptoms, side effects, interaction, interactions"
     ),
     "idiom": _split(
         "shoot her an email, shoot him an email, shoot them an email, shoot her a message,"

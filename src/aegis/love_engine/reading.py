@@ -1,0 +1,129 @@
+"""Reading one action: every text it carries, normalised once, judged by the rules and signals.
+
+The engine and the training script both read actions through :func:`read`, so the learned
+model is trained on exactly the stems it will see at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from aegis.love_engine import rules
+from aegis.love_engine.lexicon import LEXICON, Signal
+from aegis.love_engine.model import features
+from aegis.love_engine.normalise import CLAUSE_BREAK, normalise
+from aegis.love_engine.text import negator_before
+from aegis.love_engine.traverse import Limits, walk_parameters
+
+__all__ = ["TOO_LARGE", "Reading", "read"]
+
+TOO_LARGE = "too large to judge"
+
+
+@dataclass(slots=True)
+class Reading:
+    """What was found in an action: rule findings, soft signals, stems, and reading problems."""
+
+    findings: list[rules.Finding] = field(default_factory=list)
+    signals: dict[str, tuple[Signal, str]] = field(default_factory=dict)
+    stems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    clauses: list[int] = field(default_factory=list)  # each clause's concepts, as a bit mask
+    framed: set[str] = field(default_factory=set)  # categories a frame excused
+
+    def features(self) -> set[str]:
+        """What the learned model reads: stems, stem pairs, and the kinds of evidence met."""
+        return features(self.stems) | rules.concept_features(
+            self.clauses, self.framed, self.findings
+        )
+
+    def add_signal(self, signal: Signal, where: str) -> None:
+        self.signals.setdefault(signal.label, (signal, where))
+
+    @property
+    def too_large(self) -> bool:
+        return TOO_LARGE in self.problems
+
+
+def _soft_signals(words: tuple[str, ...], where: str, reading: Reading) -> None:
+    """The lexicon's soft signals, with negation turning a word around ("without consent")."""
+    index, count = 0, len(words)
+    while index < count:
+        signal, width = None, 1
+        if index + 1 < count:
+            signal = LEXICON.get(f"{words[index]} {words[index + 1]}")
+            width = 2 if signal is not None else 1
+        if signal is None:
+            signal = LEXICON.get(words[index])
+        if signal is not None:
+            negator = negator_before(words, index)
+            if negator is not None:
+                signal = signal.negated
+            if signal is not None and signal.deltas:
+                start = index if negator is None else negator
+                phrase = " ".join(words[start : index + width])
+                reading.add_signal(signal, f"'{phrase}' in {where}")
+        index += width
+
+
+#: Texts the learned model does not read: the requester's own impact estimate and the
+#: conversation context are not what the model was trained on (the rules still read them).
+_UNMODELLED = frozenset({"potential_impact", "state.context"})
+
+
+def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> int:
+    normalised = normalise(text)
+    modelled = where not in _UNMODELLED
+    seen = rules.find_in(
+        normalised,
+        where,
+        reading.findings,
+        inherited,
+        reading.clauses if modelled else None,
+        reading.framed if modelled else None,
+    )
+    _soft_signals(normalised.words, where, reading)
+    if modelled:
+        reading.stems.extend(normalised.stems)
+        reading.stems.append(CLAUSE_BREAK)
+    return seen
+
+
+def text_size(texts: tuple[tuple[str, str], ...]) -> int:
+    return sum(len(text) for _, text in texts)
+
+
+def read(
+    texts: tuple[tuple[str, str], ...], parameters: Mapping[str, Any], limits: Limits
+) -> Reading:
+    """Read ``texts`` ((where, text) pairs) and ``parameters`` within ``limits``."""
+    reading = Reading()
+    size = text_size(texts)
+    if size > limits.max_text_chars:  # len() is O(1): an oversized action costs nothing
+        reading.problems.append(TOO_LARGE)
+        return reading
+    walk = None
+    if parameters:
+        walk = walk_parameters(parameters, limits, limits.max_text_chars - size)
+        reading.problems.extend(walk.problems)
+        if reading.too_large:
+            return reading
+        for key, where in walk.flags:
+            reading.add_signal(_FLAG_SIGNALS[key], where)
+    described = 0
+    for where, text in texts:
+        if text:
+            seen = _read_text(text, where, reading)
+            described |= seen if where == "description" else 0
+    for where, text in walk.clauses if walk is not None else ():
+        _read_text(text, where, reading, described)  # read in the description's frame
+    return reading
+
+
+_FLAG_SIGNALS: Mapping[str, Signal] = {
+    "bulk": LEXICON["bulk"],
+    "hide": LEXICON["hide"],
+    "no backup": LEXICON["backup"].negated or LEXICON["backup"],
+}
