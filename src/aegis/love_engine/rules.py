@@ -278,6 +278,17 @@ RULES: tuple[Rule, ...] = (
         ("person", "others", "victim_group"),
         frames=_ACT,
     ),
+    # falsified records and euphemised wrongs
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "falsifying a record people rely on",
+        ("falsify_verb",),
+        ("record_object",),
+        ("conceal", "unauthorised", "hide_verb", "fake_adj"),
+        frames=("defensive", "maintenance_frame", "test_frame"),
+    ),
+    _rule("deception_fraud", Level.REVIEW, "cheating, piracy or bribery", ("illicit",), frames=_TOPIC),
     # weak signals, for the dimensions and the learned model
     _rule("physical_harm", Level.HINT, "harm words", ("generic_harm", "harm_verb"), frames=("defensive",)),
 )

@@ -448,7 +448,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " transaction limit, dual control, four-eyes, four eyes, two-person rule, segregation"
         " of duties, security patch, security updates, encryption, tls, certificate"
         " validation, ssl verification, signature check, integrity check, checksum,"
-        " secure boot, selinux, apparmor, the logs, all logs, server logs, system logs,"
+        " secure boot, selinux, apparmor, inspection, inspections, gas test, safety test,"
+        " ul testing, testing step, verification, verify the payee, payee verification,"
+        " callback, purchase order, po, sign off, safety inspection, brake inspection,"
+        " lockout tagout, lockout-tagout, light curtain, machine guard, guard, overcurrent"
+        " limit, current limit, speed limit, the logs, all logs, server logs, system logs,"
         " application logs, log files, log file, request logging, query logging, the logging,"
         " all logging"
     ),
@@ -684,6 +688,45 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " kill switch test, dead code, dead link, dead links, dead letter queue, kill the"
         " process, kill the job, kill the task, kill the pod, kill the container, terminate"
         " the instance, terminate instances, execute the script, execute the query"
+    ),
+    "conceal": _split(
+        "quietly, won't notice, won't check, won't know, won't find out, nobody will notice,"
+        " nobody checks, nobody will check, no one will notice, no one checks, don't mention,"
+        " do not mention, leave out, leave off, without mentioning, not mention, keep it quiet,"
+        " off the record, nobody finds, so they don't, so nobody, before anyone, they'll never"
+        " know, never know, under different names, make up, made-up, make up a name, invent,"
+        " invented, pretend, pretending, as if, even though, although it, isn't true, not true,"
+        " never happened, never employed, didn't come, sort of, looks like, look like, sounds"
+        " right, sounds like, don't tell, do not tell, keep quiet, hush, cover story, cover up,"
+        " cover-up, plug figure, fudge, massage the numbers, round down, round up, the buyer"
+        " won't, they don't check, rarely remove, nobody reads, in the appendix, fine print,"
+        " grey on grey, small print, hard to find, nobody finds it, even when"
+    ),
+    "falsify_verb": _split(
+        "change, alter, edit, relabel, mark, mark as, tick, set to, update to, backdate, code it"
+        " as, record as, count as, report as, list as, label as, fill in, sign it, reword,"
+        " rewrite, adjust, swap, replace, overwrite, doctor, fudge, inflate, understate,"
+        " overstate, misstate, misreport, reclassify, recategorize, reset, roll back"
+    ),
+    "record_object": _split(
+        "grade, grades, result, results, reading, readings, odometer, mileage, inspection,"
+        " test result, lab result, dosage, dose, allergy, allergy field, flag, status, date,"
+        " timestamp, signature, attendance, hours, timesheet, timesheets, score, scores, rating,"
+        " expense, expense report, invoice, transcript, certificate, revenue, numbers, figures,"
+        " emissions, kpi, metrics, dashboard, report, record, records, sign-in sheet, training"
+        " record, completed, passed, vet checked, refurbished, condition, warranty, serial"
+        " number, expiry date, best before, batch, audit result, safety rating"
+    ),
+    "illicit": _split(
+        "cracked, pirated, piracy, torrent, keygen, strip the drm, remove the drm, paywalled,"
+        " leaked exam, leaked source, copyrighted, under our name, submit it as my own, as my"
+        " own work, take my exam, take the exam for me, answers for the exam, test answers,"
+        " exam answers, cheat, cheating, plagiarise, plagiarize, plagiarism, bribe, bribery,"
+        " kickback, consulting fee, free holiday, under the table, cash in hand, off the books,"
+        " illegal dumping, into the creek, into the river, into the drain, into the lake, dump"
+        " the, hot car, starve, no water, chain the dog, cruelty, poach, poaching, ivory,"
+        " counterfeit, knockoff, knock-off, fake designer, auto-clicks, click farm, bot"
+        " accounts, generated identities, multiple accounts, ban evasion, evade the ban"
     ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't,"
