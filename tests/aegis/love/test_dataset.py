@@ -39,7 +39,7 @@ FIELDS: dict[str, type] = {
     "reason": str,
     "split": str,
 }
-MIN_ROWS = 400
+MIN_ROWS = 1600
 
 
 @pytest.fixture(scope="module")
