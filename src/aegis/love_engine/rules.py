@@ -146,8 +146,8 @@ RULES: tuple[Rule, ...] = (
     _rule("deception_fraud", Level.REVIEW, "forging a document or voice", ("forge_cue",), frames=("defensive", "test_frame")),
     _rule("deception_fraud", Level.REVIEW, "a made-up endorsement or record", ("fake_object",), ("conceal",), frames=("defensive", "test_frame", "informational")),
     _rule("safety_tampering", Level.REVIEW, "tricking a safety control", ("deceive_verb",), ("safety_control", "strong_control"), frames=("defensive", "informational")),
-    _rule("harassment", Level.REVIEW, "mocking or degrading content sent about a person", ("abusive",), ("send_verb",), frames=("defensive", "informational", "fiction_frame")),
-    _rule("harassment", Level.REVIEW, "exposing people's protected traits", ("protected_group",), ("expose_verb", "send_verb"), ("personal_info", "personal_data", "fake_object"), frames=("subject_frame", "defensive")),
+    _rule("harassment", Level.HINT, "mocking or degrading content sent about a person", ("abusive",), ("send_verb",), frames=("defensive", "informational", "fiction_frame")),
+    _rule("harassment", Level.HINT, "exposing people's protected traits", ("protected_group",), ("expose_verb", "send_verb"), ("personal_info", "personal_data", "fake_object"), frames=("subject_frame", "defensive")),
     _rule(
         "physical_harm",
         Level.DENY,
@@ -157,11 +157,11 @@ RULES: tuple[Rule, ...] = (
         ("add_verb", "person", "harm_verb", "others"),
         frames=_CARE,
     ),
-    _rule("physical_harm", Level.REVIEW, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_CARE),
-    _rule("physical_harm", Level.REVIEW, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_TOPIC),
+    _rule("physical_harm", Level.HINT, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_CARE),
+    _rule("physical_harm", Level.HINT, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_TOPIC),
     # self-harm
     _rule("self_harm", Level.DENY, "a method of self-harm", ("self_harm",), ("method", "instructions"), frames=_CARE),
-    _rule("self_harm", Level.REVIEW, "self-harm", ("self_harm",), frames=_TOPIC),
+    _rule("self_harm", Level.HINT, "self-harm named", ("self_harm",), frames=_TOPIC),
     _rule("self_harm", Level.DENY, "harm to oneself", ("harm_verb",), ("reflexive",), frames=_CARE),
     # deception and fraud
     _rule("deception_fraud", Level.DENY, "fraud or a deceptive practice", ("fraud_strong",), frames=_CLAIM),
@@ -282,7 +282,8 @@ RULES: tuple[Rule, ...] = (
     _rule("financial_harm", Level.DENY, "moving money without authority", ("money_move",), ("funds",), ("unauthorised",), frames=("defensive",)),
     _rule("financial_harm", Level.REVIEW, "moving someone else's money", ("money_move",), ("others",), frames=("defensive",)),
     # harassment
-    _rule("harassment", Level.DENY, "harassment", ("harass_strong",), frames=_TOPIC),
+    _rule("harassment", Level.DENY, "harassment of a person", ("harass_strong",), ("person", "others", "victim_group", "send_verb", "intimate_target"), frames=_TOPIC),
+    _rule("harassment", Level.HINT, "harassment named", ("harass_strong",), frames=_TOPIC),
     _rule(
         "harassment",
         Level.DENY,
