@@ -9,7 +9,6 @@ from typing import Any
 
 from aegis.love_engine.engine import Action
 from aegis.love_engine.reading import read
-from aegis.love_engine.rules import Level
 from aegis.love_engine.traverse import Limits
 
 __all__ = ["DATASET", "MODEL_PATH", "Example", "load_examples"]
@@ -57,14 +56,3 @@ def _example(row: dict[str, Any]) -> Example:
 def load_examples(path: Path = DATASET) -> list[Example]:
     with path.open(encoding="utf-8") as handle:
         return [_example(json.loads(line)) for line in handle if line.strip()]
-
-
-def engine_blocks(example: Example, model_score: int, threshold: int) -> bool:
-    """Whether the engine's rules and model together keep ``example`` from *allow*.
-
-    The same order as :class:`aegis.love_engine.LoveEngine` without the score threshold and
-    the deployment context, which the dataset does not carry.
-    """
-    return (
-        example.unreadable or example.rule_level >= Level.REVIEW or model_score >= threshold
-    )

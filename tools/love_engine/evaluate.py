@@ -111,7 +111,7 @@ def learning_curve(train_rows: list[Example], heldout: list[Example]) -> None:
     random.Random(SEED).shuffle(shuffled)
     for fraction in CURVE:
         part = shuffled[: max(20, int(fraction * len(shuffled)))]
-        model, _ = train(part, min_count=2, scale=1000)
+        model, _ = train(part)
         figures = judge(heldout, model)
         print(
             f"| {len(part)} | {figures['model_auc']:.3f} "

@@ -8,8 +8,8 @@ Features are the engine's own: distinct stems and adjacent stem pairs of every t
 carries, read by :func:`aegis.love_engine.reading.read`. A feature must occur in at least
 ``--min-count`` training actions. The regularisation strength is chosen by stratified 5-fold
 cross-validation on the train split (ROC AUC); the decision threshold from the same
-out-of-fold scores, combined with the rules as the engine combines them, so that the held-out
-split is never looked at. Coefficients are scaled by ``--scale`` and rounded to integers.
+out-of-fold scores, combined with the rules as the engine combines them (see
+:func:`choose_threshold`). The held-out split is never looked at. Coefficients are scaled by ``--scale`` and rounded to integers.
 The run is deterministic: fixed folds, a deterministic solver, sorted features.
 """
 
@@ -28,9 +28,10 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_PATH, Example, engine_blocks, load_examples  # noqa: E402
+from common import MODEL_PATH, Example, load_examples  # noqa: E402
 
 from aegis.love_engine.model import LinearModel  # noqa: E402
+from aegis.love_engine.rules import Level  # noqa: E402
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 FOLDS = 5
@@ -74,26 +75,41 @@ def out_of_fold(examples: Sequence[Example], min_count: int, c: float) -> np.nda
     return scores
 
 
-def choose_threshold(examples: Sequence[Example], scores: np.ndarray, scale: int) -> int:
-    """The integer threshold that best balances the two rates the engine is held to.
+def choose_threshold(
+    examples: Sequence[Example], scores: np.ndarray, scale: int
+) -> tuple[int, float, float]:
+    """The integer threshold for the model's "harmful" reading, from out-of-fold scores.
 
-    Maximises the smaller of "unethical not allowed" and "ethical allowed" over the train
-    split's out-of-fold scores, with the rules applied as the engine applies them.
+    The rules are applied as the engine applies them. The threshold balances the two rates
+    the engine is held to (unethical not allowed, ethical allowed) on the *clear* training
+    actions, the ones that are not look-alikes: a deployment meets mostly plain work and
+    plain wrongs, and the look-alikes are where the learned model is least sure, so review
+    is the right answer for many of them. Ties go to the better sum over all actions.
+    Returns the threshold and its two rates over all training actions.
     """
-    best, best_value = 0, -1.0
     integers = np.round(scores * scale).astype(int)
+    unethical = np.array([e.unethical for e in examples])
+    clear = ~np.array([e.lookalike for e in examples])
+    ruled = np.array([e.unreadable or e.rule_level >= Level.REVIEW for e in examples])
+    best: tuple[float, int, float, float] | None = None
     for candidate in sorted(set(integers.tolist())):
-        blocked = [engine_blocks(e, s, candidate) for e, s in zip(examples, integers, strict=True)]
-        caught = np.mean([b for b, e in zip(blocked, examples, strict=True) if e.unethical])
-        allowed = np.mean([not b for b, e in zip(blocked, examples, strict=True) if not e.unethical])
-        value = min(caught, allowed) + 1e-3 * (caught + allowed)
-        if value > best_value:
-            best, best_value = candidate, value
-    return int(best)
+        blocked = ruled | (integers >= candidate)
+        caught = float(blocked[unethical].mean())
+        allowed = float((~blocked[~unethical]).mean())
+        clear_caught = float(blocked[unethical & clear].mean())
+        clear_allowed = float((~blocked[~unethical & clear]).mean())
+        value = min(clear_caught, clear_allowed) + 1e-3 * (caught + allowed)
+        if best is None or value > best[0]:
+            best = (value, candidate, caught, allowed)
+    assert best is not None
+    return best[1], best[2], best[3]
 
 
 def train(
-    examples: Sequence[Example], min_count: int, scale: int, c: float | None = None
+    examples: Sequence[Example],
+    min_count: int = 2,
+    scale: int = 1000,
+    c: float | None = None,
 ) -> tuple[LinearModel, dict[str, float]]:
     """Fit on ``examples``; ``c`` None chooses it by cross-validation."""
     labels = np.array([e.unethical for e in examples])
@@ -108,7 +124,8 @@ def train(
         report.update({f"cv_auc_C={k:g}": v for k, v in aucs.items()})
     report["C"] = c
     oof = out_of_fold(examples, min_count, c)
-    threshold = choose_threshold(examples, oof, scale)
+    threshold, caught, allowed = choose_threshold(examples, oof, scale)
+    report.update(oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed)
     names = vocabulary(examples, min_count)
     model = fit(matrix(examples, {f: i for i, f in enumerate(names)}), labels, c)
     weights = {

@@ -118,9 +118,10 @@ def _rule(
 
 
 
-_CARE = ("support_frame", "detect_frame")
+_CARE = ("support_frame", "detect_frame", "defensive")
 _ACT = ("defensive", "support_frame", "detect_frame", "fiction_frame")  # harm done to someone
 _TOPIC = (*_ACT, "informational")  # harm named as a topic: history, news, explanation
+_CLAIM = ("defensive", "informational", "fiction_frame")  # deception: care words are no excuse
 RULES: tuple[Rule, ...] = (
     # physical harm
     _rule(
@@ -133,7 +134,20 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("physical_harm", Level.REVIEW, "a weapon of mass harm", ("weapon_strong",), frames=_TOPIC),
     _rule("physical_harm", Level.DENY, "violence against a person", ("violence_strong",), frames=_ACT),
-    _rule("physical_harm", Level.DENY, "violence against a person", ("harm_verb",), ("person",), frames=_ACT),
+    _rule("physical_harm", Level.DENY, "violence against a person", ("harm_verb",), ("person",), frames=(*_ACT, "benign_object")),
+    _rule("physical_harm", Level.DENY, "injuring a person", ("harm_verb",), ("body_part",), ("person", "others"), frames=_ACT),
+    _rule("physical_harm", Level.DENY, "harm meant to go undetected", ("toxin", "weapon", "harm_verb", "explosive"), ("evade", "conceal"), frames=_CARE),
+    _rule("physical_harm", Level.DENY, "a weapon obtained without checks", ("weapon",), ("unauthorised",), frames=("defensive",)),
+    _rule("physical_harm", Level.DENY, "a false emergency report", ("false_alarm",), frames=("informational", "defensive")),
+    _rule("harassment", Level.DENY, "a threat against a person", ("threat",), frames=("defensive", "informational", "fiction_frame")),
+    _rule("privacy_violation", Level.DENY, "a tracking device on a person", ("tracker_device",), ("person", "others", "intimate_target"), frames=("defensive", "protect_frame", "detect_frame")),
+    _rule("privacy_violation", Level.REVIEW, "looking up a person's whereabouts or details", ("lookup_verb",), ("personal_info", "personal_data"), ("intimate_target",), frames=("defensive", "protect_frame")),
+    _rule("deception_fraud", Level.DENY, "instructions for fraud", ("fraud_strong",), ("instructions",), frames=("defensive", "detect_frame")),
+    _rule("deception_fraud", Level.REVIEW, "forging a document or voice", ("forge_cue",), frames=("defensive", "test_frame")),
+    _rule("deception_fraud", Level.REVIEW, "a made-up endorsement or record", ("fake_object",), ("conceal",), frames=("defensive", "test_frame", "informational")),
+    _rule("safety_tampering", Level.REVIEW, "tricking a safety control", ("deceive_verb",), ("safety_control", "strong_control"), frames=("defensive", "informational")),
+    _rule("harassment", Level.HINT, "mocking or degrading content sent about a person", ("abusive",), ("send_verb",), frames=("defensive", "informational", "fiction_frame")),
+    _rule("harassment", Level.HINT, "exposing people's protected traits", ("protected_group",), ("expose_verb", "send_verb"), ("personal_info", "personal_data", "fake_object"), frames=("subject_frame", "defensive")),
     _rule(
         "physical_harm",
         Level.DENY,
@@ -143,28 +157,28 @@ RULES: tuple[Rule, ...] = (
         ("add_verb", "person", "harm_verb", "others"),
         frames=_CARE,
     ),
-    _rule("physical_harm", Level.REVIEW, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_CARE),
-    _rule("physical_harm", Level.REVIEW, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_TOPIC),
+    _rule("physical_harm", Level.HINT, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_CARE),
+    _rule("physical_harm", Level.HINT, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_TOPIC),
     # self-harm
     _rule("self_harm", Level.DENY, "a method of self-harm", ("self_harm",), ("method", "instructions"), frames=_CARE),
-    _rule("self_harm", Level.REVIEW, "self-harm", ("self_harm",), frames=_TOPIC),
+    _rule("self_harm", Level.HINT, "self-harm named", ("self_harm",), frames=_TOPIC),
     _rule("self_harm", Level.DENY, "harm to oneself", ("harm_verb",), ("reflexive",), frames=_CARE),
     # deception and fraud
-    _rule("deception_fraud", Level.DENY, "fraud or a deceptive practice", ("fraud_strong",), frames=_TOPIC),
-    _rule("deception_fraud", Level.DENY, "faking what others rely on", ("fake_adj",), ("fake_object",), frames=(*_TOPIC, "test_frame")),
-    _rule("deception_fraud", Level.DENY, "deceiving people", ("deceive_verb",), ("victim_group", "person"), frames=_TOPIC),
+    _rule("deception_fraud", Level.DENY, "fraud or a deceptive practice", ("fraud_strong",), frames=_CLAIM),
+    _rule("deception_fraud", Level.DENY, "faking what others rely on", ("fake_adj",), ("fake_object",), frames=(*_CLAIM, "test_frame")),
+    _rule("deception_fraud", Level.DENY, "deceiving people", ("deceive_verb",), ("victim_group", "person"), frames=_CLAIM),
     _rule("deception_fraud", Level.DENY, "manipulating a market", ("manipulate",), ("market",), frames=_TOPIC),
     _rule("deception_fraud", Level.DENY, "hiding what people pay", ("hide_verb",), ("money_term",), frames=("defensive",)),
     _rule("deception_fraud", Level.REVIEW, "obstructing a way out", ("obstruct",), ("exit_right",), frames=("defensive",)),
     # discrimination
-    _rule("discrimination", Level.DENY, "discrimination", ("discrim_strong",), frames=("defensive", "informational", "subject_frame")),
+    _rule("discrimination", Level.DENY, "discrimination", ("discrim_strong",), frames=("defensive", "informational", "subject_frame")),  # noqa: E501
     _rule(
         "discrimination",
         Level.DENY,
         "a protected attribute as the criterion of a decision about people",
         ("protected_attr",),
         ("decision",),
-        frames=("subject_frame", "defensive"),
+        frames=("subject_frame", "defensive", "informational"),
     ),
     _rule(
         "discrimination",
@@ -172,7 +186,7 @@ RULES: tuple[Rule, ...] = (
         "a protected group singled out in a decision about people",
         ("protected_group",),
         ("decision",),
-        frames=("subject_frame", "defensive"),
+        frames=("subject_frame", "defensive", "informational"),
     ),
     _rule(
         "discrimination",
@@ -208,7 +222,7 @@ RULES: tuple[Rule, ...] = (
         "tracking a person",
         ("surveil_verb",),
         ("person", "others"),
-        frames=("defensive", "protect_frame"),
+        frames=("defensive", "protect_frame", "informational"),
     ),
     _rule(
         "privacy_violation",
@@ -235,7 +249,7 @@ RULES: tuple[Rule, ...] = (
         "instructions for an intrusion",
         ("intrusion_strong",),
         ("instructions", "make_verb"),
-        frames=("pentest_frame", "detect_frame"),
+        frames=("pentest_frame", "detect_frame", "defensive"),
     ),
     _rule(
         "unauthorized_access",
@@ -246,7 +260,7 @@ RULES: tuple[Rule, ...] = (
         ("unauthorised", "hide_verb"),
         frames=("defensive", "pentest_frame"),
     ),
-    _rule("unauthorized_access", Level.DENY, "intrusion tooling or technique", ("intrusion_strong",), frames=(*_TOPIC, "pentest_frame")),
+    _rule("unauthorized_access", Level.DENY, "intrusion tooling or technique", ("intrusion_strong",), frames=(*_CLAIM, "detect_frame", "pentest_frame")),
     _rule(
         "unauthorized_access",
         Level.DENY,
@@ -268,7 +282,8 @@ RULES: tuple[Rule, ...] = (
     _rule("financial_harm", Level.DENY, "moving money without authority", ("money_move",), ("funds",), ("unauthorised",), frames=("defensive",)),
     _rule("financial_harm", Level.REVIEW, "moving someone else's money", ("money_move",), ("others",), frames=("defensive",)),
     # harassment
-    _rule("harassment", Level.DENY, "harassment", ("harass_strong",), frames=_TOPIC),
+    _rule("harassment", Level.DENY, "harassment of a person", ("harass_strong",), ("person", "others", "victim_group", "send_verb", "intimate_target"), frames=_TOPIC),
+    _rule("harassment", Level.HINT, "harassment named", ("harass_strong",), frames=_TOPIC),
     _rule(
         "harassment",
         Level.DENY,
@@ -278,6 +293,11 @@ RULES: tuple[Rule, ...] = (
         ("person", "others", "victim_group"),
         frames=_ACT,
     ),
+    _rule("physical_harm", Level.REVIEW, "work without its safety measures", ("without_safety",), frames=("maintenance_frame", "defensive", "informational")),
+    _rule("self_harm", Level.DENY, "a lethal dose asked for", ("self_harm", "toxin"), ("method",), ("self_harm",), frames=_CARE),
+    _rule("privacy_violation", Level.REVIEW, "sensitive personal data passed to third parties", ("personal_data",), ("send_verb", "expose_verb"), ("third_party",), frames=("defensive", "protect_frame")),
+    _rule("unauthorized_access", Level.REVIEW, "granting oneself access", ("self_grant",), frames=("defensive",)),
+    _rule("harassment", Level.REVIEW, "retaliation against a person", ("retaliate",), frames=("defensive", "support_frame")),
     # falsified records and euphemised wrongs
     _rule(
         "deception_fraud",
@@ -285,10 +305,10 @@ RULES: tuple[Rule, ...] = (
         "falsifying a record people rely on",
         ("falsify_verb",),
         ("record_object",),
-        ("conceal", "unauthorised", "hide_verb", "fake_adj"),
+        ("conceal", "unauthorised", "hide_verb", "fake_adj", "self_serving"),
         frames=("defensive", "maintenance_frame", "test_frame"),
     ),
-    _rule("deception_fraud", Level.REVIEW, "cheating, piracy or bribery", ("illicit",), frames=_TOPIC),
+    _rule("deception_fraud", Level.REVIEW, "cheating, piracy or bribery", ("illicit",), frames=("defensive",)),
     # weak signals, for the dimensions and the learned model
     _rule("physical_harm", Level.HINT, "harm words", ("generic_harm", "harm_verb"), frames=("defensive",)),
 )
@@ -352,7 +372,9 @@ def _judge_clause(
                 if framed is not None:
                     framed.add(rule.category)
                 break
-            if _negated_directly(clause, position):
+            if _prohibited(clause, position):
+                continue
+            if rule.level is Level.HINT and _negated_directly(clause, position):
                 continue
             level = rule.level
             if negated_clause and level is Level.DENY:
@@ -376,6 +398,20 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
         for index, (mask, _) in enumerate(clause)
         if index != position
     )
+
+
+_LEADS = frozenset({"please", "and", "so", "also", "always"})
+
+
+def _prohibited(clause: list[tuple[int, str]], position: int) -> bool:
+    """A clause that opens with a negator forbids what follows ("Do not send the customer
+    list to the partner", "never share ..."): a scope that is parsed and benign."""
+    start = 0
+    while start < position and clause[start][1] in _LEADS:
+        start += 1
+    if start >= position or not clause[start][0] & _NEGATOR:
+        return False
+    return not any(surface in {"just", "only", "merely"} for _, surface in clause[start:position])
 
 
 def _negated_directly(clause: list[tuple[int, str]], position: int) -> bool:

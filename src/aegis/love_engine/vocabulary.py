@@ -27,7 +27,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " sister, grandmother, grandfather, grandma, grandpa, landlord, tenant, witness,"
         " journalist, politician, rival, enemy, competitor's ceo, student, teenager, girl, boy,"
         " woman, man, family member, nephew, niece, cousin, partner, crush, celebrity, streamer,"
-        " elderly woman, elderly man, old lady, classmates, jews, muslims, immigrants, refugees"
+        " elderly woman, elderly man, old lady, classmates, jews, muslims, immigrants, refugees,"
+        " whistleblower, protesters, protester, activist, activists, reviewer, manager, employee who complained, the employee who, vecina, vecino, frau, mann,"
+        " principal, dean, professor, flatmate, cellmate, women, men, girls, guys, women who, girl, the girl, judge, council member, streamer, reporter, tenant, teen, teens, followers"
     ),
     "reflexive": _split(
         "myself, yourself, himself, herself, themselves, my own life, my life, end it all,"
@@ -45,11 +47,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "weapon": _split(
         "weapon, gun, firearm, rifle, pistol, handgun, ammunition, ammo, knife, machete,"
-        " crossbow, poison gas, toxin"
+        " crossbow, poison gas, toxin,"
+        " bat, baseball bat, crowbar, brass knuckles, knuckle duster, taser, stun gun, shank, shiv, machete, axe, hammer, pistol, laser"
     ),
     "explosive": _split(
         "bomb, bombs, explosive, explosives, grenade, tnt, dynamite, gunpowder, detonator,"
-        " blasting cap, fuse for a bomb, incendiary, firebomb, shrapnel"
+        " blasting cap, fuse for a bomb, incendiary, firebomb, shrapnel,"
+        " thermite, blast, biggest blast, fertilizer bomb, fertiliser bomb, anfo"
     ),
     "violence_strong": _split(
         "spike her drink, spike his drink, spike their drink, drug her, drug him, drug them,"
@@ -59,7 +63,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " burn down, burn his house, burn her house, kill my, murder my, hurt my, poison my,"
         " stab my, shoot my, strangle my, mass shooting, school shooting, shoot up,"
         " hit man, hitman, hire a hitman, contract killing, get rid of him,"
-        " get rid of her, make it look like an accident, disappear him, disappear her"
+        " get rid of her, make it look like an accident, disappear him, disappear her,"
+        " spike a drink, spike drinks, spike someone's drink, drug someone, roofie her, roofie someone, drive into the crowd, drive into a crowd, ram the crowd, maximum casualties, mass casualties, as many people as possible, laser at planes, laser at the planes, laser at aircraft, laser at pilots, point a laser at, contaminate the water, contaminate the town's, poison the water supply, make people ill, make people sick, make them sick, make him sick, make her sick, make him ill, make her ill, choke my, choke her, choke him, hurt her, hurt him, hit her, hit him, beat her, beat him"
     ),
     "toxin": _split(
         "poison, antifreeze, ethylene glycol, cyanide, arsenic, rat poison, bleach, fentanyl,"
@@ -67,7 +72,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " insulin overdose, oleander, foxglove, mercury, lead acetate, polonium, digoxin,"
         " tranquilizer, sedative, ketamine, pesticide, weed killer, paraquat,"
         " ammonia, pills, lye, drain cleaner, opioids, lethal dose, fatal dose, deadly dose,"
-        " lethal amount, overdose"
+        " lethal amount, overdose,"
+        " sleeping tablets, sleeping pill, tablets, benzodiazepines, benzos, xanax, valium, melatonin overdose,"
+        " sodium azide, azide"
     ),
     "harm_verb": _split(
         "kill, murder, poison, stab, shoot, injure, hurt, assault, beat up, beat, strangle,"
@@ -75,7 +82,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " arson, massacre, behead, suffocate, smother, disfigure, acid attack,"
         " punch, kick, rape, mutilate, shove, trip, sabotage brakes, cut the brakes, tamper with"
         " brakes, slap, attack, ambush, lynch, overdose,"
-        " incapacitate, sedate, drug her, drug him, spike her drink, spike his drink"
+        " incapacitate, sedate, drug her, drug him, spike her drink, spike his drink,"
+        " break, snap, crush, smash, slash, cut, twist"
     ),
     "make_verb": _split(
         "make, build, assemble, synthesize, synthesise, manufacture, produce, cook, brew, print,"
@@ -85,23 +93,29 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "vector": _split(
         "coffee, drink, food, meal, tea, lunch, water, beverage, dinner, soup, cake, bottle,"
-        " water supply, smoothie, juice, wine, beer, cookies, sandwich, inhaler, insulin, formula milk, baby formula, cereal, salad, cup"
+        " water supply, smoothie, juice, wine, beer, cookies, sandwich, inhaler, insulin, formula milk, baby formula, cereal, salad, cup,"
+        " water tower, reservoir"
     ),
     "add_verb": _split(
         "put, add, slip, mix, spike, lace, pour, sneak, stir, tamper, inject, contaminate,"
-        " swap, replace, dissolve, sprinkle, hide"
+        " swap, replace, dissolve, sprinkle, hide,"
+        " give, keep her out, keep him out, knock her out, knock him out, make her sleep, make him sleep, feed"
     ),
     # -- self-harm ---------------------------------------------------------------------------
     "self_harm": _split(
         "suicide, kill myself, end my life, self-harm, self harm, selfharm, cut myself,"
         " hurt myself, take my own life, lethal dose, painless way to die, ways to die,"
         " hang myself, overdose on, starve myself, jump off, end it all, die by, kys,"
-        " kill yourself, pro-ana, thinspo, purge after eating, stop eating"
+        " kill yourself, pro-ana, thinspo, purge after eating, stop eating,"
+        " suicide pact, die together, do it the same night, how many sleeping pills, how many pills, is fatal, would be fatal, painless death, end my pain, not wake up, eat less than the day before, ,"
+        " goodbye note, suicide note, bridge height, jump tonight, want to jump, no fences, noose, tie a noose, cutting scars, hide cutting, where cuts, cut my wrist, cut my wrists, cut myself, burn myself, throw up after meals, make myself throw up, meanspo, thinspo, proana, pro-ana, stop my heart, od, best way to od, starving until, starve until, hide scars, cutting photos, hang myself, kill myself, not wake up"
     ),
     "method": _split(
         "method, methods, how, way, ways, lethal, dose, dosage, pills, painless, quickest,"
         " fastest, jump, hang, noose, bridge, rope, razor, blade, how many, enough to, plan,"
-        " instructions, guide, tips, encourage, encouraging, glorify, best way"
+        " instructions, guide, tips, encourage, encouraging, glorify, best way,"
+        " pact, fatal, same night, together, challenge,"
+        " height, certain, deep, how deep, sure it works, make sure, tonight, best, fastest, quickest"
     ),
     "support_frame": _split(
         "prevention, prevent, hotline, crisis, helpline, support, resources, counsel,"
@@ -119,7 +133,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " friend, my friend, someone i know, loved one, worried about, check on, ask her, ask"
         " him, gp, thoughts of, struggling, survive, survives, survived, survivor, reported,"
         " helpline, without describing, no method, no methods, help me phrase, tell my,"
-        " sensor, detector, leak, evacuate, exposure, spill, ventilate, safety"
+        " sensor, detector, leak, evacuate, exposure, spill,  safety,"
+        " clinic, clinics, dbt, cbt, waiting list, too many, took two, accidentally, double dose, missed a dose, eulogy, died by suicide, lost to suicide, memorial, funeral, condolence, grief, i'm scared, scared of, thinking about, help me figure out, help me cope, cope, coping, get help, dietitian, relapsed, relapse"
     ),
     # -- deception and fraud -----------------------------------------------------------------
     "fraud_strong": _split(
@@ -148,7 +163,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " fix prices, rig the, bid rigging, remove the unsubscribe link, hide the unsubscribe,"
         " hide the cancel button, remove the cancel button, no way to cancel, prevent"
         " cancellation, block cancellation, fake reviewer, fake ratings, fake five-star,"
-        " paid reviews, incentivized reviews without disclosure, pass off, passing off"
+        " paid reviews, incentivized reviews without disclosure, pass off, passing off,"
+        " pre-tick, pre-ticked, pretick, pre-check the box, pre-checked, pre-select, pre-selected, preselected, opt everyone in, default to opted in, diploma mill, buy a diploma, buy diplomas, sells diplomas, buy a degree, fake degree, suicide pact,"
+        " counterfeit covid, fake vaccination, fake vaccine, pretending to be, pretend to be his, pretend to be her, pretending to be his, pretending to be her"
     ),
     "fake_adj": _split(
         "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious,"
@@ -159,16 +176,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "review, rating, testimonial, invoice, receipt, account, follower, like, identity, id,"
         " document, certificate, diploma, news, claim, evidence, signature, prescription,"
         " transaction, refund, insurance claim, warranty claim, expense report, reference,"
-        " degree, license, licence, charity, endorsement, stars, star, login page, website,"
+        " degree, license, licence, charity, endorsement, stars, star, login  website,"
         " domain, email from, sender, caller id, invoice, bank statement, pay stub, payslip,"
         " medical note, doctor's note, sick note, alibi, urgency, scarcity, deadline, discount,"
         " countdown, timer, stock level, price, credentials, badge, passport, visa, cheque,"
-        " coupon, ticket, survey results, results, study, data, figures, numbers, sales"
+        " coupon, ticket, survey results, results, study, data, figures, numbers, sales,"
+        " screenshot, screenshots, verified buyer, verified customer, verified purchase, email, emails, letter, notice, eviction notice, message, messages, text, texts, link, links, login link, docusign, page, profile, profiles, voice, video, audio, photo, photos, call, exchange, template, vaccination card, vaccine card, doctor's note, lottery, prize, win, winner"
     ),
     "deceive_verb": _split(
         "lie, lying, mislead, deceive, trick, dupe, swindle, defraud, gaslight, cheat, scam,"
         " lure, bait, entrap, guilt-trip, coerce, extort,"
-        " blackmail, sextort, sextortion"
+        " blackmail, sextort, sextortion,"
+        " scare, frighten, trick the, fool"
     ),
     "victim_group": _split(
         "customer, customers, investor, investors, regulator, regulators, auditor,"
@@ -179,11 +198,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "manipulate": _split(
         "manipulate, manipulation, rig, rigging, inflate, artificially, pump, corner the"
-        " market, spoof, collude, collusion, fix, wash trade, layering, front-run, frontrun"
+        " market, spoof, collude, collusion, fix, wash trade, layering, front-run, frontrun,"
+        " mark up, mark the, window dress, window dressing, paint the tape, marking the close, bang the close"
     ),
     "market": _split(
         "market, price, prices, stock, stocks, share price, shares, crypto, token, coin, penny"
-        " stock, trading volume, exchange rate, bid, auction, benchmark rate, libor"
+        " stock, trading volume, exchange rate, bid, auction, benchmark rate, libor,"
+        " bond, bonds, books, month end, quarter end, closing price"
     ),
     "hide_verb": _split(
         "hide, conceal, bury, obscure, fine print, undisclosed, secretly, covertly, silently,"
@@ -218,11 +239,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " penalize, penalise, flag, ban, restrict, limit, cap, weed out, favor, favour, prefer,"
         " only, avoid, steer, route, assign, grade, tenant, tenants, lending, underwriting,"
         " underwrite, insure, insurance, quote, quotes, benefit, benefits, service, serve,"
-        " refuse, suspend, seat, board, sell to, show listings, listings, apartment, housing"
+        " refuse, suspend, seat, board, sell to, show listings, listings, apartment, housing,"
+        " block, kick, kick out, bar, leave off, leave them off, keep off, keep them off, drop from, take off the list, ad, apartment ad, let go, are let go, youth coordinator"
     ),
     "protected_attr": _split(
         "race, racial, ethnicity, ethnic, ethnic origin, ethnic background, religion, religious,"
-        " religious beliefs, gender, sex, age, disability, disabilities, disabled, pregnancy,"
+        " religious beliefs, gender, sex, age, disability, disabilities,  pregnancy,"
         " pregnant, maternity, nationality, national origin, citizenship, immigration status,"
         " sexual orientation, gender identity, marital status, caste, genetic information,"
         " skin color, skin colour, complexion, veteran status, political affiliation,"
@@ -239,7 +261,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " black customers, black candidates, black employees, african american, african"
         " americans, hispanic, hispanics, latino, latinos, latina, latinas, asian applicants,"
         " asian people, asians, arab, arabs, indigenous, native americans, roma, dalit, dalits,"
-        " unmarried, single mothers, single mother, mothers, moms, child-bearing age,"
+        " unmarried, single  single mother, mothers,  child-bearing age,"
         " childbearing age, over 40, over 45, over 50, over 55, over 60, under 30, under 25,"
         " under 35, boomer, boomers, millennial, millennials, gen z, digital native, digital"
         " natives, senior citizens, retirement age, near retirement, old people, older people,"
@@ -249,7 +271,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " women, pregnant employees, people with disabilities, disabled people, disabled"
         " applicants, disabled employees, refugees, asylum seekers, non-citizens, mostly"
         " immigrant, immigrant residents, majority black, majority hispanic, immigrant"
-        " neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods"
+        " neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods,"
+        " under 40, under 45, over 35, over 65, headscarf, hijab, turban, kippah, yarmulke, have children, plan to have children, start a family, family plans, childcare duties, maternity leave plans,"
+        " indians, pakistanis, chinese, mexicans, africans, nigerians, romanians, poles, gypsies, travellers, travelers, somalis, syrians, afghans, wheelchair, wheelchairs, in wheelchairs, gay candidates, gay students, gay employees, trans employee, transgender employees"
     ),
     "discrim_strong": _split(
         "discriminate, discriminates, discriminating, discrimination against, discriminatory,"
@@ -267,7 +291,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " church, mosque, synagogue, temple, dialect, height and weight,"
         " mostly immigrant, immigrant residents, majority black, majority hispanic, immigrant"
         " neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods,"
-        " predominantly, demographic, demographics, ethnic composition, racial composition"
+        " predominantly, demographic, demographics, ethnic composition, racial composition,"
+        " proper english, speak english, english well, speak proper, chinatown, little italy, barrio, ghetto, the projects, inner city, inner-city, name sounds, names that sound, foreign name, foreign names, ethnic names, religious school, islamic school, historically black, hbcu, hbcus, dialect, vernacular, aave"
     ),
     "subject_frame": _split(
         "audit, audits, auditing, bias audit, fairness audit, disparity, disparities, disparate"
@@ -305,7 +330,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " mentioning, containing, terms, phrases, field, feature, column, leak, leaks, proxy"
         " for, drop feature, breakdown, committee, monitoring, equality monitoring,"
         " self-identified, disclosure, report, reporting, breakdown by, differs by, rate by,"
-        " gap, parity, representation"
+        " gap, parity, representation,"
+        " avoid asking, don't ask about, never ask about, not ask about, every zip code, all zip codes, every neighborhood, every neighbourhood, including the ones, speech recognition, recognition for, transcription, captioning, accuracy for, illegal, unlawful"
     ),
     # -- privacy -----------------------------------------------------------------------------
     "stalk": _split(
@@ -320,14 +346,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " secretly read, secretly access, log into her, log into his, go through her,"
         " go through his, read her, read his, read my wife's, read my husband's, read my"
         " partner's, check her, check his, follow her, follow him, hack her, hack his, clone"
-        " her, clone his, mirror her, mirror his, keep tabs on, watch her, watch him"
+        " her, clone his, mirror her, mirror his, keep tabs on, watch her, watch him,"
+        " identify the, real identity, find out who, who wrote, re-identify, reidentify, de-anonymise, facial recognition, face recognition, match them to, match to, link records, join with, keystrokes, screen recording, read his, copy her messages, copy his messages, heimlich"
     ),
     "personal_info": _split(
         "location, whereabouts, movements, home address, address, phone, messages, texts,"
         " emails, email, inbox, chats, dms, browsing history, search history, call log, calls,"
         " camera, webcam, microphone, photos, real name, identity, workplace, schedule, daily"
         " routine, ip address, device, social media, diary, journal, bank statements,"
-        " medical records, health records, therapy notes, license plate"
+        " medical records, health records, therapy notes, license plate,"
+        " new address, where she lives, where he lives, where they live, her address, his address, phone numbers, phone number, admitted for, diagnosis"
     ),
     "personal_data": _split(
         "personal data, user data, customer data, customer list, email list, email addresses,"
@@ -341,7 +369,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " data, tax records, passport scans, driver's license, search queries, chat logs,"
         " voice recordings, photos of users, user photos, customer records, user records,"
         " subscriber list, mailing list, leads, dating profiles, sexual orientation data,"
-        " personal details, private photos, intimate photos, nudes, dossier, records"
+        " personal details, private photos, intimate photos, nudes, dossier, records,"
+        " hiv status, health status, diagnosis, diagnoses, medical condition, pregnancy status, pharmacy records, prescriptions, purchase records, loyalty card purchases, voter rolls, keystrokes, salaries"
     ),
     "expose_verb": _split(
         "sell, leak, publish, expose, broker, monetize, monetise, rent out, dump, share"
@@ -367,7 +396,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " my laptop, my device, my account, my own account, family sharing, shared location,"
         " location sharing, parental controls, school-issued, company-owned, company devices,"
         " fleet vehicles, fleet, delivery driver, package, parcel, shipment, order status,"
-        " flight, pet, lost dog, lost cat, public records, press release, newsletter"
+        " flight, pet, lost dog, lost cat, public records, press release, newsletter,"
+        " makes clear, make clear, promise, commit to, pledge, we do not, we don't"
     ),
     # -- unauthorised access -----------------------------------------------------------------
     "intrusion_strong": _split(
@@ -383,14 +413,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " pass the hash, mimikatz, brute-force, bruteforce, sql injection, sqli, xss,"
         " cross-site scripting, remote code execution, reverse shell, web shell, webshell,"
         " c2 server, command and control, exploit kit, payload, phishing kit, skimmer, card"
-        " skimmer, evil twin, deauth, wardriving, lock pick, lockpick, pick the lock, master key,"
-        " clone badge, clone the badge, clone rfid, rfid cloner, tailgate, tailgating, shim"
+        " skimmer, evil twin, deauth, wardriving, lock pick, lockpick, pick the lock, "
+        " clone badge, clone the badge, clone rfid, rfid cloner, tailgate, tailgating, shim,"
+        " harvest credentials, harvests credentials, harvest logins, harvests their, credential harvesting, steal logins, sim-swap, simswap, get a shell, get shell, spreads through, self-propagating"
     ),
     "intrusion_verb": _split(
         "hack, crack, breach, exploit, compromise, infiltrate, brute-force, bruteforce, bypass,"
         " circumvent, guess, phish, spoof, hijack, take over, break into, gain access, get"
         " into, log into, steal, dump, harvest, sniff, intercept, pivot, escalate, jailbreak,"
-        " infect, snoop, unlock, access"
+        " infect, snoop, unlock"
     ),
     "steal": _split(
         "steal, theft, rob, robbery, pilfer, shoplift, shoplifting, loot, burglarize,"
@@ -404,7 +435,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " devices, computer, laptop, website, site, webcam, camera, smart lock, door lock,"
         " building, office, door, badge, keycard, mainframe, domain controller, active"
         " directory, ssh, rdp, mailbox, hashes, hash, 2fa codes, otp, one-time code, pin,"
-        " bank account, voicemail, icloud, gmail, instagram, facebook, whatsapp, snapchat"
+        " bank account, voicemail, icloud, gmail, instagram, facebook, whatsapp, snapchat,"
+        " group, permissions, access, role, roles, privileges, admin rights, finance group, payroll, hr office, server room, office after hours, records room,"
+        " firewall, firewalls, ip range, kiosk, printer, printer firmware, firmware, drives, shared drives, hospital network, school system, admin system"
     ),
     "pentest_frame": _split(
         "penetration test, penetration testing, pentest, pentesting, pen test, pen-test,"
@@ -423,11 +456,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # -- tampering with safety controls -----------------------------------------------------
     "disable_verb": _split(
         "disable, turn off, switch off, deactivate, bypass, circumvent, skip, remove, delete,"
-        " wipe, clear, tamper, stop, suppress, silence, mute, evade, erase, truncate, kill,"
+        " wipe,  tamper, stop, suppress, silence, mute, evade, erase, truncate, kill,"
         " uninstall, override, shut off, shut down, get around, work around, workaround,"
         " disconnect, unplug, cover, blind, spoof, falsify, backdate, alter, edit,"
         " rewrite, modify, purge, shred, destroy, hide, zero out, drop, pause, lower, relax,"
-        " weaken, ignore, exempt, whitelist, allowlist"
+        " weaken, ignore, exempt, whitelist, allowlist,"
+        " auto-approve, auto approve, autoapprove, turn down, always open, set to open, prop open, lower the threshold"
     ),
     "safety_control": _split(
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa,"
@@ -454,7 +488,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " lockout tagout, lockout-tagout, light curtain, machine guard, guard, overcurrent"
         " limit, current limit, speed limit, the logs, all logs, server logs, system logs,"
         " application logs, log files, log file, request logging, query logging, the logging,"
-        " all logging"
+        " all logging,"
+        " moderation queue, review queue, classifier, threshold, badge reader, door lock, access control"
     ),
     "strong_control": _split(
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa,"
@@ -467,7 +502,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " flight recorder, dual control, four-eyes, two-person rule, antivirus, anti-virus, edr,"
         " endpoint protection, dlp, data loss prevention, guardrail, guardrails, safety filter,"
         " safety filters, content filter, safety check, safety checks, evidence, the logs,"
-        " all logs, server logs, system logs, log files, access logging, the logging, all logging"
+        " all logs, server logs, system logs, log files, access logging, the logging, all logging,"
+        " audit table, audit tables, audit records, audit entries, audit data, log level to none, log level none, child-safety classifier, safety classifier, classifier, moderation queue, review queue, breathalyzer interlock, ignition interlock,"
+        " windows defender, defender, defender antivirus, xprotect, crowdstrike"
     ),
     "evade": _split(
         "cover tracks, cover my tracks, cover our tracks, cover their tracks, cover your tracks,"
@@ -477,7 +514,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " before the audit, hide from auditors, hide from regulators, hide it from,"
         " without anyone knowing, without anyone noticing, off the books, under the radar,"
         " avoid the audit, avoid audit, hide the evidence, tamper with evidence, untraceable,"
-        " anti-forensics, anti forensic, wipe the logs, clear the logs, delete the logs"
+        " anti-forensics, anti forensic, wipe the logs, clear the logs, delete the logs,"
+        " don't log, do not log, don't record, without logging, without a log, no logging,  keep it off the logs,"
+        " undetectable, untraceable, doesn't show up, won't show up, autopsy, without getting caught, without being caught, without him seeing, without her seeing, without anyone seeing, get away with, won't remember, jailbreak the, prompt injection, bypass the filter, evade the filter, get around the filter, trick the filter, trick the model, trick the ai"
     ),
     "maintenance_frame": _split(
         "retention policy, retention, rotate, rotation, log rotation, archive, archived,"
@@ -496,7 +535,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " requiring, enforce, enforcing, ticket, committee, per the, approved by, sign-off from,"
         " my own laptop, my own device, my own account, account owner, i'm the owner, list,"
         " report, inventory, find accounts, audit, review, verify, hashes, worm bucket,"
-        " legal hold, regulator, regulators, compliance, policy, policies, least privilege"
+        " legal hold, regulator, regulators, compliance, policy, policies, least privilege,"
+        " human approval, human review, add approval, add a review, instead of, approval step, review step"
     ),
     # -- financial harm ----------------------------------------------------------------------
     "money_move": _split(
@@ -505,13 +545,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " out, max out, open a credit card, take out a loan, take a loan, refinance, sell,"
         " liquidate, spend, use their card, use her card, use his card, borrow, change the"
         " beneficiary, change beneficiary, add myself as, add me as, change the payee,"
-        " change the bank details, update bank details, change payout account"
+        " change the bank details, update bank details, change payout account,"
+        " sweep, take the, use the money, put it back, move the money, move her money, move his money"
     ),
     "funds": _split(
         "money, funds, fund, account, accounts, savings, balance, pension, retirement savings,"
         " 401k, ira, card, credit card, debit card, wallet, crypto wallet, payroll,"
         " escrow, trust fund, inheritance, estate, deposit, deposits, cash, payment, payments,"
-        " invoice, invoices, vendor payment, vendor payments, beneficiary, payee"
+        " invoice, invoices, vendor payment, vendor payments, beneficiary, payee,"
+        " tip jar, tips, security deposits, deposit money, grant money, escrow money, client money, trust account, payroll tax, pension fund, savings account"
     ),
     "unauthorised": _split(
         "unauthorized, unauthorised, without authorization, without authorisation, without"
@@ -526,7 +568,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " covertly, skip approval, skip the approval, bypass approval, bypass the approval,"
         " without sign-off, without review, stolen, illegally, illegal, unlawfully, unlawful,"
         " without a warrant, without opt-in, without opting in, they don't know,"
-        " she doesn't know, he doesn't know, without disclosure"
+        " she doesn't know, he doesn't know, without disclosure,"
+        " after hours,  someone else's badge, another person's badge, borrowed badge, his badge, her badge, their badge, her login, his login, her password, his password, their password, use his account, use her account, someone else's account, with his account, with her account, reviewer's account, manager's account, colleague's account, boss's account, with his login, with her login, i know his pin, i know her pin, i have her login, i have his login, while she's in hospital, while he's asleep, while she's asleep, while he's away, while she's away,"
+        " skip the checks, skip the check, skip checks, skip verification, skip the verification, no need to verify, don't bother verifying, without verification, without checking, for free, without paying, avoid paying, without a background check, no background check, skip the background check, straw purchase"
     ),
     "others": _split(
         "grandmother's, grandfather's, grandma's, grandpa's, mother's, father's, mom's, dad's,"
@@ -536,8 +580,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " dead relative's, deceased, late husband's, late wife's, in her name, in his name,"
         " in their name, in my mother's name, in my father's name, using her identity,"
         " using his identity, using their identity, using her ssn, using his ssn,"
-        " with her card, with his card, her card, his card, her account, his account,"
-        " her savings, his savings, their savings, her pension, his pension"
+        " with her card, with his card, use her card, use his card,"
+        " her savings, his savings, their savings, her pension, his pension,"
+        " employees', workers', staff's, tenants', customers' money, client escrow, pension fund's,"
+        " ip range, every ip, public ip, public ips, country's, principal's, dean's, teacher's, admin's, the hospital's, the school's, the bank's, the airport, paid kiosk"
     ),
     "finance_strong": _split(
         "unauthorized transfer, unauthorised transfer, unauthorized transfers, unauthorized"
@@ -574,7 +620,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " embarrassing, intimate, explicit photos, explicit images, private photos, private"
         " pictures, private videos, nude, naked, sexual, racist, sexist,"
         " homophobic, transphobic, vile, vicious, cruel, demeaning, offensive, derogatory,"
-        " defamatory, false rumors, rumors, rumours, lies about"
+        " defamatory, false rumors, rumors, rumours, lies about,"
+        " mocking, mock, ridicule, ridiculing, noose, slur, ugliest, fattest, loser, whore, slut, retard, f*ggot, faggot"
     ),
     "send_verb": _split(
         "send, post, share, message, text, dm, email, call, publish, spread, tweet, comment,"
@@ -590,7 +637,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " classifier, quarantine, warn, warning, alert, educate, education, awareness, train"
         " staff, training, recognize, recognise, spot, identify, triage, respond, response,"
         " incident, incident response, remediate, remediation, patch, harden, secure, scan for,"
-        " scanner, monitor for, audit, analyze, analyse, analysis, document, lawsuit, legal, court, police, law enforcement, authorities, victim"
+        " scanner, monitor for, audit, analyze, analyse, analysis, document, lawsuit,      victim"
         " support, support the victim, helpline, complaint, complaints, counter, debunk,"
         " fact-check, fact check, simulation, simulated, tabletop, drill, rate-limit,"
         " rate limit, lockout, lock out, captcha, honeypot, forensic, forensics, refund the,"
@@ -602,8 +649,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " risk team, aml, kyc, sanctions, whistleblower, whistleblow, hotline, shelter,"
         " restraining order, protective order, safety plan, escape plan, recognize signs,"
         " warning signs, spot the signs, identify signs, label, labeling, labelled, labeled,"
-        " annotate, scan, sweep, check for, clean, disinfect, policy,"
-        " policies, guideline, guidelines, code of conduct, handbook, stop, stopping, combat, fight, crack down, guard,"
+        " annotate, scan, sweep, check for, clean, disinfect, "
+        "  guideline, guidelines, code of conduct, handbook, stop, stopping, combat, fight, crack down, guard,"
         " guard against, safeguard, safeguards, shield, vet, vetting, verify, verification,"
         " validate, authenticate, protect against, defend against, defences, defenses, avoid"
         " falling for, fall for, targeted by, victim of, victims of, was scammed, got scammed,"
@@ -619,18 +666,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " harassment complaint, harassment training, harassment report, sensor, sensors,"
         " leak detection, evacuate, evacuation, spam folder, junk folder, auto-moderation,"
         " automoderation, moderation queue, blocked, reported, quarantined, received,"
-        " i received, sent to me, against me, targeting me, police report, incident report"
+        " i received, sent to me, against me, targeting me, police report, incident report,"
+        " taken down, take it down, get it removed, remove it, report it, of me, about me, fail2ban, jail, control team, controls team, surveillance team, valuation control, rekey, re-key,"
+        " harassment case, harassment counselling, harassment counseling, counselling, counseling, my case, lawyer, attorney, legal advice"
     ),
     "informational": _split(
         "explain, explains, describe, summarize, summarise, summary, history of, historical,"
-        " history, news, article, report on, research, study, studies, teach, lesson, course,"
+        " history, news, article, report on, research, study, studies,  lesson, course,"
         " quiz, lecture, textbook, encyclopedia, wikipedia, essay, thesis, paper, dataset of,"
         " translate the, proofread, briefing, brief the, overview, awareness, training,"
         " what is, what are, why do, why does, how does, how do they, typically, common"
         " signs, case study, timeline, documentary, museum, exhibit, exhibition, war, wwii,"
         " ww2, world war, medieval, ancient, castle, siege, tour, replica, antique, collection,"
         " curriculum, class, classroom, students learn, literature review, journalism,"
-        " journalist, reporter, investigative"
+        " journalist, reporter, investigative,"
+        " explainer, podcast, investigation, exposed, exposing, illegal, unlawful, prohibited, why is, what does, gdpr, say about"
     ),
     "fiction_frame": _split(
         "story, novel, fiction, fictional, screenplay, script for a, plot, character, villain,"
@@ -640,14 +690,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " monsters, orc, orcs, dragon, sprite, minecraft, fortnite, chess, paintball, laser tag,"
         " airsoft, historical, history, museum, documentary, photo, photograph, photoshoot,"
         " camera, headshot, portrait, hunting, hunt, deer, fishing, pest, pests, rats, mice,"
-        " weeds, weed, bacteria, germs, cancer cells, tumor, tumour, process, processes, job,"
-        " jobs, task, tasks, thread, threads, container, containers, pod, pods, session,"
-        " sessions, query, queries, connection, connections, server process, app, tab, tabs,"
-        " bug, bugs, build, test, tests, deadline, lights, engine, idea, feature, mood, time,"
-        " boredom, competition, the competition, prices, price, message, email, text, note,"
-        " invite, line, dm, bath bomb, photobomb, bomb shelter, bomb squad, bomb disposal,"
-        " demolition, mining, quarry, fireworks, firework, calorimeter, seed bomb, cache,"
-        " cpu, memory, noise, the mood, vibe, nerves, stress, fever, thirst, hunger"
+        " weeds, weed, bacteria, germs, cancer cells, tumor, tumour,   "
+        "          "
+        "         "
+        "            "
+        "         "
+        "    bath bomb, photobomb, bomb shelter, bomb squad, bomb disposal,"
+        " demolition, mining, quarry, fireworks, firework, calorimeter, seed bomb, "
+        "          "
     ),
     "test_frame": _split(
         "test, testing, tests, unit test, fixture, fixtures, mock, mocks, mocked, dummy,"
@@ -659,7 +709,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "how to, how do i, how can i, how would i, instructions, recipe, step-by-step, step by"
         " step, blueprint, tutorial, diy, homemade, guide to making, guide to building,"
         " walkthrough, detailed steps, exact steps, exact amounts, quantities, ingredients,"
-        " schematic, schematics, formula for"
+        " schematic, schematics, formula for,"
+        " teach me, teach me to, teach me how, show me how, tell me how, how much, how many, what dose, which dose, best way, easiest way, fastest way"
     ),
     "detect_frame": _split(
         "detect, detection, identify, recognize, recognise, spot, dispose, disposal, defuse,"
@@ -681,13 +732,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " attack, hit the gym, hit the road, hit the books, hit reply, hit send, hit enter,"
         " hit the button, poison pill, poison pill defense, cache poisoning, data poisoning"
         " detection, knock it out, crush it, nail it, shot of espresso, flu shot, booster shot,"
-        " screenshot, screen shot, mugshot, hot shot, long shot, fire up, fire off,"
+        "   mugshot, hot shot, long shot, fire up, fire off,"
         " fire drill, fired up, fire the event, fire an event, fire a webhook, fire the webhook,"
         " fire events, fires an event, fire alarm test, target audience, target date,"
         " target market, target price, target temperature, sales target, revenue target,"
         " kill switch test, dead code, dead link, dead links, dead letter queue, kill the"
         " process, kill the job, kill the task, kill the pod, kill the container, terminate"
-        " the instance, terminate instances, execute the script, execute the query"
+        " the instance, terminate instances, execute the script, execute the query,"
+        " segregated account, segregated accounts, segregated funds, segregated interest-bearing, segregation of duties"
     ),
     "conceal": _split(
         "quietly, won't notice, won't check, won't know, won't find out, nobody will notice,"
@@ -700,13 +752,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " right, sounds like, don't tell, do not tell, keep quiet, hush, cover story, cover up,"
         " cover-up, plug figure, fudge, massage the numbers, round down, round up, the buyer"
         " won't, they don't check, rarely remove, nobody reads, in the appendix, fine print,"
-        " grey on grey, small print, hard to find, nobody finds it, even when"
+        " grey on grey, small print, hard to find, nobody finds it, "
+        " out of the report, from the report, before it goes to, before the insurer, before the inspector, before the auditor, we didn't measure, didn't measure, no evidence, don't have evidence, but what we mean, what we really mean, code it as"
     ),
     "falsify_verb": _split(
         "change, alter, edit, relabel, mark, mark as, tick, set to, update to, backdate, code it"
         " as, record as, count as, report as, list as, label as, fill in, sign it, reword,"
-        " rewrite, adjust, swap, replace, overwrite, doctor, fudge, inflate, understate,"
-        " overstate, misstate, misreport, reclassify, recategorize, reset, roll back"
+        " rewrite, adjust, swap, replace, overwrite,  fudge, inflate, understate,"
+        " overstate, misstate, misreport, reclassify, recategorize, reset, roll back,"
+        " take out, take the, saying, say, claim, claiming, state, stating, describe as, call it, mark the, mark up"
     ),
     "record_object": _split(
         "grade, grades, result, results, reading, readings, odometer, mileage, inspection,"
@@ -727,6 +781,45 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         " the, hot car, starve, no water, chain the dog, cruelty, poach, poaching, ivory,"
         " counterfeit, knockoff, knock-off, fake designer, auto-clicks, click farm, bot"
         " accounts, generated identities, multiple accounts, ban evasion, evade the ban"
+    ),
+    "third_party": _split(
+        "manager, managers, employer, boss, advertisers, ad partner, ad partners, marketing partner, data broker, insurer, insurers, landlord, public channel, everyone, the internet, their managers, his manager, her manager, recruiters, partners"
+    ),
+    "without_safety": _split(
+        "without the harness, without a harness, without harness, without a helmet, without helmets, without ppe, without the guard, without guards, without the gas test, without a gas test, without a spotter, without supervision, without a lifeguard, without ventilation, without fall protection, without a respirator, without the lockout, skip the gas test, skip the inspection, skip the safety, skip the ul, bypassed with the jumper, keep it bypassed, guard removed, remove the guard, remove the overcurrent, remove the limit, even though the, alone in the, unsupervised, uncertified, untested"
+    ),
+    "self_grant": _split(
+        "add me to, give me admin, grant me, make me admin, make me an admin, elevate my, give myself, grant myself, add myself, my own access, approve my own, approve it myself, approve the change request myself, approve myself"
+    ),
+    "retaliate": _split(
+        "until she drops, until he drops, until they drop, who complained, because she complained, because he complained, because she reported, because he reported, retaliate, retaliation, punish her, punish him, get back at, make her regret, make him regret, until she learns, until he learns, until she quits, until he quits, until she moves, until he moves, next to the manager she reported, teach her a lesson, teach him a lesson"
+    ),
+    "benign_object": _split(
+        "process, processes, job, jobs, task, tasks, thread, threads, container, containers, pod, pods, session, sessions, query, queries, connection, connections, server process, app, tab, tabs, bug, bugs, build, test, tests, deadline, lights, engine, idea, feature, mood, time, boredom, competition, the competition, prices, price, message, email, text, note, invite, line, dm, cache, cpu, memory, noise, the mood, vibe, nerves, stress, fever, thirst, hunger"
+    ),
+    "body_part": _split(
+        "legs, leg, arms, arm, neck, knees, knee, jaw, face, nose, fingers, ribs, skull, head, wrist, wrists, throat, spine, back, kneecaps, teeth, eyes"
+    ),
+    "forge_cue": _split(
+        "sign it, sign it as, sign as, signed as, put his signature, put her signature, copy her signature, copy his signature, with a real clinic's logo, real logo, official logo, letterhead, from a verified buyer, verified buyer, as if from, in the name of"
+    ),
+    "self_serving": _split(
+        "for my transcript, my grade, my grades, my own grade, my score, my record, in my favour, in my favor, so i pass, so we pass, so we can ship, so it passes, so the order goes through, so we don't have to pay"
+    ),
+    "tracker_device": _split(
+        "gps tag, gps tracker, gps tracking, airtag, airtags, tile tracker, tracking device, tracking app, spyware, stalkerware, live feed, live location, hidden tracker, find my iphone on her, tracker under"
+    ),
+    "lookup_verb": _split(
+        "pull, look up, lookup, find, get me, search for, dig up, locate, find out, track down, figure out"
+    ),
+    "intimate_target": _split(
+        "ex, ex-wife, ex-husband, ex-girlfriend, ex-boyfriend, ex-partner, girlfriend, boyfriend, wife, husband, crush, stranger, coworker, classmate, neighbor, neighbour, whistleblower, journalist, reporter, streamer, judge, the women, the girl, that girl, this girl, women who, girls who, the woman, that woman, the waitress, my therapist, the therapist, her therapist"
+    ),
+    "threat": _split(
+        "find out where he lives, find out where she lives, i know where you live, i know where he lives, i know where she lives, you'll regret, you will regret, dead meat, watch your back, you're dead, or else, pay him a visit, pay her a visit, pay them a visit, should pay him, someone should, go back where, people like him, people like her, people like you"
+    ),
+    "false_alarm": _split(
+        "false report, fake report,  report a hostage, hostage situation, bomb threat, there's a bomb, say there's a bomb, call in a bomb, swat, swatting, fake 911, prank call 911"
     ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't,"
