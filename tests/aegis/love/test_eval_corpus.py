@@ -18,6 +18,8 @@ processes with different hash seeds.
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import json
 import math
 import os
@@ -25,7 +27,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,8 @@ FIELDS: dict[str, type] = {
 }
 REQUIRED_RATE = 0.90
 MINIMUM_PER_LABEL = 250
+#: A documented error names the field at fault, so the caller knows what to fix.
+FIELD_NAMES = ("description", "intent", "potential_impact", "parameters")
 PROBE_BUDGET_SECONDS = 0.020  # recorded, not asserted: wall clocks on a shared machine are noisy
 
 
@@ -177,6 +181,13 @@ def _nested_list(depth: int) -> dict[str, Any]:
     return {"items": root}
 
 
+def _nested_tuple(depth: int) -> tuple[object, ...]:
+    node: tuple[object, ...] = ()
+    for _ in range(depth):
+        node = (node,)
+    return node
+
+
 def _self_dict() -> dict[str, Any]:
     params: dict[str, Any] = {"note": "ok"}
     params["self"] = params
@@ -202,6 +213,47 @@ def _shared_fanout() -> dict[str, Any]:
     for _ in range(40):
         node = {"a": node, "b": node}
     return node
+
+
+class _BrokenMapping(Mapping[str, object]):
+    """Lists keys it then fails to look up, as a buggy caller's mapping might."""
+
+    def __getitem__(self, key: str) -> object:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["a", "b"])
+
+    def __len__(self) -> int:
+        return 2
+
+
+class _EndlessMapping(Mapping[str, object]):
+    """Claims a billion keys and yields them forever: only a bounded reader returns."""
+
+    def __getitem__(self, key: str) -> object:
+        return "x"
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while True:
+            yield f"k{index}"
+            index += 1
+
+    def __len__(self) -> int:
+        return 10**9
+
+
+class _Unprintable:
+    def __str__(self) -> str:
+        raise RuntimeError("no text")
+
+    __repr__ = __str__
+
+
+def _endless() -> Iterator[str]:
+    while True:
+        yield "transfer the funds"
 
 
 MEGABYTE = "please review the quarterly figures " * 30_000  # ~1 MB
@@ -237,6 +289,19 @@ PROBES: list[tuple[str, Callable[[], tuple[object, object]], bool]] = [
     ("zero-width joiners", lambda: ("st\u200bal the pa\u200dsswords", {}), False),
     ("100k combining marks", lambda: ("a" + "\u0301" * 100_000, {}), True),
     ("empty everything", lambda: ("", {}), False),
+    ("Decimal NaN", lambda: ("set", {"d": decimal.Decimal("NaN")}), False),
+    ("Decimal sNaN", lambda: ("set", {"d": decimal.Decimal("sNaN")}), False),
+    ("datetime", lambda: ("set", {"t": datetime.datetime(2025, 1, 1, 12, 0)}), False),
+    ("complex NaN", lambda: ("set", {"c": complex(math.nan, math.inf)}), False),
+    ("memoryview", lambda: ("set", {"m": memoryview(b"abc")}), False),
+    ("endless generator value", lambda: ("set", {"g": _endless()}), False),
+    ("unprintable key", lambda: ("set", {_Unprintable(): 1}), False),
+    ("unprintable value", lambda: ("set", {"v": _Unprintable()}), False),
+    ("mapping that fails its own lookups", lambda: ("set", _BrokenMapping()), False),
+    ("mapping of a billion keys, endless", lambda: ("set", _EndlessMapping()), True),
+    ("int of a million digits", lambda: ("set", {"n": 10**1_000_000}), False),
+    ("1MB key", lambda: ("set", {"k" * 1_048_576: 1}), True),
+    ("tuple nested 10000 deep", lambda: ("set", {"t": _nested_tuple(10_000)}), True),
 ]
 
 
@@ -254,7 +319,10 @@ def test_probe_gets_a_score_or_the_documented_error(
     record_property("seconds", f"{elapsed:.6f}")
     record_property("within_budget", str(elapsed < PROBE_BUDGET_SECONDS))
     if isinstance(outcome, Exception):
-        assert str(outcome), f"{name}: {type(outcome).__name__} without a message"
+        message = str(outcome)
+        assert any(field in message for field in FIELD_NAMES), (
+            f"{name}: {type(outcome).__name__} does not name the field: {message}"
+        )
         return
     assert 0.0 <= outcome.score <= 1.0, f"{name}: score {outcome.score!r}"
     if over_limit:
