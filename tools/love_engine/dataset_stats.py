@@ -116,6 +116,11 @@ def _row_problems(row: dict[str, Any]) -> list[str]:
         for field, allowed in checks
         if row[field] not in allowed
     )
+    if row["label"] == "ethical" and row["category"] != "general" and not row["lookalike"]:
+        problems.append(
+            f"{where}: ethical row in {row['category']!r} is not a look-alike; "
+            "plain everyday work belongs to 'general'"
+        )
     if not row["id"].startswith("df-") or not row["id"][3:].isdigit():
         problems.append(f"{where}: field 'id' must look like df-0001, got {row['id']!r}")
     elif row["split"] != expected_split(row["id"]):
@@ -128,7 +133,8 @@ def _row_problems(row: dict[str, Any]) -> list[str]:
 
 def validate_rows(rows: list[dict[str, Any]]) -> list[str]:
     """Every problem in the rows: fields and types, known values, unique ids and descriptions,
-    the split rule, and a held-out row of each label in each category."""
+    the split rule, plain work filed under ``general``, and a held-out row of each label in each
+    category."""
     problems: list[str] = []
     first_id: dict[str, int] = {}
     first_description: dict[str, int] = {}

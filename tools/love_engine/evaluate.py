@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Example, load_examples  # noqa: E402
+from common import Example, load_examples
 
-from aegis.love_engine import LoveEngine  # noqa: E402
-from aegis.love_engine.model import LinearModel  # noqa: E402
+from aegis.love_engine import LoveEngine
+from aegis.love_engine.model import LinearModel
 
 CURVE = (0.1, 0.25, 0.5, 0.75, 1.0)
 SEED = 20261130

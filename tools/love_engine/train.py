@@ -9,8 +9,9 @@ carries, read by :func:`aegis.love_engine.reading.read`. A feature must occur in
 ``--min-count`` training actions. The regularisation strength is chosen by stratified 5-fold
 cross-validation on the train split (ROC AUC); the decision threshold from the same
 out-of-fold scores, combined with the rules as the engine combines them (see
-:func:`choose_threshold`). The held-out split is never looked at. Coefficients are scaled by ``--scale`` and rounded to integers.
-The run is deterministic: fixed folds, a deterministic solver, sorted features.
+:func:`choose_threshold`). The held-out split is never looked at. Coefficients are scaled
+by ``--scale`` and rounded to integers. The run is deterministic: fixed folds, a
+deterministic solver, sorted features.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_PATH, Example, load_examples  # noqa: E402
+from common import MODEL_PATH, Example, load_examples
 
-from aegis.love_engine.model import LinearModel  # noqa: E402
-from aegis.love_engine.rules import Level  # noqa: E402
+from aegis.love_engine.model import LinearModel
+from aegis.love_engine.rules import Level
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 FOLDS = 5
@@ -129,12 +130,14 @@ def train(
     names = vocabulary(examples, min_count)
     model = fit(matrix(examples, {f: i for i, f in enumerate(names)}), labels, c)
     weights = {
-        name: int(round(coefficient * scale))
+        name: round(coefficient * scale)
         for name, coefficient in zip(names, model.coef_[0], strict=True)
         if round(coefficient * scale) != 0
     }
-    linear = LinearModel(weights, int(round(model.intercept_[0] * scale)), threshold, scale)
-    report.update(features=len(weights), threshold=threshold, cv_auc=float(roc_auc_score(labels, oof)))
+    linear = LinearModel(weights, round(model.intercept_[0] * scale), threshold, scale)
+    report.update(
+        features=len(weights), threshold=threshold, cv_auc=float(roc_auc_score(labels, oof))
+    )
     return linear, report
 
 

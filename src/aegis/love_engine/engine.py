@@ -244,7 +244,14 @@ class LoveEngine:
 
     def _judge(self, reading: Reading, action: Action) -> EthicalScore:
         if reading.too_large:
-            return self._verdict(dict(BASELINE), (), Verdict.REVIEW, list(reading.problems), (), 0)
+            return self._verdict(
+                dict(BASELINE),
+                (),
+                Verdict.REVIEW,
+                list(reading.problems),
+                reading=(),
+                model_score=0,
+            )
         model_score = self.model.score(reading.features())
         model_harmful = model_score >= self.model.threshold
         reasons = list(reading.problems)
@@ -271,7 +278,9 @@ class LoveEngine:
             verdict = Verdict.REVIEW
         dimensions = self._dimensions(reading, action.potential_impact, model_score)
         categories = tuple(dict.fromkeys(f.category for f in serious))
-        return self._verdict(dimensions, categories, verdict, reasons, reading, model_score)
+        return self._verdict(
+            dimensions, categories, verdict, reasons, reading=reading, model_score=model_score
+        )
 
     def _verdict(
         self,
@@ -279,6 +288,7 @@ class LoveEngine:
         categories: tuple[str, ...],
         verdict: Verdict,
         reasons: list[str],
+        *,
         reading: Reading | tuple[()],
         model_score: int,
     ) -> EthicalScore:
@@ -287,9 +297,10 @@ class LoveEngine:
         if verdict is Verdict.ALLOW and score < self.threshold:
             verdict = Verdict.REVIEW
             reasons = [*reasons, f"score {score:.3f} is below the threshold {self.threshold:g}"]
+        model_lowered = model_score >= self.model.threshold
         concerns = (
             tuple(
-                _concern(name, clamped[name], reading)
+                _concern(name, clamped[name], reading, model_lowered)
                 for name in DIMENSIONS
                 if clamped[name] < CONCERN_BELOW
             )
@@ -388,7 +399,7 @@ def _impact_effect(impact: str) -> float:
     return min((IMPACT[w] for w in tokens(impact) if w in IMPACT), default=0.0)
 
 
-def _concern(name: str, value: float, reading: Reading) -> str:
+def _concern(name: str, value: float, reading: Reading, model_lowered: bool) -> str:
     """``"autonomy 0.00: acting without consent ('without consent' in description); ..."``."""
     reasons = [
         f"{signal.label} ({where})"
@@ -400,9 +411,9 @@ def _concern(name: str, value: float, reading: Reading) -> str:
         for finding in reading.findings
         if name in CATEGORY_DIMENSIONS[finding.category][: 1 if finding.level is Level.HINT else 3]
     ]
-    if name == "harm_prevention":
-        reasons.append("the learned model's reading")
-    return f"{name} {value:.2f}: " + "; ".join(dict.fromkeys(reasons))
+    if name == "harm_prevention" and model_lowered:
+        reasons.append("the learned model reads the action as harmful")
+    return f"{name} {value:.2f}: " + ("; ".join(dict.fromkeys(reasons)) or "low by default")
 
 
 def _finding_text(finding: Finding) -> str:

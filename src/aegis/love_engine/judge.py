@@ -30,6 +30,7 @@ class Verdict(enum.StrEnum):
 
 
 _SEVERITY = {Verdict.ALLOW: 0, Verdict.REVIEW: 1, Verdict.DENY: 2}
+_VALUES = frozenset(v.value for v in Verdict)
 
 Judge = Callable[["Action", "State | None"], Awaitable[object]]
 
@@ -42,11 +43,10 @@ async def ask_judge(
         answer = await asyncio.wait_for(judge(action, state), timeout=budget)
     except TimeoutError:
         return Verdict.REVIEW, f"external judge gave no answer within {budget:g} s"
-    except Exception as error:  # noqa: BLE001 - any failure of a plug-in is "no answer"
+    except Exception as error:
         return Verdict.REVIEW, f"external judge failed: {type(error).__name__}: {error}"
-    try:
-        verdict = Verdict(answer)
-    except ValueError:
+    if not isinstance(answer, str) or answer not in _VALUES:
         return Verdict.REVIEW, f"external judge answered {answer!r}, not allow/review/deny"
+    verdict = Verdict(answer)
     reason = None if verdict is Verdict.ALLOW else f"external judge answered {verdict.value}"
     return verdict, reason

@@ -22,8 +22,9 @@ __all__ = ["CLAUSE_BREAK", "Text", "normalise", "stem", "tokens"]
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark (a full stop only where
 #: no word character follows: "paypal.com" is no sentence end); linear (see above).
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[;!?\n]|\.(?!\w)")
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[;:!?\n]|\.(?!\w)")
 CLAUSE_BREAK = "."
+_CLAUSE_MARKS = frozenset(".;:!?\n")
 #: Words that start a new clause, so a frame ("block ... attack") stays with its own verb.
 _CLAUSE_WORDS = frozenset({"then", "but", "however", "afterwards", "also", "meanwhile", "while"})
 _IRREGULAR = {
@@ -58,6 +59,8 @@ _IRREGULAR = {
     "data": "data",
     "news": "news",
 }
+#: Stems that must stay what they are: "notes" must not become the negator "not".
+_RESERVED = frozenset({"not", "no", "nor", "non", "us", "at", "an", "on", "in", "to", "be"})
 _MAX_STEM_CACHE = 50_000
 _MAX_CACHED_TOKEN = 40
 _stems: dict[str, str] = {}
@@ -84,10 +87,20 @@ def _stem(token: str) -> str:
         return irregular
     if len(word) <= 3 or not word.isalpha():
         return word
+    stemmed = _strip_suffixes(word)
+    return word if stemmed in _RESERVED else stemmed
+
+
+def _strip_suffixes(word: str) -> str:
     for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement
-            if replacement == "" and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
+            if (
+                replacement == ""
+                and len(word) > 3
+                and word[-1] == word[-2]
+                and word[-1] not in "ls"
+            ):
                 word = word[:-1]  # stopping -> stop, but killing -> kill, missing -> miss
             break
     else:
@@ -111,7 +124,7 @@ class Text:
 def tokens(text: str) -> list[str]:
     """Case-folded words of ``text`` as written (no stemming, no clause marks)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return [token for token in _TOKEN.findall(folded) if token not in ".;!?\n"]
+    return [piece for piece in _TOKEN.findall(folded) if piece not in _CLAUSE_MARKS]
 
 
 def normalise(text: str) -> Text:
@@ -120,7 +133,7 @@ def normalise(text: str) -> Text:
     words: list[str] = []
     stems: list[str] = []
     for token in _TOKEN.findall(folded):
-        if token in ".;!?\n" or token in _CLAUSE_WORDS:
+        if token in _CLAUSE_MARKS or token in _CLAUSE_WORDS:
             if stems and stems[-1] != CLAUSE_BREAK:
                 words.append(CLAUSE_BREAK)
                 stems.append(CLAUSE_BREAK)

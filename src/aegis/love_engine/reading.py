@@ -80,9 +80,9 @@ def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> i
         normalised,
         where,
         reading.findings,
-        inherited,
-        reading.clauses if modelled else None,
-        reading.framed if modelled else None,
+        inherited=inherited,
+        clauses=reading.clauses if modelled else None,
+        framed=reading.framed if modelled else None,
     )
     _soft_signals(normalised.words, where, reading)
     if modelled:

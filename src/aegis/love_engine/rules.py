@@ -116,8 +116,6 @@ def _rule(
     return Rule(category, level, reason, tuple(_mask(*g) for g in groups), _mask(*frames))
 
 
-
-
 _CARE = ("support_frame", "detect_frame", "defensive")
 _ACT = ("defensive", "support_frame", "detect_frame", "fiction_frame")  # harm done to someone
 _TOPIC = (*_ACT, "informational")  # harm named as a topic: history, news, explanation
@@ -132,22 +130,124 @@ RULES: tuple[Rule, ...] = (
         ("make_verb", "harm_verb", "person", "add_verb", "instructions"),
         frames=_CARE,
     ),
-    _rule("physical_harm", Level.REVIEW, "a weapon of mass harm", ("weapon_strong",), frames=_TOPIC),
-    _rule("physical_harm", Level.DENY, "violence against a person", ("violence_strong",), frames=_ACT),
-    _rule("physical_harm", Level.DENY, "violence against a person", ("harm_verb",), ("person",), frames=(*_ACT, "benign_object")),
-    _rule("physical_harm", Level.DENY, "injuring a person", ("harm_verb",), ("body_part",), ("person", "others"), frames=_ACT),
-    _rule("physical_harm", Level.DENY, "harm meant to go undetected", ("toxin", "weapon", "harm_verb", "explosive"), ("evade", "conceal"), frames=_CARE),
-    _rule("physical_harm", Level.DENY, "a weapon obtained without checks", ("weapon",), ("unauthorised",), frames=("defensive",)),
-    _rule("physical_harm", Level.DENY, "a false emergency report", ("false_alarm",), frames=("informational", "defensive")),
-    _rule("harassment", Level.DENY, "a threat against a person", ("threat",), frames=("defensive", "informational", "fiction_frame")),
-    _rule("privacy_violation", Level.DENY, "a tracking device on a person", ("tracker_device",), ("person", "others", "intimate_target"), frames=("defensive", "protect_frame", "detect_frame")),
-    _rule("privacy_violation", Level.REVIEW, "looking up a person's whereabouts or details", ("lookup_verb",), ("personal_info", "personal_data"), ("intimate_target",), frames=("defensive", "protect_frame")),
-    _rule("deception_fraud", Level.DENY, "instructions for fraud", ("fraud_strong",), ("instructions",), frames=("defensive", "detect_frame")),
-    _rule("deception_fraud", Level.REVIEW, "forging a document or voice", ("forge_cue",), frames=("defensive", "test_frame")),
-    _rule("deception_fraud", Level.REVIEW, "a made-up endorsement or record", ("fake_object",), ("conceal",), frames=("defensive", "test_frame", "informational")),
-    _rule("safety_tampering", Level.REVIEW, "tricking a safety control", ("deceive_verb",), ("safety_control", "strong_control"), frames=("defensive", "informational")),
-    _rule("harassment", Level.HINT, "mocking or degrading content sent about a person", ("abusive",), ("send_verb",), frames=("defensive", "informational", "fiction_frame")),
-    _rule("harassment", Level.HINT, "exposing people's protected traits", ("protected_group",), ("expose_verb", "send_verb"), ("personal_info", "personal_data", "fake_object"), frames=("subject_frame", "defensive")),
+    _rule(
+        "physical_harm", Level.REVIEW, "a weapon of mass harm", ("weapon_strong",), frames=_TOPIC
+    ),
+    _rule(
+        "physical_harm", Level.DENY, "violence against a person", ("violence_strong",), frames=_ACT
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "violence against a person",
+        ("harm_verb",),
+        ("person",),
+        frames=(*_ACT, "benign_object"),
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "injuring a person",
+        ("harm_verb",),
+        ("body_part",),
+        ("person", "others"),
+        frames=_ACT,
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "harm meant to go undetected",
+        ("toxin", "weapon", "harm_verb", "explosive"),
+        ("evade", "conceal"),
+        frames=_CARE,
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "a weapon obtained without checks",
+        ("weapon",),
+        ("unauthorised",),
+        frames=("defensive",),
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "a false emergency report",
+        ("false_alarm",),
+        frames=("informational", "defensive"),
+    ),
+    _rule(
+        "harassment",
+        Level.DENY,
+        "a threat against a person",
+        ("threat",),
+        frames=("defensive", "informational", "fiction_frame"),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.DENY,
+        "a tracking device on a person",
+        ("tracker_device",),
+        ("person", "others", "intimate_target"),
+        frames=("defensive", "protect_frame", "detect_frame"),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "looking up a person's whereabouts or details",
+        ("lookup_verb",),
+        ("personal_info", "personal_data"),
+        ("intimate_target",),
+        frames=("defensive", "protect_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.DENY,
+        "instructions for fraud",
+        ("fraud_strong",),
+        ("instructions",),
+        frames=("defensive", "detect_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "forging a document or voice",
+        ("forge_cue",),
+        frames=("defensive", "test_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "a made-up endorsement or record",
+        ("fake_object",),
+        ("conceal",),
+        frames=("defensive", "test_frame", "informational"),
+    ),
+    _rule(
+        "safety_tampering",
+        Level.REVIEW,
+        "tricking a safety control",
+        ("deceive_verb",),
+        ("safety_control", "strong_control"),
+        frames=("defensive", "informational"),
+    ),
+    _rule(
+        "harassment",
+        Level.HINT,
+        "mocking or degrading content sent about a person",
+        ("abusive",),
+        ("send_verb",),
+        frames=("defensive", "informational", "fiction_frame"),
+    ),
+    _rule(
+        "harassment",
+        Level.HINT,
+        "exposing people's protected traits",
+        ("protected_group",),
+        ("expose_verb", "send_verb"),
+        ("personal_info", "personal_data", "fake_object"),
+        frames=("subject_frame", "defensive"),
+    ),
     _rule(
         "physical_harm",
         Level.DENY,
@@ -155,23 +255,92 @@ RULES: tuple[Rule, ...] = (
         ("toxin",),
         ("vector",),
         ("add_verb", "person", "harm_verb", "others"),
+        frames=(*_CARE, "fiction_frame"),
+    ),
+    _rule(
+        "physical_harm",
+        Level.HINT,
+        "a toxic substance given to a person",
+        ("toxin",),
+        ("person", "others"),
+        ("add_verb", "harm_verb"),
         frames=_CARE,
     ),
-    _rule("physical_harm", Level.HINT, "a toxic substance given to a person", ("toxin",), ("person", "others"), ("add_verb", "harm_verb"), frames=_CARE),
-    _rule("physical_harm", Level.HINT, "a weapon used or acquired", ("weapon",), ("harm_verb", "make_verb", "person"), frames=_TOPIC),
+    _rule(
+        "physical_harm",
+        Level.HINT,
+        "a weapon used or acquired",
+        ("weapon",),
+        ("harm_verb", "make_verb", "person"),
+        frames=_TOPIC,
+    ),
     # self-harm
-    _rule("self_harm", Level.DENY, "a method of self-harm", ("self_harm",), ("method", "instructions"), frames=_CARE),
+    _rule(
+        "self_harm",
+        Level.DENY,
+        "a method of self-harm",
+        ("self_harm",),
+        ("method", "instructions"),
+        frames=_CARE,
+    ),
     _rule("self_harm", Level.HINT, "self-harm named", ("self_harm",), frames=_TOPIC),
     _rule("self_harm", Level.DENY, "harm to oneself", ("harm_verb",), ("reflexive",), frames=_CARE),
     # deception and fraud
-    _rule("deception_fraud", Level.DENY, "fraud or a deceptive practice", ("fraud_strong",), frames=_CLAIM),
-    _rule("deception_fraud", Level.DENY, "faking what others rely on", ("fake_adj",), ("fake_object",), frames=(*_CLAIM, "test_frame")),
-    _rule("deception_fraud", Level.DENY, "deceiving people", ("deceive_verb",), ("victim_group", "person"), frames=_CLAIM),
-    _rule("deception_fraud", Level.DENY, "manipulating a market", ("manipulate",), ("market",), frames=_TOPIC),
-    _rule("deception_fraud", Level.DENY, "hiding what people pay", ("hide_verb",), ("money_term",), frames=("defensive",)),
-    _rule("deception_fraud", Level.REVIEW, "obstructing a way out", ("obstruct",), ("exit_right",), frames=("defensive",)),
+    _rule(
+        "deception_fraud",
+        Level.DENY,
+        "fraud or a deceptive practice",
+        ("fraud_strong",),
+        frames=_CLAIM,
+    ),
+    _rule(
+        "deception_fraud",
+        Level.DENY,
+        "faking what others rely on",
+        ("fake_adj",),
+        ("fake_object",),
+        frames=(*_CLAIM, "test_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.DENY,
+        "deceiving people",
+        ("deceive_verb",),
+        ("victim_group", "person"),
+        frames=_CLAIM,
+    ),
+    _rule(
+        "deception_fraud",
+        Level.DENY,
+        "manipulating a market",
+        ("manipulate",),
+        ("market",),
+        frames=_TOPIC,
+    ),
+    _rule(
+        "deception_fraud",
+        Level.DENY,
+        "hiding what people pay",
+        ("hide_verb",),
+        ("money_term",),
+        frames=("defensive",),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "obstructing a way out",
+        ("obstruct",),
+        ("exit_right",),
+        frames=("defensive",),
+    ),
     # discrimination
-    _rule("discrimination", Level.DENY, "discrimination", ("discrim_strong",), frames=("defensive", "informational", "subject_frame")),  # noqa: E501
+    _rule(
+        "discrimination",
+        Level.DENY,
+        "discrimination",
+        ("discrim_strong",),
+        frames=("defensive", "informational", "subject_frame"),
+    ),
     _rule(
         "discrimination",
         Level.DENY,
@@ -206,7 +375,13 @@ RULES: tuple[Rule, ...] = (
         frames=("subject_frame", "defensive"),
     ),
     # privacy
-    _rule("privacy_violation", Level.DENY, "stalking or covert surveillance", ("stalk",), frames=("defensive", "informational", "protect_frame")),
+    _rule(
+        "privacy_violation",
+        Level.DENY,
+        "stalking or covert surveillance",
+        ("stalk",),
+        frames=("defensive", "informational", "protect_frame"),
+    ),
     _rule(
         "privacy_violation",
         Level.DENY,
@@ -241,7 +416,13 @@ RULES: tuple[Rule, ...] = (
         ("unauthorised", "hide_verb", "person", "others"),
         frames=("defensive", "protect_frame"),
     ),
-    _rule("privacy_violation", Level.REVIEW, "acting on people without their consent", ("unauthorised",), frames=("defensive", "protect_frame", "informational")),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "acting on people without their consent",
+        ("unauthorised",),
+        frames=("defensive", "protect_frame", "informational"),
+    ),
     # unauthorised access
     _rule(
         "unauthorized_access",
@@ -260,7 +441,13 @@ RULES: tuple[Rule, ...] = (
         ("unauthorised", "hide_verb"),
         frames=("defensive", "pentest_frame"),
     ),
-    _rule("unauthorized_access", Level.DENY, "intrusion tooling or technique", ("intrusion_strong",), frames=(*_CLAIM, "detect_frame", "pentest_frame")),
+    _rule(
+        "unauthorized_access",
+        Level.DENY,
+        "intrusion tooling or technique",
+        ("intrusion_strong",),
+        frames=(*_CLAIM, "detect_frame", "pentest_frame"),
+    ),
     _rule(
         "unauthorized_access",
         Level.DENY,
@@ -270,19 +457,81 @@ RULES: tuple[Rule, ...] = (
         ("others", "person", "unauthorised"),
         frames=("defensive", "pentest_frame"),
     ),
-    _rule("unauthorized_access", Level.HINT, "breaking into a system", ("intrusion_verb",), ("system_target",), frames=("defensive", "pentest_frame")),
-    _rule("unauthorized_access", Level.DENY, "theft", ("steal",), ("system_target", "funds", "personal_data", "personal_info", "person", "others"), frames=_TOPIC),
+    _rule(
+        "unauthorized_access",
+        Level.HINT,
+        "breaking into a system",
+        ("intrusion_verb",),
+        ("system_target",),
+        frames=("defensive", "pentest_frame"),
+    ),
+    _rule(
+        "unauthorized_access",
+        Level.DENY,
+        "theft",
+        ("steal",),
+        ("system_target", "funds", "personal_data", "personal_info", "person", "others"),
+        frames=_TOPIC,
+    ),
     _rule("unauthorized_access", Level.REVIEW, "theft", ("steal",), frames=_TOPIC),
     # tampering with safety controls
-    _rule("safety_tampering", Level.DENY, "disabling a safety or audit control", ("disable_verb",), ("strong_control",), frames=("maintenance_frame", "defensive")),
-    _rule("safety_tampering", Level.REVIEW, "disabling a control", ("disable_verb",), ("safety_control",), frames=("maintenance_frame", "defensive", "test_frame")),
-    _rule("safety_tampering", Level.DENY, "evading detection or destroying evidence", ("evade",), frames=("defensive", "informational")),
+    _rule(
+        "safety_tampering",
+        Level.DENY,
+        "disabling a safety or audit control",
+        ("disable_verb",),
+        ("strong_control",),
+        frames=("maintenance_frame", "defensive"),
+    ),
+    _rule(
+        "safety_tampering",
+        Level.REVIEW,
+        "disabling a control",
+        ("disable_verb",),
+        ("safety_control",),
+        frames=("maintenance_frame", "defensive", "test_frame"),
+    ),
+    _rule(
+        "safety_tampering",
+        Level.DENY,
+        "evading detection or destroying evidence",
+        ("evade",),
+        frames=("defensive", "informational"),
+    ),
     # financial harm
-    _rule("financial_harm", Level.DENY, "taking money that is not one's own", ("finance_strong",), frames=("defensive", "informational")),
-    _rule("financial_harm", Level.DENY, "moving money without authority", ("money_move",), ("funds",), ("unauthorised",), frames=("defensive",)),
-    _rule("financial_harm", Level.REVIEW, "moving someone else's money", ("money_move",), ("others",), frames=("defensive",)),
+    _rule(
+        "financial_harm",
+        Level.DENY,
+        "taking money that is not one's own",
+        ("finance_strong",),
+        frames=("defensive", "informational"),
+    ),
+    _rule(
+        "financial_harm",
+        Level.DENY,
+        "moving money without authority",
+        ("money_move",),
+        ("funds",),
+        ("unauthorised",),
+        frames=("defensive",),
+    ),
+    _rule(
+        "financial_harm",
+        Level.REVIEW,
+        "moving someone else's money",
+        ("money_move",),
+        ("others",),
+        frames=("defensive",),
+    ),
     # harassment
-    _rule("harassment", Level.DENY, "harassment of a person", ("harass_strong",), ("person", "others", "victim_group", "send_verb", "intimate_target"), frames=_TOPIC),
+    _rule(
+        "harassment",
+        Level.DENY,
+        "harassment of a person",
+        ("harass_strong",),
+        ("person", "others", "victim_group", "send_verb", "intimate_target"),
+        frames=_TOPIC,
+    ),
     _rule("harassment", Level.HINT, "harassment named", ("harass_strong",), frames=_TOPIC),
     _rule(
         "harassment",
@@ -293,11 +542,45 @@ RULES: tuple[Rule, ...] = (
         ("person", "others", "victim_group"),
         frames=_ACT,
     ),
-    _rule("physical_harm", Level.REVIEW, "work without its safety measures", ("without_safety",), frames=("maintenance_frame", "defensive", "informational")),
-    _rule("self_harm", Level.DENY, "a lethal dose asked for", ("self_harm", "toxin"), ("method",), ("self_harm",), frames=_CARE),
-    _rule("privacy_violation", Level.REVIEW, "sensitive personal data passed to third parties", ("personal_data",), ("send_verb", "expose_verb"), ("third_party",), frames=("defensive", "protect_frame")),
-    _rule("unauthorized_access", Level.REVIEW, "granting oneself access", ("self_grant",), frames=("defensive",)),
-    _rule("harassment", Level.REVIEW, "retaliation against a person", ("retaliate",), frames=("defensive", "support_frame")),
+    _rule(
+        "physical_harm",
+        Level.REVIEW,
+        "work without its safety measures",
+        ("without_safety",),
+        frames=("maintenance_frame", "defensive", "informational"),
+    ),
+    _rule(
+        "self_harm",
+        Level.DENY,
+        "a lethal dose asked for",
+        ("self_harm", "toxin"),
+        ("method",),
+        ("self_harm",),
+        frames=_CARE,
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "sensitive personal data passed to third parties",
+        ("personal_data",),
+        ("send_verb", "expose_verb"),
+        ("third_party",),
+        frames=("defensive", "protect_frame"),
+    ),
+    _rule(
+        "unauthorized_access",
+        Level.REVIEW,
+        "granting oneself access",
+        ("self_grant",),
+        frames=("defensive",),
+    ),
+    _rule(
+        "harassment",
+        Level.REVIEW,
+        "retaliation against a person",
+        ("retaliate",),
+        frames=("defensive", "support_frame"),
+    ),
     # falsified records and euphemised wrongs
     _rule(
         "deception_fraud",
@@ -308,9 +591,21 @@ RULES: tuple[Rule, ...] = (
         ("conceal", "unauthorised", "hide_verb", "fake_adj", "self_serving"),
         frames=("defensive", "maintenance_frame", "test_frame"),
     ),
-    _rule("deception_fraud", Level.REVIEW, "cheating, piracy or bribery", ("illicit",), frames=("defensive",)),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "cheating, piracy or bribery",
+        ("illicit",),
+        frames=("defensive",),
+    ),
     # weak signals, for the dimensions and the learned model
-    _rule("physical_harm", Level.HINT, "harm words", ("generic_harm", "harm_verb"), frames=("defensive",)),
+    _rule(
+        "physical_harm",
+        Level.HINT,
+        "harm words",
+        ("generic_harm", "harm_verb"),
+        frames=("defensive",),
+    ),
 )
 _ANY_RULE_CONCEPT = 0
 for _r in RULES:
@@ -352,6 +647,7 @@ def _judge_clause(
     clause: list[tuple[int, str]],
     where: str,
     out: list[Finding],
+    *,
     inherited: int = 0,
     framed: set[str] | None = None,
 ) -> int:
@@ -422,6 +718,7 @@ def find_in(
     text: Text,
     where: str,
     found: list[Finding],
+    *,
     inherited: int = 0,
     clauses: list[int] | None = None,
     framed: set[str] | None = None,
@@ -435,7 +732,7 @@ def find_in(
     """
     seen = 0
     for clause in terms(text):
-        mask = _judge_clause(clause, where, found, inherited, framed)
+        mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
         if clauses is not None and mask:
             clauses.append(mask)
         seen |= mask

@@ -56,7 +56,7 @@ def _scalar_text(value: object) -> str | None:
         return value
     if isinstance(value, bool | int | float) or value is None:
         return ""
-    if isinstance(value, _SCALAR_TEXT | pathlib.PurePath):
+    if isinstance(value, (*_SCALAR_TEXT, pathlib.PurePath)):
         return str(value)[:256]
     return None
 
@@ -76,9 +76,7 @@ def _flag_clause(name: str, value: bool, where: str, walk: Walk) -> str:
     folded = name.casefold()
     if folded in lexicon.CONSENT_KEYS:
         return "" if value else "without consent"
-    if folded in lexicon.NOTIFY_KEYS and not value:
-        walk.flags.append(("hide", where))
-    elif folded in lexicon.HIDDEN_KEYS and value:
+    if (folded in lexicon.NOTIFY_KEYS and not value) or (folded in lexicon.HIDDEN_KEYS and value):
         walk.flags.append(("hide", where))
     elif folded == "backup" and not value:
         walk.flags.append(("no backup", where))
@@ -101,62 +99,66 @@ def _count(value: object) -> int:
     return 0
 
 
+_Node = tuple[str, str, object, int]  # where, key text, value, depth
+_CONTAINERS = (Mapping, list, tuple, set, frozenset)
+
+
 def walk_parameters(parameters: Mapping[str, Any], limits: Limits, budget: int) -> Walk:
     """Read ``parameters`` within ``limits``, with ``budget`` characters of text left."""
     walk = Walk()
     seen: set[int] = {id(parameters)}
-    # (where, key text, value, depth)
-    stack: list[tuple[str, str, object, int]] = [("parameters", "", parameters, 0)]
+    stack: list[_Node] = [("parameters", "", parameters, 0)]
     nodes = 0
     while stack:
-        where, name, value, depth = stack.pop()
+        node = stack.pop()
+        where, _, value, depth = node
         nodes += 1
         if nodes > limits.max_nodes:
             walk.problems.append(f"parameters hold more than {limits.max_nodes} items")
             break
-        if isinstance(value, Mapping | list | tuple | set | frozenset):
-            if depth >= limits.max_depth:
-                walk.problems.append(f"parameters nested deeper than {limits.max_depth} at {where}")
-                break
-            if depth > 0:
-                if id(value) in seen:
-                    walk.problems.append(f"parameters refer to themselves at {where}")
-                    continue
-                seen.add(id(value))
-            if not _push_children(walk, stack, where, name, value, depth, limits):
+        if not isinstance(value, _CONTAINERS):
+            if not _read_leaf(walk, node, budget):
                 break
             continue
-        text = _scalar_text(value)
-        if text is None:
-            walk.problems.append(f"{where} holds a {type(value).__name__}, which is not judged")
-            continue
-        if name.casefold() in lexicon.RECIPIENT_KEYS and _count(value) > lexicon.BULK_RECIPIENTS:
-            walk.flags.append(("bulk", f"{where} = {_count(value)} recipients"))
-        if isinstance(value, bool):
-            text = _flag_clause(name, value, f"{where} = {value}", walk)
-        elif isinstance(value, str):
-            text = f"{name} {value}" if name else value
-        else:
-            text = name
-        walk.chars += len(text)
-        if walk.chars > budget:
-            walk.problems.append("too large to judge")
+        if depth >= limits.max_depth:
+            walk.problems.append(f"parameters nested deeper than {limits.max_depth} at {where}")
             break
-        if text:
-            walk.clauses.append((where, text))
+        if depth > 0 and id(value) in seen:
+            walk.problems.append(f"parameters refer to themselves at {where}")
+            continue
+        seen.add(id(value))
+        if not _push_children(walk, stack, node, limits):
+            break
     return walk
 
 
-def _push_children(
-    walk: Walk,
-    stack: list[tuple[str, str, object, int]],
-    where: str,
-    name: str,
-    value: object,
-    depth: int,
-    limits: Limits,
-) -> bool:
+def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
+    """Turn one scalar into a clause; ``False`` when the text budget is spent."""
+    where, name, value, _ = node
+    text = _scalar_text(value)
+    if text is None:
+        walk.problems.append(f"{where} holds a {type(value).__name__}, which is not judged")
+        return True
+    if name.casefold() in lexicon.RECIPIENT_KEYS and _count(value) > lexicon.BULK_RECIPIENTS:
+        walk.flags.append(("bulk", f"{where} = {_count(value)} recipients"))
+    if isinstance(value, bool):
+        text = _flag_clause(name, value, f"{where} = {value}", walk)
+    elif isinstance(value, str):
+        text = f"{name} {value}" if name else value
+    else:
+        text = name
+    walk.chars += len(text)
+    if walk.chars > budget:
+        walk.problems.append("too large to judge")
+        return False
+    if text:
+        walk.clauses.append((where, text))
+    return True
+
+
+def _push_children(walk: Walk, stack: list[_Node], node: _Node, limits: Limits) -> bool:
     """Queue a container's children; ``False`` when the container is too large to queue."""
+    where, name, value, depth = node
     size = len(value)  # type: ignore[arg-type]
     if size > limits.max_nodes:
         walk.problems.append(f"{where} holds {size} items, more than {limits.max_nodes}")

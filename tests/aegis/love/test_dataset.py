@@ -104,6 +104,15 @@ def test_each_category_holds_out_both_labels(rows: list[dict[str, Any]]) -> None
     assert missing == []
 
 
+def test_plain_everyday_work_is_filed_under_general(rows: list[dict[str, Any]]) -> None:
+    misfiled = [
+        row["id"]
+        for row in rows
+        if row["label"] == "ethical" and row["category"] != "general" and not row["lookalike"]
+    ]
+    assert misfiled == []
+
+
 def test_size_balance_and_share_of_look_alikes(rows: list[dict[str, Any]]) -> None:
     unethical = sum(row["label"] == "unethical" for row in rows) / len(rows)
     lookalike = sum(row["lookalike"] for row in rows) / len(rows)
