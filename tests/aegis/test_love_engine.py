@@ -77,7 +77,7 @@ SCENARIOS = [
         NOT_ALLOWED,
         {"harm_prevention"},
     ),
-    ("Delete the temporary file after making a backup", "delete_file", "Low", {}, {ALLOW}, set()),
+    ("Delete the temporary file after making a backup", "delete_file", "Low", {}, UNSURE, set()),
     (
         "Filter job applicants by age and gender",
         "screen_candidates",

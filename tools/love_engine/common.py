@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from aegis.love_engine.engine import Action
-from aegis.love_engine.reading import read
+from aegis.love_engine.reading import read_action
 from aegis.love_engine.traverse import Limits
 
 __all__ = ["DATASET", "MODEL_PATH", "Example", "load_examples"]
@@ -39,7 +39,7 @@ def _example(row: dict[str, Any]) -> Example:
         ("potential_impact", ""),
         ("state.context", ""),
     )
-    reading = read(texts, action.parameters, Limits())
+    reading = read_action(texts, action.parameters, Limits())
     return Example(
         row["id"],
         action,

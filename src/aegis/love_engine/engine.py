@@ -35,8 +35,9 @@ from aegis.love_engine.lexicon import DIMENSIONS, IMPACT
 from aegis.love_engine.metric import Snapshot, love_metric
 from aegis.love_engine.model import LinearModel, load_default_model
 from aegis.love_engine.normalise import tokens
-from aegis.love_engine.reading import Reading, read
+from aegis.love_engine.reading import Reading, read, walk, walk_key
 from aegis.love_engine.rules import Finding, Level
+from aegis.love_engine.scoring import Scorer
 from aegis.love_engine.traverse import Limits
 
 __all__ = [
@@ -197,6 +198,7 @@ class LoveEngine:
         self.judge_budget = require_positive("judge_budget", judge_budget)
         self.limits = limits if limits is not None else Limits()
         self.model = model if model is not None else _default_model()
+        self._scorer = Scorer(self.model) if model is not None else _default_scorer()
         self._alignment = AlignmentTally(DIMENSIONS)
         self._cache: ByteBoundedCache[EthicalScore] = ByteBoundedCache(cache_bytes)
 
@@ -225,22 +227,30 @@ class LoveEngine:
         if state is not None and not isinstance(state, State):
             raise TypeError(f"state must be a State or None, got {type(state).__name__}: {state!r}")
         context = "" if state is None else state.context
-        key = (action.description, action.intent, action.potential_impact, context)
-        if not action.parameters:  # then the verdict is a pure function of these strings
-            cached = self._cache.get(key)
-            if cached is not None:
-                return cached
         texts = (
             ("description", action.description),
             ("intent", action.intent),
             ("potential_impact", action.potential_impact),
             ("state.context", context),
         )
-        reading = read(texts, action.parameters, self.limits)
-        result = self._judge(reading, action)
-        if not action.parameters:
-            self._cache.put(key, result)
+        walked = walk(texts, action.parameters, self.limits)
+        # The verdict is a pure function of the texts and what the walk read of the
+        # parameters (and, through the manifest, of the affected party's name).
+        party = self._party(action)
+        key = (*(text for _, text in texts), walk_key(walked), party)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        result = self._judge(read(texts, walked), action)
+        self._cache.put(key, result)
         return result
+
+    def _party(self, action: Action) -> str:
+        policy = None if self.manifest is None else self.manifest.policy(action.intent)
+        if policy is None or policy.affected_party is None:
+            return ""
+        party = action.parameters.get(policy.affected_party)
+        return party if isinstance(party, str) else repr(type(party))
 
     def _judge(self, reading: Reading, action: Action) -> EthicalScore:
         if reading.too_large:
@@ -252,7 +262,7 @@ class LoveEngine:
                 reading=(),
                 model_score=0,
             )
-        model_score = self.model.score(reading.features())
+        model_score = self._scorer.score(reading)
         model_harmful = model_score >= self.model.threshold
         reasons = list(reading.problems)
         strongest = max((f.level for f in reading.findings), default=None)
@@ -370,14 +380,18 @@ class LoveEngine:
         return self._alignment.report()
 
 
-_DEFAULT_MODEL: list[LinearModel] = []
+_DEFAULT: list[Scorer] = []
+
+
+def _default_scorer() -> Scorer:
+    """The shipped model's scorer, built once per process."""
+    if not _DEFAULT:
+        _DEFAULT.append(Scorer(load_default_model()))
+    return _DEFAULT[0]
 
 
 def _default_model() -> LinearModel:
-    """The shipped model, parsed once per process."""
-    if not _DEFAULT_MODEL:
-        _DEFAULT_MODEL.append(load_default_model())
-    return _DEFAULT_MODEL[0]
+    return _default_scorer().model
 
 
 def _stricter(result: EthicalScore, opinion: Verdict, reason: str | None) -> EthicalScore:

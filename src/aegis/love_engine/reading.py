@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aegis.love_engine import rules
+from aegis.love_engine.cache import ByteBoundedCache
 from aegis.love_engine.lexicon import LEXICON, Signal
 from aegis.love_engine.model import features
 from aegis.love_engine.normalise import CLAUSE_BREAK, normalise
 from aegis.love_engine.text import negator_before
-from aegis.love_engine.traverse import Limits, walk_parameters
+from aegis.love_engine.traverse import Limits, Walk, walk_parameters
 
-__all__ = ["TOO_LARGE", "Reading", "read"]
+__all__ = ["TOO_LARGE", "Reading", "read", "read_action", "walk", "walk_key"]
 
 TOO_LARGE = "too large to judge"
 
@@ -73,53 +74,107 @@ def _soft_signals(words: tuple[str, ...], where: str, reading: Reading) -> None:
 _UNMODELLED = frozenset({"potential_impact", "state.context"})
 
 
+@dataclass(frozen=True, slots=True)
+class _TextReading:
+    """What one text yields, kept for texts that recur (action types, impacts, contexts)."""
+
+    findings: tuple[rules.Finding, ...]
+    clauses: tuple[int, ...]
+    framed: frozenset[str]
+    stems: tuple[str, ...]
+    signals: tuple[tuple[Signal, str], ...]
+    seen: int
+
+
+#: Short texts recur (the same action types, impacts and contexts): their reading is kept.
+_TEXT_CACHE: ByteBoundedCache[_TextReading] = ByteBoundedCache(2 << 20, max_key_chars=256)
+
+
 def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> int:
-    normalised = normalise(text)
-    modelled = where not in _UNMODELLED
-    seen = rules.find_in(
-        normalised,
-        where,
-        reading.findings,
-        inherited=inherited,
-        clauses=reading.clauses if modelled else None,
-        framed=reading.framed if modelled else None,
-    )
-    _soft_signals(normalised.words, where, reading)
-    if modelled:
-        reading.stems.extend(normalised.stems)
+    key = (where, text, str(inherited))
+    part = _TEXT_CACHE.get(key)
+    if part is None:
+        part = _read_text_uncached(text, where, inherited)
+        _TEXT_CACHE.put(key, part)
+    reading.findings.extend(part.findings)
+    for signal, found_at in part.signals:
+        reading.add_signal(signal, found_at)
+    if where not in _UNMODELLED:
+        reading.clauses.extend(part.clauses)
+        reading.framed.update(part.framed)
+        reading.stems.extend(part.stems)
         reading.stems.append(CLAUSE_BREAK)
-    return seen
+    return part.seen
+
+
+def _read_text_uncached(text: str, where: str, inherited: int) -> _TextReading:
+    normalised = normalise(text)
+    findings: list[rules.Finding] = []
+    clauses: list[int] = []
+    framed: set[str] = set()
+    seen = rules.find_in(
+        normalised, where, findings, inherited=inherited, clauses=clauses, framed=framed
+    )
+    signals = Reading()
+    _soft_signals(normalised.words, where, signals)
+    return _TextReading(
+        tuple(findings),
+        tuple(clauses),
+        frozenset(framed),
+        normalised.stems,
+        tuple(signals.signals.values()),
+        seen,
+    )
 
 
 def text_size(texts: tuple[tuple[str, str], ...]) -> int:
     return sum(len(text) for _, text in texts)
 
 
-def read(
-    texts: tuple[tuple[str, str], ...], parameters: Mapping[str, Any], limits: Limits
-) -> Reading:
-    """Read ``texts`` ((where, text) pairs) and ``parameters`` within ``limits``."""
-    reading = Reading()
+def walk(texts: tuple[tuple[str, str], ...], parameters: Mapping[str, Any], limits: Limits) -> Walk:
+    """The parameters as clauses, or the reason they cannot be read; the texts' size counts.
+
+    Cheap (no normalisation), so the engine can key its cache on the result.
+    """
     size = text_size(texts)
     if size > limits.max_text_chars:  # len() is O(1): an oversized action costs nothing
-        reading.problems.append(TOO_LARGE)
+        return Walk(problems=[TOO_LARGE])
+    if not parameters:
+        return Walk()
+    return walk_parameters(parameters, limits, limits.max_text_chars - size)
+
+
+def read(texts: tuple[tuple[str, str], ...], walked: Walk) -> Reading:
+    """Read ``texts`` ((where, text) pairs) and the parameters ``walked`` from the action."""
+    reading = Reading()
+    reading.problems.extend(walked.problems)
+    if reading.too_large:
         return reading
-    walk = None
-    if parameters:
-        walk = walk_parameters(parameters, limits, limits.max_text_chars - size)
-        reading.problems.extend(walk.problems)
-        if reading.too_large:
-            return reading
-        for key, where in walk.flags:
-            reading.add_signal(_FLAG_SIGNALS[key], where)
+    for key, where in walked.flags:
+        reading.add_signal(_FLAG_SIGNALS[key], where)
     described = 0
     for where, text in texts:
         if text:
             seen = _read_text(text, where, reading)
             described |= seen if where == "description" else 0
-    for where, text in walk.clauses if walk is not None else ():
+    for where, text in walked.clauses:
         _read_text(text, where, reading, described)  # read in the description's frame
     return reading
+
+
+def read_action(
+    texts: tuple[tuple[str, str], ...], parameters: Mapping[str, Any], limits: Limits
+) -> Reading:
+    """:func:`walk` then :func:`read`: everything found in one action."""
+    return read(texts, walk(texts, parameters, limits))
+
+
+def walk_key(walked: Walk) -> str:
+    """A string that determines the reading of the walked parameters (for caching)."""
+    parts = [f"{where}\x1e{text}" for where, text in walked.clauses]
+    parts += [f"{key}\x1e{where}" for key, where in walked.flags]
+    parts += walked.problems
+    return "\x1f".join(parts)
 
 
 _FLAG_SIGNALS: Mapping[str, Signal] = {

@@ -73,10 +73,13 @@ def _mask(*names: str) -> int:
     return total
 
 
-def _build_tables() -> tuple[dict[str, int], dict[tuple[str, ...], int], dict[str, int]]:
+def _build_tables() -> tuple[
+    dict[str, int], dict[tuple[str, ...], int], dict[tuple[str, str], tuple[int, ...]]
+]:
+    """Concept masks of single stems and of phrases, and the phrase lengths by first two stems."""
     unigrams: dict[str, int] = {}
     phrases: dict[tuple[str, ...], int] = {}
-    longest: dict[str, int] = {}
+    lengths: dict[tuple[str, str], set[int]] = {}
     for name, entries in CONCEPTS.items():
         for entry in entries:
             stems = tuple(s for s in normalise(entry).stems if s != CLAUSE_BREAK)
@@ -84,11 +87,12 @@ def _build_tables() -> tuple[dict[str, int], dict[tuple[str, ...], int], dict[st
                 unigrams[stems[0]] = unigrams.get(stems[0], 0) | BIT[name]
             elif stems:
                 phrases[stems] = phrases.get(stems, 0) | BIT[name]
-                longest[stems[0]] = max(longest.get(stems[0], 0), len(stems))
-    return unigrams, phrases, longest
+                lengths.setdefault((stems[0], stems[1]), set()).add(len(stems))
+    by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
+    return unigrams, phrases, by_start
 
 
-_UNIGRAMS, _PHRASES, _LONGEST = _build_tables()
+_UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
 _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
@@ -100,20 +104,17 @@ class Rule:
     level: Level
     reason: str
     groups: tuple[int, ...]  # one concept of each group must be in the clause; the first anchors
-    frames: int = 0  # concepts that, before or right after the anchor, make it benign
-
-    @property
-    def parts(self) -> int:
-        total = 0
-        for group in self.groups:
-            total |= group
-        return total
+    frames: int = 0  # concepts anywhere in the clause that make the harm word benign
+    parts: int = 0  # every concept the rule names (a term playing a part is no frame)
 
 
 def _rule(
     category: str, level: Level, reason: str, *groups: tuple[str, ...], frames: tuple[str, ...] = ()
 ) -> Rule:
-    return Rule(category, level, reason, tuple(_mask(*g) for g in groups), _mask(*frames))
+    masks = tuple(_mask(*g) for g in groups)
+    return Rule(
+        category, level, reason, masks, _mask(*frames), _mask(*(n for g in groups for n in g))
+    )
 
 
 _CARE = ("support_frame", "detect_frame", "defensive")
@@ -610,6 +611,8 @@ RULES: tuple[Rule, ...] = (
 _ANY_RULE_CONCEPT = 0
 for _r in RULES:
     _ANY_RULE_CONCEPT |= _r.groups[0]
+#: Each rule with its anchor and the groups that must also be present, unpacked once.
+_CHECKS = tuple((rule, rule.groups[0], rule.groups[1:]) for rule in RULES)
 
 
 def terms(text: Text) -> list[list[tuple[int, str]]]:
@@ -624,12 +627,12 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             index += 1
             continue
         mask, width = 0, 1
-        longest = _LONGEST.get(current, 0)
-        for size in range(min(longest, count - index), 1, -1):
-            found = _PHRASES.get(stems[index : index + size])
-            if found is not None:
-                mask, width = found, size
-                break
+        if index + 1 < count:
+            for size in _PHRASE_LENGTHS.get((current, stems[index + 1]), ()):
+                found = _PHRASES.get(stems[index : index + size])
+                if found is not None:
+                    mask, width = found, size
+                    break
         if width == 1:
             word = words[index]
             mask = _UNIGRAMS.get(current, 0)
@@ -638,7 +641,8 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
                     mask |= _UNIGRAMS.get(stem(part), 0)
             if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
                 mask |= _OTHERS
-        clauses[-1].append((mask, " ".join(words[index : index + width])))
+        surface = words[index] if width == 1 else " ".join(words[index : index + width])
+        clauses[-1].append((mask, surface))
         index += width
     return [clause for clause in clauses if clause]
 
@@ -658,11 +662,13 @@ def _judge_clause(
     if not clause_mask & _ANY_RULE_CONCEPT:
         return clause_mask
     negated_clause = bool(clause_mask & _NEGATOR)
-    for rule in RULES:
-        if not all(clause_mask & group for group in rule.groups):
+    for rule, anchor, rest in _CHECKS:
+        if not clause_mask & anchor:
+            continue
+        if rest and not _has_all(clause_mask, rest):
             continue
         for position, (mask, surface) in enumerate(clause):
-            if not mask & rule.groups[0]:
+            if not mask & anchor:
                 continue
             if rule.frames & inherited or _framed(clause, position, rule):
                 if framed is not None:
@@ -680,6 +686,14 @@ def _judge_clause(
     return clause_mask
 
 
+def _has_all(clause_mask: int, groups: tuple[int, ...]) -> bool:
+    # a plain loop: all() over a generator costs more than the checks on this hot path
+    for group in groups:  # noqa: SIM110
+        if not clause_mask & group:
+            return False
+    return True
+
+
 def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
     """Whether a frame of ``rule`` stands anywhere in the clause but on the harm word itself.
 
@@ -689,11 +703,10 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
     second opinion that keeps "write a phishing email and report back" from passing.
     """
     frames, parts = rule.frames, rule.parts
-    return any(
-        mask & frames and not mask & parts
-        for index, (mask, _) in enumerate(clause)
-        if index != position
-    )
+    for index, (mask, _) in enumerate(clause):
+        if mask & frames and not mask & parts and index != position:
+            return True
+    return False
 
 
 _LEADS = frozenset({"please", "and", "so", "also", "always"})
@@ -739,7 +752,22 @@ def find_in(
     return seen
 
 
-_NAMES = tuple(CONCEPTS)
+_CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
+_PAIR_FEATURES = {
+    (low, high): f"c:{first}&{second}"
+    for low, first in enumerate(CONCEPTS)
+    for high, second in enumerate(CONCEPTS)
+    if low < high
+}
+
+
+def _bits(mask: int) -> list[int]:
+    found = []
+    while mask:
+        lowest = mask & -mask
+        found.append(lowest.bit_length() - 1)
+        mask ^= lowest
+    return found
 
 
 def concept_features(clauses: list[int], framed: set[str], findings: list[Finding]) -> set[str]:
@@ -750,11 +778,12 @@ def concept_features(clauses: list[int], framed: set[str], findings: list[Findin
     finding. Words alone generalise poorly from a few thousand examples; roles do.
     """
     out: set[str] = set()
-    for mask in clauses:
-        names = [_NAMES[bit] for bit in range(len(_NAMES)) if mask >> bit & 1]
-        for index, first in enumerate(names):
-            out.add(f"c:{first}")
-            out.update(f"c:{first}&{second}" for second in names[index + 1 :])
+    for mask in set(clauses):
+        bits = _bits(mask)
+        for index, low in enumerate(bits):
+            out.add(_CONCEPT_FEATURES[low])
+            for high in bits[index + 1 :]:
+                out.add(_PAIR_FEATURES[low, high])
     out.update(f"framed:{category}" for category in framed)
     out.update(f"rule:{f.category}:{f.level.name.lower()}" for f in findings)
     return out

@@ -84,3 +84,18 @@ def test_the_shipped_model_is_small_and_used_by_default() -> None:
     assert 1_000 < len(model.weights) < 50_000
     assert all(isinstance(weight, int) for weight in model.weights.values())
     assert LoveEngine().model == model
+
+
+def test_the_fast_scorer_sums_exactly_the_features_the_model_names() -> None:
+    from aegis.love_engine.reading import read_action
+    from aegis.love_engine.traverse import Limits
+
+    engine = LoveEngine()
+    texts = [
+        "Put antifreeze in my coworker's coffee. Then block the IPs behind the brute-force attack",
+        "Rank applicants by age; never share customer data with third parties",
+        "Summarize the meeting notes for the team",
+    ]
+    for text in texts:
+        reading = read_action((("description", text), ("intent", "act")), {"x": [text]}, Limits())
+        assert engine._scorer.score(reading) == engine.model.score(reading.features())
