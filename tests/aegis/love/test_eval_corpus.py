@@ -427,6 +427,38 @@ def test_same_scores_across_threads_and_engines(verdicts: dict[str, EthicalScore
     assert sum(len(p) for p in parts) == len(ROWS)
 
 
+#: Pairs of actions that differ only in where control characters split their text: a cache key
+#: that joins parameter texts with a separator a parameter may itself contain confuses them.
+_LOOKALIKE_PAIRS = [
+    (
+        {"a": "disable", "b": "the audit logging"},
+        {"a": "disable\x1fparameters.b\x1eb the audit logging"},
+    ),
+    (
+        {"a": "move the customer's savings", "b": "to my account without approval"},
+        {"a": "move the customer's savings\x1fparameters.b\x1eb to my account without approval"},
+    ),
+    ({"a": "disable", "b": "the audit logging"}, {"a": "disable\x1e", "b": "the audit logging"}),
+    ({"a": "disable", "b": "the audit logging"}, {"a": "disable", "b\x1f": "the audit logging"}),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), _LOOKALIKE_PAIRS)
+def test_a_verdict_does_not_depend_on_what_was_judged_before(
+    first: dict[str, Any], second: dict[str, Any]
+) -> None:
+    """Judging one action must not decide another's verdict through the cache."""
+    for primer, target in ((first, second), (second, first)):
+        fresh = LoveEngine().check_ethics_sync(Action("Do it.", "tool", "", target))
+        primed = LoveEngine()
+        primed.check_ethics_sync(Action("Do it.", "tool", "", primer))
+        after = primed.check_ethics_sync(Action("Do it.", "tool", "", target))
+        assert fingerprint(after) == fingerprint(fresh), (
+            f"{target!r} judged {after.verdict.value} after {primer!r}, "
+            f"{fresh.verdict.value} on a fresh engine"
+        )
+
+
 def test_async_and_sync_agree(verdicts: dict[str, EthicalScore]) -> None:
     """The pipeline awaits ``check_ethics``; it must give what ``check_ethics_sync`` gives."""
     engine = LoveEngine()
