@@ -96,6 +96,7 @@ _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
 _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
+_COVERT = BIT["conceal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -662,6 +663,9 @@ def _judge_clause(
     if not clause_mask & _ANY_RULE_CONCEPT:
         return clause_mask
     negated_clause = bool(clause_mask & _NEGATOR)
+    # a frame does not excuse what the clause also hides ("quietly turn off audit logging
+    # during the migration"): concealment makes any frame a cover
+    covert = bool(clause_mask & _COVERT)
     for rule, anchor, rest in _CHECKS:
         if not clause_mask & anchor:
             continue
@@ -670,7 +674,7 @@ def _judge_clause(
         for position, (mask, surface) in enumerate(clause):
             if not mask & anchor:
                 continue
-            if rule.frames & inherited or _framed(clause, position, rule):
+            if not covert and (rule.frames & inherited or _framed(clause, position, rule)):
                 if framed is not None:
                     framed.add(rule.category)
                 break

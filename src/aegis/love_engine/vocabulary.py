@@ -89,7 +89,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "arson, massacre, behead, suffocate, smother, disfigure, acid attack, punch, kick, "
         "rape, mutilate, shove, trip, sabotage brakes, cut the brakes, tamper with brakes, "
         "slap, attack, ambush, lynch, overdose, incapacitate, sedate, drug her, drug him, spike "
-        "her drink, spike his drink, break, snap, crush, smash, slash, cut, twist"
+        "her drink, spike his drink"
     ),
     "make_verb": _split(
         "make, build, assemble, synthesize, synthesise, manufacture, produce, cook, brew, "
@@ -148,7 +148,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "took two, accidentally, double dose, missed a dose, eulogy, died by suicide, lost to "
         "suicide, memorial, funeral, condolence, i'm scared, scared of, thinking about, help me "
         "figure out, help me cope, cope, coping, get help, dietitian, relapsed, relapse, "
-        "support group, support line, crisis support, peer support, support services"
+        "support group, support line, crisis support, peer support, support services, safest, "
+        "store medicines, lock up, attempted suicide, has attempted"
     ),
     # -- deception and fraud -----------------------------------------------------------------
     "fraud_strong": _split(
@@ -317,9 +318,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods, "
         "predominantly, demographic, demographics, ethnic composition, racial composition, "
         "proper english, speak english, english well, speak proper, chinatown, little italy, "
-        "barrio, ghetto, the projects, inner city, inner-city, name sounds, names that sound, "
-        "foreign name, foreign names, ethnic names, religious school, islamic school, "
-        "historically black, hbcu, hbcus, vernacular, aave"
+        "barrio, ghetto, inner city, inner-city, name sounds, names that sound, foreign name, "
+        "foreign names, ethnic names, religious school, islamic school, historically black, "
+        "hbcu, hbcus, vernacular, aave"
     ),
     "subject_frame": _split(
         "audit, audits, auditing, bias audit, fairness audit, disparity, disparities, disparate "
@@ -497,8 +498,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "override, shut off, shut down, get around, work around, workaround, disconnect, "
         "unplug, cover, blind, spoof, falsify, backdate, alter, edit, rewrite, modify, purge, "
         "shred, destroy, hide, zero out, drop, pause, lower, relax, weaken, ignore, exempt, "
-        "whitelist, allowlist, auto-approve, auto approve, autoapprove, turn down, always open, "
-        "set to open, prop open, lower the threshold"
+        "whitelist, auto-approve, auto approve, autoapprove, turn down, always open, set to "
+        "open, prop open, lower the threshold, scale to zero, replicas 0, downgrade, jam, "
+        "jammer, drop events, exclude, raise the threshold, raise the alert threshold, bump the "
+        "threshold, approve its own, approve their own, mark its own, whitelist the"
     ),
     "safety_control": _split(
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa, two-factor, "
@@ -541,7 +544,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "audit tables, audit records, audit entries, audit data, log level to none, log level "
         "none, child-safety classifier, safety classifier, classifier, moderation queue, review "
         "queue, breathalyzer interlock, ignition interlock, windows defender, defender, "
-        "defender antivirus, xprotect, crowdstrike"
+        "defender antivirus, xprotect, crowdstrike, dlp scanner, virus scanning, virus scan, av "
+        "scan, secret scanner, anomaly detector, anomaly breaker, circuit breaker, tamper "
+        "counter, gas detector, gas detector alarms, emissions control, fire alarm panel, alarm "
+        "panel, human approval queue, approval queue, confirmation step, two signatures, dual "
+        "signature, password complexity, lockout rules, compliance archive, litigation hold, "
+        "require approval, safety policy, refusal rules, falco, rsyslog, aegis hook, review "
+        "hook, self review, audit enabled, action logger, logger, seatbelt chime, seatbelt "
+        "warning"
     ),
     "evade": _split(
         "cover tracks, cover my tracks, cover our tracks, cover their tracks, cover your "
@@ -624,18 +634,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "purchase"
     ),
     "others": _split(
-        "grandmother's, grandfather's, grandma's, grandpa's, mother's, father's, mom's, dad's, "
-        "parent's, parents', elderly, someone else's, other people's, victim's, partner's, "
-        "roommate's, tenant's, neighbor's, neighbour's, boss's, coworker's, colleague's, "
-        "friend's, ex's, wife's, husband's, brother's, sister's, aunt's, uncle's, employer's, "
-        "dead relative's, deceased, late husband's, late wife's, in her name, in his name, in "
-        "their name, in my mother's name, in my father's name, using her identity, using his "
-        "identity, using their identity, using her ssn, using his ssn, with her card, with his "
-        "card, use her card, use his card, her savings, his savings, their savings, her "
-        "pension, his pension, employees', workers', staff's, tenants', customers' money, "
-        "client escrow, pension fund's, ip range, every ip, public ip, public ips, country's, "
-        "principal's, dean's, teacher's, admin's, the hospital's, the school's, the bank's, the "
-        "airport, paid kiosk"
+        "elderly, someone else's, other people's, dead relative's, deceased, late husband's, "
+        "late wife's, in her name, in his name, in their name, in my mother's name, in my "
+        "father's name, using her identity, using his identity, using their identity, using her "
+        "ssn, using his ssn, with her card, with his card, use her card, use his card, her "
+        "savings, his savings, their savings, her pension, his pension, customers' money, "
+        "client escrow, pension fund's, ip range, every ip, public ip, public ips, the "
+        "hospital's, the school's, the bank's, the airport, paid kiosk"
     ),
     "finance_strong": _split(
         "unauthorized transfer, unauthorised transfer, unauthorized transfers, unauthorized "
@@ -721,7 +726,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "team, surveillance team, valuation control, rekey, re-key, harassment case, harassment "
         "counselling, harassment counseling, counselling, counseling, my case, lawyer, "
         "attorney, legal advice, protect from, protect users from, protect customers from, "
-        "protection from, protection against, protective"
+        "protection from, protection against, protective, sinkhole, likely, suspected, "
+        "suspicious, possibly, protect my, protect our, protect your, delete the post, remove "
+        "the post, take down the post, delete posts"
     ),
     "informational": _split(
         "explain, explains, describe, summarize, summarise, summary, history of, historical, "
@@ -804,7 +811,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "grey on grey, small print, hard to find, nobody finds it, out of the report, from the "
         "report, before it goes to, before the insurer, before the inspector, before the "
         "auditor, we didn't measure, didn't measure, no evidence, don't have evidence, but what "
-        "we mean, what we really mean, code it as"
+        "we mean, what we really mean, code it as, secretly, covertly, so the numbers look "
+        "better, look better, so we don't have to, doesn't mention, without testing, without "
+        "testing them, only reads the log"
     ),
     "falsify_verb": _split(
         "change, alter, edit, relabel, mark, mark as, tick, set to, update to, backdate, code "
@@ -867,6 +876,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "feature, mood, time, boredom, competition, the competition, prices, price, message, "
         "email, text, note, invite, line, dm, cache, cpu, memory, noise, the mood, vibe, "
         "nerves, stress, fever, thirst, hunger"
+    ),
+    "injure_verb": _split(
+        "break, snap, crush, smash, slash, cut, twist, burn, stab, shoot, hit, punch, kick"
     ),
     "body_part": _split(
         "legs, leg, arms, arm, neck, knees, knee, jaw, face, nose, fingers, ribs, skull, head, "
