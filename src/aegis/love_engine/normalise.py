@@ -132,6 +132,7 @@ def normalise(text: str) -> Text:
     folded = unicodedata.normalize("NFKC", text).casefold()
     words: list[str] = []
     stems: list[str] = []
+    known = _stems.get
     for token in _TOKEN.findall(folded):
         if token in _CLAUSE_MARKS or token in _CLAUSE_WORDS:
             if stems and stems[-1] != CLAUSE_BREAK:
@@ -139,5 +140,5 @@ def normalise(text: str) -> Text:
                 stems.append(CLAUSE_BREAK)
             continue
         words.append(token)
-        stems.append(stem(token))
+        stems.append(known(token) or stem(token))
     return Text(tuple(words), tuple(stems))
