@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from functools import lru_cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
