@@ -112,7 +112,7 @@ class Scorer:
         known = self._by_mask.get(mask)
         if known is not None:
             return known
-        concept, pair, partners = self._concept, self._pair, self._partners
+        concept, partners = self._concept, self._partners
         found: set[int] = set()
         rest = mask
         while rest:
