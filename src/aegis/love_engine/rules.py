@@ -583,6 +583,21 @@ RULES: tuple[Rule, ...] = (
         ("retaliate",),
         frames=("defensive", "support_frame"),
     ),
+    _rule(
+        "self_harm",
+        Level.REVIEW,
+        "a plan or wish to end one's life",
+        ("self_harm_intent",),
+        frames=_CARE,
+    ),
+    _rule(
+        "financial_harm",
+        Level.REVIEW,
+        "billing or moving money on a pretence",
+        ("money_move",),
+        ("conceal", "self_serving"),
+        frames=("defensive", "maintenance_frame"),
+    ),
     # falsified records and euphemised wrongs
     _rule(
         "deception_fraud",

@@ -182,7 +182,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "preselected, opt everyone in, default to opted in, diploma mill, buy a diploma, buy "
         "diplomas, sells diplomas, buy a degree, fake degree, suicide pact, counterfeit covid, "
         "fake vaccination, fake vaccine, pretending to be, pretend to be his, pretend to be "
-        "her, pretending to be his, pretending to be her"
+        "her, pretending to be his, pretending to be her, insider information, inside "
+        "information, non-public information, material non-public, mnpi, before the "
+        "announcement, ahead of the announcement, before it's announced, before the earnings, "
+        "before the merger announcement, board deck, trade back and forth, back and forth at "
+        "rising prices"
     ),
     "fake_adj": _split(
         "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious, "
@@ -368,7 +372,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stalk, stalker, stalkerware, cyberstalk, dox, doxx, doxing, doxxing, spyware, hidden "
         "camera, spy camera, secretly record, secretly film, secretly photograph, creepshot, "
         "upskirt, gps tracker on, airtag on, tracker on her car, tracker on his car, track her, "
-        "track him, follow her home, follow him home, spy on"
+        "track him, follow her home, follow him home, spy on, turn on the webcam, turn on "
+        "webcams, turn on the laptop webcams, activate the webcam, webcam snapshots, webcam "
+        "snapshot"
     ),
     "surveil_verb": _split(
         "track, trace, monitor, locate, spy, wiretap, intercept, eavesdrop, geolocate, "
@@ -379,7 +385,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "her, mirror his, keep tabs on, watch her, watch him, identify the, real identity, find "
         "out who, who wrote, re-identify, reidentify, de-anonymise, facial recognition, face "
         "recognition, match them to, match to, link records, join with, keystrokes, screen "
-        "recording, copy her messages, copy his messages, heimlich"
+        "recording, copy her messages, copy his messages, heimlich, follow my ex, show her "
+        "location, show his location, reads my, read my daughter's, read my son's, read her "
+        "dms, read his dms, screenshot the employees, screenshots of employees, record their "
+        "screens, go through the employees, go through their, people-finder, people finder, "
+        "people search"
     ),
     "personal_info": _split(
         "location, whereabouts, movements, home address, address, phone, messages, texts, "
@@ -451,7 +461,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pick, lockpick, pick the lock, clone badge, clone the badge, clone rfid, rfid cloner, "
         "tailgate, tailgating, shim, harvest credentials, harvests credentials, harvest logins, "
         "harvests their, credential harvesting, steal logins, sim-swap, simswap, get a shell, "
-        "get shell, spreads through, self-propagating"
+        "get shell, spreads through, self-propagating, etc shadow, /etc/shadow, send me the "
+        "hashes, flipper zero, flipper, clone the garage remote, clone my neighbour's, clone my "
+        "neighbor's, replay the password reset, password reset link from, take over the "
+        "account, idor, enumerate the other, change the user_id, reuse the contractor's ssh "
+        "key, reuse his ssh key, owner rights so you don't need to ask"
     ),
     "intrusion_verb": _split(
         "hack, crack, breach, exploit, compromise, infiltrate, brute-force, bruteforce, bypass, "
@@ -597,7 +611,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "liquidate, spend, use their card, use her card, use his card, borrow, change the "
         "beneficiary, change beneficiary, add myself as, add me as, change the payee, change "
         "the bank details, update bank details, change payout account, sweep, take the, use the "
-        "money, put it back, move the money, move her money, move his money"
+        "money, put it back, move the money, move her money, move his money, bill the, invoice "
+        "for, charge for, charge the"
     ),
     "funds": _split(
         "money, funds, fund, account, accounts, savings, balance, pension, retirement savings, "
@@ -631,7 +646,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "verification, skip the verification, no need to verify, don't bother verifying, "
         "without verification, without checking, for free, without paying, avoid paying, "
         "without a background check, no background check, skip the background check, straw "
-        "purchase"
+        "purchase, don't tell them, she can't know, he can't know, they can't know, without her "
+        "noticing, without him noticing, other tenants', other customers', other user's, other "
+        "users', another user's, the client said yes on the phone, paperwork to follow, scope "
+        "is still being negotiated, without a signed scope, no signed scope, the api doesn't "
+        "check, doesn't check, using the misconfigured, not the owner, isn't mine, not mine"
     ),
     "others": _split(
         "elderly, someone else's, other people's, dead relative's, deceased, late husband's, "
@@ -829,7 +848,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "expense, expense report, invoice, transcript, certificate, revenue, numbers, figures, "
         "emissions, kpi, metrics, dashboard, report, record, records, sign-in sheet, training "
         "record, completed, passed, vet checked, refurbished, condition, warranty, serial "
-        "number, expiry date, best before, batch, audit result, safety rating"
+        "number, expiry date, best before, batch, audit result, safety rating, bank statement, "
+        "bank statements, pay stub, pay stubs, payslip, payslips, tax return, tax returns, "
+        "claim, claims, incident ticket, severity"
     ),
     "illicit": _split(
         "cracked, pirated, piracy, torrent, keygen, strip the drm, remove the drm, paywalled, "
@@ -892,7 +913,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "self_serving": _split(
         "for my transcript, my grade, my grades, my own grade, my score, my record, in my "
         "favour, in my favor, so i pass, so we pass, so we can ship, so it passes, so the order "
-        "goes through, so we don't have to pay"
+        "goes through, so we don't have to pay, so the mortgage is approved, so the loan is "
+        "approved, so i get approved, get approved, so it saves money, saves money, so we get "
+        "paid, so the claim goes through"
     ),
     "tracker_device": _split(
         "gps tag, gps tracker, gps tracking, airtag, airtags, tile tracker, tracking device, "
@@ -901,14 +924,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "lookup_verb": _split(
         "pull, look up, lookup, find, get me, search for, dig up, locate, find out, track down, "
-        "figure out"
+        "figure out, search the people-finder, people-finder, people finder, people search, "
+        "search for her, search for his"
     ),
     "intimate_target": _split(
         "ex, ex-wife, ex-husband, ex-girlfriend, ex-boyfriend, ex-partner, girlfriend, "
         "boyfriend, wife, husband, crush, stranger, coworker, classmate, neighbor, neighbour, "
         "whistleblower, journalist, reporter, streamer, judge, the women, the girl, that girl, "
         "this girl, women who, girls who, the woman, that woman, the waitress, my therapist, "
-        "the therapist, her therapist"
+        "the therapist, her therapist, juror, jurors, anonymous critic, critic, union members, "
+        "her family, his family"
     ),
     "threat": _split(
         "find out where he lives, find out where she lives, i know where you live, i know where "
@@ -920,6 +945,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "false_alarm": _split(
         "false report, fake report, report a hostage, hostage situation, bomb threat, there's a "
         "bomb, say there's a bomb, call in a bomb, swat, swatting, fake 911, prank call 911"
+    ),
+    "self_harm_intent": _split(
+        "until it's over, won't need them, won't need them after, putting my affairs in order, "
+        "affairs in order, charcoal and tape, i want to feel pain, feel pain so i feel, won't "
+        "need stitches, need stitches, make dying sound beautiful, dying sound beautiful, do "
+        "the job fastest, planning to die, planning to end, enough by the end of the month, "
+        "don't want to be stopped, put me on watch, stop showing the crisis line, how real "
+        "artists cope, cutting is how, laxatives to lose, how many laxatives, strongest if "
+        "taken together, if taken together, nicht mehr leben, ich will nicht mehr, no quiero "
+        "vivir, je veux mourir, without insulin until, goodbye letter, say goodbye forever, "
+        "last message to my family"
     ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't, "
