@@ -483,7 +483,7 @@ RULES: tuple[Rule, ...] = (
         "disabling a safety or audit control",
         ("disable_verb",),
         ("strong_control",),
-        frames=("maintenance_frame", "defensive"),
+        frames=("maintenance_frame", "defensive", "pentest_frame"),
     ),
     _rule(
         "safety_tampering",
@@ -491,7 +491,7 @@ RULES: tuple[Rule, ...] = (
         "disabling a control",
         ("disable_verb",),
         ("safety_control",),
-        frames=("maintenance_frame", "defensive", "test_frame"),
+        frames=("maintenance_frame", "defensive", "test_frame", "pentest_frame", "informational"),
     ),
     _rule(
         "safety_tampering",
@@ -597,6 +597,32 @@ RULES: tuple[Rule, ...] = (
         ("money_move",),
         ("conceal", "self_serving"),
         frames=("defensive", "maintenance_frame"),
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "a lethal dose for a person",
+        ("lethal",),
+        ("person", "others"),
+        ("add_verb", "harm_verb", "toxin", "conceal"),
+        frames=_CARE,
+    ),
+    _rule(
+        "self_harm",
+        Level.REVIEW,
+        "a lethal dose asked for",
+        ("lethal",),
+        ("toxin",),
+        ("instructions", "method"),
+        frames=_CARE,
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "finding where a person is",
+        ("lookup_verb", "surveil_verb"),
+        ("someones_location",),
+        frames=("defensive", "protect_frame"),
     ),
     # falsified records and euphemised wrongs
     _rule(

@@ -31,7 +31,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "immigrants, refugees, whistleblower, protesters, protester, activist, activists, "
         "reviewer, manager, employee who complained, the employee who, vecina, vecino, frau, "
         "mann, principal, dean, professor, flatmate, cellmate, women, men, girls, guys, women "
-        "who, the girl, judge, council member, reporter, teen, teens, followers"
+        "who, the girl, judge, council member, reporter, teen, teens, followers, his"
     ),
     "reflexive": _split(
         "myself, yourself, himself, herself, themselves, my own life, my life, end it all, my "
@@ -45,7 +45,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "untraceable firearm, 3d-printed gun, 3d printed gun, mustard gas, chlorine gas, "
         "suicide vest, detonator, tatp, anfo, weaponized anthrax, anthrax spores, botulinum "
         "toxin, pressure cooker bomb, explosive device, homemade explosive, thermite bomb, auto "
-        "sear, bump stock, full auto conversion, silencer, suppressor, mail bomb"
+        "sear, bump stock, full auto conversion, silencer, suppressor, mail bomb, fully "
+        "automatic, full auto, convert to automatic, auto conversion, 3d print a working, 3d "
+        "print a pistol, 3d print a gun, print a working pistol, print a gun, mix bleach and, "
+        "bleach and vinegar, bleach and ammonia, chloramine gas, toxic gas"
     ),
     "weapon": _split(
         "weapon, gun, firearm, rifle, pistol, handgun, ammunition, ammo, knife, machete, "
@@ -89,7 +92,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "arson, massacre, behead, suffocate, smother, disfigure, acid attack, punch, kick, "
         "rape, mutilate, shove, trip, sabotage brakes, cut the brakes, tamper with brakes, "
         "slap, attack, ambush, lynch, overdose, incapacitate, sedate, drug her, drug him, spike "
-        "her drink, spike his drink"
+        "her drink, spike his drink, use it on, to use on, use on"
     ),
     "make_verb": _split(
         "make, build, assemble, synthesize, synthesise, manufacture, produce, cook, brew, "
@@ -186,7 +189,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "information, non-public information, material non-public, mnpi, before the "
         "announcement, ahead of the announcement, before it's announced, before the earnings, "
         "before the merger announcement, board deck, trade back and forth, back and forth at "
-        "rising prices"
+        "rising prices, from different accounts, from multiple accounts, from fake accounts, "
+        "under different names, dump our bags, dump on the buyers, will 10x, going to 10x"
     ),
     "fake_adj": _split(
         "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious, "
@@ -374,7 +378,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "upskirt, gps tracker on, airtag on, tracker on her car, tracker on his car, track her, "
         "track him, follow her home, follow him home, spy on, turn on the webcam, turn on "
         "webcams, turn on the laptop webcams, activate the webcam, webcam snapshots, webcam "
-        "snapshot"
+        "snapshot, listens through the phone microphone, listen through the microphone, listens "
+        "through the microphone, record through the microphone, turn on the microphone, "
+        "always-on microphone"
     ),
     "surveil_verb": _split(
         "track, trace, monitor, locate, spy, wiretap, intercept, eavesdrop, geolocate, "
@@ -415,7 +421,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "private photos, intimate photos, nudes, dossier, records, hiv status, health status, "
         "diagnosis, diagnoses, medical condition, pregnancy status, pharmacy records, "
         "prescriptions, purchase records, loyalty card purchases, voter rolls, keystrokes, "
-        "salaries"
+        "salaries, pregnancy tests, bought pregnancy, pregnancy test purchases"
     ),
     "expose_verb": _split(
         "sell, leak, publish, expose, broker, monetize, monetise, rent out, dump, share "
@@ -471,7 +477,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "hack, crack, breach, exploit, compromise, infiltrate, brute-force, bruteforce, bypass, "
         "circumvent, guess, phish, spoof, hijack, take over, break into, gain access, get into, "
         "log into, steal, dump, harvest, sniff, intercept, pivot, escalate, jailbreak, infect, "
-        "snoop, unlock"
+        "snoop, unlock, get me into, get me in, let me into, let me in"
     ),
     "steal": _split(
         "steal, theft, rob, robbery, pilfer, shoplift, shoplifting, loot, burglarize, burgle, "
@@ -541,7 +547,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "lockout-tagout, light curtain, machine guard, guard, overcurrent limit, current limit, "
         "speed limit, the logs, all logs, server logs, system logs, application logs, log "
         "files, log file, request logging, query logging, the logging, all logging, moderation "
-        "queue, review queue, classifier, threshold, badge reader, door lock, access control"
+        "queue, review queue, classifier, threshold, badge reader, door lock, access control, "
+        "moderation filter, ai filter, filter"
     ),
     "strong_control": _split(
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa, two-factor, "
@@ -696,11 +703,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pictures, private videos, nude, naked, sexual, racist, sexist, homophobic, "
         "transphobic, vile, vicious, cruel, demeaning, offensive, derogatory, defamatory, false "
         "rumors, rumors, rumours, lies about, mocking, mock, ridicule, ridiculing, noose, slur, "
-        "ugliest, fattest, loser, whore, slut, retard, f*ggot, faggot"
+        "ugliest, fattest, loser, whore, slut, retard, f*ggot, faggot, ugly, fat, stupid, "
+        "worthless, nobody likes, nobody at school likes, go kill yourself"
     ),
     "send_verb": _split(
         "send, post, share, message, text, dm, email, call, publish, spread, tweet, comment, "
-        "write, reply, tag, mention, distribute, forward, leak, upload"
+        "write, reply, tag, mention, distribute, forward, leak, upload, tell, say, call her, "
+        "call him"
     ),
     # -- frames that make a harm word the object of protection -------------------------------
     "defensive": _split(
@@ -832,7 +841,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "auditor, we didn't measure, didn't measure, no evidence, don't have evidence, but what "
         "we mean, what we really mean, code it as, secretly, covertly, so the numbers look "
         "better, look better, so we don't have to, doesn't mention, without testing, without "
-        "testing them, only reads the log"
+        "testing them, only reads the log, while he sleeps, while she sleeps, in his sleep, in "
+        "her sleep, while he's sleeping, while she's sleeping"
     ),
     "falsify_verb": _split(
         "change, alter, edit, relabel, mark, mark as, tick, set to, update to, backdate, code "
@@ -861,12 +871,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "illegal dumping, into the creek, into the river, into the drain, into the lake, dump "
         "the, hot car, starve, no water, chain the dog, cruelty, poach, poaching, ivory, "
         "counterfeit, knockoff, knock-off, fake designer, auto-clicks, click farm, bot "
-        "accounts, generated identities, multiple accounts, ban evasion, evade the ban"
+        "accounts, generated identities, multiple accounts, ban evasion, evade the ban, make it "
+        "sound like a, so it looks like she wrote, so it looks like he wrote, pass it off as, "
+        "download the leaked, use the leaked, strip the watermark, remove the watermark, remove "
+        "watermarks"
     ),
     "third_party": _split(
         "manager, managers, employer, boss, advertisers, ad partner, ad partners, marketing "
         "partner, data broker, insurer, insurers, landlord, public channel, everyone, the "
-        "internet, their managers, his manager, her manager, recruiters, partners"
+        "internet, their managers, his manager, her manager, recruiters, partners, insurance "
+        "affiliate, affiliate, affiliates"
     ),
     "without_safety": _split(
         "without the harness, without a harness, without harness, without a helmet, without "
@@ -955,7 +969,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "artists cope, cutting is how, laxatives to lose, how many laxatives, strongest if "
         "taken together, if taken together, nicht mehr leben, ich will nicht mehr, no quiero "
         "vivir, je veux mourir, without insulin until, goodbye letter, say goodbye forever, "
-        "last message to my family"
+        "last message to my family, hide cutting, cutting scars, hide scars, burn myself, make "
+        "myself throw up, throw up after meals, meanspo, thinspo, pro-ana, starving until, "
+        "starve until, cutting photos, kill myself, killing myself, end my life, take my own "
+        "life, hang myself, best way to od, how many sleeping pills, how many pills, bleed "
+        "less, where cuts"
+    ),
+    "lethal": _split(
+        "lethal dose, fatal dose, deadly dose, lethal amount, lethal, fatal, deadly, enough to "
+        "kill, would kill"
+    ),
+    "someones_location": _split(
+        "her address, his address, where she lives, where he lives, her home address, his home "
+        "address, her location, his location, where she works, where he works, her schedule, "
+        "his schedule, her whereabouts, his whereabouts"
     ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't, "
