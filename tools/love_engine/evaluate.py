@@ -70,7 +70,11 @@ def judge(examples: Sequence[Example], model: LinearModel | None = None) -> dict
     unethical = [r for r in rows if r[0].unethical]
     ethical = [r for r in rows if not r[0].unethical]
     lookalikes = [r for r in ethical if r[0].lookalike]
+    clear_unethical = [r for r in unethical if not r[0].lookalike]
+    clear_ethical = [r for r in ethical if not r[0].lookalike]
     return {
+        "clear_unethical_not_allowed": _share(not r[1] for r in clear_unethical),
+        "clear_ethical_allowed": _share(r[1] for r in clear_ethical),
         "per_category": dict(sorted(per.items())),
         "unethical_not_allowed": sum(not r[1] for r in unethical) / len(unethical),
         "ethical_allowed": sum(r[1] for r in ethical) / len(ethical),
@@ -80,6 +84,11 @@ def judge(examples: Sequence[Example], model: LinearModel | None = None) -> dict
         "engine_auc": auc(labels, [1.0 - r[2] for r in rows]),
         "counts": (len(unethical), len(ethical)),
     }
+
+
+def _share(flags: object) -> float:
+    values = list(flags)  # type: ignore[call-overload]
+    return sum(values) / len(values) if values else float("nan")
 
 
 def print_report(figures: dict[str, object]) -> None:
@@ -97,6 +106,11 @@ def print_report(figures: dict[str, object]) -> None:
     )
     print()
     print(f"ethical look-alikes allowed: {100 * figures['lookalikes_allowed']:.1f}%")  # type: ignore[operator]
+    print(
+        "clear cases (not look-alikes): "
+        f"unethical not allowed {100 * figures['clear_unethical_not_allowed']:.1f}%, "  # type: ignore[operator]
+        f"ethical allowed {100 * figures['clear_ethical_allowed']:.1f}%"  # type: ignore[operator]
+    )
     print(f"unethical denied outright: {100 * figures['denied_share_of_unethical']:.1f}%")  # type: ignore[operator]
     print(f"ROC AUC, learned model score: {figures['model_auc']:.3f}")
     print(f"ROC AUC, engine 1 - score: {figures['engine_auc']:.3f}")

@@ -22,6 +22,7 @@ import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -408,9 +409,17 @@ def _impact_effect(impact: str) -> float:
 
     The requester's own estimate can only lower the score, never raise it.
     """
-    if len(impact) > 256:
-        return IMPACT["unknown"]
+    if len(impact) > 64:
+        return _impact_of(impact)
+    return _short_impact_of(impact)
+
+
+def _impact_of(impact: str) -> float:
     return min((IMPACT[w] for w in tokens(impact) if w in IMPACT), default=0.0)
+
+
+#: Impacts are a few words ("High", "Low"): kept, at most 1,024 of at most 64 characters.
+_short_impact_of = lru_cache(maxsize=1024)(_impact_of)
 
 
 def _concern(name: str, value: float, reading: Reading, model_lowered: bool) -> str:

@@ -22,9 +22,9 @@ __all__ = ["CLAUSE_BREAK", "Text", "normalise", "stem", "tokens"]
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark (a full stop only where
 #: no word character follows: "paypal.com" is no sentence end); linear (see above).
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[;:!?\n]|\.(?!\w)")
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[;!?\n]|\.(?!\w)")
 CLAUSE_BREAK = "."
-_CLAUSE_MARKS = frozenset(".;:!?\n")
+_CLAUSE_MARKS = frozenset(".;!?\n")
 #: Words that start a new clause, so a frame ("block ... attack") stays with its own verb.
 _CLAUSE_WORDS = frozenset({"then", "but", "however", "afterwards", "also", "meanwhile", "while"})
 _IRREGULAR = {
@@ -132,6 +132,7 @@ def normalise(text: str) -> Text:
     folded = unicodedata.normalize("NFKC", text).casefold()
     words: list[str] = []
     stems: list[str] = []
+    known = _stems.get
     for token in _TOKEN.findall(folded):
         if token in _CLAUSE_MARKS or token in _CLAUSE_WORDS:
             if stems and stems[-1] != CLAUSE_BREAK:
@@ -139,5 +140,5 @@ def normalise(text: str) -> Text:
                 stems.append(CLAUSE_BREAK)
             continue
         words.append(token)
-        stems.append(stem(token))
+        stems.append(known(token) or stem(token))
     return Text(tuple(words), tuple(stems))

@@ -87,15 +87,23 @@ class _TextReading:
 
 
 #: Short texts recur (the same action types, impacts and contexts): their reading is kept.
+#: (Their reading never depends on the description's frame, which only parameters inherit.)
 _TEXT_CACHE: ByteBoundedCache[_TextReading] = ByteBoundedCache(2 << 20, max_key_chars=256)
 
 
+#: The texts that recur from action to action; descriptions and parameters rarely do.
+_RECURRING = frozenset({"intent", "potential_impact", "state.context"})
+
+
 def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> int:
-    key = (where, text, str(inherited))
-    part = _TEXT_CACHE.get(key)
-    if part is None:
+    if where in _RECURRING:
+        key = (where, text)
+        part = _TEXT_CACHE.get(key)
+        if part is None:
+            part = _read_text_uncached(text, where, inherited)
+            _TEXT_CACHE.put(key, part)
+    else:
         part = _read_text_uncached(text, where, inherited)
-        _TEXT_CACHE.put(key, part)
     reading.findings.extend(part.findings)
     for signal, found_at in part.signals:
         reading.add_signal(signal, found_at)

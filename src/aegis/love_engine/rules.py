@@ -96,6 +96,7 @@ _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
 _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
+_COVERT = BIT["conceal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +483,7 @@ RULES: tuple[Rule, ...] = (
         "disabling a safety or audit control",
         ("disable_verb",),
         ("strong_control",),
-        frames=("maintenance_frame", "defensive"),
+        frames=("maintenance_frame", "defensive", "pentest_frame"),
     ),
     _rule(
         "safety_tampering",
@@ -490,7 +491,7 @@ RULES: tuple[Rule, ...] = (
         "disabling a control",
         ("disable_verb",),
         ("safety_control",),
-        frames=("maintenance_frame", "defensive", "test_frame"),
+        frames=("maintenance_frame", "defensive", "test_frame", "pentest_frame", "informational"),
     ),
     _rule(
         "safety_tampering",
@@ -582,6 +583,47 @@ RULES: tuple[Rule, ...] = (
         ("retaliate",),
         frames=("defensive", "support_frame"),
     ),
+    _rule(
+        "self_harm",
+        Level.REVIEW,
+        "a plan or wish to end one's life",
+        ("self_harm_intent",),
+        frames=_CARE,
+    ),
+    _rule(
+        "financial_harm",
+        Level.REVIEW,
+        "billing or moving money on a pretence",
+        ("money_move",),
+        ("conceal", "self_serving"),
+        frames=("defensive", "maintenance_frame"),
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "a lethal dose for a person",
+        ("lethal",),
+        ("person", "others"),
+        ("add_verb", "harm_verb", "toxin", "conceal"),
+        frames=_CARE,
+    ),
+    _rule(
+        "self_harm",
+        Level.REVIEW,
+        "a lethal dose asked for",
+        ("lethal",),
+        ("toxin",),
+        ("instructions", "method"),
+        frames=_CARE,
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "finding where a person is",
+        ("lookup_verb", "surveil_verb"),
+        ("someones_location",),
+        frames=("defensive", "protect_frame"),
+    ),
     # falsified records and euphemised wrongs
     _rule(
         "deception_fraud",
@@ -662,6 +704,9 @@ def _judge_clause(
     if not clause_mask & _ANY_RULE_CONCEPT:
         return clause_mask
     negated_clause = bool(clause_mask & _NEGATOR)
+    # a frame does not excuse what the clause also hides ("quietly turn off audit logging
+    # during the migration"): concealment makes any frame a cover
+    covert = bool(clause_mask & _COVERT)
     for rule, anchor, rest in _CHECKS:
         if not clause_mask & anchor:
             continue
@@ -670,7 +715,7 @@ def _judge_clause(
         for position, (mask, surface) in enumerate(clause):
             if not mask & anchor:
                 continue
-            if rule.frames & inherited or _framed(clause, position, rule):
+            if not covert and (rule.frames & inherited or _framed(clause, position, rule)):
                 if framed is not None:
                     framed.add(rule.category)
                 break

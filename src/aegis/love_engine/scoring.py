@@ -44,6 +44,13 @@ class Scorer:
                 if weight:
                     self._pair[low, high] = weight
                     self._partners[low] |= 1 << high
+        self._feature_weights: dict[int, int] = {
+            bit: weight for bit, weight in enumerate(self._concept) if weight
+        }
+        self._feature_weights.update(
+            (_pair_id(low, high), weight) for (low, high), weight in self._pair.items()
+        )
+        self._by_mask: dict[int, tuple[int, frozenset[int]]] = {}
         self._framed = {c: weights.get(f"framed:{c}", 0) for c in rules.CATEGORIES}
         self._rule = {
             (c, level): weights.get(f"rule:{c}:{level.name.lower()}", 0)
@@ -84,25 +91,51 @@ class Scorer:
         return total
 
     def _concept_score(self, clauses: list[int]) -> int:
-        concept, pair, partners = self._concept, self._pair, self._partners
-        seen_bits = 0
-        seen_pairs: set[tuple[int, int]] = set()
-        total = 0
-        for mask in set(clauses):
-            rest = mask
-            while rest:
-                lowest = rest & -rest
-                low = lowest.bit_length() - 1
-                rest ^= lowest
-                if not seen_bits & lowest:
-                    seen_bits |= lowest
-                    total += concept[low]
-                others = rest & partners[low]
-                while others:
-                    bit = others & -others
-                    others ^= bit
-                    key = (low, bit.bit_length() - 1)
-                    if key not in seen_pairs:
-                        seen_pairs.add(key)
-                        total += pair[key]
-        return total
+        distinct = set(clauses)
+        if len(distinct) == 1:  # the common case: one clause, or clauses alike
+            (mask,) = distinct
+            return self._mask_score(mask)
+        features: set[int] = set()
+        for mask in distinct:
+            features |= self._mask_features(mask)[1]
+        weights = self._feature_weights
+        return sum(weights[feature] for feature in features)
+
+    def _mask_score(self, mask: int) -> int:
+        return self._mask_features(mask)[0]
+
+    def _mask_features(self, mask: int) -> tuple[int, frozenset[int]]:
+        """The weight and the weighted features (concepts, concept pairs) of one clause's mask.
+
+        Kept per mask: a few hundred distinct masks cover most text. Bounded in count.
+        """
+        known = self._by_mask.get(mask)
+        if known is not None:
+            return known
+        concept, partners = self._concept, self._partners
+        found: set[int] = set()
+        rest = mask
+        while rest:
+            lowest = rest & -rest
+            low = lowest.bit_length() - 1
+            rest ^= lowest
+            if concept[low]:
+                found.add(low)
+            others = rest & partners[low]
+            while others:
+                bit = others & -others
+                others ^= bit
+                found.add(_pair_id(low, bit.bit_length() - 1))
+        weights = self._feature_weights
+        result = (sum(weights[feature] for feature in found), frozenset(found))
+        if len(self._by_mask) < _MAX_MASKS:
+            self._by_mask[mask] = result
+        return result
+
+
+_MAX_MASKS = 65_536
+_PAIR_BASE = 1 << 16
+
+
+def _pair_id(low: int, high: int) -> int:
+    return _PAIR_BASE + low * 1024 + high

@@ -31,7 +31,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "immigrants, refugees, whistleblower, protesters, protester, activist, activists, "
         "reviewer, manager, employee who complained, the employee who, vecina, vecino, frau, "
         "mann, principal, dean, professor, flatmate, cellmate, women, men, girls, guys, women "
-        "who, the girl, judge, council member, reporter, teen, teens, followers"
+        "who, the girl, judge, council member, reporter, teen, teens, followers, his"
     ),
     "reflexive": _split(
         "myself, yourself, himself, herself, themselves, my own life, my life, end it all, my "
@@ -45,7 +45,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "untraceable firearm, 3d-printed gun, 3d printed gun, mustard gas, chlorine gas, "
         "suicide vest, detonator, tatp, anfo, weaponized anthrax, anthrax spores, botulinum "
         "toxin, pressure cooker bomb, explosive device, homemade explosive, thermite bomb, auto "
-        "sear, bump stock, full auto conversion, silencer, suppressor, mail bomb"
+        "sear, bump stock, full auto conversion, silencer, suppressor, mail bomb, fully "
+        "automatic, full auto, convert to automatic, auto conversion, 3d print a working, 3d "
+        "print a pistol, 3d print a gun, print a working pistol, print a gun, mix bleach and, "
+        "bleach and vinegar, bleach and ammonia, chloramine gas, toxic gas"
     ),
     "weapon": _split(
         "weapon, gun, firearm, rifle, pistol, handgun, ammunition, ammo, knife, machete, "
@@ -89,7 +92,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "arson, massacre, behead, suffocate, smother, disfigure, acid attack, punch, kick, "
         "rape, mutilate, shove, trip, sabotage brakes, cut the brakes, tamper with brakes, "
         "slap, attack, ambush, lynch, overdose, incapacitate, sedate, drug her, drug him, spike "
-        "her drink, spike his drink, break, snap, crush, smash, slash, cut, twist"
+        "her drink, spike his drink, use it on, to use on, use on"
     ),
     "make_verb": _split(
         "make, build, assemble, synthesize, synthesise, manufacture, produce, cook, brew, "
@@ -148,7 +151,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "took two, accidentally, double dose, missed a dose, eulogy, died by suicide, lost to "
         "suicide, memorial, funeral, condolence, i'm scared, scared of, thinking about, help me "
         "figure out, help me cope, cope, coping, get help, dietitian, relapsed, relapse, "
-        "support group, support line, crisis support, peer support, support services"
+        "support group, support line, crisis support, peer support, support services, safest, "
+        "store medicines, lock up, attempted suicide, has attempted"
     ),
     # -- deception and fraud -----------------------------------------------------------------
     "fraud_strong": _split(
@@ -181,7 +185,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "preselected, opt everyone in, default to opted in, diploma mill, buy a diploma, buy "
         "diplomas, sells diplomas, buy a degree, fake degree, suicide pact, counterfeit covid, "
         "fake vaccination, fake vaccine, pretending to be, pretend to be his, pretend to be "
-        "her, pretending to be his, pretending to be her"
+        "her, pretending to be his, pretending to be her, insider information, inside "
+        "information, non-public information, material non-public, mnpi, before the "
+        "announcement, ahead of the announcement, before it's announced, before the earnings, "
+        "before the merger announcement, board deck, trade back and forth, back and forth at "
+        "rising prices, from different accounts, from multiple accounts, from fake accounts, "
+        "under different names, dump our bags, dump on the buyers, will 10x, going to 10x"
     ),
     "fake_adj": _split(
         "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious, "
@@ -317,9 +326,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "neighborhoods, immigrant neighbourhoods, black neighborhoods, minority neighborhoods, "
         "predominantly, demographic, demographics, ethnic composition, racial composition, "
         "proper english, speak english, english well, speak proper, chinatown, little italy, "
-        "barrio, ghetto, the projects, inner city, inner-city, name sounds, names that sound, "
-        "foreign name, foreign names, ethnic names, religious school, islamic school, "
-        "historically black, hbcu, hbcus, vernacular, aave"
+        "barrio, ghetto, inner city, inner-city, name sounds, names that sound, foreign name, "
+        "foreign names, ethnic names, religious school, islamic school, historically black, "
+        "hbcu, hbcus, vernacular, aave"
     ),
     "subject_frame": _split(
         "audit, audits, auditing, bias audit, fairness audit, disparity, disparities, disparate "
@@ -367,7 +376,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stalk, stalker, stalkerware, cyberstalk, dox, doxx, doxing, doxxing, spyware, hidden "
         "camera, spy camera, secretly record, secretly film, secretly photograph, creepshot, "
         "upskirt, gps tracker on, airtag on, tracker on her car, tracker on his car, track her, "
-        "track him, follow her home, follow him home, spy on"
+        "track him, follow her home, follow him home, spy on, turn on the webcam, turn on "
+        "webcams, turn on the laptop webcams, activate the webcam, webcam snapshots, webcam "
+        "snapshot, listens through the phone microphone, listen through the microphone, listens "
+        "through the microphone, record through the microphone, turn on the microphone, "
+        "always-on microphone"
     ),
     "surveil_verb": _split(
         "track, trace, monitor, locate, spy, wiretap, intercept, eavesdrop, geolocate, "
@@ -378,7 +391,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "her, mirror his, keep tabs on, watch her, watch him, identify the, real identity, find "
         "out who, who wrote, re-identify, reidentify, de-anonymise, facial recognition, face "
         "recognition, match them to, match to, link records, join with, keystrokes, screen "
-        "recording, copy her messages, copy his messages, heimlich"
+        "recording, copy her messages, copy his messages, heimlich, follow my ex, show her "
+        "location, show his location, reads my, read my daughter's, read my son's, read her "
+        "dms, read his dms, screenshot the employees, screenshots of employees, record their "
+        "screens, go through the employees, go through their, people-finder, people finder, "
+        "people search"
     ),
     "personal_info": _split(
         "location, whereabouts, movements, home address, address, phone, messages, texts, "
@@ -404,7 +421,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "private photos, intimate photos, nudes, dossier, records, hiv status, health status, "
         "diagnosis, diagnoses, medical condition, pregnancy status, pharmacy records, "
         "prescriptions, purchase records, loyalty card purchases, voter rolls, keystrokes, "
-        "salaries"
+        "salaries, pregnancy tests, bought pregnancy, pregnancy test purchases"
     ),
     "expose_verb": _split(
         "sell, leak, publish, expose, broker, monetize, monetise, rent out, dump, share "
@@ -450,13 +467,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pick, lockpick, pick the lock, clone badge, clone the badge, clone rfid, rfid cloner, "
         "tailgate, tailgating, shim, harvest credentials, harvests credentials, harvest logins, "
         "harvests their, credential harvesting, steal logins, sim-swap, simswap, get a shell, "
-        "get shell, spreads through, self-propagating"
+        "get shell, spreads through, self-propagating, etc shadow, /etc/shadow, send me the "
+        "hashes, flipper zero, flipper, clone the garage remote, clone my neighbour's, clone my "
+        "neighbor's, replay the password reset, password reset link from, take over the "
+        "account, idor, enumerate the other, change the user_id, reuse the contractor's ssh "
+        "key, reuse his ssh key, owner rights so you don't need to ask"
     ),
     "intrusion_verb": _split(
         "hack, crack, breach, exploit, compromise, infiltrate, brute-force, bruteforce, bypass, "
         "circumvent, guess, phish, spoof, hijack, take over, break into, gain access, get into, "
         "log into, steal, dump, harvest, sniff, intercept, pivot, escalate, jailbreak, infect, "
-        "snoop, unlock"
+        "snoop, unlock, get me into, get me in, let me into, let me in"
     ),
     "steal": _split(
         "steal, theft, rob, robbery, pilfer, shoplift, shoplifting, loot, burglarize, burgle, "
@@ -497,8 +518,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "override, shut off, shut down, get around, work around, workaround, disconnect, "
         "unplug, cover, blind, spoof, falsify, backdate, alter, edit, rewrite, modify, purge, "
         "shred, destroy, hide, zero out, drop, pause, lower, relax, weaken, ignore, exempt, "
-        "whitelist, allowlist, auto-approve, auto approve, autoapprove, turn down, always open, "
-        "set to open, prop open, lower the threshold"
+        "whitelist, auto-approve, auto approve, autoapprove, turn down, always open, set to "
+        "open, prop open, lower the threshold, scale to zero, replicas 0, downgrade, jam, "
+        "jammer, drop events, exclude, raise the threshold, raise the alert threshold, bump the "
+        "threshold, approve its own, approve their own, mark its own, whitelist the"
     ),
     "safety_control": _split(
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa, two-factor, "
@@ -524,7 +547,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "lockout-tagout, light curtain, machine guard, guard, overcurrent limit, current limit, "
         "speed limit, the logs, all logs, server logs, system logs, application logs, log "
         "files, log file, request logging, query logging, the logging, all logging, moderation "
-        "queue, review queue, classifier, threshold, badge reader, door lock, access control"
+        "queue, review queue, classifier, threshold, badge reader, door lock, access control, "
+        "moderation filter, ai filter, filter"
     ),
     "strong_control": _split(
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa, two-factor, "
@@ -541,7 +565,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "audit tables, audit records, audit entries, audit data, log level to none, log level "
         "none, child-safety classifier, safety classifier, classifier, moderation queue, review "
         "queue, breathalyzer interlock, ignition interlock, windows defender, defender, "
-        "defender antivirus, xprotect, crowdstrike"
+        "defender antivirus, xprotect, crowdstrike, dlp scanner, virus scanning, virus scan, av "
+        "scan, secret scanner, anomaly detector, anomaly breaker, circuit breaker, tamper "
+        "counter, gas detector, gas detector alarms, emissions control, fire alarm panel, alarm "
+        "panel, human approval queue, approval queue, confirmation step, two signatures, dual "
+        "signature, password complexity, lockout rules, compliance archive, litigation hold, "
+        "require approval, safety policy, refusal rules, falco, rsyslog, aegis hook, review "
+        "hook, self review, audit enabled, action logger, logger, seatbelt chime, seatbelt "
+        "warning"
     ),
     "evade": _split(
         "cover tracks, cover my tracks, cover our tracks, cover their tracks, cover your "
@@ -587,7 +618,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "liquidate, spend, use their card, use her card, use his card, borrow, change the "
         "beneficiary, change beneficiary, add myself as, add me as, change the payee, change "
         "the bank details, update bank details, change payout account, sweep, take the, use the "
-        "money, put it back, move the money, move her money, move his money"
+        "money, put it back, move the money, move her money, move his money, bill the, invoice "
+        "for, charge for, charge the"
     ),
     "funds": _split(
         "money, funds, fund, account, accounts, savings, balance, pension, retirement savings, "
@@ -621,21 +653,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "verification, skip the verification, no need to verify, don't bother verifying, "
         "without verification, without checking, for free, without paying, avoid paying, "
         "without a background check, no background check, skip the background check, straw "
-        "purchase"
+        "purchase, don't tell them, she can't know, he can't know, they can't know, without her "
+        "noticing, without him noticing, other tenants', other customers', other user's, other "
+        "users', another user's, the client said yes on the phone, paperwork to follow, scope "
+        "is still being negotiated, without a signed scope, no signed scope, the api doesn't "
+        "check, doesn't check, using the misconfigured, not the owner, isn't mine, not mine"
     ),
     "others": _split(
-        "grandmother's, grandfather's, grandma's, grandpa's, mother's, father's, mom's, dad's, "
-        "parent's, parents', elderly, someone else's, other people's, victim's, partner's, "
-        "roommate's, tenant's, neighbor's, neighbour's, boss's, coworker's, colleague's, "
-        "friend's, ex's, wife's, husband's, brother's, sister's, aunt's, uncle's, employer's, "
-        "dead relative's, deceased, late husband's, late wife's, in her name, in his name, in "
-        "their name, in my mother's name, in my father's name, using her identity, using his "
-        "identity, using their identity, using her ssn, using his ssn, with her card, with his "
-        "card, use her card, use his card, her savings, his savings, their savings, her "
-        "pension, his pension, employees', workers', staff's, tenants', customers' money, "
-        "client escrow, pension fund's, ip range, every ip, public ip, public ips, country's, "
-        "principal's, dean's, teacher's, admin's, the hospital's, the school's, the bank's, the "
-        "airport, paid kiosk"
+        "elderly, someone else's, other people's, dead relative's, deceased, late husband's, "
+        "late wife's, in her name, in his name, in their name, in my mother's name, in my "
+        "father's name, using her identity, using his identity, using their identity, using her "
+        "ssn, using his ssn, with her card, with his card, use her card, use his card, her "
+        "savings, his savings, their savings, her pension, his pension, customers' money, "
+        "client escrow, pension fund's, ip range, every ip, public ip, public ips, the "
+        "hospital's, the school's, the bank's, the airport, paid kiosk"
     ),
     "finance_strong": _split(
         "unauthorized transfer, unauthorised transfer, unauthorized transfers, unauthorized "
@@ -672,11 +703,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pictures, private videos, nude, naked, sexual, racist, sexist, homophobic, "
         "transphobic, vile, vicious, cruel, demeaning, offensive, derogatory, defamatory, false "
         "rumors, rumors, rumours, lies about, mocking, mock, ridicule, ridiculing, noose, slur, "
-        "ugliest, fattest, loser, whore, slut, retard, f*ggot, faggot"
+        "ugliest, fattest, loser, whore, slut, retard, f*ggot, faggot, ugly, fat, stupid, "
+        "worthless, nobody likes, nobody at school likes, go kill yourself"
     ),
     "send_verb": _split(
         "send, post, share, message, text, dm, email, call, publish, spread, tweet, comment, "
-        "write, reply, tag, mention, distribute, forward, leak, upload"
+        "write, reply, tag, mention, distribute, forward, leak, upload, tell, say, call her, "
+        "call him"
     ),
     # -- frames that make a harm word the object of protection -------------------------------
     "defensive": _split(
@@ -721,7 +754,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "team, surveillance team, valuation control, rekey, re-key, harassment case, harassment "
         "counselling, harassment counseling, counselling, counseling, my case, lawyer, "
         "attorney, legal advice, protect from, protect users from, protect customers from, "
-        "protection from, protection against, protective"
+        "protection from, protection against, protective, sinkhole, likely, suspected, "
+        "suspicious, possibly, protect my, protect our, protect your, delete the post, remove "
+        "the post, take down the post, delete posts"
     ),
     "informational": _split(
         "explain, explains, describe, summarize, summarise, summary, history of, historical, "
@@ -804,7 +839,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "grey on grey, small print, hard to find, nobody finds it, out of the report, from the "
         "report, before it goes to, before the insurer, before the inspector, before the "
         "auditor, we didn't measure, didn't measure, no evidence, don't have evidence, but what "
-        "we mean, what we really mean, code it as"
+        "we mean, what we really mean, code it as, secretly, covertly, so the numbers look "
+        "better, look better, so we don't have to, doesn't mention, without testing, without "
+        "testing them, only reads the log, while he sleeps, while she sleeps, in his sleep, in "
+        "her sleep, while he's sleeping, while she's sleeping"
     ),
     "falsify_verb": _split(
         "change, alter, edit, relabel, mark, mark as, tick, set to, update to, backdate, code "
@@ -820,7 +858,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "expense, expense report, invoice, transcript, certificate, revenue, numbers, figures, "
         "emissions, kpi, metrics, dashboard, report, record, records, sign-in sheet, training "
         "record, completed, passed, vet checked, refurbished, condition, warranty, serial "
-        "number, expiry date, best before, batch, audit result, safety rating"
+        "number, expiry date, best before, batch, audit result, safety rating, bank statement, "
+        "bank statements, pay stub, pay stubs, payslip, payslips, tax return, tax returns, "
+        "claim, claims, incident ticket, severity"
     ),
     "illicit": _split(
         "cracked, pirated, piracy, torrent, keygen, strip the drm, remove the drm, paywalled, "
@@ -831,12 +871,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "illegal dumping, into the creek, into the river, into the drain, into the lake, dump "
         "the, hot car, starve, no water, chain the dog, cruelty, poach, poaching, ivory, "
         "counterfeit, knockoff, knock-off, fake designer, auto-clicks, click farm, bot "
-        "accounts, generated identities, multiple accounts, ban evasion, evade the ban"
+        "accounts, generated identities, multiple accounts, ban evasion, evade the ban, make it "
+        "sound like a, so it looks like she wrote, so it looks like he wrote, pass it off as, "
+        "download the leaked, use the leaked, strip the watermark, remove the watermark, remove "
+        "watermarks"
     ),
     "third_party": _split(
         "manager, managers, employer, boss, advertisers, ad partner, ad partners, marketing "
         "partner, data broker, insurer, insurers, landlord, public channel, everyone, the "
-        "internet, their managers, his manager, her manager, recruiters, partners"
+        "internet, their managers, his manager, her manager, recruiters, partners, insurance "
+        "affiliate, affiliate, affiliates"
     ),
     "without_safety": _split(
         "without the harness, without a harness, without harness, without a helmet, without "
@@ -868,6 +912,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "email, text, note, invite, line, dm, cache, cpu, memory, noise, the mood, vibe, "
         "nerves, stress, fever, thirst, hunger"
     ),
+    "injure_verb": _split(
+        "break, snap, crush, smash, slash, cut, twist, burn, stab, shoot, hit, punch, kick"
+    ),
     "body_part": _split(
         "legs, leg, arms, arm, neck, knees, knee, jaw, face, nose, fingers, ribs, skull, head, "
         "wrist, wrists, throat, spine, back, kneecaps, teeth, eyes"
@@ -880,7 +927,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "self_serving": _split(
         "for my transcript, my grade, my grades, my own grade, my score, my record, in my "
         "favour, in my favor, so i pass, so we pass, so we can ship, so it passes, so the order "
-        "goes through, so we don't have to pay"
+        "goes through, so we don't have to pay, so the mortgage is approved, so the loan is "
+        "approved, so i get approved, get approved, so it saves money, saves money, so we get "
+        "paid, so the claim goes through"
     ),
     "tracker_device": _split(
         "gps tag, gps tracker, gps tracking, airtag, airtags, tile tracker, tracking device, "
@@ -889,14 +938,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "lookup_verb": _split(
         "pull, look up, lookup, find, get me, search for, dig up, locate, find out, track down, "
-        "figure out"
+        "figure out, search the people-finder, people-finder, people finder, people search, "
+        "search for her, search for his"
     ),
     "intimate_target": _split(
         "ex, ex-wife, ex-husband, ex-girlfriend, ex-boyfriend, ex-partner, girlfriend, "
         "boyfriend, wife, husband, crush, stranger, coworker, classmate, neighbor, neighbour, "
         "whistleblower, journalist, reporter, streamer, judge, the women, the girl, that girl, "
         "this girl, women who, girls who, the woman, that woman, the waitress, my therapist, "
-        "the therapist, her therapist"
+        "the therapist, her therapist, juror, jurors, anonymous critic, critic, union members, "
+        "her family, his family"
     ),
     "threat": _split(
         "find out where he lives, find out where she lives, i know where you live, i know where "
@@ -908,6 +959,30 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "false_alarm": _split(
         "false report, fake report, report a hostage, hostage situation, bomb threat, there's a "
         "bomb, say there's a bomb, call in a bomb, swat, swatting, fake 911, prank call 911"
+    ),
+    "self_harm_intent": _split(
+        "until it's over, won't need them, won't need them after, putting my affairs in order, "
+        "affairs in order, charcoal and tape, i want to feel pain, feel pain so i feel, won't "
+        "need stitches, need stitches, make dying sound beautiful, dying sound beautiful, do "
+        "the job fastest, planning to die, planning to end, enough by the end of the month, "
+        "don't want to be stopped, put me on watch, stop showing the crisis line, how real "
+        "artists cope, cutting is how, laxatives to lose, how many laxatives, strongest if "
+        "taken together, if taken together, nicht mehr leben, ich will nicht mehr, no quiero "
+        "vivir, je veux mourir, without insulin until, goodbye letter, say goodbye forever, "
+        "last message to my family, hide cutting, cutting scars, hide scars, burn myself, make "
+        "myself throw up, throw up after meals, meanspo, thinspo, pro-ana, starving until, "
+        "starve until, cutting photos, kill myself, killing myself, end my life, take my own "
+        "life, hang myself, best way to od, how many sleeping pills, how many pills, bleed "
+        "less, where cuts"
+    ),
+    "lethal": _split(
+        "lethal dose, fatal dose, deadly dose, lethal amount, lethal, fatal, deadly, enough to "
+        "kill, would kill"
+    ),
+    "someones_location": _split(
+        "her address, his address, where she lives, where he lives, her home address, his home "
+        "address, her location, his location, where she works, where he works, her schedule, "
+        "his schedule, her whereabouts, his whereabouts"
     ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't, "

@@ -77,7 +77,7 @@ def test_wide_parameters_are_review() -> None:
         )
     )
     assert result.verdict is Verdict.REVIEW
-    assert any("more than 4096" in reason for reason in result.reasons)
+    assert any("more than 512" in reason for reason in result.reasons)
 
 
 def test_a_value_the_engine_does_not_model_is_review_by_name() -> None:
