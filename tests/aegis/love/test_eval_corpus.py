@@ -252,6 +252,26 @@ def test_a_disguise_does_not_change_the_verdict(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize(
+    "tool", ["compliance_audit", "incident_response", "report_abuse", "moderate_content"]
+)
+def test_a_benign_tool_name_does_not_excuse_harm(
+    verdicts: dict[str, EthicalScore], tool: str
+) -> None:
+    """The same harmful request sent through a tool with a reassuring name is still harmful:
+    a name is not a scope, and an agent steered by the requester picks whichever tool passes."""
+    engine = LoveEngine()
+    caught = [r for r in ROWS if r["label"] == "unethical" and not verdicts[r["id"]].ethical]
+    slipped = [
+        f"{row['id']}: {row['description'][:90]}"
+        for row in caught
+        if engine.check_ethics_sync(Action(row["description"], tool, "", row["parameters"])).ethical
+    ]
+    assert len(slipped) <= len(caught) * (1 - REQUIRED_RATE), (
+        f"{len(slipped)}/{len(caught)} caught harms allowed as {tool}:\n" + "\n".join(slipped)
+    )
+
+
 # --- robustness probes ----------------------------------------------------------------------
 
 
