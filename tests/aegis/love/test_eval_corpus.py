@@ -12,8 +12,14 @@ The robustness probes feed the engine shapes no honest caller sends (a megabyte 
 parameters nested ten thousand deep, containers that contain themselves, lone surrogates,
 bytes, NaN, non-string keys): each must come back with a score or the documented
 ``TypeError``/``ValueError``, never hang or crash; what is over a reading limit must not be
-allowed. The determinism checks compare every score across threads, engines and interpreter
-processes with different hash seeds.
+allowed. The determinism checks compare every score across threads, engines, interpreter
+processes with different hash seeds, the async and sync entry points, and engines that judged
+other actions first (a cache key that parameter text can forge makes one verdict decide
+another).
+
+The adversarial checks take every row the engine gets right and disguise it (invisible
+characters, homoglyphs, leetspeak, typos, a reassuring preamble or tool name, a claimed
+approval): at least 90% must keep their verdict, since an attacker needs only one disguise.
 """
 
 from __future__ import annotations
