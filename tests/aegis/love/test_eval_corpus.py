@@ -527,6 +527,20 @@ def test_a_verdict_does_not_depend_on_what_was_judged_before(
         )
 
 
+def test_same_scores_with_and_without_a_cache(verdicts: dict[str, EthicalScore]) -> None:
+    """A cache may save time, never change an answer: no cache, a tiny one, the default."""
+    for size in (0, 4096):
+        engine = LoveEngine(cache_bytes=size)
+        for _ in range(2):
+            differ = [
+                row["id"]
+                for row in ROWS
+                if fingerprint(engine.check_ethics_sync(action_of(row)))
+                != fingerprint(verdicts[row["id"]])
+            ]
+            assert not differ, f"cache_bytes={size}: {differ[:20]}"
+
+
 def test_async_and_sync_agree(verdicts: dict[str, EthicalScore]) -> None:
     """The pipeline awaits ``check_ethics``; it must give what ``check_ethics_sync`` gives."""
     engine = LoveEngine()
