@@ -88,6 +88,9 @@ def _build_tables() -> tuple[
             elif stems:
                 phrases[stems] = phrases.get(stems, 0) | BIT[name]
                 lengths.setdefault((stems[0], stems[1]), set()).add(len(stems))
+                # the same words hyphenated are one token ("under-30", "pre-tick")
+                joined = stem("-".join(normalise(entry).words))
+                unigrams[joined] = unigrams.get(joined, 0) | BIT[name]
     by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
     return unigrams, phrases, by_start
 
