@@ -100,6 +100,8 @@ _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
 _COVERT = BIT["conceal"]
+#: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
+_MAX_COMPOUND_PARTS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -682,7 +684,7 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             word = words[index]
             mask = _UNIGRAMS.get(current, 0)
             if not mask and "-" in word:  # an unlisted compound reads as its parts
-                for part in word.split("-"):
+                for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
                     mask |= _UNIGRAMS.get(stem(part), 0)
             if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
                 mask |= _OTHERS
