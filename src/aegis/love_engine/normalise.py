@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["CLAUSE_BREAK", "Text", "normalise", "stem", "tokens"]
+__all__ = ["CLAUSE_BREAK", "Text", "fold", "normalise", "stem", "tokens"]
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark (a full stop only where
 #: no word character follows: "paypal.com" is no sentence end); linear (see above).
@@ -121,15 +121,30 @@ class Text:
     stems: tuple[str, ...]
 
 
+#: Marks that hide a word without changing how it reads: combining marks left after NFKC
+#: composed what it could ("k̷i̵l̴l̸"), zero-width and soft-hyphen characters ("ki\u200bll"),
+#: and bidirectional controls. A character class, so removing them is one linear pass.
+_INVISIBLE = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def fold(text: str) -> str:
+    """NFKC, case folding, and the invisible marks removed."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
 def tokens(text: str) -> list[str]:
     """Case-folded words of ``text`` as written (no stemming, no clause marks)."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = fold(text)
     return [piece for piece in _TOKEN.findall(folded) if piece not in _CLAUSE_MARKS]
 
 
 def normalise(text: str) -> Text:
-    """Normalise ``text`` (NFKC, case folding) and split it into stems and clause breaks."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    """Normalise ``text`` (see :func:`fold`) and split it into stems and clause breaks."""
+    folded = fold(text)
     words: list[str] = []
     stems: list[str] = []
     known = _stems.get

@@ -88,6 +88,9 @@ def _build_tables() -> tuple[
             elif stems:
                 phrases[stems] = phrases.get(stems, 0) | BIT[name]
                 lengths.setdefault((stems[0], stems[1]), set()).add(len(stems))
+                # the same words hyphenated are one token ("under-30", "pre-tick")
+                joined = stem("-".join(normalise(entry).words))
+                unigrams[joined] = unigrams.get(joined, 0) | BIT[name]
     by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
     return unigrams, phrases, by_start
 
@@ -97,6 +100,8 @@ _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
 _COVERT = BIT["conceal"]
+#: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
+_MAX_COMPOUND_PARTS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,7 +684,7 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             word = words[index]
             mask = _UNIGRAMS.get(current, 0)
             if not mask and "-" in word:  # an unlisted compound reads as its parts
-                for part in word.split("-"):
+                for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
                     mask |= _UNIGRAMS.get(stem(part), 0)
             if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
                 mask |= _OTHERS

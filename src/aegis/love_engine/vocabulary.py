@@ -269,7 +269,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "underwrite, insure, insurance, quote, quotes, benefit, benefits, service, serve, "
         "refuse, suspend, seat, board, sell to, show listings, listings, apartment, housing, "
         "block, kick, kick out, bar, leave off, leave them off, keep off, keep them off, drop "
-        "from, take off the list, ad, apartment ad, are let go, youth coordinator"
+        "from, take off the list, ad, apartment ad, are let go, youth coordinator, tier, fast "
+        "track, queue, age cap, minimum deposit, deposit, reduce the bonus, sort, come last, "
+        "put the, schedule the, cut, pick which, skip the"
     ),
     "protected_attr": _split(
         "race, racial, ethnicity, ethnic, ethnic origin, ethnic background, religion, "
@@ -306,7 +308,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pakistanis, chinese, mexicans, africans, nigerians, romanians, poles, gypsies, "
         "travellers, travelers, somalis, syrians, afghans, wheelchair, wheelchairs, in "
         "wheelchairs, gay candidates, gay students, gay employees, trans employee, transgender "
-        "employees"
+        "employees, married men, married women, without kids, with a family, young ones, "
+        "childless, aren't citizens, not citizens, section 8, vouchers, housing voucher, "
+        "housing vouchers, housing benefit, on benefits, deaf, deaf applicant, blind applicant, "
+        "chemotherapy, cancer treatment, sick leave, caregiving, disabled child, refugee, "
+        "refugee shelter, non-english, non english"
     ),
     "discrim_strong": _split(
         "discriminate, discriminates, discriminating, discrimination against, discriminatory, "
@@ -369,7 +375,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "about, every zip code, all zip codes, every neighborhood, every neighbourhood, "
         "including the ones, speech recognition, recognition for, transcription, captioning, "
         "accuracy for, illegal, unlawful, care home, care plan, childcare, healthcare, elder "
-        "care, patient care"
+        "care, patient care, appeal, an appeal, turned down for, i was turned down, i was "
+        "denied, i was rejected, they turned me down"
     ),
     # -- privacy -----------------------------------------------------------------------------
     "stalk": _split(
@@ -756,7 +763,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "attorney, legal advice, protect from, protect users from, protect customers from, "
         "protection from, protection against, protective, sinkhole, likely, suspected, "
         "suspicious, possibly, protect my, protect our, protect your, delete the post, remove "
-        "the post, take down the post, delete posts"
+        "the post, take down the post, delete posts, as she asked, as he asked, as they asked, "
+        "at her request, at his request, at their request"
     ),
     "informational": _split(
         "explain, explains, describe, summarize, summarise, summary, history of, historical, "

@@ -99,3 +99,21 @@ def test_the_fast_scorer_sums_exactly_the_features_the_model_names() -> None:
     for text in texts:
         reading = read_action((("description", text), ("intent", "act")), {"x": [text]}, Limits())
         assert engine._scorer.score(reading) == engine.model.score(reading.features())
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "k\u0337\u0322i\u0335l\u0334l\u0338 him",  # combining marks stacked on each letter
+        "ki\u200bll h\u200dim",  # zero-width space and joiner
+        "kil\u00adl him",  # soft hyphen
+        "\u202ekill him",  # a bidirectional override
+    ],
+)
+def test_invisible_marks_do_not_hide_a_word(disguised: str) -> None:
+    assert normalise(disguised).stems == normalise("kill him").stems
+    assert find(disguised, "d")
+
+
+def test_a_compound_of_many_parts_reads_only_its_first_parts() -> None:
+    assert find("a-" * 5000 + "a", "d") == []
