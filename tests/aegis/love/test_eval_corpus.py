@@ -171,12 +171,20 @@ _HOMOGLYPHS = str.maketrans({"a": "\u0430", "e": "\u0435", "o": "\u043e", "i": "
                              "c": "\u0441", "p": "\u0440"})  # fmt: skip
 
 
-def _zero_width(text: str) -> str:
-    """A zero-width space in the middle of every longer word: invisible, and splits tokens."""
-    return " ".join(
-        word[: len(word) // 2] + "\u200b" + word[len(word) // 2 :] if len(word) > 3 else word
-        for word in text.split(" ")
-    )
+def _inside_words(mark: str) -> Callable[[str], str]:
+    """``mark`` in the middle of every longer word: invisible or ignored by a reader, and
+    enough to split a naive tokeniser's words."""
+
+    def disguise(text: str) -> str:
+        return " ".join(
+            word[: len(word) // 2] + mark + word[len(word) // 2 :] if len(word) > 3 else word
+            for word in text.split(" ")
+        )
+
+    return disguise
+
+
+_zero_width = _inside_words("\u200b")
 
 
 def _swapped_letters(text: str) -> str:
@@ -217,6 +225,9 @@ Disguise = Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]]
 #: hides its letters may fairly be sent to review, so only the plain disguises keep help flowing.
 DISGUISES: list[tuple[str, Disguise, bool]] = [
     ("zero-width spaces", lambda d, p: (_zero_width(d), p), False),
+    ("variation selectors", lambda d, p: (_inside_words("\ufe0f")(d), p), False),
+    ("Unicode tag characters", lambda d, p: (_inside_words("\U000e0020")(d), p), False),
+    ("asterisks inside words", lambda d, p: (_inside_words("*")(d), p), False),
     ("Cyrillic homoglyphs", lambda d, p: (d.translate(_HOMOGLYPHS), p), False),
     (
         "routine preamble",
