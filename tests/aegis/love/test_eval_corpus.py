@@ -217,6 +217,8 @@ def _task_list(text: str, parameters: dict[str, Any]) -> dict[str, Any]:
     return {"tasks": [*_CHORES[:3], text, *_CHORES[3:]], "details": parameters}
 
 
+#: Unicode's small capitals, which NFKC leaves as they are.
+_SMALL_CAPITALS = str.maketrans("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ")
 _LEET = str.maketrans({"a": "4", "e": "3", "o": "0", "i": "1"})
 
 
@@ -269,6 +271,8 @@ DISGUISES: list[tuple[str, Disguise, bool]] = [
         True,
     ),
     ("typos", lambda d, p: (_swapped_letters(d), p), False),
+    ("small capitals", lambda d, p: (d.lower().translate(_SMALL_CAPITALS), p), False),
+    ("letters spaced out", lambda d, p: (" ".join(d), p), False),
     ("leetspeak", lambda d, p: (d.translate(_LEET), p), False),
 ]
 
