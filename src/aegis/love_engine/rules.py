@@ -683,6 +683,8 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
         if width == 1:
             word = words[index]
             mask = _UNIGRAMS.get(current, 0)
+            if not mask and not word.isalpha() and not word.isdigit():
+                mask = _leet(word)
             if not mask and "-" in word:  # an unlisted compound reads as its parts
                 for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
                     mask |= _UNIGRAMS.get(stem(part), 0)
@@ -692,6 +694,20 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
         clauses[-1].append((mask, surface))
         index += width
     return [clause for clause in clauses if clause]
+
+
+#: Digits written for letters ("k1ll", "b0mb", "ph1sh1ng"): "1" may stand for "i" or "l".
+_LEET = (str.maketrans("013457", "oieast"), str.maketrans("013457", "oleast"))
+
+
+def _leet(word: str) -> int:
+    """The concepts of a word with digits for letters, if it reads as a listed word."""
+    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return 0
+    mask = 0
+    for table in _LEET:
+        mask |= _UNIGRAMS.get(stem(word.translate(table)), 0)
+    return mask
 
 
 def _judge_clause(
