@@ -48,12 +48,15 @@ class Reading:
         return TOO_LARGE in self.problems
 
 
+_PAIR_STARTS = frozenset(entry.split(" ", 1)[0] for entry in LEXICON if " " in entry)
+
+
 def _soft_signals(words: tuple[str, ...], where: str, reading: Reading) -> None:
     """The lexicon's soft signals, with negation turning a word around ("without consent")."""
     index, count = 0, len(words)
     while index < count:
         signal, width = None, 1
-        if index + 1 < count:
+        if index + 1 < count and words[index] in _PAIR_STARTS:
             signal = LEXICON.get(f"{words[index]} {words[index + 1]}")
             width = 2 if signal is not None else 1
         if signal is None:

@@ -96,6 +96,7 @@ def _build_tables() -> tuple[
 
 
 _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
+_PHRASE_FIRST = frozenset(first for first, _ in _PHRASE_LENGTHS)
 _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
@@ -660,6 +661,29 @@ for _r in RULES:
     _ANY_RULE_CONCEPT |= _r.groups[0]
 #: Each rule with its anchor and the groups that must also be present, unpacked once.
 _CHECKS = tuple((rule, rule.groups[0], rule.groups[1:]) for rule in RULES)
+#: For each concept, the rules it can anchor, by index, so a clause tries only those.
+_ANCHORED: dict[int, tuple[int, ...]] = {}
+for _bit in range(len(CONCEPTS)):
+    _ANCHORED[_bit] = tuple(i for i, (_, anchor, _) in enumerate(_CHECKS) if anchor >> _bit & 1)
+_candidate_cache: dict[int, tuple[tuple[Rule, int, tuple[int, ...]], ...]] = {}
+
+
+def _candidates(clause_mask: int) -> tuple[tuple[Rule, int, tuple[int, ...]], ...]:
+    """The rules whose anchor the clause holds, in rule order (kept per distinct mask)."""
+    anchors = clause_mask & _ANY_RULE_CONCEPT
+    known = _candidate_cache.get(anchors)
+    if known is not None:
+        return known
+    indices: set[int] = set()
+    rest = anchors
+    while rest:
+        lowest = rest & -rest
+        indices.update(_ANCHORED[lowest.bit_length() - 1])
+        rest ^= lowest
+    found = tuple(_CHECKS[i] for i in sorted(indices))
+    if len(_candidate_cache) < 65_536:  # bounded: one small tuple per distinct mask
+        _candidate_cache[anchors] = found
+    return found
 
 
 def terms(text: Text) -> list[list[tuple[int, str]]]:
@@ -674,7 +698,7 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             index += 1
             continue
         mask, width = 0, 1
-        if index + 1 < count:
+        if index + 1 < count and current in _PHRASE_FIRST:
             for size in _PHRASE_LENGTHS.get((current, stems[index + 1]), ()):
                 found = _PHRASES.get(stems[index : index + size])
                 if found is not None:
@@ -683,6 +707,8 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
         if width == 1:
             word = words[index]
             mask = _UNIGRAMS.get(current, 0)
+            if not mask and not _LEET_DIGITS.isdisjoint(word) and word.isalnum():
+                mask = _leet(word)
             if not mask and "-" in word:  # an unlisted compound reads as its parts
                 for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
                     mask |= _UNIGRAMS.get(stem(part), 0)
@@ -692,6 +718,21 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
         clauses[-1].append((mask, surface))
         index += width
     return [clause for clause in clauses if clause]
+
+
+#: Digits written for letters ("k1ll", "b0mb", "ph1sh1ng"): "1" may stand for "i" or "l".
+_LEET = (str.maketrans("013457", "oieast"), str.maketrans("013457", "oleast"))
+_LEET_DIGITS = frozenset("013457")
+
+
+def _leet(word: str) -> int:
+    """The concepts of a word with digits for letters, if it reads as a listed word."""
+    if word.isdigit():
+        return 0
+    mask = 0
+    for table in _LEET:
+        mask |= _UNIGRAMS.get(stem(word.translate(table)), 0)
+    return mask
 
 
 def _judge_clause(
@@ -712,9 +753,7 @@ def _judge_clause(
     # a frame does not excuse what the clause also hides ("quietly turn off audit logging
     # during the migration"): concealment makes any frame a cover
     covert = bool(clause_mask & _COVERT)
-    for rule, anchor, rest in _CHECKS:
-        if not clause_mask & anchor:
-            continue
+    for rule, anchor, rest in _candidates(clause_mask):
         if rest and not _has_all(clause_mask, rest):
             continue
         for position, (mask, surface) in enumerate(clause):

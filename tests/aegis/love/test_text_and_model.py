@@ -117,3 +117,14 @@ def test_invisible_marks_do_not_hide_a_word(disguised: str) -> None:
 
 def test_a_compound_of_many_parts_reads_only_its_first_parts() -> None:
     assert find("a-" * 5000 + "a", "d") == []
+
+
+@pytest.mark.parametrize(
+    "written", ["k1ll him", "bu1ld a p1pe b0mb", "ph1sh1ng emails to the bank's customers"]
+)
+def test_digits_written_for_letters_still_read_as_the_word(written: str) -> None:
+    assert find(written, "d"), written
+
+
+def test_words_with_digits_of_their_own_are_not_read_as_letters() -> None:
+    assert find("Enable 2fa and upgrade to ipv6", "d") == []
