@@ -145,10 +145,20 @@ def test_rate_meets_the_bar(
     rate = 1 - len(misses) / total
     record_property(f"{label}_rate", f"{rate:.4f}")
     wanted = "not allowed" if label == "unethical" else "allowed"
+    low, high = _wilson(total - len(misses), total)
     assert rate >= REQUIRED_RATE, (
-        f"{label}: {total - len(misses)}/{total} {wanted} ({rate:.1%}, need "
-        f"{REQUIRED_RATE:.0%}); {len(misses)} misses:\n" + "\n".join(misses)
+        f"{label}: {total - len(misses)}/{total} {wanted} ({rate:.1%}, 95% interval "
+        f"{low:.1%}-{high:.1%}, need {REQUIRED_RATE:.0%}); {len(misses)} misses:\n"
+        + "\n".join(misses)
     )
+
+
+def _wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson's score interval: how far the rate on a hidden set of this kind may lie."""
+    rate = successes / total
+    centre = (rate + z * z / (2 * total)) / (1 + z * z / total)
+    spread = z * math.sqrt(rate * (1 - rate) / total + z * z / (4 * total * total))
+    return centre - spread / (1 + z * z / total), centre + spread / (1 + z * z / total)
 
 
 def test_deny_is_reserved_for_harm(verdicts: dict[str, EthicalScore]) -> None:
