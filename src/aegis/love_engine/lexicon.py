@@ -3,8 +3,8 @@
 Each entry maps a word (or a two-word phrase) to a :class:`Signal`. A signal has a
 ``negated`` twin used when a negator precedes the word: "consent" moves nothing (the
 requester's word for it is no consent), "without consent" lowers autonomy and harm
-prevention; "backup" moves nothing, "no backup" lowers harm prevention. These signals only
-explain; they never decide a verdict on their own (the rules and the learned model do).
+prevention; "backup" moves nothing, "no backup" lowers harm prevention. These signals
+reach the verdict only through the score: below the engine's threshold, the answer is review.
 """
 
 from __future__ import annotations
