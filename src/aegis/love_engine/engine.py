@@ -22,7 +22,6 @@ import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -30,14 +29,20 @@ from aegis._validation import require_mapping, require_positive, require_text, r
 from aegis.love_engine.alignment import AlignmentReport, AlignmentTally
 from aegis.love_engine.cache import ByteBoundedCache
 from aegis.love_engine.context import ConsentRecord, Risk, ToolManifest
+from aegis.love_engine.dimensions import (
+    BASELINE,
+    CONCERN_BELOW,
+    DEFAULT_WEIGHTS,
+    concern,
+    dimensions_of,
+)
 from aegis.love_engine.hallucination import HallucinationReport, detect_hallucination_sync
 from aegis.love_engine.judge import Judge, Verdict, ask_judge
-from aegis.love_engine.lexicon import DIMENSIONS, IMPACT
+from aegis.love_engine.lexicon import DIMENSIONS
 from aegis.love_engine.metric import Snapshot, love_metric
 from aegis.love_engine.model import LinearModel, load_default_model
-from aegis.love_engine.normalise import tokens
 from aegis.love_engine.reading import Reading, read, walk, walk_key
-from aegis.love_engine.rules import Finding, Level
+from aegis.love_engine.rules import Level
 from aegis.love_engine.scoring import Scorer
 from aegis.love_engine.traverse import Limits
 
@@ -50,44 +55,6 @@ __all__ = [
     "State",
     "Verdict",
 ]
-
-DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {
-        "harm_prevention": 0.4,
-        "autonomy": 0.2,
-        "fairness": 0.2,
-        "transparency": 0.1,
-        "beneficence": 0.1,
-    }
-)
-#: Where each dimension stands before any evidence: no harm seen, no consent question asked.
-BASELINE: Mapping[str, float] = MappingProxyType(
-    {
-        "harm_prevention": 1.0,
-        "autonomy": 0.8,
-        "fairness": 0.8,
-        "transparency": 0.8,
-        "beneficence": 0.6,
-    }
-)
-CONCERN_BELOW = 0.5
-#: The dimensions a category of harm speaks to, first the one it lowers most.
-CATEGORY_DIMENSIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "physical_harm": ("harm_prevention",),
-        "self_harm": ("harm_prevention", "beneficence"),
-        "deception_fraud": ("transparency", "autonomy", "harm_prevention"),
-        "discrimination": ("fairness",),
-        "privacy_violation": ("autonomy",),
-        "unauthorized_access": ("harm_prevention", "autonomy"),
-        "safety_tampering": ("transparency", "harm_prevention"),
-        "financial_harm": ("harm_prevention", "autonomy"),
-        "harassment": ("harm_prevention", "beneficence"),
-    }
-)
-#: A dimension a finding speaks to is capped here: a veto empties it, a review finding halves it.
-_LEVEL_CAP = {Level.DENY: 0.0, Level.REVIEW: 0.3}
-_HINT_PENALTY = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +254,8 @@ class LoveEngine:
         reasons += self._context_reasons(action)
         if reasons and verdict is Verdict.ALLOW:
             verdict = Verdict.REVIEW
-        dimensions = self._dimensions(reading, action.potential_impact, model_score)
+        risk = _risk(self.model, model_score)
+        dimensions = dimensions_of(reading, action.potential_impact, risk)
         categories = tuple(dict.fromkeys(f.category for f in serious))
         return self._verdict(
             dimensions, categories, verdict, reasons, reading=reading, model_score=model_score
@@ -311,7 +279,7 @@ class LoveEngine:
         model_lowered = model_score >= self.model.threshold
         concerns = (
             tuple(
-                _concern(name, clamped[name], reading, model_lowered)
+                concern(name, clamped[name], reading, model_lowered=model_lowered)
                 for name in DIMENSIONS
                 if clamped[name] < CONCERN_BELOW
             )
@@ -328,24 +296,6 @@ class LoveEngine:
             categories,
             model_score,
         )
-
-    def _dimensions(self, reading: Reading, impact: str, model_score: int) -> dict[str, float]:
-        scores = dict(BASELINE)
-        for signal, _ in reading.signals.values():
-            for dimension, delta in signal.deltas:
-                scores[dimension] += delta
-        scores["harm_prevention"] += _impact_effect(impact)
-        for finding in reading.findings:
-            names = CATEGORY_DIMENSIONS[finding.category]
-            if finding.level is Level.HINT:
-                scores[names[0]] -= _HINT_PENALTY
-                continue
-            cap = _LEVEL_CAP[finding.level]
-            for name in names:
-                scores[name] = min(scores[name], cap)
-        risk = _risk(self.model, model_score)
-        scores["harm_prevention"] = min(scores["harm_prevention"], 1.0 - risk)
-        return scores
 
     def _context_reasons(self, action: Action) -> list[str]:
         """Review reasons from the deployment's manifest and consent record (never the request)."""
@@ -402,42 +352,3 @@ def _stricter(result: EthicalScore, opinion: Verdict, reason: str | None) -> Eth
     return dataclasses.replace(
         result, verdict=opinion, ethical=opinion is Verdict.ALLOW, reasons=reasons
     )
-
-
-def _impact_effect(impact: str) -> float:
-    """The most severe ``potential_impact`` word's effect on harm prevention (0 or less).
-
-    The requester's own estimate can only lower the score, never raise it.
-    """
-    if len(impact) > 64:
-        return _impact_of(impact)
-    return _short_impact_of(impact)
-
-
-def _impact_of(impact: str) -> float:
-    return min((IMPACT[w] for w in tokens(impact) if w in IMPACT), default=0.0)
-
-
-#: Impacts are a few words ("High", "Low"): kept, at most 1,024 of at most 64 characters.
-_short_impact_of = lru_cache(maxsize=1024)(_impact_of)
-
-
-def _concern(name: str, value: float, reading: Reading, model_lowered: bool) -> str:
-    """``"autonomy 0.00: acting without consent ('without consent' in description); ..."``."""
-    reasons = [
-        f"{signal.label} ({where})"
-        for signal, where in reading.signals.values()
-        if any(dimension == name and delta < 0 for dimension, delta in signal.deltas)
-    ]
-    reasons += [
-        _finding_text(finding)
-        for finding in reading.findings
-        if name in CATEGORY_DIMENSIONS[finding.category][: 1 if finding.level is Level.HINT else 3]
-    ]
-    if name == "harm_prevention" and model_lowered:
-        reasons.append("the learned model reads the action as harmful")
-    return f"{name} {value:.2f}: " + ("; ".join(dict.fromkeys(reasons)) or "low by default")
-
-
-def _finding_text(finding: Finding) -> str:
-    return finding.describe()

@@ -1,8 +1,10 @@
 """Soft evidence, as data: which words lower which dimension (severe harm is in the rules).
 
 Each entry maps a word (or a two-word phrase) to a :class:`Signal`. A signal has a
-``negated`` twin used when a negator precedes the word: "consent" raises autonomy, "without
-consent" lowers it and harm prevention; "harm" lowers harm prevention, "no harm" does not.
+``negated`` twin used when a negator precedes the word: "consent" moves nothing (the
+requester's word for it is no consent), "without consent" lowers autonomy and harm
+prevention; "backup" moves nothing, "no backup" lowers harm prevention. These signals
+reach the verdict only through the score: below the engine's threshold, the answer is review.
 """
 
 from __future__ import annotations

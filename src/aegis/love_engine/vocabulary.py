@@ -188,9 +188,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "her, pretending to be his, pretending to be her, insider information, inside "
         "information, non-public information, material non-public, mnpi, before the "
         "announcement, ahead of the announcement, before it's announced, before the earnings, "
-        "before the merger announcement, board deck, trade back and forth, back and forth at "
-        "rising prices, from different accounts, from multiple accounts, from fake accounts, "
-        "under different names, dump our bags, dump on the buyers, will 10x, going to 10x"
+        "before the merger announcement, trade back and forth, back and forth at rising prices, "
+        "from different accounts, from multiple accounts, from fake accounts, under different "
+        "names, dump our bags, dump on the buyers, will 10x, going to 10x"
     ),
     "fake_adj": _split(
         "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious, "
