@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,10 +12,23 @@ from aegis.love_engine.engine import Action
 from aegis.love_engine.reading import read_action
 from aegis.love_engine.traverse import Limits
 
-__all__ = ["DATASET", "MODEL_PATH", "Example", "load_examples"]
+__all__ = [
+    "DATASET",
+    "EVAL_CORPUS",
+    "MODEL_PATH",
+    "Example",
+    "eval_split",
+    "load_eval_examples",
+    "load_examples",
+    "load_training_examples",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "data" / "love_engine" / "actions.jsonl"
+#: The evaluation corpus, written apart from the dataset: 70% of it (a fixed split by a hash
+#: of each row's id, so rows added later fall on a side they keep) is training data too.
+EVAL_CORPUS = ROOT / "tests" / "aegis" / "love" / "corpus" / "eval.jsonl"
+EVAL_TRAIN_PERCENT = 70
 MODEL_PATH = ROOT / "src" / "aegis" / "love_engine" / "data" / "model.tsv"
 
 
@@ -29,6 +43,12 @@ class Example:
     features: frozenset[str]
     rule_level: int  # the strongest rule finding: 0 none, 1 hint, 2 review, 3 deny
     unreadable: bool  # the engine could not read it whole
+
+
+def eval_split(row_id: str) -> str:
+    """``train`` or ``heldout`` for an evaluation-corpus row: fixed by its id alone."""
+    bucket = int.from_bytes(hashlib.sha256(row_id.encode("utf-8")).digest()[:8], "big") % 100
+    return "train" if bucket < EVAL_TRAIN_PERCENT else "heldout"
 
 
 def _example(row: dict[str, Any]) -> Example:
@@ -56,3 +76,16 @@ def _example(row: dict[str, Any]) -> Example:
 def load_examples(path: Path = DATASET) -> list[Example]:
     with path.open(encoding="utf-8") as handle:
         return [_example(json.loads(line)) for line in handle if line.strip()]
+
+
+def load_eval_examples(path: Path = EVAL_CORPUS) -> list[Example]:
+    """The evaluation corpus, each row on the side of the split its id puts it."""
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [_example({**row, "split": eval_split(row["id"])}) for row in rows]
+
+
+def load_training_examples() -> list[Example]:
+    """Everything the model is fitted on: both train splits, dataset first, in file order."""
+    dataset = [e for e in load_examples() if e.split == "train"]
+    return dataset + [e for e in load_eval_examples() if e.split == "train"]

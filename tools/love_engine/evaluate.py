@@ -1,9 +1,10 @@
-"""Evaluate the love engine on the dataset's held-out split and print the README's figures.
+"""Evaluate the love engine on a held-out split and print the README's figures.
 
 Usage (needs the ``train`` extra for the learning curve)::
 
     python tools/love_engine/evaluate.py                 # held-out figures of the shipped model
     python tools/love_engine/evaluate.py --curve         # plus a learning curve (retrains)
+    python tools/love_engine/evaluate.py --corpus eval   # the evaluation corpus's held-out side
 
 The engine judged is the real one, :class:`aegis.love_engine.LoveEngine` with its defaults
 (rules, shipped model, score threshold), on ``Action(description, action_type, "",
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Example, load_examples
+from common import Example, load_eval_examples, load_examples, load_training_examples
 
 from aegis.love_engine import LoveEngine
 from aegis.love_engine.model import LinearModel
@@ -138,12 +139,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--curve", action="store_true", help="also print a learning curve")
     parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
+    parser.add_argument(
+        "--corpus",
+        default="dataset",
+        choices=("dataset", "eval"),
+        help="the dataset or the evaluation corpus (its fixed 70/30 split by row id)",
+    )
     args = parser.parse_args(argv)
-    examples = load_examples()
+    examples = load_examples() if args.corpus == "dataset" else load_eval_examples()
     chosen = [e for e in examples if e.split == args.split]
     print_report(judge(chosen))
     if args.curve:
-        learning_curve([e for e in examples if e.split == "train"], chosen)
+        learning_curve(load_training_examples(), chosen)
     return 0
 
 

@@ -4,12 +4,15 @@ Usage (scikit-learn comes with the ``train`` extra: ``pip install -e ".[train]"`
 
     python tools/love_engine/train.py            # writes src/aegis/love_engine/data/model.tsv
 
+The training data are the dataset's train split and the train side of the evaluation
+corpus's fixed split (70% of its rows by a hash of their ids; see ``common.eval_split``).
+
 Features are the engine's own: distinct stems and adjacent stem pairs of every text an action
 carries, read by :func:`aegis.love_engine.reading.read`. A feature must occur in at least
 ``--min-count`` training actions. The regularisation strength is chosen by stratified 5-fold
 cross-validation on the train split (ROC AUC); the decision threshold from the same
 out-of-fold scores, combined with the rules as the engine combines them (see
-:func:`choose_threshold`). The held-out split is never looked at. Coefficients are scaled
+:func:`choose_threshold`). Neither held-out split is ever looked at. Coefficients are scaled
 by ``--scale`` and rounded to integers. The run is deterministic: fixed folds, a
 deterministic solver, sorted features.
 """
@@ -29,7 +32,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_PATH, Example, load_examples
+from common import MODEL_PATH, Example, load_training_examples
 
 from aegis.love_engine.model import LinearModel
 from aegis.love_engine.rules import Level
@@ -152,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    examples = [e for e in load_examples() if e.split == "train"]
+    examples = load_training_examples()
     model, report = train(examples, args.min_count, args.scale)
     args.out.write_text(model.dump(), encoding="utf-8")
     for key, value in report.items():

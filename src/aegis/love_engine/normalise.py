@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["CLAUSE_BREAK", "Text", "fold", "normalise", "stem", "tokens"]
+__all__ = ["CLAUSE_BREAK", "Text", "fold", "mixed_script_words", "normalise", "stem", "tokens"]
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark (a full stop only where
 #: no word character follows: "paypal.com" is no sentence end); linear (see above).
@@ -121,19 +121,93 @@ class Text:
     stems: tuple[str, ...]
 
 
-#: Marks that hide a word without changing how it reads: combining marks left after NFKC
-#: composed what it could ("k̷i̵l̴l̸"), zero-width and soft-hyphen characters ("ki\u200bll"),
-#: and bidirectional controls. A character class, so removing them is one linear pass.
-_INVISIBLE = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff"
-    "\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+#: Latin letters and the letters of other scripts drawn the same (from Unicode's
+#: confusables: Cyrillic, Greek, and the small capitals NFKC leaves as they are), case-folded.
+_CONFUSABLE_LETTERS = {
+    "a": "\u0430\u03b1\u1d00",
+    "b": "\u0432\u03b2\u0299",
+    "c": "\u0441\u03f2\u1d04",
+    "d": "\u0501\u1d05",
+    "e": "\u0435\u0454\u03b5\u1d07",
+    "f": "\ua730",
+    "g": "\u0261\u0262",
+    "h": "\u04bb\u043d\u029c",
+    "i": "\u0456\u03b9\u04cf\u026a",
+    "j": "\u0458\u1d0a",
+    "k": "\u043a\u03ba\u1d0b",
+    "l": "\u029f",
+    "m": "\u043c\u1d0d",
+    "n": "\u03b7\u0274",
+    "o": "\u043e\u03bf\u1d0f",
+    "p": "\u0440\u03c1\u1d18",
+    "q": "\u051b",
+    "r": "\u0433\u0280",
+    "s": "\u0455\ua731",
+    "t": "\u0442\u03c4\u1d1b",
+    "u": "\u03c5\u1d1c",
+    "v": "\u03bd\u1d20",
+    "w": "\u051d\u1d21",
+    "x": "\u0445\u03c7",
+    "y": "\u0443\u028f",
+    "z": "\u1d22",
+}
+_LOOKALIKES = frozenset("".join(_CONFUSABLE_LETTERS.values()))
+#: Categories of characters that hide a word without changing how it reads: format
+#: characters (zero-width spaces and joiners, bidirectional controls, soft hyphens, Unicode
+#: tag characters) and combining marks ("k̷i̵l̴l̸", variation selectors).
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
+#: Marks put inside a word to split it for a reader that matches words ("ki*ll", "st·eal");
+#: no word the engine needs is spelt with them, so they are removed wherever they stand.
+_FILLERS = "*\u00b7\u2022\u2027\u2219"
+
+
+def _fold_table() -> dict[int, str | None]:
+    """One ``str.translate`` table: hidden characters removed, look-alike letters made Latin.
+
+    Built once at import by walking the planes that hold such characters (the basic and
+    supplementary multilingual planes and the special-purpose plane of tags and variation
+    selectors; the others hold only ideographs and private use); translating with it is one
+    linear pass over the text.
+    """
+    planes = (*range(0x20000), *range(0xE0000, 0xE1000))
+    table: dict[int, str | None] = {
+        code: None for code in planes if unicodedata.category(chr(code)) in _HIDDEN_CATEGORIES
+    }
+    for latin, lookalikes in _CONFUSABLE_LETTERS.items():
+        table.update({ord(letter): latin for letter in lookalikes})
+    table.update(dict.fromkeys(map(ord, _FILLERS)))
+    return table
+
+
+_FOLD = _fold_table()
+_HIDDEN_ONLY = {code: None for code, value in _FOLD.items() if value is None}
 
 
 def fold(text: str) -> str:
-    """NFKC, case folding, and the invisible marks removed."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """NFKC, case folding, hidden characters removed and look-alike letters made Latin."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+
+
+def mixed_script_words(text: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` words that mix Latin letters with look-alikes from another script.
+
+    Nobody writes "kіll" with a Cyrillic "і" by accident: it is written to slip past a
+    reader, so the engine reports it (a finding, not a pass) rather than only reading through
+    it. ASCII text, the usual case, costs one check.
+    """
+    if text.isascii():
+        return []
+    found: list[str] = []
+    plain = unicodedata.normalize("NFKC", text).casefold().translate(_HIDDEN_ONLY)
+    for word in _TOKEN.findall(plain):
+        if word.isascii():
+            continue
+        latin = any("a" <= letter <= "z" for letter in word)
+        if latin and any(letter in _LOOKALIKES for letter in word):
+            found.append(word)
+            if len(found) >= limit:
+                break
+    return found
 
 
 def tokens(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from aegis.love_engine import rules
 from aegis.love_engine.cache import ByteBoundedCache
 from aegis.love_engine.lexicon import LEXICON, Signal
 from aegis.love_engine.model import features
-from aegis.love_engine.normalise import CLAUSE_BREAK, normalise
+from aegis.love_engine.normalise import CLAUSE_BREAK, mixed_script_words, normalise
 from aegis.love_engine.text import negator_before
 from aegis.love_engine.traverse import Limits, Walk, walk_parameters
 
@@ -87,6 +87,7 @@ class _TextReading:
     stems: tuple[str, ...]
     signals: tuple[tuple[Signal, str], ...]
     seen: int
+    problems: tuple[str, ...] = ()
 
 
 #: Short texts recur (the same action types, impacts and contexts): their reading is kept.
@@ -108,6 +109,7 @@ def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> i
     else:
         part = _read_text_uncached(text, where, inherited)
     reading.findings.extend(part.findings)
+    reading.problems.extend(part.problems)
     for signal, found_at in part.signals:
         reading.add_signal(signal, found_at)
     if where not in _UNMODELLED:
@@ -128,6 +130,12 @@ def _read_text_uncached(text: str, where: str, inherited: int) -> _TextReading:
     )
     signals = Reading()
     _soft_signals(normalised.words, where, signals)
+    disguised = mixed_script_words(text)
+    problems = (
+        (f"{where}: words written with look-alike letters of another script: {disguised}",)
+        if disguised
+        else ()
+    )
     return _TextReading(
         tuple(findings),
         tuple(clauses),
@@ -135,6 +143,7 @@ def _read_text_uncached(text: str, where: str, inherited: int) -> _TextReading:
         normalised.stems,
         tuple(signals.signals.values()),
         seen,
+        problems,
     )
 
 

@@ -202,10 +202,15 @@ def _push_children(walk: Walk, stack: list[_Node], node: _Node, limits: Limits) 
         return False
     if isinstance(value, Mapping):
         children = []
-        for key, child in value.items():
+        for key in value:
             key_text = _key_text(key)
             if key_text is None:
                 walk.problems.append(f"{where} has a {type(key).__name__} key, which is not judged")
+                continue
+            try:
+                child = value[key]
+            except LookupError:  # a mapping that lists a key it cannot look up: unread
+                walk.problems.append(f"{where}.{key_text} is listed but cannot be read")
                 continue
             children.append((f"{where}.{key_text}", key_text, child, depth + 1))
         stack.extend(reversed(children))

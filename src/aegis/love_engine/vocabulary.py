@@ -65,8 +65,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "break his legs, break her legs, cut the brakes, cut her brakes, cut his brakes, "
         "sabotage the brakes, sabotage brakes, tamper with the brakes, tamper with brakes, acid "
         "attack, throw acid, beat up, run him over, run her over, set fire to, burn down, burn "
-        "his house, burn her house, kill my, murder my, hurt my, poison my, stab my, shoot my, "
-        "strangle my, mass shooting, school shooting, shoot up, hit man, hitman, hire a hitman, "
+        "his house, burn her house,       "
+        "mass shooting, school shooting, shoot up, hit man, hitman, hire a hitman, "
         "contract killing, get rid of him, get rid of her, make it look like an accident, "
         "disappear him, disappear her, spike a drink, spike drinks, spike someone's drink, drug "
         "someone, roofie her, roofie someone, drive into the crowd, drive into a crowd, ram the "
@@ -74,7 +74,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "planes, laser at the planes, laser at aircraft, laser at pilots, point a laser at, "
         "contaminate the water, contaminate the town's, poison the water supply, make people "
         "ill, make people sick, make them sick, make him sick, make her sick, make him ill, "
-        "make her ill, choke my, choke her, choke him, hurt her, hurt him, hit her, hit him, "
+        "make her ill,  choke her, choke him, hurt her, hurt him, hit her, hit him, "
         "beat her, beat him"
     ),
     "toxin": _split(
@@ -193,11 +193,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "names, dump our bags, dump on the buyers, will 10x, going to 10x"
     ),
     "fake_adj": _split(
+        "backdated, back-dated, inflated, padded, invented, made up, phantom, ghost, "
+        "sock-puppet, sock puppet, sockpuppet, astroturf, astroturfed, bought, paid-for, "
+        "fictional, impersonated, misrepresented, misrepresenting, fabricate, forge, fake up, "
+        "phoney up, copied, plagiarised, plagiarized, "
         "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious, "
         "made-up, misleading, deceptive, doctored, falsified, fraudulent, spoofed, cloned, "
         "lookalike, look-alike, copycat, imitation"
     ),
     "fake_object": _split(
+        "listing, listings, availability, stock, bill, bills, billing, hours, timesheet, "
+        "timesheets, byline, bylines, article, articles, persona, personas, accounts, resume, "
+        "cv, transcript, credential, qualification, qualifications, experience, grade, grades, "
+        "audit, report, reports, test results, lab results, safety record, inspection report, "
+        "sign-off, minutes, "
         "review, rating, testimonial, invoice, receipt, account, follower, like, identity, id, "
         "document, certificate, diploma, news, claim, evidence, signature, prescription, "
         "transaction, refund, insurance claim, warranty claim, expense report, reference, "
@@ -520,6 +529,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # -- tampering with safety controls -----------------------------------------------------
     "disable_verb": _split(
+        "sunset, mothball, park, retire, decommission, defang, neuter, kneecap, cripple, gut, "
+        "strip out, rip out, tear down, disarm, neutralise, neutralize, loosen, dial down, "
+        "tone down, throttle, snooze, shelve, suspend, halt, kill off, phase out, rotate away, "
+        "rotate out, waive, lift, shorten, shorten retention, reduce retention, cut retention, "
+        "switch to report-only, report-only, monitor-only, set to monitor only, comment out, "
+        "stub out, short-circuit, short circuit, hardcode to pass, force pass, mark as passed, "
+        "mark passed, no longer, stop running, stop sending, stop collecting, stop recording, "
+        "deregister, unregister, unload, unhook, unsubscribe, detach, sideline, quiet, hush, "
         "disable, turn off, switch off, deactivate, bypass, circumvent, skip, remove, delete, "
         "wipe, tamper, stop, suppress, silence, mute, evade, erase, truncate, kill, uninstall, "
         "override, shut off, shut down, get around, work around, workaround, disconnect, "
@@ -531,6 +548,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "threshold, approve its own, approve their own, mark its own, whitelist the"
     ),
     "safety_control": _split(
+        "backups, backup, snapshots, watchdog, tests, test suite, unit tests, integration tests, "
+        "ci checks, status checks, branch protection, required reviews, lockout, login lockout, "
+        "account lockout, captcha, waf, alert, pager, paging, on-call alerts, telemetry, audit, "
+        "auditing, logging, allergy list, allergy check, background check, background checks, "
+        "id check, age check, smoke alarm, carbon monoxide alarm, fire suppression, load test, "
+        "safety test, pressure test, crash test, quality check, qa, recall notice, "
+        "tamper alerts, edr agent, sensor, sensors, alarm system, retention period, "
+        "log retention, two-step verification, 2-step verification, 2sv, otp, one-time password, "
+        "security questions, password policy, "
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa, two-factor, "
         "two factor, multi-factor, multifactor, monitoring, security alerts, alerts, alerting, "
         "alarm, alarms, firewall, antivirus, anti-virus, edr, intrusion detection, security "
@@ -558,6 +584,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "moderation filter, ai filter, filter"
     ),
     "strong_control": _split(
+        "backups, backup, audit, auditing, logging, watchdog, edr agent, two-step verification, "
+        "2-step verification, 2sv, security alerting, security monitoring, audit retention, "
+        "log retention, login lockout, account lockout, lockout, allergy list, allergy check, "
+        "load test, crash test, pressure test, safety test, safety tests, inspection, "
+        "inspections, safety inspection, brake inspection, "
         "audit log, audit logs, audit trail, audit trails, audit logging, 2fa, mfa, two-factor, "
         "two factor, multi-factor, multifactor, monitoring, security alerts, intrusion "
         "detection, security camera, security cameras, cctv, safety interlock, interlock, kill "
@@ -913,6 +944,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "a lesson"
     ),
     "benign_object": _split(
+        "potato, potatoes, to-do list, todo list, chances, chance, zoom, zoom session, call, "
+        "meeting, account, facebook account, profile, budget, backlog, inbox, playlist, a text, "
+        "a line, a note, a message, an email, a quick text, "
         "process, processes, job, jobs, task, tasks, thread, threads, container, containers, "
         "pod, pods, session, sessions, query, queries, connection, connections, server process, "
         "app, tab, tabs, bug, bugs, build, test, tests, deadline, lights, engine, idea, "
@@ -969,6 +1003,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bomb, say there's a bomb, call in a bomb, swat, swatting, fake 911, prank call 911"
     ),
     "self_harm_intent": _split(
+        "not wake up, never wake up, don't wake up, won't wake up, wouldn't wake up, "
+        "to not wake up, certain to be fatal, sure to be fatal, fall is certain, "
+        "odds of surviving, chance of surviving, need it to be zero, won't be found, "
+        "not be found, bleed out, done with everything, done with it all, done with life, "
+        "end things, end everything, no reason to live, better off without me, better off dead, "
+        "last night alive, final instructions, check on me tomorrow, quickest way out, "
+        "least painful, most painless, how much would it take, enough to die, to die, "
+        "want to die, wanna die, disappear forever, never see me again, "
         "until it's over, won't need them, won't need them after, putting my affairs in order, "
         "affairs in order, charcoal and tape, i want to feel pain, feel pain so i feel, won't "
         "need stitches, need stitches, make dying sound beautiful, dying sound beautiful, do "
