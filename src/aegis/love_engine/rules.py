@@ -59,6 +59,7 @@ _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
 _COVERT = BIT["conceal"]
+_PERMANENT = BIT["permanent"]
 #: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
 _MAX_COMPOUND_PARTS = 8
 
@@ -160,13 +161,17 @@ def _judge_clause(
     # a frame does not excuse what the clause also hides ("quietly turn off audit logging
     # during the migration"): concealment makes any frame a cover
     covert = bool(clause_mask & _COVERT)
+    # nor does it excuse a control switched off for good ("under change request CR-9, stop
+    # the EDR agent for good"): maintenance is temporary
+    lasting = bool(clause_mask & _PERMANENT)
     for rule, anchor, rest in _candidates(clause_mask):
         if rest and not _has_all(clause_mask, rest):
             continue
         for position, (mask, surface) in enumerate(clause):
             if not mask & anchor:
                 continue
-            if not covert and (rule.frames & inherited or _framed(clause, position, rule)):
+            cover = covert or (lasting and rule.category == "safety_tampering")
+            if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
                 if framed is not None:
                     framed.add(rule.category)
                 break

@@ -18,6 +18,7 @@ import datetime
 import decimal
 import fractions
 import pathlib
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -94,6 +95,9 @@ def _switched_off(name: str, where: str) -> str:
         parent = where.rsplit(".", 2)
         if len(parent) == 3:
             return f"disable {parent[1]} {name}"
+    subject, _, last = name.rpartition(" ")
+    if subject and last.casefold() in _SWITCH_KEYS:
+        return f"disable {subject}"  # "mfa Required" (from "mfaRequired") is "disable mfa"
     return f"disable {name}"
 
 
@@ -166,9 +170,15 @@ def walk_parameters(parameters: Mapping[str, Any], limits: Limits, budget: int) 
     return walk
 
 
+#: The joint of a camelCase key ("auditLogEnabled"): zero-width, one fixed character either
+#: side, so the scan cannot backtrack and is linear in the key's length.
+_CAMEL_JOINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
     """Turn one scalar into a clause; ``False`` when the text budget is spent."""
     where, name, value, _ = node
+    name = _CAMEL_JOINT.sub(" ", name)  # "mfaRequired" reads as "mfa Required"
     text = _scalar_text(value)
     if text is None:
         walk.problems.append(f"{where} holds a {type(value).__name__}, which is not judged")

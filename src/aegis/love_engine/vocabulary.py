@@ -629,12 +629,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "trick the ai"
     ),
     "maintenance_frame": _split(
-        "retention policy, retention, rotate, rotation, log rotation, archive, archived, "
+        "retention  retention, rotate, rotation, log rotation, archive, archived, "
         "expired, older than, compress, debug, debug logs, verbose, noise, noisy, test "
         "environment, staging, sandbox, local, dev, development, replace, replacing, migrate, "
         "migrating, migration, upgrade, upgrading, switch to, re-enable, reenable, enable, turn "
         "on, turn back on, restore, temporarily during, maintenance window, scheduled "
-        "maintenance, change ticket, change request, approved change, after approval, with "
+        "maintenance,     with "
         "approval, false positive, false positives, duplicate, duplicates, flaky, deprecated, "
         "legacy, unused, stale, test data, demo, ci, pipeline cache, cache, temp, temporary "
         "files, tmp, old backups, per policy, gdpr erasure, erasure request, user request, "
@@ -642,10 +642,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "popups, pop-ups, autoplay, dark mode, animations, sounds, haptics, reminders, read "
         "receipts, typing indicators, old, free up, disk space, space, cleanup, clean up, "
         "housekeeping, log level, log levels, debug logging, require, requiring, enforce, "
-        "enforcing, ticket, committee, per the, approved by, sign-off from, my own laptop, my "
+        "enforcing,      my own laptop, my "
         "own device, my own account, account owner, i'm the owner, list, report, inventory, "
-        "find accounts, audit, review, verify, hashes, worm bucket, legal hold, regulator, "
-        "regulators, compliance, policy, policies, least privilege, human approval, human "
+        "find accounts, audit, review, verify, hashes, worm bucket, legal hold,  "
+        "compliance, policy,  least privilege, human approval, human "
         "review, add approval, add a review, instead of, approval step, review step"
     ),
     # -- financial harm ----------------------------------------------------------------------
@@ -1033,6 +1033,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "her address, his address, where she lives, where he lives, her home address, his home "
         "address, her location, his location, where she works, where he works, her schedule, "
         "his schedule, her whereabouts, his whereabouts"
+    ),
+    # a control switched off for good: no maintenance or review frame excuses that
+    "permanent": _split(
+        "permanently, permanent, for good, indefinitely, indefinite, no end date, with no end "
+        "date, forever, leave it off, leave them off, keep it off, keep them off, don't turn it "
+        "back on, never turn it back on, not turn it back on, no expiry, never expires, no "
+        "expiration, from now on, until further notice, for all accounts, for everyone, on "
+        "every, for every"
     ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't, "
