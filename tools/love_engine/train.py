@@ -79,39 +79,29 @@ def out_of_fold(examples: Sequence[Example], min_count: int, c: float) -> np.nda
     return scores
 
 
-#: The share of the clear ethical training actions the engine must allow.
-ALLOWED_TARGET = 0.9
-
-
 def choose_threshold(
     examples: Sequence[Example], scores: np.ndarray, scale: int
 ) -> tuple[int, float, float]:
     """The integer threshold for the model's "harmful" reading, from out-of-fold scores.
 
-    The rules are applied as the engine applies them. The threshold is the lowest (so the
-    most unethical actions are kept from *allow*) at which the engine still allows
-    ``ALLOWED_TARGET`` of the *clear* ethical training actions, the ones that are not
-    look-alikes: plain work must not wait for a human, and where look-alikes are unsure,
-    review is the right answer. It is not chosen to balance the two rates on the training
-    split, because the rules' vocabulary was written while reading that split: their recall
-    there is better than on text they have not seen, and a balance struck on it would lean
-    on them too much. Returns the threshold and its two rates over all training actions.
+    The rules are applied as the engine applies them. The threshold is the one at which the
+    worse of the two rates (unethical actions kept from *allow*, ethical ones allowed) is
+    best over the training actions, the lowest such: the engine is held to both, so neither
+    may be bought with the other. The scores are out-of-fold, so the model's part is judged
+    on actions it did not see. Returns the threshold and its two rates.
     """
     integers = np.round(scores * scale).astype(int)
     unethical = np.array([e.unethical for e in examples])
-    clear = ~np.array([e.lookalike for e in examples])
     ruled = np.array([e.unreadable or e.rule_level >= Level.REVIEW for e in examples])
+    best: tuple[float, int, float, float] | None = None
     for candidate in sorted(set(integers.tolist())):
         blocked = ruled | (integers >= candidate)
-        if float((~blocked[~unethical & clear]).mean()) >= ALLOWED_TARGET:
-            caught = float(blocked[unethical].mean())
-            allowed = float((~blocked[~unethical]).mean())
-            return candidate, caught, allowed
-    return (
-        int(integers.max()) + 1,
-        float(ruled[unethical].mean()),
-        float((~ruled[~unethical]).mean()),
-    )
+        caught = float(blocked[unethical].mean())
+        allowed = float((~blocked[~unethical]).mean())
+        if best is None or min(caught, allowed) > best[0]:
+            best = (min(caught, allowed), candidate, caught, allowed)
+    assert best is not None, "no training actions"
+    return best[1], best[2], best[3]
 
 
 def train(

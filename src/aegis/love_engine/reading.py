@@ -190,11 +190,13 @@ def read_action(
 
 
 def walk_key(walked: Walk) -> str:
-    """A string that determines the reading of the walked parameters (for caching)."""
-    parts = [f"{where}\x1e{text}" for where, text in walked.clauses]
-    parts += [f"{key}\x1e{where}" for key, where in walked.flags]
-    parts += walked.problems
-    return "\x1f".join(parts)
+    """A string that determines the reading of the walked parameters (for caching).
+
+    ``repr`` of the parts, not a join: a separator a parameter may itself contain would let
+    two different actions share a key (and one verdict). ``repr`` quotes every string and
+    escapes its control characters, so distinct walks give distinct keys.
+    """
+    return repr((walked.clauses, walked.flags, walked.problems))
 
 
 _FLAG_SIGNALS: Mapping[str, Signal] = {

@@ -479,6 +479,15 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "financial_harm",
         Level.REVIEW,
+        "diverting money held for others into one's own pocket",
+        ("money_move",),
+        ("own_pocket",),
+        ("others", "others_money"),
+        frames=("defensive",),
+    ),
+    _rule(
+        "financial_harm",
+        Level.REVIEW,
         "moving someone else's money",
         ("money_move",),
         ("others",),

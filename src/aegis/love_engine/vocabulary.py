@@ -745,6 +745,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "worthless, nobody likes, nobody at school likes, go kill yourself"
     ),
     "send_verb": _split(
+        "hand, hand over, give, pass, pass on, provide, supply, "
         "send, post, share, message, text, dm, email, call, publish, spread, tweet, comment, "
         "write, reply, tag, mention, distribute, forward, leak, upload, tell, say, call her, "
         "call him"
@@ -916,6 +917,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "watermarks"
     ),
     "third_party": _split(
+        "marketing team, marketing, sales team, ad network, advertising partners, broker, "
+        "brokers, investigator, private investigator, the press, reporters, journalists, "
+        "recruiter, lender, lenders, another company, partner company, vendor, vendors, buyer, "
+        "buyers, "
         "manager, managers, employer, boss, advertisers, ad partner, ad partners, marketing "
         "partner, data broker, insurer, insurers, landlord, public channel, everyone, the "
         "internet, their managers, his manager, her manager, recruiters, partners, insurance "
@@ -1003,6 +1008,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bomb, say there's a bomb, call in a bomb, swat, swatting, fake 911, prank call 911"
     ),
     "self_harm_intent": _split(
+        "unalive, unalive myself, peaceful exit, exit peacefully, exit bag, exit methods, "
+        "enough this time, can't be saved, cant be saved, pills counted out, counted out, "
+        "saving them up, dose is enough, which dose is enough, talk me out of it, "
+        "at peace with it, see you never, better off gone, better off without, "
+        "would be better off, blackout challenge, take them all at once, all at once tonight, "
+        "end it tonight, don't want to be here, not be here anymore, want to disappear, "
+        "fast and purge, hide weight loss, stopped eating, only water since, days of only water, "
+        "the day and the way, "
         "not wake up, never wake up, don't wake up, won't wake up, wouldn't wake up, "
         "to not wake up, certain to be fatal, sure to be fatal, fall is certain, "
         "odds of surviving, chance of surviving, need it to be zero, won't be found, "
@@ -1041,6 +1054,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "back on, never turn it back on, not turn it back on, no expiry, never expires, no "
         "expiration, from now on, until further notice, for all accounts, for everyone, on "
         "every, for every"
+    ),
+    # money held for others, and where a diversion puts it: one's own or the firm's pocket
+    "others_money": _split(
+        "tip jar, tips, client trust, client fund, client funds, client money, trust account, "
+        "tenant trust, escrow, customer wallets, customer wallet, customer balances, unclaimed, "
+        "security deposits, investor deposits, donations, donor money, payroll tax, pension "
+        "fund, customer's, customers', client's, clients', employees', tenants', investors', "
+        "donors', patients', members', every client, each client, every customer, each "
+        "customer, grandmother's, grandma's, grandfather's, mother's, father's, mr, mrs, ms"
+    ),
+    "own_pocket": _split(
+        "my account, my own account, my personal account, my own, into mine, to mine, side "
+        "account, bonus pool, to revenue, into revenue, our revenue, operating account, company "
+        "account, company float, our account, my startup, holding account, sundry account, my "
+        "personal card, my wallet, my savings, my checking, my crypto wallet, offshore account"
     ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't, "
