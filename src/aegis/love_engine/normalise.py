@@ -216,13 +216,45 @@ def tokens(text: str) -> list[str]:
     return [piece for piece in _TOKEN.findall(folded) if piece not in _CLAUSE_MARKS]
 
 
+#: Digits written for the letters they look like ("p1pe b0mb", "m4ke").
+_LEET_LETTERS = str.maketrans("0134578", "oieastb")
+_DIGITS = frozenset("0123456789")
+
+
+def _unleet(token: str) -> str:
+    """A word of letters with look-alike digits inside, read as letters: ``b0mb`` is ``bomb``.
+
+    Only a token with at least two letters and no more digits than letters is read so
+    ("3d", "h264" and "2fa" stay as written, and so do plain numbers).
+    """
+    digits = sum(character in _DIGITS for character in token)
+    if not digits or len(token) - digits < 2 or digits > len(token) - digits:
+        return token
+    return token.translate(_LEET_LETTERS)
+
+
+#: Enough one-letter words in a row to be a word spelt out ("k i l l   t h e   c a t").
+_SPELT_OUT_RUN = 4
+
+
+def _spelt_out(folded: str, pieces: list[str]) -> list[str]:
+    """The tokens of text whose words are spelt out letter by letter, words apart by wider
+    gaps (the usual way to write it), joined back into words; other text as it was."""
+    singles = sum(len(piece) == 1 for piece in pieces)
+    if singles < _SPELT_OUT_RUN or singles * 2 < len(pieces) or "  " not in folded:
+        return pieces
+    joined = " ".join(part.replace(" ", "") for part in folded.split("  ") if part)
+    return _TOKEN.findall(joined)
+
+
 def normalise(text: str) -> Text:
     """Normalise ``text`` (see :func:`fold`) and split it into stems and clause breaks."""
     folded = fold(text)
     words: list[str] = []
     stems: list[str] = []
     known = _stems.get
-    for token in _TOKEN.findall(folded):
+    for piece in _spelt_out(folded, _TOKEN.findall(folded)):
+        token = piece if piece.isalpha() or piece in _CLAUSE_MARKS else _unleet(piece)
         if token in _CLAUSE_MARKS or token in _CLAUSE_WORDS:
             if stems and stems[-1] != CLAUSE_BREAK:
                 words.append(CLAUSE_BREAK)
