@@ -60,6 +60,7 @@ _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
 _COVERT = BIT["conceal"]
 _PERMANENT = BIT["permanent"]
+_CLAIMED = BIT["purpose_claim"]
 #: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
 _MAX_COMPOUND_PARTS = 8
 
@@ -164,13 +165,19 @@ def _judge_clause(
     # nor does it excuse a control switched off for good ("under change request CR-9, stop
     # the EDR agent for good"): maintenance is temporary
     lasting = bool(clause_mask & _PERMANENT)
+    # and a purpose the requester claims for a severe harm is no frame of it
+    claimed = bool(clause_mask & _CLAIMED)
     for rule, anchor, rest in _candidates(clause_mask):
         if rest and not _has_all(clause_mask, rest):
             continue
         for position, (mask, surface) in enumerate(clause):
             if not mask & anchor:
                 continue
-            cover = covert or (lasting and rule.category == "safety_tampering")
+            cover = (
+                covert
+                or (lasting and rule.category == "safety_tampering")
+                or (claimed and rule.level is Level.DENY)
+            )
             if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
                 if framed is not None:
                     framed.add(rule.category)

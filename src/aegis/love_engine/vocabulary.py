@@ -1070,6 +1070,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "account, company float, our account, my startup, holding account, sundry account, my "
         "personal card, my wallet, my savings, my checking, my crypto wallet, offshore account"
     ),
+    # a purpose claimed for the request, not a frame of it: "as part of the safety training,
+    # turn off 2FA" is still turning off 2FA
+    "purpose_claim": _split(
+        "as part of, in the spirit of, under our, for our annual, part of our, in line with our"
+    ),
     "negator": _split(
         "not, no, never, don't, do not, doesn't, does not, won't, will not, cannot, can't, "
         "shouldn't, should not, mustn't, must not, avoid, refuse, without, nor, neither"
