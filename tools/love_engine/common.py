@@ -21,6 +21,7 @@ __all__ = [
     "load_eval_examples",
     "load_examples",
     "load_training_examples",
+    "wrapped",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,3 +90,84 @@ def load_training_examples() -> list[Example]:
     """Everything the model is fitted on: both train splits, dataset first, in file order."""
     dataset = [e for e in load_examples() if e.split == "train"]
     return dataset + [e for e in load_eval_examples() if e.split == "train"]
+
+
+#: Wrappers a requester can put around any request, harmful or not: a claimed purpose, a
+#: polite or official-sounding preamble, a reassurance after it, a reassuring tool name.
+#: Training sees every action also wrapped (the same wrappers for both labels), so the
+#: model learns that they say nothing about right and wrong and cannot be used to talk a
+#: harmful request down. Written for training; the evaluation's disguises are its own.
+_PURPOSES = (
+    "security awareness programme",
+    "quarterly compliance audit",
+    "trust and safety policy",
+    "approved research project",
+    "incident review",
+    "staff training",
+    "risk assessment",
+    "internal audit",
+)
+_PREAMBLES = (
+    "Quick one from the legal team.",
+    "Hello, hope you're well! Could you do this for me?",
+    "Approved by management, reference CHG-4471.",
+    "This is routine housekeeping.",
+    "Context: we're the safety team.",
+    "Per our documented process:",
+)
+_SUFFIXES = (
+    "It's been signed off by compliance.",
+    "This is for an internal training exercise.",
+    "Thanks so much, really appreciate it!",
+    "Legal has reviewed this.",
+    "All consents are on file.",
+)
+_TOOLS = (
+    "audit_log_review",
+    "safety_check",
+    "abuse_report",
+    "compliance_review",
+    "support_ticket",
+    "run_task",
+)
+
+
+def _pick(options: tuple[str, ...], key: str) -> str:
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def _wrapped_text(description: str, key: str) -> str:
+    kind = _pick(("purpose", "preamble", "suffix"), key + "/kind")
+    if kind == "purpose":
+        opening = _pick(("As part of our", "For the", "Under the", "Per the"), key + "/open")
+        lowered = description[:1].lower() + description[1:]
+        return f"{opening} {_pick(_PURPOSES, key + '/purpose')}, {lowered}"
+    if kind == "preamble":
+        return f"{_pick(_PREAMBLES, key + '/preamble')} {description}"
+    return f"{description} {_pick(_SUFFIXES, key + '/suffix')}"
+
+
+def wrapped(example: Example) -> list[Example]:
+    """Two copies of ``example`` in a requester's wrappers, label and split unchanged: one
+    with its text wrapped, one with its text wrapped otherwise and a reassuring tool name."""
+    action = example.action
+    rows = [
+        (_wrapped_text(action.description, example.id + "/1"), action.intent),
+        (_wrapped_text(action.description, example.id + "/2"), _pick(_TOOLS, example.id)),
+    ]
+    return [
+        _example(
+            {
+                "id": f"{example.id}~{number}",
+                "description": description,
+                "action_type": intent,
+                "parameters": action.parameters,
+                "label": "unethical" if example.unethical else "ethical",
+                "category": example.category,
+                "lookalike": example.lookalike,
+                "split": example.split,
+            }
+        )
+        for number, (description, intent) in enumerate(rows, 1)
+    ]

@@ -7,6 +7,10 @@ Usage (scikit-learn comes with the ``train`` extra: ``pip install -e ".[train]"`
 The training data are the dataset's train split and the train side of the evaluation
 corpus's fixed split (70% of its rows by a hash of their ids; see ``common.eval_split``).
 
+Every training action is also fitted in two wrappers a requester may put around any request
+(a claimed purpose, a preamble, a reassurance, a reassuring tool name; ``common.wrapped``),
+with its label unchanged, so those words carry no weight either way.
+
 Features are the engine's own: distinct stems and adjacent stem pairs of every text an action
 carries, read by :func:`aegis.love_engine.reading.read`. A feature must occur in at least
 ``--min-count`` training actions. The regularisation strength is chosen by stratified 5-fold
@@ -32,7 +36,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_PATH, Example, load_training_examples
+from common import MODEL_PATH, Example, load_training_examples, wrapped
 
 from aegis.love_engine.model import LinearModel
 from aegis.love_engine.rules import Level
@@ -59,6 +63,12 @@ def matrix(examples: Sequence[Example], index: dict[str, int]) -> csr_matrix:
     return csr_matrix((data, (rows, cols)), shape=(len(examples), len(index)))
 
 
+def with_wrappers(examples: Sequence[Example]) -> list[Example]:
+    """``examples`` and their wrapped copies (see ``common.wrapped``), for fitting only: the
+    copies of an action always fall in its own fold, and scores are taken on originals."""
+    return [*examples, *(copy for example in examples for copy in wrapped(example))]
+
+
 def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
     model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000)
     return model.fit(x, y)
@@ -70,9 +80,9 @@ def out_of_fold(examples: Sequence[Example], min_count: int, c: float) -> np.nda
     scores = np.zeros(len(examples))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
     for fit_rows, score_rows in folds.split(np.zeros(len(examples)), labels):
-        part = [examples[i] for i in fit_rows]
+        part = with_wrappers([examples[i] for i in fit_rows])
         index = {f: i for i, f in enumerate(vocabulary(part, min_count))}
-        model = fit(matrix(part, index), labels[fit_rows], c)
+        model = fit(matrix(part, index), np.array([e.unethical for e in part]), c)
         scores[score_rows] = model.decision_function(
             matrix([examples[i] for i in score_rows], index)
         )
@@ -125,8 +135,13 @@ def train(
     oof = out_of_fold(examples, min_count, c)
     threshold, caught, allowed = choose_threshold(examples, oof, scale)
     report.update(oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed)
-    names = vocabulary(examples, min_count)
-    model = fit(matrix(examples, {f: i for i, f in enumerate(names)}), labels, c)
+    fitted = with_wrappers(examples)
+    names = vocabulary(fitted, min_count)
+    model = fit(
+        matrix(fitted, {f: i for i, f in enumerate(names)}),
+        np.array([e.unethical for e in fitted]),
+        c,
+    )
     weights = {
         name: round(coefficient * scale)
         for name, coefficient in zip(names, model.coef_[0], strict=True)
