@@ -70,7 +70,9 @@ def with_wrappers(examples: Sequence[Example]) -> list[Example]:
 
 
 def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
-    model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000)
+    model = LogisticRegression(
+        C=c, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED
+    )
     return model.fit(x, y)
 
 
@@ -80,8 +82,9 @@ def out_of_fold(examples: Sequence[Example], min_count: int, c: float) -> np.nda
     scores = np.zeros(len(examples))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
     for fit_rows, score_rows in folds.split(np.zeros(len(examples)), labels):
-        part = with_wrappers([examples[i] for i in fit_rows])
-        index = {f: i for i, f in enumerate(vocabulary(part, min_count))}
+        originals = [examples[i] for i in fit_rows]
+        part = with_wrappers(originals)
+        index = {f: i for i, f in enumerate(vocabulary(originals, min_count))}
         model = fit(matrix(part, index), np.array([e.unethical for e in part]), c)
         scores[score_rows] = model.decision_function(
             matrix([examples[i] for i in score_rows], index)
@@ -136,7 +139,7 @@ def train(
     threshold, caught, allowed = choose_threshold(examples, oof, scale)
     report.update(oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed)
     fitted = with_wrappers(examples)
-    names = vocabulary(fitted, min_count)
+    names = vocabulary(examples, min_count)  # counted on originals: copies repeat them
     model = fit(
         matrix(fitted, {f: i for i, f in enumerate(names)}),
         np.array([e.unethical for e in fitted]),
