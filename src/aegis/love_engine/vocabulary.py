@@ -529,6 +529,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # -- tampering with safety controls -----------------------------------------------------
     "disable_verb": _split(
+        "rm -rf, rm, setenforce 0, setenforce, auditctl -d, unset histfile, history -c, "
+        "iptables -f, dev null, /dev/null, shred -u, truncate -s 0, systemctl stop, "
+        "systemctl disable, "
         "sunset, mothball, park, retire, decommission, defang, neuter, kneecap, cripple, gut, "
         "strip out, rip out, tear down, disarm, neutralise, neutralize, loosen, dial down, "
         "tone down, throttle, snooze, shelve, suspend, halt, kill off, phase out, rotate away, "
@@ -584,6 +587,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "moderation filter, ai filter, filter"
     ),
     "strong_control": _split(
+        "auditd, var log, bash history, selinux, histfile, shell history, command history, "
+        "firewall rules, input accept, hardware key, security key, yubikey, hardware token, "
+        "iptables, setenforce 0, auditctl -d, unset histfile, history -c, "
         "backups, backup, audit, auditing, logging, watchdog, edr agent, two-step verification, "
         "2-step verification, 2sv, security alerting, security monitoring, audit retention, "
         "log retention, login lockout, account lockout, lockout, allergy list, allergy check, "
