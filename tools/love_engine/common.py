@@ -93,7 +93,8 @@ def load_training_examples() -> list[Example]:
 
 
 #: Wrappers a requester can put around any request, harmful or not: a claimed purpose, a
-#: polite or official-sounding preamble, a reassurance after it, a reassuring tool name.
+#: polite or official-sounding preamble, a reassurance after it, the request reported as
+#: someone else's, a reassuring tool name.
 #: Training sees every action also wrapped (the same wrappers for both labels), so the
 #: model learns that they say nothing about right and wrong and cannot be used to talk a
 #: harmful request down. Written for training; the evaluation's disguises are its own.
@@ -137,8 +138,13 @@ def _pick(options: tuple[str, ...], key: str) -> str:
     return options[int.from_bytes(digest[:4], "big") % len(options)]
 
 
+_REPORTERS = ("My team lead", "A customer", "The client", "Our CEO", "Someone in finance")
+
+
 def _wrapped_text(description: str, key: str) -> str:
-    kind = _pick(("purpose", "preamble", "suffix"), key + "/kind")
+    kind = _pick(("purpose", "preamble", "suffix", "reported"), key + "/kind")
+    if kind == "reported":
+        return f'{_pick(_REPORTERS, key + "/who")} asked me to get this done: "{description}"'
     if kind == "purpose":
         opening = _pick(("As part of our", "For the", "Under the", "Per the"), key + "/open")
         lowered = description[:1].lower() + description[1:]
