@@ -1,10 +1,13 @@
-"""Love engine: scores whether an action is ethical, along five weighted dimensions.
+"""Love engine: judges whether an action is ethical, answering allow, review or deny.
 
-Evidence is read as whole words after Unicode normalisation ("pharmacy" is not "harm"), with
-negation ("without consent") and explicit parameters (``consent: False``, 50,000 recipients)
-counted. The engine is deterministic: the same action always gets the same score.
+Severe harm found by the rules is a veto; a linear model trained on the project's labelled
+actions is a second opinion, and where the two disagree the answer is review. Risk and
+consent come from the deployment's tool manifest and consent record, never from the
+request's words. Five weighted dimensions explain each verdict. The engine is deterministic:
+the same action always gets the same verdict and score, in any thread.
 """
 
+from aegis.love_engine.context import ConsentRecord, Risk, ToolManifest, ToolPolicy
 from aegis.love_engine.engine import (
     DEFAULT_WEIGHTS,
     Action,
@@ -18,19 +21,30 @@ from aegis.love_engine.hallucination import (
     detect_hallucination,
     detect_hallucination_sync,
 )
+from aegis.love_engine.judge import Judge, Verdict
 from aegis.love_engine.lexicon import DIMENSIONS
 from aegis.love_engine.metric import Snapshot, love_metric
+from aegis.love_engine.rules import CATEGORIES
+from aegis.love_engine.traverse import Limits
 
 __all__ = [
+    "CATEGORIES",
     "DEFAULT_WEIGHTS",
     "DIMENSIONS",
     "Action",
     "AlignmentReport",
+    "ConsentRecord",
     "EthicalScore",
     "HallucinationReport",
+    "Judge",
+    "Limits",
     "LoveEngine",
+    "Risk",
     "Snapshot",
     "State",
+    "ToolManifest",
+    "ToolPolicy",
+    "Verdict",
     "detect_hallucination",
     "detect_hallucination_sync",
     "love_metric",

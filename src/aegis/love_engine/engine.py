@@ -1,44 +1,60 @@
-"""The ethics engine: five dimensions scored from the words and parameters of an action."""
+"""The ethics engine: rule vetoes, a learned second opinion, trusted context, three verdicts.
+
+How a verdict is reached, strictest first:
+
+1. An action the engine could not read whole (too large, too deep, self-referring, values it
+   does not model) is *review*: it cannot vouch for what it did not read.
+2. A rule finding of severe harm is a veto. An unambiguous one is *deny*, unless the learned
+   model reads the action as harmless: rules and model then disagree, and that is *review*. A
+   clear but weaker finding is *review*. Positive words never offset a finding.
+3. No finding, but the learned model reads the action as harmful: they disagree, *review*.
+4. The deployment's tool manifest asks for approval or consent that is not on record: *review*.
+5. The weighted score of the five dimensions is below the threshold: *review*.
+6. Otherwise *allow*.
+
+The dimensions (harm prevention, autonomy, fairness, transparency, beneficence) explain the
+verdict; ``score`` is their weighted sum and ``ethical`` means ``verdict == allow``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from aegis._validation import require_mapping, require_text, require_unit_interval
-from aegis.love_engine import lexicon
+from aegis._validation import require_mapping, require_positive, require_text, require_unit_interval
 from aegis.love_engine.alignment import AlignmentReport, AlignmentTally
+from aegis.love_engine.cache import ByteBoundedCache
+from aegis.love_engine.context import ConsentRecord, Risk, ToolManifest
+from aegis.love_engine.dimensions import (
+    BASELINE,
+    CONCERN_BELOW,
+    DEFAULT_WEIGHTS,
+    concern,
+    dimensions_of,
+)
 from aegis.love_engine.hallucination import HallucinationReport, detect_hallucination_sync
-from aegis.love_engine.lexicon import DIMENSIONS, LEXICON, Signal
+from aegis.love_engine.judge import Judge, Verdict, ask_judge
+from aegis.love_engine.lexicon import DIMENSIONS
 from aegis.love_engine.metric import Snapshot, love_metric
-from aegis.love_engine.text import negator_before, words
+from aegis.love_engine.model import LinearModel, load_default_model
+from aegis.love_engine.reading import Reading, read, walk, walk_key
+from aegis.love_engine.rules import Level
+from aegis.love_engine.scoring import Scorer
+from aegis.love_engine.traverse import Limits
 
-__all__ = ["DEFAULT_WEIGHTS", "Action", "AlignmentReport", "EthicalScore", "LoveEngine", "State"]
-
-DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {
-        "harm_prevention": 0.4,
-        "autonomy": 0.2,
-        "fairness": 0.2,
-        "transparency": 0.1,
-        "beneficence": 0.1,
-    }
-)
-#: Where each dimension stands before any evidence: no harm seen, no consent question asked.
-BASELINE: Mapping[str, float] = MappingProxyType(
-    {
-        "harm_prevention": 1.0,
-        "autonomy": 0.8,
-        "fairness": 0.8,
-        "transparency": 0.8,
-        "beneficence": 0.6,
-    }
-)
-CONCERN_BELOW = 0.5
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "Action",
+    "AlignmentReport",
+    "EthicalScore",
+    "LoveEngine",
+    "State",
+    "Verdict",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,120 +86,63 @@ class State:
 
 @dataclass(frozen=True, slots=True)
 class EthicalScore:
+    """The verdict on one action, the dimensions that explain it, and why.
+
+    ``concerns`` name each dimension under 0.5 with its evidence; ``reasons`` say why the
+    verdict is what it is; ``categories`` are the harm categories the rules found;
+    ``model_score`` is the learned model's integer sum (at or above its threshold it reads the
+    action as harmful).
+    """
+
     score: float
     dimensions: Mapping[str, float]
     concerns: tuple[str, ...]
     ethical: bool
+    verdict: Verdict = Verdict.ALLOW
+    reasons: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    model_score: int = 0
+
+    def __post_init__(self) -> None:
+        if self.ethical != (self.verdict is Verdict.ALLOW):
+            raise ValueError(
+                f"ethical must equal verdict == allow, got ethical={self.ethical!r} "
+                f"with verdict={self.verdict.value!r}"
+            )
 
 
-class _Evidence:
-    """Signals found for one action, each applied once, with where it was found."""
+def _risk(model: LinearModel, score: int) -> float:
+    """A monotone squash of the model's sum into [0, 1], in exactly rounded arithmetic only.
 
-    def __init__(self) -> None:
-        self.found: dict[str, tuple[Signal, str]] = {}
-
-    def add(self, signal: Signal, where: str) -> None:
-        self.found.setdefault(signal.label, (signal, where))
-
-    def scan(self, text: str, where: str) -> None:
-        for signal, phrase in _signals_in(text):
-            self.add(signal, f"{phrase} in {where}")
-
-    def scan_parameters(self, parameters: Mapping[str, Any], path: str = "parameters") -> None:
-        for key, value in parameters.items():
-            name = str(key).casefold()
-            where = f"{path}.{key}"
-            if isinstance(value, bool):
-                self._flag(name, value, where)
-            elif name in lexicon.RECIPIENT_KEYS and _size(value) > lexicon.BULK_RECIPIENTS:
-                self.add(LEXICON["bulk"], f"{where} = {_size(value)} recipients")
-            elif (
-                name in lexicon.SELECT_KEYS
-                and str(value).casefold() in lexicon.PROTECTED_ATTRIBUTES
-            ):
-                self.add(LEXICON["discriminatory"], f"{where} = {value!r}")
-            elif isinstance(value, str):
-                self.scan(value, where)
-            elif isinstance(value, Mapping):
-                self.scan_parameters(value, where)
-
-    def _flag(self, name: str, value: bool, where: str) -> None:
-        if name in lexicon.CONSENT_KEYS:
-            self.add(LEXICON["consent"] if value else LEXICON["unauthorized"], f"{where} = {value}")
-        elif name in lexicon.NOTIFY_KEYS:
-            self.add(LEXICON["notify"] if value else LEXICON["hide"], f"{where} = {value}")
-        elif name in lexicon.HIDDEN_KEYS and value:
-            self.add(LEXICON["hide"], f"{where} = {value}")
-        elif name == "backup":
-            signal = LEXICON["backup"]
-            self.add(signal if value else signal.negated or signal, f"{where} = {value}")
-
-    def __iter__(self) -> Iterator[tuple[Signal, str]]:
-        return iter(self.found.values())
-
-
-@lru_cache(maxsize=8192)
-def _signals_in(text: str) -> tuple[tuple[Signal, str], ...]:
-    """Signals in ``text`` with the phrase that carries each; cached, as texts repeat."""
-    tokens = words(text)
-    found: list[tuple[Signal, str]] = []
-    index, count = 0, len(tokens)
-    while index < count:
-        signal, width = None, 1
-        if index + 1 < count:
-            signal = LEXICON.get(f"{tokens[index]} {tokens[index + 1]}")
-            width = 2 if signal is not None else 1
-        if signal is None:
-            signal = LEXICON.get(tokens[index])
-        if signal is not None:
-            negator = negator_before(tokens, index)
-            if negator is not None:
-                signal = signal.negated
-            if signal is not None:
-                start = index if negator is None else negator
-                found.append((signal, "'" + " ".join(tokens[start : index + width]) + "'"))
-        index += width
-    for index, token in enumerate(tokens):
-        if token in lexicon.PROTECTED_ATTRIBUTES:
-            nearby = tokens[max(0, index - 3) : index + 3]
-            if any(t in lexicon.SELECTION_WORDS for t in nearby):
-                found.append((LEXICON["discriminatory"], f"selection by '{token}'"))
-                break
-    return tuple(found)
-
-
-@lru_cache(maxsize=1024)
-def _impact_effect(impact: str) -> float:
-    """The most severe ``potential_impact`` word's effect on harm prevention (0 or less)."""
-    return min((lexicon.IMPACT[w] for w in words(impact) if w in lexicon.IMPACT), default=0.0)
-
-
-def _concern(name: str, value: float, evidence: _Evidence, impact: str | None) -> str:
-    """``"autonomy 0.00: acting without consent ('without consent' in description); ..."``."""
-    reasons = [
-        f"{signal.label} ({where})"
-        for signal, where in evidence
-        if any(dimension == name and delta < 0 for dimension, delta in signal.deltas)
-    ]
-    if name == "harm_prevention" and impact is not None:
-        reasons.append(f"potential impact {impact!r}")
-    return f"{name} {value:.2f}: " + ("; ".join(reasons) or "low by default")
-
-
-def _size(value: object) -> int:
-    if isinstance(value, bool):
-        return 0
-    if isinstance(value, int):
-        return value
-    if isinstance(value, list | tuple | set | frozenset):
-        return len(value)
-    return 0
+    ``0.5 + z / (2 (1 + |z|))`` with ``z`` the sum over the threshold in units of ``scale``:
+    one division, no ``exp``, so the same on every machine (a library's ``exp`` may differ in
+    its last bit).
+    """
+    z = (score - model.threshold) / model.scale
+    return 0.5 + z / (2.0 * (1.0 + abs(z)))
 
 
 class LoveEngine:
-    """Scores an action's ethics; deterministic and safe to share between threads."""
+    """Judges an action's ethics; deterministic and safe to share between threads.
 
-    def __init__(self, threshold: float = 0.6, weights: Mapping[str, float] | None = None) -> None:
+    ``manifest`` and ``consents`` are the deployment's trusted records (see
+    :mod:`aegis.love_engine.context`); ``judge`` is an optional async guard model consulted by
+    :meth:`check_ethics` within ``judge_budget`` seconds.
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.6,
+        weights: Mapping[str, float] | None = None,
+        *,
+        manifest: ToolManifest | None = None,
+        consents: ConsentRecord | None = None,
+        judge: Judge | None = None,
+        judge_budget: float = 2.0,
+        limits: Limits | None = None,
+        model: LinearModel | None = None,
+        cache_bytes: int = 8 << 20,
+    ) -> None:
         self.threshold = require_unit_interval("threshold", threshold)
         chosen = dict(DEFAULT_WEIGHTS if weights is None else require_mapping("weights", weights))
         if set(chosen) != set(DIMENSIONS):
@@ -194,61 +153,169 @@ class LoveEngine:
             require_unit_interval(f"weights[{name!r}]", weight)
         if not math.isclose(sum(chosen.values()), 1.0, abs_tol=1e-9):
             raise ValueError(f"weights must sum to 1, got {sum(chosen.values())!r}")
+        if manifest is not None and not isinstance(manifest, ToolManifest):
+            raise TypeError(f"manifest must be a ToolManifest, got {type(manifest).__name__}")
+        if consents is not None and not isinstance(consents, ConsentRecord):
+            raise TypeError(f"consents must be a ConsentRecord, got {type(consents).__name__}")
+        if judge is not None and not callable(judge):
+            raise TypeError(f"judge must be an async callable, got {type(judge).__name__}")
         self.weights: Mapping[str, float] = MappingProxyType(chosen)
+        self.manifest = manifest
+        self.consents = consents if consents is not None else ConsentRecord()
+        self.judge = judge
+        self.judge_budget = require_positive("judge_budget", judge_budget)
+        self.limits = limits if limits is not None else Limits()
+        self.model = model if model is not None else _default_model()
+        self._scorer = Scorer(self.model) if model is not None else _default_scorer()
         self._alignment = AlignmentTally(DIMENSIONS)
-        self._score_text = lru_cache(maxsize=4096)(self._score_text_uncached)
+        self._cache: ByteBoundedCache[EthicalScore] = ByteBoundedCache(cache_bytes)
 
     async def check_ethics(self, action: Action, state: State | None = None) -> EthicalScore:
-        """Score ``action`` in ``state``; never raises for well-formed input."""
-        return self.check_ethics_sync(action, state)
+        """Judge ``action`` in ``state``, asking the external judge when there is one."""
+        result = self._evaluate(action, state)
+        if self.judge is not None:
+            opinion, reason = await ask_judge(self.judge, action, state, self.judge_budget)
+            result = _stricter(result, opinion, reason)
+        self._alignment.record(result)
+        return result
 
     def check_ethics_sync(self, action: Action, state: State | None = None) -> EthicalScore:
-        """Synchronous twin of :meth:`check_ethics`."""
+        """Synchronous twin of :meth:`check_ethics`; an external judge cannot be awaited here,
+        so with one configured the answer is at most review."""
+        result = self._evaluate(action, state)
+        if self.judge is not None:
+            reason = "external judge not consulted (synchronous call)"
+            result = _stricter(result, Verdict.REVIEW, reason)
+        self._alignment.record(result)
+        return result
+
+    def _evaluate(self, action: Action, state: State | None) -> EthicalScore:
         if not isinstance(action, Action):
             raise TypeError(f"action must be an Action, got {type(action).__name__}: {action!r}")
         if state is not None and not isinstance(state, State):
             raise TypeError(f"state must be a State or None, got {type(state).__name__}: {state!r}")
         context = "" if state is None else state.context
-        if action.parameters:
-            evidence = self._text_evidence(action.description, action.intent, context)
-            evidence.scan_parameters(action.parameters)
-            result = self._score(evidence, action.potential_impact)
-        else:  # the score is a pure function of these strings: cached
-            result = self._score_text(
-                action.description, action.intent, action.potential_impact, context
-            )
-        self._alignment.record(result)
+        texts = (
+            ("description", action.description),
+            ("intent", action.intent),
+            ("potential_impact", action.potential_impact),
+            ("state.context", context),
+        )
+        walked = walk(texts, action.parameters, self.limits)
+        # The verdict is a pure function of the texts and what the walk read of the
+        # parameters (and, through the manifest, of the affected party's name).
+        party = self._party(action)
+        key = (*(text for _, text in texts), walk_key(walked), party)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        result = self._judge(read(texts, walked), action)
+        self._cache.put(key, result)
         return result
 
-    @staticmethod
-    def _text_evidence(description: str, intent: str, context: str) -> _Evidence:
-        evidence = _Evidence()
-        evidence.scan(description, "description")
-        evidence.scan(intent, "intent")
-        if context:
-            evidence.scan(context, "state.context")
-        return evidence
+    def _party(self, action: Action) -> str:
+        policy = None if self.manifest is None else self.manifest.policy(action.intent)
+        if policy is None or policy.affected_party is None:
+            return ""
+        party = action.parameters.get(policy.affected_party)
+        return party if isinstance(party, str) else repr(type(party))
 
-    def _score_text_uncached(
-        self, description: str, intent: str, impact: str, context: str
-    ) -> EthicalScore:
-        return self._score(self._text_evidence(description, intent, context), impact)
-
-    def _score(self, evidence: _Evidence, impact: str) -> EthicalScore:
-        scores = dict(BASELINE)
-        for signal, _ in evidence:
-            for dimension, delta in signal.deltas:
-                scores[dimension] += delta
-        impact_effect = _impact_effect(impact)
-        scores["harm_prevention"] += impact_effect
-        dimensions = {name: min(1.0, max(0.0, value)) for name, value in scores.items()}
-        score = round(math.fsum(self.weights[name] * dimensions[name] for name in DIMENSIONS), 12)
-        concerns = tuple(
-            _concern(name, dimensions[name], evidence, impact if impact_effect < 0 else None)
-            for name in DIMENSIONS
-            if dimensions[name] < CONCERN_BELOW
+    def _judge(self, reading: Reading, action: Action) -> EthicalScore:
+        if reading.too_large:
+            return self._verdict(
+                dict(BASELINE),
+                (),
+                Verdict.REVIEW,
+                list(reading.problems),
+                reading=(),
+                model_score=0,
+            )
+        model_score = self._scorer.score(reading)
+        model_harmful = model_score >= self.model.threshold
+        reasons = list(reading.problems)
+        strongest = max((f.level for f in reading.findings), default=None)
+        serious = [f for f in reading.findings if f.level >= Level.REVIEW]
+        reasons += [f.describe() for f in serious]
+        if strongest is Level.DENY and model_harmful:
+            verdict = Verdict.DENY
+        elif strongest is Level.DENY:
+            verdict = Verdict.REVIEW
+            reasons.append("the learned model reads this as harmless; rules and model disagree")
+        elif strongest is Level.REVIEW or reasons:
+            verdict = Verdict.REVIEW
+        elif model_harmful:
+            verdict = Verdict.REVIEW
+            reasons.append(
+                f"the learned model reads this as harmful (score {model_score}, threshold "
+                f"{self.model.threshold}) though no rule found a harm; they disagree"
+            )
+        else:
+            verdict = Verdict.ALLOW
+        reasons += self._context_reasons(action)
+        if reasons and verdict is Verdict.ALLOW:
+            verdict = Verdict.REVIEW
+        risk = _risk(self.model, model_score)
+        dimensions = dimensions_of(reading, action.potential_impact, risk)
+        categories = tuple(dict.fromkeys(f.category for f in serious))
+        return self._verdict(
+            dimensions, categories, verdict, reasons, reading=reading, model_score=model_score
         )
-        return EthicalScore(score, MappingProxyType(dimensions), concerns, score >= self.threshold)
+
+    def _verdict(
+        self,
+        dimensions: dict[str, float],
+        categories: tuple[str, ...],
+        verdict: Verdict,
+        reasons: list[str],
+        *,
+        reading: Reading | tuple[()],
+        model_score: int,
+    ) -> EthicalScore:
+        clamped = {name: min(1.0, max(0.0, value)) for name, value in dimensions.items()}
+        score = round(math.fsum(self.weights[name] * clamped[name] for name in DIMENSIONS), 12)
+        if verdict is Verdict.ALLOW and score < self.threshold:
+            verdict = Verdict.REVIEW
+            reasons = [*reasons, f"score {score:.3f} is below the threshold {self.threshold:g}"]
+        model_lowered = model_score >= self.model.threshold
+        concerns = (
+            tuple(
+                concern(name, clamped[name], reading, model_lowered=model_lowered)
+                for name in DIMENSIONS
+                if clamped[name] < CONCERN_BELOW
+            )
+            if isinstance(reading, Reading)
+            else ()
+        )
+        return EthicalScore(
+            score,
+            MappingProxyType(clamped),
+            concerns,
+            verdict is Verdict.ALLOW,
+            verdict,
+            tuple(reasons),
+            categories,
+            model_score,
+        )
+
+    def _context_reasons(self, action: Action) -> list[str]:
+        """Review reasons from the deployment's manifest and consent record (never the request)."""
+        if self.manifest is None:
+            return []
+        policy = self.manifest.policy(action.intent)
+        if policy is None:
+            if self.manifest.strict:
+                return [f"action type {action.intent!r} is not declared in the tool manifest"]
+            return []
+        reasons = []
+        if policy.risk in {Risk.HIGH, Risk.CRITICAL}:
+            reasons.append(f"the tool manifest declares {action.intent!r} {policy.risk.value} risk")
+        if policy.approvals:
+            reasons.append(f"{action.intent!r} needs approval by {', '.join(policy.approvals)}")
+        if policy.requires_consent and policy.affected_party is not None:
+            party = action.parameters.get(policy.affected_party)
+            if not isinstance(party, str) or not self.consents.allows(party, action.intent):
+                reasons.append(f"no consent on record from {party!r} for {action.intent!r}")
+        return reasons
 
     async def detect_hallucination(self, text: str) -> HallucinationReport:
         """Flag ``text`` when two of hedging, contradiction and excessive precision fire."""
@@ -262,3 +329,26 @@ class LoveEngine:
     async def evaluate_alignment(self) -> AlignmentReport:
         """How the evaluations seen so far came out: means, ethical share, weakest dimension."""
         return self._alignment.report()
+
+
+_DEFAULT: list[Scorer] = []
+
+
+def _default_scorer() -> Scorer:
+    """The shipped model's scorer, built once per process."""
+    if not _DEFAULT:
+        _DEFAULT.append(Scorer(load_default_model()))
+    return _DEFAULT[0]
+
+
+def _default_model() -> LinearModel:
+    return _default_scorer().model
+
+
+def _stricter(result: EthicalScore, opinion: Verdict, reason: str | None) -> EthicalScore:
+    if opinion.severity <= result.verdict.severity:
+        return result
+    reasons = (*result.reasons, reason) if reason else result.reasons
+    return dataclasses.replace(
+        result, verdict=opinion, ethical=opinion is Verdict.ALLOW, reasons=reasons
+    )

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass
 
 from aegis._validation import require_text
-from aegis.love_engine.text import words
+from aegis.love_engine.normalise import tokens
 
 __all__ = ["HallucinationReport", "detect_hallucination", "detect_hallucination_sync"]
 
@@ -31,15 +31,15 @@ class HallucinationReport:
 
 def detect_hallucination_sync(text: str) -> HallucinationReport:
     """Flag ``text`` when at least two of the three signals fire."""
-    tokens = words(require_text("text", text, allow_empty=True))
-    pairs = {f"{a} {b}" for a, b in itertools.pairwise(tokens)}
-    hedges = tuple(sorted((_HEDGES.intersection(tokens)) | (_HEDGE_PHRASES & pairs)))
-    exactly = tokens.count("exactly")
+    found = tokens(require_text("text", text, allow_empty=True))
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(found)}
+    hedges = tuple(sorted((_HEDGES.intersection(found)) | (_HEDGE_PHRASES & pairs)))
+    exactly = found.count("exactly")
     signals = tuple(
         name
         for name, fired in (
             ("hedging", bool(hedges)),
-            ("contradiction", "but" in tokens and "however" in tokens),
+            ("contradiction", "but" in found and "however" in found),
             ("excessive_precision", exactly > MAX_EXACTLY),
         )
         if fired

@@ -1,21 +1,17 @@
-"""The evidence the ethics engine looks for, as data: which words move which dimension.
+"""Soft evidence, as data: which words lower which dimension (severe harm is in the rules).
 
 Each entry maps a word (or a two-word phrase) to a :class:`Signal`. A signal has a
-``negated`` twin used when a negator precedes the word: "consent" raises autonomy, "without
-consent" lowers it and harm prevention; "harm" lowers harm prevention, "no harm" does not.
+``negated`` twin used when a negator precedes the word: "consent" moves nothing (the
+requester's word for it is no consent), "without consent" lowers autonomy and harm
+prevention; "backup" moves nothing, "no backup" lowers harm prevention. These signals
+reach the verdict only through the score: below the engine's threshold, the answer is review.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = [
-    "DIMENSIONS",
-    "LEXICON",
-    "PROTECTED_ATTRIBUTES",
-    "SELECTION_WORDS",
-    "Signal",
-]
+__all__ = ["DIMENSIONS", "LEXICON", "Signal"]
 
 DIMENSIONS = ("harm_prevention", "autonomy", "fairness", "transparency", "beneficence")
 
@@ -34,21 +30,17 @@ def _signal(label: str, negated: Signal | None = None, **deltas: float) -> Signa
 
 
 _NO_CONSENT = _signal("acting without consent", autonomy=-0.6, harm_prevention=-0.3)
-_CONSENT = _signal("consent given", _NO_CONSENT, autonomy=0.2)
+# Words that claim consent, disclosure or help move nothing: they are the requester's own
+# words, and positive words must never offset a harm. They stay only so that negation can
+# turn them around ("without consent" lowers autonomy).
+_CONSENT = _signal("consent claimed", _NO_CONSENT)
 _HIDING = _signal("hiding the action", transparency=-0.45, autonomy=-0.1)
-_DISCLOSING = _signal("disclosing the action", _HIDING, transparency=0.15)
+_DISCLOSING = _signal("disclosure claimed", _HIDING)
 _NO_BACKUP = _signal("no backup", harm_prevention=-0.3)
-_BACKUP = _signal("backup kept", _NO_BACKUP, harm_prevention=0.1)
-_REQUESTED = _signal("requested by the user", autonomy=0.2, beneficence=0.2)
-_HELPFUL = _signal("helps the user", beneficence=0.2)
+_BACKUP = _signal("backup claimed", _NO_BACKUP)
 _DESTRUCTIVE = _signal("destructive", harm_prevention=-0.25)
-_HARMFUL = _signal("harmful", harm_prevention=-0.4, beneficence=-0.2)
-_MALICIOUS = _signal("malicious", harm_prevention=-0.5, beneficence=-0.3)
-_DECEPTIVE = _signal("deceptive", transparency=-0.4, autonomy=-0.3, beneficence=-0.1)
 _COERCIVE = _signal("forcing the user", autonomy=-0.4)
 _BULK = _signal("bulk reach", autonomy=-0.2, harm_prevention=-0.1, beneficence=-0.2)
-_DISCRIMINATORY = _signal("discrimination", fairness=-0.7, harm_prevention=-0.2, autonomy=-0.1)
-_FAIR = _signal("fair treatment", fairness=0.1)
 _UNCERTAIN = _signal("unclear intent", transparency=-0.2, harm_prevention=-0.1)
 _PRIVACY = _signal("personal data exposure", harm_prevention=-0.3, autonomy=-0.2)
 
@@ -108,39 +100,6 @@ LEXICON: dict[str, Signal] = {
     ),
     **_entries(_BACKUP, "backup", "backups", "backed up", "snapshot"),
     **_entries(
-        _REQUESTED,
-        "user wants",
-        "user asked",
-        "user requested",
-        "user requests",
-        "asked for",
-        "requested",
-        "on request",
-        "user needs",
-    ),
-    **_entries(
-        _HELPFUL,
-        "help",
-        "helps",
-        "assist",
-        "support",
-        "improve",
-        "fix",
-        "protect",
-        "answer",
-        "read",
-        "summarize",
-        "summarise",
-        "check",
-        "list",
-        "view",
-        "show",
-        "remind",
-        "schedule",
-        "translate",
-        "search",
-    ),
-    **_entries(
         _DESTRUCTIVE,
         "delete",
         "deletes",
@@ -159,52 +118,6 @@ LEXICON: dict[str, Signal] = {
         "modify",
     ),
     **_entries(
-        _HARMFUL,
-        "harm",
-        "harmful",
-        "hurt",
-        "injure",
-        "attack",
-        "threaten",
-        "harass",
-        "harassment",
-        "abuse",
-        "poison",
-        "weapon",
-        "violence",
-        "dox",
-        "stalk",
-    ),
-    **_entries(
-        _MALICIOUS,
-        "malware",
-        "ransomware",
-        "exploit",
-        "steal",
-        "exfiltrate",
-        "phishing",
-        "scam",
-        "fraud",
-        "fraudulent",
-        "keylogger",
-        "backdoor",
-        "botnet",
-    ),
-    **_entries(
-        _DECEPTIVE,
-        "deceive",
-        "deceptive",
-        "mislead",
-        "misleading",
-        "manipulate",
-        "manipulative",
-        "trick",
-        "lie",
-        "fake",
-        "impersonate",
-        "dark pattern",
-    ),
-    **_entries(
         _COERCIVE,
         "force",
         "forced",
@@ -218,16 +131,6 @@ LEXICON: dict[str, Signal] = {
         "prevent unsubscribe",
     ),
     **_entries(_BULK, "bulk", "mass", "all users", "every user", "spam", "blast"),
-    **_entries(
-        _DISCRIMINATORY,
-        "discriminate",
-        "discriminates",
-        "discriminating",
-        "discriminatory",
-        "segregate",
-        "blacklist",
-    ),
-    **_entries(_FAIR, "fair", "fairly", "equal", "equally", "equitable", "unbiased", "inclusive"),
     **_entries(_UNCERTAIN, "unknown", "unclear", "not sure", "unsure", "something"),
     **_entries(
         _PRIVACY,
@@ -241,44 +144,6 @@ LEXICON: dict[str, Signal] = {
     ),
 }
 
-#: Attributes that law protects from being the basis of a decision.
-PROTECTED_ATTRIBUTES = frozenset(
-    {
-        "race",
-        "ethnicity",
-        "ethnic",
-        "religion",
-        "religious",
-        "gender",
-        "sex",
-        "age",
-        "disability",
-        "disabled",
-        "nationality",
-        "pregnancy",
-        "pregnant",
-        "orientation",
-        "caste",
-    }
-)
-#: Words that, next to a protected attribute, make it the basis of a selection.
-SELECTION_WORDS = frozenset(
-    {
-        "filter",
-        "exclude",
-        "reject",
-        "deny",
-        "rank",
-        "screen",
-        "target",
-        "select",
-        "based",
-        "by",
-        "prefer",
-        "penalize",
-        "penalise",
-    }
-)
 #: ``potential_impact`` words and their effect on harm prevention.
 IMPACT = {
     "none": 0.0,
@@ -294,8 +159,22 @@ IMPACT = {
     "irreversible": -0.4,
 }
 BULK_RECIPIENTS = 1000
-CONSENT_KEYS = frozenset({"consent", "user_consent", "opt_in", "opted_in", "permission"})
+CONSENT_KEYS = frozenset(
+    {
+        "consent",
+        "user_consent",
+        "opt_in",
+        "opted_in",
+        "permission",
+        "authorized",
+        "authorised",
+        "authorization",
+        "approved",
+        "approval",
+        "user_confirmed",
+        "confirmed",
+    }
+)
 RECIPIENT_KEYS = frozenset({"recipients", "recipient_count", "audience", "audience_size", "to"})
 NOTIFY_KEYS = frozenset({"notify", "notify_user", "disclose", "inform_user"})
 HIDDEN_KEYS = frozenset({"hidden", "silent", "covert", "stealth"})
-SELECT_KEYS = frozenset({"filter_by", "exclude_by", "target_by", "segment_by", "rank_by"})

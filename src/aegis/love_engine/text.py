@@ -1,10 +1,8 @@
-"""Words and negation: Unicode-normalised, case-folded tokens, so matching is by whole word."""
+"""Negation for the soft signals: a negator within a few words turns a word's meaning around."""
 
 from __future__ import annotations
 
-from aegis._text import words
-
-__all__ = ["NEGATORS", "negator_before", "words"]
+__all__ = ["NEGATORS", "negator_before"]
 
 #: Words that turn the meaning of a term within the next few words around.
 NEGATORS = frozenset(
@@ -16,13 +14,14 @@ NEGATORS = frozenset(
         "non",
         "lacking",
         "nor",
-        "don",
-        "doesn",
-        "didn",
-        "won",
-        "isn",
-        "aren",
-        "wasn",
+        "don't",
+        "doesn't",
+        "didn't",
+        "won't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "can't",
         "cannot",
         "nobody",
         "none",

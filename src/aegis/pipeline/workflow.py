@@ -15,6 +15,7 @@ from aegis.hitl import Decision, HITLCollaborator, Priority
 from aegis.intent_firewall import Decision as FirewallDecision
 from aegis.intent_firewall import IntentFirewall, Request, Verdict
 from aegis.love_engine import Action, EthicalScore, LoveEngine
+from aegis.love_engine import Verdict as EthicsVerdict
 
 __all__ = ["AegisPipeline", "Reviewer", "WorkflowOutcome", "WorkflowResult"]
 
@@ -24,7 +25,7 @@ STAGES = ("intent", "ethics", "review", "evolution", "audit")
 
 class WorkflowOutcome(enum.StrEnum):
     EXECUTED = "executed"  # allowed, or approved by a human
-    BLOCKED = "blocked"  # refused by the firewall
+    BLOCKED = "blocked"  # refused by the firewall, or denied by the ethics engine
     REJECTED = "rejected"  # refused, or not answered in time, by a human
 
 
@@ -51,8 +52,9 @@ class WorkflowResult:
 class AegisPipeline:
     """Chains the five components for one requested action.
 
-    Human review happens when the firewall asks for it or the action is not ethical
-    (CRITICAL priority then). ``reviewer`` answers unattended (for instance a
+    The firewall's block and the ethics engine's deny refuse outright. Human review happens
+    when the firewall asks for it or the ethics engine answers review (CRITICAL priority
+    then). ``reviewer`` answers unattended (for instance a
     :class:`SimulatedReviewer`); without one, the pipeline waits up to ``review_timeout``
     seconds for a human, and no answer means *reject*. A rejection is learned from: the
     experience's safety score is lowered with the reviewer's reasoning.
@@ -85,7 +87,7 @@ class AegisPipeline:
         stage_ns["ethics"] = clock() - started
 
         decision = None
-        if verdict.decision is FirewallDecision.BLOCK:
+        if verdict.decision is FirewallDecision.BLOCK or ethics.verdict is EthicsVerdict.DENY:
             outcome = WorkflowOutcome.BLOCKED
         elif verdict.decision is FirewallDecision.REVIEW or not ethics.ethical:
             started = clock()
@@ -112,6 +114,7 @@ class AegisPipeline:
                 "firewall_score": verdict.score,
                 "rules": list(verdict.matched_rules),
                 "ethics_score": ethics.score,
+                "ethics_verdict": ethics.verdict.value,
                 "decision_id": decision.id if decision else None,
                 "experience_id": experience.id,
             },
@@ -128,6 +131,7 @@ class AegisPipeline:
             "action": request.action,
             "reasons": list(verdict.reasons),
             "concerns": list(ethics.concerns),
+            "ethics_reasons": list(ethics.reasons),
             "firewall_score": verdict.score,
             "ethics_score": ethics.score,
         }

@@ -1,0 +1,304 @@
+"""Finding harm in a text: concepts per term, rules per clause, in one pass over the stems.
+
+A text is read once: each stem (or the longest listed phrase starting there) is looked up in
+one table and becomes a *term* carrying a bit mask of the concepts it plays. A clause then
+tries only the rules its concepts can anchor (:mod:`aegis.love_engine.rulebook`): a rule fires
+when every group it names is in the clause and none of its frames is, anywhere in the clause
+but on the harm word itself. Concealment ("quietly", "so nobody notices") cancels every frame:
+a frame does not excuse what the clause also hides.
+
+Negation keeps a finding. Only a clause that opens with a negator ("do not send the customer
+list", "never share ...") forbids what follows and reads as benign; a negator elsewhere lowers
+*deny* to *review*, never to nothing ("don't want gay candidates" is still discrimination).
+"""
+
+from __future__ import annotations
+
+from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
+from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule
+from aegis.love_engine.vocabulary import CONCEPTS
+
+__all__ = [
+    "CATEGORIES",
+    "RULES",
+    "Finding",
+    "Level",
+    "Rule",
+    "concept_features",
+    "find",
+    "find_in",
+    "terms",
+]
+
+
+def _build_tables() -> tuple[
+    dict[str, int], dict[tuple[str, ...], int], dict[tuple[str, str], tuple[int, ...]]
+]:
+    """Concept masks of single stems and of phrases, and the phrase lengths by first two stems."""
+    unigrams: dict[str, int] = {}
+    phrases: dict[tuple[str, ...], int] = {}
+    lengths: dict[tuple[str, str], set[int]] = {}
+    for name, entries in CONCEPTS.items():
+        for entry in entries:
+            stems = tuple(s for s in normalise(entry).stems if s != CLAUSE_BREAK)
+            if len(stems) == 1:
+                unigrams[stems[0]] = unigrams.get(stems[0], 0) | BIT[name]
+            elif stems:
+                phrases[stems] = phrases.get(stems, 0) | BIT[name]
+                lengths.setdefault((stems[0], stems[1]), set()).add(len(stems))
+                # the same words hyphenated are one token ("under-30", "pre-tick")
+                joined = stem("-".join(normalise(entry).words))
+                unigrams[joined] = unigrams.get(joined, 0) | BIT[name]
+    by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
+    return unigrams, phrases, by_start
+
+
+_UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
+_PHRASE_FIRST = frozenset(first for first, _ in _PHRASE_LENGTHS)
+_NEGATOR = BIT["negator"]
+_PERSON = BIT["person"]
+_OTHERS = BIT["others"]
+_COVERT = BIT["conceal"]
+_PERMANENT = BIT["permanent"]
+_CLAIMED = BIT["purpose_claim"]
+#: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
+_MAX_COMPOUND_PARTS = 8
+
+
+_ANY_RULE_CONCEPT = 0
+for _r in RULES:
+    _ANY_RULE_CONCEPT |= _r.groups[0]
+#: Each rule with its anchor and the groups that must also be present, unpacked once.
+_CHECKS = tuple((rule, rule.groups[0], rule.groups[1:]) for rule in RULES)
+#: For each concept, the rules it can anchor, by index, so a clause tries only those.
+_ANCHORED: dict[int, tuple[int, ...]] = {}
+for _bit in range(len(CONCEPTS)):
+    _ANCHORED[_bit] = tuple(i for i, (_, anchor, _) in enumerate(_CHECKS) if anchor >> _bit & 1)
+_candidate_cache: dict[int, tuple[tuple[Rule, int, tuple[int, ...]], ...]] = {}
+
+
+def _candidates(clause_mask: int) -> tuple[tuple[Rule, int, tuple[int, ...]], ...]:
+    """The rules whose anchor the clause holds, in rule order (kept per distinct mask)."""
+    anchors = clause_mask & _ANY_RULE_CONCEPT
+    known = _candidate_cache.get(anchors)
+    if known is not None:
+        return known
+    indices: set[int] = set()
+    rest = anchors
+    while rest:
+        lowest = rest & -rest
+        indices.update(_ANCHORED[lowest.bit_length() - 1])
+        rest ^= lowest
+    found = tuple(_CHECKS[i] for i in sorted(indices))
+    if len(_candidate_cache) < 65_536:  # bounded: one small tuple per distinct mask
+        _candidate_cache[anchors] = found
+    return found
+
+
+def terms(text: Text) -> list[list[tuple[int, str]]]:
+    """Clauses of ``text``, each a list of (concept mask, surface words) per term."""
+    stems, words = text.stems, text.words
+    clauses: list[list[tuple[int, str]]] = [[]]
+    index, count = 0, len(stems)
+    while index < count:
+        current = stems[index]
+        if current == CLAUSE_BREAK:
+            clauses.append([])
+            index += 1
+            continue
+        mask, width = 0, 1
+        if index + 1 < count and current in _PHRASE_FIRST:
+            for size in _PHRASE_LENGTHS.get((current, stems[index + 1]), ()):
+                found = _PHRASES.get(stems[index : index + size])
+                if found is not None:
+                    mask, width = found, size
+                    break
+        if width == 1:
+            word = words[index]
+            mask = _UNIGRAMS.get(current, 0)
+            if not mask and not _LEET_DIGITS.isdisjoint(word) and word.isalnum():
+                mask = _leet(word)
+            if not mask and "-" in word:  # an unlisted compound reads as its parts
+                for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
+                    mask |= _UNIGRAMS.get(stem(part), 0)
+            if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
+                mask |= _OTHERS
+        surface = words[index] if width == 1 else " ".join(words[index : index + width])
+        clauses[-1].append((mask, surface))
+        index += width
+    return [clause for clause in clauses if clause]
+
+
+#: Digits written for letters ("k1ll", "b0mb", "ph1sh1ng"): "1" may stand for "i" or "l".
+_LEET = (str.maketrans("013457", "oieast"), str.maketrans("013457", "oleast"))
+_LEET_DIGITS = frozenset("013457")
+
+
+def _leet(word: str) -> int:
+    """The concepts of a word with digits for letters, if it reads as a listed word."""
+    if word.isdigit():
+        return 0
+    mask = 0
+    for table in _LEET:
+        mask |= _UNIGRAMS.get(stem(word.translate(table)), 0)
+    return mask
+
+
+def _judge_clause(
+    clause: list[tuple[int, str]],
+    where: str,
+    out: list[Finding],
+    *,
+    inherited: int = 0,
+    framed: set[str] | None = None,
+) -> int:
+    """Append the clause's findings to ``out`` and return the concepts it holds."""
+    clause_mask = 0
+    for mask, _ in clause:
+        clause_mask |= mask
+    if not clause_mask & _ANY_RULE_CONCEPT:
+        return clause_mask
+    negated_clause = bool(clause_mask & _NEGATOR)
+    # a frame does not excuse what the clause also hides ("quietly turn off audit logging
+    # during the migration"): concealment makes any frame a cover
+    covert = bool(clause_mask & _COVERT)
+    # nor does it excuse a control switched off for good ("under change request CR-9, stop
+    # the EDR agent for good"): maintenance is temporary
+    lasting = bool(clause_mask & _PERMANENT)
+    # and a purpose the requester claims for a severe harm is no frame of it
+    claimed = bool(clause_mask & _CLAIMED)
+    for rule, anchor, rest in _candidates(clause_mask):
+        if rest and not _has_all(clause_mask, rest):
+            continue
+        for position, (mask, surface) in enumerate(clause):
+            if not mask & anchor:
+                continue
+            cover = (
+                covert
+                or (lasting and rule.category == "safety_tampering")
+                or (claimed and rule.level is Level.DENY)
+            )
+            if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
+                if framed is not None:
+                    framed.add(rule.category)
+                break
+            if _prohibited(clause, position):
+                continue
+            if rule.level is Level.HINT and _negated_directly(clause, position):
+                continue
+            level = rule.level
+            if negated_clause and level is Level.DENY:
+                level = Level.REVIEW
+            out.append(Finding(rule.category, level, rule.reason, surface, where))
+            break
+    return clause_mask
+
+
+def _has_all(clause_mask: int, groups: tuple[int, ...]) -> bool:
+    # a plain loop: all() over a generator costs more than the checks on this hot path
+    for group in groups:  # noqa: SIM110
+        if not clause_mask & group:
+            return False
+    return True
+
+
+def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
+    """Whether a frame of ``rule`` stands anywhere in the clause but on the harm word itself.
+
+    A term that itself plays a part in the rule ("flag" is a decision as well as a defence)
+    frames nothing. A frame after the harm word counts too ("phishing emails for the spam
+    filter's training set"): the learned model still reads the whole action, and it is the
+    second opinion that keeps "write a phishing email and report back" from passing.
+    """
+    frames, parts = rule.frames, rule.parts
+    for index, (mask, _) in enumerate(clause):
+        if mask & frames and not mask & parts and index != position:
+            return True
+    return False
+
+
+_LEADS = frozenset({"please", "and", "so", "also", "always"})
+
+
+def _prohibited(clause: list[tuple[int, str]], position: int) -> bool:
+    """A clause that opens with a negator forbids what follows ("Do not send the customer
+    list to the partner", "never share ..."): a scope that is parsed and benign."""
+    start = 0
+    while start < position and clause[start][1] in _LEADS:
+        start += 1
+    if start >= position or not clause[start][0] & _NEGATOR:
+        return False
+    return not any(surface in {"just", "only", "merely"} for _, surface in clause[start:position])
+
+
+def _negated_directly(clause: list[tuple[int, str]], position: int) -> bool:
+    return any(mask & _NEGATOR for mask, _ in clause[max(0, position - 2) : position])
+
+
+def find_in(
+    text: Text,
+    where: str,
+    found: list[Finding],
+    *,
+    inherited: int = 0,
+    clauses: list[int] | None = None,
+    framed: set[str] | None = None,
+) -> int:
+    """Append every rule finding in ``text`` (one per rule and clause) to ``found``.
+
+    ``inherited`` are concepts from the description that frame this text too (a parameter's
+    value is read in the frame its description sets). Each clause's concepts are appended to
+    ``clauses`` and the categories a frame excused to ``framed``, for the learned model.
+    Returns the concepts of the whole text.
+    """
+    seen = 0
+    for clause in terms(text):
+        mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
+        if clauses is not None and mask:
+            clauses.append(mask)
+        seen |= mask
+    return seen
+
+
+_CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
+_PAIR_FEATURES = {
+    (low, high): f"c:{first}&{second}"
+    for low, first in enumerate(CONCEPTS)
+    for high, second in enumerate(CONCEPTS)
+    if low < high
+}
+
+
+def _bits(mask: int) -> list[int]:
+    found = []
+    while mask:
+        lowest = mask & -mask
+        found.append(lowest.bit_length() - 1)
+        mask ^= lowest
+    return found
+
+
+def concept_features(clauses: list[int], framed: set[str], findings: list[Finding]) -> set[str]:
+    """Features for the learned model beyond words: which kinds of evidence met in a clause.
+
+    ``c:person`` for each concept in a clause, ``c:harm_verb&person`` for each pair of them,
+    ``framed:<category>`` for a rule a frame excused, ``rule:<category>:<level>`` for each
+    finding. Words alone generalise poorly from a few thousand examples; roles do.
+    """
+    out: set[str] = set()
+    for mask in set(clauses):
+        bits = _bits(mask)
+        for index, low in enumerate(bits):
+            out.add(_CONCEPT_FEATURES[low])
+            for high in bits[index + 1 :]:
+                out.add(_PAIR_FEATURES[low, high])
+    out.update(f"framed:{category}" for category in framed)
+    out.update(f"rule:{f.category}:{f.level.name.lower()}" for f in findings)
+    return out
+
+
+def find(text: str, where: str) -> list[Finding]:
+    """Every rule finding in ``text`` (one per rule and clause), with where it was found."""
+    found: list[Finding] = []
+    find_in(normalise(text), where, found)
+    return found

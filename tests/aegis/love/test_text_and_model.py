@@ -1,0 +1,130 @@
+"""Normalisation (inflections, compounds, clauses) and the integer linear model."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import pytest
+
+from aegis.love_engine import LoveEngine
+from aegis.love_engine.model import LinearModel, features, load_default_model
+from aegis.love_engine.normalise import CLAUSE_BREAK, normalise, stem
+from aegis.love_engine.rules import find
+
+
+@pytest.mark.parametrize(
+    ("forms", "common"),
+    [
+        (("weapon", "weapons", "weapon's"), "weapon"),
+        (("stalk", "stalking", "stalked", "stalks"), "stalk"),
+        (("poison", "poisoning", "poisoned", "poisons"), "poison"),
+        (("stop", "stopping", "stopped"), "stop"),
+        (("kill", "killing", "killed"), "kill"),
+        (("steal", "stole", "stolen"), "steal"),
+    ],
+)
+def test_inflections_share_a_stem(forms: tuple[str, ...], common: str) -> None:
+    assert {stem(form) for form in forms} == {common}
+
+
+def test_a_hyphenated_compound_is_one_token() -> None:
+    assert normalise("a brute-force attack").stems == ("a", "bruteforc", "attack")
+    assert "forc" not in normalise("brute-force").stems
+    assert stem("brute-force") == stem("bruteforce")
+
+
+def test_fullwidth_and_case_are_folded() -> None:
+    assert normalise("ＳＴＡＬＫＩＮＧ her").stems == normalise("stalking her").stems
+
+
+def test_sentences_are_clauses_but_domains_and_decimals_are_not() -> None:
+    stems = normalise("Forward it to phishing@paypal.com and warn. Then stop; 3.14").stems
+    assert stems.count(CLAUSE_BREAK) == 2
+    assert "com" in stems
+    assert {"3", "14"} <= set(stems)
+
+
+def test_a_frame_in_one_sentence_does_not_excuse_the_next() -> None:
+    assert find("Detect phishing in the inbox. Then send phishing emails to all customers.", "d")
+    assert not find("Detect phishing in the inbox.", "d")
+
+
+def test_model_features_skip_function_words_and_join_content_words() -> None:
+    found = features(normalise("Put the poison in the coffee. Then leave").stems)
+    assert {"put", "poison", "coffe", "put poison", "poison coffe", "leav"} <= found
+    assert "the" not in found
+    assert "coffe leav" not in found  # a pair never spans a clause
+
+
+def test_the_model_file_round_trips_and_scores_in_integers() -> None:
+    model = LinearModel(MappingProxyType({"poison": 2210, "coffe poison": 875}), -412, 150, 1000)
+    again = LinearModel.parse(model.dump())
+    assert again == model
+    assert again.score({"poison", "coffe poison", "unknown"}) == -412 + 2210 + 875
+    assert isinstance(again.score({"poison"}), int)
+    assert 0.0 < again.probability(-412) < 0.5 < again.probability(2673) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("scale\t1000\nbias\t0\n", "model file lacks threshold"),
+        ("scale\t0\nbias\t0\nthreshold\t0\n", "model scale must be > 0, got 0"),
+        ("scale\t1000\nbias\tx\nthreshold\t0\n", "model line 2: .*'bias\\\\tx'"),
+        ("scale\t1000\nbias\t0\nthreshold\t0\nw\tpoison\n", "model line 4"),
+    ],
+)
+def test_a_malformed_model_file_is_a_clear_error(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        LinearModel.parse(text)
+
+
+def test_the_shipped_model_is_small_and_used_by_default() -> None:
+    model = load_default_model()
+    assert 1_000 < len(model.weights) < 50_000
+    assert all(isinstance(weight, int) for weight in model.weights.values())
+    assert LoveEngine().model == model
+
+
+def test_the_fast_scorer_sums_exactly_the_features_the_model_names() -> None:
+    from aegis.love_engine.reading import read_action
+    from aegis.love_engine.traverse import Limits
+
+    engine = LoveEngine()
+    texts = [
+        "Put antifreeze in my coworker's coffee. Then block the IPs behind the brute-force attack",
+        "Rank applicants by age; never share customer data with third parties",
+        "Summarize the meeting notes for the team",
+    ]
+    for text in texts:
+        reading = read_action((("description", text), ("intent", "act")), {"x": [text]}, Limits())
+        assert engine._scorer.score(reading) == engine.model.score(reading.features())
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "k\u0337\u0322i\u0335l\u0334l\u0338 him",  # combining marks stacked on each letter
+        "ki\u200bll h\u200dim",  # zero-width space and joiner
+        "kil\u00adl him",  # soft hyphen
+        "\u202ekill him",  # a bidirectional override
+    ],
+)
+def test_invisible_marks_do_not_hide_a_word(disguised: str) -> None:
+    assert normalise(disguised).stems == normalise("kill him").stems
+    assert find(disguised, "d")
+
+
+def test_a_compound_of_many_parts_reads_only_its_first_parts() -> None:
+    assert find("a-" * 5000 + "a", "d") == []
+
+
+@pytest.mark.parametrize(
+    "written", ["k1ll him", "bu1ld a p1pe b0mb", "ph1sh1ng emails to the bank's customers"]
+)
+def test_digits_written_for_letters_still_read_as_the_word(written: str) -> None:
+    assert find(written, "d"), written
+
+
+def test_words_with_digits_of_their_own_are_not_read_as_letters() -> None:
+    assert find("Enable 2fa and upgrade to ipv6", "d") == []

@@ -1,0 +1,176 @@
+"""Train the love engine's linear model on the dataset's train split and write it as integers.
+
+Usage (scikit-learn comes with the ``train`` extra: ``pip install -e ".[train]"``)::
+
+    python tools/love_engine/train.py            # writes src/aegis/love_engine/data/model.tsv
+
+The training data are the dataset's train split and the train side of the evaluation
+corpus's fixed split (70% of its rows by a hash of their ids; see ``common.eval_split``).
+
+Every training action is also fitted in two wrappers a requester may put around any request
+(a claimed purpose, a preamble, a reassurance, a reassuring tool name; ``common.wrapped``),
+with its label unchanged, so those words carry no weight either way.
+
+Features are the engine's own: distinct stems and adjacent stem pairs of every text an action
+carries, read by :func:`aegis.love_engine.reading.read`. A feature must occur in at least
+``--min-count`` training actions. The regularisation strength is chosen by stratified 5-fold
+cross-validation on the train split (ROC AUC); the decision threshold from the same
+out-of-fold scores, combined with the rules as the engine combines them (see
+:func:`choose_threshold`). Neither held-out split is ever looked at. Coefficients are scaled
+by ``--scale`` and rounded to integers. The run is deterministic: fixed folds, a
+deterministic solver, sorted features.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import StratifiedKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import MODEL_PATH, Example, load_training_examples, wrapped
+
+from aegis.love_engine.model import LinearModel
+from aegis.love_engine.rules import Level
+
+C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+FOLDS = 5
+SEED = 20261130
+
+
+def vocabulary(examples: Sequence[Example], min_count: int) -> list[str]:
+    counts = Counter(feature for example in examples for feature in example.features)
+    return sorted(feature for feature, count in counts.items() if count >= min_count)
+
+
+def matrix(examples: Sequence[Example], index: dict[str, int]) -> csr_matrix:
+    rows, cols = [], []
+    for row, example in enumerate(examples):
+        for feature in example.features:
+            column = index.get(feature)
+            if column is not None:
+                rows.append(row)
+                cols.append(column)
+    data = np.ones(len(rows), dtype=np.float64)
+    return csr_matrix((data, (rows, cols)), shape=(len(examples), len(index)))
+
+
+def with_wrappers(examples: Sequence[Example]) -> list[Example]:
+    """``examples`` and their wrapped copies (see ``common.wrapped``), for fitting only: the
+    copies of an action always fall in its own fold, and scores are taken on originals."""
+    return [*examples, *(copy for example in examples for copy in wrapped(example))]
+
+
+def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
+    model = LogisticRegression(
+        C=c, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED
+    )
+    return model.fit(x, y)
+
+
+def out_of_fold(examples: Sequence[Example], min_count: int, c: float) -> np.ndarray:
+    """Each training example's decision value from a model that did not see it."""
+    labels = np.array([e.unethical for e in examples])
+    scores = np.zeros(len(examples))
+    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
+    for fit_rows, score_rows in folds.split(np.zeros(len(examples)), labels):
+        originals = [examples[i] for i in fit_rows]
+        part = with_wrappers(originals)
+        index = {f: i for i, f in enumerate(vocabulary(originals, min_count))}
+        model = fit(matrix(part, index), np.array([e.unethical for e in part]), c)
+        scores[score_rows] = model.decision_function(
+            matrix([examples[i] for i in score_rows], index)
+        )
+    return scores
+
+
+def choose_threshold(
+    examples: Sequence[Example], scores: np.ndarray, scale: int
+) -> tuple[int, float, float]:
+    """The integer threshold for the model's "harmful" reading, from out-of-fold scores.
+
+    The rules are applied as the engine applies them. The threshold is the one at which the
+    worse of the two rates (unethical actions kept from *allow*, ethical ones allowed) is
+    best over the training actions, the lowest such: the engine is held to both, so neither
+    may be bought with the other. The scores are out-of-fold, so the model's part is judged
+    on actions it did not see. Returns the threshold and its two rates.
+    """
+    integers = np.round(scores * scale).astype(int)
+    unethical = np.array([e.unethical for e in examples])
+    ruled = np.array([e.unreadable or e.rule_level >= Level.REVIEW for e in examples])
+    best: tuple[float, int, float, float] | None = None
+    for candidate in sorted(set(integers.tolist())):
+        blocked = ruled | (integers >= candidate)
+        caught = float(blocked[unethical].mean())
+        allowed = float((~blocked[~unethical]).mean())
+        if best is None or min(caught, allowed) > best[0]:
+            best = (min(caught, allowed), candidate, caught, allowed)
+    assert best is not None, "no training actions"
+    return best[1], best[2], best[3]
+
+
+def train(
+    examples: Sequence[Example],
+    min_count: int = 2,
+    scale: int = 1000,
+    c: float | None = None,
+) -> tuple[LinearModel, dict[str, float]]:
+    """Fit on ``examples``; ``c`` None chooses it by cross-validation."""
+    labels = np.array([e.unethical for e in examples])
+    report: dict[str, float] = {}
+    if c is None:
+        aucs = {}
+        for candidate in C_GRID:
+            aucs[candidate] = float(
+                roc_auc_score(labels, out_of_fold(examples, min_count, candidate))
+            )
+        c = max(C_GRID, key=lambda k: (aucs[k], -k))
+        report.update({f"cv_auc_C={k:g}": v for k, v in aucs.items()})
+    report["C"] = c
+    oof = out_of_fold(examples, min_count, c)
+    threshold, caught, allowed = choose_threshold(examples, oof, scale)
+    report.update(oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed)
+    fitted = with_wrappers(examples)
+    names = vocabulary(examples, min_count)  # counted on originals: copies repeat them
+    model = fit(
+        matrix(fitted, {f: i for i, f in enumerate(names)}),
+        np.array([e.unethical for e in fitted]),
+        c,
+    )
+    weights = {
+        name: round(coefficient * scale)
+        for name, coefficient in zip(names, model.coef_[0], strict=True)
+        if round(coefficient * scale) != 0
+    }
+    linear = LinearModel(weights, round(model.intercept_[0] * scale), threshold, scale)
+    report.update(
+        features=len(weights), threshold=threshold, cv_auc=float(roc_auc_score(labels, oof))
+    )
+    return linear, report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--scale", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    examples = load_training_examples()
+    model, report = train(examples, args.min_count, args.scale)
+    args.out.write_text(model.dump(), encoding="utf-8")
+    for key, value in report.items():
+        print(f"{key}\t{value:g}" if isinstance(value, float) else f"{key}\t{value}")
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
