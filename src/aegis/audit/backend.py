@@ -35,11 +35,9 @@ class AuditStore(Protocol):
     def append(self, build: Callable[[Tail], list[SignedRow]]) -> list[SignedRow]:
         """Serialise against every other writer, call ``build`` with the chain's current
         tail, store and commit the rows it returns (all or none), and return them."""
-        ...
 
     def verify(self, public_key: bytes, checkpoint: Checkpoint | None) -> VerificationReport:
         """Every link and signature, in one snapshot; damage is a finding, not an error."""
-        ...
 
     def query(
         self,
@@ -49,13 +47,12 @@ class AuditStore(Protocol):
         limit: int | None,
     ) -> list[AuditEntry]:
         """Entries of the chain (seqs ``1..n``) matching the filter, newest first."""
-        ...
 
     def export(self, path: Path, checkpoint: Checkpoint) -> Checkpoint:
         """The first ``checkpoint.size`` entries as JSON Lines."""
-        ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the store's connections; the log is unusable afterwards."""
 
 
 def is_postgres_dsn(location: object) -> bool:

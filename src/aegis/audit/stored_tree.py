@@ -32,17 +32,17 @@ class LeafSource(Protocol):
 
     def version(self) -> int:
         """A number that changes whenever any writer has committed."""
-        ...
 
-    def entry_hashes(self, after: int, count: int) -> list[bytes]: ...
+    def entry_hashes(self, after: int, count: int) -> list[bytes]:
+        """Entry hashes of seqs ``after + 1`` to ``after + count`` (fewer if absent)."""
 
     def iter_entry_hashes(
         self, after: int, up_to: int | None
-    ) -> Iterator[tuple[int, bytes | None]]: ...
+    ) -> Iterator[tuple[int, bytes | None]]:
+        """``(seq, entry hash)`` after ``after`` in order; the hash None where malformed."""
 
     def reading(self) -> AbstractContextManager[None]:
         """Turns the store's own read errors into :class:`AuditFileError`."""
-        ...
 
 
 class SqliteLeaves:

@@ -172,6 +172,7 @@ def walk_parameters(parameters: Mapping[str, Any], limits: Limits, budget: int) 
 
 #: The joint of a camelCase key ("auditLogEnabled"): zero-width, one fixed character either
 #: side, so the scan cannot backtrack and is linear in the key's length.
+# Two one-character lookarounds and nothing to repeat: a linear scan, nothing to backtrack.
 _CAMEL_JOINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
