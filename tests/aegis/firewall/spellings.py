@@ -92,6 +92,12 @@ _WRAPS = (
     "nohup {}",
     "nice {}",
     "timeout 9 {}",
+    "sudo {}",
+    "env -i {}",
+    "sh -c {quoted}",
+    "bash -c {quoted}",
+    "true | xargs {}",
+    "find . -maxdepth 0 -exec {} \\;",
 )
 
 
@@ -103,6 +109,8 @@ def spelled_line(draw: st.DrawFn, words: tuple[str, ...]) -> tuple[str, str]:
     for word in spelled[1:]:
         bare += draw(st.sampled_from(_SEPARATORS)) + word
     wrap = draw(st.sampled_from(_WRAPS))
+    if "{quoted}" in wrap:
+        return bare, wrap.format(quoted=_single_quoted(bare))
     return bare, wrap.format(bare)
 
 
