@@ -103,3 +103,13 @@ def test_changing_the_callers_mapping_after_the_check_changes_nothing_judged() -
     assert list(judged["argv"]) == ["ls"]
     with pytest.raises(TypeError):
         judged["step"]["command"] = "rm -rf /"  # type: ignore[index]
+
+
+def test_inventing_a_new_source_per_request_gains_no_extra_requests() -> None:
+    now = [0.0]
+    firewall = IntentFirewall(rate_limit=1.0, burst=2.0, clock=lambda: now[0])
+    allowed = sum(
+        _judge(firewall, Request("get_time", {}, "", 1.0, f"agent-{n}")).allowed
+        for n in range(1000)
+    )
+    assert allowed <= 4, f"{allowed} of 1000 requests got through a budget of 2 by rotating source"
