@@ -369,6 +369,24 @@ def _probes() -> list[Probe]:
             True,
             "brace range of ten billion",
         ),
+        Probe(
+            "brace-nested-2000",
+            lambda: _command("echo " + "{a," * 2000 + "b" + "}" * 2000),
+            False,
+            "braces nested 2,000 deep",
+        ),
+        Probe(
+            "glob-many-stars",
+            lambda: _command("cat /" + "*a" * 40 + "!"),
+            False,
+            "glob whose matching backtracks on every star",
+        ),
+        Probe(
+            "glob-stars-path-param",
+            lambda: _params({"path": "/" + "*e" * 60 + "q"}, "read_file"),
+            False,
+            "the same glob as a file tool path",
+        ),
         Probe("open-braces", lambda: _command("{" * 50_000), False, "50,000 open braces"),
         Probe("open-parens", lambda: _command("(" * 50_000), False, "50,000 open parentheses"),
         Probe(
