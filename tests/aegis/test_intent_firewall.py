@@ -80,7 +80,11 @@ def test_a_blocking_verdict_names_its_rule_and_the_original_text() -> None:
     assert verdict.matched_rules == ("recursive-delete-system", "privilege-escalation")
     assert verdict.reasons[0] == (
         "recursive-delete-system (critical): recursive deletion of / or a system directory: "
-        "'rm -rf /' in parameters.cmd"
+        "delete '/' in parameters.cmd"
+    )
+    assert verdict.reasons[1] == (
+        "privilege-escalation (high): runs with elevated privileges: "
+        "program 'sudo': sudo RM -rf / in parameters.cmd"
     )
 
 
@@ -221,14 +225,17 @@ def test_review_rules_send_network_and_scripts_to_a_human() -> None:
 
 
 def test_scoring_applies_every_rule_and_the_reference_penalties() -> None:
-    assert judge("delete_file", {"path": "/tmp/x"})[1] == pytest.approx(0.7)
-    assert judge("delete_file", {"path": "/tmp/x"}, confidence=0.4)[1] == pytest.approx(0.5)
+    # A destructive action is a finding of its own (medium), so it changes the decision.
+    assert judge("delete_file", {"path": "/tmp/x"})[:2] == (Decision.REVIEW, pytest.approx(0.6))
+    assert judge("format_disk", {})[:2] == (Decision.REVIEW, pytest.approx(0.6))
+    assert judge("drop_database", {"name": "prod"})[2] == ("destructive-action",)
+    assert judge("delete_file", {"path": "/tmp/x"}, confidence=0.4)[1] == pytest.approx(0.4)
     assert judge("get_timestamp", {}, confidence=0.49)[1] == pytest.approx(0.8)
     assert judge("network_request", {"url": "http://a.example"}, confidence=0.3)[
         1
     ] == pytest.approx(0.4)
     decision, score, _ = judge("delete_file", {"path": "/tmp/x"}, confidence=0.4)
-    assert (decision, score) == (Decision.REVIEW, pytest.approx(0.5))
+    assert (decision, score) == (Decision.REVIEW, pytest.approx(0.4))
 
 
 def test_custom_rules_can_be_added_listed_and_removed() -> None:
@@ -245,18 +252,22 @@ def test_custom_rules_can_be_added_listed_and_removed() -> None:
     )
     firewall.block_pattern("drop table")
     assert (
-        firewall.validate_request_sync(Request("query", {"sql": "DROP  TABLE users"})).decision
+        firewall.validate_request_sync(Request("note", {"text": "DROP  TABLE users"})).decision
         is Decision.ALLOW
     )
     assert firewall.validate_request_sync(
-        Request("query", {"sql": "drop table users"})
+        Request("note", {"text": "drop table users"})
     ).matched_rules == ("custom:drop table",)
     firewall.unblock_pattern("no-prod-db")
     assert (
         firewall.validate_request_sync(Request("query", {"db": "prod-db"})).decision
         is Decision.ALLOW
     )
-    firewall.unblock_pattern("privilege-escalation")
+    with pytest.raises(ValueError, match="is a default rule; pass disable_default=True"):
+        firewall.unblock_pattern("privilege-escalation")
+    assert "privilege-escalation" not in firewall.disabled_rules
+    firewall.unblock_pattern("privilege-escalation", disable_default=True)
+    assert firewall.disabled_rules == {"privilege-escalation"}
     assert (
         firewall.validate_request_sync(Request("execute_command", {"cmd": "sudo ls"})).decision
         is Decision.ALLOW

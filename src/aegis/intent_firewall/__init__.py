@@ -1,13 +1,15 @@
 """Intent firewall: judges an agent's requested action before it runs.
 
-Every string in the request is canonicalised (Unicode NFKC, format characters removed, case
-folded; paths resolved; embedded JSON unpacked; shell command lines parsed into the commands
-they would run) and checked against default rules and custom RE2 rules. The answer is a
-:class:`Verdict`: allow, review or block, a score in [0, 1], and reasons naming each rule.
+Shell text is parsed with tree-sitter-bash and judged against a command catalogue kept as
+data; paths, URLs and hosts are resolved the way programs and clients would resolve them;
+text is compared in one canonical form (NFKC, no invisible marks, case folded, confusables
+folded). Whatever cannot be resolved from the text is at least *review* (fail closed). The
+answer is a :class:`Verdict`: allow, review or block, a score in [0, 1], reasons naming
+each rule with the token as written and as resolved, and the frozen parameters judged.
 """
 
-from aegis.intent_firewall.detectors import DEFAULT_RULES
 from aegis.intent_firewall.firewall import IntentFirewall
+from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.model import (
     PENALTY,
     Decision,
@@ -18,20 +20,22 @@ from aegis.intent_firewall.model import (
     Severity,
     Verdict,
 )
-from aegis.intent_firewall.shell import Command, ShellParseError, parse_command_line
+from aegis.intent_firewall.policy import DEFAULT_ALLOWED_HOSTS, Limits, Policy
+from aegis.intent_firewall.rules import DEFAULT_RULES
 
 __all__ = [
+    "DEFAULT_ALLOWED_HOSTS",
     "DEFAULT_RULES",
     "PENALTY",
-    "Command",
     "Decision",
     "Effect",
     "Finding",
+    "FrozenDict",
     "IntentFirewall",
+    "Limits",
+    "Policy",
     "Request",
     "Rule",
     "Severity",
-    "ShellParseError",
     "Verdict",
-    "parse_command_line",
 ]

@@ -1,177 +1,294 @@
-"""Rules on parsed shell commands, one small check per family of danger."""
+"""Judging one command: its program looked up in the catalogue, its arguments by role.
+
+A wrapped command (``sudo``, ``timeout 5``, ``env -i``, ``xargs``, ``find -exec`` …) is
+judged recursively, up to :data:`MAX_DEPTH` levels; a program the catalogue does not know
+is *review* (a policy can allow it), and a program name known only at run time is *review*
+with the construct named.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from aegis.intent_firewall.canonical import looks_like_path
-from aegis.intent_firewall.paths import check_path, is_system_target
-from aegis.intent_firewall.rules import Hit, default_hit
-from aegis.intent_firewall.shell import Command
+from aegis.intent_firewall.access import Scope, judge_host, judge_path, judge_url
+from aegis.intent_firewall.catalogue import Program, catalogue
+from aegis.intent_firewall.options import Arg, Parsed, parse_options
+from aegis.intent_firewall.text import written_as
 
-__all__ = ["KNOWN_PROGRAMS", "check_command"]
+__all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
 
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "ash", "csh", "tcsh"})
-INTERPRETERS = SHELLS | {"python", "python3", "perl", "ruby", "node", "php", "source", "."}
-DOWNLOADERS = frozenset({"curl", "wget", "fetch", "aria2c", "lwp-download", "http"})
-_FORMATTERS = frozenset(
-    {
-        "mkfs",
-        "mke2fs",
-        "mkswap",
-        "fdisk",
-        "sfdisk",
-        "gdisk",
-        "parted",
-        "wipefs",
-        "format",
-        "diskpart",
-    }
-)
-_ESCALATORS = frozenset({"sudo", "su", "doas", "pkexec", "runuser"})
-_SHUTDOWN = frozenset({"shutdown", "reboot", "halt", "poweroff"})
-_WRITERS = frozenset(
-    {
-        "rm",
-        "mv",
-        "cp",
-        "tee",
-        "truncate",
-        "shred",
-        "install",
-        "ln",
-        "chmod",
-        "chown",
-        "chgrp",
-        "sed",
-        "touch",
-        "dd",
-    }
-)
-_READERS = frozenset(
-    {
-        "cat",
-        "less",
-        "more",
-        "head",
-        "tail",
-        "grep",
-        "find",
-        "echo",
-        "printf",
-        "xxd",
-        "base64",
-        "strings",
-        "vi",
-        "vim",
-        "nano",
-        "scp",
-        "rsync",
-        "tar",
-        "zip",
-    }
-)
-_SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", ".ps1")
-_SETUID_MODE = re.compile(r"[ugoa]*\+[rwx]*s[rwx]*|[2467]\d{3}")
-#: Programs whose command lines are checked even when found outside a command parameter.
-KNOWN_PROGRAMS = (
-    _WRITERS
-    | _READERS
-    | _FORMATTERS
-    | _ESCALATORS
-    | _SHUTDOWN
-    | INTERPRETERS
-    | DOWNLOADERS
-    | {"kill", "init", "telinit", "eval", "chgrp"}
-)
+MAX_DEPTH = 8
+_SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", ".ps1", ".bat")
+_PATH_ROLES = frozenset({"read", "write", "delete"})
+#: Operand roles whose targets matter: unknown operands for these are a finding.
+_CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
+_RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
+
+#: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
+ScriptJudge = Callable[[str, str, int], None]
 
 
-def _recursive(args: Iterable[str]) -> bool:
-    return any(
-        a in ("--recursive", "-R")
-        or (a.startswith("-") and not a.startswith("--") and "r" in a.lower())
-        for a in args
-    )
+@dataclass(slots=True)
+class Feed:
+    """Where a command's standard input and arguments come from, besides its own words."""
+
+    cwd: str
+    stdin_programs: tuple[str, ...] = ()
+    stdin_text: str | None = None
+    stdin_redirected: bool = False
+    fed_by: tuple[str, ...] = ()
+    stdin_operands: bool = False
+    depth: int = 0
 
 
-def _operands(args: Iterable[str]) -> list[str]:
-    return [a for a in args if not a.startswith("-")]
+def shown(args: list[Arg]) -> str:
+    return " ".join(a[0] if a[0] is not None else a[1] for a in args)[:120]
 
 
-def _deletion(command: Command) -> Iterator[str]:
-    program, args = command.program, command.args
-    targets = _operands(args)
-    if program == "rm" and _recursive(args) and any(map(is_system_target, targets)):
-        yield "recursive-delete-system"
-    if program == "find" and "-delete" in args and any(map(is_system_target, targets)):
-        yield "recursive-delete-system"
+class CommandJudge:
+    def __init__(self, scope: Scope, judge_script: ScriptJudge) -> None:
+        self.scope = scope
+        self.judge_script = judge_script
+        self.catalogue = catalogue()
 
+    def hit(self, rule: str, evidence: str) -> None:
+        self.scope.hit(rule, evidence)
 
-def _permissions(command: Command) -> Iterator[str]:
-    if command.program not in {"chmod", "chown", "chgrp"}:
-        return
-    operands = _operands(command.args)
-    if _recursive(command.args) and any(map(is_system_target, operands[1:])):
-        yield "recursive-permission-system"
-    if command.program == "chmod" and operands and _SETUID_MODE.fullmatch(operands[0]):
-        yield "setuid"
+    def argv(self, args: list[Arg], feed: Feed) -> None:
+        """Judge one command given as its words."""
+        if not args or feed.depth > MAX_DEPTH:
+            if feed.depth > MAX_DEPTH:
+                self.hit("shell-construct", f"commands wrapped more than {MAX_DEPTH} deep")
+            return
+        value, written, glob = args[0]
+        if value is None:
+            if not self.scope.prose:
+                self.hit("dynamic-program", f"program written {written}")
+            return
+        name = value.rsplit("/", 1)[-1] if "/" in value else value
+        name = (name or value).lower() if name.isascii() else (name or value).casefold()
+        if name.endswith(".exe"):
+            name = name[:-4]
+        if glob:
+            self.hit("dynamic-program", f"program {written_as(name, written)} is a glob")
+        spec = self.catalogue.lookup(name)
+        if spec is None:
+            self.unknown(name, value, f"program {written_as(name, written)}", args, feed)
+            return
+        if self.scope.prose and spec.operands == "none" and not spec.finding:
+            return
+        if spec.finding:
+            self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
+        if feed.stdin_operands:
+            args = self.stdin_operands(spec, args, feed)
+        if spec.subcommands:
+            spec, args = self.subcommand(spec, args)
+        if spec.wrapper is not None:
+            from aegis.intent_firewall.wrappers import unwrap
 
+            unwrap(self, spec, args, feed)
+            return
+        from aegis.intent_firewall.specials import SPECIAL
 
-def _system(command: Command) -> Iterator[str]:
-    program, args = command.program, command.args
-    if program in _FORMATTERS or program.startswith("mkfs."):
-        yield "disk-format"
-    if program in _ESCALATORS or _ESCALATORS.intersection(command.wrappers):
-        yield "privilege-escalation"
-    if (
-        program in _SHUTDOWN
-        or (program == "kill" and "-1" in args)
-        or (program in {"init", "telinit"} and args[:1] in (("0",), ("6",)))
-    ):
-        yield "system-shutdown"
+        handler = SPECIAL.get(spec.operands)
+        if handler is not None:
+            handler(self, spec, args, feed)
+            return
+        self.generic(spec, args, feed)
 
+    def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
+        """xargs and parallel add words read from standard input to the command."""
+        if feed.stdin_text is not None:
+            return [*args, *((w, w, False) for w in feed.stdin_text.split()[:64])]
+        if spec.operands in _CHANGES or spec.wrapper is not None:
+            shown_args = " ".join(a[1] for a in args)[:100]
+            self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
+        return args
 
-def _scripts(command: Command) -> Iterator[str]:
-    program, args = command.program, command.args
-    if program in INTERPRETERS:
-        downloaded = DOWNLOADERS.intersection(command.piped_from) or any(
-            DOWNLOADERS.intersection(body.split()) for body in command.substitutions
+    def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
+        if self.scope.prose:
+            return
+        if name not in self.scope.allowed_programs:
+            if ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
+                self.hit("user-script", program)
+            else:
+                self.hit("unknown-program", program)
+        for arg in args[1:]:
+            self.maybe_path(arg, "read", feed.cwd)
+
+    def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
+        parsed = parse_options(spec, args[1:])
+        if not parsed.operands or parsed.operands[0][0] is None:
+            return spec, args
+        name = parsed.operands[0][0]
+        sub = spec.subcommands.get(name) or spec.subcommands.get("*")
+        if sub is None:
+            return spec, args
+        if sub.finding:
+            self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
+        merged = replace(
+            sub,
+            name=f"{spec.name} {name}",
+            values=sub.values | spec.values,
+            options={**spec.options, **sub.options},
+            finding="",
         )
-        if downloaded:
-            yield "download-piped-to-shell"
-        elif "-c" not in args and _operands(args):
-            yield "user-script"
-    if program.endswith(_SCRIPT_SUFFIXES):
-        yield "user-script"
+        position = args.index(parsed.operands[0])
+        return merged, [args[0], *args[1:position], *args[position + 1 :]]
 
+    def maybe_path(self, arg: Arg, role: str, cwd: str) -> None:
+        """Judge an operand of a program without a precise role if it looks like a path/URL."""
+        value = arg[0]
+        if value is None:
+            return
+        if "://" in value:
+            judge_url(self.scope, value, arg[1], cwd)
+        elif value.startswith(("/", "~", "..", "file:", "$home", "\\")) or "/" in value:
+            judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
 
-_FAMILIES: tuple[Callable[[Command], Iterator[str]], ...] = (
-    _deletion,
-    _permissions,
-    _system,
-    _scripts,
-)
+    def path(self, arg: Arg, role: str, cwd: str) -> None:
+        if arg[0] is None:
+            return
+        if "://" in arg[0] and not arg[0].startswith("file:"):
+            judge_url(self.scope, arg[0], arg[1], cwd)
+            return
+        judge_path(self.scope, role, arg[0], arg[1], cwd, glob=arg[2])
 
+    def options(self, parsed: Parsed, feed: Feed) -> str:
+        """Apply option roles; return the working directory operands are relative to."""
+        cwd = feed.cwd
+        for role, arg, option in parsed.options:
+            value = arg[0]
+            if role in _PATH_ROLES:
+                self.path(arg, role, cwd)
+            elif role == "dir" and value is not None:
+                from aegis.intent_firewall.paths import resolve_path
 
-def check_command(command: Command, check_url: Callable[[str], Iterator[Hit]]) -> Iterator[Hit]:
-    """Every rule that fires on one command, its redirections and its path arguments."""
-    shown = " ".join((command.program, *command.args))
-    for family in _FAMILIES:
-        for rule in family(command):
-            yield default_hit(rule, shown)
-    if command.program in DOWNLOADERS:
-        for arg in _operands(command.args):
-            yield from check_url(arg)
-    if command.program == "dd":
-        for arg in command.args:
-            if arg.startswith("of="):
-                yield from check_path(arg[3:], write=True)
-    for target in command.writes:
-        yield from check_path(target, write=True)
-    for source in command.reads:
-        yield from check_path(source, write=False)
-    writes = command.program in _WRITERS
-    for arg in _operands(command.args):
-        if looks_like_path(arg):
-            yield from check_path(arg, write=writes)
+                cwd = resolve_path(value, cwd, self.scope.home)
+                judge_path(self.scope, "read", value, arg[1], feed.cwd)
+            elif (role == "url" and value is not None) or (role == "host" and value is not None):
+                judge_url(self.scope, value, arg[1], cwd)
+            elif role == "data" and value is not None:
+                if value.startswith("@") or "=@" in value or "=<" in value:
+                    target = value.split("@", 1)[1] if "@" in value else value.split("<", 1)[1]
+                    self.path((target.split(";", 1)[0], arg[1], False), "read", cwd)
+            elif role == "code":
+                self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
+            elif role == "script" and value is not None:
+                self.hit("interpreter-code", f"{option} runs {written_as(value, arg[1])}")
+                self.judge_script(value, cwd, feed.depth + 1)
+            elif role.startswith("finding"):
+                self.hit(role.split(":", 1)[1], f"option {option} {value or ''}".strip())
+            elif role == "pkg" and value is not None:
+                self.package(arg, cwd)
+            elif value is not None:
+                self.valued(role, arg, option, cwd, feed)
+        return cwd
+
+    def valued(self, role: str, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
+        """Option values with roles beyond paths and URLs (see the catalogue's header)."""
+        value = arg[0] or ""
+        if role == "value" and value.startswith(("/", "~", "../")):
+            self.path(arg, "read", cwd)  # an unknown option's path value: assume it is read
+        elif role == "mode":
+            from aegis.intent_firewall.specials import check_mode
+
+            check_mode(self, value)
+        elif role == "size":
+            from aegis.intent_firewall.specials import check_size
+
+            check_size(self, option, value)
+        elif role == "sql":
+            from aegis.intent_firewall.specials import sql_text
+
+            sql_text(self, value)
+        elif role == "ssh-option":
+            from aegis.intent_firewall.specials import ssh_option
+
+            ssh_option(self, value, feed)
+        elif role == "dir-write":
+            self.path(arg, "write", cwd)
+        elif role == "key-file":
+            self.path(arg, "read", cwd)
+
+    def package(self, arg: Arg, cwd: str) -> None:
+        value = arg[0] or ""
+        if "://" in value or value.startswith("git+") or " @ " in value or "@" in value:
+            url = value.split("@", 1)[1].strip() if " @ " in value else value
+            judge_url(self.scope, url.removeprefix("git+"), arg[1], cwd)
+
+    def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+        parsed = parse_options(spec, args[1:])
+        cwd = self.options(parsed, feed)
+        operands = parsed.operands
+        role = spec.operands
+        if "write" in parsed.modes and role in ("script", "read", "interp"):
+            role = "script-write" if role == "script" else "write"
+        if role in ("pattern", "script", "script-write"):
+            given = any(
+                r in ("pattern", "read", "code-sed", "code-awk") for r, _, _ in parsed.options
+            )
+            if not given and operands:
+                from aegis.intent_firewall.specials import program_text
+
+                program_text(self, spec.name, operands[0], feed)
+                operands = operands[1:]
+            for r, arg, _ in parsed.options:
+                if r in ("code-sed", "code-awk"):
+                    from aegis.intent_firewall.specials import program_text
+
+                    program_text(self, spec.name, arg, feed)
+            role = "write" if role == "script-write" else "read"
+        recursive = bool(parsed.flags & _RECURSIVE) or any(
+            len(f) > 2 and f[1] != "-" and ("r" in f or "R" in f) for f in parsed.flags
+        )
+        if role == "delete" and recursive:
+            role = "delete-tree"
+        elif role == "read" and recursive:
+            role = "read-tree"
+        if role in ("read", "write", "delete", "delete-tree", "read-tree"):
+            for arg in operands:
+                self.path(arg, role, cwd)
+        elif role == "copy":
+            self.copy(operands, parsed, cwd)
+        elif role == "move":
+            for arg in operands[:-1]:
+                self.path(arg, "delete", cwd)
+            for arg in operands[-1:]:
+                self.path(arg, "write", cwd)
+        elif role == "link":
+            for arg in operands[:-1]:
+                self.path(arg, "link-target", cwd)
+            for arg in operands[-1:] if len(operands) > 1 else ():
+                self.path(arg, "write", cwd)
+        elif role == "url":
+            for arg in operands:
+                if arg[0] is not None:
+                    judge_url(self.scope, arg[0], arg[1], cwd)
+        elif role == "host":
+            for arg in operands[:1]:
+                if arg[0] is not None:
+                    judge_url(self.scope, arg[0], arg[1], cwd)
+        elif role == "pkg":
+            for arg in operands:
+                self.package(arg, cwd)
+        elif role == "any":
+            for arg in operands:
+                self.maybe_path(arg, "read", cwd)
+
+    def copy(self, operands: list[Arg], parsed: Parsed, cwd: str) -> None:
+        last = len(operands) - 1
+        for index, arg in enumerate(operands):
+            value = arg[0]
+            if value is not None and ":" in value and not value.startswith(("/", ".", "~")):
+                host = value.split(":", 1)[0].rpartition("@")[2]
+                if host and "/" not in host:
+                    judge_host(self.scope, host, arg[1])
+                    continue
+            if index < last or last == 0:
+                self.path(arg, "delete" if "move" in parsed.modes else "read", cwd)
+            else:
+                self.path(arg, "write", cwd)
+                if "sync-delete" in parsed.modes:
+                    self.path(arg, "delete", cwd)

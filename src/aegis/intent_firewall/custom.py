@@ -7,7 +7,6 @@ where a loop over patterns, or one big Python alternation, grows with their numb
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 
 import re2
@@ -36,33 +35,32 @@ def check_pattern(pattern: str) -> None:
 
 
 class RuleSet:
-    """Custom rules by id, with one compiled RE2 set rebuilt when they change."""
+    """Custom rules by id, with one compiled RE2 set; immutable (changes make a new set)."""
 
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
-        self._lock = threading.Lock()
         self._rules: dict[str, Rule] = {}
         self._order: list[Rule] = []
         self._set: re2.Set | None = None
         for rule in rules:
+            if not isinstance(rule, Rule):
+                raise TypeError(f"rules[] must be a Rule, got {type(rule).__name__}: {rule!r}")
             check_pattern(rule.pattern)
             if rule.id in self._rules:
                 raise ValueError(f"a rule with id {rule.id!r} already exists")
             self._rules[rule.id] = rule
         self._compile()
 
-    def add(self, rule: Rule) -> None:
-        check_pattern(rule.pattern)
-        with self._lock:
-            if rule.id in self._rules:
-                raise ValueError(f"a rule with id {rule.id!r} already exists")
-            self._rules[rule.id] = rule
-            self._compile()
+    def with_rule(self, rule: Rule) -> RuleSet:
+        """A new set with ``rule`` added."""
+        if rule.id in self._rules:
+            raise ValueError(f"a rule with id {rule.id!r} already exists")
+        return RuleSet([*self._rules.values(), rule])
 
-    def remove(self, rule_id: str) -> Rule:
-        with self._lock:
-            rule = self._rules.pop(rule_id)
-            self._compile()
-            return rule
+    def without(self, rule_id: str) -> RuleSet:
+        """A new set without the rule ``rule_id`` (``KeyError`` if there is none)."""
+        if rule_id not in self._rules:
+            raise KeyError(f"no rule with id {rule_id!r}")
+        return RuleSet(r for r in self._rules.values() if r.id != rule_id)
 
     def __contains__(self, rule_id: object) -> bool:
         return rule_id in self._rules

@@ -103,14 +103,18 @@ class Finding:
     evidence: str
 
     def reason(self) -> str:
-        shown = self.evidence if len(self.evidence) <= 80 else self.evidence[:77] + "..."
-        return f"{self.rule} ({self.severity}): {self.description}: {shown!r} in {self.where}"
+        shown = self.evidence if len(self.evidence) <= 160 else self.evidence[:157] + "..."
+        return f"{self.rule} ({self.severity}): {self.description}: {shown} in {self.where}"
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """The answer. ``parameters`` is the frozen copy of the request's parameters that was
+    judged: run that, not the caller's mapping, so that what was validated is what runs."""
+
     allowed: bool
     decision: Decision
     score: float
     reasons: tuple[str, ...]
     matched_rules: tuple[str, ...]
+    parameters: Mapping[str, Any] = field(default_factory=dict, compare=False)

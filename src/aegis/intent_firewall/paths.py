@@ -1,102 +1,175 @@
-"""File paths the rules care about: credentials, system configuration, raw devices.
+"""File paths in one absolute, lexical form, computed once per string.
 
-Paths are compared as paths after normalisation, never as substrings:
-``/home/user/etc/passwd-notes.txt`` is not ``/etc/passwd``.
+What a program would open is what gets judged: ``file://localhost/etc/passwd``,
+``%2Fetc%2Fpasswd`` (also double-encoded), ``~root/.ssh``, ``$HOME/.ssh``,
+``/proc/self/root/etc/shadow``, ``C:\\Users\\me\\.ssh\\id_rsa`` and ``../../etc/passwd`` all
+become the path they name. Relative paths are resolved against the working directory the
+caller gives (the policy's, or the one a ``cd`` earlier on the same command line moved to).
+A NUL byte ends a path where the C library would end it; the caller reports it.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
-from collections.abc import Iterator
+from functools import lru_cache
+from urllib.parse import unquote
 
-from aegis.intent_firewall.canonical import looks_like_path, normalize_path
-from aegis.intent_firewall.rules import Hit, default_hit
+__all__ = ["has_nul", "is_evasive", "looks_like_path", "resolve_path"]
 
-__all__ = ["SYSTEM_DIRS", "check_path", "is_system_target"]
-
-SYSTEM_DIRS = frozenset(
-    {
-        "/",
-        "/bin",
-        "/boot",
-        "/dev",
-        "/etc",
-        "/home",
-        "/lib",
-        "/lib32",
-        "/lib64",
-        "/opt",
-        "/proc",
-        "/root",
-        "/run",
-        "/sbin",
-        "/srv",
-        "/sys",
-        "/usr",
-        "/var",
-        "/usr/bin",
-        "/usr/lib",
-        "/usr/local",
-        "/usr/sbin",
-        "/var/lib",
-        "/var/log",
-    }
-)
-_CONFIG_ROOTS = ("/etc", "/boot", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/sys", "/proc")
-_CREDENTIAL_FILES = frozenset(
-    {
-        "/etc/passwd",
-        "/etc/shadow",
-        "/etc/gshadow",
-        "/etc/sudoers",
-        "/etc/master.passwd",
-        "/etc/security/opasswd",
-    }
-)
-_CREDENTIAL_DIRS = ("/etc/sudoers.d/", "/etc/ssh/")
-_CREDENTIAL_PARTS = frozenset({".ssh", ".gnupg", ".aws", ".kube"})
-_KEY_NAMES = frozenset(
-    {
-        "id_rsa",
-        "id_dsa",
-        "id_ecdsa",
-        "id_ed25519",
-        "authorized_keys",
-        "authorized_keys2",
-        "known_hosts",
-        ".netrc",
-        ".pgpass",
-        ".git-credentials",
-    }
-)
-_DEVICE = re.compile(r"/dev/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|mem$|kmem$)")
+#: Only short strings are cached, so the cache holds at most about 4096 × 512 characters.
+_CACHED_LENGTH = 512
+_PROC_ROOTS = ("/proc/self/root", "/proc/thread-self/root")
+_LOCAL_FILE_HOSTS = ("", "localhost", "127.0.0.1")
 
 
-def _is_credential(path: str) -> bool:
-    if path in _CREDENTIAL_FILES or path.startswith(_CREDENTIAL_DIRS):
-        return True
-    return bool(_CREDENTIAL_PARTS.intersection(path.split("/"))) or (
-        posixpath.basename(path) in _KEY_NAMES
+def has_nul(text: str) -> bool:
+    return "\x00" in text or "%00" in text
+
+
+#: Spellings that only make sense to slip a path past a filter.
+_EVASIONS = ("%2e", "%2f", "%5c", "%c0", "%c1", "%e0%80", "%u", "....", "..;", "..\\", ".%00")
+
+
+def is_evasive(text: str) -> bool:
+    """Percent-encoded dots or slashes, overlong UTF-8, doubled traversal: filter evasion."""
+    lowered = text.lower()
+    return any(marker in lowered for marker in _EVASIONS)
+
+
+def looks_like_path(text: str) -> bool:
+    """Absolute, home-relative, explicitly relative, ``file:`` or Windows paths."""
+    if not text or ("://" in text and not text.startswith("file:")):
+        return False
+    first = text[0]
+    return (
+        first in "/~\\"
+        or text.startswith(("./", "../", "file:", "$home", "${home}", "%2f", "%252f"))
+        or (len(text) > 2 and text[1] == ":" and text[2] in "/\\" and first.isalpha())
     )
 
 
-def _is_config(path: str) -> bool:
-    return any(path == root or path.startswith(root + "/") for root in _CONFIG_ROOTS)
+def _strip_file_url(path: str) -> str:
+    if not path.startswith("file:"):
+        return path
+    rest = path[5:]
+    if rest.startswith("//"):
+        host, slash, tail = rest[2:].partition("/")
+        if host in _LOCAL_FILE_HOSTS or not slash:
+            return "/" + tail
+        return "//" + host + "/" + tail  # a remote file URL: kept visible as a UNC-like path
+    return rest
 
 
-def check_path(text: str, *, write: bool) -> Iterator[Hit]:
-    """Rules that fire when the path ``text`` is read, or written when ``write``."""
-    path = normalize_path(text)
-    if _is_credential(path):
-        yield default_hit("credential-file-write" if write else "credential-file-read", text)
-    elif write and _is_config(path):
-        yield default_hit("system-config-write", text)
-    if write and _DEVICE.match(path):
-        yield default_hit("raw-device-write", text)
+#: Overlong UTF-8 forms of '/', '.' and '\\' that lax decoders accept.
+_OVERLONG = (("%c0%af", "/"), ("%e0%80%af", "/"), ("%c0%ae", "."), ("%e0%80%ae", "."),
+             ("%c1%9c", "/"), ("%c0%2f", "/"), ("%c1%1c", "/"))  # fmt: skip
 
 
-def is_system_target(arg: str) -> bool:
-    """Whether a command argument (globs such as ``/*`` included) names a system directory."""
-    stripped = arg.rstrip("*") or "/"
-    return looks_like_path(stripped) and normalize_path(stripped) in SYSTEM_DIRS
+def _percent_u(path: str) -> str:
+    """IIS-style ``%uXXXX`` escapes."""
+    out, index = [], 0
+    while True:
+        found = path.find("%u", index)
+        if found < 0:
+            out.append(path[index:])
+            return "".join(out)
+        digits = path[found + 2 : found + 6]
+        if len(digits) == 4 and all(c in "0123456789abcdef" for c in digits):
+            out.append(path[index:found] + chr(int(digits, 16)))
+            index = found + 6
+        else:
+            out.append(path[index : found + 2])
+            index = found + 2
+
+
+def _percent_decoded(path: str) -> str:
+    for _ in range(3):  # %252f -> %2f -> /: as many rounds as a chain of decoders would do
+        if "%" not in path:
+            break
+        for encoded, plain in _OVERLONG:
+            path = path.replace(encoded, plain)
+        decoded = unquote(_percent_u(path))
+        if decoded == path:
+            break
+        path = decoded
+    if not path.isascii():
+        from aegis.intent_firewall.text import canonical_text
+
+        path = canonical_text(path)  # a decoded division slash is a slash
+    return path
+
+
+def _windows(path: str) -> str:
+    path = path.replace("\\", "/")
+    for prefix in ("//?/", "//./", "/??/"):
+        if path.startswith(prefix):
+            path = path[len(prefix) :]
+    if len(path) >= 2 and path[1] == ":" and path[0].isalpha():
+        path = path[2:] or "/"
+    return path
+
+
+def _home(path: str, home: str) -> str:
+    for variable in ("${home}", "$home"):
+        if path.startswith(variable):
+            return home + path[len(variable) :]
+    if not path.startswith("~"):
+        return path
+    user, _, tail = path[1:].partition("/")
+    if not user:
+        base = home
+    elif user == "root":
+        base = "/root"
+    else:
+        base = "/home/" + user
+    return base + ("/" + tail if tail else "")
+
+
+def _strip_proc_root(path: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for root in _PROC_ROOTS:
+            if path == root or path.startswith(root + "/"):
+                path, changed = path[len(root) :] or "/", True
+        parts = path.split("/", 4)
+        if len(parts) >= 4 and parts[1] == "proc" and parts[2].isdigit() and parts[3] == "root":
+            path, changed = "/" + (parts[4] if len(parts) > 4 else ""), True
+    return path
+
+
+def resolve_path(text: str, cwd: str, home: str) -> str:
+    """The absolute path ``text`` names, seen from ``cwd``, case folded (paths are compared
+    without case, so ``/ETC/passwd`` is ``/etc/passwd``: fail closed on case-insensitive
+    file systems)."""
+    text = text.lower() if text.isascii() else text.casefold()
+    cwd = cwd.lower() if cwd.isascii() else cwd.casefold()
+    if len(text) <= _CACHED_LENGTH:
+        return _resolve_cached(text, cwd, home)
+    return _resolve(text, cwd, home)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_cached(text: str, cwd: str, home: str) -> str:
+    return _resolve(text, cwd, home)
+
+
+def _resolve(text: str, cwd: str, home: str) -> str:
+    path = _percent_decoded(_strip_file_url(text.strip()))
+    path = _strip_file_url(path).split("\x00", 1)[0]
+    if "\\" in path or (len(path) > 1 and path[1] == ":"):
+        path = _windows(path)
+    path = _home(path, home)
+    if not path.startswith("/"):
+        path = posixpath.join(cwd, path)
+    normal = posixpath.normpath(path)
+    if normal.startswith("//"):
+        normal = "/" + normal.lstrip("/")
+    if normal.startswith("/private/"):  # macOS: /private/etc is /etc
+        normal = normal[len("/private") :]
+    if normal.startswith("/proc/"):
+        stripped = _strip_proc_root(normal)
+        if stripped.startswith("/proc/self/cwd"):
+            stripped = cwd + stripped[len("/proc/self/cwd") :]
+        normal = posixpath.normpath(stripped)
+    return normal

@@ -1,4 +1,9 @@
-"""The default rules: ids, severities, effects and what each one means."""
+"""The default rules: ids, severities, effects and what each one means.
+
+A rule that *blocks* names something the firewall is sure is harmful; a rule that asks for
+*review* names something it cannot judge from the text alone (fail closed). The README's
+scoring table is generated from the same facts.
+"""
 
 from __future__ import annotations
 
@@ -19,27 +24,65 @@ class Hit(NamedTuple):
     evidence: str
 
 
-C, H, M = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM
+C, H, M, L = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW
 BLOCK, REVIEW = Effect.BLOCK, Effect.REVIEW
 
-#: Default rules by id (``IntentFirewall.unblock_pattern`` can disable one).
+#: Default rules by id. ``IntentFirewall.unblock_pattern`` refuses to touch them; a policy
+#: lists the ones it disables explicitly (``Policy.disabled_rules``).
 DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
+    # what a command does
     "recursive-delete-system": (C, BLOCK, "recursive deletion of / or a system directory"),
     "credential-file-write": (C, BLOCK, "writes or deletes a credential file"),
-    "credential-file-read": (H, BLOCK, "reads a credential file"),
+    "credential-file-read": (H, BLOCK, "reads a credential or private key"),
     "system-config-write": (H, BLOCK, "writes system configuration or binaries"),
-    "disk-format": (C, BLOCK, "formats or repartitions a disk"),
-    "raw-device-write": (C, BLOCK, "writes to a raw block device"),
+    "persistence-write": (H, BLOCK, "writes a start-up, shell rc or scheduled-job file"),
+    "log-tampering": (H, BLOCK, "erases or rewrites system logs"),
+    "raw-protocol-url": (H, BLOCK, "URL scheme that speaks a raw protocol (gopher, dict)"),
+    "disk-format": (C, BLOCK, "formats, wipes or repartitions a disk"),
+    "raw-device-write": (C, BLOCK, "writes to a raw device or kernel memory"),
+    "raw-device-read": (H, BLOCK, "reads a raw disk or kernel memory"),
     "fork-bomb": (C, BLOCK, "fork bomb"),
-    "recursive-permission-system": (C, BLOCK, "recursive permission change on a system path"),
-    "setuid": (H, BLOCK, "sets the setuid or setgid bit"),
-    "download-piped-to-shell": (C, BLOCK, "runs downloaded content in a shell"),
+    "recursive-permission-system": (C, BLOCK, "permission change on / or a system path"),
+    "setuid": (H, BLOCK, "sets the setuid or setgid bit or a file capability"),
+    "download-piped-to-shell": (C, BLOCK, "runs downloaded or decoded content in a shell"),
     "privilege-escalation": (H, BLOCK, "runs with elevated privileges"),
     "system-shutdown": (H, BLOCK, "shuts down, reboots or kills every process"),
+    "account-change": (H, BLOCK, "changes users, groups, passwords or sudoers"),
+    "kernel-change": (H, BLOCK, "loads kernel modules or changes kernel state"),
+    "reverse-shell": (C, BLOCK, "connects a shell to the network"),
+    "container-escape": (H, BLOCK, "starts a container with host privileges or host root"),
+    "sql-command-execution": (C, BLOCK, "SQL that runs programs or reads/writes server files"),
+    "dangerous-environment": (H, BLOCK, "sets a variable that injects code into programs"),
     "unparseable-command": (H, BLOCK, "command line that cannot be parsed with confidence"),
-    "nesting-too-deep": (M, REVIEW, "parameters nested deeper than the firewall inspects"),
-    "unknown-network-destination": (M, REVIEW, "network request to a host not allowed"),
+    # what the firewall cannot see through: a human looks
+    "shell-expansion": (M, REVIEW, "value known only when the shell runs"),
+    "dynamic-program": (H, REVIEW, "program name known only when the shell runs"),
+    "shell-construct": (M, REVIEW, "shell construct the firewall does not model"),
+    "interpreter-code": (M, REVIEW, "code handed to an interpreter"),
+    "interactive-shell": (M, REVIEW, "starts an interactive shell"),
+    "path-evasion": (M, REVIEW, "path written to slip past filters (encoded or odd traversal)"),
+    "sensitive-tree-read": (M, REVIEW, "reads a whole tree that holds credentials"),
+    "sql-sensitive-read": (M, REVIEW, "SQL that reads password hashes or credential tables"),
+    "resource-exhaustion": (M, REVIEW, "fills a disk or exhausts a resource"),
+    "secret-environment": (M, REVIEW, "reads an environment variable that holds a secret"),
+    "pipe-into-interpreter": (H, REVIEW, "input piped or fed into a shell or interpreter"),
     "user-script": (M, REVIEW, "runs a user-supplied script"),
+    "unknown-program": (M, REVIEW, "program not in the command catalogue"),
+    "wrapper-option": (M, REVIEW, "wrapper option the catalogue does not describe"),
+    "destructive-command": (M, REVIEW, "deletes, kills or changes services outside a build"),
+    "destructive-action": (M, REVIEW, "the action itself is destructive or privileged"),
+    "network-listener": (M, REVIEW, "opens a listening socket or tunnel"),
+    "unknown-network-destination": (M, REVIEW, "network destination not in allowed_hosts"),
+    "sensitive-link": (M, REVIEW, "links to or mounts a sensitive path"),
+    "sql-destructive": (M, REVIEW, "SQL that changes schema, stacks statements or edits all rows"),
+    "sql-not-understood": (M, REVIEW, "SQL the parser could not read"),
+    "sql-injection-shape": (M, REVIEW, "text shaped like SQL injection (heuristic)"),
+    "instruction-override": (M, REVIEW, "text that tries to override instructions (heuristic)"),
+    "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
+    "opaque-value": (M, REVIEW, "value the firewall cannot read as text"),
+    "too-large": (M, REVIEW, "too large to inspect"),
+    "nesting-too-deep": (M, REVIEW, "parameters nested deeper than the firewall inspects"),
+    "reference-cycle": (M, REVIEW, "parameters contain a reference cycle"),
 }
 
 

@@ -1,220 +1,275 @@
-"""Shell command lines as the commands they would run.
+"""Shell command lines as the simple commands they would run, parsed by tree-sitter-bash.
 
-A command line is split on control operators (``;``, ``&&``, ``||``, ``|``, ``&``,
-newlines); command and process substitutions (``$(…)``, backticks, ``<(…)``) and the script
-of ``sh -c``/``bash -c``/``eval`` are parsed as command lines of their own; wrappers such as
-``sudo``, ``env`` or ``nohup`` are looked through. Programs are known by their base name, so
-``/bin/rm`` is ``rm``. What cannot be parsed raises :class:`ShellParseError`, so the caller
-can refuse it instead of guessing.
+The tree is walked iteratively (no recursion, so no input can exhaust the stack) and only
+node kinds the firewall understands are accepted, as OpenAI Codex's command-safety check
+does; any other kind, and any parse error, is reported as a construct for the firewall to
+answer *review* or *block* on, never silently skipped. The walk follows ``cd`` within the
+line, the static assignments it sees, pipelines (which programs feed a command's stdin),
+here-documents and substitutions (judged as commands of their own).
 """
 
 from __future__ import annotations
 
-import posixpath
-import shlex
-from dataclasses import dataclass, field
+import threading
+from typing import Any
 
-__all__ = ["Command", "ShellParseError", "parse_command_line"]
+import tree_sitter
+import tree_sitter_bash
 
-_OPERATORS = frozenset({";", "&&", "||", "|", "&", ";;", "|&"})
-_REDIRECTS = frozenset({">", ">>", ">|", "<", "<<", "<<<", "&>", "&>>", "<>"})
-_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "busybox", "ash"})
-#: Programs that run the rest of their arguments as a command.
-_WRAPPERS = frozenset(
-    {
-        "sudo",
-        "doas",
-        "env",
-        "nohup",
-        "nice",
-        "ionice",
-        "time",
-        "timeout",
-        "exec",
-        "command",
-        "builtin",
-        "xargs",
-        "stdbuf",
-        "chroot",
-        "setsid",
-        "strace",
-        "watch",
-        "su",
-        "runuser",
-        "unbuffer",
-        "flock",
-    }
+from aegis.intent_firewall.fastlex import is_plain, plain_script
+from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.shellmodel import (
+    IGNORED,
+    REDIRECTS,
+    STRUCTURE,
+    WORDISH,
+    Context,
+    Redirect,
+    Script,
+    SimpleCommand,
 )
-#: Wrapper options that take a value (``sudo -u root``, ``timeout -s KILL``).
-_WRAPPER_VALUE_OPTIONS = frozenset({"-u", "-g", "-c", "-s", "-k", "-n", "-p", "-C", "-D", "-i"})
-_MAX_DEPTH = 8
+from aegis.intent_firewall.words import Word, resolve_word
+
+__all__ = ["Redirect", "Script", "SimpleCommand", "parse_script"]
+
+_local = threading.local()
 
 
-class ShellParseError(ValueError):
-    """A command line that cannot be parsed with confidence."""
+def _parser() -> tree_sitter.Parser:
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+        _local.parser = parser
+    return parser
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
-    """One simple command: program base name, its arguments, files it redirects to or from."""
+class _Walker:
+    def __init__(self, source: bytes, cwd: str, variables: dict[str, str], budget: int) -> None:
+        self.source = source
+        self.cwd = cwd
+        self.variables = dict(variables)
+        self.budget = budget
+        self.moved = False
+        self.script = Script()
 
-    program: str
-    args: tuple[str, ...]
-    writes: tuple[str, ...] = ()
-    reads: tuple[str, ...] = ()
-    wrappers: tuple[str, ...] = ()
-    #: Programs of the earlier commands in the same pipeline (``curl … | sh``).
-    piped_from: tuple[str, ...] = ()
-    substitutions: tuple[str, ...] = field(default=())
+    def text(self, node: Any) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
+    def construct(self, rule: str, evidence: str) -> None:
+        if len(self.script.constructs) < 64:
+            self.script.constructs.append((rule, evidence[:200]))
 
-def _extract_substitutions(text: str) -> tuple[str, list[str]]:
-    """Replace ``$(…)``, ``<(…)``, ``>(…)`` and backtick spans by a word; return their bodies."""
-    bodies: list[str] = []
-    out: list[str] = []
-    index, length = 0, len(text)
-    while index < length:
-        char = text[index]
-        if char == "\\" and index + 1 < length:
-            out.append(text[index : index + 2])
-            index += 2
-            continue
-        if char in "$<>" and text.startswith("(", index + 1):
-            depth, end = 1, index + 2
-            while end < length and depth:
-                depth += {"(": 1, ")": -1}.get(text[end], 0)
-                end += 1
-            if depth:
-                raise ShellParseError(f"unbalanced {char}( in {text!r}")
-            bodies.append(text[index + 2 : end - 1])
-            out.append(" __substitution__ ")
-            index = end
-            continue
-        if char == "`":
-            end = text.find("`", index + 1)
-            if end < 0:
-                raise ShellParseError(f"unbalanced backtick in {text!r}")
-            bodies.append(text[index + 1 : end])
-            out.append(" __substitution__ ")
-            index = end + 1
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out), bodies
+    def word(self, node: Any, context: Context, stack: list[Any], *, emit: bool = True) -> Word:
+        """Resolve a word; its constructs are findings now (``emit``) or when the command
+        it belongs to is judged, where it is known whether the word's value matters."""
+        self.variables["PWD"] = self.cwd
+        word = resolve_word(node, self.source, self.variables)
+        if emit:
+            for construct in word.constructs:
+                self.construct("shell-expansion", construct)
+        feeds: list[str] = context.feeds if context.feeds is not None else []
+        stack.extend(
+            (substitution, Context(feeds=feeds, function=context.function))
+            for substitution in word.substitutions
+        )
+        return word
 
+    def walk(self, root: Any) -> Script:
+        stack: list[Any] = [(root, Context())]
+        while stack:
+            item = stack.pop()
+            if item[0] == "restore":
+                self.cwd, self.moved = item[1], item[2]
+                continue
+            node, context = item
+            self.script.nodes += 1
+            if self.script.nodes > self.budget:
+                self.construct("too-large", f"more than {self.budget} shell nodes")
+                break
+            self.visit(node, context, stack)
+        return self.script
 
-def _tokens(text: str) -> list[str]:
-    lexer = shlex.shlex(text.replace("\n", " ; "), posix=True, punctuation_chars=";&|<>()")
-    lexer.whitespace_split = True
-    lexer.commenters = ""
-    try:
-        return list(lexer)
-    except ValueError as error:
-        raise ShellParseError(f"{error} in {text!r}") from None
+    def visit(self, node: Any, context: Context, stack: list[Any]) -> None:  # noqa: PLR0912
+        kind = node.type
+        if node.is_error or node.is_missing:
+            self.construct("unparseable-command", f"parse error at {self.text(node)[:60]!r}")
+            return
+        if kind in ("command", "declaration_command", "unset_command"):
+            self.command(node, [], context, stack)
+        elif kind == "redirected_statement":
+            self.redirected(node, context, stack)
+        elif kind == "variable_assignment":
+            self.command(node, [], context, stack, assignment_only=True)
+        elif kind in ("command_substitution", "process_substitution", "subshell"):
+            stack.append(("restore", self.cwd, self.moved))
+            self.children(node, context, stack)
+        elif kind == "pipeline":
+            stages: list[tuple[int, str]] = []
+            index = 0
+            pushed = []
+            for child in node.children:
+                if child.type in ("|", "|&"):
+                    index += 1
+                    continue
+                pushed.append((child, Context(stages, index, context.feeds, context.function)))
+            stack.extend(reversed(pushed))
+        elif kind == "function_definition":
+            name = node.child_by_field_name("name")
+            function = self.text(name) if name is not None else ""
+            self.script.functions.add(function)
+            body = node.child_by_field_name("body")
+            if body is not None:
+                stack.append((body, Context(feeds=context.feeds, function=function)))
+        elif kind in STRUCTURE:
+            self.children(node, context, stack)
+        elif kind in WORDISH:
+            self.word(node, context, stack)
+        elif kind in REDIRECTS:
+            self.command(node.parent, [node], context, stack, redirect_only=True)
+        elif node.is_named and kind not in IGNORED:
+            self.construct("shell-construct", f"{kind} {self.text(node)[:60]}")
 
+    def children(self, node: Any, context: Context, stack: list[Any]) -> None:
+        for child in reversed(node.children):
+            if child.is_named or child.is_error or child.is_missing:
+                stack.append((child, context))
+            elif child.type == "&":
+                self.construct("shell-construct", "background job &")
 
-def _unwrap(words: list[str]) -> tuple[list[str], list[str]]:
-    """Strip leading wrappers and environment assignments; return (command words, wrappers)."""
-    wrappers: list[str] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        name = posixpath.basename(word)
-        if "=" in word and not word.startswith("-") and not wrappers and index == 0:
-            index += 1  # VAR=value prefix
-            continue
-        if name in _WRAPPERS:
-            wrappers.append(name)
-            index += 1
-            while index < len(words) and (words[index].startswith("-") or "=" in words[index]):
-                takes_value = words[index] in _WRAPPER_VALUE_OPTIONS
-                index += 2 if takes_value else 1
-            if name == "timeout" and index < len(words) and words[index][:1].isdigit():
-                index += 1
-            continue
-        break
-    return words[index:], wrappers
+    def redirected(self, node: Any, context: Context, stack: list[Any]) -> None:
+        body = node.child_by_field_name("body")
+        redirects = [c for c in node.named_children if c.type in REDIRECTS]
+        if body is not None and body.type == "command":
+            self.command(body, redirects, context, stack)
+            return
+        if redirects:
+            self.command(node, redirects, context, stack, redirect_only=True)
+        if body is not None:
+            stack.append((body, context))
 
-
-def parse_command_line(text: str, depth: int = 0) -> list[Command]:
-    """Every simple command ``text`` would run, nested ones included."""
-    if depth > _MAX_DEPTH:
-        raise ShellParseError(f"command nesting deeper than {_MAX_DEPTH} levels")
-    flat, bodies = _extract_substitutions(text)
-    commands: list[Command] = []
-    for body in bodies:
-        commands.extend(parse_command_line(body, depth + 1))
-    pipeline: list[str] = []
-    words: list[str] = []
-    writes: list[str] = []
-    reads: list[str] = []
-    tokens = _tokens(flat)
-    index = 0
-    while index <= len(tokens):
-        token = tokens[index] if index < len(tokens) else ";"
-        if token in _REDIRECTS:
-            if index + 1 >= len(tokens):
-                raise ShellParseError(f"redirection {token!r} without a target in {text!r}")
-            (reads if token.startswith("<") else writes).append(tokens[index + 1])
-            index += 2
-            continue
-        if token in _OPERATORS or token in {"(", ")", "{", "}"}:
-            if words:
-                command = _command(
-                    words, writes, reads, pipeline=pipeline, bodies=bodies, depth=depth
+    def command(  # noqa: PLR0912
+        self,
+        node: Any,
+        extra_redirects: list[Any],
+        context: Context,
+        stack: list[Any],
+        *,
+        assignment_only: bool = False,
+        redirect_only: bool = False,
+    ) -> None:
+        words: list[Word] = []
+        assignments: list[tuple[str, Word]] = []
+        redirects: list[Redirect] = []
+        feeds: list[str] = []
+        inner = Context(feeds=feeds, function=context.function)
+        children = [node] if assignment_only else ([] if redirect_only else node.named_children)
+        if node.type == "unset_command":
+            words.append(Word("unset", "unset", ("unset",)))
+            words.extend(
+                Word(self.text(c), self.text(c), (self.text(c),))
+                for c in node.named_children
+                if c.type == "variable_name"
+            )
+        if node.type == "declaration_command":
+            words.append(
+                Word(
+                    written=node.children[0].type,
+                    value=node.children[0].type,
+                    fields=(node.children[0].type,),
                 )
-                commands.extend(command)
-                pipeline = [*pipeline, command[-1].program] if token in {"|", "|&"} else []
-            elif token in {"|", "|&"}:
-                raise ShellParseError(f"pipe without a command before it in {text!r}")
-            words, writes, reads = [], [], []
-            index += 1
-            continue
-        if token.isdigit() and index + 1 < len(tokens) and tokens[index + 1] in _REDIRECTS:
-            index += 1  # file-descriptor number of a redirection such as 2>
-            continue
-        words.append(token)
-        index += 1
-    return commands
+            )
+        for child in [*children, *extra_redirects]:
+            kind = child.type
+            if kind == "variable_assignment":
+                assignments.append(self.assignment(child, inner, stack))
+            elif kind in REDIRECTS:
+                redirects.extend(self.redirect(child, inner, stack))
+            elif kind == "command_name":
+                words.append(
+                    self.word(child.named_children[0], inner, stack, emit=False)
+                    if child.named_children
+                    else Word(self.text(child), None)
+                )
+            elif kind in WORDISH:
+                words.append(self.word(child, inner, stack, emit=False))
+            elif kind in ("variable_name", "comment"):
+                continue
+            elif child.is_error or child.is_missing:
+                self.construct("unparseable-command", f"parse error at {self.text(child)[:60]!r}")
+            else:
+                self.construct("shell-construct", f"{kind} {self.text(child)[:60]}")
+        stdin: tuple[str, ...] = ()
+        if context.stages is not None:  # the nearest earlier stages only: constant time
+            recent = [p for s, p in context.stages[-16:] if s < context.stage]
+            stdin = tuple(recent[-8:])
+        command = SimpleCommand(
+            words, assignments, redirects, self.cwd, stdin, feeds, context.function, self.moved
+        )
+        self.script.commands.append(command)
+        program = command.program
+        if context.stages is not None and program:
+            context.stages.append((context.stage, program))
+        if context.feeds is not None and program:
+            context.feeds.append(program)
+        if not words:
+            for name, value in assignments:
+                if value.value is not None and not value.constructs:
+                    self.variables[name.upper()] = value.value
+        elif program in ("cd", "pushd"):
+            self.change_directory(words)
+
+    def assignment(self, node: Any, context: Context, stack: list[Any]) -> tuple[str, Word]:
+        name_node = node.child_by_field_name("name")
+        value_node = node.child_by_field_name("value")
+        name = self.text(name_node) if name_node is not None else ""
+        if value_node is None:
+            return name, Word("", "", ("",))
+        return name, self.word(value_node, context, stack, emit=False)
+
+    def redirect(self, node: Any, context: Context, stack: list[Any]) -> list[Redirect]:
+        operator = next((c.type for c in node.children if not c.is_named), "")
+        if node.type == "heredoc_redirect":
+            found: list[Redirect] = []
+            body_text = ""
+            for child in node.named_children:
+                if child.type == "heredoc_body":
+                    body_text = self.text(child)
+                    for part in child.named_children:
+                        if part.type != "heredoc_content":
+                            self.word(part, context, stack)
+                elif child.type in REDIRECTS:
+                    found.extend(self.redirect(child, context, stack))
+            return [Redirect("<<", None, body_text), *found]
+        targets = [c for c in node.named_children if c.type != "file_descriptor"]
+        if not targets:
+            return [Redirect(operator, None)]
+        target = self.word(targets[0], context, stack)
+        for extra in targets[1:]:
+            self.word(extra, context, stack)
+        if node.type == "herestring_redirect":
+            return [Redirect("<<<", target, target.value)]
+        return [Redirect(operator, target)]
+
+    def change_directory(self, words: list[Word]) -> None:
+        self.moved = True
+        operands = [w for w in words[1:] if not (w.value or "").startswith("-")]
+        if not operands:
+            self.cwd = self.variables.get("HOME", self.cwd)
+            return
+        target = operands[0]
+        if target.value is None or target.glob or len(target.fields) != 1:
+            self.cwd = "/"  # unknown: judge later relative paths as if from the root
+            return
+        self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
 
 
-def _command(
-    words: list[str],
-    writes: list[str],
-    reads: list[str],
-    *,
-    pipeline: list[str],
-    bodies: list[str],
-    depth: int,
-) -> list[Command]:
-    words, wrappers = _unwrap(words)
-    if not words:
-        return [Command("", (), tuple(writes), tuple(reads), tuple(wrappers), tuple(pipeline))]
-    program = posixpath.basename(words[0])
-    args = words[1:]
-    if program == "busybox" and args:
-        program, args = posixpath.basename(args[0]), args[1:]
-    nested: list[Command] = []
-    if program in _SHELLS or program == "eval":
-        script = _script_argument(program, args)
-        if script is not None:
-            nested = parse_command_line(script, depth + 1)
-    command = Command(
-        program,
-        tuple(args),
-        tuple(writes),
-        tuple(reads),
-        tuple(wrappers),
-        tuple(pipeline),
-        tuple(bodies),
-    )
-    return [*nested, command]
-
-
-def _script_argument(program: str, args: list[str]) -> str | None:
-    if program == "eval":
-        return " ".join(args) if args else None
-    for index, arg in enumerate(args):
-        if arg.startswith("-") and not arg.startswith("--") and "c" in arg[1:]:
-            return args[index + 1] if index + 1 < len(args) else None
-    return None
+def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) -> Script:
+    """Every simple command ``text`` would run, plus what the walk could not resolve."""
+    if is_plain(text):
+        plain = plain_script(text, cwd, dict(variables))
+        if plain is not None:
+            return plain
+    source = text.encode("utf-8", "surrogatepass")
+    tree = _parser().parse(source)
+    walker = _Walker(source, cwd, variables, budget)
+    return walker.walk(tree.root_node)

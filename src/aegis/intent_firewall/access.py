@@ -1,0 +1,185 @@
+"""What touching one path, URL or host means: the target rules in one place.
+
+Every path goes through :func:`resolve_path` once and :meth:`Targets.classify` once; the
+evidence names the role, the path as resolved and, when it differs, as written:
+``read '/etc/shadow' (written /e?c/sh?dow)``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import cache
+
+from aegis.intent_firewall.globbing import glob_match
+from aegis.intent_firewall.hosts import host_allowed, host_of, url_host
+from aegis.intent_firewall.paths import has_nul, is_evasive, resolve_path
+from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.targets import (
+    CONFIG,
+    CREDENTIAL,
+    DEVICE,
+    LOG,
+    PERSISTENCE,
+    PRIVILEGED,
+    Targets,
+    home_relative,
+    targets,
+)
+from aegis.intent_firewall.text import written_as
+
+__all__ = ["Scope", "judge_host", "judge_path", "judge_url"]
+
+_WRITE_RULES = {
+    CREDENTIAL: "credential-file-write",
+    PERSISTENCE: "persistence-write",
+    CONFIG: "system-config-write",
+    DEVICE: "raw-device-write",
+    PRIVILEGED: "container-escape",
+    LOG: "log-tampering",
+}
+_RAW_SCHEMES = frozenset({"gopher", "dict", "jar", "netdoc", "expect", "phar"})
+_SAFE_KEY_MODES = frozenset(
+    {
+        "600",
+        "400",
+        "700",
+        "0600",
+        "0400",
+        "0700",
+        "go-rwx",
+        "og-rwx",
+        "u=rw",
+        "u=r",
+        "u=rw,go=",
+        "a-rwx",
+        "go=",
+        "g-rwx",
+        "o-rwx",
+    }
+)
+
+
+@dataclass(slots=True)
+class Scope:
+    """What judging needs from the policy, and where the findings go."""
+
+    home: str
+    allowed_hosts: frozenset[str]
+    allowed_programs: frozenset[str] = frozenset()
+    cwd_known: bool = True
+    prose: bool = False
+    hits: list[Hit] = field(default_factory=list)
+
+    def hit(self, rule: str, evidence: str) -> None:
+        if len(self.hits) < 256:
+            self.hits.append(default_hit(rule, evidence))
+
+
+@cache
+def _glob_candidates() -> tuple[str, ...]:
+    """Concrete sensitive paths a glob is tested against (homes as /root and /home/user)."""
+    catalogue: Targets = targets()
+    paths = set(catalogue.files) | set(catalogue.dirs) | set(catalogue.system_dirs)
+    for home in ("/root", "/home/user"):
+        paths |= {f"{home}/{rel}" for rel in catalogue.home_files}
+        paths |= {f"{home}/{rel}" for rel in catalogue.home_dirs}
+        paths |= {f"{home}/.ssh/{name}" for name in ("id_rsa", "id_ed25519", "id_ecdsa")}
+    return tuple(sorted(paths))
+
+
+def _glob_targets(pattern: str) -> list[str]:
+    return [path for path in _glob_candidates() if glob_match(pattern, path)][:4]
+
+
+def judge_path(  # noqa: PLR0912
+    scope: Scope, role: str, value: str, written: str, cwd: str, *, glob: bool = False
+) -> None:
+    """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
+    if has_nul(value):
+        scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
+    if ("%" in value or ".." in value) and is_evasive(value):
+        scope.hit("path-evasion", f"path {written_as(value, written)}")
+    resolved = resolve_path(value, cwd, scope.home)
+    if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
+        parts = resolved.split("/")
+        judge_host(scope, parts[3] if len(parts) > 3 else "", written)
+        return
+    paths = _glob_targets(resolved) if glob else [resolved]
+    if glob and (
+        role.startswith(("delete", "perm"))
+        or (role.startswith("read") and not resolved.endswith(targets().public_suffixes))
+    ):
+        parent = resolved.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0]
+        parent = posixpath.dirname(parent) if not parent.endswith("/") else parent.rstrip("/")
+        paths.append(parent or "/")
+    catalogue = targets()
+    relative_guess = not scope.cwd_known and not value.startswith(("/", "~", "$", "."))
+    for path in paths:
+        shown = f"{role.split(':', maxsplit=1)[0]} {written_as(path, written)}"
+        kind = catalogue.classify(path, scope.home)
+        if role in ("read", "read-tree"):
+            if role == "read-tree" and _holds_credentials(path, scope.home):
+                scope.hit("sensitive-tree-read", shown)
+            if kind == CREDENTIAL:
+                scope.hit("credential-file-read", shown)
+            elif kind == DEVICE and catalogue.is_device_readable(path):
+                scope.hit("raw-device-read", shown)
+            elif kind == PRIVILEGED:
+                scope.hit("container-escape", shown)
+            continue
+        system = catalogue.is_system_dir(path, scope.home) and not relative_guess
+        if role.startswith("delete") and system:
+            scope.hit("recursive-delete-system", shown)
+        elif role == "write" and system and home_relative(path, scope.home) != "":
+            scope.hit("system-config-write", shown)
+        elif role.startswith("perm") and system:
+            scope.hit("recursive-permission-system", shown)
+        elif role == "link-target":
+            if kind in (CREDENTIAL, PRIVILEGED) or system:
+                scope.hit("sensitive-link", shown)
+        elif kind == CREDENTIAL and role.startswith("perm:") and role[5:] in _SAFE_KEY_MODES:
+            continue  # tightening a key's permissions is hygiene, not an attack
+        elif kind is not None:
+            scope.hit(_WRITE_RULES[kind], shown)
+        elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
+            scope.hit("destructive-command", f"recursive {shown} outside the working directory")
+
+
+def _holds_credentials(path: str, home: str) -> bool:
+    """Trees whose recursive reading sweeps up credentials: /, /etc, /home, homes, /var/lib."""
+    return path in ("/", "/etc", "/home", "/root", "/var", "/var/lib", "/users") or (
+        home_relative(path, home) == ""
+    )
+
+
+def _disposable(path: str, cwd: str, home: str) -> bool:
+    """Trees an agent may remove without asking: its workspace, temp and cache directories."""
+    if path == cwd or path.startswith(cwd.rstrip("/") + "/"):
+        return True
+    if path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/")):
+        return True
+    relative = home_relative(path, home)
+    return relative is not None and relative.startswith((".cache/", ".npm/", ".cargo/registry"))
+
+
+def judge_host(scope: Scope, host: str, written: str) -> None:
+    if not host or host_allowed(host, scope.allowed_hosts):
+        return
+    scope.hit("unknown-network-destination", f"host {host!r} in {written!r}"[:200])
+
+
+def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
+    """A URL or scheme-less host given where a program expects a network destination."""
+    parsed = url_host(value)
+    if parsed is None and value.startswith("file:"):
+        judge_path(scope, "read", value, written, cwd)
+        return
+    if parsed is not None:
+        if parsed[0] in _RAW_SCHEMES:
+            scope.hit("raw-protocol-url", f"{parsed[0]}: URL {written[:100]!r}")
+        judge_host(scope, parsed[1], written)
+        return
+    host = host_of(value)
+    if host is not None:
+        judge_host(scope, host, written)

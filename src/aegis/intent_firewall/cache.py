@@ -1,0 +1,66 @@
+"""A verdict cache bounded in bytes, tied to one policy.
+
+Agents repeat requests, so verdicts of requests whose parameters are flat are kept. The
+cache counts the characters of the keys and reasons it holds and starts afresh when the
+budget is spent (no entry pins more than :data:`MAX_KEY_CHARS` characters: longer requests
+are not cached). A cache belongs to one :class:`Policy` object and is dropped with it,
+so a verdict never outlives the policy that produced it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aegis.intent_firewall.model import Request, Verdict
+
+__all__ = ["MAX_KEY_CHARS", "VerdictCache"]
+
+MAX_KEY_CHARS = 4096
+_FLAT = (str, int, float, bool, type(None))
+_ENTRY_OVERHEAD = 256
+
+
+class VerdictCache:
+    def __init__(self, max_bytes: int = 16 << 20) -> None:
+        self.max_bytes = max_bytes
+        self._entries: dict[Any, Verdict] = {}
+        self._bytes = 0
+
+    @staticmethod
+    def key(request: Request) -> tuple[Any, ...] | None:
+        """The key of a request with flat parameters and a short text, else ``None``."""
+        items = tuple(request.parameters.items())
+        size = len(request.action) + len(request.context)
+        for name, value in items:
+            kind = type(value)
+            if kind not in _FLAT or type(name) is not str:
+                return None
+            size += len(name) + (len(value) if kind is str else 8)
+        if size > MAX_KEY_CHARS:
+            return None
+        return (request.action, request.context, request.confidence, items)
+
+    def get(self, key: Any) -> Verdict | None:
+        return self._entries.get(key)
+
+    def put(self, key: tuple[Any, ...], verdict: Verdict) -> None:
+        cost = (
+            _ENTRY_OVERHEAD
+            + sum(len(r) for r in verdict.reasons)
+            + sum(len(part) if isinstance(part, str) else 16 for part in key[:2])
+            + 32 * len(key[3])
+        )
+        for name, value in key[3]:
+            cost += len(name) + (len(value) if isinstance(value, str) else 0)
+        if self._bytes + cost > self.max_bytes:
+            self._entries = {}
+            self._bytes = 0
+        self._entries[key] = verdict
+        self._bytes += cost
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def bytes(self) -> int:
+        return self._bytes

@@ -1,0 +1,144 @@
+"""The command catalogue (``data/commands.toml``), loaded once into lookup tables.
+
+The file says, per program, what its operands are (files read, written, deleted, a command
+to run, network destinations …), which options take a value or change that, which rule
+running it fires, and, for wrappers such as ``sudo`` or ``timeout``, the option grammar
+that finds the command they run. :mod:`aegis.intent_firewall.commands` applies it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+__all__ = ["Catalogue", "Program", "Wrapper", "catalogue"]
+
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Wrapper:
+    """How a wrapper's own arguments end and the wrapped command begins."""
+
+    values: frozenset[str] = frozenset()
+    flags: frozenset[str] = frozenset()
+    #: Operands before the command (``timeout 5 cmd``); -1 for one optional user name.
+    positionals: int = 0
+    assignments: bool = False
+    scripts: frozenset[str] = frozenset()
+    split: str = ""
+    applet: bool = False
+    joined: bool = False
+    stdin_operands: bool = False
+    remote: bool = False
+    lookup: frozenset[str] = frozenset()
+    pid: frozenset[str] = frozenset()
+    numeric_flags: bool = False
+    #: Without a command, the wrapper starts an interactive shell (``script``).
+    shell_default: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    name: str
+    operands: str = "any"
+    values: frozenset[str] = frozenset()
+    options: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    finding: str = ""
+    wrapper: Wrapper | None = None
+    subcommands: Mapping[str, Program] = field(default_factory=dict)
+
+    def option_role(self, option: str) -> str:
+        """``value``, a role from the catalogue, or ``flag`` for options that take none."""
+        role = self.options.get(option)
+        if role is not None:
+            return role
+        return "value" if option in self.values else "flag"
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    programs: Mapping[str, Program]
+    #: ``python -m`` modules that are ordinary workspace tools.
+    modules: frozenset[str] = frozenset()
+
+    def lookup(self, name: str) -> Program | None:
+        """The entry for a program base name; ``mkfs.*`` and versioned names fold in."""
+        program = self.programs.get(name)
+        if program is not None:
+            return program
+        if name.startswith("mkfs."):
+            return self.programs.get("mkfs")
+        stem = name.rstrip("0123456789.")
+        if stem != name and stem:
+            return self.programs.get(stem)
+        return None
+
+
+def _wrapper(data: Mapping[str, Any]) -> Wrapper:
+    scripts = [data["script"]] if data.get("script") else []
+    scripts += data.get("also_script", [])
+    return Wrapper(
+        values=frozenset(data.get("values", ())),
+        flags=frozenset(data.get("flags", ())),
+        positionals=int(data.get("positionals", 0)),
+        assignments=bool(data.get("assignments", False)),
+        scripts=frozenset(scripts),
+        split=str(data.get("split", "")),
+        applet=bool(data.get("applet", False)),
+        joined=bool(data.get("joined", False)),
+        stdin_operands=bool(data.get("stdin_operands", False)),
+        remote=bool(data.get("remote", False)),
+        lookup=frozenset(data.get("lookup", ())),
+        pid=frozenset(data.get("pid", ())),
+        numeric_flags=bool(data.get("numeric_flags", False)),
+        shell_default=bool(data.get("shell_default", False)),
+    )
+
+
+def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = None) -> Program:
+    if isinstance(data, str):
+        data = {"operands": data}
+    values = frozenset(data.get("values", ()))
+    options = dict(data.get("options", {}))
+    wrapper = _wrapper(data["wrapper"]) if "wrapper" in data else None
+    if wrapper is not None:
+        for option in wrapper.values:
+            options.setdefault(option, "value")
+    subcommands = {sub: _program(sub, spec) for sub, spec in data.get("subcommands", {}).items()}
+    operands = data.get("operands", "exec" if wrapper is not None else "any")
+    finding = str(data.get("finding", ""))
+    if base is not None:
+        values |= base.values
+        options = {**base.options, **options}
+        finding = finding or base.finding
+        operands = data.get("operands", base.operands)
+    return Program(
+        name=name,
+        operands=str(operands),
+        values=values,
+        options=MappingProxyType(options),
+        finding=finding,
+        wrapper=wrapper,
+        subcommands=MappingProxyType(subcommands),
+    )
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The catalogue shipped with the package, read once."""
+    text = resources.files("aegis.intent_firewall").joinpath("data/commands.toml").read_text()
+    data = tomllib.loads(text)
+    programs: dict[str, Program] = {}
+    for group in data.get("group", ()):
+        for name in group["programs"]:
+            programs[name.lower()] = _program(name.lower(), group)
+    for name, spec in data.get("program", {}).items():
+        programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
+    modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
+    return Catalogue(MappingProxyType(programs), modules)

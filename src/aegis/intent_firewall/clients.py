@@ -1,0 +1,112 @@
+"""Clients that carry another language or another host: database clients (their SQL is
+judged like a SQL parameter), ssh options that run commands, GitHub's ``gh``, Go module
+paths, container image names with a registry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall.access import judge_host
+from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.options import Arg, parse_options
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["envname", "gh", "gomod", "image_host", "kubeget", "sql_text", "sqlclient", "ssh_option"]
+
+_SHELL_ESCAPES = ("\\!", ".shell", ".system", "\\setenv", "\\o |", "\\copy", "system ")
+_REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicaof", "module",
+                           "eval", "evalsha", "shutdown", "debug", "script", "save", "bgsave",
+                           "migrate", "del", "unlink", "acl"})  # fmt: skip
+_SSH_EXEC_OPTIONS = ("proxycommand", "localcommand", "permitlocalcommand", "knownhostscommand",
+                     "remotecommand", "match")  # fmt: skip
+_GH_DESTRUCTIVE = frozenset({"delete", "archive", "transfer", "rename", "edit", "close"})
+
+
+def sql_text(judge: CommandJudge, text: str) -> None:
+    """SQL handed to a database client: shell escapes are code, the rest is judged as SQL."""
+    from aegis.intent_firewall.sql import judge_sql
+
+    lowered = text.strip().lower()
+    if "db." in lowered or "db[" in lowered:  # MongoDB shell JavaScript, not SQL
+        if any(word in lowered for word in ("drop", "deletemany", "remove(", "shutdownserver")):
+            judge.hit("destructive-command", f"database shell {text[:80]!r}")
+        return
+    if lowered.startswith(_SHELL_ESCAPES) or any(f"\n{e}" in lowered for e in _SHELL_ESCAPES):
+        judge.hit("interpreter-code", f"database client shell escape {text[:80]!r}")
+        return
+    for hit in judge_sql(lowered):
+        judge.scope.hits.append(hit)
+
+
+def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    judge.options(parsed, feed)
+    operands = [a for a in parsed.operands if a[0] is not None]
+    if spec.name in ("redis-cli", "valkey-cli"):
+        if operands and (operands[0][0] or "").lower() in _REDIS_DANGER:
+            judge.hit("destructive-command", f"{spec.name} {' '.join(a[1] for a in operands)}")
+        return
+    if spec.name in ("sqlite3", "duckdb"):
+        for db in operands[:1]:
+            judge.path(db, "read", feed.cwd)
+        operands = operands[1:]
+    elif operands and "." not in (operands[0][0] or "") and " " not in (operands[0][0] or ""):
+        operands = operands[1:]  # psql DBNAME, mysql DBNAME
+    for arg in operands:
+        sql_text(judge, arg[0] or "")
+
+
+def ssh_option(judge: CommandJudge, setting: str, feed: Feed) -> None:
+    """``-o ProxyCommand=…`` and friends make ssh run a local command."""
+    name, _, value = setting.replace(" ", "=", 1).partition("=")
+    if name.strip().lower() in _SSH_EXEC_OPTIONS:
+        judge.hit("interpreter-code", f"ssh -o {setting[:100]}")
+        if value.strip() and value.strip().lower() not in ("yes", "no"):
+            judge.judge_script(value.strip(), feed.cwd, feed.depth + 1)
+
+
+def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    words = [(a[0] or "").lower() for a in parsed.operands]
+    methods = [(a[0] or "").upper() for r, a, o in parsed.options if o in ("-X", "--method")]
+    if _GH_DESTRUCTIVE.intersection(words[1:2]) or "DELETE" in methods:
+        judge.hit("destructive-command", f"gh {' '.join(words)[:100]}")
+    if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
+        judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
+
+
+def image_host(judge: CommandJudge, image: Arg) -> None:
+    """The registry of ``registry.example:5000/team/app:tag`` (none for ``python:3.12``)."""
+    value = image[0] or ""
+    first, slash, _ = value.partition("/")
+    if slash and ("." in first or ":" in first or first == "localhost"):
+        judge_host(judge.scope, first.partition(":")[0], image[1])
+
+
+def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    for value, written, _ in parsed.operands:
+        if value and not value.startswith((".", "/")):
+            host = value.split("/", 1)[0].split("@", 1)[0]
+            if "." in host:
+                judge_host(judge.scope, host, written)
+
+
+def envname(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``printenv NAME``: reading a variable whose name says it holds a secret."""
+    from aegis.intent_firewall.vocabulary import name_words
+
+    secret = {"secret", "token", "password", "passwd", "credential", "credentials", "private"}
+    for value, written, _ in args[1:]:
+        if value is not None and secret.intersection(name_words(value)):
+            judge.hit("secret-environment", f"{spec.name} {written}")
+
+
+def kubeget(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``kubectl get secret …`` reads cluster credentials."""
+    for value, written, _ in args[1:]:
+        if value is not None and value.lower().split("/", 1)[0] in ("secret", "secrets"):
+            judge.hit("secret-environment", f"{spec.name} {written}")

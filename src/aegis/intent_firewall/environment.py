@@ -1,0 +1,65 @@
+"""Environment variables that change what a program runs.
+
+``LD_PRELOAD=/tmp/x.so ls`` runs the attacker's library inside ``ls``: variables that load
+code (the dynamic loader's, ``BASH_ENV``, ``PROMPT_COMMAND``, exported functions) *block*;
+variables that redirect which program or helper runs (``PATH``, ``GIT_SSH_COMMAND``,
+``PAGER``, ``NODE_OPTIONS`` …) are *review*. The same names are checked when a request
+passes an environment mapping as a parameter.
+"""
+
+from __future__ import annotations
+
+from aegis.intent_firewall.access import Scope
+from aegis.intent_firewall.text import written_as
+
+__all__ = ["CODE_LOADERS", "REDIRECTORS", "judge_assignment"]
+
+CODE_LOADERS = frozenset(
+    {
+        "ld_preload", "ld_audit", "ld_library_path", "dyld_insert_libraries",
+        "dyld_library_path", "dyld_framework_path", "bash_env", "env", "prompt_command",
+        "ps4", "shellopts", "bashopts", "perl5opt", "perl5lib", "perllib", "pythonstartup",
+        "pythonpath", "pythonhome", "pythoninspect", "rubyopt", "rubylib", "node_options",
+        "node_path", "java_tool_options", "_java_options", "jdk_java_options", "lessopen",
+        "lessclose", "gconv_path", "glibc_tunables", "ld_bind_not", "malloc_check_",
+        "bash_xtracefd", "openssl_conf", "openssl_engines", "python_startup",
+    }
+)  # fmt: skip
+REDIRECTORS = frozenset(
+    {
+        "path", "ifs", "git_ssh_command", "git_ssh", "git_external_diff", "git_pager",
+        "git_editor", "git_askpass", "ssh_askpass", "sudo_askpass", "pager", "editor",
+        "visual", "browser", "http_proxy", "https_proxy", "all_proxy", "no_proxy",
+        "home", "tmpdir", "histfile", "zdotdir", "xdg_config_home", "cdpath",
+        "git_config_global", "git_config_system", "git_dir", "npm_config_registry",
+        "histsize", "histfilesize", "histcontrol", "histignore", "manpager", "systemd_pager",
+        "systemd_editor", "git_sequence_editor", "sudo_editor", "fcedit", "mysql_pager",
+        "psql_pager", "less", "lesskey", "git_exec_path", "gnupghome", "sshpass", "kubeconfig",
+        "pip_index_url", "pip_extra_index_url", "pip_config_file", "cargo_home",
+    }
+)  # fmt: skip
+
+
+#: Search paths for code: harmless when every entry stays inside the workspace.
+PATH_LISTS = frozenset(
+    {"pythonpath", "node_path", "perl5lib", "perllib", "rubylib", "classpath", "gem_path",
+     "ld_library_path", "dyld_library_path", "path"}
+)  # fmt: skip
+
+
+def _stays_inside(value: str) -> bool:
+    """Every entry relative and not climbing out (``src``, ``./lib:tests``)."""
+    entries = [entry for entry in value.split(":") if entry]
+    return all(not entry.startswith(("/", "~", "$")) and ".." not in entry for entry in entries)
+
+
+def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
+    """Rules for setting the environment variable ``name`` to ``value``."""
+    key = name.strip().lower()
+    shown = f"{name}={written_as(value, written) if written != value else value!r}"[:160]
+    if key in PATH_LISTS and _stays_inside(value):
+        return
+    if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_")):
+        scope.hit("dangerous-environment", shown)
+    elif key in REDIRECTORS:
+        scope.hit("shell-construct", f"environment override {shown}")

@@ -1,0 +1,145 @@
+"""A fast path for plain command lines, with the same result as the tree-sitter walk.
+
+Most lines an agent runs (``git status && pytest -q tests | tee out.log``) use no quotes,
+expansions, substitutions, braces, subshells or comments. For those, bash's grammar is
+word splitting on blanks plus control operators and redirections, which a split on
+whitespace gives exactly; walking a syntax tree from Python costs ten times more. Any
+character outside the plain set sends the line to tree-sitter. A property test checks that
+both paths agree on plain lines.
+"""
+
+from __future__ import annotations
+
+from aegis.intent_firewall.globbing import has_glob
+from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.shellmodel import Redirect, Script, SimpleCommand
+from aegis.intent_firewall.words import Word
+
+__all__ = ["is_plain", "plain_script"]
+
+_PLAIN = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t-_./=:,+@%^&|;><*?"
+)
+_OPERATOR_CHARS = frozenset("&|;<>")
+_SEPARATORS = ("&&", "||", "|&", "|", ";", "&")
+_REDIRECTS = (">>", ">|", ">&", "&>>", "&>", ">", "<")
+_MAX_PLAIN = 2048
+#: Words that are grammar, not programs, in bash: lines using them go to tree-sitter.
+_RESERVED = frozenset(
+    {
+        "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until",
+        "do", "done", "function", "time", "in", "coproc", "!", "{", "}", "[[", "]]", "export",
+        "declare", "local", "readonly", "typeset", "unset", "alias",
+    }
+)  # fmt: skip
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` only uses what :func:`plain_script` reads exactly as bash does."""
+    return (
+        len(text) <= _MAX_PLAIN
+        and _PLAIN.issuperset(text)
+        and ";;" not in text
+        and "<<" not in text
+        and "<>" not in text
+        and "<&" not in text
+        and "&>" not in text
+        and "^" not in text[:1]
+    )
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and operators; operators are split off words (``a&&b`` is ``a && b``)."""
+    out: list[str] = []
+    for chunk in text.split():
+        if not _OPERATOR_CHARS.intersection(chunk):
+            out.append(chunk)
+            continue
+        start = 0
+        index = 0
+        while index < len(chunk):
+            char = chunk[index]
+            if char in "&|;<>":
+                pending = chunk[start:index]
+                descriptor = ""
+                if char in "<>" and pending.isdigit():
+                    descriptor = pending  # 2>file: the number belongs to the redirection
+                elif pending:
+                    out.append(pending)
+                for operator in (*_SEPARATORS, *_REDIRECTS):
+                    if chunk.startswith(operator, index):
+                        out.append(descriptor + operator)
+                        index += len(operator)
+                        break
+                start = index
+                continue
+            index += 1
+        if start < len(chunk):
+            out.append(chunk[start:])
+    return out
+
+
+def _word(text: str) -> Word:
+    glob = ("*" in text or "?" in text) and has_glob(text)
+    return Word(text, text, (text,), [], [], glob)
+
+
+def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
+    """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
+    tokens = _tokens(text)
+    if _RESERVED.intersection(tokens):
+        return None
+    script = Script()
+    words: list[Word] = []
+    assignments: list[tuple[str, Word]] = []
+    redirects: list[Redirect] = []
+    stages: list[str] = []
+    moved = False
+    index = 0
+    while index <= len(tokens):
+        token = tokens[index] if index < len(tokens) else ";"
+        index += 1
+        operator = token.lstrip("0123456789")
+        if operator in _REDIRECTS and operator == token.lstrip("0123456789"):
+            target = tokens[index] if index < len(tokens) else ""
+            index += 1
+            if operator == ">&" and (target.isdigit() or target == "-"):
+                continue
+            redirects.append(Redirect(operator, _word(target)))
+            continue
+        if token in _SEPARATORS:
+            if words or assignments or redirects:
+                command = SimpleCommand(words, assignments, redirects, cwd,
+                                        tuple(stages[-8:]), [], "", moved)  # fmt: skip
+                script.commands.append(command)
+                program = command.program
+                if program in ("cd", "pushd"):
+                    cwd, moved = _cd(words, cwd, variables), True
+                stages = [*stages, program] if token in ("|", "|&") else []
+            if token == "&":  # noqa: S105 - a shell operator, not a password
+                script.constructs.append(("shell-construct", "background job &"))
+            words, assignments, redirects = [], [], []
+            continue
+        name, equals, value = token.partition("=")
+        if (
+            equals
+            and not words
+            and name
+            and (name[0].isalpha() or name[0] == "_")
+            and (name.replace("_", "a").isalnum())
+        ):
+            assignments.append((name, _word(value)))
+            if not value or not (set(value) & set("*?")):
+                variables[name.upper()] = value
+            continue
+        words.append(_word(token))
+    return script
+
+
+def _cd(words: list[Word], cwd: str, variables: dict[str, str]) -> str:
+    operands = [w.written for w in words[1:] if not w.written.startswith("-")]
+    if not operands:
+        return variables.get("HOME", cwd)
+    if has_glob(operands[0]):
+        return "/"
+    return resolve_path(operands[0], cwd, variables.get("HOME", "/root"))

@@ -1,0 +1,183 @@
+"""Shells and interpreters: scripts, inline code, and what they read from standard input.
+
+``sh -c SCRIPT`` and ``eval`` are judged as command lines of their own; inline code for
+other interpreters (``python3 -c``, ``perl -e``, ``awk 'BEGIN{system(…)}'``) is *review*;
+input piped or fed into a shell or interpreter is *review*, and *block* when it comes from
+a downloader or a decoder (``curl … | sh``, ``base64 -d | bash``, ``bash <(curl …)``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.text import written_as
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["eval_builtin", "interpreter", "shell", "source", "stdin_into"]
+
+DOWNLOADERS = frozenset(
+    {
+        "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "httpie", "curlie",
+        "lwp-download", "lwp-request", "ftp", "tftp", "scp", "sftp", "rsync", "ssh", "git",
+    }
+)  # fmt: skip
+SHELLS = frozenset(
+    {
+        "sh",
+        "bash",
+        "zsh",
+        "dash",
+        "ksh",
+        "mksh",
+        "fish",
+        "ash",
+        "csh",
+        "tcsh",
+        "rbash",
+        "yash",
+        "busybox",
+        "pwsh",
+        "powershell",
+    }
+)
+INTERPRETERS = frozenset(
+    {
+        "python",
+        "python2",
+        "python3",
+        "perl",
+        "ruby",
+        "node",
+        "nodejs",
+        "php",
+        "lua",
+        "deno",
+        "bun",
+        "tclsh",
+        "expect",
+        "irb",
+        "pypy",
+        "pypy3",
+        "awk",
+        "gawk",
+    }
+)
+NETWORK = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl", "pwncat", "cryptcat"})
+DECODERS = frozenset(
+    {
+        "base64", "base32", "basenc", "xxd", "uudecode", "gzip", "gunzip", "zcat", "bzip2",
+        "bzcat", "xz", "xzcat", "unxz", "zstd", "zstdcat", "rev", "tr", "openssl", "od",
+        "perl", "python", "python3", "ruby", "node", "php", "awk", "sed", "dd", "cut",
+    }
+)  # fmt: skip
+
+
+def stdin_into(judge: CommandJudge, name: str, feed: Feed, *, is_shell: bool) -> None:
+    """What reaches a shell or interpreter on standard input, and whence."""
+    sources = set(feed.stdin_programs) | set(feed.fed_by)
+    if sources & (DOWNLOADERS | DECODERS):
+        culprit = sorted(sources & (DOWNLOADERS | DECODERS))[0]
+        judge.hit("download-piped-to-shell", f"{culprit} | {name}")
+    elif sources & NETWORK:
+        judge.hit("reverse-shell", f"{sorted(sources & NETWORK)[0]} | {name}")
+    elif feed.stdin_programs:
+        judge.hit("pipe-into-interpreter", f"{feed.stdin_programs[-1]} | {name}")
+    if feed.stdin_text is not None:
+        judge.hit("pipe-into-interpreter", f"here-document into {name}: {feed.stdin_text[:80]!r}")
+        if is_shell:
+            judge.judge_script(feed.stdin_text, feed.cwd, feed.depth + 1)
+    elif feed.stdin_redirected:
+        judge.hit("user-script", f"{name} reads a script from a redirected file")
+
+
+def _script_operand(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
+    value = arg[0]
+    if value is None or value in ("/dev/stdin", "-", "/dev/fd/0", "/proc/self/fd/0"):
+        if feed.fed_by or feed.stdin_programs or value is None or feed.stdin_text is not None:
+            stdin_into(judge, name, feed, is_shell=True)
+        if value is None and not (set(feed.fed_by) & (DOWNLOADERS | DECODERS | NETWORK)):
+            judge.hit("pipe-into-interpreter", f"{name} runs {arg[1]}")
+        return
+    judge.hit("user-script", f"{name} {written_as(value, arg[1])}")
+    judge.path(arg, "read", feed.cwd)
+
+
+def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:], stop_roles=True)
+    ran_script = False
+    for role, arg, option in parsed.options:
+        if role == "script":
+            ran_script = True
+            if arg[0] is None:
+                stdin_into(judge, spec.name, feed, is_shell=True)
+                judge.hit("dynamic-program", f"{spec.name} {option} {arg[1]}")
+            else:
+                judge.judge_script(arg[0], feed.cwd, feed.depth + 1)
+        elif role == "code":
+            ran_script = True
+            judge.hit("interpreter-code", f"{spec.name} {option} {arg[1][:80]}")
+        elif role == "read":
+            judge.path(arg, "read", feed.cwd)
+    if ran_script:
+        return
+    if parsed.operands:
+        _script_operand(judge, spec.name, parsed.operands[0], feed)
+        return
+    if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
+        if not parsed.flags & {"--version", "--help", "-h"}:
+            judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
+        return
+    stdin_into(judge, spec.name, feed, is_shell=True)
+
+
+def shown_args(args: list[Arg]) -> str:
+    return " ".join(a[1] for a in args)[:100]
+
+
+def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:], stop_roles=True)
+    for role, arg, option in parsed.options:
+        if role == "code":
+            judge.hit(
+                "interpreter-code", f"{spec.name} {option} {written_as(arg[0] or '', arg[1])}"
+            )
+            if set(feed.fed_by) & (DOWNLOADERS | DECODERS):
+                judge.hit("download-piped-to-shell", f"{spec.name} {option} {arg[1][:80]}")
+            return
+        if role == "module":
+            module = arg[0] or ""
+            if module not in judge.catalogue.modules:
+                judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
+                return
+            inner = judge.catalogue.lookup(module.split(".", 1)[0])
+            if inner is not None:
+                judge.argv([(module, arg[1], False), *parsed.rest], feed)
+            return
+    if parsed.operands:
+        _script_operand(judge, spec.name, parsed.operands[0], feed)
+        return
+    if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
+        if parsed.flags & {"-V", "--version", "-h", "--help"}:
+            return
+        judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
+        return
+    stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def eval_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    words = args[1:]
+    judge.hit("interpreter-code", f"eval {' '.join(a[1] for a in words)[:100]}")
+    if any(a[0] is None for a in words):
+        stdin_into(judge, "eval", feed, is_shell=True)
+        return
+    judge.judge_script(" ".join(a[0] or "" for a in words), feed.cwd, feed.depth + 1)
+
+
+def source(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    if len(args) < 2:
+        return
+    _script_operand(judge, spec.name, args[1], feed)

@@ -1,0 +1,94 @@
+"""Arguments whose value, not whose path, is the danger: permission modes (setuid), sizes
+(filling a disk), archives extracted over system directories, and shell options that turn
+history off.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.options import Arg, parse_options
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["check_mode", "check_size", "parse_size", "set_builtin", "tar", "unset_builtin"]
+
+#: Larger than this is not a build artefact: it fills the disk.
+LARGE_BYTES = 10 << 30
+_UNITS = {"": 1, "b": 512, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40,
+          "p": 1 << 50, "e": 1 << 60}  # fmt: skip
+_SETUID_SYMBOLIC = ("+s", "=s", "u+s", "g+s", "a+s", "ug+s", "+st", "u=s", "g=s")
+_HISTORY_VARIABLES = frozenset({"histfile", "histsize", "histfilesize", "histcontrol",
+                                "histignore", "history"})  # fmt: skip
+
+
+def is_setuid(mode: str) -> bool:
+    """Octal modes with the setuid/setgid bit (4755, 02775, 6755) or ``u+s``-style modes."""
+    if mode.isdigit():
+        digits = mode.lstrip("0")
+        return len(digits) == 4 and digits[0] in "234567"
+    return any(
+        part.strip().endswith(_SETUID_SYMBOLIC) or "+s" in part or "=s" in part
+        for part in mode.split(",")
+    )
+
+
+def check_mode(judge: CommandJudge, mode: str) -> None:
+    if is_setuid(mode):
+        judge.hit("setuid", f"mode {mode}")
+
+
+def parse_size(text: str) -> int | None:
+    """Bytes in ``10G``, ``900GB``, ``1TiB``, ``4096`` (``None`` if it is not a size)."""
+    text = text.strip().lower().removesuffix("ib").removesuffix("b") if text else ""
+    number = text.rstrip("kmgtpe")
+    unit = text[len(number) :]
+    if not number.isdigit() or len(unit) > 1 or len(number) > 20:
+        return None
+    return int(number) * _UNITS[unit]
+
+
+def check_size(judge: CommandJudge, option: str, value: str) -> None:
+    size = parse_size(value)
+    if size is not None and size >= LARGE_BYTES:
+        judge.hit("resource-exhaustion", f"{option} {value}")
+
+
+def dd_size(judge: CommandJudge, pairs: dict[str, str]) -> None:
+    block = parse_size(pairs.get("bs", "512")) or 512
+    count = parse_size(pairs.get("count", "0")) or 0
+    if block * count >= LARGE_BYTES:
+        judge.hit("resource-exhaustion", f"dd bs={pairs.get('bs')} count={pairs.get('count')}")
+
+
+def tar(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """tar: files read or written by mode, and -C a directory extracted into when extracting."""
+    words = [a[0] or "" for a in args[1:]]
+    first = words[0] if words else ""
+    extracting = (
+        "--extract" in words
+        or "--get" in words
+        or (not first.startswith("--") and "x" in first.lstrip("-"))
+        or any(w.startswith("-") and not w.startswith("--") and "x" in w for w in words)
+    )
+    parsed = parse_options(spec, args[1:])
+    for role, arg, _ in parsed.options:
+        if role == "dir" and extracting:
+            judge.path(arg, "write", feed.cwd)
+    judge.options(parsed, feed)
+    for operand in parsed.operands[1 if not first.startswith("-") and words else 0 :]:
+        judge.maybe_path(operand, "read", feed.cwd)
+
+
+def set_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    words = [a[0] or "" for a in args[1:]]
+    if "+o" in words and "history" in words:
+        judge.hit("destructive-command", "set +o history turns shell history off")
+
+
+def unset_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    for value, _, _ in args[1:]:
+        if value is not None and value.lower() in _HISTORY_VARIABLES:
+            judge.hit("destructive-command", f"unset {value} stops recording history")

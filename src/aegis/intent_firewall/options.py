@@ -1,0 +1,109 @@
+"""Splitting an argument vector into options and operands by a catalogue entry.
+
+Options are read the way getopt does: ``--name=value`` and ``--name value``; short
+clusters such as ``-rf`` or ``-n5`` or ``-o/tmp/x``; ``--`` ends the options. Whether an
+option takes a value, and what that value is (a file read, a URL, inline code …), comes
+from the catalogue, so ``grep -e PATTERN`` and ``curl -o FILE`` are read correctly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aegis.intent_firewall.catalogue import Program
+
+__all__ = ["NO_VALUE", "Arg", "Parsed", "parse_options"]
+
+#: One argument: its static value (``None`` when only known at run time), how it was
+#: written, and whether it holds an unquoted glob.
+Arg = tuple[str | None, str, bool]
+
+#: Roles of options that take no value.
+NO_VALUE = frozenset({"flag"})
+_STOPPERS = frozenset({"code", "module", "script"})
+
+
+def _takes_value(role: str) -> bool:
+    return not (role in NO_VALUE or role.startswith(("mode:", "finding:")))
+
+
+@dataclass(slots=True)
+class Parsed:
+    operands: list[Arg] = field(default_factory=list)
+    #: (role, value arg, option as written) for every option that carried a value or effect.
+    options: list[tuple[str, Arg, str]] = field(default_factory=list)
+    modes: set[str] = field(default_factory=set)
+    flags: set[str] = field(default_factory=set)
+    #: Arguments after an option that ends the program's own arguments (``python -c``).
+    rest: list[Arg] = field(default_factory=list)
+
+
+def _conditional(role: str, following: Arg | None) -> str:
+    """``-O`` is a flag for curl and takes a file for wget: a URL next means flag."""
+    if role in ("write-or-flag", "read-or-flag"):
+        if following is None or following[0] is None or "://" in following[0]:
+            return "flag"
+        return role.split("-", 1)[0]
+    return role
+
+
+def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -> Parsed:  # noqa: PLR0912
+    """Operands and options of ``args`` (the program name excluded)."""
+    parsed = Parsed()
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        value = arg[0]
+        index += 1
+        if value is None or not value.startswith("-") or value == "-":
+            parsed.operands.append(arg)
+            continue
+        if value == "--":
+            parsed.operands.extend(args[index:])
+            break
+        following = args[index] if index < len(args) else None
+        name, attached = value, None
+        role = spec.options.get(value)
+        if role is None and value.startswith("--") and "=" in value:
+            name, _, attached = value.partition("=")
+            role = spec.option_role(name)
+        elif role is None and not value.startswith("--") and len(value) > 2:
+            role, name, attached = _cluster(spec, value, parsed)
+        elif role is None:
+            role = spec.option_role(value)
+        role = _conditional(role, following if attached is None else None)
+        if not _takes_value(role):
+            parsed.flags.add(name)
+            if role.startswith("mode:"):
+                parsed.modes.add(role[5:])
+            elif role.startswith("finding:"):
+                parsed.options.append((role, (name, name, False), name))
+            continue
+        if attached is not None:
+            option_value: Arg = (attached, attached, False)
+        elif following is not None:
+            option_value = following
+            index += 1
+        else:
+            option_value = ("", "", False)
+        parsed.options.append((role, option_value, name))
+        if stop_roles and role in _STOPPERS:
+            parsed.rest = args[index:]
+            break
+    return parsed
+
+
+def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str | None]:
+    """Read ``-rf`` or ``-n5``: flags until the first letter that takes a value."""
+    for position, letter in enumerate(value[1:], start=2):
+        name = "-" + letter
+        role = spec.option_role(name)
+        if _takes_value(role) and role not in ("write-or-flag", "read-or-flag"):
+            rest = value[position:]
+            return role, name, rest if rest else None
+        parsed.flags.add(name)
+        if role.startswith("mode:"):
+            parsed.modes.add(role[5:])
+        elif role.startswith("finding:"):
+            parsed.options.append((role, (name, name, False), name))
+    return "flag", value, None

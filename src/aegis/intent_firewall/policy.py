@@ -1,0 +1,84 @@
+"""The firewall's policy: one immutable value, replaced whole, never edited in place.
+
+Everything a verdict depends on besides the request lives here (threshold, allowed hosts,
+working directory, programs allowed beyond the catalogue, custom rules, explicitly disabled
+default rules, size limits). The verdict cache is keyed on the policy object itself, so a
+verdict computed under an old policy can never answer under a new one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from aegis._validation import require_positive, require_text, require_unit_interval
+from aegis.intent_firewall.custom import RuleSet
+from aegis.intent_firewall.rules import DEFAULT_RULES
+
+__all__ = ["DEFAULT_ALLOWED_HOSTS", "Limits", "Policy"]
+
+DEFAULT_ALLOWED_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what one request may make the firewall do (over them: *review*)."""
+
+    #: Characters in one string; a longer one is not inspected.
+    max_string: int = 65536
+    #: Characters of one string parsed as a shell command line.
+    max_shell: int = 16384
+    #: Characters across the whole request.
+    max_request: int = 262144
+    #: Values (containers, strings, numbers) walked in the parameters.
+    max_nodes: int = 20000
+    #: Nesting of containers and embedded JSON.
+    max_depth: int = 32
+    #: Syntax nodes walked per shell command line.
+    max_shell_nodes: int = 20000
+
+    def __post_init__(self) -> None:
+        for name in self.__slots__:
+            require_positive(f"limits.{name}", getattr(self, name))
+
+
+def _hosts(hosts: Iterable[str]) -> frozenset[str]:
+    if isinstance(hosts, str):
+        raise TypeError(f"allowed_hosts must be an iterable of host names, got str: {hosts!r}")
+    return frozenset(require_text("allowed_hosts[]", h).strip().casefold() for h in hosts)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    threshold: float = 0.7
+    allowed_hosts: frozenset[str] = DEFAULT_ALLOWED_HOSTS
+    #: Where relative paths start; ``None`` means unknown (then a relative path that could
+    #: name a credential, such as ``etc/shadow``, is also judged as if from ``/``).
+    working_directory: str | None = None
+    home: str = "/root"
+    allowed_programs: frozenset[str] = frozenset()
+    disabled_rules: frozenset[str] = frozenset()
+    custom: RuleSet = field(default_factory=RuleSet)
+    limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self) -> None:
+        require_unit_interval("threshold", self.threshold)
+        object.__setattr__(self, "allowed_hosts", _hosts(self.allowed_hosts))
+        if self.working_directory is not None:
+            cwd = require_text("working_directory", self.working_directory)
+            if not cwd.startswith("/"):
+                raise ValueError(f"working_directory must be absolute, got {cwd!r}")
+            object.__setattr__(self, "working_directory", posixpath.normpath(cwd).casefold())
+        home = require_text("home", self.home)
+        if not home.startswith("/"):
+            raise ValueError(f"home must be absolute, got {home!r}")
+        object.__setattr__(self, "home", posixpath.normpath(home).casefold())
+        programs = frozenset(
+            require_text("allowed_programs[]", p).casefold() for p in self.allowed_programs
+        )
+        object.__setattr__(self, "allowed_programs", programs)
+        unknown = sorted(set(self.disabled_rules) - set(DEFAULT_RULES))
+        if unknown:
+            raise ValueError(f"disabled_rules names no default rule: {unknown[0]!r}")
+        object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))

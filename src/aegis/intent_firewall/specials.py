@@ -1,0 +1,269 @@
+"""Programs whose arguments need more than a role table: find, dd, kill, chmod, crontab,
+netcat and socat, and the program texts of sed and awk.
+
+Each handler takes the judge, the catalogue entry, the argument vector and the feed, and
+reports through the judge, like the generic path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall import clients, git, interpreters, modes, tools
+from aegis.intent_firewall.access import judge_host
+from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.options import Arg, parse_options
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["SPECIAL", "program_text"]
+
+Handler = Callable[["CommandJudge", Program, list[Arg], "Feed"], None]
+
+_FIND_VALUES = frozenset(
+    [
+        "-name",
+        "-iname",
+        "-path",
+        "-ipath",
+        "-regex",
+        "-iregex",
+        "-type",
+        "-xtype",
+        "-size",
+        "-mtime",
+        "-mmin",
+        "-atime",
+        "-amin",
+        "-ctime",
+        "-cmin",
+        "-newer",
+        "-perm",
+        "-user",
+        "-group",
+        "-maxdepth",
+        "-mindepth",
+        "-printf",
+        "-wholename",
+        "-iwholename",
+        "-links",
+        "-inum",
+        "-samefile",
+        "-uid",
+        "-gid",
+        "-fstype",
+        "-context",
+        "-used",
+        "-lname",
+        "-ilname",
+        "-regextype",
+        "-anewer",
+        "-cnewer",
+        "-files0-from",
+    ]
+)
+_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+_FIND_WRITES = frozenset({"-fprint", "-fprint0", "-fprintf", "-fls"})
+_SOCAT_NETWORK = (
+    "tcp",
+    "tcp4",
+    "tcp6",
+    "udp",
+    "udp4",
+    "udp6",
+    "openssl",
+    "ssl",
+    "sctp",
+    "socks",
+    "socks4",
+    "socks4a",
+    "socks5",
+    "proxy",
+    "dccp",
+)
+_SOCAT_EXEC = ("exec", "system")
+
+
+def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    roots: list[Arg] = []
+    index = 1
+    while (
+        index < len(args)
+        and args[index][0] is not None
+        and not (args[index][0] or "-").startswith(("-", "(", "!", ")"))
+    ):
+        roots.append(args[index])
+        index += 1
+    roots = roots or [(".", ".", False)]
+    for root in roots:
+        judge.path(root, "read", feed.cwd)
+    while index < len(args):
+        word = args[index][0] or ""
+        index += 1
+        if word in _FIND_VALUES:
+            index += 1
+        elif word == "-delete":
+            for root in roots:
+                judge.path(root, "delete", feed.cwd)
+        elif word in _FIND_WRITES and index < len(args):
+            judge.path(args[index], "write", feed.cwd)
+            index += 1
+        elif word in _FIND_EXEC:
+            end = index
+            while end < len(args) and args[end][0] not in (";", "+", "\\;"):
+                end += 1
+            command = args[index:end]
+            index = end + 1
+            for root in roots:
+                inner = [root if a[0] == "{}" else a for a in command]
+                judge.argv(inner, _deeper(feed))
+
+
+def _deeper(feed: Feed) -> Feed:
+    from dataclasses import replace
+
+    return replace(feed, depth=feed.depth + 1, stdin_programs=(), stdin_text=None)
+
+
+def dd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    pairs = {}
+    for value, written, glob in args[1:]:
+        if value is None:
+            continue
+        key, _, target = value.partition("=")
+        pairs[key] = target
+        if key == "if":
+            judge.path((target, written, glob), "read", feed.cwd)
+        elif key == "of":
+            judge.path((target, written, glob), "write", feed.cwd)
+    modes.dd_size(judge, pairs)
+
+
+def kill(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    signal_given, pids_only = False, False
+    index = 1
+    while index < len(args):
+        value = args[index][0] or ""
+        index += 1
+        if not pids_only and value == "--":
+            pids_only = True
+        elif not pids_only and value in ("-s", "-n", "--signal"):
+            signal_given, index = True, index + 1
+        elif not pids_only and value.startswith("-") and not signal_given and value != "-1":
+            signal_given = True
+        elif value in ("1", "-1"):
+            judge.hit("system-shutdown", f"kill {value} signals init or every process")
+        elif value.startswith("-") and not pids_only and value[1:].isalpha():
+            signal_given = True
+
+
+def permissions(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    judge.options(parsed, feed)
+    operands = parsed.operands
+    reference = any(r == "value" and o == "--reference" for r, _, o in parsed.options)
+    whole = reference or spec.name in ("chattr", "setfacl", "chcon")
+    mode = "" if whole or not operands else (operands[0][0] or "")
+    targets = operands if whole else operands[1:]
+    if spec.name == "chmod" and mode:
+        modes.check_mode(judge, mode)
+    for target in targets:
+        judge.path(target, f"perm:{mode}", feed.cwd)
+
+
+def crontab(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    words = [a[0] or "" for a in args[1:]]
+    if "-r" in words:
+        judge.hit("destructive-command", "crontab -r removes every scheduled job")
+    elif "-l" not in words or "-e" in words:
+        judge.hit("persistence-write", f"crontab {' '.join(words)}".strip())
+
+
+def netcat(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    judge.options(parsed, feed)
+    for value, written, _ in parsed.operands[:1]:
+        if value is not None and not value.isdigit():
+            judge_host(judge.scope, value.strip("[]"), written)
+    shells = set(feed.stdin_programs) & (interpreters.SHELLS | interpreters.INTERPRETERS)
+    if shells:
+        judge.hit("reverse-shell", f"{sorted(shells)[0]} | {spec.name}")
+
+
+def socat(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    for value, written, _ in args[1:]:
+        if value is None or value.startswith("-"):
+            continue
+        kind, _, rest = value.partition(":")
+        kind = kind.lower()
+        if kind in _SOCAT_EXEC:
+            judge.hit("reverse-shell", f"socat {value[:80]}")
+        elif kind.endswith("-listen") or kind.endswith("-l"):
+            judge.hit("network-listener", f"socat {value[:80]}")
+        elif kind in _SOCAT_NETWORK:
+            judge_host(judge.scope, rest.split(":", 1)[0].split(",", 1)[0], written)
+
+
+def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
+    """sed and awk programs that run commands or write files are code, not filters."""
+    text = arg[0]
+    if text is None:
+        return
+    if name.endswith("awk") and any(marker in text for marker in ("system", "|", "getline", ">")):
+        judge.hit("interpreter-code", f"{name} program {text[:80]!r}")
+    elif name == "sed" and tools.sed_runs_or_writes(text):
+        judge.hit("interpreter-code", f"sed program {text[:80]!r}")
+
+
+def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    if parsed.operands:
+        judge.argv(parsed.operands, _deeper(feed))
+
+
+SPECIAL: dict[str, Handler] = {
+    "find": find,
+    "dd": dd,
+    "kill": kill,
+    "perm": permissions,
+    "crontab": crontab,
+    "netcat": netcat,
+    "socat": socat,
+    "shell": interpreters.shell,
+    "interp": interpreters.interpreter,
+    "eval": interpreters.eval_builtin,
+    "source": interpreters.source,
+    "exec": exec_rest,
+    "git": git.git,
+    "docker": tools.docker,
+    "pip": tools.pip_subcommand,
+    "compose-exec": tools.compose_exec,
+    "kubectl-exec": tools.kubectl_exec,
+    "declare": lambda judge, spec, args, feed: None,
+    "sqlclient": clients.sqlclient,
+    "gh": clients.gh,
+    "envname": clients.envname,
+    "kubeget": clients.kubeget,
+    "gomod": clients.gomod,
+    "tar": modes.tar,
+    "set": modes.set_builtin,
+    "unset": modes.unset_builtin,
+}
+
+
+def check_mode(judge: CommandJudge, mode: str) -> None:
+    modes.check_mode(judge, mode)
+
+
+def check_size(judge: CommandJudge, option: str, value: str) -> None:
+    modes.check_size(judge, option, value)
+
+
+def sql_text(judge: CommandJudge, text: str) -> None:
+    clients.sql_text(judge, text)
+
+
+def ssh_option(judge: CommandJudge, setting: str, feed: Feed) -> None:
+    clients.ssh_option(judge, setting, feed)

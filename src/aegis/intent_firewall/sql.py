@@ -1,0 +1,116 @@
+"""SQL parameters parsed with a real SQL parser (sqlglot), not matched as words.
+
+Statements that make the server run programs or read and write its files (``COPY …
+PROGRAM``, ``xp_cmdshell``, ``pg_read_file``, ``INTO OUTFILE`` …) *block*; stacked
+statements, DDL, privilege changes and ``DELETE``/``UPDATE`` without ``WHERE`` are
+*review*; SQL the parser cannot read is *review*.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.textchecks import patterns
+
+__all__ = ["MAX_SQL", "judge_sql", "looks_like_sql"]
+
+logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its fallback notices are not ours to print
+
+#: Longer SQL is not parsed (the caller reports it as too large to inspect).
+MAX_SQL = 20000
+_LEADING = (
+    "select", "insert", "update", "delete", "drop", "create", "alter", "truncate", "copy",
+    "grant", "revoke", "with", "exec", "execute", "merge", "replace", "call", "load", "attach",
+    "pragma", "declare", "use", "show", "describe", "explain", "vacuum", "backup", "restore",
+    "shutdown", "rename", "comment", "lock", "unload", "set", "begin", "commit", "rollback",
+)  # fmt: skip
+_DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
+#: Statements sqlglot keeps as an opaque command that only read or describe.
+_HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
+_PLACEHOLDERS = ("%s", "%d", "%b")
+
+
+def looks_like_sql(canonical: str) -> bool:
+    head = canonical.lstrip(" \t\r\n(;").split(None, 1)
+    return bool(head) and head[0] in _LEADING
+
+
+@lru_cache(maxsize=1024)
+def _cached(canonical: str) -> tuple[Hit, ...]:
+    return tuple(_judge(canonical))
+
+
+def judge_sql(canonical: str) -> tuple[Hit, ...]:
+    if len(canonical) > 2048:
+        return tuple(_judge(canonical))
+    return _cached(canonical)
+
+
+def _judge(canonical: str) -> list[Hit]:
+    hits: list[Hit] = []
+    flat = " ".join(canonical.split())
+    for name in patterns()["sql_command_execution"]:
+        if name in flat:
+            hits.append(default_hit("sql-command-execution", name))
+            break
+    if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
+        hits.append(default_hit("sql-command-execution", "copy … program"))
+    parseable = canonical
+    for placeholder in _PLACEHOLDERS:
+        parseable = parseable.replace(placeholder, "?")
+    if "%(" in parseable:
+        parseable = _named_placeholders(parseable)
+    try:
+        statements = [s for s in sqlglot.parse(parseable) if s is not None]
+    except Exception:
+        hits.append(default_hit("sql-not-understood", canonical[:100]))
+        return hits
+    if len(statements) > 1:
+        hits.append(default_hit("sql-destructive", f"{len(statements)} stacked statements"))
+    _sensitive(canonical, statements, hits)
+    for statement in statements:
+        if isinstance(statement, exp.Command):
+            keyword = str(statement.this).lower()
+            if keyword not in _HARMLESS_COMMANDS:
+                hits.append(default_hit("sql-not-understood", f"{keyword.upper()} statement"))
+        elif isinstance(statement, _DDL):
+            kind = statement.key.upper()
+            hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
+        elif isinstance(statement, exp.Delete | exp.Update) and not statement.args.get("where"):
+            hits.append(default_hit("sql-destructive", f"{statement.key.upper()} without WHERE"))
+        elif isinstance(statement, exp.Copy):
+            hits.append(default_hit("sql-destructive", f"COPY: {statement.sql()[:80]}"))
+    return hits
+
+
+def _named_placeholders(text: str) -> str:
+    """``%(name)s`` parameters become ``?`` (a linear scan, no regular expression)."""
+    out, index = [], 0
+    while (start := text.find("%(", index)) >= 0:
+        end = text.find(")s", start)
+        if end < 0:
+            break
+        out.append(text[index:start] + "?")
+        index = end + 2
+    out.append(text[index:])
+    return "".join(out)
+
+
+def _sensitive(canonical: str, statements: list[Any], hits: list[Hit]) -> None:
+    """Reads of password tables and columns, PRAGMAs that unlock the schema."""
+    data = patterns()
+    tables = {t.sql().lower() for s in statements for t in s.find_all(exp.Table)}
+    if tables & set(data["sql_sensitive_tables"]):
+        hits.append(default_hit("sql-sensitive-read", ", ".join(sorted(tables))[:100]))
+    columns = {c.name.lower() for s in statements for c in s.find_all(exp.Column)}
+    union = any(s.find(exp.Union) is not None or isinstance(s, exp.Union) for s in statements)
+    if union and columns & set(data["sql_sensitive_columns"]):
+        hits.append(default_hit("sql-sensitive-read", "UNION over " + ", ".join(sorted(columns))))
+    if "writable_schema" in canonical or "trusted_schema" in canonical:
+        hits.append(default_hit("sql-destructive", "PRAGMA that unlocks the schema"))

@@ -1,0 +1,283 @@
+"""The parameters of a request, walked once: a frozen copy and every string in context.
+
+The walk is bounded: at most ``max_nodes`` values, ``max_depth`` levels, and each shared
+container is walked once (a structure that refers to itself is reported, not followed).
+Strings that are themselves JSON (or YAML, under keys that carry tool arguments) are
+unpacked after a linear scan checks their nesting; bytes are decoded and inspected as
+text; an argument list ``["rm", "-rf", "/"]`` is one command, not three words. The frozen
+copy is what was judged, so what runs cannot differ from it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from pathlib import PurePath
+from typing import Any
+from uuid import UUID
+
+from aegis.intent_firewall.frozen import FrozenDict
+from aegis.intent_firewall.vocabulary import ENV_KEYS
+
+__all__ = ["Item", "Walk", "walk_parameters"]
+
+_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
+_ARGUMENT_KEYS = frozenset(
+    {
+        "arguments",
+        "args",
+        "input",
+        "parameters",
+        "params",
+        "kwargs",
+        "payload",
+        "tool_input",
+        "function_args",
+    }
+)
+_YAML_KEYS = _ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
+_MAX_EMBEDDED = 65536
+_MAX_YAML = 8192
+_SCALARS = (int, float, bool, type(None))
+#: Whether a list of strings under a key is an argument vector (decided by the caller).
+ArgvTest = Callable[[str, list[str]], bool]
+_TEXTUAL = (date, datetime, time, Decimal, UUID, PurePath)
+
+
+@dataclass(slots=True)
+class Item:
+    where: str
+    text: str
+    key: str
+    tool: str = ""
+    argv: tuple[str, ...] | None = None
+
+
+@dataclass(slots=True)
+class Walk:
+    items: list[Item] = field(default_factory=list)
+    findings: list[tuple[str, str, str]] = field(default_factory=list)
+    frozen: Any = None
+    nodes: int = 0
+    chars: int = 0
+
+
+def _nesting_depth(text: str, limit: int) -> int:
+    """Bracket depth of JSON text outside strings, stopping once past ``limit``."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+class _Walker:
+    def __init__(
+        self,
+        max_nodes: int,
+        max_depth: int,
+        max_chars: int,
+        is_argv: ArgvTest,
+        keys_matter: bool = True,
+    ) -> None:
+        self.result = Walk()
+        self.is_argv = is_argv
+        self.keys_matter = keys_matter
+        self.max_nodes = max_nodes
+        self.max_depth = max_depth
+        self.max_chars = max_chars
+        self.path: set[int] = set()
+        self.memo: dict[int, Any] = {}
+        self.stopped = False
+
+    def finding(self, rule: str, evidence: str, where: str) -> None:
+        if len(self.result.findings) < 32:
+            self.result.findings.append((rule, evidence, where))
+
+    def value(self, value: Any, where: str, key: str, tool: str, depth: int) -> Any:  # noqa: PLR0911, PLR0912
+        self.result.nodes += 1
+        if self.result.nodes > self.max_nodes:
+            if not self.stopped:
+                self.stopped = True
+                self.finding("too-large", f"more than {self.max_nodes} values", where)
+            return None
+        if depth > self.max_depth:
+            self.finding("nesting-too-deep", f"deeper than {self.max_depth} levels", where)
+            return None
+        kind = type(value)
+        if kind is str:
+            return self.string(value, where, key, tool, depth)
+        if kind in _SCALARS or isinstance(value, _SCALARS):
+            return value
+        if isinstance(value, str):
+            return self.string(str(value), where, key, tool, depth)
+        if isinstance(value, bytes | bytearray | memoryview):
+            raw = bytes(value)
+            text = (
+                raw.decode("utf-16")
+                if raw[:2] in (b"\xff\xfe", b"\xfe\xff") and len(raw) % 2 == 0
+                else raw.decode("utf-8", "replace")
+            )
+            self.string(text, where + "<bytes>", key, tool, depth)
+            return raw
+        if isinstance(value, Enum):
+            return self.value(value.value, where, key, tool, depth)
+        if isinstance(value, _TEXTUAL):
+            self.string(str(value), where, key, tool, depth)
+            return value
+        if not isinstance(value, Mapping | list | tuple | set | frozenset):
+            self.finding("opaque-value", f"value of type {type(value).__name__}", where)
+            return f"<{type(value).__name__}>"
+        ident = id(value)
+        if ident in self.path:
+            self.finding("reference-cycle", "a container contains itself", where)
+            return None
+        if ident in self.memo:
+            return self.memo[ident]
+        self.path.add(ident)
+        try:
+            frozen = self.container(value, where, key, tool, depth)
+        finally:
+            self.path.discard(ident)
+        self.memo[ident] = frozen
+        return frozen
+
+    def container(self, value: Any, where: str, key: str, tool: str, depth: int) -> Any:
+        if isinstance(value, Mapping):
+            items = list(value.items())
+            for name in _TOOL_KEYS:
+                named = value.get(name) if all(isinstance(k, str) for k, _ in items[:64]) else None
+                if isinstance(named, str) and any(k in _ARGUMENT_KEYS for k, _ in items):
+                    tool = named
+                    break
+            out: dict[Any, Any] = {}
+            if key in ENV_KEYS:
+                tool = "<env>"  # the mapping is an environment: its keys are variable names
+            self.pairs(value, where, tool)
+            self.positional(items, where, key, tool)
+            for name, item in items:
+                label = name if isinstance(name, str) else repr(name)[:40]
+                if isinstance(name, str) and (
+                    self.keys_matter or not name.isascii() or any(c in name for c in " ;|&$`")
+                ):
+                    self.string(
+                        name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False
+                    )
+                out[name] = self.value(item, f"{where}.{label}", label.casefold(), tool, depth + 1)
+                if self.stopped:
+                    break
+            return FrozenDict(out)
+        elements = list(value)[: self.max_nodes + 1]
+        inner_key = key
+        if (
+            isinstance(value, list | tuple)
+            and 1 < len(elements) <= 4096
+            and all(isinstance(e, str) for e in elements)
+            and self.is_argv(key, elements)
+        ):
+            self.result.items.append(Item(where, "", key, tool, tuple(elements)))
+            inner_key = "<argv>"
+        frozen = [
+            self.value(e, f"{where}[{i}]", inner_key, tool, depth + 1)
+            for i, e in enumerate(elements)
+        ]
+        return frozenset(frozen) if isinstance(value, set | frozenset) else tuple(frozen)
+
+    def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
+        """``{"name": "LD_PRELOAD", "value": "/x.so"}`` sets a variable like ``env`` does."""
+        name = value.get("name", value.get("key"))
+        setting = value.get("value")
+        if isinstance(name, str) and isinstance(setting, str) and name.replace("_", "").isalnum():
+            self.result.items.append(Item(f"{where}.value", setting, name.casefold(), "<env>"))
+
+    def positional(self, items: list[tuple[Any, Any]], where: str, key: str, tool: str) -> None:
+        """``{"0": "rm", "1": "-rf", "2": "/"}`` is the list ``["rm", "-rf", "/"]``."""
+        if not 1 < len(items) <= 4096 or not all(
+            str(k).isdigit() and isinstance(v, str) for k, v in items
+        ):
+            return
+        ordered = [v for _, v in sorted(items, key=lambda kv: int(str(kv[0])))]
+        if self.is_argv(key, ordered):
+            self.result.items.append(Item(where, "", key, tool, tuple(ordered)))
+
+    def string(
+        self, text: str, where: str, key: str, tool: str, depth: int, *, embedded: bool = True
+    ) -> str:
+        self.result.chars += len(text)
+        if len(text) > self.max_chars:
+            self.finding("too-large", f"a string of {len(text)} characters", where)
+            return text
+        self.result.items.append(Item(where, text, key, tool))
+        if key in ENV_KEYS and "=" in text:  # ["LD_PRELOAD=/x.so"]: an environment as a list
+            name, _, setting = text.partition("=")
+            self.result.items.append(Item(where, setting, name.strip().casefold(), "<env>"))
+        if not embedded or len(text) > _MAX_EMBEDDED:
+            return text
+        stripped = text.strip()
+        if len(stripped) > 1 and stripped[0] == stripped[-1] == '"' and "{" in stripped:
+            try:  # a JSON string holding JSON text
+                inner = json.loads(stripped)
+            except (ValueError, RecursionError):
+                inner = None
+            if isinstance(inner, str):
+                return self.string(inner, where + "<json>", key, tool, depth + 1) and text
+        if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
+            if _nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
+                self.finding("nesting-too-deep", "JSON text nested too deep", where)
+                return text
+            try:
+                parsed = json.loads(stripped)
+            except (ValueError, RecursionError):
+                return text
+            self.value(parsed, where + "<json>", key, tool, depth + 1)
+        elif key in _YAML_KEYS and ":" in stripped and len(stripped) <= _MAX_YAML:
+            self.yaml(stripped, where, key, tool, depth)
+        return text
+
+    def yaml(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
+        import yaml
+
+        try:
+            parsed = yaml.safe_load(text)
+        except (yaml.YAMLError, RecursionError, ValueError):
+            return
+        if isinstance(parsed, Mapping | list):
+            self.value(parsed, where + "<yaml>", key, tool, depth + 1)
+
+
+def walk_parameters(
+    parameters: Mapping[str, Any],
+    *,
+    max_nodes: int,
+    max_depth: int,
+    max_chars: int,
+    is_argv: ArgvTest,
+    keys_matter: bool = True,
+) -> Walk:
+    """Walk ``parameters`` within the bounds; the result holds the frozen copy.
+
+    ``keys_matter`` false skips ASCII keys as items (nothing but custom rules reads them).
+    """
+    walker = _Walker(max_nodes, max_depth, max_chars, is_argv, keys_matter)
+    walker.result.frozen = walker.value(parameters, "parameters", "", "", 0)
+    return walker.result

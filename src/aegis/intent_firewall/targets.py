@@ -1,0 +1,163 @@
+"""Which paths are sensitive, and how: a catalogue kept as data (``data/targets.toml``).
+
+Classification is a handful of dictionary lookups (the path, each ancestor, the path under
+its home directory, its base name and suffix), so its cost does not grow with the
+catalogue. Public halves of key pairs (``*.pub``) are never credentials.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+__all__ = ["Targets", "home_relative", "targets"]
+
+CREDENTIAL, DEVICE, PERSISTENCE, CONFIG, PRIVILEGED, LOG = (
+    "credential",
+    "device",
+    "persistence",
+    "config",
+    "privileged",
+    "log",
+)
+_ORDER = (CREDENTIAL, PRIVILEGED, DEVICE, PERSISTENCE, LOG, CONFIG)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Targets:
+    files: dict[str, str]
+    dirs: dict[str, str]
+    home_files: dict[str, str]
+    home_dirs: dict[str, str]
+    names: frozenset[str]
+    suffixes: tuple[str, ...]
+    public_suffixes: tuple[str, ...]
+    device_safe: frozenset[str]
+    device_readable: tuple[str, ...]
+    system_dirs: frozenset[str]
+    persistence_segments: tuple[str, ...] = ()
+    persistence_names: frozenset[str] = frozenset()
+    persistence_pairs: tuple[tuple[str, str], ...] = ()
+
+    def classify(self, path: str, home: str) -> str | None:
+        """The most serious class ``path`` falls in, or ``None``."""
+        if len(path) > 512:
+            return _classify_with(self, path, home)
+        return _classify(path, home)
+
+    def is_device_readable(self, path: str) -> bool:
+        return path.startswith("/dev/") and path[5:].startswith(self.device_readable)
+
+    def is_system_dir(self, path: str, home: str) -> bool:
+        if path in self.system_dirs or path == home:
+            return True
+        relative = home_relative(path, home)
+        return relative == ""
+
+
+def home_relative(path: str, home: str) -> str | None:
+    """``path`` below its home directory (``""`` for the home itself), or ``None``."""
+    for base in (home, "/root"):
+        if path == base:
+            return ""
+        if path.startswith(base + "/"):
+            return path[len(base) + 1 :]
+    for root in ("/home/", "/users/"):
+        if path.startswith(root):
+            _, _, rest = path[len(root) :].partition("/")
+            return rest
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _classify(path: str, home: str) -> str | None:
+    """Cached for short paths only, so the cache holds at most about 8192 × 512 characters."""
+    return _classify_with(targets(), path, home)
+
+
+def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:
+    found: set[str] = set()
+    name = posixpath.basename(path)
+    if name.endswith(catalogue.public_suffixes):
+        return None
+    if (kind := catalogue.files.get(path)) is not None:
+        found.add(kind)
+    ancestor = path
+    while ancestor not in ("/", ""):
+        if (kind := catalogue.dirs.get(ancestor)) is not None:
+            found.add(kind)
+        ancestor = posixpath.dirname(ancestor)
+    relative = home_relative(path, home)
+    if relative:
+        if (kind := catalogue.home_files.get(relative)) is not None:
+            found.add(kind)
+        part = relative
+        while part:
+            if (kind := catalogue.home_dirs.get(part)) is not None:
+                found.add(kind)
+            part = posixpath.dirname(part)
+    if name in catalogue.names or name.endswith(catalogue.suffixes):
+        found.add(CREDENTIAL)
+    if (
+        name in catalogue.persistence_names
+        or any(segment in path for segment in catalogue.persistence_segments)
+        or any(seg in path and name.endswith(suf) for seg, suf in catalogue.persistence_pairs)
+    ):
+        found.add(PERSISTENCE)
+    if path.startswith("/proc/") and (
+        name in ("environ", "mem", "maps", "cmdline", "auxv") or "/fd/" in path
+    ):
+        found.add(CREDENTIAL)
+    if DEVICE in found and (path in catalogue.device_safe or _under(path, catalogue.device_safe)):
+        found.discard(DEVICE)
+    for kind in _ORDER:
+        if kind in found:
+            return kind
+    return None
+
+
+def _under(path: str, roots: frozenset[str]) -> bool:
+    return any(path.startswith(root + "/") for root in roots)
+
+
+def _index(section: dict[str, list[str]], key: str, kind: str, into: dict[str, str]) -> None:
+    for entry in section.get(key, ()):
+        into.setdefault(entry.rstrip("/") or "/", kind)
+
+
+@cache
+def targets() -> Targets:
+    """The catalogue, read once from the package data."""
+    text = resources.files("aegis.intent_firewall").joinpath("data/targets.toml").read_text()
+    data = tomllib.loads(text)
+    files: dict[str, str] = {}
+    dirs: dict[str, str] = {}
+    home_files: dict[str, str] = {}
+    home_dirs: dict[str, str] = {}
+    for kind in _ORDER:  # the most serious class wins where entries overlap
+        section = data.get(kind, {})
+        _index(section, "files", kind, files)
+        _index(section, "dirs", kind, dirs)
+        _index(section, "home_files", kind, home_files)
+        _index(section, "home_dirs", kind, home_dirs)
+    credential, device, persistence = data[CREDENTIAL], data[DEVICE], data[PERSISTENCE]
+    return Targets(
+        files=files,
+        dirs=dirs,
+        home_files=home_files,
+        home_dirs=home_dirs,
+        names=frozenset(credential["names"]),
+        suffixes=tuple(credential["suffixes"]),
+        public_suffixes=tuple(credential["public_suffixes"]),
+        device_safe=frozenset(device["safe"]),
+        device_readable=tuple(device["readable_names"]),
+        system_dirs=frozenset(data["system"]["dirs"]),
+        persistence_segments=tuple(persistence.get("segments", ())),
+        persistence_names=frozenset(persistence.get("names", ())),
+        persistence_pairs=tuple(
+            (pair[0], pair[1]) for pair in persistence.get("segment_suffixes", ())
+        ),
+    )

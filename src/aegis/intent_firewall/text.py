@@ -1,0 +1,107 @@
+"""Canonical text, so that spelling tricks cannot carry a request past the rules.
+
+Every string is compared in one form: Unicode NFKC (fullwidth letters become ASCII), format
+characters (zero-width spaces, bidi controls, soft hyphens) and combining marks (U+034F and
+friends) removed, case folded, and every character that Unicode TR39 lists as confusable
+with an ASCII character replaced by it (Cyrillic ``о`` is ``o``). The confusable table comes
+from the ``confusable-homoglyphs`` data package, not from a hand-made list.
+
+ASCII text, the common case, skips all of it: ``str.isascii`` is one C loop.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from confusable_homoglyphs import categories, confusables
+
+__all__ = ["canonical_text", "mixed_script_words", "written_as"]
+
+#: Scripts that may mix with any other (digits, punctuation, combining marks).
+_NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED"})
+
+
+@cache
+def _skeleton_table() -> dict[int, str]:
+    """Non-ASCII characters TR39 declares confusable with an ASCII one, and that character."""
+    data = confusables.confusables_data
+    table: dict[int, str] = {}
+    for char in data:
+        if len(char) != 1 or char.isascii():
+            continue
+        frontier, seen = [char], {char}
+        for _ in range(3):  # follow short chains (Cyrillic em -> turned w -> ...) to ASCII
+            found = [
+                glyph["c"]
+                for item in frontier
+                for glyph in data.get(item, ())
+                if glyph["c"] not in seen
+            ]
+            ascii_targets = [t for t in found if t.isascii() and t.isprintable() and t.strip()]
+            if ascii_targets:
+                table[ord(char)] = ascii_targets[0].casefold()
+                break
+            seen.update(found)
+            frontier = [t for t in found if len(t) == 1]
+    return table
+
+
+def canonical_text(text: str, *, fold: bool = True) -> str:
+    """NFKC, no format characters or combining marks, confusables folded; case folded
+    unless ``fold`` is false (shell text keeps case: ``-R`` and ``-r`` differ)."""
+    if text.isascii():
+        return text.lower() if fold else text
+    normal = unicodedata.normalize("NFKC", text)
+    if not normal.isascii():  # decompose so that marks folded into letters (ȧ) go too
+        category = unicodedata.category
+        decomposed = unicodedata.normalize("NFKD", normal)
+        stripped = "".join(ch for ch in decomposed if category(ch) not in {"Cf", "Mn", "Me"})
+        normal = unicodedata.normalize("NFKC", stripped)
+    folded = normal.casefold() if fold else normal
+    if folded.isascii():
+        return folded
+    skeleton = unicodedata.normalize("NFKC", folded.translate(_skeleton_table()))
+    return skeleton.casefold() if fold else skeleton
+
+
+def _script(char: str) -> str:
+    return str(categories.aliases_categories(char)[0])
+
+
+def mixed_script_words(text: str, limit: int = 4) -> list[str]:
+    """Words of ``text`` whose letters come from more than one script (at most ``limit``).
+
+    A word is a run of letters; digits and punctuation belong to every script. Checked on
+    the NFKC form before folding, so a fullwidth Latin word is still one script.
+    """
+    if text.isascii():
+        return []
+    found: list[str] = []
+    word: list[str] = []
+    scripts: set[str] = set()
+    for char in unicodedata.normalize("NFKC", text) + " ":
+        if char.isalpha():
+            word.append(char)
+            if not char.isascii():
+                scripts.add(_script(char))
+            else:
+                scripts.add("LATIN")
+            continue
+        if unicodedata.category(char) in {"Mn", "Me", "Cf"} and word:
+            continue  # invisible marks inside a word do not end it
+        if len(scripts - _NEUTRAL_SCRIPTS) > 1:
+            found.append("".join(word))
+            if len(found) >= limit:
+                break
+        word, scripts = [], set()
+    return found
+
+
+def written_as(resolved: str, written: str) -> str:
+    """``'rm' (written $'\\x72m')`` when the two differ, else ``'rm'``."""
+    shown = resolved if len(resolved) <= 80 else resolved[:77] + "..."
+    if written and written != resolved:
+        origin = written if len(written) <= 60 else written[:57] + "..."
+        return f"{shown!r} (written {origin})"
+    return repr(shown)

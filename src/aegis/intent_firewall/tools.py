@@ -1,0 +1,231 @@
+"""Developer tools with their own sub-grammars: docker (and podman), pip via uv,
+``docker compose exec``, ``kubectl exec``; and the sed program scanner.
+
+docker's host-reaching options (``--privileged``, a host root or runtime
+socket mounted, host namespaces, added capabilities) are *block*; the command a container
+runs is judged like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall.access import judge_url
+from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.clients import image_host
+from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["compose_exec", "docker", "kubectl_exec", "pip_subcommand", "sed_runs_or_writes"]
+
+_DOCKER_VALUES = frozenset(
+    [
+        "-e",
+        "--env",
+        "-p",
+        "--publish",
+        "-w",
+        "--workdir",
+        "-u",
+        "--user",
+        "--name",
+        "-l",
+        "--label",
+        "--hostname",
+        "-h",
+        "--add-host",
+        "--dns",
+        "--env-file",
+        "--cpus",
+        "-m",
+        "--memory",
+        "--restart",
+        "--platform",
+        "--pull",
+        "--tmpfs",
+        "--ulimit",
+        "--shm-size",
+        "--log-driver",
+        "--log-opt",
+        "--cidfile",
+        "--gpus",
+        "--runtime",
+        "--stop-signal",
+        "--stop-timeout",
+        "--health-cmd",
+        "--health-interval",
+        "--expose",
+        "--link",
+        "--volumes-from",
+        "--group-add",
+        "--label-file",
+        "--ip",
+        "--memory-swap",
+        "--cpu-shares",
+        "--cpuset-cpus",
+        "--isolation",
+        "--sysctl",
+        "--annotation",
+        "--cgroupns",
+        "--cgroup-parent",
+        "--detach-keys",
+        "--domainname",
+        "-a",
+        "--attach",
+        "--entrypoint",
+        "--network",
+        "--net",
+        "--pid",
+        "--ipc",
+        "--uts",
+        "--userns",
+        "--cap-add",
+        "--cap-drop",
+        "--security-opt",
+        "--device",
+        "-v",
+        "--volume",
+        "--mount",
+        "--privileged",
+    ]
+)
+_HOST_NAMESPACES = frozenset({"--pid", "--ipc", "--uts", "--userns", "--network", "--net"})
+_ESCAPE_CAPS = ("all", "sys_admin", "sys_ptrace", "sys_module", "dac_read_search", "sys_rawio")
+
+
+def _mount_source(value: str) -> str:
+    if "=" in value:  # --mount type=bind,source=/,target=/host
+        for part in value.split(","):
+            key, _, item = part.partition("=")
+            if key in ("source", "src"):
+                return item
+        return ""
+    return value.split(":", 1)[0]
+
+
+def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    parsed = parse_options(spec, args[1:])
+    if not parsed.operands:
+        return
+    sub = parsed.operands[0][0] or ""
+    position = args.index(parsed.operands[0])
+    rest = args[position + 1 :]
+    if sub in ("container", "compose", "image", "system", "volume", "builder") and rest:
+        sub, rest = rest[0][0] or "", rest[1:]
+    words = [a[0] or "" for a in rest]
+    if sub in ("run", "create"):
+        _docker_run(judge, rest, feed)
+    elif sub == "exec":
+        _docker_exec(judge, rest, feed)
+    elif sub in ("pull", "push"):
+        for image in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
+            image_host(judge, image)
+    elif sub == "login":
+        for server in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
+            judge_url(judge.scope, server[0] or "", server[1], feed.cwd)
+    elif sub == "prune" or "prune" in words[:1]:
+        judge.hit("destructive-command", f"docker {sub} {' '.join(words)[:80]}")
+    elif sub == "cp":
+        for value, written, glob in rest:
+            if value and ":" in value and not value.startswith(("/", ".")):
+                inside = value.split(":", 1)[1]
+                judge.path((inside, written, glob), "read", "/")
+
+
+def _docker_run(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+    catalogue = targets()
+    index = 0
+    entrypoint: Arg | None = None
+    while index < len(rest):
+        value = rest[index][0]
+        index += 1
+        if value is None or not value.startswith("-"):
+            index -= 1
+            break
+        name, eq, attached = value.partition("=")
+        if name == "--privileged":
+            judge.hit("container-escape", "docker run --privileged")
+            continue
+        if name not in _DOCKER_VALUES:
+            continue
+        if not eq:
+            attached = rest[index][0] or "" if index < len(rest) else ""
+            index += 1
+        if name in _HOST_NAMESPACES and attached == "host":
+            judge.hit("container-escape", f"docker run {name}=host")
+        elif name == "--cap-add" and attached.lower() in _ESCAPE_CAPS:
+            judge.hit("container-escape", f"docker run --cap-add={attached}")
+        elif name == "--security-opt" and "unconfined" in attached:
+            judge.hit("container-escape", f"docker run --security-opt {attached}")
+        elif name == "--device":
+            judge.hit("container-escape", f"docker run --device {attached}")
+        elif name in ("-v", "--volume", "--mount"):
+            source = _mount_source(attached)
+            if source.startswith(("/", "~", "$home")):
+                path = resolve_path(source, feed.cwd, judge.scope.home)
+                kind = catalogue.classify(path, judge.scope.home)
+                if kind in (CREDENTIAL, PRIVILEGED, CONFIG, PERSISTENCE) or catalogue.is_system_dir(
+                    path, judge.scope.home
+                ):
+                    judge.hit("container-escape", f"docker run {name} {attached}")
+        elif name == "--entrypoint":
+            entrypoint = (attached, attached, False)
+    if index < len(rest):
+        image_host(judge, rest[index])
+    command = rest[index + 1 :]
+    if entrypoint is not None:
+        command = [entrypoint, *command]
+    if command:
+        judge.argv(command, replace(feed, depth=feed.depth + 1))
+
+
+def _docker_exec(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:
+    index = 0
+    while index < len(rest) and (rest[index][0] or "x").startswith("-"):
+        name = rest[index][0] or ""
+        if name == "--privileged":
+            judge.hit("container-escape", "docker exec --privileged")
+        index += (
+            2
+            if name
+            in ("-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys")
+            else 1
+        )
+    if index + 1 < len(rest):
+        judge.argv(rest[index + 1 :], replace(feed, depth=feed.depth + 1))
+
+
+def pip_subcommand(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    judge.argv([("pip", "pip", False), *args[1:]], replace(feed, depth=feed.depth + 1))
+
+
+def compose_exec(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    _docker_exec(judge, args[1:], feed)
+
+
+def kubectl_exec(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    words = [a[0] for a in args]
+    if "--" in words:
+        judge.argv(args[words.index("--") + 1 :], replace(feed, depth=feed.depth + 1))
+
+
+def sed_runs_or_writes(program: str) -> bool:
+    """Whether a sed program uses ``e`` (run a command) or ``w``/``W``/``r`` file commands."""
+    for raw in program.replace("\n", ";").split(";"):
+        command = raw.strip().lstrip("0123456789,$!~ ")
+        if command.startswith("/"):
+            end = command.find("/", 1)
+            command = command[end + 1 :].lstrip() if end > 0 else ""
+        if command[:1] in ("e", "w", "W", "r", "R"):
+            return True
+        if command.startswith("s") and len(command) > 1:
+            delimiter = command[1]
+            parts = command.split(delimiter)
+            if len(parts) >= 4 and ("e" in parts[3] or "w" in parts[3]):
+                return True
+    return False

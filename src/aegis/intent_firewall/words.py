@@ -1,0 +1,215 @@
+"""Shell words as bash would hand them to a program, or the reason why that is unknown.
+
+A word node of the tree-sitter-bash grammar (plain, quoted, ``$'…'``, concatenations, with
+expansions inside) becomes a :class:`Word`: its static value where there is one, the
+constructs that were needed to get it (each a finding for the firewall: fail closed), and
+the substitutions inside it, which the walker judges as commands of their own. Variables
+the firewall knows statically (``$HOME``, ``$PWD``, ``$IFS``) are resolved so that
+``rm${IFS}-rf${IFS}/`` is judged as ``rm -rf /``; anything else leaves the value unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from aegis.intent_firewall.globbing import expand_braces, has_braces, has_glob
+
+__all__ = ["Word", "decode_ansi_c", "resolve_word"]
+
+_MAX_DEPTH = 24
+_SIMPLE_ESCAPES = {
+    "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r",
+    "t": "\t", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
+}  # fmt: skip
+_HEX = "0123456789abcdefABCDEF"
+
+
+@dataclass(slots=True)
+class Word:
+    written: str
+    value: str | None
+    fields: tuple[str, ...] = ()
+    constructs: list[str] = field(default_factory=list)
+    substitutions: list[Any] = field(default_factory=list)
+    glob: bool = False
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def decode_ansi_c(body: str) -> str:
+    """The string bash makes of the body of ``$'…'``."""
+    out: list[str] = []
+    index, length = 0, len(body)
+    while index < length:
+        char = body[index]
+        if char != "\\" or index + 1 >= length:
+            out.append(char)
+            index += 1
+            continue
+        code = body[index + 1]
+        index += 2
+        if code in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[code])
+        elif code in "xuU":
+            limit = {"x": 2, "u": 4, "U": 8}[code]
+            end = index
+            while end < length and end - index < limit and body[end] in _HEX:
+                end += 1
+            out.append(chr(min(int(body[index:end], 16), 0x10FFFF)) if end > index else "\\" + code)
+            index = end
+        elif code in "01234567":
+            end = index
+            while end < length and end - index < 2 and body[end] in "01234567":
+                end += 1
+            out.append(chr(int(code + body[index:end], 8) & 0xFF))
+            index = end
+        elif code == "c" and index < length:
+            out.append(chr(ord(body[index]) & 0x1F))
+            index += 1
+        else:
+            out.append("\\" + code)
+    return "".join(out)
+
+
+def _unescape_unquoted(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text):
+            if text[index + 1] != "\n":
+                out.append(text[index + 1])
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _unescape_double(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in '$`"\\\n':
+            if text[index + 1] != "\n":
+                out.append(text[index + 1])
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+class _Resolver:
+    def __init__(self, source: bytes, variables: dict[str, str]) -> None:
+        self.source = source
+        self.variables = variables
+        self.constructs: list[str] = []
+        self.substitutions: list[Any] = []
+        self.glob = False
+        self.unquoted: list[str] = []
+        self.split = False
+
+    def text(self, node: Any) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def value(self, node: Any, quoted: bool, depth: int) -> str | None:  # noqa: PLR0911, PLR0912
+        kind = node.type
+        if depth > _MAX_DEPTH:
+            self.constructs.append("word nested too deep")
+            return None
+        if kind in ("word", "number"):
+            raw = self.text(node)
+            if not quoted:
+                self.glob = self.glob or has_glob(raw)
+                self.unquoted.append(raw)
+                return _unescape_unquoted(raw)
+            return raw
+        if kind == "raw_string":
+            return self.text(node)[1:-1]
+        if kind == "ansi_c_string":
+            written = self.text(node)
+            self.constructs.append(f"ANSI-C quoting {_short(written)}")
+            return decode_ansi_c(written[2:-1])
+        if kind in ("string", "translated_string"):
+            parts: list[str] = []
+            unknown = False
+            for child in node.named_children:
+                if child.type == "string_content":
+                    parts.append(_unescape_double(self.text(child)))
+                    continue
+                part = self.value(child, True, depth + 1)
+                if part is None:
+                    unknown = True
+                else:
+                    parts.append(part)
+            return None if unknown else "".join(parts)
+        if kind == "concatenation":
+            parts = []
+            unknown = False
+            for child in node.named_children:
+                part = self.value(child, quoted, depth + 1)
+                if part is None:
+                    unknown = True
+                else:
+                    parts.append(part)
+            return None if unknown else "".join(parts)
+        if kind in ("simple_expansion", "expansion"):
+            return self._expansion(node, quoted)
+        if kind in ("command_substitution", "process_substitution"):
+            label = "command" if kind == "command_substitution" else "process"
+            self.constructs.append(f"{label} substitution {_short(self.text(node))}")
+            self.substitutions.append(node)
+            return None
+        if kind == "arithmetic_expansion":
+            self.constructs.append(f"arithmetic expansion {_short(self.text(node))}")
+            return None
+        if kind == "brace_expression":
+            self.unquoted.append(self.text(node))
+            return self.text(node)
+        self.constructs.append(f"{kind} {_short(self.text(node))}")
+        return None
+
+    def _expansion(self, node: Any, quoted: bool) -> str | None:
+        written = self.text(node)
+        self.constructs.append(f"parameter expansion {_short(written)}")
+        names = [
+            c for c in node.named_children if c.type in ("variable_name", "special_variable_name")
+        ]
+        if len(names) != 1 or len(node.named_children) != 1:
+            return None
+        value = self.variables.get(self.text(names[0]).upper())
+        if value is not None and not quoted and any(ch.isspace() for ch in value):
+            self.split = True
+        return value
+
+
+def resolve_word(node: Any, source: bytes, variables: dict[str, str]) -> Word:
+    """The :class:`Word` a word node stands for (``variables`` are the known ones)."""
+    resolver = _Resolver(source, variables)
+    value = resolver.value(node, False, 0)
+    word = Word(
+        written=resolver.text(node),
+        value=value,
+        constructs=resolver.constructs,
+        substitutions=resolver.substitutions,
+        glob=resolver.glob,
+    )
+    if value is None:
+        return word
+    fields = value.split() if resolver.split else [value]
+    if has_braces("".join(resolver.unquoted)):
+        expanded = [alt for item in fields for alt in expand_braces(item)]
+        if len(expanded) > 1 or expanded != fields:
+            word.constructs.append(f"brace expansion {_short(word.written)}")
+        fields = expanded
+    word.fields = tuple(fields)
+    return word

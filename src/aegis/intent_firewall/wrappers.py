@@ -1,0 +1,149 @@
+"""Wrappers: programs that run another command (``sudo``, ``env``, ``timeout``, ``xargs``,
+``ssh``, ``busybox`` …), unwrapped by the option grammar the catalogue gives for each.
+
+An option a wrapper's grammar does not list is *review*: the firewall cannot tell whether
+it takes a value, so it cannot be sure which word is the wrapped program.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from aegis.intent_firewall.access import judge_url
+from aegis.intent_firewall.catalogue import Program, Wrapper
+from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.options import Arg
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.commands import CommandJudge, Feed
+
+__all__ = ["unwrap"]
+
+
+@dataclass(slots=True)
+class _State:
+    args: list[Arg]
+    index: int
+    positionals: int
+    done: bool = False
+    ran_script: bool = False
+
+    def take(self) -> str | None:
+        """The next argument's value (consumed), or ``None`` at the end."""
+        if self.index >= len(self.args):
+            return None
+        value = self.args[self.index][0]
+        self.index += 1
+        return value
+
+
+def _split_string(judge: CommandJudge, text: str) -> list[Arg]:
+    try:
+        return [(word, word, False) for word in shlex.split(text)]
+    except ValueError:
+        judge.hit("unparseable-command", f"env -S {text[:80]!r}")
+        return []
+
+
+def _operand(judge: CommandJudge, grammar: Wrapper, state: _State, arg: Arg, feed: Feed) -> bool:
+    """Consume a wrapper's own operand (``timeout 5``, ``ssh host``); False at the command."""
+    if state.positionals == 0:
+        return False
+    state.positionals = state.positionals - 1 if state.positionals > 0 else 0
+    if grammar.remote and arg[0] is not None:
+        judge_url(judge.scope, arg[0].rpartition("@")[2], arg[1], feed.cwd)
+    state.index += 1
+    return True
+
+
+def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: Feed) -> None:  # noqa: PLR0911
+    grammar = spec.wrapper or Wrapper()
+    value = arg[0] or ""
+    state.index += 1
+    name, eq, attached = value.partition("=") if value.startswith("--") else (value, "", "")
+    if name in grammar.scripts:
+        state.ran_script = True
+        script = attached if eq else state.take()
+        if script is None:
+            judge.hit("dynamic-program", f"{spec.name} {name}: script known only at run time")
+        else:
+            judge.judge_script(script, feed.cwd, feed.depth + 1)
+        return
+    if grammar.split and name in (grammar.split, "--split-string"):
+        text = attached if eq else state.take()
+        state.args = [*state.args[: state.index], *_split_string(judge, text or ""),
+                      *state.args[state.index :]]  # fmt: skip
+        return
+    role = spec.options.get(name) or spec.options.get(name[:2])
+    if role == "ssh-option":
+        from aegis.intent_firewall.clients import ssh_option
+
+        setting = attached if eq else (name[2:] if len(name) > 2 else state.take())
+        ssh_option(judge, setting or "", feed)
+        return
+    if name in grammar.lookup or name in grammar.pid:
+        state.done = True  # command -v NAME looks up; taskset -p changes a running process
+        return
+    if name in grammar.values or spec.options.get(name) == "value":
+        if not eq:
+            state.take()
+        return
+    if not name.startswith("--") and len(name) > 2 and name[:2] in grammar.values:
+        return  # -uroot: the value is attached
+    role = spec.options.get(name)
+    if role is not None and role.startswith("finding"):
+        judge.hit(role.split(":", 1)[1], f"{spec.name} {value}")
+        if role.startswith("finding-value") and not eq:
+            state.take()
+        return
+    if name in grammar.flags or (grammar.numeric_flags and name[1:].isdigit()):
+        return
+    if (
+        len(name) > 2
+        and not name.startswith("--")
+        and all(f"-{c}" in grammar.flags for c in name[1:])
+    ):
+        return
+    judge.hit("wrapper-option", f"{spec.name} option {arg[1]!r}")
+
+
+def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+    grammar = spec.wrapper or Wrapper()
+    inner_feed = replace(feed, depth=feed.depth + 1)
+    if grammar.applet:
+        judge.argv(args[1:], inner_feed)
+        return
+    state = _State(list(args), 1, grammar.positionals)
+    while state.index < len(state.args) and not state.done:
+        arg = state.args[state.index]
+        value = arg[0]
+        if value is None:
+            break
+        if grammar.assignments and "=" in value and not value.startswith("-"):
+            name, _, assigned = value.partition("=")
+            judge_assignment(judge.scope, name, assigned, arg[1])
+            state.index += 1
+        elif value == "--":
+            state.index += 1
+            break
+        elif not value.startswith("-") or (value == "-" and "-" not in grammar.flags):
+            if not _operand(judge, grammar, state, arg, feed):
+                break
+        else:
+            _option(judge, spec, state, arg, feed)
+    command = [] if state.done else state.args[state.index :]
+    if not command:
+        if grammar.shell_default and not state.done and not state.ran_script:
+            judge.hit("interactive-shell", f"{spec.name} starts a shell")
+        return
+    if grammar.joined or grammar.remote:
+        if all(a[0] is not None for a in command):
+            judge.judge_script(" ".join(a[0] or "" for a in command), feed.cwd, feed.depth + 1)
+        else:
+            judge.hit("dynamic-program", f"{spec.name} runs {' '.join(a[1] for a in command)}")
+        return
+    if grammar.stdin_operands:
+        inner_feed = replace(inner_feed, stdin_operands=True)
+    judge.argv(command, inner_feed)
