@@ -80,7 +80,7 @@ def test_a_blocking_verdict_names_its_rule_and_the_original_text() -> None:
     assert verdict.matched_rules == ("recursive-delete-system", "privilege-escalation")
     assert verdict.reasons[0] == (
         "recursive-delete-system (critical): recursive deletion of / or a system directory: "
-        "delete '/' in parameters.cmd"
+        "delete-tree '/' in parameters.cmd"
     )
     assert verdict.reasons[1] == (
         "privilege-escalation (high): runs with elevated privileges: "

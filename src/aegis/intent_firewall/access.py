@@ -38,6 +38,8 @@ _WRITE_RULES = {
     PRIVILEGED: "container-escape",
     LOG: "log-tampering",
 }
+#: Scratch directories (paths judged, not files this module opens).
+_SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108
 _RAW_SCHEMES = frozenset({"gopher", "dict", "jar", "netdoc", "expect", "phar"})
 _SAFE_KEY_MODES = frozenset(
     {
@@ -157,7 +159,7 @@ def _disposable(path: str, cwd: str, home: str) -> bool:
     """Trees an agent may remove without asking: its workspace, temp and cache directories."""
     if path == cwd or path.startswith(cwd.rstrip("/") + "/"):
         return True
-    if path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/")):
+    if path.startswith(_SCRATCH):
         return True
     relative = home_relative(path, home)
     return relative is not None and relative.startswith((".cache/", ".npm/", ".cargo/registry"))

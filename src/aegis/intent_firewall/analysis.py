@@ -21,6 +21,8 @@ from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = ["ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
 
+_MAX_SUBSTITUTIONS = 64
+_MAX_COMMANDS = 128
 _SHELL_MARKS = frozenset("`$|;&<>\n")
 _SECRET_WORDS = frozenset({"secret", "token", "password", "passwd", "apikey", "credential",
                            "credentials", "private", "pat", "passphrase"})  # fmt: skip
@@ -102,6 +104,11 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
 
 def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
+    nesting = text.count("$(") + text.count("`") + text.count("<(") + text.count(">(")
+    if nesting > _MAX_SUBSTITUTIONS:
+        if not scope.prose:
+            scope.hit("too-large", f"{nesting} substitutions in one command line")
+        return
     variables = {"HOME": scope.home, "IFS": " ", "PWD": job.cwd}
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:
@@ -112,7 +119,12 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         judge_shell(inner, scope, ShellJob(cwd, job.cwd_known, job.budget), inner_depth)
 
     judge = CommandJudge(scope, nested)
-    for command in script.commands:
+    commands = script.commands
+    if len(commands) > _MAX_COMMANDS:
+        if not scope.prose:
+            scope.hit("too-large", f"{len(commands)} commands in one line")
+        commands = commands[:_MAX_COMMANDS]  # the first ones are still judged, for blocks
+    for command in commands:
         program = command.program
         if command.function and program == command.function:
             scope.hit("fork-bomb", f"function {program!r} calls itself")

@@ -18,6 +18,7 @@ __all__ = ["MAX_KEY_CHARS", "VerdictCache"]
 MAX_KEY_CHARS = 4096
 _FLAT = (str, int, float, bool, type(None))
 _ENTRY_OVERHEAD = 256
+_MAX_KEY_ITEMS = 32
 
 
 class VerdictCache:
@@ -29,7 +30,10 @@ class VerdictCache:
     @staticmethod
     def key(request: Request) -> tuple[Any, ...] | None:
         """The key of a request with flat parameters and a short text, else ``None``."""
-        items = tuple(request.parameters.items())
+        parameters = request.parameters
+        if type(parameters) is not dict or len(parameters) > _MAX_KEY_ITEMS:
+            return None  # only plain dicts: a caller's mapping class may not read the same twice
+        items = tuple(parameters.items())
         size = len(request.action) + len(request.context)
         for name, value in items:
             kind = type(value)

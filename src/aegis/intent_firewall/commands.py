@@ -55,7 +55,7 @@ class CommandJudge:
     def hit(self, rule: str, evidence: str) -> None:
         self.scope.hit(rule, evidence)
 
-    def argv(self, args: list[Arg], feed: Feed) -> None:
+    def argv(self, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         """Judge one command given as its words."""
         if not args or feed.depth > MAX_DEPTH:
             if feed.depth > MAX_DEPTH:
@@ -192,19 +192,19 @@ class CommandJudge:
         if role == "value" and value.startswith(("/", "~", "../")):
             self.path(arg, "read", cwd)  # an unknown option's path value: assume it is read
         elif role == "mode":
-            from aegis.intent_firewall.specials import check_mode
+            from aegis.intent_firewall.modes import check_mode
 
             check_mode(self, value)
         elif role == "size":
-            from aegis.intent_firewall.specials import check_size
+            from aegis.intent_firewall.modes import check_size
 
             check_size(self, option, value)
         elif role == "sql":
-            from aegis.intent_firewall.specials import sql_text
+            from aegis.intent_firewall.clients import sql_text
 
             sql_text(self, value)
         elif role == "ssh-option":
-            from aegis.intent_firewall.specials import ssh_option
+            from aegis.intent_firewall.clients import ssh_option
 
             ssh_option(self, value, feed)
         elif role == "dir-write":

@@ -23,7 +23,7 @@ _PLAIN = frozenset(
 _OPERATOR_CHARS = frozenset("&|;<>")
 _SEPARATORS = ("&&", "||", "|&", "|", ";", "&")
 _REDIRECTS = (">>", ">|", ">&", "&>>", "&>", ">", "<")
-_MAX_PLAIN = 2048
+_MAX_PLAIN = 4096
 #: Words that are grammar, not programs, in bash: lines using them go to tree-sitter.
 _RESERVED = frozenset(
     {
@@ -84,10 +84,10 @@ def _word(text: str) -> Word:
     return Word(text, text, (text,), [], [], glob)
 
 
-def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
+def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0912
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
-    if _RESERVED.intersection(tokens):
+    if _RESERVED.intersection(tokens) or (tokens and tokens[-1] in ("&&", "||", "|", "|&")):
         return None
     script = Script()
     words: list[Word] = []
@@ -101,13 +101,17 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         index += 1
         operator = token.lstrip("0123456789")
         if operator in _REDIRECTS and operator == token.lstrip("0123456789"):
-            target = tokens[index] if index < len(tokens) else ""
+            if index >= len(tokens) or tokens[index] in _SEPARATORS + _REDIRECTS:
+                return None  # a redirection without a target: a syntax error for bash
+            target = tokens[index]
             index += 1
-            if operator == ">&" and (target.isdigit() or target == "-"):
-                continue
             redirects.append(Redirect(operator, _word(target)))
             continue
         if token in _SEPARATORS:
+            if not (words or assignments or redirects) and (
+                index <= len(tokens) or token not in (";", "&")
+            ):
+                return None  # an operator with no command before it: let tree-sitter say so
             if words or assignments or redirects:
                 command = SimpleCommand(words, assignments, redirects, cwd,
                                         tuple(stages[-8:]), [], "", moved)  # fmt: skip
@@ -115,7 +119,10 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                 program = command.program
                 if program in ("cd", "pushd"):
                     cwd, moved = _cd(words, cwd, variables), True
-                stages = [*stages, program] if token in ("|", "|&") else []
+                if token in ("|", "|&"):
+                    stages.append(program)
+                else:
+                    stages = []
             if token == "&":  # noqa: S105 - a shell operator, not a password
                 script.constructs.append(("shell-construct", "background job &"))
             words, assignments, redirects = [], [], []

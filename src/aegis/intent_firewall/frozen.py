@@ -7,6 +7,7 @@ raises ``TypeError``.
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any, NoReturn
 
 __all__ = ["FrozenDict"]
@@ -33,6 +34,11 @@ class FrozenDict(dict[Any, Any]):
         except AttributeError:
             self._hash: int = hash(frozenset(self.items()))
             return self._hash
+
+    def __repr__(self) -> str:
+        shown = reprlib.Repr()  # bounded: a structure sharing references can be huge unrolled
+        shown.maxlevel, shown.maxdict = 4, 16
+        return f"FrozenDict({shown.repr(dict(self))})"
 
     def __copy__(self) -> FrozenDict:
         return self

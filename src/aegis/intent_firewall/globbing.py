@@ -8,9 +8,11 @@ stops at :data:`MAX_ALTERNATIVES` words.
 
 from __future__ import annotations
 
+import itertools
+
 __all__ = ["MAX_ALTERNATIVES", "expand_braces", "glob_match", "has_braces", "has_glob"]
 
-MAX_ALTERNATIVES = 64
+MAX_ALTERNATIVES = 16
 _MAX_PATTERN = 512
 _MAX_BRACE_WORD = 256
 
@@ -109,10 +111,11 @@ def _split_alternatives(body: str) -> list[str] | None:
     if sep and low.lstrip("-").isdigit() and high.lstrip("-").isdigit():
         a, b = int(low), int(high)
         step = 1 if b >= a else -1
-        return [str(n) for n in range(a, b + step, step)][:MAX_ALTERNATIVES]
+        return [str(n) for n in itertools.islice(range(a, b + step, step), MAX_ALTERNATIVES)]
     if sep and len(low) == 1 and len(high) == 1:
         step = 1 if high >= low else -1
-        return [chr(c) for c in range(ord(low), ord(high) + step, step)][:MAX_ALTERNATIVES]
+        span = range(ord(low), ord(high) + step, step)
+        return [chr(c) for c in itertools.islice(span, MAX_ALTERNATIVES)]
     return None
 
 

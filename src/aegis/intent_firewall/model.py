@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -55,6 +56,16 @@ class Request:
     source: str = "default"
 
     def __post_init__(self) -> None:
+        for name, value, kind in (
+            ("action", self.action, str),
+            ("parameters", self.parameters, Mapping),
+            ("context", self.context, str),
+            ("source", self.source, str),
+        ):
+            if not isinstance(value, kind):  # checked here so that no repr() of theirs runs
+                expected = "a mapping" if kind is Mapping else "a str"
+                raise TypeError(f"{name} must be {expected}, got {type(value).__name__}: "
+                                f"{safe_repr(value)}")  # fmt: skip
         require_text("action", self.action)
         require_mapping("parameters", self.parameters)
         require_text("context", self.context, allow_empty=True)
@@ -81,6 +92,16 @@ class Rule:
         require_text("pattern", self.pattern)
         object.__setattr__(self, "severity", _member(Severity, "severity", self.severity))
         object.__setattr__(self, "effect", _member(Effect, "effect", self.effect))
+
+
+def safe_repr(value: object, limit: int = 80) -> str:
+    """``repr`` bounded in depth and length, and a placeholder when ``repr`` itself fails."""
+    shown = reprlib.Repr()
+    shown.maxlevel, shown.maxstring, shown.maxother = 3, limit, limit
+    try:
+        return shown.repr(value)
+    except Exception:
+        return f"<{type(value).__name__} that cannot be shown>"
 
 
 def _member(kind: type[_E], name: str, value: object) -> _E:
@@ -117,4 +138,4 @@ class Verdict:
     score: float
     reasons: tuple[str, ...]
     matched_rules: tuple[str, ...]
-    parameters: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    parameters: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -26,17 +26,17 @@ class Limits:
     """Bounds on what one request may make the firewall do (over them: *review*)."""
 
     #: Characters in one string; a longer one is not inspected.
-    max_string: int = 65536
+    max_string: int = 16384
     #: Characters of one string parsed as a shell command line.
-    max_shell: int = 16384
+    max_shell: int = 4096
     #: Characters across the whole request.
-    max_request: int = 262144
+    max_request: int = 131072
     #: Values (containers, strings, numbers) walked in the parameters.
-    max_nodes: int = 20000
+    max_nodes: int = 1000
     #: Nesting of containers and embedded JSON.
     max_depth: int = 32
     #: Syntax nodes walked per shell command line.
-    max_shell_nodes: int = 20000
+    max_shell_nodes: int = 4000
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

@@ -46,6 +46,18 @@ __all__ = ["judge_request"]
 #: Action names and contexts up to this length have their findings remembered.
 _MEMO_CHARS = 512
 _MEMO_ENTRIES = 4096
+_PLAIN_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+_SPECIAL_KEYS = COMMAND_KEYS | PATH_KEYS | URL_KEYS | SQL_KEYS | {"<action>", "<context>", "<key>"}
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 _SERVICE_WORDS = frozenset({"service", "daemon", "systemd", "unit", "firewall", "iptables"})
 _LOOKING_WORDS = frozenset({"get", "list", "status", "show", "describe", "read", "check", "logs"})
 _CONTENT_KEYS = frozenset({"content", "contents", "text", "body", "data", "markdown", "html"})
@@ -76,6 +88,8 @@ class _RequestJudge:
     def __init__(self, request: Request, policy: Policy, memo: dict[Any, Any]) -> None:
         self.policy = policy
         self.memo = memo
+        #: Findings per (text, key, tool) within this request: repeated values cost once.
+        self.seen: dict[tuple[str, str, str], list[Hit]] = {}
         self.request = request
         self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
@@ -133,15 +147,38 @@ class _RequestJudge:
         self.keep(hits, where)
 
     def text(self, text: str, where: str, key: str, tool: str) -> None:
-        if key in ("<key>", "<argv>") and text.isascii() and not self.policy.custom.rules:
-            if key == "<argv>" or not any(c in text for c in " ;|&$`"):
-                return  # plain keys and argv words only matter to custom rules
-        self.keep(self.collect(text, key, tool), where)
+        memo_key = (text, key, tool)
+        hits = self.seen.get(memo_key)
+        if hits is None:
+            hits = self.seen[memo_key] = self.uncached(text, key, tool)
+        self.keep(hits, where)
 
-    def collect(self, text: str, key: str, tool: str) -> list[Hit]:
+    def uncached(self, text: str, key: str, tool: str) -> list[Hit]:
+        if (
+            key in ("<key>", "<argv>")
+            and text.isascii()
+            and not self.policy.custom.rules
+            and (key == "<argv>" or not any(c in text for c in " ;|&$`"))
+        ):
+            return []  # plain keys and argv words only matter to custom rules
+        if (
+            len(text) < 64
+            and _PLAIN_WORD.issuperset(text)
+            and key not in _SPECIAL_KEYS
+            and not self.policy.custom.rules
+            and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
+        ):
+            return []  # an identifier-like word under an ordinary key: nothing to judge
+        return self.collect(text, key, tool)
+
+    def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912
         limits = self.policy.limits
         if len(text) > limits.max_string:
             return [default_hit("too-large", f"{len(text)} characters")]
+        if not text.isascii() and _has_surrogates(text):
+            text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+            return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
+                text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
         hits.extend(

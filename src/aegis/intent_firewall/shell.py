@@ -33,6 +33,8 @@ from aegis.intent_firewall.words import Word, resolve_word
 __all__ = ["Redirect", "Script", "SimpleCommand", "parse_script"]
 
 _local = threading.local()
+#: Simple commands walked per line; the judge looks at fewer (see analysis).
+_MAX_COMMANDS = 256
 
 
 def _parser() -> tree_sitter.Parser:
@@ -50,6 +52,7 @@ class _Walker:
         self.variables = dict(variables)
         self.budget = budget
         self.moved = False
+        self.trailing: list[Word] = []
         self.script = Script()
 
     def text(self, node: Any) -> str:
@@ -83,6 +86,9 @@ class _Walker:
                 continue
             node, context = item
             self.script.nodes += 1
+            if len(self.script.commands) > _MAX_COMMANDS:
+                self.construct("too-large", f"more than {_MAX_COMMANDS} commands")
+                break
             if self.script.nodes > self.budget:
                 self.construct("too-large", f"more than {self.budget} shell nodes")
                 break
@@ -184,6 +190,8 @@ class _Walker:
                 assignments.append(self.assignment(child, inner, stack))
             elif kind in REDIRECTS:
                 redirects.extend(self.redirect(child, inner, stack))
+                words.extend(self.trailing)
+                self.trailing = []
             elif kind == "command_name":
                 words.append(
                     self.word(child.named_children[0], inner, stack, emit=False)
@@ -244,8 +252,9 @@ class _Walker:
         if not targets:
             return [Redirect(operator, None)]
         target = self.word(targets[0], context, stack)
-        for extra in targets[1:]:
-            self.word(extra, context, stack)
+        # tree-sitter hangs words after a redirection's target on the redirection; for bash
+        # they are the command's arguments (``cmd 2>&1 arg``)
+        self.trailing.extend(self.word(extra, context, stack, emit=False) for extra in targets[1:])
         if node.type == "herestring_redirect":
             return [Redirect("<<<", target, target.value)]
         return [Redirect(operator, target)]

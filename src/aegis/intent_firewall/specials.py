@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall import clients, git, interpreters, modes, tools
-from aegis.intent_firewall.access import judge_host
+from aegis.intent_firewall import clients, git, interpreters, modes, network_tools, tools
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 
@@ -66,24 +65,6 @@ _FIND_VALUES = frozenset(
 )
 _FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 _FIND_WRITES = frozenset({"-fprint", "-fprint0", "-fprintf", "-fls"})
-_SOCAT_NETWORK = (
-    "tcp",
-    "tcp4",
-    "tcp6",
-    "udp",
-    "udp4",
-    "udp6",
-    "openssl",
-    "ssl",
-    "sctp",
-    "socks",
-    "socks4",
-    "socks4a",
-    "socks5",
-    "proxy",
-    "dccp",
-)
-_SOCAT_EXEC = ("exec", "system")
 
 
 def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
@@ -181,31 +162,6 @@ def crontab(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> 
         judge.hit("persistence-write", f"crontab {' '.join(words)}".strip())
 
 
-def netcat(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
-    parsed = parse_options(spec, args[1:])
-    judge.options(parsed, feed)
-    for value, written, _ in parsed.operands[:1]:
-        if value is not None and not value.isdigit():
-            judge_host(judge.scope, value.strip("[]"), written)
-    shells = set(feed.stdin_programs) & (interpreters.SHELLS | interpreters.INTERPRETERS)
-    if shells:
-        judge.hit("reverse-shell", f"{sorted(shells)[0]} | {spec.name}")
-
-
-def socat(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
-    for value, written, _ in args[1:]:
-        if value is None or value.startswith("-"):
-            continue
-        kind, _, rest = value.partition(":")
-        kind = kind.lower()
-        if kind in _SOCAT_EXEC:
-            judge.hit("reverse-shell", f"socat {value[:80]}")
-        elif kind.endswith("-listen") or kind.endswith("-l"):
-            judge.hit("network-listener", f"socat {value[:80]}")
-        elif kind in _SOCAT_NETWORK:
-            judge_host(judge.scope, rest.split(":", 1)[0].split(",", 1)[0], written)
-
-
 def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
     """sed and awk programs that run commands or write files are code, not filters."""
     text = arg[0]
@@ -229,8 +185,8 @@ SPECIAL: dict[str, Handler] = {
     "kill": kill,
     "perm": permissions,
     "crontab": crontab,
-    "netcat": netcat,
-    "socat": socat,
+    "netcat": network_tools.netcat,
+    "socat": network_tools.socat,
     "shell": interpreters.shell,
     "interp": interpreters.interpreter,
     "eval": interpreters.eval_builtin,
@@ -251,19 +207,3 @@ SPECIAL: dict[str, Handler] = {
     "set": modes.set_builtin,
     "unset": modes.unset_builtin,
 }
-
-
-def check_mode(judge: CommandJudge, mode: str) -> None:
-    modes.check_mode(judge, mode)
-
-
-def check_size(judge: CommandJudge, option: str, value: str) -> None:
-    modes.check_size(judge, option, value)
-
-
-def sql_text(judge: CommandJudge, text: str) -> None:
-    clients.sql_text(judge, text)
-
-
-def ssh_option(judge: CommandJudge, setting: str, feed: Feed) -> None:
-    clients.ssh_option(judge, setting, feed)

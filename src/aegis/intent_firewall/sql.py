@@ -52,7 +52,7 @@ def judge_sql(canonical: str) -> tuple[Hit, ...]:
     return _cached(canonical)
 
 
-def _judge(canonical: str) -> list[Hit]:
+def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
     hits: list[Hit] = []
     flat = " ".join(canonical.split())
     for name in patterns()["sql_command_execution"]:

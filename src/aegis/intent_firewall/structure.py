@@ -10,6 +10,7 @@ copy is what was judged, so what runs cannot differ from it.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,14 @@ from pathlib import PurePath
 from typing import Any
 from uuid import UUID
 
+from aegis.intent_firewall.embedded import (
+    load_yaml,
+    name_value_pair,
+    nesting_depth,
+    positional_words,
+)
 from aegis.intent_firewall.frozen import FrozenDict
+from aegis.intent_firewall.model import safe_repr
 from aegis.intent_firewall.vocabulary import ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
@@ -41,7 +49,7 @@ _ARGUMENT_KEYS = frozenset(
 )
 _YAML_KEYS = _ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
 _MAX_EMBEDDED = 65536
-_MAX_YAML = 8192
+_MAX_YAML = 4096
 _SCALARS = (int, float, bool, type(None))
 #: Whether a list of strings under a key is an argument vector (decided by the caller).
 ArgvTest = Callable[[str, list[str]], bool]
@@ -64,31 +72,6 @@ class Walk:
     frozen: Any = None
     nodes: int = 0
     chars: int = 0
-
-
-def _nesting_depth(text: str, limit: int) -> int:
-    """Bracket depth of JSON text outside strings, stopping once past ``limit``."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    return deepest
-        elif char in "]}":
-            depth -= 1
-    return deepest
 
 
 class _Walker:
@@ -164,30 +147,46 @@ class _Walker:
 
     def container(self, value: Any, where: str, key: str, tool: str, depth: int) -> Any:
         if isinstance(value, Mapping):
-            items = list(value.items())
+            return self.mapping(value, where, key, tool, depth)
+        return self.sequence(value, where, key, tool, depth)
+
+    def mapping(self, value: Mapping[Any, Any], where: str, key: str, tool: str, depth: int) -> Any:
+        try:
+            items = list(itertools.islice(value.items(), self.max_nodes + 1))
+        except Exception:
+            self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
+            return FrozenDict()
+        names = {name for name, _ in items if type(name) is str}
+        if not names.isdisjoint(_ARGUMENT_KEYS):  # a tool call: its name gives meaning
             for name in _TOOL_KEYS:
-                named = value.get(name) if all(isinstance(k, str) for k, _ in items[:64]) else None
-                if isinstance(named, str) and any(k in _ARGUMENT_KEYS for k, _ in items):
+                named = value.get(name) if name in names else None
+                if isinstance(named, str):
                     tool = named
                     break
-            out: dict[Any, Any] = {}
-            if key in ENV_KEYS:
-                tool = "<env>"  # the mapping is an environment: its keys are variable names
+        out: dict[Any, Any] = {}
+        if key in ENV_KEYS:
+            tool = "<env>"  # the mapping is an environment: its keys are variable names
+        if "value" in names and ("name" in names or "key" in names):
             self.pairs(value, where, tool)
+        if items and isinstance(items[0][0], str | int) and str(items[0][0]).isdigit():
             self.positional(items, where, key, tool)
-            for name, item in items:
-                label = name if isinstance(name, str) else repr(name)[:40]
-                if isinstance(name, str) and (
-                    self.keys_matter or not name.isascii() or any(c in name for c in " ;|&$`")
-                ):
-                    self.string(
-                        name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False
-                    )
-                out[name] = self.value(item, f"{where}.{label}", label.casefold(), tool, depth + 1)
-                if self.stopped:
-                    break
-            return FrozenDict(out)
-        elements = list(value)[: self.max_nodes + 1]
+        for name, item in items:
+            label = name if isinstance(name, str) else safe_repr(name, 40)
+            if isinstance(name, str) and (
+                self.keys_matter or not name.isascii() or any(c in name for c in " ;|&$`")
+            ):
+                self.string(name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False)
+            out[name] = self.value(item, f"{where}.{label}", label.casefold(), tool, depth + 1)
+            if self.stopped:
+                break
+        return FrozenDict(out)
+
+    def sequence(self, value: Any, where: str, key: str, tool: str, depth: int) -> Any:
+        try:
+            elements = list(itertools.islice(value, self.max_nodes + 1))
+        except Exception:
+            self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
+            return ()
         inner_key = key
         if (
             isinstance(value, list | tuple)
@@ -201,23 +200,21 @@ class _Walker:
             self.value(e, f"{where}[{i}]", inner_key, tool, depth + 1)
             for i, e in enumerate(elements)
         ]
-        return frozenset(frozen) if isinstance(value, set | frozenset) else tuple(frozen)
+        if isinstance(value, set | frozenset):
+            try:
+                return frozenset(frozen)
+            except TypeError:
+                return tuple(frozen)
+        return tuple(frozen)
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
-        """``{"name": "LD_PRELOAD", "value": "/x.so"}`` sets a variable like ``env`` does."""
-        name = value.get("name", value.get("key"))
-        setting = value.get("value")
-        if isinstance(name, str) and isinstance(setting, str) and name.replace("_", "").isalnum():
-            self.result.items.append(Item(f"{where}.value", setting, name.casefold(), "<env>"))
+        pair = name_value_pair(value)
+        if pair is not None:
+            self.result.items.append(Item(f"{where}.value", pair[1], pair[0], "<env>"))
 
     def positional(self, items: list[tuple[Any, Any]], where: str, key: str, tool: str) -> None:
-        """``{"0": "rm", "1": "-rf", "2": "/"}`` is the list ``["rm", "-rf", "/"]``."""
-        if not 1 < len(items) <= 4096 or not all(
-            str(k).isdigit() and isinstance(v, str) for k, v in items
-        ):
-            return
-        ordered = [v for _, v in sorted(items, key=lambda kv: int(str(kv[0])))]
-        if self.is_argv(key, ordered):
+        ordered = positional_words(items)
+        if ordered is not None and self.is_argv(key, ordered):
             self.result.items.append(Item(where, "", key, tool, tuple(ordered)))
 
     def string(
@@ -242,7 +239,7 @@ class _Walker:
             if isinstance(inner, str):
                 return self.string(inner, where + "<json>", key, tool, depth + 1) and text
         if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
-            if _nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
+            if nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
                 self.finding("nesting-too-deep", "JSON text nested too deep", where)
                 return text
             try:
@@ -255,13 +252,10 @@ class _Walker:
         return text
 
     def yaml(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
-        import yaml
-
-        try:
-            parsed = yaml.safe_load(text)
-        except (yaml.YAMLError, RecursionError, ValueError):
-            return
-        if isinstance(parsed, Mapping | list):
+        parsed, too_deep = load_yaml(text)
+        if too_deep:
+            self.finding("nesting-too-deep", "YAML text nested too deep", where)
+        elif isinstance(parsed, Mapping | list):
             self.value(parsed, where + "<yaml>", key, tool, depth + 1)
 
 

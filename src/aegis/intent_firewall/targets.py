@@ -78,7 +78,7 @@ def _classify(path: str, home: str) -> str | None:
     return _classify_with(targets(), path, home)
 
 
-def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:
+def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # noqa: PLR0912
     found: set[str] = set()
     name = posixpath.basename(path)
     if name.endswith(catalogue.public_suffixes):

@@ -12,7 +12,7 @@ ASCII text, the common case, skips all of it: ``str.isascii`` is one C loop.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from confusable_homoglyphs import categories, confusables
 
@@ -54,10 +54,8 @@ def canonical_text(text: str, *, fold: bool = True) -> str:
         return text.lower() if fold else text
     normal = unicodedata.normalize("NFKC", text)
     if not normal.isascii():  # decompose so that marks folded into letters (ȧ) go too
-        category = unicodedata.category
         decomposed = unicodedata.normalize("NFKD", normal)
-        stripped = "".join(ch for ch in decomposed if category(ch) not in {"Cf", "Mn", "Me"})
-        normal = unicodedata.normalize("NFKC", stripped)
+        normal = unicodedata.normalize("NFKC", decomposed.translate(_INVISIBLE))
     folded = normal.casefold() if fold else normal
     if folded.isascii():
         return folded
@@ -65,6 +63,21 @@ def canonical_text(text: str, *, fold: bool = True) -> str:
     return skeleton.casefold() if fold else skeleton
 
 
+class _Invisible(dict[int, int | None]):
+    """A ``str.translate`` table deleting format characters and combining marks; filled
+    lazily, so translation runs in C and asks Python once per distinct character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept: int | None = None if unicodedata.category(chr(code)) in ("Cf", "Mn", "Me") else code
+        if len(self) < 65536:
+            self[code] = kept
+        return kept
+
+
+_INVISIBLE = _Invisible()
+
+
+@lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     return str(categories.aliases_categories(char)[0])
 

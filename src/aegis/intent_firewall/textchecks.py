@@ -49,6 +49,9 @@ def _first(name: str, text: str) -> str | None:
     return str(patterns()[name][min(matched)])
 
 
+_LEET = frozenset("0123456789@$!|")
+
+
 @cache
 def _leet_table() -> dict[int, str]:
     return {ord(pair[0]): pair[1] for pair in patterns()["leet_map"]}
@@ -60,7 +63,7 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
     found = _first("instruction_override", canonical)
     if found is None and not original.isascii():  # skeletons turn Cyrillic into Latin
         found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
-    if found is None and any(ch.isdigit() or ch in "@$!|" for ch in canonical):
+    if found is None and not _LEET.isdisjoint(canonical):
         found = _first("instruction_override", canonical.translate(_leet_table()))
     return found
 

@@ -58,7 +58,7 @@ def _operand(judge: CommandJudge, grammar: Wrapper, state: _State, arg: Arg, fee
     return True
 
 
-def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: Feed) -> None:  # noqa: PLR0911
+def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: Feed) -> None:  # noqa: PLR0911, PLR0912
     grammar = spec.wrapper or Wrapper()
     value = arg[0] or ""
     state.index += 1
