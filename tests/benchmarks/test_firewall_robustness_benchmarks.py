@@ -2,16 +2,17 @@
 
 Goal: each of these answers in under 20 ms (median), with a verdict or the documented error.
 Only the validation is timed: the request is built once, and each round gets a fresh
-firewall (built in the untimed setup) so that the verdict cache never answers instead of
-the engine. Without ``--benchmark-enable`` each runs once, as a smoke test; a probe that
-hangs or crashes the engine is reported first, from a forked child, instead of stalling
-the run.
+firewall with a policy no cache has seen (built in the untimed setup), so that no verdict
+cache answers instead of the engine. Without ``--benchmark-enable`` each runs once, as a
+smoke test; a probe that hangs or crashes the engine is reported first, from a forked
+child, instead of stalling the run.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +20,7 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from aegis.intent_firewall import IntentFirewall, Request, Verdict
-from tests.aegis.firewall.corpus_cases import load_corpus, make_firewall
+from tests.aegis.firewall.corpus_cases import load_corpus, uncached_firewall
 from tests.aegis.firewall.probe_runner import run_isolated
 from tests.aegis.firewall.robustness_probes import DOCUMENTED_ERRORS, PROBES, Probe
 
@@ -77,9 +78,10 @@ def test_worst_probe(request: pytest.FixtureRequest, probe: Probe) -> None:
         benchmark.pedantic(_build_refused, args=(probe,), rounds=5, iterations=1)  # type: ignore[no-untyped-call]
         return
 
+    runs = itertools.count()
+
     def fresh() -> tuple[tuple[Any, ...], dict[str, Any]]:
-        make_firewall.cache_clear()
-        return (_validator(make_firewall(POLICY)), built), {}
+        return (_validator(uncached_firewall(POLICY, next(runs))), built), {}
 
     benchmark.pedantic(_validate, setup=fresh, rounds=5, iterations=1, warmup_rounds=1)  # type: ignore[no-untyped-call]
 
