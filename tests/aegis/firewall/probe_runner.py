@@ -10,12 +10,13 @@ and the timing script).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import time
 import warnings
 from dataclasses import dataclass
 
-from aegis.intent_firewall import IntentFirewall, Verdict
+from aegis.intent_firewall import IntentFirewall, Request, Verdict
 from tests.aegis.firewall.corpus_cases import make_firewall
 from tests.aegis.firewall.robustness_probes import DOCUMENTED_ERRORS, Probe
 
@@ -64,6 +65,7 @@ def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
 
     def child() -> None:
         firewall = _corpus_firewall() if policy_firewall else None
+        _warm_up(firewall)
         outcome = run_in_process(probe, firewall)
         sender.send((outcome.kind, outcome.decision, outcome.detail[:500], outcome.seconds))
 
@@ -87,6 +89,18 @@ def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
         process.join(5)
         receiver.close()
     return Outcome(kind, decision, detail, seconds)
+
+
+def _warm_up(firewall: IntentFirewall | None) -> None:
+    """Touch the engine's common paths once, so that the copy-on-write faults of a fresh
+    fork are not charged to the probe (a long-running firewall has paid them already)."""
+    warm = firewall if firewall is not None else IntentFirewall()
+    request = Request(
+        "execute_command",
+        {"command": "cd src && cat a.txt | grep -n x > /tmp/o", "url": "https://github.com/x"},
+    )
+    with contextlib.suppress(Exception):
+        asyncio.run(warm.validate_request(request))
 
 
 def _corpus_firewall() -> IntentFirewall:

@@ -395,6 +395,53 @@ def _probes() -> list[Probe]:
             False,
             "arithmetic nested 5,000 deep",
         ),
+        # -- just under the size limits: many small things, each judged -------------------
+        Probe(
+            "pipes-2040",
+            lambda: _command("a|" * 2040 + "b"),
+            False,
+            "2,041 commands in one pipeline",
+        ),
+        Probe(
+            "words-2040",
+            lambda: _command("echo " + "a " * 2040),
+            False,
+            "2,041 words",
+        ),
+        Probe(
+            "many-command-lines",
+            lambda: _params(
+                {"commands": [f"ls -la d{i}; cat a{i} | grep b{i} > c{i}" for i in range(990)]},
+                "run_commands",
+            ),
+            False,
+            "990 distinct command lines in one request",
+        ),
+        Probe(
+            "many-urls-list",
+            lambda: _params(
+                {"urls": [f"https://h{i}.example.org/p?q={i}" for i in range(990)]}, "fetch_all"
+            ),
+            True,
+            "990 distinct unknown hosts in a list",
+        ),
+        Probe(
+            "many-paths-list",
+            lambda: _params(
+                {"paths": [f"../x{i}/../../y{i}/./z{i}" for i in range(990)]}, "read_files"
+            ),
+            False,
+            "990 relative paths to resolve",
+        ),
+        Probe(
+            "many-sql-list",
+            lambda: _params(
+                {"queries": [f"SELECT a{i} FROM t{i} WHERE b = {i}" for i in range(990)]},  # noqa: S608
+                "db",
+            ),
+            False,
+            "990 SQL statements in a list",
+        ),
         # -- decoders ----------------------------------------------------------------------
         Probe(
             "percent-encoding-chain",
