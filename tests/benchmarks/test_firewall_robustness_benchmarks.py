@@ -24,7 +24,7 @@ from tests.aegis.firewall.corpus_cases import load_corpus, uncached_firewall
 from tests.aegis.firewall.probe_runner import run_isolated
 from tests.aegis.firewall.robustness_probes import DOCUMENTED_ERRORS, PROBES, Probe
 
-# The shapes that hung, crashed or took longest on the first-generation engine.
+# The shapes that hung, crashed or took longest on the first- and second-generation engines.
 WORST = (
     "str-50k-letters",
     "str-50k-then-attack",
@@ -52,6 +52,12 @@ WORST = (
     "sql-deep-parens",
     "sql-100k-statements",
     "backtracking-shape",
+    "pipes-2040",
+    "words-2040",
+    "many-command-lines",
+    "many-urls-list",
+    "many-paths-list",
+    "many-sql-list",
 )
 BY_ID = {probe.id: probe for probe in PROBES}
 POLICY = load_corpus("attacks").policy
