@@ -57,7 +57,12 @@ def _ansi_octal(word: str) -> str:
     return "$'" + "".join(f"\\{ord(c):03o}" for c in word) + "'"
 
 
-_WHOLE = (_single_quoted, _double_quoted, _backslashed, _ansi_hex, _ansi_octal, str)
+def _continued(word: str) -> str:
+    """A backslash-newline after each character: the shell removes every one of them."""
+    return "\\\n".join(word)
+
+
+_WHOLE = (_single_quoted, _double_quoted, _backslashed, _ansi_hex, _ansi_octal, _continued, str)
 
 
 @st.composite
@@ -125,7 +130,10 @@ def bash_words(line: str) -> list[str] | None:
     ``printf`` builtin, with an empty ``PATH`` and in restricted mode, so that no word it
     names can ever run. Anything with an operator is refused, not run.
     """
-    if any(char in _OPERATORS for char in line) or "$(" in line:
+    # A backslash-newline is a continuation, not a separator; an escaped backslash before a
+    # newline would make it a separator again, so such a line is refused outright.
+    bare = line.replace("\\\n", "")
+    if any(char in _OPERATORS for char in bare) or "$(" in bare or "\\\\" in line:
         raise ValueError(f"not a bare spelling, refusing to hand it to a shell: {line!r}")
     bash = shutil.which("bash")
     if bash is None:
