@@ -91,7 +91,7 @@ def _glob_candidates() -> tuple[str, ...]:
 
 
 def _glob_targets(pattern: str) -> list[str]:
-    return [path for path in _glob_candidates() if glob_match(pattern, path)][:4]
+    return [path for path in _glob_candidates() if glob_match(pattern, path)][:64]
 
 
 def judge_path(  # noqa: PLR0912

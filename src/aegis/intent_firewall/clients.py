@@ -34,6 +34,8 @@ def sql_text(judge: CommandJudge, text: str) -> None:
         if any(word in lowered for word in ("drop", "deletemany", "remove(", "shutdownserver")):
             judge.hit("destructive-command", f"database shell {text[:80]!r}")
         return
+    if lowered.startswith(".") and not lowered.startswith((".shell", ".system", ".load", ".once")):
+        return  # sqlite3 dot-commands such as .tables and .schema only describe
     if lowered.startswith(_SHELL_ESCAPES) or any(f"\n{e}" in lowered for e in _SHELL_ESCAPES):
         judge.hit("interpreter-code", f"database client shell escape {text[:80]!r}")
         return

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from aegis.intent_firewall.access import Scope, judge_host, judge_path, judge_url
+from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
+from aegis.intent_firewall.optionroles import copy_operands, package, valued
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
 
@@ -181,42 +182,10 @@ class CommandJudge:
             elif role.startswith("finding"):
                 self.hit(role.split(":", 1)[1], f"option {option} {value or ''}".strip())
             elif role == "pkg" and value is not None:
-                self.package(arg, cwd)
+                package(self, arg, cwd)
             elif value is not None:
-                self.valued(role, arg, option, cwd, feed)
+                valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
-
-    def valued(self, role: str, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
-        """Option values with roles beyond paths and URLs (see the catalogue's header)."""
-        value = arg[0] or ""
-        if role == "value" and value.startswith(("/", "~", "../")):
-            self.path(arg, "read", cwd)  # an unknown option's path value: assume it is read
-        elif role == "mode":
-            from aegis.intent_firewall.modes import check_mode
-
-            check_mode(self, value)
-        elif role == "size":
-            from aegis.intent_firewall.modes import check_size
-
-            check_size(self, option, value)
-        elif role == "sql":
-            from aegis.intent_firewall.clients import sql_text
-
-            sql_text(self, value)
-        elif role == "ssh-option":
-            from aegis.intent_firewall.clients import ssh_option
-
-            ssh_option(self, value, feed)
-        elif role == "dir-write":
-            self.path(arg, "write", cwd)
-        elif role == "key-file":
-            self.path(arg, "read", cwd)
-
-    def package(self, arg: Arg, cwd: str) -> None:
-        value = arg[0] or ""
-        if "://" in value or value.startswith("git+") or " @ " in value or "@" in value:
-            url = value.split("@", 1)[1].strip() if " @ " in value else value
-            judge_url(self.scope, url.removeprefix("git+"), arg[1], cwd)
 
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         parsed = parse_options(spec, args[1:])
@@ -251,7 +220,7 @@ class CommandJudge:
             for arg in operands:
                 self.path(arg, role, cwd)
         elif role == "copy":
-            self.copy(operands, parsed, cwd)
+            copy_operands(self, operands, parsed, cwd)
         elif role == "move":
             for arg in operands[:-1]:
                 self.path(arg, "delete", cwd)
@@ -272,23 +241,7 @@ class CommandJudge:
                     judge_url(self.scope, arg[0], arg[1], cwd)
         elif role == "pkg":
             for arg in operands:
-                self.package(arg, cwd)
+                package(self, arg, cwd)
         elif role == "any":
             for arg in operands:
-                self.maybe_path(arg, "read", cwd)
-
-    def copy(self, operands: list[Arg], parsed: Parsed, cwd: str) -> None:
-        last = len(operands) - 1
-        for index, arg in enumerate(operands):
-            value = arg[0]
-            if value is not None and ":" in value and not value.startswith(("/", ".", "~")):
-                host = value.split(":", 1)[0].rpartition("@")[2]
-                if host and "/" not in host:
-                    judge_host(self.scope, host, arg[1])
-                    continue
-            if index < last or last == 0:
-                self.path(arg, "delete" if "move" in parsed.modes else "read", cwd)
-            else:
-                self.path(arg, "write", cwd)
-                if "sync-delete" in parsed.modes:
-                    self.path(arg, "delete", cwd)
+                self.maybe_path(arg, "read-tree" if recursive else "read", cwd)

@@ -11,7 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["load_yaml", "name_value_pair", "nesting_depth", "positional_words"]
+from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, ENV_KEYS
+
+__all__ = [
+    "is_flat_mapping",
+    "load_yaml",
+    "name_value_pair",
+    "nesting_depth",
+    "positional_words",
+]
+
+#: Keys that make a mapping more than flat data (tool calls, environments, name/value).
+_SPECIAL_NAMES = ARGUMENT_KEYS | ENV_KEYS | {
+    "name", "key", "value", "tool", "tool_name", "function", "recipient_name", "command_name",
+}  # fmt: skip
 
 
 def nesting_depth(text: str, limit: int) -> int:
@@ -68,3 +81,22 @@ def load_yaml(text: str) -> tuple[Any, bool]:
         return None, True
     except (yaml.YAMLError, ValueError):
         return None, False
+
+
+_FLAT_VALUES = frozenset({str, int, float, bool, type(None)})
+
+
+def is_flat_mapping(parameters: Mapping[str, Any], keys_matter: bool) -> bool:
+    """A plain dict of at most 16 identifier keys and scalar values with no special meaning."""
+    if type(parameters) is not dict or len(parameters) > 16 or keys_matter:
+        return False
+    for name, item in parameters.items():
+        if (
+            type(name) is not str
+            or type(item) not in _FLAT_VALUES
+            or not name.isidentifier()
+            or not name.isascii()
+            or name.casefold() in _SPECIAL_NAMES
+        ):
+            return False
+    return True

@@ -84,7 +84,7 @@ def _word(text: str) -> Word:
     return Word(text, text, (text,), [], [], glob)
 
 
-def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0912
+def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
     if _RESERVED.intersection(tokens) or (tokens and tokens[-1] in ("&&", "||", "|", "|&")):
@@ -123,8 +123,6 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                     stages.append(program)
                 else:
                     stages = []
-            if token == "&":  # noqa: S105 - a shell operator, not a password
-                script.constructs.append(("shell-construct", "background job &"))
             words, assignments, redirects = [], [], []
             continue
         name, equals, value = token.partition("=")

@@ -61,6 +61,7 @@ _GIT_NETWORK = frozenset(
         "request-pull",
     }
 )
+_PLAIN_PAGERS = frozenset({"", "cat", "less", "less -r", "less -fr", "more", "vim", "vi", "nano"})
 #: Options that name a program git runs, per subcommand (``-u`` is only one for clone).
 _EXEC_OPTIONS = {
     "clone": ("--upload-pack", "-u", "--template"),
@@ -77,7 +78,9 @@ _EXEC_OPTIONS = {
 
 
 def _git_config(judge: CommandJudge, setting: str) -> None:
-    key = setting.split("=", 1)[0].strip().lower()
+    key, _, value = (part.strip().lower() for part in setting.partition("="))
+    if key in ("core.pager", "core.editor") and value in _PLAIN_PAGERS:
+        return
     if key in _GIT_EXEC_KEYS or key.startswith(_GIT_EXEC_PREFIXES):
         judge.hit("interpreter-code", f"git configuration {setting[:100]!r} can run programs")
 

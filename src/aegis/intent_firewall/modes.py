@@ -79,7 +79,7 @@ def tar(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
             judge.path(arg, "write", feed.cwd)
     judge.options(parsed, feed)
     for operand in parsed.operands[1 if not first.startswith("-") and words else 0 :]:
-        judge.maybe_path(operand, "read", feed.cwd)
+        judge.path(operand, "read-tree", feed.cwd)
 
 
 def set_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

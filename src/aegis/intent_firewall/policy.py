@@ -32,7 +32,7 @@ class Limits:
     #: Characters across the whole request.
     max_request: int = 131072
     #: Values (containers, strings, numbers) walked in the parameters.
-    max_nodes: int = 1000
+    max_nodes: int = 256
     #: Nesting of containers and embedded JSON.
     max_depth: int = 32
     #: Syntax nodes walked per shell command line.

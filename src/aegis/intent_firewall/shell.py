@@ -17,7 +17,6 @@ import tree_sitter
 import tree_sitter_bash
 
 from aegis.intent_firewall.fastlex import is_plain, plain_script
-from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.shellmodel import (
     IGNORED,
     REDIRECTS,
@@ -28,6 +27,7 @@ from aegis.intent_firewall.shellmodel import (
     Script,
     SimpleCommand,
 )
+from aegis.intent_firewall.shellparts import WalkerParts
 from aegis.intent_firewall.words import Word, resolve_word
 
 __all__ = ["Redirect", "Script", "SimpleCommand", "parse_script"]
@@ -45,7 +45,7 @@ def _parser() -> tree_sitter.Parser:
     return parser
 
 
-class _Walker:
+class _Walker(WalkerParts):
     def __init__(self, source: bytes, cwd: str, variables: dict[str, str], budget: int) -> None:
         self.source = source
         self.cwd = cwd
@@ -140,7 +140,7 @@ class _Walker:
             if child.is_named or child.is_error or child.is_missing:
                 stack.append((child, context))
             elif child.type == "&":
-                self.construct("shell-construct", "background job &")
+                continue  # a background job runs the same command: nothing more to judge
 
     def redirected(self, node: Any, context: Context, stack: list[Any]) -> None:
         body = node.child_by_field_name("body")
@@ -225,51 +225,6 @@ class _Walker:
                     self.variables[name.upper()] = value.value
         elif program in ("cd", "pushd"):
             self.change_directory(words)
-
-    def assignment(self, node: Any, context: Context, stack: list[Any]) -> tuple[str, Word]:
-        name_node = node.child_by_field_name("name")
-        value_node = node.child_by_field_name("value")
-        name = self.text(name_node) if name_node is not None else ""
-        if value_node is None:
-            return name, Word("", "", ("",))
-        return name, self.word(value_node, context, stack, emit=False)
-
-    def redirect(self, node: Any, context: Context, stack: list[Any]) -> list[Redirect]:
-        operator = next((c.type for c in node.children if not c.is_named), "")
-        if node.type == "heredoc_redirect":
-            found: list[Redirect] = []
-            body_text = ""
-            for child in node.named_children:
-                if child.type == "heredoc_body":
-                    body_text = self.text(child)
-                    for part in child.named_children:
-                        if part.type != "heredoc_content":
-                            self.word(part, context, stack)
-                elif child.type in REDIRECTS:
-                    found.extend(self.redirect(child, context, stack))
-            return [Redirect("<<", None, body_text), *found]
-        targets = [c for c in node.named_children if c.type != "file_descriptor"]
-        if not targets:
-            return [Redirect(operator, None)]
-        target = self.word(targets[0], context, stack)
-        # tree-sitter hangs words after a redirection's target on the redirection; for bash
-        # they are the command's arguments (``cmd 2>&1 arg``)
-        self.trailing.extend(self.word(extra, context, stack, emit=False) for extra in targets[1:])
-        if node.type == "herestring_redirect":
-            return [Redirect("<<<", target, target.value)]
-        return [Redirect(operator, target)]
-
-    def change_directory(self, words: list[Word]) -> None:
-        self.moved = True
-        operands = [w for w in words[1:] if not (w.value or "").startswith("-")]
-        if not operands:
-            self.cwd = self.variables.get("HOME", self.cwd)
-            return
-        target = operands[0]
-        if target.value is None or target.glob or len(target.fields) != 1:
-            self.cwd = "/"  # unknown: judge later relative paths as if from the root
-            return
-        self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
 
 
 def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) -> Script:

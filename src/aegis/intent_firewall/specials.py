@@ -167,16 +167,37 @@ def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
     text = arg[0]
     if text is None:
         return
-    if name.endswith("awk") and any(marker in text for marker in ("system", "|", "getline", ">")):
+    if name.endswith("awk") and any(
+        m in text for m in ("system", "|", "getline", '> "', '>"', ">>")
+    ):
         judge.hit("interpreter-code", f"{name} program {text[:80]!r}")
     elif name == "sed" and tools.sed_runs_or_writes(text):
         judge.hit("interpreter-code", f"sed program {text[:80]!r}")
 
 
 def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
-    parsed = parse_options(spec, args[1:])
-    if parsed.operands:
-        judge.argv(parsed.operands, _deeper(feed))
+    """``poetry run CMD``, ``npx CMD``: the command starts at the first operand."""
+    index = 1
+    while index < len(args) and (args[index][0] or "x").startswith("-"):
+        option = args[index][0] or ""
+        index += 1
+        if option == "--":
+            break
+        if spec.option_role(option) != "flag" and "=" not in option:
+            index += 1
+    if spec.name == "direnv exec":
+        index += 1  # the directory whose environment is loaded
+    if index < len(args):
+        judge.argv(args[index:], _deeper(feed))
+
+
+def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``npx PKG``: a package that is also a catalogued program is judged as that program."""
+    index = 1
+    while index < len(args) and (args[index][0] or "x").startswith("-"):
+        index += 2 if spec.option_role(args[index][0] or "") != "flag" else 1
+    if index < len(args) and judge.catalogue.lookup((args[index][0] or "").lower()) is not None:
+        judge.argv(args[index:], _deeper(feed))
 
 
 SPECIAL: dict[str, Handler] = {
@@ -192,6 +213,8 @@ SPECIAL: dict[str, Handler] = {
     "eval": interpreters.eval_builtin,
     "source": interpreters.source,
     "exec": exec_rest,
+    "direnv-exec": exec_rest,
+    "exec-pkg": _known_package,
     "git": git.git,
     "docker": tools.docker,
     "pip": tools.pip_subcommand,

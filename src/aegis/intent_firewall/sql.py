@@ -29,15 +29,25 @@ _LEADING = (
     "grant", "revoke", "with", "exec", "execute", "merge", "replace", "call", "load", "attach",
     "pragma", "declare", "use", "show", "describe", "explain", "vacuum", "backup", "restore",
     "shutdown", "rename", "comment", "lock", "unload", "set", "begin", "commit", "rollback",
+    "do", "prepare", "match", "start", "reindex", "cluster", "refresh", "listen", "notify",
 )  # fmt: skip
 _DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
 #: Statements sqlglot keeps as an opaque command that only read or describe.
 _HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
 _PLACEHOLDERS = ("%s", "%d", "%b")
+_MAX_PARENS = 32
+
+
+def _without_leading_comments(text: str) -> str:
+    text = text.lstrip(" \t\r\n(;")
+    while text.startswith(("--", "/*", "#")):
+        end = text.find("*/") + 2 if text.startswith("/*") else text.find("\n") + 1
+        text = text[end:].lstrip(" \t\r\n(;") if end > 0 else ""
+    return text
 
 
 def looks_like_sql(canonical: str) -> bool:
-    head = canonical.lstrip(" \t\r\n(;").split(None, 1)
+    head = _without_leading_comments(canonical).split(None, 1)
     return bool(head) and head[0] in _LEADING
 
 
@@ -61,13 +71,16 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
             break
     if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
         hits.append(default_hit("sql-command-execution", "copy … program"))
+    if _paren_depth(canonical) > _MAX_PARENS:
+        hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
+        return hits  # sqlglot recurses per level: deeper text is not handed to it
     parseable = canonical
     for placeholder in _PLACEHOLDERS:
         parseable = parseable.replace(placeholder, "?")
     if "%(" in parseable:
         parseable = _named_placeholders(parseable)
     try:
-        statements = [s for s in sqlglot.parse(parseable) if s is not None]
+        statements = _parse_any_dialect(parseable)
     except Exception:
         hits.append(default_hit("sql-not-understood", canonical[:100]))
         return hits
@@ -82,10 +95,12 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
         elif isinstance(statement, _DDL):
             kind = statement.key.upper()
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
-        elif isinstance(statement, exp.Delete | exp.Update) and not statement.args.get("where"):
-            hits.append(default_hit("sql-destructive", f"{statement.key.upper()} without WHERE"))
         elif isinstance(statement, exp.Copy):
             hits.append(default_hit("sql-destructive", f"COPY: {statement.sql()[:80]}"))
+        for change in statement.find_all(exp.Delete, exp.Update):  # includes the root
+            if _edits_all(change):
+                hits.append(default_hit("sql-destructive", f"{change.key.upper()} of every row"))
+                break
     return hits
 
 
@@ -114,3 +129,42 @@ def _sensitive(canonical: str, statements: list[Any], hits: list[Hit]) -> None:
         hits.append(default_hit("sql-sensitive-read", "UNION over " + ", ".join(sorted(columns))))
     if "writable_schema" in canonical or "trusted_schema" in canonical:
         hits.append(default_hit("sql-destructive", "PRAGMA that unlocks the schema"))
+
+
+def _paren_depth(text: str) -> int:
+    """Deepest parenthesis nesting (a linear scan that stops past the limit)."""
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > _MAX_PARENS:
+                    break
+        elif char == ")":
+            depth -= 1
+    return deepest
+
+
+def _edits_all(statement: Any) -> bool:
+    """DELETE/UPDATE without WHERE, or with one that is always true (1=1, true)."""
+    where = statement.args.get("where")
+    if where is None:
+        return True
+    condition = where.this
+    if isinstance(condition, exp.Boolean):
+        return bool(condition.this)
+    if isinstance(condition, exp.EQ):
+        return condition.left.sql() == condition.right.sql()
+    return False
+
+
+def _parse_any_dialect(text: str) -> list[Any]:
+    """Statements as the generic dialect reads them, else MySQL, T-SQL or PostgreSQL."""
+    error: Exception | None = None
+    for dialect in (None, "mysql", "tsql", "postgres"):
+        try:
+            return [s for s in sqlglot.parse(text, read=dialect) if s is not None]
+        except Exception as failure:
+            error = failure
+    raise error or ValueError(text)

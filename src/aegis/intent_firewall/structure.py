@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -21,57 +20,20 @@ from pathlib import PurePath
 from typing import Any
 from uuid import UUID
 
-from aegis.intent_firewall.embedded import (
-    load_yaml,
-    name_value_pair,
-    nesting_depth,
-    positional_words,
-)
+from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.frozen import FrozenDict
+from aegis.intent_firewall.items import ArgvTest, Item, Walk
 from aegis.intent_firewall.model import safe_repr
-from aegis.intent_firewall.vocabulary import ENV_KEYS
+from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
 _TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
-_ARGUMENT_KEYS = frozenset(
-    {
-        "arguments",
-        "args",
-        "input",
-        "parameters",
-        "params",
-        "kwargs",
-        "payload",
-        "tool_input",
-        "function_args",
-    }
-)
-_YAML_KEYS = _ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
+_YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
 _MAX_EMBEDDED = 65536
 _MAX_YAML = 4096
 _SCALARS = (int, float, bool, type(None))
-#: Whether a list of strings under a key is an argument vector (decided by the caller).
-ArgvTest = Callable[[str, list[str]], bool]
 _TEXTUAL = (date, datetime, time, Decimal, UUID, PurePath)
-
-
-@dataclass(slots=True)
-class Item:
-    where: str
-    text: str
-    key: str
-    tool: str = ""
-    argv: tuple[str, ...] | None = None
-
-
-@dataclass(slots=True)
-class Walk:
-    items: list[Item] = field(default_factory=list)
-    findings: list[tuple[str, str, str]] = field(default_factory=list)
-    frozen: Any = None
-    nodes: int = 0
-    chars: int = 0
 
 
 class _Walker:
@@ -157,7 +119,7 @@ class _Walker:
             self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
             return FrozenDict()
         names = {name for name, _ in items if type(name) is str}
-        if not names.isdisjoint(_ARGUMENT_KEYS):  # a tool call: its name gives meaning
+        if not names.isdisjoint(ARGUMENT_KEYS):  # a tool call: its name gives meaning
             for name in _TOOL_KEYS:
                 named = value.get(name) if name in names else None
                 if isinstance(named, str):
@@ -208,12 +170,12 @@ class _Walker:
         return tuple(frozen)
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
-        pair = name_value_pair(value)
+        pair = shapes.name_value_pair(value)
         if pair is not None:
             self.result.items.append(Item(f"{where}.value", pair[1], pair[0], "<env>"))
 
     def positional(self, items: list[tuple[Any, Any]], where: str, key: str, tool: str) -> None:
-        ordered = positional_words(items)
+        ordered = shapes.positional_words(items)
         if ordered is not None and self.is_argv(key, ordered):
             self.result.items.append(Item(where, "", key, tool, tuple(ordered)))
 
@@ -239,7 +201,7 @@ class _Walker:
             if isinstance(inner, str):
                 return self.string(inner, where + "<json>", key, tool, depth + 1) and text
         if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
-            if nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
+            if shapes.nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
                 self.finding("nesting-too-deep", "JSON text nested too deep", where)
                 return text
             try:
@@ -252,7 +214,7 @@ class _Walker:
         return text
 
     def yaml(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
-        parsed, too_deep = load_yaml(text)
+        parsed, too_deep = shapes.load_yaml(text)
         if too_deep:
             self.finding("nesting-too-deep", "YAML text nested too deep", where)
         elif isinstance(parsed, Mapping | list):
@@ -273,5 +235,13 @@ def walk_parameters(
     ``keys_matter`` false skips ASCII keys as items (nothing but custom rules reads them).
     """
     walker = _Walker(max_nodes, max_depth, max_chars, is_argv, keys_matter)
+    if shapes.is_flat_mapping(parameters, keys_matter):
+        # the common shape, {"cmd": "…", "path": "…"}: the same items without the general walk
+        walker.result.nodes = len(parameters) + 1
+        for name, item in parameters.items():
+            if type(item) is str:
+                walker.string(item, f"parameters.{name}", name.casefold(), "", 1)
+        walker.result.frozen = FrozenDict(parameters)
+        return walker.result
     walker.result.frozen = walker.value(parameters, "parameters", "", "", 0)
     return walker.result

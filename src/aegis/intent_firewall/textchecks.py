@@ -16,6 +16,7 @@ from typing import Any
 import re2
 
 __all__ = [
+    "code_danger",
     "config_escape",
     "config_exec",
     "instruction_override",
@@ -66,6 +67,11 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
     if found is None and not _LEET.isdisjoint(canonical):
         found = _first("instruction_override", canonical.translate(_leet_table()))
     return found
+
+
+def code_danger(canonical: str) -> bool:
+    """Code that starts programs, deletes files or opens sockets (``os.system``, ``!rm``)."""
+    return _first("code_danger", canonical) is not None
 
 
 def config_exec(canonical: str) -> str | None:

@@ -126,7 +126,7 @@ class _Resolver:
         if depth > _MAX_DEPTH:
             self.constructs.append("word nested too deep")
             return None
-        if kind in ("word", "number"):
+        if kind in ("word", "number", "test_operator"):
             raw = self.text(node)
             if not quoted:
                 self.glob = self.glob or has_glob(raw)

@@ -78,7 +78,7 @@ def test_the_policy_is_immutable_and_validated() -> None:
         Policy(working_directory="relative")
     with pytest.raises(ValueError, match="disabled_rules names no default rule"):
         Policy(disabled_rules=frozenset({"nope"}))
-    with pytest.raises(ValueError, match="limits.max_nodes"):
+    with pytest.raises(ValueError, match=r"limits\.max_nodes"):
         Limits(max_nodes=0)
 
 

@@ -70,7 +70,8 @@ def test_a_nul_byte_or_an_encoded_traversal_is_a_finding() -> None:
 )
 def test_urls_are_parsed_as_a_client_would(url: str, host: str) -> None:
     parsed = url_host(url)
-    assert parsed is not None and parsed[1] == host
+    assert parsed is not None
+    assert parsed[1] == host
 
 
 def test_allowed_hosts_include_subdomains_only() -> None:
@@ -99,7 +100,7 @@ def test_every_network_destination_is_checked(parameters: dict[str, object]) -> 
         ("exec", {"argv": ["rm", "-rf", "/"]}),
         ("run_tool", {"tool": "bash", "arguments": '{"command": "rm -rf /"}'}),
         ("run_tool", {"name": "shell", "input": "command: rm -rf /"}),
-        ("upload", {"data": b"rm -rf / && echo done"}),
+        ("run", {"input": b"rm -rf / && echo done"}),
         ("setEnv", {"name": "LD_PRELOAD", "value": "/tmp/x.so"}),
         ("exec", {"argv": {"0": "rm", "1": "-rf", "2": "/"}}),
     ],

@@ -1,0 +1,88 @@
+"""A value that is not a command line: SQL, a path, a URL or host, configuration text, or
+prose that may still hold a command (``please run `rm -rf /` now``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aegis.intent_firewall.access import Scope, judge_path, judge_url
+from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
+from aegis.intent_firewall.globbing import has_glob
+from aegis.intent_firewall.paths import looks_like_path
+from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
+from aegis.intent_firewall.text import canonical_text
+from aegis.intent_firewall.textchecks import config_escape, config_exec, sql_injection_shape
+from aegis.intent_firewall.vocabulary import (
+    DELETE_WORDS,
+    NETWORK_WORDS,
+    PATH_KEYS,
+    SQL_KEYS,
+    URL_KEYS,
+    WRITE_KEYS,
+    WRITE_WORDS,
+)
+
+__all__ = ["PlainValue", "judge_plain"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlainValue:
+    canonical: str
+    text: str
+    key: str
+    #: Words of the action (and of the tool call around the value).
+    words: frozenset[str]
+
+
+def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
+    canonical, text, key, words = value.canonical, value.text, value.key, value.words
+    if key in URL_KEYS and not looks_like_path(canonical):
+        judge_url(scope, canonical.strip(), text, cwd)
+    elif key in PATH_KEYS or looks_like_path(canonical):
+        role = "read"
+        if words & DELETE_WORDS and key in PATH_KEYS:
+            role = "delete"
+        elif words & WRITE_WORDS or key in WRITE_KEYS:
+            role = "write"
+        path = canonical.strip()
+        judge_path(scope, role, path, text, cwd, glob=has_glob(path))
+    elif words & NETWORK_WORDS and "." in canonical and " " not in canonical.strip():
+        judge_url(scope, canonical.strip(), text, cwd)
+
+
+def judge_plain(
+    value: PlainValue,
+    scope: Scope,
+    job: ShellJob,
+    max_shell: int,
+    *,
+    documentation: bool,
+    prose_commands: bool = True,
+) -> None:
+    """Every finding on a value that is not a command line. In ``documentation`` (text
+    written to a ``.md`` or ``docs/`` file) code is an example, not a command."""
+    canonical, text = value.canonical, value.text
+    if value.key in SQL_KEYS and looks_like_sql(canonical):
+        if len(canonical) > MAX_SQL:
+            scope.hit("too-large", f"SQL of {len(canonical)} characters")
+        else:
+            scope.hits.extend(judge_sql(canonical))
+    elif sql_injection_shape(canonical) is not None:
+        scope.hit("sql-injection-shape", repr(text[:100]))
+    _destination(value, scope, job.cwd)
+    if not documentation and any(mark in canonical for mark in (":", "=")):
+        if config_exec(canonical) is not None:
+            scope.hit("interpreter-code", f"configuration that runs commands: {text[:80]!r}")
+        if config_escape(canonical) is not None:
+            scope.hit("container-escape", f"configuration reaching the host: {text[:80]!r}")
+    if (
+        not documentation
+        and prose_commands
+        and len(canonical) <= max_shell
+        and any(c in canonical for c in " \t\n;|&`$<>")
+        and looks_like_command(canonical)
+    ):
+        scope.prose = True
+        judge_shell(canonical_text(text, fold=False), scope, job)
+        scope.prose = False

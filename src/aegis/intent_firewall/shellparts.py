@@ -1,0 +1,73 @@
+"""Parts of the shell walk that read one construct each: assignments, redirections and
+here-documents, and ``cd``/``pushd`` moving the working directory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.shellmodel import REDIRECTS, Context, Redirect
+from aegis.intent_firewall.words import Word
+
+__all__ = ["WalkerParts"]
+
+
+class WalkerParts:
+    """Mixed into the walker, which provides the state and ``text``/``word`` declared here."""
+
+    cwd: str
+    moved: bool
+    variables: dict[str, str]
+    trailing: list[Word]
+
+    def text(self, node: Any) -> str:
+        raise NotImplementedError
+
+    def word(self, node: Any, context: Context, stack: list[Any], *, emit: bool = True) -> Word:
+        raise NotImplementedError
+
+    def assignment(self, node: Any, context: Context, stack: list[Any]) -> tuple[str, Word]:
+        name_node = node.child_by_field_name("name")
+        value_node = node.child_by_field_name("value")
+        name = self.text(name_node) if name_node is not None else ""
+        if value_node is None:
+            return name, Word("", "", ("",))
+        return name, self.word(value_node, context, stack, emit=False)
+
+    def redirect(self, node: Any, context: Context, stack: list[Any]) -> list[Redirect]:
+        operator = next((c.type for c in node.children if not c.is_named), "")
+        if node.type == "heredoc_redirect":
+            found: list[Redirect] = []
+            body_text = ""
+            for child in node.named_children:
+                if child.type == "heredoc_body":
+                    body_text = self.text(child)
+                    for part in child.named_children:
+                        if part.type != "heredoc_content":
+                            self.word(part, context, stack)
+                elif child.type in REDIRECTS:
+                    found.extend(self.redirect(child, context, stack))
+            return [Redirect("<<", None, body_text), *found]
+        targets = [c for c in node.named_children if c.type != "file_descriptor"]
+        if not targets:
+            return [Redirect(operator, None)]
+        target = self.word(targets[0], context, stack)
+        # tree-sitter hangs words after a redirection's target on the redirection; for bash
+        # they are the command's arguments (``cmd 2>&1 arg``)
+        self.trailing.extend(self.word(extra, context, stack, emit=False) for extra in targets[1:])
+        if node.type == "herestring_redirect":
+            return [Redirect("<<<", target, target.value)]
+        return [Redirect(operator, target)]
+
+    def change_directory(self, words: list[Word]) -> None:
+        self.moved = True
+        operands = [w for w in words[1:] if not (w.value or "").startswith("-")]
+        if not operands:
+            self.cwd = self.variables.get("HOME", self.cwd)
+            return
+        target = operands[0]
+        if target.value is None or target.glob or len(target.fields) != 1:
+            self.cwd = "/"  # unknown: judge later relative paths as if from the root
+            return
+        self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
