@@ -24,6 +24,7 @@ from aegis.intent_firewall.targets import (
     PRIVILEGED,
     Targets,
     home_relative,
+    sensitive_below,
     targets,
 )
 from aegis.intent_firewall.text import written_as
@@ -131,6 +132,10 @@ def judge_path(  # noqa: PLR0912
                 scope.hit("container-escape", shown)
             continue
         system = catalogue.is_system_dir(path, scope.home) and not relative_guess
+        if role == "write-tree":
+            if sensitive_below(path, scope.home, credential_only=False) and not relative_guess:
+                scope.hit("sensitive-tree-write", shown)
+            role = "write"
         if role.startswith("delete") and system:
             scope.hit("recursive-delete-system", shown)
         elif role == "write" and system and home_relative(path, scope.home) != "":
@@ -150,8 +155,10 @@ def judge_path(  # noqa: PLR0912
 
 def _holds_credentials(path: str, home: str) -> bool:
     """Trees whose recursive reading sweeps up credentials: /, /etc, /home, homes, /var/lib."""
-    return path in ("/", "/etc", "/home", "/root", "/var", "/var/lib", "/users") or (
-        home_relative(path, home) == ""
+    return (
+        path in ("/", "/etc", "/home", "/root", "/var", "/var/lib", "/users")
+        or home_relative(path, home) == ""
+        or sensitive_below(path, home, credential_only=True)
     )
 
 

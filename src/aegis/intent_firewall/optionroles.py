@@ -12,14 +12,14 @@ from aegis.intent_firewall.options import Arg, Parsed
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["copy_operands", "package", "valued"]
+__all__ = ["copy_operands", "looks_like_path", "package", "unmodelled_value", "valued"]
 
 
 def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:
     """Option values with roles beyond paths and URLs (see the catalogue's header)."""
     value = arg[0] or ""
-    if role == "value" and value.startswith(("/", "~", "../")):
-        judge.path(arg, "read", cwd)  # an unknown option's path value: assume it is read
+    if role in ("value", "unmodelled"):
+        unmodelled_value(judge, option, arg, cwd)
     elif role == "mode":
         from aegis.intent_firewall.modes import check_mode
 
@@ -40,6 +40,33 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
         judge.path(arg, "write", cwd)
     elif role == "key-file":
         judge.path(arg, "read", cwd)
+
+
+def looks_like_path(value: str) -> bool:
+    return value.startswith(("/", "~", "..", "$home", "\\\\", "file:")) or (
+        "/" in value and "://" not in value
+    )
+
+
+def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> None:
+    """A path given to an option the catalogue does not model for this program.
+
+    The firewall cannot tell whether the program reads it, writes it or writes a whole tree
+    below it, so it is judged as all three, and a path outside the working directory is a
+    finding of its own: fail closed.
+    """
+    value = arg[0]
+    if value is None or not looks_like_path(value):
+        if value is not None and "://" in value:
+            judge_url(judge.scope, value, arg[1], cwd)
+        return
+    from aegis.intent_firewall.paths import resolve_path
+
+    for role in ("read", "write-tree"):
+        judge.path(arg, role, cwd)
+    resolved = resolve_path(value, cwd, judge.scope.home)
+    if not (resolved == cwd or resolved.startswith(cwd.rstrip("/") + "/")):
+        judge.hit("unmodelled-option", f"{option} {arg[1][:100]}")
 
 
 def package(judge: CommandJudge, arg: Arg, cwd: str) -> None:

@@ -62,6 +62,8 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "interactive-shell": (M, REVIEW, "starts an interactive shell"),
     "path-evasion": (M, REVIEW, "path written to slip past filters (encoded or odd traversal)"),
     "sensitive-tree-read": (M, REVIEW, "reads a whole tree that holds credentials"),
+    "sensitive-tree-write": (M, REVIEW, "writes a whole tree over sensitive files"),
+    "unmodelled-option": (M, REVIEW, "option with a path value the catalogue does not model"),
     "sql-sensitive-read": (M, REVIEW, "SQL that reads password hashes or credential tables"),
     "resource-exhaustion": (M, REVIEW, "fills a disk or exhausts a resource"),
     "secret-environment": (M, REVIEW, "reads an environment variable that holds a secret"),
