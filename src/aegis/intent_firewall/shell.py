@@ -70,6 +70,8 @@ class _Walker(WalkerParts):
         if emit:
             for construct in word.constructs:
                 self.construct("shell-expansion", construct)
+        for hazard in word.hazards:
+            self.construct("shell-expansion", hazard)
         feeds: list[str] = context.feeds if context.feeds is not None else []
         stack.extend(
             (substitution, Context(feeds=feeds, function=context.function))

@@ -31,6 +31,8 @@ class WalkerParts:
         name_node = node.child_by_field_name("name")
         value_node = node.child_by_field_name("value")
         name = self.text(name_node) if name_node is not None else ""
+        if name_node is not None and name_node.type == "subscript":
+            self.word(name_node, context, stack, emit=False)  # a[$(cmd)]=1 runs cmd
         if value_node is None:
             return name, Word("", "", ("",))
         return name, self.word(value_node, context, stack, emit=False)
