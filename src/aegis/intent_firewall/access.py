@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 from aegis.intent_firewall.globbing import glob_match
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host
@@ -79,20 +79,22 @@ class Scope:
             self.hits.append(default_hit(rule, evidence))
 
 
-@cache
-def _glob_candidates() -> tuple[str, ...]:
-    """Concrete sensitive paths a glob is tested against (homes as /root and /home/user)."""
+@lru_cache(maxsize=16)
+def _glob_candidates(own_home: str) -> tuple[str, ...]:
+    """Concrete sensitive paths a glob is tested against (homes as /root, /home/user and the
+    configured home; a process's files under /proc/1 and /proc/self)."""
     catalogue: Targets = targets()
     paths = set(catalogue.files) | set(catalogue.dirs) | set(catalogue.system_dirs)
-    for home in ("/root", "/home/user"):
+    paths |= {f"/proc/{pid}/{name}" for pid in ("1", "self") for name in ("environ", "mem")}
+    for home in ("/root", "/home/user", own_home):
         paths |= {f"{home}/{rel}" for rel in catalogue.home_files}
         paths |= {f"{home}/{rel}" for rel in catalogue.home_dirs}
         paths |= {f"{home}/.ssh/{name}" for name in ("id_rsa", "id_ed25519", "id_ecdsa")}
     return tuple(sorted(paths))
 
 
-def _glob_targets(pattern: str) -> list[str]:
-    return [path for path in _glob_candidates() if glob_match(pattern, path)][:64]
+def _glob_targets(pattern: str, home: str) -> list[str]:
+    return [path for path in _glob_candidates(home) if glob_match(pattern, path)][:64]
 
 
 def judge_path(  # noqa: PLR0912
@@ -103,12 +105,15 @@ def judge_path(  # noqa: PLR0912
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
     if ("%" in value or ".." in value) and is_evasive(value):
         scope.hit("path-evasion", f"path {written_as(value, written)}")
+    if value[:2] in ("\\\\", "//") and value[2:3] not in ("?", ".", "/", "\\"):
+        # a UNC path (\\host\share\file) reaches the network; the rest is judged below
+        judge_host(scope, value[2:].replace("\\", "/").split("/", 1)[0], written)
     resolved = resolve_path(value, cwd, scope.home)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
         judge_host(scope, parts[3] if len(parts) > 3 else "", written)
         return
-    paths = _glob_targets(resolved) if glob else [resolved]
+    paths = _glob_targets(resolved, scope.home) if glob else [resolved]
     if glob and (
         role.startswith(("delete", "perm"))
         or (role.startswith("read") and not resolved.endswith(targets().public_suffixes))

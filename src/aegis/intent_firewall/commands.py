@@ -24,6 +24,7 @@ _SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", 
 _PATH_ROLES = frozenset({"read", "write", "delete"})
 #: Operand roles whose targets matter: unknown operands for these are a finding.
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
+_DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
@@ -105,6 +106,12 @@ class CommandJudge:
         if spec.operands in _CHANGES or spec.wrapper is not None:
             shown_args = " ".join(a[1] for a in args)[:100]
             self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
+        # the names come from the earlier stage: files below the working directory, or
+        # anywhere on the disk for the programs that search it (locate, find /)
+        roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else [feed.cwd]
+        role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
+        for root in roots:
+            self.path((root, root, False), role, feed.cwd)
         return args
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:

@@ -100,6 +100,21 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             for root in roots:
                 inner = [root if a[0] == "{}" else a for a in command]
                 judge.argv(inner, _deeper(feed))
+                _whole_tree(judge, command, root, feed)
+
+
+_TREE_ROLES = {"read": "read-tree", "write": "write-tree", "delete": "delete-tree"}
+
+
+def _whole_tree(judge: CommandJudge, command: list[Arg], root: Arg, feed: Feed) -> None:
+    """``find ROOT -exec cat {} +`` reads every file below ROOT: the root is judged as a
+    tree with the role the executed program has for its operands."""
+    if not command or command[0][0] is None or all(a[0] != "{}" for a in command):
+        return
+    name = command[0][0].rsplit("/", 1)[-1].lower()
+    spec = judge.catalogue.lookup(name)
+    role = _TREE_ROLES.get(spec.operands if spec is not None else "read", "read-tree")
+    judge.path(root, role, feed.cwd)
 
 
 def _deeper(feed: Feed) -> Feed:
