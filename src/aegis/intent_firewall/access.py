@@ -152,6 +152,8 @@ def judge_path(  # noqa: PLR0912
                 scope.hit("sensitive-link", shown)
         elif kind == CREDENTIAL and role.startswith("perm:") and role[5:] in _SAFE_KEY_MODES:
             continue  # tightening a key's permissions is hygiene, not an attack
+        elif kind == CREDENTIAL and role == "write" and _inside(path, cwd) and path != cwd:
+            continue  # a new key or .env written in the workspace is the agent's own file
         elif kind is not None:
             scope.hit(_WRITE_RULES[kind], shown)
         elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
@@ -165,6 +167,10 @@ def _holds_credentials(path: str, home: str) -> bool:
         or home_relative(path, home) == ""
         or sensitive_below(path, home, credential_only=True)
     )
+
+
+def _inside(path: str, cwd: str) -> bool:
+    return path.startswith(cwd.rstrip("/") + "/")
 
 
 def _disposable(path: str, cwd: str, home: str) -> bool:

@@ -18,8 +18,12 @@ __all__ = ["copy_operands", "looks_like_path", "package", "unmodelled_value", "v
 def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:
     """Option values with roles beyond paths and URLs (see the catalogue's header)."""
     value = arg[0] or ""
-    if role in ("value", "unmodelled"):
+    if role == "unmodelled":
         unmodelled_value(judge, option, arg, cwd)
+    elif role == "value" and looks_like_path(value):
+        # the catalogue says the option takes a value, not what it does with a path
+        judge.path(arg, "read", cwd)
+        judge.path(arg, "write-tree", cwd)
     elif role == "mode":
         from aegis.intent_firewall.modes import check_mode
 
