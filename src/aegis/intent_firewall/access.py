@@ -152,7 +152,7 @@ def judge_path(  # noqa: PLR0912
                 scope.hit("sensitive-link", shown)
         elif kind == CREDENTIAL and role.startswith("perm:") and role[5:] in _SAFE_KEY_MODES:
             continue  # tightening a key's permissions is hygiene, not an attack
-        elif kind == CREDENTIAL and role == "write" and _inside(path, cwd) and path != cwd:
+        elif kind == CREDENTIAL and role == "write" and _workspace_file(scope, path, cwd):
             continue  # a new key or .env written in the workspace is the agent's own file
         elif kind is not None:
             scope.hit(_WRITE_RULES[kind], shown)
@@ -169,7 +169,13 @@ def _holds_credentials(path: str, home: str) -> bool:
     )
 
 
-def _inside(path: str, cwd: str) -> bool:
+def _workspace_file(scope: Scope, path: str, cwd: str) -> bool:
+    """A file below a known working directory that is not itself a system or home root."""
+    if not scope.cwd_known or targets().is_system_dir(cwd, scope.home):
+        return False
+    relative = home_relative(path, scope.home)
+    if relative is not None and targets().classify(cwd + "/x", scope.home) is not None:
+        return False
     return path.startswith(cwd.rstrip("/") + "/")
 
 

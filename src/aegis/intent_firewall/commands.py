@@ -21,7 +21,7 @@ __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
 
 MAX_DEPTH = 8
 _SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", ".ps1", ".bat")
-_PATH_ROLES = frozenset({"read", "write", "delete"})
+_PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
 #: Operand roles whose targets matter: unknown operands for these are a finding.
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})

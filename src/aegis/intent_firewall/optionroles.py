@@ -41,7 +41,7 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
 
         ssh_option(judge, value, feed)
     elif role == "dir-write":
-        judge.path(arg, "write", cwd)
+        judge.path(arg, "write-tree", cwd)
     elif role == "key-file":
         judge.path(arg, "read", cwd)
 
@@ -96,6 +96,9 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
             source = "read-tree" if recursive else "read"
             judge.path(arg, "delete" if "move" in parsed.modes else source, cwd)
         else:
-            judge.path(arg, "write", cwd)
+            recursive = any(
+                f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
+            )
+            judge.path(arg, "write-tree" if recursive else "write", cwd)
             if "sync-delete" in parsed.modes:
                 judge.path(arg, "delete", cwd)

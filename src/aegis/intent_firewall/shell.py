@@ -30,7 +30,7 @@ from aegis.intent_firewall.shellmodel import (
 from aegis.intent_firewall.shellparts import WalkerParts
 from aegis.intent_firewall.words import Word, resolve_word
 
-__all__ = ["Redirect", "Script", "SimpleCommand", "parse_script"]
+__all__ = ["Redirect", "Script", "SimpleCommand", "join_continuations", "parse_script"]
 
 _local = threading.local()
 #: Simple commands walked per line; the judge looks at fewer (see analysis).
@@ -231,6 +231,8 @@ class _Walker(WalkerParts):
 
 def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) -> Script:
     """Every simple command ``text`` would run, plus what the walk could not resolve."""
+    if "\\\n" in text:
+        text = join_continuations(text)
     if is_plain(text):
         plain = plain_script(text, cwd, dict(variables))
         if plain is not None:
@@ -239,3 +241,33 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)
     return walker.walk(tree.root_node)
+
+
+def join_continuations(text: str) -> str:
+    """``text`` with every backslash-newline outside single quotes removed, as bash does
+    before it splits words (``o\\<newline>f=/dev/sda`` is ``of=/dev/sda``). A linear scan."""
+    out: list[str] = []
+    index, length = 0, len(text)
+    quoted = double = False
+    while index < length:
+        char = text[index]
+        if quoted:
+            out.append(char)
+            quoted = char != "'"
+            index += 1
+        elif char == '"':
+            out.append(char)
+            double = not double
+            index += 1
+        elif char == "'" and not double:
+            out.append(char)
+            quoted = True
+            index += 1
+        elif char == "\\" and index + 1 < length:
+            if text[index + 1] != "\n":
+                out.append(text[index : index + 2])
+            index += 2
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)
