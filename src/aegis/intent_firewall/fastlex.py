@@ -89,6 +89,8 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
     tokens = _tokens(text)
     if _RESERVED.intersection(tokens) or (tokens and tokens[-1] in ("&&", "||", "|", "|&")):
         return None
+    if "-" in tokens or "~-" in text or "~+" in text or "OLDPWD" in text:
+        return None  # cd - and ~- need the previous directory: the full walk tracks it
     script = Script()
     words: list[Word] = []
     assignments: list[tuple[str, Word]] = []

@@ -67,6 +67,8 @@ class _Walker(WalkerParts):
         it belongs to is judged, where it is known whether the word's value matters."""
         self.variables["PWD"] = self.cwd
         word = resolve_word(node, self.source, self.variables)
+        if word.value is not None and word.value.startswith(("~-", "~+")):
+            word = _tilde_directory(word, self.cwd, self.variables)
         if emit:
             for construct in word.constructs:
                 self.construct("shell-expansion", construct)
@@ -186,8 +188,13 @@ class _Walker(WalkerParts):
                     fields=(node.children[0].type,),
                 )
             )
+        previous_end, previous_kind = -1, ""
         for child in [*children, *extra_redirects]:
             kind = child.type
+            adjacent = previous_end == child.start_byte and (
+                previous_kind in WORDISH or previous_kind == "command_name"
+            )
+            previous_end, previous_kind = child.end_byte, kind
             if kind == "variable_assignment":
                 assignments.append(self.assignment(child, inner, stack))
             elif kind in REDIRECTS:
@@ -201,7 +208,11 @@ class _Walker(WalkerParts):
                     else Word(self.text(child), None)
                 )
             elif kind in WORDISH:
-                words.append(self.word(child, inner, stack, emit=False))
+                word = self.word(child, inner, stack, emit=False)
+                if words and adjacent:
+                    # tree-sitter splits '/'\etc into two arguments; bash reads one word
+                    word = _joined(words.pop(), word)
+                words.append(word)
             elif kind in ("variable_name", "comment"):
                 continue
             elif child.is_error or child.is_missing:
@@ -241,6 +252,32 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)
     return walker.walk(tree.root_node)
+
+
+def _joined(first: Word, second: Word) -> Word:
+    """One word of two adjacent pieces."""
+    value = None if first.value is None or second.value is None else first.value + second.value
+    return Word(
+        written=first.written + second.written,
+        value=value,
+        fields=(value,) if value is not None else (),
+        constructs=[*first.constructs, *second.constructs],
+        substitutions=[*first.substitutions, *second.substitutions],
+        glob=first.glob or second.glob,
+        hazards=[*first.hazards, *second.hazards],
+    )
+
+
+def _tilde_directory(word: Word, cwd: str, variables: dict[str, str]) -> Word:
+    """``~+`` is the working directory and ``~-`` the previous one (``/`` when unknown)."""
+    value = word.value or ""
+    if len(value) > 2 and value[2] != "/":
+        return word
+    base = cwd if value.startswith("~+") else variables.get("OLDPWD", "/")
+    resolved = base.rstrip("/") + value[2:] if len(value) > 2 else base
+    word.value = resolved
+    word.fields = (resolved,)
+    return word
 
 
 def join_continuations(text: str) -> str:

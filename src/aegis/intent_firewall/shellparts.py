@@ -64,6 +64,15 @@ class WalkerParts:
 
     def change_directory(self, words: list[Word]) -> None:
         self.moved = True
+        previous = self.cwd
+        self._change_directory(words)
+        self.variables["OLDPWD"] = previous
+
+    def _change_directory(self, words: list[Word]) -> None:
+        if any(w.value == "-" for w in words[1:]):
+            # cd - returns to $OLDPWD; unknown: judge later relative paths from the root
+            self.cwd = self.variables.get("OLDPWD", "/")
+            return
         operands = [w for w in words[1:] if not (w.value or "").startswith("-")]
         if not operands:
             self.cwd = self.variables.get("HOME", self.cwd)
