@@ -57,6 +57,21 @@ _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascri
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
 #: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
+#: Tools whose input is a shell command line, and the keys that carry it.
+_SHELL_TOOLS = frozenset(
+    {"bash", "sh", "zsh", "fish", "shell", "terminal", "console", "powershell", "pwsh", "cmd"}
+)
+_INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
+#: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
+_COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
+
+
+def _command_key(key: str) -> bool:
+    if key in NON_COMMAND_KEYS:
+        return False
+    if name_words(key) & _COMMAND_KEY_WORDS:
+        return True
+    return any(part in key for part in _COMMAND_KEY_PARTS)
 
 
 class _RequestJudge:
@@ -141,6 +156,7 @@ class _RequestJudge:
             and PLAIN_WORD.issuperset(text)
             and key not in SPECIAL_KEYS
             and not self.policy.custom.rules
+            and not (tool and name_words(tool) & _SHELL_TOOLS)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
@@ -174,11 +190,14 @@ class _RequestJudge:
         if self.words & _CODE_ACTIONS and key in _CODE_KEYS and code_danger(canonical):
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
+        # a shell tool's input is a command line even when it is one word (``poweroff``)
+        shell_input = bool(name_words(tool) & _SHELL_TOOLS) and key in _INPUT_KEYS
         command = (
             not single
             and (
                 key in COMMAND_KEYS
-                or bool(name_words(key) & _COMMAND_KEY_WORDS and key not in NON_COMMAND_KEYS)
+                or shell_input
+                or _command_key(key)
                 or (
                     bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
@@ -222,6 +241,10 @@ class _RequestJudge:
         scope = self.scope(prose=False)
         argv = [canonical_text(word, fold=False) for word in item.argv]
         judge_argv(argv, scope, self.job)
+        for word in argv:  # every URL anywhere is checked, as in a command line's text
+            if "://" in word:
+                for url in urls_in(word):
+                    judge_url(scope, url, url, self.cwd)
         self.keep(scope.hits, item.where)
 
 
