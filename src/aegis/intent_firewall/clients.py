@@ -61,10 +61,33 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
         sql_text(judge, arg[0] or "")
 
 
+_SSH_HOST_OPTIONS = frozenset({"proxyjump", "hostname", "hostkeyalias"})
+_SSH_FILE_OPTIONS = frozenset(
+    {"identityfile", "certificatefile", "userknownhostsfile", "globalknownhostsfile",
+     "controlpath", "identityagent", "include", "revokedhostkeys", "xauthlocation"}
+)  # fmt: skip
+
+
 def ssh_option(judge: CommandJudge, setting: str, feed: Feed) -> None:
     """``-o ProxyCommand=…`` and friends make ssh run a local command."""
     name, _, value = setting.replace(" ", "=", 1).partition("=")
-    if name.strip().lower() in _SSH_EXEC_OPTIONS:
+    lowered = name.strip().lower()
+    if lowered in _SSH_HOST_OPTIONS:
+        from aegis.intent_firewall.access import judge_url
+
+        for hop in value.split(","):
+            judge_url(judge.scope, hop.strip().rpartition("@")[2], setting, feed.cwd)
+        return
+    if lowered in _SSH_FILE_OPTIONS or lowered.endswith(("provider", "file", "path")):
+        # a library ssh loads or a file it reads or writes: judged as a path, and a
+        # library is code (PKCS11Provider=/tmp/evil.so)
+        if lowered.endswith("provider"):
+            judge.hit("interpreter-code", f"ssh -o {setting[:100]} loads a library")
+        from aegis.intent_firewall.optionroles import unmodelled_value
+
+        unmodelled_value(judge, f"ssh -o {name}", (value, value, False), feed.cwd)
+        return
+    if lowered in _SSH_EXEC_OPTIONS:
         judge.hit("interpreter-code", f"ssh -o {setting[:100]}")
         if value.strip() and value.strip().lower() not in ("yes", "no"):
             judge.judge_script(value.strip(), feed.cwd, feed.depth + 1)

@@ -57,6 +57,11 @@ _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascri
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
 #: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
+#: Keys that set the working directory every relative path and command line is seen from.
+_CWD_KEYS = frozenset(
+    {"cwd", "workdir", "working_directory", "working_dir", "workingdirectory", "dir",
+     "directory", "base", "basedir", "base_dir", "chdir", "root_dir", "rootdir"}
+)  # fmt: skip
 #: Tools whose input is a shell command line, and the keys that carry it.
 _SHELL_TOOLS = frozenset(
     {"bash", "sh", "zsh", "fish", "shell", "terminal", "console", "powershell", "pwsh", "cmd"}
@@ -272,7 +277,7 @@ def judge_request(
             [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"
         )
         return list(judge.found.values()), walk
-    cwd_items = [i for i in walk.items if i.key in ("cwd", "workdir", "working_directory")]
+    cwd_items = [i for i in walk.items if i.key in _CWD_KEYS]
     for item in cwd_items[:1]:
         if item.text.startswith("/"):
             judge.cwd = canonical_text(item.text)

@@ -88,7 +88,7 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
     if name in grammar.lookup or name in grammar.pid:
         state.done = True  # command -v NAME looks up; taskset -p changes a running process
         return
-    if name in grammar.values or spec.options.get(name) == "value":
+    if name in grammar.values or spec.options.get(name) in ("value", "key-file"):
         taken = attached if eq else state.take()
         if taken is not None:
             _wrapper_value(judge, spec, name, taken, state, feed)
@@ -126,6 +126,8 @@ def _wrapper_value(
         state.cwd = resolve_path(value, cwd, judge.scope.home)
     elif role in ("read", "write"):
         judge.path((value, value, False), role, cwd)
+    elif role == "key-file":
+        return  # ssh -i: the key authenticates the connection; it is not copied anywhere
     else:
         from aegis.intent_firewall.optionroles import unmodelled_value
 
