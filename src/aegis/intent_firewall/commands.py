@@ -197,7 +197,7 @@ class CommandJudge:
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         parsed = parse_options(spec, args[1:])
         for value, written, _ in parsed.operands:
-            if value is not None and value.startswith("+") and ("!" in value or ":" in value):
+            if value is not None and value.startswith("+") and ("!" in value or "system" in value):
                 # vim +'!cmd', less '+!cmd', view '+:call system()': commands run at start
                 self.hit("interpreter-code", f"{spec.name} {written[:100]} runs a command")
         cwd = self.options(parsed, feed)
