@@ -33,7 +33,9 @@ from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
 from aegis.intent_firewall.textchecks import (
     code_danger,
+    code_in_data,
     instruction_override,
+    secret_in_text,
 )
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
@@ -69,6 +71,19 @@ _SHELL_TOOLS = frozenset(
 _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
 #: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
+
+
+def _data_checks(canonical: str, text: str, searching: bool) -> list[Hit]:
+    """Secrets written out and data that runs code when loaded (both heuristic: review)."""
+    found = []
+    if not searching:
+        secret = secret_in_text(canonical)
+        if secret is not None:
+            found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
+        loaded = code_in_data(canonical)
+        if loaded is not None:
+            found.append(default_hit("code-in-data", f"{text[:100]!r}"))
+    return found
 
 
 def _command_key(key: str) -> bool:
@@ -188,6 +203,7 @@ class _RequestJudge:
         searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
         if not searching and instruction_override(canonical, text) is not None:
             hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
+        hits.extend(_data_checks(canonical, text, searching))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
         if tool.startswith("<env>"):

@@ -64,6 +64,8 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "sensitive-tree-read": (M, REVIEW, "reads a whole tree that holds credentials"),
     "sensitive-tree-write": (M, REVIEW, "writes a whole tree over sensitive files"),
     "unmodelled-option": (M, REVIEW, "option with a path value the catalogue does not model"),
+    "secret-in-text": (M, REVIEW, "a private key or token written out in the request"),
+    "code-in-data": (M, REVIEW, "data that runs code or breaks structure when loaded (heuristic)"),
     "sql-sensitive-read": (M, REVIEW, "SQL that reads password hashes or credential tables"),
     "resource-exhaustion": (M, REVIEW, "fills a disk or exhausts a resource"),
     "secret-environment": (M, REVIEW, "reads an environment variable that holds a secret"),
