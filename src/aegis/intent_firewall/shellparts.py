@@ -50,6 +50,10 @@ class WalkerParts:
                             self.word(part, context, stack)
                 elif child.type in REDIRECTS:
                     found.extend(self.redirect(child, context, stack))
+                elif child.is_named and child.type not in ("heredoc_start", "heredoc_end"):
+                    # cat <<EOF | sh: tree-sitter puts the rest of the line (the pipe into
+                    # sh) inside the here-document's node; it runs, so it is walked
+                    stack.append((child, context))
             return [Redirect("<<", None, body_text), *found]
         targets = [c for c in node.named_children if c.type != "file_descriptor"]
         if not targets:
