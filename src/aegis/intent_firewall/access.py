@@ -105,9 +105,7 @@ def judge_path(  # noqa: PLR0912
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
     if ("%" in value or ".." in value) and is_evasive(value):
         scope.hit("path-evasion", f"path {written_as(value, written)}")
-    if value[:2] in ("\\\\", "//") and value[2:3] not in ("?", ".", "/", "\\"):
-        # a UNC path (\\host\share\file) reaches the network; the rest is judged below
-        judge_host(scope, value[2:].replace("\\", "/").split("/", 1)[0], written)
+    _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
@@ -138,8 +136,7 @@ def judge_path(  # noqa: PLR0912
             continue
         system = catalogue.is_system_dir(path, scope.home) and not relative_guess
         if role == "write-tree":
-            if sensitive_below(path, scope.home, credential_only=False) and not relative_guess:
-                scope.hit("sensitive-tree-write", shown)
+            _tree_write(scope, path, shown, guessed=relative_guess)
             role = "write"
         if role.startswith("delete") and system:
             scope.hit("recursive-delete-system", shown)
@@ -158,6 +155,19 @@ def judge_path(  # noqa: PLR0912
             scope.hit(_WRITE_RULES[kind], shown)
         elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
             scope.hit("destructive-command", f"recursive {shown} outside the working directory")
+
+
+def _unc_host(scope: Scope, value: str, written: str) -> None:
+    """A UNC path (\\\\host\\share\\file) reaches the network; its rest is judged as a path."""
+    if value[:2] in ("\\\\", "//") and value[2:3] not in ("?", ".", "/", "\\"):
+        judge_host(scope, value[2:].replace("\\", "/").split("/", 1)[0], written)
+
+
+def _tree_write(scope: Scope, path: str, shown: str, *, guessed: bool) -> None:
+    """Writing a whole tree (extracting, copying recursively) into a root that holds
+    sensitive files may replace any of them."""
+    if not guessed and sensitive_below(path, scope.home, credential_only=False):
+        scope.hit("sensitive-tree-write", shown)
 
 
 def _holds_credentials(path: str, home: str) -> bool:

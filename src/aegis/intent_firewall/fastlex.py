@@ -45,6 +45,18 @@ def is_plain(text: str) -> bool:
         and "<&" not in text
         and "&>" not in text
         and "^" not in text[:1]
+        and not _uses_directory_history(text)
+    )
+
+
+def _uses_directory_history(text: str) -> bool:
+    """``cd -``, ``~-`` and ``$OLDPWD`` need the previous directory: the full walk tracks it."""
+    padded = text + " "
+    return (
+        any(f" -{end}" in padded for end in " ;&|")
+        or "~-" in text
+        or "~+" in text
+        or "OLDPWD" in text
     )
 
 
@@ -89,8 +101,6 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
     tokens = _tokens(text)
     if _RESERVED.intersection(tokens) or (tokens and tokens[-1] in ("&&", "||", "|", "|&")):
         return None
-    if "-" in tokens or "~-" in text or "~+" in text or "OLDPWD" in text:
-        return None  # cd - and ~- need the previous directory: the full walk tracks it
     script = Script()
     words: list[Word] = []
     assignments: list[tuple[str, Word]] = []

@@ -170,31 +170,14 @@ def _config_words(words: list[Arg]) -> list[str]:
     return found
 
 
-def _subcommand_paths(judge: CommandJudge, sub: str, words: list[Arg], cwd: str, feed: Feed) -> None:
+def _subcommand_paths(
+    judge: CommandJudge, sub: str, words: list[Arg], cwd: str, feed: Feed
+) -> None:
     """Paths a subcommand writes, deletes or reads, and subcommands that are findings."""
     if sub in _SUBCOMMAND_FINDINGS:
         rule, why = _SUBCOMMAND_FINDINGS[sub]
         judge.hit(rule, f"git {sub} {why}")
-    catalogue_spec = judge.catalogue.lookup("git")
-    flags: set[str] = set()
-    operands: list[Arg] = []
-    for index, arg in enumerate(words):
-        text = arg[0] or ""
-        name, eq, attached = text.partition("=")
-        if text.startswith("-") and eq:
-            if name == "--config-env":
-                _git_config(judge, attached)
-            else:
-                unmodelled_value(judge, f"git {sub} {name}", (attached, attached, False), cwd)
-        elif text in judge.catalogue.path_options and index + 1 < len(words):
-            if catalogue_spec is None or text not in catalogue_spec.options:
-                unmodelled_value(judge, f"git {sub} {text}", words[index + 1], cwd)
-        if text.startswith("-") and not text.startswith("--"):
-            flags.update(f"-{letter}" for letter in text[1:])
-        elif text.startswith("--"):
-            flags.add(name)
-        elif arg[0] is not None:
-            operands.append(arg)
+    flags, operands = _subcommand_words(judge, sub, words, cwd)
     if sub in ("config", "commit", "tag", "log", "show", "diff", "grep"):
         return
     if sub in _FILLS_DIRECTORY:
@@ -210,6 +193,35 @@ def _subcommand_paths(judge: CommandJudge, sub: str, words: list[Arg], cwd: str,
         role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
         for target in operands or [(cwd, cwd, False)]:
             judge.path(target, role, cwd)
+
+
+def _subcommand_words(
+    judge: CommandJudge, sub: str, words: list[Arg], cwd: str
+) -> tuple[set[str], list[Arg]]:
+    """The subcommand's flags and operands; option values that are paths judged on the way."""
+    catalogue_spec = judge.catalogue.lookup("git")
+    modelled = catalogue_spec.options if catalogue_spec is not None else {}
+    flags: set[str] = set()
+    operands: list[Arg] = []
+    for index, arg in enumerate(words):
+        text = arg[0] or ""
+        name, eq, attached = text.partition("=")
+        if text.startswith("-") and eq:
+            if name == "--config-env":
+                _git_config(judge, attached)
+            else:
+                unmodelled_value(judge, f"git {sub} {name}", (attached, attached, False), cwd)
+        elif (
+            text in judge.catalogue.path_options and index + 1 < len(words) and text not in modelled
+        ):
+            unmodelled_value(judge, f"git {sub} {text}", words[index + 1], cwd)
+        if text.startswith("-") and not text.startswith("--"):
+            flags.update(f"-{letter}" for letter in text[1:])
+        elif text.startswith("--"):
+            flags.add(name)
+        elif arg[0] is not None:
+            operands.append(arg)
+    return flags, operands
 
 
 def text_count(words: list[Arg], flag: str) -> int:

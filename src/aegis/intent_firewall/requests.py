@@ -11,6 +11,7 @@ from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
+from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.plaintext import PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
@@ -288,6 +289,8 @@ def judge_request(
     )
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)
+    for rule, evidence in http_method_findings(walk.frozen):
+        judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:
         judge.keep(
             [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"

@@ -18,11 +18,11 @@ import re2
 __all__ = [
     "code_danger",
     "code_in_data",
-    "secret_in_text",
     "config_escape",
     "config_exec",
     "instruction_override",
     "patterns",
+    "secret_in_text",
     "sql_injection_shape",
 ]
 

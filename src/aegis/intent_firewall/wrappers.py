@@ -91,7 +91,7 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
     if name in grammar.values or spec.options.get(name) in ("value", "key-file"):
         taken = attached if eq else state.take()
         if taken is not None:
-            _wrapper_value(judge, spec, name, taken, state, feed)
+            _wrapper_value(judge, spec, name, taken, state=state, feed=feed)
         return
     if not name.startswith("--") and len(name) > 2 and name[:2] in grammar.values:
         return  # -uroot: the value is attached
@@ -113,7 +113,7 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
 
 
 def _wrapper_value(
-    judge: CommandJudge, spec: Program, name: str, value: str, state: _State, feed: Feed
+    judge: CommandJudge, spec: Program, name: str, value: str, *, state: _State, feed: Feed
 ) -> None:
     """A wrapper option's value: a new working directory, a file it writes, or a path the
     catalogue does not describe (judged as both read and written: fail closed)."""
