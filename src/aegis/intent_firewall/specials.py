@@ -149,8 +149,9 @@ def kill(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             signal_given, index = True, index + 1
         elif not pids_only and value.startswith("-") and not signal_given and value != "-1":
             signal_given = True
-        elif value in ("1", "-1"):
-            judge.hit("system-shutdown", f"kill {value} signals init or every process")
+        elif value in ("1", "-1", "0") or (value.startswith("-") and value[1:].isdigit()):
+            # 1 is init, -1 every process, 0 the caller's whole process group, -PGID a group
+            judge.hit("system-shutdown", f"kill {value} signals init or a whole process group")
         elif value.startswith("-") and not pids_only and value[1:].isalpha():
             signal_given = True
 
