@@ -22,7 +22,13 @@ _REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicao
                            "migrate", "del", "unlink", "acl"})  # fmt: skip
 _SSH_EXEC_OPTIONS = ("proxycommand", "localcommand", "permitlocalcommand", "knownhostscommand",
                      "remotecommand", "match")  # fmt: skip
-_GH_DESTRUCTIVE = frozenset({"delete", "archive", "transfer", "rename", "edit", "close"})
+_GH_DESTRUCTIVE = frozenset(
+    {"delete", "archive", "transfer", "rename", "edit", "close", "disable", "revoke", "lock"}
+)
+#: gh subcommands whose operands are files uploaded (to a gist, a release, a secret).
+_GH_UPLOADS = frozenset({("gist", "create"), ("gist", "edit"), ("release", "upload"),
+                         ("release", "create"), ("secret", "set"), ("ssh-key", "add"),
+                         ("gpg-key", "add")})  # fmt: skip
 
 
 def sql_text(judge: CommandJudge, text: str) -> None:
@@ -101,6 +107,14 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
         judge.hit("destructive-command", f"gh {' '.join(words)[:100]}")
     if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
+    if tuple(words[:2]) in _GH_UPLOADS:
+        for arg in parsed.operands[2:]:
+            judge.maybe_path(arg, "read", feed.cwd)
+    from aegis.intent_firewall.optionroles import unmodelled_value
+
+    for role, arg, option in parsed.options:
+        if role in ("unmodelled", "value") or option in ("--body-file", "-F", "--input"):
+            unmodelled_value(judge, f"gh {option}", arg, feed.cwd)
 
 
 def image_host(judge: CommandJudge, image: Arg) -> None:
