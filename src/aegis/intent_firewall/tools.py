@@ -135,7 +135,13 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         _docker_cp(judge, rest, feed)
     elif sub in ("build", "buildx"):
         _docker_build(judge, rest, feed)
-    elif sub == "plugin" and words[:1] == ["install"]:
+    else:
+        _docker_admin(judge, sub, words)
+
+
+def _docker_admin(judge: CommandJudge, sub: str, words: list[str]) -> None:
+    """Plugins run with host privileges; leaving a swarm takes its services down."""
+    if sub == "plugin" and words[:1] == ["install"]:
         judge.hit("container-escape", f"docker plugin install {' '.join(words[1:])[:80]}")
     elif sub == "swarm" and words[:1] == ["leave"]:
         judge.hit("destructive-command", f"docker swarm {' '.join(words)[:80]}")
