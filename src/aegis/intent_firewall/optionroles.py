@@ -40,6 +40,12 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
         from aegis.intent_firewall.clients import ssh_option
 
         ssh_option(judge, value, feed)
+    elif role == "host-map":
+        # curl --resolve HOST:PORT:ADDRESS, --connect-to HOST:PORT:HOST2:PORT2: the address
+        # actually connected to is a destination like any other
+        for field in value.replace("[", "").replace("]", "").split(":")[2:]:
+            if field and not field.isdigit():
+                judge_host(judge.scope, field, arg[1])
     elif role == "dir-write":
         judge.path(arg, "write-tree", cwd)
     elif role == "key-file":
