@@ -164,8 +164,11 @@ def _docker_cp(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:
         if value is None:
             continue
         if ":" in value and not value.startswith(("/", ".", "~")):
+            inside = (value.split(":", 1)[1], written, glob)
             if index == len(operands) - 1 and index > 0:  # into the container's own files
-                judge.path((value.split(":", 1)[1], written, glob), "write", "/")
+                judge.path(inside, "write", "/")
+            else:  # out of the container: its keys and secrets are still secrets
+                judge.path(inside, "read", "/")
             continue
         role = "write-tree" if index == len(operands) - 1 and index > 0 else "read-tree"
         judge.path((value, written, glob), role, feed.cwd)
