@@ -24,7 +24,7 @@ from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
 from aegis.intent_firewall.model import safe_repr
-from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, ENV_KEYS
+from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
@@ -166,6 +166,16 @@ class _Walker:
         ):
             self.result.items.append(Item(where, "", key, tool, tuple(elements)))
             inner_key = "<argv>"
+        elif (
+            key in COMMAND_KEYS
+            and key not in _ARGS_KEYS
+            and where not in self.joined
+            and isinstance(value, list | tuple)
+            and 1 < len(elements) <= 256
+            and all(isinstance(e, str) for e in elements)
+        ):
+            # a list of command lines runs in one shell, in order: cd in one carries on
+            self.result.items.append(Item(where, "\n".join(elements), key, tool))
         frozen = [
             self.value(e, f"{where}[{i}]", inner_key, tool, depth + 1)
             for i, e in enumerate(elements)
