@@ -48,6 +48,11 @@ def shown(args: list[Arg]) -> str:
     return " ".join(a[0] if a[0] is not None else a[1] for a in args)[:120]
 
 
+def _is_variable(name: str) -> bool:
+    """``PREFIX``, ``DESTDIR``: an upper-case make-style variable name."""
+    return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
+
+
 class CommandJudge:
     def __init__(self, scope: Scope, judge_script: ScriptJudge) -> None:
         self.scope = scope
@@ -197,9 +202,20 @@ class CommandJudge:
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         parsed = parse_options(spec, args[1:])
         for value, written, _ in parsed.operands:
-            if value is not None and value.startswith("+") and ("!" in value or "system" in value):
+            if value is None:
+                continue
+            if value.startswith("+") and ("!" in value or "system" in value):
                 # vim +'!cmd', less '+!cmd', view '+:call system()': commands run at start
                 self.hit("interpreter-code", f"{spec.name} {written[:100]} runs a command")
+            elif "=" in value and _is_variable(value.partition("=")[0]):
+                # make DESTDIR=/ PREFIX=/usr: a variable whose value is a path the build
+                # installs under, which the catalogue does not model: fail closed
+                from aegis.intent_firewall.optionroles import unmodelled_value
+
+                assigned = value.partition("=")[2]
+                unmodelled_value(
+                    self, f"{spec.name} {value[:60]}", (assigned, written, False), feed.cwd
+                )
         cwd = self.options(parsed, feed)
         operands = parsed.operands
         role = spec.operands
