@@ -31,6 +31,23 @@ _GH_UPLOADS = frozenset({("gist", "create"), ("gist", "edit"), ("release", "uplo
                          ("gpg-key", "add")})  # fmt: skip
 
 
+#: sqlite3 dot-commands that name a file: written, or read.
+_SQLITE_WRITES = (".output", ".once", ".save", ".backup", ".excel", ".log")
+_SQLITE_READS = (".read", ".import", ".open", ".restore", ".load")
+
+
+def _sqlite_dot_command(judge: CommandJudge, text: str) -> None:
+    name, _, rest = text.partition(" ")
+    target = rest.strip().split()[-1] if rest.strip() else ""
+    if not target or target.startswith("-"):
+        return
+    target = target.strip("'\"")
+    if name.lower() in _SQLITE_WRITES:
+        judge.path((target, target, False), "write", "/" if target.startswith("/") else ".")
+    elif name.lower() in _SQLITE_READS:
+        judge.path((target, target, False), "read", "/" if target.startswith("/") else ".")
+
+
 def sql_text(judge: CommandJudge, text: str) -> None:
     """SQL handed to a database client: shell escapes are code, the rest is judged as SQL."""
     from aegis.intent_firewall.sql import judge_sql
@@ -40,8 +57,10 @@ def sql_text(judge: CommandJudge, text: str) -> None:
         if any(word in lowered for word in ("drop", "deletemany", "remove(", "shutdownserver")):
             judge.hit("destructive-command", f"database shell {text[:80]!r}")
         return
-    if lowered.startswith(".") and not lowered.startswith((".shell", ".system", ".load", ".once")):
-        return  # sqlite3 dot-commands such as .tables and .schema only describe
+    if lowered.startswith("."):
+        _sqlite_dot_command(judge, text.strip())
+        if not lowered.startswith((".shell", ".system", ".load")):
+            return  # the other sqlite3 dot-commands describe, or name files judged above
     if lowered.startswith(_SHELL_ESCAPES) or any(f"\n{e}" in lowered for e in _SHELL_ESCAPES):
         judge.hit("interpreter-code", f"database client shell escape {text[:80]!r}")
         return

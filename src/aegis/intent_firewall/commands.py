@@ -199,14 +199,17 @@ class CommandJudge:
                 valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
 
-    def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
-        parsed = parse_options(spec, args[1:])
+    def operand_shapes(self, spec: Program, parsed: Parsed, feed: Feed) -> None:
+        """Operands whose shape says what they do, whatever the program's entry says."""
         for value, written, _ in parsed.operands:
             if value is None:
                 continue
             if value.startswith("+") and ("!" in value or "system" in value):
                 # vim +'!cmd', less '+!cmd', view '+:call system()': commands run at start
                 self.hit("interpreter-code", f"{spec.name} {written[:100]} runs a command")
+            elif value.startswith("@") and len(value) > 1 and value[1] in "/~.":
+                # gcc @file, javac @argfile: a response file the program reads
+                self.path((value[1:], written, False), "read", feed.cwd)
             elif "=" in value and _is_variable(value.partition("=")[0]):
                 # make DESTDIR=/ PREFIX=/usr: a variable whose value is a path the build
                 # installs under, which the catalogue does not model: fail closed
@@ -216,6 +219,10 @@ class CommandJudge:
                 unmodelled_value(
                     self, f"{spec.name} {value[:60]}", (assigned, written, False), feed.cwd
                 )
+
+    def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+        parsed = parse_options(spec, args[1:])
+        self.operand_shapes(spec, parsed, feed)
         cwd = self.options(parsed, feed)
         operands = parsed.operands
         role = spec.operands
