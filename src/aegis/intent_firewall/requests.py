@@ -4,6 +4,7 @@ the way its key, its enclosing tool call and the action's words say it is used.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,6 +61,9 @@ _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascri
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
 #: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
+#: Key parts that say the value is encoded or serialised: decoded and judged, or review.
+_ENCODED_KEY_PARTS = ("base64", "b64", "encoded", "pickle", "marshal", "serialized", "serialised")
+_SERIALISED_KEY_PARTS = ("pickle", "marshal", "serialized", "serialised")
 #: Keys that set the working directory every relative path and command line is seen from.
 _CWD_KEYS = frozenset(
     {"cwd", "workdir", "working_directory", "working_dir", "workingdirectory", "dir",
@@ -178,6 +182,7 @@ class _RequestJudge:
             and key not in SPECIAL_KEYS
             and not self.policy.custom.rules
             and not (tool and name_words(tool) & _SHELL_TOOLS)
+            and not any(part in key for part in _ENCODED_KEY_PARTS)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
@@ -205,6 +210,8 @@ class _RequestJudge:
         if not searching and instruction_override(canonical, text) is not None:
             hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
         hits.extend(_data_checks(canonical, text, searching))
+        if any(part in key for part in _ENCODED_KEY_PARTS):
+            hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
         if tool.startswith("<env>"):
@@ -242,6 +249,23 @@ class _RequestJudge:
                 judge_url(scope, url, url, self.cwd)
         hits.extend(scope.hits)
         return hits
+
+    def encoded(self, text: str, key: str, tool: str) -> list[Hit]:
+        """``{"command_b64": "cm0gLXJmIH4="}``: the decoded text is judged under the key's
+        plain name; serialised objects (pickle, marshal) run code when loaded."""
+        if any(part in key for part in _SERIALISED_KEY_PARTS):
+            return [
+                default_hit("code-in-data", f"{key} holds a serialised object: loading runs code")
+            ]
+        try:
+            decoded = base64.b64decode(text.strip(), validate=True).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return [default_hit("opaque-value", f"{key} holds encoded data that is not text")]
+        plain_key = key
+        for part in _ENCODED_KEY_PARTS:
+            plain_key = plain_key.replace(part, "")
+        plain_key = plain_key.strip("_-") or "command"
+        return self.collect(decoded, plain_key, tool)
 
     def plain(
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
