@@ -207,6 +207,10 @@ def judge_host(scope: Scope, host: str, written: str) -> None:
 
 def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
     """A URL or scheme-less host given where a program expects a network destination."""
+    if "\\" in value and "://" in value:
+        # browsers read \ as /, other clients as a plain character (github.com\@evil:
+        # evil is the host for them): every reading is judged
+        judge_url(scope, value.replace("\\", ""), written, cwd)
     parsed = url_host(value)
     if parsed is None and value.startswith("file:"):
         judge_path(scope, "read", value, written, cwd)
