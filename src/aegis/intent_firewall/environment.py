@@ -35,7 +35,8 @@ REDIRECTORS = frozenset(
         "git_config_global", "git_config_system", "git_dir", "npm_config_registry",
         "histsize", "histfilesize", "histcontrol", "histignore", "manpager", "systemd_pager",
         "systemd_editor", "git_sequence_editor", "sudo_editor", "fcedit", "mysql_pager",
-        "psql_pager", "less", "lesskey", "git_exec_path", "gnupghome", "sshpass", "kubeconfig",
+        "psql_pager", "less", "lesskey", "lesskeyin", "lesskey_src", "lesskey_content",
+        "git_exec_path", "gnupghome", "sshpass", "kubeconfig",
         "pip_index_url", "pip_extra_index_url", "pip_config_file", "cargo_home",
         # trust: a CA bundle or a switch that turns certificate checks off lets TLS be read
         "ssl_cert_file", "ssl_cert_dir", "requests_ca_bundle", "curl_ca_bundle",
