@@ -99,7 +99,11 @@ def _word(text: str) -> Word:
 def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
-    if _RESERVED.intersection(tokens) or (tokens and tokens[-1] in ("&&", "||", "|", "|&")):
+    if (
+        _RESERVED.intersection(tokens)
+        or (tokens and tokens[-1] in ("&&", "||", "|", "|&"))
+        or "-" in tokens  # cd - needs the previous directory; a lone - is odd grammar
+    ):
         return None
     script = Script()
     words: list[Word] = []
