@@ -248,6 +248,12 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
         plain = plain_script(text, cwd, dict(variables))
         if plain is not None:
             return plain
+    if not text.isascii() and _crashes_the_scanner(text):
+        script = Script()
+        script.constructs.append(
+            ("unparseable-command", "'{' before a character outside the BMP: not parsed")
+        )
+        return script
     source = text.encode("utf-8", "surrogatepass")
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)
@@ -278,6 +284,18 @@ def _tilde_directory(word: Word, cwd: str, variables: dict[str, str]) -> Word:
     word.value = resolved
     word.fields = (resolved,)
     return word
+
+
+def _crashes_the_scanner(text: str) -> bool:
+    """``{`` followed by a character outside the Basic Multilingual Plane crashes
+    tree-sitter-bash 0.25's scanner on Linux (tree-sitter-bash issue 337): such a line is
+    not handed to it, and answers *review* as unparseable. A linear scan."""
+    index = text.find("{")
+    while 0 <= index < len(text) - 1:
+        if ord(text[index + 1]) > 0xFFFF:
+            return True
+        index = text.find("{", index + 1)
+    return False
 
 
 def join_continuations(text: str) -> str:
