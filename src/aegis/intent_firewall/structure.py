@@ -29,6 +29,10 @@ from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KE
 __all__ = ["Item", "Walk", "walk_parameters"]
 
 _TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
+#: A list of command lines is also judged as one script (so cd carries) up to this size;
+#: each line is judged on its own in any case.
+_MAX_JOINED_LINES = 64
+_MAX_JOINED_CHARS = 4096
 _PROGRAM_KEYS = frozenset(
     {"command", "cmd", "exe", "executable", "program", "file", "filepath", "binary", "bin"}
 )
@@ -171,8 +175,9 @@ class _Walker:
             and key not in _ARGS_KEYS
             and where not in self.joined
             and isinstance(value, list | tuple)
-            and 1 < len(elements) <= 256
+            and 1 < len(elements) <= _MAX_JOINED_LINES
             and all(isinstance(e, str) for e in elements)
+            and sum(len(e) for e in elements) <= _MAX_JOINED_CHARS
         ):
             # a list of command lines runs in one shell, in order: cd in one carries on
             self.result.items.append(Item(where, "\n".join(elements), key, tool))
