@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 from aegis.intent_firewall.globbing import glob_match
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host
@@ -24,6 +24,7 @@ from aegis.intent_firewall.targets import (
     PRIVILEGED,
     Targets,
     home_relative,
+    sensitive_below,
     targets,
 )
 from aegis.intent_firewall.text import written_as
@@ -78,20 +79,22 @@ class Scope:
             self.hits.append(default_hit(rule, evidence))
 
 
-@cache
-def _glob_candidates() -> tuple[str, ...]:
-    """Concrete sensitive paths a glob is tested against (homes as /root and /home/user)."""
+@lru_cache(maxsize=16)
+def _glob_candidates(own_home: str) -> tuple[str, ...]:
+    """Concrete sensitive paths a glob is tested against (homes as /root, /home/user and the
+    configured home; a process's files under /proc/1 and /proc/self)."""
     catalogue: Targets = targets()
     paths = set(catalogue.files) | set(catalogue.dirs) | set(catalogue.system_dirs)
-    for home in ("/root", "/home/user"):
+    paths |= {f"/proc/{pid}/{name}" for pid in ("1", "self") for name in ("environ", "mem")}
+    for home in ("/root", "/home/user", own_home):
         paths |= {f"{home}/{rel}" for rel in catalogue.home_files}
         paths |= {f"{home}/{rel}" for rel in catalogue.home_dirs}
         paths |= {f"{home}/.ssh/{name}" for name in ("id_rsa", "id_ed25519", "id_ecdsa")}
     return tuple(sorted(paths))
 
 
-def _glob_targets(pattern: str) -> list[str]:
-    return [path for path in _glob_candidates() if glob_match(pattern, path)][:64]
+def _glob_targets(pattern: str, home: str) -> list[str]:
+    return [path for path in _glob_candidates(home) if glob_match(pattern, path)][:64]
 
 
 def judge_path(  # noqa: PLR0912
@@ -102,12 +105,13 @@ def judge_path(  # noqa: PLR0912
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
     if ("%" in value or ".." in value) and is_evasive(value):
         scope.hit("path-evasion", f"path {written_as(value, written)}")
+    _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
         judge_host(scope, parts[3] if len(parts) > 3 else "", written)
         return
-    paths = _glob_targets(resolved) if glob else [resolved]
+    paths = _glob_targets(resolved, scope.home) if glob else [resolved]
     if glob and (
         role.startswith(("delete", "perm"))
         or (role.startswith("read") and not resolved.endswith(targets().public_suffixes))
@@ -131,6 +135,9 @@ def judge_path(  # noqa: PLR0912
                 scope.hit("container-escape", shown)
             continue
         system = catalogue.is_system_dir(path, scope.home) and not relative_guess
+        if role == "write-tree":
+            _tree_write(scope, path, shown, guessed=relative_guess)
+            role = "write"
         if role.startswith("delete") and system:
             scope.hit("recursive-delete-system", shown)
         elif role == "write" and system and home_relative(path, scope.home) != "":
@@ -142,17 +149,44 @@ def judge_path(  # noqa: PLR0912
                 scope.hit("sensitive-link", shown)
         elif kind == CREDENTIAL and role.startswith("perm:") and role[5:] in _SAFE_KEY_MODES:
             continue  # tightening a key's permissions is hygiene, not an attack
+        elif kind == CREDENTIAL and role == "write" and _workspace_file(scope, path, cwd):
+            continue  # a new key or .env written in the workspace is the agent's own file
         elif kind is not None:
             scope.hit(_WRITE_RULES[kind], shown)
         elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
             scope.hit("destructive-command", f"recursive {shown} outside the working directory")
 
 
+def _unc_host(scope: Scope, value: str, written: str) -> None:
+    """A UNC path (\\\\host\\share\\file) reaches the network; its rest is judged as a path."""
+    if value[:2] in ("\\\\", "//") and value[2:3] not in ("?", ".", "/", "\\"):
+        judge_host(scope, value[2:].replace("\\", "/").split("/", 1)[0], written)
+
+
+def _tree_write(scope: Scope, path: str, shown: str, *, guessed: bool) -> None:
+    """Writing a whole tree (extracting, copying recursively) into a root that holds
+    sensitive files may replace any of them."""
+    if not guessed and sensitive_below(path, scope.home, credential_only=False):
+        scope.hit("sensitive-tree-write", shown)
+
+
 def _holds_credentials(path: str, home: str) -> bool:
     """Trees whose recursive reading sweeps up credentials: /, /etc, /home, homes, /var/lib."""
-    return path in ("/", "/etc", "/home", "/root", "/var", "/var/lib", "/users") or (
-        home_relative(path, home) == ""
+    return (
+        path in ("/", "/etc", "/home", "/root", "/var", "/var/lib", "/users")
+        or home_relative(path, home) == ""
+        or sensitive_below(path, home, credential_only=True)
     )
+
+
+def _workspace_file(scope: Scope, path: str, cwd: str) -> bool:
+    """A file below a known working directory that is not itself a system or home root."""
+    if not scope.cwd_known or targets().is_system_dir(cwd, scope.home):
+        return False
+    relative = home_relative(path, scope.home)
+    if relative is not None and targets().classify(cwd + "/x", scope.home) is not None:
+        return False
+    return path.startswith(cwd.rstrip("/") + "/")
 
 
 def _disposable(path: str, cwd: str, home: str) -> bool:
@@ -173,6 +207,10 @@ def judge_host(scope: Scope, host: str, written: str) -> None:
 
 def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
     """A URL or scheme-less host given where a program expects a network destination."""
+    if "\\" in value and "://" in value:
+        # browsers read \ as /, other clients as a plain character (github.com\@evil:
+        # evil is the host for them): every reading is judged
+        judge_url(scope, value.replace("\\", ""), written, cwd)
     parsed = url_host(value)
     if parsed is None and value.startswith("file:"):
         judge_path(scope, "read", value, written, cwd)

@@ -66,6 +66,9 @@ class Catalogue:
     programs: Mapping[str, Program]
     #: ``python -m`` modules that are ordinary workspace tools.
     modules: frozenset[str] = frozenset()
+    #: Option names that, where a program's entry does not model them, usually take a path
+    #: the program writes (``-o``, ``--output-dir``, ``--prefix`` …).
+    path_options: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> Program | None:
         """The entry for a program base name; ``mkfs.*`` and versioned names fold in."""
@@ -141,4 +144,5 @@ def catalogue() -> Catalogue:
     for name, spec in data.get("program", {}).items():
         programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
     modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
-    return Catalogue(MappingProxyType(programs), modules)
+    path_options = frozenset(data.get("defaults", {}).get("path_options", ()))
+    return Catalogue(MappingProxyType(programs), modules, path_options)

@@ -22,7 +22,30 @@ _REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicao
                            "migrate", "del", "unlink", "acl"})  # fmt: skip
 _SSH_EXEC_OPTIONS = ("proxycommand", "localcommand", "permitlocalcommand", "knownhostscommand",
                      "remotecommand", "match")  # fmt: skip
-_GH_DESTRUCTIVE = frozenset({"delete", "archive", "transfer", "rename", "edit", "close"})
+_GH_DESTRUCTIVE = frozenset(
+    {"delete", "archive", "transfer", "rename", "edit", "close", "disable", "revoke", "lock"}
+)
+#: gh subcommands whose operands are files uploaded (to a gist, a release, a secret).
+_GH_UPLOADS = frozenset({("gist", "create"), ("gist", "edit"), ("release", "upload"),
+                         ("release", "create"), ("secret", "set"), ("ssh-key", "add"),
+                         ("gpg-key", "add")})  # fmt: skip
+
+
+#: sqlite3 dot-commands that name a file: written, or read.
+_SQLITE_WRITES = (".output", ".once", ".save", ".backup", ".excel", ".log")
+_SQLITE_READS = (".read", ".import", ".open", ".restore", ".load")
+
+
+def _sqlite_dot_command(judge: CommandJudge, text: str) -> None:
+    name, _, rest = text.partition(" ")
+    target = rest.strip().split()[-1] if rest.strip() else ""
+    if not target or target.startswith("-"):
+        return
+    target = target.strip("'\"")
+    if name.lower() in _SQLITE_WRITES:
+        judge.path((target, target, False), "write", "/" if target.startswith("/") else ".")
+    elif name.lower() in _SQLITE_READS:
+        judge.path((target, target, False), "read", "/" if target.startswith("/") else ".")
 
 
 def sql_text(judge: CommandJudge, text: str) -> None:
@@ -34,8 +57,10 @@ def sql_text(judge: CommandJudge, text: str) -> None:
         if any(word in lowered for word in ("drop", "deletemany", "remove(", "shutdownserver")):
             judge.hit("destructive-command", f"database shell {text[:80]!r}")
         return
-    if lowered.startswith(".") and not lowered.startswith((".shell", ".system", ".load", ".once")):
-        return  # sqlite3 dot-commands such as .tables and .schema only describe
+    if lowered.startswith("."):
+        _sqlite_dot_command(judge, text.strip())
+        if not lowered.startswith((".shell", ".system", ".load")):
+            return  # the other sqlite3 dot-commands describe, or name files judged above
     if lowered.startswith(_SHELL_ESCAPES) or any(f"\n{e}" in lowered for e in _SHELL_ESCAPES):
         judge.hit("interpreter-code", f"database client shell escape {text[:80]!r}")
         return
@@ -61,10 +86,33 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
         sql_text(judge, arg[0] or "")
 
 
+_SSH_HOST_OPTIONS = frozenset({"proxyjump", "hostname", "hostkeyalias"})
+_SSH_FILE_OPTIONS = frozenset(
+    {"identityfile", "certificatefile", "userknownhostsfile", "globalknownhostsfile",
+     "controlpath", "identityagent", "include", "revokedhostkeys", "xauthlocation"}
+)  # fmt: skip
+
+
 def ssh_option(judge: CommandJudge, setting: str, feed: Feed) -> None:
     """``-o ProxyCommand=…`` and friends make ssh run a local command."""
     name, _, value = setting.replace(" ", "=", 1).partition("=")
-    if name.strip().lower() in _SSH_EXEC_OPTIONS:
+    lowered = name.strip().lower()
+    if lowered in _SSH_HOST_OPTIONS:
+        from aegis.intent_firewall.access import judge_url
+
+        for hop in value.split(","):
+            judge_url(judge.scope, hop.strip().rpartition("@")[2], setting, feed.cwd)
+        return
+    if lowered in _SSH_FILE_OPTIONS or lowered.endswith(("provider", "file", "path")):
+        # a library ssh loads or a file it reads or writes: judged as a path, and a
+        # library is code (PKCS11Provider=/tmp/evil.so)
+        if lowered.endswith("provider"):
+            judge.hit("interpreter-code", f"ssh -o {setting[:100]} loads a library")
+        from aegis.intent_firewall.optionroles import unmodelled_value
+
+        unmodelled_value(judge, f"ssh -o {name}", (value, value, False), feed.cwd)
+        return
+    if lowered in _SSH_EXEC_OPTIONS:
         judge.hit("interpreter-code", f"ssh -o {setting[:100]}")
         if value.strip() and value.strip().lower() not in ("yes", "no"):
             judge.judge_script(value.strip(), feed.cwd, feed.depth + 1)
@@ -78,6 +126,14 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
         judge.hit("destructive-command", f"gh {' '.join(words)[:100]}")
     if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
+    if tuple(words[:2]) in _GH_UPLOADS:
+        for arg in parsed.operands[2:]:
+            judge.maybe_path(arg, "read", feed.cwd)
+    from aegis.intent_firewall.optionroles import unmodelled_value
+
+    for role, arg, option in parsed.options:
+        if role in ("unmodelled", "value") or option in ("--body-file", "-F", "--input"):
+            unmodelled_value(judge, f"gh {option}", arg, feed.cwd)
 
 
 def image_host(judge: CommandJudge, image: Arg) -> None:

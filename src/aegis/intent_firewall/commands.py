@@ -21,9 +21,10 @@ __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
 
 MAX_DEPTH = 8
 _SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", ".ps1", ".bat")
-_PATH_ROLES = frozenset({"read", "write", "delete"})
+_PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
 #: Operand roles whose targets matter: unknown operands for these are a finding.
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
+_DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
@@ -45,6 +46,11 @@ class Feed:
 
 def shown(args: list[Arg]) -> str:
     return " ".join(a[0] if a[0] is not None else a[1] for a in args)[:120]
+
+
+def _is_variable(name: str) -> bool:
+    """``PREFIX``, ``DESTDIR``: an upper-case make-style variable name."""
+    return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
 class CommandJudge:
@@ -105,6 +111,12 @@ class CommandJudge:
         if spec.operands in _CHANGES or spec.wrapper is not None:
             shown_args = " ".join(a[1] for a in args)[:100]
             self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
+        # the names come from the earlier stage: files below the working directory, or
+        # anywhere on the disk for the programs that search it (locate, find /)
+        roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else [feed.cwd]
+        role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
+        for root in roots:
+            self.path((root, root, False), role, feed.cwd)
         return args
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
@@ -187,8 +199,30 @@ class CommandJudge:
                 valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
 
+    def operand_shapes(self, spec: Program, parsed: Parsed, feed: Feed) -> None:
+        """Operands whose shape says what they do, whatever the program's entry says."""
+        for value, written, _ in parsed.operands:
+            if value is None:
+                continue
+            if value.startswith("+") and ("!" in value or "system" in value):
+                # vim +'!cmd', less '+!cmd', view '+:call system()': commands run at start
+                self.hit("interpreter-code", f"{spec.name} {written[:100]} runs a command")
+            elif value.startswith("@") and len(value) > 1 and value[1] in "/~.":
+                # gcc @file, javac @argfile: a response file the program reads
+                self.path((value[1:], written, False), "read", feed.cwd)
+            elif "=" in value and _is_variable(value.partition("=")[0]):
+                # make DESTDIR=/ PREFIX=/usr: a variable whose value is a path the build
+                # installs under, which the catalogue does not model: fail closed
+                from aegis.intent_firewall.optionroles import unmodelled_value
+
+                assigned = value.partition("=")[2]
+                unmodelled_value(
+                    self, f"{spec.name} {value[:60]}", (assigned, written, False), feed.cwd
+                )
+
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         parsed = parse_options(spec, args[1:])
+        self.operand_shapes(spec, parsed, feed)
         cwd = self.options(parsed, feed)
         operands = parsed.operands
         role = spec.operands

@@ -23,6 +23,7 @@ CODE_LOADERS = frozenset(
         "node_path", "java_tool_options", "_java_options", "jdk_java_options", "lessopen",
         "lessclose", "gconv_path", "glibc_tunables", "ld_bind_not", "malloc_check_",
         "bash_xtracefd", "openssl_conf", "openssl_engines", "python_startup",
+        "pythonwarnings", "git_config_parameters", "git_config_count",
     }
 )  # fmt: skip
 REDIRECTORS = frozenset(
@@ -34,8 +35,14 @@ REDIRECTORS = frozenset(
         "git_config_global", "git_config_system", "git_dir", "npm_config_registry",
         "histsize", "histfilesize", "histcontrol", "histignore", "manpager", "systemd_pager",
         "systemd_editor", "git_sequence_editor", "sudo_editor", "fcedit", "mysql_pager",
-        "psql_pager", "less", "lesskey", "git_exec_path", "gnupghome", "sshpass", "kubeconfig",
+        "psql_pager", "less", "lesskey", "lesskeyin", "lesskey_src", "lesskey_content",
+        "git_exec_path", "gnupghome", "sshpass", "kubeconfig",
         "pip_index_url", "pip_extra_index_url", "pip_config_file", "cargo_home",
+        # trust: a CA bundle or a switch that turns certificate checks off lets TLS be read
+        "ssl_cert_file", "ssl_cert_dir", "requests_ca_bundle", "curl_ca_bundle",
+        "node_extra_ca_certs", "git_ssl_no_verify", "git_ssl_cainfo", "git_ssl_capath",
+        "node_tls_reject_unauthorized", "pythonhttpsverify", "pip_cert", "pip_trusted_host",
+        "npm_config_strict_ssl", "cargo_http_check_revoke", "gnutls_system_priority_file",
     }
 )  # fmt: skip
 
@@ -59,7 +66,7 @@ def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
     shown = f"{name}={written_as(value, written) if written != value else value!r}"[:160]
     if key in PATH_LISTS and _stays_inside(value):
         return
-    if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_")):
+    if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_", "git_config_")):
         scope.hit("dangerous-environment", shown)
     elif key in REDIRECTORS:
         scope.hit("shell-construct", f"environment override {shown}")

@@ -45,6 +45,18 @@ def is_plain(text: str) -> bool:
         and "<&" not in text
         and "&>" not in text
         and "^" not in text[:1]
+        and not _uses_directory_history(text)
+    )
+
+
+def _uses_directory_history(text: str) -> bool:
+    """``cd -``, ``~-`` and ``$OLDPWD`` need the previous directory: the full walk tracks it."""
+    padded = text + " "
+    return (
+        any(f" -{end}" in padded for end in " ;&|")
+        or "~-" in text
+        or "~+" in text
+        or "OLDPWD" in text
     )
 
 
@@ -87,7 +99,11 @@ def _word(text: str) -> Word:
 def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
-    if _RESERVED.intersection(tokens) or (tokens and tokens[-1] in ("&&", "||", "|", "|&")):
+    if (
+        _RESERVED.intersection(tokens)
+        or (tokens and tokens[-1] in ("&&", "||", "|", "|&"))
+        or "-" in tokens  # cd - needs the previous directory; a lone - is odd grammar
+    ):
         return None
     script = Script()
     words: list[Word] = []

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.optionroles import looks_like_path, unmodelled_value
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
 
@@ -74,6 +75,17 @@ _EXEC_OPTIONS = {
     "difftool": ("--extcmd", "-x"),
     "rebase": ("--exec", "-x"),
     "bisect": ("run",),
+    "grep": ("--open-files-in-pager", "-O"),
+    "submodule": ("foreach",),
+}
+#: Subcommands whose last operand is a directory git fills with files.
+_FILLS_DIRECTORY = frozenset({"clone", "worktree", "init"})
+#: Subcommands that hand out or serve what they should not.
+_SUBCOMMAND_FINDINGS = {
+    "credential": ("credential-file-read", "prints stored credentials"),
+    "credential-store": ("credential-file-read", "prints stored credentials"),
+    "daemon": ("network-listener", "serves repositories over the network"),
+    "instaweb": ("network-listener", "serves repositories over the network"),
 }
 
 
@@ -88,17 +100,24 @@ def _git_config(judge: CommandJudge, setting: str) -> None:
 def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
     parsed = parse_options(spec, args[1:])
     cwd = feed.cwd
-    for role, arg, _ in parsed.options:
+    for role, arg, option in parsed.options:
         if role == "git-config" and arg[0] is not None:
             _git_config(judge, arg[0])
         elif role == "dir" and arg[0] is not None:
             cwd = resolve_path(arg[0], cwd, judge.scope.home)
+        elif option == "--config-env" and arg[0] is not None:
+            _git_config(judge, arg[0])
+        elif arg[0] is not None:
+            # --git-dir, --work-tree, --exec-path …: a repository or tree outside the
+            # workspace, or programs run from one, is never a plain read
+            unmodelled_value(judge, f"git {option}", arg, cwd)
     if not parsed.operands:
         return
     sub = parsed.operands[0][0] or ""
     rest = parsed.operands[1:]
     position = args.index(parsed.operands[0])
     words = args[position + 1 :]
+    _subcommand_paths(judge, sub, words, cwd, feed)
     for index, (value, _written, _glob) in enumerate(words):
         text = value or ""
         option = text.split("=", 1)[0]
@@ -123,10 +142,93 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     ):
         judge.hit("destructive-command", f"git {sub} rewrites or erases history")
     if sub == "config":
-        keys = [a[0] for a in rest if a[0] is not None and not a[0].startswith("-")]
+        keys = _config_words(words)
         if keys:
-            _git_config(judge, keys[0])
+            _git_config(judge, "=".join(keys[:2]))
     elif sub in _GIT_NETWORK:
         for value, written, _ in rest:
             if value and ("://" in value or ("@" in value and ":" in value)):
                 judge_url(judge.scope, value, written, cwd)
+
+
+_CONFIG_FILE_OPTIONS = frozenset({"--file", "-f", "--blob"})
+
+
+def _config_words(words: list[Arg]) -> list[str]:
+    """``git config [--file F] key [value]``: the key and value, option values skipped."""
+    found: list[str] = []
+    skip = False
+    for value, _written, _glob in words:
+        if skip:
+            skip = False
+            continue
+        text = value or ""
+        if text in _CONFIG_FILE_OPTIONS:
+            skip = True
+        elif not text.startswith("-"):
+            found.append(text)
+    return found
+
+
+def _subcommand_paths(
+    judge: CommandJudge, sub: str, words: list[Arg], cwd: str, feed: Feed
+) -> None:
+    """Paths a subcommand writes, deletes or reads, and subcommands that are findings."""
+    if sub in _SUBCOMMAND_FINDINGS:
+        rule, why = _SUBCOMMAND_FINDINGS[sub]
+        judge.hit(rule, f"git {sub} {why}")
+    flags, operands = _subcommand_words(judge, sub, words, cwd)
+    if sub in ("config", "commit", "tag", "log", "show", "diff", "grep"):
+        return
+    if sub in _FILLS_DIRECTORY:
+        for target in operands:
+            if looks_like_path(target[0] or "") or target is operands[-1]:
+                judge.path(target, "write-tree", cwd)
+    elif sub == "clean" and "-f" in flags and "-n" not in flags:
+        for target in operands or [(cwd, cwd, False)]:
+            judge.path(target, "delete-tree", cwd)
+        if flags & {"-x", "-X"} or text_count(words, "-f") > 1:
+            judge.hit("destructive-command", f"git clean {' '.join(a[1] for a in words)[:80]}")
+    elif sub == "add":
+        role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
+        for target in operands or [(cwd, cwd, False)]:
+            judge.path(target, role, cwd)
+
+
+def _subcommand_words(
+    judge: CommandJudge, sub: str, words: list[Arg], cwd: str
+) -> tuple[set[str], list[Arg]]:
+    """The subcommand's flags and operands; option values that are paths judged on the way."""
+    catalogue_spec = judge.catalogue.lookup("git")
+    modelled = catalogue_spec.options if catalogue_spec is not None else {}
+    flags: set[str] = set()
+    operands: list[Arg] = []
+    for index, arg in enumerate(words):
+        text = arg[0] or ""
+        name, eq, attached = text.partition("=")
+        if text.startswith("-") and eq:
+            if name == "--config-env":
+                _git_config(judge, attached)
+            else:
+                unmodelled_value(judge, f"git {sub} {name}", (attached, attached, False), cwd)
+        elif (
+            text in judge.catalogue.path_options and index + 1 < len(words) and text not in modelled
+        ):
+            unmodelled_value(judge, f"git {sub} {text}", words[index + 1], cwd)
+        if text.startswith("-") and not text.startswith("--"):
+            flags.update(f"-{letter}" for letter in text[1:])
+        elif text.startswith("--"):
+            flags.add(name)
+        elif arg[0] is not None:
+            operands.append(arg)
+    return flags, operands
+
+
+def text_count(words: list[Arg], flag: str) -> int:
+    """How often ``flag`` is given, clusters counted (``-ffdx`` gives ``-f`` twice)."""
+    letter = flag[1:]
+    return sum(
+        (w[0] or "")[1:].count(letter)
+        for w in words
+        if (w[0] or "").startswith("-") and not (w[0] or "").startswith("--")
+    )

@@ -97,7 +97,13 @@ def stdin_into(judge: CommandJudge, name: str, feed: Feed, *, is_shell: bool) ->
 def _script_operand(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
     value = arg[0]
     if value is None or value in ("/dev/stdin", "-", "/dev/fd/0", "/proc/self/fd/0"):
-        if feed.fed_by or feed.stdin_programs or value is None or feed.stdin_text is not None:
+        if (
+            feed.fed_by
+            or feed.stdin_programs
+            or value is None
+            or feed.stdin_text is not None
+            or feed.stdin_redirected
+        ):
             stdin_into(judge, name, feed, is_shell=True)
         if value is None and not (set(feed.fed_by) & (DOWNLOADERS | DECODERS | NETWORK)):
             judge.hit("pipe-into-interpreter", f"{name} runs {arg[1]}")

@@ -76,10 +76,16 @@ def tar(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     parsed = parse_options(spec, args[1:])
     for role, arg, _ in parsed.options:
         if role == "dir" and extracting:
-            judge.path(arg, "write", feed.cwd)
-    judge.options(parsed, feed)
+            judge.path(arg, "write-tree", feed.cwd)
+    if extracting and (
+        "--absolute-names" in words
+        or "P" in first.lstrip("-")
+        or any(w.startswith("-") and not w.startswith("--") and "P" in w for w in words)
+    ):
+        judge.hit("sensitive-tree-write", "tar -P extracts absolute paths anywhere on the disk")
+    cwd = judge.options(parsed, feed)
     for operand in parsed.operands[1 if not first.startswith("-") and words else 0 :]:
-        judge.path(operand, "read-tree", feed.cwd)
+        judge.path(operand, "read-tree", cwd)
 
 
 def set_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

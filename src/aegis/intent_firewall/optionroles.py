@@ -12,14 +12,18 @@ from aegis.intent_firewall.options import Arg, Parsed
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["copy_operands", "package", "valued"]
+__all__ = ["copy_operands", "looks_like_path", "package", "unmodelled_value", "valued"]
 
 
 def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:
     """Option values with roles beyond paths and URLs (see the catalogue's header)."""
     value = arg[0] or ""
-    if role == "value" and value.startswith(("/", "~", "../")):
-        judge.path(arg, "read", cwd)  # an unknown option's path value: assume it is read
+    if role == "unmodelled":
+        unmodelled_value(judge, option, arg, cwd)
+    elif role == "value" and looks_like_path(value):
+        # the catalogue says the option takes a value, not what it does with a path
+        judge.path(arg, "read", cwd)
+        judge.path(arg, "write-tree", cwd)
     elif role == "mode":
         from aegis.intent_firewall.modes import check_mode
 
@@ -36,10 +40,43 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
         from aegis.intent_firewall.clients import ssh_option
 
         ssh_option(judge, value, feed)
+    elif role == "host-map":
+        # curl --resolve HOST:PORT:ADDRESS, --connect-to HOST:PORT:HOST2:PORT2: the address
+        # actually connected to is a destination like any other
+        for field in value.replace("[", "").replace("]", "").split(":")[2:]:
+            if field and not field.isdigit():
+                judge_host(judge.scope, field, arg[1])
     elif role == "dir-write":
-        judge.path(arg, "write", cwd)
+        judge.path(arg, "write-tree", cwd)
     elif role == "key-file":
         judge.path(arg, "read", cwd)
+
+
+def looks_like_path(value: str) -> bool:
+    return value.startswith(("/", "~", "..", "$home", "\\\\", "file:")) or (
+        "/" in value and "://" not in value
+    )
+
+
+def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> None:
+    """A path given to an option the catalogue does not model for this program.
+
+    The firewall cannot tell whether the program reads it, writes it or writes a whole tree
+    below it, so it is judged as all three, and a path outside the working directory is a
+    finding of its own: fail closed.
+    """
+    value = arg[0]
+    if value is None or not looks_like_path(value):
+        if value is not None and "://" in value:
+            judge_url(judge.scope, value, arg[1], cwd)
+        return
+    from aegis.intent_firewall.paths import resolve_path
+
+    for role in ("read", "write-tree"):
+        judge.path(arg, role, cwd)
+    resolved = resolve_path(value, cwd, judge.scope.home)
+    if not (resolved == cwd or resolved.startswith(cwd.rstrip("/") + "/")):
+        judge.hit("unmodelled-option", f"{option} {arg[1][:100]}")
 
 
 def package(judge: CommandJudge, arg: Arg, cwd: str) -> None:
@@ -65,6 +102,9 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
             source = "read-tree" if recursive else "read"
             judge.path(arg, "delete" if "move" in parsed.modes else source, cwd)
         else:
-            judge.path(arg, "write", cwd)
+            recursive = any(
+                f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
+            )
+            judge.path(arg, "write-tree" if recursive else "write", cwd)
             if "sync-delete" in parsed.modes:
                 judge.path(arg, "delete", cwd)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.catalogue import Program, catalogue
 
 __all__ = ["NO_VALUE", "Arg", "Parsed", "parse_options"]
 
@@ -72,6 +72,13 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
         elif role is None:
             role = spec.option_role(value)
         role = _conditional(role, following if attached is None else None)
+        if role == "flag" and name not in spec.options:
+            if attached is not None:
+                role = "unmodelled"  # --name=value the catalogue does not know: fail closed
+            elif name in catalogue().path_options and following is not None:
+                # -o/--output and kin usually name a file written; the program's entry does
+                # not say, so the next word is judged as such too (and stays an operand)
+                parsed.options.append(("unmodelled", following, name))
         if not _takes_value(role):
             parsed.flags.add(name)
             if role.startswith("mode:"):

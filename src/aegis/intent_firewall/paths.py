@@ -18,6 +18,7 @@ __all__ = ["has_nul", "is_evasive", "looks_like_path", "resolve_path"]
 
 #: Only short strings are cached, so the cache holds at most about 4096 × 512 characters.
 _CACHED_LENGTH = 512
+_PIDS = frozenset({"root", "cwd"})
 _PROC_ROOTS = ("/proc/self/root", "/proc/thread-self/root")
 _LOCAL_FILE_HOSTS = ("", "localhost", "127.0.0.1")
 
@@ -99,13 +100,47 @@ def _percent_decoded(path: str) -> str:
     return path
 
 
+#: Windows environment variables in paths (lower case), as the directory they name.
+_WINDOWS_VARIABLES = {
+    "%systemroot%": "/windows",
+    "%windir%": "/windows",
+    "%systemdrive%": "",
+    "%programfiles%": "/program files",
+    "%programdata%": "/programdata",
+    "%userprofile%": "~",
+    "%home%": "~",
+    "%homepath%": "~",
+    "%appdata%": "~/appdata/roaming",
+    "%localappdata%": "~/appdata/local",
+}
+
+
 def _windows(path: str) -> str:
     path = path.replace("\\", "/")
+    for variable, directory in _WINDOWS_VARIABLES.items():
+        if variable in path:
+            path = path.replace(variable, directory)
     for prefix in ("//?/", "//./", "/??/"):
         if path.startswith(prefix):
             path = path[len(prefix) :]
+            path = _without_device_prefix(path)
+    if path.startswith("//"):
+        # \\host\c$\rest (an administrative share) and \\host\share\rest: the rest
+        # is judged as a path on that machine's disk
+        parts = path[2:].split("/", 2)
+        path = "/" + parts[2] if len(parts) > 2 else "/"
     if len(path) >= 2 and path[1] == ":" and path[0].isalpha():
         path = path[2:] or "/"
+    return path
+
+
+def _without_device_prefix(path: str) -> str:
+    """``GLOBALROOT/Device/HarddiskVolumeShadowCopy1/rest`` and ``UNC/host/share/rest``."""
+    parts = path.split("/")
+    if parts[0] == "globalroot" and len(parts) > 3 and parts[1] == "device":
+        return "/" + "/".join(parts[3:])
+    if parts[0] == "unc" and len(parts) > 3:
+        return "/" + "/".join(parts[3:])
     return path
 
 
@@ -133,7 +168,9 @@ def _strip_proc_root(path: str) -> str:
             if path == root or path.startswith(root + "/"):
                 path, changed = path[len(root) :] or "/", True
         parts = path.split("/", 4)
-        if len(parts) >= 4 and parts[1] == "proc" and parts[2].isdigit() and parts[3] == "root":
+        if len(parts) >= 4 and parts[1] == "proc" and parts[2].isdigit() and parts[3] in _PIDS:
+            # another process's root or working directory: init's is /, and any other is
+            # judged as / too (fail closed: the firewall cannot know it)
             path, changed = "/" + (parts[4] if len(parts) > 4 else ""), True
     return path
 
@@ -157,7 +194,7 @@ def _resolve_cached(text: str, cwd: str, home: str) -> str:
 def _resolve(text: str, cwd: str, home: str) -> str:
     path = _percent_decoded(_strip_file_url(text.strip()))
     path = _strip_file_url(path).split("\x00", 1)[0]
-    if "\\" in path or (len(path) > 1 and path[1] == ":"):
+    if "\\" in path or (len(path) > 1 and path[1] == ":") or "%" in path:
         path = _windows(path)
     path = _home(path, home)
     if not path.startswith("/"):

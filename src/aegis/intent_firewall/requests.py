@@ -4,6 +4,7 @@ the way its key, its enclosing tool call and the action's words say it is used.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +12,7 @@ from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
+from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.plaintext import PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
@@ -33,7 +35,9 @@ from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
 from aegis.intent_firewall.textchecks import (
     code_danger,
+    code_in_data,
     instruction_override,
+    secret_in_text,
 )
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
@@ -57,6 +61,42 @@ _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascri
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
 #: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
+#: Key parts that say the value is encoded or serialised: decoded and judged, or review.
+_ENCODED_KEY_PARTS = ("base64", "b64", "encoded", "pickle", "marshal", "serialized", "serialised")
+_SERIALISED_KEY_PARTS = ("pickle", "marshal", "serialized", "serialised")
+#: Keys that set the working directory every relative path and command line is seen from.
+_CWD_KEYS = frozenset(
+    {"cwd", "workdir", "working_directory", "working_dir", "workingdirectory", "dir",
+     "directory", "base", "basedir", "base_dir", "chdir", "root_dir", "rootdir"}
+)  # fmt: skip
+#: Tools whose input is a shell command line, and the keys that carry it.
+_SHELL_TOOLS = frozenset(
+    {"bash", "sh", "zsh", "fish", "shell", "terminal", "console", "powershell", "pwsh", "cmd"}
+)
+_INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
+#: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
+_COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
+
+
+def _data_checks(canonical: str, text: str, searching: bool) -> list[Hit]:
+    """Secrets written out and data that runs code when loaded (both heuristic: review)."""
+    found = []
+    if not searching:
+        secret = secret_in_text(canonical)
+        if secret is not None:
+            found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
+        loaded = code_in_data(canonical)
+        if loaded is not None:
+            found.append(default_hit("code-in-data", f"{text[:100]!r}"))
+    return found
+
+
+def _command_key(key: str) -> bool:
+    if key in NON_COMMAND_KEYS:
+        return False
+    if name_words(key) & _COMMAND_KEY_WORDS:
+        return True
+    return any(part in key for part in _COMMAND_KEY_PARTS)
 
 
 class _RequestJudge:
@@ -141,6 +181,8 @@ class _RequestJudge:
             and PLAIN_WORD.issuperset(text)
             and key not in SPECIAL_KEYS
             and not self.policy.custom.rules
+            and not (tool and name_words(tool) & _SHELL_TOOLS)
+            and not any(part in key for part in _ENCODED_KEY_PARTS)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
@@ -167,6 +209,9 @@ class _RequestJudge:
         searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
         if not searching and instruction_override(canonical, text) is not None:
             hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
+        hits.extend(_data_checks(canonical, text, searching))
+        if any(part in key for part in _ENCODED_KEY_PARTS):
+            hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
         if tool.startswith("<env>"):
@@ -174,11 +219,14 @@ class _RequestJudge:
         if self.words & _CODE_ACTIONS and key in _CODE_KEYS and code_danger(canonical):
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
+        # a shell tool's input is a command line even when it is one word (``poweroff``)
+        shell_input = bool(name_words(tool) & _SHELL_TOOLS) and key in _INPUT_KEYS
         command = (
             not single
             and (
                 key in COMMAND_KEYS
-                or bool(name_words(key) & _COMMAND_KEY_WORDS and key not in NON_COMMAND_KEYS)
+                or shell_input
+                or _command_key(key)
                 or (
                     bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
@@ -202,6 +250,23 @@ class _RequestJudge:
         hits.extend(scope.hits)
         return hits
 
+    def encoded(self, text: str, key: str, tool: str) -> list[Hit]:
+        """``{"command_b64": "cm0gLXJmIH4="}``: the decoded text is judged under the key's
+        plain name; serialised objects (pickle, marshal) run code when loaded."""
+        if any(part in key for part in _SERIALISED_KEY_PARTS):
+            return [
+                default_hit("code-in-data", f"{key} holds a serialised object: loading runs code")
+            ]
+        try:
+            decoded = base64.b64decode(text.strip(), validate=True).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return [default_hit("opaque-value", f"{key} holds encoded data that is not text")]
+        plain_key = key
+        for part in _ENCODED_KEY_PARTS:
+            plain_key = plain_key.replace(part, "")
+        plain_key = plain_key.strip("_-") or "command"
+        return self.collect(decoded, plain_key, tool)
+
     def plain(
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
     ) -> None:
@@ -222,6 +287,10 @@ class _RequestJudge:
         scope = self.scope(prose=False)
         argv = [canonical_text(word, fold=False) for word in item.argv]
         judge_argv(argv, scope, self.job)
+        for word in argv:  # every URL anywhere is checked, as in a command line's text
+            if "://" in word:
+                for url in urls_in(word):
+                    judge_url(scope, url, url, self.cwd)
         self.keep(scope.hits, item.where)
 
 
@@ -244,12 +313,14 @@ def judge_request(
     )
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)
+    for rule, evidence in http_method_findings(walk.frozen):
+        judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:
         judge.keep(
             [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"
         )
         return list(judge.found.values()), walk
-    cwd_items = [i for i in walk.items if i.key in ("cwd", "workdir", "working_directory")]
+    cwd_items = [i for i in walk.items if i.key in _CWD_KEYS]
     for item in cwd_items[:1]:
         if item.text.startswith("/"):
             judge.cwd = canonical_text(item.text)

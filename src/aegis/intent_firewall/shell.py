@@ -30,7 +30,7 @@ from aegis.intent_firewall.shellmodel import (
 from aegis.intent_firewall.shellparts import WalkerParts
 from aegis.intent_firewall.words import Word, resolve_word
 
-__all__ = ["Redirect", "Script", "SimpleCommand", "parse_script"]
+__all__ = ["Redirect", "Script", "SimpleCommand", "join_continuations", "parse_script"]
 
 _local = threading.local()
 #: Simple commands walked per line; the judge looks at fewer (see analysis).
@@ -67,9 +67,13 @@ class _Walker(WalkerParts):
         it belongs to is judged, where it is known whether the word's value matters."""
         self.variables["PWD"] = self.cwd
         word = resolve_word(node, self.source, self.variables)
+        if word.value is not None and word.value.startswith(("~-", "~+")):
+            word = _tilde_directory(word, self.cwd, self.variables)
         if emit:
             for construct in word.constructs:
                 self.construct("shell-expansion", construct)
+        for hazard in word.hazards:
+            self.construct("shell-expansion", hazard)
         feeds: list[str] = context.feeds if context.feeds is not None else []
         stack.extend(
             (substitution, Context(feeds=feeds, function=context.function))
@@ -184,8 +188,13 @@ class _Walker(WalkerParts):
                     fields=(node.children[0].type,),
                 )
             )
+        previous_end, previous_kind = -1, ""
         for child in [*children, *extra_redirects]:
             kind = child.type
+            adjacent = previous_end == child.start_byte and (
+                previous_kind in WORDISH or previous_kind == "command_name"
+            )
+            previous_end, previous_kind = child.end_byte, kind
             if kind == "variable_assignment":
                 assignments.append(self.assignment(child, inner, stack))
             elif kind in REDIRECTS:
@@ -199,7 +208,11 @@ class _Walker(WalkerParts):
                     else Word(self.text(child), None)
                 )
             elif kind in WORDISH:
-                words.append(self.word(child, inner, stack, emit=False))
+                word = self.word(child, inner, stack, emit=False)
+                if words and adjacent:
+                    # tree-sitter splits '/'\etc into two arguments; bash reads one word
+                    word = _joined(words.pop(), word)
+                words.append(word)
             elif kind in ("variable_name", "comment"):
                 continue
             elif child.is_error or child.is_missing:
@@ -229,11 +242,87 @@ class _Walker(WalkerParts):
 
 def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) -> Script:
     """Every simple command ``text`` would run, plus what the walk could not resolve."""
+    if "\\\n" in text:
+        text = join_continuations(text)
     if is_plain(text):
         plain = plain_script(text, cwd, dict(variables))
         if plain is not None:
             return plain
+    if not text.isascii() and _crashes_the_scanner(text):
+        script = Script()
+        script.constructs.append(
+            ("unparseable-command", "'{' before a character outside the BMP: not parsed")
+        )
+        return script
     source = text.encode("utf-8", "surrogatepass")
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)
     return walker.walk(tree.root_node)
+
+
+def _joined(first: Word, second: Word) -> Word:
+    """One word of two adjacent pieces."""
+    value = None if first.value is None or second.value is None else first.value + second.value
+    return Word(
+        written=first.written + second.written,
+        value=value,
+        fields=(value,) if value is not None else (),
+        constructs=[*first.constructs, *second.constructs],
+        substitutions=[*first.substitutions, *second.substitutions],
+        glob=first.glob or second.glob,
+        hazards=[*first.hazards, *second.hazards],
+    )
+
+
+def _tilde_directory(word: Word, cwd: str, variables: dict[str, str]) -> Word:
+    """``~+`` is the working directory and ``~-`` the previous one (``/`` when unknown)."""
+    value = word.value or ""
+    if len(value) > 2 and value[2] != "/":
+        return word
+    base = cwd if value.startswith("~+") else variables.get("OLDPWD", "/")
+    resolved = base.rstrip("/") + value[2:] if len(value) > 2 else base
+    word.value = resolved
+    word.fields = (resolved,)
+    return word
+
+
+def _crashes_the_scanner(text: str) -> bool:
+    """``{`` followed by a character outside the Basic Multilingual Plane crashes
+    tree-sitter-bash 0.25's scanner on Linux (tree-sitter-bash issue 337): such a line is
+    not handed to it, and answers *review* as unparseable. A linear scan."""
+    index = text.find("{")
+    while 0 <= index < len(text) - 1:
+        if ord(text[index + 1]) > 0xFFFF:
+            return True
+        index = text.find("{", index + 1)
+    return False
+
+
+def join_continuations(text: str) -> str:
+    """``text`` with every backslash-newline outside single quotes removed, as bash does
+    before it splits words (``o\\<newline>f=/dev/sda`` is ``of=/dev/sda``). A linear scan."""
+    out: list[str] = []
+    index, length = 0, len(text)
+    quoted = double = False
+    while index < length:
+        char = text[index]
+        if quoted:
+            out.append(char)
+            quoted = char != "'"
+            index += 1
+        elif char == '"':
+            out.append(char)
+            double = not double
+            index += 1
+        elif char == "'" and not double:
+            out.append(char)
+            quoted = True
+            index += 1
+        elif char == "\\" and index + 1 < length:
+            if text[index + 1] != "\n":
+                out.append(text[index : index + 2])
+            index += 2
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)

@@ -31,6 +31,8 @@ class WalkerParts:
         name_node = node.child_by_field_name("name")
         value_node = node.child_by_field_name("value")
         name = self.text(name_node) if name_node is not None else ""
+        if name_node is not None and name_node.type == "subscript":
+            self.word(name_node, context, stack, emit=False)  # a[$(cmd)]=1 runs cmd
         if value_node is None:
             return name, Word("", "", ("",))
         return name, self.word(value_node, context, stack, emit=False)
@@ -48,6 +50,10 @@ class WalkerParts:
                             self.word(part, context, stack)
                 elif child.type in REDIRECTS:
                     found.extend(self.redirect(child, context, stack))
+                elif child.is_named and child.type not in ("heredoc_start", "heredoc_end"):
+                    # cat <<EOF | sh: tree-sitter puts the rest of the line (the pipe into
+                    # sh) inside the here-document's node; it runs, so it is walked
+                    stack.append((child, context))
             return [Redirect("<<", None, body_text), *found]
         targets = [c for c in node.named_children if c.type != "file_descriptor"]
         if not targets:
@@ -62,6 +68,15 @@ class WalkerParts:
 
     def change_directory(self, words: list[Word]) -> None:
         self.moved = True
+        previous = self.cwd
+        self._change_directory(words)
+        self.variables["OLDPWD"] = previous
+
+    def _change_directory(self, words: list[Word]) -> None:
+        if any(w.value == "-" for w in words[1:]):
+            # cd - returns to $OLDPWD; unknown: judge later relative paths from the root
+            self.cwd = self.variables.get("OLDPWD", "/")
+            return
         operands = [w for w in words[1:] if not (w.value or "").startswith("-")]
         if not operands:
             self.cwd = self.variables.get("HOME", self.cwd)

@@ -100,6 +100,21 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             for root in roots:
                 inner = [root if a[0] == "{}" else a for a in command]
                 judge.argv(inner, _deeper(feed))
+                _whole_tree(judge, command, root, feed)
+
+
+_TREE_ROLES = {"read": "read-tree", "write": "write-tree", "delete": "delete-tree"}
+
+
+def _whole_tree(judge: CommandJudge, command: list[Arg], root: Arg, feed: Feed) -> None:
+    """``find ROOT -exec cat {} +`` reads every file below ROOT: the root is judged as a
+    tree with the role the executed program has for its operands."""
+    if not command or command[0][0] is None or all(a[0] != "{}" for a in command):
+        return
+    name = command[0][0].rsplit("/", 1)[-1].lower()
+    spec = judge.catalogue.lookup(name)
+    role = _TREE_ROLES.get(spec.operands if spec is not None else "read", "read-tree")
+    judge.path(root, role, feed.cwd)
 
 
 def _deeper(feed: Feed) -> Feed:
@@ -134,8 +149,9 @@ def kill(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             signal_given, index = True, index + 1
         elif not pids_only and value.startswith("-") and not signal_given and value != "-1":
             signal_given = True
-        elif value in ("1", "-1"):
-            judge.hit("system-shutdown", f"kill {value} signals init or every process")
+        elif value in ("1", "-1", "0") or (value.startswith("-") and value[1:].isdigit()):
+            # 1 is init, -1 every process, 0 the caller's whole process group, -PGID a group
+            judge.hit("system-shutdown", f"kill {value} signals init or a whole process group")
         elif value.startswith("-") and not pids_only and value[1:].isalpha():
             signal_given = True
 

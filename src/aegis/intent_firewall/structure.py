@@ -24,11 +24,19 @@ from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
 from aegis.intent_firewall.model import safe_repr
-from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, ENV_KEYS
+from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
 _TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
+#: A list of command lines is also judged as one script (so cd carries) up to this size;
+#: each line is judged on its own in any case.
+_MAX_JOINED_LINES = 64
+_MAX_JOINED_CHARS = 4096
+_PROGRAM_KEYS = frozenset(
+    {"command", "cmd", "exe", "executable", "program", "file", "filepath", "binary", "bin"}
+)
+_ARGS_KEYS = frozenset({"args", "arguments", "argv", "params", "argumentlist", "arglist"})
 _YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
 _MAX_EMBEDDED = 65536
 _MAX_YAML = 4096
@@ -54,6 +62,8 @@ class _Walker:
         self.path: set[int] = set()
         self.memo: dict[int, Any] = {}
         self.stopped = False
+        #: Argument lists already joined to the program named beside them.
+        self.joined: set[str] = set()
 
     def finding(self, rule: str, evidence: str, where: str) -> None:
         if len(self.result.findings) < 32:
@@ -125,6 +135,7 @@ class _Walker:
                 if isinstance(named, str):
                     tool = named
                     break
+        self.program_and_arguments(value, names, where, key, tool)
         out: dict[Any, Any] = {}
         if key in ENV_KEYS:
             tool = "<env>"  # the mapping is an environment: its keys are variable names
@@ -155,9 +166,21 @@ class _Walker:
             and 1 < len(elements) <= 4096
             and all(isinstance(e, str) for e in elements)
             and self.is_argv(key, elements)
+            and where not in self.joined
         ):
             self.result.items.append(Item(where, "", key, tool, tuple(elements)))
             inner_key = "<argv>"
+        elif (
+            key in COMMAND_KEYS
+            and key not in _ARGS_KEYS
+            and where not in self.joined
+            and isinstance(value, list | tuple)
+            and 1 < len(elements) <= _MAX_JOINED_LINES
+            and all(isinstance(e, str) for e in elements)
+            and sum(len(e) for e in elements) <= _MAX_JOINED_CHARS
+        ):
+            # a list of command lines runs in one shell, in order: cd in one carries on
+            self.result.items.append(Item(where, "\n".join(elements), key, tool))
         frozen = [
             self.value(e, f"{where}[{i}]", inner_key, tool, depth + 1)
             for i, e in enumerate(elements)
@@ -168,6 +191,25 @@ class _Walker:
             except TypeError:
                 return tuple(frozen)
         return tuple(frozen)
+
+    def program_and_arguments(
+        self, value: Mapping[Any, Any], names: set[str], where: str, key: str, tool: str
+    ) -> None:
+        """``{"command": "rm", "args": ["-rf", "/"]}``: one command line, as a process API
+        (``spawn``, ``Process.Start``, ``execve``) runs it, not a program and a second one."""
+        program_key = next((n for n in names if n.casefold() in _PROGRAM_KEYS), None)
+        args_key = next((n for n in names if n.casefold() in _ARGS_KEYS), None)
+        if program_key is None or args_key is None:
+            return
+        program, arguments = value.get(program_key), value.get(args_key)
+        if not isinstance(program, str) or not program or any(c.isspace() for c in program):
+            return
+        if not isinstance(arguments, list | tuple) or len(arguments) > 4096:
+            return
+        if not all(isinstance(a, str) for a in arguments):
+            return
+        self.joined.add(f"{where}.{args_key}")
+        self.result.items.append(Item(where, "", key, tool, (program, *arguments)))
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
         pair = shapes.name_value_pair(value)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["Targets", "home_relative", "targets"]
+__all__ = ["Targets", "home_relative", "sensitive_below", "targets"]
 
 CREDENTIAL, DEVICE, PERSISTENCE, CONFIG, PRIVILEGED, LOG = (
     "credential",
@@ -161,3 +161,38 @@ def targets() -> Targets:
             (pair[0], pair[1]) for pair in persistence.get("segment_suffixes", ())
         ),
     )
+
+
+_HOME_BASES = ("/root", "/home/user")
+
+
+@lru_cache(maxsize=16)
+def _ancestors(home: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Directories holding a credential, and directories holding any sensitive target.
+
+    A recursive read of a root sweeps up everything below it, so the root is as sensitive as
+    the most sensitive entry the catalogue places below it (``find /etc -exec cat``).
+    """
+    catalogue = targets()
+    entries: list[tuple[str, str]] = [*catalogue.files.items(), *catalogue.dirs.items()]
+    for base in (home, *_HOME_BASES):
+        entries += [(f"{base}/{rel}", kind) for rel, kind in catalogue.home_files.items()]
+        entries += [(f"{base}/{rel}", kind) for rel, kind in catalogue.home_dirs.items()]
+    credential: set[str] = set()
+    sensitive: set[str] = set()
+    for path, kind in entries:
+        ancestor = posixpath.dirname(path)
+        while True:
+            sensitive.add(ancestor)
+            if kind == CREDENTIAL:
+                credential.add(ancestor)
+            if ancestor in ("/", ""):
+                break
+            ancestor = posixpath.dirname(ancestor)
+    return frozenset(credential), frozenset(sensitive)
+
+
+def sensitive_below(path: str, home: str, *, credential_only: bool) -> bool:
+    """Whether the catalogue places a (credential) target strictly below directory ``path``."""
+    credential, sensitive = _ancestors(home)
+    return path.rstrip("/") in (credential if credential_only else sensitive) or path == "/"

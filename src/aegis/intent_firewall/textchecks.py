@@ -17,10 +17,12 @@ import re2
 
 __all__ = [
     "code_danger",
+    "code_in_data",
     "config_escape",
     "config_exec",
     "instruction_override",
     "patterns",
+    "secret_in_text",
     "sql_injection_shape",
 ]
 
@@ -97,3 +99,15 @@ def sql_injection_shape(canonical: str) -> str | None:
     ):
         return None
     return _first("sql_injection", canonical)
+
+
+def secret_in_text(canonical: str) -> str | None:
+    """A private key block or a provider's token written out in the text, or ``None``."""
+    return _first("secrets_in_text", canonical)
+
+
+def code_in_data(canonical: str) -> str | None:
+    """Data that runs code or rewrites structure when it is loaded, rendered or sent (YAML
+    tags, template expressions, prototype keys, script tags, header breaks, LDAP and NoSQL
+    operators, spreadsheet formulas), or ``None``."""
+    return _first("code_in_data", canonical)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.clients import image_host
-from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
 
@@ -110,6 +110,7 @@ def _mount_source(value: str) -> str:
 
 def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     parsed = parse_options(spec, args[1:])
+    _docker_host(judge, parsed, feed)
     if not parsed.operands:
         return
     sub = parsed.operands[0][0] or ""
@@ -131,10 +132,68 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     elif sub == "prune" or "prune" in words[:1]:
         judge.hit("destructive-command", f"docker {sub} {' '.join(words)[:80]}")
     elif sub == "cp":
-        for value, written, glob in rest:
-            if value and ":" in value and not value.startswith(("/", ".")):
-                inside = value.split(":", 1)[1]
-                judge.path((inside, written, glob), "read", "/")
+        _docker_cp(judge, rest, feed)
+    elif sub in ("build", "buildx"):
+        _docker_build(judge, rest, feed)
+    else:
+        _docker_admin(judge, sub, words)
+
+
+def _docker_admin(judge: CommandJudge, sub: str, words: list[str]) -> None:
+    """Plugins run with host privileges; leaving a swarm takes its services down."""
+    if sub == "plugin" and words[:1] == ["install"]:
+        judge.hit("container-escape", f"docker plugin install {' '.join(words[1:])[:80]}")
+    elif sub == "swarm" and words[:1] == ["leave"]:
+        judge.hit("destructive-command", f"docker swarm {' '.join(words)[:80]}")
+
+
+def _docker_host(judge: CommandJudge, parsed: Parsed, feed: Feed) -> None:
+    """``docker -H tcp://host:2375``: the daemon the command goes to is a destination."""
+    for _role, arg, option in parsed.options:
+        if option in ("-H", "--host") and arg[0]:
+            value = arg[0]
+            target = value if "://" in value else f"tcp://{value}"
+            if not value.startswith(("unix://", "npipe://", "fd://")):
+                judge_url(judge.scope, target, arg[1], feed.cwd)
+
+
+def _docker_cp(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:
+    """docker cp SRC DEST: the side without ``container:`` is the host's file system."""
+    operands = [a for a in rest if not (a[0] or "-").startswith("-")]
+    for index, (value, written, glob) in enumerate(operands):
+        if value is None:
+            continue
+        if ":" in value and not value.startswith(("/", ".", "~")):
+            inside = (value.split(":", 1)[1], written, glob)
+            if index == len(operands) - 1 and index > 0:  # into the container's own files
+                judge.path(inside, "write", "/")
+            else:  # out of the container: its keys and secrets are still secrets
+                judge.path(inside, "read", "/")
+            continue
+        role = "write-tree" if index == len(operands) - 1 and index > 0 else "read-tree"
+        judge.path((value, written, glob), role, feed.cwd)
+
+
+_BUILD_VALUES = frozenset({"-t", "--tag", "-f", "--file", "--build-arg", "--target", "--platform"})
+
+
+def _docker_build(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:
+    """The build context may be a remote repository; insecure entitlements reach the host."""
+    words = [a[0] or "" for a in rest]
+    if "security.insecure" in words or "--allow=security.insecure" in words:
+        judge.hit("container-escape", "docker build --allow security.insecure")
+    for index, (value, written, _glob) in enumerate(rest):
+        previous = rest[index - 1][0] if index else ""
+        if previous in _BUILD_VALUES or (
+            (previous or "").startswith("--") and "=" not in (previous or "")
+        ):
+            continue
+        if not value or value.startswith(("-", ".", "/", "~")) or "/" not in value:
+            continue
+        if "://" in value or value.split("/", 1)[0].count(".") >= 1:
+            judge_url(
+                judge.scope, value if "://" in value else f"https://{value}", written, feed.cwd
+            )
 
 
 def _docker_run(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:  # noqa: PLR0912

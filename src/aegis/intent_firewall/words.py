@@ -33,6 +33,9 @@ class Word:
     constructs: list[str] = field(default_factory=list)
     substitutions: list[Any] = field(default_factory=list)
     glob: bool = False
+    #: Constructs that run code whatever the word is used for (a command substitution in a
+    #: subscript or a prompt expansion): findings even where the word's value does not matter.
+    hazards: list[str] = field(default_factory=list)
 
 
 def _short(text: str) -> str:
@@ -117,6 +120,23 @@ class _Resolver:
         self.glob = False
         self.unquoted: list[str] = []
         self.split = False
+        self.hazards: list[str] = []
+
+    def nested(self, node: Any) -> None:
+        """Command substitutions anywhere below ``node`` (inside ``${x:-…}``, ``$((…))``,
+        arrays, subscripts): each runs, so each is judged. Iterative and bounded."""
+        pending = list(node.named_children)
+        seen = 0
+        while pending and seen < 512:
+            child = pending.pop()
+            seen += 1
+            if child.type in ("command_substitution", "process_substitution"):
+                self.substitutions.append(child)
+                self.hazards.append(f"substitution inside {node.type} {_short(self.text(node))}")
+            else:
+                pending.extend(child.named_children)
+        if pending:
+            self.hazards.append(f"{node.type} too deep to inspect")
 
     def text(self, node: Any) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -171,16 +191,22 @@ class _Resolver:
             return None
         if kind == "arithmetic_expansion":
             self.constructs.append(f"arithmetic expansion {_short(self.text(node))}")
+            self.nested(node)
             return None
         if kind == "brace_expression":
             self.unquoted.append(self.text(node))
             return self.text(node)
         self.constructs.append(f"{kind} {_short(self.text(node))}")
+        self.nested(node)
         return None
 
     def _expansion(self, node: Any, quoted: bool) -> str | None:
         written = self.text(node)
         self.constructs.append(f"parameter expansion {_short(written)}")
+        if node.type == "expansion":
+            self.nested(node)
+            if "@" in written and written.rstrip("}")[-1:] in "PEAKak":
+                self.hazards.append(f"expansion operator evaluates text {_short(written)}")
         names = [
             c for c in node.named_children if c.type in ("variable_name", "special_variable_name")
         ]
@@ -202,7 +228,10 @@ def resolve_word(node: Any, source: bytes, variables: dict[str, str]) -> Word:
         constructs=resolver.constructs,
         substitutions=resolver.substitutions,
         glob=resolver.glob,
+        hazards=resolver.hazards,
     )
+    if value is not None and _evaluated_subscript(value):
+        word.hazards.append(f"array subscript runs a substitution {_short(word.written)}")
     if value is None:
         return word
     fields = value.split() if resolver.split else [value]
@@ -213,3 +242,13 @@ def resolve_word(node: Any, source: bytes, variables: dict[str, str]) -> Word:
         fields = expanded
     word.fields = tuple(fields)
     return word
+
+
+def _evaluated_subscript(value: str) -> bool:
+    """``a[$(cmd)]`` as text: bash runs the substitution wherever it evaluates the name
+    arithmetically (``test -v``, ``printf -v``, ``read``, ``declare -n``, ``$(( x ))``)."""
+    opening = value.find("[")
+    if opening < 0:
+        return False
+    rest = value[opening:]
+    return "$(" in rest or "`" in rest

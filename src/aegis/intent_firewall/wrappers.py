@@ -29,6 +29,8 @@ class _State:
     positionals: int
     done: bool = False
     ran_script: bool = False
+    #: The wrapped command's working directory (``env -C``, ``sudo -D``), once changed.
+    cwd: str | None = None
 
     def take(self) -> str | None:
         """The next argument's value (consumed), or ``None`` at the end."""
@@ -86,9 +88,10 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
     if name in grammar.lookup or name in grammar.pid:
         state.done = True  # command -v NAME looks up; taskset -p changes a running process
         return
-    if name in grammar.values or spec.options.get(name) == "value":
-        if not eq:
-            state.take()
+    if name in grammar.values or spec.options.get(name) in ("value", "key-file"):
+        taken = attached if eq else state.take()
+        if taken is not None:
+            _wrapper_value(judge, spec, name, taken, state=state, feed=feed)
         return
     if not name.startswith("--") and len(name) > 2 and name[:2] in grammar.values:
         return  # -uroot: the value is attached
@@ -107,6 +110,28 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
     ):
         return
     judge.hit("wrapper-option", f"{spec.name} option {arg[1]!r}")
+
+
+def _wrapper_value(
+    judge: CommandJudge, spec: Program, name: str, value: str, *, state: _State, feed: Feed
+) -> None:
+    """A wrapper option's value: a new working directory, a file it writes, or a path the
+    catalogue does not describe (judged as both read and written: fail closed)."""
+    role = spec.options.get(name, "value")
+    cwd = state.cwd or feed.cwd
+    if role == "dir":
+        from aegis.intent_firewall.paths import resolve_path
+
+        judge.path((value, value, False), "read", cwd)
+        state.cwd = resolve_path(value, cwd, judge.scope.home)
+    elif role in ("read", "write"):
+        judge.path((value, value, False), role, cwd)
+    elif role == "key-file":
+        return  # ssh -i: the key authenticates the connection; it is not copied anywhere
+    else:
+        from aegis.intent_firewall.optionroles import unmodelled_value
+
+        unmodelled_value(judge, f"{spec.name} {name}", (value, value, False), cwd)
 
 
 def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
@@ -134,7 +159,11 @@ def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         else:
             _option(judge, spec, state, arg, feed)
     command = [] if state.done else state.args[state.index :]
+    if state.cwd is not None:
+        inner_feed = replace(inner_feed, cwd=state.cwd)
     if not command:
+        if spec.name == "env" and not state.done:
+            judge.hit("secret-environment", "env without a command prints every variable")
         if grammar.shell_default and not state.done and not state.ran_script:
             judge.hit("interactive-shell", f"{spec.name} starts a shell")
         return

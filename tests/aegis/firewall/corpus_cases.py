@@ -27,10 +27,12 @@ __all__ = [
     "CorpusCase",
     "CorpusError",
     "Policy",
+    "build_firewall",
     "corpus_problems",
     "judge",
     "load_corpus",
     "make_firewall",
+    "uncached_firewall",
 ]
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
@@ -227,9 +229,8 @@ _POLICY_KEYWORDS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-@functools.cache
-def make_firewall(policy: Policy, rules: tuple[str, ...] = ()) -> IntentFirewall:
-    """The firewall a corpus case is judged by: ``policy`` applied, ``rules`` added."""
+def build_firewall(policy: Policy, rules: tuple[str, ...] = ()) -> IntentFirewall:
+    """A new firewall with ``policy`` applied and ``rules`` added."""
     accepted = inspect.signature(IntentFirewall).parameters
     options: dict[str, object] = {}
     for field, names in _POLICY_KEYWORDS.items():
@@ -241,6 +242,23 @@ def make_firewall(policy: Policy, rules: tuple[str, ...] = ()) -> IntentFirewall
     for index, pattern in enumerate(rules):
         firewall.block_pattern(Rule(id=f"corpus-rule-{index}", pattern=pattern))
     return firewall
+
+
+@functools.cache
+def make_firewall(policy: Policy, rules: tuple[str, ...] = ()) -> IntentFirewall:
+    """The firewall a corpus case is judged by (one per policy and rule set, shared)."""
+    return build_firewall(policy, rules)
+
+
+def uncached_firewall(policy: Policy, run: int) -> IntentFirewall:
+    """A firewall no verdict cache can answer for: its policy differs from every other one.
+
+    A cache keyed on the policy (the way to keep verdicts from outliving a policy) would
+    otherwise answer a repeated probe; one extra host that no request names makes the
+    policy new without changing any verdict.
+    """
+    hosts = (*policy.allowed_hosts, f"timing-run-{run}.invalid")
+    return build_firewall(Policy(policy.cwd, policy.home, hosts))
 
 
 def judge(policy: Policy, case: CorpusCase) -> Verdict:

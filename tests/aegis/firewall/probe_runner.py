@@ -10,17 +10,19 @@ and the timing script).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import time
+import warnings
 from dataclasses import dataclass
 
-from aegis.intent_firewall import IntentFirewall, Verdict
+from aegis.intent_firewall import IntentFirewall, Request, Verdict
 from tests.aegis.firewall.corpus_cases import make_firewall
 from tests.aegis.firewall.robustness_probes import DOCUMENTED_ERRORS, Probe
 
 __all__ = ["LIVENESS_SECONDS", "Outcome", "run_in_process", "run_isolated"]
 
-LIVENESS_SECONDS = 60.0
+LIVENESS_SECONDS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +65,16 @@ def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
 
     def child() -> None:
         firewall = _corpus_firewall() if policy_firewall else None
+        _warm_up(firewall)
         outcome = run_in_process(probe, firewall)
         sender.send((outcome.kind, outcome.decision, outcome.detail[:500], outcome.seconds))
 
     process = context.Process(target=child, daemon=True)
-    process.start()
+    with warnings.catch_warnings():
+        # Python 3.12+ warns about fork in a threaded process; the child only computes a
+        # verdict and sends five values back, it takes no lock a sibling thread could hold.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        process.start()
     sender.close()
     try:
         if not receiver.poll(LIVENESS_SECONDS):
@@ -82,6 +89,18 @@ def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
         process.join(5)
         receiver.close()
     return Outcome(kind, decision, detail, seconds)
+
+
+def _warm_up(firewall: IntentFirewall | None) -> None:
+    """Touch the engine's common paths once, so that the copy-on-write faults of a fresh
+    fork are not charged to the probe (a long-running firewall has paid them already)."""
+    warm = firewall if firewall is not None else IntentFirewall()
+    request = Request(
+        "execute_command",
+        {"command": "cd src && cat a.txt | grep -n x > /tmp/o", "url": "https://github.com/x"},
+    )
+    with contextlib.suppress(Exception):
+        asyncio.run(warm.validate_request(request))
 
 
 def _corpus_firewall() -> IntentFirewall:

@@ -369,6 +369,24 @@ def _probes() -> list[Probe]:
             True,
             "brace range of ten billion",
         ),
+        Probe(
+            "brace-nested-2000",
+            lambda: _command("echo " + "{a," * 2000 + "b" + "}" * 2000),
+            False,
+            "braces nested 2,000 deep",
+        ),
+        Probe(
+            "glob-many-stars",
+            lambda: _command("cat /" + "*a" * 40 + "!"),
+            False,
+            "glob whose matching backtracks on every star",
+        ),
+        Probe(
+            "glob-stars-path-param",
+            lambda: _params({"path": "/" + "*e" * 60 + "q"}, "read_file"),
+            False,
+            "the same glob as a file tool path",
+        ),
         Probe("open-braces", lambda: _command("{" * 50_000), False, "50,000 open braces"),
         Probe("open-parens", lambda: _command("(" * 50_000), False, "50,000 open parentheses"),
         Probe(
@@ -376,6 +394,53 @@ def _probes() -> list[Probe]:
             lambda: _command("echo $((" + "(" * 5000 + "1" + ")" * 5000 + "))"),
             False,
             "arithmetic nested 5,000 deep",
+        ),
+        # -- just under the size limits: many small things, each judged -------------------
+        Probe(
+            "pipes-2040",
+            lambda: _command("a|" * 2040 + "b"),
+            False,
+            "2,041 commands in one pipeline",
+        ),
+        Probe(
+            "words-2040",
+            lambda: _command("echo " + "a " * 2040),
+            False,
+            "2,041 words",
+        ),
+        Probe(
+            "many-command-lines",
+            lambda: _params(
+                {"commands": [f"ls -la d{i}; cat a{i} | grep b{i} > c{i}" for i in range(990)]},
+                "run_commands",
+            ),
+            False,
+            "990 distinct command lines in one request",
+        ),
+        Probe(
+            "many-urls-list",
+            lambda: _params(
+                {"urls": [f"https://h{i}.example.org/p?q={i}" for i in range(990)]}, "fetch_all"
+            ),
+            True,
+            "990 distinct unknown hosts in a list",
+        ),
+        Probe(
+            "many-paths-list",
+            lambda: _params(
+                {"paths": [f"../x{i}/../../y{i}/./z{i}" for i in range(990)]}, "read_files"
+            ),
+            False,
+            "990 relative paths to resolve",
+        ),
+        Probe(
+            "many-sql-list",
+            lambda: _params(
+                {"queries": [f"SELECT a{i} FROM t{i} WHERE b = {i}" for i in range(990)]},  # noqa: S608
+                "db",
+            ),
+            False,
+            "990 SQL statements in a list",
         ),
         # -- decoders ----------------------------------------------------------------------
         Probe(

@@ -19,12 +19,13 @@ from tests.aegis.firewall.corpus_cases import (
     judge,
     load_corpus,
 )
+from tests.aegis.firewall.known_gaps import marked, unknown_gap_ids
 
 ATTACKS = load_corpus("attacks")
 BENIGN = load_corpus("benign")
 
 
-@pytest.mark.parametrize("case", ATTACKS.cases, ids=lambda case: case.id)
+@pytest.mark.parametrize("case", marked(ATTACKS.cases))
 def test_an_attack_is_never_allowed(case: CorpusCase) -> None:
     verdict = judge(ATTACKS.policy, case)
     assert verdict.decision is not Decision.ALLOW, describe(case, verdict)
@@ -32,7 +33,7 @@ def test_an_attack_is_never_allowed(case: CorpusCase) -> None:
     assert verdict.reasons, f"{case.id}: a refusal must say why"
 
 
-@pytest.mark.parametrize("case", BENIGN.cases, ids=lambda case: case.id)
+@pytest.mark.parametrize("case", marked(BENIGN.cases))
 def test_a_benign_look_alike_is_allowed(case: CorpusCase) -> None:
     verdict = judge(BENIGN.policy, case)
     assert verdict.decision is Decision.ALLOW, describe(case, verdict)
@@ -57,6 +58,10 @@ def test_the_corpora_are_large_enough_and_cover_every_class() -> None:
     assert set(attacks) == set(ATTACKS.classes)
     assert set(benign) == set(BENIGN.classes)
     assert min(attacks.values()) >= 5, attacks
+
+
+def test_every_known_gap_names_a_corpus_case() -> None:
+    assert unknown_gap_ids((*ATTACKS.cases, *BENIGN.cases)) == []
 
 
 def test_case_ids_are_unique_across_both_corpora() -> None:

@@ -141,3 +141,22 @@ def test_globs_and_braces_are_bounded_and_linear() -> None:
     assert expand_braces("a{b,c}d") == ["abd", "acd"]
     assert len(expand_braces("{1..99999999999}")) == 16
     assert len(expand_braces("{a,b}" * 40)) <= 16
+
+
+@pytest.mark.parametrize("line", ["{\U00031860", "echo {\U0001f600}", "ls; x={\U00020000"])
+def test_a_brace_before_an_astral_character_is_review_not_a_crash(line: str) -> None:
+    # tree-sitter-bash 0.25's scanner can crash the process on these bytes
+    script = parse_script(line, "/w", {}, 10_000)
+    assert [rule for rule, _ in script.constructs] == ["unparseable-command"]
+    verdict = FIREWALL.validate_request_sync(Request("execute_command", {"cmd": line}))
+    assert verdict.decision is not Decision.ALLOW
+
+
+def test_adjacent_quoted_pieces_are_one_word_and_cd_dash_returns() -> None:
+    for line in (
+        "cat '/'\\etc/shadow",
+        "cd /etc; cd /w; cd -; cat shadow",
+        "OLDPWD=/etc; cd -; cat shadow",
+    ):
+        verdict = FIREWALL.validate_request_sync(Request("execute_command", {"cmd": line}))
+        assert verdict.decision is Decision.BLOCK, line

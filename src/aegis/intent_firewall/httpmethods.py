@@ -1,0 +1,53 @@
+"""HTTP requests that change or delete what they name: the method and the URL together.
+
+``{"method": "DELETE", "url": "https://api.github.com/repos/org/service"}`` deletes a
+repository on an allowed host; the host check alone allows it. A method that changes state
+on a remote host, or any non-reading method on a path that names a whole collection or a
+bulk operation (``/_all``, ``_delete_by_query``), is *review*. A single item of the local
+app under test (``DELETE http://localhost:8000/api/items/42``) stays allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aegis.intent_firewall.hosts import url_host
+
+__all__ = ["http_method_findings"]
+
+_METHOD_KEYS = ("method", "verb", "http_method", "httpmethod", "request_method")
+_URL_KEYS = ("url", "endpoint", "uri", "href", "target", "api", "path")
+_CHANGING = frozenset({"DELETE", "PUT", "PATCH"})
+_READING = frozenset({"GET", "HEAD", "OPTIONS"})
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})  # noqa: S104
+_BULK_SEGMENTS = ("_all", "*", "delete_by_query", "_bulk", "truncate", "purge", "drop", "wipe")
+
+
+def _value(parameters: Mapping[Any, Any], keys: tuple[str, ...]) -> str | None:
+    for name, value in parameters.items():
+        if isinstance(name, str) and name.casefold() in keys and isinstance(value, str):
+            return value
+    return None
+
+
+def http_method_findings(parameters: object) -> list[tuple[str, str]]:
+    """(rule, evidence) for a state-changing HTTP request in ``parameters``."""
+    if not isinstance(parameters, Mapping):
+        return []
+    method = _value(parameters, _METHOD_KEYS)
+    url = _value(parameters, _URL_KEYS)
+    if method is None or url is None or "://" not in url:
+        return []
+    method = method.strip().upper()
+    if method in _READING:
+        return []
+    parsed = url_host(url)
+    host = parsed[1] if parsed is not None else ""
+    path = url.split("://", 1)[1].partition("/")[2].split("?", 1)[0].lower()
+    evidence = f"{method} {url[:120]}"
+    if method in _CHANGING and host not in _LOOPBACK:
+        return [("destructive-action", f"{evidence} changes a remote resource")]
+    if any(segment in path for segment in _BULK_SEGMENTS):
+        return [("destructive-action", f"{evidence} names a whole collection")]
+    return []
