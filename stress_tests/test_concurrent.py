@@ -120,7 +120,8 @@ def test_concurrent_audit(
 
 def test_concurrent_hitl(stress: StressRunner, scale: Scale) -> None:
     """8 requesting workers, 4 approving ones; every decision answered exactly once."""
-    hitl = HITLCollaborator(default_timeout=3600)
+    # Every decision's history is read back afterwards: none may leave memory meanwhile.
+    hitl = HITLCollaborator(default_timeout=3600, keep_decided=10**9)
     priorities = workloads.cycle(workloads.PRIORITY_MIX)
     requested: list[str] = []
     answers: dict[str, str] = {}

@@ -160,7 +160,8 @@ def test_hitl_throughput(
     assert_tier: Callable[..., str],
     assert_within: Callable[[str, float, float], None],
 ) -> None:
-    hitl = HITLCollaborator(default_timeout=3600)
+    # Every decision is read back afterwards: none may leave memory meanwhile.
+    hitl = HITLCollaborator(default_timeout=3600, keep_decided=10**9)
     priorities = workloads.cycle(workloads.PRIORITY_MIX)
     requested: list[str] = []
 
