@@ -4,6 +4,7 @@ here-documents, and ``cd``/``pushd`` moving the working directory.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any
 
 from aegis.intent_firewall.paths import resolve_path
@@ -21,11 +22,13 @@ class WalkerParts:
     variables: dict[str, str]
     trailing: list[Word]
 
+    @abstractmethod
     def text(self, node: Any) -> str:
-        raise NotImplementedError
+        """The source text of ``node`` (the walker's own)."""
 
+    @abstractmethod
     def word(self, node: Any, context: Context, stack: list[Any], *, emit: bool = True) -> Word:
-        raise NotImplementedError
+        """``node`` resolved as bash would read it (the walker's own)."""
 
     def assignment(self, node: Any, context: Context, stack: list[Any]) -> tuple[str, Word]:
         name_node = node.child_by_field_name("name")
