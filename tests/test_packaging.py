@@ -6,26 +6,27 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SETUPTOOLS = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
 
 
-def test_every_package_of_the_tree_is_in_the_distribution() -> None:
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-    in_tree = {
-        ".".join(init.parent.relative_to(ROOT / "src").parts)
-        for init in (ROOT / "src" / "aegis").rglob("__init__.py")
-    } | {
-        ".".join(init.parent.relative_to(ROOT).parts)
-        for init in (ROOT / "pytest_aegis_stress").rglob("__init__.py")
+def _dotted(folder: Path, base: Path) -> str:
+    return ".".join(folder.relative_to(base).parts)
+
+
+def test_every_package_and_data_folder_of_the_tree_is_in_the_distribution() -> None:
+    src = ROOT / "src"
+    in_tree = {_dotted(p.parent, src) for p in (src / "aegis").rglob("__init__.py")}
+    in_tree |= {_dotted(p, src) for p in (src / "aegis").rglob("data") if p.is_dir()}
+    in_tree |= {
+        _dotted(p.parent, ROOT) for p in (ROOT / "pytest_aegis_stress").rglob("__init__.py")
     }
-    assert set(config["packages"]) == in_tree
+    assert set(SETUPTOOLS["packages"]) == in_tree
 
 
-def test_the_data_files_the_components_load_are_package_data() -> None:
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
-        "package-data"
-    ]["aegis"]
-    data = [p for p in (ROOT / "src" / "aegis").rglob("data/*") if p.is_file()]
-    assert data
-    for path in data:
-        relative = path.relative_to(ROOT / "src" / "aegis")
-        assert any(relative.match(pattern) for pattern in patterns), relative
+def test_every_data_file_the_components_load_is_package_data() -> None:
+    src = ROOT / "src"
+    for folder in (src / "aegis").rglob("data"):
+        patterns = SETUPTOOLS["package-data"][_dotted(folder, src)]
+        for path in folder.iterdir():
+            if path.is_file():
+                assert any(path.match(pattern) for pattern in patterns), path
