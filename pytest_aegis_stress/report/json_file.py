@@ -43,8 +43,8 @@ HTML report, can read it::
              "ops_completed": 1000, "ops_failed": 0, "planned": 1000,
              "late_starts": 0, "dropped_starts": 0, "backlog_start": 0, "backlog_end": 0,
              "late_after_ms": 1.0, "p50_ms": 0.01, "p95_ms": 0.02, "p99_ms": 0.04,
-             "service_p95_ms": 0.01},
-            ...
+             "service_p95_ms": 0.01}
+            # , then the next stage's entry, and so on
           ]
         }
       ]
