@@ -18,6 +18,7 @@ import datetime
 import decimal
 import fractions
 import pathlib
+
 # Python's re, not RE2: the one pattern (_CAMEL_JOINT) is two lookarounds, nothing to repeat.
 import re
 import uuid
