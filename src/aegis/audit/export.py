@@ -20,7 +20,8 @@ from aegis.audit.model import (
     FindingKind,
     VerificationReport,
 )
-from aegis.audit.verifier import Anomaly, Row, verify_rows
+from aegis.audit.verifier import verify_rows
+from aegis.audit.verify_chain import Anomaly, Row
 
 __all__ = [
     "EXPORT_FORMAT",

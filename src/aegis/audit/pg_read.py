@@ -16,7 +16,8 @@ from aegis.audit.encoding import GENESIS
 from aegis.audit.export import checked_chain, write_export
 from aegis.audit.model import AuditFileError, AuditKeyError, Checkpoint, VerificationReport
 from aegis.audit.store_rows import check_row
-from aegis.audit.verifier import Anomaly, Row, verify_rows
+from aegis.audit.verifier import verify_rows
+from aegis.audit.verify_chain import Anomaly, Row
 
 __all__ = [
     "TAIL",

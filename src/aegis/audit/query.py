@@ -21,7 +21,7 @@ from aegis._validation import require_text
 from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DEPTH, decode_details
 from aegis.audit.model import AuditDataError, AuditEntry
 from aegis.audit.store_rows import CHECKED_COLUMNS, ROW_COLUMNS, check_row
-from aegis.audit.verifier import Anomaly
+from aegis.audit.verify_chain import Anomaly
 
 __all__ = [
     "QueryFilter",

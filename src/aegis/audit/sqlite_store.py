@@ -31,8 +31,9 @@ from aegis.audit.model import (
 from aegis.audit.opening import OpenedLog
 from aegis.audit.query import checked_query_sql, entries_from_rows, first_damage, query_sql
 from aegis.audit.stored_tree import SqliteLeaves, StoredTree
-from aegis.audit.verifier import Anomaly, Row, bad_signatures
+from aegis.audit.verify_chain import Anomaly, Row
 from aegis.audit.verify_db import verify_known_log
+from aegis.audit.verify_signatures import bad_signatures
 
 __all__ = ["SqliteStore"]
 

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DETAILS_BYTES
 from aegis.audit.model import FindingKind
-from aegis.audit.verifier import Anomaly, Row
+from aegis.audit.verify_chain import Anomaly, Row
 
 __all__ = [
     "ROW_COLUMNS",

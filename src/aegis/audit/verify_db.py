@@ -24,7 +24,7 @@ from aegis.audit.model import (
     VerificationReport,
 )
 from aegis.audit.store_schema import INDEXES, UnreadableFileError
-from aegis.audit.verifier import verify_rows
+from aegis.audit.verifier import report_of, verify_rows
 
 __all__ = ["verify_database"]
 
@@ -75,9 +75,7 @@ def verify_known_log(
         )
     if not extra:
         return report
-    findings = sorted((*report.findings, *extra), key=lambda f: (f.seq is None, f.seq or 0))
-    first = next((f.seq for f in findings if f.seq is not None), None)
-    return VerificationReport(False, report.entries_checked, first, tuple(findings), report.root)
+    return report_of((*report.findings, *extra), report.entries_checked, report.root)
 
 
 def _verify(
@@ -89,16 +87,11 @@ def _verify(
         damaged = isinstance(error, UnreadableFileError) and store_files.marked_as_audit_log(path)
         if not (known_log or damaged):
             raise
-        return _report_of([Finding(FindingKind.DAMAGED_FILE, None, str(error))])
+        return report_of([Finding(FindingKind.DAMAGED_FILE, None, str(error))], 0, EMPTY_ROOT)
     try:
         return _verify_open(connection, path, public_key, checkpoint, caveat)
     finally:
         connection.close()
-
-
-def _report_of(findings: list[Finding]) -> VerificationReport:
-    first = next((f.seq for f in findings if f.seq is not None), None)
-    return VerificationReport(False, 0, first, tuple(findings), EMPTY_ROOT)
 
 
 def _verify_open(
