@@ -15,7 +15,7 @@ from aegis.audit.chain import Tail
 from aegis.audit.encoding import GENESIS
 from aegis.audit.export import checked_chain, write_export
 from aegis.audit.model import AuditFileError, AuditKeyError, Checkpoint, VerificationReport
-from aegis.audit.store_rows import check_row
+from aegis.audit.row_check import check_row
 from aegis.audit.verifier import verify_rows
 from aegis.audit.verify_chain import Anomaly, Row
 
@@ -29,8 +29,7 @@ __all__ = [
 ]
 
 TAIL = "SELECT seq, entry_hash, timestamp_ns FROM aegis_audit.entries ORDER BY seq DESC LIMIT 1"
-_COLUMNS = "seq, timestamp_ns, action, details, prev_hash, entry_hash, signature"
-#: What :func:`~aegis.audit.store_rows.check_row` reads: text as its UTF-8 bytes, and no
+#: What :func:`~aegis.audit.row_check.check_row` reads: text as its UTF-8 bytes, and no
 #: storage-class column (PostgreSQL's column types already hold every value to its type).
 _CHECKED_COLUMNS = (
     "seq, timestamp_ns, convert_to(action, 'UTF8'), convert_to(details, 'UTF8'), "

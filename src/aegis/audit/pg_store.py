@@ -51,6 +51,7 @@ from aegis.audit.pg_read import (
 )
 from aegis.audit.pg_schema import SCHEMA, TAIL_LOCK_KEY, create_schema
 from aegis.audit.query import entries_from_rows, query_filter, select_sql
+from aegis.audit.row_check import ROW_COLUMNS
 from aegis.audit.stored_tree import StoredTree
 
 __all__ = [
@@ -62,15 +63,14 @@ __all__ = [
     "verify_postgres",
 ]
 
-_COLUMNS = "seq, timestamp_ns, action, details, prev_hash, entry_hash, signature"
 #: One simple-protocol string, so the transaction's start and the lock are one round trip.
 _BEGIN_LOCKED = "BEGIN; SELECT * FROM aegis_audit.locked_tail()"
 _INSERT_ONE = (
-    f"INSERT INTO aegis_audit.entries ({_COLUMNS}) "  # noqa: S608 - fixed text
+    f"INSERT INTO aegis_audit.entries ({ROW_COLUMNS}) "  # noqa: S608 - fixed text
     "VALUES (%s, %s, %s, %s, %s, %s, %s)"
 )
 _INSERT = (
-    f"INSERT INTO aegis_audit.entries ({_COLUMNS}) SELECT * FROM unnest("  # noqa: S608
+    f"INSERT INTO aegis_audit.entries ({ROW_COLUMNS}) SELECT * FROM unnest("  # noqa: S608
     "%s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::bytea[], %s::bytea[], %s::bytea[])"
 )
 #: How long an append keeps retrying while the server is away (a restart, a failover).

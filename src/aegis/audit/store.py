@@ -8,7 +8,8 @@ so no other process ever sees a half-made one, and a file that was there first i
 initialised over.
 
 The SQLite-specific code is here and in :mod:`~aegis.audit.store_schema` (the schema),
-:mod:`~aegis.audit.store_rows` (rows in and out, checked), :mod:`~aegis.audit.store_files`
+:mod:`~aegis.audit.store_rows` (rows in and out, checked by
+:mod:`~aegis.audit.row_check`), :mod:`~aegis.audit.store_files`
 (the file itself) and :mod:`~aegis.audit.query` (a filter as SQL); above them the log only
 begins and ends its write transactions, and verification runs SQLite's integrity check.
 """
