@@ -23,14 +23,13 @@ from aegis.audit.export import export_database
 from aegis.audit.model import (
     AuditDataError,
     AuditEntry,
-    AuditFileError,
     AuditWriteError,
     Checkpoint,
     VerificationReport,
 )
 from aegis.audit.opening import OpenedLog
 from aegis.audit.query import checked_query_sql, entries_from_rows, first_damage, query_sql
-from aegis.audit.stored_tree import SqliteLeaves, StoredTree
+from aegis.audit.stored_tree import SqliteLeaves, StoredTree, unreadable_log
 from aegis.audit.verify_chain import Anomaly, Row
 from aegis.audit.verify_db import verify_known_log
 from aegis.audit.verify_signatures import bad_signatures
@@ -173,11 +172,7 @@ class SqliteStore:
                 raise named from None
             if isinstance(error, AuditDataError):
                 raise
-            raise AuditFileError(
-                f"cannot read the audit log at {self.location!r}: {error}; run "
-                "`aegis audit verify` on it",
-                self.path,
-            ) from None
+            raise unreadable_log(self.path, error) from None
 
     def _damage_in(self, sql: str, parameters: Sequence[object]) -> AuditDataError | None:
         with self.tree.lock:
