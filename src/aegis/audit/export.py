@@ -17,7 +17,7 @@ from pathlib import Path
 from aegis.audit import store, store_rows
 from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.encoding import GENESIS, entry_hash
-from aegis.audit.export_verify import EXPORT_FORMAT, verify_export
+from aegis.audit.export_verify import EXPORT_FORMAT, read_header, verify_export
 from aegis.audit.limits import decode_details
 from aegis.audit.model import AuditDataError, Checkpoint
 from aegis.audit.verify_chain import Anomaly, Row
@@ -26,6 +26,7 @@ __all__ = [
     "EXPORT_FORMAT",
     "checked_chain",
     "export_database",
+    "read_header",
     "verify_export",
     "write_export",
 ]

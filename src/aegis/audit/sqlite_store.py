@@ -87,25 +87,7 @@ class SqliteStore:
         if self._wal_identity() != self._wal_inode:
             raise AuditWriteError(self._wal_lost("nothing more is written"), self.path)
         try:
-            for _ in range(_MAX_ATTEMPTS):
-                writer.execute("BEGIN IMMEDIATE")
-                if self._tail is None:
-                    self._tail = self._read_tail()
-                rows = build(self._tail)
-                try:
-                    store_rows.insert_rows(writer, rows)
-                except sqlite3.IntegrityError:
-                    writer.execute("ROLLBACK")
-                    self._tail = None  # another process appended: read the tail again
-                    continue
-                writer.execute("COMMIT")
-                break
-            else:
-                raise AuditWriteError(
-                    f"could not append to the audit log at {self.location!r}: other writers "
-                    f"took every one of {_MAX_ATTEMPTS} attempts; retry",
-                    self.path,
-                )
+            rows = self._insert_on_tail(build)
         except BaseException as failure:
             with contextlib.suppress(sqlite3.Error):
                 if writer.in_transaction:
@@ -122,6 +104,30 @@ class SqliteStore:
         last = rows[-1]
         self._tail = Tail(last[0], last[5], last[1])
         return rows
+
+    def _insert_on_tail(self, build: Callable[[Tail], list[SignedRow]]) -> list[SignedRow]:
+        """Insert and commit the rows ``build`` makes on the tail; a collision on ``seq``
+        means another process appended first, and the batch is built again on the tail
+        read back."""
+        writer = self._writer
+        for _ in range(_MAX_ATTEMPTS):
+            writer.execute("BEGIN IMMEDIATE")
+            if self._tail is None:
+                self._tail = self._read_tail()
+            rows = build(self._tail)
+            try:
+                store_rows.insert_rows(writer, rows)
+            except sqlite3.IntegrityError:
+                writer.execute("ROLLBACK")
+                self._tail = None  # another process appended: read the tail again
+                continue
+            writer.execute("COMMIT")
+            return rows
+        raise AuditWriteError(
+            f"could not append to the audit log at {self.location!r}: other writers "
+            f"took every one of {_MAX_ATTEMPTS} attempts; retry",
+            self.path,
+        )
 
     # -- reading ----------------------------------------------------------------------------
 
