@@ -15,12 +15,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from aegis.audit.model import Checkpoint, Finding, FindingKind, VerificationReport
+from aegis.audit.model import AuditKeyError, Checkpoint, Finding, FindingKind, VerificationReport
 from aegis.audit.verify_chain import Anomaly, ChainWalk, Findings, Row
 from aegis.audit.verify_signatures import SignatureChecks, bad_signatures
 from aegis.audit.verify_tree import StreamedTree, check_checkpoint
 
-__all__ = ["Anomaly", "Row", "bad_signatures", "report_of", "verify_rows"]
+__all__ = ["Anomaly", "Row", "bad_signatures", "report_of", "trusted_key", "verify_rows"]
 
 
 def verify_rows(
@@ -58,3 +58,15 @@ def report_of(findings: Iterable[Finding], entries_checked: int, root: bytes) ->
     ordered = sorted(findings, key=lambda f: (f.seq is None, f.seq or 0))
     first_bad = next((f.seq for f in ordered if f.seq is not None), None)
     return VerificationReport(not ordered, entries_checked, first_bad, tuple(ordered), root)
+
+
+def trusted_key(given: bytes | None, stored: bytes | None, where: str, *, missing: str) -> bytes:
+    """The key a reader verifies with: the one ``given``, else the log's ``stored`` one
+    (which proves consistency but not authorship); AuditKeyError naming the log at
+    ``where`` if there is neither (``missing`` says what it lacks)."""
+    if stored is None and given is None:
+        raise AuditKeyError(
+            f"{where!r} holds {missing}; pass the one to trust (--public-key on the command line)",
+            where,
+        )
+    return given or stored or b""

@@ -17,14 +17,13 @@ from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.merkle import EMPTY_ROOT
 from aegis.audit.model import (
     AuditFileError,
-    AuditKeyError,
     Checkpoint,
     Finding,
     FindingKind,
     VerificationReport,
 )
 from aegis.audit.store_schema import INDEXES, UnreadableFileError
-from aegis.audit.verifier import report_of, verify_rows
+from aegis.audit.verifier import report_of, trusted_key, verify_rows
 
 __all__ = ["verify_database"]
 
@@ -108,12 +107,7 @@ def _verify_open(
         stored = store_rows.read_public_key(connection)
     except (ValueError, sqlite3.DatabaseError) as error:
         findings.append(Finding(FindingKind.MALFORMED, None, str(error)))
-    if stored is None and public_key is None:
-        raise AuditKeyError(
-            f"{str(path)!r} holds no valid public key; pass the one to trust "
-            "(--public-key on the command line)",
-            path,
-        )
+    trusted = trusted_key(public_key, stored, str(path), missing="no valid public key")
     findings.extend(_file_findings(connection))
     try:
         expected: int | None = store_rows.tail(connection)
@@ -121,7 +115,7 @@ def _verify_open(
         expected = None
     return verify_rows(
         store_rows.iter_checked_rows(connection),
-        public_key or stored or b"",
+        trusted,
         stored_public_key=stored,
         checkpoint=checkpoint,
         expected_count=expected,
