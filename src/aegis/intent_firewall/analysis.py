@@ -51,10 +51,13 @@ def looks_like_command(text: str) -> bool:
 def _args(command: SimpleCommand) -> list[Arg]:
     args: list[Arg] = []
     for word in command.words:
+        fields = word.fields
         if word.value is None:
             args.append((None, word.written, False))
+        elif len(fields) == 1:
+            args.append((fields[0], word.written, word.glob))
         else:
-            args.extend((field, word.written, word.glob) for field in word.fields)
+            args.extend((field, word.written, word.glob) for field in fields)
     return args
 
 
@@ -93,6 +96,8 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
     An expansion of a variable that holds a secret is always one."""
+    if not any(word.constructs for word in command.words):
+        return
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     for index, word in enumerate(command.words):
         for construct in word.constructs:

@@ -8,8 +8,9 @@ with the construct named.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
@@ -42,6 +43,14 @@ class Feed:
     fed_by: tuple[str, ...] = ()
     stdin_operands: bool = False
     depth: int = 0
+
+
+@cache
+def _special_handlers() -> Mapping[str, Callable[[CommandJudge, Program, list[Arg], Feed], None]]:
+    """The programs judged by code of their own (imported late: they use this module)."""
+    from aegis.intent_firewall.specials import SPECIAL
+
+    return SPECIAL
 
 
 def shown(args: list[Arg]) -> str:
@@ -96,9 +105,7 @@ class CommandJudge:
 
             unwrap(self, spec, args, feed)
             return
-        from aegis.intent_firewall.specials import SPECIAL
-
-        handler = SPECIAL.get(spec.operands)
+        handler = _special_handlers().get(spec.operands)
         if handler is not None:
             handler(self, spec, args, feed)
             return

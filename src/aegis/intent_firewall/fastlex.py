@@ -23,6 +23,9 @@ _PLAIN = frozenset(
 _OPERATOR_CHARS = frozenset("&|;<>")
 _SEPARATORS = ("&&", "||", "|&", "|", ";", "&")
 _REDIRECTS = (">>", ">|", ">&", "&>>", "&>", ">", "<")
+_OPERATORS = frozenset((*_SEPARATORS, *_REDIRECTS))
+#: First characters of an operator token (a redirection may start with its descriptor).
+_OPERATOR_STARTS = frozenset("&|;<>0123456789")
 _MAX_PLAIN = 4096
 #: Words that are grammar, not programs, in bash: lines using them go to tree-sitter.
 _RESERVED = frozenset(
@@ -53,7 +56,10 @@ def _uses_directory_history(text: str) -> bool:
     """``cd -``, ``~-`` and ``$OLDPWD`` need the previous directory: the full walk tracks it."""
     padded = text + " "
     return (
-        any(f" -{end}" in padded for end in " ;&|")
+        " - " in padded
+        or " -;" in padded
+        or " -&" in padded
+        or " -|" in padded
         or "~-" in text
         or "~+" in text
         or "OLDPWD" in text
@@ -96,7 +102,7 @@ def _word(text: str) -> Word:
     return Word(text, text, (text,), [], [], glob)
 
 
-def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
+def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0912
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
     if (
@@ -112,12 +118,16 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
     stages: list[str] = []
     moved = False
     index = 0
-    while index <= len(tokens):
-        token = tokens[index] if index < len(tokens) else ";"
+    count = len(tokens)
+    while index <= count:
+        token = tokens[index] if index < count else ";"
         index += 1
-        operator = token.lstrip("0123456789")
-        if operator in _REDIRECTS and operator == token.lstrip("0123456789"):
-            if index >= len(tokens) or tokens[index] in _SEPARATORS + _REDIRECTS:
+        if token[0] not in _OPERATOR_STARTS:  # a word: no operator starts with its letter
+            if words or "=" not in token:
+                words.append(_word(token))
+                continue
+        elif (operator := token.lstrip("0123456789")) in _REDIRECTS:
+            if index >= count or tokens[index] in _OPERATORS:
                 return None  # a redirection without a target: a syntax error for bash
             target = tokens[index]
             index += 1

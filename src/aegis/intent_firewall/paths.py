@@ -191,7 +191,31 @@ def _resolve_cached(text: str, cwd: str, home: str) -> str:
     return _resolve(text, cwd, home)
 
 
+#: Characters of a path that no decoding step below changes (no %, \\, :, ~, $, NUL, blank).
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/._-+@,=")
+
+
+def _is_normal(path: str) -> bool:
+    """Whether ``posixpath.normpath`` would return absolute ``path`` unchanged."""
+    return (
+        path.startswith("/")
+        and "//" not in path
+        and "/./" not in path
+        and "/../" not in path
+        and not path.endswith(("/.", "/.."))
+        and (path == "/" or not path.endswith("/"))
+    )
+
+
 def _resolve(text: str, cwd: str, home: str) -> str:
+    if _LITERAL.issuperset(text) and text:
+        # the common case: nothing to decode, only joined to cwd (as posixpath.join does)
+        if text[0] == "/":
+            path = text
+        else:
+            path = cwd + text if not cwd or cwd.endswith("/") else f"{cwd}/{text}"
+        if _is_normal(path) and not path.startswith(("/private/", "/proc/")):
+            return path
     path = _percent_decoded(_strip_file_url(text.strip()))
     path = _strip_file_url(path).split("\x00", 1)[0]
     if "\\" in path or (len(path) > 1 and path[1] == ":") or "%" in path:

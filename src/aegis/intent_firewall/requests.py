@@ -33,12 +33,7 @@ from aegis.intent_firewall.readings import (
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
-from aegis.intent_firewall.textchecks import (
-    code_danger,
-    code_in_data,
-    instruction_override,
-    secret_in_text,
-)
+from aegis.intent_firewall.textchecks import code_danger, free_text_checks
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
@@ -78,16 +73,17 @@ _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", 
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
 
 
-def _data_checks(canonical: str, text: str, searching: bool) -> list[Hit]:
-    """Secrets written out and data that runs code when loaded (both heuristic: review)."""
+def _free_text_hits(canonical: str, text: str) -> list[Hit]:
+    """Instruction-override phrases, secrets written out and data that runs code when
+    loaded (all heuristic: review)."""
+    override, secret, loaded = free_text_checks(canonical, text)
     found = []
-    if not searching:
-        secret = secret_in_text(canonical)
-        if secret is not None:
-            found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
-        loaded = code_in_data(canonical)
-        if loaded is not None:
-            found.append(default_hit("code-in-data", f"{text[:100]!r}"))
+    if override is not None:
+        found.append(default_hit("instruction-override", f"{text[:100]!r}"))
+    if secret is not None:
+        found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
+    if loaded is not None:
+        found.append(default_hit("code-in-data", f"{text[:100]!r}"))
     return found
 
 
@@ -207,9 +203,8 @@ class _RequestJudge:
         if key == "<key>":
             key = ""  # a key that reads like a command is judged like a value
         searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
-        if not searching and instruction_override(canonical, text) is not None:
-            hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
-        hits.extend(_data_checks(canonical, text, searching))
+        if not searching:
+            hits.extend(_free_text_hits(canonical, text))
         if any(part in key for part in _ENCODED_KEY_PARTS):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
