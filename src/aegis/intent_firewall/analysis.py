@@ -96,8 +96,11 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
     An expansion of a variable that holds a secret is always one."""
-    if not any(word.constructs for word in command.words):
-        return
+    for word in command.words:
+        if word.constructs:
+            break
+    else:
+        return  # nothing to report (a loop: this runs for every command judged)
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     for index, word in enumerate(command.words):
         for construct in word.constructs:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from aegis.intent_firewall.access import Scope, judge_url
@@ -58,6 +59,8 @@ _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
 #: Key parts that say the value is encoded or serialised: decoded and judged, or review.
 _ENCODED_KEY_PARTS = ("base64", "b64", "encoded", "pickle", "marshal", "serialized", "serialised")
+#: Keys up to this length have what their words say remembered (a bounded cache).
+_MEMO_KEY_CHARS = 64
 _SERIALISED_KEY_PARTS = ("pickle", "marshal", "serialized", "serialised")
 #: Keys that set the working directory every relative path and command line is seen from.
 _CWD_KEYS = frozenset(
@@ -87,6 +90,18 @@ def _free_text_hits(canonical: str, text: str) -> list[Hit]:
     return found
 
 
+def _encoded_key(key: str) -> bool:
+    """Whether ``key`` says its value is encoded or serialised (short keys remembered)."""
+    if len(key) > _MEMO_KEY_CHARS:
+        return any(part in key for part in _ENCODED_KEY_PARTS)
+    return _encoded_short_key(key)
+
+
+@lru_cache(maxsize=1024)
+def _encoded_short_key(key: str) -> bool:
+    return any(part in key for part in _ENCODED_KEY_PARTS)
+
+
 def _command_key(key: str) -> bool:
     if key in NON_COMMAND_KEYS:
         return False
@@ -102,6 +117,7 @@ class _RequestJudge:
         #: Findings per (text, key, tool) within this request: repeated values cost once.
         self.seen: dict[tuple[str, str, str], list[Hit]] = {}
         self.request = request
+        self.custom = bool(policy.custom.rules)
         self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
@@ -168,7 +184,7 @@ class _RequestJudge:
         if (
             key in ("<key>", "<argv>")
             and text.isascii()
-            and not self.policy.custom.rules
+            and not self.custom
             and (key == "<argv>" or not any(c in text for c in " ;|&$`"))
         ):
             return []  # plain keys and argv words only matter to custom rules
@@ -176,9 +192,9 @@ class _RequestJudge:
             len(text) < 64
             and PLAIN_WORD.issuperset(text)
             and key not in SPECIAL_KEYS
-            and not self.policy.custom.rules
+            and not self.custom
             and not (tool and name_words(tool) & _SHELL_TOOLS)
-            and not any(part in key for part in _ENCODED_KEY_PARTS)
+            and not _encoded_key(key)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
@@ -194,10 +210,12 @@ class _RequestJudge:
                 text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
-        hits.extend(
-            Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule", text[:120])
-            for rule in self.policy.custom.matches(canonical)
-        )
+        if self.custom:
+            hits.extend(
+                Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule",
+                    text[:120])
+                for rule in self.policy.custom.matches(canonical)
+            )  # fmt: skip
         if key == "<argv>" or (key == "<key>" and not any(c in text for c in " ;|&$`")):
             return hits
         if key == "<key>":
@@ -205,7 +223,7 @@ class _RequestJudge:
         searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
         if not searching:
             hits.extend(_free_text_hits(canonical, text))
-        if any(part in key for part in _ENCODED_KEY_PARTS):
+        if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)

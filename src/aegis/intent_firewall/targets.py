@@ -80,7 +80,8 @@ def _classify(path: str, home: str) -> str | None:
 
 def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # noqa: PLR0912
     found: set[str] = set()
-    name = posixpath.basename(path)
+    cut = path.rfind("/") + 1  # posixpath.basename and dirname, without their calls
+    name = path[cut:]
     if name.endswith(catalogue.public_suffixes):
         return None
     if (kind := catalogue.files.get(path)) is not None:
@@ -89,7 +90,9 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
     if path not in ("/", ""):
         if (kind := catalogue.dirs.get(path)) is not None:
             found.add(kind)
-        parent = posixpath.dirname(path)
+        parent = path[:cut]
+        if parent and parent != "/" * len(parent):
+            parent = parent.rstrip("/")
         found.update(_chain_kinds(parent) if shared else _chain(catalogue.dirs, parent))
     relative = home_relative(path, home)
     if relative:
@@ -103,11 +106,7 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         )
     if name in catalogue.names or name.endswith(catalogue.suffixes):
         found.add(CREDENTIAL)
-    if (
-        name in catalogue.persistence_names
-        or any(segment in path for segment in catalogue.persistence_segments)
-        or any(seg in path and name.endswith(suf) for seg, suf in catalogue.persistence_pairs)
-    ):
+    if name in catalogue.persistence_names or _persistence_segment(catalogue, path, name):
         found.add(PERSISTENCE)
     if path.startswith("/proc/") and (
         name in ("environ", "mem", "maps", "cmdline", "auxv") or "/fd/" in path
@@ -144,6 +143,16 @@ def _chain_kinds(directory: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _home_chain_kinds(directory: str) -> frozenset[str]:
     return _chain(targets().home_dirs, directory, "")
+
+
+def _persistence_segment(catalogue: Targets, path: str, name: str) -> bool:
+    for segment in catalogue.persistence_segments:
+        if segment in path:
+            return True
+    for segment, suffix in catalogue.persistence_pairs:
+        if segment in path and name.endswith(suffix):
+            return True
+    return False
 
 
 def _under(path: str, roots: frozenset[str]) -> bool:
