@@ -132,12 +132,13 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             scope.hit("too-large", f"{len(commands)} commands in one line")
         commands = commands[:_MAX_COMMANDS]  # the first ones are still judged, for blocks
+    lookup = catalogue().lookup
     for command in commands:
         program = command.program
         if command.function and program == command.function:
             scope.hit("fork-bomb", f"function {program!r} calls itself")
             continue
-        spec = catalogue().lookup(program)
+        spec = lookup(program)
         if scope.prose and spec is None:
             continue
         if not scope.prose:

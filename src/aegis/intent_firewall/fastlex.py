@@ -70,7 +70,7 @@ def _tokens(text: str) -> list[str]:
     """Words and operators; operators are split off words (``a&&b`` is ``a && b``)."""
     out: list[str] = []
     for chunk in text.split():
-        if not _OPERATOR_CHARS.intersection(chunk):
+        if _OPERATOR_CHARS.isdisjoint(chunk):
             out.append(chunk)
             continue
         start = 0
@@ -106,7 +106,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
     if (
-        _RESERVED.intersection(tokens)
+        not _RESERVED.isdisjoint(tokens)
         or (tokens and tokens[-1] in ("&&", "||", "|", "|&"))
         or "-" in tokens  # cd - needs the previous directory; a lone - is odd grammar
     ):

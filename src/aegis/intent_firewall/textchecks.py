@@ -107,11 +107,12 @@ def free_text_checks(canonical: str, original: str = "") -> FreeTextFindings:
     """What :func:`instruction_override`, :func:`secret_in_text` and :func:`code_in_data`
     would each answer on ``canonical``, in one scan of it."""
     compiled, ranges = _free_text_set()
-    matched = compiled.Match(canonical) or ()
-    found: list[str | None] = []
-    for name, (start, end) in zip(_FREE_TEXT, ranges, strict=True):
-        first = min((index for index in matched if start <= index < end), default=None)
-        found.append(None if first is None else str(patterns()[name][first - start]))
+    matched = compiled.Match(canonical)
+    found: list[str | None] = [None, None, None]
+    if matched:
+        for check, (name, (start, end)) in enumerate(zip(_FREE_TEXT, ranges, strict=True)):
+            first = min((index for index in matched if start <= index < end), default=None)
+            found[check] = None if first is None else str(patterns()[name][first - start])
     override = found[0]
     if override is None and not original.isascii():  # as instruction_override retries
         folded = unicodedata.normalize("NFKC", original).casefold()
