@@ -62,6 +62,13 @@ def _is_variable(name: str) -> bool:
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
+def _recursive(flags: set[str]) -> bool:
+    """``-r``, ``--recursive``, ``-a`` or a cluster holding ``r``/``R`` (``-rf``)."""
+    return not flags.isdisjoint(_RECURSIVE) or any(
+        len(flag) > 2 and flag[1] != "-" and ("r" in flag or "R" in flag) for flag in flags
+    )
+
+
 class CommandJudge:
     def __init__(self, scope: Scope, judge_script: ScriptJudge) -> None:
         self.scope = scope
@@ -250,9 +257,7 @@ class CommandJudge:
 
                     program_text(self, spec.name, arg, feed)
             role = "write" if role == "script-write" else "read"
-        recursive = bool(parsed.flags & _RECURSIVE) or any(
-            len(f) > 2 and f[1] != "-" and ("r" in f or "R" in f) for f in parsed.flags
-        )
+        recursive = role in ("delete", "read", "any") and _recursive(parsed.flags)
         if role == "delete" and recursive:
             role = "delete-tree"
         elif role == "read" and recursive:

@@ -24,6 +24,10 @@ _OPERATOR_CHARS = frozenset("&|;<>")
 _SEPARATORS = ("&&", "||", "|&", "|", ";", "&")
 _REDIRECTS = (">>", ">|", ">&", "&>>", "&>", ">", "<")
 _OPERATORS = frozenset((*_SEPARATORS, *_REDIRECTS))
+#: The operators in the order they are tried (longest first), by their first character.
+_BY_FIRST_CHARACTER = {
+    char: tuple(op for op in (*_SEPARATORS, *_REDIRECTS) if op[0] == char) for char in "&|;<>"
+}
 #: First characters of an operator token (a redirection may start with its descriptor).
 _OPERATOR_STARTS = frozenset("&|;<>0123456789")
 _MAX_PLAIN = 4096
@@ -84,7 +88,7 @@ def _tokens(text: str) -> list[str]:
                     descriptor = pending  # 2>file: the number belongs to the redirection
                 elif pending:
                     out.append(pending)
-                for operator in (*_SEPARATORS, *_REDIRECTS):
+                for operator in _BY_FIRST_CHARACTER[char]:
                     if chunk.startswith(operator, index):
                         out.append(descriptor + operator)
                         index += len(operator)
@@ -123,8 +127,9 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         token = tokens[index] if index < count else ";"
         index += 1
         if token[0] not in _OPERATOR_STARTS:  # a word: no operator starts with its letter
-            if words or "=" not in token:
-                words.append(_word(token))
+            if words or "=" not in token:  # _word, inlined: this runs for every word
+                glob = ("*" in token or "?" in token) and has_glob(token)
+                words.append(Word(token, token, (token,), [], [], glob, []))
                 continue
         elif (operator := token.lstrip("0123456789")) in _REDIRECTS:
             if index >= count or tokens[index] in _OPERATORS:
