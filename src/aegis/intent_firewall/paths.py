@@ -181,6 +181,9 @@ def resolve_path(text: str, cwd: str, home: str) -> str:
     file systems)."""
     text = text.lower() if text.isascii() else text.casefold()
     cwd = cwd.lower() if cwd.isascii() else cwd.casefold()
+    literal = _literal(text, cwd)
+    if literal is not None:
+        return literal  # cheaper than a cache lookup, and it keeps the cache for the rest
     if len(text) <= _CACHED_LENGTH:
         return _resolve_cached(text, cwd, home)
     return _resolve(text, cwd, home)
@@ -207,15 +210,21 @@ def _is_normal(path: str) -> bool:
     )
 
 
+def _literal(text: str, cwd: str) -> str | None:
+    """What :func:`_resolve` returns for a path with nothing to decode or normalise (only
+    joined to ``cwd``, as ``posixpath.join`` does), or ``None`` when there is more to do."""
+    if not text or not _LITERAL.issuperset(text):
+        return None
+    if text[0] == "/":
+        path = text
+    else:
+        path = cwd + text if not cwd or cwd.endswith("/") else f"{cwd}/{text}"
+    if _is_normal(path) and not path.startswith(("/private/", "/proc/")):
+        return path
+    return None
+
+
 def _resolve(text: str, cwd: str, home: str) -> str:
-    if _LITERAL.issuperset(text) and text:
-        # the common case: nothing to decode, only joined to cwd (as posixpath.join does)
-        if text[0] == "/":
-            path = text
-        else:
-            path = cwd + text if not cwd or cwd.endswith("/") else f"{cwd}/{text}"
-        if _is_normal(path) and not path.startswith(("/private/", "/proc/")):
-            return path
     path = _percent_decoded(_strip_file_url(text.strip()))
     path = _strip_file_url(path).split("\x00", 1)[0]
     if "\\" in path or (len(path) > 1 and path[1] == ":") or "%" in path:

@@ -60,6 +60,8 @@ class Targets:
 
 def home_relative(path: str, home: str) -> str | None:
     """``path`` below its home directory (``""`` for the home itself), or ``None``."""
+    if not path.startswith((home, "/root", "/home/", "/users/")):
+        return None  # the common answer, from one test of the prefixes checked below
     for base in (home, "/root"):
         if path == base:
             return ""
