@@ -62,6 +62,31 @@ def _is_variable(name: str) -> bool:
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
+#: Subcommand entries merged with their program's, by (program entry, subcommand entry,
+#: name); the entries are kept in the value so that their ids stay theirs. Bounded.
+_MERGED: dict[tuple[int, int, str], tuple[Program, Program, Program]] = {}
+_MAX_MERGED = 4096
+
+
+def _merged(spec: Program, sub: Program, name: str) -> Program:
+    """``git`` and its ``status`` entry as one entry (options and values of both)."""
+    key = (id(spec), id(sub), name)
+    found = _MERGED.get(key)
+    if found is not None and found[0] is spec and found[1] is sub:
+        return found[2]
+    merged = replace(
+        sub,
+        name=f"{spec.name} {name}",
+        values=sub.values | spec.values,
+        options={**spec.options, **sub.options},
+        finding="",
+    )
+    if len(_MERGED) >= _MAX_MERGED:
+        _MERGED.clear()
+    _MERGED[key] = (spec, sub, merged)
+    return merged
+
+
 def _recursive(flags: set[str]) -> bool:
     """``-r``, ``--recursive``, ``-a`` or a cluster holding ``r``/``R`` (``-rf``)."""
     return not flags.isdisjoint(_RECURSIVE) or any(
@@ -154,13 +179,7 @@ class CommandJudge:
             return spec, args
         if sub.finding:
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
-        merged = replace(
-            sub,
-            name=f"{spec.name} {name}",
-            values=sub.values | spec.values,
-            options={**spec.options, **sub.options},
-            finding="",
-        )
+        merged = _merged(spec, sub, name)
         position = args.index(parsed.operands[0])
         return merged, [args[0], *args[1:position], *args[position + 1 :]]
 
