@@ -218,6 +218,8 @@ def _literal(text: str, cwd: str) -> str | None:
     if text[0] == "/":
         path = text
     else:
+        if text.startswith("./") and text[2:3] not in ("", "/"):
+            text = text[2:]  # ./dist: normpath drops the '.', and nothing else changes
         path = cwd + text if not cwd or cwd.endswith("/") else f"{cwd}/{text}"
     if _is_normal(path) and not path.startswith(("/private/", "/proc/")):
         return path
