@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from aegis.intent_firewall.access import Scope, judge_url
-from aegis.intent_firewall.analysis import ShellJob, judge_argv, judge_shell
+from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
@@ -337,12 +338,14 @@ def judge_request(
     for item in cwd_items[:1]:
         if item.text.startswith("/"):
             judge.cwd = canonical_text(item.text)
-            judge.job = ShellJob(judge.cwd, True, judge.job.budget)
+            judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
     judge.documentation = any(
         i.key in PATH_KEYS and (i.text.lower().endswith(DOC_SUFFIXES) or "docs/" in i.text)
         for i in walk.items
     )
     judge.action()
+    # the action and context are remembered across requests, so only the parameters count
+    judge.job = replace(judge.job, commands=CommandBudget(limits.max_commands))
     for item in walk.items:
         judge.item(item)
     return list(judge.found.values()), walk
