@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -345,7 +344,8 @@ def judge_request(
     )
     judge.action()
     # the action and context are remembered across requests, so only the parameters count
-    judge.job = replace(judge.job, commands=CommandBudget(limits.max_commands))
+    job = judge.job
+    judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, CommandBudget(limits.max_commands))
     for item in walk.items:
         judge.item(item)
     return list(judge.found.values()), walk
