@@ -185,7 +185,9 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         for name, word in command.assignments:
             judge_assignment(scope, name, word.value or "", word.written)
         scope.cwd_known = job.cwd_known or command.cwd_moved
-        stdin_text, redirected = _redirects(judge, command, program)
+        stdin_text, redirected = (
+            _redirects(judge, command, program) if command.redirects else (None, False)
+        )
         if program in script.functions and not scope.prose:
             scope.hit("unknown-program", f"shell function {program!r}")
             continue

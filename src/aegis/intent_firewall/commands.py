@@ -99,6 +99,7 @@ class CommandJudge:
         self.scope = scope
         self.judge_script = judge_script
         self.catalogue = catalogue()
+        self.special = _special_handlers()
 
     def hit(self, rule: str, evidence: str) -> None:
         self.scope.hit(rule, evidence)
@@ -137,7 +138,7 @@ class CommandJudge:
 
             unwrap(self, spec, args, feed)
             return
-        handler = _special_handlers().get(spec.operands)
+        handler = self.special.get(spec.operands)
         if handler is not None:
             handler(self, spec, args, feed)
             return
@@ -256,7 +257,7 @@ class CommandJudge:
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         parsed = parse_options(spec, args[1:])
         self.operand_shapes(spec, parsed, feed)
-        cwd = self.options(parsed, feed)
+        cwd = self.options(parsed, feed) if parsed.options else feed.cwd
         operands = parsed.operands
         role = spec.operands
         if "write" in parsed.modes and role in ("script", "read", "interp"):
