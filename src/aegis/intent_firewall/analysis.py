@@ -8,11 +8,12 @@ parameter, an argv list, a shell tool call) everything counts and nothing is ski
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aegis.intent_firewall.access import Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.commands import CommandJudge, Feed
+from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
@@ -119,6 +120,7 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         judge_shell(inner, scope, ShellJob(cwd, job.cwd_known, job.budget), inner_depth)
 
     judge = CommandJudge(scope, nested)
+    _inner_scripts(script.inner_scripts, scope, nested, job.cwd, depth)
     commands = script.commands
     if len(commands) > _MAX_COMMANDS:
         if not scope.prose:
@@ -150,6 +152,17 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             depth=depth,
         )
         judge.argv(_args(command), feed)
+
+
+def _inner_scripts(
+    scripts: list[str], scope: Scope, nested: Callable[[str, str, int], None], cwd: str, depth: int
+) -> None:
+    """Command text the grammar left as text (backticks in ``${x-…}`` or in a here-document)."""
+    for inner in scripts[:16]:
+        if depth >= MAX_DEPTH:
+            scope.hit("shell-construct", f"substitutions nested more than {MAX_DEPTH} deep")
+            return
+        nested(inner, cwd, depth + 1)
 
 
 def judge_argv(argv: list[str], scope: Scope, job: ShellJob) -> None:

@@ -26,6 +26,7 @@ _PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
+_STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -89,8 +90,13 @@ class CommandJudge:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
-        if spec.subcommands:
+        for _level in range(4):  # nested: kubectl create token, aws sts get-session-token
+            if not spec.subcommands:
+                break
+            outer = spec
             spec, args = self.subcommand(spec, args)
+            if spec is outer:
+                break
         if spec.wrapper is not None:
             from aegis.intent_firewall.wrappers import unwrap
 
@@ -186,6 +192,8 @@ class CommandJudge:
                 if value.startswith("@") or "=@" in value or "=<" in value:
                     target = value.split("@", 1)[1] if "@" in value else value.split("<", 1)[1]
                     self.path((target.split(";", 1)[0], arg[1], False), "read", cwd)
+            elif role == "program-file" and value is not None:
+                self.program_file(arg, option, cwd, feed)
             elif role == "code":
                 self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
             elif role == "script" and value is not None:
@@ -198,6 +206,37 @@ class CommandJudge:
             elif value is not None:
                 valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
+
+    def program_file(self, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
+        """``awk -f FILE``: the program is read from FILE; from standard input, whatever is
+        piped or redirected in is the program, so it is code fed to an interpreter."""
+        from aegis.intent_firewall.paths import resolve_path
+
+        value = arg[0] or ""
+        resolved = "/dev/stdin" if value == "-" else resolve_path(value, cwd, self.scope.home)
+        if resolved in _STDIN_FILES or resolved.startswith(("/dev/fd/", "/proc/self/fd/")):
+            source = feed.stdin_programs[-1] if feed.stdin_programs else "standard input"
+            self.hit("pipe-into-interpreter", f"{option} {arg[1]}: program read from {source}")
+            if feed.stdin_text is not None:
+                self.judge_script(feed.stdin_text, cwd, feed.depth + 1)
+            return
+        self.path(arg, "read", cwd)
+
+    def urls(self, operands: list[Arg], parsed: Parsed, cwd: str) -> None:
+        """A client's URLs, and the method it sends them (``curl -X DELETE``, ``http
+        DELETE URL``): judged like an ``http_request`` action's method and URL."""
+        from aegis.intent_firewall.httpmethods import METHODS, http_method_findings
+
+        methods = [a[0] for r, a, _ in parsed.options if r == "http-method" and a[0]]
+        for arg in operands:
+            if arg[0] is not None and arg[0].upper() in METHODS:
+                methods.append(arg[0])
+                continue
+            if arg[0] is not None:
+                judge_url(self.scope, arg[0], arg[1], cwd)
+                for method in methods[-1:]:
+                    for _rule, evidence in http_method_findings({"method": method, "url": arg[0]}):
+                        self.hit("destructive-command", evidence)
 
     def operand_shapes(self, spec: Program, parsed: Parsed, feed: Feed) -> None:
         """Operands whose shape says what they do, whatever the program's entry says."""
@@ -230,7 +269,8 @@ class CommandJudge:
             role = "script-write" if role == "script" else "write"
         if role in ("pattern", "script", "script-write"):
             given = any(
-                r in ("pattern", "read", "code-sed", "code-awk") for r, _, _ in parsed.options
+                r in ("pattern", "read", "code-sed", "code-awk", "program-file")
+                for r, _, _ in parsed.options
             )
             if not given and operands:
                 from aegis.intent_firewall.specials import program_text
@@ -266,9 +306,7 @@ class CommandJudge:
             for arg in operands[-1:] if len(operands) > 1 else ():
                 self.path(arg, "write", cwd)
         elif role == "url":
-            for arg in operands:
-                if arg[0] is not None:
-                    judge_url(self.scope, arg[0], arg[1], cwd)
+            self.urls(operands, parsed, cwd)
         elif role == "host":
             for arg in operands[:1]:
                 if arg[0] is not None:

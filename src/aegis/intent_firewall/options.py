@@ -86,6 +86,9 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             elif role.startswith("finding:"):
                 parsed.options.append((role, (name, name, False), name))
             continue
+        if role.startswith("name+"):
+            role, index, attached = _named(role, args, index, attached)
+            following = args[index] if index < len(args) else None
         if attached is not None:
             option_value: Arg = (attached, attached, False)
         elif following is not None:
@@ -98,6 +101,13 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             parsed.rest = args[index:]
             break
     return parsed
+
+
+def _named(role: str, args: list[Arg], index: int, attached: str | None) -> tuple[str, int, None]:
+    """``jq --rawfile NAME FILE``: the name is skipped; the value after it has the role."""
+    if attached is None and index < len(args):
+        index += 1
+    return role[5:], index, None
 
 
 def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str | None]:

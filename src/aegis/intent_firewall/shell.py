@@ -74,6 +74,7 @@ class _Walker(WalkerParts):
                 self.construct("shell-expansion", construct)
         for hazard in word.hazards:
             self.construct("shell-expansion", hazard)
+        self.script.inner_scripts.extend(word.scripts[:16])
         feeds: list[str] = context.feeds if context.feeds is not None else []
         stack.extend(
             (substitution, Context(feeds=feeds, function=context.function))
@@ -271,6 +272,7 @@ def _joined(first: Word, second: Word) -> Word:
         substitutions=[*first.substitutions, *second.substitutions],
         glob=first.glob or second.glob,
         hazards=[*first.hazards, *second.hazards],
+        scripts=[*first.scripts, *second.scripts],
     )
 
 
