@@ -9,11 +9,12 @@ parameter, an argv list, a shell tool call) everything counts and nothing is ski
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aegis.intent_firewall.access import Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
+from aegis.intent_firewall.endless import endless_write
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
@@ -126,6 +127,7 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             scope.hit("too-large", f"{len(commands)} commands in one line")
         commands = commands[:_MAX_COMMANDS]  # the first ones are still judged, for blocks
+    line = _Line()
     for command in commands:
         program = command.program
         if command.function and program == command.function:
@@ -151,7 +153,28 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             fed_by=tuple(command.fed_by),
             depth=depth,
         )
-        judge.argv(_args(command), feed)
+        judge.argv(line.follow(scope, command, feed), feed)
+
+
+@dataclass(slots=True)
+class _Line:
+    """What one stage of a line tells the next: its words (what xargs is fed) and whether
+    its output never ends (``cat /dev/zero``)."""
+
+    stages: dict[str, tuple[Arg, ...]] = field(default_factory=dict)
+    endless: set[str] = field(default_factory=set)
+
+    def follow(self, scope: Scope, command: SimpleCommand, feed: Feed) -> list[Arg]:
+        """The command's words; ``feed`` learns its producer stage."""
+        if command.stdin_from:
+            feed.producer = self.stages.get(command.stdin_from[-1], ())
+        args = _args(command)
+        if command.program:
+            self.stages[command.program] = tuple(args)
+        filling = endless_write(command, args, scope.home, self.endless)
+        if filling is not None:
+            scope.hit("resource-exhaustion", filling)
+        return args
 
 
 def _inner_scripts(

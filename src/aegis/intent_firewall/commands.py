@@ -43,6 +43,8 @@ class Feed:
     fed_by: tuple[str, ...] = ()
     stdin_operands: bool = False
     depth: int = 0
+    #: The words of the pipeline stage that writes this command's standard input.
+    producer: tuple[Arg, ...] = ()
 
 
 def shown(args: list[Arg]) -> str:
@@ -52,6 +54,13 @@ def shown(args: list[Arg]) -> str:
 def _is_variable(name: str) -> bool:
     """``PREFIX``, ``DESTDIR``: an upper-case make-style variable name."""
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
+
+
+def _with_operands(args: list[Arg], operands: list[Arg]) -> list[Arg]:
+    """The command with xargs' operands: in place of ``{}`` (``-I{}``), else at the end."""
+    if operands and any(a[0] == "{}" for a in args):
+        return [operands[0] if a[0] == "{}" else a for a in args]
+    return [*args, *operands]
 
 
 class CommandJudge:
@@ -113,17 +122,22 @@ class CommandJudge:
     def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
         """xargs and parallel add words read from standard input to the command."""
         if feed.stdin_text is not None:
-            return [*args, *((w, w, False) for w in feed.stdin_text.split()[:64])]
-        if spec.operands in _CHANGES or spec.wrapper is not None:
+            return _with_operands(args, [(w, w, False) for w in feed.stdin_text.split()[:64]])
+        from aegis.intent_firewall.producers import produced
+
+        output = produced(feed.producer, feed.cwd) if feed.producer else None
+        if output is None and (spec.operands in _CHANGES or spec.wrapper is not None):
             shown_args = " ".join(a[1] for a in args)[:100]
             self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
-        # the names come from the earlier stage: files below the working directory, or
-        # anywhere on the disk for the programs that search it (locate, find /)
+        # the names come from the earlier stage: files below its roots (find ROOT, grep -r
+        # DIR), or below the working directory, or anywhere for programs that search the disk
         roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else [feed.cwd]
+        if output is not None and output.roots:
+            roots = output.roots
         role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
-        for root in roots:
+        for root in roots[:8]:
             self.path((root, root, False), role, feed.cwd)
-        return args
+        return _with_operands(args, output.operands) if output is not None else args
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
