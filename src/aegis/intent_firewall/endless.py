@@ -10,6 +10,8 @@ it only costs CPU time.
 
 from __future__ import annotations
 
+from functools import cache
+
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.shellmodel import SimpleCommand
@@ -28,6 +30,11 @@ _COPIERS = frozenset({"cp", "install", "dd", "sponge", "tee"})
 _SINKS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr"})
 
 
+@cache
+def _endless_names(endless: frozenset[str]) -> frozenset[str]:
+    return frozenset(path.rsplit("/", 1)[-1] for path in endless)
+
+
 def _bounded(program: str, args: list[Arg]) -> bool:
     words = [a[0] or "" for a in args[1:]]
     if program == "dd":
@@ -39,9 +46,15 @@ def _bounded(program: str, args: list[Arg]) -> bool:
 
 def _endless_operand(args: list[Arg], command: SimpleCommand, home: str) -> str | None:
     endless = targets().device_endless
+    names = _endless_names(endless)
     for value, _written, _glob in args[1:]:
         path = value[3:] if value is not None and value.startswith("if=") else value
-        if path and not path.startswith("-") and resolve_path(path, command.cwd, home) in endless:
+        if (
+            path
+            and not path.startswith("-")
+            and path.rstrip("/").rsplit("/", 1)[-1] in names  # cheap test before resolving
+            and resolve_path(path, command.cwd, home) in endless
+        ):
             return path
     for redirect in command.redirects:
         target = redirect.target
