@@ -8,11 +8,13 @@ parameter, an argv list, a shell tool call) everything counts and nothing is ski
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from aegis.intent_firewall.access import Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.commands import CommandJudge, Feed
+from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
+from aegis.intent_firewall.endless import endless_write
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
@@ -170,8 +172,11 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         judge_shell(inner, scope, inner_job, inner_depth)
 
     judge = CommandJudge(scope, nested)
+    if script.inner_scripts:
+        _inner_scripts(script.inner_scripts, scope, nested, job.cwd, depth)
     commands = _within_bounds(script.commands, scope, job)
     lookup = catalogue().lookup
+    line = _Line()
     for command in commands:
         program = command.program
         if command.function and program == command.function:
@@ -199,7 +204,39 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             fed_by=tuple(command.fed_by),
             depth=depth,
         )
-        judge.argv(_args(command), feed)
+        judge.argv(line.follow(scope, command, feed), feed)
+
+
+@dataclass(slots=True)
+class _Line:
+    """What one stage of a line tells the next: its words (what xargs is fed) and whether
+    its output never ends (``cat /dev/zero``)."""
+
+    stages: dict[str, tuple[Arg, ...]] = field(default_factory=dict)
+    endless: set[str] = field(default_factory=set)
+
+    def follow(self, scope: Scope, command: SimpleCommand, feed: Feed) -> list[Arg]:
+        """The command's words; ``feed`` learns its producer stage."""
+        if command.stdin_from:
+            feed.producer = self.stages.get(command.stdin_from[-1], ())
+        args = _args(command)
+        if command.program:
+            self.stages[command.program] = tuple(args)
+        filling = endless_write(command, args, scope.home, self.endless)
+        if filling is not None:
+            scope.hit("resource-exhaustion", filling)
+        return args
+
+
+def _inner_scripts(
+    scripts: list[str], scope: Scope, nested: Callable[[str, str, int], None], cwd: str, depth: int
+) -> None:
+    """Command text the grammar left as text (backticks in ``${x-…}`` or in a here-document)."""
+    for inner in scripts[:16]:
+        if depth >= MAX_DEPTH:
+            scope.hit("shell-construct", f"substitutions nested more than {MAX_DEPTH} deep")
+            return
+        nested(inner, cwd, depth + 1)
 
 
 def judge_argv(argv: list[str], scope: Scope, job: ShellJob) -> None:

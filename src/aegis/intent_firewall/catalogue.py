@@ -41,6 +41,8 @@ class Wrapper:
     numeric_flags: bool = False
     #: Without a command, the wrapper starts an interactive shell (``script``).
     shell_default: bool = False
+    #: What the wrapper does with its own operands (``script FILE`` writes FILE).
+    operand_role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ def _wrapper(data: Mapping[str, Any]) -> Wrapper:
         pid=frozenset(data.get("pid", ())),
         numeric_flags=bool(data.get("numeric_flags", False)),
         shell_default=bool(data.get("shell_default", False)),
+        operand_role=str(data.get("operand_role", "")),
     )
 
 

@@ -27,6 +27,7 @@ _PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
+_STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -43,6 +44,8 @@ class Feed:
     fed_by: tuple[str, ...] = ()
     stdin_operands: bool = False
     depth: int = 0
+    #: The words of the pipeline stage that writes this command's standard input.
+    producer: tuple[Arg, ...] = ()
 
 
 @cache
@@ -94,6 +97,13 @@ def _recursive(flags: set[str]) -> bool:
     )
 
 
+def _with_operands(args: list[Arg], operands: list[Arg]) -> list[Arg]:
+    """The command with xargs' operands: in place of ``{}`` (``-I{}``), else at the end."""
+    if operands and any(a[0] == "{}" for a in args):
+        return [operands[0] if a[0] == "{}" else a for a in args]
+    return [*args, *operands]
+
+
 class CommandJudge:
     def __init__(self, scope: Scope, judge_script: ScriptJudge) -> None:
         self.scope = scope
@@ -131,8 +141,13 @@ class CommandJudge:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
-        if spec.subcommands:
+        for _level in range(4):  # nested: kubectl create token, aws sts get-session-token
+            if not spec.subcommands:
+                break
+            outer = spec
             spec, args = self.subcommand(spec, args)
+            if spec is outer:
+                break
         if spec.wrapper is not None:
             from aegis.intent_firewall.wrappers import unwrap
 
@@ -147,17 +162,22 @@ class CommandJudge:
     def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
         """xargs and parallel add words read from standard input to the command."""
         if feed.stdin_text is not None:
-            return [*args, *((w, w, False) for w in feed.stdin_text.split()[:64])]
-        if spec.operands in _CHANGES or spec.wrapper is not None:
+            return _with_operands(args, [(w, w, False) for w in feed.stdin_text.split()[:64]])
+        from aegis.intent_firewall.producers import produced
+
+        output = produced(feed.producer, feed.cwd) if feed.producer else None
+        if output is None and (spec.operands in _CHANGES or spec.wrapper is not None):
             shown_args = " ".join(a[1] for a in args)[:100]
             self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
-        # the names come from the earlier stage: files below the working directory, or
-        # anywhere on the disk for the programs that search it (locate, find /)
+        # the names come from the earlier stage: files below its roots (find ROOT, grep -r
+        # DIR), or below the working directory, or anywhere for programs that search the disk
         roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else [feed.cwd]
+        if output is not None and output.roots:
+            roots = output.roots
         role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
-        for root in roots:
+        for root in roots[:8]:
             self.path((root, root, False), role, feed.cwd)
-        return args
+        return _with_operands(args, output.operands) if output is not None else args
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
@@ -220,6 +240,8 @@ class CommandJudge:
                 if value.startswith("@") or "=@" in value or "=<" in value:
                     target = value.split("@", 1)[1] if "@" in value else value.split("<", 1)[1]
                     self.path((target.split(";", 1)[0], arg[1], False), "read", cwd)
+            elif role == "program-file" and value is not None:
+                self.program_file(arg, option, cwd, feed)
             elif role == "code":
                 self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
             elif role == "script" and value is not None:
@@ -232,6 +254,37 @@ class CommandJudge:
             elif value is not None:
                 valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
+
+    def program_file(self, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
+        """``awk -f FILE``: the program is read from FILE; from standard input, whatever is
+        piped or redirected in is the program, so it is code fed to an interpreter."""
+        from aegis.intent_firewall.paths import resolve_path
+
+        value = arg[0] or ""
+        resolved = "/dev/stdin" if value == "-" else resolve_path(value, cwd, self.scope.home)
+        if resolved in _STDIN_FILES or resolved.startswith(("/dev/fd/", "/proc/self/fd/")):
+            source = feed.stdin_programs[-1] if feed.stdin_programs else "standard input"
+            self.hit("pipe-into-interpreter", f"{option} {arg[1]}: program read from {source}")
+            if feed.stdin_text is not None:
+                self.judge_script(feed.stdin_text, cwd, feed.depth + 1)
+            return
+        self.path(arg, "read", cwd)
+
+    def urls(self, operands: list[Arg], parsed: Parsed, cwd: str) -> None:
+        """A client's URLs, and the method it sends them (``curl -X DELETE``, ``http
+        DELETE URL``): judged like an ``http_request`` action's method and URL."""
+        from aegis.intent_firewall.httpmethods import METHODS, http_method_findings
+
+        methods = [a[0] for r, a, _ in parsed.options if r == "http-method" and a[0]]
+        for arg in operands:
+            if arg[0] is not None and arg[0].upper() in METHODS:
+                methods.append(arg[0])
+                continue
+            if arg[0] is not None:
+                judge_url(self.scope, arg[0], arg[1], cwd)
+                for method in methods[-1:]:
+                    for _rule, evidence in http_method_findings({"method": method, "url": arg[0]}):
+                        self.hit("destructive-command", evidence)
 
     def operand_shapes(self, spec: Program, parsed: Parsed, feed: Feed) -> None:
         """Operands whose shape says what they do, whatever the program's entry says."""
@@ -264,7 +317,8 @@ class CommandJudge:
             role = "script-write" if role == "script" else "write"
         if role in ("pattern", "script", "script-write"):
             given = any(
-                r in ("pattern", "read", "code-sed", "code-awk") for r, _, _ in parsed.options
+                r in ("pattern", "read", "code-sed", "code-awk", "program-file")
+                for r, _, _ in parsed.options
             )
             if not given and operands:
                 from aegis.intent_firewall.specials import program_text
@@ -298,9 +352,7 @@ class CommandJudge:
             for arg in operands[-1:] if len(operands) > 1 else ():
                 self.path(arg, "write", cwd)
         elif role == "url":
-            for arg in operands:
-                if arg[0] is not None:
-                    judge_url(self.scope, arg[0], arg[1], cwd)
+            self.urls(operands, parsed, cwd)
         elif role == "host":
             for arg in operands[:1]:
                 if arg[0] is not None:

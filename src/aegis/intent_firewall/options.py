@@ -89,18 +89,32 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             elif role.startswith("finding:"):
                 parsed.options.append((role, (name, name, False), name))
             continue
-        if attached is not None:
-            option_value: Arg = (attached, attached, False)
-        elif following is not None:
-            option_value = following
-            index += 1
-        else:
-            option_value = ("", "", False)
+        role, option_value, index = _option_value(role, args, index, attached)
         parsed.options.append((role, option_value, name))
         if stop_roles and role in _STOPPERS:
             parsed.rest = args[index:]
             break
     return parsed
+
+
+def _option_value(
+    role: str, args: list[Arg], index: int, attached: str | None
+) -> tuple[str, Arg, int]:
+    """The option's role and value (attached, else the next word) and where parsing goes on."""
+    if role.startswith("name+"):
+        role, index, attached = _named(role, args, index, attached)
+    if attached is not None:
+        return role, (attached, attached, False), index
+    if index < len(args):
+        return role, args[index], index + 1
+    return role, ("", "", False), index
+
+
+def _named(role: str, args: list[Arg], index: int, attached: str | None) -> tuple[str, int, None]:
+    """``jq --rawfile NAME FILE``: the name is skipped; the value after it has the role."""
+    if attached is None and index < len(args):
+        index += 1
+    return role[5:], index, None
 
 
 def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str | None]:

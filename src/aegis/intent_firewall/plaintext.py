@@ -17,7 +17,9 @@ from aegis.intent_firewall.vocabulary import (
     DELETE_WORDS,
     NETWORK_WORDS,
     PATH_KEYS,
+    PERM_WORDS,
     SQL_KEYS,
+    TREE_READ_WORDS,
     URL_KEYS,
     WRITE_KEYS,
     WRITE_WORDS,
@@ -33,6 +35,8 @@ class PlainValue:
     key: str
     #: Words of the action (and of the tool call around the value).
     words: frozenset[str]
+    #: The request asks for a whole tree (``recursive: true``).
+    recursive: bool = False
 
 
 def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
@@ -40,15 +44,30 @@ def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
     if key in URL_KEYS and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical):
-        role = "read"
-        if words & DELETE_WORDS and key in PATH_KEYS:
-            role = "delete"
-        elif words & WRITE_WORDS or key in WRITE_KEYS:
-            role = "write"
+        role = _path_role(value)
         path = canonical.strip()
         judge_path(scope, role, path, text, cwd, glob=has_glob(path))
     elif words & NETWORK_WORDS and "." in canonical and " " not in canonical.strip():
         judge_url(scope, canonical.strip(), text, cwd)
+
+
+_TREE_ROLES = {"read": "read-tree", "delete": "delete-tree", "write": "write-tree"}
+
+
+def _path_role(value: PlainValue) -> str:
+    """What the action does to a path: deletes, changes the owner or mode of, writes, searches
+    every file below (a grep tool) or reads it; a whole tree when asked to recurse."""
+    key, words = value.key, value.words
+    role = "read"
+    if words & DELETE_WORDS and key in PATH_KEYS:
+        role = "delete"
+    elif words & PERM_WORDS and key in PATH_KEYS:
+        return "perm"  # on a system path it is refused whether recursive or not
+    elif words & WRITE_WORDS or key in WRITE_KEYS:
+        role = "write"
+    elif words & TREE_READ_WORDS and key in PATH_KEYS:
+        return "read-tree"
+    return _TREE_ROLES[role] if value.recursive else role
 
 
 def judge_plain(

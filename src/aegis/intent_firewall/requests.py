@@ -5,6 +5,8 @@ the way its key, its enclosing tool call and the action's words say it is used.
 from __future__ import annotations
 
 import base64
+import itertools
+import json
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -15,6 +17,7 @@ from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.model import Finding, Request
+from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.plaintext import PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.readings import (
@@ -34,14 +37,23 @@ from aegis.intent_firewall.readings import (
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
-from aegis.intent_firewall.textchecks import code_danger, free_text_checks
+from aegis.intent_firewall.textchecks import (
+    code_danger,
+    config_escape,
+    config_exec,
+    free_text_checks,
+)
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
+    CONTAINER_WORDS,
     DESTRUCTIVE_WORDS,
+    FILE_WORDS,
     NETWORK_WORDS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
+    PERM_WORDS,
+    RECURSIVE_KEYS,
     RUN_WORDS,
     name_words,
 )  # fmt: skip
@@ -110,6 +122,90 @@ def _command_key(key: str) -> bool:
     return any(part in key for part in _COMMAND_KEY_PARTS)
 
 
+_NAME_KEYS = frozenset({"name", "file_name", "filename", "fname"})
+_MAX_CONFIG_TEXT = 8192
+_MODE_KEYS = frozenset({"mode", "permissions", "perms", "perm", "file_mode", "chmod"})
+
+
+def structured_config(frozen: Any, *, settings: bool) -> list[Hit]:
+    """Parameters that are configuration as data (``{"privileged": true, "volumes":
+    ["/:/host"]}``) judged by the same rules as that configuration written as text; flat
+    strings only when they are a container's ``settings`` (``{"pid_mode": "host"}``)."""
+    if not isinstance(frozen, dict) or (
+        not settings and all(type(v) is str for v in frozen.values())
+    ):
+        return []  # flat strings: each is already judged as text
+    text = config_text(frozen, _MAX_CONFIG_TEXT)
+    canonical = text.lower()  # every string in it is judged canonically on its own
+    hits = []
+    if config_escape(canonical) is not None:
+        hits.append(
+            default_hit("container-escape", f"configuration reaching the host: {text[:100]}")
+        )
+    if config_exec(canonical) is not None:
+        hits.append(
+            default_hit("interpreter-code", f"configuration that runs commands: {text[:100]}")
+        )
+    return hits
+
+
+def config_text(value: Any, budget: int) -> str:
+    """``value`` written as JSON-like text of at most about ``budget`` characters, each
+    shared container once (a diamond of references is not unfolded). Iterative."""
+    out: list[str] = []
+    size = 0
+    seen: set[int] = set()
+    stack: list[Any] = [value]
+    while stack and size < budget:
+        item = stack.pop()
+        if isinstance(item, _Raw):
+            piece = item.text
+        elif isinstance(item, dict | list | tuple | set | frozenset):
+            if id(item) in seen:
+                piece = '"…"'
+            else:
+                seen.add(id(item))
+                stack.extend(reversed(_pieces(item)))
+                continue
+        elif isinstance(item, bool) or item is None:
+            piece = json.dumps(item)
+        else:
+            piece = json.dumps(item if isinstance(item, int | float | str) else str(item))
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)[:budget]
+
+
+class _Raw:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _pieces(container: Any) -> list[Any]:
+    """The tokens of one container: brackets, keys and values in order."""
+    if isinstance(container, dict):
+        pieces: list[Any] = [_Raw("{")]
+        for index, (name, item) in enumerate(container.items()):
+            pieces += [_Raw(", " if index else ""), _Raw(json.dumps(str(name)) + ": "), item]
+        return [*pieces, _Raw("}")]
+    pieces = [_Raw("[")]
+    for index, item in enumerate(container):
+        pieces += [_Raw(", " if index else ""), item]
+    return [*pieces, _Raw("]")]
+
+
+def _recursive(parameters: Any) -> bool:
+    """``{"path": "/etc", "recursive": true}``: the action applies to the whole tree."""
+    if not isinstance(parameters, dict):
+        return False
+    return any(
+        isinstance(name, str) and name.casefold().lstrip("-") in RECURSIVE_KEYS and value is True
+        for name, value in itertools.islice(parameters.items(), 64)
+    )
+
+
 class _RequestJudge:
     def __init__(self, request: Request, policy: Policy, memo: dict[Any, Any]) -> None:
         self.policy = policy
@@ -118,6 +214,7 @@ class _RequestJudge:
         self.seen: dict[tuple[str, str, str], list[Hit]] = {}
         self.request = request
         self.custom = bool(policy.custom.rules)
+        self.recursive = _recursive(request.parameters)
         self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
@@ -174,6 +271,10 @@ class _RequestJudge:
         self.keep(hits, where)
 
     def text(self, text: str, where: str, key: str, tool: str) -> None:
+        if key in _NAME_KEYS and self.words & FILE_WORDS:
+            key = "path"  # read_file {name: .env}: a file tool's name is a file name
+        elif key in _MODE_KEYS and self.words & PERM_WORDS and is_setuid(text.strip()):
+            self.keep([default_hit("setuid", f"{self.request.action} {key}={text[:20]}")], where)
         memo_key = (text, key, tool)
         hits = self.seen.get(memo_key)
         if hits is None:
@@ -284,7 +385,7 @@ class _RequestJudge:
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
     ) -> None:
         judge_plain(
-            PlainValue(canonical, text, key, words),
+            PlainValue(canonical, text, key, words, self.recursive),
             scope,
             self.job,
             self.policy.limits.max_shell,
@@ -343,6 +444,9 @@ def judge_request(
         for i in walk.items
     )
     judge.action()
+    if not judge.documentation:
+        settings = bool(judge.words & CONTAINER_WORDS)
+        judge.keep(structured_config(walk.frozen, settings=settings), "parameters")
     # the action and context are remembered across requests, so only the parameters count
     job = judge.job
     judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, CommandBudget(limits.max_commands))

@@ -16,6 +16,7 @@ import sqlglot
 from sqlglot import exp
 
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.sqladmin import administrative
 from aegis.intent_firewall.textchecks import patterns
 
 __all__ = ["MAX_SQL", "judge_sql", "looks_like_sql"]
@@ -87,6 +88,7 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
     if len(statements) > 1:
         hits.append(default_hit("sql-destructive", f"{len(statements)} stacked statements"))
     _sensitive(canonical, statements, hits)
+    administrative(statements, hits)
     for statement in statements:
         if isinstance(statement, exp.Command):
             keyword = str(statement.this).lower()

@@ -44,6 +44,14 @@ _SCALARS = (int, float, bool, type(None))
 _TEXTUAL = (date, datetime, time, Decimal, UUID, PurePath)
 
 
+def _toml_like(key: str, text: str) -> bool:
+    """Text under a ``*toml*`` key, or configuration of several ``name = value`` lines."""
+    if len(text) > _MAX_YAML or "=" not in text:
+        return False
+    head = text.split("=", maxsplit=1)[0]
+    return "toml" in key or (key in _YAML_KEYS and "\n" in text and ":" not in head)
+
+
 class _Walker:
     def __init__(
         self,
@@ -249,11 +257,41 @@ class _Walker:
             try:
                 parsed = json.loads(stripped)
             except (ValueError, RecursionError):
+                # not JSON: "[section]" TOML also starts and ends with a bracket
+                self.configuration(stripped, where, key, tool, depth, yaml=False)
                 return text
             self.value(parsed, where + "<json>", key, tool, depth + 1)
-        elif key in _YAML_KEYS and ":" in stripped and len(stripped) <= _MAX_YAML:
-            self.yaml(stripped, where, key, tool, depth)
+        else:
+            self.configuration(stripped, where, key, tool, depth)
         return text
+
+    def configuration(
+        self, text: str, where: str, key: str, tool: str, depth: int, *, yaml: bool = True
+    ) -> None:
+        """Text that is not JSON: TOML, YAML under keys that carry it, XML tool calls."""
+        if _toml_like(key, text) and self.toml(text, where, key, tool, depth):
+            pass
+        elif yaml and key in _YAML_KEYS and ":" in text and len(text) <= _MAX_YAML:
+            self.yaml(text, where, key, tool, depth)
+        if "</" in text:
+            self.xml(text, where, tool, depth)
+
+    def toml(self, text: str, where: str, key: str, tool: str, depth: int) -> bool:
+        """TOML text (``[task]\ncommand = "…"``) walked like JSON; False if it is not TOML."""
+        if shapes.nesting_depth(text, self.max_depth - depth) > self.max_depth - depth:
+            self.finding("nesting-too-deep", "TOML text nested too deep", where)
+            return True
+        parsed = shapes.load_toml(text)
+        if parsed is None:
+            return False
+        self.value(parsed, where + "<toml>", key, tool, depth + 1)
+        return True
+
+    def xml(self, text: str, where: str, tool: str, depth: int) -> None:
+        """Tool calls written as XML in free text (``<execute_command><command>rm -rf ~
+        </command></execute_command>``): each element's text under its name as the key."""
+        for label, content, parent in shapes.xml_leaves(text):
+            self.string(content, where + "<xml>", label.casefold(), parent or tool, depth + 1)
 
     def yaml(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
         parsed, too_deep = shapes.load_yaml(text)

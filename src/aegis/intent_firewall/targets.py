@@ -41,6 +41,8 @@ class Targets:
     persistence_segments: tuple[str, ...] = ()
     persistence_names: frozenset[str] = frozenset()
     persistence_pairs: tuple[tuple[str, str], ...] = ()
+    #: Devices that never reach end of file (/dev/zero): copied unbounded, they fill a disk.
+    device_endless: frozenset[str] = frozenset()
 
     def classify(self, path: str, home: str) -> str | None:
         """The most serious class ``path`` falls in, or ``None``."""
@@ -198,6 +200,7 @@ def targets() -> Targets:
         persistence_pairs=tuple(
             (pair[0], pair[1]) for pair in persistence.get("segment_suffixes", ())
         ),
+        device_endless=frozenset(device.get("endless", ())),
     )
 
 
