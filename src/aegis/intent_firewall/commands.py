@@ -228,6 +228,8 @@ class CommandJudge:
         role = spec.operands
         if "write" in parsed.modes and role in ("script", "read", "interp"):
             role = "script-write" if role == "script" else "write"
+        elif "read" in parsed.modes and role == "write":
+            role = "read"  # gzip -c, zstd --list: the operands are only read
         if role in ("pattern", "script", "script-write"):
             given = any(
                 r in ("pattern", "read", "code-sed", "code-awk") for r, _, _ in parsed.options
@@ -279,3 +281,24 @@ class CommandJudge:
         elif role == "any":
             for arg in operands:
                 self.maybe_path(arg, "read-tree" if recursive else "read", cwd)
+        elif role in ("unmodelled", "scripts"):
+            self.run_operands(spec, role, operands, cwd, feed)
+
+    def run_operands(
+        self, spec: Program, role: str, operands: list[Arg], cwd: str, feed: Feed
+    ) -> None:
+        """Operands that are code to run rather than data."""
+        if role == "unmodelled":
+            # a build file, assembly or script the program runs: from outside the working
+            # directory it is code nobody reviewed (java -jar, msbuild, dart run)
+            from aegis.intent_firewall.optionroles import unmodelled_value
+
+            for arg in operands:
+                unmodelled_value(self, spec.name, arg, cwd)
+            return
+        # hyperfine 'cmd' …: every operand is a shell command line
+        for arg in operands:
+            if arg[0] is None:
+                self.hit("shell-expansion", f"{spec.name} runs {arg[1][:100]}")
+            else:
+                self.judge_script(arg[0], cwd, feed.depth + 1)

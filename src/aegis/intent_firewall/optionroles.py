@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["copy_operands", "looks_like_path", "package", "unmodelled_value", "valued"]
 
 
-def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:
+def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:  # noqa: PLR0912
     """Option values with roles beyond paths and URLs (see the catalogue's header)."""
     value = arg[0] or ""
     if role == "unmodelled":
@@ -48,6 +48,14 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
                 judge_host(judge.scope, field, arg[1])
     elif role == "dir-write":
         judge.path(arg, "write-tree", cwd)
+    elif role == "dir-read":
+        judge.path(arg, "read", cwd)
+    elif role == "env-assignment":
+        # go env -w NAME=VALUE: a setting every later run of the tool starts with
+        from aegis.intent_firewall.environment import judge_assignment
+
+        name, _, assigned = value.partition("=")
+        judge_assignment(judge.scope, name, assigned, arg[1])
     elif role == "key-file":
         judge.path(arg, "read", cwd)
 
