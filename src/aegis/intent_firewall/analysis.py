@@ -135,7 +135,8 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             _word_constructs(scope, command, spec)
         for name, word in command.assignments:
-            judge_assignment(scope, name, word.value or "", word.written)
+            value = word.value if word.value is not None else word.written
+            judge_assignment(scope, name, value, word.written)
         scope.cwd_known = job.cwd_known or command.cwd_moved
         stdin_text, redirected = _redirects(judge, command, program)
         if program in script.functions and not scope.prose:

@@ -23,7 +23,18 @@ _REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicao
 _SSH_EXEC_OPTIONS = ("proxycommand", "localcommand", "permitlocalcommand", "knownhostscommand",
                      "remotecommand", "match")  # fmt: skip
 _GH_DESTRUCTIVE = frozenset(
-    {"delete", "archive", "transfer", "rename", "edit", "close", "disable", "revoke", "lock"}
+    {
+        "delete",
+        "archive",
+        "transfer",
+        "rename",
+        "edit",
+        "close",
+        "disable",
+        "revoke",
+        "lock",
+        "run",
+    }  # gh workflow run: starts a deployment or release
 )
 #: gh subcommands whose operands are files uploaded (to a gist, a release, a secret).
 _GH_UPLOADS = frozenset({("gist", "create"), ("gist", "edit"), ("release", "upload"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.optionroles import copy_operands, package, valued
+from aegis.intent_firewall.optionroles import copy_operands, package, valued, windows_form
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
 
@@ -26,6 +26,8 @@ _PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
+#: Command lines judged for a program that runs each operand (hyperfine); more is too-large.
+_MAX_SCRIPT_OPERANDS = 32
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -152,6 +154,7 @@ class CommandJudge:
 
     def maybe_path(self, arg: Arg, role: str, cwd: str) -> None:
         """Judge an operand of a program without a precise role if it looks like a path/URL."""
+        arg = windows_form(arg)
         value = arg[0]
         if value is None:
             return
@@ -161,6 +164,7 @@ class CommandJudge:
             judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
 
     def path(self, arg: Arg, role: str, cwd: str) -> None:
+        arg = windows_form(arg)
         if arg[0] is None:
             return
         if "://" in arg[0] and not arg[0].startswith("file:"):
@@ -221,6 +225,8 @@ class CommandJudge:
                 )
 
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+        if feed.stdin_text is not None:
+            self.stdin_document(spec, feed.stdin_text)
         parsed = parse_options(spec, args[1:])
         self.operand_shapes(spec, parsed, feed)
         cwd = self.options(parsed, feed)
@@ -296,9 +302,25 @@ class CommandJudge:
             for arg in operands:
                 unmodelled_value(self, spec.name, arg, cwd)
             return
-        # hyperfine 'cmd' …: every operand is a shell command line
+        # hyperfine 'cmd' …: every operand is a shell command line; they are judged as the
+        # lines of one script, so a thousand operands cost one parse, not a thousand
         for arg in operands:
             if arg[0] is None:
                 self.hit("shell-expansion", f"{spec.name} runs {arg[1][:100]}")
-            else:
-                self.judge_script(arg[0], cwd, feed.depth + 1)
+        lines = [arg[0] for arg in operands if arg[0] is not None]
+        if len(lines) > _MAX_SCRIPT_OPERANDS:
+            self.hit("too-large", f"{spec.name} given {len(lines)} command lines")
+            lines = lines[:_MAX_SCRIPT_OPERANDS]
+        if lines:
+            self.judge_script("\n".join(lines), cwd, feed.depth + 1)
+
+    def stdin_document(self, spec: Program, text: str) -> None:
+        """A here-document a program reads as configuration (``kubectl apply -f - <<EOF``)
+        is judged like that configuration written to a file."""
+        from aegis.intent_firewall.textchecks import config_escape, config_exec
+
+        canonical = text.lower()
+        if config_exec(canonical) is not None:
+            self.hit("interpreter-code", f"{spec.name} reads configuration that runs commands")
+        if config_escape(canonical) is not None:
+            self.hit("container-escape", f"{spec.name} reads configuration reaching the host")

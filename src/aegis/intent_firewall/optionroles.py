@@ -12,7 +12,29 @@ from aegis.intent_firewall.options import Arg, Parsed
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["copy_operands", "looks_like_path", "package", "unmodelled_value", "valued"]
+__all__ = [
+    "copy_operands",
+    "looks_like_path",
+    "package",
+    "unmodelled_value",
+    "valued",
+    "windows_form",
+]
+
+
+def windows_form(arg: Arg) -> Arg:
+    """``C:\\Users\\x`` as written: bash would drop the backslashes (``C:Usersx``), but
+    a Windows command line keeps them, and the path is judged the way Windows reads it."""
+    value, written, glob = arg
+    if (
+        value is not None
+        and len(written) > 3
+        and written[1:3] == ":\\"
+        and written[0].isalpha()
+        and "\\" not in value
+    ):
+        return (written, written, glob)
+    return arg
 
 
 def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:  # noqa: PLR0912
@@ -61,8 +83,10 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
 
 
 def looks_like_path(value: str) -> bool:
-    return value.startswith(("/", "~", "..", "$home", "\\\\", "file:")) or (
-        "/" in value and "://" not in value
+    return (
+        value.startswith(("/", "~", "..", "$home", "\\\\", "file:"))
+        or ("/" in value and "://" not in value)
+        or (value[1:3] in (":\\", ":/") and value[:1].isalpha())  # C:\Users, D:/x
     )
 
 
@@ -73,6 +97,7 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
     below it, so it is judged as all three, and a path outside the working directory is a
     finding of its own: fail closed.
     """
+    arg = windows_form(arg)
     value = arg[0]
     if value is None or not looks_like_path(value):
         if value is not None and "://" in value:
@@ -92,6 +117,10 @@ def package(judge: CommandJudge, arg: Arg, cwd: str) -> None:
     if "://" in value or value.startswith("git+") or " @ " in value or "@" in value:
         url = value.split("@", 1)[1].strip() if " @ " in value else value
         judge_url(judge.scope, url.removeprefix("git+"), arg[1], cwd)
+    elif looks_like_path(value):
+        # a local project is built, and its setup code run, at install: from outside the
+        # working directory it is code nobody reviewed (pip install /tmp/pkg)
+        unmodelled_value(judge, "package", arg, cwd)
 
 
 def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd: str) -> None:

@@ -32,7 +32,7 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
-from aegis.intent_firewall.text import canonical_text, mixed_script_words
+from aegis.intent_firewall.text import canonical_text, hidden_characters, mixed_script_words
 from aegis.intent_firewall.textchecks import (
     code_danger,
     code_in_data,
@@ -198,6 +198,7 @@ class _RequestJudge:
                 text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+        hits.extend(default_hit("opaque-value", why) for why in hidden_characters(text))
         hits.extend(
             Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule", text[:120])
             for rule in self.policy.custom.matches(canonical)

@@ -41,6 +41,7 @@ class Targets:
     persistence_segments: tuple[str, ...] = ()
     persistence_names: frozenset[str] = frozenset()
     persistence_pairs: tuple[tuple[str, str], ...] = ()
+    privileged_ports: frozenset[int] = frozenset()
 
     def classify(self, path: str, home: str) -> str | None:
         """The most serious class ``path`` falls in, or ``None``."""
@@ -160,6 +161,7 @@ def targets() -> Targets:
         persistence_pairs=tuple(
             (pair[0], pair[1]) for pair in persistence.get("segment_suffixes", ())
         ),
+        privileged_ports=frozenset(int(p) for p in data[PRIVILEGED].get("ports", ())),
     )
 
 
