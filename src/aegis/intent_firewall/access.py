@@ -103,7 +103,7 @@ def judge_path(  # noqa: PLR0912
     """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
     if has_nul(value):
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
-    if ("%" in value or ".." in value) and is_evasive(value):
+    if ("%" in value or ".." in value or "`" in value or "$(" in value) and is_evasive(value):
         scope.hit("path-evasion", f"path {written_as(value, written)}")
     _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)

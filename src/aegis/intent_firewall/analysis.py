@@ -89,14 +89,22 @@ def _redirects(
     return stdin_text, redirected
 
 
+_KNOWN_DIRECTORIES = frozenset(
+    f"parameter expansion {name}" for name in ("$PWD", "${PWD}", "$HOME", "${HOME}")
+)
+
+
 def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None) -> None:
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
     An expansion of a variable that holds a secret is always one."""
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     for index, word in enumerate(command.words):
+        # an argument made of the working or home directory ("$PWD":/src, $HOME/x) and text
+        # is judged by its resolved value like any literal; the program name never is
+        resolved = index > 0 and word.value is not None and len(word.fields) == 1
         for construct in word.constructs:
-            if index == 0 or matters:
+            if (index == 0 or matters) and not (resolved and construct in _KNOWN_DIRECTORIES):
                 scope.hit("shell-expansion", construct)
             if _SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])):
                 scope.hit("secret-environment", construct)
