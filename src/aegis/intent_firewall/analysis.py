@@ -94,6 +94,9 @@ _KNOWN_DIRECTORIES = frozenset(
 )
 
 
+_OWN_JOB = frozenset({"parameter expansion $!", "parameter expansion ${!}"})
+
+
 def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None) -> None:
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
@@ -105,6 +108,8 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
         resolved = index > 0 and word.value is not None and len(word.fields) == 1
         for construct in word.constructs:
             if (index == 0 or matters) and not (resolved and construct in _KNOWN_DIRECTORIES):
+                if index > 0 and command.program == "kill" and construct in _OWN_JOB:
+                    continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
             if _SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])):
                 scope.hit("secret-environment", construct)

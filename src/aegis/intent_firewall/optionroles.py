@@ -112,8 +112,21 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
         judge.hit("unmodelled-option", f"{option} {arg[1][:100]}")
 
 
+def _version_spec(value: str) -> bool:
+    """``lodash@4``, ``@scope/pkg@^1.2``, ``react@next``: a name and a version or tag after
+    the last ``@``, not a user and a host."""
+    name, at, version = value.rpartition("@")
+    if not at or not name.strip("@") or not version:
+        return False
+    if version[0].isdigit() or version[0] in "^~<>=*":
+        return ":" not in version and "/" not in version
+    return "." not in version and ":" not in version and "/" not in version
+
+
 def package(judge: CommandJudge, arg: Arg, cwd: str) -> None:
     value = arg[0] or ""
+    if "://" not in value and " @ " not in value and _version_spec(value):
+        return
     if "://" in value or value.startswith("git+") or " @ " in value or "@" in value:
         url = value.split("@", 1)[1].strip() if " @ " in value else value
         judge_url(judge.scope, url.removeprefix("git+"), arg[1], cwd)
