@@ -278,7 +278,8 @@ class CommandJudge:
                 if arg[0] is not None:
                     judge_url(self.scope, arg[0], arg[1], cwd)
         elif role == "host":
-            for arg in operands[:1]:
+            # dig's +short and kin are query options, not the destination
+            for arg in [a for a in operands if not (a[0] or "").startswith("+")][:1]:
                 if arg[0] is not None:
                     judge_url(self.scope, arg[0], arg[1], cwd)
         elif role == "pkg":
