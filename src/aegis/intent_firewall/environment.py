@@ -47,7 +47,8 @@ REDIRECTORS = frozenset(
         "viminit", "exinit", "gviminit", "myvimrc", "lua_init", "git_proxy_command",
         "git_template_dir", "docker_host", "rustc_wrapper", "cargo_build_rustc_wrapper",
         "npm_config_script_shell", "npm_config_node_options", "uv_index_url",
-        "uv_extra_index_url", "pip_find_links", "r_profile_user", "ipythondir",
+        "uv_extra_index_url", "pip_find_links", "r_profile_user", "ipythondir", "ccache_prefix",
+        "ccache_prefix_cpp", "ccache_compiler", "distcc_hosts", "sccache_dist_scheduler_url",
     }
 )  # fmt: skip
 
