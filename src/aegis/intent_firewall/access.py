@@ -103,7 +103,7 @@ def judge_path(
     """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
     if has_nul(value):
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
-    if ("%" in value or ".." in value) and is_evasive(value):
+    if ("%" in value or ".." in value or "`" in value or "$(" in value) and is_evasive(value):
         scope.hit("path-evasion", f"path {written_as(value, written)}")
     if value[:2] in ("\\\\", "//"):
         _unc_host(scope, value, written)
@@ -219,8 +219,22 @@ def judge_host(scope: Scope, host: str, written: str) -> None:
     scope.hit("unknown-network-destination", f"host {host!r} in {written!r}"[:200])
 
 
+def _privileged_port(scope: Scope, value: str, written: str) -> None:
+    """A container or cluster API reached by its TCP port (``http://localhost:2375/…``)."""
+    rest = value.partition("://")[2] if "://" in value else value
+    for stop in "/?#":
+        rest = rest.partition(stop)[0]
+    authority = rest.rpartition("@")[2]
+    port = authority.rpartition("]")[2] if authority.startswith("[") else authority
+    digits = port.rpartition(":")[2] if ":" in port else ""
+    if digits.isdigit() and len(digits) <= 5 and int(digits) in targets().privileged_ports:
+        scope.hit("container-escape", f"container or cluster API port in {written[:100]!r}")
+
+
 def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
     """A URL or scheme-less host given where a program expects a network destination."""
+    if ":" in value:
+        _privileged_port(scope, value, written)
     if "\\" in value and "://" in value:
         # browsers read \ as /, other clients as a plain character (github.com\@evil:
         # evil is the host for them): every reading is judged

@@ -112,6 +112,14 @@ def _redirects(
     return stdin_text, redirected
 
 
+_KNOWN_DIRECTORIES = frozenset(
+    f"parameter expansion {name}" for name in ("$PWD", "${PWD}", "$HOME", "${HOME}")
+)
+
+
+_OWN_JOB = frozenset({"parameter expansion $!", "parameter expansion ${!}"})
+
+
 def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None) -> None:
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
@@ -123,8 +131,13 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
         return  # nothing to report (a loop: this runs for every command judged)
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     for index, word in enumerate(command.words):
+        # an argument made of the working or home directory ("$PWD":/src, $HOME/x) and text
+        # is judged by its resolved value like any literal; the program name never is
+        resolved = index > 0 and word.value is not None and len(word.fields) == 1
         for construct in word.constructs:
-            if index == 0 or matters:
+            if (index == 0 or matters) and not (resolved and construct in _KNOWN_DIRECTORIES):
+                if index > 0 and command.program == "kill" and construct in _OWN_JOB:
+                    continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
             if _SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])):
                 scope.hit("secret-environment", construct)
@@ -188,7 +201,8 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             _word_constructs(scope, command, spec)
         for name, word in command.assignments:
-            judge_assignment(scope, name, word.value or "", word.written)
+            value = word.value if word.value is not None else word.written
+            judge_assignment(scope, name, value, word.written)
         scope.cwd_known = job.cwd_known or command.cwd_moved
         stdin_text, redirected = (
             _redirects(judge, command, program) if command.redirects else (None, False)

@@ -14,7 +14,7 @@ from functools import cache
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.optionroles import copy_operands, package, valued
+from aegis.intent_firewall.optionroles import copy_operands, package, valued, windows_form
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
 
@@ -28,6 +28,8 @@ _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "inter
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
 _STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+#: Command lines judged for a program that runs each operand (hyperfine); more is too-large.
+_MAX_SCRIPT_OPERANDS = 32
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -206,6 +208,7 @@ class CommandJudge:
 
     def maybe_path(self, arg: Arg, role: str, cwd: str) -> None:
         """Judge an operand of a program without a precise role if it looks like a path/URL."""
+        arg = windows_form(arg)
         value = arg[0]
         if value is None:
             return
@@ -215,6 +218,7 @@ class CommandJudge:
             judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
 
     def path(self, arg: Arg, role: str, cwd: str) -> None:
+        arg = windows_form(arg)
         if arg[0] is None:
             return
         if "://" in arg[0] and not arg[0].startswith("file:"):
@@ -308,6 +312,8 @@ class CommandJudge:
                 )
 
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+        if feed.stdin_text is not None:
+            self.stdin_document(spec, feed.stdin_text)
         parsed = parse_options(spec, args[1:])
         self.operand_shapes(spec, parsed, feed)
         cwd = self.options(parsed, feed) if parsed.options else feed.cwd
@@ -315,6 +321,8 @@ class CommandJudge:
         role = spec.operands
         if "write" in parsed.modes and role in ("script", "read", "interp"):
             role = "script-write" if role == "script" else "write"
+        elif "read" in parsed.modes and role == "write":
+            role = "read"  # gzip -c, zstd --list: the operands are only read
         if role in ("pattern", "script", "script-write"):
             given = any(
                 r in ("pattern", "read", "code-sed", "code-awk", "program-file")
@@ -354,7 +362,8 @@ class CommandJudge:
         elif role == "url":
             self.urls(operands, parsed, cwd)
         elif role == "host":
-            for arg in operands[:1]:
+            # dig's +short and kin are query options, not the destination
+            for arg in [a for a in operands if not (a[0] or "").startswith("+")][:1]:
                 if arg[0] is not None:
                     judge_url(self.scope, arg[0], arg[1], cwd)
         elif role == "pkg":
@@ -363,3 +372,40 @@ class CommandJudge:
         elif role == "any":
             for arg in operands:
                 self.maybe_path(arg, "read-tree" if recursive else "read", cwd)
+        elif role in ("unmodelled", "scripts"):
+            self.run_operands(spec, role, operands, cwd, feed)
+
+    def run_operands(
+        self, spec: Program, role: str, operands: list[Arg], cwd: str, feed: Feed
+    ) -> None:
+        """Operands that are code to run rather than data."""
+        if role == "unmodelled":
+            # a build file, assembly or script the program runs: from outside the working
+            # directory it is code nobody reviewed (java -jar, msbuild, dart run)
+            from aegis.intent_firewall.optionroles import unmodelled_value
+
+            for arg in operands:
+                unmodelled_value(self, spec.name, arg, cwd)
+            return
+        # hyperfine 'cmd' …: every operand is a shell command line; they are judged as the
+        # lines of one script, so a thousand operands cost one parse, not a thousand
+        for arg in operands:
+            if arg[0] is None:
+                self.hit("shell-expansion", f"{spec.name} runs {arg[1][:100]}")
+        lines = [arg[0] for arg in operands if arg[0] is not None]
+        if len(lines) > _MAX_SCRIPT_OPERANDS:
+            self.hit("too-large", f"{spec.name} given {len(lines)} command lines")
+            lines = lines[:_MAX_SCRIPT_OPERANDS]
+        if lines:
+            self.judge_script("\n".join(lines), cwd, feed.depth + 1)
+
+    def stdin_document(self, spec: Program, text: str) -> None:
+        """A here-document a program reads as configuration (``kubectl apply -f - <<EOF``)
+        is judged like that configuration written to a file."""
+        from aegis.intent_firewall.textchecks import config_escape, config_exec
+
+        canonical = text.lower()
+        if config_exec(canonical) is not None:
+            self.hit("interpreter-code", f"{spec.name} reads configuration that runs commands")
+        if config_escape(canonical) is not None:
+            self.hit("container-escape", f"{spec.name} reads configuration reaching the host")

@@ -64,7 +64,9 @@ def name_value_pair(value: Mapping[Any, Any]) -> tuple[str, str] | None:
     """``{"name": "LD_PRELOAD", "value": "/x.so"}`` sets a variable as ``env`` does."""
     name = value.get("name", value.get("key"))
     setting = value.get("value")
-    if isinstance(name, str) and isinstance(setting, str) and name.replace("_", "").isalnum():
+    # dotted and dashed names too: {"key": "core.sshCommand", "value": …} is a setting
+    plain = name.replace("_", "").replace(".", "").replace("-", "") if isinstance(name, str) else ""
+    if isinstance(name, str) and isinstance(setting, str) and plain.isalnum():
         return name.casefold(), setting
     return None
 

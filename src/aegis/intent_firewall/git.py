@@ -86,6 +86,7 @@ _SUBCOMMAND_FINDINGS = {
     "credential-store": ("credential-file-read", "prints stored credentials"),
     "daemon": ("network-listener", "serves repositories over the network"),
     "instaweb": ("network-listener", "serves repositories over the network"),
+    "send-email": ("unknown-network-destination", "mails commits to the addresses given"),
 }
 
 

@@ -183,7 +183,31 @@ def eval_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
     judge.judge_script(" ".join(a[0] or "" for a in words), feed.cwd, feed.depth + 1)
 
 
+#: What ``python -m venv`` writes: sourcing it inside the workspace only sets PATH and PS1.
+_VENV_ACTIVATE = frozenset({"activate", "activate.fish", "activate.csh", "activate.nu"})
+#: World-writable directories: anyone may have put an "activate" there.
+_SHARED_SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 (names, not used as files)
+
+
+def _venv_activation(value: str | None, judge: CommandJudge, cwd: str) -> bool:
+    if value is None or value.rsplit("/", 1)[-1] not in _VENV_ACTIVATE:
+        return False
+    from aegis.intent_firewall.paths import resolve_path
+
+    resolved = resolve_path(value, cwd, judge.scope.home)
+    parent = resolved.rsplit("/", 2)
+    return (
+        len(parent) == 3
+        and parent[1] in ("bin", "Scripts")
+        and resolved.startswith(cwd.rstrip("/") + "/")
+        and "/.git/" not in resolved
+        and not resolved.startswith(_SHARED_SCRATCH)
+    )
+
+
 def source(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     if len(args) < 2:
+        return
+    if _venv_activation(args[1][0], judge, feed.cwd) and not feed.stdin_programs:
         return
     _script_operand(judge, spec.name, args[1], feed)

@@ -70,7 +70,10 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             name, _, attached = value.partition("=")
             role = spec.option_role(name)
         elif role is None and not value.startswith("--") and len(value) > 2:
-            role, name, attached = _cluster(spec, value, parsed)
+            if "=" in value or ":" in value:  # -fplugin=/x.so; most clusters are -rf
+                role, name, attached = _prefixed(spec, value)
+            if role is None:
+                role, name, attached = _cluster(spec, value, parsed)
         elif role is None:
             role = spec.option_role(value)
         if role in _CONDITIONAL:
@@ -115,6 +118,17 @@ def _named(role: str, args: list[Arg], index: int, attached: str | None) -> tupl
     if attached is None and index < len(args):
         index += 1
     return role[5:], index, None
+
+
+def _prefixed(spec: Program, value: str) -> tuple[str | None, str, str | None]:
+    """``-fplugin=/x.so``, ``-javaagent:/x.jar``: a single-dash option the catalogue lists
+    with its separator, whose value is attached after it."""
+    for separator in "=:":
+        head, found, tail = value.partition(separator)
+        role = spec.options.get(head + separator) if found else None
+        if role is not None:
+            return role, head + separator, tail
+    return None, value, None
 
 
 def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str | None]:

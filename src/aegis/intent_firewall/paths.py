@@ -28,7 +28,11 @@ def has_nul(text: str) -> bool:
 
 
 #: Spellings that only make sense to slip a path past a filter.
-_EVASIONS = ("%2e", "%2f", "%5c", "%c0", "%c1", "%e0%80", "%u", "....", "..;", "..\\", ".%00")
+#: … and a command substitution left in a file name, which a tool that hands the name to a
+#: shell runs (``x.png`id`.jpg``).
+_EVASIONS = (
+    "%2e", "%2f", "%5c", "%c0", "%c1", "%e0%80", "%u", "....", "..;", "..\\", ".%00", "`", "$(",
+)  # fmt: skip
 
 
 def is_evasive(text: str) -> bool:

@@ -39,6 +39,10 @@ class PlainValue:
     recursive: bool = False
 
 
+#: Keys that name or describe a thing (``upload_image(name="logo.png")``): never a host.
+_LABEL_KEYS = frozenset({"name", "title", "label", "caption", "alt", "description", "filename"})
+
+
 def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
     if key in URL_KEYS and not looks_like_path(canonical):
@@ -47,7 +51,12 @@ def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
         role = _path_role(value)
         path = canonical.strip()
         judge_path(scope, role, path, text, cwd, glob=has_glob(path))
-    elif words & NETWORK_WORDS and "." in canonical and " " not in canonical.strip():
+    elif (
+        words & NETWORK_WORDS
+        and "." in canonical
+        and " " not in canonical.strip()
+        and key not in _LABEL_KEYS
+    ):
         judge_url(scope, canonical.strip(), text, cwd)
 
 

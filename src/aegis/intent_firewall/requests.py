@@ -36,7 +36,7 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
-from aegis.intent_firewall.text import canonical_text, mixed_script_words
+from aegis.intent_firewall.text import canonical_text, hidden_characters, mixed_script_words
 from aegis.intent_firewall.textchecks import (
     code_danger,
     config_escape,
@@ -67,6 +67,8 @@ _SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
 _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascript", "js",
                            "evaluate", "eval", "repl", "exec", "execute"})  # fmt: skip
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
+#: Action words under which every parameter is an environment variable (set_env(LD_PRELOAD=…)).
+_ENV_ACTIONS = frozenset({"env", "environment", "environ", "setenv", "putenv", "export"})
 #: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
 #: Key parts that say the value is encoded or serialised: decoded and judged, or review.
@@ -311,6 +313,7 @@ class _RequestJudge:
                 text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+        hits.extend(default_hit("opaque-value", why) for why in hidden_characters(text))
         if self.custom:
             hits.extend(
                 Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule",
@@ -328,8 +331,11 @@ class _RequestJudge:
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
-        if tool.startswith("<env>"):
+        if tool.startswith("<env>") or (not tool and self.words & _ENV_ACTIONS):
             judge_assignment(scope, key, canonical, text)
+            if "." in key and config_exec(f"{key}={canonical}".lower()) is not None:
+                # {"key": "core.sshCommand", "value": …}: a setting that runs a program
+                scope.hit("interpreter-code", f"setting {key}={text[:80]!r}")
         if self.words & _CODE_ACTIONS and key in _CODE_KEYS and code_danger(canonical):
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)

@@ -86,6 +86,7 @@ class WalkerParts:
         previous = self.cwd
         self._change_directory(words)
         self.variables["OLDPWD"] = previous
+        self.variables["PWD"] = self.cwd
 
     def _change_directory(self, words: list[Word]) -> None:
         if any(w.value == "-" for w in words[1:]):

@@ -72,6 +72,10 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
             break
     if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
         hits.append(default_hit("sql-command-execution", "copy … program"))
+    for name in patterns()["sql_resource_exhaustion"]:
+        if name in flat:
+            hits.append(default_hit("resource-exhaustion", f"SQL {name.rstrip('(')} stalls"))
+            break
     if _paren_depth(canonical) > _MAX_PARENS:
         hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
         return hits  # sqlglot recurses per level: deeper text is not handed to it
@@ -99,11 +103,35 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
         elif isinstance(statement, exp.Copy):
             hits.append(default_hit("sql-destructive", f"COPY: {statement.sql()[:80]}"))
+        if _always_true_alternative(statement):
+            hits.append(default_hit("sql-injection-shape", "OR with a condition always true"))
         for change in statement.find_all(exp.Delete, exp.Update):  # includes the root
             if _edits_all(change):
                 hits.append(default_hit("sql-destructive", f"{change.key.upper()} of every row"))
                 break
     return hits
+
+
+def _constant(node: Any) -> bool:
+    return isinstance(node, exp.Literal | exp.Boolean)
+
+
+def _always_true_alternative(statement: Any) -> bool:
+    """``… OR '1'='1'``, ``OR 1``, ``OR TRUE``: the shape of a tautology injection (a
+    ``WHERE 1=1 AND …`` builder idiom has no OR and stays unflagged)."""
+    for alternative in statement.find_all(exp.Or):
+        for operand in (alternative.this, alternative.expression):
+            side = operand
+            while isinstance(side, exp.Paren):
+                side = side.this
+            if _constant(side):
+                return True
+            if isinstance(side, exp.EQ | exp.Like | exp.GTE | exp.LTE) and (
+                (_constant(side.this) and _constant(side.expression))
+                or side.this == side.expression
+            ):
+                return True
+    return False
 
 
 def _named_placeholders(text: str) -> str:

@@ -321,6 +321,8 @@ def walk_parameters(
         for name, item in parameters.items():
             if type(item) is str:
                 walker.string(item, f"parameters.{name}", name.casefold(), "", 1)
+        if "value" in parameters and ("name" in parameters or "key" in parameters):
+            walker.pairs(parameters, "parameters", "")  # set_config(key=…, value=…)
         walker.result.frozen = FrozenDict(parameters)
         return walker.result
     walker.result.frozen = walker.value(parameters, "parameters", "", "", 0)

@@ -43,6 +43,7 @@ class Targets:
     persistence_pairs: tuple[tuple[str, str], ...] = ()
     #: Devices that never reach end of file (/dev/zero): copied unbounded, they fill a disk.
     device_endless: frozenset[str] = frozenset()
+    privileged_ports: frozenset[int] = frozenset()
 
     def classify(self, path: str, home: str) -> str | None:
         """The most serious class ``path`` falls in, or ``None``."""
@@ -201,6 +202,7 @@ def targets() -> Targets:
             (pair[0], pair[1]) for pair in persistence.get("segment_suffixes", ())
         ),
         device_endless=frozenset(device.get("endless", ())),
+        privileged_ports=frozenset(int(p) for p in data[PRIVILEGED].get("ports", ())),
     )
 
 

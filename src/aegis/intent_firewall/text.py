@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from confusable_homoglyphs import categories, confusables
 
-__all__ = ["canonical_text", "mixed_script_words", "written_as"]
+__all__ = ["canonical_text", "hidden_characters", "mixed_script_words", "written_as"]
 
 #: Scripts that may mix with any other (digits, punctuation, combining marks).
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED"})
@@ -108,6 +108,25 @@ def mixed_script_words(text: str, limit: int = 4) -> list[str]:
             if len(found) >= limit:
                 break
         word, scripts = [], set()
+    return found
+
+
+#: Characters that change what a reader sees without being text: bidi overrides and
+#: isolates (the shown order is not the order run) and the invisible tag block (text an
+#: agent reads and a human does not).
+_BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+_TAGS = range(0xE0000, 0xE0080)
+
+
+def hidden_characters(text: str) -> list[str]:
+    """What in ``text`` hides its content from a human reader (empty for ASCII)."""
+    if text.isascii():
+        return []
+    found = []
+    if any(ord(c) in _BIDI_CONTROLS for c in text):
+        found.append("bidirectional override or isolate characters")
+    if any(ord(c) in _TAGS for c in text):
+        found.append("invisible tag characters")
     return found
 
 

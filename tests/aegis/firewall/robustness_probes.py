@@ -11,6 +11,7 @@ references), unbounded decoding loops, and values whose ``str``/``repr`` fail.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -478,6 +479,116 @@ def _probes() -> list[Probe]:
             lambda: _command("a" * 25_000 + "'" * 25_000 + "!"),
             False,
             "shape that makes backtracking matchers quadratic",
+        ),
+        *_runner_and_data_probes(),
+    ]
+
+
+def _nested_documents(levels: int) -> str:
+    """JSON text inside YAML text inside JSON text …, each layer a string of the next."""
+    text = "rm -rf /"
+    for level in range(levels):
+        text = json.dumps({"command": text}) if level % 2 else f"run: {json.dumps(text)}\n"
+    return text
+
+
+def _runner_and_data_probes() -> list[Probe]:
+    """Shapes aimed at the programs that run their operands as commands (each operand is a
+    script parsed again), the option and environment parsers, and the text checks."""
+    return [
+        Probe(
+            "hyperfine-1000-scripts",
+            lambda: _command("hyperfine " + "'ls' " * 800 + "'rm -rf /'"),
+            True,
+            "800 operands, each a shell line parsed again, the last one rm -rf /",
+        ),
+        Probe(
+            "hyperfine-nested-quotes",
+            lambda: _command("hyperfine " + '"hyperfine ' * 60 + "rm -rf /" + '"' * 60),
+            True,
+            "a runner whose operand runs the runner, 60 deep",
+        ),
+        Probe(
+            "argv-100k-words",
+            lambda: _params({"argv": ["rm", "-rf", *(["/"] * 100_000)]}, "execute"),
+            True,
+            "an argv list of 100,002 words",
+        ),
+        Probe(
+            "documents-nested-12",
+            lambda: _params({"arguments": _nested_documents(12)}, "tool_call"),
+            True,
+            "JSON in YAML in JSON … 12 layers of text (12 KB of escapes), rm -rf / at the core",
+        ),
+        Probe(
+            "heredocs-into-kubectl",
+            lambda: _command(
+                "".join(f"kubectl apply -f - <<E{i}\nprivileged: true\nE{i}\n" for i in range(300))
+            ),
+            True,
+            "300 here-documents, each a manifest read by kubectl",
+        ),
+        Probe(
+            "assignments-2000",
+            lambda: _command("PATH=/tmp/x:$PATH " * 2000 + "make"),
+            True,
+            "2,000 environment prefixes before one command",
+        ),
+        Probe(
+            "sql-or-chain",
+            lambda: _params({"query": "SELECT 1 FROM t WHERE " + " OR ".join(["a = b"] * 3000)}),  # noqa: S608
+            False,
+            "3,000 alternatives in one WHERE",
+        ),
+        Probe(
+            "windows-paths-800",
+            lambda: _command("type " + "C:\\x\\y " * 800),
+            False,
+            "800 drive-letter paths bash would unescape",
+        ),
+        Probe(
+            "privileged-ports-500",
+            lambda: _command(
+                "curl " + " ".join(f"http://127.0.0.{i % 250}:2375/" for i in range(500))
+            ),
+            True,
+            "500 URLs to a container API port",
+        ),
+        Probe(
+            "distinct-hosts-20000",
+            lambda: _params({"urls": [f"https://h{i}.example/x" for i in range(20_000)]}, "fetch"),
+            True,
+            "20,000 distinct hosts outside the policy",
+        ),
+        Probe(
+            "option-value-1mb",
+            lambda: _command("gcc -fplugin=" + "a" * MB + " x.c"),
+            False,
+            "a one-megabyte attached option value",
+        ),
+        Probe(
+            "tag-characters-1mb",
+            lambda: _params({"text": "\U000e0041" * (MB // 4)}, "send_message"),
+            True,
+            "a megabyte of invisible tag characters",
+        ),
+        Probe(
+            "glob-path-2000-levels",
+            lambda: _params({"path": "/" + "*/" * 2000 + "shadow"}, "read_file"),
+            False,
+            "a 2,000-level glob ending in a secret's name",
+        ),
+        Probe(
+            "camel-action-5000",
+            lambda: Request("writeFile" * 5000, {"path": "x"}),
+            False,
+            "an action name of 5,000 camelCase words",
+        ),
+        Probe(
+            "instruction-words-1mb",
+            lambda: _params({"text": "ignore previous " * (MB // 16)}, "send_message"),
+            True,
+            "a megabyte of an override phrase's words",
         ),
     ]
 
