@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from aegis.intent_firewall.globbing import glob_match
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host
-from aegis.intent_firewall.paths import has_nul, is_evasive, resolve_path
+from aegis.intent_firewall.paths import has_nul, is_evasive, is_odd_spelling, resolve_path
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.targets import (
     CONFIG,
@@ -103,8 +103,7 @@ def judge_path(  # noqa: PLR0912
     """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
     if has_nul(value):
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
-    if ("%" in value or ".." in value) and is_evasive(value):
-        scope.hit("path-evasion", f"path {written_as(value, written)}")
+    _evasion(scope, value, written)
     _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
@@ -157,10 +156,21 @@ def judge_path(  # noqa: PLR0912
             scope.hit("destructive-command", f"recursive {shown} outside the working directory")
 
 
+def _evasion(scope: Scope, value: str, written: str) -> None:
+    if ("%" in value or ".." in value) and is_evasive(value):
+        scope.hit("path-evasion", f"path {written_as(value, written)}")
+    odd = is_odd_spelling(value)
+    if odd is not None:
+        scope.hit("path-evasion", f"{odd} in path {written_as(value, written)}")
+
+
 def _unc_host(scope: Scope, value: str, written: str) -> None:
     """A UNC path (\\\\host\\share\\file) reaches the network; its rest is judged as a path."""
-    if value[:2] in ("\\\\", "//") and value[2:3] not in ("?", ".", "/", "\\"):
-        judge_host(scope, value[2:].replace("\\", "/").split("/", 1)[0], written)
+    spelled = value.replace("\\", "/")
+    if spelled[:8].lower() in ("//?/unc/", "//./unc/"):
+        spelled = "//" + spelled[8:]
+    if spelled[:2] == "//" and spelled[2:3] not in ("?", ".", "/"):
+        judge_host(scope, spelled[2:].split("/", 1)[0], written)
 
 
 def _tree_write(scope: Scope, path: str, shown: str, *, guessed: bool) -> None:
@@ -212,6 +222,8 @@ def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
         # evil is the host for them): every reading is judged
         judge_url(scope, value.replace("\\", ""), written, cwd)
     parsed = url_host(value)
+    if parsed is None and value.partition(":")[0].strip().lower() in _RAW_SCHEMES:
+        scope.hit("raw-protocol-url", f"URL {written[:100]!r} without a host")  # netdoc:///
     if parsed is None and value.startswith("file:"):
         judge_path(scope, "read", value, written, cwd)
         return

@@ -228,6 +228,7 @@ class _Walker:
         if len(text) > self.max_chars:
             self.finding("too-large", f"a string of {len(text)} characters", where)
             return text
+        index = len(self.result.items)
         self.result.items.append(Item(where, text, key, tool))
         if key in ENV_KEYS and "=" in text:  # ["LD_PRELOAD=/x.so"]: an environment as a list
             name, _, setting = text.partition("=")
@@ -250,6 +251,9 @@ class _Walker:
                 parsed = json.loads(stripped)
             except (ValueError, RecursionError):
                 return text
+            if isinstance(parsed, dict | list):
+                # JSON text is data, not a command line: its values are judged, not its braces
+                self.result.items[index] = Item(where, text, "<json>", "")
             self.value(parsed, where + "<json>", key, tool, depth + 1)
         elif key in _YAML_KEYS and ":" in stripped and len(stripped) <= _MAX_YAML:
             self.yaml(stripped, where, key, tool, depth)
