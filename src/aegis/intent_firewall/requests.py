@@ -32,7 +32,7 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
-from aegis.intent_firewall.text import canonical_text, mixed_script_words
+from aegis.intent_firewall.text import canonical_text, hidden_text, mixed_script_words
 from aegis.intent_firewall.textchecks import (
     code_danger,
     code_in_data,
@@ -198,6 +198,9 @@ class _RequestJudge:
                 text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+        hidden = hidden_text(text)
+        if hidden is not None:
+            hits.append(default_hit("hidden-text", hidden))
         hits.extend(
             Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule", text[:120])
             for rule in self.policy.custom.matches(canonical)
@@ -332,4 +335,29 @@ def judge_request(
     judge.action()
     for item in walk.items:
         judge.item(item)
+    if request.context:
+        _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> None:
+    """JSON or YAML in ``Request.context`` (a tool call, ``run: …``) unpacked and judged
+    as it would be in the parameters; the text itself was judged as the context."""
+    stripped = context.strip()
+    if stripped[:1] not in ("{", "[") and ":" not in stripped:
+        return
+    limits = policy.limits
+    walk = walk_parameters(
+        {"context": context},
+        max_nodes=limits.max_nodes,
+        max_depth=limits.max_depth,
+        max_chars=limits.max_string,
+        is_argv=is_argv,
+        keys_matter=bool(policy.custom.rules),
+    )
+    for rule, evidence, where in walk.findings:
+        judge.keep([default_hit(rule, evidence)], where.replace("parameters.", "", 1))
+    for item in walk.items:
+        if item.where != "parameters.context":
+            item.where = item.where.replace("parameters.", "", 1)
+            judge.item(item)

@@ -37,7 +37,7 @@ _PROGRAM_KEYS = frozenset(
     {"command", "cmd", "exe", "executable", "program", "file", "filepath", "binary", "bin"}
 )
 _ARGS_KEYS = frozenset({"args", "arguments", "argv", "params", "argumentlist", "arglist"})
-_YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
+_YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content", "context"}
 _MAX_EMBEDDED = 65536
 _MAX_YAML = 4096
 _SCALARS = (int, float, bool, type(None))

@@ -20,6 +20,7 @@ __all__ = [
     "code_in_data",
     "config_escape",
     "config_exec",
+    "first_pattern",
     "instruction_override",
     "patterns",
     "secret_in_text",
@@ -50,6 +51,11 @@ def _first(name: str, text: str) -> str | None:
     if not matched:
         return None
     return str(patterns()[name][min(matched)])
+
+
+def first_pattern(name: str, text: str) -> str | None:
+    """The first pattern of the ``name`` list in ``patterns.toml`` found in ``text``."""
+    return _first(name, text)
 
 
 _LEET = frozenset("0123456789@$!|")
