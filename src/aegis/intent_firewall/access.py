@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from email.utils import getaddresses
 from functools import lru_cache
 
 from aegis.intent_firewall.globbing import glob_match
@@ -221,6 +222,9 @@ def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
         # browsers read \ as /, other clients as a plain character (github.com\@evil:
         # evil is the host for them): every reading is judged
         judge_url(scope, value.replace("\\", ""), written, cwd)
+    if "<" in value and "@" in value:  # "support@allowed" <drop@evil>: the address in <>
+        for _, address in getaddresses([value])[:16]:
+            judge_host(scope, address.rpartition("@")[2], written)
     parsed = url_host(value)
     if parsed is None and value.partition(":")[0].strip().lower() in _RAW_SCHEMES:
         scope.hit("raw-protocol-url", f"URL {written[:100]!r} without a host")  # netdoc:///

@@ -86,3 +86,21 @@ def judge_plain(
         scope.prose = True
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
+    if not documentation and prose_commands and "```" in canonical:
+        for block in _shell_fences(canonical_text(text, fold=False), max_shell):
+            judge_shell(block, scope, job)
+
+
+_SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})
+
+
+def _shell_fences(text: str, max_shell: int) -> list[str]:
+    """Shell code in a reply's fenced blocks (```bash … ```), prompts (``$ ``) removed: a
+    harness that runs the agent's fenced commands runs these."""
+    blocks = []
+    for code in text.split("```")[1:16:2]:
+        language, _, body = code.partition("\n")
+        if language.strip().lower() in _SHELL_FENCES and len(body) <= max_shell:
+            lines = (line.strip().removeprefix("$ ") for line in body.splitlines())
+            blocks.append("\n".join(lines))
+    return blocks

@@ -110,6 +110,8 @@ class _RequestJudge:
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
+        #: Tool names already judged for destructive words.
+        self.tools: set[str] = set()
         self.cwd = policy.working_directory or "/"
         self.job = ShellJob(
             self.cwd, policy.working_directory is not None, policy.limits.max_shell_nodes
@@ -283,7 +285,19 @@ class _RequestJudge:
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
         )
 
+    def tool_name(self, item: Item) -> None:
+        """A tool call's name counts like the action's: ``{"name": "delete_database"}``."""
+        tool = item.tool
+        if not tool or tool[0] == "<" or tool in self.tools:
+            return
+        self.tools.add(tool)
+        destructive = name_words(tool) & DESTRUCTIVE_WORDS
+        if destructive:
+            evidence = f"tool {tool!r} ({', '.join(sorted(destructive))})"
+            self.keep([default_hit("destructive-action", evidence)], item.where)
+
     def item(self, item: Item) -> None:
+        self.tool_name(item)
         if item.argv is None:
             self.text(item.text, item.where, item.key, item.tool)
             return

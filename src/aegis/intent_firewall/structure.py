@@ -20,6 +20,7 @@ from pathlib import PurePath
 from typing import Any
 from uuid import UUID
 
+from aegis.intent_firewall import carriers
 from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
@@ -28,7 +29,8 @@ from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KE
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
-_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
+_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name",
+              "toolName", "function_name", "functionName")  # fmt: skip
 #: A list of command lines is also judged as one script (so cd carries) up to this size;
 #: each line is judged on its own in any case.
 _MAX_JOINED_LINES = 64
@@ -257,7 +259,29 @@ class _Walker:
             self.value(parsed, where + "<json>", key, tool, depth + 1)
         elif key in _YAML_KEYS and ":" in stripped and len(stripped) <= _MAX_YAML:
             self.yaml(stripped, where, key, tool, depth)
+        if depth < self.max_depth:
+            self.carried(stripped, where, key, tool, depth)
         return text
+
+    def carried(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
+        """Base64 blobs, TOML documents and XML tool calls: what they carry is judged."""
+        decoded = carriers.decoded_base64(text)
+        if decoded is not None:
+            self.string(decoded, where + "<base64>", key, tool, depth + 1)
+            return
+        if "hex" in key and (plain := carriers.decoded_hex(text)) is not None:
+            self.string(plain, where + "<hex>", key.replace("hex", "").strip("_-"), tool, depth + 1)
+        if "=" in text and len(text) <= _MAX_YAML and ("toml" in key or key in _YAML_KEYS):
+            parsed, too_deep = carriers.load_toml(text, self.max_depth - depth)
+            if too_deep:
+                self.finding("nesting-too-deep", "TOML text nested too deep", where)
+            elif parsed:
+                self.value(parsed, where + "<toml>", key, tool, depth + 1)
+        call = carriers.xml_tool_call(text) if "</" in text else None
+        if call is not None:
+            name, fields = call
+            for field, value in fields:
+                self.string(value, f"{where}<xml>.{field}", field, name or tool, depth + 1)
 
     def yaml(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
         parsed, too_deep = shapes.load_yaml(text)

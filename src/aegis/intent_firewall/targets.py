@@ -85,7 +85,7 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         return None
     if (kind := catalogue.files.get(path)) is not None:
         found.add(kind)
-    ancestor = path
+    ancestor = _shallow(path)
     while ancestor not in ("/", ""):
         if (kind := catalogue.dirs.get(ancestor)) is not None:
             found.add(kind)
@@ -94,7 +94,7 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
     if relative:
         if (kind := catalogue.home_files.get(relative)) is not None:
             found.add(kind)
-        part = relative
+        part = _shallow(relative)
         while part:
             if (kind := catalogue.home_dirs.get(part)) is not None:
                 found.add(kind)
@@ -117,6 +117,17 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         if kind in found:
             return kind
     return None
+
+
+#: No catalogue directory is this many components deep: deeper ancestors cannot match.
+_DEEPEST_ENTRY = 32
+
+
+def _shallow(path: str) -> str:
+    """``path`` cut to its first :data:`_DEEPEST_ENTRY` components, so that walking its
+    ancestors stays linear for a path of thousands of components."""
+    parts = path.split("/", _DEEPEST_ENTRY + 1)
+    return "/".join(parts[: _DEEPEST_ENTRY + 1]) if len(parts) > _DEEPEST_ENTRY + 1 else path
 
 
 def _under(path: str, roots: frozenset[str]) -> bool:
