@@ -31,12 +31,16 @@ _LEADING = (
     "pragma", "declare", "use", "show", "describe", "explain", "vacuum", "backup", "restore",
     "shutdown", "rename", "comment", "lock", "unload", "set", "begin", "commit", "rollback",
     "do", "prepare", "match", "start", "reindex", "cluster", "refresh", "listen", "notify",
-    "bulk", "kill", "waitfor", "openrowset", "handler", "source",
+    "bulk", "kill", "waitfor", "openrowset", "handler", "source", "install", "force", "export",
+    "import", "detach", "checkpoint",
 )  # fmt: skip
 #: psql and mysql client meta-commands that only describe (any other, ``\\!`` ``\\copy``
 #: ``\\o |cmd`` ``\\i``, runs programs or touches files on the client: review).
 _DESCRIBING_META = frozenset({"\\d", "\\dt", "\\dn", "\\df", "\\dv", "\\di", "\\du",
-                              "\\l", "\\x", "\\conninfo", "\\timing", "\\d+", "\\dt+"})  # fmt: skip
+                              "\\l", "\\x", "\\conninfo", "\\timing", "\\d+", "\\dt+",
+                              ".tables", ".schema", ".indexes", ".headers", ".mode"})  # fmt: skip
+#: psql/mysql meta-commands start with a backslash, sqlite3 dot-commands with a dot.
+_META_PREFIXES = ("\\", ".")
 _DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
 #: Statements sqlglot keeps as an opaque command that only read or describe.
 _HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
@@ -56,7 +60,10 @@ def _without_leading_comments(text: str) -> str:
 
 def looks_like_sql(canonical: str) -> bool:
     head = _without_leading_comments(canonical).split(None, 1)
-    return bool(head) and (head[0] in _LEADING or head[0].startswith("\\"))
+    if not head:
+        return False
+    word = head[0].partition("(")[0]  # EXEC('…'), SELECT(1)
+    return word in _LEADING or head[0].startswith(_META_PREFIXES)
 
 
 @lru_cache(maxsize=1024)
@@ -74,9 +81,9 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
     hits: list[Hit] = []
     flat = " ".join(canonical.split())
     meta = _without_leading_comments(flat).split(" ", 1)[0]
-    if meta.startswith("\\"):
+    if meta.startswith(_META_PREFIXES):
         # one describing command, with nothing that pipes, substitutes or chains another
-        if meta in _DESCRIBING_META and flat.count("\\") == 1 and not set("|`;") & set(flat):
+        if meta in _DESCRIBING_META and flat.count(meta[0]) == 1 and not set("|`;") & set(flat):
             return []
         return [default_hit("sql-not-understood", f"client meta-command {meta}")]
     probing, admin = _first_pattern("sql_probing", flat), _first_pattern("sql_admin", flat)

@@ -206,6 +206,10 @@ class _Walker:
         program, arguments = value.get(program_key), value.get(args_key)
         if not isinstance(program, str) or not program or any(c.isspace() for c in program):
             return
+        if isinstance(arguments, str) and 0 < len(arguments) <= self.max_chars:
+            # {"cmd": "rm", "args": "-rf /"}: the argument string is split as a shell would
+            self.result.items.append(Item(where, f"{program} {arguments}", "command", tool))
+            return
         if not isinstance(arguments, list | tuple) or len(arguments) > 4096:
             return
         if not all(isinstance(a, str) for a in arguments):

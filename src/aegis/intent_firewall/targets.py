@@ -69,6 +69,9 @@ def home_relative(path: str, home: str) -> str | None:
         if path.startswith(root):
             _, _, rest = path[len(root) :].partition("/")
             return rest
+    if path.startswith("/mnt/") and path[6:13] == "/users/":  # WSL: /mnt/c/Users/<name>
+        _, _, rest = path[13:].partition("/")
+        return rest
     return None
 
 

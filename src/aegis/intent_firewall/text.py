@@ -109,6 +109,21 @@ def hidden_text(text: str) -> str | None:
     return None
 
 
+#: Scripts written together as one writing system (UTS #39 "highly restrictive"): Japanese
+#: mixes Han, Hiragana and Katakana (and Latin acronyms), Chinese Han and Bopomofo, Korean
+#: Han and Hangul.
+_WRITING_SYSTEMS = (
+    frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}),
+    frozenset({"LATIN", "HAN", "BOPOMOFO"}),
+    frozenset({"LATIN", "HAN", "HANGUL"}),
+)
+
+
+def _writing_system(scripts: set[str]) -> bool:
+    mixed = scripts - _NEUTRAL_SCRIPTS
+    return any(mixed <= system for system in _WRITING_SYSTEMS)
+
+
 @lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     return str(categories.aliases_categories(char)[0])
@@ -135,7 +150,7 @@ def mixed_script_words(text: str, limit: int = 4) -> list[str]:
             continue
         if unicodedata.category(char) in {"Mn", "Me", "Cf"} and word:
             continue  # invisible marks inside a word do not end it
-        if len(scripts - _NEUTRAL_SCRIPTS) > 1:
+        if len(scripts - _NEUTRAL_SCRIPTS) > 1 and not _writing_system(scripts):
             found.append("".join(word))
             if len(found) >= limit:
                 break

@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import unquote
 
 import re2
 
@@ -59,6 +60,9 @@ def first_pattern(name: str, text: str) -> str | None:
 
 
 _LEET = frozenset("0123456789@$!|")
+_ROT13 = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm"
+)  # canonical text is already lower case
 
 
 @cache
@@ -74,6 +78,13 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
         found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
     if found is None and not _LEET.isdisjoint(canonical):
         found = _first("instruction_override", canonical.translate(_leet_table()))
+    if found is None and "%" in canonical:
+        found = _first("instruction_override", unquote(canonical))
+    if found is None and canonical.isascii() and " " in canonical:
+        # the same phrases reversed or in ROT13, the two spellings a model decodes unasked
+        found = _first("instruction_override", canonical[::-1]) or _first(
+            "instruction_override", canonical.translate(_ROT13)
+        )
     return found
 
 
