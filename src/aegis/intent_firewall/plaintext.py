@@ -86,12 +86,15 @@ def judge_plain(
         scope.prose = True
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
-    if not documentation and prose_commands and "```" in canonical:
+    if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
 
 
 _SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})
+#: Keys holding a model's own reply, which a harness may scan for fenced commands to run (a
+#: message to a person may quote commands for that person to run).
+_REPLY_KEYS = frozenset({"reply", "response", "completion", "answer", "assistant", "output_text"})
 
 
 def _shell_fences(text: str, max_shell: int) -> list[str]:

@@ -573,6 +573,41 @@ def _probes() -> list[Probe]:
             "4,000 reserved device names in one path",
         ),
         Probe(
+            "recipients-8000-angles",
+            lambda: _params({"to": "<" * 8000 + "a@b"}, "send_email"),
+            False,
+            "8,000 opening angle brackets before an address",
+        ),
+        Probe(
+            "recipients-8000-quotes",
+            lambda: _params({"to": '"' * 8000 + "a@b,"}, "send_email"),
+            False,
+            "8,000 quotes in a recipient list",
+        ),
+        Probe(
+            "url-nested-redirects",
+            lambda: _params(
+                {"url": "https://github.com/?u=" + "https://a.example/?u=" * 700}, "fetch_url"
+            ),
+            True,
+            "700 URLs nested in one query",
+        ),
+        Probe(
+            "url-encoded-redirects",
+            lambda: _params(
+                {"url": "https://github.com/?u=" + "https%3A%2F%2Fa.example%2F%3Fu%3D" * 450},
+                "fetch_url",
+            ),
+            True,
+            "450 percent-encoded URLs nested in one query",
+        ),
+        Probe(
+            "sql-dot-commands",
+            lambda: _params({"query": "." * 16_000}),
+            False,
+            "16,000 dots where SQL is expected (sqlite3 dot-commands)",
+        ),
+        Probe(
             "sql-union-catalogue-spread",
             lambda: _params({"query": "SELECT 1 UNION " + "x " * 7000 + "information_schema.t"}),
             False,
