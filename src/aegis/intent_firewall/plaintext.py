@@ -35,9 +35,13 @@ class PlainValue:
     words: frozenset[str]
 
 
+#: Key endings that name a network destination (avatar_url, callbackUri, smtp_hostname).
+_URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
+
+
 def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
-    if key in URL_KEYS and not looks_like_path(canonical):
+    if (key in URL_KEYS or key.endswith(_URL_KEY_ENDINGS)) and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical):
         role = "read"

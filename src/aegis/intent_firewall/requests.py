@@ -43,10 +43,15 @@ from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
     DESTRUCTIVE_WORDS,
+    GUARD_CHANGE_WORDS,
+    GUARD_WORDS,
     NETWORK_WORDS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
     RUN_WORDS,
+    SECRET_ACCESS_WORDS,
+    SECRET_WORDS,
+    URL_KEYS,
     name_words,
 )  # fmt: skip
 
@@ -74,6 +79,14 @@ _SHELL_TOOLS = frozenset(
     {"bash", "sh", "zsh", "fish", "shell", "terminal", "console", "powershell", "pwsh", "cmd"}
 )
 _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
+#: Action words that reach secrets or the safety layer itself, with the verbs that make it so.
+_NAMED_ACCESS = ((SECRET_WORDS, SECRET_ACCESS_WORDS), (GUARD_WORDS, GUARD_CHANGE_WORDS))
+_ENV_WORDS = frozenset({"env", "getenv", "environ", "environment", "printenv"})
+#: Keys whose value a tool passes to a program as one operand (a URL, a ref, a package).
+_OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
+    {"url", "uri", "ref", "branch", "tag", "commit", "revision", "rev", "package", "packages",
+     "repo", "repository", "remote", "module", "host", "hostname", "image", "name", "target"}
+)  # fmt: skip
 #: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
 
@@ -139,6 +152,9 @@ class _RequestJudge:
         destructive = self.words & DESTRUCTIVE_WORDS
         if self.words & SERVICE_WORDS and not self.words & LOOKING_WORDS:
             destructive = destructive | (self.words & SERVICE_WORDS)
+        for nouns, verbs in _NAMED_ACCESS:
+            if self.words & nouns and self.words & verbs:  # dump_credentials, update_policy
+                destructive = destructive | (self.words & (nouns | verbs))
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -285,6 +301,25 @@ class _RequestJudge:
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
         )
 
+    def operand(self, item: Item) -> None:
+        """Values a tool passes on as one argument: a header with a line break adds headers,
+        an operand starting with ``-`` is read as an option (``--upload-pack=…``)."""
+        if any(c in item.text for c in "\r\n") and ".headers." in item.where.casefold():
+            self.keep(
+                [default_hit("code-in-data", f"line break in header {item.key!r}")], item.where
+            )
+        if self.words & _ENV_WORDS and name_words(item.text[:128]) & SECRET_WORDS:
+            evidence = f"{self.request.action} {item.text[:80]!r}"
+            self.keep([default_hit("secret-environment", evidence)], item.where)
+        operand = item.text.lstrip()
+        if (
+            operand[:1] == "-"
+            and item.key in _OPERAND_KEYS
+            and (operand.startswith("--") or "=" in operand)
+        ):  # --upload-pack=…, -oProxyCommand=…; a bare -e (pip install -e .) is no value
+            evidence = f"{item.key} {item.text[:80]!r} starts with '-'"
+            self.keep([default_hit("option-injection", evidence)], item.where)
+
     def tool_name(self, item: Item) -> None:
         """A tool call's name counts like the action's: ``{"name": "delete_database"}``."""
         tool = item.tool
@@ -298,6 +333,8 @@ class _RequestJudge:
 
     def item(self, item: Item) -> None:
         self.tool_name(item)
+        if item.argv is None and item.text:
+            self.operand(item)
         if item.argv is None:
             self.text(item.text, item.where, item.key, item.tool)
             return

@@ -7,6 +7,8 @@ innocent. The README says so.
 
 from __future__ import annotations
 
+import html
+import itertools
 import tomllib
 import unicodedata
 from functools import cache
@@ -15,6 +17,8 @@ from typing import Any
 from urllib.parse import unquote
 
 import re2
+
+from aegis.intent_firewall.carriers import decoded_base64, decoded_hex
 
 __all__ = [
     "code_danger",
@@ -80,12 +84,38 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
         found = _first("instruction_override", canonical.translate(_leet_table()))
     if found is None and "%" in canonical:
         found = _first("instruction_override", unquote(canonical))
+    if found is None:
+        found = _decoded_variants(canonical)
     if found is None and canonical.isascii() and " " in canonical:
         # the same phrases reversed or in ROT13, the two spellings a model decodes unasked
         found = _first("instruction_override", canonical[::-1]) or _first(
             "instruction_override", canonical.translate(_ROT13)
         )
     return found
+
+
+_SPLITTERS = str.maketrans("", "", ".-_*~|")
+
+
+def _decoded_variants(canonical: str) -> str | None:
+    """Overrides behind HTML entities (``&#105;gnore``), letters split by dots or dashes
+    (``i.g.n.o.r.e``), or in a hex or base64 word of their own."""
+    if "&" in canonical and ";" in canonical:
+        found = _first("instruction_override", html.unescape(canonical))
+        if found is not None:
+            return found
+    stripped = canonical.translate(_SPLITTERS)
+    if len(canonical) - len(stripped) > len(canonical) // 5:
+        found = _first("instruction_override", stripped)
+        if found is not None:
+            return found
+    for word in itertools.islice((w for w in canonical.split() if len(w) >= 16), 16):
+        hidden = decoded_hex(word) or decoded_base64(word)
+        if hidden is not None:
+            found = _first("instruction_override", hidden.casefold())
+            if found is not None:
+                return found
+    return None
 
 
 def code_danger(canonical: str) -> bool:

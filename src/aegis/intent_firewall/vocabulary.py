@@ -21,10 +21,14 @@ __all__ = [
     "DELETE_WORDS",
     "DESTRUCTIVE_WORDS",
     "ENV_KEYS",
+    "GUARD_CHANGE_WORDS",
+    "GUARD_WORDS",
     "NETWORK_WORDS",
     "NON_COMMAND_KEYS",
     "PATH_KEYS",
     "RUN_WORDS",
+    "SECRET_ACCESS_WORDS",
+    "SECRET_WORDS",
     "SQL_KEYS",
     "URL_KEYS",
     "WRITE_KEYS",
@@ -49,6 +53,10 @@ URL_KEYS = frozenset(_DATA["url_keys"])
 SQL_KEYS = frozenset(_DATA["sql_keys"])
 ENV_KEYS = frozenset(_DATA["env_keys"])
 ARGUMENT_KEYS = frozenset(_DATA["argument_keys"])
+SECRET_WORDS = frozenset(_DATA["secret_words"])
+SECRET_ACCESS_WORDS = frozenset(_DATA["secret_access_words"])
+GUARD_WORDS = frozenset(_DATA["guard_words"])
+GUARD_CHANGE_WORDS = frozenset(_DATA["guard_change_words"])
 
 
 @lru_cache(maxsize=4096)
