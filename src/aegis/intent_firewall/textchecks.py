@@ -86,15 +86,23 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
         found = _first("instruction_override", unquote(canonical))
     if found is None:
         found = _decoded_variants(canonical)
-    if found is None and canonical.isascii() and " " in canonical:
-        # the same phrases reversed or in ROT13, the two spellings a model decodes unasked
-        found = _first("instruction_override", canonical[::-1]) or _first(
-            "instruction_override", canonical.translate(_ROT13)
+    if found is None and canonical.isascii() and any(m in canonical for m in _TURNED_MARKERS):
+        # the same phrases reversed or in ROT13, the two spellings a model decodes unasked,
+        # in one scan (a blank line apart, so no phrase spans the two)
+        found = _first(
+            "instruction_override", canonical[::-1] + "\n\n" + canonical.translate(_ROT13)
         )
     return found
 
 
 _SPLITTERS = str.maketrans("", "", ".-_*~|")
+#: Words every override phrase uses, reversed and in ROT13: only text holding one of them is
+#: read backwards or rotated (a substring test instead of two more scans of every text).
+_OVERRIDE_WORDS = ("ignor", "instruct", "previous", "disregard", "forget", "prompt", "rules",
+                   "jailbreak", "override", "bypass", "restrict", "pretend", "system")  # fmt: skip
+_TURNED_MARKERS = tuple(
+    spelling for word in _OVERRIDE_WORDS for spelling in (word[::-1], word.translate(_ROT13))
+)
 
 
 def _decoded_variants(canonical: str) -> str | None:
@@ -104,11 +112,13 @@ def _decoded_variants(canonical: str) -> str | None:
         found = _first("instruction_override", html.unescape(canonical))
         if found is not None:
             return found
-    stripped = canonical.translate(_SPLITTERS)
-    if len(canonical) - len(stripped) > len(canonical) // 5:
-        found = _first("instruction_override", stripped)
+    splitters = canonical.count(".") + canonical.count("-") + canonical.count("_")
+    if splitters > len(canonical) // 5:
+        found = _first("instruction_override", canonical.translate(_SPLITTERS))
         if found is not None:
             return found
+    if len(canonical) < 16:
+        return None
     for word in itertools.islice((w for w in canonical.split() if len(w) >= 16), 16):
         hidden = decoded_hex(word) or decoded_base64(word)
         if hidden is not None:
