@@ -248,6 +248,12 @@ def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
             judge_host(scope, address.rpartition("@")[2], written)
     if "$(" in value or "`" in value:
         scope.hit("shell-expansion", f"destination {value[:100]!r} built by the shell")
+    if "%" in value and "@" in value:
+        # evil%23@allowed: a client that decodes before it splits goes to evil (one level;
+        # the parse below judges the undecoded reading)
+        decoded = url_host(unquote(value))
+        if decoded is not None:
+            judge_host(scope, decoded[1], written)
     parsed = url_host(value)
     if parsed is None and value.partition(":")[0].strip().lower() in _RAW_SCHEMES:
         scope.hit("raw-protocol-url", f"URL {written[:100]!r} without a host")  # netdoc:///
