@@ -48,6 +48,10 @@ def _pattern(source: str) -> Any:
     return re2.compile(source, options)
 
 
+for _source in (_TOOL_NAME, _NAME_TAG, _NAMED_FIELD, _FIELD_TAG):
+    _pattern(_source)  # compiled at import, not inside the first request that needs them
+
+
 def xml_tool_call(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """The tool name and the (field, value) pairs of a tool call written as XML in ``text``,
     or ``None`` when it holds none. Entities (``&amp;``) are read as a harness would."""

@@ -39,11 +39,19 @@ class PlainValue:
 _URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
 
 
+def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
+    """``read_file {"name": ".env"}``: a bare name under a file action names a file."""
+    return key == "name" and bool(words & _FILE_WORDS) and "." in canonical and " " not in canonical
+
+
+_FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment", "blob"})
+
+
 def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
     if (key in URL_KEYS or key.endswith(_URL_KEY_ENDINGS)) and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
-    elif key in PATH_KEYS or looks_like_path(canonical):
+    elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         role = "read"
         if words & DELETE_WORDS and key in PATH_KEYS:
             role = "delete"

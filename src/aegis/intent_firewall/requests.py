@@ -202,6 +202,7 @@ class _RequestJudge:
             and not (tool and name_words(tool) & _SHELL_TOOLS)
             and not any(part in key for part in _ENCODED_KEY_PARTS)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
+            and not (key == "name" and "." in text)  # a file tool's name: ".env"
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
         return self.collect(text, key, tool)
