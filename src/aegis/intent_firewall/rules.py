@@ -88,6 +88,8 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "sql-injection-shape": (M, REVIEW, "text shaped like SQL injection (heuristic)"),
     "instruction-override": (M, REVIEW, "text that tries to override instructions (heuristic)"),
     "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
+    "hidden-text": (M, REVIEW, "bidi controls or tag characters: text shown unlike it is read"),
+    "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),
     "opaque-value": (M, REVIEW, "value the firewall cannot read as text"),
     "too-large": (M, REVIEW, "too large to inspect"),
     "nesting-too-deep": (M, REVIEW, "parameters nested deeper than the firewall inspects"),

@@ -20,6 +20,7 @@ from pathlib import PurePath
 from typing import Any
 from uuid import UUID
 
+from aegis.intent_firewall import carriers
 from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
@@ -28,7 +29,8 @@ from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KE
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
-_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
+_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name",
+              "toolName", "function_name", "functionName")  # fmt: skip
 #: A list of command lines is also judged as one script (so cd carries) up to this size;
 #: each line is judged on its own in any case.
 _MAX_JOINED_LINES = 64
@@ -37,7 +39,7 @@ _PROGRAM_KEYS = frozenset(
     {"command", "cmd", "exe", "executable", "program", "file", "filepath", "binary", "bin"}
 )
 _ARGS_KEYS = frozenset({"args", "arguments", "argv", "params", "argumentlist", "arglist"})
-_YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
+_YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content", "context"}
 _MAX_EMBEDDED = 65536
 _MAX_YAML = 4096
 _SCALARS = (int, float, bool, type(None))
@@ -45,11 +47,12 @@ _TEXTUAL = (date, datetime, time, Decimal, UUID, PurePath)
 
 
 def _toml_like(key: str, text: str) -> bool:
-    """Text under a ``*toml*`` key, or configuration of several ``name = value`` lines."""
+    """Text under a ``*toml*`` key, or ``name = value`` configuration (one line or several)
+    under a key that carries configuration."""
     if len(text) > _MAX_YAML or "=" not in text:
         return False
     head = text.split("=", maxsplit=1)[0]
-    return "toml" in key or (key in _YAML_KEYS and "\n" in text and ":" not in head)
+    return "toml" in key or (key in _YAML_KEYS and ":" not in head)
 
 
 class _Walker:
@@ -212,6 +215,10 @@ class _Walker:
         program, arguments = value.get(program_key), value.get(args_key)
         if not isinstance(program, str) or not program or any(c.isspace() for c in program):
             return
+        if isinstance(arguments, str) and 0 < len(arguments) <= self.max_chars:
+            # {"cmd": "rm", "args": "-rf /"}: the argument string is split as a shell would
+            self.result.items.append(Item(where, f"{program} {arguments}", "command", tool))
+            return
         if not isinstance(arguments, list | tuple) or len(arguments) > 4096:
             return
         if not all(isinstance(a, str) for a in arguments):
@@ -236,6 +243,7 @@ class _Walker:
         if len(text) > self.max_chars:
             self.finding("too-large", f"a string of {len(text)} characters", where)
             return text
+        index = len(self.result.items)
         self.result.items.append(Item(where, text, key, tool))
         if key in ENV_KEYS and "=" in text:  # ["LD_PRELOAD=/x.so"]: an environment as a list
             name, _, setting = text.partition("=")
@@ -260,10 +268,24 @@ class _Walker:
                 # not JSON: "[section]" TOML also starts and ends with a bracket
                 self.configuration(stripped, where, key, tool, depth, yaml=False)
                 return text
+            if isinstance(parsed, dict | list):
+                # JSON text is data, not a command line: its values are judged, not its braces
+                self.result.items[index] = Item(where, text, "<json>", "")
             self.value(parsed, where + "<json>", key, tool, depth + 1)
         else:
             self.configuration(stripped, where, key, tool, depth)
+        if depth < self.max_depth:
+            self.carried(stripped, where, key, tool, depth)
         return text
+
+    def carried(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
+        """Base64 blobs and hex under ``*_hex`` keys: what they carry is judged."""
+        decoded = carriers.decoded_base64(text)
+        if decoded is not None:
+            self.string(decoded, where + "<base64>", key, tool, depth + 1)
+            return
+        if "hex" in key and (plain := carriers.decoded_hex(text)) is not None:
+            self.string(plain, where + "<hex>", key.replace("hex", "").strip("_-"), tool, depth + 1)
 
     def configuration(
         self, text: str, where: str, key: str, tool: str, depth: int, *, yaml: bool = True

@@ -23,12 +23,16 @@ __all__ = [
     "DESTRUCTIVE_WORDS",
     "ENV_KEYS",
     "FILE_WORDS",
+    "GUARD_CHANGE_WORDS",
+    "GUARD_WORDS",
     "NETWORK_WORDS",
     "NON_COMMAND_KEYS",
     "PATH_KEYS",
     "PERM_WORDS",
     "RECURSIVE_KEYS",
     "RUN_WORDS",
+    "SECRET_ACCESS_WORDS",
+    "SECRET_WORDS",
     "SQL_KEYS",
     "TREE_READ_WORDS",
     "URL_KEYS",
@@ -59,6 +63,10 @@ TREE_READ_WORDS = frozenset(_DATA["tree_read_words"])
 FILE_WORDS = frozenset(_DATA["file_words"])
 RECURSIVE_KEYS = frozenset(_DATA["recursive_keys"])
 CONTAINER_WORDS = frozenset(_DATA["container_words"])
+SECRET_WORDS = frozenset(_DATA["secret_words"])
+SECRET_ACCESS_WORDS = frozenset(_DATA["secret_access_words"])
+GUARD_WORDS = frozenset(_DATA["guard_words"])
+GUARD_CHANGE_WORDS = frozenset(_DATA["guard_change_words"])
 
 
 @lru_cache(maxsize=4096)
