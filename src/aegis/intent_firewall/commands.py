@@ -142,6 +142,12 @@ class CommandJudge:
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
             return
+        from aegis.intent_firewall.powershell import judge_powershell, looks_like_cmdlet
+
+        if looks_like_cmdlet(name) and feed.depth <= MAX_DEPTH:
+            # Remove-Item -Recurse …: a PowerShell line, judged as PowerShell reads it
+            judge_powershell(self, " ".join(a[1] for a in args), feed)
+            return
         if name not in self.scope.allowed_programs:
             if ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
                 self.hit("user-script", program)

@@ -212,6 +212,11 @@ class _Walker:
         program, arguments = value.get(program_key), value.get(args_key)
         if not isinstance(program, str) or not program or any(c.isspace() for c in program):
             return
+        if isinstance(arguments, str) and len(arguments) <= _MAX_JOINED_CHARS:
+            # Start-Process -ArgumentList, ProcessStartInfo.Arguments: one Windows command line
+            from aegis.intent_firewall.powershell import split_arguments
+
+            arguments = split_arguments(arguments)
         if not isinstance(arguments, list | tuple) or len(arguments) > 4096:
             return
         if not all(isinstance(a, str) for a in arguments):
@@ -236,7 +241,8 @@ class _Walker:
         if len(text) > self.max_chars:
             self.finding("too-large", f"a string of {len(text)} characters", where)
             return text
-        self.result.items.append(Item(where, text, key, tool))
+        if where not in self.joined:  # else an argument string judged with its program
+            self.result.items.append(Item(where, text, key, tool))
         if key in ENV_KEYS and "=" in text:  # ["LD_PRELOAD=/x.so"]: an environment as a list
             name, _, setting = text.partition("=")
             self.result.items.append(Item(where, setting, name.strip().casefold(), "<env>"))
