@@ -2,10 +2,10 @@
 
 Usage::
 
-    python tools/love_engine/rule_report.py                  # per-rule precision, misses by category
-    python tools/love_engine/rule_report.py --show misses    # list the unethical rows no rule stops
-    python tools/love_engine/rule_report.py --show alarms    # list the ethical rows a rule stops
-    python tools/love_engine/rule_report.py --rule "theft"   # list one rule's hits (reason substring)
+    python tools/love_engine/rule_report.py                 # precision per rule, misses
+    python tools/love_engine/rule_report.py --show misses   # unethical rows no rule stops
+    python tools/love_engine/rule_report.py --show alarms   # ethical rows a rule stops
+    python tools/love_engine/rule_report.py --rule theft    # one rule's hits (reason text)
 
 Only training rows are read (the dataset's train split and the evaluation corpus's train side):
 rules are tuned on them, and the held-out rows stay unseen until the figures are reported.
