@@ -56,9 +56,9 @@ def _build_tables() -> tuple[
 _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
 _PHRASE_FIRST = frozenset(first for first, _ in _PHRASE_LENGTHS)
 #: A listed stem is still read with two neighbouring letters swapped, the commonest typing slip
-#: ("asbsetos", "poinosn"): one table lookup per unlisted word. Only listed single words of six
+#: ("asbsetos", "poinosn"): one table lookup per unlisted word. Only listed single words of five
 #: letters or more, and never a swap that spells another listed stem.
-_MIN_TYPO_STEM = 6
+_MIN_TYPO_STEM = 5
 
 
 def _transposed_table() -> dict[str, int]:

@@ -44,15 +44,15 @@ PLAIN: dict[str, tuple[str, ...]] = {
     ),
     # -- safety measures removed in operational words -----------------------------------------
     "weaken_verb": _split(
-        "padlock, padlocked, chain shut, chained shut, lock the fire, wedge open, wedged open, "
-        "water down, watered down, can wait, don't need, doesn't need, do not need, does not need, "
-        "no need for, not needed, no longer need, just guidance, only guidance, a suggestion, just "
-        "a suggestion, overcautious, over-cautious, just for audits, only for audits, sound "
-        "optional, sounds optional, make it optional, optional, cut back, stop doing, skip, "
-        "skipping, drop, reduce, reduce the, fewer, less often, ignore, ignoring, turn off, switch "
-        "off, disable, remove, bypass, override, is broken, keep working, get in anyway, anyway, "
-        "raise the limit, raise the cap, increase the limit, triple, double the, tenfold, ten "
-        "times"
+        "skip the, skip their, skip our, drop the, padlock, padlocked, chain shut, chained shut, "
+        "lock the fire, wedge open, wedged open, water down, watered down, can wait, don't need, "
+        "doesn't need, do not need, does not need, no need for, not needed, no longer need, just "
+        "guidance, only guidance, a suggestion, just a suggestion, overcautious, over-cautious, "
+        "just for audits, only for audits, sound optional, sounds optional, make it optional, "
+        "optional, cut back, stop doing, skip, skipping, drop, reduce, reduce the, fewer, less "
+        "often, ignore, ignoring, turn off, switch off, disable, remove, bypass, override, is "
+        "broken, keep working, get in anyway, anyway, raise the limit, raise the cap, increase the "
+        "limit, triple, double the, tenfold, ten times"
     ),
     "safety_measure": _split(
         "safety harness, climbing harness, harnesses, fall arrest, hard hat, hard hats, helmet, "
@@ -160,6 +160,26 @@ PLAIN: dict[str, tuple[str, ...]] = {
     ),
     "leave_verb": _split(
         "leave, leaving, left, lock, keep, let, put, send, give, feed, calm, sedate, make"
+    ),
+    # -- identity papers kept from the people they belong to --------------------------------
+    "hold_verb": _split(
+        "hold, holding, keep, keeping, take, confiscate, lock up, lock away, withhold, retain, "
+        "hang on to, hold onto, hold on to, keep hold of, not give back, don't give back, won't "
+        "give back"
+    ),
+    "identity_papers": _split(
+        "passports, passport, id cards, id card, identity cards, identity documents, visas, work "
+        "permits, work permit, residence permits, papers"
+    ),
+    "workers": _split(
+        "worker, workers, staff, pickers, employees, employee's, nanny, nannies, maid, maids, "
+        "cleaners, cleaner, crew, labourers, laborers, interns, recruits, farmhands, housekeeper, "
+        "carers, caregivers, new hires, seasonal, migrant"
+    ),
+    "papers_frame": _split(
+        "a copy of, copy of, copies of, scan of, scans of, right to work, right-to-work, return, "
+        "give back, hand back, at their request, renewal, renew, lost, stolen, apply for, "
+        "application"
     ),
     # -- elections --------------------------------------------------------------------------
     "ballot": _split(
@@ -318,7 +338,7 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "passengers, my date, stepdad, stepmom, stepfather, stepmother, stalker, stalkers, "
         "mother-in-law, father-in-law, imam, priest, rabbi, pastor, nun, monk, patient, old man, "
         "old woman, non-diabetic, a non-diabetic, whoever, the kid, a kid, the boy, the girl, "
-        "teachers"
+        "teachers, the troll, a troll, this troll, that troll"
     ),
     "harm_verb": _split(
         "matar, asesinar, envenenar, apuñalar, herir, golpear, töten, umbringen, ermorden, "
@@ -453,7 +473,9 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "what do i do"
     ),
     "defensive": _split(
-        "stop the attack, stop attacks, stop spam, stop the spam, stop fraud, stop the fraud, stop "
+        "fraud review, fraud reviews, fraud investigation, for the fraud, so nobody can spoof, so "
+        "no one can spoof, prevent spoofing, stop spoofing, anti-spoofing, dmarc, spf, dkim, stop "
+        "the attack, stop attacks, stop spam, stop the spam, stop fraud, stop the fraud, stop "
         "scams, stop phishing, stop harassment, stop the harassment, stop abuse, stop the abuse, "
         "stop bots, stop the bots, stop credential, stop brute, stop the leak, stop the spread, "
         "stop the bleeding, stop the bullying, stop bullying, stop him, stop her, stop them, stop "
@@ -469,10 +491,13 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "weevils, termites, cockroaches, video, footage, vlog, reel"
     ),
     "detect_frame": _split("is it safe, is it ok, at what age, what age can, how old"),
+    "benign_object": _split("nails, claws, fur, grooming, groom, trim, hooves, mane, matted"),
     "idiom": _split(
-        "logged in, log on, logged on, logged into, signed in, car park, car-park, carpark, park "
-        "the car, the park, national park, theme park, retail park, business park, skate park, "
-        "recorded line, recorded call, on the recorded, until it stops, until they stop, until he "
-        "stops, until she stops, stops crying, stop crying, stops whining, chainsaw kickback"
+        "camping trip, road trip, day trip, school trip, field trip, business trip, weekend trip, "
+        "a trip, the trip, round trip, trip to, trip report, logged in, log on, logged on, logged "
+        "into, signed in, car park, car-park, carpark, park the car, the park, national park, "
+        "theme park, retail park, business park, skate park, recorded line, recorded call, on the "
+        "recorded, until it stops, until they stop, until he stops, until she stops, stops crying, "
+        "stop crying, stops whining, chainsaw kickback"
     ),
 }
