@@ -487,7 +487,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "financial_harm",
-        Level.REVIEW,
+        Level.HINT,
         "moving someone else's money",
         ("money_move",),
         ("others",),
