@@ -21,6 +21,8 @@ Arg = tuple[str | None, str, bool]
 #: Roles of options that take no value.
 NO_VALUE = frozenset({"flag"})
 _STOPPERS = frozenset({"code", "module", "script"})
+#: Roles that depend on the next argument (see :func:`_conditional`).
+_CONDITIONAL = frozenset({"write-or-flag", "read-or-flag"})
 
 
 def _takes_value(role: str) -> bool:
@@ -71,7 +73,8 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             role, name, attached = _cluster(spec, value, parsed)
         elif role is None:
             role = spec.option_role(value)
-        role = _conditional(role, following if attached is None else None)
+        if role in _CONDITIONAL:
+            role = _conditional(role, following if attached is None else None)
         if role == "flag" and name not in spec.options:
             if attached is not None:
                 role = "unmodelled"  # --name=value the catalogue does not know: fail closed
@@ -79,23 +82,14 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
                 # -o/--output and kin usually name a file written; the program's entry does
                 # not say, so the next word is judged as such too (and stays an operand)
                 parsed.options.append(("unmodelled", following, name))
-        if not _takes_value(role):
+        if role == "flag" or not _takes_value(role):
             parsed.flags.add(name)
             if role.startswith("mode:"):
                 parsed.modes.add(role[5:])
             elif role.startswith("finding:"):
                 parsed.options.append((role, (name, name, False), name))
             continue
-        if role.startswith("name+"):
-            role, index, attached = _named(role, args, index, attached)
-            following = args[index] if index < len(args) else None
-        if attached is not None:
-            option_value: Arg = (attached, attached, False)
-        elif following is not None:
-            option_value = following
-            index += 1
-        else:
-            option_value = ("", "", False)
+        role, option_value, index = _option_value(role, args, index, attached)
         parsed.options.append((role, option_value, name))
         if stop_roles and role in _STOPPERS:
             parsed.rest = args[index:]
@@ -103,11 +97,21 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
     return parsed
 
 
-def _named(role: str, args: list[Arg], index: int, attached: str | None) -> tuple[str, int, None]:
-    """``jq --rawfile NAME FILE``: the name is skipped; the value after it has the role."""
-    if attached is None and index < len(args):
-        index += 1
-    return role[5:], index, None
+def _option_value(
+    role: str, args: list[Arg], index: int, attached: str | None
+) -> tuple[str, Arg, int]:
+    """The option's role, its value (attached or the next word) and where operands resume;
+    ``jq --rawfile NAME FILE`` (role ``name+read``) skips the name first."""
+    if role.startswith("name+"):
+        role = role[5:]
+        if attached is None and index < len(args):
+            index += 1
+        attached = None
+    if attached is not None:
+        return role, (attached, attached, False), index
+    if index < len(args):
+        return role, args[index], index + 1
+    return role, ("", "", False), index
 
 
 def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str | None]:
@@ -115,7 +119,10 @@ def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str |
     for position, letter in enumerate(value[1:], start=2):
         name = "-" + letter
         role = spec.option_role(name)
-        if _takes_value(role) and role not in ("write-or-flag", "read-or-flag"):
+        if role == "flag":  # the common letter: nothing but a flag
+            parsed.flags.add(name)
+            continue
+        if _takes_value(role) and role not in _CONDITIONAL:
             rest = value[position:]
             return role, name, rest if rest else None
         parsed.flags.add(name)
