@@ -184,7 +184,7 @@ class CommandJudge:
             return
         from aegis.intent_firewall.powershell import judge_powershell, looks_like_cmdlet
 
-        if looks_like_cmdlet(name) and feed.depth <= MAX_DEPTH:
+        if looks_like_cmdlet(name) and name not in self.scope.allowed_programs:
             # Remove-Item -Recurse …: a PowerShell line, judged as PowerShell reads it
             judge_powershell(self, " ".join(a[1] for a in args), feed)
             return
