@@ -141,6 +141,8 @@ class CommandJudge:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
+        if spec.goals:
+            self.goals(spec, args)
         for _level in range(4):  # nested: kubectl create token, aws sts get-session-token
             if not spec.subcommands:
                 break
@@ -195,6 +197,13 @@ class CommandJudge:
                 self.hit("unknown-program", program)
         for arg in args[1:]:
             self.maybe_path(arg, "read", feed.cwd)
+
+    def goals(self, spec: Program, args: list[Arg]) -> None:
+        """``mvn clean deploy``, ``gradle build publish``: every goal after the first too."""
+        for value, _written, _glob in parse_options(spec, args[1:]).operands[1:16]:
+            sub = spec.subcommands.get(value or "")
+            if sub is not None and sub.finding:
+                self.hit(sub.finding, f"{spec.name} goal {value}: {shown(args)}")
 
     def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
         parsed = parse_options(spec, args[1:])
