@@ -54,6 +54,8 @@ class Program:
     finding: str = ""
     wrapper: Wrapper | None = None
     subcommands: Mapping[str, Program] = field(default_factory=dict)
+    #: Operands are build goals run in order (``mvn clean deploy``): each is looked up.
+    goals: bool = False
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -132,6 +134,7 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         finding=finding,
         wrapper=wrapper,
         subcommands=MappingProxyType(subcommands),
+        goals=bool(data.get("goals", base.goals if base is not None else False)),
     )
 
 

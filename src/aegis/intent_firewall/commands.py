@@ -67,6 +67,13 @@ def _is_variable(name: str) -> bool:
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
+def _with_operands(args: list[Arg], operands: list[Arg]) -> list[Arg]:
+    """The command with xargs' operands: in place of ``{}`` (``-I{}``), else at the end."""
+    if operands and any(a[0] == "{}" for a in args):
+        return [operands[0] if a[0] == "{}" else a for a in args]
+    return [*args, *operands]
+
+
 #: Subcommand entries merged with their program's, by (program entry, subcommand entry,
 #: name); the entries are kept in the value so that their ids stay theirs. Bounded.
 _MERGED: dict[tuple[int, int, str], tuple[Program, Program, Program]] = {}
@@ -97,13 +104,6 @@ def _recursive(flags: set[str]) -> bool:
     return not flags.isdisjoint(_RECURSIVE) or any(
         len(flag) > 2 and flag[1] != "-" and ("r" in flag or "R" in flag) for flag in flags
     )
-
-
-def _with_operands(args: list[Arg], operands: list[Arg]) -> list[Arg]:
-    """The command with xargs' operands: in place of ``{}`` (``-I{}``), else at the end."""
-    if operands and any(a[0] == "{}" for a in args):
-        return [operands[0] if a[0] == "{}" else a for a in args]
-    return [*args, *operands]
 
 
 class CommandJudge:
@@ -143,6 +143,8 @@ class CommandJudge:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
+        if spec.goals:
+            self.goals(spec, args)
         for _level in range(4):  # nested: kubectl create token, aws sts get-session-token
             if not spec.subcommands:
                 break
@@ -184,6 +186,12 @@ class CommandJudge:
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
             return
+        from aegis.intent_firewall.powershell import judge_powershell, looks_like_cmdlet
+
+        if looks_like_cmdlet(name) and name not in self.scope.allowed_programs:
+            # Remove-Item -Recurse …: a PowerShell line, judged as PowerShell reads it
+            judge_powershell(self, " ".join(a[1] for a in args), feed)
+            return
         if name not in self.scope.allowed_programs:
             if ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
                 self.hit("user-script", program)
@@ -191,6 +199,13 @@ class CommandJudge:
                 self.hit("unknown-program", program)
         for arg in args[1:]:
             self.maybe_path(arg, "read", feed.cwd)
+
+    def goals(self, spec: Program, args: list[Arg]) -> None:
+        """``mvn clean deploy``, ``gradle build publish``: every goal after the first too."""
+        for value, _written, _glob in parse_options(spec, args[1:]).operands[1:16]:
+            sub = spec.subcommands.get(value or "")
+            if sub is not None and sub.finding:
+                self.hit(sub.finding, f"{spec.name} goal {value}: {shown(args)}")
 
     def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
         parsed = parse_options(spec, args[1:])

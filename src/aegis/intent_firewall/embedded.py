@@ -32,6 +32,7 @@ __all__ = [
 #: Keys that make a mapping more than flat data (tool calls, environments, name/value).
 _SPECIAL_NAMES = ARGUMENT_KEYS | ENV_KEYS | {
     "name", "key", "value", "tool", "tool_name", "function", "recipient_name", "command_name",
+    "argumentlist", "arglist", "argv",
 }  # fmt: skip
 
 

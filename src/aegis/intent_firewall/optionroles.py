@@ -140,7 +140,13 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
     last = len(operands) - 1
     for index, arg in enumerate(operands):
         value = arg[0]
-        if value is not None and ":" in value and not value.startswith(("/", ".", "~")):
+        drive = value is not None and len(value) > 2 and value[1] == ":" and value[2] in "/\\"
+        if (
+            value is not None
+            and ":" in value
+            and not value.startswith(("/", ".", "~"))
+            and not drive
+        ):
             host = value.split(":", 1)[0].rpartition("@")[2]
             if host and "/" not in host:
                 judge_host(judge.scope, host, arg[1])

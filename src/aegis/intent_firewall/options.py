@@ -103,21 +103,18 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
 def _option_value(
     role: str, args: list[Arg], index: int, attached: str | None
 ) -> tuple[str, Arg, int]:
-    """The option's role and value (attached, else the next word) and where parsing goes on."""
+    """The option's role, its value (attached or the next word) and where operands resume;
+    ``jq --rawfile NAME FILE`` (role ``name+read``) skips the name first."""
     if role.startswith("name+"):
-        role, index, attached = _named(role, args, index, attached)
+        role = role[5:]
+        if attached is None and index < len(args):
+            index += 1
+        attached = None
     if attached is not None:
         return role, (attached, attached, False), index
     if index < len(args):
         return role, args[index], index + 1
     return role, ("", "", False), index
-
-
-def _named(role: str, args: list[Arg], index: int, attached: str | None) -> tuple[str, int, None]:
-    """``jq --rawfile NAME FILE``: the name is skipped; the value after it has the role."""
-    if attached is None and index < len(args):
-        index += 1
-    return role[5:], index, None
 
 
 def _prefixed(spec: Program, value: str) -> tuple[str | None, str, str | None]:

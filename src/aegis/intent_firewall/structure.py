@@ -215,10 +215,11 @@ class _Walker:
         program, arguments = value.get(program_key), value.get(args_key)
         if not isinstance(program, str) or not program or any(c.isspace() for c in program):
             return
-        if isinstance(arguments, str) and 0 < len(arguments) <= self.max_chars:
-            # {"cmd": "rm", "args": "-rf /"}: the argument string is split as a shell would
-            self.result.items.append(Item(where, f"{program} {arguments}", "command", tool))
-            return
+        if isinstance(arguments, str) and len(arguments) <= _MAX_JOINED_CHARS:
+            # Start-Process -ArgumentList, ProcessStartInfo.Arguments: one Windows command line
+            from aegis.intent_firewall.powershell import split_arguments
+
+            arguments = split_arguments(arguments)
         if not isinstance(arguments, list | tuple) or len(arguments) > 4096:
             return
         if not all(isinstance(a, str) for a in arguments):
@@ -243,8 +244,9 @@ class _Walker:
         if len(text) > self.max_chars:
             self.finding("too-large", f"a string of {len(text)} characters", where)
             return text
-        index = len(self.result.items)
-        self.result.items.append(Item(where, text, key, tool))
+        index = len(self.result.items) if where not in self.joined else -1
+        if index >= 0:  # else an argument string judged with its program
+            self.result.items.append(Item(where, text, key, tool))
         if key in ENV_KEYS and "=" in text:  # ["LD_PRELOAD=/x.so"]: an environment as a list
             name, _, setting = text.partition("=")
             self.result.items.append(Item(where, setting, name.strip().casefold(), "<env>"))
@@ -259,24 +261,33 @@ class _Walker:
             if isinstance(inner, str):
                 return self.string(inner, where + "<json>", key, tool, depth + 1) and text
         if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
-            if shapes.nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
-                self.finding("nesting-too-deep", "JSON text nested too deep", where)
+            if not self.json_text(stripped, where, key, tool, depth, index=index):
                 return text
-            try:
-                parsed = json.loads(stripped)
-            except (ValueError, RecursionError):
-                # not JSON: "[section]" TOML also starts and ends with a bracket
-                self.configuration(stripped, where, key, tool, depth, yaml=False)
-                return text
-            if isinstance(parsed, dict | list):
-                # JSON text is data, not a command line: its values are judged, not its braces
-                self.result.items[index] = Item(where, text, "<json>", "")
-            self.value(parsed, where + "<json>", key, tool, depth + 1)
         else:
             self.configuration(stripped, where, key, tool, depth)
         if depth < self.max_depth:
             self.carried(stripped, where, key, tool, depth)
         return text
+
+    def json_text(
+        self, text: str, where: str, key: str, tool: str, depth: int, *, index: int
+    ) -> bool:
+        """JSON text walked as the values it holds (the item at ``index``, the text itself,
+        becomes data); False when the walk of this string stops here: nested too deep, or
+        not JSON (then read as other configuration: TOML also starts with a bracket)."""
+        if shapes.nesting_depth(text, self.max_depth - depth) > self.max_depth - depth:
+            self.finding("nesting-too-deep", "JSON text nested too deep", where)
+            return False
+        try:
+            parsed = json.loads(text)
+        except (ValueError, RecursionError):
+            self.configuration(text, where, key, tool, depth, yaml=False)
+            return False
+        if index >= 0 and isinstance(parsed, dict | list):
+            # JSON text is data, not a command line: its values are judged, not its braces
+            self.result.items[index] = Item(where, self.result.items[index].text, "<json>", "")
+        self.value(parsed, where + "<json>", key, tool, depth + 1)
+        return True
 
     def carried(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
         """Base64 blobs and hex under ``*_hex`` keys: what they carry is judged."""
