@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from aegis.intent_firewall.access import Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
-from aegis.intent_firewall.endless import endless_write
+from aegis.intent_firewall.endless import ENDLESS_PROGRAMS, endless_write
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
@@ -218,7 +218,7 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             fed_by=tuple(command.fed_by),
             depth=depth,
         )
-        judge.argv(line.follow(scope, command, feed), feed)
+        judge.argv(line.follow(scope, command, program, feed), feed)
 
 
 @dataclass(slots=True)
@@ -229,16 +229,17 @@ class _Line:
     stages: dict[str, tuple[Arg, ...]] = field(default_factory=dict)
     endless: set[str] = field(default_factory=set)
 
-    def follow(self, scope: Scope, command: SimpleCommand, feed: Feed) -> list[Arg]:
+    def follow(self, scope: Scope, command: SimpleCommand, program: str, feed: Feed) -> list[Arg]:
         """The command's words; ``feed`` learns its producer stage."""
         if command.stdin_from:
             feed.producer = self.stages.get(command.stdin_from[-1], ())
         args = _args(command)
-        if command.program:
-            self.stages[command.program] = tuple(args)
-        filling = endless_write(command, args, scope.home, self.endless)
-        if filling is not None:
-            scope.hit("resource-exhaustion", filling)
+        if program:
+            self.stages[program] = tuple(args)
+            if program in ENDLESS_PROGRAMS:  # no other program starts or passes on a stream
+                filling = endless_write(command, args, scope.home, self.endless)
+                if filling is not None:
+                    scope.hit("resource-exhaustion", filling)
         return args
 
 

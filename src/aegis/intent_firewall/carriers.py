@@ -41,8 +41,14 @@ def _readable(text: str) -> bool:
 _WHITESPACE = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
 
 
+#: Characters ``bytes.fromhex`` accepts: hex digits and ASCII whitespace between bytes.
+_HEX_TEXT = frozenset("0123456789abcdefABCDEF \t\n\r\v\f")
+
+
 def decoded_hex(text: str) -> str | None:
     """The readable UTF-8 text a hex string encodes, or ``None`` (digests stay ``None``)."""
+    if not _HEX_TEXT.issuperset(text):
+        return None  # what bytes.fromhex refuses, told without its exception
     try:
         decoded = bytes.fromhex(text.strip()).decode("utf-8")
     except ValueError:

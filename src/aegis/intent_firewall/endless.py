@@ -17,7 +17,7 @@ from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.shellmodel import SimpleCommand
 from aegis.intent_firewall.targets import targets
 
-__all__ = ["endless_write"]
+__all__ = ["ENDLESS_PROGRAMS", "endless_write"]
 
 _GENERATORS = frozenset({"yes"})
 #: Programs that copy their input (or operands) to their output without a bound.
@@ -28,6 +28,9 @@ _FILTERS = frozenset({"cat", "tac", "tee", "tr", "base64", "base32", "basenc", "
 #: Programs that copy their source operand into their target operand.
 _COPIERS = frozenset({"cp", "install", "dd", "sponge", "tee"})
 _SINKS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr"})
+#: The only programs :func:`endless_write` can answer for (for any other it returns None
+#: and records nothing), so that callers skip it for the rest.
+ENDLESS_PROGRAMS = _GENERATORS | _FILTERS
 
 
 @cache

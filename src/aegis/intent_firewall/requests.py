@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -173,8 +173,11 @@ def config_text(value: Any, budget: int) -> str:
     stack: list[Any] = [value]
     while stack and size < budget:
         item = stack.pop()
-        if isinstance(item, _Raw):
+        kind = type(item)
+        if kind is _Raw:
             piece = item.text
+        elif kind is str:
+            piece = _json_string(item)  # what json.dumps writes for it, without its dispatch
         elif isinstance(item, dict | list | tuple | set | frozenset):
             if id(item) in seen:
                 piece = '"…"'
@@ -198,17 +201,25 @@ class _Raw:
         self.text = text
 
 
+_LEFT_BRACE, _RIGHT_BRACE, _LEFT_BRACKET, _RIGHT_BRACKET = map(_Raw, "{}[]")
+_COMMA, _NOTHING = _Raw(", "), _Raw("")
+#: json.dumps(text) for a string (ASCII-escaped, the default), as one C call.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
+
+
 def _pieces(container: Any) -> list[Any]:
     """The tokens of one container: brackets, keys and values in order."""
     if isinstance(container, dict):
-        pieces: list[Any] = [_Raw("{")]
+        pieces: list[Any] = [_LEFT_BRACE]
         for index, (name, item) in enumerate(container.items()):
-            pieces += [_Raw(", " if index else ""), _Raw(json.dumps(str(name)) + ": "), item]
-        return [*pieces, _Raw("}")]
-    pieces = [_Raw("[")]
+            pieces += [_COMMA if index else _NOTHING, _Raw(_json_string(str(name)) + ": "), item]
+        pieces.append(_RIGHT_BRACE)
+        return pieces
+    pieces = [_LEFT_BRACKET]
     for index, item in enumerate(container):
-        pieces += [_Raw(", " if index else ""), item]
-    return [*pieces, _Raw("]")]
+        pieces += [_COMMA if index else _NOTHING, item]
+    pieces.append(_RIGHT_BRACKET)
+    return pieces
 
 
 def _recursive(parameters: Any) -> bool:

@@ -95,7 +95,7 @@ def _override_respelled(canonical: str, original: str) -> str | None:
         found = _first("instruction_override", unquote(canonical))
     if found is None:
         found = _decoded_variants(canonical)
-    if found is None and canonical.isascii() and any(m in canonical for m in _TURNED_MARKERS):
+    if found is None and canonical.isascii() and _holds_turned_marker(canonical):
         # the same phrases reversed or in ROT13, the two spellings a model decodes unasked,
         # in one scan (a blank line apart, so no phrase spans the two)
         found = _first(
@@ -158,6 +158,25 @@ _OVERRIDE_WORDS = ("ignor", "instruct", "previous", "disregard", "forget", "prom
 _TURNED_MARKERS = tuple(
     spelling for word in _OVERRIDE_WORDS for spelling in (word[::-1], word.translate(_ROT13))
 )
+#: Up to this length the markers are looked for one by one; longer text is scanned once.
+_SHORT_TEXT = 256
+
+
+@cache
+def _turned_scan() -> Any:
+    """The markers as one RE2 alternation (letters only, so nothing to escape)."""
+    assert all(marker.isalpha() for marker in _TURNED_MARKERS)
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile("|".join(_TURNED_MARKERS), options)
+
+
+def _holds_turned_marker(canonical: str) -> bool:
+    """Whether ``canonical`` holds a marker: 26 substring tests beat one RE2 call on short
+    text, one linear scan beats 26 on long text; both answer the same."""
+    if len(canonical) <= _SHORT_TEXT:
+        return any(marker in canonical for marker in _TURNED_MARKERS)
+    return _turned_scan().search(canonical) is not None
 
 
 def _decoded_variants(canonical: str) -> str | None:

@@ -168,6 +168,19 @@ def test_the_free_text_checks_in_one_scan_answer_as_each_check_alone(text: str) 
     )
 
 
+_MARKER_PIECES = st.sampled_from([*textchecks._TURNED_MARKERS, "x", " ", "ignore", "$(", "é"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MARKER_PIECES, max_size=8), st.integers(0, 400))
+def test_the_turned_marker_scan_answers_as_the_substring_tests(
+    pieces: list[str], padding: int
+) -> None:
+    for text in ("".join(pieces), "a" * padding + "".join(pieces)):
+        expected = any(marker in text for marker in textchecks._TURNED_MARKERS)
+        assert textchecks._holds_turned_marker(text) is expected
+
+
 _LINE_TOKENS = ["ls", "-la", "cat", "a.txt", "&&", "|", ";", "2>&1", ">", "out.log", "x=1",
                 "cd", "./sub", "-rf", "rm", "grep", "-n", "foo", "&", "<", "in.txt", "a*", "b?",
                 "||", "|&", ">>", "/etc/x", "make", "-C", "build"]  # fmt: skip
