@@ -178,6 +178,8 @@ def config_text(value: Any, budget: int) -> str:
             piece = item.text
         elif kind is str:
             piece = _json_string(item)  # what json.dumps writes for it, without its dispatch
+        elif kind is int:
+            piece = repr(item)  # json.dumps writes an int as its repr
         elif isinstance(item, dict | list | tuple | set | frozenset):
             if id(item) in seen:
                 piece = '"…"'
@@ -227,7 +229,7 @@ def _recursive(parameters: Any) -> bool:
     if not isinstance(parameters, dict):
         return False
     return any(
-        isinstance(name, str) and name.casefold().lstrip("-") in RECURSIVE_KEYS and value is True
+        value is True and isinstance(name, str) and name.casefold().lstrip("-") in RECURSIVE_KEYS
         for name, value in itertools.islice(parameters.items(), 64)
     )
 
