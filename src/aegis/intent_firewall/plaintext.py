@@ -25,7 +25,7 @@ from aegis.intent_firewall.vocabulary import (
     WRITE_WORDS,
 )
 
-__all__ = ["PlainValue", "judge_plain"]
+__all__ = ["URL_KEY_ENDINGS", "PlainValue", "judge_plain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ _NAME_LOOKUP_WORDS = frozenset({"dns", "nslookup", "dig", "whois", "traceroute",
 
 
 #: Key endings that name a network destination (avatar_url, callbackUri, smtp_hostname).
-_URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
+URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
 
 
 def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
@@ -59,7 +59,7 @@ _FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment"
 
 def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
-    if (key in URL_KEYS or key.endswith(_URL_KEY_ENDINGS)) and not looks_like_path(canonical):
+    if (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS)) and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         role = _path_role(value)

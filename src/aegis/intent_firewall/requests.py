@@ -18,7 +18,7 @@ from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
-from aegis.intent_firewall.plaintext import PlainValue, judge_plain
+from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.readings import (
     CONTENT_KEYS,
@@ -342,6 +342,7 @@ class _RequestJudge:
             and not _encoded_key(key)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
             and not (key == "name" and "." in text)  # a file tool's name: ".env"
+            and not ("." in text and key.endswith(URL_KEY_ENDINGS))  # smtp_hostname: a host
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
         return self.collect(text, key, tool)
