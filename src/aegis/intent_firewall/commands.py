@@ -55,6 +55,10 @@ def _is_variable(name: str) -> bool:
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
+#: How many subcommand levels the catalogue describes (service, object, verb).
+_SUBCOMMAND_DEPTH = 3
+
+
 class CommandJudge:
     def __init__(self, scope: Scope, judge_script: ScriptJudge) -> None:
         self.scope = scope
@@ -91,7 +95,10 @@ class CommandJudge:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
-        if spec.subcommands:
+        # objects and verbs nest (ip addr show, aws s3 rm, gcloud compute instances list)
+        for _ in range(_SUBCOMMAND_DEPTH):
+            if not spec.subcommands:
+                break
             spec, args = self.subcommand(spec, args)
         if spec.wrapper is not None:
             from aegis.intent_firewall.wrappers import unwrap
