@@ -175,23 +175,25 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     stdin_into(judge, spec.name, feed, is_shell=False)
 
 
-#: Catalogue names of framework entry points are "py:<script name>" (no program is so named).
-_ENTRY_POINT_PREFIX = "py:"
+#: Catalogue names of framework entry points are "<family>:<script name>" (no program is so
+#: named): py:manage.py, php:artisan.
+_ENTRY_POINT_FAMILIES = (("python", "py:"), ("pypy", "py:"), ("php", "php:"))
 
 
 def _entry_point(
     judge: CommandJudge, interpreter_name: str, script: Arg, args: list[Arg], feed: Feed
 ) -> bool:
-    """``python manage.py test``: a framework's entry point inside the configured working
-    directory is judged by its catalogued subcommands, like ``make test``; anything else (a
-    script elsewhere, one the catalogue does not name) stays an opaque user script."""
+    """``python manage.py test``, ``php artisan test``: a framework's entry point inside the
+    configured working directory is judged by its catalogued subcommands, like ``make test``;
+    anything else (a script elsewhere, one the catalogue does not name) stays a user script."""
     value, workspace = script[0], judge.scope.workspace
-    if not interpreter_name.startswith(("python", "pypy")):
+    family = next((p for name, p in _ENTRY_POINT_FAMILIES if interpreter_name.startswith(name)), "")
+    if not family or value is None or not judge.scope.cwd_known:
         return False
-    if value is None or not workspace or workspace == "/" or not judge.scope.cwd_known:
+    if not workspace or workspace == "/":
         return False
     name = value.rsplit("/", 1)[-1]
-    spec = judge.catalogue.lookup(_ENTRY_POINT_PREFIX + name)
+    spec = judge.catalogue.lookup(family + name)
     if spec is None:
         return False
     from aegis.intent_firewall.paths import resolve_path
