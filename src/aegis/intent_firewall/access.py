@@ -77,6 +77,8 @@ class Scope:
     cwd_known: bool = True
     prose: bool = False
     hits: list[Hit] = field(default_factory=list)
+    #: The configured working directory (None when the policy names none).
+    workspace: str | None = None
 
     def hit(self, rule: str, evidence: str) -> None:
         if len(self.hits) < 256:

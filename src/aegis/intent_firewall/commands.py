@@ -106,6 +106,11 @@ def _recursive(flags: set[str]) -> bool:
     )
 
 
+#: How many subcommand levels the catalogue may describe (service, object, verb and one more:
+#: aws s3api get-object, gcloud compute instances list, kubectl create token).
+_SUBCOMMAND_DEPTH = 4
+
+
 class CommandJudge:
     def __init__(self, scope: Scope, judge_script: ScriptJudge) -> None:
         self.scope = scope
@@ -145,7 +150,8 @@ class CommandJudge:
             args = self.stdin_operands(spec, args, feed)
         if spec.goals:
             self.goals(spec, args)
-        for _level in range(4):  # nested: kubectl create token, aws sts get-session-token
+        # objects and verbs nest (ip addr show, aws s3 rm, kubectl create token)
+        for _level in range(_SUBCOMMAND_DEPTH):
             if not spec.subcommands:
                 break
             outer = spec

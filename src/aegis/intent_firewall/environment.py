@@ -36,7 +36,7 @@ REDIRECTORS = frozenset(
         "histsize", "histfilesize", "histcontrol", "histignore", "manpager", "systemd_pager",
         "systemd_editor", "git_sequence_editor", "sudo_editor", "fcedit", "mysql_pager",
         "psql_pager", "less", "lesskey", "lesskeyin", "lesskey_src", "lesskey_content",
-        "git_exec_path", "gnupghome", "sshpass", "kubeconfig",
+        "git_exec_path", "gnupghome", "sshpass", "kubeconfig", "ssh_auth_sock",
         "pip_index_url", "pip_extra_index_url", "pip_config_file", "cargo_home",
         # trust: a CA bundle or a switch that turns certificate checks off lets TLS be read
         "ssl_cert_file", "ssl_cert_dir", "requests_ca_bundle", "curl_ca_bundle",

@@ -84,6 +84,8 @@ def host_of(value: str) -> str | None:
         return None
     head = value.split("/", 1)[0]
     host = _authority_host(head)
+    if host.startswith("."):
+        return None  # a dot file (.env, .gitignore): an empty first label never resolves
     if "." not in host and ":" not in host and host != "localhost":
         return None  # a bare word is a name (a git remote, a service), not a host
     return host or None

@@ -207,7 +207,8 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
                 judge.argv([(module, arg[1], False), *parsed.rest], feed)
             return
     if parsed.operands:
-        _script_operand(judge, spec.name, parsed.operands[0], feed)
+        if not _entry_point(judge, spec.name, parsed.operands[0], args, feed):
+            _script_operand(judge, spec.name, parsed.operands[0], feed)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
         if parsed.flags & {"-V", "--version", "-h", "--help"}:
@@ -215,6 +216,38 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
         judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
     stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+#: Catalogue names of framework entry points are "<family>:<script name>" (no program is so
+#: named): py:manage.py, php:artisan.
+_ENTRY_POINT_FAMILIES = (("python", "py:"), ("pypy", "py:"), ("php", "php:"))
+
+
+def _entry_point(
+    judge: CommandJudge, interpreter_name: str, script: Arg, args: list[Arg], feed: Feed
+) -> bool:
+    """``python manage.py test``, ``php artisan test``: a framework's entry point inside the
+    configured working directory is judged by its catalogued subcommands, like ``make test``;
+    anything else (a script elsewhere, one the catalogue does not name) stays a user script."""
+    value, workspace = script[0], judge.scope.workspace
+    family = next((p for name, p in _ENTRY_POINT_FAMILIES if interpreter_name.startswith(name)), "")
+    if not family or value is None or not judge.scope.cwd_known:
+        return False
+    if not workspace or workspace == "/":
+        return False
+    name = value.rsplit("/", 1)[-1]
+    spec = judge.catalogue.lookup(family + name)
+    if spec is None:
+        return False
+    from aegis.intent_firewall.paths import resolve_path
+
+    resolved = resolve_path(value, feed.cwd, judge.scope.home)
+    inside = resolved.startswith(workspace.rstrip("/") + "/")
+    if not inside or resolved.startswith(_SHARED_SCRATCH) or "/.git/" in resolved:
+        return False
+    position = args.index(script)
+    judge.argv([(spec.name, script[1], False), *args[position + 1 :]], feed)
+    return True
 
 
 def eval_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

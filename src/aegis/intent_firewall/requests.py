@@ -269,6 +269,7 @@ class _RequestJudge:
             self.policy.allowed_programs,
             self.job.cwd_known,
             prose,
+            workspace=self.policy.working_directory,
         )
 
     def action(self) -> None:

@@ -35,6 +35,7 @@ class Targets:
     names: frozenset[str]
     suffixes: tuple[str, ...]
     public_suffixes: tuple[str, ...]
+    public_names: frozenset[str]
     device_safe: frozenset[str]
     device_readable: tuple[str, ...]
     system_dirs: frozenset[str]
@@ -120,6 +121,10 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         name in ("environ", "mem", "maps", "cmdline", "auxv") or "/fd/" in path
     ):
         found.add(CREDENTIAL)
+    if name in catalogue.public_names:
+        # public data kept beside secrets (host keys in ~/.ssh): reading is harmless, while
+        # writing stays whatever else the path is (authorized_keys is persistence)
+        found.discard(CREDENTIAL)
     if DEVICE in found and (path in catalogue.device_safe or _under(path, catalogue.device_safe)):
         found.discard(DEVICE)
     for kind in _ORDER:
@@ -208,6 +213,7 @@ def targets() -> Targets:
         names=frozenset(credential["names"]),
         suffixes=tuple(credential["suffixes"]),
         public_suffixes=tuple(credential["public_suffixes"]),
+        public_names=frozenset(credential.get("public_names", ())),
         device_safe=frozenset(device["safe"]),
         device_readable=tuple(device["readable_names"]),
         system_dirs=frozenset(data["system"]["dirs"]),
