@@ -160,3 +160,30 @@ def test_adjacent_quoted_pieces_are_one_word_and_cd_dash_returns() -> None:
     ):
         verdict = FIREWALL.validate_request_sync(Request("execute_command", {"cmd": line}))
         assert verdict.decision is Decision.BLOCK, line
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["cargo publish --dry-run", "npm publish --dry-run", "poetry publish --build --dry-run"],
+)
+def test_a_publish_rehearsal_uploads_nothing(command: str) -> None:
+    decision, rules, _ = verdict(command)
+    assert "irreversible-publish" not in rules, command
+    assert decision is Decision.ALLOW, command
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "cargo publish",
+        "npm publish --dry-run false",
+        "npm publish --dry-run --dry-run=false",
+        "npm publish --dry-run --no-dry-run",
+        "npm publish $FLAGS --dry-run",
+        "npm publish -- --dry-run",
+        "npm unpublish pkg@1.0.0 --dry-run --force",
+    ],
+)
+def test_a_publish_not_plainly_rehearsed_stays_a_finding(command: str) -> None:
+    decision, _, _ = verdict(command)
+    assert decision is not Decision.ALLOW, command
