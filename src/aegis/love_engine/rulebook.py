@@ -768,7 +768,7 @@ RULES: tuple[Rule, ...] = (
         Level.REVIEW,
         "borrowing money held for others",
         ("borrow_verb",),
-        ("others_money",),
+        ("others_money", "others"),
         frames=("defensive", "informational"),
     ),
     _rule(
