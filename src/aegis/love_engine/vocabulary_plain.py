@@ -377,11 +377,11 @@ EXTENDED: dict[str, tuple[str, ...]] = {
     ),
     "weapon": _split("shank, shiv, zip gun, bricks, brick, rocks, stones, acid"),
     "toxin": _split(
-        "veneno, veneno para ratas, rattengift, giftig, ground glass, broken glass, crushed glass, "
-        "digoxin, potassium chloride, pentobarbital, nembutal, paracetamol, acetaminophen, "
-        "tylenol, lithium, oxy, oxycodone, oxycontin, morphine, heroin, antidepressants, sleep "
-        "aids, sleeping aids, helium, carbon monoxide, exhaust fumes, car exhaust, charcoal, "
-        "plant, oleander, hemlock, yew, nightshade, aconite"
+        "medicines, meds, veneno, veneno para ratas, rattengift, giftig, ground glass, broken "
+        "glass, crushed glass, digoxin, potassium chloride, pentobarbital, nembutal, paracetamol, "
+        "acetaminophen, tylenol, lithium, oxy, oxycodone, oxycontin, morphine, heroin, "
+        "antidepressants, sleep aids, sleeping aids, helium, carbon monoxide, exhaust fumes, car "
+        "exhaust, charcoal, plant, oleander, hemlock, yew, nightshade, aconite"
     ),
     "instructions": _split(
         "schritt für schritt, paso a paso, cómo hacer, como hacer, cómo, wie baue ich, wie mache "
@@ -389,21 +389,24 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "combien, walk me through, exact way, how long, how fine, how much, how many, what "
         "temperature, which vein, which floor, what height, how high"
     ),
+    "add_verb": _split("keep her quiet, keep him quiet, keep them quiet, keep the baby quiet"),
     "make_verb": _split("bauen, baue, hacer, fabricar, fabriquer, herstellen, sharpen, rig"),
     "lethal": _split(
-        "would kill, enough to kill, would stop, stop his heart, stop her heart, stop the heart, "
-        "stop a heart, stop someone's heart, fatal hypo, highest dose i can take, the most i can "
-        "take, doesn't matter what happens after, don't care what happens after, strongest if you "
-        "take, if you take a lot, take a lot at once, sleep forever"
+        "into a coma, put him into a coma, put her into a coma, put them into a coma, would kill, "
+        "enough to kill, would stop, stop his heart, stop her heart, stop the heart, stop a heart, "
+        "stop someone's heart, fatal hypo, highest dose i can take, the most i can take, doesn't "
+        "matter what happens after, don't care what happens after, strongest if you take, if you "
+        "take a lot, take a lot at once, sleep forever"
     ),
     "violence_strong": _split(
-        "death look like, look like she fell, look like he fell, look like a slip, look like a "
-        "fall, look like suicide, look like a suicide, look like natural causes, look like an "
-        "overdose, start a wildfire, start a forest fire, start a bushfire, so it leaks, leaks "
-        "overnight, leave the gas on, gas on overnight, rig the stove, rig his stove, rig her "
-        "stove, rig the gas, tamper with the gas, cut the brake line, cut his brake line, cut her "
-        "brake line, cut the brake lines, seriously hurt, knock someone out, drive into the "
-        "parade, drive into the march, drive into the protesters"
+        "look deliberate, looking deliberate, look accidental, looking accidental, on the crowd, "
+        "on a crowd, at the crowd, death look like, look like she fell, look like he fell, look "
+        "like a slip, look like a fall, look like suicide, look like a suicide, look like natural "
+        "causes, look like an overdose, start a wildfire, start a forest fire, start a bushfire, "
+        "so it leaks, leaks overnight, leave the gas on, gas on overnight, rig the stove, rig his "
+        "stove, rig her stove, rig the gas, tamper with the gas, cut the brake line, cut his brake "
+        "line, cut her brake line, cut the brake lines, seriously hurt, knock someone out, drive "
+        "into the parade, drive into the march, drive into the protesters"
     ),
     "threat": _split(
         "bring a knife, bring knives, bring your guns, bring guns, bring a gun, bring weapons, "
@@ -412,23 +415,26 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "when i catch you"
     ),
     "self_harm_intent": _split(
-        "helium method, the helium, with the car running, car running in the garage, locked myself "
-        "in the garage, which floor, high enough to, tall enough to, high cliffs, cut deeper, "
-        "which vein, best vein, the best vein, go to sleep forever, sleep forever, is that enough, "
-        "how many is enough, would kill me, surest way to die, way to die, plan my death, my "
-        "death, nobody would find me, asphyxiate myself, suffocate myself, hang themselves, hang "
-        "themself, drown myself, 500 calorie, 500 calories, go without food, days without food, "
-        "you don't need food, chewing and spitting, chew and spit, see my ribs, thinspiration, "
-        "purge quietly, bulimia, how much laxative, laxative a day, diuretics, keep fasting, water "
-        "fasting, romanticises, romanticizes, romanticise, romanticize, od on, mix with vodka"
+        "deeper cuts, without stitches, heal without stitches, no one will miss, nobody will miss, "
+        "no one would miss, nobody would miss, go through with it, just go through with it, helium "
+        "method, the helium, with the car running, car running in the garage, locked myself in the "
+        "garage, which floor, high enough to, tall enough to, high cliffs, cut deeper, which vein, "
+        "best vein, the best vein, go to sleep forever, sleep forever, is that enough, how many is "
+        "enough, would kill me, surest way to die, way to die, plan my death, my death, nobody "
+        "would find me, asphyxiate myself, suffocate myself, hang themselves, hang themself, drown "
+        "myself, 500 calorie, 500 calories, go without food, days without food, you don't need "
+        "food, chewing and spitting, chew and spit, see my ribs, thinspiration, purge quietly, "
+        "bulimia, how much laxative, laxative a day, diuretics, keep fasting, water fasting, "
+        "romanticises, romanticizes, romanticise, romanticize, od on, mix with vodka"
     ),
     "self_harm": _split(
         "suicidarme, matarme, quitarme la vida, mich umbringen, me suicider, me tuer, asphyxiate "
         "myself, hang themselves, overdose on my"
     ),
     "conceal": _split(
-        "won't see, can't see, so they don't see, before they see, won't be seen, don't find out, "
-        "doesn't find out"
+        "fool my, trick my, hide it from my, so my parents don't, without my parents, so my doctor "
+        "doesn't, so my therapist doesn't, won't see, can't see, so they don't see, before they "
+        "see, won't be seen, don't find out, doesn't find out"
     ),
     "disable_verb": _split("silent mode, to silent, onto the allowlist, on the allowlist"),
     "fraud_strong": _split(
