@@ -49,10 +49,14 @@ class Reading:
 
 
 _PAIR_STARTS = frozenset(entry.split(" ", 1)[0] for entry in LEXICON if " " in entry)
+#: Every word that can start a signal: a text with none of them has none (most texts).
+_SIGNAL_STARTS = _PAIR_STARTS | {entry for entry in LEXICON if " " not in entry}
 
 
 def _soft_signals(words: tuple[str, ...], where: str, reading: Reading) -> None:
     """The lexicon's soft signals, with negation turning a word around ("without consent")."""
+    if _SIGNAL_STARTS.isdisjoint(words):
+        return
     index, count = 0, len(words)
     while index < count:
         signal, width = None, 1

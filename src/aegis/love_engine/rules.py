@@ -115,18 +115,34 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
                     break
         if width == 1:
             word = words[index]
-            mask = _UNIGRAMS.get(current, 0)
-            if not mask and not _LEET_DIGITS.isdisjoint(word) and word.isalnum():
-                mask = _leet(word)
-            if not mask and "-" in word:  # an unlisted compound reads as its parts
-                for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
-                    mask |= _UNIGRAMS.get(stem(part), 0)
-            if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
-                mask |= _OTHERS
-        surface = words[index] if width == 1 else " ".join(words[index : index + width])
-        clauses[-1].append((mask, surface))
+            cached = _word_masks.get(word)
+            mask = _word_mask(word, current) if cached is None else cached
+            clauses[-1].append((mask, word))
+        else:
+            clauses[-1].append((mask, " ".join(words[index : index + width])))
         index += width
     return [clause for clause in clauses if clause]
+
+
+#: The concepts of single words, kept for short words (the stem is a function of the word).
+_word_masks: dict[str, int] = {}
+_MAX_WORD_MASKS = 50_000
+_MAX_CACHED_WORD = 40
+
+
+def _word_mask(word: str, stemmed: str) -> int:
+    """The concepts ``word`` (stemmed ``stemmed``) plays on its own."""
+    mask = _UNIGRAMS.get(stemmed, 0)
+    if not mask and not _LEET_DIGITS.isdisjoint(word) and word.isalnum():
+        mask = _leet(word)
+    if not mask and "-" in word:  # an unlisted compound reads as its parts
+        for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
+            mask |= _UNIGRAMS.get(stem(part), 0)
+    if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
+        mask |= _OTHERS
+    if len(word) <= _MAX_CACHED_WORD and len(_word_masks) < _MAX_WORD_MASKS:
+        _word_masks[word] = mask  # bounded: at most 50,000 entries of at most 40 characters
+    return mask
 
 
 #: Digits written for letters ("k1ll", "b0mb", "ph1sh1ng"): "1" may stand for "i" or "l".
