@@ -35,9 +35,12 @@ class Reading:
     framed: set[str] = field(default_factory=set)  # categories a frame excused
 
     def features(self) -> set[str]:
-        """What the learned model reads: stems, stem pairs, and the kinds of evidence met."""
-        return features(self.stems) | rules.concept_features(
-            self.clauses, self.framed, self.findings
+        """What the learned model reads: stems, stem pairs, the kinds of evidence met, and each
+        stem beside each kind of evidence."""
+        return (
+            features(self.stems)
+            | rules.concept_features(self.clauses, self.framed, self.findings)
+            | rules.cross_features(self.stems, self.clauses)
         )
 
     def add_signal(self, signal: Signal, where: str) -> None:

@@ -14,6 +14,7 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
+from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule
 from aegis.love_engine.vocabulary import CONCEPTS
@@ -25,6 +26,7 @@ __all__ = [
     "Level",
     "Rule",
     "concept_features",
+    "cross_features",
     "find",
     "find_in",
     "terms",
@@ -311,6 +313,24 @@ def concept_features(clauses: list[int], framed: set[str], findings: list[Findin
     out.update(f"framed:{category}" for category in framed)
     out.update(f"rule:{f.category}:{f.level.name.lower()}" for f in findings)
     return out
+
+
+def cross_features(stems: list[str], clauses: list[int]) -> set[str]:
+    """``x:<concept>|<stem>`` for each concept met anywhere in the action and each content
+    stem of it: a word's weight given the kind of evidence beside it ("x:toxin|coffe" is not
+    "x:care|coffe"), which lets a linear model tell look-alikes that share their words apart.
+    """
+    union = 0
+    for mask in clauses:
+        union |= mask
+    if not union:
+        return set()
+    names = [_CONCEPT_NAMES[bit] for bit in _bits(union)]
+    content = {s for s in stems if s != CLAUSE_BREAK and s not in STOPWORDS}
+    return {f"x:{name}|{word}" for name in names for word in content}
+
+
+_CONCEPT_NAMES = tuple(CONCEPTS)
 
 
 def find(text: str, where: str) -> list[Finding]:

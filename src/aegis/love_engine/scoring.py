@@ -31,7 +31,16 @@ class Scorer:
         self._words: dict[str, int] = {}
         #: weighted stem pairs by their first stem, so an unweighted pair costs no tuple
         self._pairs: dict[str, dict[str, int]] = {}
+        names = tuple(CONCEPTS)
+        bit_of = {name: 1 << bit for bit, name in enumerate(names)}
+        cross: dict[str, list[tuple[int, int]]] = {}
         for name, weight in weights.items():
+            if name.startswith("x:"):
+                concept, _, word = name[2:].partition("|")
+                if concept not in bit_of:
+                    raise ValueError(f"model feature {name!r} names no known concept")
+                cross.setdefault(word, []).append((bit_of[concept], weight))
+                continue
             if name.startswith(("c:", "framed:", "rule:")):
                 continue
             first, _, second = name.partition(" ")
@@ -39,7 +48,8 @@ class Scorer:
                 self._pairs.setdefault(first, {})[second] = weight
             else:
                 self._words[first] = weight
-        names = tuple(CONCEPTS)
+        #: for each stem, the concepts beside which it carries a weight (by bit)
+        self._cross = {word: dict(pairs) for word, pairs in cross.items()}
         self._concept = [weights.get(f"c:{name}", 0) for name in names]
         #: for each concept, the weight of its pair with each higher one, by that one's bit
         self._partner_weights: list[dict[int, int]] = [{} for _ in names]
@@ -56,10 +66,14 @@ class Scorer:
         }
 
     def score(self, reading: Reading) -> int:
+        union = 0
+        for mask in reading.clauses:
+            union |= mask
         return (
             self.model.bias
             + self._word_score(reading.stems)
-            + self._concept_score(reading.clauses)
+            + self._concept_score(reading.clauses, union)
+            + self._cross_score(reading.stems, union)
             + sum(self._framed[category] for category in reading.framed)
             + sum(self._rule[key] for key in {(f.category, f.level) for f in reading.findings})
         )
@@ -90,16 +104,36 @@ class Scorer:
             previous = current
         return total
 
-    def _concept_score(self, clauses: list[int]) -> int:
+    def _cross_score(self, stems: list[str], union: int) -> int:
+        """The weights of each distinct stem beside each concept met in the action."""
+        cross = self._cross
+        if not union or not cross:
+            return 0
+        met = []
+        rest = union
+        while rest:
+            bit = rest & -rest
+            met.append(bit)
+            rest ^= bit
+        total = 0
+        for word in cross.keys() & stems:  # distinct stems; a sum of integers in any order
+            beside = cross[word]
+            if len(beside) <= len(met):
+                for bit, weight in beside.items():
+                    if union & bit:
+                        total += weight
+            else:
+                for bit in met:
+                    total += beside.get(bit, 0)
+        return total
+
+    def _concept_score(self, clauses: list[int], union: int) -> int:
         """The weights of the concepts met anywhere and of the pairs met in one clause, each
         counted once however many clauses hold it.
 
         No feature set is built: for each concept, the clauses that hold it are or-ed into
         the concepts it meets, and the weighted pairs among them are summed once.
         """
-        union = 0
-        for mask in clauses:
-            union |= mask
         concept, partners = self._concept, self._partner_weights
         total = 0
         rest = union
