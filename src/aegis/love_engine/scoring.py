@@ -33,13 +33,13 @@ class Scorer:
         self._pairs: dict[str, dict[str, int]] = {}
         names = tuple(CONCEPTS)
         bit_of = {name: 1 << bit for bit, name in enumerate(names)}
-        cross: dict[str, list[tuple[int, int]]] = {}
+        cross: dict[str, dict[int, int]] = {}
         for name, weight in weights.items():
             if name.startswith("x:"):
                 concept, _, word = name[2:].partition("|")
                 if concept not in bit_of:
                     raise ValueError(f"model feature {name!r} names no known concept")
-                cross.setdefault(word, []).append((bit_of[concept], weight))
+                cross.setdefault(word, {})[bit_of[concept]] = weight
                 continue
             if name.startswith(("c:", "framed:", "rule:")):
                 continue
@@ -48,8 +48,8 @@ class Scorer:
                 self._pairs.setdefault(first, {})[second] = weight
             else:
                 self._words[first] = weight
-        #: for each stem, the concepts beside which it carries a weight (by bit)
-        self._cross = {word: dict(pairs) for word, pairs in cross.items()}
+        #: for each stem, its weight beside each concept (by bit) it carries one beside
+        self._cross = cross
         self._concept = [weights.get(f"c:{name}", 0) for name in names]
         #: for each concept, the weight of its pair with each higher one, by that one's bit
         self._partner_weights: list[dict[int, int]] = [{} for _ in names]
@@ -105,9 +105,13 @@ class Scorer:
         return total
 
     def _cross_score(self, stems: list[str], union: int) -> int:
-        """The weights of each distinct stem beside each concept met in the action."""
-        cross = self._cross
-        if not union or not cross:
+        """The weights of each distinct stem beside each concept met in the action.
+
+        For each distinct weighted stem, one lookup per concept met, done by ``map`` and
+        ``sum`` rather than a Python-level loop (a stem carries a weight beside most of the
+        few concepts an action meets, so there is little to skip).
+        """
+        if not union:
             return 0
         met = []
         rest = union
@@ -115,16 +119,11 @@ class Scorer:
             bit = rest & -rest
             met.append(bit)
             rest ^= bit
+        zeros = (0,) * len(met)
+        cross = self._cross
         total = 0
         for word in cross.keys() & stems:  # distinct stems; a sum of integers in any order
-            beside = cross[word]
-            if len(beside) <= len(met):
-                for bit, weight in beside.items():
-                    if union & bit:
-                        total += weight
-            else:
-                for bit in met:
-                    total += beside.get(bit, 0)
+            total += sum(map(cross[word].get, met, zeros))
         return total
 
     def _concept_score(self, clauses: list[int], union: int) -> int:
