@@ -94,21 +94,21 @@ def _public_key(arguments: argparse.Namespace) -> bytes | None:
         return _key_bytes(arguments.public_key.encode(), "--public-key")
     if arguments.public_key_file is not None:
         path: Path = arguments.public_key_file
-        try:
-            raw = _head(path, 1024)
-        except OSError as error:
-            raise UsageError(
-                f"cannot read the public key file {str(path)!r}: {error.strerror}"
-            ) from None
+        raw = _head(path, 1024, "public key")
         return raw if len(raw) == 32 else _key_bytes(raw.strip(), f"the file {str(path)!r}")
     if arguments.key is not None:
         return bytes(load_key_file(arguments.key).verify_key)
     return None
 
 
-def _head(path: Path, size: int) -> bytes:
-    with path.open("rb") as source:
-        return source.read(size)
+def _head(path: Path, size: int, what: str) -> bytes:
+    """The first ``size`` bytes of the ``what`` file at ``path``; UsageError naming it if it
+    cannot be read."""
+    try:
+        with path.open("rb") as source:
+            return source.read(size)
+    except OSError as error:
+        raise UsageError(f"cannot read the {what} file {str(path)!r}: {error.strerror}") from None
 
 
 def _key_bytes(text: bytes, where: str) -> bytes:
@@ -121,12 +121,7 @@ def _key_bytes(text: bytes, where: str) -> bytes:
 def _checkpoint(path: Path | None) -> Checkpoint | None:
     if path is None:
         return None
-    try:
-        text = _head(path, 8192)
-    except OSError as error:
-        raise UsageError(
-            f"cannot read the checkpoint file {str(path)!r}: {error.strerror}"
-        ) from None
+    text = _head(path, 8192, "checkpoint")
     try:
         return Checkpoint.from_json(text)
     except AuditError as error:

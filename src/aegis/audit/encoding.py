@@ -141,41 +141,38 @@ def encode_entry(action: str, details: Mapping[str, Any]) -> EncodedEntry:
     return EncodedEntry(action, details, text, action_bytes, details_bytes)
 
 
-def hash_encoded(
+def _encoded_bytes(
     seq: int, timestamp_ns: int, action: bytes, details: bytes, prev_hash: bytes
 ) -> bytes:
-    """SHA-256 of the entry bytes, from action and details already encoded as UTF-8."""
-    return hashlib.sha256(
-        b"".join(
-            (
-                FORMAT,
-                _HEAD.pack(seq, timestamp_ns),
-                _LENGTH.pack(len(action)),
-                action,
-                _LENGTH.pack(len(details)),
-                details,
-                prev_hash,
-            )
-        )
-    ).digest()
-
-
-def entry_bytes(seq: int, timestamp_ns: int, action: str, details: str, prev_hash: bytes) -> bytes:
-    action_bytes = action.encode("utf-8")
-    details_bytes = details.encode("utf-8")
     return b"".join(
         (
             FORMAT,
             _HEAD.pack(seq, timestamp_ns),
-            _LENGTH.pack(len(action_bytes)),
-            action_bytes,
-            _LENGTH.pack(len(details_bytes)),
-            details_bytes,
+            _LENGTH.pack(len(action)),
+            action,
+            _LENGTH.pack(len(details)),
+            details,
             prev_hash,
         )
     )
 
 
+def hash_encoded(
+    seq: int, timestamp_ns: int, action: bytes, details: bytes, prev_hash: bytes
+) -> bytes:
+    """SHA-256 of the entry bytes, from action and details already encoded as UTF-8."""
+    return hashlib.sha256(_encoded_bytes(seq, timestamp_ns, action, details, prev_hash)).digest()
+
+
+def entry_bytes(seq: int, timestamp_ns: int, action: str, details: str, prev_hash: bytes) -> bytes:
+    """The bytes an entry's hash covers (the format is in this module's docstring)."""
+    return _encoded_bytes(
+        seq, timestamp_ns, action.encode("utf-8"), details.encode("utf-8"), prev_hash
+    )
+
+
 def entry_hash(seq: int, timestamp_ns: int, action: str, details: str, prev_hash: bytes) -> bytes:
     """SHA-256 of :func:`entry_bytes`."""
-    return hashlib.sha256(entry_bytes(seq, timestamp_ns, action, details, prev_hash)).digest()
+    return hash_encoded(
+        seq, timestamp_ns, action.encode("utf-8"), details.encode("utf-8"), prev_hash
+    )

@@ -22,7 +22,7 @@ from nacl.signing import SigningKey
 
 from aegis.audit.model import AuditKeyError
 
-__all__ = ["create_key", "load_key_file", "signing_key_from"]
+__all__ = ["create_key", "key_mismatch", "load_key_file", "signing_key_from"]
 
 SEED_BYTES = 32
 #: A key file larger than this is not a key (read no further).
@@ -102,3 +102,13 @@ def create_key(path: Path) -> tuple[SigningKey, bool]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def key_mismatch(public_key: bytes, stored: bytes | None, where: str) -> AuditKeyError:
+    """The error for a signing key that is not the one of the log at ``where``, whose
+    stored public key is ``stored``: whatever the store, the same words."""
+    return AuditKeyError(
+        f"the signing key's public half {public_key.hex()} does not match the public key "
+        f"{stored.hex() if stored else None} of the log at {where!r}; pass the log's own key",
+        where,
+    )

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from nacl.signing import SigningKey
 
 from aegis.audit import store, store_files, store_rows
-from aegis.audit.keys import create_key, load_key_file, signing_key_from
+from aegis.audit.keys import create_key, key_mismatch, load_key_file, signing_key_from
 from aegis.audit.model import AuditFileError, AuditKeyError
 
 __all__ = ["OpenedLog", "default_key_file", "open_log"]
@@ -147,9 +147,4 @@ def _claim_key(writer: sqlite3.Connection, database: Path, public_key: bytes) ->
             writer.execute("ROLLBACK")
         raise
     if stored != public_key:
-        raise AuditKeyError(
-            f"the signing key's public half {public_key.hex()} does not match the public key "
-            f"{stored.hex() if stored else None} of the log at {str(database)!r}; pass the "
-            "log's own key",
-            database,
-        )
+        raise key_mismatch(public_key, stored, str(database))

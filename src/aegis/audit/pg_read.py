@@ -14,9 +14,10 @@ from aegis.audit.backend import display_location
 from aegis.audit.chain import Tail
 from aegis.audit.encoding import GENESIS
 from aegis.audit.export import checked_chain, write_export
-from aegis.audit.model import AuditFileError, AuditKeyError, Checkpoint, VerificationReport
-from aegis.audit.store_rows import check_row
-from aegis.audit.verifier import Anomaly, Row, verify_rows
+from aegis.audit.model import AuditFileError, Checkpoint, VerificationReport
+from aegis.audit.row_check import check_row
+from aegis.audit.verifier import trusted_key, verify_rows
+from aegis.audit.verify_chain import Anomaly, Row
 
 __all__ = [
     "TAIL",
@@ -28,8 +29,7 @@ __all__ = [
 ]
 
 TAIL = "SELECT seq, entry_hash, timestamp_ns FROM aegis_audit.entries ORDER BY seq DESC LIMIT 1"
-_COLUMNS = "seq, timestamp_ns, action, details, prev_hash, entry_hash, signature"
-#: What :func:`~aegis.audit.store_rows.check_row` reads: text as its UTF-8 bytes, and no
+#: What :func:`~aegis.audit.row_check.check_row` reads: text as its UTF-8 bytes, and no
 #: storage-class column (PostgreSQL's column types already hold every value to its type).
 _CHECKED_COLUMNS = (
     "seq, timestamp_ns, convert_to(action, 'UTF8'), convert_to(details, 'UTF8'), "
@@ -141,15 +141,10 @@ def verify_postgres(
     consistency but not authorship)."""
     with _snapshot(dsn) as connection:
         stored = public_key_in(connection)
-        if stored is None and public_key is None:
-            raise AuditKeyError(
-                f"{display_location(dsn)!r} holds no public key; pass the one to trust "
-                "(--public-key on the command line)",
-                display_location(dsn),
-            )
+        trusted = trusted_key(public_key, stored, display_location(dsn), missing="no public key")
         return verify_rows(
             _checked_rows(connection, None),
-            public_key or stored or b"",
+            trusted,
             stored_public_key=stored,
             checkpoint=checkpoint,
             expected_count=tail_of(connection.execute(TAIL).fetchone()).seq,

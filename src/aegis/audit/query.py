@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from aegis._validation import require_text
-from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DEPTH, decode_details
+from aegis.audit.limits import MAX_DEPTH, decode_details
 from aegis.audit.model import AuditDataError, AuditEntry
-from aegis.audit.store_rows import CHECKED_COLUMNS, ROW_COLUMNS, check_row
-from aegis.audit.verifier import Anomaly
+from aegis.audit.row_check import CHECKED_COLUMNS, ROW_COLUMNS, check_row, has_entry_types
+from aegis.audit.verify_chain import Anomaly
 
 __all__ = [
     "QueryFilter",
@@ -118,7 +118,7 @@ def query_sql(
 
 
 def checked_query_sql(sql: str) -> str:
-    """The same query, selecting what :func:`~aegis.audit.store_rows.check_row` reads, to
+    """The same query, selecting what :func:`~aegis.audit.row_check.check_row` reads, to
     find which row is damaged and say how."""
     return sql.replace(ROW_COLUMNS, CHECKED_COLUMNS, 1)
 
@@ -129,24 +129,15 @@ def entries_from_rows(
     """Entries from rows selected by :func:`query_sql`; AuditDataError naming the first row
     of the wrong types or sizes, or whose details are not a JSON object within bounds.
 
-    One loop with the checks written out: a query returns many rows, and this is its cost.
+    Details short enough to parse within bounds whatever they hold go straight to the
+    parser: a query returns many rows, and this is its cost.
     """
     entries: list[AuditEntry] = []
     append, loads = entries.append, json.loads
-    for seq, timestamp, action, details, prev, digest, signature in rows:
-        if not (
-            type(timestamp) is int
-            and type(action) is str
-            and type(details) is str
-            and type(prev) is bytes
-            and type(digest) is bytes
-            and type(signature) is bytes
-            and len(prev) == 32
-            and len(digest) == 32
-            and len(signature) == 64
-            and len(action) <= MAX_ACTION_BYTES
-        ):
-            raise damaged(path, seq, "a value of the wrong type or size")
+    for row in rows:
+        if not has_entry_types(row):
+            raise damaged(path, row[0], "a value of the wrong type or size")
+        seq, timestamp, action, details, prev, digest, signature = row
         if len(details) <= _QUICK_DETAILS and details.count("[") + details.count("{") <= MAX_DEPTH:
             try:
                 decoded = loads(details)

@@ -23,16 +23,16 @@ from aegis.audit.export import export_database
 from aegis.audit.model import (
     AuditDataError,
     AuditEntry,
-    AuditFileError,
     AuditWriteError,
     Checkpoint,
     VerificationReport,
 )
 from aegis.audit.opening import OpenedLog
 from aegis.audit.query import checked_query_sql, entries_from_rows, first_damage, query_sql
-from aegis.audit.stored_tree import SqliteLeaves, StoredTree
-from aegis.audit.verifier import Anomaly, Row, bad_signatures
+from aegis.audit.stored_tree import SqliteLeaves, StoredTree, unreadable_log
+from aegis.audit.verify_chain import Anomaly, Row
 from aegis.audit.verify_db import verify_known_log
+from aegis.audit.verify_signatures import bad_signatures
 
 __all__ = ["SqliteStore"]
 
@@ -87,25 +87,7 @@ class SqliteStore:
         if self._wal_identity() != self._wal_inode:
             raise AuditWriteError(self._wal_lost("nothing more is written"), self.path)
         try:
-            for _ in range(_MAX_ATTEMPTS):
-                writer.execute("BEGIN IMMEDIATE")
-                if self._tail is None:
-                    self._tail = self._read_tail()
-                rows = build(self._tail)
-                try:
-                    store_rows.insert_rows(writer, rows)
-                except sqlite3.IntegrityError:
-                    writer.execute("ROLLBACK")
-                    self._tail = None  # another process appended: read the tail again
-                    continue
-                writer.execute("COMMIT")
-                break
-            else:
-                raise AuditWriteError(
-                    f"could not append to the audit log at {self.location!r}: other writers "
-                    f"took every one of {_MAX_ATTEMPTS} attempts; retry",
-                    self.path,
-                )
+            rows = self._insert_on_tail(build)
         except BaseException as failure:
             with contextlib.suppress(sqlite3.Error):
                 if writer.in_transaction:
@@ -122,6 +104,30 @@ class SqliteStore:
         last = rows[-1]
         self._tail = Tail(last[0], last[5], last[1])
         return rows
+
+    def _insert_on_tail(self, build: Callable[[Tail], list[SignedRow]]) -> list[SignedRow]:
+        """Insert and commit the rows ``build`` makes on the tail; a collision on ``seq``
+        means another process appended first, and the batch is built again on the tail
+        read back."""
+        writer = self._writer
+        for _ in range(_MAX_ATTEMPTS):
+            writer.execute("BEGIN IMMEDIATE")
+            if self._tail is None:
+                self._tail = self._read_tail()
+            rows = build(self._tail)
+            try:
+                store_rows.insert_rows(writer, rows)
+            except sqlite3.IntegrityError:
+                writer.execute("ROLLBACK")
+                self._tail = None  # another process appended: read the tail again
+                continue
+            writer.execute("COMMIT")
+            return rows
+        raise AuditWriteError(
+            f"could not append to the audit log at {self.location!r}: other writers "
+            f"took every one of {_MAX_ATTEMPTS} attempts; retry",
+            self.path,
+        )
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -172,11 +178,7 @@ class SqliteStore:
                 raise named from None
             if isinstance(error, AuditDataError):
                 raise
-            raise AuditFileError(
-                f"cannot read the audit log at {self.location!r}: {error}; run "
-                "`aegis audit verify` on it",
-                self.path,
-            ) from None
+            raise unreadable_log(self.path, error) from None
 
     def _damage_in(self, sql: str, parameters: Sequence[object]) -> AuditDataError | None:
         with self.tree.lock:

@@ -3,26 +3,25 @@
 An audit log is recognised by its header (``application_id`` :data:`APPLICATION_ID`, and
 ``user_version`` :data:`SCHEMA_VERSION`), never by trying it: an empty file, another
 program's database or a file newer than this code is refused with an error naming it, and
-nothing is written into it. A new log is built under a temporary name and linked into place,
-so no other process ever sees a half-made one, and a file that was there first is never
-initialised over.
+nothing is written into it. A new log is made by :mod:`~aegis.audit.store_create`.
 
 The SQLite-specific code is here and in :mod:`~aegis.audit.store_schema` (the schema),
-:mod:`~aegis.audit.store_rows` (rows in and out, checked), :mod:`~aegis.audit.store_files`
-(the file itself) and :mod:`~aegis.audit.query` (a filter as SQL); above them the log only
-begins and ends its write transactions, and verification runs SQLite's integrity check.
+:mod:`~aegis.audit.store_rows` (rows in and out, checked by :mod:`~aegis.audit.row_check`),
+:mod:`~aegis.audit.store_files` (the file itself), :mod:`~aegis.audit.store_create` (a new
+file) and :mod:`~aegis.audit.query` (a filter as SQL); above them the log only begins and
+ends its write transactions, and verification runs SQLite's integrity check.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
 from aegis.audit.model import AuditFileError
+from aegis.audit.store_create import create_log
 from aegis.audit.store_files import check_file
 from aegis.audit.store_schema import (
     APPLICATION_ID,
@@ -208,58 +207,3 @@ def _stamp(connection: sqlite3.Connection) -> None:
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
         raise
-
-
-def create_log(path: Path, public_key: bytes) -> bool:
-    """Make a new, empty audit log at ``path`` holding ``public_key``; False if a file got
-    there first (it is then left as it is).
-
-    The log is made under a temporary name and hard-linked into place, which fails rather
-    than replace anything: two processes creating the same log agree on one file.
-    """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
-    try:
-        connection = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            connection.executescript(SCHEMA)
-            connection.execute(
-                "INSERT INTO meta (key, value) VALUES ('public_key', ?)", (public_key,)
-            )
-        finally:
-            connection.close()
-        with temporary.open("rb+") as made:
-            os.fsync(made.fileno())
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            return False
-        _sync_directory(path.parent)
-        return True
-    except (sqlite3.Error, OSError) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise AuditFileError(
-            f"cannot create an audit log at {str(path)!r}: {reason}; check the directory "
-            "exists and is writable",
-            path,
-        ) from None
-    finally:
-        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the new name itself durable (a no-op where directories cannot be opened)."""
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

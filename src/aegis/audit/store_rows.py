@@ -1,21 +1,23 @@
-"""Reading and writing entry rows, trusting nothing the file says about them.
+"""Entry rows in and out of a SQLite file: the statements, and reading them a chunk at a time.
 
-A row is only turned into an entry once each value has the type, size and encoding the log
-writes; anything else becomes an :class:`Anomaly` naming its seq, for verification to report
-and for the other readers to refuse. Text is fetched as bytes (connections use
-``text_factory = bytes``) and decoded here, so text that is not UTF-8 is one row's finding
-rather than an error that stops the whole read.
+Each row read is checked by :mod:`aegis.audit.row_check` before anything is made of it, and
+a read the file breaks off ends with an :class:`Anomaly` rather than an error, so
+verification reports damage instead of stopping at it. Rows are read with ``str`` text
+where they can be (Python's types then tell SQLite's storage classes apart at no cost), and
+with ``bytes`` text from where text that is not UTF-8 stopped such a read. The meta table's
+public key and SQLite's ``data_version`` are read here too: no other module writes SQL
+against the log's tables, but for the schema and the query filter.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
-from aegis.audit.limits import MAX_ACTION_BYTES, MAX_DETAILS_BYTES
 from aegis.audit.model import FindingKind
-from aegis.audit.verifier import Anomaly, Row
+from aegis.audit.row_check import CHECKED_COLUMNS, ROW_COLUMNS, check_row, describe, quick_check
+from aegis.audit.verify_chain import Anomaly, Row
 
 __all__ = [
     "ROW_COLUMNS",
@@ -32,82 +34,10 @@ __all__ = [
     "tail_row",
 ]
 
-ROW_COLUMNS = "seq, timestamp_ns, action, details, prev_hash, entry_hash, signature"
-#: NULL when every column holds its storage class, else which class each one holds.
-_STORAGE = (
-    "CASE WHEN typeof(action) = 'text' AND typeof(details) = 'text' "
-    "AND typeof(prev_hash) = 'blob' AND typeof(entry_hash) = 'blob' "
-    "AND typeof(signature) = 'blob' THEN NULL ELSE "
-    "'action ' || typeof(action) || ', details ' || typeof(details) || ', prev_hash ' || "
-    "typeof(prev_hash) || ', entry_hash ' || typeof(entry_hash) || ', signature ' || "
-    "typeof(signature) END"
-)
-CHECKED_COLUMNS = f"{ROW_COLUMNS}, {_STORAGE}"
 _FETCH = 2048
 #: Rows per INSERT statement: 100 x 7 parameters stays under SQLite's oldest limit of 999.
 _ROWS_PER_INSERT = 100
 _ROW_PLACEHOLDER = "(?, ?, ?, ?, ?, ?, ?)"
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, bytes):
-        return f"{len(value)} bytes"
-    if isinstance(value, str):
-        return "text"
-    return f"a {type(value).__name__}"
-
-
-def _text(seq: int, column: str, value: bytes, limit: int) -> str | Anomaly:
-    if len(value) > limit:
-        return Anomaly(
-            seq,
-            FindingKind.MALFORMED,
-            f"{column} take {len(value)} bytes; an entry's {column} may take at most {limit}",
-        )
-    try:
-        return value.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return Anomaly(
-            seq, FindingKind.MALFORMED, f"{column} are not UTF-8 (byte {error.start} of them)"
-        )
-
-
-def check_row(raw: Sequence[object]) -> Row | Anomaly:
-    """The entry a row selected with ``CHECKED_COLUMNS`` holds, or what is wrong with it."""
-    seq, timestamp, action, details, prev, digest, signature, storage = raw
-    assert isinstance(seq, int)
-    if storage is not None:
-        text = storage.decode() if isinstance(storage, bytes) else str(storage)
-        return Anomaly(seq, FindingKind.MALFORMED, f"values of the wrong type: {text}")
-    if type(timestamp) is not int:
-        return Anomaly(
-            seq, FindingKind.MALFORMED, f"timestamp_ns is {_describe(timestamp)}, not an int"
-        )
-    blobs = (("prev_hash", prev, 32), ("entry_hash", digest, 32), ("signature", signature, 64))
-    own_hash = digest if isinstance(digest, bytes) and len(digest) == 32 else None
-    for column, value, size in blobs:
-        if not isinstance(value, bytes) or len(value) != size:
-            return Anomaly(
-                seq,
-                FindingKind.MALFORMED,
-                f"{column} is {_describe(value)}, not {size} bytes",
-                own_hash,
-            )
-    # The storage classes were checked in SQL; the casts only tell the type checker.
-    action_text = _text(seq, "action", cast(bytes, action), MAX_ACTION_BYTES)
-    details_text = _text(seq, "details", cast(bytes, details), MAX_DETAILS_BYTES)
-    for checked in (action_text, details_text):
-        if isinstance(checked, Anomaly):
-            return checked._replace(entry_hash=own_hash)
-    return Row(
-        seq,
-        timestamp,
-        cast(str, action_text),
-        cast(str, details_text),
-        cast(bytes, prev),
-        cast(bytes, digest),
-        cast(bytes, signature),
-    )
 
 
 def _select(columns: str, after: int | None, up_to: int | None) -> tuple[str, list[int]]:
@@ -124,52 +54,6 @@ def _select(columns: str, after: int | None, up_to: int | None) -> tuple[str, li
     return sql + " ORDER BY seq", parameters
 
 
-_PYTHON_TO_SQL = {str: "text", bytes: "blob", int: "integer", float: "real", type(None): "null"}
-
-
-def _quick_check(raw: tuple[Any, ...]) -> Row | Anomaly:
-    """A row read with ``str`` text, where Python's types are SQLite's storage classes."""
-    seq, timestamp, action, details, prev, digest, signature = raw
-    if (
-        type(timestamp) is int
-        and type(action) is str
-        and type(details) is str
-        and type(prev) is bytes
-        and type(digest) is bytes
-        and type(signature) is bytes
-        and len(prev) == 32
-        and len(digest) == 32
-        and len(signature) == 64
-        and len(action) <= MAX_ACTION_BYTES
-        and len(details) <= MAX_DETAILS_BYTES
-    ):
-        return Row._make(raw)
-    own_hash = digest if type(digest) is bytes and len(digest) == 32 else None
-    return Anomaly(seq, FindingKind.MALFORMED, _what_is_wrong(raw), own_hash)
-
-
-def _what_is_wrong(raw: tuple[Any, ...]) -> str:
-    _seq, timestamp, action, details, prev, digest, signature = raw
-    if type(timestamp) is not int:
-        return f"timestamp_ns is {_describe(timestamp)}, not an int"
-    wanted = (str, str, bytes, bytes, bytes)
-    if tuple(type(value) for value in raw[2:]) != wanted:
-        kinds = ", ".join(
-            f"{name} {_PYTHON_TO_SQL.get(type(value), type(value).__name__)}"
-            for name, value in zip(ROW_COLUMNS.split(", ")[2:], raw[2:], strict=True)
-        )
-        return f"values of the wrong type: {kinds}"
-    for name, value, size in (("prev_hash", prev, 32), ("entry_hash", digest, 32)):
-        if len(value) != size:
-            return f"{name} is {len(value)} bytes, not {size}"
-    if len(signature) != 64:
-        return f"signature is {len(signature)} bytes, not 64"
-    return (
-        f"action or details longer than an entry's may be ({len(action)} and {len(details)} "
-        "characters)"
-    )
-
-
 def iter_checked_rows(
     connection: sqlite3.Connection, *, after: int | None = None, up_to: int | None = None
 ) -> Iterator[Row | Anomaly]:
@@ -180,33 +64,40 @@ def iter_checked_rows(
     apart at no cost; text that is not UTF-8 stops such a fetch, and the rest is then read
     as bytes and checked by :func:`check_row`, which names the row.
     """
-    last: int | None = after
+    last = [after]  # the seq of the last row read, to say where a read broke off
     try:
-        connection.text_factory = str
-        sql, parameters = _select(ROW_COLUMNS, after, up_to)
-        cursor = connection.execute(sql, parameters)
-        while chunk := cursor.fetchmany(_FETCH):
-            for raw in chunk:
-                last = raw[0]
-                yield _quick_check(raw)
+        yield from _read(connection, str, ROW_COLUMNS, quick_check, last=last, up_to=up_to)
         return
     except sqlite3.OperationalError as error:
         if "decode" not in str(error):
-            yield _broke_off(last, error)
+            yield _broke_off(last[0], error)
             return
     except sqlite3.DatabaseError as error:
-        yield _broke_off(last, error)
+        yield _broke_off(last[0], error)
         return
     try:
-        connection.text_factory = bytes
-        sql, parameters = _select(CHECKED_COLUMNS, last, up_to)
-        cursor = connection.execute(sql, parameters)
-        while chunk := cursor.fetchmany(_FETCH):
-            for raw in chunk:
-                last = raw[0]
-                yield check_row(raw)
+        yield from _read(connection, bytes, CHECKED_COLUMNS, check_row, last=last, up_to=up_to)
     except sqlite3.DatabaseError as error:
-        yield _broke_off(last, error)
+        yield _broke_off(last[0], error)
+
+
+def _read(
+    connection: sqlite3.Connection,
+    text_factory: type[str] | type[bytes],
+    columns: str,
+    check: Callable[[Any], Row | Anomaly],
+    *,
+    last: list[int | None],
+    up_to: int | None,
+) -> Iterator[Row | Anomaly]:
+    """The rows after ``last[0]``, checked, a chunk at a time; ``last[0]`` follows them."""
+    connection.text_factory = text_factory
+    sql, parameters = _select(columns, last[0], up_to)
+    cursor = connection.execute(sql, parameters)
+    while chunk := cursor.fetchmany(_FETCH):
+        for raw in chunk:
+            last[0] = raw[0]
+            yield check(raw)
 
 
 def _broke_off(last: int | None, error: sqlite3.Error) -> Anomaly:
@@ -257,7 +148,7 @@ def read_public_key(connection: sqlite3.Connection) -> bytes | None:
     if row is None:
         return None
     if not isinstance(row[0], bytes) or len(row[0]) != 32:
-        raise ValueError(f"the public key stored with the log is {_describe(row[0])}, not 32")
+        raise ValueError(f"the public key stored with the log is {describe(row[0])}, not 32")
     return row[0]
 
 

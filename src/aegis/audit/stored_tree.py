@@ -22,7 +22,7 @@ from aegis.audit.chain import SignedRow
 from aegis.audit.merkle import MerkleTree
 from aegis.audit.model import AuditDataError, AuditFileError
 
-__all__ = ["BLOCK_LEVELS", "LeafSource", "SqliteLeaves", "StoredTree"]
+__all__ = ["BLOCK_LEVELS", "LeafSource", "SqliteLeaves", "StoredTree", "unreadable_log"]
 
 
 class LeafSource(Protocol):
@@ -69,11 +69,15 @@ class SqliteLeaves:
         try:
             yield
         except sqlite3.DatabaseError as error:
-            raise AuditFileError(
-                f"cannot read the audit log at {self.location!r}: {error}; run "
-                "`aegis audit verify` on it",
-                self.path,
-            ) from None
+            raise unreadable_log(self.path, error) from None
+
+
+def unreadable_log(path: Path | None, error: sqlite3.DatabaseError) -> AuditFileError:
+    """The error for a read of the SQLite log at ``path`` that the file broke off."""
+    return AuditFileError(
+        f"cannot read the audit log at {str(path)!r}: {error}; run `aegis audit verify` on it",
+        path,
+    )
 
 
 #: Levels of the tree rebuilt from the file when needed: blocks of 2**6 = 64 entries.

@@ -17,14 +17,13 @@ from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.merkle import EMPTY_ROOT
 from aegis.audit.model import (
     AuditFileError,
-    AuditKeyError,
     Checkpoint,
     Finding,
     FindingKind,
     VerificationReport,
 )
 from aegis.audit.store_schema import INDEXES, UnreadableFileError
-from aegis.audit.verifier import verify_rows
+from aegis.audit.verifier import report_of, trusted_key, verify_rows
 
 __all__ = ["verify_database"]
 
@@ -75,9 +74,7 @@ def verify_known_log(
         )
     if not extra:
         return report
-    findings = sorted((*report.findings, *extra), key=lambda f: (f.seq is None, f.seq or 0))
-    first = next((f.seq for f in findings if f.seq is not None), None)
-    return VerificationReport(False, report.entries_checked, first, tuple(findings), report.root)
+    return report_of((*report.findings, *extra), report.entries_checked, report.root)
 
 
 def _verify(
@@ -89,16 +86,11 @@ def _verify(
         damaged = isinstance(error, UnreadableFileError) and store_files.marked_as_audit_log(path)
         if not (known_log or damaged):
             raise
-        return _report_of([Finding(FindingKind.DAMAGED_FILE, None, str(error))])
+        return report_of([Finding(FindingKind.DAMAGED_FILE, None, str(error))], 0, EMPTY_ROOT)
     try:
         return _verify_open(connection, path, public_key, checkpoint, caveat)
     finally:
         connection.close()
-
-
-def _report_of(findings: list[Finding]) -> VerificationReport:
-    first = next((f.seq for f in findings if f.seq is not None), None)
-    return VerificationReport(False, 0, first, tuple(findings), EMPTY_ROOT)
 
 
 def _verify_open(
@@ -115,12 +107,7 @@ def _verify_open(
         stored = store_rows.read_public_key(connection)
     except (ValueError, sqlite3.DatabaseError) as error:
         findings.append(Finding(FindingKind.MALFORMED, None, str(error)))
-    if stored is None and public_key is None:
-        raise AuditKeyError(
-            f"{str(path)!r} holds no valid public key; pass the one to trust "
-            "(--public-key on the command line)",
-            path,
-        )
+    trusted = trusted_key(public_key, stored, str(path), missing="no valid public key")
     findings.extend(_file_findings(connection))
     try:
         expected: int | None = store_rows.tail(connection)
@@ -128,7 +115,7 @@ def _verify_open(
         expected = None
     return verify_rows(
         store_rows.iter_checked_rows(connection),
-        public_key or stored or b"",
+        trusted,
         stored_public_key=stored,
         checkpoint=checkpoint,
         expected_count=expected,

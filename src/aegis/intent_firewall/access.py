@@ -97,7 +97,7 @@ def _glob_targets(pattern: str, home: str) -> list[str]:
     return [path for path in _glob_candidates(home) if glob_match(pattern, path)][:64]
 
 
-def judge_path(  # noqa: PLR0912
+def judge_path(
     scope: Scope, role: str, value: str, written: str, cwd: str, *, glob: bool = False
 ) -> None:
     """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
@@ -105,7 +105,8 @@ def judge_path(  # noqa: PLR0912
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
     if ("%" in value or ".." in value) and is_evasive(value):
         scope.hit("path-evasion", f"path {written_as(value, written)}")
-    _unc_host(scope, value, written)
+    if value[:2] in ("\\\\", "//"):
+        _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
@@ -119,42 +120,55 @@ def judge_path(  # noqa: PLR0912
         parent = resolved.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0]
         parent = posixpath.dirname(parent) if not parent.endswith("/") else parent.rstrip("/")
         paths.append(parent or "/")
-    catalogue = targets()
     relative_guess = not scope.cwd_known and not value.startswith(("/", "~", "$", "."))
     for path in paths:
-        shown = f"{role.split(':', maxsplit=1)[0]} {written_as(path, written)}"
-        kind = catalogue.classify(path, scope.home)
-        if role in ("read", "read-tree"):
-            if role == "read-tree" and _holds_credentials(path, scope.home):
-                scope.hit("sensitive-tree-read", shown)
-            if kind == CREDENTIAL:
-                scope.hit("credential-file-read", shown)
-            elif kind == DEVICE and catalogue.is_device_readable(path):
-                scope.hit("raw-device-read", shown)
-            elif kind == PRIVILEGED:
-                scope.hit("container-escape", shown)
-            continue
-        system = catalogue.is_system_dir(path, scope.home) and not relative_guess
-        if role == "write-tree":
-            _tree_write(scope, path, shown, guessed=relative_guess)
-            role = "write"
-        if role.startswith("delete") and system:
-            scope.hit("recursive-delete-system", shown)
-        elif role == "write" and system and home_relative(path, scope.home) != "":
-            scope.hit("system-config-write", shown)
-        elif role.startswith("perm") and system:
-            scope.hit("recursive-permission-system", shown)
-        elif role == "link-target":
-            if kind in (CREDENTIAL, PRIVILEGED) or system:
-                scope.hit("sensitive-link", shown)
-        elif kind == CREDENTIAL and role.startswith("perm:") and role[5:] in _SAFE_KEY_MODES:
-            continue  # tightening a key's permissions is hygiene, not an attack
-        elif kind == CREDENTIAL and role == "write" and _workspace_file(scope, path, cwd):
-            continue  # a new key or .env written in the workspace is the agent's own file
-        elif kind is not None:
-            scope.hit(_WRITE_RULES[kind], shown)
-        elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
-            scope.hit("destructive-command", f"recursive {shown} outside the working directory")
+        role = _judge_target(scope, role, path, written, cwd, guessed=relative_guess)
+
+
+def _judge_target(  # noqa: PLR0912
+    scope: Scope, role: str, path: str, written: str, cwd: str, *, guessed: bool
+) -> str:
+    """Rules for ``role`` on one resolved path; the role the next target of a glob gets."""
+    catalogue = targets()
+    kind = catalogue.classify(path, scope.home)
+    if kind is None and role == "read":
+        return role  # no rule below fires on reading an ordinary file
+    if role in ("read", "read-tree"):
+        shown = f"{role} {written_as(path, written)}"
+        if role == "read-tree" and _holds_credentials(path, scope.home):
+            scope.hit("sensitive-tree-read", shown)
+        if kind == CREDENTIAL:
+            scope.hit("credential-file-read", shown)
+        elif kind == DEVICE and catalogue.is_device_readable(path):
+            scope.hit("raw-device-read", shown)
+        elif kind == PRIVILEGED:
+            scope.hit("container-escape", shown)
+        return role
+    system = catalogue.is_system_dir(path, scope.home) and not guessed
+    if kind is None and not system and role == "write":
+        return role  # nor on writing one
+    shown = f"{role.split(':', maxsplit=1)[0]} {written_as(path, written)}"
+    if role == "write-tree":
+        _tree_write(scope, path, shown, guessed=guessed)
+        role = "write"
+    if role.startswith("delete") and system:
+        scope.hit("recursive-delete-system", shown)
+    elif role == "write" and system and home_relative(path, scope.home) != "":
+        scope.hit("system-config-write", shown)
+    elif role.startswith("perm") and system:
+        scope.hit("recursive-permission-system", shown)
+    elif role == "link-target":
+        if kind in (CREDENTIAL, PRIVILEGED) or system:
+            scope.hit("sensitive-link", shown)
+    elif kind == CREDENTIAL and role.startswith("perm:") and role[5:] in _SAFE_KEY_MODES:
+        pass  # tightening a key's permissions is hygiene, not an attack
+    elif kind == CREDENTIAL and role == "write" and _workspace_file(scope, path, cwd):
+        pass  # a new key or .env written in the workspace is the agent's own file
+    elif kind is not None:
+        scope.hit(_WRITE_RULES[kind], shown)
+    elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
+        scope.hit("destructive-command", f"recursive {shown} outside the working directory")
+    return role
 
 
 def _unc_host(scope: Scope, value: str, written: str) -> None:

@@ -19,13 +19,29 @@ from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
 from aegis.intent_firewall.vocabulary import name_words
 
-__all__ = ["ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
+__all__ = ["CommandBudget", "ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
 
 _MAX_SUBSTITUTIONS = 64
 _MAX_COMMANDS = 128
 _SHELL_MARKS = frozenset("`$|;&<>\n")
 _SECRET_WORDS = frozenset({"secret", "token", "password", "passwd", "apikey", "credential",
                            "credentials", "private", "pat", "passphrase"})  # fmt: skip
+
+
+class CommandBudget:
+    """How many more simple commands one request may have judged (all its lines share it),
+    so that the time a request takes is bounded by the limits, not by how it is split."""
+
+    __slots__ = ("left", "limit")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = self.left = limit
+
+    def take(self, wanted: int) -> int:
+        """Up to ``wanted`` commands from what is left; how many were granted."""
+        granted = min(wanted, self.left)
+        self.left -= granted
+        return granted
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +51,8 @@ class ShellJob:
     cwd: str
     cwd_known: bool
     budget: int
+    #: The request's budget of simple commands (``None``: only the per-line bounds apply).
+    commands: CommandBudget | None = None
 
 
 def looks_like_command(text: str) -> bool:
@@ -51,10 +69,13 @@ def looks_like_command(text: str) -> bool:
 def _args(command: SimpleCommand) -> list[Arg]:
     args: list[Arg] = []
     for word in command.words:
+        fields = word.fields
         if word.value is None:
             args.append((None, word.written, False))
+        elif len(fields) == 1:
+            args.append((fields[0], word.written, word.glob))
         else:
-            args.extend((field, word.written, word.glob) for field in word.fields)
+            args.extend((field, word.written, word.glob) for field in fields)
     return args
 
 
@@ -93,6 +114,11 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
     An expansion of a variable that holds a secret is always one."""
+    for word in command.words:
+        if word.constructs:
+            break
+    else:
+        return  # nothing to report (a loop: this runs for every command judged)
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     for index, word in enumerate(command.words):
         for construct in word.constructs:
@@ -102,8 +128,32 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
                 scope.hit("secret-environment", construct)
 
 
+def _over_budget(scope: Scope, budget: CommandBudget) -> None:
+    scope.hit("too-large", f"more than {budget.limit} commands in one request")
+
+
+def _within_bounds(
+    commands: list[SimpleCommand], scope: Scope, job: ShellJob
+) -> list[SimpleCommand]:
+    """The commands of a line that are judged: the first ones (for blocks), up to the
+    line's bound and what the request's budget has left; cutting any is a finding."""
+    if len(commands) > _MAX_COMMANDS:
+        if not scope.prose:
+            scope.hit("too-large", f"{len(commands)} commands in one line")
+        commands = commands[:_MAX_COMMANDS]
+    if job.commands is not None:
+        granted = job.commands.take(len(commands))
+        if granted < len(commands):
+            _over_budget(scope, job.commands)
+            commands = commands[:granted]
+    return commands
+
+
 def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
+    if job.commands is not None and job.commands.left <= 0:
+        _over_budget(scope, job.commands)  # not even parsed: constant time, and never a pass
+        return
     nesting = text.count("$(") + text.count("`") + text.count("<(") + text.count(">(")
     if nesting > _MAX_SUBSTITUTIONS:
         if not scope.prose:
@@ -116,20 +166,18 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             scope.hit(rule, evidence)
 
     def nested(inner: str, cwd: str, inner_depth: int) -> None:
-        judge_shell(inner, scope, ShellJob(cwd, job.cwd_known, job.budget), inner_depth)
+        inner_job = ShellJob(cwd, job.cwd_known, job.budget, job.commands)
+        judge_shell(inner, scope, inner_job, inner_depth)
 
     judge = CommandJudge(scope, nested)
-    commands = script.commands
-    if len(commands) > _MAX_COMMANDS:
-        if not scope.prose:
-            scope.hit("too-large", f"{len(commands)} commands in one line")
-        commands = commands[:_MAX_COMMANDS]  # the first ones are still judged, for blocks
+    commands = _within_bounds(script.commands, scope, job)
+    lookup = catalogue().lookup
     for command in commands:
         program = command.program
         if command.function and program == command.function:
             scope.hit("fork-bomb", f"function {program!r} calls itself")
             continue
-        spec = catalogue().lookup(program)
+        spec = lookup(program)
         if scope.prose and spec is None:
             continue
         if not scope.prose:
@@ -137,7 +185,9 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         for name, word in command.assignments:
             judge_assignment(scope, name, word.value or "", word.written)
         scope.cwd_known = job.cwd_known or command.cwd_moved
-        stdin_text, redirected = _redirects(judge, command, program)
+        stdin_text, redirected = (
+            _redirects(judge, command, program) if command.redirects else (None, False)
+        )
         if program in script.functions and not scope.prose:
             scope.hit("unknown-program", f"shell function {program!r}")
             continue
@@ -156,7 +206,7 @@ def judge_argv(argv: list[str], scope: Scope, job: ShellJob) -> None:
     """A command given as an argument vector (no shell between it and the program)."""
 
     def nested(inner: str, cwd: str, depth: int) -> None:
-        judge_shell(inner, scope, ShellJob(cwd, job.cwd_known, job.budget), depth)
+        judge_shell(inner, scope, ShellJob(cwd, job.cwd_known, job.budget, job.commands), depth)
 
     judge = CommandJudge(scope, nested)
     scope.cwd_known = job.cwd_known

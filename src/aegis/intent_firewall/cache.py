@@ -48,12 +48,11 @@ class VerdictCache:
         return self._entries.get(key)
 
     def put(self, key: tuple[Any, ...], verdict: Verdict) -> None:
-        cost = (
-            _ENTRY_OVERHEAD
-            + sum(len(r) for r in verdict.reasons)
-            + sum(len(part) if isinstance(part, str) else 16 for part in key[:2])
-            + 32 * len(key[3])
-        )
+        cost = _ENTRY_OVERHEAD + 32 * len(key[3])
+        for reason in verdict.reasons:
+            cost += len(reason)
+        for part in key[:2]:
+            cost += len(part) if isinstance(part, str) else 16
         for name, value in key[3]:
             cost += len(name) + (len(value) if isinstance(value, str) else 0)
         if self._bytes + cost > self.max_bytes:

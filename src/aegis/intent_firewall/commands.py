@@ -8,8 +8,9 @@ with the construct named.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
@@ -44,6 +45,14 @@ class Feed:
     depth: int = 0
 
 
+@cache
+def _special_handlers() -> Mapping[str, Callable[[CommandJudge, Program, list[Arg], Feed], None]]:
+    """The programs judged by code of their own (imported late: they use this module)."""
+    from aegis.intent_firewall.specials import SPECIAL
+
+    return SPECIAL
+
+
 def shown(args: list[Arg]) -> str:
     return " ".join(a[0] if a[0] is not None else a[1] for a in args)[:120]
 
@@ -53,11 +62,44 @@ def _is_variable(name: str) -> bool:
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
+#: Subcommand entries merged with their program's, by (program entry, subcommand entry,
+#: name); the entries are kept in the value so that their ids stay theirs. Bounded.
+_MERGED: dict[tuple[int, int, str], tuple[Program, Program, Program]] = {}
+_MAX_MERGED = 4096
+
+
+def _merged(spec: Program, sub: Program, name: str) -> Program:
+    """``git`` and its ``status`` entry as one entry (options and values of both)."""
+    key = (id(spec), id(sub), name)
+    found = _MERGED.get(key)
+    if found is not None and found[0] is spec and found[1] is sub:
+        return found[2]
+    merged = replace(
+        sub,
+        name=f"{spec.name} {name}",
+        values=sub.values | spec.values,
+        options={**spec.options, **sub.options},
+        finding="",
+    )
+    if len(_MERGED) >= _MAX_MERGED:
+        _MERGED.clear()
+    _MERGED[key] = (spec, sub, merged)
+    return merged
+
+
+def _recursive(flags: set[str]) -> bool:
+    """``-r``, ``--recursive``, ``-a`` or a cluster holding ``r``/``R`` (``-rf``)."""
+    return not flags.isdisjoint(_RECURSIVE) or any(
+        len(flag) > 2 and flag[1] != "-" and ("r" in flag or "R" in flag) for flag in flags
+    )
+
+
 class CommandJudge:
     def __init__(self, scope: Scope, judge_script: ScriptJudge) -> None:
         self.scope = scope
         self.judge_script = judge_script
         self.catalogue = catalogue()
+        self.special = _special_handlers()
 
     def hit(self, rule: str, evidence: str) -> None:
         self.scope.hit(rule, evidence)
@@ -96,9 +138,7 @@ class CommandJudge:
 
             unwrap(self, spec, args, feed)
             return
-        from aegis.intent_firewall.specials import SPECIAL
-
-        handler = SPECIAL.get(spec.operands)
+        handler = self.special.get(spec.operands)
         if handler is not None:
             handler(self, spec, args, feed)
             return
@@ -140,13 +180,7 @@ class CommandJudge:
             return spec, args
         if sub.finding:
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
-        merged = replace(
-            sub,
-            name=f"{spec.name} {name}",
-            values=sub.values | spec.values,
-            options={**spec.options, **sub.options},
-            finding="",
-        )
+        merged = _merged(spec, sub, name)
         position = args.index(parsed.operands[0])
         return merged, [args[0], *args[1:position], *args[position + 1 :]]
 
@@ -223,7 +257,7 @@ class CommandJudge:
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
         parsed = parse_options(spec, args[1:])
         self.operand_shapes(spec, parsed, feed)
-        cwd = self.options(parsed, feed)
+        cwd = self.options(parsed, feed) if parsed.options else feed.cwd
         operands = parsed.operands
         role = spec.operands
         if "write" in parsed.modes and role in ("script", "read", "interp"):
@@ -243,9 +277,7 @@ class CommandJudge:
 
                     program_text(self, spec.name, arg, feed)
             role = "write" if role == "script-write" else "read"
-        recursive = bool(parsed.flags & _RECURSIVE) or any(
-            len(f) > 2 and f[1] != "-" and ("r" in f or "R" in f) for f in parsed.flags
-        )
+        recursive = role in ("delete", "read", "any") and _recursive(parsed.flags)
         if role == "delete" and recursive:
             role = "delete-tree"
         elif role == "read" and recursive:

@@ -23,6 +23,13 @@ _PLAIN = frozenset(
 _OPERATOR_CHARS = frozenset("&|;<>")
 _SEPARATORS = ("&&", "||", "|&", "|", ";", "&")
 _REDIRECTS = (">>", ">|", ">&", "&>>", "&>", ">", "<")
+_OPERATORS = frozenset((*_SEPARATORS, *_REDIRECTS))
+#: The operators in the order they are tried (longest first), by their first character.
+_BY_FIRST_CHARACTER = {
+    char: tuple(op for op in (*_SEPARATORS, *_REDIRECTS) if op[0] == char) for char in "&|;<>"
+}
+#: First characters of an operator token (a redirection may start with its descriptor).
+_OPERATOR_STARTS = frozenset("&|;<>0123456789")
 _MAX_PLAIN = 4096
 #: Words that are grammar, not programs, in bash: lines using them go to tree-sitter.
 _RESERVED = frozenset(
@@ -53,7 +60,10 @@ def _uses_directory_history(text: str) -> bool:
     """``cd -``, ``~-`` and ``$OLDPWD`` need the previous directory: the full walk tracks it."""
     padded = text + " "
     return (
-        any(f" -{end}" in padded for end in " ;&|")
+        " - " in padded
+        or " -;" in padded
+        or " -&" in padded
+        or " -|" in padded
         or "~-" in text
         or "~+" in text
         or "OLDPWD" in text
@@ -64,7 +74,7 @@ def _tokens(text: str) -> list[str]:
     """Words and operators; operators are split off words (``a&&b`` is ``a && b``)."""
     out: list[str] = []
     for chunk in text.split():
-        if not _OPERATOR_CHARS.intersection(chunk):
+        if _OPERATOR_CHARS.isdisjoint(chunk):
             out.append(chunk)
             continue
         start = 0
@@ -78,7 +88,7 @@ def _tokens(text: str) -> list[str]:
                     descriptor = pending  # 2>file: the number belongs to the redirection
                 elif pending:
                     out.append(pending)
-                for operator in (*_SEPARATORS, *_REDIRECTS):
+                for operator in _BY_FIRST_CHARACTER[char]:
                     if chunk.startswith(operator, index):
                         out.append(descriptor + operator)
                         index += len(operator)
@@ -96,11 +106,11 @@ def _word(text: str) -> Word:
     return Word(text, text, (text,), [], [], glob)
 
 
-def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:
+def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0912
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     tokens = _tokens(text)
     if (
-        _RESERVED.intersection(tokens)
+        not _RESERVED.isdisjoint(tokens)
         or (tokens and tokens[-1] in ("&&", "||", "|", "|&"))
         or "-" in tokens  # cd - needs the previous directory; a lone - is odd grammar
     ):
@@ -112,12 +122,17 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
     stages: list[str] = []
     moved = False
     index = 0
-    while index <= len(tokens):
-        token = tokens[index] if index < len(tokens) else ";"
+    count = len(tokens)
+    while index <= count:
+        token = tokens[index] if index < count else ";"
         index += 1
-        operator = token.lstrip("0123456789")
-        if operator in _REDIRECTS and operator == token.lstrip("0123456789"):
-            if index >= len(tokens) or tokens[index] in _SEPARATORS + _REDIRECTS:
+        if token[0] not in _OPERATOR_STARTS:  # a word: no operator starts with its letter
+            if words or "=" not in token:  # _word, inlined: this runs for every word
+                glob = ("*" in token or "?" in token) and has_glob(token)
+                words.append(Word(token, token, (token,), [], [], glob, []))
+                continue
+        elif (operator := token.lstrip("0123456789")) in _REDIRECTS:
+            if index >= count or tokens[index] in _OPERATORS:
                 return None  # a redirection without a target: a syntax error for bash
             target = tokens[index]
             index += 1

@@ -176,6 +176,9 @@ class IntentFirewall:
 def _verdict(
     request: Request, findings: list[Finding], threshold: float, frozen: FrozenDict
 ) -> Verdict:
+    if not findings and request.confidence >= LOW_CONFIDENCE:
+        # the common answer, built directly: score 1 is never below a threshold in [0, 1]
+        return Verdict(True, Decision.ALLOW, 1.0, (), (), frozen)
     findings = sorted(findings, key=lambda f: -PENALTY[f.severity])  # most serious first
     score = 1.0 - sum(PENALTY[f.severity] for f in findings)
     reasons = [f.reason() for f in findings]

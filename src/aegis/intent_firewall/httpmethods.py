@@ -36,8 +36,12 @@ def http_method_findings(parameters: object) -> list[tuple[str, str]]:
     if not isinstance(parameters, Mapping):
         return []
     method = _value(parameters, _METHOD_KEYS)
+    return [] if method is None else _method_findings(parameters, method)
+
+
+def _method_findings(parameters: Mapping[Any, Any], method: str) -> list[tuple[str, str]]:
     url = _value(parameters, _URL_KEYS)
-    if method is None or url is None or "://" not in url:
+    if url is None or "://" not in url:
         return []
     method = method.strip().upper()
     if method in _READING:

@@ -21,6 +21,8 @@ Arg = tuple[str | None, str, bool]
 #: Roles of options that take no value.
 NO_VALUE = frozenset({"flag"})
 _STOPPERS = frozenset({"code", "module", "script"})
+#: Roles that depend on the next argument (see :func:`_conditional`).
+_CONDITIONAL = frozenset({"write-or-flag", "read-or-flag"})
 
 
 def _takes_value(role: str) -> bool:
@@ -71,7 +73,8 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             role, name, attached = _cluster(spec, value, parsed)
         elif role is None:
             role = spec.option_role(value)
-        role = _conditional(role, following if attached is None else None)
+        if role in _CONDITIONAL:
+            role = _conditional(role, following if attached is None else None)
         if role == "flag" and name not in spec.options:
             if attached is not None:
                 role = "unmodelled"  # --name=value the catalogue does not know: fail closed
@@ -79,7 +82,7 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
                 # -o/--output and kin usually name a file written; the program's entry does
                 # not say, so the next word is judged as such too (and stays an operand)
                 parsed.options.append(("unmodelled", following, name))
-        if not _takes_value(role):
+        if role == "flag" or not _takes_value(role):
             parsed.flags.add(name)
             if role.startswith("mode:"):
                 parsed.modes.add(role[5:])
@@ -105,7 +108,10 @@ def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str |
     for position, letter in enumerate(value[1:], start=2):
         name = "-" + letter
         role = spec.option_role(name)
-        if _takes_value(role) and role not in ("write-or-flag", "read-or-flag"):
+        if role == "flag":  # the common letter: nothing but a flag
+            parsed.flags.add(name)
+            continue
+        if _takes_value(role) and role not in _CONDITIONAL:
             rest = value[position:]
             return role, name, rest if rest else None
         parsed.flags.add(name)

@@ -181,6 +181,9 @@ def resolve_path(text: str, cwd: str, home: str) -> str:
     file systems)."""
     text = text.lower() if text.isascii() else text.casefold()
     cwd = cwd.lower() if cwd.isascii() else cwd.casefold()
+    literal = _literal(text, cwd)
+    if literal is not None:
+        return literal  # cheaper than a cache lookup, and it keeps the cache for the rest
     if len(text) <= _CACHED_LENGTH:
         return _resolve_cached(text, cwd, home)
     return _resolve(text, cwd, home)
@@ -189,6 +192,38 @@ def resolve_path(text: str, cwd: str, home: str) -> str:
 @lru_cache(maxsize=4096)
 def _resolve_cached(text: str, cwd: str, home: str) -> str:
     return _resolve(text, cwd, home)
+
+
+#: Characters of a path that no decoding step below changes (no %, \\, :, ~, $, NUL, blank).
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/._-+@,=")
+
+
+def _is_normal(path: str) -> bool:
+    """Whether ``posixpath.normpath`` would return absolute ``path`` unchanged."""
+    return (
+        path.startswith("/")
+        and "//" not in path
+        and "/./" not in path
+        and "/../" not in path
+        and not path.endswith(("/.", "/.."))
+        and (path == "/" or not path.endswith("/"))
+    )
+
+
+def _literal(text: str, cwd: str) -> str | None:
+    """What :func:`_resolve` returns for a path with nothing to decode or normalise (only
+    joined to ``cwd``, as ``posixpath.join`` does), or ``None`` when there is more to do."""
+    if not text or not _LITERAL.issuperset(text):
+        return None
+    if text[0] == "/":
+        path = text
+    else:
+        if text.startswith("./") and text[2:3] not in ("", "/"):
+            text = text[2:]  # ./dist: normpath drops the '.', and nothing else changes
+        path = cwd + text if not cwd or cwd.endswith("/") else f"{cwd}/{text}"
+    if _is_normal(path) and not path.startswith(("/private/", "/proc/")):
+        return path
+    return None
 
 
 def _resolve(text: str, cwd: str, home: str) -> str:

@@ -37,6 +37,8 @@ class Limits:
     max_depth: int = 32
     #: Syntax nodes walked per shell command line.
     max_shell_nodes: int = 4000
+    #: Simple commands judged across all the command lines of one request's parameters.
+    max_commands: int = 256
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from aegis.intent_firewall.access import Scope, judge_url
-from aegis.intent_firewall.analysis import ShellJob, judge_argv, judge_shell
+from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
@@ -33,12 +34,7 @@ from aegis.intent_firewall.readings import (
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
-from aegis.intent_firewall.textchecks import (
-    code_danger,
-    code_in_data,
-    instruction_override,
-    secret_in_text,
-)
+from aegis.intent_firewall.textchecks import code_danger, free_text_checks
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
@@ -63,6 +59,8 @@ _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
 #: Key parts that say the value is encoded or serialised: decoded and judged, or review.
 _ENCODED_KEY_PARTS = ("base64", "b64", "encoded", "pickle", "marshal", "serialized", "serialised")
+#: Keys up to this length have what their words say remembered (a bounded cache).
+_MEMO_KEY_CHARS = 64
 _SERIALISED_KEY_PARTS = ("pickle", "marshal", "serialized", "serialised")
 #: Keys that set the working directory every relative path and command line is seen from.
 _CWD_KEYS = frozenset(
@@ -78,17 +76,30 @@ _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", 
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
 
 
-def _data_checks(canonical: str, text: str, searching: bool) -> list[Hit]:
-    """Secrets written out and data that runs code when loaded (both heuristic: review)."""
+def _free_text_hits(canonical: str, text: str) -> list[Hit]:
+    """Instruction-override phrases, secrets written out and data that runs code when
+    loaded (all heuristic: review)."""
+    override, secret, loaded = free_text_checks(canonical, text)
     found = []
-    if not searching:
-        secret = secret_in_text(canonical)
-        if secret is not None:
-            found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
-        loaded = code_in_data(canonical)
-        if loaded is not None:
-            found.append(default_hit("code-in-data", f"{text[:100]!r}"))
+    if override is not None:
+        found.append(default_hit("instruction-override", f"{text[:100]!r}"))
+    if secret is not None:
+        found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
+    if loaded is not None:
+        found.append(default_hit("code-in-data", f"{text[:100]!r}"))
     return found
+
+
+def _encoded_key(key: str) -> bool:
+    """Whether ``key`` says its value is encoded or serialised (short keys remembered)."""
+    if len(key) > _MEMO_KEY_CHARS:
+        return any(part in key for part in _ENCODED_KEY_PARTS)
+    return _encoded_short_key(key)
+
+
+@lru_cache(maxsize=1024)
+def _encoded_short_key(key: str) -> bool:
+    return any(part in key for part in _ENCODED_KEY_PARTS)
 
 
 def _command_key(key: str) -> bool:
@@ -106,6 +117,7 @@ class _RequestJudge:
         #: Findings per (text, key, tool) within this request: repeated values cost once.
         self.seen: dict[tuple[str, str, str], list[Hit]] = {}
         self.request = request
+        self.custom = bool(policy.custom.rules)
         self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
@@ -172,7 +184,7 @@ class _RequestJudge:
         if (
             key in ("<key>", "<argv>")
             and text.isascii()
-            and not self.policy.custom.rules
+            and not self.custom
             and (key == "<argv>" or not any(c in text for c in " ;|&$`"))
         ):
             return []  # plain keys and argv words only matter to custom rules
@@ -180,9 +192,9 @@ class _RequestJudge:
             len(text) < 64
             and PLAIN_WORD.issuperset(text)
             and key not in SPECIAL_KEYS
-            and not self.policy.custom.rules
+            and not self.custom
             and not (tool and name_words(tool) & _SHELL_TOOLS)
-            and not any(part in key for part in _ENCODED_KEY_PARTS)
+            and not _encoded_key(key)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
@@ -198,19 +210,20 @@ class _RequestJudge:
                 text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
-        hits.extend(
-            Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule", text[:120])
-            for rule in self.policy.custom.matches(canonical)
-        )
+        if self.custom:
+            hits.extend(
+                Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule",
+                    text[:120])
+                for rule in self.policy.custom.matches(canonical)
+            )  # fmt: skip
         if key == "<argv>" or (key == "<key>" and not any(c in text for c in " ;|&$`")):
             return hits
         if key == "<key>":
             key = ""  # a key that reads like a command is judged like a value
         searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
-        if not searching and instruction_override(canonical, text) is not None:
-            hits.append(default_hit("instruction-override", f"{text[:100]!r}"))
-        hits.extend(_data_checks(canonical, text, searching))
-        if any(part in key for part in _ENCODED_KEY_PARTS):
+        if not searching:
+            hits.extend(_free_text_hits(canonical, text))
+        if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
@@ -324,12 +337,15 @@ def judge_request(
     for item in cwd_items[:1]:
         if item.text.startswith("/"):
             judge.cwd = canonical_text(item.text)
-            judge.job = ShellJob(judge.cwd, True, judge.job.budget)
+            judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
     judge.documentation = any(
         i.key in PATH_KEYS and (i.text.lower().endswith(DOC_SUFFIXES) or "docs/" in i.text)
         for i in walk.items
     )
     judge.action()
+    # the action and context are remembered across requests, so only the parameters count
+    job = judge.job
+    judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, CommandBudget(limits.max_commands))
     for item in walk.items:
         judge.item(item)
     return list(judge.found.values()), walk

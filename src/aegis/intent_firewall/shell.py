@@ -74,11 +74,12 @@ class _Walker(WalkerParts):
                 self.construct("shell-expansion", construct)
         for hazard in word.hazards:
             self.construct("shell-expansion", hazard)
-        feeds: list[str] = context.feeds if context.feeds is not None else []
-        stack.extend(
-            (substitution, Context(feeds=feeds, function=context.function))
-            for substitution in word.substitutions
-        )
+        if word.substitutions:
+            feeds: list[str] = context.feeds if context.feeds is not None else []
+            stack.extend(
+                (substitution, Context(feeds=feeds, function=context.function))
+                for substitution in word.substitutions
+            )
         return word
 
     def walk(self, root: Any) -> Script:

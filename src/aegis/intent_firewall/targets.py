@@ -60,6 +60,8 @@ class Targets:
 
 def home_relative(path: str, home: str) -> str | None:
     """``path`` below its home directory (``""`` for the home itself), or ``None``."""
+    if not path.startswith((home, "/root", "/home/", "/users/")):
+        return None  # the common answer, from one test of the prefixes checked below
     for base in (home, "/root"):
         if path == base:
             return ""
@@ -80,32 +82,33 @@ def _classify(path: str, home: str) -> str | None:
 
 def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # noqa: PLR0912
     found: set[str] = set()
-    name = posixpath.basename(path)
+    cut = path.rfind("/") + 1  # posixpath.basename and dirname, without their calls
+    name = path[cut:]
     if name.endswith(catalogue.public_suffixes):
         return None
     if (kind := catalogue.files.get(path)) is not None:
         found.add(kind)
-    ancestor = path
-    while ancestor not in ("/", ""):
-        if (kind := catalogue.dirs.get(ancestor)) is not None:
+    shared = catalogue is targets() and len(path) <= _CHAIN_CACHED_LENGTH
+    if path not in ("/", ""):
+        if (kind := catalogue.dirs.get(path)) is not None:
             found.add(kind)
-        ancestor = posixpath.dirname(ancestor)
+        parent = path[:cut]
+        if parent and parent != "/" * len(parent):
+            parent = parent.rstrip("/")
+        found.update(_chain_kinds(parent) if shared else _chain(catalogue.dirs, parent))
     relative = home_relative(path, home)
     if relative:
         if (kind := catalogue.home_files.get(relative)) is not None:
             found.add(kind)
-        part = relative
-        while part:
-            if (kind := catalogue.home_dirs.get(part)) is not None:
-                found.add(kind)
-            part = posixpath.dirname(part)
+        if (kind := catalogue.home_dirs.get(relative)) is not None:
+            found.add(kind)
+        parent = posixpath.dirname(relative)
+        found.update(
+            _home_chain_kinds(parent) if shared else _chain(catalogue.home_dirs, parent, "")
+        )
     if name in catalogue.names or name.endswith(catalogue.suffixes):
         found.add(CREDENTIAL)
-    if (
-        name in catalogue.persistence_names
-        or any(segment in path for segment in catalogue.persistence_segments)
-        or any(seg in path and name.endswith(suf) for seg, suf in catalogue.persistence_pairs)
-    ):
+    if name in catalogue.persistence_names or _persistence_segment(catalogue, path, name):
         found.add(PERSISTENCE)
     if path.startswith("/proc/") and (
         name in ("environ", "mem", "maps", "cmdline", "auxv") or "/fd/" in path
@@ -117,6 +120,41 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         if kind in found:
             return kind
     return None
+
+
+#: Paths up to this length have their directories' classes cached (by directory: the many
+#: files of one directory share one entry), so the cache holds about 8192 × 512 characters.
+_CHAIN_CACHED_LENGTH = 512
+
+
+def _chain(table: dict[str, str], directory: str, top: str = "/") -> frozenset[str]:
+    """The classes ``table`` gives ``directory`` and each of its ancestors, up to ``top``."""
+    found = set()
+    while directory not in (top, ""):
+        if (kind := table.get(directory)) is not None:
+            found.add(kind)
+        directory = posixpath.dirname(directory)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def _chain_kinds(directory: str) -> frozenset[str]:
+    return _chain(targets().dirs, directory)
+
+
+@lru_cache(maxsize=8192)
+def _home_chain_kinds(directory: str) -> frozenset[str]:
+    return _chain(targets().home_dirs, directory, "")
+
+
+def _persistence_segment(catalogue: Targets, path: str, name: str) -> bool:
+    for segment in catalogue.persistence_segments:
+        if segment in path:
+            return True
+    for segment, suffix in catalogue.persistence_pairs:
+        if segment in path and name.endswith(suffix):
+            return True
+    return False
 
 
 def _under(path: str, roots: frozenset[str]) -> bool:

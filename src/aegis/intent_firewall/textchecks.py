@@ -16,10 +16,12 @@ from typing import Any
 import re2
 
 __all__ = [
+    "FreeTextFindings",
     "code_danger",
     "code_in_data",
     "config_escape",
     "config_exec",
+    "free_text_checks",
     "instruction_override",
     "patterns",
     "secret_in_text",
@@ -69,6 +71,55 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
     if found is None and not _LEET.isdisjoint(canonical):
         found = _first("instruction_override", canonical.translate(_leet_table()))
     return found
+
+
+#: The checks every judged string goes through, scanned as one automaton: one pass over
+#: the text instead of one per check, and the same first pattern of each (see below).
+_FREE_TEXT = ("instruction_override", "secrets_in_text", "code_in_data")
+
+#: (instruction override, secret written out, code run when loaded): the first pattern of
+#: each that ``text`` matches, or ``None``.
+FreeTextFindings = tuple[str | None, str | None, str | None]
+
+
+@cache
+def _free_text_set() -> tuple[Any, tuple[tuple[int, int], ...]]:
+    """The three sets' patterns in one RE2 set, and where each check's patterns start and end.
+
+    An RE2 set reports every pattern that matches, so the lowest index matched within a
+    check's range is exactly what that check's own set would report first.
+    """
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False
+    compiled = re2.Set.SearchSet(options)
+    ranges: list[tuple[int, int]] = []
+    for name in _FREE_TEXT:
+        start = ranges[-1][1] if ranges else 0
+        for pattern in patterns()[name]:
+            compiled.Add(pattern)
+        ranges.append((start, start + len(patterns()[name])))
+    compiled.Compile()
+    return compiled, tuple(ranges)
+
+
+def free_text_checks(canonical: str, original: str = "") -> FreeTextFindings:
+    """What :func:`instruction_override`, :func:`secret_in_text` and :func:`code_in_data`
+    would each answer on ``canonical``, in one scan of it."""
+    compiled, ranges = _free_text_set()
+    matched = compiled.Match(canonical)
+    found: list[str | None] = [None, None, None]
+    if matched:
+        for check, (name, (start, end)) in enumerate(zip(_FREE_TEXT, ranges, strict=True)):
+            first = min((index for index in matched if start <= index < end), default=None)
+            found[check] = None if first is None else str(patterns()[name][first - start])
+    override = found[0]
+    if override is None and not original.isascii():  # as instruction_override retries
+        folded = unicodedata.normalize("NFKC", original).casefold()
+        override = _first("instruction_override", folded)
+    if override is None and not _LEET.isdisjoint(canonical):
+        override = _first("instruction_override", canonical.translate(_leet_table()))
+    return override, found[1], found[2]
 
 
 def code_danger(canonical: str) -> bool:

@@ -23,6 +23,8 @@ _SIMPLE_ESCAPES = {
     "t": "\t", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
 }  # fmt: skip
 _HEX = "0123456789abcdefABCDEF"
+#: Characters that make a plain word more than its text: escapes, globs, braces, subscripts.
+_LITERAL_WORD = frozenset("\\*?[{")
 
 
 @dataclass(slots=True)
@@ -220,6 +222,14 @@ class _Resolver:
 
 def resolve_word(node: Any, source: bytes, variables: dict[str, str]) -> Word:
     """The :class:`Word` a word node stands for (``variables`` are the known ones)."""
+    kind = node.type
+    if kind in ("word", "raw_string"):
+        # the common words, plain or single-quoted, with nothing to unescape, glob, expand
+        # or evaluate: what the resolver below would make of them, without it
+        written = source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        literal = written if kind == "word" else written[1:-1]
+        if _LITERAL_WORD.isdisjoint(literal):
+            return Word(written, literal, (literal,), [], [], False, [])
     resolver = _Resolver(source, variables)
     value = resolver.value(node, False, 0)
     word = Word(

@@ -57,10 +57,38 @@ def _build_tables() -> tuple[
 
 _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
 _PHRASE_FIRST = frozenset(first for first, _ in _PHRASE_LENGTHS)
+#: A listed stem is still read with two neighbouring letters swapped, the commonest typing slip
+#: ("asbsetos", "poinosn"): one table lookup per unlisted word. Only listed single words of five
+#: letters or more, and never a swap that spells another listed stem.
+_MIN_TYPO_STEM = 5
+
+
+def _transposed_table() -> dict[str, int]:
+    listed = {
+        stems[0]
+        for entries in CONCEPTS.values()
+        for entry in entries
+        if len(stems := normalise(entry).stems) == 1
+    }
+    table: dict[str, int] = {}
+    for word in listed:
+        if len(word) < _MIN_TYPO_STEM or not word.isalpha():
+            continue
+        mask = _UNIGRAMS[word]
+        for index in range(1, len(word) - 1):
+            swapped = f"{word[:index]}{word[index + 1]}{word[index]}{word[index + 2 :]}"
+            if swapped != word and swapped not in _UNIGRAMS:
+                table[swapped] = table.get(swapped, 0) | mask
+    return table
+
+
+_TRANSPOSED = _transposed_table()
 _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
 _COVERT = BIT["conceal"]
+_DECISION = BIT["decision"]
+_CRITERION = BIT["criterion_cue"]
 _PERMANENT = BIT["permanent"]
 _CLAIMED = BIT["purpose_claim"]
 #: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
@@ -137,6 +165,8 @@ def _word_mask(word: str, stemmed: str) -> int:
     mask = _UNIGRAMS.get(stemmed, 0)
     if not mask and not _LEET_DIGITS.isdisjoint(word) and word.isalnum():
         mask = _leet(word)
+    if not mask and len(stemmed) >= _MIN_TYPO_STEM:
+        mask = _TRANSPOSED.get(stemmed, 0)
     if not mask and "-" in word:  # an unlisted compound reads as its parts
         for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
             mask |= _UNIGRAMS.get(stem(part), 0)
@@ -200,7 +230,9 @@ def _judge_clause(
                 if framed is not None:
                     framed.add(rule.category)
                 break
-            if _prohibited(clause, position):
+            if _prohibited(clause, position) and not (
+                rule.parts & _DECISION and _refuses_people(clause)
+            ):
                 continue
             if rule.level is Level.HINT and _negated_directly(clause, position):
                 continue
@@ -247,6 +279,17 @@ def _prohibited(clause: list[tuple[int, str]], position: int) -> bool:
     if start >= position or not clause[start][0] & _NEGATOR:
         return False
     return not any(surface in {"just", "only", "merely"} for _, surface in clause[start:position])
+
+
+def _refuses_people(clause: list[tuple[int, str]]) -> bool:
+    """A negator that governs a decision about people is the decision ("don't hire anyone
+    with an accent", "never rent to ..."): not a prohibition of what follows."""
+    start = 0
+    while start < len(clause) and clause[start][1] in _LEADS:
+        start += 1
+    if any(mask & _CRITERION for mask, _ in clause):
+        return False
+    return start + 1 < len(clause) and bool(clause[start + 1][0] & _DECISION)
 
 
 def _negated_directly(clause: list[tuple[int, str]], position: int) -> bool:

@@ -194,9 +194,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "fake_adj": _split(
         "backdated, back-dated, inflated, padded, invented, made up, phantom, ghost, "
-        "sock-puppet, sock puppet, sockpuppet, astroturf, astroturfed, bought, paid-for, "
+        "sock-puppet, sock puppet, sockpuppet, astroturf, astroturfed, paid-for, "
         "fictional, impersonated, misrepresented, misrepresenting, fabricate, forge, fake up, "
-        "phoney up, copied, plagiarised, plagiarized, "
+        "phoney up, plagiarised, plagiarized, "
         "fake, false, fabricated, bogus, forged, counterfeit, phony, phoney, sham, fictitious, "
         "made-up, misleading, deceptive, doctored, falsified, fraudulent, spoofed, cloned, "
         "lookalike, look-alike, copycat, imitation"
@@ -389,7 +389,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # -- privacy -----------------------------------------------------------------------------
     "stalk": _split(
-        "stalk, stalker, stalkerware, cyberstalk, dox, doxx, doxing, doxxing, spyware, hidden "
+        "stalk, stalkerware, cyberstalk, dox, doxx, doxing, doxxing, spyware, hidden "
         "camera, spy camera, secretly record, secretly film, secretly photograph, creepshot, "
         "upskirt, gps tracker on, airtag on, tracker on her car, tracker on his car, track her, "
         "track him, follow her home, follow him home, spy on, turn on the webcam, turn on "
@@ -543,7 +543,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "disable, turn off, switch off, deactivate, bypass, circumvent, skip, remove, delete, "
         "wipe, tamper, stop, suppress, silence, mute, evade, erase, truncate, kill, uninstall, "
         "override, shut off, shut down, get around, work around, workaround, disconnect, "
-        "unplug, cover, blind, spoof, falsify, backdate, alter, edit, rewrite, modify, purge, "
+        "unplug, cover up, cover the camera, cover the cameras, cover the sensor, cover "
+        "the lens, cover the detector, tape over, blind, spoof, falsify, backdate, alter, edit, "
+        "rewrite, modify, purge, "
         "shred, destroy, hide, zero out, drop, pause, lower, relax, weaken, ignore, exempt, "
         "whitelist, auto-approve, auto approve, autoapprove, turn down, always open, set to "
         "open, prop open, lower the threshold, scale to zero, replicas 0, downgrade, jam, "
@@ -686,7 +688,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "against his will, secretly, covertly, skip approval, skip the approval, bypass "
         "approval, bypass the approval, without sign-off, without review, stolen, illegally, "
         "illegal, unlawfully, unlawful, without a warrant, without opt-in, without opting in, "
-        "they don't know, she doesn't know, he doesn't know, without disclosure, after hours, "
+        "they don't know, she doesn't know, he doesn't know, without disclosure, "
         "someone else's badge, another person's badge, borrowed badge, his badge, her badge, "
         "their badge, her login, his login, her password, his password, their password, use his "
         "account, use her account, someone else's account, with his account, with her account, "
@@ -778,7 +780,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "whistleblow, hotline, shelter, restraining order, protective order, safety plan, "
         "escape plan, recognize signs, warning signs, spot the signs, identify signs, label, "
         "labeling, labelled, labeled, annotate, scan, sweep, check for, clean, disinfect, "
-        "guideline, guidelines, code of conduct, handbook, stop, stopping, combat, fight, crack "
+        "guideline, guidelines, code of conduct, handbook, combat, fight, crack "
         "down, guard, guard against, safeguard, safeguards, shield, vet, vetting, verify, "
         "verification, validate, authenticate, protect against, defend against, defences, "
         "defenses, avoid falling for, fall for, targeted by, victim of, victims of, was "
@@ -1090,3 +1092,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "generic_harm": _split("harm, harmful, damage, danger, dangerous, risk, risky, hurt"),
 }
+
+
+def _merge() -> None:
+    """Add the plainly worded roles and the words they add to existing roles."""
+    from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
+
+    for name, entries in EXTENDED.items():
+        CONCEPTS[name] = CONCEPTS[name] + entries
+    CONCEPTS.update(PLAIN)
+
+
+_merge()

@@ -294,3 +294,16 @@ def test_a_checkpoint_mismatch_names_the_first_entry_that_differs(
     key = filled_log.public_key.hex()
     assert cli("verify", log_path, "--public-key", key, "--checkpoint", tmp_path / "held.json") == 1
     assert "first bad seq 4" in capsys.readouterr().out
+
+
+def test_a_log_without_its_public_key_verifies_only_against_one_passed(
+    filled_log: AuditLog, log_path: Path
+) -> None:
+    filled_log.close()
+    with sqlite3.connect(log_path) as connection:
+        connection.execute("DELETE FROM meta WHERE key = 'public_key'")
+    connection.close()
+    with pytest.raises(AuditKeyError, match=r"audit\.db' holds no valid public key; pass the one"):
+        verify_database(log_path)
+    report = verify_database(log_path, filled_log.public_key)
+    assert (report.ok, report.entries_checked) == (True, 10)

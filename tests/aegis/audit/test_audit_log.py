@@ -19,11 +19,11 @@ from aegis.audit import (
     AuditLog,
     Checkpoint,
     FindingKind,
-    verifier,
     verify_consistency,
     verify_database,
     verify_export,
     verify_inclusion,
+    verify_signatures,
 )
 from aegis.audit.backend import is_postgres_dsn
 from aegis.audit.encoding import GENESIS, entry_hash
@@ -141,9 +141,9 @@ def signature_checks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     """Verify ten entries as a large log is verified: batches of two on worker threads, more
     batches than may be in flight at once."""
     if request.param == "worker-threads":
-        monkeypatch.setattr(verifier, "BATCH", 2)
-        monkeypatch.setattr(verifier, "PARALLEL_FROM", 4)
-        monkeypatch.setattr(verifier, "IN_FLIGHT_PER_WORKER", 1)
+        monkeypatch.setattr(verify_signatures, "BATCH", 2)
+        monkeypatch.setattr(verify_signatures, "PARALLEL_FROM", 4)
+        monkeypatch.setattr(verify_signatures, "IN_FLIGHT_PER_WORKER", 1)
     return str(request.param)
 
 

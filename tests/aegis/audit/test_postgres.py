@@ -235,3 +235,14 @@ def main_checkpoint(dsn: str, capsys: pytest.CaptureFixture[str]) -> str:
     finally:
         del os.environ["AEGIS_AUDIT_KEY"]
     return capsys.readouterr().out
+
+
+def test_a_log_on_postgresql_without_its_public_key_verifies_only_against_one_passed(
+    pg_log: AuditLog, postgres_dsn: str
+) -> None:
+    pg_log.log_action_sync("a", {"i": 1})
+    psql(postgres_dsn, "DELETE FROM aegis_audit.meta WHERE key = 'public_key'")
+    with pytest.raises(AuditKeyError, match="holds no public key; pass the one to trust"):
+        verify_database(postgres_dsn)
+    report = verify_database(postgres_dsn, pg_log.public_key)
+    assert (report.ok, report.entries_checked) == (True, 1)

@@ -1,0 +1,52 @@
+"""One request's command lines share a budget of simple commands (``Limits.max_commands``).
+
+Past it nothing more is parsed, so the time a request takes is bounded by the limits however
+its commands are split into lines; the request is then *review* ("too large to inspect"),
+never allowed, and what was judged before the budget ran out still blocks.
+"""
+
+from __future__ import annotations
+
+from aegis.intent_firewall import Decision, IntentFirewall, Request
+from aegis.intent_firewall.policy import Limits
+
+
+def _lines(count: int) -> list[str]:
+    """``count`` lines of 3 commands (over 64 lines, so each line is judged on its own)."""
+    return [f"ls -la d{n}; cat a{n} | grep b{n}" for n in range(count)]
+
+
+def test_commands_within_the_budget_are_judged_as_before() -> None:
+    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=210))
+    verdict = firewall.validate_request_sync(Request("run_commands", {"commands": _lines(70)}))
+    assert verdict.decision is Decision.ALLOW
+
+
+def test_past_the_budget_the_request_is_too_large_to_inspect() -> None:
+    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=209))
+    verdict = firewall.validate_request_sync(Request("run_commands", {"commands": _lines(70)}))
+    assert verdict.decision is Decision.REVIEW
+    assert verdict.matched_rules == ("too-large",)
+    assert "more than 209 commands in one request" in verdict.reasons[0]
+
+
+def test_one_line_over_the_budget_is_cut_and_still_blocks_on_what_came_first() -> None:
+    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=4))
+    line = "rm -rf / ; " + " ; ".join(f"ls d{n}" for n in range(10))
+    verdict = firewall.validate_request_sync(Request("execute_command", {"cmd": line}))
+    assert verdict.decision is Decision.BLOCK
+    assert "too-large" in verdict.matched_rules
+
+
+def test_what_comes_after_the_budget_is_not_a_pass() -> None:
+    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=6))
+    commands = [*_lines(2), "rm -rf /"]
+    verdict = firewall.validate_request_sync(Request("run_commands", {"commands": commands}))
+    assert verdict.decision is not Decision.ALLOW
+    assert "too-large" in verdict.matched_rules
+
+
+def test_the_action_and_context_do_not_spend_the_parameters_budget() -> None:
+    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=3))
+    request = Request("run_commands", {"commands": _lines(1)}, context="; ".join(["ls"] * 20))
+    assert "too-large" not in firewall.validate_request_sync(request).matched_rules
