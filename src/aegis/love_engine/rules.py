@@ -128,30 +128,39 @@ def _candidates(clause_mask: int) -> tuple[tuple[Rule, int, tuple[int, ...]], ..
 def terms(text: Text) -> list[list[tuple[int, str]]]:
     """Clauses of ``text``, each a list of (concept mask, surface words) per term."""
     stems, words = text.stems, text.words
-    clauses: list[list[tuple[int, str]]] = [[]]
-    index, count = 0, len(stems)
-    while index < count:
-        current = stems[index]
-        if current == CLAUSE_BREAK:
-            clauses.append([])
-            index += 1
+    clause: list[tuple[int, str]] = []
+    clauses = [clause]
+    count = len(stems)
+    known = _word_masks.get
+    skip = 0  # words still to pass over inside a phrase just read
+    for index, current in enumerate(stems):
+        if skip:
+            skip -= 1
             continue
-        mask, width = 0, 1
-        if index + 1 < count and current in _PHRASE_FIRST:
-            for size in _PHRASE_LENGTHS.get((current, stems[index + 1]), ()):
-                found = _PHRASES.get(stems[index : index + size])
-                if found is not None:
-                    mask, width = found, size
-                    break
-        if width == 1:
-            word = words[index]
-            cached = _word_masks.get(word)
-            mask = _word_mask(word, current) if cached is None else cached
-            clauses[-1].append((mask, word))
-        else:
-            clauses[-1].append((mask, " ".join(words[index : index + width])))
-        index += width
+        if current == CLAUSE_BREAK:
+            clause = []
+            clauses.append(clause)
+            continue
+        if current in _PHRASE_FIRST and index + 1 < count:
+            phrase = _phrase_at(stems, index)
+            if phrase is not None:
+                mask, size = phrase
+                clause.append((mask, " ".join(words[index : index + size])))
+                skip = size - 1
+                continue
+        word = words[index]
+        cached = known(word)
+        clause.append((_word_mask(word, current) if cached is None else cached, word))
     return [clause for clause in clauses if clause]
+
+
+def _phrase_at(stems: tuple[str, ...], index: int) -> tuple[int, int] | None:
+    """The concepts and length of the longest listed phrase starting at ``index``, if any."""
+    for size in _PHRASE_LENGTHS.get((stems[index], stems[index + 1]), ()):
+        found = _PHRASES.get(stems[index : index + size])
+        if found is not None:
+            return found, size
+    return None
 
 
 #: The concepts of single words, kept for short words (the stem is a function of the word).
