@@ -480,7 +480,7 @@ RULES: tuple[Rule, ...] = (
         "financial_harm",
         Level.REVIEW,
         "diverting money held for others into one's own pocket",
-        ("money_move",),
+        ("money_move", "plain_move"),
         ("own_pocket",),
         ("others", "others_money"),
         frames=("defensive",),

@@ -1072,6 +1072,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "donors', patients', members', every client, each client, every customer, each "
         "customer, grandmother's, grandma's, grandfather's, mother's, father's, mr, mrs, ms"
     ),
+    # plain verbs of moving that are money moves only beside money held for others and one's
+    # own pocket ("move the client trust money to my own account"), so only that rule reads them
+    "plain_move": _split("move, put, shift, send, deposit, route, pay"),
     "own_pocket": _split(
         "my account, my own account, my personal account, my own, into mine, to mine, side "
         "account, bonus pool, to revenue, into revenue, our revenue, operating account, company "
