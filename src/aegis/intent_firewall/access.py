@@ -7,13 +7,17 @@ evidence names the role, the path as resolved and, when it differs, as written:
 
 from __future__ import annotations
 
+import itertools
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
+from email.utils import getaddresses
 from functools import lru_cache
+from urllib.parse import unquote
 
 from aegis.intent_firewall.globbing import glob_match
-from aegis.intent_firewall.hosts import host_allowed, host_of, url_host
-from aegis.intent_firewall.paths import has_nul, is_evasive, resolve_path
+from aegis.intent_firewall.hosts import host_allowed, host_of, url_host, urls_in
+from aegis.intent_firewall.paths import has_nul, is_evasive, is_odd_spelling, resolve_path
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.targets import (
     CONFIG,
@@ -103,9 +107,8 @@ def judge_path(
     """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
     if has_nul(value):
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
-    if ("%" in value or ".." in value) and is_evasive(value):
-        scope.hit("path-evasion", f"path {written_as(value, written)}")
-    if value[:2] in ("\\\\", "//"):
+    _evasion(scope, value, written)
+    if value[:1] in ("/", "\\") and value[1:2] in ("/", "\\"):  # //host, \\host, \\?\UNC
         _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
@@ -171,10 +174,34 @@ def _judge_target(  # noqa: PLR0912
     return role
 
 
+def _redirect_targets(scope: Scope, value: str, written: str, cwd: str) -> None:
+    """URLs inside a URL's query (``?redirect_uri=https://evil``), plain or encoded: an
+    allowed host that redirects or posts back there sends the request on."""
+    rest = value.partition("://")[2]
+    lowered = rest.lower()
+    if "://" not in rest and "%3a%2f%2f" not in lowered:
+        return
+    for nested in itertools.islice(urls_in(unquote(unquote(rest))), 8):
+        parsed = url_host(nested)
+        if parsed is not None:
+            judge_host(scope, parsed[1], written)
+
+
+def _evasion(scope: Scope, value: str, written: str) -> None:
+    if ("%" in value or ".." in value or "`" in value or "$(" in value) and is_evasive(value):
+        scope.hit("path-evasion", f"path {written_as(value, written)}")
+    odd = is_odd_spelling(value)
+    if odd is not None:
+        scope.hit("path-evasion", f"{odd} in path {written_as(value, written)}")
+
+
 def _unc_host(scope: Scope, value: str, written: str) -> None:
     """A UNC path (\\\\host\\share\\file) reaches the network; its rest is judged as a path."""
-    if value[:2] in ("\\\\", "//") and value[2:3] not in ("?", ".", "/", "\\"):
-        judge_host(scope, value[2:].replace("\\", "/").split("/", 1)[0], written)
+    spelled = value.replace("\\", "/")
+    if spelled[:8].lower() in ("//?/unc/", "//./unc/"):
+        spelled = "//" + spelled[8:]
+    if spelled[:2] == "//" and spelled[2:3] not in ("?", ".", "/"):
+        judge_host(scope, spelled[2:].split("/", 1)[0], written)
 
 
 def _tree_write(scope: Scope, path: str, shown: str, *, guessed: bool) -> None:
@@ -214,18 +241,50 @@ def _disposable(path: str, cwd: str, home: str) -> bool:
 
 
 def judge_host(scope: Scope, host: str, written: str) -> None:
-    if not host or host_allowed(host, scope.allowed_hosts):
+    if not host:
         return
+    if host_allowed(host, scope.allowed_hosts) and (
+        written.isascii() or host in unicodedata.normalize("NFKC", written).casefold()
+    ):
+        return  # allowed as written: not only after look-alike letters were folded (ɡithub)
     scope.hit("unknown-network-destination", f"host {host!r} in {written!r}"[:200])
+
+
+def _privileged_port(scope: Scope, value: str, written: str) -> None:
+    """A container or cluster API reached by its TCP port (``http://localhost:2375/…``)."""
+    rest = value.partition("://")[2] if "://" in value else value
+    for stop in "/?#":
+        rest = rest.partition(stop)[0]
+    authority = rest.rpartition("@")[2]
+    port = authority.rpartition("]")[2] if authority.startswith("[") else authority
+    digits = port.rpartition(":")[2] if ":" in port else ""
+    if digits.isdigit() and len(digits) <= 5 and int(digits) in targets().privileged_ports:
+        scope.hit("container-escape", f"container or cluster API port in {written[:100]!r}")
 
 
 def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
     """A URL or scheme-less host given where a program expects a network destination."""
+    if ":" in value:
+        _privileged_port(scope, value, written)
     if "\\" in value and "://" in value:
         # browsers read \ as /, other clients as a plain character (github.com\@evil:
         # evil is the host for them): every reading is judged
         judge_url(scope, value.replace("\\", ""), written, cwd)
+    if "@" in value and any(c in value for c in "<,;"):
+        # "support@allowed" <drop@evil>, a@allowed, b@evil: every address in the list
+        for _, address in getaddresses([value.replace(";", ",")])[:16]:
+            judge_host(scope, address.rpartition("@")[2], written)
+    if "$(" in value or "`" in value:
+        scope.hit("shell-expansion", f"destination {value[:100]!r} built by the shell")
+    if "%" in value and "@" in value:
+        # evil%23@allowed: a client that decodes before it splits goes to evil (one level;
+        # the parse below judges the undecoded reading)
+        decoded = url_host(unquote(value))
+        if decoded is not None:
+            judge_host(scope, decoded[1], written)
     parsed = url_host(value)
+    if parsed is None and value.partition(":")[0].strip().lower() in _RAW_SCHEMES:
+        scope.hit("raw-protocol-url", f"URL {written[:100]!r} without a host")  # netdoc:///
     if parsed is None and value.startswith("file:"):
         judge_path(scope, "read", value, written, cwd)
         return
@@ -233,6 +292,7 @@ def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
         if parsed[0] in _RAW_SCHEMES:
             scope.hit("raw-protocol-url", f"{parsed[0]}: URL {written[:100]!r}")
         judge_host(scope, parsed[1], written)
+        _redirect_targets(scope, value, written, cwd)
         return
     host = host_of(value)
     if host is not None:

@@ -8,11 +8,13 @@ parameter, an argv list, a shell tool call) everything counts and nothing is ski
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from aegis.intent_firewall.access import Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.commands import CommandJudge, Feed
+from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
+from aegis.intent_firewall.endless import ENDLESS_PROGRAMS, endless_write
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
@@ -110,6 +112,14 @@ def _redirects(
     return stdin_text, redirected
 
 
+_KNOWN_DIRECTORIES = frozenset(
+    f"parameter expansion {name}" for name in ("$PWD", "${PWD}", "$HOME", "${HOME}")
+)
+
+
+_OWN_JOB = frozenset({"parameter expansion $!", "parameter expansion ${!}"})
+
+
 def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None) -> None:
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
@@ -121,8 +131,13 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
         return  # nothing to report (a loop: this runs for every command judged)
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     for index, word in enumerate(command.words):
+        # an argument made of the working or home directory ("$PWD":/src, $HOME/x) and text
+        # is judged by its resolved value like any literal; the program name never is
+        resolved = index > 0 and word.value is not None and len(word.fields) == 1
         for construct in word.constructs:
-            if index == 0 or matters:
+            if (index == 0 or matters) and not (resolved and construct in _KNOWN_DIRECTORIES):
+                if index > 0 and command.program == "kill" and construct in _OWN_JOB:
+                    continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
             if _SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])):
                 scope.hit("secret-environment", construct)
@@ -170,8 +185,11 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         judge_shell(inner, scope, inner_job, inner_depth)
 
     judge = CommandJudge(scope, nested)
+    if script.inner_scripts:
+        _inner_scripts(script.inner_scripts, scope, nested, job.cwd, depth)
     commands = _within_bounds(script.commands, scope, job)
     lookup = catalogue().lookup
+    line = _Line()
     for command in commands:
         program = command.program
         if command.function and program == command.function:
@@ -183,7 +201,8 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             _word_constructs(scope, command, spec)
         for name, word in command.assignments:
-            judge_assignment(scope, name, word.value or "", word.written)
+            value = word.value if word.value is not None else word.written
+            judge_assignment(scope, name, value, word.written)
         scope.cwd_known = job.cwd_known or command.cwd_moved
         stdin_text, redirected = (
             _redirects(judge, command, program) if command.redirects else (None, False)
@@ -199,7 +218,40 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             fed_by=tuple(command.fed_by),
             depth=depth,
         )
-        judge.argv(_args(command), feed)
+        judge.argv(line.follow(scope, command, program, feed), feed)
+
+
+@dataclass(slots=True)
+class _Line:
+    """What one stage of a line tells the next: its words (what xargs is fed) and whether
+    its output never ends (``cat /dev/zero``)."""
+
+    stages: dict[str, tuple[Arg, ...]] = field(default_factory=dict)
+    endless: set[str] = field(default_factory=set)
+
+    def follow(self, scope: Scope, command: SimpleCommand, program: str, feed: Feed) -> list[Arg]:
+        """The command's words; ``feed`` learns its producer stage."""
+        if command.stdin_from:
+            feed.producer = self.stages.get(command.stdin_from[-1], ())
+        args = _args(command)
+        if program:
+            self.stages[program] = tuple(args)
+            if program in ENDLESS_PROGRAMS:  # no other program starts or passes on a stream
+                filling = endless_write(command, args, scope.home, self.endless)
+                if filling is not None:
+                    scope.hit("resource-exhaustion", filling)
+        return args
+
+
+def _inner_scripts(
+    scripts: list[str], scope: Scope, nested: Callable[[str, str, int], None], cwd: str, depth: int
+) -> None:
+    """Command text the grammar left as text (backticks in ``${x-…}`` or in a here-document)."""
+    for inner in scripts[:16]:
+        if depth >= MAX_DEPTH:
+            scope.hit("shell-construct", f"substitutions nested more than {MAX_DEPTH} deep")
+            return
+        nested(inner, cwd, depth + 1)
 
 
 def judge_argv(argv: list[str], scope: Scope, job: ShellJob) -> None:

@@ -41,6 +41,8 @@ class Wrapper:
     numeric_flags: bool = False
     #: Without a command, the wrapper starts an interactive shell (``script``).
     shell_default: bool = False
+    #: What the wrapper does with its own operands (``script FILE`` writes FILE).
+    operand_role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ class Program:
     finding: str = ""
     wrapper: Wrapper | None = None
     subcommands: Mapping[str, Program] = field(default_factory=dict)
+    #: Operands are build goals run in order (``mvn clean deploy``): each is looked up.
+    goals: bool = False
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -101,6 +105,7 @@ def _wrapper(data: Mapping[str, Any]) -> Wrapper:
         pid=frozenset(data.get("pid", ())),
         numeric_flags=bool(data.get("numeric_flags", False)),
         shell_default=bool(data.get("shell_default", False)),
+        operand_role=str(data.get("operand_role", "")),
     )
 
 
@@ -129,6 +134,7 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         finding=finding,
         wrapper=wrapper,
         subcommands=MappingProxyType(subcommands),
+        goals=bool(data.get("goals", base.goals if base is not None else False)),
     )
 
 

@@ -23,7 +23,18 @@ _REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicao
 _SSH_EXEC_OPTIONS = ("proxycommand", "localcommand", "permitlocalcommand", "knownhostscommand",
                      "remotecommand", "match")  # fmt: skip
 _GH_DESTRUCTIVE = frozenset(
-    {"delete", "archive", "transfer", "rename", "edit", "close", "disable", "revoke", "lock"}
+    {
+        "delete",
+        "archive",
+        "transfer",
+        "rename",
+        "edit",
+        "close",
+        "disable",
+        "revoke",
+        "lock",
+        "run",
+    }  # gh workflow run: starts a deployment or release
 )
 #: gh subcommands whose operands are files uploaded (to a gist, a release, a secret).
 _GH_UPLOADS = frozenset({("gist", "create"), ("gist", "edit"), ("release", "upload"),
@@ -142,6 +153,11 @@ def image_host(judge: CommandJudge, image: Arg) -> None:
     first, slash, _ = value.partition("/")
     if slash and ("." in first or ":" in first or first == "localhost"):
         judge_host(judge.scope, first.partition(":")[0], image[1])
+    # an image named after a catalogued program runs it (metal3d/xmrig runs a miner)
+    name = value.rpartition("/")[2].partition(":")[0].partition("@")[0].lower()
+    program = judge.catalogue.lookup(name) if name else None
+    if program is not None and program.finding == "resource-exhaustion":
+        judge.hit("resource-exhaustion", f"image {image[1][:100]!r} runs {name}")
 
 
 def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

@@ -14,7 +14,7 @@ from functools import cache
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.optionroles import copy_operands, package, valued
+from aegis.intent_firewall.optionroles import copy_operands, package, valued, windows_form
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
 
@@ -27,6 +27,9 @@ _PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
+_STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+#: Command lines judged for a program that runs each operand (hyperfine); more is too-large.
+_MAX_SCRIPT_OPERANDS = 32
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -43,6 +46,8 @@ class Feed:
     fed_by: tuple[str, ...] = ()
     stdin_operands: bool = False
     depth: int = 0
+    #: The words of the pipeline stage that writes this command's standard input.
+    producer: tuple[Arg, ...] = ()
 
 
 @cache
@@ -60,6 +65,13 @@ def shown(args: list[Arg]) -> str:
 def _is_variable(name: str) -> bool:
     """``PREFIX``, ``DESTDIR``: an upper-case make-style variable name."""
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
+
+
+def _with_operands(args: list[Arg], operands: list[Arg]) -> list[Arg]:
+    """The command with xargs' operands: in place of ``{}`` (``-I{}``), else at the end."""
+    if operands and any(a[0] == "{}" for a in args):
+        return [operands[0] if a[0] == "{}" else a for a in args]
+    return [*args, *operands]
 
 
 #: Subcommand entries merged with their program's, by (program entry, subcommand entry,
@@ -131,8 +143,15 @@ class CommandJudge:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
-        if spec.subcommands:
+        if spec.goals:
+            self.goals(spec, args)
+        for _level in range(4):  # nested: kubectl create token, aws sts get-session-token
+            if not spec.subcommands:
+                break
+            outer = spec
             spec, args = self.subcommand(spec, args)
+            if spec is outer:
+                break
         if spec.wrapper is not None:
             from aegis.intent_firewall.wrappers import unwrap
 
@@ -147,20 +166,31 @@ class CommandJudge:
     def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
         """xargs and parallel add words read from standard input to the command."""
         if feed.stdin_text is not None:
-            return [*args, *((w, w, False) for w in feed.stdin_text.split()[:64])]
-        if spec.operands in _CHANGES or spec.wrapper is not None:
+            return _with_operands(args, [(w, w, False) for w in feed.stdin_text.split()[:64]])
+        from aegis.intent_firewall.producers import produced
+
+        output = produced(feed.producer, feed.cwd) if feed.producer else None
+        if output is None and (spec.operands in _CHANGES or spec.wrapper is not None):
             shown_args = " ".join(a[1] for a in args)[:100]
             self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
-        # the names come from the earlier stage: files below the working directory, or
-        # anywhere on the disk for the programs that search it (locate, find /)
+        # the names come from the earlier stage: files below its roots (find ROOT, grep -r
+        # DIR), or below the working directory, or anywhere for programs that search the disk
         roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else [feed.cwd]
+        if output is not None and output.roots:
+            roots = output.roots
         role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
-        for root in roots:
+        for root in roots[:8]:
             self.path((root, root, False), role, feed.cwd)
-        return args
+        return _with_operands(args, output.operands) if output is not None else args
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
+            return
+        from aegis.intent_firewall.powershell import judge_powershell, looks_like_cmdlet
+
+        if looks_like_cmdlet(name) and name not in self.scope.allowed_programs:
+            # Remove-Item -Recurse …: a PowerShell line, judged as PowerShell reads it
+            judge_powershell(self, " ".join(a[1] for a in args), feed)
             return
         if name not in self.scope.allowed_programs:
             if ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
@@ -169,6 +199,13 @@ class CommandJudge:
                 self.hit("unknown-program", program)
         for arg in args[1:]:
             self.maybe_path(arg, "read", feed.cwd)
+
+    def goals(self, spec: Program, args: list[Arg]) -> None:
+        """``mvn clean deploy``, ``gradle build publish``: every goal after the first too."""
+        for value, _written, _glob in parse_options(spec, args[1:]).operands[1:16]:
+            sub = spec.subcommands.get(value or "")
+            if sub is not None and sub.finding:
+                self.hit(sub.finding, f"{spec.name} goal {value}: {shown(args)}")
 
     def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
         parsed = parse_options(spec, args[1:])
@@ -186,6 +223,7 @@ class CommandJudge:
 
     def maybe_path(self, arg: Arg, role: str, cwd: str) -> None:
         """Judge an operand of a program without a precise role if it looks like a path/URL."""
+        arg = windows_form(arg)
         value = arg[0]
         if value is None:
             return
@@ -195,6 +233,7 @@ class CommandJudge:
             judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
 
     def path(self, arg: Arg, role: str, cwd: str) -> None:
+        arg = windows_form(arg)
         if arg[0] is None:
             return
         if "://" in arg[0] and not arg[0].startswith("file:"):
@@ -220,6 +259,8 @@ class CommandJudge:
                 if value.startswith("@") or "=@" in value or "=<" in value:
                     target = value.split("@", 1)[1] if "@" in value else value.split("<", 1)[1]
                     self.path((target.split(";", 1)[0], arg[1], False), "read", cwd)
+            elif role == "program-file" and value is not None:
+                self.program_file(arg, option, cwd, feed)
             elif role == "code":
                 self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
             elif role == "script" and value is not None:
@@ -232,6 +273,37 @@ class CommandJudge:
             elif value is not None:
                 valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
+
+    def program_file(self, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
+        """``awk -f FILE``: the program is read from FILE; from standard input, whatever is
+        piped or redirected in is the program, so it is code fed to an interpreter."""
+        from aegis.intent_firewall.paths import resolve_path
+
+        value = arg[0] or ""
+        resolved = "/dev/stdin" if value == "-" else resolve_path(value, cwd, self.scope.home)
+        if resolved in _STDIN_FILES or resolved.startswith(("/dev/fd/", "/proc/self/fd/")):
+            source = feed.stdin_programs[-1] if feed.stdin_programs else "standard input"
+            self.hit("pipe-into-interpreter", f"{option} {arg[1]}: program read from {source}")
+            if feed.stdin_text is not None:
+                self.judge_script(feed.stdin_text, cwd, feed.depth + 1)
+            return
+        self.path(arg, "read", cwd)
+
+    def urls(self, operands: list[Arg], parsed: Parsed, cwd: str) -> None:
+        """A client's URLs, and the method it sends them (``curl -X DELETE``, ``http
+        DELETE URL``): judged like an ``http_request`` action's method and URL."""
+        from aegis.intent_firewall.httpmethods import METHODS, http_method_findings
+
+        methods = [a[0] for r, a, _ in parsed.options if r == "http-method" and a[0]]
+        for arg in operands:
+            if arg[0] is not None and arg[0].upper() in METHODS:
+                methods.append(arg[0])
+                continue
+            if arg[0] is not None:
+                judge_url(self.scope, arg[0], arg[1], cwd)
+                for method in methods[-1:]:
+                    for _rule, evidence in http_method_findings({"method": method, "url": arg[0]}):
+                        self.hit("destructive-command", evidence)
 
     def operand_shapes(self, spec: Program, parsed: Parsed, feed: Feed) -> None:
         """Operands whose shape says what they do, whatever the program's entry says."""
@@ -255,6 +327,8 @@ class CommandJudge:
                 )
 
     def generic(self, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+        if feed.stdin_text is not None:
+            self.stdin_document(spec, feed.stdin_text)
         parsed = parse_options(spec, args[1:])
         self.operand_shapes(spec, parsed, feed)
         cwd = self.options(parsed, feed) if parsed.options else feed.cwd
@@ -262,9 +336,12 @@ class CommandJudge:
         role = spec.operands
         if "write" in parsed.modes and role in ("script", "read", "interp"):
             role = "script-write" if role == "script" else "write"
+        elif "read" in parsed.modes and role == "write":
+            role = "read"  # gzip -c, zstd --list: the operands are only read
         if role in ("pattern", "script", "script-write"):
             given = any(
-                r in ("pattern", "read", "code-sed", "code-awk") for r, _, _ in parsed.options
+                r in ("pattern", "read", "code-sed", "code-awk", "program-file")
+                for r, _, _ in parsed.options
             )
             if not given and operands:
                 from aegis.intent_firewall.specials import program_text
@@ -298,11 +375,10 @@ class CommandJudge:
             for arg in operands[-1:] if len(operands) > 1 else ():
                 self.path(arg, "write", cwd)
         elif role == "url":
-            for arg in operands:
-                if arg[0] is not None:
-                    judge_url(self.scope, arg[0], arg[1], cwd)
+            self.urls(operands, parsed, cwd)
         elif role == "host":
-            for arg in operands[:1]:
+            # dig's +short and kin are query options, not the destination
+            for arg in [a for a in operands if not (a[0] or "").startswith("+")][:1]:
                 if arg[0] is not None:
                     judge_url(self.scope, arg[0], arg[1], cwd)
         elif role == "pkg":
@@ -311,3 +387,40 @@ class CommandJudge:
         elif role == "any":
             for arg in operands:
                 self.maybe_path(arg, "read-tree" if recursive else "read", cwd)
+        elif role in ("unmodelled", "scripts"):
+            self.run_operands(spec, role, operands, cwd, feed)
+
+    def run_operands(
+        self, spec: Program, role: str, operands: list[Arg], cwd: str, feed: Feed
+    ) -> None:
+        """Operands that are code to run rather than data."""
+        if role == "unmodelled":
+            # a build file, assembly or script the program runs: from outside the working
+            # directory it is code nobody reviewed (java -jar, msbuild, dart run)
+            from aegis.intent_firewall.optionroles import unmodelled_value
+
+            for arg in operands:
+                unmodelled_value(self, spec.name, arg, cwd)
+            return
+        # hyperfine 'cmd' …: every operand is a shell command line; they are judged as the
+        # lines of one script, so a thousand operands cost one parse, not a thousand
+        for arg in operands:
+            if arg[0] is None:
+                self.hit("shell-expansion", f"{spec.name} runs {arg[1][:100]}")
+        lines = [arg[0] for arg in operands if arg[0] is not None]
+        if len(lines) > _MAX_SCRIPT_OPERANDS:
+            self.hit("too-large", f"{spec.name} given {len(lines)} command lines")
+            lines = lines[:_MAX_SCRIPT_OPERANDS]
+        if lines:
+            self.judge_script("\n".join(lines), cwd, feed.depth + 1)
+
+    def stdin_document(self, spec: Program, text: str) -> None:
+        """A here-document a program reads as configuration (``kubectl apply -f - <<EOF``)
+        is judged like that configuration written to a file."""
+        from aegis.intent_firewall.textchecks import config_escape, config_exec
+
+        canonical = text.lower()
+        if config_exec(canonical) is not None:
+            self.hit("interpreter-code", f"{spec.name} reads configuration that runs commands")
+        if config_escape(canonical) is not None:
+            self.hit("container-escape", f"{spec.name} reads configuration reaching the host")

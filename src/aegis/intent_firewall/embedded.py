@@ -11,19 +11,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, ENV_KEYS
+from aegis.intent_firewall.vocabulary import (
+    ARGUMENT_KEYS,
+    COMMAND_WORDS,
+    ENV_KEYS,
+    RUN_WORDS,
+    name_words,
+)
 
 __all__ = [
     "is_flat_mapping",
+    "load_toml",
     "load_yaml",
     "name_value_pair",
     "nesting_depth",
     "positional_words",
+    "xml_leaves",
 ]
 
 #: Keys that make a mapping more than flat data (tool calls, environments, name/value).
 _SPECIAL_NAMES = ARGUMENT_KEYS | ENV_KEYS | {
     "name", "key", "value", "tool", "tool_name", "function", "recipient_name", "command_name",
+    "argumentlist", "arglist", "argv",
 }  # fmt: skip
 
 
@@ -56,7 +65,9 @@ def name_value_pair(value: Mapping[Any, Any]) -> tuple[str, str] | None:
     """``{"name": "LD_PRELOAD", "value": "/x.so"}`` sets a variable as ``env`` does."""
     name = value.get("name", value.get("key"))
     setting = value.get("value")
-    if isinstance(name, str) and isinstance(setting, str) and name.replace("_", "").isalnum():
+    # dotted and dashed names too: {"key": "core.sshCommand", "value": …} is a setting
+    plain = name.replace("_", "").replace(".", "").replace("-", "") if isinstance(name, str) else ""
+    if isinstance(name, str) and isinstance(setting, str) and plain.isalnum():
         return name.casefold(), setting
     return None
 
@@ -81,6 +92,80 @@ def load_yaml(text: str) -> tuple[Any, bool]:
         return None, True
     except (yaml.YAMLError, ValueError):
         return None, False
+
+
+def load_toml(text: str) -> dict[str, Any] | None:
+    """The TOML document, or ``None`` when the text is not TOML (nesting is checked first)."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+
+
+#: Elements whose text is read: tool calls and their arguments, not prose markup.
+_TOOL_WORDS = COMMAND_WORDS | RUN_WORDS | {"tool", "function", "invoke", "parameter", "param",
+                                           "arguments", "args", "input", "use", "call"}  # fmt: skip
+_MAX_TAGS = 512
+
+
+def _tag(text: str, start: int, end: int) -> tuple[str, str, bool, bool]:
+    """(name, label, closing, self-closing) of the tag between ``start`` and ``end``; the
+    label is a ``name="…"`` attribute where there is one (``<parameter name="command">``)."""
+    body = text[start:end]
+    closing = body.startswith("/")
+    body = body[1:] if closing else body
+    self_closing = body.endswith("/")
+    name = body.split(None, 1)[0].rstrip("/") if body.strip() else ""
+    label = name
+    position = body.find("name=")
+    if position > 0 and len(body) > position + 6 and body[position + 5] in "\"'":
+        quote = body[position + 5]
+        finish = body.find(quote, position + 6)
+        if finish > position + 6:
+            label = body[position + 6 : finish]
+    return name, label, closing, self_closing
+
+
+def xml_leaves(text: str, limit: int = 64) -> list[tuple[str, str, str]]:
+    """(label, text, enclosing label) of the innermost elements of tool-call XML in
+    ``text``; entities decoded, CDATA unwrapped. A linear scan with a bounded stack."""
+    import html
+
+    leaves: list[tuple[str, str, str]] = []
+    stack: list[list[Any]] = []  # [name, label, content start, has children]
+    index = tags = 0
+    while len(leaves) < limit and tags < _MAX_TAGS:
+        opening = text.find("<", index)
+        closing_at = text.find(">", opening + 1) if opening >= 0 else -1
+        if closing_at < 0:
+            break
+        tags += 1
+        if text.startswith("<![CDATA[", opening):
+            index = text.find("]]>", opening)
+            index = len(text) if index < 0 else index + 3
+            continue
+        index = closing_at + 1
+        name, label, closing, self_closing = _tag(text, opening + 1, closing_at)
+        if not name or not (name[0].isalpha() or name[0] == "_"):
+            continue
+        if closing:
+            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), -1)
+            if depth < 0:
+                continue
+            _, own, start, children = stack[depth]
+            del stack[depth:]
+            parent = stack[-1][1] if stack else ""
+            if not children and name_words(own + " " + parent) & _TOOL_WORDS:
+                content = text[start:opening].replace("<![CDATA[", "").replace("]]>", "")
+                leaves.append((own, html.unescape(content).strip(), parent))
+            continue
+        if stack:
+            stack[-1][3] = True
+        if not self_closing and len(stack) < 32:
+            stack.append([name, label, index, False])
+    return leaves
 
 
 _FLAT_VALUES = frozenset({str, int, float, bool, type(None)})

@@ -43,6 +43,12 @@ REDIRECTORS = frozenset(
         "node_extra_ca_certs", "git_ssl_no_verify", "git_ssl_cainfo", "git_ssl_capath",
         "node_tls_reject_unauthorized", "pythonhttpsverify", "pip_cert", "pip_trusted_host",
         "npm_config_strict_ssl", "cargo_http_check_revoke", "gnutls_system_priority_file",
+        # editors and tools that run start-up commands or fetch from where they are told
+        "viminit", "exinit", "gviminit", "myvimrc", "lua_init", "git_proxy_command",
+        "git_template_dir", "docker_host", "rustc_wrapper", "cargo_build_rustc_wrapper",
+        "npm_config_script_shell", "npm_config_node_options", "uv_index_url",
+        "uv_extra_index_url", "pip_find_links", "r_profile_user", "ipythondir", "ccache_prefix",
+        "ccache_prefix_cpp", "ccache_compiler", "distcc_hosts", "sccache_dist_scheduler_url",
     }
 )  # fmt: skip
 
@@ -54,19 +60,53 @@ PATH_LISTS = frozenset(
 )  # fmt: skip
 
 
-def _stays_inside(value: str) -> bool:
-    """Every entry relative and not climbing out (``src``, ``./lib:tests``)."""
-    entries = [entry for entry in value.split(":") if entry]
-    return all(not entry.startswith(("/", "~", "$")) and ".." not in entry for entry in entries)
+def _stays_inside(value: str, key: str) -> bool:
+    """Every entry relative and not climbing out (``src``, ``./lib:tests``), or the list's
+    own earlier value (``./bin:$PATH``)."""
+    own = (f"${key}", f"${{{key}}}")
+    entries = [e.strip("\"'") for e in value.split(":")]
+    entries = [e for e in entries if e and e.lower() not in own]
+    return all(
+        (not entry.startswith(("/", "~", "$")) or entry.lower().startswith(_TOOL_DIRS))
+        and ".." not in entry
+        for entry in entries
+    )
+
+
+#: Directories of installed tools a search path may name: only root (or the user's own
+#: package managers, whose writes the firewall judges) puts programs there.
+_TOOL_DIRS = (
+    "/usr/", "/bin", "/sbin", "/opt/", "/snap/bin", "$home/.local/bin", "${home}/.local/bin",
+    "~/.local/bin", "$home/.cargo/bin", "${home}/.cargo/bin", "~/.cargo/bin", "$home/go/bin",
+    "${home}/go/bin", "~/go/bin", "$pwd/", "${pwd}/",
+)  # fmt: skip
+
+
+#: Variables make and build scripts run as a program: a shell or a command line there runs
+#: whatever it says (``CC='sh -c …' make``).
+_PROGRAM_VARIABLES = frozenset({"cc", "cxx", "cpp", "ld", "as", "ar", "fc", "shell", "make"})
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish", "busybox", "python", "python3",
+                     "perl", "ruby", "node", "env"})  # fmt: skip
+
+
+def _runs_command(key: str, value: str) -> bool:
+    if key == "goflags":
+        return "-toolexec" in value or "-exec" in value
+    if key not in _PROGRAM_VARIABLES:
+        return False
+    first = value.split(None, 1)[0].rsplit("/", 1)[-1] if value.strip() else ""
+    return first in _SHELLS or any(c in value for c in ";|&`$<>")
 
 
 def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
     """Rules for setting the environment variable ``name`` to ``value``."""
     key = name.strip().lower()
     shown = f"{name}={written_as(value, written) if written != value else value!r}"[:160]
-    if key in PATH_LISTS and _stays_inside(value):
+    if key in PATH_LISTS and _stays_inside(value, key):
         return
     if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_", "git_config_")):
         scope.hit("dangerous-environment", shown)
     elif key in REDIRECTORS:
         scope.hit("shell-construct", f"environment override {shown}")
+    elif _runs_command(key, value):
+        scope.hit("dangerous-environment", f"{shown} runs a command")

@@ -132,8 +132,8 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                 words.append(Word(token, token, (token,), [], [], glob, []))
                 continue
         elif (operator := token.lstrip("0123456789")) in _REDIRECTS:
-            if index >= count or tokens[index] in _OPERATORS:
-                return None  # a redirection without a target: a syntax error for bash
+            if index >= count or tokens[index].lstrip("0123456789") in _OPERATORS:
+                return None  # a redirection without a target (>> 2>&1): a syntax error
             target = tokens[index]
             index += 1
             redirects.append(Redirect(operator, _word(target)))

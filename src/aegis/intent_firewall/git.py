@@ -86,6 +86,7 @@ _SUBCOMMAND_FINDINGS = {
     "credential-store": ("credential-file-read", "prints stored credentials"),
     "daemon": ("network-listener", "serves repositories over the network"),
     "instaweb": ("network-listener", "serves repositories over the network"),
+    "send-email": ("unknown-network-destination", "mails commits to the addresses given"),
 }
 
 
@@ -189,10 +190,55 @@ def _subcommand_paths(
             judge.path(target, "delete-tree", cwd)
         if flags & {"-x", "-X"} or text_count(words, "-f") > 1:
             judge.hit("destructive-command", f"git clean {' '.join(a[1] for a in words)[:80]}")
+    elif sub in ("reset", "branch", "checkout", "switch") and operands:
+        _moves_far_back(judge, sub, flags, operands)
     elif sub == "add":
         role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
         for target in operands or [(cwd, cwd, False)]:
             judge.path(target, role, cwd)
+
+
+#: More commits than this thrown away by one reset is not undoing a slip.
+FAR_BACK = 3
+_DISCARDING = {
+    "reset": frozenset({"--hard", "--keep", "--merge"}),
+    "branch": frozenset({"-f", "--force"}),
+    "checkout": frozenset({"-B"}),
+    "switch": frozenset({"-C", "--force-create"}),
+}
+
+
+def commits_back(revision: str) -> int:
+    """How many first-parent commits ``HEAD~50``, ``@^^^`` or ``main~3^2`` go back (0 for a
+    revision whose distance the text does not tell, such as a hash). A linear scan."""
+    base_end = len(revision)
+    for index, char in enumerate(revision):
+        if char in "~^":
+            base_end = index
+            break
+    count, index = 0, base_end
+    while index < len(revision):
+        char = revision[index]
+        index += 1
+        digits = ""
+        while index < len(revision) and revision[index].isdigit() and len(digits) < 9:
+            digits += revision[index]
+            index += 1
+        if char == "~":
+            count += int(digits) if digits else 1
+        elif char == "^":
+            count += 1 if digits in ("", "1") else 0
+    return count
+
+
+def _moves_far_back(judge: CommandJudge, sub: str, flags: set[str], operands: list[Arg]) -> None:
+    """``git reset --hard HEAD~50`` drops fifty commits and the working tree's changes."""
+    if not flags & _DISCARDING[sub]:
+        return
+    for value, written, _glob in operands:
+        if value is not None and commits_back(value) > FAR_BACK:
+            judge.hit("destructive-command", f"git {sub} to {written} drops that many commits")
+            return
 
 
 def _subcommand_words(

@@ -14,12 +14,14 @@ from typing import Any
 
 from aegis.intent_firewall.hosts import url_host
 
-__all__ = ["http_method_findings"]
+__all__ = ["METHODS", "http_method_findings"]
 
 _METHOD_KEYS = ("method", "verb", "http_method", "httpmethod", "request_method")
 _URL_KEYS = ("url", "endpoint", "uri", "href", "target", "api", "path")
 _CHANGING = frozenset({"DELETE", "PUT", "PATCH"})
 _READING = frozenset({"GET", "HEAD", "OPTIONS"})
+#: Method words a client such as httpie takes as an operand (``http DELETE URL``).
+METHODS = _CHANGING | _READING | {"POST"}
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})  # noqa: S104
 _BULK_SEGMENTS = ("_all", "*", "delete_by_query", "_bulk", "truncate", "purge", "drop", "wipe")
 

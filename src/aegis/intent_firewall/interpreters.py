@@ -66,6 +66,7 @@ INTERPRETERS = frozenset(
         "gawk",
     }
 )
+POWERSHELLS = frozenset({"powershell", "pwsh"})
 NETWORK = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl", "pwncat", "cryptcat"})
 DECODERS = frozenset(
     {
@@ -113,6 +114,8 @@ def _script_operand(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> Non
 
 
 def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    if spec.name.removesuffix(".exe") in POWERSHELLS:
+        args = _powershell_options(args)
     parsed = parse_options(spec, args[1:], stop_roles=True)
     ran_script = False
     for role, arg, option in parsed.options:
@@ -121,6 +124,13 @@ def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
             if arg[0] is None:
                 stdin_into(judge, spec.name, feed, is_shell=True)
                 judge.hit("dynamic-program", f"{spec.name} {option} {arg[1]}")
+            elif spec.name.removesuffix(".exe") in POWERSHELLS:
+                # -Command takes the rest of the line, which is PowerShell, not sh
+                from aegis.intent_firewall.powershell import judge_powershell
+
+                rest = " ".join(a[0] if a[0] is not None else a[1] for a in parsed.rest)
+                judge_powershell(judge, f"{arg[0]} {rest}".strip(), feed)
+                return
             else:
                 judge.judge_script(arg[0], feed.cwd, feed.depth + 1)
         elif role == "code":
@@ -138,6 +148,39 @@ def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
             judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
     stdin_into(judge, spec.name, feed, is_shell=True)
+
+
+_POWERSHELL_VALUES = ("-executionpolicy", "-windowstyle", "-configurationname",
+                      "-workingdirectory", "-inputformat", "-outputformat")  # fmt: skip
+_POWERSHELL_LONG = ("-command", "-encodedcommand", "-file", *_POWERSHELL_VALUES)
+_POWERSHELL_SCRIPT = frozenset({"-command", "-c", "-encodedcommand", "-e", "-ec"})
+
+
+def _powershell_options(args: list[Arg]) -> list[Arg]:
+    """PowerShell's own options are case-insensitive and may be shortened (``-Command``,
+    ``-Com``, ``-enc``): spelled out in lower case up to the script; switches it has that
+    the catalogue does not list (``-NoProfile``) are read as switches, not letter clusters,
+    and ``-File`` leaves its script as the operand."""
+    out = [args[0]]
+    index = 1
+    while index < len(args):
+        value, written, glob = args[index]
+        if value is None or not value.startswith("-"):
+            break
+        index += 1
+        lowered = value.lower()
+        matches = [name for name in _POWERSHELL_LONG if name.startswith(lowered)]
+        if len(lowered) >= 3 and len(matches) == 1:
+            lowered = matches[0]
+        if lowered in _POWERSHELL_SCRIPT:
+            out.append((lowered, written, glob))
+            break
+        if lowered in _POWERSHELL_VALUES or lowered in ("-ep", "-wd"):
+            out.extend([(lowered, written, glob), *args[index : index + 1]])
+            index += 1
+        elif lowered != "-file":
+            out.append(("--" + lowered.lstrip("-"), written, glob))
+    return [*out, *args[index:]]
 
 
 def shown_args(args: list[Arg]) -> str:
@@ -183,7 +226,31 @@ def eval_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
     judge.judge_script(" ".join(a[0] or "" for a in words), feed.cwd, feed.depth + 1)
 
 
+#: What ``python -m venv`` writes: sourcing it inside the workspace only sets PATH and PS1.
+_VENV_ACTIVATE = frozenset({"activate", "activate.fish", "activate.csh", "activate.nu"})
+#: World-writable directories: anyone may have put an "activate" there.
+_SHARED_SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 (names, not used as files)
+
+
+def _venv_activation(value: str | None, judge: CommandJudge, cwd: str) -> bool:
+    if value is None or value.rsplit("/", 1)[-1] not in _VENV_ACTIVATE:
+        return False
+    from aegis.intent_firewall.paths import resolve_path
+
+    resolved = resolve_path(value, cwd, judge.scope.home)
+    parent = resolved.rsplit("/", 2)
+    return (
+        len(parent) == 3
+        and parent[1] in ("bin", "Scripts")
+        and resolved.startswith(cwd.rstrip("/") + "/")
+        and "/.git/" not in resolved
+        and not resolved.startswith(_SHARED_SCRATCH)
+    )
+
+
 def source(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     if len(args) < 2:
+        return
+    if _venv_activation(args[1][0], judge, feed.cwd) and not feed.stdin_programs:
         return
     _script_operand(judge, spec.name, args[1], feed)

@@ -12,10 +12,32 @@ from aegis.intent_firewall.options import Arg, Parsed
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["copy_operands", "looks_like_path", "package", "unmodelled_value", "valued"]
+__all__ = [
+    "copy_operands",
+    "looks_like_path",
+    "package",
+    "unmodelled_value",
+    "valued",
+    "windows_form",
+]
 
 
-def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:
+def windows_form(arg: Arg) -> Arg:
+    """``C:\\Users\\x`` as written: bash would drop the backslashes (``C:Usersx``), but
+    a Windows command line keeps them, and the path is judged the way Windows reads it."""
+    value, written, glob = arg
+    if (
+        value is not None
+        and len(written) > 3
+        and written[1:3] == ":\\"
+        and written[0].isalpha()
+        and "\\" not in value
+    ):
+        return (written, written, glob)
+    return arg
+
+
+def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, feed: Feed) -> None:  # noqa: PLR0912
     """Option values with roles beyond paths and URLs (see the catalogue's header)."""
     value = arg[0] or ""
     if role == "unmodelled":
@@ -48,13 +70,23 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
                 judge_host(judge.scope, field, arg[1])
     elif role == "dir-write":
         judge.path(arg, "write-tree", cwd)
+    elif role == "dir-read":
+        judge.path(arg, "read", cwd)
+    elif role == "env-assignment":
+        # go env -w NAME=VALUE: a setting every later run of the tool starts with
+        from aegis.intent_firewall.environment import judge_assignment
+
+        name, _, assigned = value.partition("=")
+        judge_assignment(judge.scope, name, assigned, arg[1])
     elif role == "key-file":
         judge.path(arg, "read", cwd)
 
 
 def looks_like_path(value: str) -> bool:
-    return value.startswith(("/", "~", "..", "$home", "\\\\", "file:")) or (
-        "/" in value and "://" not in value
+    return (
+        value.startswith(("/", "~", "..", "$home", "\\\\", "file:"))
+        or ("/" in value and "://" not in value)
+        or (value[1:3] in (":\\", ":/") and value[:1].isalpha())  # C:\Users, D:/x
     )
 
 
@@ -65,6 +97,7 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
     below it, so it is judged as all three, and a path outside the working directory is a
     finding of its own: fail closed.
     """
+    arg = windows_form(arg)
     value = arg[0]
     if value is None or not looks_like_path(value):
         if value is not None and "://" in value:
@@ -79,18 +112,41 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
         judge.hit("unmodelled-option", f"{option} {arg[1][:100]}")
 
 
+def _version_spec(value: str) -> bool:
+    """``lodash@4``, ``@scope/pkg@^1.2``, ``react@next``: a name and a version or tag after
+    the last ``@``, not a user and a host."""
+    name, at, version = value.rpartition("@")
+    if not at or not name.strip("@") or not version:
+        return False
+    if version[0].isdigit() or version[0] in "^~<>=*":
+        return ":" not in version and "/" not in version
+    return "." not in version and ":" not in version and "/" not in version
+
+
 def package(judge: CommandJudge, arg: Arg, cwd: str) -> None:
     value = arg[0] or ""
+    if "://" not in value and " @ " not in value and _version_spec(value):
+        return
     if "://" in value or value.startswith("git+") or " @ " in value or "@" in value:
         url = value.split("@", 1)[1].strip() if " @ " in value else value
         judge_url(judge.scope, url.removeprefix("git+"), arg[1], cwd)
+    elif looks_like_path(value):
+        # a local project is built, and its setup code run, at install: from outside the
+        # working directory it is code nobody reviewed (pip install /tmp/pkg)
+        unmodelled_value(judge, "package", arg, cwd)
 
 
 def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd: str) -> None:
     last = len(operands) - 1
     for index, arg in enumerate(operands):
         value = arg[0]
-        if value is not None and ":" in value and not value.startswith(("/", ".", "~")):
+        drive = value is not None and len(value) > 2 and value[1] == ":" and value[2] in "/\\"
+        if (
+            value is not None
+            and ":" in value
+            and not value.startswith(("/", ".", "~"))
+            and not drive
+        ):
             host = value.split(":", 1)[0].rpartition("@")[2]
             if host and "/" not in host:
                 judge_host(judge.scope, host, arg[1])

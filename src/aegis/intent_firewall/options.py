@@ -70,7 +70,10 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             name, _, attached = value.partition("=")
             role = spec.option_role(name)
         elif role is None and not value.startswith("--") and len(value) > 2:
-            role, name, attached = _cluster(spec, value, parsed)
+            if "=" in value or ":" in value:  # -fplugin=/x.so; most clusters are -rf
+                role, name, attached = _prefixed(spec, value)
+            if role is None:
+                role, name, attached = _cluster(spec, value, parsed)
         elif role is None:
             role = spec.option_role(value)
         if role in _CONDITIONAL:
@@ -89,18 +92,40 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             elif role.startswith("finding:"):
                 parsed.options.append((role, (name, name, False), name))
             continue
-        if attached is not None:
-            option_value: Arg = (attached, attached, False)
-        elif following is not None:
-            option_value = following
-            index += 1
-        else:
-            option_value = ("", "", False)
+        role, option_value, index = _option_value(role, args, index, attached)
         parsed.options.append((role, option_value, name))
         if stop_roles and role in _STOPPERS:
             parsed.rest = args[index:]
             break
     return parsed
+
+
+def _option_value(
+    role: str, args: list[Arg], index: int, attached: str | None
+) -> tuple[str, Arg, int]:
+    """The option's role, its value (attached or the next word) and where operands resume;
+    ``jq --rawfile NAME FILE`` (role ``name+read``) skips the name first."""
+    if role.startswith("name+"):
+        role = role[5:]
+        if attached is None and index < len(args):
+            index += 1
+        attached = None
+    if attached is not None:
+        return role, (attached, attached, False), index
+    if index < len(args):
+        return role, args[index], index + 1
+    return role, ("", "", False), index
+
+
+def _prefixed(spec: Program, value: str) -> tuple[str | None, str, str | None]:
+    """``-fplugin=/x.so``, ``-javaagent:/x.jar``: a single-dash option the catalogue lists
+    with its separator, whose value is attached after it."""
+    for separator in "=:":
+        head, found, tail = value.partition(separator)
+        role = spec.options.get(head + separator) if found else None
+        if role is not None:
+            return role, head + separator, tail
+    return None, value, None
 
 
 def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str | None]:

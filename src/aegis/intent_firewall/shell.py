@@ -74,6 +74,8 @@ class _Walker(WalkerParts):
                 self.construct("shell-expansion", construct)
         for hazard in word.hazards:
             self.construct("shell-expansion", hazard)
+        if word.scripts:
+            self.script.inner_scripts.extend(word.scripts[:16])
         if word.substitutions:
             feeds: list[str] = context.feeds if context.feeds is not None else []
             stack.extend(
@@ -272,6 +274,7 @@ def _joined(first: Word, second: Word) -> Word:
         substitutions=[*first.substitutions, *second.substitutions],
         glob=first.glob or second.glob,
         hazards=[*first.hazards, *second.hazards],
+        scripts=[*first.scripts, *second.scripts],
     )
 
 

@@ -66,6 +66,9 @@ class Script:
     constructs: list[tuple[str, str]] = field(default_factory=list)
     functions: set[str] = field(default_factory=set)
     nodes: int = 0
+    #: Command text bash runs that the grammar leaves as text (backticks in ``${x-…}`` or
+    #: in an unquoted here-document): judged as command lines of their own.
+    inner_scripts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -8,8 +8,8 @@ from abc import abstractmethod
 from typing import Any
 
 from aegis.intent_firewall.paths import resolve_path
-from aegis.intent_firewall.shellmodel import REDIRECTS, Context, Redirect
-from aegis.intent_firewall.words import Word
+from aegis.intent_firewall.shellmodel import REDIRECTS, Context, Redirect, Script
+from aegis.intent_firewall.words import Word, backtick_bodies
 
 __all__ = ["WalkerParts"]
 
@@ -21,6 +21,7 @@ class WalkerParts:
     moved: bool
     variables: dict[str, str]
     trailing: list[Word]
+    script: Script
 
     @abstractmethod
     def text(self, node: Any) -> str:
@@ -48,6 +49,8 @@ class WalkerParts:
             for child in node.named_children:
                 if child.type == "heredoc_body":
                     body_text = self.text(child)
+                    if "`" in body_text and _expanded_heredoc(node):
+                        self._heredoc_backticks(body_text)
                     for part in child.named_children:
                         if part.type != "heredoc_content":
                             self.word(part, context, stack)
@@ -69,11 +72,21 @@ class WalkerParts:
             return [Redirect("<<<", target, target.value)]
         return [Redirect(operator, target)]
 
+    def _heredoc_backticks(self, body: str) -> None:
+        """An unquoted here-document runs its `…` like $(…); the grammar leaves them as text."""
+        bodies = backtick_bodies(body)
+        if bodies:
+            self.script.inner_scripts.extend(bodies)
+            if len(self.script.constructs) < 64:
+                evidence = f"backticks in a here-document body: {bodies[0][:60]!r}"
+                self.script.constructs.append(("shell-expansion", evidence))
+
     def change_directory(self, words: list[Word]) -> None:
         self.moved = True
         previous = self.cwd
         self._change_directory(words)
         self.variables["OLDPWD"] = previous
+        self.variables["PWD"] = self.cwd
 
     def _change_directory(self, words: list[Word]) -> None:
         if any(w.value == "-" for w in words[1:]):
@@ -89,3 +102,12 @@ class WalkerParts:
             self.cwd = "/"  # unknown: judge later relative paths as if from the root
             return
         self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
+
+
+def _expanded_heredoc(node: Any) -> bool:
+    """Whether the here-document's delimiter is unquoted, so that bash expands its body."""
+    for child in node.named_children:
+        if child.type == "heredoc_start":
+            start = child.text.decode("utf-8", "replace") if child.text else ""
+            return not any(mark in start for mark in "'\"\\")
+    return True

@@ -83,6 +83,9 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
     while index < len(args):
         word = args[index][0] or ""
         index += 1
+        if word in ("-perm", "-writable") and _hunts_privilege(word, args, index):
+            shown = "" if word == "-writable" else shown_value(args, index)
+            judge.hit("privilege-recon", f"find {' '.join(r[1] for r in roots)} {word} {shown}")
         if word in _FIND_VALUES:
             index += 1
         elif word == "-delete":
@@ -101,6 +104,23 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
                 inner = [root if a[0] == "{}" else a for a in command]
                 judge.argv(inner, _deeper(feed))
                 _whole_tree(judge, command, root, feed)
+
+
+def shown_value(args: list[Arg], index: int) -> str:
+    return args[index][1][:40] if index < len(args) else ""
+
+
+def _hunts_privilege(word: str, args: list[Arg], index: int) -> bool:
+    """``find / -perm -4000`` (or ``/6000``, ``-u=s``) lists setuid programs to escalate
+    through; ``-writable`` over system roots lists places to plant one."""
+    if word == "-writable":
+        roots = [a[0] or "" for a in args[1:index]]
+        return any(r in ("/", "/etc", "/usr", "/bin", "/sbin", "/lib") for r in roots)
+    mode = (args[index][0] or "") if index < len(args) else ""
+    mode = mode.lstrip("-/+")
+    if mode.isdigit():
+        return len(mode) >= 4 and int(mode[-4]) & 6 != 0
+    return any(part.strip().endswith(("=s", "+s")) for part in mode.split(","))
 
 
 _TREE_ROLES = {"read": "read-tree", "write": "write-tree", "delete": "delete-tree"}

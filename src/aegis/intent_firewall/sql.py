@@ -16,6 +16,8 @@ import sqlglot
 from sqlglot import exp
 
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.sqladmin import administrative
+from aegis.intent_firewall.textchecks import first_pattern as _first_pattern
 from aegis.intent_firewall.textchecks import patterns
 
 __all__ = ["MAX_SQL", "judge_sql", "looks_like_sql"]
@@ -30,11 +32,22 @@ _LEADING = (
     "pragma", "declare", "use", "show", "describe", "explain", "vacuum", "backup", "restore",
     "shutdown", "rename", "comment", "lock", "unload", "set", "begin", "commit", "rollback",
     "do", "prepare", "match", "start", "reindex", "cluster", "refresh", "listen", "notify",
+    "bulk", "kill", "waitfor", "openrowset", "handler", "source", "install", "force", "export",
+    "import", "detach", "checkpoint",
 )  # fmt: skip
+#: psql and mysql client meta-commands that only describe (any other, ``\\!`` ``\\copy``
+#: ``\\o |cmd`` ``\\i``, runs programs or touches files on the client: review).
+_DESCRIBING_META = frozenset({"\\d", "\\dt", "\\dn", "\\df", "\\dv", "\\di", "\\du",
+                              "\\l", "\\x", "\\conninfo", "\\timing", "\\d+", "\\dt+",
+                              ".tables", ".schema", ".indexes", ".headers", ".mode"})  # fmt: skip
+#: psql/mysql meta-commands start with a backslash, sqlite3 dot-commands with a dot.
+_META_PREFIXES = ("\\", ".")
 _DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
 #: Statements sqlglot keeps as an opaque command that only read or describe.
 _HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
 _PLACEHOLDERS = ("%s", "%d", "%b")
+#: Longer SQL is not handed to the parser (its cost grows with the text).
+_MAX_PARSED = 2048
 _MAX_PARENS = 32
 
 
@@ -48,7 +61,10 @@ def _without_leading_comments(text: str) -> str:
 
 def looks_like_sql(canonical: str) -> bool:
     head = _without_leading_comments(canonical).split(None, 1)
-    return bool(head) and head[0] in _LEADING
+    if not head:
+        return False
+    word = head[0].partition("(")[0]  # EXEC('…'), SELECT(1)
+    return word in _LEADING or head[0].startswith(_META_PREFIXES)
 
 
 @lru_cache(maxsize=1024)
@@ -65,15 +81,35 @@ def judge_sql(canonical: str) -> tuple[Hit, ...]:
 def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
     hits: list[Hit] = []
     flat = " ".join(canonical.split())
+    meta = _without_leading_comments(flat).split(" ", 1)[0]
+    if meta.startswith(_META_PREFIXES):
+        # one describing command, with nothing that pipes, substitutes or chains another
+        if meta in _DESCRIBING_META and flat.count(meta[0]) == 1 and not set("|`;") & set(flat):
+            return []
+        return [default_hit("sql-not-understood", f"client meta-command {meta}")]
+    probing, admin = _first_pattern("sql_probing", flat), _first_pattern("sql_admin", flat)
+    if probing is not None:
+        hits.append(default_hit("sql-injection-shape", f"{flat[:80]!r} (probing)"))
+    if admin is not None:
+        hits.append(default_hit("sql-destructive", f"{flat[:80]!r} (server administration)"))
     for name in patterns()["sql_command_execution"]:
         if name in flat:
             hits.append(default_hit("sql-command-execution", name))
             break
     if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
         hits.append(default_hit("sql-command-execution", "copy … program"))
+    for name in patterns()["sql_resource_exhaustion"]:
+        if name in flat:
+            hits.append(default_hit("resource-exhaustion", f"SQL {name.rstrip('(')} stalls"))
+            break
     if _paren_depth(canonical) > _MAX_PARENS:
         hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
         return hits  # sqlglot recurses per level: deeper text is not handed to it
+    if len(canonical) > _MAX_PARSED:
+        # sqlglot takes about 10 ms per 1,000 characters (four dialects when it fails):
+        # longer SQL is judged by its words above and goes to a human
+        hits.append(default_hit("too-large", f"SQL of {len(canonical)} characters, not parsed"))
+        return hits
     parseable = canonical
     for placeholder in _PLACEHOLDERS:
         parseable = parseable.replace(placeholder, "?")
@@ -87,6 +123,7 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
     if len(statements) > 1:
         hits.append(default_hit("sql-destructive", f"{len(statements)} stacked statements"))
     _sensitive(canonical, statements, hits)
+    administrative(statements, hits)
     for statement in statements:
         if isinstance(statement, exp.Command):
             keyword = str(statement.this).lower()
@@ -97,11 +134,35 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
         elif isinstance(statement, exp.Copy):
             hits.append(default_hit("sql-destructive", f"COPY: {statement.sql()[:80]}"))
+        if _always_true_alternative(statement):
+            hits.append(default_hit("sql-injection-shape", "OR with a condition always true"))
         for change in statement.find_all(exp.Delete, exp.Update):  # includes the root
             if _edits_all(change):
                 hits.append(default_hit("sql-destructive", f"{change.key.upper()} of every row"))
                 break
     return hits
+
+
+def _constant(node: Any) -> bool:
+    return isinstance(node, exp.Literal | exp.Boolean)
+
+
+def _always_true_alternative(statement: Any) -> bool:
+    """``… OR '1'='1'``, ``OR 1``, ``OR TRUE``: the shape of a tautology injection (a
+    ``WHERE 1=1 AND …`` builder idiom has no OR and stays unflagged)."""
+    for alternative in statement.find_all(exp.Or):
+        for operand in (alternative.this, alternative.expression):
+            side = operand
+            while isinstance(side, exp.Paren):
+                side = side.this
+            if _constant(side):
+                return True
+            if isinstance(side, exp.EQ | exp.Like | exp.GTE | exp.LTE) and (
+                (_constant(side.this) and _constant(side.expression))
+                or side.this == side.expression
+            ):
+                return True
+    return False
 
 
 def _named_placeholders(text: str) -> str:
@@ -154,8 +215,21 @@ def _edits_all(statement: Any) -> bool:
     condition = where.this
     if isinstance(condition, exp.Boolean):
         return bool(condition.this)
+    return _always_true(condition)
+
+
+def _always_true(condition: Any) -> bool:
+    """``true``, ``1=1``, ``'a'='a'``, and an OR with any such side (``id = 5 OR TRUE``)."""
+    if isinstance(condition, exp.Paren):
+        return _always_true(condition.this)
+    if isinstance(condition, exp.Boolean):
+        return bool(condition.this)
+    if isinstance(condition, exp.Literal) and not condition.is_string:
+        return condition.this not in ("0", "0.0")
     if isinstance(condition, exp.EQ):
-        return condition.left.sql() == condition.right.sql()
+        return bool(condition.left.sql() == condition.right.sql())
+    if isinstance(condition, exp.Or):
+        return _always_true(condition.left) or _always_true(condition.right)
     return False
 
 

@@ -20,6 +20,7 @@ from pathlib import PurePath
 from typing import Any
 from uuid import UUID
 
+from aegis.intent_firewall import carriers
 from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
@@ -28,7 +29,8 @@ from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KE
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
-_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name")
+_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name",
+              "toolName", "function_name", "functionName")  # fmt: skip
 #: A list of command lines is also judged as one script (so cd carries) up to this size;
 #: each line is judged on its own in any case.
 _MAX_JOINED_LINES = 64
@@ -37,11 +39,20 @@ _PROGRAM_KEYS = frozenset(
     {"command", "cmd", "exe", "executable", "program", "file", "filepath", "binary", "bin"}
 )
 _ARGS_KEYS = frozenset({"args", "arguments", "argv", "params", "argumentlist", "arglist"})
-_YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content"}
+_YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content", "context"}
 _MAX_EMBEDDED = 65536
 _MAX_YAML = 4096
 _SCALARS = (int, float, bool, type(None))
 _TEXTUAL = (date, datetime, time, Decimal, UUID, PurePath)
+
+
+def _toml_like(key: str, text: str) -> bool:
+    """Text under a ``*toml*`` key, or ``name = value`` configuration (one line or several)
+    under a key that carries configuration."""
+    if len(text) > _MAX_YAML or "=" not in text:
+        return False
+    head = text.split("=", maxsplit=1)[0]
+    return "toml" in key or (key in _YAML_KEYS and ":" not in head)
 
 
 class _Walker:
@@ -204,6 +215,11 @@ class _Walker:
         program, arguments = value.get(program_key), value.get(args_key)
         if not isinstance(program, str) or not program or any(c.isspace() for c in program):
             return
+        if isinstance(arguments, str) and len(arguments) <= _MAX_JOINED_CHARS:
+            # Start-Process -ArgumentList, ProcessStartInfo.Arguments: one Windows command line
+            from aegis.intent_firewall.powershell import split_arguments
+
+            arguments = split_arguments(arguments)
         if not isinstance(arguments, list | tuple) or len(arguments) > 4096:
             return
         if not all(isinstance(a, str) for a in arguments):
@@ -228,7 +244,9 @@ class _Walker:
         if len(text) > self.max_chars:
             self.finding("too-large", f"a string of {len(text)} characters", where)
             return text
-        self.result.items.append(Item(where, text, key, tool))
+        index = len(self.result.items) if where not in self.joined else -1
+        if index >= 0:  # else an argument string judged with its program
+            self.result.items.append(Item(where, text, key, tool))
         if key in ENV_KEYS and "=" in text:  # ["LD_PRELOAD=/x.so"]: an environment as a list
             name, _, setting = text.partition("=")
             self.result.items.append(Item(where, setting, name.strip().casefold(), "<env>"))
@@ -243,17 +261,70 @@ class _Walker:
             if isinstance(inner, str):
                 return self.string(inner, where + "<json>", key, tool, depth + 1) and text
         if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
-            if shapes.nesting_depth(stripped, self.max_depth - depth) > self.max_depth - depth:
-                self.finding("nesting-too-deep", "JSON text nested too deep", where)
+            if not self.json_text(stripped, where, key, tool, depth, index=index):
                 return text
-            try:
-                parsed = json.loads(stripped)
-            except (ValueError, RecursionError):
-                return text
-            self.value(parsed, where + "<json>", key, tool, depth + 1)
-        elif key in _YAML_KEYS and ":" in stripped and len(stripped) <= _MAX_YAML:
-            self.yaml(stripped, where, key, tool, depth)
+        else:
+            self.configuration(stripped, where, key, tool, depth)
+        if depth < self.max_depth:
+            self.carried(stripped, where, key, tool, depth)
         return text
+
+    def json_text(
+        self, text: str, where: str, key: str, tool: str, depth: int, *, index: int
+    ) -> bool:
+        """JSON text walked as the values it holds (the item at ``index``, the text itself,
+        becomes data); False when the walk of this string stops here: nested too deep, or
+        not JSON (then read as other configuration: TOML also starts with a bracket)."""
+        if shapes.nesting_depth(text, self.max_depth - depth) > self.max_depth - depth:
+            self.finding("nesting-too-deep", "JSON text nested too deep", where)
+            return False
+        try:
+            parsed = json.loads(text)
+        except (ValueError, RecursionError):
+            self.configuration(text, where, key, tool, depth, yaml=False)
+            return False
+        if index >= 0 and isinstance(parsed, dict | list):
+            # JSON text is data, not a command line: its values are judged, not its braces
+            self.result.items[index] = Item(where, self.result.items[index].text, "<json>", "")
+        self.value(parsed, where + "<json>", key, tool, depth + 1)
+        return True
+
+    def carried(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
+        """Base64 blobs and hex under ``*_hex`` keys: what they carry is judged."""
+        decoded = carriers.decoded_base64(text)
+        if decoded is not None:
+            self.string(decoded, where + "<base64>", key, tool, depth + 1)
+            return
+        if "hex" in key and (plain := carriers.decoded_hex(text)) is not None:
+            self.string(plain, where + "<hex>", key.replace("hex", "").strip("_-"), tool, depth + 1)
+
+    def configuration(
+        self, text: str, where: str, key: str, tool: str, depth: int, *, yaml: bool = True
+    ) -> None:
+        """Text that is not JSON: TOML, YAML under keys that carry it, XML tool calls."""
+        if _toml_like(key, text) and self.toml(text, where, key, tool, depth):
+            pass
+        elif yaml and key in _YAML_KEYS and ":" in text and len(text) <= _MAX_YAML:
+            self.yaml(text, where, key, tool, depth)
+        if "</" in text:
+            self.xml(text, where, tool, depth)
+
+    def toml(self, text: str, where: str, key: str, tool: str, depth: int) -> bool:
+        """TOML text (``[task]\ncommand = "…"``) walked like JSON; False if it is not TOML."""
+        if shapes.nesting_depth(text, self.max_depth - depth) > self.max_depth - depth:
+            self.finding("nesting-too-deep", "TOML text nested too deep", where)
+            return True
+        parsed = shapes.load_toml(text)
+        if parsed is None:
+            return False
+        self.value(parsed, where + "<toml>", key, tool, depth + 1)
+        return True
+
+    def xml(self, text: str, where: str, tool: str, depth: int) -> None:
+        """Tool calls written as XML in free text (``<execute_command><command>rm -rf ~
+        </command></execute_command>``): each element's text under its name as the key."""
+        for label, content, parent in shapes.xml_leaves(text):
+            self.string(content, where + "<xml>", label.casefold(), parent or tool, depth + 1)
 
     def yaml(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
         parsed, too_deep = shapes.load_yaml(text)
@@ -283,6 +354,8 @@ def walk_parameters(
         for name, item in parameters.items():
             if type(item) is str:
                 walker.string(item, f"parameters.{name}", name.casefold(), "", 1)
+        if "value" in parameters and ("name" in parameters or "key" in parameters):
+            walker.pairs(parameters, "parameters", "")  # set_config(key=…, value=…)
         walker.result.frozen = FrozenDict(parameters)
         return walker.result
     walker.result.frozen = walker.value(parameters, "parameters", "", "", 0)

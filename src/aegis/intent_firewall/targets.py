@@ -41,6 +41,9 @@ class Targets:
     persistence_segments: tuple[str, ...] = ()
     persistence_names: frozenset[str] = frozenset()
     persistence_pairs: tuple[tuple[str, str], ...] = ()
+    #: Devices that never reach end of file (/dev/zero): copied unbounded, they fill a disk.
+    device_endless: frozenset[str] = frozenset()
+    privileged_ports: frozenset[int] = frozenset()
 
     def classify(self, path: str, home: str) -> str | None:
         """The most serious class ``path`` falls in, or ``None``."""
@@ -60,7 +63,7 @@ class Targets:
 
 def home_relative(path: str, home: str) -> str | None:
     """``path`` below its home directory (``""`` for the home itself), or ``None``."""
-    if not path.startswith((home, "/root", "/home/", "/users/")):
+    if not path.startswith((home, "/root", "/home/", "/users/", "/mnt/")):
         return None  # the common answer, from one test of the prefixes checked below
     for base in (home, "/root"):
         if path == base:
@@ -71,6 +74,9 @@ def home_relative(path: str, home: str) -> str | None:
         if path.startswith(root):
             _, _, rest = path[len(root) :].partition("/")
             return rest
+    if path.startswith("/mnt/") and path[6:13] == "/users/":  # WSL: /mnt/c/Users/<name>
+        _, _, rest = path[13:].partition("/")
+        return rest
     return None
 
 
@@ -130,6 +136,7 @@ _CHAIN_CACHED_LENGTH = 512
 def _chain(table: dict[str, str], directory: str, top: str = "/") -> frozenset[str]:
     """The classes ``table`` gives ``directory`` and each of its ancestors, up to ``top``."""
     found = set()
+    directory = _shallow(directory)
     while directory not in (top, ""):
         if (kind := table.get(directory)) is not None:
             found.add(kind)
@@ -155,6 +162,17 @@ def _persistence_segment(catalogue: Targets, path: str, name: str) -> bool:
         if segment in path and name.endswith(suffix):
             return True
     return False
+
+
+#: No catalogue directory is this many components deep: deeper ancestors cannot match.
+_DEEPEST_ENTRY = 32
+
+
+def _shallow(path: str) -> str:
+    """``path`` cut to its first :data:`_DEEPEST_ENTRY` components, so that walking its
+    ancestors stays linear for a path of thousands of components."""
+    parts = path.split("/", _DEEPEST_ENTRY + 1)
+    return "/".join(parts[: _DEEPEST_ENTRY + 1]) if len(parts) > _DEEPEST_ENTRY + 1 else path
 
 
 def _under(path: str, roots: frozenset[str]) -> bool:
@@ -198,6 +216,8 @@ def targets() -> Targets:
         persistence_pairs=tuple(
             (pair[0], pair[1]) for pair in persistence.get("segment_suffixes", ())
         ),
+        device_endless=frozenset(device.get("endless", ())),
+        privileged_ports=frozenset(int(p) for p in data[PRIVILEGED].get("ports", ())),
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from confusable_homoglyphs import categories, confusables
 
-__all__ = ["canonical_text", "mixed_script_words", "written_as"]
+__all__ = ["canonical_text", "hidden_text", "mixed_script_words", "written_as"]
 
 #: Scripts that may mix with any other (digits, punctuation, combining marks).
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED"})
@@ -44,6 +44,11 @@ def _skeleton_table() -> dict[int, str]:
                 break
             seen.update(found)
             frontier = [t for t in found if len(t) == 1]
+    for block in (range(0x0280, 0x02B0), range(0x1D00, 0x1D2C), range(0xA730, 0xA7B0)):
+        for code in block:  # small capitals (ʜ, ᴀ) read as the letter they are drawn as
+            name = unicodedata.name(chr(code), "")
+            if name.startswith("LATIN LETTER SMALL CAPITAL ") and len(name) == 28:
+                table.setdefault(code, name[-1].lower())
     return table
 
 
@@ -77,6 +82,48 @@ class _Invisible(dict[int, int | None]):
 _INVISIBLE = _Invisible()
 
 
+#: Bidi embeddings, overrides and isolates: text displayed in another order than it is read.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_TAGS = range(0xE0000, 0xE0080)
+_BLACK_FLAG = "\U0001f3f4"  # a flag's tag sequence (England, Scotland) is an emoji
+
+
+def hidden_text(text: str) -> str | None:
+    """What bidi controls or tag characters hide in ``text`` (Trojan Source, ASCII
+    smuggling), or ``None``: tag characters read as the ASCII they encode, overridden runs
+    read in the order they are stored."""
+    if text.isascii():
+        return None
+    smuggled, flag = [], False
+    for char in text:
+        code = ord(char)
+        if code in _TAGS:
+            if not flag:
+                smuggled.append(chr(code - 0xE0000))
+            continue
+        flag = char == _BLACK_FLAG
+    if smuggled:
+        return "tag characters spelling " + repr("".join(smuggled)[:80])
+    if not _BIDI_CONTROLS.isdisjoint(text):
+        return "bidi controls around " + repr(text[:80])
+    return None
+
+
+#: Scripts written together as one writing system (UTS #39 "highly restrictive"): Japanese
+#: mixes Han, Hiragana and Katakana (and Latin acronyms), Chinese Han and Bopomofo, Korean
+#: Han and Hangul.
+_WRITING_SYSTEMS = (
+    frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}),
+    frozenset({"LATIN", "HAN", "BOPOMOFO"}),
+    frozenset({"LATIN", "HAN", "HANGUL"}),
+)
+
+
+def _writing_system(scripts: set[str]) -> bool:
+    mixed = scripts - _NEUTRAL_SCRIPTS
+    return any(mixed <= system for system in _WRITING_SYSTEMS)
+
+
 @lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     return str(categories.aliases_categories(char)[0])
@@ -103,7 +150,7 @@ def mixed_script_words(text: str, limit: int = 4) -> list[str]:
             continue
         if unicodedata.category(char) in {"Mn", "Me", "Cf"} and word:
             continue  # invisible marks inside a word do not end it
-        if len(scripts - _NEUTRAL_SCRIPTS) > 1:
+        if len(scripts - _NEUTRAL_SCRIPTS) > 1 and not _writing_system(scripts):
             found.append("".join(word))
             if len(found) >= limit:
                 break

@@ -7,13 +7,18 @@ innocent. The README says so.
 
 from __future__ import annotations
 
+import html
+import itertools
 import tomllib
 import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import unquote
 
 import re2
+
+from aegis.intent_firewall.carriers import decoded_base64, decoded_hex
 
 __all__ = [
     "FreeTextFindings",
@@ -21,6 +26,7 @@ __all__ = [
     "code_in_data",
     "config_escape",
     "config_exec",
+    "first_pattern",
     "free_text_checks",
     "instruction_override",
     "patterns",
@@ -54,7 +60,15 @@ def _first(name: str, text: str) -> str | None:
     return str(patterns()[name][min(matched)])
 
 
+def first_pattern(name: str, text: str) -> str | None:
+    """The first pattern of the ``name`` list in ``patterns.toml`` found in ``text``."""
+    return _first(name, text)
+
+
 _LEET = frozenset("0123456789@$!|")
+_ROT13 = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm"
+)  # canonical text is already lower case
 
 
 @cache
@@ -66,10 +80,27 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
     """The first instruction-override pattern found in ``canonical`` text (also with
     leetspeak undone: ``1gn0re prev10us``), or ``None``."""
     found = _first("instruction_override", canonical)
-    if found is None and not original.isascii():  # skeletons turn Cyrillic into Latin
+    return found if found is not None else _override_respelled(canonical, original)
+
+
+def _override_respelled(canonical: str, original: str) -> str | None:
+    """The override patterns on the other spellings of ``canonical`` (both
+    :func:`instruction_override` and :func:`free_text_checks` retry through here)."""
+    found: str | None = None
+    if not original.isascii():  # skeletons turn Cyrillic into Latin
         found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
     if found is None and not _LEET.isdisjoint(canonical):
         found = _first("instruction_override", canonical.translate(_leet_table()))
+    if found is None and "%" in canonical:
+        found = _first("instruction_override", unquote(canonical))
+    if found is None:
+        found = _decoded_variants(canonical)
+    if found is None and canonical.isascii() and _holds_turned_marker(canonical):
+        # the same phrases reversed or in ROT13, the two spellings a model decodes unasked,
+        # in one scan (a blank line apart, so no phrase spans the two)
+        found = _first(
+            "instruction_override", canonical[::-1] + "\n\n" + canonical.translate(_ROT13)
+        )
     return found
 
 
@@ -114,12 +145,61 @@ def free_text_checks(canonical: str, original: str = "") -> FreeTextFindings:
             first = min((index for index in matched if start <= index < end), default=None)
             found[check] = None if first is None else str(patterns()[name][first - start])
     override = found[0]
-    if override is None and not original.isascii():  # as instruction_override retries
-        folded = unicodedata.normalize("NFKC", original).casefold()
-        override = _first("instruction_override", folded)
-    if override is None and not _LEET.isdisjoint(canonical):
-        override = _first("instruction_override", canonical.translate(_leet_table()))
+    if override is None:
+        override = _override_respelled(canonical, original)  # as instruction_override does
     return override, found[1], found[2]
+
+
+_SPLITTERS = str.maketrans("", "", ".-_*~|")
+#: Words every override phrase uses, reversed and in ROT13: only text holding one of them is
+#: read backwards or rotated (a substring test instead of two more scans of every text).
+_OVERRIDE_WORDS = ("ignor", "instruct", "previous", "disregard", "forget", "prompt", "rules",
+                   "jailbreak", "override", "bypass", "restrict", "pretend", "system")  # fmt: skip
+_TURNED_MARKERS = tuple(
+    spelling for word in _OVERRIDE_WORDS for spelling in (word[::-1], word.translate(_ROT13))
+)
+#: Up to this length the markers are looked for one by one; longer text is scanned once.
+_SHORT_TEXT = 256
+
+
+@cache
+def _turned_scan() -> Any:
+    """The markers as one RE2 alternation (letters only, so nothing to escape)."""
+    assert all(marker.isalpha() for marker in _TURNED_MARKERS)
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile("|".join(_TURNED_MARKERS), options)
+
+
+def _holds_turned_marker(canonical: str) -> bool:
+    """Whether ``canonical`` holds a marker: 26 substring tests beat one RE2 call on short
+    text, one linear scan beats 26 on long text; both answer the same."""
+    if len(canonical) <= _SHORT_TEXT:
+        return any(marker in canonical for marker in _TURNED_MARKERS)
+    return _turned_scan().search(canonical) is not None
+
+
+def _decoded_variants(canonical: str) -> str | None:
+    """Overrides behind HTML entities (``&#105;gnore``), letters split by dots or dashes
+    (``i.g.n.o.r.e``), or in a hex or base64 word of their own."""
+    if "&" in canonical and ";" in canonical:
+        found = _first("instruction_override", html.unescape(canonical))
+        if found is not None:
+            return found
+    splitters = canonical.count(".") + canonical.count("-") + canonical.count("_")
+    if splitters > len(canonical) // 5:
+        found = _first("instruction_override", canonical.translate(_SPLITTERS))
+        if found is not None:
+            return found
+    if len(canonical) < 16:
+        return None
+    for word in itertools.islice((w for w in canonical.split() if len(w) >= 16), 16):
+        hidden = decoded_hex(word) or decoded_base64(word)
+        if hidden is not None:
+            found = _first("instruction_override", hidden.casefold())
+            if found is not None:
+                return found
+    return None
 
 
 def code_danger(canonical: str) -> bool:

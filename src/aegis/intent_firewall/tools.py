@@ -116,7 +116,7 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     sub = parsed.operands[0][0] or ""
     position = args.index(parsed.operands[0])
     rest = args[position + 1 :]
-    if sub in ("container", "compose", "image", "system", "volume", "builder") and rest:
+    if sub in ("container", "compose", "image", "system", "volume", "builder", "service") and rest:
         sub, rest = rest[0][0] or "", rest[1:]
     words = [a[0] or "" for a in rest]
     if sub in ("run", "create"):
@@ -124,8 +124,7 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     elif sub == "exec":
         _docker_exec(judge, rest, feed)
     elif sub in ("pull", "push"):
-        for image in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
-            image_host(judge, image)
+        _docker_image(judge, sub, rest)
     elif sub == "login":
         for server in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
             judge_url(judge.scope, server[0] or "", server[1], feed.cwd)
@@ -139,10 +138,41 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         _docker_admin(judge, sub, words)
 
 
+#: Template fields that print a container's environment (passwords and tokens live there),
+#: and templates that print whole objects holding it.
+_ENV_FIELDS = (".env", "json .}}", "json .config}}", ".config}}", "{{.}}", "{{ . }}")
+
+
+def _docker_inspect(judge: CommandJudge, words: list[str]) -> None:
+    """``docker inspect --format '{{.Config.Env}}' db`` prints the database's passwords."""
+    for index, value in enumerate(words):
+        text = value.lower()
+        if text in ("-f", "--format") and index + 1 < len(words):
+            template = words[index + 1].lower()
+        elif text.startswith(("--format=", "-f=")):
+            template = text.split("=", 1)[1]
+        else:
+            continue
+        flat = template.replace(" ", "")
+        if any(field.replace(" ", "") in flat for field in _ENV_FIELDS):
+            judge.hit("secret-environment", f"docker inspect template {template[:80]!r}")
+            return
+
+
+def _docker_image(judge: CommandJudge, sub: str, rest: list[Arg]) -> None:
+    """The registry an image comes from or goes to; a push publishes it for good."""
+    for image in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
+        image_host(judge, image)
+        if sub == "push":
+            judge.hit("irreversible-publish", f"docker push {image[1][:80]}")
+
+
 def _docker_admin(judge: CommandJudge, sub: str, words: list[str]) -> None:
     """Plugins run with host privileges; leaving a swarm takes its services down."""
     if sub == "plugin" and words[:1] == ["install"]:
         judge.hit("container-escape", f"docker plugin install {' '.join(words[1:])[:80]}")
+    elif sub == "inspect":
+        _docker_inspect(judge, words)
     elif sub == "swarm" and words[:1] == ["leave"]:
         judge.hit("destructive-command", f"docker swarm {' '.join(words)[:80]}")
 
@@ -180,6 +210,8 @@ _BUILD_VALUES = frozenset({"-t", "--tag", "-f", "--file", "--build-arg", "--targ
 def _docker_build(judge: CommandJudge, rest: list[Arg], feed: Feed) -> None:
     """The build context may be a remote repository; insecure entitlements reach the host."""
     words = [a[0] or "" for a in rest]
+    if "--push" in words or any(w.startswith("--output=type=registry") for w in words):
+        judge.hit("irreversible-publish", "docker build --push")
     if "security.insecure" in words or "--allow=security.insecure" in words:
         judge.hit("container-escape", "docker build --allow security.insecure")
     for index, (value, written, _glob) in enumerate(rest):

@@ -18,14 +18,23 @@ __all__ = [
     "ARGUMENT_KEYS",
     "COMMAND_KEYS",
     "COMMAND_WORDS",
+    "CONTAINER_WORDS",
     "DELETE_WORDS",
     "DESTRUCTIVE_WORDS",
     "ENV_KEYS",
+    "FILE_WORDS",
+    "GUARD_CHANGE_WORDS",
+    "GUARD_WORDS",
     "NETWORK_WORDS",
     "NON_COMMAND_KEYS",
     "PATH_KEYS",
+    "PERM_WORDS",
+    "RECURSIVE_KEYS",
     "RUN_WORDS",
+    "SECRET_ACCESS_WORDS",
+    "SECRET_WORDS",
     "SQL_KEYS",
+    "TREE_READ_WORDS",
     "URL_KEYS",
     "WRITE_KEYS",
     "WRITE_WORDS",
@@ -49,6 +58,15 @@ URL_KEYS = frozenset(_DATA["url_keys"])
 SQL_KEYS = frozenset(_DATA["sql_keys"])
 ENV_KEYS = frozenset(_DATA["env_keys"])
 ARGUMENT_KEYS = frozenset(_DATA["argument_keys"])
+PERM_WORDS = frozenset(_DATA["perm_words"])
+TREE_READ_WORDS = frozenset(_DATA["tree_read_words"])
+FILE_WORDS = frozenset(_DATA["file_words"])
+RECURSIVE_KEYS = frozenset(_DATA["recursive_keys"])
+CONTAINER_WORDS = frozenset(_DATA["container_words"])
+SECRET_WORDS = frozenset(_DATA["secret_words"])
+SECRET_ACCESS_WORDS = frozenset(_DATA["secret_access_words"])
+GUARD_WORDS = frozenset(_DATA["guard_words"])
+GUARD_CHANGE_WORDS = frozenset(_DATA["guard_change_words"])
 
 
 @lru_cache(maxsize=4096)

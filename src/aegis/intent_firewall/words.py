@@ -15,7 +15,7 @@ from typing import Any
 
 from aegis.intent_firewall.globbing import expand_braces, has_braces, has_glob
 
-__all__ = ["Word", "decode_ansi_c", "resolve_word"]
+__all__ = ["Word", "backtick_bodies", "decode_ansi_c", "resolve_word"]
 
 _MAX_DEPTH = 24
 _SIMPLE_ESCAPES = {
@@ -38,6 +38,8 @@ class Word:
     #: Constructs that run code whatever the word is used for (a command substitution in a
     #: subscript or a prompt expansion): findings even where the word's value does not matter.
     hazards: list[str] = field(default_factory=list)
+    #: Bodies of backticks the grammar leaves as text (inside ``${x-`cmd`}``): bash runs them.
+    scripts: list[str] = field(default_factory=list)
 
 
 def _short(text: str) -> str:
@@ -123,6 +125,7 @@ class _Resolver:
         self.unquoted: list[str] = []
         self.split = False
         self.hazards: list[str] = []
+        self.scripts: list[str] = []
 
     def nested(self, node: Any) -> None:
         """Command substitutions anywhere below ``node`` (inside ``${x:-…}``, ``$((…))``,
@@ -135,6 +138,12 @@ class _Resolver:
             if child.type in ("command_substitution", "process_substitution"):
                 self.substitutions.append(child)
                 self.hazards.append(f"substitution inside {node.type} {_short(self.text(node))}")
+            elif child.type in ("word", "string_content") and "`" in self.text(child):
+                # tree-sitter-bash leaves `cmd` inside ${x-…} as plain text; bash runs it
+                bodies = backtick_bodies(self.text(child))
+                if bodies:
+                    self.scripts.extend(bodies)
+                    self.hazards.append(f"backticks inside {node.type} {_short(self.text(node))}")
             else:
                 pending.extend(child.named_children)
         if pending:
@@ -239,6 +248,7 @@ def resolve_word(node: Any, source: bytes, variables: dict[str, str]) -> Word:
         substitutions=resolver.substitutions,
         glob=resolver.glob,
         hazards=resolver.hazards,
+        scripts=resolver.scripts,
     )
     if value is not None and _evaluated_subscript(value):
         word.hazards.append(f"array subscript runs a substitution {_short(word.written)}")
@@ -262,3 +272,29 @@ def _evaluated_subscript(value: str) -> bool:
         return False
     rest = value[opening:]
     return "$(" in rest or "`" in rest
+
+
+def backtick_bodies(text: str, limit: int = 16) -> list[str]:
+    """The commands of the `…` substitutions in ``text`` (escaped backticks are literal;
+    an unclosed one runs to the end, as bash reads it). A linear scan."""
+    bodies: list[str] = []
+    index, length = 0, len(text)
+    while index < length and len(bodies) < limit:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char != "`":
+            index += 1
+            continue
+        body: list[str] = []
+        index += 1
+        while index < length and text[index] != "`":
+            if text[index] == "\\" and index + 1 < length and text[index + 1] in "`$\\":
+                index += 1
+            body.append(text[index])
+            index += 1
+        index += 1
+        if "".join(body).strip():
+            bodies.append("".join(body))
+    return bodies

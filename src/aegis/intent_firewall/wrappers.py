@@ -56,6 +56,8 @@ def _operand(judge: CommandJudge, grammar: Wrapper, state: _State, arg: Arg, fee
     state.positionals = state.positionals - 1 if state.positionals > 0 else 0
     if grammar.remote and arg[0] is not None:
         judge_url(judge.scope, arg[0].rpartition("@")[2], arg[1], feed.cwd)
+    elif grammar.operand_role:
+        judge.path(arg, grammar.operand_role, state.cwd or feed.cwd)
     state.index += 1
     return True
 

@@ -11,6 +11,7 @@ references), unbounded decoding loops, and values whose ``str``/``repr`` fail.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -479,7 +480,259 @@ def _probes() -> list[Probe]:
             False,
             "shape that makes backtracking matchers quadratic",
         ),
+        *_runner_and_data_probes(),
     ]
+
+
+def _nested_documents(levels: int) -> str:
+    """JSON text inside YAML text inside JSON text …, each layer a string of the next."""
+    text = "rm -rf /"
+    for level in range(levels):
+        text = json.dumps({"command": text}) if level % 2 else f"run: {json.dumps(text)}\n"
+    return text
+
+
+def _runner_and_data_probes() -> list[Probe]:
+    """Shapes aimed at the programs that run their operands as commands (each operand is a
+    script parsed again), the option and environment parsers, and the text checks."""
+    return [
+        Probe(
+            "hyperfine-1000-scripts",
+            lambda: _command("hyperfine " + "'ls' " * 800 + "'rm -rf /'"),
+            True,
+            "800 operands, each a shell line parsed again, the last one rm -rf /",
+        ),
+        Probe(
+            "hyperfine-nested-quotes",
+            lambda: _command("hyperfine " + '"hyperfine ' * 60 + "rm -rf /" + '"' * 60),
+            True,
+            "a runner whose operand runs the runner, 60 deep",
+        ),
+        Probe(
+            "argv-100k-words",
+            lambda: _params({"argv": ["rm", "-rf", *(["/"] * 100_000)]}, "execute"),
+            True,
+            "an argv list of 100,002 words",
+        ),
+        Probe(
+            "documents-nested-12",
+            lambda: _params({"arguments": _nested_documents(12)}, "tool_call"),
+            True,
+            "JSON in YAML in JSON … 12 layers of text (12 KB of escapes), rm -rf / at the core",
+        ),
+        Probe(
+            "heredocs-into-kubectl",
+            lambda: _command(
+                "".join(f"kubectl apply -f - <<E{i}\nprivileged: true\nE{i}\n" for i in range(300))
+            ),
+            True,
+            "300 here-documents, each a manifest read by kubectl",
+        ),
+        Probe(
+            "assignments-2000",
+            lambda: _command("PATH=/tmp/x:$PATH " * 2000 + "make"),
+            True,
+            "2,000 environment prefixes before one command",
+        ),
+        Probe(
+            "sql-or-chain",
+            lambda: _params({"query": "SELECT 1 FROM t WHERE " + " OR ".join(["a = b"] * 3000)}),  # noqa: S608
+            False,
+            "3,000 alternatives in one WHERE",
+        ),
+        Probe(
+            "windows-paths-800",
+            lambda: _command("type " + "C:\\x\\y " * 800),
+            False,
+            "800 drive-letter paths bash would unescape",
+        ),
+        Probe(
+            "privileged-ports-500",
+            lambda: _command(
+                "curl " + " ".join(f"http://127.0.0.{i % 250}:2375/" for i in range(500))
+            ),
+            True,
+            "500 URLs to a container API port",
+        ),
+        Probe(
+            "distinct-hosts-20000",
+            lambda: _params({"urls": [f"https://h{i}.example/x" for i in range(20_000)]}, "fetch"),
+            True,
+            "20,000 distinct hosts outside the policy",
+        ),
+        Probe(
+            "option-value-1mb",
+            lambda: _command("gcc -fplugin=" + "a" * MB + " x.c"),
+            False,
+            "a one-megabyte attached option value",
+        ),
+        Probe(
+            "tag-characters-1mb",
+            lambda: _params({"text": "\U000e0041" * (MB // 4)}, "send_message"),
+            True,
+            "a megabyte of invisible tag characters",
+        ),
+        Probe(
+            "glob-path-2000-levels",
+            lambda: _params({"path": "/" + "*/" * 2000 + "shadow"}, "read_file"),
+            False,
+            "a 2,000-level glob ending in a secret's name",
+        ),
+        Probe(
+            "camel-action-5000",
+            lambda: Request("writeFile" * 5000, {"path": "x"}),
+            False,
+            "an action name of 5,000 camelCase words",
+        ),
+        Probe(
+            "instruction-words-1mb",
+            lambda: _params({"text": "ignore previous " * (MB // 16)}, "send_message"),
+            True,
+            "a megabyte of an override phrase's words",
+        ),
+        # -- carriers: base64, hex, TOML, XML tool calls, fences, context ------------------
+        Probe(
+            "base64-chain-10",
+            lambda: _params({"payload": _base64_layers('{"command": "rm -rf /"}', 10)}),
+            True,
+            "a command under ten layers of base64",
+        ),
+        Probe(
+            "base64-16k-text",
+            lambda: _params({"data": "QUFB" * 4000}),
+            False,
+            "16,000 base64 characters that decode to text",
+        ),
+        Probe(
+            "hex-16k-command",
+            lambda: _params({"command_hex": ("rm -rf / ;" * 800).encode().hex()}),
+            True,
+            "a 16,000-digit hex-encoded command line",
+        ),
+        Probe(
+            "toml-deep-arrays",
+            lambda: _params({"config_toml": "a = " + "[" * 2000 + "]" * 2000}),
+            False,
+            "TOML arrays nested 2,000 deep",
+        ),
+        Probe(
+            "toml-inline-tables",
+            lambda: _params({"config": "x = " + "{a = " * 1000 + "1" + "}" * 1000}),
+            False,
+            "TOML inline tables nested 1,000 deep",
+        ),
+        Probe(
+            "xml-many-parameters",
+            lambda: _params(
+                {"reply": '<parameter name="command">ls</parameter>' * 380 + "<cmd>rm -rf /</cmd>"}
+            ),
+            False,
+            "380 XML tool parameters (only the first 32 are read)",
+        ),
+        Probe(
+            "xml-unclosed-tags",
+            lambda: _params({"reply": "<command></" * 1400}),
+            False,
+            "1,400 unclosed command tags",
+        ),
+        Probe(
+            "xml-entity-flood",
+            lambda: _params({"reply": '<invoke name="bash"><command>' + "&amp;" * 3000 + "</"}),
+            False,
+            "3,000 entities inside an XML tool call",
+        ),
+        Probe(
+            "fences-1000",
+            lambda: _params({"reply": "```bash\nls\n```\n" * 1000}),
+            False,
+            "1,000 fenced shell blocks in a reply",
+        ),
+        Probe(
+            "context-json-deep",
+            lambda: Request("chat", {}, "[" * 5000 + '"rm -rf /"' + "]" * 5000),
+            True,
+            "JSON nested 5,000 deep in Request.context",
+        ),
+        Probe(
+            "context-yaml-laughs",
+            lambda: Request("chat", {}, _yaml_billion_laughs(30)),
+            True,
+            "YAML aliases doubling 30 times in Request.context",
+        ),
+        Probe(
+            "bidi-flood",
+            lambda: _params({"text": "\u202e" * 16_000}),
+            False,
+            "16,000 right-to-left overrides",
+        ),
+        Probe(
+            "tag-character-flood",
+            lambda: _params({"text": "\U000e0041" * 16_000}),
+            True,
+            "16,000 tag characters (smuggled text)",
+        ),
+        Probe(
+            "email-display-flood",
+            lambda: _params({"to": '"a@b" <' * 2300}, "send_email"),
+            False,
+            "2,300 unclosed display-name addresses",
+        ),
+        Probe(
+            "path-device-components",
+            lambda: _params({"path": "/" + "con/" * 4000}, "read_file"),
+            False,
+            "4,000 reserved device names in one path",
+        ),
+        Probe(
+            "recipients-8000-angles",
+            lambda: _params({"to": "<" * 8000 + "a@b"}, "send_email"),
+            False,
+            "8,000 opening angle brackets before an address",
+        ),
+        Probe(
+            "recipients-8000-quotes",
+            lambda: _params({"to": '"' * 8000 + "a@b,"}, "send_email"),
+            False,
+            "8,000 quotes in a recipient list",
+        ),
+        Probe(
+            "url-nested-redirects",
+            lambda: _params(
+                {"url": "https://github.com/?u=" + "https://a.example/?u=" * 700}, "fetch_url"
+            ),
+            True,
+            "700 URLs nested in one query",
+        ),
+        Probe(
+            "url-encoded-redirects",
+            lambda: _params(
+                {"url": "https://github.com/?u=" + "https%3A%2F%2Fa.example%2F%3Fu%3D" * 450},
+                "fetch_url",
+            ),
+            True,
+            "450 percent-encoded URLs nested in one query",
+        ),
+        Probe(
+            "sql-dot-commands",
+            lambda: _params({"query": "." * 16_000}),
+            False,
+            "16,000 dots where SQL is expected (sqlite3 dot-commands)",
+        ),
+        Probe(
+            "sql-union-catalogue-spread",
+            lambda: _params({"query": "SELECT 1 UNION " + "x " * 7000 + "information_schema.t"}),
+            False,
+            "UNION and the catalogue 14,000 characters apart",
+        ),
+    ]
+
+
+def _base64_layers(text: str, layers: int) -> str:
+    import base64
+
+    for _ in range(layers):
+        text = base64.b64encode(text.encode()).decode()
+    return text
 
 
 PROBES: tuple[Probe, ...] = tuple(_probes())

@@ -168,6 +168,19 @@ def test_the_free_text_checks_in_one_scan_answer_as_each_check_alone(text: str) 
     )
 
 
+_MARKER_PIECES = st.sampled_from([*textchecks._TURNED_MARKERS, "x", " ", "ignore", "$(", "é"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MARKER_PIECES, max_size=8), st.integers(0, 400))
+def test_the_turned_marker_scan_answers_as_the_substring_tests(
+    pieces: list[str], padding: int
+) -> None:
+    for text in ("".join(pieces), "a" * padding + "".join(pieces)):
+        expected = any(marker in text for marker in textchecks._TURNED_MARKERS)
+        assert textchecks._holds_turned_marker(text) is expected
+
+
 _LINE_TOKENS = ["ls", "-la", "cat", "a.txt", "&&", "|", ";", "2>&1", ">", "out.log", "x=1",
                 "cd", "./sub", "-rf", "rm", "grep", "-n", "foo", "&", "<", "in.txt", "a*", "b?",
                 "||", "|&", ">>", "/etc/x", "make", "-C", "build"]  # fmt: skip
@@ -200,7 +213,9 @@ def test_a_plain_line_has_the_same_commands_on_either_path(tokens: list[str]) ->
         parsed = parse_script(line, "/w", {"HOME": HOME}, 1000)
     if fast is None or parsed.constructs:
         return  # grammar the fast path leaves to tree-sitter, or a syntax error for bash
-    # tree-sitter hangs a pipeline's trailing redirection on its own (word-less) command
+    # tree-sitter hangs a pipeline's trailing redirection on its own (word-less) command, and
+    # gives a command of assignments and redirections only (x=1 2>&1) a MISSING, empty name
+    parsed_commands = [c for c in parsed.commands if c.words and c.words[0].written]
     assert [([w.fields for w in c.words], c.cwd) for c in fast.commands if c.words] == [
-        ([w.fields for w in c.words], c.cwd) for c in parsed.commands if c.words
+        ([w.fields for w in c.words], c.cwd) for c in parsed_commands
     ]
