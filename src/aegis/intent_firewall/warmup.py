@@ -33,18 +33,17 @@ _REQUESTS = (
 )
 
 _lock = threading.Lock()
-_warm = False
+_done = threading.Event()
 
 
 def warm_up() -> None:
     """Judge the warm-up requests once per process (later calls return at once)."""
-    global _warm
-    if _warm:
+    if _done.is_set():
         return
     with _lock:
-        if _warm:
+        if _done.is_set():
             return
         policy = Policy()
         for request in _REQUESTS:
             judge_request(request, policy, {})
-        _warm = True
+        _done.set()

@@ -6,15 +6,14 @@ import subprocess
 import sys
 import textwrap
 
-from aegis.intent_firewall import IntentFirewall, Request
-from aegis.intent_firewall import warmup
+from aegis.intent_firewall import IntentFirewall, Request, warmup
 
 
 def test_constructing_a_firewall_warms_the_process_once() -> None:
     IntentFirewall()
-    assert warmup._warm
+    assert warmup._done.is_set()
     warmup.warm_up()  # a second call returns at once, judging nothing again
-    assert warmup._warm
+    assert warmup._done.is_set()
 
 
 def test_every_warm_up_request_is_judged_without_error() -> None:
