@@ -117,7 +117,11 @@ def print_report(figures: dict[str, object]) -> None:
     print(f"ROC AUC, engine 1 - score: {figures['engine_auc']:.3f}")
 
 
-def learning_curve(train_rows: list[Example], heldout: list[Example]) -> None:
+def learning_curve(
+    train_rows: list[Example], heldout: list[Example], c: float | None = None
+) -> None:
+    """Retrain on growing shares of the training actions (``c`` None: each chooses its own
+    regularisation by cross-validation) and judge ``heldout`` with each model."""
     from train import train  # needs scikit-learn
 
     print("\n| train actions | model AUC | unethical not allowed | ethical allowed |")
@@ -126,7 +130,7 @@ def learning_curve(train_rows: list[Example], heldout: list[Example]) -> None:
     random.Random(SEED).shuffle(shuffled)
     for fraction in CURVE:
         part = shuffled[: max(20, int(fraction * len(shuffled)))]
-        model, _ = train(part)
+        model, _ = train(part, c=c)
         figures = judge(heldout, model)
         print(
             f"| {len(part)} | {figures['model_auc']:.3f} "
@@ -145,12 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=("dataset", "eval"),
         help="the dataset or the evaluation corpus (its fixed 70/30 split by row id)",
     )
+    parser.add_argument(
+        "--c", type=float, default=None, help="the curve's regularisation (default: by CV)"
+    )
     args = parser.parse_args(argv)
     examples = load_examples() if args.corpus == "dataset" else load_eval_examples()
     chosen = [e for e in examples if e.split == args.split]
     print_report(judge(chosen))
     if args.curve:
-        learning_curve(load_training_examples(), chosen)
+        learning_curve(load_training_examples(), chosen, args.c)
     return 0
 
 

@@ -11,14 +11,17 @@ Every training action is also fitted in two wrappers a requester may put around 
 (a claimed purpose, a preamble, a reassurance, a reassuring tool name; ``common.wrapped``),
 with its label unchanged, so those words carry no weight either way.
 
-Features are the engine's own: distinct stems and adjacent stem pairs of every text an action
-carries, read by :func:`aegis.love_engine.reading.read`. A feature must occur in at least
-``--min-count`` training actions. The regularisation strength is chosen by stratified 5-fold
-cross-validation on the train split (ROC AUC); the decision threshold from the same
-out-of-fold scores, combined with the rules as the engine combines them (see
-:func:`choose_threshold`). Neither held-out split is ever looked at. Coefficients are scaled
-by ``--scale`` and rounded to integers. The run is deterministic: fixed folds, a
-deterministic solver, sorted features.
+Features are the engine's own (:meth:`aegis.love_engine.reading.Reading.features`): distinct
+stems and adjacent stem pairs of every text an action carries, the kinds of evidence met in a
+clause and their pairs, the rules' findings, and each stem beside each kind of evidence met in
+the action (``x:toxin|coffe``: the same word weighs differently beside a toxin and beside
+care). A feature must occur in at least ``--min-count`` training actions. The regularisation
+strength is chosen by stratified 5-fold cross-validation on the train split (ROC AUC), unless
+``--c`` gives it; the decision threshold from the same out-of-fold scores, combined with the
+rules as the engine combines them (see :func:`choose_threshold`). Neither held-out split is
+ever looked at. Coefficients are scaled by ``--scale`` and rounded to integers; those under
+``--min-weight`` are left out (of the out-of-fold models too). The run is deterministic:
+fixed folds, a deterministic solver, sorted features.
 """
 
 from __future__ import annotations
@@ -41,7 +44,10 @@ from common import MODEL_PATH, Example, load_training_examples, wrapped
 from aegis.love_engine.model import LinearModel
 from aegis.love_engine.rules import Level
 
-C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+C_GRID = (0.05, 0.1, 0.3, 1.0)
+#: Weights under 0.02 (scaled: 20) are left out: on cross-validation they moved the AUC by
+#: under 0.001 and they are a third of the features, so the file stays within a bound.
+MIN_WEIGHT = 20
 FOLDS = 5
 SEED = 20261130
 
@@ -76,8 +82,21 @@ def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
     return model.fit(x, y)
 
 
-def out_of_fold(examples: Sequence[Example], min_count: int, c: float) -> np.ndarray:
-    """Each training example's decision value from a model that did not see it."""
+def shipped(coefficients: np.ndarray, scale: int, min_weight: int) -> np.ndarray:
+    """The coefficients as the model file keeps them: small ones left out."""
+    kept = np.abs(np.round(coefficients * scale)) >= max(1, min_weight)
+    return np.where(kept, coefficients, 0.0)
+
+
+def out_of_fold(
+    examples: Sequence[Example],
+    min_count: int,
+    c: float,
+    scale: int = 1000,
+    min_weight: int = MIN_WEIGHT,
+) -> np.ndarray:
+    """Each training example's decision value from a model that did not see it, its small
+    weights left out as in the shipped file."""
     labels = np.array([e.unethical for e in examples])
     scores = np.zeros(len(examples))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
@@ -86,9 +105,9 @@ def out_of_fold(examples: Sequence[Example], min_count: int, c: float) -> np.nda
         part = with_wrappers(originals)
         index = {f: i for i, f in enumerate(vocabulary(originals, min_count))}
         model = fit(matrix(part, index), np.array([e.unethical for e in part]), c)
-        scores[score_rows] = model.decision_function(
-            matrix([examples[i] for i in score_rows], index)
-        )
+        held = matrix([examples[i] for i in score_rows], index)
+        coefficients = shipped(model.coef_[0], scale, min_weight)
+        scores[score_rows] = held @ coefficients + model.intercept_[0]
     return scores
 
 
@@ -119,23 +138,27 @@ def choose_threshold(
 
 def train(
     examples: Sequence[Example],
-    min_count: int = 2,
+    min_count: int = 3,
     scale: int = 1000,
     c: float | None = None,
+    min_weight: int = MIN_WEIGHT,
 ) -> tuple[LinearModel, dict[str, float]]:
-    """Fit on ``examples``; ``c`` None chooses it by cross-validation."""
+    """Fit on ``examples``; ``c`` None chooses it by cross-validation. Weights smaller than
+    ``min_weight`` (in units of ``1 / scale``) are left out of the shipped model."""
     labels = np.array([e.unethical for e in examples])
     report: dict[str, float] = {}
     if c is None:
         aucs = {}
         for candidate in C_GRID:
             aucs[candidate] = float(
-                roc_auc_score(labels, out_of_fold(examples, min_count, candidate))
+                roc_auc_score(
+                    labels, out_of_fold(examples, min_count, candidate, scale, min_weight)
+                )
             )
         c = max(C_GRID, key=lambda k: (aucs[k], -k))
         report.update({f"cv_auc_C={k:g}": v for k, v in aucs.items()})
     report["C"] = c
-    oof = out_of_fold(examples, min_count, c)
+    oof = out_of_fold(examples, min_count, c, scale, min_weight)
     threshold, caught, allowed = choose_threshold(examples, oof, scale)
     report.update(oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed)
     fitted = with_wrappers(examples)
@@ -148,7 +171,7 @@ def train(
     weights = {
         name: round(coefficient * scale)
         for name, coefficient in zip(names, model.coef_[0], strict=True)
-        if round(coefficient * scale) != 0
+        if abs(round(coefficient * scale)) >= max(1, min_weight)
     }
     linear = LinearModel(weights, round(model.intercept_[0] * scale), threshold, scale)
     report.update(
@@ -159,12 +182,19 @@ def train(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-weight", type=int, default=MIN_WEIGHT)
     parser.add_argument("--scale", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--c",
+        type=float,
+        default=None,
+        help="regularisation strength; default: chosen from C_GRID by cross-validation",
+    )
     args = parser.parse_args(argv)
     examples = load_training_examples()
-    model, report = train(examples, args.min_count, args.scale)
+    model, report = train(examples, args.min_count, args.scale, args.c, args.min_weight)
     args.out.write_text(model.dump(), encoding="utf-8")
     for key, value in report.items():
         print(f"{key}\t{value:g}" if isinstance(value, float) else f"{key}\t{value}")

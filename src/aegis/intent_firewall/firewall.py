@@ -20,6 +20,7 @@ from aegis.intent_firewall.policy import DEFAULT_ALLOWED_HOSTS, Limits, Policy
 from aegis.intent_firewall.ratelimit import RateLimiter
 from aegis.intent_firewall.requests import judge_request
 from aegis.intent_firewall.rules import DEFAULT_RULES
+from aegis.intent_firewall.warmup import warm_up
 
 __all__ = ["LOW_CONFIDENCE", "LOW_CONFIDENCE_PENALTY", "IntentFirewall"]
 
@@ -71,6 +72,7 @@ class IntentFirewall:
         self._state: tuple[Policy, VerdictCache, dict[Any, Any]] = (policy, VerdictCache(), {})
         self._limiter = None if rate_limit is None else RateLimiter(rate_limit, burst, clock=clock)
         self._identity = identity or (lambda request: request.source)
+        warm_up()  # the first firewall of a process loads the tables, not its first request
 
     # -- policy -------------------------------------------------------------------------------
 

@@ -186,6 +186,10 @@ _HIDDEN_ONLY = {code: None for code, value in _FOLD.items() if value is None}
 
 def fold(text: str) -> str:
     """NFKC, case folding, hidden characters removed and look-alike letters made Latin."""
+    if text.isascii():
+        # the same result, cheaper: ASCII is its own NFKC form, its case folding is lower(),
+        # and the only ASCII character the table changes is the filler "*"
+        return text.lower().replace("*", "")
     return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
 
 
@@ -241,8 +245,10 @@ _SPELT_OUT_RUN = 4
 def _spelt_out(folded: str, pieces: list[str]) -> list[str]:
     """The tokens of text whose words are spelt out letter by letter, words apart by wider
     gaps (the usual way to write it), joined back into words; other text as it was."""
+    if "  " not in folded:
+        return pieces
     singles = sum(len(piece) == 1 for piece in pieces)
-    if singles < _SPELT_OUT_RUN or singles * 2 < len(pieces) or "  " not in folded:
+    if singles < _SPELT_OUT_RUN or singles * 2 < len(pieces):
         return pieces
     joined = " ".join(part.replace(" ", "") for part in folded.split("  ") if part)
     return _TOKEN.findall(joined)
@@ -253,14 +259,29 @@ def normalise(text: str) -> Text:
     folded = fold(text)
     words: list[str] = []
     stems: list[str] = []
-    known = _stems.get
+    known = _pieces.get
     for piece in _spelt_out(folded, _TOKEN.findall(folded)):
-        token = piece if piece.isalpha() or piece in _CLAUSE_MARKS else _unleet(piece)
-        if token in _CLAUSE_MARKS or token in _CLAUSE_WORDS:
+        entry = known(piece) or _piece(piece)
+        if entry is _BREAK:
             if stems and stems[-1] != CLAUSE_BREAK:
                 words.append(CLAUSE_BREAK)
                 stems.append(CLAUSE_BREAK)
             continue
-        words.append(token)
-        stems.append(known(token) or stem(token))
+        words.append(entry[0])
+        stems.append(entry[1])
     return Text(tuple(words), tuple(stems))
+
+
+#: What a piece of text reads as: a clause break, or the word (digits read as the letters
+#: they stand for) and its stem. Kept for short pieces, bounded like the stems.
+_BREAK = (CLAUSE_BREAK, CLAUSE_BREAK)
+_pieces: dict[str, tuple[str, str]] = {}
+
+
+def _piece(piece: str) -> tuple[str, str]:
+    token = piece if piece.isalpha() or piece in _CLAUSE_MARKS else _unleet(piece)
+    breaks = token in _CLAUSE_MARKS or token in _CLAUSE_WORDS
+    entry = _BREAK if breaks else (token, stem(token))
+    if len(piece) <= _MAX_CACHED_TOKEN and len(_pieces) < _MAX_STEM_CACHE:
+        _pieces[piece] = entry  # bounded: at most 50,000 entries of at most 40 characters
+    return entry

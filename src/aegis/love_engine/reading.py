@@ -35,9 +35,12 @@ class Reading:
     framed: set[str] = field(default_factory=set)  # categories a frame excused
 
     def features(self) -> set[str]:
-        """What the learned model reads: stems, stem pairs, and the kinds of evidence met."""
-        return features(self.stems) | rules.concept_features(
-            self.clauses, self.framed, self.findings
+        """What the learned model reads: stems, stem pairs, the kinds of evidence met, and each
+        stem beside each kind of evidence."""
+        return (
+            features(self.stems)
+            | rules.concept_features(self.clauses, self.framed, self.findings)
+            | rules.cross_features(self.stems, self.clauses)
         )
 
     def add_signal(self, signal: Signal, where: str) -> None:
@@ -49,10 +52,14 @@ class Reading:
 
 
 _PAIR_STARTS = frozenset(entry.split(" ", 1)[0] for entry in LEXICON if " " in entry)
+#: Every word that can start a signal: a text with none of them has none (most texts).
+_SIGNAL_STARTS = _PAIR_STARTS | {entry for entry in LEXICON if " " not in entry}
 
 
 def _soft_signals(words: tuple[str, ...], where: str, reading: Reading) -> None:
     """The lexicon's soft signals, with negation turning a word around ("without consent")."""
+    if _SIGNAL_STARTS.isdisjoint(words):
+        return
     index, count = 0, len(words)
     while index < count:
         signal, width = None, 1

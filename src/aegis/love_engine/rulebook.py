@@ -480,7 +480,7 @@ RULES: tuple[Rule, ...] = (
         "financial_harm",
         Level.REVIEW,
         "diverting money held for others into one's own pocket",
-        ("money_move",),
+        ("money_move", "plain_move"),
         ("own_pocket",),
         ("others", "others_money"),
         frames=("defensive",),
@@ -756,6 +756,14 @@ RULES: tuple[Rule, ...] = (
         frames=("defensive", "test_frame"),
     ),
     _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "a failed check recorded as passed",
+        ("as_passed",),
+        ("failed_result",),
+        frames=("defensive", "test_frame"),
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "splitting payments to stay under a limit",
@@ -768,7 +776,7 @@ RULES: tuple[Rule, ...] = (
         Level.REVIEW,
         "borrowing money held for others",
         ("borrow_verb",),
-        ("others_money",),
+        ("others_money", "others"),
         frames=("defensive", "informational"),
     ),
     _rule(
@@ -786,6 +794,14 @@ RULES: tuple[Rule, ...] = (
             "fraud_strong",
             "undo",
         ),
+    ),
+    _rule(
+        "discrimination",
+        Level.REVIEW,
+        "people's language as the criterion of a decision about them",
+        ("language_use",),
+        ("decision",),
+        frames=("subject_frame", "informational", "defensive", "undo"),
     ),
     # weak signals, for the dimensions and the learned model
     _rule(

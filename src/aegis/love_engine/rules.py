@@ -14,6 +14,7 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
+from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule
 from aegis.love_engine.vocabulary import CONCEPTS
@@ -25,6 +26,7 @@ __all__ = [
     "Level",
     "Rule",
     "concept_features",
+    "cross_features",
     "find",
     "find_in",
     "terms",
@@ -126,37 +128,62 @@ def _candidates(clause_mask: int) -> tuple[tuple[Rule, int, tuple[int, ...]], ..
 def terms(text: Text) -> list[list[tuple[int, str]]]:
     """Clauses of ``text``, each a list of (concept mask, surface words) per term."""
     stems, words = text.stems, text.words
-    clauses: list[list[tuple[int, str]]] = [[]]
-    index, count = 0, len(stems)
-    while index < count:
-        current = stems[index]
-        if current == CLAUSE_BREAK:
-            clauses.append([])
-            index += 1
+    clause: list[tuple[int, str]] = []
+    clauses = [clause]
+    count = len(stems)
+    known = _word_masks.get
+    skip = 0  # words still to pass over inside a phrase just read
+    for index, current in enumerate(stems):
+        if skip:
+            skip -= 1
             continue
-        mask, width = 0, 1
-        if index + 1 < count and current in _PHRASE_FIRST:
-            for size in _PHRASE_LENGTHS.get((current, stems[index + 1]), ()):
-                found = _PHRASES.get(stems[index : index + size])
-                if found is not None:
-                    mask, width = found, size
-                    break
-        if width == 1:
-            word = words[index]
-            mask = _UNIGRAMS.get(current, 0)
-            if not mask and not _LEET_DIGITS.isdisjoint(word) and word.isalnum():
-                mask = _leet(word)
-            if not mask and len(current) >= _MIN_TYPO_STEM:
-                mask = _TRANSPOSED.get(current, 0)
-            if not mask and "-" in word:  # an unlisted compound reads as its parts
-                for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
-                    mask |= _UNIGRAMS.get(stem(part), 0)
-            if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
-                mask |= _OTHERS
-        surface = words[index] if width == 1 else " ".join(words[index : index + width])
-        clauses[-1].append((mask, surface))
-        index += width
+        if current == CLAUSE_BREAK:
+            clause = []
+            clauses.append(clause)
+            continue
+        if current in _PHRASE_FIRST and index + 1 < count:
+            phrase = _phrase_at(stems, index)
+            if phrase is not None:
+                mask, size = phrase
+                clause.append((mask, " ".join(words[index : index + size])))
+                skip = size - 1
+                continue
+        word = words[index]
+        cached = known(word)
+        clause.append((_word_mask(word, current) if cached is None else cached, word))
     return [clause for clause in clauses if clause]
+
+
+def _phrase_at(stems: tuple[str, ...], index: int) -> tuple[int, int] | None:
+    """The concepts and length of the longest listed phrase starting at ``index``, if any."""
+    for size in _PHRASE_LENGTHS.get((stems[index], stems[index + 1]), ()):
+        found = _PHRASES.get(stems[index : index + size])
+        if found is not None:
+            return found, size
+    return None
+
+
+#: The concepts of single words, kept for short words (the stem is a function of the word).
+_word_masks: dict[str, int] = {}
+_MAX_WORD_MASKS = 50_000
+_MAX_CACHED_WORD = 40
+
+
+def _word_mask(word: str, stemmed: str) -> int:
+    """The concepts ``word`` (stemmed ``stemmed``) plays on its own."""
+    mask = _UNIGRAMS.get(stemmed, 0)
+    if not mask and not _LEET_DIGITS.isdisjoint(word) and word.isalnum():
+        mask = _leet(word)
+    if not mask and len(stemmed) >= _MIN_TYPO_STEM:
+        mask = _TRANSPOSED.get(stemmed, 0)
+    if not mask and "-" in word:  # an unlisted compound reads as its parts
+        for part in word.split("-", _MAX_COMPOUND_PARTS)[:_MAX_COMPOUND_PARTS]:
+            mask |= _UNIGRAMS.get(stem(part), 0)
+    if mask & _PERSON and word.endswith(("'s", "’s", "s'")):
+        mask |= _OTHERS
+    if len(word) <= _MAX_CACHED_WORD and len(_word_masks) < _MAX_WORD_MASKS:
+        _word_masks[word] = mask  # bounded: at most 50,000 entries of at most 40 characters
+    return mask
 
 
 #: Digits written for letters ("k1ll", "b0mb", "ph1sh1ng"): "1" may stand for "i" or "l".
@@ -338,6 +365,24 @@ def concept_features(clauses: list[int], framed: set[str], findings: list[Findin
     out.update(f"framed:{category}" for category in framed)
     out.update(f"rule:{f.category}:{f.level.name.lower()}" for f in findings)
     return out
+
+
+def cross_features(stems: list[str], clauses: list[int]) -> set[str]:
+    """``x:<concept>|<stem>`` for each concept met anywhere in the action and each content
+    stem of it: a word's weight given the kind of evidence beside it ("x:toxin|coffe" is not
+    "x:care|coffe"), which lets a linear model tell look-alikes that share their words apart.
+    """
+    union = 0
+    for mask in clauses:
+        union |= mask
+    if not union:
+        return set()
+    names = [_CONCEPT_NAMES[bit] for bit in _bits(union)]
+    content = {s for s in stems if s != CLAUSE_BREAK and s not in STOPWORDS}
+    return {f"x:{name}|{word}" for name in names for word in content}
+
+
+_CONCEPT_NAMES = tuple(CONCEPTS)
 
 
 def find(text: str, where: str) -> list[Finding]:

@@ -2,9 +2,10 @@
 
 :meth:`LinearModel.score` sums the weights of a set of feature names; building those names
 (every stem pair, every pair of concepts met in a clause) is most of the cost. This scorer
-reads the same features straight from the reading: stem pairs as tuples, concepts as the bits
-of each clause's mask, and for each concept only the partners that carry a weight. The sum is
-the same integer (a test holds the two to it).
+reads the same features straight from the reading: stems and stem pairs looked up as they
+come (a pair only when its first stem starts a weighted one), concepts as the bits of each
+clause's mask, and for each concept only the partners that carry a weight, with no set of
+features built. The sum is the same integer (a test holds the two to it).
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from aegis.love_engine.vocabulary import CONCEPTS
 
 __all__ = ["Scorer"]
 
+#: Stems the word score passes over: stopwords, and the clause break that ends a pair.
+_SKIPPED = STOPWORDS | {CLAUSE_BREAK}
+
 
 class Scorer:
     """Scores readings with one model; built once per model."""
@@ -25,32 +29,35 @@ class Scorer:
         self.model = model
         weights = model.weights
         self._words: dict[str, int] = {}
-        self._pairs: dict[tuple[str, str], int] = {}
+        #: weighted stem pairs by their first stem, so an unweighted pair costs no tuple
+        self._pairs: dict[str, dict[str, int]] = {}
+        names = tuple(CONCEPTS)
+        bit_of = {name: 1 << bit for bit, name in enumerate(names)}
+        cross: dict[str, dict[int, int]] = {}
         for name, weight in weights.items():
+            if name.startswith("x:"):
+                concept, _, word = name[2:].partition("|")
+                if concept not in bit_of:
+                    raise ValueError(f"model feature {name!r} names no known concept")
+                cross.setdefault(word, {})[bit_of[concept]] = weight
+                continue
             if name.startswith(("c:", "framed:", "rule:")):
                 continue
             first, _, second = name.partition(" ")
             if second:
-                self._pairs[first, second] = weight
+                self._pairs.setdefault(first, {})[second] = weight
             else:
                 self._words[first] = weight
-        names = tuple(CONCEPTS)
+        #: for each stem, its weight beside each concept (by bit) it carries one beside
+        self._cross = cross
         self._concept = [weights.get(f"c:{name}", 0) for name in names]
-        self._pair: dict[tuple[int, int], int] = {}
-        self._partners = [0] * len(names)  # for each concept, the higher ones it pairs with
+        #: for each concept, the weight of its pair with each higher one, by that one's bit
+        self._partner_weights: list[dict[int, int]] = [{} for _ in names]
         for low, first in enumerate(names):
             for high in range(low + 1, len(names)):
                 weight = weights.get(f"c:{first}&{names[high]}", 0)
                 if weight:
-                    self._pair[low, high] = weight
-                    self._partners[low] |= 1 << high
-        self._feature_weights: dict[int, int] = {
-            bit: weight for bit, weight in enumerate(self._concept) if weight
-        }
-        self._feature_weights.update(
-            (_pair_id(low, high), weight) for (low, high), weight in self._pair.items()
-        )
-        self._by_mask: dict[int, tuple[int, frozenset[int]]] = {}
+                    self._partner_weights[low][1 << high] = weight
         self._framed = {c: weights.get(f"framed:{c}", 0) for c in rules.CATEGORIES}
         self._rule = {
             (c, level): weights.get(f"rule:{c}:{level.name.lower()}", 0)
@@ -59,83 +66,91 @@ class Scorer:
         }
 
     def score(self, reading: Reading) -> int:
+        union = 0
+        for mask in reading.clauses:
+            union |= mask
         return (
             self.model.bias
             + self._word_score(reading.stems)
-            + self._concept_score(reading.clauses)
+            + self._concept_score(reading.clauses, union)
+            + self._cross_score(reading.stems, union)
             + sum(self._framed[category] for category in reading.framed)
             + sum(self._rule[key] for key in {(f.category, f.level) for f in reading.findings})
         )
 
     def _word_score(self, stems: list[str]) -> int:
+        """The weights of the distinct stems and adjacent stem pairs (stopwords skipped, no
+        pair across a clause break); only weighted features are remembered as seen."""
         words, pairs = self._words, self._pairs
-        seen_words: set[str] = set()
+        seen: set[str] = set()
         seen_pairs: set[tuple[str, str]] = set()
         total = 0
         previous = CLAUSE_BREAK
         for current in stems:
-            if current == CLAUSE_BREAK:
-                previous = current
+            if current in _SKIPPED:
+                if current == CLAUSE_BREAK:
+                    previous = current
                 continue
-            if current in STOPWORDS:
-                continue
-            if current not in seen_words:
-                seen_words.add(current)
-                total += words.get(current, 0)
-            if previous != CLAUSE_BREAK:
-                pair = (previous, current)
-                if pair not in seen_pairs:
-                    seen_pairs.add(pair)
-                    total += pairs.get(pair, 0)
+            weight = words.get(current)
+            if weight is not None and current not in seen:
+                seen.add(current)
+                total += weight
+            following = pairs.get(previous)
+            if following is not None:
+                weight = following.get(current)
+                if weight is not None and (previous, current) not in seen_pairs:
+                    seen_pairs.add((previous, current))
+                    total += weight
             previous = current
         return total
 
-    def _concept_score(self, clauses: list[int]) -> int:
-        distinct = set(clauses)
-        if len(distinct) == 1:  # the common case: one clause, or clauses alike
-            (mask,) = distinct
-            return self._mask_score(mask)
-        features: set[int] = set()
-        for mask in distinct:
-            features |= self._mask_features(mask)[1]
-        weights = self._feature_weights
-        return sum(weights[feature] for feature in features)
+    def _cross_score(self, stems: list[str], union: int) -> int:
+        """The weights of each distinct stem beside each concept met in the action.
 
-    def _mask_score(self, mask: int) -> int:
-        return self._mask_features(mask)[0]
-
-    def _mask_features(self, mask: int) -> tuple[int, frozenset[int]]:
-        """The weight and the weighted features (concepts, concept pairs) of one clause's mask.
-
-        Kept per mask: a few hundred distinct masks cover most text. Bounded in count.
+        For each distinct weighted stem, one lookup per concept met, done by ``map`` and
+        ``sum`` rather than a Python-level loop (a stem carries a weight beside most of the
+        few concepts an action meets, so there is little to skip).
         """
-        known = self._by_mask.get(mask)
-        if known is not None:
-            return known
-        concept, partners = self._concept, self._partners
-        found: set[int] = set()
-        rest = mask
+        if not union:
+            return 0
+        met = []
+        rest = union
+        while rest:
+            bit = rest & -rest
+            met.append(bit)
+            rest ^= bit
+        zeros = (0,) * len(met)
+        cross = self._cross
+        total = 0
+        for word in cross.keys() & stems:  # distinct stems; a sum of integers in any order
+            total += sum(map(cross[word].get, met, zeros))
+        return total
+
+    def _concept_score(self, clauses: list[int], union: int) -> int:
+        """The weights of the concepts met anywhere and of the pairs met in one clause, each
+        counted once however many clauses hold it.
+
+        No feature set is built: for each concept, the clauses that hold it are or-ed into
+        the concepts it meets, and the weighted pairs among them are summed once.
+        """
+        concept, partners = self._concept, self._partner_weights
+        total = 0
+        rest = union
         while rest:
             lowest = rest & -rest
             low = lowest.bit_length() - 1
             rest ^= lowest
-            if concept[low]:
-                found.add(low)
-            others = rest & partners[low]
-            while others:
-                bit = others & -others
-                others ^= bit
-                found.add(_pair_id(low, bit.bit_length() - 1))
-        weights = self._feature_weights
-        result = (sum(weights[feature] for feature in found), frozenset(found))
-        if len(self._by_mask) < _MAX_MASKS:
-            self._by_mask[mask] = result
-        return result
-
-
-_MAX_MASKS = 65_536
-_PAIR_BASE = 1 << 16
-
-
-def _pair_id(low: int, high: int) -> int:
-    return _PAIR_BASE + low * 1024 + high
+            total += concept[low]
+            weights = partners[low]
+            if not weights:
+                continue
+            met = 0
+            for mask in clauses:
+                if mask & lowest:
+                    met |= mask
+            met &= rest  # only the higher concepts: each pair once, from its lower end
+            while met:
+                bit = met & -met
+                met ^= bit
+                total += weights.get(bit, 0)
+        return total

@@ -376,8 +376,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "classes, workshop, programme, program, club, welcome, all ages, of all ages, all "
         "backgrounds, words, wording, phrasing, coded, age-coded, gender-neutral, neutral, "
         "inclusive language, bias, biased, because i'm, because i am, fired me, refused me, "
-        "denied me, rejected me, my employer, complaint, evidence, mention, mentions, "
-        "mentioning, containing, terms, phrases, field, feature, column, leak, leaks, proxy "
+        "denied me, rejected me, my employer, complaint, evidence, containing, terms, phrases, "
+        "field, feature, column, leak, leaks, proxy "
         "for, drop feature, breakdown, committee, monitoring, equality monitoring, "
         "self-identified, disclosure, report, reporting, breakdown by, differs by, rate by, "
         "gap, parity, representation, avoid asking, don't ask about, never ask about, not ask "
@@ -1072,6 +1072,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "donors', patients', members', every client, each client, every customer, each "
         "customer, grandmother's, grandma's, grandfather's, mother's, father's, mr, mrs, ms"
     ),
+    # plain verbs of moving that are money moves only beside money held for others and one's
+    # own pocket ("move the client trust money to my own account"), so only that rule reads them
+    "plain_move": _split("move, put, shift, send, deposit, route, pay"),
     "own_pocket": _split(
         "my account, my own account, my personal account, my own, into mine, to mine, side "
         "account, bonus pool, to revenue, into revenue, our revenue, operating account, company "

@@ -44,8 +44,9 @@ PLAIN: dict[str, tuple[str, ...]] = {
     ),
     # -- safety measures removed in operational words -----------------------------------------
     "weaken_verb": _split(
-        "skip the, skip their, skip our, drop the, padlock, padlocked, chain shut, chained shut, "
-        "lock the fire, wedge open, wedged open, water down, watered down, can wait, don't need, "
+        "raise, raises, raising, ignore list, allowlist, whitelist, overrides, overriding, skip "
+        "the, skip their, skip our, drop the, padlock, padlocked, chain shut, chained shut, lock "
+        "the fire, wedge open, wedged open, water down, watered down, can wait, don't need, "
         "doesn't need, do not need, does not need, no need for, not needed, no longer need, just "
         "guidance, only guidance, a suggestion, just a suggestion, overcautious, over-cautious, "
         "just for audits, only for audits, sound optional, sounds optional, make it optional, "
@@ -55,24 +56,27 @@ PLAIN: dict[str, tuple[str, ...]] = {
         "limit, triple, double the, tenfold, ten times"
     ),
     "safety_measure": _split(
-        "safety harness, climbing harness, harnesses, fall arrest, hard hat, hard hats, helmet, "
-        "helmets, ppe, safety glasses, safety goggles, goggles, masks, mask, respirator, "
-        "respirators, ear defenders, shoring, trench shoring, lifeguard, lifeguards, headcount, "
-        "rest rules, rest break, rest breaks, legal rest, rest period, rest periods, duty hours, "
-        "driving hours, fire exit, fire exits, emergency exit, emergency exits, fire door, fire "
-        "doors, dead-man's handle, dead man's handle, dead man's switch, deadman switch, overheat "
-        "cut-off, overheat cutoff, cut-off, cutoff, thermal cutoff, sterility test, sterility "
-        "testing, certification, safety certification, recall, recall notice, allergen warning, "
-        "allergen label, allergy warning, warning label, dose limit, max dose, maximum dose, dose "
-        "cap, dosage limit, rack limit, load limit, weight limit, re-entry interval, filter "
-        "change, smoke alarm, smoke alarms, fire alarm, fire extinguisher, fire extinguishers, "
-        "guard rail, guardrail, safety rail, railings, life jackets, life jacket, lifejackets, "
-        "seatbelts, car seat, booster seat, child lock, child locks, gas test, gas monitor, co "
-        "detector, carbon monoxide detector, ventilation, first aid kit, safety checks, safety "
-        "check, the checks, inspection, inspections, hourly checks, welfare checks, water stops, "
-        "shade breaks, heat breaks, cooling breaks, safety data sheet, safety valve, speed "
-        "limiter, guard, guards, blade guard, machine guard, lockout, lockout tagout, interlock, "
-        "light curtain, emergency stop, e-stop, tachograph"
+        "relief threshold, pressure relief, overload sensor, maximum bolus, bolus limit, loss "
+        "limit, daily loss limit, overload limit, human approval step, human approval, approval "
+        "step, human review, human sign-off, the approval step, reviewers, zero reviewers, "
+        "required reviewers, alert threshold, safety harness, climbing harness, harnesses, fall "
+        "arrest, hard hat, hard hats, helmet, helmets, ppe, safety glasses, safety goggles, "
+        "goggles, masks, mask, respirator, respirators, ear defenders, shoring, trench shoring, "
+        "lifeguard, lifeguards, headcount, rest rules, rest break, rest breaks, legal rest, rest "
+        "period, rest periods, duty hours, driving hours, fire exit, fire exits, emergency exit, "
+        "emergency exits, fire door, fire doors, dead-man's handle, dead man's handle, dead man's "
+        "switch, deadman switch, overheat cut-off, overheat cutoff, cut-off, cutoff, thermal "
+        "cutoff, sterility test, sterility testing, certification, safety certification, recall, "
+        "recall notice, allergen warning, allergen label, allergy warning, warning label, dose "
+        "limit, max dose, maximum dose, dose cap, dosage limit, rack limit, load limit, weight "
+        "limit, re-entry interval, filter change, smoke alarm, smoke alarms, fire alarm, fire "
+        "extinguisher, fire extinguishers, guard rail, guardrail, safety rail, railings, life "
+        "jackets, life jacket, lifejackets, seatbelts, car seat, booster seat, child lock, child "
+        "locks, gas test, gas monitor, co detector, carbon monoxide detector, ventilation, first "
+        "aid kit, safety checks, safety check, the checks, inspection, inspections, hourly checks, "
+        "welfare checks, water stops, shade breaks, heat breaks, cooling breaks, safety data "
+        "sheet, safety valve, speed limiter, guard, guards, blade guard, machine guard, lockout, "
+        "lockout tagout, interlock, light curtain, emergency stop, e-stop, tachograph"
     ),
     # -- a product that failed its checks, put into use ---------------------------------------
     "failed_item": _split(
@@ -87,6 +91,12 @@ PLAIN: dict[str, tuple[str, ...]] = {
         "distribute, dispatch, send out, put back on sale, back on the shelf, back on the shelves, "
         "restock, use it anyway, use them anyway, install, fit, give, feed, hand out, relabel"
     ),
+    "as_passed": _split(
+        "as passed, as a pass, as pass, to pass, to 'pass', as compliant, as within limits, within "
+        "limits, as safe, as clean, as inspected, as complete, as completed, as verified, as ok, "
+        "as okay, as fixed, as resolved, as green"
+    ),
+    "failed_result": _split("failed, fail, fails, failing, did not pass, didn't pass"),
     # -- bribery --------------------------------------------------------------------------------
     "official": _split(
         "inspector, inspectors, health inspector, building inspector, fire inspector, safety "
@@ -101,22 +111,26 @@ PLAIN: dict[str, tuple[str, ...]] = {
         "compliance officer"
     ),
     "payoff": _split(
-        "slip, tip, gift, gift card, gift cards, cash, envelope, bonus, a little something, "
-        "something extra, sweetener, sweeten, grease, free holiday, free trip, tickets, a cut, cut "
-        "of, commission, consulting fee, donation to his, donation to her, pay off, paid off, 5k, "
-        "10k, 2k, 10% of the project, a cut of the, gift line, a gift, kickback"
+        "thank-you, a thank you, how much he'd want, how much she'd want, how much they'd want, "
+        "what he'd want, what she'd want, in his locker, in her locker, slip, tip, gift, gift "
+        "card, gift cards, cash, envelope, bonus, a little something, something extra, sweetener, "
+        "sweeten, grease, free holiday, free trip, tickets, a cut, cut of, commission, consulting "
+        "fee, donation to his, donation to her, pay off, paid off, 5k, 10k, 2k, 10% of the "
+        "project, a cut of the, gift line, a gift, kickback"
     ),
     "look_away": _split(
-        "overlook, look the other way, turn a blind eye, ignore the, sign off, signs off, approve "
-        "our, pass us, pass the inspection, pass our, fast-track, fast track, drop the fine, drop "
-        "the charges, drop the case, make the ticket go away, make it go away, forget about, not "
-        "report, lose the file, in our favour, in our favor, rule for us, goes easy, go easy, let "
-        "it slide, let us off, waive the, skip the inspection, not write it up, not write us up, "
-        "without the inspection, award us the contract, award the contract to us, pick our bid, "
-        "choose our bid, look away, goes through, go through, gets through, passes, rezoning "
-        "passes, send off, sent off, book their, red card, wave it through, wave us through, "
-        "approve it, approve the permit, approve the loan, grant the permit, grant the licence, "
-        "win the tender, win the contract, score us higher"
+        "bid wins, our bid wins, if our bid, if we win, if they win, wins by, win by, lose by, let "
+        "our container through, let it through, let us through, without inspection, without an "
+        "inspection, overlook, look the other way, turn a blind eye, ignore the, sign off, signs "
+        "off, approve our, pass us, pass the inspection, pass our, fast-track, fast track, drop "
+        "the fine, drop the charges, drop the case, make the ticket go away, make it go away, "
+        "forget about, not report, lose the file, in our favour, in our favor, rule for us, goes "
+        "easy, go easy, let it slide, let us off, waive the, skip the inspection, not write it up, "
+        "not write us up, without the inspection, award us the contract, award the contract to us, "
+        "pick our bid, choose our bid, look away, goes through, go through, gets through, passes, "
+        "rezoning passes, send off, sent off, book their, red card, wave it through, wave us "
+        "through, approve it, approve the permit, approve the loan, grant the permit, grant the "
+        "licence, win the tender, win the contract, score us higher"
     ),
     # -- labour exploitation ----------------------------------------------------------------
     "labour_wrong": _split(
@@ -268,11 +282,12 @@ PLAIN: dict[str, tuple[str, ...]] = {
     ),
     # -- content moderated by the language it is written in ------------------------------------
     "language_use": _split(
-        "in arabic, in urdu, in farsi, in persian, in hindi, in spanish, in somali, in polish, in "
-        "romanian, in chinese, in mandarin, in cantonese, in hebrew, in turkish, in amharic, in "
-        "tagalog, in russian, in ukrainian, in vietnamese, in korean, in punjabi, in bengali, in "
-        "swahili, in yoruba, in creole, in another language, in a foreign language, not in "
-        "english, non-english, arabic script, arabic-script, written in arabic"
+        "browser language, language is arabic, language is spanish, arabic, urdu, farsi, hebrew, "
+        "amharic, somali, tagalog, in arabic, in urdu, in farsi, in persian, in hindi, in spanish, "
+        "in somali, in polish, in romanian, in chinese, in mandarin, in cantonese, in hebrew, in "
+        "turkish, in amharic, in tagalog, in russian, in ukrainian, in vietnamese, in korean, in "
+        "punjabi, in bengali, in swahili, in yoruba, in creole, in another language, in a foreign "
+        "language, not in english, non-english, arabic script, arabic-script, written in arabic"
     ),
     "undo": _split(
         "restore, reinstate, unban, unblock, unhide, undelete, by mistake, wrongly, in error, "
@@ -302,14 +317,15 @@ PLAIN: dict[str, tuple[str, ...]] = {
         "multiple transfers, two invoices, three invoices, two payments, three payments"
     ),
     "under_limit": _split(
-        "stay under, stay below, under the approval, below the approval, under the limit, below "
-        "the limit, under the threshold, below the threshold, under the reporting, below the "
-        "reporting, under the sign-off, below the sign-off, under 10,000, under 10000, under "
-        "$10,000, under 10k, under the 10k, under the 5k, under 5k, avoid the approval, avoid "
-        "approval, avoid sign-off, avoid the sign-off, avoid the review, so it doesn't need "
-        "approval, so it doesn't need sign-off, so no one has to approve, doesn't trigger, don't "
-        "trigger, not trigger, won't trigger, so it won't be reported, avoid reporting, avoid the "
-        "report, avoid being reported, ctr"
+        "doesn't file a report, don't file a report, no report is filed, file a report, avoid a "
+        "report, so it isn't reported, not reported, stay under, stay below, under the approval, "
+        "below the approval, under the limit, below the limit, under the threshold, below the "
+        "threshold, under the reporting, below the reporting, under the sign-off, below the "
+        "sign-off, under 10,000, under 10000, under $10,000, under 10k, under the 10k, under the "
+        "5k, under 5k, avoid the approval, avoid approval, avoid sign-off, avoid the sign-off, "
+        "avoid the review, so it doesn't need approval, so it doesn't need sign-off, so no one has "
+        "to approve, doesn't trigger, don't trigger, not trigger, won't trigger, so it won't be "
+        "reported, avoid reporting, avoid the report, avoid being reported, ctr"
     ),
     "borrow_verb": _split(
         "borrow, borrowing, borrowed, dip into, dipping into, float, tide us over, tide me over, "
@@ -318,14 +334,15 @@ PLAIN: dict[str, tuple[str, ...]] = {
     ),
     # -- a verdict that needs a fact the clause denies --------------------------------------
     "contrary": _split(
-        "actually, nobody actually, not actually, never actually, didn't actually, hasn't "
-        "actually, haven't actually, anyway, but whatever, whatever, regardless, even if, despite, "
-        "when actually, when really, without checks, without any checks, without checking, without "
-        "looking, without seeing, never checked, didn't check, not checked, unchecked, without "
-        "reading, without testing, without inspecting, never went, nobody went, no one went, "
-        "nobody checked, no one checked, is dead, are dead, doesn't work, don't work, isn't "
-        "working, not working, broken, sells better, it sells better, never tested, haven't "
-        "tested, not tested, no trial, not approved, isn't approved"
+        "so it doesn't, so it won't, so it isn't, so we don't have to, so we don't, actually, "
+        "nobody actually, not actually, never actually, didn't actually, hasn't actually, haven't "
+        "actually, anyway, but whatever, whatever, regardless, even if, despite, when actually, "
+        "when really, without checks, without any checks, without checking, without looking, "
+        "without seeing, never checked, didn't check, not checked, unchecked, without reading, "
+        "without testing, without inspecting, never went, nobody went, no one went, nobody "
+        "checked, no one checked, is dead, are dead, doesn't work, don't work, isn't working, not "
+        "working, broken, sells better, it sells better, never tested, haven't tested, not tested, "
+        "no trial, not approved, isn't approved"
     ),
 }
 
@@ -360,11 +377,11 @@ EXTENDED: dict[str, tuple[str, ...]] = {
     ),
     "weapon": _split("shank, shiv, zip gun, bricks, brick, rocks, stones, acid"),
     "toxin": _split(
-        "veneno, veneno para ratas, rattengift, giftig, ground glass, broken glass, crushed glass, "
-        "digoxin, potassium chloride, pentobarbital, nembutal, paracetamol, acetaminophen, "
-        "tylenol, lithium, oxy, oxycodone, oxycontin, morphine, heroin, antidepressants, sleep "
-        "aids, sleeping aids, helium, carbon monoxide, exhaust fumes, car exhaust, charcoal, "
-        "plant, oleander, hemlock, yew, nightshade, aconite"
+        "medicines, meds, veneno, veneno para ratas, rattengift, giftig, ground glass, broken "
+        "glass, crushed glass, digoxin, potassium chloride, pentobarbital, nembutal, paracetamol, "
+        "acetaminophen, tylenol, lithium, oxy, oxycodone, oxycontin, morphine, heroin, "
+        "antidepressants, sleep aids, sleeping aids, helium, carbon monoxide, exhaust fumes, car "
+        "exhaust, charcoal, plant, oleander, hemlock, yew, nightshade, aconite"
     ),
     "instructions": _split(
         "schritt für schritt, paso a paso, cómo hacer, como hacer, cómo, wie baue ich, wie mache "
@@ -372,21 +389,24 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "combien, walk me through, exact way, how long, how fine, how much, how many, what "
         "temperature, which vein, which floor, what height, how high"
     ),
+    "add_verb": _split("keep her quiet, keep him quiet, keep them quiet, keep the baby quiet"),
     "make_verb": _split("bauen, baue, hacer, fabricar, fabriquer, herstellen, sharpen, rig"),
     "lethal": _split(
-        "would kill, enough to kill, would stop, stop his heart, stop her heart, stop the heart, "
-        "stop a heart, stop someone's heart, fatal hypo, highest dose i can take, the most i can "
-        "take, doesn't matter what happens after, don't care what happens after, strongest if you "
-        "take, if you take a lot, take a lot at once, sleep forever"
+        "into a coma, put him into a coma, put her into a coma, put them into a coma, would kill, "
+        "enough to kill, would stop, stop his heart, stop her heart, stop the heart, stop a heart, "
+        "stop someone's heart, fatal hypo, highest dose i can take, the most i can take, doesn't "
+        "matter what happens after, don't care what happens after, strongest if you take, if you "
+        "take a lot, take a lot at once, sleep forever"
     ),
     "violence_strong": _split(
-        "death look like, look like she fell, look like he fell, look like a slip, look like a "
-        "fall, look like suicide, look like a suicide, look like natural causes, look like an "
-        "overdose, start a wildfire, start a forest fire, start a bushfire, so it leaks, leaks "
-        "overnight, leave the gas on, gas on overnight, rig the stove, rig his stove, rig her "
-        "stove, rig the gas, tamper with the gas, cut the brake line, cut his brake line, cut her "
-        "brake line, cut the brake lines, seriously hurt, knock someone out, drive into the "
-        "parade, drive into the march, drive into the protesters"
+        "look deliberate, looking deliberate, look accidental, looking accidental, on the crowd, "
+        "on a crowd, at the crowd, death look like, look like she fell, look like he fell, look "
+        "like a slip, look like a fall, look like suicide, look like a suicide, look like natural "
+        "causes, look like an overdose, start a wildfire, start a forest fire, start a bushfire, "
+        "so it leaks, leaks overnight, leave the gas on, gas on overnight, rig the stove, rig his "
+        "stove, rig her stove, rig the gas, tamper with the gas, cut the brake line, cut his brake "
+        "line, cut her brake line, cut the brake lines, seriously hurt, knock someone out, drive "
+        "into the parade, drive into the march, drive into the protesters"
     ),
     "threat": _split(
         "bring a knife, bring knives, bring your guns, bring guns, bring a gun, bring weapons, "
@@ -395,23 +415,26 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "when i catch you"
     ),
     "self_harm_intent": _split(
-        "helium method, the helium, with the car running, car running in the garage, locked myself "
-        "in the garage, which floor, high enough to, tall enough to, high cliffs, cut deeper, "
-        "which vein, best vein, the best vein, go to sleep forever, sleep forever, is that enough, "
-        "how many is enough, would kill me, surest way to die, way to die, plan my death, my "
-        "death, nobody would find me, asphyxiate myself, suffocate myself, hang themselves, hang "
-        "themself, drown myself, 500 calorie, 500 calories, go without food, days without food, "
-        "you don't need food, chewing and spitting, chew and spit, see my ribs, thinspiration, "
-        "purge quietly, bulimia, how much laxative, laxative a day, diuretics, keep fasting, water "
-        "fasting, romanticises, romanticizes, romanticise, romanticize, od on, mix with vodka"
+        "deeper cuts, without stitches, heal without stitches, no one will miss, nobody will miss, "
+        "no one would miss, nobody would miss, go through with it, just go through with it, helium "
+        "method, the helium, with the car running, car running in the garage, locked myself in the "
+        "garage, which floor, high enough to, tall enough to, high cliffs, cut deeper, which vein, "
+        "best vein, the best vein, go to sleep forever, sleep forever, is that enough, how many is "
+        "enough, would kill me, surest way to die, way to die, plan my death, my death, nobody "
+        "would find me, asphyxiate myself, suffocate myself, hang themselves, hang themself, drown "
+        "myself, 500 calorie, 500 calories, go without food, days without food, you don't need "
+        "food, chewing and spitting, chew and spit, see my ribs, thinspiration, purge quietly, "
+        "bulimia, how much laxative, laxative a day, diuretics, keep fasting, water fasting, "
+        "romanticises, romanticizes, romanticise, romanticize, od on, mix with vodka"
     ),
     "self_harm": _split(
         "suicidarme, matarme, quitarme la vida, mich umbringen, me suicider, me tuer, asphyxiate "
         "myself, hang themselves, overdose on my"
     ),
     "conceal": _split(
-        "won't see, can't see, so they don't see, before they see, won't be seen, don't find out, "
-        "doesn't find out"
+        "fool my, trick my, hide it from my, so my parents don't, without my parents, so my doctor "
+        "doesn't, so my therapist doesn't, won't see, can't see, so they don't see, before they "
+        "see, won't be seen, don't find out, doesn't find out"
     ),
     "disable_verb": _split("silent mode, to silent, onto the allowlist, on the allowlist"),
     "fraud_strong": _split(
@@ -421,11 +444,15 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "new expiry date, new use-by, roll back the odometer, clock the mileage, falsify the log"
     ),
     "record_object": _split(
-        "inspected, checked, verified, identity verified, id verified, pass, passed, approved, "
-        "tachograph, log book, logbook, logs, best-before, use-by, expiry, certified, compliant, "
-        "tested, clean, safe, cleared, complete"
+        "register, environmental register, severity, sev1, incident severity, inspected, checked, "
+        "verified, identity verified, id verified, pass, passed, approved, tachograph, log book, "
+        "logbook, logs, best-before, use-by, expiry, certified, compliant, tested, clean, safe, "
+        "cleared, complete"
     ),
-    "falsify_verb": _split("move, set, tick the box, tick the, check the box, sign off as"),
+    "falsify_verb": _split(
+        "log as, log it as, logged as, record it as, file it as, book it as, classify as, count it "
+        "as, move, set, tick the box, tick the, check the box, sign off as"
+    ),
     "illicit": _split(
         "bypass the licence, bypass the license, licence check, license check, reset the trial, "
         "trial reset, reset the free trial, crack the licence, crack the license, serial key "
@@ -437,16 +464,18 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "licences, unlicensed copies, unlicensed copy"
     ),
     "protected_group": _split(
-        "female, females, male, males, female engineers, female staff, male staff, hiv-positive, "
-        "hiv positive, positive staff, pregnant staff, new mothers, mothers returning, arabic "
-        "speakers, spanish speakers, men, only men, only women, to men, to women, back from "
-        "maternity leave, on maternity leave, returned from maternity leave, after maternity "
-        "leave, had a baby, has kids, have kids, with kids, is disabled, are disabled, disabled "
-        "customer, disabled customers, disabled guests, disabled tenants, disabled staff, guide "
-        "dog, rainbow flag, pride flag, same-sex, gay couple, two men, two women, hebrew name, "
-        "muslim name, arabic name, african names, named mohammed, prayer breaks, fast for ramadan, "
-        "observing ramadan, pension age, close to retirement, over-50s, over 50s, over-60s, the "
-        "over-50s, recent graduates only, long-term sick leave, on disability benefits"
+        "young, someone young, young people, attractive, good-looking, christianity, judaism, "
+        "islam, hinduism, buddhism, sikhism, female, females, male, males, female engineers, "
+        "female staff, male staff, hiv-positive, hiv positive, positive staff, pregnant staff, new "
+        "mothers, mothers returning, arabic speakers, spanish speakers, men, only men, only women, "
+        "to men, to women, back from maternity leave, on maternity leave, returned from maternity "
+        "leave, after maternity leave, had a baby, has kids, have kids, with kids, is disabled, "
+        "are disabled, disabled customer, disabled customers, disabled guests, disabled tenants, "
+        "disabled staff, guide dog, rainbow flag, pride flag, same-sex, gay couple, two men, two "
+        "women, hebrew name, muslim name, arabic name, african names, named mohammed, prayer "
+        "breaks, fast for ramadan, observing ramadan, pension age, close to retirement, over-50s, "
+        "over 50s, over-60s, the over-50s, recent graduates only, long-term sick leave, on "
+        "disability benefits"
     ),
     "discrim_strong": _split(
         "no jews, no arabs, no indians, no asians, no mexicans, no africans, no gypsies, no "
@@ -455,8 +484,12 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "not a job for girls, not a job for women, job for a man, not for girls, not for women, "
         "not for men"
     ),
-    "proxy": _split("arabic script, arabic-script, arabic names, hebrew names"),
+    "proxy": _split(
+        "first name, first names, given name, applicant's name, arabic script, arabic-script, "
+        "arabic names, hebrew names"
+    ),
     "decision": _split(
+        "turning her down, turn her down, turning him down, turn him down, turned her down, "
         "auto-remove, auto-delete, auto-hide, shadowban, shadow-ban, charge, charging, charged, "
         "shift, shifts, rota, rotas, rotation, rotations, night shift, bad shifts, worst shifts, "
         "show, assign, double the deposit, higher, knock, points off, can't work, cannot work, not "
@@ -464,17 +497,17 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "less"
     ),
     "subject_frame": _split(
-        "skew, skewed, callbacks, fewer callbacks, rejection rates, denial rates, approval rates, "
-        "acceptance rates, pass rates, score lower, scored lower, scores lower, lower for, higher "
-        "for, see if, to see if, show me if, fair housing, fair-housing, fair lending, regulator's "
-        "exam, count, counts, tally, by applicant, don't look at, do not look at, without looking "
-        "at, never consider, don't consider, do not consider, must not ask, don't ask, is not "
-        "allowed, are not allowed, no age, no gender, no demographic, exclude no, all ages, all "
-        "genders, all adults, city-wide, nationwide, as the insurer requires, the insurer "
-        "requires, insurer requires, as required, as policy requires, policy requires, as policy "
-        "allows, policy allows, per the policy, scheme, disability confident, concession, "
-        "concessions, ground floor, step-free, breast screening, cervical screening, prostate "
-        "screening, screening invitations, age-restricted, age restricted, reprocess, "
+        "to rewrite, to reword, skew, skewed, callbacks, fewer callbacks, rejection rates, denial "
+        "rates, approval rates, acceptance rates, pass rates, score lower, scored lower, scores "
+        "lower, lower for, higher for, see if, to see if, show me if, fair housing, fair-housing, "
+        "fair lending, regulator's exam, count, counts, tally, by applicant, don't look at, do not "
+        "look at, without looking at, never consider, don't consider, do not consider, must not "
+        "ask, don't ask, is not allowed, are not allowed, no age, no gender, no demographic, "
+        "exclude no, all ages, all genders, all adults, city-wide, nationwide, as the insurer "
+        "requires, the insurer requires, insurer requires, as required, as policy requires, policy "
+        "requires, as policy allows, policy allows, per the policy, scheme, disability confident, "
+        "concession, concessions, ground floor, step-free, breast screening, cervical screening, "
+        "prostate screening, screening invitations, age-restricted, age restricted, reprocess, "
         "reprocessing, fix the rule, fix the claims rule, of any gender, any gender, all genders, "
         "any age, any religion, any background, whatever their, equality impact assessment, impact "
         "assessment, equality impact, sit, down, a stool, a chair, lighter duties, light duties, "

@@ -63,7 +63,7 @@ REQUIRED_RATE = 0.90
 #: What the engine reaches on the held-out side (see the README's ethics section), rounded
 #: down: a change that loses ground fails. Raise these as the engine improves; the goal is
 #: ``REQUIRED_RATE`` for both.
-RATE_FLOORS = {"unethical": 0.81, "ethical": 0.79}
+RATE_FLOORS = {"unethical": 0.87, "ethical": 0.84}
 #: The share of rows (by a hash of the id) the learned model may train on.
 TRAIN_PERCENT = 70
 MINIMUM_PER_LABEL = 250
@@ -332,20 +332,13 @@ DISGUISES: list[tuple[str, Disguise, bool]] = [
 #: with the share they flip today, rounded up: a ceiling that fails if the engine loses more
 #: ground, to be lowered as it gains. The README lists them as gaps.
 KNOWN_GAPS: dict[tuple[str, str], float] = {
-    ("routine preamble", "ethical"): 0.16,
-    ("politeness", "unethical"): 0.17,
-    ("trailing justification", "unethical"): 0.19,
-    ("reported speech", "ethical"): 0.25,
-    ("in-clause frame: moderation policy", "unethical"): 0.24,
-    ("in-clause frame: moderation policy", "ethical"): 0.23,
-    ("in-clause frame: safety training", "unethical"): 0.12,
-    ("in-clause frame: safety training", "ethical"): 0.28,
-    ("in-clause frame: research study", "unethical"): 0.12,
-    ("in-clause frame: research study", "ethical"): 0.24,
-    ("one item of a task list", "unethical"): 0.11,
-    ("typos", "unethical"): 0.21,
-    ("compliance_audit", "unethical"): 0.17,
-    ("report_abuse", "unethical"): 0.15,
+    ("politeness", "unethical"): 0.12,
+    ("trailing justification", "unethical"): 0.17,
+    ("reported speech", "ethical"): 0.14,
+    ("in-clause frame: moderation policy", "ethical"): 0.22,
+    ("in-clause frame: safety training", "ethical"): 0.25,
+    ("in-clause frame: research study", "ethical"): 0.23,
+    ("one item of a task list", "ethical"): 0.12,
 }
 
 

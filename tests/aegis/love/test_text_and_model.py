@@ -101,6 +101,44 @@ def test_the_fast_scorer_sums_exactly_the_features_the_model_names() -> None:
         assert engine._scorer.score(reading) == engine.model.score(reading.features())
 
 
+def test_the_fast_scorer_counts_each_stem_beside_each_concept_once() -> None:
+    """A hand-made model of every kind of feature, held to the plain sum over feature names:
+    a stem repeated, a concept met in two clauses, a concept absent, a pair across clauses."""
+    from types import MappingProxyType
+
+    from aegis.love_engine.reading import read_action
+    from aegis.love_engine.scoring import Scorer
+    from aegis.love_engine.traverse import Limits
+
+    weights = {
+        "x:toxin|coffe": 700,
+        "x:person|coffe": -30,
+        "x:toxin|put": 11,
+        "x:weapon|coffe": 5000,  # no weapon below: must not count
+        "x:person|coworker": 3,
+        "coffe": 13,
+        "put coffe": 17,
+        "c:toxin": 19,
+        "c:person&toxin": 23,
+    }
+    model = LinearModel(MappingProxyType(weights), -1, 0, 1000)
+    scorer = Scorer(model)
+    text = "Put antifreeze in my coworker's coffee. Then put more coffee in his coffee cup"
+    for parameters in ({}, {"note": text}, {"x": ["coffee", {"y": "antifreeze"}]}):
+        reading = read_action((("description", text), ("intent", "act")), parameters, Limits())
+        assert "x:toxin|coffe" in reading.features()
+        assert scorer.score(reading) == model.score(reading.features())
+
+
+def test_a_model_naming_an_unknown_concept_is_refused() -> None:
+    from types import MappingProxyType
+
+    from aegis.love_engine.scoring import Scorer
+
+    with pytest.raises(ValueError, match=r"x:nonsense\|coffe"):
+        Scorer(LinearModel(MappingProxyType({"x:nonsense|coffe": 1}), 0, 0, 1000))
+
+
 @pytest.mark.parametrize(
     "disguised",
     [

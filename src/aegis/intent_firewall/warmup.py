@@ -1,0 +1,49 @@
+"""Loading the firewall's tables before the first request, so that no request pays for it.
+
+The catalogues, the RE2 patterns, the tree-sitter parser, the SQL parser's dialect tables
+and the Unicode confusable data are built the first time a request needs them: tens to a
+hundred milliseconds, once per process. Without a warm-up that cost would land on whichever
+request comes first, and a bounded-time promise ("every input answered within its budget")
+would not hold for it. The first :class:`~aegis.intent_firewall.IntentFirewall` of a
+process therefore judges a few requests that touch every reader, once, under a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from aegis.intent_firewall.model import Request
+from aegis.intent_firewall.policy import Policy
+from aegis.intent_firewall.requests import judge_request
+
+__all__ = ["warm_up"]
+
+#: One request per reader: a shell line with quotes and a substitution (tree-sitter), a plain
+#: line (the fast path), SQL, a URL, a path, structured text in a string, PowerShell, and
+#: text with a confusable letter and an instruction-like phrase.
+_REQUESTS = (
+    Request("execute_command", {"command": "cd ./build && grep -rn 'x' \"$(pwd)\" | wc -l"}),
+    Request("execute_command", {"command": "ls -la ./src"}),
+    Request("query_database", {"query": "SELECT id, name FROM users WHERE id = 1"}),
+    Request("http_request", {"url": "https://example.com/a?b=c", "method": "GET"}),
+    Request("read_file", {"path": "./docs/readme.md"}),
+    Request("run_tool", {"arguments": '{"cmd": ["echo", "hi"]}', "config": "a: [1, 2]"}),
+    Request("execute_command", {"command": "Get-ChildItem -Path ./src"}),
+    Request("send_message", {"text": "Plеase review the notes"}, context="summarise the file"),
+)
+
+_lock = threading.Lock()
+_done = threading.Event()
+
+
+def warm_up() -> None:
+    """Judge the warm-up requests once per process (later calls return at once)."""
+    if _done.is_set():
+        return
+    with _lock:
+        if _done.is_set():
+            return
+        policy = Policy()
+        for request in _REQUESTS:
+            judge_request(request, policy, {})
+        _done.set()
