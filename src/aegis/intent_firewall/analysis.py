@@ -34,10 +34,20 @@ class CommandBudget:
     """How many more simple commands one request may have judged (all its lines share it),
     so that the time a request takes is bounded by the limits, not by how it is split."""
 
-    __slots__ = ("left", "limit")
+    __slots__ = ("left", "limit", "sql_left", "sql_limit")
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, sql_chars: int = 0) -> None:
         self.limit = self.left = limit
+        self.sql_limit = self.sql_left = sql_chars
+
+    def parse_sql(self, length: int) -> bool:
+        """Whether ``length`` more characters of SQL may go to the parser. The request's
+        first SQL value always may (its own bound applies to it), later ones while the
+        budget lasts: the parser's time grows with the characters, not with the values."""
+        allowed = self.sql_left == self.sql_limit or length <= self.sql_left
+        if allowed:
+            self.sql_left = max(0, self.sql_left - length)
+        return allowed
 
     def take(self, wanted: int) -> int:
         """Up to ``wanted`` commands from what is left; how many were granted."""

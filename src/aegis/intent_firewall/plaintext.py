@@ -109,7 +109,8 @@ def judge_plain(
         if len(canonical) > MAX_SQL:
             scope.hit("too-large", f"SQL of {len(canonical)} characters")
         else:
-            scope.hits.extend(judge_sql(canonical))
+            parse = job.commands is None or job.commands.parse_sql(len(canonical))
+            scope.hits.extend(judge_sql(canonical, parse=parse))
     elif sql_injection_shape(canonical) is not None:
         scope.hit("sql-injection-shape", repr(text[:100]))
     _destination(value, scope, job.cwd)

@@ -535,7 +535,12 @@ def judge_request(
         judge.keep(structured_config(walk.frozen, settings=settings), "parameters")
     # the action and context are remembered across requests, so only the parameters count
     job = judge.job
-    judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, CommandBudget(limits.max_commands))
+    judge.job = ShellJob(
+        job.cwd,
+        job.cwd_known,
+        job.budget,
+        CommandBudget(limits.max_commands, limits.max_sql_parsed),
+    )
     for item in walk.items:
         judge.item(item)
     if request.context:
