@@ -164,7 +164,7 @@ def _within_bounds(
     line's bound and what the request's budget has left; cutting any is a finding."""
     if len(commands) > _MAX_COMMANDS:
         if not scope.prose:
-            scope.hit("too-large", f"{len(commands)} commands in one line")
+            scope.hit("too-large", f"more than {_MAX_COMMANDS} commands in one line")
         commands = commands[:_MAX_COMMANDS]
     if job.commands is not None:
         granted = job.commands.take(len(commands))

@@ -50,3 +50,17 @@ def test_the_action_and_context_do_not_spend_the_parameters_budget() -> None:
     firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=3))
     request = Request("run_commands", {"commands": _lines(1)}, context="; ".join(["ls"] * 20))
     assert "too-large" not in firewall.validate_request_sync(request).matched_rules
+
+
+def test_a_plain_line_is_cut_while_it_is_read_and_what_came_first_still_blocks() -> None:
+    from aegis.intent_firewall.fastlex import plain_script
+    from aegis.intent_firewall.shellmodel import MAX_LINE_COMMANDS
+
+    line = "rm -rf / | " + "a|" * 2040 + "b"
+    script = plain_script(line, "/work/project", {})
+    assert script is not None
+    assert len(script.commands) == MAX_LINE_COMMANDS + 1
+    assert ("too-large", f"more than {MAX_LINE_COMMANDS} commands") in script.constructs
+    verdict = IntentFirewall().validate_request_sync(Request("execute_command", {"cmd": line}))
+    assert verdict.decision is Decision.BLOCK
+    assert "too-large" in verdict.matched_rules
