@@ -270,6 +270,7 @@ class _RequestJudge:
             self.job.cwd_known,
             prose,
             workspace=self.policy.working_directory,
+            max_address_list=self.policy.limits.max_address_list,
         )
 
     def action(self) -> None:

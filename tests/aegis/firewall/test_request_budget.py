@@ -64,3 +64,12 @@ def test_a_plain_line_is_cut_while_it_is_read_and_what_came_first_still_blocks()
     verdict = IntentFirewall().validate_request_sync(Request("execute_command", {"cmd": line}))
     assert verdict.decision is Decision.BLOCK
     assert "too-large" in verdict.matched_rules
+
+
+def test_a_recipient_list_past_its_bound_is_too_large_and_its_start_still_counts() -> None:
+    firewall = IntentFirewall(limits=Limits(max_address_list=64))
+    recipients = "drop@evil.example, " + ", ".join(f"u{n}@example.com" for n in range(20))
+    verdict = firewall.validate_request_sync(Request("send_email", {"to": recipients}))
+    assert verdict.decision is not Decision.ALLOW
+    assert "too-large" in verdict.matched_rules
+    assert len(verdict.matched_rules) > 1  # the unknown host read before the bound
