@@ -34,11 +34,18 @@ class CommandBudget:
     """How many more simple commands one request may have judged (all its lines share it),
     so that the time a request takes is bounded by the limits, not by how it is split."""
 
-    __slots__ = ("left", "limit", "sql_left", "sql_limit")
+    __slots__ = ("left", "limit", "paths_left", "paths_limit", "sql_left", "sql_limit")
 
-    def __init__(self, limit: int, sql_chars: int = 0) -> None:
+    def __init__(self, limit: int, sql_chars: int, paths: int) -> None:
         self.limit = self.left = limit
         self.sql_limit = self.sql_left = sql_chars
+        self.paths_limit = self.paths_left = paths
+
+    def classify_path(self) -> bool:
+        """Whether one more value may be judged as a path (each costs a resolution and a
+        classification against the catalogue; a request of thousands is not inspected)."""
+        self.paths_left -= 1
+        return self.paths_left >= 0
 
     def parse_sql(self, length: int) -> bool:
         """Whether ``length`` more characters of SQL may go to the parser. The request's

@@ -45,6 +45,8 @@ class Limits:
     #: Characters of one recipient list handed to the address parser; past them the rest of
     #: the list is not read and the request goes to review.
     max_address_list: int = 2048
+    #: Values judged as file paths per request; past them the request goes to review.
+    max_paths: int = 128
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

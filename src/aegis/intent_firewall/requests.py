@@ -540,7 +540,7 @@ def judge_request(
         job.cwd,
         job.cwd_known,
         job.budget,
-        CommandBudget(limits.max_commands, limits.max_sql_parsed),
+        CommandBudget(limits.max_commands, limits.max_sql_parsed, limits.max_paths),
     )
     for item in walk.items:
         judge.item(item)

@@ -73,3 +73,13 @@ def test_a_recipient_list_past_its_bound_is_too_large_and_its_start_still_counts
     assert verdict.decision is not Decision.ALLOW
     assert "too-large" in verdict.matched_rules
     assert len(verdict.matched_rules) > 1  # the unknown host read before the bound
+
+
+def test_paths_past_the_budget_are_too_large_and_the_first_still_block() -> None:
+    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_paths=3))
+    paths = ["/etc/shadow", *(f"./src/f{n}.py" for n in range(10))]
+    verdict = firewall.validate_request_sync(Request("read_files", {"paths": paths}))
+    assert verdict.decision is Decision.BLOCK
+    assert "too-large" in verdict.matched_rules
+    within = firewall.validate_request_sync(Request("read_files", {"paths": paths[1:4]}))
+    assert within.decision is Decision.ALLOW
