@@ -41,7 +41,7 @@ class Limits:
     max_commands: int = 256
     #: Characters of SQL handed to the SQL parser per request (sqlglot takes about 10 ms per
     #: 1,000); past them a statement is judged by its words and the request goes to review.
-    max_sql_parsed: int = 512
+    max_sql_parsed: int = 256
     #: Characters of one recipient list handed to the address parser; past them the rest of
     #: the list is not read and the request goes to review.
     max_address_list: int = 2048
