@@ -34,10 +34,27 @@ class CommandBudget:
     """How many more simple commands one request may have judged (all its lines share it),
     so that the time a request takes is bounded by the limits, not by how it is split."""
 
-    __slots__ = ("left", "limit")
+    __slots__ = ("left", "limit", "paths_left", "paths_limit", "sql_left", "sql_limit")
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, sql_chars: int, paths: int) -> None:
         self.limit = self.left = limit
+        self.sql_limit = self.sql_left = sql_chars
+        self.paths_limit = self.paths_left = paths
+
+    def classify_path(self) -> bool:
+        """Whether one more value may be judged as a path (each costs a resolution and a
+        classification against the catalogue; a request of thousands is not inspected)."""
+        self.paths_left -= 1
+        return self.paths_left >= 0
+
+    def parse_sql(self, length: int) -> bool:
+        """Whether ``length`` more characters of SQL may go to the parser. The request's
+        first SQL value always may (its own bound applies to it), later ones while the
+        budget lasts: the parser's time grows with the characters, not with the values."""
+        allowed = self.sql_left == self.sql_limit or length <= self.sql_left
+        if allowed:
+            self.sql_left = max(0, self.sql_left - length)
+        return allowed
 
     def take(self, wanted: int) -> int:
         """Up to ``wanted`` commands from what is left; how many were granted."""
@@ -154,7 +171,7 @@ def _within_bounds(
     line's bound and what the request's budget has left; cutting any is a finding."""
     if len(commands) > _MAX_COMMANDS:
         if not scope.prose:
-            scope.hit("too-large", f"{len(commands)} commands in one line")
+            scope.hit("too-large", f"more than {_MAX_COMMANDS} commands in one line")
         commands = commands[:_MAX_COMMANDS]
     if job.commands is not None:
         granted = job.commands.take(len(commands))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.paths import resolve_path
-from aegis.intent_firewall.shellmodel import Redirect, Script, SimpleCommand
+from aegis.intent_firewall.shellmodel import MAX_LINE_COMMANDS, Redirect, Script, SimpleCommand
 from aegis.intent_firewall.words import Word
 
 __all__ = ["is_plain", "plain_script"]
@@ -147,6 +147,12 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                 command = SimpleCommand(words, assignments, redirects, cwd,
                                         tuple(stages[-8:]), [], "", moved)  # fmt: skip
                 script.commands.append(command)
+                if len(script.commands) > MAX_LINE_COMMANDS:
+                    # as the full walk does: the rest of the line is neither built nor judged
+                    script.constructs.append(
+                        ("too-large", f"more than {MAX_LINE_COMMANDS} commands")
+                    )
+                    return script
                 program = command.program
                 if program in ("cd", "pushd"):
                     cwd, moved = _cd(words, cwd, variables), True

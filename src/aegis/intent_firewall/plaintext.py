@@ -57,11 +57,16 @@ def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
 _FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment", "blob"})
 
 
-def _destination(value: PlainValue, scope: Scope, cwd: str) -> None:
+def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
+    cwd = job.cwd
     if (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS)) and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
+        budget = job.commands
+        if budget is not None and not budget.classify_path():
+            scope.hit("too-large", f"more than {budget.paths_limit} paths in one request")
+            return
         role = _path_role(value)
         path = canonical.strip()
         judge_path(scope, role, path, text, cwd, glob=has_glob(path))
@@ -109,10 +114,11 @@ def judge_plain(
         if len(canonical) > MAX_SQL:
             scope.hit("too-large", f"SQL of {len(canonical)} characters")
         else:
-            scope.hits.extend(judge_sql(canonical))
+            parse = job.commands is None or job.commands.parse_sql(len(canonical))
+            scope.hits.extend(judge_sql(canonical, parse=parse))
     elif sql_injection_shape(canonical) is not None:
         scope.hit("sql-injection-shape", repr(text[:100]))
-    _destination(value, scope, job.cwd)
+    _destination(value, scope, job)
     if not documentation and any(mark in canonical for mark in (":", "=")):
         if config_exec(canonical) is not None:
             scope.hit("interpreter-code", f"configuration that runs commands: {text[:80]!r}")

@@ -39,6 +39,14 @@ class Limits:
     max_shell_nodes: int = 4000
     #: Simple commands judged across all the command lines of one request's parameters.
     max_commands: int = 256
+    #: Characters of SQL handed to the SQL parser per request (sqlglot takes about 10 ms per
+    #: 1,000); past them a statement is judged by its words and the request goes to review.
+    max_sql_parsed: int = 256
+    #: Characters of one recipient list handed to the address parser; past them the rest of
+    #: the list is not read and the request goes to review.
+    max_address_list: int = 2048
+    #: Values judged as file paths per request; past them the request goes to review.
+    max_paths: int = 128
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

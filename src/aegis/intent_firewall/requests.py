@@ -270,6 +270,7 @@ class _RequestJudge:
             self.job.cwd_known,
             prose,
             workspace=self.policy.working_directory,
+            max_address_list=self.policy.limits.max_address_list,
         )
 
     def action(self) -> None:
@@ -535,7 +536,12 @@ def judge_request(
         judge.keep(structured_config(walk.frozen, settings=settings), "parameters")
     # the action and context are remembered across requests, so only the parameters count
     job = judge.job
-    judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, CommandBudget(limits.max_commands))
+    judge.job = ShellJob(
+        job.cwd,
+        job.cwd_known,
+        job.budget,
+        CommandBudget(limits.max_commands, limits.max_sql_parsed, limits.max_paths),
+    )
     for item in walk.items:
         judge.item(item)
     if request.context:

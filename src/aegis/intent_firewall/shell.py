@@ -19,6 +19,7 @@ import tree_sitter_bash
 from aegis.intent_firewall.fastlex import is_plain, plain_script
 from aegis.intent_firewall.shellmodel import (
     IGNORED,
+    MAX_LINE_COMMANDS,
     REDIRECTS,
     STRUCTURE,
     WORDISH,
@@ -33,8 +34,7 @@ from aegis.intent_firewall.words import Word, resolve_word
 __all__ = ["Redirect", "Script", "SimpleCommand", "join_continuations", "parse_script"]
 
 _local = threading.local()
-#: Simple commands walked per line; the judge looks at fewer (see analysis).
-_MAX_COMMANDS = 256
+_MAX_COMMANDS = MAX_LINE_COMMANDS
 
 
 def _parser() -> tree_sitter.Parser:

@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 
 from aegis.intent_firewall.words import Word
 
-__all__ = ["IGNORED", "REDIRECTS", "STRUCTURE", "WORDISH", "Context", "Redirect", "Script",
-           "SimpleCommand"]  # fmt: skip
+__all__ = ["IGNORED", "MAX_LINE_COMMANDS", "REDIRECTS", "STRUCTURE", "WORDISH", "Context",
+           "Redirect", "Script", "SimpleCommand"]  # fmt: skip
+
+#: Simple commands parsed per line (by either reader); the judge looks at fewer (see
+#: analysis), so the rest of a longer line is neither built nor judged.
+MAX_LINE_COMMANDS = 256
 
 #: Node kinds whose children are walked as statements.
 STRUCTURE = frozenset(

@@ -68,17 +68,19 @@ def looks_like_sql(canonical: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _cached(canonical: str) -> tuple[Hit, ...]:
-    return tuple(_judge(canonical))
+def _cached(canonical: str, parse: bool) -> tuple[Hit, ...]:
+    return tuple(_judge(canonical, parse))
 
 
-def judge_sql(canonical: str) -> tuple[Hit, ...]:
+def judge_sql(canonical: str, *, parse: bool = True) -> tuple[Hit, ...]:
+    """Findings on one SQL text; without ``parse`` (the request's parsing budget is spent)
+    only its words are judged and it is reported too large to inspect."""
     if len(canonical) > 2048:
-        return tuple(_judge(canonical))
-    return _cached(canonical)
+        return tuple(_judge(canonical, parse))
+    return _cached(canonical, parse)
 
 
-def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
+def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
     hits: list[Hit] = []
     flat = " ".join(canonical.split())
     meta = _without_leading_comments(flat).split(" ", 1)[0]
@@ -105,10 +107,14 @@ def _judge(canonical: str) -> list[Hit]:  # noqa: PLR0912
     if _paren_depth(canonical) > _MAX_PARENS:
         hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
         return hits  # sqlglot recurses per level: deeper text is not handed to it
-    if len(canonical) > _MAX_PARSED:
+    if len(canonical) > _MAX_PARSED or not parse:
         # sqlglot takes about 10 ms per 1,000 characters (four dialects when it fails):
-        # longer SQL is judged by its words above and goes to a human
-        hits.append(default_hit("too-large", f"SQL of {len(canonical)} characters, not parsed"))
+        # longer SQL, or SQL past the request's parsing budget, is judged by its words
+        # above and goes to a human
+        why = "" if parse else " past the request's parsing budget"
+        hits.append(
+            default_hit("too-large", f"SQL of {len(canonical)} characters{why}, not parsed")
+        )
         return hits
     parseable = canonical
     for placeholder in _PLACEHOLDERS:

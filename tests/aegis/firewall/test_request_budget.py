@@ -50,3 +50,36 @@ def test_the_action_and_context_do_not_spend_the_parameters_budget() -> None:
     firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=3))
     request = Request("run_commands", {"commands": _lines(1)}, context="; ".join(["ls"] * 20))
     assert "too-large" not in firewall.validate_request_sync(request).matched_rules
+
+
+def test_a_plain_line_is_cut_while_it_is_read_and_what_came_first_still_blocks() -> None:
+    from aegis.intent_firewall.fastlex import plain_script
+    from aegis.intent_firewall.shellmodel import MAX_LINE_COMMANDS
+
+    line = "rm -rf / | " + "a|" * 2040 + "b"
+    script = plain_script(line, "/work/project", {})
+    assert script is not None
+    assert len(script.commands) == MAX_LINE_COMMANDS + 1
+    assert ("too-large", f"more than {MAX_LINE_COMMANDS} commands") in script.constructs
+    verdict = IntentFirewall().validate_request_sync(Request("execute_command", {"cmd": line}))
+    assert verdict.decision is Decision.BLOCK
+    assert "too-large" in verdict.matched_rules
+
+
+def test_a_recipient_list_past_its_bound_is_too_large_and_its_start_still_counts() -> None:
+    firewall = IntentFirewall(limits=Limits(max_address_list=64))
+    recipients = "drop@evil.example, " + ", ".join(f"u{n}@example.com" for n in range(20))
+    verdict = firewall.validate_request_sync(Request("send_email", {"to": recipients}))
+    assert verdict.decision is not Decision.ALLOW
+    assert "too-large" in verdict.matched_rules
+    assert len(verdict.matched_rules) > 1  # the unknown host read before the bound
+
+
+def test_paths_past_the_budget_are_too_large_and_the_first_still_block() -> None:
+    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_paths=3))
+    paths = ["/etc/shadow", *(f"./src/f{n}.py" for n in range(10))]
+    verdict = firewall.validate_request_sync(Request("read_files", {"paths": paths}))
+    assert verdict.decision is Decision.BLOCK
+    assert "too-large" in verdict.matched_rules
+    within = firewall.validate_request_sync(Request("read_files", {"paths": paths[1:4]}))
+    assert within.decision is Decision.ALLOW
