@@ -495,6 +495,19 @@ class _RequestJudge:
         self.keep(scope.hits, item.where)
 
 
+def _walk(parameters: Any, policy: Policy) -> Walk:
+    """The parameters (or the context's structure) walked within the policy's limits."""
+    limits = policy.limits
+    return walk_parameters(
+        parameters,
+        max_nodes=limits.max_nodes,
+        max_depth=limits.max_depth,
+        max_chars=limits.max_string,
+        is_argv=is_argv,
+        keys_matter=bool(policy.custom.rules),
+    )
+
+
 def judge_request(
     request: Request, policy: Policy, memo: dict[Any, Any] | None = None
 ) -> tuple[list[Finding], Walk]:
@@ -504,14 +517,7 @@ def judge_request(
     """
     judge = _RequestJudge(request, policy, {} if memo is None else memo)
     limits = policy.limits
-    walk = walk_parameters(
-        request.parameters,
-        max_nodes=limits.max_nodes,
-        max_depth=limits.max_depth,
-        max_chars=limits.max_string,
-        is_argv=is_argv,
-        keys_matter=bool(policy.custom.rules),
-    )
+    walk = _walk(request.parameters, policy)
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)
     for rule, evidence in http_method_findings(walk.frozen):
@@ -555,15 +561,7 @@ def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> No
     stripped = context.strip()
     if stripped[:1] not in ("{", "[") and ":" not in stripped:
         return
-    limits = policy.limits
-    walk = walk_parameters(
-        {"context": context},
-        max_nodes=limits.max_nodes,
-        max_depth=limits.max_depth,
-        max_chars=limits.max_string,
-        is_argv=is_argv,
-        keys_matter=bool(policy.custom.rules),
-    )
+    walk = _walk({"context": context}, policy)
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where.replace("parameters.", "", 1))
     for item in walk.items:
