@@ -18,9 +18,6 @@ import datetime
 import decimal
 import fractions
 import pathlib
-
-# Python's re, not RE2: the one pattern (_CAMEL_JOINT) is two lookarounds, nothing to repeat.
-import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -172,16 +169,25 @@ def walk_parameters(parameters: Mapping[str, Any], limits: Limits, budget: int) 
     return walk
 
 
-#: The joint of a camelCase key ("auditLogEnabled"): zero-width, one fixed character either
-#: side, so the scan cannot backtrack and is linear in the key's length.
-# Two one-character lookarounds and nothing to repeat: a linear scan, nothing to backtrack.
-_CAMEL_JOINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+def _camel_words(name: str) -> str:
+    """A camelCase key read as words ("mfaRequired" is "mfa Required"): a space before each
+    ASCII capital that follows a lower-case letter or a digit, in one pass over the key."""
+    if name.islower() or not any("A" <= c <= "Z" for c in name):
+        return name
+    spaced: list[str] = []
+    previous = ""
+    for char in name:
+        if "A" <= char <= "Z" and ("a" <= previous <= "z" or "0" <= previous <= "9"):
+            spaced.append(" ")
+        spaced.append(char)
+        previous = char
+    return "".join(spaced)
 
 
 def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
     """Turn one scalar into a clause; ``False`` when the text budget is spent."""
     where, name, value, _ = node
-    name = _CAMEL_JOINT.sub(" ", name)  # "mfaRequired" reads as "mfa Required"
+    name = _camel_words(name)
     text = _scalar_text(value)
     if text is None:
         walk.problems.append(f"{where} holds a {type(value).__name__}, which is not judged")

@@ -166,3 +166,21 @@ def test_digits_written_for_letters_still_read_as_the_word(written: str) -> None
 
 def test_words_with_digits_of_their_own_are_not_read_as_letters() -> None:
     assert find("Enable 2fa and upgrade to ipv6", "d") == []
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("mfaRequired", "mfa Required"),
+        ("auditLogEnabled", "audit Log Enabled"),
+        ("http2Enabled", "http2 Enabled"),
+        ("URLPath", "URLPath"),
+        ("snake_case", "snake_case"),
+        ("ÉtéMode", "ÉtéMode"),
+        ("", ""),
+    ],
+)
+def test_a_camel_case_key_is_read_as_words(key: str, words: str) -> None:
+    from aegis.love_engine.traverse import _camel_words
+
+    assert _camel_words(key) == words
