@@ -81,31 +81,25 @@ def decode_ansi_c(body: str) -> str:
     return "".join(out)
 
 
-def _unescape_unquoted(text: str) -> str:
+#: What a backslash escapes inside double quotes; outside quotes it escapes any character.
+_DOUBLE_QUOTED_ESCAPES = '$`"\\\n'
+
+
+def _unescape(text: str, escapable: str | None = None) -> str:
+    """Backslashes removed as bash removes them: before any character (``escapable`` None,
+    an unquoted word) or only before ``escapable`` ones (double quotes); a backslash-newline
+    is a line continuation and disappears."""
     if "\\" not in text:
         return text
     out: list[str] = []
     index = 0
     while index < len(text):
         char = text[index]
-        if char == "\\" and index + 1 < len(text):
-            if text[index + 1] != "\n":
-                out.append(text[index + 1])
-            index += 2
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
-
-
-def _unescape_double(text: str) -> str:
-    if "\\" not in text:
-        return text
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\" and index + 1 < len(text) and text[index + 1] in '$`"\\\n':
+        if (
+            char == "\\"
+            and index + 1 < len(text)
+            and (escapable is None or text[index + 1] in escapable)
+        ):
             if text[index + 1] != "\n":
                 out.append(text[index + 1])
             index += 2
@@ -162,7 +156,7 @@ class _Resolver:
             if not quoted:
                 self.glob = self.glob or has_glob(raw)
                 self.unquoted.append(raw)
-                return _unescape_unquoted(raw)
+                return _unescape(raw)
             return raw
         if kind == "raw_string":
             return self.text(node)[1:-1]
@@ -175,7 +169,7 @@ class _Resolver:
             unknown = False
             for child in node.named_children:
                 if child.type == "string_content":
-                    parts.append(_unescape_double(self.text(child)))
+                    parts.append(_unescape(self.text(child), _DOUBLE_QUOTED_ESCAPES))
                     continue
                 part = self.value(child, True, depth + 1)
                 if part is None:
