@@ -163,6 +163,10 @@ def test_postgres_four_processes_of_64_callers(
     assert report.ok
 
 
+#: Any key of the benchmark's own, apart from the store's locks.
+_HEAD_DDL_LOCK = 0x62656E6368686564
+
+
 class _HeadRowLockStore(PostgresStore):
     """The alternative the store did not take: a one-row head table locked ``FOR UPDATE``
     (re-read by PostgreSQL after the wait, so the locking statement returns the current
@@ -170,7 +174,10 @@ class _HeadRowLockStore(PostgresStore):
 
     def __init__(self, dsn: str, public_key: bytes) -> None:
         super().__init__(dsn, public_key)
-        with self._pool.connection() as connection:
+        with self._pool.connection() as connection, connection.transaction():
+            # Four writers start at once; CREATE ... IF NOT EXISTS is not atomic, so they
+            # take turns (the lock is released at the transaction's end).
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (_HEAD_DDL_LOCK,))
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS aegis_audit.bench_head (one boolean PRIMARY KEY, "
                 "seq bigint, entry_hash bytea, timestamp_ns bigint)"
