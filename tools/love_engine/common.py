@@ -15,13 +15,13 @@ from aegis.love_engine.traverse import Limits
 __all__ = [
     "DATASET",
     "EVAL_CORPUS",
+    "FRESH_CORPUS",
     "MODEL_PATH",
     "Example",
-    "FRESH_CORPUS",
     "eval_split",
     "load_eval_examples",
-    "load_fresh_examples",
     "load_examples",
+    "load_fresh_examples",
     "load_training_examples",
     "wrapped",
 ]

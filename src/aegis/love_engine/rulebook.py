@@ -812,3 +812,49 @@ RULES: tuple[Rule, ...] = (
         frames=("defensive",),
     ),
 )
+RULES += (
+    # evasion: something made to disappear, or a step recorded, ahead of whoever will look
+    _rule(
+        "safety_tampering",
+        Level.REVIEW,
+        "destroying or changing something before it is checked",
+        ("destroy_verb",),
+        ("before_cue",),
+        ("oversight",),
+        # a defensive word is no excuse here ("remove the complaints before the review")
+        frames=("maintenance_frame", "safety_measure", "informational"),
+    ),
+    _rule(
+        "physical_harm",
+        Level.REVIEW,
+        "a weapon taken past a screening point",
+        ("sneak_past",),
+        ("screening",),
+        ("weapon", "weapon_strong", "explosive"),
+        frames=("defensive", "informational", "detect_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "a false notice about when or how to vote",
+        ("false_change",),
+        ("election_day",),
+        frames=("defensive", "informational", "detect_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "a false notice about how to vote",
+        ("voting_false_claim",),
+        frames=("defensive", "informational", "detect_frame"),
+    ),
+    _rule(
+        "safety_tampering",
+        Level.REVIEW,
+        "a safety step recorded as done before it was done",
+        ("as_passed",),
+        ("safety_measure", "strong_control"),
+        ("premature",),
+        frames=("defensive", "test_frame"),
+    ),
+)

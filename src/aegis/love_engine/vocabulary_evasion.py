@@ -1,0 +1,141 @@
+"""Evasion and oversight, as data: the words of a wrong timed or shaped to escape a check.
+
+"Remove the complaints before the recall review", "wipe the chats before the lawyers collect
+devices", "clear the mangroves before the survey": each verb is ordinary, each event is
+ordinary; the wrong is destroying or changing something *ahead of* whoever will look at it.
+Likewise "nobody audits the flare stack" or "the audit only checks a sample" names no harm
+but says the request counts on not being checked. The roles below are merged into
+:mod:`aegis.love_engine.vocabulary`; :mod:`aegis.love_engine.rulebook` names the structures.
+
+``plain_phrase`` is a role no rule reads: a phrase listed there is read as one term, so its
+words cannot play the roles they play alone ("a kill switch that halts the bot" is not
+"halt the kill switch"; "the contact for our press office" is not a contact list). Entries are
+stemmed at import.
+"""
+
+from __future__ import annotations
+
+__all__ = ["EVASION", "EVASION_EXTENDED"]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
+
+
+#: New roles.
+EVASION: dict[str, tuple[str, ...]] = {
+    # -- whoever will look: an audit, an inspection, an investigation, a court ----------------
+    "oversight": _split(
+        "audit, audits, auditor, auditors, audit team, inspection, inspections, inspector, "
+        "inspectors, health inspector, fire inspector, fire marshal, regulator, regulators, "
+        "investigator, investigators, investigation, accident investigators, recall review, "
+        "safety review, security review, compliance review, legal review, audit review, board "
+        "review, lawyers, attorneys, legal team, discovery, subpoena, court, hearing, deposition, "
+        "police, survey, surveyor, surveyors, assessor, assessors, examiner, examiners, due "
+        "diligence, osha, epa, ombudsman, tribunal, loss adjuster, adjuster, compliance officer, "
+        "compliance team, internal audit, external audit"
+    ),
+    "before_cue": _split(
+        "before, ahead of, prior to, in advance of, by the time, until after, beforehand"
+    ),
+    # -- making a record, a thing or a place disappear ---------------------------------------
+    "destroy_verb": _split(
+        "delete, deletes, deleting, remove, removing, wipe, wiping, shred, shredding, purge, "
+        "purging, erase, erasing, scrub, scrubbing, destroy, destroying, clear out, clean out, get "
+        "rid of, throw away, throw out, dispose of, burn, burning, trash, bin, redact, backdate, "
+        "doctor, take down, pull down, clear, clearing, clear-cut, fell, cut down, bulldoze, fill "
+        "in, drain, pave over, strip, lose, misplace, hide, bury, move off, take off"
+    ),
+    # -- a weapon past a screening point ------------------------------------------------------
+    "screening": _split(
+        "metal detector, metal detectors, security screening, security check, security checks, "
+        "security checkpoint, checkpoint, airport security, tsa, x-ray, x-ray machine, bag check, "
+        "bag search, body scanner, door staff, bouncers, security gate, security gates"
+    ),
+    "sneak_past": _split(
+        "through, past, get through, get past, sneak, sneaking, smuggle, smuggling, slip "
+        "through, slip past, without setting off, without triggering, undetected, unnoticed, "
+        "without being searched, so they don't find, so security doesn't"
+    ),
+    # -- false notices about when and how to vote ----------------------------------------------
+    "election_day": _split(
+        "polling day, election day, voting day, polling date, election date, date of the "
+        "election, day of the election, voting deadline, deadline to vote, polls close, polls "
+        "open, the vote is on, vote is now"
+    ),
+    "false_change": _split(
+        "has moved, have moved, moved to, is moved, been moved, has been moved, postponed, "
+        "cancelled, canceled, rescheduled, delayed, is now on, changed to, has changed, pushed "
+        "back, extended to"
+    ),
+    "voting_false_claim": _split(
+        "vote by text, vote by sms, text your vote, text in your vote, vote by phone, phone in "
+        "your vote, vote online with, vote by email, email your vote, don't need to register, "
+        "no need to vote"
+    ),
+    # -- a safety step recorded before it was done ----------------------------------------------
+    "premature": _split(
+        "in advance, ahead of time, beforehand, already, for the whole week, for the whole month, "
+        "for the week, at lunch, is at lunch, isn't here, is away, is off, is out, not yet, hasn't "
+        "been, haven't been, before it's done, before it is done, can start now, start now, so we "
+        "can start, save time"
+    ),
+    # -- phrases whose words must not be read alone ---------------------------------------------
+    "plain_phrase": _split(
+        "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
+        "which stops, stops within, stops when, that shuts down, which shuts down, before lifting, "
+        "while lifting, when lifting, heavy lifting, lower the rate limit, lower the login rate "
+        "limit, lower the spending limit, lower the withdrawal limit, lower the transaction limit, "
+        "lower the limit to, tighten the rate limit, reduce the rate limit, the contact for, point "
+        "of contact, contact person, contact us, contact form, contact page, press contact, media "
+        "contact, company pays the recruitment fee, employer pays the recruitment fee, we pay the "
+        "recruitment fee, pays the recruitment fee, no recruitment fee, no recruitment fees"
+    ),
+}
+
+#: Words added to roles the other vocabularies define.
+EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
+    # counting on nobody checking, said outright
+    "evade": _split(
+        "nobody audits, no one audits, nobody ever audits, no one ever audits, never audited, "
+        "isn't audited, is not audited, not audited, only checks a sample, only check a sample, "
+        "only checks samples, only spot-checks, only spot checks, audit only checks, nobody "
+        "reconciles, no one reconciles, nobody ever checks, no one ever checks, nobody looks at, "
+        "no one looks at, nobody's sampling, nobody is sampling, no one is sampling, when nobody's "
+        "looking, when no one is looking, while nobody's looking, so nobody finds out, so no one "
+        "finds out, nobody finds out, no one finds out, nobody will find out, no one will find "
+        "out, before anyone finds out, before anybody notices, before anyone notices, without a "
+        "paper trail, no paper trail, leave no trace, leaves no trace, leave no record, keep it "
+        "off the record, keep it out of the records, out of any audit, stays out of any audit, "
+        "out of the audit, away from the auditors, second set of books"
+    ),
+    "unauthorised": _split(
+        "without announcing, without announcing it, without an announcement, without any "
+        "announcement, without public notice, without a public notice, without telling anyone, "
+        "without telling anybody, without a change ticket, without a change request, without "
+        "change control, no change ticket, don't open a change ticket, do not open a change "
+        "ticket, don't open a ticket, don't file a ticket, don't raise a ticket, skip the change "
+        "ticket, skip change control, bypass change control"
+    ),
+    "weaken_verb": _split(
+        "without waiting for, without waiting on, don't wait for, do not wait for, no need to wait "
+        "for, not wait for, instead of waiting for, stop double-checking, stop double checking, "
+        "stop checking, no longer check, don't bother probing, don't bother checking, don't "
+        "bother testing"
+    ),
+    "safety_measure": _split(
+        "qa sign-off, qa approval, qa review, qa, quality assurance, sign-off, safety "
+        "review, validation, double-check, double-checking, double check, second check, probing, "
+        "temperature check"
+    ),
+    "improper_disposal": _split(
+        "overboard, over the side, over the rail, into the harbour, into the harbor, into the "
+        "water, into the gutter, on the back field, in the back field, burn it, open burning"
+    ),
+    "hazmat": _split(
+        "bilge, bilge oil, bilge water, oily water, transformer oil, oil drums, oil, paint sludge"
+    ),
+    "as_passed": _split(
+        "as done, as finished, as carried out, as performed, as signed off, as checked, as tested"
+    ),
+}
