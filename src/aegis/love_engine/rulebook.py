@@ -849,6 +849,13 @@ RULES += (
         frames=("defensive", "informational", "detect_frame"),
     ),
     _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "counting on the people affected not noticing",
+        ("unnoticed",),
+        frames=("maintenance_frame", "defensive", "informational", "detect_frame", "support_frame"),
+    ),
+    _rule(
         "safety_tampering",
         Level.REVIEW,
         "a safety step recorded as done before it was done",

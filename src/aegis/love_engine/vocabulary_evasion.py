@@ -80,6 +80,19 @@ EVASION: dict[str, tuple[str, ...]] = {
         "been, haven't been, before it's done, before it is done, can start now, start now, so we "
         "can start, save time"
     ),
+    # -- counting on the people affected not looking -------------------------------------------
+    "unnoticed": _split(
+        "won't notice, will not notice, wont notice, won't check, will not check, won't look, "
+        "won't read, won't understand, will not understand, won't realise, won't realize, "
+        "wouldn't notice, never notice, never check, rarely check, rarely look, never look at, "
+        "never read, don't read, doesn't read, don't check, don't look at, nobody reads, no one "
+        "reads, nobody checks, no one checks, nobody will notice, no one will notice, nobody "
+        "notices, no one notices, nobody looks, no one looks, they'll never know, they will "
+        "never know, won't know the difference, can't tell the difference, won't see it, "
+        "won't spot, too small to notice, most won't, most people won't, most of them won't, "
+        "most customers won't, most users won't, most don't, most people don't, most of them "
+        "don't, hardly anyone, almost nobody, folder nobody reads, queue nobody reads"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
@@ -107,7 +120,33 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "out, before anyone finds out, before anybody notices, before anyone notices, without a "
         "paper trail, no paper trail, leave no trace, leaves no trace, leave no record, keep it "
         "off the record, keep it out of the records, out of any audit, stays out of any audit, "
-        "out of the audit, away from the auditors, second set of books"
+        "out of the audit, away from the auditors, second set of books, least traceable, hardest "
+        "to trace, can't be traced, cannot be traced, won't be traced, harder to trace, without "
+        "the soc noticing, without security noticing, without it noticing, without it showing, "
+        "without it showing up"
+    ),
+    "strong_control": _split(
+        "sysmon, event logging, windows event logging, event log service, osquery, wazuh, "
+        "auditbeat, filebeat, elastic agent, splunk forwarder, universal forwarder, carbon black, "
+        "sentinelone, defender for endpoint, ossec, security agent, security agents, logging "
+        "agent, log shipper, log forwarding"
+    ),
+    "conceal": _split(
+        "goes green, go green, looks green, look green, show green, shows green, stays green, "
+        "looks clean, look clean, looks good on paper, look good on paper, on paper"
+    ),
+    "fraud_strong": _split(
+        "extend the expiry, extend the expiry date, extend the expiration, extend the use-by, "
+        "extend the best-before, push the expiry, push back the expiry, later expiry date"
+    ),
+    "intrusion_strong": _split(
+        "guess passwords, guess their password, guess her password, guess his password, "
+        "guessing passwords, try every password, try each password"
+    ),
+    "decision": _split(
+        "remove anyone, remove everyone, remove applicants, remove candidates, remove people, "
+        "remove those, remove the ones, remove all applicants, remove all candidates, drop anyone, "
+        "drop applicants, drop candidates, cut anyone, filter out, filter out anyone, screen out"
     ),
     "unauthorised": _split(
         "without announcing, without announcing it, without an announcement, without any "
