@@ -849,6 +849,13 @@ RULES += (
         frames=("defensive", "informational", "detect_frame"),
     ),
     _rule(
+        "financial_harm",
+        Level.REVIEW,
+        "fees engineered to fall on customers",
+        ("fee_trap",),
+        frames=("defensive", "informational", "detect_frame", "undo"),
+    ),
+    _rule(
         "deception_fraud",
         Level.REVIEW,
         "counting on the people affected not noticing",

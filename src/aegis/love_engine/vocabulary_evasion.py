@@ -93,6 +93,15 @@ EVASION: dict[str, tuple[str, ...]] = {
         "most customers won't, most users won't, most don't, most people don't, most of them "
         "don't, hardly anyone, almost nobody, folder nobody reads, queue nobody reads"
     ),
+    # -- fees engineered to fall on the customer ------------------------------------------------
+    "fee_trap": _split(
+        "go overdrawn, goes overdrawn, going overdrawn, more accounts go overdrawn, incur fees, "
+        "incur late fees, incur overdraft, incur overdraft fees, trigger fees, trigger late fees, "
+        "trigger overdraft, more overdraft fees, more late fees, rack up fees, pay more fees, "
+        "twice for guests, once per retry, each retry, every retry, "
+        "charge the card again, charge again after, keep billing after, keep charging after, "
+        "still charge after, billing after a cancel, after a cancel request, after they cancel"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
@@ -133,12 +142,45 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
     ),
     "conceal": _split(
         "goes green, go green, looks green, look green, show green, shows green, stays green, "
-        "looks clean, look clean, looks good on paper, look good on paper, on paper"
+        "looks clean, look clean, looks good on paper, look good on paper, on paper, "
+        "didn't happen, did not happen, never took place, didn't take place, "
+        "never came in, never came, weren't "
+        "done, wasn't done, never performed, it was really, it's really, really was, in reality, "
+        "we'll catch up, i'll get the approval later, get the approval later, approval later"
     ),
     "fraud_strong": _split(
         "extend the expiry, extend the expiry date, extend the expiration, extend the use-by, "
-        "extend the best-before, push the expiry, push back the expiry, later expiry date"
+        "extend the best-before, push the expiry, push back the expiry, later expiry date, "
+        "front-run, front-running, front run, frontrun, frontrunning, ahead of the client's "
+        "order, ahead of the client order, ahead of the fund's order, ahead of the pension "
+        "fund's, personal account first, my personal account first, our order first, place and "
+        "cancel, layering, spoof orders, pump and dump, pump-and-dump, then dump on, dump on the "
+        "people, push the price up, push up the price, drive the price up"
     ),
+    "hide_verb": _split(
+        "hidden, is hidden, option hidden, don't show it, do not show it, don't display it, not "
+        "shown, isn't shown, never shown, only after they arrive, only after they book, only at "
+        "checkout, at the last step"
+    ),
+    "money_term": _split("tip, tips, markup, exchange rate, conversion rate, late fee, late fees"),
+    "obstruct": _split(
+        "retention screens, retention screen, phone-only, phone only, by post only, by post with, "
+        "signed letter only, in person only, only by phone, only by post, only in person, do "
+        "nothing, does nothing, sticky, keep billing, keep charging, continue billing, continue "
+        "charging"
+    ),
+    "threat": _split(
+        "will be arrested, be arrested, they'll be arrested, you'll be arrested, arrest you, "
+        "police will come, go to jail, sent to jail, deported if, report you to immigration, "
+        "immigration will hear, call immigration, accidents happen, would be a shame if, be a "
+        "shame if, it would be unfortunate if, be unfortunate if, think about that before, know "
+        "where you live, know where your kids, know where her kids, know where his kids"
+    ),
+    "others_money": _split("client trust money, trust money, donations, charity fund"),
+    "own_pocket": _split(
+        "my personal paypal, my paypal, my own startup, agent's account, my own company"
+    ),
+    "plain_move": _split("invest"),
     "intrusion_strong": _split(
         "guess passwords, guess their password, guess her password, guess his password, "
         "guessing passwords, try every password, try each password"
