@@ -442,7 +442,7 @@ RULES: tuple[Rule, ...] = (
         "disabling a safety or audit control",
         ("disable_verb",),
         ("strong_control",),
-        frames=("maintenance_frame", "defensive", "pentest_frame"),
+        frames=("maintenance_frame", "defensive", "pentest_frame", "restore_frame"),
     ),
     _rule(
         "safety_tampering",
@@ -450,7 +450,14 @@ RULES: tuple[Rule, ...] = (
         "disabling a control",
         ("disable_verb",),
         ("safety_control",),
-        frames=("maintenance_frame", "defensive", "test_frame", "pentest_frame", "informational"),
+        frames=(
+            "maintenance_frame",
+            "defensive",
+            "test_frame",
+            "pentest_frame",
+            "informational",
+            "restore_frame",
+        ),
     ),
     _rule(
         "safety_tampering",

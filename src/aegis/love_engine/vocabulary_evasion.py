@@ -102,6 +102,16 @@ EVASION: dict[str, tuple[str, ...]] = {
         "charge the card again, charge again after, keep billing after, keep charging after, "
         "still charge after, billing after a cancel, after a cancel request, after they cancel"
     ),
+    # -- a control put back, or a weakness taken away (none of these can simply be appended to
+    # a request to excuse it: each names what the control is restored to or what is removed)
+    "restore_frame": _split(
+        "back to the manufacturer's, back to its rated, back to the rated, back to rated, back to "
+        "default, back to the default, back to the original, back to the certified, granted by "
+        "mistake, we decommissioned, was decommissioned, been decommissioned, decommissioned "
+        "last, replaced by, in favour of, in favor of, temporary exemption, the exemption, "
+        "impossible-travel, impossible travel, compromised accounts, compromised account, scam "
+        "ads, found during the audit, found in the audit"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
