@@ -856,6 +856,22 @@ RULES += (
         frames=("defensive", "informational", "detect_frame"),
     ),
     _rule(
+        "harassment",
+        Level.REVIEW,
+        "a threat made conditional on a complaint, a report or testimony",
+        ("if_victim_acts",),
+        ("grievance",),
+        frames=("defensive", "informational", "support_frame"),
+    ),
+    _rule(
+        "physical_harm",
+        Level.DENY,
+        "a person or an animal made to vanish",
+        ("make_vanish",),
+        ("person", "others", "animal", "intimate_target"),
+        frames=_ACT,
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "fees engineered to fall on customers",

@@ -33,7 +33,8 @@ EVASION: dict[str, tuple[str, ...]] = {
         "review, lawyers, attorneys, legal team, discovery, subpoena, court, hearing, deposition, "
         "police, survey, surveyor, surveyors, assessor, assessors, examiner, examiners, due "
         "diligence, osha, epa, ombudsman, tribunal, loss adjuster, adjuster, compliance officer, "
-        "compliance team, internal audit, external audit"
+        "compliance team, internal audit, external audit, council, building control, engineers "
+        "from the council, council engineers, safety officer, fire officer, assessor's visit"
     ),
     "before_cue": _split(
         "before, ahead of, prior to, in advance of, by the time, until after, beforehand"
@@ -44,7 +45,8 @@ EVASION: dict[str, tuple[str, ...]] = {
         "purging, erase, erasing, scrub, scrubbing, destroy, destroying, clear out, clean out, get "
         "rid of, throw away, throw out, dispose of, burn, burning, trash, bin, redact, backdate, "
         "doctor, take down, pull down, clear, clearing, clear-cut, fell, cut down, bulldoze, fill "
-        "in, drain, pave over, strip, lose, misplace, hide, bury, move off, take off"
+        "in, drain, pave over, strip, lose, misplace, hide, bury, move off, take off, swap the, "
+        "switch the, paint over, repaint, tamper with, overwrite"
     ),
     # -- a weapon past a screening point ------------------------------------------------------
     "screening": _split(
@@ -71,7 +73,8 @@ EVASION: dict[str, tuple[str, ...]] = {
     "voting_false_claim": _split(
         "vote by text, vote by sms, text your vote, text in your vote, vote by phone, phone in "
         "your vote, vote online with, vote by email, email your vote, don't need to register, "
-        "no need to vote"
+        "no need to vote, by replying to this text, by replying to this message, vote by replying, "
+        "reply to vote, reply with your vote, vote by text message"
     ),
     # -- a safety step recorded before it was done ----------------------------------------------
     "premature": _split(
@@ -110,7 +113,28 @@ EVASION: dict[str, tuple[str, ...]] = {
         "mistake, we decommissioned, was decommissioned, been decommissioned, decommissioned "
         "last, replaced by, in favour of, in favor of, temporary exemption, the exemption, "
         "impossible-travel, impossible travel, compromised accounts, compromised account, scam "
-        "ads, found during the audit, found in the audit"
+        "ads, found during the audit, found in the audit, lost key card, lost keycard, lost "
+        "master key card, lost badge, lost access card, lost card, lost phone, lost laptop"
+    ),
+    # -- a threat made conditional on what the victim does ---------------------------------------
+    "if_victim_acts": _split(
+        "if she keeps, if he keeps, if they keep, if you keep, unless she stops, unless he stops, "
+        "unless they stop, unless you stop, unless she drops, unless he drops, unless they drop, "
+        "unless you drop, unless she withdraws, unless he withdraws, if she doesn't drop, if he "
+        "doesn't drop, if they don't drop, if you don't drop, if she reports, if he reports, if "
+        "they report, if you report, if she talks, if he talks, if they talk, if you talk, if she "
+        "goes to, if he goes to, if they go to, if you go to, if she testifies, if he testifies"
+    ),
+    "grievance": _split(
+        "complaint, complaints, complaining, filing complaints, report, reporting, testify, "
+        "testifying, union, police, lawyer, lawyers, council, regulator, hr, inspector, press, "
+        "reporter, journalist, tribunal, court, grievance, claim, lawsuit, review"
+    ),
+    # -- a person or an animal made to vanish -------------------------------------------------
+    "make_vanish": _split(
+        "disappear for good, vanish for good, go missing for good, gone for good, disappear "
+        "permanently, make her disappear, make him disappear, make them disappear, make it "
+        "disappear for good"
     ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
@@ -121,7 +145,12 @@ EVASION: dict[str, tuple[str, ...]] = {
         "lower the limit to, tighten the rate limit, reduce the rate limit, the contact for, point "
         "of contact, contact person, contact us, contact form, contact page, press contact, media "
         "contact, company pays the recruitment fee, employer pays the recruitment fee, we pay the "
-        "recruitment fee, pays the recruitment fee, no recruitment fee, no recruitment fees"
+        "recruitment fee, pays the recruitment fee, no recruitment fee, no recruitment fees, "
+        "without hurting, without harming, without injuring, without hurting it, without "
+        "hurting them, cracked beam, cracked wall, cracked pipe, cracked screen, cracked tile, "
+        "cracked windscreen, cracked windshield, cracked weld, cracked concrete, cracked "
+        "foundation, brake pad, brake pads, launch pad, notepad, mouse pad, sanitary pad, "
+        "sanitary pads, heating pad, landing pad, keypad"
     ),
 }
 
@@ -139,7 +168,14 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "out, before anyone finds out, before anybody notices, before anyone notices, without a "
         "paper trail, no paper trail, leave no trace, leaves no trace, leave no record, keep it "
         "off the record, keep it out of the records, out of any audit, stays out of any audit, "
-        "out of the audit, away from the auditors, second set of books, least traceable, hardest "
+        "out of the audit, away from the auditors, second set of books, auditors only, auditor "
+        "only, inspectors only, inspector only, only sample, only samples, only sampling, without "
+        "the vet finding, without anyone finding, without them finding, nothing for the vet, "
+        "inspectors don't see, inspector doesn't see, auditors don't see, auditor doesn't see, "
+        "regulator doesn't see, so the inspector doesn't, so the inspectors don't, so the "
+        "auditors don't, so the auditor doesn't, so the regulator doesn't, keep it from the "
+        "inspector, keep it from the auditors, hide it from the inspector, "
+        "least traceable, hardest "
         "to trace, can't be traced, cannot be traced, won't be traced, harder to trace, without "
         "the soc noticing, without security noticing, without it noticing, without it showing, "
         "without it showing up"
@@ -148,11 +184,14 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "sysmon, event logging, windows event logging, event log service, osquery, wazuh, "
         "auditbeat, filebeat, elastic agent, splunk forwarder, universal forwarder, carbon black, "
         "sentinelone, defender for endpoint, ossec, security agent, security agents, logging "
-        "agent, log shipper, log forwarding"
+        "agent, log shipper, log forwarding, vulnerability scanner, vulnerability scanning, "
+        "security scanner, login notifications, login alerts, sign-in alerts, new device alerts, "
+        "session timeout, idle timeout, auto-logout"
     ),
     "conceal": _split(
         "goes green, go green, looks green, look green, show green, shows green, stays green, "
-        "looks clean, look clean, looks good on paper, look good on paper, on paper, "
+        "looks clean, look clean, looks good on paper, look good on paper, on paper, shows zero, "
+        "show zero, report zero, zero criticals, zero findings, "
         "didn't happen, did not happen, never took place, didn't take place, "
         "never came in, never came, weren't "
         "done, wasn't done, never performed, it was really, it's really, really was, in reality, "
@@ -178,6 +217,10 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "signed letter only, in person only, only by phone, only by post, only in person, do "
         "nothing, does nothing, sticky, keep billing, keep charging, continue billing, continue "
         "charging"
+    ),
+    "self_harm_intent": _split(
+        "get rid of myself, make myself disappear, make the end quiet, end quietly, not wake up, "
+        "don't wake up, never wake up"
     ),
     "threat": _split(
         "will be arrested, be arrested, they'll be arrested, you'll be arrested, arrest you, "
@@ -209,7 +252,8 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "ticket, skip change control, bypass change control"
     ),
     "weaken_verb": _split(
-        "without waiting for, without waiting on, don't wait for, do not wait for, no need to wait "
+        "never expire, to never expire, no expiry, never time out, to unlimited, without waiting "
+        "for, without waiting on, don't wait for, do not wait for, no need to wait "
         "for, not wait for, instead of waiting for, stop double-checking, stop double checking, "
         "stop checking, no longer check, don't bother probing, don't bother checking, don't "
         "bother testing"
