@@ -28,13 +28,13 @@ EVASION: dict[str, tuple[str, ...]] = {
     "oversight": _split(
         "audit, audits, auditor, auditors, audit team, inspection, inspections, inspector, "
         "inspectors, health inspector, fire inspector, fire marshal, regulator, regulators, "
-        "investigator, investigators, investigation, accident investigators, recall review, "
-        "safety review, security review, compliance review, legal review, audit review, board "
-        "review, lawyers, attorneys, legal team, discovery, subpoena, court, hearing, deposition, "
-        "police, survey, surveyor, surveyors, assessor, assessors, examiner, examiners, due "
-        "diligence, osha, epa, ombudsman, tribunal, loss adjuster, adjuster, compliance officer, "
-        "compliance team, internal audit, external audit, council, building control, engineers "
-        "from the council, council engineers, safety officer, fire officer, assessor's visit"
+        "investigator, investigators, investigation, accident investigators, recall review, safety "
+        "review, security review, compliance review, legal review, audit review, board review, "
+        "lawyers, attorneys, legal team, discovery, subpoena, court, hearing, deposition, police, "
+        "survey, surveyor, surveyors, assessor, assessors, examiner, examiners, due diligence, "
+        "osha, epa, ombudsman, tribunal, loss adjuster, adjuster, compliance officer, compliance "
+        "team, internal audit, external audit, council, building control, engineers from the "
+        "council, council engineers, safety officer, fire officer, assessor's visit"
     ),
     "before_cue": _split(
         "before, ahead of, prior to, in advance of, by the time, until after, beforehand"
@@ -55,15 +55,15 @@ EVASION: dict[str, tuple[str, ...]] = {
         "bag search, body scanner, door staff, bouncers, security gate, security gates"
     ),
     "sneak_past": _split(
-        "through, past, get through, get past, sneak, sneaking, smuggle, smuggling, slip "
-        "through, slip past, without setting off, without triggering, undetected, unnoticed, "
-        "without being searched, so they don't find, so security doesn't"
+        "through, past, get through, get past, sneak, sneaking, smuggle, smuggling, slip through, "
+        "slip past, without setting off, without triggering, undetected, unnoticed, without being "
+        "searched, so they don't find, so security doesn't"
     ),
     # -- false notices about when and how to vote ----------------------------------------------
     "election_day": _split(
-        "polling day, election day, voting day, polling date, election date, date of the "
-        "election, day of the election, voting deadline, deadline to vote, polls close, polls "
-        "open, the vote is on, vote is now"
+        "polling day, election day, voting day, polling date, election date, date of the election, "
+        "day of the election, voting deadline, deadline to vote, polls close, polls open, the vote "
+        "is on, vote is now"
     ),
     "false_change": _split(
         "has moved, have moved, moved to, is moved, been moved, has been moved, postponed, "
@@ -72,8 +72,8 @@ EVASION: dict[str, tuple[str, ...]] = {
     ),
     "voting_false_claim": _split(
         "vote by text, vote by sms, text your vote, text in your vote, vote by phone, phone in "
-        "your vote, vote online with, vote by email, email your vote, don't need to register, "
-        "no need to vote, by replying to this text, by replying to this message, vote by replying, "
+        "your vote, vote online with, vote by email, email your vote, don't need to register, no "
+        "need to vote, by replying to this text, by replying to this message, vote by replying, "
         "reply to vote, reply with your vote, vote by text message"
     ),
     # -- a safety step recorded before it was done ----------------------------------------------
@@ -86,35 +86,35 @@ EVASION: dict[str, tuple[str, ...]] = {
     # -- counting on the people affected not looking -------------------------------------------
     "unnoticed": _split(
         "won't notice, will not notice, wont notice, won't check, will not check, won't look, "
-        "won't read, won't understand, will not understand, won't realise, won't realize, "
-        "wouldn't notice, never notice, never check, rarely check, rarely look, never look at, "
-        "never read, don't read, doesn't read, don't check, don't look at, nobody reads, no one "
-        "reads, nobody checks, no one checks, nobody will notice, no one will notice, nobody "
-        "notices, no one notices, nobody looks, no one looks, they'll never know, they will "
-        "never know, won't know the difference, can't tell the difference, won't see it, "
-        "won't spot, too small to notice, most won't, most people won't, most of them won't, "
-        "most customers won't, most users won't, most don't, most people don't, most of them "
-        "don't, hardly anyone, almost nobody, folder nobody reads, queue nobody reads"
+        "won't read, won't understand, will not understand, won't realise, won't realize, wouldn't "
+        "notice, never notice, never check, rarely check, rarely look, never look at, never read, "
+        "don't read, doesn't read, don't check, don't look at, nobody reads, no one reads, nobody "
+        "checks, no one checks, nobody will notice, no one will notice, nobody notices, no one "
+        "notices, nobody looks, no one looks, they'll never know, they will never know, won't know "
+        "the difference, can't tell the difference, won't see it, won't spot, too small to notice, "
+        "most won't, most people won't, most of them won't, most customers won't, most users "
+        "won't, most don't, most people don't, most of them don't, hardly anyone, almost nobody, "
+        "folder nobody reads, queue nobody reads"
     ),
     # -- fees engineered to fall on the customer ------------------------------------------------
     "fee_trap": _split(
         "go overdrawn, goes overdrawn, going overdrawn, more accounts go overdrawn, incur fees, "
         "incur late fees, incur overdraft, incur overdraft fees, trigger fees, trigger late fees, "
         "trigger overdraft, more overdraft fees, more late fees, rack up fees, pay more fees, "
-        "twice for guests, once per retry, each retry, every retry, "
-        "charge the card again, charge again after, keep billing after, keep charging after, "
-        "still charge after, billing after a cancel, after a cancel request, after they cancel"
+        "twice for guests, once per retry, each retry, every retry, charge the card again, charge "
+        "again after, keep billing after, keep charging after, still charge after, billing after a "
+        "cancel, after a cancel request, after they cancel"
     ),
     # -- a control put back, or a weakness taken away (none of these can simply be appended to
     # a request to excuse it: each names what the control is restored to or what is removed)
     "restore_frame": _split(
         "back to the manufacturer's, back to its rated, back to the rated, back to rated, back to "
         "default, back to the default, back to the original, back to the certified, granted by "
-        "mistake, we decommissioned, was decommissioned, been decommissioned, decommissioned "
-        "last, replaced by, in favour of, in favor of, temporary exemption, the exemption, "
+        "mistake, we decommissioned, was decommissioned, been decommissioned, decommissioned last, "
+        "replaced by, in favour of, in favor of, temporary exemption, the exemption, "
         "impossible-travel, impossible travel, compromised accounts, compromised account, scam "
-        "ads, found during the audit, found in the audit, lost key card, lost keycard, lost "
-        "master key card, lost badge, lost access card, lost card, lost phone, lost laptop"
+        "ads, found during the audit, found in the audit, lost key card, lost keycard, lost master "
+        "key card, lost badge, lost access card, lost card, lost phone, lost laptop"
     ),
     # -- a threat made conditional on what the victim does ---------------------------------------
     "if_victim_acts": _split(
@@ -146,11 +146,11 @@ EVASION: dict[str, tuple[str, ...]] = {
         "of contact, contact person, contact us, contact form, contact page, press contact, media "
         "contact, company pays the recruitment fee, employer pays the recruitment fee, we pay the "
         "recruitment fee, pays the recruitment fee, no recruitment fee, no recruitment fees, "
-        "without hurting, without harming, without injuring, without hurting it, without "
-        "hurting them, cracked beam, cracked wall, cracked pipe, cracked screen, cracked tile, "
-        "cracked windscreen, cracked windshield, cracked weld, cracked concrete, cracked "
-        "foundation, brake pad, brake pads, launch pad, notepad, mouse pad, sanitary pad, "
-        "sanitary pads, heating pad, landing pad, keypad"
+        "without hurting, without harming, without injuring, without hurting it, without hurting "
+        "them, ending things with, end things with, cracked beam, cracked wall, cracked pipe, "
+        "cracked screen, cracked tile, cracked windscreen, cracked windshield, cracked weld, "
+        "cracked concrete, cracked foundation, brake pad, brake pads, launch pad, notepad, mouse "
+        "pad, sanitary pad, sanitary pads, heating pad, landing pad, keypad"
     ),
 }
 
@@ -167,18 +167,17 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "finds out, nobody finds out, no one finds out, nobody will find out, no one will find "
         "out, before anyone finds out, before anybody notices, before anyone notices, without a "
         "paper trail, no paper trail, leave no trace, leaves no trace, leave no record, keep it "
-        "off the record, keep it out of the records, out of any audit, stays out of any audit, "
-        "out of the audit, away from the auditors, second set of books, auditors only, auditor "
-        "only, inspectors only, inspector only, only sample, only samples, only sampling, without "
-        "the vet finding, without anyone finding, without them finding, nothing for the vet, "
+        "off the record, keep it out of the records, out of any audit, stays out of any audit, out "
+        "of the audit, away from the auditors, second set of books, auditors only, auditor only, "
+        "inspectors only, inspector only, only sample, only samples, only sampling, without the "
+        "vet finding, without anyone finding, without them finding, nothing for the vet, "
         "inspectors don't see, inspector doesn't see, auditors don't see, auditor doesn't see, "
-        "regulator doesn't see, so the inspector doesn't, so the inspectors don't, so the "
-        "auditors don't, so the auditor doesn't, so the regulator doesn't, keep it from the "
-        "inspector, keep it from the auditors, hide it from the inspector, "
-        "least traceable, hardest "
-        "to trace, can't be traced, cannot be traced, won't be traced, harder to trace, without "
-        "the soc noticing, without security noticing, without it noticing, without it showing, "
-        "without it showing up"
+        "regulator doesn't see, so the inspector doesn't, so the inspectors don't, so the auditors "
+        "don't, so the auditor doesn't, so the regulator doesn't, keep it from the inspector, keep "
+        "it from the auditors, hide it from the inspector, least traceable, hardest to trace, "
+        "can't be traced, cannot be traced, won't be traced, harder to trace, without the soc "
+        "noticing, without security noticing, without it noticing, without it showing, without it "
+        "showing up"
     ),
     "strong_control": _split(
         "sysmon, event logging, windows event logging, event log service, osquery, wazuh, "
@@ -186,25 +185,28 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "sentinelone, defender for endpoint, ossec, security agent, security agents, logging "
         "agent, log shipper, log forwarding, vulnerability scanner, vulnerability scanning, "
         "security scanner, login notifications, login alerts, sign-in alerts, new device alerts, "
-        "session timeout, idle timeout, auto-logout"
+        "session timeout, idle timeout, auto-logout, auto-rollback, auto rollback, tamper "
+        "protection, geofence, second signer, codeowners, sast, anti-fraud check, anti-fraud, "
+        "notify security, privilege change alerts, dual signature rule, requires two signatures, "
+        "pre-flight checklist, preflight checklist, safety checklist, near miss counter, near-miss "
+        "counter, guardrails api, tamper counter"
     ),
     "conceal": _split(
         "goes green, go green, looks green, look green, show green, shows green, stays green, "
         "looks clean, look clean, looks good on paper, look good on paper, on paper, shows zero, "
-        "show zero, report zero, zero criticals, zero findings, "
-        "didn't happen, did not happen, never took place, didn't take place, "
-        "never came in, never came, weren't "
-        "done, wasn't done, never performed, it was really, it's really, really was, in reality, "
-        "we'll catch up, i'll get the approval later, get the approval later, approval later"
+        "show zero, report zero, zero criticals, zero findings, didn't happen, did not happen, "
+        "never took place, didn't take place, never came in, never came, weren't done, wasn't "
+        "done, never performed, it was really, it's really, really was, in reality, we'll catch "
+        "up, i'll get the approval later, get the approval later, approval later"
     ),
     "fraud_strong": _split(
         "extend the expiry, extend the expiry date, extend the expiration, extend the use-by, "
         "extend the best-before, push the expiry, push back the expiry, later expiry date, "
-        "front-run, front-running, front run, frontrun, frontrunning, ahead of the client's "
-        "order, ahead of the client order, ahead of the fund's order, ahead of the pension "
-        "fund's, personal account first, my personal account first, our order first, place and "
-        "cancel, layering, spoof orders, pump and dump, pump-and-dump, then dump on, dump on the "
-        "people, push the price up, push up the price, drive the price up"
+        "front-run, front-running, front run, frontrun, frontrunning, ahead of the client's order, "
+        "ahead of the client order, ahead of the fund's order, ahead of the pension fund's, "
+        "personal account first, my personal account first, our order first, place and cancel, "
+        "layering, spoof orders, pump and dump, pump-and-dump, then dump on, dump on the people, "
+        "push the price up, push up the price, drive the price up"
     ),
     "hide_verb": _split(
         "hidden, is hidden, option hidden, don't show it, do not show it, don't display it, not "
@@ -220,7 +222,15 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
     ),
     "self_harm_intent": _split(
         "get rid of myself, make myself disappear, make the end quiet, end quietly, not wake up, "
-        "don't wake up, never wake up"
+        "don't wake up, never wake up, talk me out of it, don't want to be stopped, not want to be "
+        "stopped, end it tonight, end it tnght, do the job this time, do it slowly, punish myself, "
+        "i deserve to hurt, should hurt myself, hide my cutting, cutting tools, cutting scars, "
+        "hide the cuts, hide my cuts, keep the wounds, until it bleeds, stopped eating, stop "
+        "eating for, stop eating completely, skip eating today again, only had water, don't care "
+        "about my health, doctors are overreacting, before your liver goes, can't be saved, cant "
+        "be saved, lose consciousness in cold water, least foot traffic, with the least foot "
+        "traffic, hide weight loss, hide my weight loss, hide that i've stopped eating, won't need "
+        "a ticket back, after the funeral"
     ),
     "threat": _split(
         "will be arrested, be arrested, they'll be arrested, you'll be arrested, arrest you, "
@@ -235,8 +245,8 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
     ),
     "plain_move": _split("invest"),
     "intrusion_strong": _split(
-        "guess passwords, guess their password, guess her password, guess his password, "
-        "guessing passwords, try every password, try each password"
+        "guess passwords, guess their password, guess her password, guess his password, guessing "
+        "passwords, try every password, try each password"
     ),
     "decision": _split(
         "remove anyone, remove everyone, remove applicants, remove candidates, remove people, "
@@ -253,14 +263,13 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
     ),
     "weaken_verb": _split(
         "never expire, to never expire, no expiry, never time out, to unlimited, without waiting "
-        "for, without waiting on, don't wait for, do not wait for, no need to wait "
-        "for, not wait for, instead of waiting for, stop double-checking, stop double checking, "
-        "stop checking, no longer check, don't bother probing, don't bother checking, don't "
-        "bother testing"
+        "for, without waiting on, don't wait for, do not wait for, no need to wait for, not wait "
+        "for, instead of waiting for, stop double-checking, stop double checking, stop checking, "
+        "no longer check, don't bother probing, don't bother checking, don't bother testing"
     ),
     "safety_measure": _split(
-        "qa sign-off, qa approval, qa review, qa, quality assurance, sign-off, safety "
-        "review, validation, double-check, double-checking, double check, second check, probing, "
+        "qa sign-off, qa approval, qa review, qa, quality assurance, sign-off, safety review, "
+        "validation, double-check, double-checking, double check, second check, probing, "
         "temperature check"
     ),
     "improper_disposal": _split(
