@@ -872,6 +872,22 @@ RULES += (
         frames=_ACT,
     ),
     _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "personal data kept without end",
+        ("keep_forever",),
+        ("held_people_data", "personal_data"),
+        frames=("defensive", "informational", "protect_frame", "undo"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "urgency or popularity made up",
+        ("made_up_number",),
+        ("urgency_widget",),
+        frames=("defensive", "informational", "detect_frame", "test_frame"),
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "fees engineered to fall on customers",

@@ -136,6 +136,26 @@ EVASION: dict[str, tuple[str, ...]] = {
         "permanently, make her disappear, make him disappear, make them disappear, make it "
         "disappear for good"
     ),
+    # -- personal data kept without end ----------------------------------------------------------
+    "keep_forever": _split(
+        "forever, indefinitely, retention forever, keep forever, never delete, never expire them, "
+        "might be useful, could be useful, for future campaigns, just in case"
+    ),
+    "held_people_data": _split(
+        "former customers, former employees, former staff, call recordings, recordings, biometric, "
+        "biometrics, fingerprints, id scans, face scans, health data, medical records, customer "
+        "data, user data"
+    ),
+    # -- urgency or popularity made up --------------------------------------------------------
+    "urgency_widget": _split(
+        "countdown, countdown timer, timer, viewing this now, people viewing, viewers, stock left, "
+        "left in stock, low stock, limited stock, sale ends, offer ends"
+    ),
+    "made_up_number": _split(
+        "for each new visitor, for every new visitor, each new visitor, per visit, reset per "
+        "visit, restart for each, resets for each, between 30 and 60, random number, a random, "
+        "randomly, regenerate, made up, invented, fake, fabricated"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
@@ -179,6 +199,17 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "noticing, without security noticing, without it noticing, without it showing, without it "
         "showing up"
     ),
+    "personal_data": _split(
+        "hiv, hiv status, hiv test, diagnosis, sick leave, sick-leave, sick leave reasons, medical "
+        "leave, leave paperwork, medical questionnaire, questionnaire answers, health "
+        "questionnaire, prescriptions, id scans, scanned passports, badge photos, children's "
+        "names, kids' names, school schedules, call recordings"
+    ),
+    "third_party": _split(
+        "her employer, his employer, their employer, team calendar, whole team, team-all, sponsor, "
+        "sponsors, public page, sister company, insurance partner, transcription startup, free "
+        "tier, link sharing, anyone with the link"
+    ),
     "strong_control": _split(
         "sysmon, event logging, windows event logging, event log service, osquery, wazuh, "
         "auditbeat, filebeat, elastic agent, splunk forwarder, universal forwarder, carbon black, "
@@ -200,13 +231,16 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "up, i'll get the approval later, get the approval later, approval later"
     ),
     "fraud_strong": _split(
-        "extend the expiry, extend the expiry date, extend the expiration, extend the use-by, "
-        "extend the best-before, push the expiry, push back the expiry, later expiry date, "
-        "front-run, front-running, front run, frontrun, frontrunning, ahead of the client's order, "
-        "ahead of the client order, ahead of the fund's order, ahead of the pension fund's, "
-        "personal account first, my personal account first, our order first, place and cancel, "
-        "layering, spoof orders, pump and dump, pump-and-dump, then dump on, dump on the people, "
-        "push the price up, push up the price, drive the price up"
+        "not to say the posts are sponsored, not to say they're sponsored, not say it's sponsored, "
+        "not to disclose the sponsorship, without disclosing the sponsorship, hide the "
+        "sponsorship, undisclosed sponsorship, without #ad, no #ad, don't mention it's sponsored, "
+        "not to mention it's sponsored, extend the expiry, extend the expiry date, extend the "
+        "expiration, extend the use-by, extend the best-before, push the expiry, push back the "
+        "expiry, later expiry date, front-run, front-running, front run, frontrun, frontrunning, "
+        "ahead of the client's order, ahead of the client order, ahead of the fund's order, ahead "
+        "of the pension fund's, personal account first, my personal account first, our order "
+        "first, place and cancel, layering, spoof orders, pump and dump, pump-and-dump, then dump "
+        "on, dump on the people, push the price up, push up the price, drive the price up"
     ),
     "hide_verb": _split(
         "hidden, is hidden, option hidden, don't show it, do not show it, don't display it, not "
@@ -215,10 +249,11 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
     ),
     "money_term": _split("tip, tips, markup, exchange rate, conversion rate, late fee, late fees"),
     "obstruct": _split(
-        "retention screens, retention screen, phone-only, phone only, by post only, by post with, "
-        "signed letter only, in person only, only by phone, only by post, only in person, do "
-        "nothing, does nothing, sticky, keep billing, keep charging, continue billing, continue "
-        "charging"
+        "grey and tiny, gray and tiny, tiny and grey, behind four, behind three, behind five, "
+        "confirmation screens, so fewer people, fewer people find, page 4 of settings, retention "
+        "screens, retention screen, phone-only, phone only, by post only, by post with, signed "
+        "letter only, in person only, only by phone, only by post, only in person, do nothing, "
+        "does nothing, sticky, keep billing, keep charging, continue billing, continue charging"
     ),
     "self_harm_intent": _split(
         "get rid of myself, make myself disappear, make the end quiet, end quietly, not wake up, "
