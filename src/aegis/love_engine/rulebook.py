@@ -407,7 +407,7 @@ RULES: tuple[Rule, ...] = (
         Level.DENY,
         "intrusion tooling or technique",
         ("intrusion_strong",),
-        frames=(*_CLAIM, "detect_frame", "pentest_frame"),
+        frames=(*_CLAIM, "detect_frame", "pentest_frame", "response_frame"),
     ),
     _rule(
         "unauthorized_access",

@@ -156,6 +156,12 @@ EVASION: dict[str, tuple[str, ...]] = {
         "visit, restart for each, resets for each, between 30 and 60, random number, a random, "
         "randomly, regenerate, made up, invented, fake, fabricated"
     ),
+    # -- a step taken in response to an attack already under way ------------------------------
+    "response_frame": _split(
+        "after the credential stuffing, after the brute-force, after the brute force, after the "
+        "breach, after the attack, after the phishing, after the intrusion, following the attack, "
+        "following the breach, in response to the attack, in response to the breach"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
