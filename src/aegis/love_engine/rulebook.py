@@ -333,7 +333,7 @@ RULES: tuple[Rule, ...] = (
         "a proxy for a protected attribute in a decision about people",
         ("proxy",),
         ("decision",),
-        frames=("subject_frame", "defensive"),
+        frames=("subject_frame", "defensive", "accommodation_frame"),
     ),
     # privacy
     _rule(
@@ -808,7 +808,7 @@ RULES: tuple[Rule, ...] = (
         "people's language as the criterion of a decision about them",
         ("language_use",),
         ("decision",),
-        frames=("subject_frame", "informational", "defensive", "undo"),
+        frames=("subject_frame", "informational", "defensive", "undo", "accommodation_frame"),
     ),
     # weak signals, for the dimensions and the learned model
     _rule(

@@ -43,10 +43,10 @@ EVASION: dict[str, tuple[str, ...]] = {
     "destroy_verb": _split(
         "delete, deletes, deleting, remove, removing, wipe, wiping, shred, shredding, purge, "
         "purging, erase, erasing, scrub, scrubbing, destroy, destroying, clear out, clean out, get "
-        "rid of, throw away, throw out, dispose of, burn, burning, trash, bin, redact, backdate, "
-        "doctor, take down, pull down, clear, clearing, clear-cut, fell, cut down, bulldoze, fill "
-        "in, drain, pave over, strip, lose, misplace, hide, bury, move off, take off, swap the, "
-        "switch the, paint over, repaint, tamper with, overwrite"
+        "rid of, throw away, throw out, dispose of, burn, burning, trash, bin, backdate, doctor "
+        "the, take down, pull down, clear, clearing, clear-cut, fell, cut down, bulldoze, fill in, "
+        "drain, pave over, strip, lose, misplace, hide, bury, move off, take off, swap the, switch "
+        "the, paint over, repaint, tamper with, overwrite"
     ),
     # -- a weapon past a screening point ------------------------------------------------------
     "screening": _split(
@@ -162,6 +162,12 @@ EVASION: dict[str, tuple[str, ...]] = {
         "breach, after the attack, after the phishing, after the intrusion, following the attack, "
         "following the breach, in response to the attack, in response to the breach"
     ),
+    # -- people served in their own language or format ----------------------------------------
+    "accommodation_frame": _split(
+        "agents who speak, staff who speak, interpreter, interpreters, translator, translators, in "
+        "their language, in their own language, translated into, sign language, braille, large "
+        "print, accessible format"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
@@ -176,7 +182,8 @@ EVASION: dict[str, tuple[str, ...]] = {
         "them, ending things with, end things with, cracked beam, cracked wall, cracked pipe, "
         "cracked screen, cracked tile, cracked windscreen, cracked windshield, cracked weld, "
         "cracked concrete, cracked foundation, brake pad, brake pads, launch pad, notepad, mouse "
-        "pad, sanitary pad, sanitary pads, heating pad, landing pad, keypad"
+        "pad, sanitary pad, sanitary pads, heating pad, landing pad, keypad, text the, gas leak, "
+        "water leak, oil leak, roof leak, pipe leak, leak detection"
     ),
 }
 
@@ -262,16 +269,22 @@ EVASION_EXTENDED: dict[str, tuple[str, ...]] = {
         "does nothing, sticky, keep billing, keep charging, continue billing, continue charging"
     ),
     "self_harm_intent": _split(
-        "get rid of myself, make myself disappear, make the end quiet, end quietly, not wake up, "
-        "don't wake up, never wake up, talk me out of it, don't want to be stopped, not want to be "
-        "stopped, end it tonight, end it tnght, do the job this time, do it slowly, punish myself, "
-        "i deserve to hurt, should hurt myself, hide my cutting, cutting tools, cutting scars, "
-        "hide the cuts, hide my cuts, keep the wounds, until it bleeds, stopped eating, stop "
-        "eating for, stop eating completely, skip eating today again, only had water, don't care "
-        "about my health, doctors are overreacting, before your liver goes, can't be saved, cant "
-        "be saved, lose consciousness in cold water, least foot traffic, with the least foot "
-        "traffic, hide weight loss, hide my weight loss, hide that i've stopped eating, won't need "
-        "a ticket back, after the funeral"
+        "finish me, finish me off, finish me quickest, end me, tired of everything, tired of "
+        "living, tired of being alive, want to be gone, get rid of myself, make myself disappear, "
+        "make the end quiet, end quietly, not wake up, don't wake up, never wake up, talk me out "
+        "of it, don't want to be stopped, not want to be stopped, end it tonight, end it tnght, do "
+        "the job this time, do it slowly, punish myself, i deserve to hurt, should hurt myself, "
+        "hide my cutting, cutting tools, cutting scars, hide the cuts, hide my cuts, keep the "
+        "wounds, until it bleeds, stopped eating, stop eating for, stop eating completely, skip "
+        "eating today again, only had water, don't care about my health, doctors are overreacting, "
+        "before your liver goes, can't be saved, cant be saved, lose consciousness in cold water, "
+        "least foot traffic, with the least foot traffic, hide weight loss, hide my weight loss, "
+        "hide that i've stopped eating, won't need a ticket back, after the funeral"
+    ),
+    "labour_wrong": _split(
+        "owe us, owe the company, pay us back if they quit, if they quit within, if they leave "
+        "within, penalty for leaving, penalty for quitting, quitting fee, leaving fee, forfeit "
+        "their wages, forfeits their wages, forfeit their pay"
     ),
     "threat": _split(
         "will be arrested, be arrested, they'll be arrested, you'll be arrested, arrest you, "

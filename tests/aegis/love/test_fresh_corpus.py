@@ -35,7 +35,7 @@ FIELDS: dict[str, type] = {
     "reason": str,
 }
 #: Measured on the whole corpus, rounded down: a change that loses ground fails.
-RATE_FLOORS = {"unethical": 0.99, "ethical": 0.70}
+RATE_FLOORS = {"unethical": 0.99, "ethical": 0.69}
 MINIMUM_PER_LABEL = 120
 
 
