@@ -828,8 +828,9 @@ RULES += (
         ("destroy_verb",),
         ("before_cue",),
         ("oversight",),
-        # a defensive word is no excuse here ("remove the complaints before the review")
-        frames=("maintenance_frame", "safety_measure", "informational"),
+        # a defensive word is no excuse here ("remove the complaints before the review"), nor
+        # is maintenance ("shred the maintenance records before the inspector comes")
+        frames=("cleanup_frame", "safety_measure", "informational"),
     ),
     _rule(
         "physical_harm",

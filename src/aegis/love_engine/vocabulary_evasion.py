@@ -34,7 +34,9 @@ EVASION: dict[str, tuple[str, ...]] = {
         "survey, surveyor, surveyors, assessor, assessors, examiner, examiners, due diligence, "
         "osha, epa, ombudsman, tribunal, loss adjuster, adjuster, compliance officer, compliance "
         "team, internal audit, external audit, council, building control, engineers from the "
-        "council, council engineers, safety officer, fire officer, assessor's visit"
+        "council, council engineers, safety officer, fire officer, assessor's visit, safety "
+        "inspector, safety inspectors, building inspector, building inspectors, food inspector, "
+        "site inspector, labour inspector, tax inspector, mine inspector"
     ),
     "before_cue": _split(
         "before, ahead of, prior to, in advance of, by the time, until after, beforehand"
@@ -168,6 +170,12 @@ EVASION: dict[str, tuple[str, ...]] = {
         "their language, in their own language, translated into, sign language, braille, large "
         "print, accessible format"
     ),
+    # -- housekeeping that may fairly precede a check -------------------------------------------
+    "cleanup_frame": _split(
+        "duplicate, duplicates, duplicated, test data, test records, dummy records, temp files, "
+        "temporary files, tmp, scratch, cache, stale, expired, older than, retention period, "
+        "retention policy, per the retention policy, junk, spam"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
@@ -183,7 +191,10 @@ EVASION: dict[str, tuple[str, ...]] = {
         "cracked screen, cracked tile, cracked windscreen, cracked windshield, cracked weld, "
         "cracked concrete, cracked foundation, brake pad, brake pads, launch pad, notepad, mouse "
         "pad, sanitary pad, sanitary pads, heating pad, landing pad, keypad, text the, gas leak, "
-        "water leak, oil leak, roof leak, pipe leak, leak detection"
+        "water leak, oil leak, roof leak, pipe leak, leak detection, won't notice downtime, won't "
+        "notice the downtime, won't notice any downtime, won't notice the outage, won't notice any "
+        "outage, won't notice the switch, won't notice the migration, won't notice a thing during, "
+        "won't notice the maintenance"
     ),
 }
 
