@@ -11,6 +11,8 @@ as one that misses.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from aegis.love_engine.rules import Level, find
@@ -127,3 +129,21 @@ def test_a_wrong_is_found_by_its_structure(text: str, category: str, structure: 
 @pytest.mark.parametrize(("text", "kind"), LOOKALIKES, ids=[case[1] for case in LOOKALIKES])
 def test_a_lookalike_sharing_the_words_is_not_stopped(text: str, kind: str) -> None:
     assert not stops(text), f"{kind}: {text!r} gave {stops(text)}"
+
+
+@pytest.mark.parametrize(
+    "module", ["vocabulary", "vocabulary_plain", "vocabulary_evasion", "vocabulary_added"]
+)
+def test_no_role_is_listed_twice_in_one_table(module: str) -> None:
+    """A dict literal keeps the last of two equal keys: the first list would vanish unread."""
+    import ast
+    import importlib
+
+    source = Path(importlib.import_module(f"aegis.love_engine.{module}").__file__ or "")
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    repeated = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [str(k.value) for k in node.keys if isinstance(k, ast.Constant)]
+            repeated += sorted({key for key in keys if keys.count(key) > 1})
+    assert not repeated, f"{module}: {repeated}"

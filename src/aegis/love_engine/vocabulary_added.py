@@ -1,0 +1,170 @@
+"""Words added to roles defined elsewhere, found by writing harms of kinds the data held few of.
+
+Evasion said outright ("nobody audits", "the audit only checks a sample"), safety and security
+controls by name (EDR agents, geofences, second signers), fees and charges hidden or
+engineered, threats of arrest, self-harm said through plans and concealment, sensitive data
+and the parties it must not reach. Each entry plays the role its key names in
+:mod:`aegis.love_engine.vocabulary` or :mod:`aegis.love_engine.vocabulary_plain`; the words a
+common role would make too broad (a recipient, a verb of sharing) are kept to phrases. Entries
+are stemmed at import.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ADDED"]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
+
+
+#: Words added to roles the other vocabularies define.
+ADDED: dict[str, tuple[str, ...]] = {
+    # counting on nobody checking, said outright
+    "evade": _split(
+        "nobody audits, no one audits, nobody ever audits, no one ever audits, never audited, "
+        "isn't audited, is not audited, not audited, only checks a sample, only check a sample, "
+        "only checks samples, only spot-checks, only spot checks, audit only checks, nobody "
+        "reconciles, no one reconciles, nobody ever checks, no one ever checks, nobody looks at, "
+        "no one looks at, nobody's sampling, nobody is sampling, no one is sampling, when nobody's "
+        "looking, when no one is looking, while nobody's looking, so nobody finds out, so no one "
+        "finds out, nobody finds out, no one finds out, nobody will find out, no one will find "
+        "out, before anyone finds out, before anybody notices, before anyone notices, without a "
+        "paper trail, no paper trail, leave no trace, leaves no trace, leave no record, keep it "
+        "off the record, keep it out of the records, out of any audit, stays out of any audit, out "
+        "of the audit, away from the auditors, second set of books, auditors only, auditor only, "
+        "inspectors only, inspector only, only sample, only samples, only sampling, without the "
+        "vet finding, without anyone finding, without them finding, nothing for the vet, "
+        "inspectors don't see, inspector doesn't see, auditors don't see, auditor doesn't see, "
+        "regulator doesn't see, so the inspector doesn't, so the inspectors don't, so the auditors "
+        "don't, so the auditor doesn't, so the regulator doesn't, keep it from the inspector, keep "
+        "it from the auditors, hide it from the inspector, least traceable, hardest to trace, "
+        "can't be traced, cannot be traced, won't be traced, harder to trace, without the soc "
+        "noticing, without security noticing, without it noticing, without it showing, without it "
+        "showing up"
+    ),
+    "personal_data": _split(
+        "hiv, hiv status, hiv test, diagnosis, sick leave, sick-leave, sick leave reasons, medical "
+        "leave, leave paperwork, medical questionnaire, questionnaire answers, health "
+        "questionnaire, prescriptions, id scans, scanned passports, badge photos, children's "
+        "names, kids' names, school schedules, call recordings"
+    ),
+    "third_party": _split(
+        "her employer, his employer, their employer, team calendar, whole team, team-all, sponsor, "
+        "sponsors, public page, sister company, insurance partner, transcription startup, free "
+        "tier, link sharing, anyone with the link"
+    ),
+    "strong_control": _split(
+        "sysmon, event logging, windows event logging, event log service, osquery, wazuh, "
+        "auditbeat, filebeat, elastic agent, splunk forwarder, universal forwarder, carbon black, "
+        "sentinelone, defender for endpoint, ossec, security agent, security agents, logging "
+        "agent, log shipper, log forwarding, vulnerability scanner, vulnerability scanning, "
+        "security scanner, login notifications, login alerts, sign-in alerts, new device alerts, "
+        "session timeout, idle timeout, auto-logout, auto-rollback, auto rollback, tamper "
+        "protection, geofence, second signer, codeowners, sast, anti-fraud check, anti-fraud, "
+        "notify security, privilege change alerts, dual signature rule, requires two signatures, "
+        "pre-flight checklist, preflight checklist, safety checklist, near miss counter, near-miss "
+        "counter, guardrails api, tamper counter"
+    ),
+    "conceal": _split(
+        "goes green, go green, looks green, look green, show green, shows green, stays green, "
+        "looks clean, look clean, looks good on paper, look good on paper, on paper, shows zero, "
+        "show zero, report zero, zero criticals, zero findings, didn't happen, did not happen, "
+        "never took place, didn't take place, never came in, never came, weren't done, wasn't "
+        "done, never performed, it was really, it's really, really was, in reality, we'll catch "
+        "up, i'll get the approval later, get the approval later, approval later"
+    ),
+    "fraud_strong": _split(
+        "not to say the posts are sponsored, not to say they're sponsored, not say it's sponsored, "
+        "not to disclose the sponsorship, without disclosing the sponsorship, hide the "
+        "sponsorship, undisclosed sponsorship, without #ad, no #ad, don't mention it's sponsored, "
+        "not to mention it's sponsored, extend the expiry, extend the expiry date, extend the "
+        "expiration, extend the use-by, extend the best-before, push the expiry, push back the "
+        "expiry, later expiry date, front-run, front-running, front run, frontrun, frontrunning, "
+        "ahead of the client's order, ahead of the client order, ahead of the fund's order, ahead "
+        "of the pension fund's, personal account first, my personal account first, our order "
+        "first, place and cancel, layering, spoof orders, pump and dump, pump-and-dump, then dump "
+        "on, dump on the people, push the price up, push up the price, drive the price up"
+    ),
+    "hide_verb": _split(
+        "hidden, is hidden, option hidden, don't show it, do not show it, don't display it, not "
+        "shown, isn't shown, never shown, only after they arrive, only after they book, only at "
+        "checkout, at the last step"
+    ),
+    "money_term": _split("tip, tips, markup, exchange rate, conversion rate, late fee, late fees"),
+    "obstruct": _split(
+        "grey and tiny, gray and tiny, tiny and grey, behind four, behind three, behind five, "
+        "confirmation screens, so fewer people, fewer people find, page 4 of settings, retention "
+        "screens, retention screen, phone-only, phone only, by post only, by post with, signed "
+        "letter only, in person only, only by phone, only by post, only in person, do nothing, "
+        "does nothing, sticky, keep billing, keep charging, continue billing, continue charging"
+    ),
+    "self_harm_intent": _split(
+        "finish me, finish me off, finish me quickest, end me, tired of everything, tired of "
+        "living, tired of being alive, want to be gone, get rid of myself, make myself disappear, "
+        "make the end quiet, end quietly, not wake up, don't wake up, never wake up, talk me out "
+        "of it, don't want to be stopped, not want to be stopped, end it tonight, end it tnght, do "
+        "the job this time, do it slowly, punish myself, i deserve to hurt, should hurt myself, "
+        "hide my cutting, cutting tools, cutting scars, hide the cuts, hide my cuts, keep the "
+        "wounds, until it bleeds, stopped eating, stop eating for, stop eating completely, skip "
+        "eating today again, only had water, don't care about my health, doctors are overreacting, "
+        "before your liver goes, can't be saved, cant be saved, lose consciousness in cold water, "
+        "least foot traffic, with the least foot traffic, hide weight loss, hide my weight loss, "
+        "hide that i've stopped eating, won't need a ticket back, after the funeral"
+    ),
+    "labour_wrong": _split(
+        "owe us, owe the company, pay us back if they quit, if they quit within, if they leave "
+        "within, penalty for leaving, penalty for quitting, quitting fee, leaving fee, forfeit "
+        "their wages, forfeits their wages, forfeit their pay"
+    ),
+    "threat": _split(
+        "will be arrested, be arrested, they'll be arrested, you'll be arrested, arrest you, "
+        "police will come, go to jail, sent to jail, deported if, report you to immigration, "
+        "immigration will hear, call immigration, accidents happen, would be a shame if, be a "
+        "shame if, it would be unfortunate if, be unfortunate if, think about that before, know "
+        "where you live, know where your kids, know where her kids, know where his kids"
+    ),
+    "others_money": _split("client trust money, trust money, donations, charity fund"),
+    "own_pocket": _split(
+        "my personal paypal, my paypal, my own startup, agent's account, my own company"
+    ),
+    "plain_move": _split("invest"),
+    "intrusion_strong": _split(
+        "guess passwords, guess their password, guess her password, guess his password, guessing "
+        "passwords, try every password, try each password"
+    ),
+    "decision": _split(
+        "remove anyone, remove everyone, remove applicants, remove candidates, remove people, "
+        "remove those, remove the ones, remove all applicants, remove all candidates, drop anyone, "
+        "drop applicants, drop candidates, cut anyone, filter out, filter out anyone, screen out"
+    ),
+    "unauthorised": _split(
+        "without announcing, without announcing it, without an announcement, without any "
+        "announcement, without public notice, without a public notice, without telling anyone, "
+        "without telling anybody, without a change ticket, without a change request, without "
+        "change control, no change ticket, don't open a change ticket, do not open a change "
+        "ticket, don't open a ticket, don't file a ticket, don't raise a ticket, skip the change "
+        "ticket, skip change control, bypass change control"
+    ),
+    "weaken_verb": _split(
+        "never expire, to never expire, no expiry, never time out, to unlimited, without waiting "
+        "for, without waiting on, don't wait for, do not wait for, no need to wait for, not wait "
+        "for, instead of waiting for, stop double-checking, stop double checking, stop checking, "
+        "no longer check, don't bother probing, don't bother checking, don't bother testing"
+    ),
+    "safety_measure": _split(
+        "qa sign-off, qa approval, qa review, qa, quality assurance, sign-off, safety review, "
+        "validation, double-check, double-checking, double check, second check, probing, "
+        "temperature check"
+    ),
+    "improper_disposal": _split(
+        "overboard, over the side, over the rail, into the harbour, into the harbor, into the "
+        "water, into the gutter, on the back field, in the back field, burn it, open burning"
+    ),
+    "hazmat": _split(
+        "bilge, bilge oil, bilge water, oily water, transformer oil, oil drums, oil, paint sludge"
+    ),
+    "as_passed": _split(
+        "as done, as finished, as carried out, as performed, as signed off, as checked, as tested"
+    ),
+}
