@@ -271,9 +271,20 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
     """
     frames, parts = rule.frames, rule.parts
     for index, (mask, _) in enumerate(clause):
-        if mask & frames and not mask & parts and index != position:
-            return True
+        found = mask & frames
+        if not found or mask & parts or index == position:
+            continue
+        # a harmless object excuses only the verb it follows ("shoot her a text"), not a harm
+        # elsewhere in the clause ("send her a text saying I'll kill her")
+        if found == _HARMLESS_OBJECT and not position < index <= position + _OBJECT_REACH:
+            continue
+        return True
     return False
+
+
+_HARMLESS_OBJECT = BIT["benign_object"]
+#: How many terms after a verb its object may stand ("trim my old dog's nails").
+_OBJECT_REACH = 4
 
 
 _LEADS = frozenset({"please", "and", "so", "also", "always"})

@@ -122,7 +122,11 @@ ADDED: dict[str, tuple[str, ...]] = {
         "police will come, go to jail, sent to jail, deported if, report you to immigration, "
         "immigration will hear, call immigration, accidents happen, would be a shame if, be a "
         "shame if, it would be unfortunate if, be unfortunate if, think about that before, know "
-        "where you live, know where your kids, know where her kids, know where his kids"
+        "where you live, know where your kids, know where her kids, know where his kids, she'll "
+        "regret it, he'll regret it, you'll regret it, they'll regret it, will regret it, know "
+        "where she parks, know where he parks, know where you park, dead man walking, knows what "
+        "happens, you know what happens, i will find you, i'll find you, coming for your kids, "
+        "coming for you"
     ),
     "others_money": _split("client trust money, trust money, donations, charity fund"),
     "own_pocket": _split(

@@ -132,7 +132,10 @@ EVASION: dict[str, tuple[str, ...]] = {
     "grievance": _split(
         "complaint, complaints, complaining, filing complaints, report, reporting, testify, "
         "testifying, union, police, lawyer, lawyers, council, regulator, hr, inspector, press, "
-        "reporter, journalist, tribunal, court, grievance, claim, lawsuit, review"
+        "reporter, journalist, tribunal, court, grievance, claim, lawsuit, review, if she reports, "
+        "if he reports, if they report, if you report, if she talks, if he talks, if they talk, if "
+        "you talk, if she goes to, if he goes to, if they go to, if you go to, if she testifies, "
+        "if he testifies"
     ),
     # -- a person or an animal made to vanish -------------------------------------------------
     "make_vanish": _split(
