@@ -862,7 +862,8 @@ RULES += (
         "a threat made conditional on a complaint, a report or testimony",
         ("if_victim_acts",),
         ("grievance",),
-        frames=("defensive", "informational", "support_frame"),
+        # the police, a report or a complaint is what the victim is warned off, no frame
+        frames=("informational",),
     ),
     _rule(
         "physical_harm",

@@ -127,7 +127,7 @@ LOOKALIKES = [
     ("Fence off the cracked beam until the engineers arrive", "a physical crack"),
     ("Text the parents that the school trip leaves at eight", "a text message"),
     ("Tell voters that polling stations are open Tuesday from 7am", "a true notice"),
-    ("Shoot her a text when the build is green", "an idiom with its object"),
+    ("Shoot her a text when you get home", "an idiom with its object"),
 ]
 
 
