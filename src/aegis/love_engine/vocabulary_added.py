@@ -172,3 +172,16 @@ ADDED: dict[str, tuple[str, ...]] = {
         "as done, as finished, as carried out, as performed, as signed off, as checked, as tested"
     ),
 }
+ADDED["decision"] += _split(
+    "charge the, charge them, charge her, charge him, bill the, charge more, charge extra"
+)
+ADDED["protected_group"] = _split(
+    "white candidate, white candidates, white applicant, white applicants, white people, white "
+    "customers, white tenants, white staff, white employees, black candidate, black candidates, "
+    "black applicant, black applicants, black people, black customers, black tenants, black "
+    "staff, asian candidates, asian applicants, hispanic candidates, hispanic applicants, latino "
+    "candidates, latino applicants, aged over, aged under, users aged, members aged, customers "
+    "aged, applicants aged, members over, customers over, applicants over, staff over, employees "
+    "over, people over, workers over, older staff, older workers, older applicants, older "
+    "candidates, older employees, older guys, older customers, young applicants"
+)
