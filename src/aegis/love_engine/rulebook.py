@@ -890,6 +890,15 @@ RULES += (
         frames=("defensive", "informational", "detect_frame", "test_frame"),
     ),
     _rule(
+        "unauthorized_access",
+        Level.REVIEW,
+        "working out someone else's password or code",
+        ("guess_verb",),
+        ("credential",),
+        ("others", "intimate_target"),
+        frames=("defensive", "pentest_frame", "own_frame", "informational"),
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "fees engineered to fall on customers",

@@ -181,6 +181,19 @@ EVASION: dict[str, tuple[str, ...]] = {
         "temporary files, tmp, scratch, cache, stale, expired, older than, retention period, "
         "retention policy, per the retention policy, junk, spam"
     ),
+    # -- working out someone else's secret ----------------------------------------------------
+    "guess_verb": _split(
+        "guess, guessing, figure out, work out, list variants, variants to try, try variants, try "
+        "combinations"
+    ),
+    "credential": _split(
+        "password, passwords, passcode, pin, pin code, login, logins, 2fa code, otp, security "
+        "answers, security questions, recovery code, recovery codes, unlock code, lock screen code"
+    ),
+    "own_frame": _split(
+        "my own, my own password, her own, his own, their own, forgot my, i forgot, reset my, my "
+        "password, my pin, my login"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
