@@ -899,6 +899,14 @@ RULES += (
         frames=("defensive", "pentest_frame", "own_frame", "informational"),
     ),
     _rule(
+        "unauthorized_access",
+        Level.REVIEW,
+        "an employer's data taken to a private store",
+        ("personal_store",),
+        ("employer_data",),
+        frames=("defensive", "informational", "own_frame"),
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "fees engineered to fall on customers",

@@ -185,3 +185,34 @@ ADDED["protected_group"] = _split(
     "over, people over, workers over, older staff, older workers, older applicants, older "
     "candidates, older employees, older guys, older customers, young applicants"
 )
+ADDED["threat"] += _split(
+    "get them deported, get you deported, get her deported, get him deported, have them "
+    "deported, have her deported, have him deported, will get them deported"
+)
+ADDED["labour_wrong"] += _split(
+    "can't leave the farm, can't leave until, cannot leave until, not allowed to leave until, "
+    "lose all wages, lose all their wages, lose their wages, skip the housing allowance"
+)
+ADDED["payoff"] = _split(
+    "a holiday, holiday in, consultancy, a consultancy, rolex, gift card, gift cards, a "
+    "'consultancy', finder's fee"
+)
+ADDED["official"] = _split(
+    "procurement officer, procurement officers, procurement manager, planning officer, council "
+    "officer, mayor, mayor's, minister, ministry, customs officer, licensing officer"
+)
+ADDED["look_away"] = _split(
+    "if he picks our bid, if she picks our bid, if they pick our bid, picks our bid, pick our bid, "
+    "so the permit moves faster, moves faster, so the tender goes our way, goes our way, so we "
+    "win the tender, so we win the contract"
+)
+ADDED["evade"] += _split(
+    "nobody patrols, no one patrols, nobody's patrolling, no patrols after, when the patrol has "
+    "gone"
+)
+ADDED["fraud_strong"] += _split(
+    "agree with the other bidders, agree with the other two bidders, agree on who wins, bid "
+    "rigging, rig the bid, rig the tender, split the contracts between us, price fixing, "
+    "price-fixing, fix prices with, agree prices with our competitors, agree prices with "
+    "competitors"
+)

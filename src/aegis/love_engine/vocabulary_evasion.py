@@ -194,6 +194,17 @@ EVASION: dict[str, tuple[str, ...]] = {
         "my own, my own password, her own, his own, their own, forgot my, i forgot, reset my, my "
         "password, my pin, my login"
     ),
+    # -- an employer's data taken to a private store ----------------------------------------
+    "personal_store": _split(
+        "to my personal drive, to my personal github, to my personal email, to my personal "
+        "dropbox, to my personal account, to my personal laptop, to my own drive, to my home "
+        "computer, to my personal cloud, to my private repo"
+    ),
+    "employer_data": _split(
+        "source code, source repo, code repo, the repo, repository, customer list, client list, "
+        "customer database, client database, engineering drawings, designs, pricing file, "
+        "contracts, trade secrets, roadmap"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
