@@ -216,3 +216,15 @@ ADDED["fraud_strong"] += _split(
     "price-fixing, fix prices with, agree prices with our competitors, agree prices with "
     "competitors"
 )
+ADDED["unauthorised"] += _split(
+    "without posting any notice, without posting a notice, without any notice to, without "
+    "signage, no signage, without a sign, even after they opt out, after they opt out, after "
+    "they've opted out, after users opt out, after users switch, after they switch it off, after "
+    "users turn it off, even when the toggle is off, ignore the opt-out, ignore their opt-out, "
+    "ignore the toggle, ignore do not track, without a setting to turn it off, no way to turn "
+    "it off, no way to opt out"
+)
+ADDED["stalk"] = _split(
+    "hide a camera, hide cameras, hide a webcam, camera in the bathroom, camera in the changing "
+    "room, camera in the shower, cameras in the toilets, camera in the guest bedroom"
+)
