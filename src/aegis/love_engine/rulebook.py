@@ -907,6 +907,13 @@ RULES += (
         frames=("defensive", "informational", "own_frame"),
     ),
     _rule(
+        "safety_tampering",
+        Level.REVIEW,
+        "destroying the evidence of one's own act",
+        ("destroy_verb",),
+        ("own_evidence",),
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "fees engineered to fall on customers",

@@ -228,3 +228,8 @@ ADDED["stalk"] = _split(
     "hide a camera, hide cameras, hide a webcam, camera in the bathroom, camera in the changing "
     "room, camera in the shower, cameras in the toilets, camera in the guest bedroom"
 )
+ADDED["forge_cue"] = _split(
+    "on behalf of the inspector, on behalf of the engineer, on behalf of the doctor, on behalf of "
+    "the auditor, for the inspector who, sign her name, sign his name, sign "
+    "their name, forge her signature, forge his signature, copy her signature, copy his signature"
+)

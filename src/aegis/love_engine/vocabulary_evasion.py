@@ -38,7 +38,8 @@ EVASION: dict[str, tuple[str, ...]] = {
         "team, internal audit, external audit, council, building control, engineers from the "
         "council, council engineers, safety officer, fire officer, assessor's visit, safety "
         "inspector, safety inspectors, building inspector, building inspectors, food inspector, "
-        "site inspector, labour inspector, tax inspector, mine inspector"
+        "site inspector, labour inspector, tax inspector, mine inspector, inspects, inspects it, "
+        "inspect it, audits it, board meeting, board review"
     ),
     "before_cue": _split(
         "before, ahead of, prior to, in advance of, by the time, until after, beforehand"
@@ -50,7 +51,8 @@ EVASION: dict[str, tuple[str, ...]] = {
         "rid of, throw away, throw out, dispose of, burn, burning, trash, bin, backdate, doctor "
         "the, take down, pull down, clear, clearing, clear-cut, fell, cut down, bulldoze, fill in, "
         "drain, pave over, strip, lose, misplace, hide, bury, move off, take off, swap the, switch "
-        "the, paint over, repaint, tamper with, overwrite"
+        "the, paint over, repaint, tamper with, overwrite, zero out, reset the counter, reset the "
+        "tamper counter, wind back, roll back the odometer"
     ),
     # -- a weapon past a screening point ------------------------------------------------------
     "screening": _split(
@@ -204,6 +206,12 @@ EVASION: dict[str, tuple[str, ...]] = {
         "source code, source repo, code repo, the repo, repository, customer list, client list, "
         "customer database, client database, engineering drawings, designs, pricing file, "
         "contracts, trade secrets, roadmap"
+    ),
+    # -- evidence of the requester's own act ---------------------------------------------------
+    "own_evidence": _split(
+        "that shows i, that show i, which shows i, that proves i, that prove i, showing i, shows "
+        "that i, that shows we, that show we, shows that we, proves we, that proves we, where i "
+        "admit, where we admit, that mention my, that mentions my, with my name on"
     ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
