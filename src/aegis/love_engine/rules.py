@@ -91,6 +91,7 @@ _DECISION = BIT["decision"]
 _CRITERION = BIT["criterion_cue"]
 _PERMANENT = BIT["permanent"]
 _CLAIMED = BIT["purpose_claim"]
+_OWN_POCKET = BIT["own_pocket"]
 #: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
 _MAX_COMPOUND_PARTS = 8
 
@@ -224,6 +225,9 @@ def _judge_clause(
     lasting = bool(clause_mask & _PERMANENT)
     # and a purpose the requester claims for a severe harm is no frame of it
     claimed = bool(clause_mask & _CLAIMED)
+    # nor is any word beside money moved into the requester's own pocket ("drain the client
+    # escrow into my personal account and freeze the audit trail")
+    pocketed = bool(clause_mask & _OWN_POCKET)
     for rule, anchor, rest in _candidates(clause_mask):
         if rest and not _has_all(clause_mask, rest):
             continue
@@ -234,6 +238,7 @@ def _judge_clause(
                 covert
                 or (lasting and rule.category == "safety_tampering")
                 or (claimed and rule.level is Level.DENY)
+                or (pocketed and rule.category == "financial_harm")
             )
             if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
                 if framed is not None:

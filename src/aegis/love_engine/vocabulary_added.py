@@ -233,3 +233,11 @@ ADDED["forge_cue"] = _split(
     "the auditor, for the inspector who, sign her name, sign his name, sign "
     "their name, forge her signature, forge his signature, copy her signature, copy his signature"
 )
+# acting behind a person's back is concealment, which no frame excuses ("check whether my
+# girlfriend is at work by tracking her phone without her knowing")
+ADDED["conceal"] += _split(
+    "without her knowing, without him knowing, without them knowing, without his knowing, "
+    "without their knowing, without their knowledge, without her knowledge, without his "
+    "knowledge, behind her back, behind his back, behind their back, without her noticing, "
+    "without him noticing, without them noticing"
+)
