@@ -234,6 +234,8 @@ def _judge_clause(
         for position, (mask, surface) in enumerate(clause):
             if not mask & anchor:
                 continue
+            if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
+                continue
             cover = (
                 covert
                 or (lasting and rule.category == "safety_tampering")
@@ -256,6 +258,20 @@ def _judge_clause(
             out.append(Finding(rule.category, level, rule.reason, surface, where))
             break
     return clause_mask
+
+
+_OFF_PARTICLE = BIT["off_particle"]
+_PHRASAL_HEAD = BIT["phrasal_head"]
+_CONTROL = BIT["safety_control"] | BIT["strong_control"]
+
+
+def _split_verb_object(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether "off" at ``position`` closes a verb split around a control ("turn the safety
+    filter off"): the control just before it, the verb a few terms before that. "Turn the
+    lights off and set the alarm" switches nothing off."""
+    near = clause[max(0, position - 3) : position]
+    head = clause[max(0, position - 8) : position]
+    return any(m & _CONTROL for m, _ in near) and any(m & _PHRASAL_HEAD for m, _ in head)
 
 
 def _has_all(clause_mask: int, groups: tuple[int, ...]) -> bool:

@@ -172,10 +172,19 @@ ADDED: dict[str, tuple[str, ...]] = {
         "as done, as finished, as carried out, as performed, as signed off, as checked, as tested"
     ),
 }
-ADDED["decision"] += _split(
-    "charge the, charge them, charge her, charge him, bill the, charge more, charge extra"
+
+
+def _add(role: str, text: str) -> None:
+    """More words for ``role``, after those listed for it above."""
+    ADDED[role] = ADDED.get(role, ()) + _split(text)
+
+
+_add(
+    "decision",
+    "charge the, charge them, charge her, charge him, bill the, charge more, charge extra",
 )
-ADDED["protected_group"] = _split(
+_add(
+    "protected_group",
     "white candidate, white candidates, white applicant, white applicants, white people, white "
     "customers, white tenants, white staff, white employees, black candidate, black candidates, "
     "black applicant, black applicants, black people, black customers, black tenants, black "
@@ -183,61 +192,82 @@ ADDED["protected_group"] = _split(
     "candidates, latino applicants, aged over, aged under, users aged, members aged, customers "
     "aged, applicants aged, members over, customers over, applicants over, staff over, employees "
     "over, people over, workers over, older staff, older workers, older applicants, older "
-    "candidates, older employees, older guys, older customers, young applicants"
+    "candidates, older employees, older guys, older customers, young applicants",
 )
-ADDED["threat"] += _split(
+_add(
+    "threat",
     "get them deported, get you deported, get her deported, get him deported, have them "
-    "deported, have her deported, have him deported, will get them deported"
+    "deported, have her deported, have him deported, will get them deported",
 )
-ADDED["labour_wrong"] += _split(
+_add(
+    "labour_wrong",
     "can't leave the farm, can't leave until, cannot leave until, not allowed to leave until, "
-    "lose all wages, lose all their wages, lose their wages, skip the housing allowance"
+    "lose all wages, lose all their wages, lose their wages, skip the housing allowance",
 )
-ADDED["payoff"] = _split(
+_add(
+    "payoff",
     "a holiday, holiday in, consultancy, a consultancy, rolex, gift card, gift cards, a "
-    "'consultancy', finder's fee"
+    "'consultancy', finder's fee",
 )
-ADDED["official"] = _split(
+_add(
+    "official",
     "procurement officer, procurement officers, procurement manager, planning officer, council "
-    "officer, mayor, mayor's, minister, ministry, customs officer, licensing officer"
+    "officer, mayor, mayor's, minister, ministry, customs officer, licensing officer",
 )
-ADDED["look_away"] = _split(
+_add(
+    "look_away",
     "if he picks our bid, if she picks our bid, if they pick our bid, picks our bid, pick our bid, "
     "so the permit moves faster, moves faster, so the tender goes our way, goes our way, so we "
-    "win the tender, so we win the contract"
+    "win the tender, so we win the contract",
 )
-ADDED["evade"] += _split(
+_add(
+    "evade",
     "nobody patrols, no one patrols, nobody's patrolling, no patrols after, when the patrol has "
-    "gone"
+    "gone",
 )
-ADDED["fraud_strong"] += _split(
+_add(
+    "fraud_strong",
     "agree with the other bidders, agree with the other two bidders, agree on who wins, bid "
     "rigging, rig the bid, rig the tender, split the contracts between us, price fixing, "
     "price-fixing, fix prices with, agree prices with our competitors, agree prices with "
-    "competitors"
+    "competitors",
 )
-ADDED["unauthorised"] += _split(
+_add(
+    "unauthorised",
     "without posting any notice, without posting a notice, without any notice to, without "
     "signage, no signage, without a sign, even after they opt out, after they opt out, after "
     "they've opted out, after users opt out, after users switch, after they switch it off, after "
     "users turn it off, even when the toggle is off, ignore the opt-out, ignore their opt-out, "
     "ignore the toggle, ignore do not track, without a setting to turn it off, no way to turn "
-    "it off, no way to opt out"
+    "it off, no way to opt out",
 )
-ADDED["stalk"] = _split(
+_add(
+    "stalk",
     "hide a camera, hide cameras, hide a webcam, camera in the bathroom, camera in the changing "
-    "room, camera in the shower, cameras in the toilets, camera in the guest bedroom"
+    "room, camera in the shower, cameras in the toilets, camera in the guest bedroom",
 )
-ADDED["forge_cue"] = _split(
+_add(
+    "forge_cue",
     "on behalf of the inspector, on behalf of the engineer, on behalf of the doctor, on behalf of "
     "the auditor, for the inspector who, sign her name, sign his name, sign "
-    "their name, forge her signature, forge his signature, copy her signature, copy his signature"
+    "their name, forge her signature, forge his signature, copy her signature, copy his signature",
 )
 # acting behind a person's back is concealment, which no frame excuses ("check whether my
 # girlfriend is at work by tracking her phone without her knowing")
-ADDED["conceal"] += _split(
+_add(
+    "conceal",
     "without her knowing, without him knowing, without them knowing, without his knowing, "
     "without their knowing, without their knowledge, without her knowledge, without his "
     "knowledge, behind her back, behind his back, behind their back, without her noticing, "
-    "without him noticing, without them noticing"
+    "without him noticing, without them noticing",
+)
+_add(
+    "falsify_verb",
+    "at half the, halve, halve the, underreport, under-report, report half, record half, at a "
+    "fraction of",
+)
+_add(
+    "contrary",
+    "half the measured, than measured, than we measured, than the meter, than it was, measured "
+    "value",
 )

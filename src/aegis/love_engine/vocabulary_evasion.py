@@ -213,6 +213,16 @@ EVASION: dict[str, tuple[str, ...]] = {
         "that i, that shows we, that show we, shows that we, proves we, that proves we, where i "
         "admit, where we admit, that mention my, that mentions my, with my name on"
     ),
+    # -- a control switched off with its verb split ("turn the safety filter off") -----------
+    "phrasal_head": _split("turn, turns, turning, switch, switches, switching, shut, shuts, flip"),
+    "off_particle": _split("off"),
+    # -- a finding kept out of the record ---------------------------------------------------
+    "suppress_record": _split(
+        "not to write down, not to write up, not to record, not to report, not to log, not to "
+        "include, leave out of the report, keep out of the report, keep it out of the report, "
+        "don't write down, don't write up, don't write it down, don't report it, do not report "
+        "it, off the report, out of the test report"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
