@@ -947,6 +947,22 @@ RULES += (
         frames=("informational", "cleanup_frame"),
     ),
     _rule(
+        "harassment",
+        Level.DENY,
+        "secrecy or time alone sought with a child",
+        ("secret_with_child",),
+        ("minor", "person"),
+        frames=("surprise_frame", "informational", "defensive", "detect_frame"),
+    ),
+    _rule(
+        "financial_harm",
+        Level.REVIEW,
+        "prices raised on a disaster",
+        ("price_hike",),
+        ("disaster",),
+        frames=("informational", "defensive", "detect_frame", "undo"),
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "fees engineered to fall on customers",

@@ -220,8 +220,36 @@ EVASION: dict[str, tuple[str, ...]] = {
     "suppress_record": _split(
         "not to write down, not to write up, not to record, not to report, not to log, not to "
         "include, leave out of the report, keep out of the report, keep it out of the report, "
-        "don't write down, don't write up, don't write it down, don't report it, do not report "
-        "it, off the report, out of the test report"
+        "don't write down, don't write up, don't write it down, don't report it, do not report it, "
+        "off the report, out of the test report"
+    ),
+    # -- secrecy or time alone with a child ---------------------------------------------------
+    "secret_with_child": _split(
+        "keep secrets with, keeps secrets with, keeping secrets with, our little secret, keep our "
+        "chats secret, keep it secret from your, don't tell your mom, don't tell your mum, don't "
+        "tell your parents, don't tell your dad, not to tell her mum, not to tell his mum, not to "
+        "tell her mom, not to tell his mom, not to tell her parents, not to tell his parents, "
+        "doesn't tell his mom, doesn't tell her mom, doesn't tell his mum, doesn't tell her mum, "
+        "meet me alone, meets me alone, alone with me, without her parents knowing, without his "
+        "parents knowing"
+    ),
+    "minor": _split(
+        "child, children, kid, kids, minor, minors, teen, teens, teenager, schoolgirl, schoolboy, "
+        "pupil, 8-year-old, 9-year-old, 10-year-old, 11-year-old, 12-year-old, 13-year-old, "
+        "14-year-old, 15-year-old, 16-year-old, year-old, little girl, little boy"
+    ),
+    "surprise_frame": _split(
+        "surprise, surprise party, birthday present, gift for mum, gift for dad"
+    ),
+    # -- prices raised on a disaster -----------------------------------------------------------
+    "disaster": _split(
+        "hurricane, hurricane's, storm, flood, floods, wildfire, wildfires, evacuation, "
+        "earthquake, blackout, pandemic, outbreak, shortage, state of emergency, disaster"
+    ),
+    "price_hike": _split(
+        "raise prices, raise the price, raise the prices, prices up, hike prices, hike the price, "
+        "triple the price, triple prices, double the price, double prices, 300%, 400%, 500%, "
+        "quadruple, prices 400%, prices 300%, mark up, markup"
     ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
