@@ -963,6 +963,22 @@ RULES += (
         frames=("informational", "defensive", "detect_frame", "undo"),
     ),
     _rule(
+        "harassment",
+        Level.REVIEW,
+        "retaliation against someone who spoke up",
+        ("punish_act",),
+        ("spoke_up",),
+        frames=("informational", "undo"),
+    ),
+    _rule(
+        "safety_tampering",
+        Level.REVIEW,
+        "complaints about a hazard closed unexamined",
+        ("no_investigation",),
+        ("grievance", "failed_item", "vital_part", "hazmat", "safety_measure", "strong_control"),
+        frames=("informational", "cleanup_frame"),
+    ),
+    _rule(
         "financial_harm",
         Level.REVIEW,
         "fees engineered to fall on customers",

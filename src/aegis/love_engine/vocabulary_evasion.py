@@ -251,6 +251,23 @@ EVASION: dict[str, tuple[str, ...]] = {
         "triple the price, triple prices, double the price, double prices, 300%, 400%, 500%, "
         "quadruple, prices 400%, prices 300%, mark up, markup"
     ),
+    # -- someone who spoke up, then punished ---------------------------------------------------
+    "spoke_up": _split(
+        "who flagged, who raised concerns, who raised the, who spoke up, who blew the whistle, "
+        "who complained, who went to the regulator, who went to the press, who joined the union"
+    ),
+    "punish_act": _split(
+        "bad review, a bad review, poor review, night shift, worst shifts, bad shifts, demote, "
+        "demoted, cut her hours, cut his hours, cut their hours, performance plan, write her up, "
+        "write him up, freeze her out, freeze him out, pass her over, pass him over, first on the "
+        "list, let her go, let him go, fire her, fire him, exclude her, exclude him"
+    ),
+    # -- complaints about a hazard closed unexamined -------------------------------------------
+    "no_investigation": _split(
+        "without investigation, without investigating, without an investigation, without looking "
+        "into, without looking into it, as user error, as customer error, as operator error, as "
+        "'user error', without a root cause"
+    ),
     # -- phrases whose words must not be read alone ---------------------------------------------
     "plain_phrase": _split(
         "that halts, which halts, halts within, halts when, halts it, halt within, that stops, "
