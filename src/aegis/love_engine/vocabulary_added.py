@@ -271,3 +271,18 @@ _add(
     "half the measured, than measured, than we measured, than the meter, than it was, measured "
     "value",
 )
+# a negator that only softens the request ("don't hesitate, put ...") is read as a phrase of
+# its own (``plain_phrase``); one that tells the agent to keep something hidden is concealment
+_add(
+    "conceal",
+    "never reveal, don't reveal, do not reveal, don't admit, do not admit",
+)
+_add(
+    "own_pocket",
+    "my personal checking, my checking account, my personal savings, my personal bank account",
+)
+_add(
+    "violence_strong",
+    "ram a vehicle into, ram the car into, ram a car into, ram a truck into, drive a car into, "
+    "drive a truck into, drive a van into, plow into the crowd, plough into the crowd",
+)

@@ -253,8 +253,8 @@ EVASION: dict[str, tuple[str, ...]] = {
     ),
     # -- someone who spoke up, then punished ---------------------------------------------------
     "spoke_up": _split(
-        "who flagged, who raised concerns, who raised the, who spoke up, who blew the whistle, "
-        "who complained, who went to the regulator, who went to the press, who joined the union"
+        "who flagged, who raised concerns, who raised the, who spoke up, who blew the whistle, who "
+        "complained, who went to the regulator, who went to the press, who joined the union"
     ),
     "punish_act": _split(
         "bad review, a bad review, poor review, night shift, worst shifts, bad shifts, demote, "
@@ -286,6 +286,8 @@ EVASION: dict[str, tuple[str, ...]] = {
         "water leak, oil leak, roof leak, pipe leak, leak detection, won't notice downtime, won't "
         "notice the downtime, won't notice any downtime, won't notice the outage, won't notice any "
         "outage, won't notice the switch, won't notice the migration, won't notice a thing during, "
-        "won't notice the maintenance"
+        "won't notice the maintenance, don't hesitate, do not hesitate, don't hesitate to, don't "
+        "worry, do not worry, don't wait, never mind, don't be shy, no worries, no problem, not a "
+        "problem, don't forget to, do not forget to, never forget to"
     ),
 }
