@@ -15,11 +15,13 @@ from aegis.love_engine.traverse import Limits
 __all__ = [
     "DATASET",
     "EVAL_CORPUS",
+    "FRESH_CORPUS",
     "MODEL_PATH",
     "Example",
     "eval_split",
     "load_eval_examples",
     "load_examples",
+    "load_fresh_examples",
     "load_training_examples",
     "wrapped",
 ]
@@ -30,6 +32,9 @@ DATASET = ROOT / "data" / "love_engine" / "actions.jsonl"
 #: of each row's id, so rows added later fall on a side they keep) is training data too.
 EVAL_CORPUS = ROOT / "tests" / "aegis" / "love" / "corpus" / "eval.jsonl"
 EVAL_TRAIN_PERCENT = 70
+#: A third corpus the model never trains on: written against the rules, after them, to find
+#: the kinds of harm (and their look-alikes) that neither of the others covers well.
+FRESH_CORPUS = ROOT / "tests" / "aegis" / "love" / "corpus" / "fresh.jsonl"
 MODEL_PATH = ROOT / "src" / "aegis" / "love_engine" / "data" / "model.tsv"
 
 
@@ -84,6 +89,13 @@ def load_eval_examples(path: Path = EVAL_CORPUS) -> list[Example]:
     with path.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     return [_example({**row, "split": eval_split(row["id"])}) for row in rows]
+
+
+def load_fresh_examples(path: Path = FRESH_CORPUS) -> list[Example]:
+    """The fresh corpus, every row held out: nothing is ever fitted to it."""
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [_example({**row, "split": "heldout"}) for row in rows]
 
 
 def load_training_examples() -> list[Example]:

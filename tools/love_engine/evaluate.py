@@ -5,6 +5,7 @@ Usage (needs the ``train`` extra for the learning curve)::
     python tools/love_engine/evaluate.py                 # held-out figures of the shipped model
     python tools/love_engine/evaluate.py --curve         # plus a learning curve (retrains)
     python tools/love_engine/evaluate.py --corpus eval   # the evaluation corpus's held-out side
+    python tools/love_engine/evaluate.py --corpus fresh  # the fresh corpus, all of it held out
 
 The engine judged is the real one, :class:`aegis.love_engine.LoveEngine` with its defaults
 (rules, shipped model, score threshold), on ``Action(description, action_type, "",
@@ -22,7 +23,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Example, load_eval_examples, load_examples, load_training_examples
+from common import (
+    Example,
+    load_eval_examples,
+    load_examples,
+    load_fresh_examples,
+    load_training_examples,
+)
 
 from aegis.love_engine import LoveEngine
 from aegis.love_engine.model import LinearModel
@@ -146,14 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--corpus",
         default="dataset",
-        choices=("dataset", "eval"),
-        help="the dataset or the evaluation corpus (its fixed 70/30 split by row id)",
+        choices=("dataset", "eval", "fresh"),
+        help="the dataset, the evaluation corpus (its fixed 70/30 split by row id) or the "
+        "fresh corpus (all held out)",
     )
     parser.add_argument(
         "--c", type=float, default=None, help="the curve's regularisation (default: by CV)"
     )
     args = parser.parse_args(argv)
-    examples = load_examples() if args.corpus == "dataset" else load_eval_examples()
+    loaders = {"dataset": load_examples, "eval": load_eval_examples, "fresh": load_fresh_examples}
+    examples = loaders[args.corpus]()
     chosen = [e for e in examples if e.split == args.split]
     print_report(judge(chosen))
     if args.curve:

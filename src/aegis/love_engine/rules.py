@@ -91,6 +91,7 @@ _DECISION = BIT["decision"]
 _CRITERION = BIT["criterion_cue"]
 _PERMANENT = BIT["permanent"]
 _CLAIMED = BIT["purpose_claim"]
+_OWN_POCKET = BIT["own_pocket"]
 #: A compound of more parts than this is no word ("a-a-a-…"): only its first parts are read.
 _MAX_COMPOUND_PARTS = 8
 
@@ -224,16 +225,22 @@ def _judge_clause(
     lasting = bool(clause_mask & _PERMANENT)
     # and a purpose the requester claims for a severe harm is no frame of it
     claimed = bool(clause_mask & _CLAIMED)
+    # nor is any word beside money moved into the requester's own pocket ("drain the client
+    # escrow into my personal account and freeze the audit trail")
+    pocketed = bool(clause_mask & _OWN_POCKET)
     for rule, anchor, rest in _candidates(clause_mask):
         if rest and not _has_all(clause_mask, rest):
             continue
         for position, (mask, surface) in enumerate(clause):
             if not mask & anchor:
                 continue
+            if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
+                continue
             cover = (
                 covert
                 or (lasting and rule.category == "safety_tampering")
                 or (claimed and rule.level is Level.DENY)
+                or (pocketed and rule.category == "financial_harm")
             )
             if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
                 if framed is not None:
@@ -251,6 +258,20 @@ def _judge_clause(
             out.append(Finding(rule.category, level, rule.reason, surface, where))
             break
     return clause_mask
+
+
+_OFF_PARTICLE = BIT["off_particle"]
+_PHRASAL_HEAD = BIT["phrasal_head"]
+_CONTROL = BIT["safety_control"] | BIT["strong_control"]
+
+
+def _split_verb_object(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether "off" at ``position`` closes a verb split around a control ("turn the safety
+    filter off"): the control just before it, the verb a few terms before that. "Turn the
+    lights off and set the alarm" switches nothing off."""
+    near = clause[max(0, position - 3) : position]
+    head = clause[max(0, position - 8) : position]
+    return any(m & _CONTROL for m, _ in near) and any(m & _PHRASAL_HEAD for m, _ in head)
 
 
 def _has_all(clause_mask: int, groups: tuple[int, ...]) -> bool:
@@ -271,9 +292,20 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
     """
     frames, parts = rule.frames, rule.parts
     for index, (mask, _) in enumerate(clause):
-        if mask & frames and not mask & parts and index != position:
-            return True
+        found = mask & frames
+        if not found or mask & parts or index == position:
+            continue
+        # a harmless object excuses only the verb it follows ("shoot her a text"), not a harm
+        # elsewhere in the clause ("send her a text saying I'll kill her")
+        if found == _HARMLESS_OBJECT and not position < index <= position + _OBJECT_REACH:
+            continue
+        return True
     return False
+
+
+_HARMLESS_OBJECT = BIT["benign_object"]
+#: How many terms after a verb its object may stand ("trim my old dog's nails").
+_OBJECT_REACH = 4
 
 
 _LEADS = frozenset({"please", "and", "so", "also", "always"})

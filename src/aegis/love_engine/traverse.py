@@ -80,6 +80,16 @@ def _key_text(key: object) -> str | None:
 _OFF_VALUES = frozenset(
     {"off", "false", "none", "disabled", "disable", "silent", "0", "no", "remove", "drop", "skip"}
     | {"bypass", "null", "mute", "muted", "paused", "pause", "never", "allow_all", "permissive"}
+    # a control that lets everything through is as off as one switched off
+    | {
+        "fail_open",
+        "fail-open",
+        "failopen",
+        "always_pass",
+        "allow_any",
+        "unrestricted",
+        "unlimited",
+    }
 )
 #: Keys that only say "this is on": switched off, they name their parent ("audit.enabled").
 _SWITCH_KEYS = frozenset(

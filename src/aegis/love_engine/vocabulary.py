@@ -1095,12 +1095,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 
 def _merge() -> None:
-    """Add the plainly worded roles and the words they add to existing roles."""
+    """Add the plainly worded and evasion roles and the words they add to existing roles."""
+    from aegis.love_engine.vocabulary_added import ADDED
+    from aegis.love_engine.vocabulary_evasion import EVASION
     from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
 
     for name, entries in EXTENDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
     CONCEPTS.update(PLAIN)
+    for name, entries in ADDED.items():
+        CONCEPTS[name] = CONCEPTS[name] + entries
+    CONCEPTS.update(EVASION)
 
 
 _merge()
