@@ -49,3 +49,42 @@ def test_umask_that_opens_new_files_to_everyone_is_reviewed(
     command: str, decision: Decision
 ) -> None:
     assert decide(command) is decision
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("eval 1+1", ["eval"]),
+        (";clean ;eval x", ["clean", "eval"]),
+        ("~testQuick", ["testQuick"]),
+        ("++2.13.12 eval x", ["eval"]),
+        ("+publish", ["publish"]),
+        ("testOnly a.B -- -z x", ["testOnly"]),
+        (" ; ", []),
+    ],
+)
+def test_a_tool_operand_is_split_into_the_commands_it_runs(line: str, names: list[str]) -> None:
+    from aegis.intent_firewall.toolshells import command_names
+
+    assert command_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("command", "decision"),
+    [
+        ("sbt 'eval scala.sys.process.Process(\"id\").!'", Decision.REVIEW),
+        ("sbt clean ';compile ;eval sys.exit(1)'", Decision.REVIEW),
+        ("sbt '~eval 1'", Decision.REVIEW),
+        ("sbt '++2.13.12 set scalacOptions += \"-Xplugin:/tmp/p.jar\"'", Decision.REVIEW),
+        ("sbt consoleQuick < payload.scala", Decision.REVIEW),
+        ("echo 'eval 1' | sbt", Decision.REVIEW),
+        ('sbt "$TASKS"', Decision.REVIEW),
+        ("sbt +publishSigned", Decision.REVIEW),
+        ("sbt clean test", Decision.ALLOW),
+        ("sbt 'testOnly com.acme.FooSpec' ';compile;package'", Decision.ALLOW),
+        ("sbt ~testQuick", Decision.ALLOW),
+        ("sbt publishLocal", Decision.ALLOW),
+    ],
+)
+def test_sbt_commands_that_evaluate_scala_are_reviewed(command: str, decision: Decision) -> None:
+    assert decide(command) is decision
