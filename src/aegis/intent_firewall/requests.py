@@ -18,6 +18,7 @@ from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.readings import (
@@ -521,6 +522,8 @@ def judge_request(
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)
     for rule, evidence in http_method_findings(walk.frozen):
+        judge.keep([default_hit(rule, evidence)], "parameters")
+    for rule, evidence in parameter_flag_findings(walk.frozen, judge.words):
         judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:
         judge.keep(

@@ -54,6 +54,9 @@ class _Walker(WalkerParts):
         self.moved = False
         self.trailing: list[Word] = []
         self.script = Script()
+        #: Redirections tree-sitter hangs on a whole list or pipeline, by the (start, end)
+        #: of the simple command bash gives them to: the last one.
+        self.handed_down: dict[tuple[int, int], list[Any]] = {}
 
     def text(self, node: Any) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -108,7 +111,12 @@ class _Walker(WalkerParts):
             self.construct("unparseable-command", f"parse error at {self.text(node)[:60]!r}")
             return
         if kind in ("command", "declaration_command", "unset_command"):
-            self.command(node, [], context, stack)
+            extra = (
+                self.handed_down.pop((node.start_byte, node.end_byte), [])
+                if self.handed_down
+                else []
+            )
+            self.command(node, extra, context, stack)
         elif kind == "redirected_statement":
             self.redirected(node, context, stack)
         elif kind == "variable_assignment":
@@ -154,6 +162,13 @@ class _Walker(WalkerParts):
         redirects = [c for c in node.named_children if c.type in REDIRECTS]
         if body is not None and body.type == "command":
             self.command(body, redirects, context, stack)
+            return
+        last = _last_command(body)
+        if last is not None and redirects:
+            # `echo x && rm 2>/dev/null -rf /`: tree-sitter hangs the redirection (and the
+            # words after it) on the whole list; bash gives them to the last command
+            self.handed_down[(last.start_byte, last.end_byte)] = redirects
+            stack.append((body, context))
             return
         if redirects:
             self.command(node, redirects, context, stack, redirect_only=True)
@@ -261,6 +276,18 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)
     return walker.walk(tree.root_node)
+
+
+def _last_command(body: Any) -> Any:
+    """The simple command that ends a list or pipeline ``body`` (``None`` if it ends in a
+    compound command, whose redirection is its own, or ``body`` is neither)."""
+    node = body
+    while node is not None and node.type in ("list", "pipeline"):
+        named = [c for c in node.named_children if c.type != "comment"]
+        node = named[-1] if named else None
+    if node is body or node is None or node.type != "command":
+        return None
+    return node
 
 
 def _joined(first: Word, second: Word) -> Word:

@@ -9,6 +9,8 @@ import pytest
 from aegis.intent_firewall import Decision, IntentFirewall, Request
 from aegis.intent_firewall.modes import others_may_write
 
+GITHUB = "https://api.github.com"
+UPLOADS = "https://uploads.github.com"
 FIREWALL = IntentFirewall(working_directory="/work/project", home="/home/agent")
 
 
@@ -88,3 +90,111 @@ def test_a_tool_operand_is_split_into_the_commands_it_runs(line: str, names: lis
 )
 def test_sbt_commands_that_evaluate_scala_are_reviewed(command: str, decision: Decision) -> None:
     assert decide(command) is decision
+
+
+@pytest.mark.parametrize(
+    ("parameters", "rule"),
+    [
+        ({"branch": "main", "force": True}, "destructive-action"),
+        ({"host": "db-1", "forceRestart": "yes"}, "destructive-action"),
+        ({"options": {"hard_reset": 1}}, "destructive-action"),
+        ({"no_verify": True}, "destructive-action"),
+        ({"verify": False, "url": "https://pypi.org/simple"}, "destructive-action"),
+        ({"strategy": "--force-with-lease"}, "destructive-action"),
+        ({"flags": ["--quiet", "--hard"]}, "destructive-action"),
+        ({"visibility": "PUBLIC"}, "irreversible-publish"),
+        ({"private": "false"}, "irreversible-publish"),
+        ({"acl": "public-read"}, "irreversible-publish"),
+    ],
+)
+def test_a_parameter_can_make_an_action_destructive_or_public(
+    parameters: dict[str, object], rule: str
+) -> None:
+    assert rule in rules_of(Request("do_it", parameters))
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        {"branch": "feature", "force": False},
+        {"path": "src/a.py", "content": "x", "overwrite": True},
+        {"visibility": "private"},
+        {"mode": "soft"},
+        {"verify": True},
+        {"private": True},
+    ],
+)
+def test_ordinary_parameters_leave_the_action_as_it_is(parameters: dict[str, object]) -> None:
+    rules = rules_of(Request("do_it", parameters))
+    assert "destructive-action" not in rules
+    assert "irreversible-publish" not in rules
+
+
+@pytest.mark.parametrize(
+    ("action", "parameters", "published"),
+    [
+        ("http_post", {"url": "https://api.github.com/gists", "json": {"files": {}}}, True),
+        (
+            "http_request",
+            {"method": "PUT", "url": "https://api.github.com/repos/o/r/contents/a", "body": "{}"},
+            True,
+        ),
+        (
+            "upload",
+            {
+                "url": "https://uploads.github.com/repos/o/r/releases/1/assets",
+                "data": "@dist/x.whl",
+            },
+            True,
+        ),
+        ("http_post", {"url": "https://api.github.com/gists"}, False),
+        ("http_get", {"url": "https://api.github.com/gists", "json": {}}, False),
+        ("http_post", {"url": "http://localhost:8000/uploads", "data": "x"}, False),
+        ("http_post", {"url": "https://api.github.com/repos/o/r/issues", "json": {}}, False),
+    ],
+)
+def test_a_body_sent_to_a_sharing_endpoint_publishes_it(
+    action: str, parameters: dict[str, object], published: bool
+) -> None:
+    assert ("irreversible-publish" in rules_of(Request(action, parameters))) is published
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "echo 'x' && rm 2>/dev/null -rf /",
+        "echo x; rm >/dev/null -rf ~",
+        "cat x | sh 2>/dev/null -c 'rm -rf /'",
+        "true || chmod 2>&1 -R 777 /",
+    ],
+)
+def test_a_redirection_between_program_and_arguments_belongs_to_the_last_command(
+    command: str,
+) -> None:
+    assert decide(command) is Decision.BLOCK
+
+
+def test_a_compound_command_keeps_its_own_redirection() -> None:
+    assert decide("make && { ls build; } 2>/dev/null") is Decision.ALLOW
+    assert decide("make && ls 2>/dev/null -la build") is Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("admin'--", True),
+        ("admin' -- ", True),
+        ("'--", True),
+        ("1' #", True),
+        ("x'/*", True),
+        ("admin'-- '", True),
+        ("subprocess.run(['python', '-m', 'app', '--help'])", False),
+        ("parser.add_argument('--verbose', action='store_true')", False),
+        ('cmd = ["pytest", "--maxfail", "1"]', False),
+        ("o'brien", False),
+    ],
+)
+def test_a_quoted_option_is_not_a_quote_then_comment(text: str, shaped: bool) -> None:
+    from aegis.intent_firewall.textchecks import sql_injection_shape
+
+    assert (sql_injection_shape(text) is not None) is shaped
