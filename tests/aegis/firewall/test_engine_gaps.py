@@ -236,3 +236,68 @@ def test_typed_text_is_read_as_the_command_it_may_become(
 )
 def test_terminal_lines_run_in_one_shell(request_: Request, decision: Decision) -> None:
     assert FIREWALL.validate_request_sync(request_).decision is decision
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'for f in tests/*.py; do python -m py_compile "$f"; done',
+        "for d in src tests; do ls $d; done",
+        "for f in {a,b}.txt; do wc -l $f; done",
+        'for f in build/*.o; do rm -f "$f"; done',
+        "npm run dev & PID=$!; sleep 5; kill $PID",
+        "npm start & srv=$!; curl -s http://localhost:3000/; kill $srv",
+        "git ls-files '*.py' | while read -r f; do wc -l \"$f\"; done",
+        'find src -name "*.py" | while IFS= read -r f; do head -n 1 "$f"; done',
+        "diff <(sort a.txt) <(sort b.txt)",
+        "comm -12 <(sort -u left.txt) <(cut -f1 right.tsv | sort)",
+    ],
+)
+def test_variables_the_line_binds_are_known(command: str) -> None:
+    assert decide(command) is Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'for f in /etc/shadow; do cat "$f"; done',
+        "for p in rm; do $p -rf /; done",
+        "for d in src /; do rm -rf $d; done",
+        'for f in ~/.ssh/id_*; do cat "$f"; done',
+        'for f in a; do f=/etc/shadow; cat "$f"; done',
+        'for f in a; do read -r f; cat "$f"; done',
+        'for f in a; do printf -v f /etc/shadow; cat "$f"; done',
+        'for f in a; do echo $((f=1)) ${f:=x}; rm -rf "$f"; done',
+        'for f in a; do source ./env.sh; rm -rf "$f"; done',
+        "for f in *.py; do rm $f; done",
+        'for f in "$@"; do rm -rf "$f"; done',
+        'for f in $(cat list); do rm -rf "$f"; done',
+        'select f in a b; do rm -rf "$f"; done',
+        'for f in a; do :; done; rm -rf "$f"',
+        "npm run dev & PID=$! & kill $PID",
+        "npm run dev & PID=$!; PID=1; kill $PID",
+        "kill $PID; npm run dev & PID=$!",
+        "sleep 9 & P=$!; rm -rf $P",
+        'cat list.txt | while read -r f; do rm -rf "$f"; done',
+        'find / -name id_rsa | while read -r f; do cat "$f"; done',
+        'find . -name x -exec true \\; | while read -r f; do cat "$f"; done',
+        'git ls-files .. | while read -r f; do rm "$f"; done',
+        "ls | while read -r f; do rm $f; done",
+        'find ~/.ssh | while read f; do cat "$f"; done',
+        "bash <(cat /etc/shadow)",
+        "bash <(echo rm -rf /)",
+        "diff <(sort --files0-from=list) a",
+        "diff <(sort) a.txt",
+        "tee >(sh) < a.txt",
+    ],
+)
+def test_bindings_fail_closed(command: str) -> None:
+    assert decide(command) is not Decision.ALLOW
+
+
+def test_a_bound_loop_value_is_judged_as_the_program_it_names() -> None:
+    assert decide("for p in rm; do $p -rf /; done") is Decision.BLOCK
+
+
+def test_a_process_substitution_of_a_workspace_file_is_judged_as_that_file() -> None:
+    assert decide("bash <(cat ./scripts/build.sh)") == decide("bash ./scripts/build.sh")
