@@ -158,7 +158,11 @@ class WalkerParts:
             return
         target = operands[0]
         if target.value is None or target.glob or len(target.fields) != 1:
-            self.cwd = "/"  # unknown: judge later relative paths as if from the root
+            # unknown: later relative paths could be anywhere (cd /e?c && cat shadow)
+            if len(self.script.constructs) < 64:
+                evidence = f"cd {target.written[:60]}: a directory known only at run time"
+                self.script.constructs.append(("shell-expansion", evidence))
+            self.cwd = "/"
             return
         self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
 

@@ -301,3 +301,16 @@ def test_a_bound_loop_value_is_judged_as_the_program_it_names() -> None:
 
 def test_a_process_substitution_of_a_workspace_file_is_judged_as_that_file() -> None:
     assert decide("bash <(cat ./scripts/build.sh)") == decide("bash ./scripts/build.sh")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "cd /e?c && cat shadow",
+        'cd "$X" && rm -rf *',
+        "cd {/etc,/tmp}; cat shadow",
+        "cd /e* ; cat shadow",
+    ],
+)
+def test_cd_into_a_directory_known_only_at_run_time_is_reviewed(command: str) -> None:
+    assert decide(command) is not Decision.ALLOW
