@@ -89,6 +89,16 @@ def _truth(value: object) -> bool | None:
     return None
 
 
+def _shown(value: object) -> str:
+    """A short rendering, never of more than a few items (``str`` of a shared structure
+    could be unbounded)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_shown(v) for v in value[:4] if isinstance(v, (str, int))) + "]"
+    return str(value)[:40] if isinstance(value, (str, int, float)) else type(value).__name__
+
+
 def _compact(key: str) -> str:
     return "".join(c for c in key.casefold() if c.isalnum())
 
@@ -97,8 +107,9 @@ def _flag(key: str, value: object) -> tuple[str, str] | None:
     """(rule, evidence) for one parameter, or ``None``."""
     truth = _truth(value)
     compact = _compact(key)
-    written = str(value).lower() if isinstance(value, bool) else str(value)[:40]
-    shown = f"{key}: {written}"
+    if not isinstance(value, (str, int, float, list, tuple)):
+        return None  # a mapping's own keys are walked; its text is not a flag
+    shown = f"{key}: {_shown(value)}"
     if truth is True and (name_words(key) & _DESTRUCTIVE_FLAG_WORDS or compact in _SKIPPED_CHECKS):
         return "destructive-action", f"parameter {shown} makes the action destructive"
     if truth is False and compact in _SAFETY_KEYS:
