@@ -13,6 +13,7 @@ judged, so a shared or cyclic structure costs at most the budget).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -133,18 +134,16 @@ def _flag(key: str, value: object) -> tuple[str, str] | None:
 
 def _sharing(parameters: Mapping[Any, Any], action_words: frozenset[str]) -> tuple[str, str] | None:
     """A body sent to an endpoint that publishes it (``POST https://api.github.com/gists``)."""
-    method = next(
-        (v for k, v in parameters.items() if isinstance(k, str) and k.casefold() in _METHOD_KEYS),
-        None,
-    )
+    top = list(itertools.islice(parameters.items(), _MAX_NODES))
+    method = next((v for k, v in top if isinstance(k, str) and k.casefold() in _METHOD_KEYS), None)
     if isinstance(method, str):
         sending = method.strip().upper() in _SENDING
     else:
         sending = bool(action_words & {"post", "put", "patch", "upload", "send", "publish"})
-    body = any(isinstance(k, str) and k.casefold() in _BODY_KEYS for k in parameters)
+    body = any(isinstance(k, str) and k.casefold() in _BODY_KEYS for k, _ in top)
     if not (sending and body):
         return None
-    for key, url in parameters.items():
+    for key, url in top:
         if not isinstance(key, str) or key.casefold() not in _URL_KEYS or not isinstance(url, str):
             continue
         parsed = url_host(url)
