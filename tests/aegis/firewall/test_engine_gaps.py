@@ -314,3 +314,18 @@ def test_a_process_substitution_of_a_workspace_file_is_judged_as_that_file() -> 
 )
 def test_cd_into_a_directory_known_only_at_run_time_is_reviewed(command: str) -> None:
     assert decide(command) is not Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        Request("lookup", {"a": "x' OR 1=1 --", "b": "x' OR 1=1 --"}, "x' OR 1=1 --"),
+        Request("query_database", {"query": "DELETE FROM t WHERE 1=1 OR TRUE; DROP TABLE x"}),
+        Request("note", {"a": "x\u202eabc", "b": ["x\u202eabc", {"c": "x\u202eabc"}]}),
+        Request("note", {"name": "\u0430dmin", "user": "\u0430dmin"}, "\u0430dmin"),
+    ],
+)
+def test_a_rule_is_reported_once_per_verdict(request_: Request) -> None:
+    verdict = FIREWALL.validate_request_sync(request_)
+    assert len(set(verdict.matched_rules)) == len(verdict.matched_rules)
+    assert len(set(verdict.reasons)) == len(verdict.reasons)
