@@ -46,7 +46,12 @@ def types_keystrokes(action_words: frozenset[str], parameters: object) -> bool:
     """Whether the request types text into whatever has the focus."""
     if action_words & _TYPING_WORDS:
         return True
-    return isinstance(parameters, Mapping) and bool(_steps(parameters) & _TYPING_WORDS)
+    if not isinstance(parameters, Mapping):
+        return False
+    for key, value in itertools.islice(parameters.items(), _MAX_MAPPINGS):
+        if isinstance(value, Mapping) or (isinstance(key, str) and key.casefold() in _STEP_KEYS):
+            return bool(_steps(parameters) & _TYPING_WORDS)
+    return False  # no step named and no nested call: the common shape
 
 
 def session_lines(action_words: frozenset[str]) -> Callable[[str, str], bool]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from aegis.intent_firewall.hosts import url_host
@@ -46,6 +47,13 @@ _PUBLIC_KEYS = frozenset({"public", "ispublic", "publish", "publicread", "world_
 _VISIBILITY_KEYS = frozenset({"visibility", "acl", "cannedacl", "privacy"})
 _PUBLIC_VALUES = frozenset({"public", "public-read", "public-read-write", "everyone", "anyone",
                             "world", "unlisted", "authenticated-read"})  # fmt: skip
+_KINDS = (
+    ("safety", _SAFETY_KEYS),
+    ("public", _PUBLIC_KEYS),
+    ("private", frozenset({"private", "isprivate"})),
+    ("visibility", _VISIBILITY_KEYS),
+    ("mode", _MODE_KEYS),
+)
 _TRUE = frozenset({"true", "yes", "y", "on", "1"})
 _FALSE = frozenset({"false", "no", "n", "off", "0"})
 #: Path segments of endpoints that publish what is sent to them.
@@ -100,32 +108,48 @@ def _shown(value: object) -> str:
     return str(value)[:40] if isinstance(value, (str, int, float)) else type(value).__name__
 
 
-def _compact(key: str) -> str:
-    return "".join(c for c in key.casefold() if c.isalnum())
+@lru_cache(maxsize=4096)
+def _key_kind(key: str) -> str:
+    """What a key can make of its value: ``destructive``, ``safety``, ``public``,
+    ``private``, ``visibility``, ``mode`` or ``""`` (nothing; most keys). Keys over 64
+    characters are no flag (and keep the cache small)."""
+    if len(key) > 64:
+        return ""
+    compact = "".join(c for c in key.casefold() if c.isalnum())
+    if name_words(key) & _DESTRUCTIVE_FLAG_WORDS or compact in _SKIPPED_CHECKS:
+        return "destructive"
+    for kind, keys in _KINDS:
+        if compact in keys:
+            return kind
+    folded = key.casefold()
+    if folded in _URL_KEYS:
+        return "url"  # no flag, but the sharing-endpoint check needs a look
+    return ""
 
 
 def _flag(key: str, value: object) -> tuple[str, str] | None:
     """(rule, evidence) for one parameter, or ``None``."""
-    truth = _truth(value)
-    compact = _compact(key)
-    if not isinstance(value, (str, int, float, list, tuple)):
+    kind = _key_kind(key)
+    if not kind or not isinstance(value, (str, int, float, list, tuple)):
         return None  # a mapping's own keys are walked; its text is not a flag
+    truth = _truth(value)
     shown = f"{key}: {_shown(value)}"
-    if truth is True and (name_words(key) & _DESTRUCTIVE_FLAG_WORDS or compact in _SKIPPED_CHECKS):
+    if kind == "destructive" and truth is True:
         return "destructive-action", f"parameter {shown} makes the action destructive"
-    if truth is False and compact in _SAFETY_KEYS:
+    if kind == "safety" and truth is False:
         return "destructive-action", f"parameter {shown} turns a safety check off"
-    public = (truth is True and compact in _PUBLIC_KEYS) or (
-        truth is False and compact == "private"
-    )
-    if public or (
-        isinstance(value, str)
-        and compact in _VISIBILITY_KEYS
-        and value.strip().casefold() in _PUBLIC_VALUES
+    if (
+        (kind == "public" and truth is True)
+        or (kind == "private" and truth is False)
+        or (
+            kind == "visibility"
+            and isinstance(value, str)
+            and value.strip().casefold() in _PUBLIC_VALUES
+        )
     ):
         return "irreversible-publish", f"parameter {shown} publishes to everyone"
-    values = value if isinstance(value, (list, tuple)) else [value]
-    if compact in _MODE_KEYS:
+    if kind == "mode":
+        values = value if isinstance(value, (list, tuple)) else [value]
         for item in values[:16]:
             if isinstance(item, str) and item.strip().lstrip("-").casefold() in _DESTRUCTIVE_MODES:
                 return "destructive-action", f"parameter {key}: {item[:40]} is destructive"
@@ -162,6 +186,11 @@ def parameter_flag_findings(
     if not isinstance(parameters, Mapping):
         return []
     found: dict[str, tuple[str, str]] = {}
+    for key, value in itertools.islice(parameters.items(), _MAX_NODES):
+        if not isinstance(value, (str, int, float)) or (isinstance(key, str) and _key_kind(key)):
+            break
+    else:
+        return []  # {"path": …, "content": …}: the common shape, no flag and no URL
     sharing = _sharing(parameters, action_words)
     if sharing is not None:
         found[sharing[0]] = sharing
