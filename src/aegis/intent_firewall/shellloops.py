@@ -24,6 +24,30 @@ __all__ = ["LoopParts"]
 _READ_FLAGS = frozenset({"-r"})
 
 
+def _sequence(word: Word) -> Word | None:
+    """``$(seq 3)``, ``$(seq 2 5)``, ``$(seq 0 2 10)`` (integers only): the numbers seq prints,
+    as the words of the loop (up to :data:`MAX_VALUES`; more stay unknown)."""
+    written = word.written
+    if word.value is not None or not written.startswith("$(") or not written.endswith(")"):
+        return None
+    parts = written[2:-1].split()
+    if not 2 <= len(parts) <= 4 or parts[0] != "seq":
+        return None
+    try:
+        numbers = [int(part) for part in parts[1:]]
+    except ValueError:
+        return None
+    if any(abs(n) > 10**6 for n in numbers):
+        return None
+    first, step, last = (1, 1, numbers[0]) if len(numbers) == 1 else (numbers[0], 1, numbers[-1])
+    if len(numbers) == 3:
+        step = numbers[1]
+    if step == 0 or (last - first) // step + 1 > MAX_VALUES:
+        return None
+    values = tuple(str(n) for n in range(first, last + (1 if step > 0 else -1), step))
+    return Word(written, " ".join(values), values, [], word.substitutions)
+
+
 class LoopParts:
     """Mixed into the walker, which provides the state and ``text``/``word`` declared here."""
 
@@ -51,6 +75,7 @@ class LoopParts:
         words = [
             self.word(v, context, stack, emit=False) for v in node.children_by_field_name("value")
         ]
+        words = [_sequence(word) or word for word in words]
         for word in words:
             if word.value is None:  # a known value is judged where the variable is used
                 for construct in word.constructs:

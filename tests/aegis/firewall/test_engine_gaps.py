@@ -329,3 +329,19 @@ def test_a_rule_is_reported_once_per_verdict(request_: Request) -> None:
     verdict = FIREWALL.validate_request_sync(request_)
     assert len(set(verdict.matched_rules)) == len(verdict.matched_rules)
     assert len(set(verdict.reasons)) == len(verdict.reasons)
+
+
+@pytest.mark.parametrize(
+    ("command", "decision"),
+    [
+        ("for i in $(seq 3); do pytest -q; done", Decision.ALLOW),
+        ("for i in $(seq 5 -1 1); do echo $i; done", Decision.ALLOW),
+        ("for i in {1..5}; do curl -s http://localhost:3000/; done", Decision.ALLOW),
+        ("for i in $(seq 0 1 3); do kill -9 $i; done", Decision.BLOCK),
+        ("for i in $(seq 100); do rm -rf part$i; done", Decision.REVIEW),
+        ('for i in "$(seq 3)"; do rm -rf "$i"; done', Decision.REVIEW),
+        ("for i in $(seq -f /%g 1); do rm -rf $i; done", Decision.REVIEW),
+    ],
+)
+def test_a_loop_over_seq_binds_the_numbers_it_prints(command: str, decision: Decision) -> None:
+    assert decide(command) is decision
