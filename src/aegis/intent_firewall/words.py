@@ -228,9 +228,9 @@ class _Resolver:
         self.nested(node)
         return None
 
-    def _bound(self, node: Any, quoted: bool) -> tuple[bool, str | None]:
+    def _bound(self, node: Any, quoted: bool) -> tuple[bool, str | None]:  # noqa: PLR0911
         """(whether ``node`` expands a bound variable, its value)."""
-        if not self.bound or len(node.named_children) != 1:
+        if not self.bound or not 1 <= len(node.named_children) <= 2:
             return False, None
         child = node.named_children[0]
         if child.type != "variable_name":
@@ -239,6 +239,14 @@ class _Resolver:
         binding = self.bound.get(name)
         if binding is None or not (quoted or binding.exact):
             return False, None
+        # ${#f} is f's length and ${!f} the variable f names: only ${f} and the trims
+        marks = {c.type for c in node.children if not c.is_named} - {"$", "${", "}"}
+        if not marks <= (_TRIMS if len(node.named_children) == 2 else set()):
+            return False, None
+        if len(node.named_children) == 2:
+            binding = _trimmed(binding, node, self.text(node.named_children[1]))
+            if binding is None:
+                return False, None
         if self.used is not None:
             self.used.add(name)
         if binding.own_job:
@@ -269,6 +277,30 @@ class _Resolver:
         if value is not None and not quoted and any(ch.isspace() for ch in value):
             self.split = True
         return value
+
+
+_TRIMS = frozenset({"%", "%%", "#", "##"})
+
+
+def _trimmed(binding: Binding, node: Any, pattern: str) -> Binding | None:
+    """``${f%.txt}``, ``${f#src/}`` with a literal pattern: the bound value with that suffix
+    or prefix removed (a value standing for a set must end or start with it, so that every
+    member loses it); anything else is not modelled (``None``)."""
+    operator = next((c.type for c in node.children if not c.is_named and c.type in _TRIMS), "")
+    if (
+        not operator
+        or node.named_children[1].type not in ("regex", "word")
+        or not pattern
+        or any(c in pattern for c in "*?[]\\$`'\"{}")
+    ):
+        return None
+    value = binding.value
+    suffix = operator.startswith("%")
+    present = value.endswith(pattern) if suffix else value.startswith(pattern)
+    if not present:
+        return binding if binding.exact and not binding.own_job else None
+    trimmed = value[: -len(pattern)] if suffix else value[len(pattern) :]
+    return Binding(trimmed, binding.glob, binding.exact, binding.own_job)
 
 
 def resolve_word(

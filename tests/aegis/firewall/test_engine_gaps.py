@@ -345,3 +345,20 @@ def test_a_rule_is_reported_once_per_verdict(request_: Request) -> None:
 )
 def test_a_loop_over_seq_binds_the_numbers_it_prints(command: str, decision: Decision) -> None:
     assert decide(command) is decision
+
+
+@pytest.mark.parametrize(
+    ("command", "decision"),
+    [
+        ('for f in *.txt; do mv "$f" "${f%.txt}.md"; done', Decision.ALLOW),
+        ('for f in src/*.py; do cp "$f" "build/${f#src/}"; done', Decision.ALLOW),
+        ('for f in /etc/shadow.txt; do cat "${f%.txt}"; done', Decision.BLOCK),
+        ("for f in x; do rm -rf ${f%x}/; done", Decision.BLOCK),
+        ('for f in *.txt; do rm -rf "/${f%*.txt}"; done', Decision.REVIEW),
+        ('for f in *.txt; do rm -rf "${f%.md}"; done', Decision.REVIEW),
+        ("for f in a; do kill -9 ${#f}; done", Decision.REVIEW),
+        ("for f in HOME; do cat ${!f}/.ssh/id_rsa; done", Decision.REVIEW),
+    ],
+)
+def test_a_literal_trim_of_a_bound_variable_is_known(command: str, decision: Decision) -> None:
+    assert decide(command) is decision
