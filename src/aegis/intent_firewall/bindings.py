@@ -59,7 +59,7 @@ _FIND_FLAGS = frozenset({"-print", "-not", "!", "-o", "-a", "-or", "-and", "(", 
                          "-depth", "-xdev", "-mount", "-follow", "-L", "-P", "-H"})  # fmt: skip
 _GIT_LS_FILES_FLAGS = frozenset({"-c", "--cached", "-m", "--modified", "-o", "--others",
                                  "--exclude-standard", "-d", "--deleted"})  # fmt: skip
-_LS_FLAGS = frozenset({"-1", "-a", "-A", "-d"})
+_LS_FLAGS = frozenset({"-1", "-A", "-d"})  # not -a: it prints . and ..
 
 
 def identifiers(text: str, *, suffixes: bool = False) -> set[str]:
