@@ -283,6 +283,7 @@ def test_variables_the_line_binds_are_known(command: str) -> None:
         'find . -name x -exec true \\; | while read -r f; do cat "$f"; done',
         'git ls-files .. | while read -r f; do rm "$f"; done',
         "ls | while read -r f; do rm $f; done",
+        'ls -a | while read -r f; do chmod -R 777 "$f"; done',
         'find ~/.ssh | while read f; do cat "$f"; done',
         "bash <(cat /etc/shadow)",
         "bash <(echo rm -rf /)",
