@@ -22,6 +22,7 @@ must hold wherever it is used:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from aegis.intent_firewall.words import Binding, Word
 
@@ -33,6 +34,7 @@ __all__ = [
     "identifiers",
     "own_job",
     "producer_values",
+    "repeated",
 ]
 
 #: Values a loop is unrolled for; more, and its variable stays unknown.
@@ -94,18 +96,22 @@ class Bindings:
     writes: set[str] = field(default_factory=set)
     any_write: bool = False
     sites: dict[str, set[int]] = field(default_factory=dict)
+    repeated: set[str] = field(default_factory=set)
     passes: int = 0
     unrolled_bytes: int = 0
 
     def may_bind(self, name: str) -> bool:
         return not self.forbid_all and name not in self.forbidden
 
-    def site(self, name: str, position: int) -> None:
-        """A loop or ``$!`` at ``position`` binds ``name``: a second one elsewhere is a write
-        (the same loop walked again for an outer loop's next value is not)."""
+    def site(self, name: str, position: int, *, repeated: bool) -> None:
+        """A loop or ``$!`` at ``position`` binds ``name``. Bindings end where their loop
+        ends, so sites one after the other are sound; but a site inside a loop or a
+        function (``repeated``) runs again after later ones, so a second site is a write."""
         positions = self.sites.setdefault(name, set())
         positions.add(position)
-        if len(positions) > 1:
+        if repeated:
+            self.repeated.add(name)
+        if len(positions) > 1 and name in self.repeated:
             self.writes.add(name)
 
     def unsound(self) -> tuple[frozenset[str], bool] | None:
@@ -151,6 +157,21 @@ class Bindings:
 def _nameref(option: str) -> bool:
     """``declare -n``: a name that writes whatever variable its value names."""
     return option.startswith("-") and "n" in option
+
+
+_REPEATING = frozenset({"for_statement", "while_statement", "c_style_for_statement",
+                        "function_definition", "until_statement"})  # fmt: skip
+
+
+def repeated(node: Any) -> bool:
+    """Whether ``node`` is inside a loop or a function body (it may run more than once,
+    after what follows it in the text). Iterative; the tree's depth bounds it."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in _REPEATING:
+            return True
+        parent = parent.parent
+    return False
 
 
 def own_job(value: Word) -> bool:

@@ -15,6 +15,7 @@ from aegis.intent_firewall.bindings import (
     Bindings,
     own_job,
     producer_values,
+    repeated,
 )
 from aegis.intent_firewall.shellmodel import Context, SimpleCommand
 from aegis.intent_firewall.words import Binding, Word
@@ -86,7 +87,7 @@ class LoopParts:
         if keyword == "for" and listed and name and all(w.value is not None for w in words):
             values = [(field, w.glob) for w in words for field in w.fields]
         if name:
-            self.bindings.site(name, node.start_byte)
+            self.bindings.site(name, node.start_byte, repeated=repeated(node))
         if body is None:
             return
         self.unrolled(name, values, body, context, stack, exact=True)
@@ -149,7 +150,7 @@ class LoopParts:
         args = [w.value if len(w.fields) == 1 else None for w in producer.words[1:]]
         values = producer_values(producer.program, args)
         self.binding_sites.add((condition.start_byte, condition.end_byte))
-        self.bindings.site(name, node.start_byte)
+        self.bindings.site(name, node.start_byte, repeated=repeated(node))
         # the condition (read) is walked first, then the body once per kind of value
         self.unrolled(name, values, body, context, stack, exact=False)
         stack.append((condition, context))
@@ -189,6 +190,6 @@ class LoopParts:
         name = assignments[0][0]
         if not self.bindings.may_bind(name):
             return False
-        self.bindings.site(name, node.start_byte)
+        self.bindings.site(name, node.start_byte, repeated=False)  # at the top of the line
         self.bindings.bound[name] = Binding("", own_job=True)
         return True

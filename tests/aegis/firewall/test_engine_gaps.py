@@ -363,3 +363,20 @@ def test_a_loop_over_seq_binds_the_numbers_it_prints(command: str, decision: Dec
 )
 def test_a_literal_trim_of_a_bound_variable_is_known(command: str, decision: Decision) -> None:
     assert decide(command) is decision
+
+
+def test_loops_one_after_the_other_may_reuse_a_name() -> None:
+    line = 'for f in src/*.py; do black "$f"; done; for f in tests/*.py; do pytest "$f"; done'
+    assert decide(line) is Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "a & PID=$!; while true; do kill $PID; for PID in 1; do :; done; done",
+        "sleep 9 & PID=$!; for PID in 1; do :; done; kill $PID",
+        'for f in a; do for f in /etc; do :; done; cat "$f/shadow"; done',
+    ],
+)
+def test_a_binding_that_a_loop_runs_again_is_not_trusted(command: str) -> None:
+    assert decide(command) is not Decision.ALLOW
