@@ -124,6 +124,9 @@ class WalkerParts:
                 if word.value is None or word.constructs or word.glob or word.substitutions:
                     return None
                 words.append(word.value)
+            if index == 0 and _tracked_file(words):
+                source = words[2].partition(":")[2]
+                continue
             if not words or words[0] not in _FILE_READERS:
                 return None
             operands = [w for w in words[1:] if not w.startswith("-")]
@@ -165,6 +168,20 @@ class WalkerParts:
             self.cwd = "/"
             return
         self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
+
+
+def _tracked_file(words: list[str]) -> bool:
+    """``git show REV:PATH`` of a path below the working directory: that file's content at
+    another revision (``diff <(git show HEAD:src/a.py) src/a.py``)."""
+    if len(words) != 3 or words[:2] != ["git", "show"] or ":" not in words[2]:
+        return False
+    revision, _, path = words[2].partition(":")
+    return (
+        bool(revision)
+        and not revision.startswith("-")
+        and all(c.isalnum() or c in "._-~^/@{}" for c in revision)
+        and _inside(path)
+    )
 
 
 def _inside(path: str) -> bool:

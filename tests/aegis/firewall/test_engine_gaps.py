@@ -380,3 +380,19 @@ def test_loops_one_after_the_other_may_reuse_a_name() -> None:
 )
 def test_a_binding_that_a_loop_runs_again_is_not_trusted(command: str) -> None:
     assert decide(command) is not Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    ("command", "decision"),
+    [
+        ("diff <(git show HEAD:src/a.py) src/a.py", Decision.ALLOW),
+        ("diff <(git show main:docs/x.md | sort) <(sort docs/x.md)", Decision.ALLOW),
+        ("diff <(git show HEAD:../../.ssh/id_rsa) x", Decision.REVIEW),
+        ("diff <(git show --format=%s HEAD:a) a", Decision.REVIEW),
+        ("diff <(git show HEAD:a b:c) a", Decision.REVIEW),
+    ],
+)
+def test_a_file_at_another_revision_is_judged_as_that_file(
+    command: str, decision: Decision
+) -> None:
+    assert decide(command) is decision
