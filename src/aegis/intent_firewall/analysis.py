@@ -135,6 +135,13 @@ _KNOWN_DIRECTORIES = frozenset(
 
 
 _OWN_JOB = frozenset({"parameter expansion $!", "parameter expansion ${!}"})
+#: Programs whose operand may be the line's own background job (``kill $!``, ``wait $PID``).
+_OWN_JOB_PROGRAMS = frozenset({"kill", "wait"})
+
+
+def _own_job(construct: str) -> bool:
+    """``$!``, or a variable bound to it by ``PID=$!`` (see the shell walk's bindings)."""
+    return construct in _OWN_JOB or construct.startswith("own background job ")
 
 
 def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None) -> None:
@@ -153,7 +160,7 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
         resolved = index > 0 and word.value is not None and len(word.fields) == 1
         for construct in word.constructs:
             if (index == 0 or matters) and not (resolved and construct in _KNOWN_DIRECTORIES):
-                if index > 0 and command.program == "kill" and construct in _OWN_JOB:
+                if index > 0 and command.program in _OWN_JOB_PROGRAMS and _own_job(construct):
                     continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
             if _SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])):
@@ -217,9 +224,8 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             continue
         if not scope.prose:
             _word_constructs(scope, command, spec)
-        for name, word in command.assignments:
-            value = word.value if word.value is not None else word.written
-            judge_assignment(scope, name, value, word.written)
+        if command.assignments:
+            _assignments(scope, command, program)
         scope.cwd_known = job.cwd_known or command.cwd_moved
         stdin_text, redirected = (
             _redirects(judge, command, program) if command.redirects else (None, False)
@@ -236,6 +242,14 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             depth=depth,
         )
         judge.argv(line.follow(scope, command, program, feed), feed)
+
+
+def _assignments(scope: Scope, command: SimpleCommand, program: str) -> None:
+    for name, word in command.assignments:
+        if name == "IFS" and program == "read":
+            continue  # IFS= read -r line: how read splits this one line, nothing else
+        value = word.value if word.value is not None else word.written
+        judge_assignment(scope, name, value, word.written)
 
 
 @dataclass(slots=True)

@@ -56,6 +56,9 @@ class Program:
     subcommands: Mapping[str, Program] = field(default_factory=dict)
     #: Operands are build goals run in order (``mvn clean deploy``): each is looked up.
     goals: bool = False
+    #: Operands are command lines of the tool's own shell (``sbt 'eval …'``): ``goals =
+    #: "commands"`` in the file; each command's first word is looked up.
+    goal_commands: bool = False
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -135,6 +138,8 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         wrapper=wrapper,
         subcommands=MappingProxyType(subcommands),
         goals=bool(data.get("goals", base.goals if base is not None else False)),
+        goal_commands=data.get("goals") == "commands"
+        or (base is not None and "goals" not in data and base.goal_commands),
     )
 
 

@@ -171,7 +171,7 @@ class CommandJudge:
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
         if spec.goals:
-            self.goals(spec, args)
+            self.goals(spec, args, feed)
         # objects and verbs nest (ip addr show, aws s3 rm, kubectl create token)
         for _level in range(_SUBCOMMAND_DEPTH):
             if not spec.subcommands:
@@ -228,9 +228,16 @@ class CommandJudge:
         for arg in args[1:]:
             self.maybe_path(arg, "read", feed.cwd)
 
-    def goals(self, spec: Program, args: list[Arg]) -> None:
+    def goals(self, spec: Program, args: list[Arg], feed: Feed) -> None:
         """``mvn clean deploy``, ``gradle build publish``: every goal after the first too."""
-        for value, _written, _glob in parse_options(spec, args[1:]).operands[1:16]:
+        operands = parse_options(spec, args[1:]).operands
+        if spec.goal_commands:
+            from aegis.intent_firewall.toolshells import judge_tool_commands
+
+            first = operands[0][0] if operands and " " not in (operands[0][0] or " ") else None
+            judge_tool_commands(self, spec, operands, feed, first)
+            return
+        for value, _written, _glob in operands[1:16]:
             sub = spec.subcommands.get(value or "")
             if sub is not None and sub.finding:
                 self.hit(sub.finding, f"{spec.name} goal {value}: {shown(args)}")

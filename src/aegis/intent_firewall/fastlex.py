@@ -155,7 +155,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                     return script
                 program = command.program
                 if program in ("cd", "pushd"):
-                    cwd, moved = _cd(words, cwd, variables), True
+                    cwd, moved = _cd(words, cwd, variables, script), True
                 if token in ("|", "|&"):
                     stages.append(program)
                 else:
@@ -178,10 +178,12 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
     return script
 
 
-def _cd(words: list[Word], cwd: str, variables: dict[str, str]) -> str:
+def _cd(words: list[Word], cwd: str, variables: dict[str, str], script: Script) -> str:
     operands = [w.written for w in words[1:] if not w.written.startswith("-")]
     if not operands:
         return variables.get("HOME", cwd)
-    if has_glob(operands[0]):
+    if has_glob(operands[0]):  # as the full walk does: later relative paths could be anywhere
+        evidence = f"cd {operands[0][:60]}: a directory known only at run time"
+        script.constructs.append(("shell-expansion", evidence))
         return "/"
     return resolve_path(operands[0], cwd, variables.get("HOME", "/root"))

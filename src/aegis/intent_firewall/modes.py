@@ -13,7 +13,16 @@ from aegis.intent_firewall.options import Arg, parse_options
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["check_mode", "check_size", "parse_size", "set_builtin", "tar", "unset_builtin"]
+__all__ = [
+    "check_mode",
+    "check_size",
+    "others_may_write",
+    "parse_size",
+    "set_builtin",
+    "tar",
+    "umask_builtin",
+    "unset_builtin",
+]
 
 #: Larger than this is not a build artefact: it fills the disk.
 LARGE_BYTES = 10 << 30
@@ -98,3 +107,30 @@ def unset_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Fee
     for value, _, _ in args[1:]:
         if value is not None and value.lower() in _HISTORY_VARIABLES:
             judge.hit("destructive-command", f"unset {value} stops recording history")
+
+
+def others_may_write(mask: str) -> bool:
+    """Whether the umask ``mask`` leaves the write bit for other users on new files.
+
+    An octal mask removes the bits it sets (``000`` and ``020`` keep others' write, ``022``
+    does not); a symbolic one names the bits it *keeps* (``o=rwx``, ``a+w``, ``+w``; a clause
+    without ``ugoa`` applies to all). Anything else is not a mask and is left to the caller.
+    """
+    if mask.isdigit():
+        return len(mask) <= 4 and all(c in "01234567" for c in mask) and not int(mask, 8) & 0o002
+    for clause in mask.split(","):
+        who = clause[: len(clause) - len(clause.lstrip("ugoa"))]
+        rest = clause[len(who) :]
+        others = not who or "o" in who or "a" in who
+        for index, operator in enumerate(rest):
+            if others and operator in "+=" and "w" in rest[index + 1 :].split("-", 1)[0]:
+                return True
+    return False
+
+
+def umask_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``umask 000 && cp -r secrets/ /tmp/shared``: every file the line creates afterwards is
+    writable by every user; printing the mask (``umask``, ``-S``, ``-p``) changes nothing."""
+    for value, written, _ in args[1:]:
+        if value is not None and not value.startswith("-") and others_may_write(value):
+            judge.hit("permissive-umask", f"umask {written}")

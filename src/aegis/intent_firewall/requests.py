@@ -16,8 +16,10 @@ from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, 
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
+from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.readings import (
@@ -247,6 +249,8 @@ class _RequestJudge:
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
+        #: The request types its text into whatever has the focus (a terminal, maybe).
+        self.typing = False
         #: Tool names already judged for destructive words.
         self.tools: set[str] = set()
         self.cwd = policy.working_directory or "/"
@@ -445,6 +449,7 @@ class _RequestJudge:
             self.policy.limits.max_shell,
             documentation=key in CONTENT_KEYS and self.documentation,
             prose_commands=key not in CONTENT_KEYS
+            or self.typing
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
         )
 
@@ -495,7 +500,7 @@ class _RequestJudge:
         self.keep(scope.hits, item.where)
 
 
-def _walk(parameters: Any, policy: Policy) -> Walk:
+def _walk(parameters: Any, policy: Policy, action: frozenset[str] = frozenset()) -> Walk:
     """The parameters (or the context's structure) walked within the policy's limits."""
     limits = policy.limits
     return walk_parameters(
@@ -505,6 +510,7 @@ def _walk(parameters: Any, policy: Policy) -> Walk:
         max_chars=limits.max_string,
         is_argv=is_argv,
         keys_matter=bool(policy.custom.rules),
+        line_keys=session_lines(action),
     )
 
 
@@ -517,10 +523,13 @@ def judge_request(
     """
     judge = _RequestJudge(request, policy, {} if memo is None else memo)
     limits = policy.limits
-    walk = _walk(request.parameters, policy)
+    walk = _walk(request.parameters, policy, judge.words)
+    judge.typing = types_keystrokes(judge.words, walk.frozen)
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)
     for rule, evidence in http_method_findings(walk.frozen):
+        judge.keep([default_hit(rule, evidence)], "parameters")
+    for rule, evidence in parameter_flag_findings(walk.frozen, judge.words):
         judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:
         judge.keep(

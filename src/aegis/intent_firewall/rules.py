@@ -68,6 +68,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "code-in-data": (M, REVIEW, "data that runs code or breaks structure when loaded (heuristic)"),
     "sql-sensitive-read": (M, REVIEW, "SQL that reads password hashes or credential tables"),
     "resource-exhaustion": (M, REVIEW, "fills a disk or exhausts a resource"),
+    "permissive-umask": (M, REVIEW, "file mode mask that lets every user write new files"),
     "secret-environment": (M, REVIEW, "reads an environment variable that holds a secret"),
     "credential-mint": (M, REVIEW, "mints or prints an access token or session credential"),
     "pipe-into-interpreter": (H, REVIEW, "input piped or fed into a shell or interpreter"),

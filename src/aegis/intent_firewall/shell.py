@@ -16,7 +16,9 @@ from typing import Any
 import tree_sitter
 import tree_sitter_bash
 
+from aegis.intent_firewall.bindings import Bindings
 from aegis.intent_firewall.fastlex import is_plain, plain_script
+from aegis.intent_firewall.shellloops import LoopParts
 from aegis.intent_firewall.shellmodel import (
     IGNORED,
     MAX_LINE_COMMANDS,
@@ -45,8 +47,15 @@ def _parser() -> tree_sitter.Parser:
     return parser
 
 
-class _Walker(WalkerParts):
-    def __init__(self, source: bytes, cwd: str, variables: dict[str, str], budget: int) -> None:
+class _Walker(LoopParts, WalkerParts):
+    def __init__(
+        self,
+        source: bytes,
+        cwd: str,
+        variables: dict[str, str],
+        budget: int,
+        bindings: Bindings | None = None,
+    ) -> None:
         self.source = source
         self.cwd = cwd
         self.variables = dict(variables)
@@ -54,6 +63,14 @@ class _Walker(WalkerParts):
         self.moved = False
         self.trailing: list[Word] = []
         self.script = Script()
+        #: Redirections tree-sitter hangs on a whole list or pipeline, by the (start, end)
+        #: of the simple command bash gives them to: the last one.
+        self.handed_down: dict[tuple[int, int], list[Any]] = {}
+        self.bindings = bindings if bindings is not None else Bindings()
+        #: Simple commands that are pipeline stages, by (start, end): a loop's producer.
+        self.stage_commands: dict[tuple[int, int], SimpleCommand] = {}
+        #: ``read`` commands that bind their loop's variable, by (start, end).
+        self.binding_sites: set[tuple[int, int]] = set()
 
     def text(self, node: Any) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -66,7 +83,8 @@ class _Walker(WalkerParts):
         """Resolve a word; its constructs are findings now (``emit``) or when the command
         it belongs to is judged, where it is known whether the word's value matters."""
         self.variables["PWD"] = self.cwd
-        word = resolve_word(node, self.source, self.variables)
+        bindings = self.bindings
+        word = resolve_word(node, self.source, self.variables, bindings.bound, bindings.used)
         if word.value is not None and word.value.startswith(("~-", "~+")):
             word = _tilde_directory(word, self.cwd, self.variables)
         if emit:
@@ -91,6 +109,12 @@ class _Walker(WalkerParts):
             if item[0] == "restore":
                 self.cwd, self.moved = item[1], item[2]
                 continue
+            if item[0] == "bind":
+                self.bindings.bound[item[1]] = item[2]
+                continue
+            if item[0] == "unbind":
+                self.bindings.bound.pop(item[1], None)
+                continue
             node, context = item
             self.script.nodes += 1
             if len(self.script.commands) > _MAX_COMMANDS:
@@ -108,7 +132,12 @@ class _Walker(WalkerParts):
             self.construct("unparseable-command", f"parse error at {self.text(node)[:60]!r}")
             return
         if kind in ("command", "declaration_command", "unset_command"):
-            self.command(node, [], context, stack)
+            extra = (
+                self.handed_down.pop((node.start_byte, node.end_byte), [])
+                if self.handed_down
+                else []
+            )
+            self.command(node, extra, context, stack)
         elif kind == "redirected_statement":
             self.redirected(node, context, stack)
         elif kind == "variable_assignment":
@@ -133,6 +162,10 @@ class _Walker(WalkerParts):
             body = node.child_by_field_name("body")
             if body is not None:
                 stack.append((body, Context(feeds=context.feeds, function=function)))
+        elif kind == "for_statement":
+            self.for_loop(node, context, stack)
+        elif kind == "while_statement" and self.while_read(node, context, stack):
+            pass
         elif kind in STRUCTURE:
             self.children(node, context, stack)
         elif kind in WORDISH:
@@ -141,6 +174,15 @@ class _Walker(WalkerParts):
             self.command(node.parent, [node], context, stack, redirect_only=True)
         elif node.is_named and kind not in IGNORED:
             self.construct("shell-construct", f"{kind} {self.text(node)[:60]}")
+
+    def writes_of(self, node: Any, command: SimpleCommand, context: Context) -> None:
+        """What the command may write to variables (bound ones must not change)."""
+        key = (node.start_byte, node.end_byte)
+        if context.stages is not None:
+            self.stage_commands[key] = command
+        words, assignments = command.words, command.assignments
+        site = key in self.binding_sites or self.own_job_site(node, words, assignments)
+        self.bindings.command(command.program, words, assignments, site=site)
 
     def children(self, node: Any, context: Context, stack: list[Any]) -> None:
         for child in reversed(node.children):
@@ -155,12 +197,19 @@ class _Walker(WalkerParts):
         if body is not None and body.type == "command":
             self.command(body, redirects, context, stack)
             return
+        last = _last_command(body)
+        if last is not None and redirects:
+            # `echo x && rm 2>/dev/null -rf /`: tree-sitter hangs the redirection (and the
+            # words after it) on the whole list; bash gives them to the last command
+            self.handed_down[(last.start_byte, last.end_byte)] = redirects
+            stack.append((body, context))
+            return
         if redirects:
             self.command(node, redirects, context, stack, redirect_only=True)
         if body is not None:
             stack.append((body, context))
 
-    def command(  # noqa: PLR0912
+    def command(  # noqa: PLR0912, PLR0915
         self,
         node: Any,
         extra_redirects: list[Any],
@@ -212,11 +261,15 @@ class _Walker(WalkerParts):
                 )
             elif kind in WORDISH:
                 word = self.word(child, inner, stack, emit=False)
+                if kind == "process_substitution" and words:
+                    word = self.piped_file(child, word)
                 if words and adjacent:
                     # tree-sitter splits '/'\etc into two arguments; bash reads one word
                     word = _joined(words.pop(), word)
                 words.append(word)
-            elif kind in ("variable_name", "comment"):
+            elif kind == "variable_name":
+                self.bindings.declaration([self.text(child)], [])
+            elif kind == "comment":
                 continue
             elif child.is_error or child.is_missing:
                 self.construct("unparseable-command", f"parse error at {self.text(child)[:60]!r}")
@@ -231,6 +284,7 @@ class _Walker(WalkerParts):
         )
         self.script.commands.append(command)
         program = command.program
+        self.writes_of(node, command, context)
         if context.stages is not None and program:
             context.stages.append((context.stage, program))
         if context.feeds is not None and program:
@@ -260,7 +314,26 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
     source = text.encode("utf-8", "surrogatepass")
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)
-    return walker.walk(tree.root_node)
+    script = walker.walk(tree.root_node)
+    unsound = walker.bindings.unsound()
+    if unsound is not None:
+        # a bound variable is written elsewhere on the line: walk again without binding it
+        names, every = unsound
+        walker = _Walker(source, cwd, variables, budget, Bindings(names, every))
+        script = walker.walk(tree.root_node)
+    return script
+
+
+def _last_command(body: Any) -> Any:
+    """The simple command that ends a list or pipeline ``body`` (``None`` if it ends in a
+    compound command, whose redirection is its own, or ``body`` is neither)."""
+    node = body
+    while node is not None and node.type in ("list", "pipeline"):
+        named = [c for c in node.named_children if c.type != "comment"]
+        node = named[-1] if named else None
+    if node is body or node is None or node.type != "command":
+        return None
+    return node
 
 
 def _joined(first: Word, second: Word) -> Word:

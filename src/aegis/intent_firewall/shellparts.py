@@ -9,9 +9,14 @@ from typing import Any
 
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.shellmodel import REDIRECTS, Context, Redirect, Script
-from aegis.intent_firewall.words import Word, backtick_bodies
+from aegis.intent_firewall.words import Word, backtick_bodies, resolve_word
 
 __all__ = ["WalkerParts"]
+
+#: Programs whose output is only (a selection, ordering or count of) the lines of the files
+#: they are given: ``<(sort a.txt)`` holds what ``a.txt`` holds.
+_FILE_READERS = frozenset({"cat", "tac", "sort", "head", "tail", "cut", "grep", "egrep",
+                           "fgrep", "wc", "nl", "comm", "paste", "uniq"})  # fmt: skip
 
 
 class WalkerParts:
@@ -19,6 +24,7 @@ class WalkerParts:
 
     cwd: str
     moved: bool
+    source: bytes
     variables: dict[str, str]
     trailing: list[Word]
     script: Script
@@ -81,6 +87,62 @@ class WalkerParts:
                 evidence = f"backticks in a here-document body: {bodies[0][:60]!r}"
                 self.script.constructs.append(("shell-expansion", evidence))
 
+    def piped_file(self, node: Any, word: Word) -> Word:
+        """``diff <(sort a.txt) <(sort b.txt)``: a process substitution whose commands only
+        read files below the working directory hands the program a pipe holding those
+        files' lines, so the program is judged as given the (last) file it reads; the
+        commands themselves are judged on their own. Any other substitution stays a
+        construct (``bash <(echo …)`` runs text the line makes up)."""
+        if not self.text(node).startswith("<("):
+            return word
+        inner = [c for c in node.named_children if c.type != "comment"]
+        if len(inner) != 1:
+            return word
+        stages = [inner[0]] if inner[0].type == "command" else []
+        if inner[0].type == "pipeline":
+            stages = list(inner[0].named_children)
+            if any(c.type == "|&" for c in inner[0].children):
+                return word  # standard error joins the lines
+        source = self._file_read_by(stages)
+        if source is None:
+            return word
+        return Word(word.written, source, (source,), [], word.substitutions)
+
+    def _file_read_by(self, stages: list[Any]) -> str | None:  # noqa: PLR0911
+        """The last file the first stage reads, if every stage is a file reader with plain
+        words (later stages read only the earlier ones' output); else ``None``."""
+        source = None
+        for index, stage in enumerate(stages):
+            if stage.type != "command":
+                return None
+            words: list[str] = []
+            for child in stage.named_children:
+                if child.type not in ("command_name", "word", "raw_string", "string", "number"):
+                    return None
+                target = child.named_children[0] if child.type == "command_name" else child
+                word = resolve_word(target, self.source, {})
+                if word.value is None or word.constructs or word.glob or word.substitutions:
+                    return None
+                words.append(word.value)
+            if index == 0 and _tracked_file(words):
+                source = words[2].partition(":")[2]
+                continue
+            if not words or words[0] not in _FILE_READERS:
+                return None
+            operands = [w for w in words[1:] if not w.startswith("-")]
+            options = [w for w in words[1:] if w.startswith("-")]
+            if any(o.startswith("--") or not o[1:].isalnum() for o in options):
+                return None  # long options (--files0-from=…) can read other files
+            if not all(_inside(o) for o in operands):
+                return None
+            if index == 0:
+                if not operands:
+                    return None  # reads standard input: whatever the outer line feeds it
+                source = operands[-1]
+            elif operands and words[0] not in ("head", "tail", "cut", "wc", "sort", "uniq"):
+                return None
+        return source
+
     def change_directory(self, words: list[Word]) -> None:
         self.moved = True
         previous = self.cwd
@@ -99,9 +161,36 @@ class WalkerParts:
             return
         target = operands[0]
         if target.value is None or target.glob or len(target.fields) != 1:
-            self.cwd = "/"  # unknown: judge later relative paths as if from the root
+            # unknown: later relative paths could be anywhere (cd /e?c && cat shadow)
+            if len(self.script.constructs) < 64:
+                evidence = f"cd {target.written[:60]}: a directory known only at run time"
+                self.script.constructs.append(("shell-expansion", evidence))
+            self.cwd = "/"
             return
         self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
+
+
+def _tracked_file(words: list[str]) -> bool:
+    """``git show REV:PATH`` of a path below the working directory: that file's content at
+    another revision (``diff <(git show HEAD:src/a.py) src/a.py``)."""
+    if len(words) != 3 or words[:2] != ["git", "show"] or ":" not in words[2]:
+        return False
+    revision, _, path = words[2].partition(":")
+    return (
+        bool(revision)
+        and not revision.startswith("-")
+        and all(c.isalnum() or c in "._-~^/@{}" for c in revision)
+        and _inside(path)
+    )
+
+
+def _inside(path: str) -> bool:
+    """A relative path (or an option's value) that stays below the working directory."""
+    return (
+        bool(path)
+        and not path.startswith(("/", "~", "$", ":", "\\"))
+        and ".." not in path.replace("\\", "/").split("/")
+    )
 
 
 def _expanded_heredoc(node: Any) -> bool:

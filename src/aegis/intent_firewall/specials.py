@@ -265,4 +265,5 @@ SPECIAL: dict[str, Handler] = {
     "tar": modes.tar,
     "set": modes.set_builtin,
     "unset": modes.unset_builtin,
+    "umask": modes.umask_builtin,
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -63,8 +63,12 @@ class _Walker:
         max_chars: int,
         is_argv: ArgvTest,
         keys_matter: bool = True,
+        *,
+        line_keys: Callable[[str, str], bool] | None = None,
     ) -> None:
         self.result = Walk()
+        #: Whether a list under (key, tool) is the lines of one shell session.
+        self.line_keys = line_keys
         self.is_argv = is_argv
         self.keys_matter = keys_matter
         self.max_nodes = max_nodes
@@ -182,7 +186,7 @@ class _Walker:
             self.result.items.append(Item(where, "", key, tool, tuple(elements)))
             inner_key = "<argv>"
         elif (
-            key in COMMAND_KEYS
+            (key in COMMAND_KEYS or (self.line_keys is not None and self.line_keys(key, tool)))
             and key not in _ARGS_KEYS
             and where not in self.joined
             and isinstance(value, list | tuple)
@@ -342,12 +346,15 @@ def walk_parameters(
     max_chars: int,
     is_argv: ArgvTest,
     keys_matter: bool = True,
+    line_keys: Callable[[str, str], bool] | None = None,
 ) -> Walk:
     """Walk ``parameters`` within the bounds; the result holds the frozen copy.
 
-    ``keys_matter`` false skips ASCII keys as items (nothing but custom rules reads them).
+    ``keys_matter`` false skips ASCII keys as items (nothing but custom rules reads them);
+    ``line_keys`` says which other lists are lines typed into one shell (a terminal tool's
+    ``input``), judged together so that ``cd`` in one line moves the next.
     """
-    walker = _Walker(max_nodes, max_depth, max_chars, is_argv, keys_matter)
+    walker = _Walker(max_nodes, max_depth, max_chars, is_argv, keys_matter, line_keys=line_keys)
     if shapes.is_flat_mapping(parameters, keys_matter):
         # the common shape, {"cmd": "…", "path": "…"}: the same items without the general walk
         walker.result.nodes = len(parameters) + 1

@@ -15,7 +15,7 @@ from typing import Any
 
 from aegis.intent_firewall.globbing import expand_braces, has_braces, has_glob
 
-__all__ = ["Word", "backtick_bodies", "decode_ansi_c", "resolve_word"]
+__all__ = ["Binding", "Word", "backtick_bodies", "decode_ansi_c", "resolve_word"]
 
 _MAX_DEPTH = 24
 _SIMPLE_ESCAPES = {
@@ -40,6 +40,21 @@ class Word:
     hazards: list[str] = field(default_factory=list)
     #: Bodies of backticks the grammar leaves as text (inside ``${x-`cmd`}``): bash runs them.
     scripts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """A variable whose value the line fixes (see :mod:`aegis.intent_firewall.bindings`).
+
+    ``exact``: the value is the variable's one value (a loop's literal word), so unquoted
+    use splits and globs it as bash would; otherwise it stands for a set of values (a glob,
+    a producer's lines) and only counts quoted. ``own_job``: ``$!``, the line's own job.
+    """
+
+    value: str
+    glob: bool = False
+    exact: bool = True
+    own_job: bool = False
 
 
 def _short(text: str) -> str:
@@ -110,9 +125,17 @@ def _unescape(text: str, escapable: str | None = None) -> str:
 
 
 class _Resolver:
-    def __init__(self, source: bytes, variables: dict[str, str]) -> None:
+    def __init__(
+        self,
+        source: bytes,
+        variables: dict[str, str],
+        bound: dict[str, Binding] | None = None,
+        used: set[str] | None = None,
+    ) -> None:
         self.source = source
         self.variables = variables
+        self.bound = bound
+        self.used = used
         self.constructs: list[str] = []
         self.substitutions: list[Any] = []
         self.glob = False
@@ -205,7 +228,40 @@ class _Resolver:
         self.nested(node)
         return None
 
+    def _bound(self, node: Any, quoted: bool) -> tuple[bool, str | None]:  # noqa: PLR0911
+        """(whether ``node`` expands a bound variable, its value)."""
+        if not self.bound or not 1 <= len(node.named_children) <= 2:
+            return False, None
+        child = node.named_children[0]
+        if child.type != "variable_name":
+            return False, None
+        name = self.text(child)
+        binding = self.bound.get(name)
+        if binding is None or not (quoted or binding.exact):
+            return False, None
+        # ${#f} is f's length and ${!f} the variable f names: only ${f} and the trims
+        marks = {c.type for c in node.children if not c.is_named} - {"$", "${", "}"}
+        if not marks <= (_TRIMS if len(node.named_children) == 2 else set()):
+            return False, None
+        if len(node.named_children) == 2:
+            binding = _trimmed(binding, node, self.text(node.named_children[1]))
+            if binding is None:
+                return False, None
+        if self.used is not None:
+            self.used.add(name)
+        if binding.own_job:
+            self.constructs.append(f"own background job {_short(self.text(node))}")
+            return True, None
+        value = binding.value
+        if not quoted and any(ch.isspace() for ch in value):
+            self.split = True
+        self.glob = self.glob or binding.glob or (not quoted and has_glob(value))
+        return True, value
+
     def _expansion(self, node: Any, quoted: bool) -> str | None:
+        bound, value = self._bound(node, quoted)
+        if bound:
+            return value
         written = self.text(node)
         self.constructs.append(f"parameter expansion {_short(written)}")
         if node.type == "expansion":
@@ -223,8 +279,39 @@ class _Resolver:
         return value
 
 
-def resolve_word(node: Any, source: bytes, variables: dict[str, str]) -> Word:
-    """The :class:`Word` a word node stands for (``variables`` are the known ones)."""
+_TRIMS = frozenset({"%", "%%", "#", "##"})
+
+
+def _trimmed(binding: Binding, node: Any, pattern: str) -> Binding | None:
+    """``${f%.txt}``, ``${f#src/}`` with a literal pattern: the bound value with that suffix
+    or prefix removed (a value standing for a set must end or start with it, so that every
+    member loses it); anything else is not modelled (``None``)."""
+    operator = next((c.type for c in node.children if not c.is_named and c.type in _TRIMS), "")
+    if (
+        not operator
+        or node.named_children[1].type not in ("regex", "word")
+        or not pattern
+        or any(c in pattern for c in "*?[]\\$`'\"{}")
+    ):
+        return None
+    value = binding.value
+    suffix = operator.startswith("%")
+    present = value.endswith(pattern) if suffix else value.startswith(pattern)
+    if not present:
+        return binding if binding.exact and not binding.own_job else None
+    trimmed = value[: -len(pattern)] if suffix else value[len(pattern) :]
+    return Binding(trimmed, binding.glob, binding.exact, binding.own_job)
+
+
+def resolve_word(
+    node: Any,
+    source: bytes,
+    variables: dict[str, str],
+    bound: dict[str, Binding] | None = None,
+    used: set[str] | None = None,
+) -> Word:
+    """The :class:`Word` a word node stands for (``variables`` are the known ones, ``bound``
+    the ones whose expansions are no construct; names used from it are added to ``used``)."""
     kind = node.type
     if kind in ("word", "raw_string"):
         # the common words, plain or single-quoted, with nothing to unescape, glob, expand
@@ -233,7 +320,7 @@ def resolve_word(node: Any, source: bytes, variables: dict[str, str]) -> Word:
         literal = written if kind == "word" else written[1:-1]
         if _LITERAL_WORD.isdisjoint(literal):
             return Word(written, literal, (literal,), [], [], False, [])
-    resolver = _Resolver(source, variables)
+    resolver = _Resolver(source, variables, bound, used)
     value = resolver.value(node, False, 0)
     word = Word(
         written=resolver.text(node),

@@ -1,0 +1,203 @@
+"""Parameters that change what an action does: ``force: true``, ``public: true``.
+
+``git_push {branch: main, force: true}`` rewrites a shared history and
+``restart_server {host: …, force: true}`` skips the graceful path, whatever the action is
+called; ``{public: true}`` or ``{visibility: public}`` publishes what the request carries to
+everyone, and a body sent to a sharing endpoint (``POST …/gists``, ``…/pastes``, release
+assets) publishes it even on an allowed host, because ``allowed_hosts`` says where the agent
+may fetch from, not where it may publish. One such parameter is enough for *review*.
+
+The parameters are walked iteratively within a node budget (the frozen copy the firewall
+judged, so a shared or cyclic structure costs at most the budget).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from typing import Any
+
+from aegis.intent_firewall.hosts import url_host
+from aegis.intent_firewall.vocabulary import name_words
+
+__all__ = ["parameter_flag_findings"]
+
+_MAX_NODES = 512
+_MAX_DEPTH = 8
+#: Words of a key whose true value makes the action destructive (force_push, hardReset).
+_DESTRUCTIVE_FLAG_WORDS = frozenset(
+    {"force", "forced", "forcefully", "cascade", "purge", "hard", "prune", "wipe", "nuke",
+     "destroy", "unsafe", "dangerously", "bypass"}
+)  # fmt: skip
+#: Keys (lower case, separators removed) whose true value turns a safety check off.
+_SKIPPED_CHECKS = frozenset(
+    {"noverify", "skipverify", "skipverification", "skiphooks", "skipchecks", "nobackup",
+     "skipbackup", "allowdestructive", "deleteall", "dropall", "skipsafety", "disablesafety",
+     "nosafety", "ignoresafety", "skipconfirmation", "noconfirm"}
+)  # fmt: skip
+#: Keys whose false value turns a safety check off (verify: false, safe_mode: false).
+_SAFETY_KEYS = frozenset({"verify", "safe", "safemode", "protect", "protection"})
+#: Keys naming how an action runs, and the values that make it destructive (mode: hard).
+_MODE_KEYS = frozenset({"mode", "strategy", "type", "option", "options", "flag", "flags"})
+_DESTRUCTIVE_MODES = frozenset(
+    {"force", "hard", "cascade", "purge", "mirror", "force-with-lease", "prune", "wipe"}
+)
+_PUBLIC_KEYS = frozenset({"public", "ispublic", "publish", "publicread", "world_readable"})
+_VISIBILITY_KEYS = frozenset({"visibility", "acl", "cannedacl", "privacy"})
+_PUBLIC_VALUES = frozenset({"public", "public-read", "public-read-write", "everyone", "anyone",
+                            "world", "unlisted", "authenticated-read"})  # fmt: skip
+_KINDS = (
+    ("safety", _SAFETY_KEYS),
+    ("public", _PUBLIC_KEYS),
+    ("private", frozenset({"private", "isprivate"})),
+    ("visibility", _VISIBILITY_KEYS),
+    ("mode", _MODE_KEYS),
+)
+_TRUE = frozenset({"true", "yes", "y", "on", "1"})
+_FALSE = frozenset({"false", "no", "n", "off", "0"})
+#: Path segments of endpoints that publish what is sent to them.
+_SHARING_SEGMENTS = frozenset({"gists", "gist", "pastes", "paste", "snippets", "uploads",
+                               "upload", "assets", "contents", "attachments"})  # fmt: skip
+_URL_KEYS = frozenset({"url", "endpoint", "uri", "href", "target", "api"})
+_BODY_KEYS = frozenset({"json", "data", "body", "content", "contents", "files", "payload", "form"})
+_METHOD_KEYS = frozenset({"method", "verb", "http_method", "httpmethod", "request_method"})
+_SENDING = frozenset({"POST", "PUT", "PATCH"})
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def _pairs(parameters: Mapping[Any, Any]) -> Iterator[tuple[str, Any]]:
+    """(key, value) of every mapping below ``parameters``, breadth first, bounded."""
+    pending: list[tuple[Any, int]] = [(parameters, 0)]
+    seen: set[int] = set()
+    nodes = 0
+    while pending and nodes < _MAX_NODES:
+        node, depth = pending.pop(0)
+        if id(node) in seen or depth > _MAX_DEPTH:
+            continue
+        seen.add(id(node))
+        items = node.items() if isinstance(node, Mapping) else enumerate(node)
+        for key, value in items:
+            nodes += 1
+            if nodes > _MAX_NODES:
+                break
+            if isinstance(key, str):
+                yield key, value
+            if isinstance(value, (Mapping, list, tuple)):
+                pending.append((value, depth + 1))
+
+
+def _truth(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str):
+        text = value.strip().casefold()
+        return True if text in _TRUE else False if text in _FALSE else None
+    return None
+
+
+def _shown(value: object) -> str:
+    """A short rendering, never of more than a few items (``str`` of a shared structure
+    could be unbounded)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_shown(v) for v in value[:4] if isinstance(v, (str, int))) + "]"
+    return str(value)[:40] if isinstance(value, (str, int, float)) else type(value).__name__
+
+
+@lru_cache(maxsize=4096)
+def _key_kind(key: str) -> str:
+    """What a key can make of its value: ``destructive``, ``safety``, ``public``,
+    ``private``, ``visibility``, ``mode`` or ``""`` (nothing; most keys). Keys over 64
+    characters are no flag (and keep the cache small)."""
+    if len(key) > 64:
+        return ""
+    compact = "".join(c for c in key.casefold() if c.isalnum())
+    if name_words(key) & _DESTRUCTIVE_FLAG_WORDS or compact in _SKIPPED_CHECKS:
+        return "destructive"
+    for kind, keys in _KINDS:
+        if compact in keys:
+            return kind
+    folded = key.casefold()
+    if folded in _URL_KEYS:
+        return "url"  # no flag, but the sharing-endpoint check needs a look
+    return ""
+
+
+def _flag(key: str, value: object) -> tuple[str, str] | None:
+    """(rule, evidence) for one parameter, or ``None``."""
+    kind = _key_kind(key)
+    if not kind or not isinstance(value, (str, int, float, list, tuple)):
+        return None  # a mapping's own keys are walked; its text is not a flag
+    truth = _truth(value)
+    shown = f"{key}: {_shown(value)}"
+    if kind == "destructive" and truth is True:
+        return "destructive-action", f"parameter {shown} makes the action destructive"
+    if kind == "safety" and truth is False:
+        return "destructive-action", f"parameter {shown} turns a safety check off"
+    if (
+        (kind == "public" and truth is True)
+        or (kind == "private" and truth is False)
+        or (
+            kind == "visibility"
+            and isinstance(value, str)
+            and value.strip().casefold() in _PUBLIC_VALUES
+        )
+    ):
+        return "irreversible-publish", f"parameter {shown} publishes to everyone"
+    if kind == "mode":
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values[:16]:
+            if isinstance(item, str) and item.strip().lstrip("-").casefold() in _DESTRUCTIVE_MODES:
+                return "destructive-action", f"parameter {key}: {item[:40]} is destructive"
+    return None
+
+
+def _sharing(parameters: Mapping[Any, Any], action_words: frozenset[str]) -> tuple[str, str] | None:
+    """A body sent to an endpoint that publishes it (``POST https://api.github.com/gists``)."""
+    top = list(itertools.islice(parameters.items(), _MAX_NODES))
+    method = next((v for k, v in top if isinstance(k, str) and k.casefold() in _METHOD_KEYS), None)
+    if isinstance(method, str):
+        sending = method.strip().upper() in _SENDING
+    else:
+        sending = bool(action_words & {"post", "put", "patch", "upload", "send", "publish"})
+    body = any(isinstance(k, str) and k.casefold() in _BODY_KEYS for k, _ in top)
+    if not (sending and body):
+        return None
+    for key, url in top:
+        if not isinstance(key, str) or key.casefold() not in _URL_KEYS or not isinstance(url, str):
+            continue
+        parsed = url_host(url)
+        if parsed is None or parsed[1] in _LOOPBACK:
+            continue
+        path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0].casefold()
+        if _SHARING_SEGMENTS.intersection(path.split("/")):
+            return "irreversible-publish", f"sends a body to {url[:120]}, which publishes it"
+    return None
+
+
+def parameter_flag_findings(
+    parameters: object, action_words: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """(rule, evidence) for every parameter that makes the action destructive or public."""
+    if not isinstance(parameters, Mapping):
+        return []
+    found: dict[str, tuple[str, str]] = {}
+    for key, value in itertools.islice(parameters.items(), _MAX_NODES):
+        if not isinstance(value, (str, int, float)) or (isinstance(key, str) and _key_kind(key)):
+            break
+    else:
+        return []  # {"path": …, "content": …}: the common shape, no flag and no URL
+    sharing = _sharing(parameters, action_words)
+    if sharing is not None:
+        found[sharing[0]] = sharing
+    for key, value in _pairs(parameters):
+        hit = _flag(key, value)
+        if hit is not None and hit[0] not in found:
+            found[hit[0]] = hit
+        if len(found) == 2:
+            break
+    return list(found.values())
