@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 import re2
 
-from aegis.intent_firewall.carriers import decoded_base64, decoded_hex
+from aegis.intent_firewall.carriers import CARRIER_CHARS, decoded_base64, decoded_hex
 
 __all__ = [
     "FreeTextFindings",
@@ -207,6 +207,8 @@ def _decoded_variants(canonical: str) -> str | None:
     if len(canonical) < 16:
         return None
     for word in itertools.islice((w for w in canonical.split() if len(w) >= 16), 16):
+        if not CARRIER_CHARS.issuperset(word):
+            continue  # ./dist/manifest.json: neither hex nor base64
         hidden = decoded_hex(word) or decoded_base64(word)
         if hidden is not None:
             found = _first("instruction_override", hidden.casefold())
