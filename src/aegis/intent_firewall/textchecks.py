@@ -73,7 +73,12 @@ _ROT13 = str.maketrans(
 
 @cache
 def _leet_table() -> dict[int, str]:
-    return {ord(pair[0]): pair[1] for pair in patterns()["leet_map"]}
+    """The leet letters, and every other ASCII character as itself: ``str.translate``
+    leaves a character the table lacks untouched, but only after a failed lookup each
+    time, so ASCII text (the common case) translates without one."""
+    table = {code: chr(code) for code in range(128)}
+    table.update((ord(pair[0]), pair[1]) for pair in patterns()["leet_map"])
+    return table
 
 
 def instruction_override(canonical: str, original: str = "") -> str | None:
