@@ -11,9 +11,12 @@ from __future__ import annotations
 import base64
 import binascii
 
-__all__ = ["decoded_base64", "decoded_hex"]
+__all__ = ["CARRIER_CHARS", "decoded_base64", "decoded_hex"]
 
 _BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_")
+#: Every character either reader accepts in a word without blanks (hex digits are base64
+#: characters): a word with any other is neither, told without a call to either.
+CARRIER_CHARS = _BASE64_CHARS
 #: Shorter blobs are identifiers or hashes far more often than hidden text.
 _MIN_BASE64 = 16
 

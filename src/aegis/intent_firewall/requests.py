@@ -148,9 +148,7 @@ def structured_config(frozen: Any, *, settings: bool) -> list[Hit]:
     """Parameters that are configuration as data (``{"privileged": true, "volumes":
     ["/:/host"]}``) judged by the same rules as that configuration written as text; flat
     strings only when they are a container's ``settings`` (``{"pid_mode": "host"}``)."""
-    if not isinstance(frozen, dict) or (
-        not settings and all(type(v) is str for v in frozen.values())
-    ):
+    if not isinstance(frozen, dict) or (not settings and _all_strings(frozen)):
         return []  # flat strings: each is already judged as text
     text = config_text(frozen, _MAX_CONFIG_TEXT)
     canonical = text.lower()  # every string in it is judged canonically on its own
@@ -164,6 +162,14 @@ def structured_config(frozen: Any, *, settings: bool) -> list[Hit]:
             default_hit("interpreter-code", f"configuration that runs commands: {text[:100]}")
         )
     return hits
+
+
+def _all_strings(mapping: dict[Any, Any]) -> bool:
+    """Whether every value of ``mapping`` is a ``str`` (a loop: this runs for every request)."""
+    for value in mapping.values():  # noqa: SIM110 (a generator costs more per request)
+        if type(value) is not str:
+            return False
+    return True
 
 
 def config_text(value: Any, budget: int) -> str:
@@ -230,10 +236,14 @@ def _recursive(parameters: Any) -> bool:
     """``{"path": "/etc", "recursive": true}``: the action applies to the whole tree."""
     if not isinstance(parameters, dict):
         return False
-    return any(
-        value is True and isinstance(name, str) and name.casefold().lstrip("-") in RECURSIVE_KEYS
-        for name, value in itertools.islice(parameters.items(), 64)
-    )
+    for name, value in itertools.islice(parameters.items(), 64):
+        if (
+            value is True
+            and isinstance(name, str)
+            and name.casefold().lstrip("-") in RECURSIVE_KEYS
+        ):
+            return True
+    return False
 
 
 class _RequestJudge:
@@ -392,7 +402,7 @@ class _RequestJudge:
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
         # a shell tool's input is a command line even when it is one word (``poweroff``)
-        shell_input = bool(name_words(tool) & _SHELL_TOOLS) and key in _INPUT_KEYS
+        shell_input = key in _INPUT_KEYS and bool(name_words(tool) & _SHELL_TOOLS)
         command = (
             not single
             and (
@@ -456,7 +466,8 @@ class _RequestJudge:
     def operand(self, item: Item) -> None:
         """Values a tool passes on as one argument: a header with a line break adds headers,
         an operand starting with ``-`` is read as an option (``--upload-pack=…``)."""
-        if any(c in item.text for c in "\r\n") and ".headers." in item.where.casefold():
+        text = item.text
+        if ("\r" in text or "\n" in text) and ".headers." in item.where.casefold():
             self.keep(
                 [default_hit("code-in-data", f"line break in header {item.key!r}")], item.where
             )
@@ -536,15 +547,11 @@ def judge_request(
             [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"
         )
         return list(judge.found.values()), walk
-    cwd_items = [i for i in walk.items if i.key in _CWD_KEYS]
-    for item in cwd_items[:1]:
-        if item.text.startswith("/"):
-            judge.cwd = canonical_text(item.text)
-            judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
-    judge.documentation = any(
-        i.key in PATH_KEYS and (i.text.lower().endswith(DOC_SUFFIXES) or "docs/" in i.text)
-        for i in walk.items
-    )
+    cwd_item = next((i for i in walk.items if i.key in _CWD_KEYS), None)
+    if cwd_item is not None and cwd_item.text.startswith("/"):
+        judge.cwd = canonical_text(cwd_item.text)
+        judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
+    judge.documentation = _writes_documentation(walk.items)
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
@@ -562,6 +569,16 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _writes_documentation(items: list[Item]) -> bool:
+    """Whether a path parameter names a documentation file (a loop: runs per request)."""
+    for item in items:
+        if item.key in PATH_KEYS and (
+            item.text.lower().endswith(DOC_SUFFIXES) or "docs/" in item.text
+        ):
+            return True
+    return False
 
 
 def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> None:

@@ -267,10 +267,10 @@ class _Walker:
         if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
             if not self.json_text(stripped, where, key, tool, depth, index=index):
                 return text
-        else:
-            self.configuration(stripped, where, key, tool, depth)
-        if depth < self.max_depth:
-            self.carried(stripped, where, key, tool, depth)
+        elif "=" in stripped or ":" in stripped or "</" in stripped:
+            self.configuration(stripped, where, key, tool, depth)  # none of its forms lacks all
+        if depth < self.max_depth and ("hex" in key or carriers.CARRIER_CHARS.issuperset(stripped)):
+            self.carried(stripped, where, key, tool, depth)  # else neither reader takes it
         return text
 
     def json_text(

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 import re2
 
-from aegis.intent_firewall.carriers import decoded_base64, decoded_hex
+from aegis.intent_firewall.carriers import CARRIER_CHARS, decoded_base64, decoded_hex
 
 __all__ = [
     "FreeTextFindings",
@@ -73,7 +73,12 @@ _ROT13 = str.maketrans(
 
 @cache
 def _leet_table() -> dict[int, str]:
-    return {ord(pair[0]): pair[1] for pair in patterns()["leet_map"]}
+    """The leet letters, and every other ASCII character as itself: ``str.translate``
+    leaves a character the table lacks untouched, but only after a failed lookup each
+    time, so ASCII text (the common case) translates without one."""
+    table = {code: chr(code) for code in range(128)}
+    table.update((ord(pair[0]), pair[1]) for pair in patterns()["leet_map"])
+    return table
 
 
 def instruction_override(canonical: str, original: str = "") -> str | None:
@@ -83,9 +88,10 @@ def instruction_override(canonical: str, original: str = "") -> str | None:
     return found if found is not None else _override_respelled(canonical, original)
 
 
-def _override_respelled(canonical: str, original: str) -> str | None:
+def _override_respelled(canonical: str, original: str, turned: bool | None = None) -> str | None:
     """The override patterns on the other spellings of ``canonical`` (both
-    :func:`instruction_override` and :func:`free_text_checks` retry through here)."""
+    :func:`instruction_override` and :func:`free_text_checks` retry through here).
+    ``turned`` says whether ``canonical`` holds a turned marker, when a scan already told."""
     found: str | None = None
     if not original.isascii():  # skeletons turn Cyrillic into Latin
         found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
@@ -95,7 +101,9 @@ def _override_respelled(canonical: str, original: str) -> str | None:
         found = _first("instruction_override", unquote(canonical))
     if found is None:
         found = _decoded_variants(canonical)
-    if found is None and canonical.isascii() and _holds_turned_marker(canonical):
+    if turned is None:
+        turned = _holds_turned_marker(canonical)
+    if found is None and canonical.isascii() and turned:
         # the same phrases reversed or in ROT13, the two spellings a model decodes unasked,
         # in one scan (a blank line apart, so no phrase spans the two)
         found = _first(
@@ -115,10 +123,13 @@ FreeTextFindings = tuple[str | None, str | None, str | None]
 
 @cache
 def _free_text_set() -> tuple[Any, tuple[tuple[int, int], ...]]:
-    """The three sets' patterns in one RE2 set, and where each check's patterns start and end.
+    """The three sets' patterns in one RE2 set, and where each check's patterns start and end;
+    after them the turned markers (see :func:`_holds_turned_marker`), from the last range's
+    end on.
 
     An RE2 set reports every pattern that matches, so the lowest index matched within a
-    check's range is exactly what that check's own set would report first.
+    check's range is exactly what that check's own set would report first. A marker is
+    letters only, so as a pattern it matches exactly where it occurs as a substring.
     """
     options = re2.Options()
     options.max_mem = 64 << 20
@@ -130,23 +141,30 @@ def _free_text_set() -> tuple[Any, tuple[tuple[int, int], ...]]:
         for pattern in patterns()[name]:
             compiled.Add(pattern)
         ranges.append((start, start + len(patterns()[name])))
+    assert all(marker.isalpha() for marker in _TURNED_MARKERS)
+    for marker in _TURNED_MARKERS:
+        compiled.Add(marker)
     compiled.Compile()
     return compiled, tuple(ranges)
 
 
 def free_text_checks(canonical: str, original: str = "") -> FreeTextFindings:
     """What :func:`instruction_override`, :func:`secret_in_text` and :func:`code_in_data`
-    would each answer on ``canonical``, in one scan of it."""
+    would each answer on ``canonical``, in one scan of it (which also tells whether a
+    turned marker occurs, for the override check's retries)."""
     compiled, ranges = _free_text_set()
     matched = compiled.Match(canonical)
     found: list[str | None] = [None, None, None]
+    turned = False
     if matched:
+        markers = ranges[-1][1]
+        turned = max(matched) >= markers
         for check, (name, (start, end)) in enumerate(zip(_FREE_TEXT, ranges, strict=True)):
             first = min((index for index in matched if start <= index < end), default=None)
             found[check] = None if first is None else str(patterns()[name][first - start])
     override = found[0]
-    if override is None:
-        override = _override_respelled(canonical, original)  # as instruction_override does
+    if override is None:  # as instruction_override does
+        override = _override_respelled(canonical, original, turned)
     return override, found[1], found[2]
 
 
@@ -194,6 +212,8 @@ def _decoded_variants(canonical: str) -> str | None:
     if len(canonical) < 16:
         return None
     for word in itertools.islice((w for w in canonical.split() if len(w) >= 16), 16):
+        if not CARRIER_CHARS.issuperset(word):
+            continue  # ./dist/manifest.json: neither hex nor base64
         hidden = decoded_hex(word) or decoded_base64(word)
         if hidden is not None:
             found = _first("instruction_override", hidden.casefold())
