@@ -88,13 +88,29 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
             judge.hit("destructive-command", f"{spec.name} {' '.join(a[1] for a in operands)}")
         return
     if spec.name in ("sqlite3", "duckdb"):
+        statements = [a[0] or "" for a in operands[1:]]
+        statements += [a[0] or "" for r, a, _ in parsed.options if r == "sql"]
+        role = "write" if any(_modifies(text) for text in statements) else "read"
         for db in operands[:1]:
-            judge.path(db, "read", feed.cwd)
+            judge.path(db, role, feed.cwd)
         operands = operands[1:]
     elif operands and "." not in (operands[0][0] or "") and " " not in (operands[0][0] or ""):
         operands = operands[1:]  # psql DBNAME, mysql DBNAME
     for arg in operands:
         sql_text(judge, arg[0] or "")
+
+
+#: Statements that change a database file: the file given to sqlite3 is written.
+_MODIFYING = frozenset(
+    {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "ATTACH", "VACUUM",
+     "REINDEX", "UPSERT", ".RESTORE", ".IMPORT", ".READ"}
+)  # fmt: skip
+
+
+def _modifies(text: str) -> bool:
+    """A plain scan of the words of ``text`` (linear; no pattern to backtrack)."""
+    words = "".join(c if c.isalnum() or c in "._" else " " for c in text[:4096]).upper()
+    return not _MODIFYING.isdisjoint(words.split())
 
 
 _SSH_HOST_OPTIONS = frozenset({"proxyjump", "hostname", "hostkeyalias"})
@@ -138,8 +154,8 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
     if tuple(words[:2]) in _GH_UPLOADS:
-        for arg in parsed.operands[2:]:
-            judge.maybe_path(arg, "read", feed.cwd)
+        for arg in parsed.operands[2:]:  # files sent to GitHub: `.env` names one as well
+            judge.path(arg, "read", feed.cwd)
     from aegis.intent_firewall.optionroles import unmodelled_value
 
     for role, arg, option in parsed.options:

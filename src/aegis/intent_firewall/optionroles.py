@@ -107,8 +107,14 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
 
     for role in ("read", "write-tree"):
         judge.path(arg, role, cwd)
+    from aegis.intent_firewall.access import stays_below_unknown_cwd
+
     resolved = resolve_path(value, cwd, judge.scope.home)
-    if not (resolved == cwd or resolved.startswith(cwd.rstrip("/") + "/")):
+    if not judge.scope.cwd_known:
+        inside = stays_below_unknown_cwd(value)
+    else:
+        inside = resolved == cwd or resolved.startswith(cwd.rstrip("/") + "/")
+    if not inside:
         judge.hit("unmodelled-option", f"{option} {arg[1][:100]}")
 
 

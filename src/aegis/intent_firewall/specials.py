@@ -213,6 +213,7 @@ def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
 
 def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """``poetry run CMD``, ``npx CMD``: the command starts at the first operand."""
+    judge.options(parse_options(spec, args[1:]), feed)  # npm exec -c 'CMD' runs CMD too
     index = 1
     while index < len(args) and (args[index][0] or "x").startswith("-"):
         option = args[index][0] or ""
@@ -229,6 +230,7 @@ def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
 
 def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """``npx PKG``: a package that is also a catalogued program is judged as that program."""
+    judge.options(parse_options(spec, args[1:]), feed)  # npx -c 'CMD' runs CMD in a shell
     index = 1
     while index < len(args) and (args[index][0] or "x").startswith("-"):
         index += 2 if spec.option_role(args[index][0] or "") != "flag" else 1

@@ -55,6 +55,15 @@ def _toml_like(key: str, text: str) -> bool:
     return "toml" in key or (key in _YAML_KEYS and ":" not in head)
 
 
+def _prototype_key(key: str, parent: str) -> bool:
+    """``__proto__``, ``constructor.prototype`` (as one key or nested under ``constructor``):
+    a key that a JavaScript merge follows into every object's prototype (pollution)."""
+    folded = key.casefold()
+    if "__proto__" in folded:
+        return True
+    return "prototype" in folded and ("constructor" in folded or parent == "constructor")
+
+
 class _Walker:
     def __init__(
         self,
@@ -160,6 +169,8 @@ class _Walker:
                 self.keys_matter or not name.isascii() or any(c in name for c in " ;|&$`")
             ):
                 self.string(name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False)
+            if isinstance(name, str) and "proto" in name and _prototype_key(name, key):
+                self.finding("code-in-data", f"key {name[:60]!r} reaches Object.prototype", where)
             out[name] = self.value(item, f"{where}.{label}", label.casefold(), tool, depth + 1)
             if self.stopped:
                 break
