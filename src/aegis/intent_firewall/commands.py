@@ -58,6 +58,14 @@ def _special_handlers() -> Mapping[str, Callable[[CommandJudge, Program, list[Ar
     return SPECIAL
 
 
+def _key_files_resolved(options: list[tuple[str, Arg, str]]) -> list[tuple[str, Arg, str]]:
+    """ssh-keygen -t TYPE -f FILE creates the key pair FILE names (a write); without -t,
+    -f names a key that is read (-y, -l, -e)."""
+    if not any(option == "-t" for _, _, option in options):
+        return options
+    return [("write" if role == "key-file" else role, arg, o) for role, arg, o in options]
+
+
 def shown(args: list[Arg]) -> str:
     return " ".join(a[0] if a[0] is not None else a[1] for a in args)[:120]
 
@@ -273,7 +281,7 @@ class CommandJudge:
     def options(self, parsed: Parsed, feed: Feed) -> str:
         """Apply option roles; return the working directory operands are relative to."""
         cwd = feed.cwd
-        for role, arg, option in parsed.options:
+        for role, arg, option in _key_files_resolved(parsed.options):
             value = arg[0]
             if role in _PATH_ROLES:
                 self.path(arg, role, cwd)
