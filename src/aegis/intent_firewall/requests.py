@@ -36,7 +36,13 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
-from aegis.intent_firewall.text import canonical_text, hidden_text, mixed_script_words
+from aegis.intent_firewall.text import (
+    MAX_NORMALISATION_GROWTH,
+    canonical_text,
+    hidden_text,
+    mixed_script_words,
+    normalisation_growth,
+)
 from aegis.intent_firewall.textchecks import (
     code_danger,
     config_escape,
@@ -357,6 +363,12 @@ class _RequestJudge:
             text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
             return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
                 text, key, tool)]  # fmt: skip
+        if not text.isascii():
+            growth = normalisation_growth(text)
+            if growth > MAX_NORMALISATION_GROWTH:
+                # 16,000 U+FDFA become 288,000 characters: not inspected, never passed
+                return [default_hit("too-large", f"{len(text)} characters that normalise to "
+                                    f"over {growth} more")]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
         hidden = hidden_text(text)
