@@ -14,7 +14,13 @@ from functools import cache
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.optionroles import copy_operands, package, valued, windows_form
+from aegis.intent_firewall.optionroles import (
+    copy_operands,
+    into_directory,
+    package,
+    valued,
+    windows_form,
+)
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
 
@@ -406,6 +412,7 @@ class CommandJudge:
                 self.path(arg, "delete", cwd)
             for arg in operands[-1:]:
                 self.path(arg, "write", cwd)
+                into_directory(self, operands[:-1], arg, cwd)
         elif role == "link":
             for arg in operands[:-1]:
                 self.path(arg, "link-target", cwd)
