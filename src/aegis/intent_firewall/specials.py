@@ -209,6 +209,9 @@ def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
         judge.hit("interpreter-code", f"{name} program {text[:80]!r}")
     elif name == "sed" and tools.sed_runs_or_writes(text):
         judge.hit("interpreter-code", f"sed program {text[:80]!r}")
+    elif name.partition(" ")[0] == "yq" and "load" in text:
+        # load("FILE"), load_str, load_xml …: the expression reads a file it names
+        judge.hit("interpreter-code", f"yq expression {text[:80]!r} loads a file")
 
 
 def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
