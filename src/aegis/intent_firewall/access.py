@@ -45,7 +45,13 @@ _WRITE_RULES = {
 }
 #: Scratch directories (paths judged, not files this module opens).
 _SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108
-_RAW_SCHEMES = frozenset({"gopher", "dict", "jar", "netdoc", "expect", "phar"})
+#: Schemes that speak a raw protocol or open a local resource through a wrapper (PHP's
+#: zip://, glob://, compress.zlib://, ssh2.exec://): never an ordinary fetch.
+_RAW_SCHEMES = frozenset(
+    {"gopher", "dict", "jar", "netdoc", "expect", "phar", "zip", "glob", "rar", "ogg",
+     "compress.zlib", "compress.bzip2", "ssh2.exec", "ssh2.shell", "ssh2.tunnel",
+     "ssh2.sftp", "ssh2.scp"}
+)  # fmt: skip
 _SAFE_KEY_MODES = frozenset(
     {
         "600",
@@ -128,14 +134,28 @@ def judge_path(
         parent = posixpath.dirname(parent) if not parent.endswith("/") else parent.rstrip("/")
         paths.append(parent or "/")
     relative_guess = not scope.cwd_known and not value.startswith(("/", "~", "$", "."))
+    inside = scope.cwd_known or stays_below_unknown_cwd(value)
     for path in paths:
-        role = _judge_target(scope, role, path, written, cwd, guessed=relative_guess)
+        role = _judge_target(
+            scope, role, path, written, cwd, guessed=relative_guess, inside_cwd=inside
+        )
 
 
 def _judge_target(  # noqa: PLR0912
-    scope: Scope, role: str, path: str, written: str, cwd: str, *, guessed: bool
+    scope: Scope,
+    role: str,
+    path: str,
+    written: str,
+    cwd: str,
+    *,
+    guessed: bool,
+    inside_cwd: bool = True,
 ) -> str:
-    """Rules for ``role`` on one resolved path; the role the next target of a glob gets."""
+    """Rules for ``role`` on one resolved path; the role the next target of a glob gets.
+
+    ``inside_cwd`` is False for a path written absolute (or climbing out) when the policy
+    names no working directory: ``/`` stands in for the unknown one, so without it every
+    path would count as the agent's own."""
     catalogue = targets()
     kind = catalogue.classify(path, scope.home)
     if kind is None and role == "read":
@@ -173,7 +193,7 @@ def _judge_target(  # noqa: PLR0912
         pass  # a new key or .env written in the workspace is the agent's own file
     elif kind is not None:
         scope.hit(_WRITE_RULES[kind], shown)
-    elif role == "delete-tree" and not _disposable(path, cwd, scope.home):
+    elif role == "delete-tree" and not _disposable(path, cwd if inside_cwd else None, scope.home):
         scope.hit("destructive-command", f"recursive {shown} outside the working directory")
     return role
 
@@ -234,14 +254,23 @@ def _workspace_file(scope: Scope, path: str, cwd: str) -> bool:
     return path.startswith(cwd.rstrip("/") + "/")
 
 
-def _disposable(path: str, cwd: str, home: str) -> bool:
+def _disposable(path: str, cwd: str | None, home: str) -> bool:
     """Trees an agent may remove without asking: its workspace, temp and cache directories."""
-    if path == cwd or path.startswith(cwd.rstrip("/") + "/"):
+    if cwd is not None and (path == cwd or path.startswith(cwd.rstrip("/") + "/")):
         return True
     if path.startswith(_SCRATCH):
         return True
     relative = home_relative(path, home)
     return relative is not None and relative.startswith((".cache/", ".npm/", ".cargo/registry"))
+
+
+def stays_below_unknown_cwd(value: str) -> bool:
+    """A path written relative that does not climb out (``build``, ``./dist/x``): below
+    whatever the working directory is, even when the policy does not name it."""
+    if value.startswith(("/", "~", "$", "\\")) or value[1:2] == ":":
+        return False
+    normal = posixpath.normpath(value.replace("\\", "/"))
+    return normal != ".." and not normal.startswith("../")
 
 
 def judge_host(scope: Scope, host: str, written: str) -> None:

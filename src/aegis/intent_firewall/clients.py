@@ -88,13 +88,29 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
             judge.hit("destructive-command", f"{spec.name} {' '.join(a[1] for a in operands)}")
         return
     if spec.name in ("sqlite3", "duckdb"):
+        statements = [a[0] or "" for a in operands[1:]]
+        statements += [a[0] or "" for r, a, _ in parsed.options if r == "sql"]
+        role = "write" if any(_modifies(text) for text in statements) else "read"
         for db in operands[:1]:
-            judge.path(db, "read", feed.cwd)
+            judge.path(db, role, feed.cwd)
         operands = operands[1:]
     elif operands and "." not in (operands[0][0] or "") and " " not in (operands[0][0] or ""):
         operands = operands[1:]  # psql DBNAME, mysql DBNAME
     for arg in operands:
         sql_text(judge, arg[0] or "")
+
+
+#: Statements that change a database file: the file given to sqlite3 is written.
+_MODIFYING = frozenset(
+    {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "ATTACH", "VACUUM",
+     "REINDEX", "UPSERT", ".RESTORE", ".IMPORT", ".READ"}
+)  # fmt: skip
+
+
+def _modifies(text: str) -> bool:
+    """A plain scan of the words of ``text`` (linear; no pattern to backtrack)."""
+    words = "".join(c if c.isalnum() or c in "._" else " " for c in text[:4096]).upper()
+    return not _MODIFYING.isdisjoint(words.split())
 
 
 _SSH_HOST_OPTIONS = frozenset({"proxyjump", "hostname", "hostkeyalias"})
@@ -137,9 +153,11 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
         judge.hit("destructive-command", f"gh {' '.join(words)[:100]}")
     if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
+    if words[:1] == ["auth"] and any(a[0] in ("-t", "--show-token") for a in args):
+        judge.hit("secret-environment", "gh auth status --show-token prints the token")
     if tuple(words[:2]) in _GH_UPLOADS:
-        for arg in parsed.operands[2:]:
-            judge.maybe_path(arg, "read", feed.cwd)
+        for arg in parsed.operands[2:]:  # files sent to GitHub: `.env` names one as well
+            judge.path(arg, "read", feed.cwd)
     from aegis.intent_firewall.optionroles import unmodelled_value
 
     for role, arg, option in parsed.options:
@@ -180,7 +198,28 @@ def envname(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> 
 
 
 def kubeget(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
-    """``kubectl get secret …`` reads cluster credentials."""
+    """``kubectl get secret … -o yaml`` reads cluster credentials; without an output format
+    (or with ``-o name``/``wide``) it lists names, types and ages only."""
+    if not _prints_objects(args):
+        return
     for value, written, _ in args[1:]:
         if value is not None and value.lower().split("/", 1)[0] in ("secret", "secrets"):
             judge.hit("secret-environment", f"{spec.name} {written}")
+
+
+_LISTING_FORMATS = frozenset({"name", "wide"})
+
+
+def _prints_objects(args: list[Arg]) -> bool:
+    """Whether an output option makes kubectl print whole objects (yaml, json, templates)."""
+    for index, (value, _written, _glob) in enumerate(args):
+        text = value or ""
+        if text in ("-o", "--output"):
+            following = args[index + 1][0] if index + 1 < len(args) else None
+            if following is None or following not in _LISTING_FORMATS:
+                return True
+        elif text.startswith(("-o=", "--output=")) or (text.startswith("-o") and len(text) > 2):
+            chosen = text.split("=", 1)[1] if "=" in text else text[2:]
+            if chosen not in _LISTING_FORMATS:
+                return True
+    return False

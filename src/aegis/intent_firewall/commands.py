@@ -14,7 +14,13 @@ from functools import cache
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
-from aegis.intent_firewall.optionroles import copy_operands, package, valued, windows_form
+from aegis.intent_firewall.optionroles import (
+    copy_operands,
+    into_directory,
+    package,
+    valued,
+    windows_form,
+)
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
 
@@ -56,6 +62,14 @@ def _special_handlers() -> Mapping[str, Callable[[CommandJudge, Program, list[Ar
     from aegis.intent_firewall.specials import SPECIAL
 
     return SPECIAL
+
+
+def _key_files_resolved(options: list[tuple[str, Arg, str]]) -> list[tuple[str, Arg, str]]:
+    """ssh-keygen -t TYPE -f FILE creates the key pair FILE names (a write); without -t,
+    -f names a key that is read (-y, -l, -e)."""
+    if not any(option == "-t" for _, _, option in options):
+        return options
+    return [("write" if role == "key-file" else role, arg, o) for role, arg, o in options]
 
 
 def shown(args: list[Arg]) -> str:
@@ -280,7 +294,7 @@ class CommandJudge:
     def options(self, parsed: Parsed, feed: Feed) -> str:
         """Apply option roles; return the working directory operands are relative to."""
         cwd = feed.cwd
-        for role, arg, option in parsed.options:
+        for role, arg, option in _key_files_resolved(parsed.options):
             value = arg[0]
             if role in _PATH_ROLES:
                 self.path(arg, role, cwd)
@@ -405,6 +419,7 @@ class CommandJudge:
                 self.path(arg, "delete", cwd)
             for arg in operands[-1:]:
                 self.path(arg, "write", cwd)
+                into_directory(self, operands[:-1], arg, cwd)
         elif role == "link":
             for arg in operands[:-1]:
                 self.path(arg, "link-target", cwd)

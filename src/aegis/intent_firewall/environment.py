@@ -98,6 +98,10 @@ def _runs_command(key: str, value: str) -> bool:
     return first in _SHELLS or any(c in value for c in ";|&`$<>")
 
 
+#: Prompt strings: bash expands command substitutions in them each time it prompts.
+_PROMPTS = frozenset({"ps0", "ps1", "ps2", "ps3"})
+
+
 def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
     """Rules for setting the environment variable ``name`` to ``value``."""
     key = name.strip().lower()
@@ -108,5 +112,7 @@ def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
         scope.hit("dangerous-environment", shown)
     elif key in REDIRECTORS:
         scope.hit("shell-construct", f"environment override {shown}")
+    elif key in _PROMPTS and ("$(" in value or "`" in value):
+        scope.hit("dangerous-environment", f"{shown} runs a command at every prompt")
     elif _runs_command(key, value):
         scope.hit("dangerous-environment", f"{shown} runs a command")

@@ -144,7 +144,13 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         judge.hit("destructive-command", f"git {sub} rewrites or erases history")
     if sub == "config":
         keys = _config_words(words)
-        if keys:
+        if keys[:1] == ["set"]:  # git 2.46: git config set KEY VALUE
+            keys = keys[1:]
+        elif keys[:1] and keys[0] in _CONFIG_READ_VERBS:
+            keys = []
+        # a key alone, or --get/--list/--unset, reads or removes a setting: nothing runs
+        setting = len(keys) > 1 or bool(flags & _CONFIG_ADDING)
+        if keys and setting and not flags & _CONFIG_READING:
             _git_config(judge, "=".join(keys[:2]))
     elif sub in _GIT_NETWORK:
         for value, written, _ in rest:
@@ -153,6 +159,13 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
 
 
 _CONFIG_FILE_OPTIONS = frozenset({"--file", "-f", "--blob"})
+#: git config verbs and flags that only read or remove settings, and those that add one.
+_CONFIG_READ_VERBS = frozenset({"get", "list", "unset", "remove-section", "rename-section"})
+_CONFIG_READING = frozenset(
+    {"--get", "--get-all", "--get-regexp", "--get-urlmatch", "--list", "-l", "--unset",
+     "--unset-all", "--remove-section", "--rename-section", "--get-color", "--get-colorbool"}
+)  # fmt: skip
+_CONFIG_ADDING = frozenset({"--add", "--replace-all"})
 
 
 def _config_words(words: list[Arg]) -> list[str]:

@@ -191,11 +191,12 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     parsed = parse_options(spec, args[1:], stop_roles=True)
     for role, arg, option in parsed.options:
         if role == "code":
-            judge.hit(
-                "interpreter-code", f"{spec.name} {option} {written_as(arg[0] or '', arg[1])}"
-            )
-            if set(feed.fed_by) & (DOWNLOADERS | DECODERS):
-                judge.hit("download-piped-to-shell", f"{spec.name} {option} {arg[1][:80]}")
+            # python3 -c 'import sys; print(sys.version)' computes and prints only
+            if not _inert(spec.name, option, arg[0]):
+                written = written_as(arg[0] or "", arg[1])
+                judge.hit("interpreter-code", f"{spec.name} {option} {written}")
+                if set(feed.fed_by) & (DOWNLOADERS | DECODERS):
+                    judge.hit("download-piped-to-shell", f"{spec.name} {option} {arg[1][:80]}")
             return
         if role == "module":
             module = arg[0] or ""
@@ -216,6 +217,14 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
         judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
     stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def _inert(interpreter_name: str, option: str, code: str | None) -> bool:
+    if code is None or option != "-c" or not interpreter_name.startswith(("python", "pypy")):
+        return False
+    from aegis.intent_firewall.inertcode import inert_python
+
+    return inert_python(code)
 
 
 #: Catalogue names of framework entry points are "<family>:<script name>" (no program is so

@@ -107,8 +107,14 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
 
     for role in ("read", "write-tree"):
         judge.path(arg, role, cwd)
+    from aegis.intent_firewall.access import stays_below_unknown_cwd
+
     resolved = resolve_path(value, cwd, judge.scope.home)
-    if not (resolved == cwd or resolved.startswith(cwd.rstrip("/") + "/")):
+    if not judge.scope.cwd_known:
+        inside = stays_below_unknown_cwd(value)
+    else:
+        inside = resolved == cwd or resolved.startswith(cwd.rstrip("/") + "/")
+    if not inside:
         judge.hit("unmodelled-option", f"{option} {arg[1][:100]}")
 
 
@@ -162,5 +168,22 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
                 f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
             )
             judge.path(arg, "write-tree" if recursive else "write", cwd)
+            into_directory(judge, operands[:last], arg, cwd)
             if "sync-delete" in parsed.modes:
                 judge.path(arg, "delete", cwd)
+
+
+def into_directory(judge: CommandJudge, sources: list[Arg], destination: Arg, cwd: str) -> None:
+    """``mv x.pth site-packages/``: when the destination is a directory, each source lands
+    as DIRECTORY/NAME, and that name (a .pth file, a hook) is what makes it run later.
+    Whether it is a directory is known only on the running system, so both are judged."""
+    target = destination[0]
+    if target is None or "://" in target:
+        return
+    for value, written, glob in sources[:16]:
+        if value is None or "://" in value:
+            continue
+        name = value.rstrip("/").rsplit("/", 1)[-1]
+        if name and name not in (".", ".."):
+            joined = target.rstrip("/") + "/" + name
+            judge.path((joined, f"{destination[1]} ({written})", glob), "write", cwd)

@@ -32,6 +32,7 @@ def has_nul(text: str) -> bool:
 #: shell runs (``x.png`id`.jpg``).
 _EVASIONS = (
     "%2e", "%2f", "%5c", "%c0", "%c1", "%e0%80", "%u", "....", "..;", "..\\", ".%00", "`", "$(",
+    "%25",
 )  # fmt: skip
 
 

@@ -38,7 +38,13 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
-from aegis.intent_firewall.text import canonical_text, hidden_text, mixed_script_words
+from aegis.intent_firewall.text import (
+    MAX_NORMALISATION_GROWTH,
+    canonical_text,
+    hidden_text,
+    mixed_script_words,
+    normalisation_growth,
+)
 from aegis.intent_firewall.textchecks import (
     code_danger,
     config_escape,
@@ -68,6 +74,8 @@ from aegis.intent_firewall.vocabulary import (
 __all__ = ["judge_request"]
 
 
+#: Destructive action words that only say a file is deleted (judged by its path instead).
+_FILE_DELETING = frozenset({"delete", "remove", "rm", "unlink", "erase"})
 _SEARCH_WORDS = frozenset({"search", "grep", "find", "lookup", "query"})
 _SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
 #: Actions that run their argument as code, and the keys that carry it.
@@ -298,6 +306,8 @@ class _RequestJudge:
                 named = named - PERM_WORDS  # set_permissions {path: …}: a file's mode
             if named and self.words & verbs:  # dump_credentials, update_policy
                 destructive = destructive | named | (self.words & verbs)
+        if destructive and destructive <= _FILE_DELETING and self._only_workspace_files():
+            destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -308,6 +318,29 @@ class _RequestJudge:
         self.remembered(action, "action", "<action>")
         if self.request.context:
             self.remembered(self.request.context, "context", "<context>")
+
+    def _only_workspace_files(self) -> bool:
+        """A file action whose every path parameter lies below the configured working
+        directory: deleting there is what ``rm build/x.log`` does, and the path rules judge
+        it (a sensitive file in the workspace, ``.git/hooks``, is still a finding)."""
+        parameters = self.request.parameters
+        if not self.words & FILE_WORDS or not self.job.cwd_known:
+            return False
+        if not isinstance(parameters, Mapping) or self.cwd in ("/", ""):
+            return False
+        from aegis.intent_firewall.paths import resolve_path
+
+        paths = [
+            value
+            for name, value in itertools.islice(parameters.items(), 64)
+            if isinstance(name, str) and name.casefold() in PATH_KEYS
+        ]
+        inside = self.cwd.rstrip("/") + "/"
+        return bool(paths) and all(
+            isinstance(value, str)
+            and resolve_path(value, self.cwd, self.policy.home).startswith(inside)
+            for value in paths
+        )
 
     def _names_a_path(self) -> bool:
         """Whether the parameters have a path key: the action's permissions are a file's."""
@@ -371,6 +404,12 @@ class _RequestJudge:
             text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
             return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
                 text, key, tool)]  # fmt: skip
+        if not text.isascii():
+            growth = normalisation_growth(text)
+            if growth > MAX_NORMALISATION_GROWTH:
+                # 16,000 U+FDFA become 288,000 characters: not inspected, never passed
+                return [default_hit("too-large", f"{len(text)} characters that normalise to "
+                                    f"over {growth} more")]  # fmt: skip
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
         hidden = hidden_text(text)

@@ -209,10 +209,14 @@ def program_text(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
         judge.hit("interpreter-code", f"{name} program {text[:80]!r}")
     elif name == "sed" and tools.sed_runs_or_writes(text):
         judge.hit("interpreter-code", f"sed program {text[:80]!r}")
+    elif name.partition(" ")[0] == "yq" and "load" in text:
+        # load("FILE"), load_str, load_xml …: the expression reads a file it names
+        judge.hit("interpreter-code", f"yq expression {text[:80]!r} loads a file")
 
 
 def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """``poetry run CMD``, ``npx CMD``: the command starts at the first operand."""
+    judge.options(parse_options(spec, args[1:]), feed)  # npm exec -c 'CMD' runs CMD too
     index = 1
     while index < len(args) and (args[index][0] or "x").startswith("-"):
         option = args[index][0] or ""
@@ -229,6 +233,7 @@ def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
 
 def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """``npx PKG``: a package that is also a catalogued program is judged as that program."""
+    judge.options(parse_options(spec, args[1:]), feed)  # npx -c 'CMD' runs CMD in a shell
     index = 1
     while index < len(args) and (args[index][0] or "x").startswith("-"):
         index += 2 if spec.option_role(args[index][0] or "") != "flag" else 1

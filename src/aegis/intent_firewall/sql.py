@@ -51,7 +51,31 @@ _MAX_PARSED = 2048
 _MAX_PARENS = 32
 
 
+def _executable_comments_opened(text: str) -> str:
+    """MySQL runs the text of ``/*! … */`` and ``/*!50000 … */`` comments as SQL (they are
+    for version-specific syntax): the comment markers are removed so the parser sees what
+    the server runs (one linear pass)."""
+    if "/*!" not in text:
+        return text
+    out, index = [], 0
+    while (start := text.find("/*!", index)) >= 0:
+        out.append(text[index:start] + " ")
+        body = start + 3
+        while body < len(text) and text[body].isdigit():
+            body += 1
+        end = text.find("*/", body)
+        if end < 0:
+            out.append(text[body:])
+            index = len(text)
+            break
+        out.append(text[body:end] + " ")
+        index = end + 2
+    out.append(text[index:])
+    return "".join(out)
+
+
 def _without_leading_comments(text: str) -> str:
+    text = _executable_comments_opened(text)
     text = text.lstrip(" \t\r\n(;")
     while text.startswith(("--", "/*", "#")):
         end = text.find("*/") + 2 if text.startswith("/*") else text.find("\n") + 1
@@ -82,6 +106,7 @@ def judge_sql(canonical: str, *, parse: bool = True) -> tuple[Hit, ...]:
 
 def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
     hits: list[Hit] = []
+    canonical = _executable_comments_opened(canonical)
     flat = " ".join(canonical.split())
     meta = _without_leading_comments(flat).split(" ", 1)[0]
     if meta.startswith(_META_PREFIXES):

@@ -55,6 +55,27 @@ def _toml_like(key: str, text: str) -> bool:
     return "toml" in key or (key in _YAML_KEYS and ":" not in head)
 
 
+_BYTES = (bytes, bytearray, memoryview)
+
+
+def _text_of(value: bytes | bytearray | memoryview) -> str:
+    """Bytes as the text a program would read: UTF-16 after its byte-order mark, else UTF-8
+    (undecodable bytes replaced, so they cannot hide what follows)."""
+    raw = bytes(value)
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") and len(raw) % 2 == 0:
+        return raw.decode("utf-16", "replace")
+    return raw.decode("utf-8", "replace")
+
+
+def _prototype_key(key: str, parent: str) -> bool:
+    """``__proto__``, ``constructor.prototype`` (as one key or nested under ``constructor``):
+    a key that a JavaScript merge follows into every object's prototype (pollution)."""
+    folded = key.casefold()
+    if "__proto__" in folded:
+        return True
+    return "prototype" in folded and ("constructor" in folded or parent == "constructor")
+
+
 class _Walker:
     def __init__(
         self,
@@ -101,14 +122,9 @@ class _Walker:
             return value
         if isinstance(value, str):
             return self.string(str(value), where, key, tool, depth)
-        if isinstance(value, bytes | bytearray | memoryview):
+        if isinstance(value, _BYTES):
             raw = bytes(value)
-            text = (
-                raw.decode("utf-16")
-                if raw[:2] in (b"\xff\xfe", b"\xfe\xff") and len(raw) % 2 == 0
-                else raw.decode("utf-8", "replace")
-            )
-            self.string(text, where + "<bytes>", key, tool, depth)
+            self.string(_text_of(raw), where + "<bytes>", key, tool, depth)
             return raw
         if isinstance(value, Enum):
             return self.value(value.value, where, key, tool, depth)
@@ -164,6 +180,8 @@ class _Walker:
                 self.keys_matter or not name.isascii() or any(c in name for c in " ;|&$`")
             ):
                 self.string(name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False)
+            if isinstance(name, str) and "proto" in name and _prototype_key(name, key):
+                self.finding("code-in-data", f"key {name[:60]!r} reaches Object.prototype", where)
             out[name] = self.value(item, f"{where}.{label}", label.casefold(), tool, depth + 1)
             if self.stopped:
                 break
@@ -176,14 +194,19 @@ class _Walker:
             self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
             return ()
         inner_key = key
+        if isinstance(value, list | tuple) and 1 < len(elements) <= 4096:
+            # [b"rm", b"-rf", b"/"]: an argument vector of bytes is the same command
+            words = [_text_of(e) if isinstance(e, _BYTES) else e for e in elements]
+        else:
+            words = elements
         if (
             isinstance(value, list | tuple)
             and 1 < len(elements) <= 4096
-            and all(isinstance(e, str) for e in elements)
-            and self.is_argv(key, elements)
+            and all(isinstance(e, str) for e in words)
+            and self.is_argv(key, words)
             and where not in self.joined
         ):
-            self.result.items.append(Item(where, "", key, tool, tuple(elements)))
+            self.result.items.append(Item(where, "", key, tool, tuple(words)))
             inner_key = "<argv>"
         elif (
             (key in COMMAND_KEYS or (self.line_keys is not None and self.line_keys(key, tool)))

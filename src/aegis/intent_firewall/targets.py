@@ -39,6 +39,8 @@ class Targets:
     device_safe: frozenset[str]
     device_readable: tuple[str, ...]
     system_dirs: frozenset[str]
+    #: Credential base names that carry a varying tail (krb5cc_1000, krb5cc_0_abc).
+    prefixes: tuple[str, ...] = ()
     persistence_segments: tuple[str, ...] = ()
     persistence_names: frozenset[str] = frozenset()
     persistence_pairs: tuple[tuple[str, str], ...] = ()
@@ -113,7 +115,11 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         found.update(
             _home_chain_kinds(parent) if shared else _chain(catalogue.home_dirs, parent, "")
         )
-    if name in catalogue.names or name.endswith(catalogue.suffixes):
+    if (
+        name in catalogue.names
+        or name.endswith(catalogue.suffixes)
+        or name.startswith(catalogue.prefixes)
+    ):
         found.add(CREDENTIAL)
     if name in catalogue.persistence_names or _persistence_segment(catalogue, path, name):
         found.add(PERSISTENCE)
@@ -212,6 +218,7 @@ def targets() -> Targets:
         home_dirs=home_dirs,
         names=frozenset(credential["names"]),
         suffixes=tuple(credential["suffixes"]),
+        prefixes=tuple(credential.get("prefixes", ())),
         public_suffixes=tuple(credential["public_suffixes"]),
         public_names=frozenset(credential.get("public_names", ())),
         device_safe=frozenset(device["safe"]),

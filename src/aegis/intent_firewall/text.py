@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
+from typing import Literal
 
 from confusable_homoglyphs import categories, confusables
 
-__all__ = ["canonical_text", "hidden_text", "mixed_script_words", "written_as"]
+__all__ = [
+    "MAX_NORMALISATION_GROWTH",
+    "canonical_text",
+    "hidden_text",
+    "mixed_script_words",
+    "normalisation_growth",
+    "written_as",
+]
 
 #: Scripts that may mix with any other (digits, punctuation, combining marks).
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED"})
@@ -94,6 +102,11 @@ def hidden_text(text: str) -> str | None:
     read in the order they are stored."""
     if text.isascii():
         return None
+    # no tag character (U+E0000…, F3 A0 … in UTF-8): one C pass instead of a Python loop
+    if b"\xf3\xa0" not in text.encode("utf-8", "surrogatepass"):
+        if not _BIDI_CONTROLS.isdisjoint(text):
+            return "bidi controls around " + repr(text[:80])
+        return None
     smuggled, flag = [], False
     for char in text:
         code = ord(char)
@@ -137,25 +150,77 @@ def mixed_script_words(text: str, limit: int = 4) -> list[str]:
     """
     if text.isascii():
         return []
+    normal = unicodedata.normalize("NFKC", text)
+    # one script in the whole text (the common case): no word can mix two
+    if not _mixed(set(normal)):
+        return []
     found: list[str] = []
-    word: list[str] = []
-    scripts: set[str] = set()
-    for char in unicodedata.normalize("NFKC", text) + " ":
-        if char.isalpha():
-            word.append(char)
-            if not char.isascii():
-                scripts.add(_script(char))
-            else:
-                scripts.add("LATIN")
-            continue
-        if unicodedata.category(char) in {"Mn", "Me", "Cf"} and word:
-            continue  # invisible marks inside a word do not end it
-        if len(scripts - _NEUTRAL_SCRIPTS) > 1 and not _writing_system(scripts):
-            found.append("".join(word))
+    # words as runs of letters, marks inside a word dropped: two C passes (translate, split)
+    # and Python work per word, not per character
+    for word in dict.fromkeys(normal.translate(_WORD_LETTERS).split()):
+        if _mixed(set(word)):
+            found.append(word)
             if len(found) >= limit:
                 break
-        word, scripts = [], set()
     return found
+
+
+#: Characters compatibility normalisation may add to a text before it is not inspected:
+#: U+FDFA becomes 18 characters, U+3300 four, so 16,000 of them would cost every later pass
+#: (NFKC, skeleton, script and pattern scans) 4 to 18 times the work the size limit allows.
+MAX_NORMALISATION_GROWTH = 1024
+_GROWTH_CHUNK = 512
+
+
+def normalisation_growth(text: str, bound: int = MAX_NORMALISATION_GROWTH) -> int:
+    """How many characters NFKC adds to ``text``, counted until the count passes ``bound``
+    (the chunks already normalised; a bomb stops after a few). Chunks split a combining
+    sequence at most at their edges, which can change the count by a character or two."""
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return 0
+    # NFKD (no recomposition, several times cheaper) never comes out shorter than NFKC:
+    # text it does not grow past the bound does not grow under NFKC either
+    if _chunked_growth(text, "NFKD", bound) <= bound:
+        return 0
+    return _chunked_growth(text, "NFKC", bound)
+
+
+def _chunked_growth(text: str, form: Literal["NFKC", "NFKD"], bound: int) -> int:
+    growth = 0
+    for start in range(0, len(text), _GROWTH_CHUNK):
+        chunk = text[start : start + _GROWTH_CHUNK]
+        growth += len(unicodedata.normalize(form, chunk)) - len(chunk)
+        if growth > bound:
+            break
+    return growth
+
+
+def _mixed(letters: set[str]) -> bool:
+    """Whether the distinct characters ``letters`` hold letters of two scripts that are not
+    one writing system."""
+    scripts = {"LATIN" if c.isascii() else _script(c) for c in letters if c.isalpha()}
+    return len(scripts - _NEUTRAL_SCRIPTS) > 1 and not _writing_system(scripts)
+
+
+class _WordLetters(dict[int, int | str | None]):
+    """A ``str.translate`` table for word splitting: letters kept, invisible marks (Mn, Me,
+    Cf) deleted so they do not end a word, anything else a space; filled lazily."""
+
+    def __missing__(self, code: int) -> int | str | None:
+        char = chr(code)
+        kept: int | str | None
+        if char.isalpha():
+            kept = code
+        elif unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            kept = None
+        else:
+            kept = " "
+        if len(self) < 65536:
+            self[code] = kept
+        return kept
+
+
+_WORD_LETTERS = _WordLetters()
 
 
 def written_as(resolved: str, written: str) -> str:

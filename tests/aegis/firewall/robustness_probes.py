@@ -11,7 +11,10 @@ references), unbounded decoding loops, and values whose ``str``/``repr`` fail.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import json
+import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -481,6 +484,7 @@ def _probes() -> list[Probe]:
             "shape that makes backtracking matchers quadratic",
         ),
         *_runner_and_data_probes(),
+        *_fresh_shape_probes(),
     ]
 
 
@@ -733,6 +737,226 @@ def _base64_layers(text: str, layers: int) -> str:
     for _ in range(layers):
         text = base64.b64encode(text.encode()).decode()
     return text
+
+
+def _fresh_shape_probes() -> list[Probe]:
+    """Bytes in more encodings and containers, endless iterables, normalisation that grows
+    text, grammar built of many small constructs, and mappings of the standard library's
+    other kinds."""
+    attack = "rm -rf /"
+    utf16 = b"\xff\xfe" + attack.encode("utf-16-le") + b"\x00\xd8"
+    return [
+        Probe(
+            "bytes-utf16-lone-surrogate",
+            lambda: _params({"command": utf16}, "execute_command"),
+            True,
+            "UTF-16 after its byte-order mark, ending in half a surrogate pair",
+        ),
+        Probe(
+            "argv-bytes",
+            lambda: _params({"argv": [b"rm", b"-rf", b"/"]}, "execute_command"),
+            True,
+            "an argument vector of bytes",
+        ),
+        Probe(
+            "argv-bytes-100k",
+            lambda: _params({"argv": [b"echo"] * 50_000 + ["rm", "-rf", "/"]}, "execute_command"),
+            True,
+            "50,000 byte words before a str attack",
+        ),
+        Probe(
+            "argv-endless-generator",
+            lambda: _params(
+                {"argv": (w for w in itertools.cycle(attack.split()))}, "execute_command"
+            ),
+            True,
+            "an argument vector that never ends",
+        ),
+        Probe(
+            "if-nested-2000",
+            lambda: _command("if true; then " * 2000 + attack + "; fi" * 2000),
+            True,
+            "if nested 2,000 deep",
+        ),
+        Probe(
+            "case-arms-5000",
+            lambda: _command(
+                "case x in "
+                + " ".join(f"a{i}) echo {i};;" for i in range(5000))
+                + f" x) {attack};; esac"
+            ),
+            True,
+            "a case with 5,000 arms",
+        ),
+        Probe(
+            "functions-3000",
+            lambda: _command(
+                " ".join(f"f{i}() {{ f{i + 1}; }};" for i in range(3000))
+                + f" f3000() {{ {attack}; }}; f0"
+            ),
+            True,
+            "3,000 functions calling the next",
+        ),
+        Probe(
+            "wrapper-chain-5000",
+            lambda: _command("nice " * 5000 + attack),
+            True,
+            "a wrapper wrapping itself 5,000 times",
+        ),
+        Probe(
+            "sudo-env-chain-2000",
+            lambda: _command("sudo env " * 2000 + attack),
+            True,
+            "two wrappers alternating 4,000 times",
+        ),
+        Probe(
+            "param-default-nested-5000",
+            lambda: _command("echo " + "${a:-" * 5000 + "x" + "}" * 5000),
+            False,
+            "parameter defaults nested 5,000 deep",
+        ),
+        Probe(
+            "ansi-c-20000",
+            lambda: _command("$'\\x72'" * 20000 + " -rf /"),
+            True,
+            "20,000 ANSI-C quoted words joined into one",
+        ),
+        Probe(
+            "nfkc-expansion-command",
+            lambda: _command("echo " + "\ufdfa" * 16000),
+            False,
+            "16,000 characters that NFKC makes 288,000",
+        ),
+        Probe(
+            "nfkc-expansion-message",
+            lambda: _params({"message": "\ufdfa" * 16000}, "send_message"),
+            False,
+            "the same growth in a message",
+        ),
+        Probe(
+            "nfkc-recomposing-16k",
+            lambda: _params({"message": "\u3300" * 16000}, "send_message"),
+            False,
+            "squared katakana that decompose and recompose",
+        ),
+        Probe(
+            "mysql-exec-comments-100k",
+            lambda: _params({"query": "/*!" * 100_000}, "query_database"),
+            False,
+            "100,000 unclosed MySQL executable comments",
+        ),
+        Probe(
+            "mysql-exec-comments-nested",
+            lambda: _params(
+                {"query": "SELECT 1 " + "/*!50000 " * 3000 + "DROP TABLE t" + " */" * 3000},
+                "query_database",
+            ),
+            True,
+            "executable comments nested 3,000 deep around a DROP",
+        ),
+        Probe(
+            "path-100k-dotdot",
+            lambda: _params({"path": "../" * 100_000 + "etc/shadow"}, "read_file"),
+            True,
+            "100,000 parent segments",
+        ),
+        Probe(
+            "path-backslash-50k",
+            lambda: _params({"path": "\\" * 50_000 + "etc\\shadow"}, "read_file"),
+            True,
+            "50,000 backslashes",
+        ),
+        Probe(
+            "url-ipv6-bracket-flood",
+            lambda: _params({"url": "http://[" + ":" * 100_000 + "]/"}, "fetch_url"),
+            False,
+            "an IPv6 literal of 100,000 colons",
+        ),
+        Probe(
+            "url-idna-60k",
+            lambda: _params({"url": "http://" + "\u0430" * 60_000 + ".example/"}, "fetch_url"),
+            False,
+            "a 60,000-letter Cyrillic label for IDNA",
+        ),
+        Probe(
+            "proc-subst-nested-2000",
+            lambda: _command("cat " + "<(cat " * 2000 + "/etc/shadow" + ")" * 2000),
+            True,
+            "process substitution nested 2,000 deep",
+        ),
+        Probe(
+            "line-continuation-100k",
+            lambda: _command("r\\\nm" + " \\\n" * 100_000 + "-rf /"),
+            True,
+            "100,000 backslash-newline continuations",
+        ),
+        Probe(
+            "vt-ff-flood",
+            lambda: _command("\v\f" * 100_000 + attack),
+            True,
+            "200,000 vertical tabs and form feeds",
+        ),
+        Probe(
+            "mapping-proxy",
+            lambda: Request("process", types.MappingProxyType({"command": attack})),
+            True,
+            "parameters as a read-only mapping proxy",
+        ),
+        Probe(
+            "defaultdict-counter-chainmap",
+            lambda: _params(
+                {
+                    "a": collections.defaultdict(list, {"command": attack}),
+                    "b": collections.Counter(attack),
+                    "c": collections.ChainMap({"command": attack}, {}),
+                }
+            ),
+            True,
+            "the standard library's other mappings",
+        ),
+        Probe(
+            "deque-argv",
+            lambda: _params({"argv": collections.deque(attack.split())}, "execute_command"),
+            True,
+            "an argument vector as a deque",
+        ),
+        Probe(
+            "bytes-json-deep",
+            lambda: _params({"payload": b"[" * 100_000}),
+            False,
+            "100,000 open brackets as bytes",
+        ),
+        Probe(
+            "percent-25-chain-100k",
+            lambda: _params({"path": "%25" * 100_000 + "2e%2e/etc/shadow"}, "read_file"),
+            True,
+            "100,000 encoded percent signs",
+        ),
+        Probe(
+            "proto-keys-10000",
+            lambda: _params({f"__proto__{i}": {"x": 1} for i in range(10_000)}, "update_settings"),
+            False,
+            "10,000 prototype-polluting keys",
+        ),
+        Probe(
+            "git-config-flags-20000",
+            lambda: _command("git config " + "--get " * 20_000 + "core.pager"),
+            False,
+            "20,000 git config flags",
+        ),
+        Probe(
+            "sqlite-statement-scan-1mb",
+            lambda: _command("sqlite3 app.db '" + "INSERT " * 150_000 + "'"),
+            False,
+            "a 1 MB statement given to sqlite3",
+        ),
+        Probe(
+            "heredoc-substitutions-20000",
+            lambda: _command("cat <<EOF\n" + "$(rm -rf /)\n" * 20_000 + "EOF"),
+            True,
+            "20,000 command substitutions in an unquoted here-document",
+        ),
+    ]
 
 
 PROBES: tuple[Probe, ...] = tuple(_probes())

@@ -1,0 +1,174 @@
+"""Python one-liners that only compute and print: ``python3 -c 'import sys; print(sys.version)'``.
+
+Code handed to an interpreter is *review* by default: the firewall cannot follow what it
+does. A small, closed grammar is the exception, checked on Python's own syntax tree (never by
+words): imports only of modules that neither run programs nor touch files or the network,
+calls only of builtins that compute, no attribute that starts with an underscore (the way
+out of any sandbox: ``().__class__.__base__.__subclasses__()``), no names bound to a module
+under another name, no loops, no function or class definitions, no string that is run.
+Anything outside it keeps its finding.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["inert_python"]
+
+#: Longer code is not parsed (nor is it a one-liner).
+_MAX_CODE = 2000
+#: Modules that compute and describe the interpreter: none opens files, sockets or programs
+#: through the functions reachable without underscores, and none imports code by name.
+#: (Not itertools, re, random or secrets: endless iterators, backtracking patterns and
+#: gigabyte allocations are one call away.)
+_MODULES = frozenset(
+    {"sys", "json", "platform", "math", "cmath", "sysconfig", "struct", "string", "datetime",
+     "time", "textwrap", "pprint", "decimal", "fractions", "statistics", "collections",
+     "functools", "operator", "hashlib", "base64", "binascii", "uuid", "locale",
+     "unicodedata", "keyword", "calendar", "bisect", "heapq", "html", "ipaddress"}
+)  # fmt: skip
+#: Builtins that compute or describe a value; open, exec, eval, compile, __import__,
+#: getattr, globals, vars, input, help and breakpoint are absent on purpose.
+_CALLS = frozenset(
+    {"print", "len", "sorted", "reversed", "repr", "str", "int", "float", "bool", "list",
+     "dict", "set", "frozenset", "tuple", "sum", "min", "max", "any", "all",
+     "enumerate", "zip", "map", "filter", "hex", "oct", "bin", "abs", "round", "divmod",
+     "format", "isinstance", "chr", "ord", "ascii", "hash", "complex", "slice", "id", "type"}
+)  # fmt: skip
+#: Attribute calls that leave the closed world even on an allowed module.
+_CALLS_REFUSED = frozenset({"settrace", "setprofile", "addaudithook", "remove_audit_hooks",
+                            "load", "loads", "system", "exec_module", "sleep", "factorial",
+                            "comb", "perm", "prod", "setrecursionlimit", "set_int_max_str_digits",
+                            "setswitchinterval"})  # fmt: skip
+#: Numbers larger than this (written, or computed by *, ** or <<) could size an allocation or
+#: a computation that never ends (" " * 10**12).
+_MAX_NUMBER = 2**32
+_GROWING = (ast.Mult, ast.Pow, ast.LShift, ast.MatMult)
+#: Attributes that reach other modules or change where imports come from (sys.modules,
+#: sys.path): through them an allowed module hands out a refused one.
+_ATTRIBUTES_REFUSED = frozenset({"modules", "path", "meta_path", "path_hooks",
+                                 "path_importer_cache", "builtins"})  # fmt: skip
+#: Loads of these (json.load(sys.stdin) reads only standard input) are fine.
+_ALLOWED_LOADS = frozenset({"json"})
+_NODES = (
+    ast.Module, ast.Expr, ast.Call, ast.Name, ast.Attribute, ast.Constant, ast.Load,
+    ast.Import, ast.ImportFrom, ast.alias, ast.Subscript, ast.Slice, ast.Tuple, ast.List,
+    ast.Dict, ast.Set, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp,
+    ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.Assign, ast.Store, ast.operator,
+    ast.unaryop, ast.boolop, ast.cmpop, ast.expr_context, ast.Starred,
+)  # fmt: skip
+#: A nested ** that the check of each side alone lets through (2**64**2) is refused too:
+#: only a constant may stand on either side of a growing operator.
+
+
+def inert_python(code: str) -> bool:
+    """Whether ``code`` (a ``python -c`` text) stays inside the closed grammar above."""
+    if len(code) > _MAX_CODE or "\x00" in code:
+        return False
+    try:
+        tree = ast.parse(code, mode="exec")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    nodes = list(ast.walk(tree))
+    if len(nodes) > 400 or not all(isinstance(node, _NODES) for node in nodes):
+        return False
+    # every name is a computing builtin, an allowed module or a name the code assigned:
+    # exec, open or getattr passed as a value (map(exec, …)) is refused like a call of them
+    known = set(_CALLS)
+    for node in nodes:
+        if isinstance(node, ast.alias):
+            known.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            known.add(node.id)
+    imported: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Name) and node.id not in known:
+            return False
+        if not _node_allowed(node, imported):
+            return False
+    return True
+
+
+def _node_allowed(node: ast.AST, imported: set[str]) -> bool:
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return _import_allowed(node, imported)
+    if isinstance(node, ast.Call):
+        return _call_allowed(node.func, imported)
+    check = _CHECKS.get(type(node))
+    return check is None or check(node)
+
+
+def _assign_allowed(node: ast.Assign) -> bool:
+    # rebinding a builtin would hide what a later call of that name reaches
+    return all(isinstance(t, ast.Name) and t.id not in _CALLS for t in node.targets)
+
+
+def _constant_allowed(node: ast.Constant) -> bool:
+    return not isinstance(node.value, int | float | complex) or _small(node.value)
+
+
+def _binop_allowed(node: ast.BinOp) -> bool:
+    return not isinstance(node.op, _GROWING) or _small_product(node)
+
+
+_CHECKS: dict[type[ast.AST], Callable[[Any], bool]] = {
+    ast.Attribute: lambda n: not n.attr.startswith("_") and n.attr not in _ATTRIBUTES_REFUSED,
+    ast.Name: lambda n: not n.id.startswith("_"),
+    ast.Assign: _assign_allowed,
+    ast.Constant: _constant_allowed,
+    ast.BinOp: _binop_allowed,
+}
+
+
+def _small(value: complex) -> bool:
+    return abs(value) <= _MAX_NUMBER
+
+
+def _small_product(node: ast.BinOp) -> bool:
+    """``2**20``, ``3 * 4``: both sides numbers written out, and the result small; a
+    sequence or a name multiplied, or a large result, is refused."""
+    left, right = node.left, node.right
+    if not (isinstance(left, ast.Constant) and isinstance(right, ast.Constant)):
+        return False
+    base, other = left.value, right.value
+    if not (isinstance(base, int | float) and isinstance(other, int | float)):
+        return False
+    if isinstance(node.op, ast.Mult):
+        result: complex = base * other
+    elif isinstance(node.op, ast.Pow) and abs(other) <= 64:
+        try:
+            result = base**other
+        except (OverflowError, ZeroDivisionError):
+            return False
+    else:
+        return False  # << and @: not needed by a one-liner that prints
+    return _small(result)
+
+
+def _import_allowed(node: ast.Import | ast.ImportFrom, imported: set[str]) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        if node.level or node.module is None or node.module.split(".")[0] not in _MODULES:
+            return False
+        return all(alias.name != "*" and alias.asname is None for alias in node.names)
+    for alias in node.names:
+        if alias.name.split(".")[0] not in _MODULES or alias.asname is not None:
+            return False
+        imported.add(alias.name.split(".")[0])
+    return True
+
+
+def _call_allowed(func: ast.expr, imported: set[str]) -> bool:
+    if isinstance(func, ast.Name):
+        return func.id in _CALLS
+    if isinstance(func, ast.Attribute):
+        if func.attr in _CALLS_REFUSED:
+            root = func.value
+            return (
+                func.attr in ("load", "loads")
+                and isinstance(root, ast.Name)
+                and root.id in _ALLOWED_LOADS
+            )
+        return True  # methods of values and of the allowed modules (str.join, sys.version)
+    return isinstance(func, ast.Call | ast.Subscript)
