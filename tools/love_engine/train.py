@@ -17,10 +17,13 @@ clause and their pairs, the rules' findings, and each stem beside each kind of e
 the action (``x:toxin|coffe``: the same word weighs differently beside a toxin and beside
 care). A feature must occur in at least ``--min-count`` training actions. The regularisation
 strength is chosen by stratified 5-fold cross-validation on the train split (ROC AUC), unless
-``--c`` gives it; the decision threshold from the same out-of-fold scores, combined with the
-rules as the engine combines them (see :func:`choose_threshold`). Neither held-out split is
-ever looked at. Coefficients are scaled by ``--scale`` and rounded to integers; those under
-``--min-weight`` are left out (of the out-of-fold models too). The run is deterministic:
+``--c`` gives it. The decision threshold balances the out-of-fold rates, combined with the
+rules as the engine combines them (see :func:`choose_threshold`), unless ``--threshold
+boundary`` asks for the fitted model's own boundary (a score of 0: with the classes weighted
+equally, where it reads harm and no harm as equally likely, fitted to nothing); the
+out-of-fold rates at both are reported. Neither held-out split is ever looked at.
+Coefficients are scaled by ``--scale`` and rounded to integers; those under ``--min-weight``
+are left out (of the out-of-fold models too). The run is deterministic:
 fixed folds, a deterministic solver, sorted features.
 """
 
@@ -45,9 +48,10 @@ from aegis.love_engine.model import LinearModel
 from aegis.love_engine.rules import Level
 
 C_GRID = (0.05, 0.1, 0.3, 1.0)
-#: Weights under 0.02 (scaled: 20) are left out: on cross-validation they moved the AUC by
-#: under 0.001 and they are a third of the features, so the file stays within a bound.
-MIN_WEIGHT = 20
+#: Weights under 0.025 (scaled: 25) are left out: on cross-validation they moved the AUC by
+#: under 0.001 and they are a third of the features, so the file stays within a bound (at 20,
+#: the 7,142-row dataset kept 50,895 features, over the 50,000 the tests allow).
+MIN_WEIGHT = 25
 FOLDS = 5
 SEED = 20261130
 
@@ -136,12 +140,25 @@ def choose_threshold(
     return best[1], best[2], best[3]
 
 
+def rates_at(
+    examples: Sequence[Example], scores: np.ndarray, scale: int, threshold: int
+) -> tuple[float, float]:
+    """The out-of-fold rates (unethical kept from *allow*, ethical allowed) at ``threshold``."""
+    integers = np.round(scores * scale).astype(int)
+    unethical = np.array([e.unethical for e in examples])
+    ruled = np.array([e.unreadable or e.rule_level >= Level.REVIEW for e in examples])
+    blocked = ruled | (integers >= threshold)
+    return float(blocked[unethical].mean()), float((~blocked[~unethical]).mean())
+
+
 def train(
     examples: Sequence[Example],
     min_count: int = 3,
     scale: int = 1000,
     c: float | None = None,
     min_weight: int = MIN_WEIGHT,
+    *,
+    threshold_rule: str = "oof",
 ) -> tuple[LinearModel, dict[str, float]]:
     """Fit on ``examples``; ``c`` None chooses it by cross-validation. Weights smaller than
     ``min_weight`` (in units of ``1 / scale``) are left out of the shipped model."""
@@ -159,8 +176,13 @@ def train(
         report.update({f"cv_auc_C={k:g}": v for k, v in aucs.items()})
     report["C"] = c
     oof = out_of_fold(examples, min_count, c, scale, min_weight)
-    threshold, caught, allowed = choose_threshold(examples, oof, scale)
-    report.update(oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed)
+    balanced, caught, allowed = choose_threshold(examples, oof, scale)
+    report.update(
+        oof_threshold=balanced, oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed
+    )
+    threshold = balanced if threshold_rule == "oof" else 0
+    caught, allowed = rates_at(examples, oof, scale, threshold)
+    report.update(unethical_not_allowed_at_threshold=caught, ethical_allowed_at_threshold=allowed)
     fitted = with_wrappers(examples)
     names = vocabulary(examples, min_count)  # counted on originals: copies repeat them
     model = fit(
@@ -192,9 +214,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="regularisation strength; default: chosen from C_GRID by cross-validation",
     )
+    parser.add_argument(
+        "--threshold",
+        choices=("oof", "boundary"),
+        default="oof",
+        help="the model's own boundary (0) or the one balancing the out-of-fold rates",
+    )
     args = parser.parse_args(argv)
     examples = load_training_examples()
-    model, report = train(examples, args.min_count, args.scale, args.c, args.min_weight)
+    model, report = train(
+        examples, args.min_count, args.scale, args.c, args.min_weight, threshold_rule=args.threshold
+    )
     args.out.write_text(model.dump(), encoding="utf-8")
     for key, value in report.items():
         print(f"{key}\t{value:g}" if isinstance(value, float) else f"{key}\t{value}")
