@@ -115,7 +115,10 @@ async def _call(hitl: HITLCollaborator, call: Call, value: object) -> object:
         except TimeoutError:
             # A legal wait that ran out (its documented outcome), or one the value made
             # longer than this guard (wait_for_decision(..., 5) waits five real seconds):
-            # accepted either way; what it left behind is checked by the caller.
+            # accepted either way; what it left behind is checked by the caller, once a
+            # write the guard interrupted (shielded, so it goes on) has had its turns.
+            for _ in range(20):
+                await asyncio.sleep(0)
             return None
     return result
 
