@@ -198,6 +198,9 @@ def _subcommand_paths(
         for target in operands:
             if looks_like_path(target[0] or "") or target is operands[-1]:
                 judge.path(target, "write-tree", cwd)
+        if sub == "clone" and len(operands) < 2:
+            # the new directory is named after the repository, somewhere below cwd
+            judge.scope.written_paths.append(cwd)
     elif sub == "clean" and "-f" in flags and "-n" not in flags:
         for target in operands or [(cwd, cwd, False)]:
             judge.path(target, "delete-tree", cwd)
