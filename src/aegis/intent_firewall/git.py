@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_url
@@ -125,6 +126,10 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         if option in ("--config", "-c") and sub != "config":
             following = words[index + 1][0] if index + 1 < len(words) else ""
             _git_config(judge, text.split("=", 1)[1] if "=" in text else following or "")
+        elif index == 0 and sub == "bisect" and text == "run" and len(words) > 1:
+            # git bisect run CMD ARGS…: CMD is run at each step, judged as itself
+            judge.argv(words[1:], replace(feed, cwd=cwd, depth=feed.depth + 1))
+            break
         elif option in _EXEC_OPTIONS.get(sub, ()):
             judge.hit("interpreter-code", f"git {sub} {text} runs a program")
         if text.startswith("ext::") or ("::" in text and text.split("::", 1)[0] in ("ext", "fd")):
