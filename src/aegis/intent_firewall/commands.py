@@ -23,7 +23,7 @@ from aegis.intent_firewall.optionroles import (
 )
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
-from aegis.intent_firewall.workspacescripts import note_unnamed_writes
+from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
 
 __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
 
@@ -179,6 +179,9 @@ class CommandJudge:
             self.hit("dynamic-program", f"program {written_as(name, written)} is a glob")
         spec = self.catalogue.lookup(name)
         note_unnamed_writes(self.scope, name, args, feed)
+        if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
+            # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
+            self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")
         if spec is None:
             self.unknown(name, value, f"program {written_as(name, written)}", args, feed)
             return
@@ -248,27 +251,35 @@ class CommandJudge:
             judge_powershell(self, " ".join(a[1] for a in args), feed)
             return
         if name not in self.scope.allowed_programs:
-            if ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
-                if not self._runs_workspace_script(name, args[0], feed):
-                    self.hit("user-script", program)
+            if self._runs_workspace_script(name, args[0], feed):
+                pass  # ./configure, scripts/build.sh, bin/setup: the workspace's own
+            elif ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
+                self.hit("user-script", program)
             else:
                 self.hit("unknown-program", program)
         for arg in args[1:]:
             self.maybe_path(arg, "read", feed.cwd)
 
     def _runs_workspace_script(self, name: str, arg: Arg, feed: Feed) -> bool:
-        """``./configure``, ``scripts/build.sh``: a script of the workspace run by its path is
-        judged like ``make`` (see ``workspacescripts``); a file without a script's name or a
-        project entry point's (``./xmrig``) may be any binary and stays a user script."""
+        """``./configure``, ``scripts/build.sh``, ``bin/setup``: a script of the workspace run
+        by its path is judged like ``make`` (see ``workspacescripts``); an extensionless file
+        at the root that is no project entry point (``./pspy64``) may be any binary dropped
+        there and stays a user script."""
         from aegis.intent_firewall.workspacescripts import (
             PROJECT_SCRIPT_NAMES,
             SCRIPT_SUFFIXES,
+            in_program_dir,
             workspace_script,
         )
 
-        if "/" not in (arg[0] or ""):
+        value = arg[0] or ""
+        if "/" not in value:
             return False
-        if not (name.endswith(SCRIPT_SUFFIXES) or name in PROJECT_SCRIPT_NAMES):
+        if not (
+            name.endswith(SCRIPT_SUFFIXES)
+            or name in PROJECT_SCRIPT_NAMES
+            or in_program_dir(self.scope, value, feed.cwd)
+        ):
             return False
         return workspace_script(self.scope, arg, feed)
 

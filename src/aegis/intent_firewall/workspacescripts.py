@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import targets
 
@@ -34,6 +35,8 @@ __all__ = [
     "PROJECT_SCRIPT_NAMES",
     "SCRIPT_SUFFIXES",
     "SHARED_SCRATCH",
+    "in_program_dir",
+    "in_shared_scratch",
     "note_unnamed_writes",
     "workspace_script",
 ]
@@ -82,7 +85,31 @@ def workspace_script(scope: Scope, arg: Arg, feed: Feed) -> bool:  # noqa: PLR09
         return False
     if catalogue.classify(resolved, scope.home) is not None:
         return False
+    if _offensive_name(resolved.rsplit("/", 1)[-1]):
+        return False
     return not any(_below(resolved, written) for written in scope.written_paths)
+
+
+def _offensive_name(base: str) -> bool:
+    """linpeas.sh, pspy64, exploit2.py: named like a tool an intruder brings along."""
+    lowered = base.lower()
+    stem = lowered.rsplit(".", 1)[0] if lowered.endswith(SCRIPT_SUFFIXES) else lowered
+    stem = stem.rstrip("0123456789").rstrip("-_") or stem
+    listed = catalogue()
+    return stem in listed.refused_script_names or any(
+        fragment in lowered for fragment in listed.refused_script_fragments
+    )
+
+
+def in_program_dir(scope: Scope, value: str, cwd: str) -> bool:
+    """Whether ``value`` lies in a directory of the workspace that holds its own programs
+    (``bin/``, ``scripts/``, ``target/`` …), rather than at its root."""
+    workspace = scope.workspace
+    if not workspace:
+        return False
+    resolved = resolve_path(value, cwd, scope.home)
+    relative = resolved[len(workspace.rstrip("/")) + 1 :].split("/")
+    return len(relative) > 1 and relative[0] in catalogue().program_dirs
 
 
 def _below(path: str, root: str) -> bool:
@@ -97,3 +124,8 @@ def note_unnamed_writes(scope: Scope, name: str, args: list[Arg], feed: Feed) ->
     )
     if unnamed and len(scope.written_paths) < 256:
         scope.written_paths.append(feed.cwd)
+
+
+def in_shared_scratch(scope: Scope, value: str, cwd: str) -> bool:
+    """Whether the program path ``value`` lies in a world-writable scratch directory."""
+    return resolve_path(value, cwd, scope.home).startswith(SHARED_SCRATCH)
