@@ -231,7 +231,9 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
             if module not in judge.catalogue.modules:
                 judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
                 return
-            inner = judge.catalogue.lookup(module.split(".", 1)[0])
+            inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(
+                module.split(".", 1)[0]
+            )
             if inner is not None:
                 judge.argv([(module, arg[1], False), *parsed.rest], feed)
             return
