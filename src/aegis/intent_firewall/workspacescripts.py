@@ -6,7 +6,9 @@ A script file below the configured working directory, run by path or handed to a
 interpreter as its script operand, is the same trust and is judged the same way. What keeps
 it a *user script* (review) is whatever says the file is not the workspace's own:
 
-- the working directory is unknown, or is ``/`` (then every path would count as "inside");
+- the working directory is ``/`` (then every path would count as "inside"); with none
+  configured, a relative path that does not climb is below wherever the agent works, as
+  ``./Makefile`` is for ``make``, until a ``cd`` moves the line elsewhere;
 - the path resolves outside it (``../../x.sh``, ``/tmp/x.sh``, ``cd /tmp && ./configure``),
   into a world-writable scratch directory, into ``.git/`` (hooks), or onto a sensitive target;
 - the same command line wrote it first (``curl -o x.sh …; bash x.sh``, ``tar -x … && ./configure``,
@@ -20,8 +22,10 @@ that limit is the same as for a Makefile.
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
 
+from aegis.intent_firewall.access import stays_below_unknown_cwd
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import targets
@@ -68,7 +72,7 @@ def workspace_script(scope: Scope, arg: Arg, feed: Feed) -> bool:  # noqa: PLR09
     """Whether ``arg`` names a file of the configured workspace that this line did not write."""
     value, _written, glob = arg
     workspace = scope.workspace
-    if value is None or glob or not scope.cwd_known or not workspace or workspace == "/":
+    if value is None or glob or (scope.cwd_known and (not workspace or workspace == "/")):
         return False
     if value.startswith(("-", "+")) or any(char in _NOT_IN_A_PLAIN_PATH for char in value):
         return False  # a Windows path, a URL, or words a shell would split: not one file here
@@ -77,17 +81,28 @@ def workspace_script(scope: Scope, arg: Arg, feed: Feed) -> bool:  # noqa: PLR09
     if not set(feed.fed_by) <= _WORKSPACE_FILE_READERS:
         return False  # bash <(curl …): only a substitution that reads a workspace file
     catalogue = targets()
-    if catalogue.is_system_dir(workspace, scope.home):
-        return False
     resolved = resolve_path(value, feed.cwd, scope.home)
-    inside = resolved.startswith(workspace.rstrip("/") + "/")
-    if not inside or resolved.startswith(SHARED_SCRATCH) or "/.git/" in resolved:
+    if not _below_working_directory(scope, value, resolved):
         return False
-    if catalogue.classify(resolved, scope.home) is not None:
+    if resolved.startswith(SHARED_SCRATCH):
         return False
+    if scope.cwd_known and catalogue.classify(resolved, scope.home) is not None:
+        return False  # (with the working directory unknown, "/" only stands in for it)
     if _offensive_name(resolved.rsplit("/", 1)[-1]):
         return False
     return not any(_below(resolved, written) for written in scope.written_paths)
+
+
+def _below_working_directory(scope: Scope, value: str, resolved: str) -> bool:
+    """Below the configured working directory (not a system one), outside ``.git/``; with
+    none configured and no ``cd`` on the line, a relative path that does not climb is below
+    wherever the agent works, as ``./Makefile`` is for ``make``."""
+    workspace = scope.workspace
+    if not scope.cwd_known:
+        return stays_below_unknown_cwd(value) and "/.git/" not in "/" + value
+    if workspace is None or targets().is_system_dir(workspace, scope.home):
+        return False
+    return resolved.startswith(workspace.rstrip("/") + "/") and "/.git/" not in resolved
 
 
 def _offensive_name(base: str) -> bool:
@@ -105,10 +120,13 @@ def in_program_dir(scope: Scope, value: str, cwd: str) -> bool:
     """Whether ``value`` lies in a directory of the workspace that holds its own programs
     (``bin/``, ``scripts/``, ``target/`` …), rather than at its root."""
     workspace = scope.workspace
-    if not workspace:
+    if not scope.cwd_known:
+        relative = posixpath.normpath(value).split("/")
+    elif workspace:
+        resolved = resolve_path(value, cwd, scope.home)
+        relative = resolved[len(workspace.rstrip("/")) + 1 :].split("/")
+    else:
         return False
-    resolved = resolve_path(value, cwd, scope.home)
-    relative = resolved[len(workspace.rstrip("/")) + 1 :].split("/")
     return len(relative) > 1 and relative[0] in catalogue().program_dirs
 
 
