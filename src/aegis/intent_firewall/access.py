@@ -87,6 +87,10 @@ class Scope:
     workspace: str | None = None
     #: Characters of a recipient list handed to the address parser (see ``Limits``).
     max_address_list: int = 2048
+    #: Resolved paths and trees this request writes, in the order its commands name them: a
+    #: workspace script written earlier on the same line is the agent's text, not the
+    #: workspace's (see ``workspacescripts``). Bounded like ``hits``.
+    written_paths: list[str] = field(default_factory=list)
 
     def hit(self, rule: str, evidence: str) -> None:
         if len(self.hits) < 256:
@@ -125,6 +129,10 @@ def judge_path(
         parts = resolved.split("/")
         judge_host(scope, parts[3] if len(parts) > 3 else "", written)
         return
+    if role.startswith("write") and len(scope.written_paths) < 256:
+        # a glob writes somewhere below the directory that holds its first wildcard
+        stem = resolved.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0]
+        scope.written_paths.append(posixpath.dirname(stem) if glob else resolved)
     paths = _glob_targets(resolved, scope.home) if glob else [resolved]
     if glob and (
         role.startswith(("delete", "perm"))

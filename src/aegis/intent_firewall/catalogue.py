@@ -76,6 +76,11 @@ class Catalogue:
     #: Option names that, where a program's entry does not model them, usually take a path
     #: the program writes (``-o``, ``--output-dir``, ``--prefix`` …).
     path_options: frozenset[str] = frozenset()
+    #: ``[workspace_scripts]``: names and name fragments of offensive tools, and the
+    #: directories that hold a workspace's own programs (see ``workspacescripts``).
+    refused_script_names: frozenset[str] = frozenset()
+    refused_script_fragments: tuple[str, ...] = ()
+    program_dirs: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> Program | None:
         """The entry for a program base name; ``mkfs.*`` and versioned names fold in."""
@@ -156,4 +161,12 @@ def catalogue() -> Catalogue:
         programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
     modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
     path_options = frozenset(data.get("defaults", {}).get("path_options", ()))
-    return Catalogue(MappingProxyType(programs), modules, path_options)
+    scripts = data.get("workspace_scripts", {})
+    return Catalogue(
+        MappingProxyType(programs),
+        modules,
+        path_options,
+        refused_script_names=frozenset(scripts.get("refused_names", ())),
+        refused_script_fragments=tuple(scripts.get("fragments", ())),
+        program_dirs=frozenset(scripts.get("program_dirs", ())),
+    )

@@ -23,10 +23,13 @@ from aegis.intent_firewall.optionroles import (
 )
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.text import written_as
+from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
 
 __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
 
 MAX_DEPTH = 8
+#: Catalogued programs that are files of a project (their entries say what their goals do).
+_PROJECT_ENTRY_POINTS = frozenset({"gradlew", "mvnw"})
 _SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", ".ps1", ".bat")
 _PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
 #: Operand roles whose targets matter: unknown operands for these are a finding.
@@ -175,9 +178,22 @@ class CommandJudge:
         if glob:
             self.hit("dynamic-program", f"program {written_as(name, written)} is a glob")
         spec = self.catalogue.lookup(name)
+        note_unnamed_writes(self.scope, name, args, feed)
+        if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
+            # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
+            self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")
         if spec is None:
             self.unknown(name, value, f"program {written_as(name, written)}", args, feed)
             return
+        # ./gradlew is the project's wrapper only where the project is: /tmp/gradlew or
+        # ./gradlew after cd /tmp is any script that took the name
+        if (
+            "/" in value
+            and name in _PROJECT_ENTRY_POINTS
+            and not self._project_entry_point_here(name, args[0], feed)
+        ):
+            shown_name = written_as(name, written)
+            self.hit("user-script", f"program {shown_name} outside the workspace")
         if self.scope.prose and spec.operands == "none" and not spec.finding:
             return
         if spec.finding:
@@ -235,12 +251,51 @@ class CommandJudge:
             judge_powershell(self, " ".join(a[1] for a in args), feed)
             return
         if name not in self.scope.allowed_programs:
-            if ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
+            if self._runs_workspace_script(name, args[0], feed):
+                pass  # ./configure, scripts/build.sh, bin/setup: the workspace's own
+            elif ("/" in value and name.endswith(_SCRIPT_SUFFIXES)) or value.startswith("./"):
                 self.hit("user-script", program)
             else:
                 self.hit("unknown-program", program)
         for arg in args[1:]:
             self.maybe_path(arg, "read", feed.cwd)
+
+    def _runs_workspace_script(self, name: str, arg: Arg, feed: Feed) -> bool:
+        """``./configure``, ``scripts/build.sh``, ``bin/setup``: a script of the workspace run
+        by its path is judged like ``make`` (see ``workspacescripts``); an extensionless file
+        at the root that is no project entry point (``./pspy64``) may be any binary dropped
+        there and stays a user script."""
+        from aegis.intent_firewall.workspacescripts import (
+            PROJECT_SCRIPT_NAMES,
+            SCRIPT_SUFFIXES,
+            in_program_dir,
+            workspace_script,
+        )
+
+        value = arg[0] or ""
+        if "/" not in value:
+            return False
+        if not (
+            name.endswith(SCRIPT_SUFFIXES)
+            or name in PROJECT_SCRIPT_NAMES
+            or in_program_dir(self.scope, value, feed.cwd)
+        ):
+            return False
+        return workspace_script(self.scope, arg, feed)
+
+    def _project_entry_point_here(self, name: str, arg: Arg, feed: Feed) -> bool:
+        """./gradlew in the workspace; with no working directory configured, one written
+        relative that does not climb out and is not in a scratch directory (the old
+        judgement, which cannot tell more)."""
+        if self.scope.cwd_known and self.scope.workspace not in (None, "/"):
+            return self._runs_workspace_script(name, arg, feed)
+        from aegis.intent_firewall.access import stays_below_unknown_cwd
+        from aegis.intent_firewall.paths import resolve_path
+        from aegis.intent_firewall.workspacescripts import SHARED_SCRATCH
+
+        value = arg[0] or ""
+        resolved = resolve_path(value, feed.cwd, self.scope.home)
+        return stays_below_unknown_cwd(value) and not resolved.startswith(SHARED_SCRATCH)
 
     def goals(self, spec: Program, args: list[Arg], feed: Feed) -> None:
         """``mvn clean deploy``, ``gradle build publish``: every goal after the first too."""

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_url
@@ -98,6 +99,30 @@ def _git_config(judge: CommandJudge, setting: str) -> None:
         judge.hit("interpreter-code", f"git configuration {setting[:100]!r} can run programs")
 
 
+def shown_words(words: list[Arg]) -> str:
+    return " ".join(w[1] for w in words)[:100]
+
+
+def _runs_command(
+    judge: CommandJudge, words: tuple[str, str], command: list[Arg], cwd: str, feed: Feed
+) -> bool:
+    """``git bisect run CMD…`` (a program at each step) and ``git submodule foreach CMD…``
+    (a shell command in each submodule): the command is judged as itself. False for any
+    other subcommand word."""
+    sub, text = words
+    if sub == "bisect" and text == "run" and command:
+        judge.argv(command, replace(feed, cwd=cwd, depth=feed.depth + 1))
+        return True
+    if sub != "submodule" or text != "foreach":
+        return False
+    command = [w for w in command if (w[0] or "") not in ("--recursive", "--quiet", "-q")]
+    if not command or any(w[0] is None for w in command):
+        judge.hit("interpreter-code", f"git submodule foreach {shown_words(command)}")
+    else:
+        judge.judge_script(" ".join(w[0] or "" for w in command), cwd, feed.depth + 1)
+    return True
+
+
 def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
     parsed = parse_options(spec, args[1:])
     cwd = feed.cwd
@@ -125,6 +150,8 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         if option in ("--config", "-c") and sub != "config":
             following = words[index + 1][0] if index + 1 < len(words) else ""
             _git_config(judge, text.split("=", 1)[1] if "=" in text else following or "")
+        elif index == 0 and _runs_command(judge, (sub, text), words[1:], cwd, feed):
+            break
         elif option in _EXEC_OPTIONS.get(sub, ()):
             judge.hit("interpreter-code", f"git {sub} {text} runs a program")
         if text.startswith("ext::") or ("::" in text and text.split("::", 1)[0] in ("ext", "fd")):
@@ -198,6 +225,9 @@ def _subcommand_paths(
         for target in operands:
             if looks_like_path(target[0] or "") or target is operands[-1]:
                 judge.path(target, "write-tree", cwd)
+        if sub == "clone" and len(operands) < 2:
+            # the new directory is named after the repository, somewhere below cwd
+            judge.scope.written_paths.append(cwd)
     elif sub == "clean" and "-f" in flags and "-n" not in flags:
         for target in operands or [(cwd, cwd, False)]:
             judge.path(target, "delete-tree", cwd)

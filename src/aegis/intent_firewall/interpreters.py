@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.text import written_as
+from aegis.intent_firewall.workspacescripts import PROJECT_SCRIPT_NAMES, workspace_script
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -95,7 +96,12 @@ def stdin_into(judge: CommandJudge, name: str, feed: Feed, *, is_shell: bool) ->
         judge.hit("user-script", f"{name} reads a script from a redirected file")
 
 
-def _script_operand(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> None:
+def _script_operand(
+    judge: CommandJudge, name: str, arg: Arg, feed: Feed, args: list[Arg] | None = None
+) -> None:
+    """The script file a shell or interpreter runs (``args``: its whole command line, given
+    where a workspace script may be judged like ``make``; ``source`` gives none, since what
+    it sources changes the rest of the line)."""
     value = arg[0]
     if value is None or value in ("/dev/stdin", "-", "/dev/fd/0", "/proc/self/fd/0"):
         if (
@@ -109,8 +115,29 @@ def _script_operand(judge: CommandJudge, name: str, arg: Arg, feed: Feed) -> Non
         if value is None and not (set(feed.fed_by) & (DOWNLOADERS | DECODERS | NETWORK)):
             judge.hit("pipe-into-interpreter", f"{name} runs {arg[1]}")
         return
+    if args is not None and workspace_script(judge.scope, arg, feed):
+        # bash scripts/test.sh, sh ./gradlew build: the workspace's own script, like make
+        judge.path(arg, "read", feed.cwd)
+        _workspace_script_arguments(judge, arg, args, feed)
+        return
     judge.hit("user-script", f"{name} {written_as(value, arg[1])}")
     judge.path(arg, "read", feed.cwd)
+
+
+def _workspace_script_arguments(
+    judge: CommandJudge, script: Arg, args: list[Arg], feed: Feed
+) -> None:
+    """What a workspace script is given: a catalogued name (``gradlew``, ``mvnw``) is judged
+    by its entry, so ``sh ./gradlew publish`` is ``./gradlew publish``; for any other script,
+    the path- and URL-looking arguments are judged as the ones of an unknown program are."""
+    position = next((i for i, a in enumerate(args) if a is script), len(args))
+    rest = args[position + 1 :]
+    name = (script[0] or "").rsplit("/", 1)[-1].lower()
+    if name in PROJECT_SCRIPT_NAMES and judge.catalogue.lookup(name) is not None:
+        judge.argv([(name, script[1], False), *rest], feed)
+        return
+    for word in rest:
+        judge.maybe_path(word, "read", feed.cwd)
 
 
 def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
@@ -141,7 +168,8 @@ def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
     if ran_script:
         return
     if parsed.operands:
-        _script_operand(judge, spec.name, parsed.operands[0], feed)
+        posix = spec.name.removesuffix(".exe") not in (*POWERSHELLS, "cmd")
+        _script_operand(judge, spec.name, parsed.operands[0], feed, args if posix else None)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
         if not parsed.flags & {"--version", "--help", "-h"}:
@@ -203,13 +231,15 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
             if module not in judge.catalogue.modules:
                 judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
                 return
-            inner = judge.catalogue.lookup(module.split(".", 1)[0])
+            inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(
+                module.split(".", 1)[0]
+            )
             if inner is not None:
                 judge.argv([(module, arg[1], False), *parsed.rest], feed)
             return
     if parsed.operands:
         if not _entry_point(judge, spec.name, parsed.operands[0], args, feed):
-            _script_operand(judge, spec.name, parsed.operands[0], feed)
+            _script_operand(judge, spec.name, parsed.operands[0], feed, args)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
         if parsed.flags & {"-V", "--version", "-h", "--help"}:

@@ -86,6 +86,9 @@ def tar(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     for role, arg, _ in parsed.options:
         if role == "dir" and extracting:
             judge.path(arg, "write-tree", feed.cwd)
+    if extracting and not any(role == "dir" for role, _, _ in parsed.options):
+        # names come from the archive: anything below the working directory may be new
+        judge.scope.written_paths.append(feed.cwd)
     if extracting and (
         "--absolute-names" in words
         or "P" in first.lstrip("-")

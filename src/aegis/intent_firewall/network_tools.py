@@ -59,3 +59,24 @@ def socat(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
             judge.hit("network-listener", f"socat {value[:80]}")
         elif kind in _SOCAT_NETWORK:
             judge_host(judge.scope, rest.split(":", 1)[0].split(",", 1)[0], written)
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+def file_server(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``python -m http.server``: the tree it serves is read by whoever connects, and any
+    address but loopback (the default is every interface) lets others connect."""
+    parsed = parse_options(spec, args[1:])
+    served: Arg = (feed.cwd, feed.cwd, False)
+    bind: str | None = None
+    for _role, arg, option in parsed.options:
+        if option in ("-d", "--directory"):
+            served = arg
+        elif option in ("-b", "--bind"):
+            bind = arg[0]
+        elif option == "--cgi":
+            judge.hit("interpreter-code", f"{spec.name} --cgi runs the scripts it serves")
+    if bind is None or bind.lower() not in _LOOPBACK:
+        judge.hit("network-listener", f"{spec.name} serves on {bind or 'every interface'}")
+    judge.path(served, "read-tree", feed.cwd)

@@ -75,7 +75,9 @@ __all__ = ["judge_request"]
 
 
 #: Destructive action words that only say a file is deleted (judged by its path instead).
-_FILE_DELETING = frozenset({"delete", "remove", "rm", "unlink", "erase"})
+#: Verbs of a file action judged by its paths when every one is below the working directory
+#: (format_file {path: src/a.py} reformats source; format_disk names no workspace file).
+_FILE_DELETING = frozenset({"delete", "remove", "rm", "unlink", "erase", "format"})
 _SEARCH_WORDS = frozenset({"search", "grep", "find", "lookup", "query"})
 _SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
 #: Actions that run their argument as code, and the keys that carry it.

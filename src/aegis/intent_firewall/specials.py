@@ -271,4 +271,5 @@ SPECIAL: dict[str, Handler] = {
     "set": modes.set_builtin,
     "unset": modes.unset_builtin,
     "umask": modes.umask_builtin,
+    "file-server": network_tools.file_server,
 }
