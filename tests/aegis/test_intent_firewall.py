@@ -216,7 +216,7 @@ def test_look_alikes_are_allowed(action: str, parameters: dict[str, object]) -> 
 def test_review_rules_send_network_and_scripts_to_a_human() -> None:
     assert judge("network_request", {"url": "https://unknown.example/api"})[0] is Decision.REVIEW
     assert judge("fetch", {"endpoint": "http://10.0.0.1/"})[2] == ("unknown-network-destination",)
-    assert judge("execute_command", {"cmd": "bash ./user_provided.sh"})[2] == ("user-script",)
+    assert judge("execute_command", {"cmd": "bash /tmp/user_provided.sh"})[2] == ("user-script",)
     allowed = IntentFirewall(allowed_hosts=["example.com"])
     verdict = allowed.validate_request_sync(
         Request("network_request", {"url": "https://api.example.com/v1"})
