@@ -4,8 +4,8 @@ Most lines an agent runs (``git status && pytest -q tests | tee out.log``) use n
 expansions, substitutions, braces, subshells or comments. For those, bash's grammar is
 word splitting on blanks plus control operators and redirections, which a split on
 whitespace gives exactly; walking a syntax tree from Python costs ten times more. Any
-character outside the plain set sends the line to tree-sitter. A property test checks that
-both paths agree on plain lines.
+character outside the plain set sends the line to tree-sitter, except quoted spans that
+expand nothing (see ``fastquotes``). Property tests check that both paths agree.
 """
 
 from __future__ import annotations
@@ -56,7 +56,9 @@ def is_plain(text: str) -> bool:
             _PLAIN.issuperset(text)
             or (
                 # tree-sitter-bash splits a pipeline with |& unlike bash (see fastquotes)
-                "'" in text and "|&" not in text and has_plain_quotes(text, QUOTED_LINE_PLAIN)
+                ("'" in text or '"' in text)
+                and "|&" not in text
+                and has_plain_quotes(text, QUOTED_LINE_PLAIN)
             )
         )
         and ";;" not in text
@@ -115,7 +117,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _word(text: str) -> Word | None:
-    if "'" in text:
+    if "'" in text or '"' in text:
         return quoted_word(text)
     glob = ("*" in text or "?" in text) and has_glob(text)
     return Word(text, text, (text,), [], [], glob)
@@ -123,7 +125,7 @@ def _word(text: str) -> Word | None:
 
 def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0911, PLR0912, PLR0915
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
-    quoted = "'" in text
+    quoted = "'" in text or '"' in text
     tokens = quoted_tokens(text, _BY_FIRST_CHARACTER) if quoted else _tokens(text)
     if (
         not _RESERVED.isdisjoint(tokens)
@@ -145,7 +147,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         if token[0] not in _OPERATOR_STARTS:  # a word: no operator starts with its letter
             if quoted and not words and not plain_program(token):
                 return None  # X='a b', 'rm', --opt=: as the full walk decides
-            if "'" in token:
+            if "'" in token or '"' in token:
                 word = quoted_word(token)
                 if word is None:
                     return None
@@ -181,7 +183,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                     return script
                 program = command.program
                 if program in ("cd", "pushd"):
-                    if any("'" in word.written for word in words):
+                    if any(word.written != word.value for word in words):
                         return None  # cd '-', cd '*': the full walk reads their values
                     cwd, moved = _cd(words, cwd, variables, script), True
                 if token in ("|", "|&"):

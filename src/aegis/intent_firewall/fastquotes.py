@@ -1,11 +1,13 @@
-"""Single-quoted words for the fast path of plain command lines (see ``fastlex``).
+"""Quoted words for the fast path of plain command lines (see ``fastlex``).
 
-Between single quotes bash takes every character as written, so a line whose only
-non-plain characters sit inside single quotes (``grep -rn 'TODO 12' src/ | wc -l``) is
-split into words and operators as plain text is, with the quoted spans kept whole. Such a
-word is what the tree-sitter walk makes of it: its text as written, the quotes removed as
-its value, no glob. Anything the walk would report on a quoted word (an array subscript
-that runs a substitution) or read differently sends the line to tree-sitter instead.
+Between single quotes bash takes every character as written, and between double quotes
+too when none of ``$``, backquote and backslash occurs (``!`` is left to the full walk as
+well). So a line whose only non-plain characters sit inside such quotes
+(``grep -rn 'TODO 12' src/ | wc -l``, ``git commit -m "fix: x"``) is split into words and
+operators as plain text is, with the quoted spans kept whole. Such a word is what the
+tree-sitter walk makes of it: its text as written, the quotes removed as its value, no
+glob. Anything the walk would report on a quoted word (an array subscript that runs a
+substitution) or read differently sends the line to tree-sitter instead.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ __all__ = [
 
 #: Characters a single-quoted span may hold on the fast path: printable ASCII and tab.
 QUOTED_BODY = frozenset(chr(code) for code in range(0x20, 0x7F)) | {"\t"}
+#: What a span may hold, by its quote: double quotes expand ``$``, backquotes, escapes.
+_BODIES = {"'": QUOTED_BODY, '"': QUOTED_BODY - set("$`\\!")}
 _ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 #: Characters outside the quotes of a quoted line on the fast path: fewer than on a plain
 #: line. tree-sitter-bash reads some plain words unlike bash (``pass:`` or ``a@b:`` as a
@@ -39,21 +43,30 @@ def plain_program(token: str) -> bool:
     return token[0] in _PROGRAM_START and _PROGRAM.issuperset(token)
 
 
+def _next_quote(text: str, start: int) -> int:
+    single = text.find("'", start)
+    double = text.find('"', start)
+    if single < 0 or 0 <= double < single:
+        return double
+    return single
+
+
 def has_plain_quotes(text: str, plain: frozenset[str]) -> bool:
-    """Whether ``text`` is ``plain`` characters outside closed single-quoted spans whose
-    bodies are :data:`QUOTED_BODY` characters. A linear scan."""
+    """Whether ``text`` is ``plain`` characters outside closed quoted spans whose bodies
+    hold only what :data:`_BODIES` allows for their quote. A linear scan."""
     index = 0
     length = len(text)
     while index < length:
-        opening = text.find("'", index)
+        opening = _next_quote(text, index)
         if opening < 0:
             return plain.issuperset(text[index:])
-        closing = text.find("'", opening + 1)
+        quote = text[opening]
+        closing = text.find(quote, opening + 1)
         if closing < 0:
             return False  # an unterminated quote: a syntax error for tree-sitter to report
         if not plain.issuperset(text[index:opening]):
             return False
-        if not QUOTED_BODY.issuperset(text[opening + 1 : closing]):
+        if not _BODIES[quote].issuperset(text[opening + 1 : closing]):
             return False
         index = closing + 1
     return True
@@ -69,8 +82,8 @@ def quoted_tokens(text: str, by_first: dict[str, tuple[str, ...]]) -> list[str]:
     length = len(text)
     while index < length:
         char = text[index]
-        if char == "'":
-            closing = text.index("'", index + 1)
+        if char in "'\"":
+            closing = text.index(char, index + 1)
             current.append(text[index : closing + 1])
             index = closing + 1
         elif char in " \t":
@@ -100,13 +113,13 @@ def quoted_tokens(text: str, by_first: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 def quoted_word(token: str) -> Word | None:
-    """The word ``token`` (holding single quotes) is, as the tree-sitter walk resolves it;
+    """The word ``token`` (holding quotes) is, as the tree-sitter walk resolves it;
     ``None`` when the walk would find more in it (a glob outside the quotes, a subscript
     that runs a substitution), so the line takes the full walk."""
     parts: list[str] = []
     index = 0
     while index < len(token):
-        opening = token.find("'", index)
+        opening = _next_quote(token, index)
         if opening < 0:
             opening = len(token)
         unquoted = token[index:opening]
@@ -115,8 +128,11 @@ def quoted_word(token: str) -> Word | None:
         parts.append(unquoted)
         if opening == len(token):
             break
-        closing = token.index("'", opening + 1)
-        parts.append(token[opening + 1 : closing])
+        closing = token.index(token[opening], opening + 1)
+        body = token[opening + 1 : closing]
+        if token[opening] == '"' and body and not body.strip(" \t"):
+            return None  # tree-sitter-bash reads "\t" and " " as empty strings
+        parts.append(body)
         index = closing + 1
     value = "".join(parts)
     if value.startswith(("~-", "~+")):

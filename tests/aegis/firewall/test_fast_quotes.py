@@ -1,4 +1,4 @@
-"""The fast path for lines with single-quoted words reads them exactly as the tree walk does.
+"""The fast path for lines with quoted words reads them exactly as the tree walk does.
 
 A quoted line on the fast path must get the verdict the full walk gives it, so the property
 here is stricter than for plain lines: the same commands (every word as written, its value,
@@ -22,15 +22,17 @@ _PROGRAMS = ["grep", "git", "ls", "cd", "sh", "python3", "rm", "./run.sh", "--op
              "pass:", "a@b:", "'rm'", "r'm'", "eval", "."]  # fmt: skip
 _BODIES = ["TODO 1", "a b", "*.py", "$(id)", "`id`", "a[$(id)]", "x[`id`]", "", " ", '"',
            "\\", "~-", "~+", "-", "*", "{a,b}", "if", "then", "|", ";", "#", "!", "/etc/shadow",
-           "~/.ssh/id_rsa", "$HOME", "..", "=", "s/a/b/g"]  # fmt: skip
+           "~/.ssh/id_rsa", "$HOME", "..", "=", "s/a/b/g", "\t", "  ", "it's", "a;b",
+           "fix: x"]  # fmt: skip
 _PLAIN_WORDS = ["-rn", "src/", "x=1", "--env=", "~/", "a*", "2>&1", "./out", "..", "-", "%2F"]
 _OPERATORS = ["|", "&&", "||", ";", "&", "|&", ">", ">>", "<"]
 
 _QUOTED = st.builds(
-    lambda before, body, after: f"{before}'{body}'{after}",
+    lambda before, quote, body, after: f"{before}{quote}{body.replace(quote, '')}{quote}{after}",
     st.sampled_from(["", "", "--name=", "a", "~", "-"]),
+    st.sampled_from(["'", '"']),
     st.sampled_from(_BODIES),
-    st.sampled_from(["", "", "b", "'x'", "/", "*"]),
+    st.sampled_from(["", "", "b", "'x'", '"y"', "/", "*"]),
 )
 _TOKEN = st.one_of(
     _QUOTED, st.sampled_from(_PLAIN_WORDS), st.sampled_from(_OPERATORS), st.sampled_from(_PROGRAMS)
@@ -66,6 +68,8 @@ def test_a_quoted_line_on_the_fast_path_is_what_the_tree_walk_makes_of_it(
         "grep -rn 'TODO 12' src/ | wc -l",
         "git commit -m 'fix: the parser' && git log -1",
         "echo 'a b' 'c'd e'f' --name='x y'",
+        'git commit -m "fix: the parser" && git push',
+        """echo "it's" 'say "hi"'""",
     ],
 )
 def test_common_quoted_lines_take_the_fast_path(line: str) -> None:
@@ -85,6 +89,8 @@ def test_common_quoted_lines_take_the_fast_path(line: str) -> None:
         "echo 'a[$(id)]'",  # a subscript that runs a substitution
         "echo 'x' > out",  # redirections on a quoted line
         "echo 'unterminated",
+        'echo "$HOME" "`id`" "a\\b" "!x"',  # double quotes that expand or escape
+        'echo " " x',  # tree-sitter reads a blank-only string as empty
     ],
 )
 def test_lines_the_walk_reads_its_own_way_take_the_walk(line: str) -> None:
