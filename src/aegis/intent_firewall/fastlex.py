@@ -4,12 +4,19 @@ Most lines an agent runs (``git status && pytest -q tests | tee out.log``) use n
 expansions, substitutions, braces, subshells or comments. For those, bash's grammar is
 word splitting on blanks plus control operators and redirections, which a split on
 whitespace gives exactly; walking a syntax tree from Python costs ten times more. Any
-character outside the plain set sends the line to tree-sitter. A property test checks that
-both paths agree on plain lines.
+character outside the plain set sends the line to tree-sitter, except quoted spans that
+expand nothing (see ``fastquotes``). Property tests check that both paths agree.
 """
 
 from __future__ import annotations
 
+from aegis.intent_firewall.fastquotes import (
+    QUOTED_LINE_PLAIN,
+    has_plain_quotes,
+    plain_program,
+    quoted_tokens,
+    quoted_word,
+)
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.shellmodel import MAX_LINE_COMMANDS, Redirect, Script, SimpleCommand
@@ -45,7 +52,15 @@ def is_plain(text: str) -> bool:
     """Whether ``text`` only uses what :func:`plain_script` reads exactly as bash does."""
     return (
         len(text) <= _MAX_PLAIN
-        and _PLAIN.issuperset(text)
+        and (
+            _PLAIN.issuperset(text)
+            or (
+                # tree-sitter-bash splits a pipeline with |& unlike bash (see fastquotes)
+                ("'" in text or '"' in text)
+                and "|&" not in text
+                and has_plain_quotes(text, QUOTED_LINE_PLAIN)
+            )
+        )
         and ";;" not in text
         and "<<" not in text
         and "<>" not in text
@@ -101,14 +116,17 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def _word(text: str) -> Word:
+def _word(text: str) -> Word | None:
+    if "'" in text or '"' in text:
+        return quoted_word(text)
     glob = ("*" in text or "?" in text) and has_glob(text)
     return Word(text, text, (text,), [], [], glob)
 
 
-def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0912
+def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0911, PLR0912, PLR0915
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
-    tokens = _tokens(text)
+    quoted = "'" in text or '"' in text
+    tokens = quoted_tokens(text, _BY_FIRST_CHARACTER) if quoted else _tokens(text)
     if (
         not _RESERVED.isdisjoint(tokens)
         or (tokens and tokens[-1] in ("&&", "||", "|", "|&"))
@@ -127,6 +145,14 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         token = tokens[index] if index < count else ";"
         index += 1
         if token[0] not in _OPERATOR_STARTS:  # a word: no operator starts with its letter
+            if quoted and not words and not plain_program(token):
+                return None  # X='a b', 'rm', --opt=: as the full walk decides
+            if "'" in token or '"' in token:
+                word = quoted_word(token)
+                if word is None:
+                    return None
+                words.append(word)
+                continue
             if words or "=" not in token:  # _word, inlined: this runs for every word
                 glob = ("*" in token or "?" in token) and has_glob(token)
                 words.append(Word(token, token, (token,), [], [], glob, []))
@@ -134,9 +160,11 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         elif (operator := token.lstrip("0123456789")) in _REDIRECTS:
             if index >= count or tokens[index].lstrip("0123456789") in _OPERATORS:
                 return None  # a redirection without a target (>> 2>&1): a syntax error
-            target = tokens[index]
+            target_word = _word(tokens[index])
+            if target_word is None:
+                return None
             index += 1
-            redirects.append(Redirect(operator, _word(target)))
+            redirects.append(Redirect(operator, target_word))
             continue
         if token in _SEPARATORS:
             if not (words or assignments or redirects) and (
@@ -155,9 +183,13 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                     return script
                 program = command.program
                 if program in ("cd", "pushd"):
+                    if any(word.written != word.value for word in words):
+                        return None  # cd '-', cd '*': the full walk reads their values
                     cwd, moved = _cd(words, cwd, variables, script), True
                 if token in ("|", "|&"):
                     stages.append(program)
+                elif quoted and len(stages) > 1 and token in ("&&", "||"):
+                    return None  # a | b | c && d: tree-sitter nests the list in the pipeline
                 else:
                     stages = []
             words, assignments, redirects = [], [], []
@@ -170,11 +202,17 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
             and (name[0].isalpha() or name[0] == "_")
             and (name.replace("_", "a").isalnum())
         ):
-            assignments.append((name, _word(value)))
+            value_word = _word(value)
+            if value_word is None:
+                return None
+            assignments.append((name, value_word))
             if not value or not (set(value) & set("*?")):
                 variables[name.upper()] = value
             continue
-        words.append(_word(token))
+        word = _word(token)
+        if word is None or (quoted and not words):
+            return None
+        words.append(word)
     return script
 
 
