@@ -36,6 +36,8 @@ _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
 _STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 #: Command lines judged for a program that runs each operand (hyperfine); more is too-large.
 _MAX_SCRIPT_OPERANDS = 32
+#: Clients whose standard input is their command language, with a ``!`` shell escape.
+_COMMAND_READERS = frozenset({"ftp", "sftp", "lftp", "ncftp"})
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -309,8 +311,8 @@ class CommandJudge:
                 if value.startswith("@") or "=@" in value or "=<" in value:
                     target = value.split("@", 1)[1] if "@" in value else value.split("<", 1)[1]
                     self.path((target.split(";", 1)[0], arg[1], False), "read", cwd)
-            elif role == "program-file" and value is not None:
-                self.program_file(arg, option, cwd, feed)
+            elif role in ("program-file", "build-file") and value is not None:
+                self.program_file(arg, option, cwd, feed, built=role == "build-file")
             elif role == "code":
                 self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
             elif role == "script" and value is not None:
@@ -324,9 +326,12 @@ class CommandJudge:
                 valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
 
-    def program_file(self, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
+    def program_file(
+        self, arg: Arg, option: str, cwd: str, feed: Feed, *, built: bool = False
+    ) -> None:
         """``awk -f FILE``: the program is read from FILE; from standard input, whatever is
-        piped or redirected in is the program, so it is code fed to an interpreter."""
+        piped or redirected in is the program, so it is code fed to an interpreter. A build
+        file (``make -f``) from outside the working directory is code nobody reviewed."""
         from aegis.intent_firewall.paths import resolve_path
 
         value = arg[0] or ""
@@ -336,6 +341,11 @@ class CommandJudge:
             self.hit("pipe-into-interpreter", f"{option} {arg[1]}: program read from {source}")
             if feed.stdin_text is not None:
                 self.judge_script(feed.stdin_text, cwd, feed.depth + 1)
+            return
+        if built:
+            from aegis.intent_firewall.optionroles import unmodelled_value
+
+            unmodelled_value(self, option, arg, cwd)
             return
         self.path(arg, "read", cwd)
 
@@ -428,6 +438,12 @@ class CommandJudge:
         elif role == "url":
             self.urls(operands, parsed, cwd)
         elif role == "host":
+            if spec.name in _COMMAND_READERS and (
+                feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected
+            ):
+                # ftp and sftp read their own commands from standard input, and ``!`` there
+                # runs a local shell command
+                self.hit("pipe-into-interpreter", f"{spec.name} reads its commands from input")
             # dig's +short and kin are query options, not the destination
             for arg in [a for a in operands if not (a[0] or "").startswith("+")][:1]:
                 if arg[0] is not None:
