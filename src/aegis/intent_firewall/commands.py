@@ -53,6 +53,8 @@ class Feed:
     stdin_redirected: bool = False
     fed_by: tuple[str, ...] = ()
     stdin_operands: bool = False
+    #: xargs -I R: the string replaced by each input word, wherever it stands.
+    replace_token: str | None = None
     depth: int = 0
     #: The words of the pipeline stage that writes this command's standard input.
     producer: tuple[Arg, ...] = ()
@@ -83,8 +85,23 @@ def _is_variable(name: str) -> bool:
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
-def _with_operands(args: list[Arg], operands: list[Arg]) -> list[Arg]:
-    """The command with xargs' operands: in place of ``{}`` (``-I{}``), else at the end."""
+def _with_operands(args: list[Arg], operands: list[Arg], token: str | None = None) -> list[Arg]:
+    """The command with xargs' operands: in place of ``{}`` (or the ``-I R`` string, also
+    inside a word: ``sh -c 'rm -rf R'``), else at the end."""
+    if token and operands and all(o[0] is not None for o in operands):
+        # each input line runs the command once; all of them at once is judged (a word the
+        # token stands for alone becomes every operand)
+        value = " ".join(o[0] or "" for o in operands)
+        written = " ".join(o[1] for o in operands)
+        out: list[Arg] = []
+        for a in args:
+            if a[0] == token:
+                out.extend(operands)
+            elif a[0] is not None and token in a[0]:
+                out.append((a[0].replace(token, value), a[1].replace(token, written), a[2]))
+            else:
+                out.append(a)
+        return out
     if operands and any(a[0] == "{}" for a in args):
         return [operands[0] if a[0] == "{}" else a for a in args]
     return [*args, *operands]
@@ -210,7 +227,8 @@ class CommandJudge:
     def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
         """xargs and parallel add words read from standard input to the command."""
         if feed.stdin_text is not None:
-            return _with_operands(args, [(w, w, False) for w in feed.stdin_text.split()[:64]])
+            words: list[Arg] = [(w, w, False) for w in feed.stdin_text.split()[:64]]
+            return _with_operands(args, words, feed.replace_token)
         from aegis.intent_firewall.producers import produced
 
         output = produced(feed.producer, feed.cwd) if feed.producer else None
@@ -225,7 +243,9 @@ class CommandJudge:
         role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
         for root in roots[:8]:
             self.path((root, root, False), role, feed.cwd)
-        return _with_operands(args, output.operands) if output is not None else args
+        if output is None:
+            return args
+        return _with_operands(args, output.operands, feed.replace_token)
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
@@ -361,8 +381,14 @@ class CommandJudge:
                 continue
             if arg[0] is not None:
                 judge_url(self.scope, arg[0], arg[1], cwd)
+                # a client takes localhost:9200/_all as http://localhost:9200/_all
+                url = (
+                    arg[0]
+                    if "://" in arg[0] or arg[0].startswith(("/", "."))
+                    else f"http://{arg[0]}"
+                )
                 for method in methods[-1:]:
-                    for _rule, evidence in http_method_findings({"method": method, "url": arg[0]}):
+                    for _rule, evidence in http_method_findings({"method": method, "url": url}):
                         self.hit("destructive-command", evidence)
 
     def operand_shapes(self, spec: Program, parsed: Parsed, feed: Feed) -> None:
