@@ -195,7 +195,7 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     parsed = parse_options(spec, args[1:])
     words = [(a[0] or "").lower() for a in parsed.operands]
     methods = [(a[0] or "").upper() for r, a, o in parsed.options if o in ("-X", "--method")]
-    if _GH_DESTRUCTIVE.intersection(words[1:2]) or "DELETE" in methods:
+    if _GH_DESTRUCTIVE.intersection(words[1:2]) or {"DELETE", "PUT", "PATCH"} & set(methods):
         judge.hit("destructive-command", f"gh {' '.join(words)[:100]}")
     if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
