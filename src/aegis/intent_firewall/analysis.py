@@ -188,6 +188,22 @@ def _within_bounds(
     return commands
 
 
+_ODD_BREAKS = ("\v", "\f", "\x85", "\u2028", "\u2029", "\x1c", "\x1d", "\x1e")
+
+
+def _odd_break(text: str, scope: Scope) -> None:
+    """A line-breaking character other than newline (a lone carriage return counts): bash
+    reads it as part of a word, but a terminal, a log viewer or another shell may break the
+    line there, so what a person reviews is not what runs."""
+    if scope.prose:
+        return
+    odd = next((mark for mark in _ODD_BREAKS if mark in text), None)
+    if odd is None and "\r" in text and "\r" in text.replace("\r\n", "\n"):
+        odd = "\r"
+    if odd is not None:
+        scope.hit("shell-construct", f"line break {odd!r} bash does not see in a command")
+
+
 def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
     if job.commands is not None and job.commands.left <= 0:
@@ -198,6 +214,7 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             scope.hit("too-large", f"{nesting} substitutions in one command line")
         return
+    _odd_break(text, scope)
     variables = {"HOME": scope.home, "IFS": " ", "PWD": job.cwd}
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:

@@ -86,6 +86,8 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     if spec.name in ("redis-cli", "valkey-cli"):
         if operands and (operands[0][0] or "").lower() in _REDIS_DANGER:
             judge.hit("destructive-command", f"{spec.name} {' '.join(a[1] for a in operands)}")
+        if not operands:
+            _sql_from_stdin(judge, spec, feed)
         return
     if spec.name in ("sqlite3", "duckdb"):
         statements = [a[0] or "" for a in operands[1:]]
@@ -98,6 +100,50 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
         operands = operands[1:]  # psql DBNAME, mysql DBNAME
     for arg in operands:
         sql_text(judge, arg[0] or "")
+    _sql_from_stdin(judge, spec, feed)
+
+
+def _sql_from_stdin(judge: CommandJudge, spec: Program, feed: Feed) -> None:
+    """With no statement on the command line a client runs what reaches its standard input:
+    a here-document or the words an ``echo``/``printf`` writes are judged line by line (a
+    ``.shell`` or ``\\!`` line is a shell escape); redis reads commands, not SQL."""
+    text = feed.stdin_text if feed.stdin_text is not None else _echoed(feed.producer)
+    if text is None:
+        return
+    if spec.name in ("redis-cli", "valkey-cli"):
+        for line in text.splitlines()[:64]:
+            words = line.split()
+            if words and words[0].lower() in _REDIS_DANGER:
+                judge.hit("destructive-command", f"{spec.name} reads {line[:80]!r}")
+        return
+    statements: list[str] = []
+    for line in text[:65536].splitlines():
+        stripped = line.strip()
+        if stripped.startswith((".", "\\", "!")) or stripped.lower().startswith("system "):
+            if stripped.startswith("!"):
+                judge.hit("interpreter-code", f"{spec.name} shell escape {stripped[:80]!r}")
+            else:
+                sql_text(judge, stripped)
+        elif stripped:
+            statements.append(stripped)
+    if statements:
+        sql_text(judge, "\n".join(statements))
+
+
+def _echoed(producer: tuple[Arg, ...]) -> str | None:
+    """The text ``echo``/``printf`` with literal words writes (``\\n`` read as a newline)."""
+    if not producer or producer[0][0] is None:
+        return None
+    name = producer[0][0].rsplit("/", 1)[-1].lower()
+    if name not in ("echo", "printf"):
+        return None
+    words = [a[0] for a in producer[1:]]
+    if any(word is None for word in words):
+        return None
+    known = [w for w in words if w is not None]
+    while known and name == "echo" and known[0] in ("-n", "-e", "-E", "-ne", "-en"):
+        known = known[1:]
+    return " ".join(known).replace("\\n", "\n")
 
 
 #: Statements that change a database file: the file given to sqlite3 is written.
@@ -149,7 +195,7 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     parsed = parse_options(spec, args[1:])
     words = [(a[0] or "").lower() for a in parsed.operands]
     methods = [(a[0] or "").upper() for r, a, o in parsed.options if o in ("-X", "--method")]
-    if _GH_DESTRUCTIVE.intersection(words[1:2]) or "DELETE" in methods:
+    if _GH_DESTRUCTIVE.intersection(words[1:2]) or {"DELETE", "PUT", "PATCH"} & set(methods):
         judge.hit("destructive-command", f"gh {' '.join(words)[:100]}")
     if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
@@ -179,9 +225,17 @@ def image_host(judge: CommandJudge, image: Arg) -> None:
 
 
 def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.optionroles import unmodelled_value
+
     parsed = parse_options(spec, args[1:])
-    for value, written, _ in parsed.operands:
-        if value and not value.startswith((".", "/")):
+    for arg in parsed.operands:
+        value, written, _ = arg
+        if value and (value.startswith((".", "/", "~")) or value.endswith(".go")):
+            # go run /tmp/x.go: a program built from outside the working directory (a
+            # trailing /... is Go's "every package below", not a path segment)
+            package = value.removesuffix("/...") or "."
+            unmodelled_value(judge, spec.name, (package, written, arg[2]), feed.cwd)
+        elif value:
             host = value.split("/", 1)[0].split("@", 1)[0]
             if "." in host:
                 judge_host(judge.scope, host, written)

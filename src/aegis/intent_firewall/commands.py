@@ -39,6 +39,8 @@ _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
 _STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 #: Command lines judged for a program that runs each operand (hyperfine); more is too-large.
 _MAX_SCRIPT_OPERANDS = 32
+#: Clients whose standard input is their command language, with a ``!`` shell escape.
+_COMMAND_READERS = frozenset({"ftp", "sftp", "lftp", "ncftp"})
 
 #: Judges a shell script found inside a command (``sh -c``, ``eval``, here-strings).
 ScriptJudge = Callable[[str, str, int], None]
@@ -54,6 +56,8 @@ class Feed:
     stdin_redirected: bool = False
     fed_by: tuple[str, ...] = ()
     stdin_operands: bool = False
+    #: xargs -I R: the string replaced by each input word, wherever it stands.
+    replace_token: str | None = None
     depth: int = 0
     #: The words of the pipeline stage that writes this command's standard input.
     producer: tuple[Arg, ...] = ()
@@ -84,8 +88,23 @@ def _is_variable(name: str) -> bool:
     return bool(name) and name.isupper() and all(c.isalnum() or c == "_" for c in name)
 
 
-def _with_operands(args: list[Arg], operands: list[Arg]) -> list[Arg]:
-    """The command with xargs' operands: in place of ``{}`` (``-I{}``), else at the end."""
+def _with_operands(args: list[Arg], operands: list[Arg], token: str | None = None) -> list[Arg]:
+    """The command with xargs' operands: in place of ``{}`` (or the ``-I R`` string, also
+    inside a word: ``sh -c 'rm -rf R'``), else at the end."""
+    if token and operands and all(o[0] is not None for o in operands):
+        # each input line runs the command once; all of them at once is judged (a word the
+        # token stands for alone becomes every operand)
+        value = " ".join(o[0] or "" for o in operands)
+        written = " ".join(o[1] for o in operands)
+        out: list[Arg] = []
+        for a in args:
+            if a[0] == token:
+                out.extend(operands)
+            elif a[0] is not None and token in a[0]:
+                out.append((a[0].replace(token, value), a[1].replace(token, written), a[2]))
+            else:
+                out.append(a)
+        return out
     if operands and any(a[0] == "{}" for a in args):
         return [operands[0] if a[0] == "{}" else a for a in args]
     return [*args, *operands]
@@ -224,7 +243,8 @@ class CommandJudge:
     def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
         """xargs and parallel add words read from standard input to the command."""
         if feed.stdin_text is not None:
-            return _with_operands(args, [(w, w, False) for w in feed.stdin_text.split()[:64]])
+            words: list[Arg] = [(w, w, False) for w in feed.stdin_text.split()[:64]]
+            return _with_operands(args, words, feed.replace_token)
         from aegis.intent_firewall.producers import produced
 
         output = produced(feed.producer, feed.cwd) if feed.producer else None
@@ -239,7 +259,9 @@ class CommandJudge:
         role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
         for root in roots[:8]:
             self.path((root, root, False), role, feed.cwd)
-        return _with_operands(args, output.operands) if output is not None else args
+        if output is None:
+            return args
+        return _with_operands(args, output.operands, feed.replace_token)
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
@@ -364,8 +386,8 @@ class CommandJudge:
                 if value.startswith("@") or "=@" in value or "=<" in value:
                     target = value.split("@", 1)[1] if "@" in value else value.split("<", 1)[1]
                     self.path((target.split(";", 1)[0], arg[1], False), "read", cwd)
-            elif role == "program-file" and value is not None:
-                self.program_file(arg, option, cwd, feed)
+            elif role in ("program-file", "build-file") and value is not None:
+                self.program_file(arg, option, cwd, feed, built=role == "build-file")
             elif role == "code":
                 self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
             elif role == "script" and value is not None:
@@ -379,9 +401,12 @@ class CommandJudge:
                 valued(self, role, arg, option, cwd=cwd, feed=feed)
         return cwd
 
-    def program_file(self, arg: Arg, option: str, cwd: str, feed: Feed) -> None:
+    def program_file(
+        self, arg: Arg, option: str, cwd: str, feed: Feed, *, built: bool = False
+    ) -> None:
         """``awk -f FILE``: the program is read from FILE; from standard input, whatever is
-        piped or redirected in is the program, so it is code fed to an interpreter."""
+        piped or redirected in is the program, so it is code fed to an interpreter. A build
+        file (``make -f``) from outside the working directory is code nobody reviewed."""
         from aegis.intent_firewall.paths import resolve_path
 
         value = arg[0] or ""
@@ -391,6 +416,11 @@ class CommandJudge:
             self.hit("pipe-into-interpreter", f"{option} {arg[1]}: program read from {source}")
             if feed.stdin_text is not None:
                 self.judge_script(feed.stdin_text, cwd, feed.depth + 1)
+            return
+        if built:
+            from aegis.intent_firewall.optionroles import unmodelled_value
+
+            unmodelled_value(self, option, arg, cwd)
             return
         self.path(arg, "read", cwd)
 
@@ -406,8 +436,14 @@ class CommandJudge:
                 continue
             if arg[0] is not None:
                 judge_url(self.scope, arg[0], arg[1], cwd)
+                # a client takes localhost:9200/_all as http://localhost:9200/_all
+                url = (
+                    arg[0]
+                    if "://" in arg[0] or arg[0].startswith(("/", "."))
+                    else f"http://{arg[0]}"
+                )
                 for method in methods[-1:]:
-                    for _rule, evidence in http_method_findings({"method": method, "url": arg[0]}):
+                    for _rule, evidence in http_method_findings({"method": method, "url": url}):
                         self.hit("destructive-command", evidence)
 
     def operand_shapes(self, spec: Program, parsed: Parsed, feed: Feed) -> None:
@@ -483,6 +519,12 @@ class CommandJudge:
         elif role == "url":
             self.urls(operands, parsed, cwd)
         elif role == "host":
+            if spec.name in _COMMAND_READERS and (
+                feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected
+            ):
+                # ftp and sftp read their own commands from standard input, and ``!`` there
+                # runs a local shell command
+                self.hit("pipe-into-interpreter", f"{spec.name} reads its commands from input")
             # dig's +short and kin are query options, not the destination
             for arg in [a for a in operands if not (a[0] or "").startswith("+")][:1]:
                 if arg[0] is not None:

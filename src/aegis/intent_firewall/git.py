@@ -220,6 +220,9 @@ def _subcommand_paths(
         judge.hit(rule, f"git {sub} {why}")
     flags, operands = _subcommand_words(judge, sub, words, cwd)
     if sub in ("config", "commit", "tag", "log", "show", "diff", "grep"):
+        # git diff --no-index A B compares two files anywhere, like diff(1): both are read
+        for target in operands if sub == "diff" and "--no-index" in flags else []:
+            judge.path(target, "read", cwd)
         return
     if sub in _FILLS_DIRECTORY:
         for target in operands:

@@ -127,6 +127,29 @@ def _key_kind(key: str) -> str:
     return ""
 
 
+_ID_KEYS = frozenset({"uid", "gid", "user_id", "userid", "group_id", "groupid"})
+_GROUP_KEYS = frozenset({"group", "groups", "supplementary_groups", "extra_groups"})
+#: Groups whose members are root in all but name.
+_ROOT_GROUPS = frozenset({"root", "sudo", "wheel", "admin", "adm", "administrators", "docker",
+                          "lxd", "disk", "shadow", "kvm"})  # fmt: skip
+_REF_KEYS = frozenset({"refspec", "refspecs", "ref", "refs", "branch", "branches"})
+
+
+def _account_privilege(parameters: Mapping[Any, Any]) -> tuple[str, str] | None:
+    """An account given uid 0 or a root-equivalent group; a refspec that forces (``+main``)."""
+    for key, value in itertools.islice(parameters.items(), _MAX_NODES):
+        name = key.casefold() if isinstance(key, str) else ""
+        if name in _ID_KEYS and str(value).strip() == "0":
+            return "account-change", f"parameter {name}: 0 is root"
+        values = value if isinstance(value, (list, tuple)) else [value]
+        texts = [v.strip().casefold() for v in values[:32] if isinstance(v, str)]
+        if name in _GROUP_KEYS and _ROOT_GROUPS.intersection(texts):
+            return "account-change", f"parameter {name}: a root-equivalent group"
+        if name in _REF_KEYS and any(text.startswith("+") for text in texts):
+            return "destructive-action", f"parameter {name}: a forced refspec"
+    return None
+
+
 def _flag(key: str, value: object) -> tuple[str, str] | None:
     """(rule, evidence) for one parameter, or ``None``."""
     kind = _key_kind(key)
@@ -186,11 +209,14 @@ def parameter_flag_findings(
     if not isinstance(parameters, Mapping):
         return []
     found: dict[str, tuple[str, str]] = {}
+    account = _account_privilege(parameters)
+    if account is not None:
+        found[account[0]] = account
     for key, value in itertools.islice(parameters.items(), _MAX_NODES):
         if not isinstance(value, (str, int, float)) or (isinstance(key, str) and _key_kind(key)):
             break
     else:
-        return []  # {"path": …, "content": …}: the common shape, no flag and no URL
+        return list(found.values())  # {"path": …, "content": …}: no flag and no URL
     sharing = _sharing(parameters, action_words)
     if sharing is not None:
         found[sharing[0]] = sharing

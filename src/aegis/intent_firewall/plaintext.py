@@ -10,9 +10,15 @@ from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.paths import looks_like_path
+from aegis.intent_firewall.readings import CONTENT_KEYS
 from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
 from aegis.intent_firewall.text import canonical_text
-from aegis.intent_firewall.textchecks import config_escape, config_exec, sql_injection_shape
+from aegis.intent_firewall.textchecks import (
+    config_escape,
+    config_exec,
+    sql_injection_shape,
+    whole_sql_statement,
+)
 from aegis.intent_firewall.vocabulary import (
     DELETE_WORDS,
     NETWORK_WORDS,
@@ -60,7 +66,14 @@ _FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment"
 def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
     cwd = job.cwd
-    if (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS)) and not looks_like_path(canonical):
+    stripped = canonical.strip()
+    if (key in _IMAGE_KEYS or key.endswith("_image")) and _image_registry(stripped):
+        # registry.example/team/app:tag is pulled from registry.example
+        judge_url(scope, _image_registry(stripped), text, cwd)
+    elif _host_and_port(stripped):
+        # evil.example:443 under any key is a destination, whatever the key is called
+        judge_url(scope, stripped, text, cwd)
+    elif (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS)) and not looks_like_path(canonical):
         judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands
@@ -80,6 +93,36 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
 
 
 _TREE_ROLES = {"read": "read-tree", "delete": "delete-tree", "write": "write-tree"}
+_IMAGE_KEYS = frozenset({"image", "images", "container_image", "docker_image", "base_image"})
+#: Name endings that make ``name.ext:N`` a file and line (``app.py:42``), not a host and port.
+_FILE_SUFFIXES = frozenset(
+    {"py", "js", "ts", "tsx", "jsx", "rs", "go", "c", "h", "cc", "cpp", "hpp", "java", "kt",
+     "rb", "php", "cs", "swift", "md", "txt", "rst", "json", "yaml", "yml", "toml", "ini",
+     "cfg", "log", "sh", "html", "css", "scss", "vue", "sql", "lock", "xml", "csv", "ex",
+     "exs", "erl", "hs", "ml", "scala", "lua", "pl", "r", "jl", "dart", "m", "mm", "proto"}
+)  # fmt: skip
+
+
+def _image_registry(image: str) -> str:
+    """The registry host of an image reference (none for ``python:3.12`` or ``org/app``)."""
+    first, slash, _ = image.partition("/")
+    if slash and " " not in image and ("." in first or ":" in first or first == "localhost"):
+        return first.partition(":")[0]
+    return ""
+
+
+def _host_and_port(value: str) -> bool:
+    """``name.tld:PORT`` or ``a.b.c.d:PORT`` and nothing else: a destination and its port."""
+    host, colon, port = value.rpartition(":")
+    if not colon or not port.isdigit() or len(port) > 5 or not 0 < int(port) < 65536:
+        return False
+    if "." not in host or not all(c.isalnum() or c in ".-" for c in host):
+        return False
+    labels = host.split(".")
+    if host.replace(".", "").isdigit():
+        return len(labels) == 4
+    last = labels[-1]
+    return all(labels) and last.isalpha() and len(last) >= 2 and last not in _FILE_SUFFIXES
 
 
 def _path_role(value: PlainValue) -> str:
@@ -118,6 +161,8 @@ def judge_plain(
             scope.hits.extend(judge_sql(canonical, parse=parse))
     elif sql_injection_shape(canonical) is not None:
         scope.hit("sql-injection-shape", repr(text[:100]))
+    elif value.key not in CONTENT_KEYS and whole_sql_statement(canonical) is not None:
+        scope.hit("sql-injection-shape", f"a whole SQL statement: {text[:100]!r}")
     _destination(value, scope, job)
     if not documentation and any(mark in canonical for mark in (":", "=")):
         if config_exec(canonical) is not None:

@@ -83,7 +83,41 @@ _SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
 #: Actions that run their argument as code, and the keys that carry it.
 _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascript", "js",
                            "evaluate", "eval", "repl", "exec", "execute"})  # fmt: skip
-_CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program"})
+_CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program",
+                        "src", "input", "script", "body"})  # fmt: skip
+_RUN_WORDS = frozenset({"run", "runs", "interpret", "evaluate", "invoke", "call", "exec"})
+_CODE_WORDS = frozenset({"code", "script", "snippet", "cell", "program", "interpreter"})
+#: Languages a ``language`` parameter names that make the code beside it a program to run.
+_LANGUAGES = frozenset({"python", "python3", "py", "javascript", "js", "node", "nodejs", "ruby",
+                        "rb", "perl", "php", "lua", "r", "julia", "typescript", "ts", "bash",
+                        "sh", "shell", "zsh", "powershell", "pwsh", "go", "rust", "java",
+                        "kotlin", "scala", "groovy", "elixir", "tcl", "deno", "bun"})  # fmt: skip
+_LANGUAGE_KEYS = (
+    "language",
+    "lang",
+    "runtime",
+    "interpreter",
+    "kernel",
+    "tool",
+    "tool_name",
+    "executor",
+)
+
+
+def _runs_code(words: frozenset[str] | set[str], parameters: object) -> bool:
+    """The request hands code to something that runs it: a code-running action or tool
+    (``python_repl``, ``run_code``), or a ``language`` parameter naming a language."""
+    if words & _CODE_ACTIONS or (words & _RUN_WORDS and words & _CODE_WORDS):
+        return True
+    if not isinstance(parameters, Mapping):
+        return False
+    for name in _LANGUAGE_KEYS:
+        value = parameters.get(name)
+        if isinstance(value, str) and value.strip().lower() in _LANGUAGES:
+            return True
+    return False
+
+
 #: Action words under which every parameter is an environment variable (set_env(LD_PRELOAD=…)).
 _ENV_ACTIONS = frozenset({"env", "environment", "environ", "setenv", "putenv", "export"})
 #: Words that make a key a command line wherever they appear (shellCommand, exec_cmd).
@@ -269,6 +303,8 @@ class _RequestJudge:
         self.words = name_words(request.action)
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
+        #: ``recipe``/``python`` when the request writes a file a build command runs.
+        self.auto_run: str | None = None
         #: The request types its text into whatever has the focus (a terminal, maybe).
         self.typing = False
         #: Tool names already judged for destructive words.
@@ -439,7 +475,11 @@ class _RequestJudge:
             if "." in key and config_exec(f"{key}={canonical}".lower()) is not None:
                 # {"key": "core.sshCommand", "value": …}: a setting that runs a program
                 scope.hit("interpreter-code", f"setting {key}={text[:80]!r}")
-        if self.words & _CODE_ACTIONS and key in _CODE_KEYS and code_danger(canonical):
+        if (
+            key in _CODE_KEYS
+            and _runs_code(words, self.request.parameters)
+            and code_danger(canonical)
+        ):
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
         # a shell tool's input is a command line even when it is one word (``poweroff``)
@@ -493,6 +533,13 @@ class _RequestJudge:
     def plain(
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
     ) -> None:
+        if key in CONTENT_KEYS and self.auto_run is not None:
+            from aegis.intent_firewall.autorun import carried_commands
+
+            carried = self.scope(prose=True)
+            for line in carried_commands(self.auto_run, text):
+                judge_shell(canonical_text(line, fold=False), carried, self.job)
+            scope.hits.extend(carried.hits)
         judge_plain(
             PlainValue(canonical, text, key, words, self.recursive),
             scope,
@@ -593,6 +640,7 @@ def judge_request(
         judge.cwd = canonical_text(cwd_item.text)
         judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
     judge.documentation = _writes_documentation(walk.items)
+    judge.auto_run = _writes_auto_run(walk.items)
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
@@ -610,6 +658,18 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _writes_auto_run(items: list[Item]) -> str | None:
+    """The kind of build file a path parameter names (a Makefile, ``conftest.py`` …)."""
+    from aegis.intent_firewall.autorun import auto_run_kind
+
+    for item in items:
+        if item.key in PATH_KEYS:
+            kind = auto_run_kind(item.text)
+            if kind is not None:
+                return kind
+    return None
 
 
 def _writes_documentation(items: list[Item]) -> bool:

@@ -166,6 +166,11 @@ class _Walker(LoopParts, WalkerParts):
             self.for_loop(node, context, stack)
         elif kind == "while_statement" and self.while_read(node, context, stack):
             pass
+        elif kind in ("while_statement", "c_style_for_statement") and _endless_spawner(node):
+            self.construct(
+                "resource-exhaustion", f"endless loop of background jobs: {self.text(node)[:60]}"
+            )
+            self.children(node, context, stack)
         elif kind in STRUCTURE:
             self.children(node, context, stack)
         elif kind in WORDISH:
@@ -403,3 +408,27 @@ def join_continuations(text: str) -> str:
             out.append(char)
             index += 1
     return "".join(out)
+
+
+#: Loop conditions that never change: ``while true``, ``while :``, ``until false``.
+_ALWAYS = frozenset({"true", ":", "[ 1 ]", "[[ 1 ]]", "(( 1 ))", "((1))", "/bin/true"})
+_NEVER = frozenset({"false", "/bin/false", "! true", "[ ]"})
+
+
+def _endless_spawner(node: Any) -> bool:
+    """A loop that never ends and starts a background job on every pass: every pass adds a
+    process, so it exhausts the process table like a fork bomb (a loop with a ``break`` or
+    a bounded condition is left to the commands it runs)."""
+    body = node.child_by_field_name("body")
+    if body is None or not any(child.type == "&" for child in body.children):
+        return False
+    if b"break" in (body.text or b"") or b"exit" in (body.text or b""):
+        return False
+    if node.type == "c_style_for_statement":
+        return all(not c.is_named for c in node.children if c != body)
+    condition = node.child_by_field_name("condition")
+    if condition is None or condition.text is None:
+        return False
+    text = condition.text.decode("utf-8", "replace").strip()
+    until = node.children[0].type == "until"
+    return text in (_NEVER if until else _ALWAYS)

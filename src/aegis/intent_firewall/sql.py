@@ -125,10 +125,7 @@ def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
             break
     if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
         hits.append(default_hit("sql-command-execution", "copy … program"))
-    for name in patterns()["sql_resource_exhaustion"]:
-        if name in flat:
-            hits.append(default_hit("resource-exhaustion", f"SQL {name.rstrip('(')} stalls"))
-            break
+    hits.extend(_stalls(flat))
     if _paren_depth(canonical) > _MAX_PARENS:
         hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
         return hits  # sqlglot recurses per level: deeper text is not handed to it
@@ -163,14 +160,32 @@ def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
         elif isinstance(statement, _DDL):
             kind = statement.key.upper()
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
-        elif isinstance(statement, exp.Copy):
-            hits.append(default_hit("sql-destructive", f"COPY: {statement.sql()[:80]}"))
+        elif isinstance(statement, exp.Copy | exp.Merge) and _copies_or_deletes(statement, flat):
+            hits.append(default_hit("sql-destructive", f"{statement.key.upper()}: {flat[:80]}"))
         if _always_true_alternative(statement):
             hits.append(default_hit("sql-injection-shape", "OR with a condition always true"))
         for change in statement.find_all(exp.Delete, exp.Update):  # includes the root
             if _edits_all(change):
                 hits.append(default_hit("sql-destructive", f"{change.key.upper()} of every row"))
                 break
+    return hits
+
+
+def _copies_or_deletes(statement: Any, flat: str) -> bool:
+    """COPY moves data between the server's files and tables; MERGE … THEN DELETE deletes."""
+    return isinstance(statement, exp.Copy) or "then delete" in flat
+
+
+def _stalls(flat: str) -> list[Hit]:
+    """Sleeps, busy loops, and a recursive query with no condition and no limit (it never
+    stops)."""
+    hits = []
+    for name in patterns()["sql_resource_exhaustion"]:
+        if name in flat:
+            hits.append(default_hit("resource-exhaustion", f"SQL {name.rstrip('(')} stalls"))
+            break
+    if "with recursive" in flat and " limit " not in flat and " where " not in flat:
+        hits.append(default_hit("resource-exhaustion", "recursive query without a bound"))
     return hits
 
 
@@ -212,7 +227,9 @@ def _named_placeholders(text: str) -> str:
 def _sensitive(canonical: str, statements: list[Any], hits: list[Hit]) -> None:
     """Reads of password tables and columns, PRAGMAs that unlock the schema."""
     data = patterns()
-    tables = {t.sql().lower() for s in statements for t in s.find_all(exp.Table)}
+    found = [t for s in statements for t in s.find_all(exp.Table)]
+    # pg_catalog.pg_authid is pg_authid: the qualified and the bare name both count
+    tables = {t.sql().lower() for t in found} | {t.name.lower() for t in found}
     if tables & set(data["sql_sensitive_tables"]):
         hits.append(default_hit("sql-sensitive-read", ", ".join(sorted(tables))[:100]))
     columns = {c.name.lower() for s in statements for c in s.find_all(exp.Column)}

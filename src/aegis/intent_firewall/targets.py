@@ -49,10 +49,16 @@ class Targets:
     privileged_ports: frozenset[int] = frozenset()
 
     def classify(self, path: str, home: str) -> str | None:
-        """The most serious class ``path`` falls in, or ``None``."""
-        if len(path) > 512:
-            return _classify_with(self, path, home)
-        return _classify(path, home)
+        """The most serious class ``path`` falls in, or ``None``. A backup copy of a
+        credential (``/etc/shadow~``, ``id_rsa.bak``) holds the same secret."""
+        kind = _classify_with(self, path, home) if len(path) > 512 else _classify(path, home)
+        if kind != "credential" and path.endswith(_BACKUP_SUFFIXES):
+            for suffix in _BACKUP_SUFFIXES:
+                if path.endswith(suffix) and len(path) > len(suffix) + 1:
+                    original = path[: -len(suffix)]
+                    if _classify(original, home) == "credential":
+                        return "credential"
+        return kind
 
     def is_device_readable(self, path: str) -> bool:
         return path.startswith("/dev/") and path[5:].startswith(self.device_readable)
@@ -62,6 +68,10 @@ class Targets:
             return True
         relative = home_relative(path, home)
         return relative == ""
+
+
+#: Name endings of editors' and tools' backup copies.
+_BACKUP_SUFFIXES = ("~", ".bak", ".orig", ".old", ".save", ".backup", ".copy", ".swp", ".1")
 
 
 def home_relative(path: str, home: str) -> str | None:

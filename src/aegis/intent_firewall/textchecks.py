@@ -252,6 +252,13 @@ def sql_injection_shape(canonical: str) -> str | None:
     return _first("sql_injection", canonical)
 
 
+def whole_sql_statement(canonical: str) -> str | None:
+    """``canonical`` is one destructive SQL statement and nothing else, or ``None``."""
+    if not canonical.lstrip().startswith(("drop", "truncate", "delete")):
+        return None
+    return _first("sql_whole_statement", canonical)
+
+
 def secret_in_text(canonical: str) -> str | None:
     """A private key block or a provider's token written out in the text, or ``None``."""
     return _first("secrets_in_text", canonical)

@@ -125,9 +125,8 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         _docker_exec(judge, rest, feed)
     elif sub in ("pull", "push"):
         _docker_image(judge, sub, rest)
-    elif sub == "login":
-        for server in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
-            judge_url(judge.scope, server[0] or "", server[1], feed.cwd)
+    elif sub in ("login", "unshare", "down"):
+        _docker_session(judge, sub, rest, feed)
     elif sub == "prune" or "prune" in words[:1]:
         judge.hit("destructive-command", f"docker {sub} {' '.join(words)[:80]}")
     elif sub == "cp":
@@ -136,6 +135,36 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         _docker_build(judge, rest, feed)
     else:
         _docker_admin(judge, sub, words)
+
+
+_LOGIN_VALUES = frozenset({"-u", "--username", "-p", "--password"})
+
+
+def _docker_session(judge: CommandJudge, sub: str, rest: list[Arg], feed: Feed) -> None:
+    """``login`` sends credentials to its server; ``podman unshare CMD`` runs CMD; ``compose
+    down -v`` deletes the project's volumes (its databases)."""
+    if sub == "login":
+        for server in _login_servers(rest)[:1]:
+            judge_url(judge.scope, server[0] or "", server[1], feed.cwd)
+    elif sub == "unshare":
+        judge.argv(rest, feed)
+    elif {"-v", "--volumes"} & {a[0] for a in rest}:
+        judge.hit("destructive-command", f"docker compose down {' '.join(a[1] for a in rest)[:80]}")
+
+
+def _login_servers(rest: list[Arg]) -> list[Arg]:
+    """``docker login -u NAME -p SECRET SERVER``: the operands, not the options' values."""
+    servers: list[Arg] = []
+    skip = False
+    for arg in rest:
+        value = arg[0] or "-"
+        if skip:
+            skip = False
+        elif value in _LOGIN_VALUES:
+            skip = True
+        elif not value.startswith("-"):
+            servers.append(arg)
+    return servers
 
 
 #: Template fields that print a container's environment (passwords and tokens live there),

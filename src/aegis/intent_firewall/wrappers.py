@@ -176,5 +176,25 @@ def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
             judge.hit("dynamic-program", f"{spec.name} runs {' '.join(a[1] for a in command)}")
         return
     if grammar.stdin_operands:
-        inner_feed = replace(inner_feed, stdin_operands=True)
+        token = _replace_token(args[1 : state.index])
+        inner_feed = replace(inner_feed, stdin_operands=True, replace_token=token)
     judge.argv(command, inner_feed)
+
+
+def _replace_token(options: list[Arg]) -> str | None:
+    """xargs' replace string: ``-I R``, ``-IR``, ``--replace[=R]`` or ``-i[R]`` (``{}`` by
+    default for the last two); ``None`` when the words are appended instead."""
+    for index, (value, _written, _glob) in enumerate(options):
+        if value is None:
+            continue
+        if value == "-I" and index + 1 < len(options):
+            return options[index + 1][0]
+        if value.startswith("-I") and len(value) > 2:
+            return value[2:]
+        if value in ("-i", "--replace"):
+            return "{}"
+        if value.startswith("--replace="):
+            return value.split("=", 1)[1] or "{}"
+        if value.startswith("-i") and len(value) > 2 and not value.startswith("--"):
+            return value[2:]
+    return None
