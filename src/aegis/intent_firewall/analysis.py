@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from aegis.intent_firewall.access import Scope, judge_path
+from aegis.intent_firewall.access import UNKNOWN_WORKSPACE, Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
 from aegis.intent_firewall.endless import ENDLESS_PROGRAMS, endless_write
@@ -198,7 +198,8 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             scope.hit("too-large", f"{nesting} substitutions in one command line")
         return
-    variables = {"HOME": scope.home, "IFS": " ", "PWD": job.cwd}
+    pwd = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
+    variables = {"HOME": scope.home, "IFS": " ", "PWD": pwd}
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:
         for rule, evidence in script.constructs:
