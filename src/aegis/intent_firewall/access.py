@@ -118,7 +118,7 @@ def _glob_targets(pattern: str, home: str) -> list[str]:
 #: Where a path written relative (``.``, ``./x``, ``*``, ``$PWD``) lands when the policy names
 #: no working directory: an abstract root that no catalogue entry matches, never ``/``. A
 #: path that climbs out of it (``..``) reaches the real root, and is judged there.
-UNKNOWN_WORKSPACE = "/(working directory)"
+UNKNOWN_WORKSPACE = "/(workspace)"
 
 
 def in_unknown_workspace(path: str) -> bool:
@@ -158,10 +158,29 @@ def judge_path(
         paths.append(parent or "/")
     relative_guess = not scope.cwd_known and not value.startswith(("/", "~", "$", "."))
     inside = scope.cwd_known or stays_below_unknown_cwd(value) or cwd == UNKNOWN_WORKSPACE
+    first_role = role
     for path in paths:
         role = _judge_target(
             scope, role, path, written, cwd, guessed=relative_guess, inside_cwd=inside
         )
+    if cwd == UNKNOWN_WORKSPACE and _names_system_root(value):
+        # the unknown working directory may be / itself: etc/shadow is then /etc/shadow
+        _judge_target(
+            scope, first_role, resolve_path(value, "/", scope.home), written, "/", guessed=True
+        )
+
+
+def _names_system_root(value: str) -> bool:
+    """A relative path whose first directory is one of / (``etc/shadow``, ``./proc/1/mem``)."""
+    first = posixpath.normpath(value.replace("\\", "/")).split("/", 1)[0].casefold()
+    return "/" + first in _system_tops()
+
+
+@lru_cache(maxsize=1)
+def _system_tops() -> frozenset[str]:
+    catalogue = targets()
+    every = set(catalogue.files) | set(catalogue.dirs) | set(catalogue.system_dirs)
+    return frozenset("/" + path.split("/")[1] for path in every if path.count("/") >= 1) - {"/"}
 
 
 def _unknown_workspace(scope: Scope, role: str, resolved: str, written: str, *, glob: bool) -> None:

@@ -229,7 +229,7 @@ def _subcommand_paths(
             # the new directory is named after the repository, somewhere below cwd
             judge.scope.written_paths.append(cwd)
     elif sub == "clean" and "-f" in flags and "-n" not in flags:
-        for target in operands or [(cwd, cwd, False)]:
+        for target in operands or [(".", ".", False)]:
             judge.path(target, "delete-tree", cwd)
         if flags & {"-x", "-X"} or text_count(words, "-f") > 1:
             judge.hit("destructive-command", f"git clean {' '.join(a[1] for a in words)[:80]}")
@@ -237,7 +237,7 @@ def _subcommand_paths(
         _moves_far_back(judge, sub, flags, operands)
     elif sub == "add":
         role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
-        for target in operands or [(cwd, cwd, False)]:
+        for target in operands or [(".", ".", False)]:
             judge.path(target, role, cwd)
 
 
