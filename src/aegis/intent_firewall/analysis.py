@@ -20,6 +20,7 @@ from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
 from aegis.intent_firewall.vocabulary import name_words
+from aegis.intent_firewall.words import PWD_SUBSTITUTIONS
 
 __all__ = ["CommandBudget", "ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
 
@@ -131,7 +132,7 @@ def _redirects(
 
 _KNOWN_DIRECTORIES = frozenset(
     f"parameter expansion {name}" for name in ("$PWD", "${PWD}", "$HOME", "${HOME}")
-)
+) | frozenset(f"command substitution {text}" for text in PWD_SUBSTITUTIONS)
 
 
 _OWN_JOB = frozenset({"parameter expansion $!", "parameter expansion ${!}"})

@@ -358,7 +358,7 @@ def _tilde_directory(word: Word, cwd: str, variables: dict[str, str]) -> Word:
     value = word.value or ""
     if len(value) > 2 and value[2] != "/":
         return word
-    base = cwd if value.startswith("~+") else variables.get("OLDPWD", "/")
+    base = variables.get("PWD", cwd) if value.startswith("~+") else variables.get("OLDPWD", "/")
     resolved = base.rstrip("/") + value[2:] if len(value) > 2 else base
     word.value = resolved
     word.fields = (resolved,)

@@ -49,6 +49,38 @@ def test_an_attack_gets_its_decision_from_the_default_firewall(case: dict[str, s
         assert decision.value == expected, message
 
 
+def test_globs_are_judged_as_text_never_against_this_machines_disk(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """The firewall judges text: what ``*`` could match here says nothing about where the
+    command will run, so no verdict may depend on (or even look at) the local file system."""
+    import glob
+    import os
+    import pathlib
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"the firewall looked at the disk: {args!r}")
+
+    monkeypatch.chdir(tmp_path)
+    for owner, name in ((os, "listdir"), (os, "scandir"), (os, "walk"), (glob, "glob")):
+        monkeypatch.setattr(owner, name, refuse)
+    monkeypatch.setattr(glob, "iglob", refuse)
+    monkeypatch.setattr(pathlib.Path, "iterdir", refuse)
+    monkeypatch.setattr(pathlib.Path, "glob", refuse)
+    (tmp_path / "etc").mkdir()  # a local directory named like a system one changes nothing
+    decisions = {
+        command: _decision(command)[0]
+        for command in ("rm -rf ./*", "cat /e?c/sh*", "cd / && rm -rf *", "ls *.py", "rm -rf e*")
+    }
+    assert decisions == {
+        "rm -rf ./*": Decision.REVIEW,
+        "cat /e?c/sh*": Decision.BLOCK,
+        "cd / && rm -rf *": Decision.BLOCK,
+        "ls *.py": Decision.ALLOW,
+        "rm -rf e*": Decision.ALLOW,
+    }
+
+
 def test_the_default_policy_corpus_is_well_formed_and_large_enough() -> None:
     benign, attacks = _DOCUMENT["benign"], _DOCUMENT["attacks"]
     assert len(benign) >= 60
