@@ -164,10 +164,15 @@ def judge_path(
             scope, role, path, written, cwd, guessed=relative_guess, inside_cwd=inside
         )
     if cwd == UNKNOWN_WORKSPACE and _names_system_root(value):
-        # the unknown working directory may be / itself: etc/shadow is then /etc/shadow
-        _judge_target(
-            scope, first_role, resolve_path(value, "/", scope.home), written, "/", guessed=True
-        )
+        # the unknown working directory may be / itself: etc/shadow is then /etc/shadow. Only
+        # reading it, or planting a key or a start-up file, is judged so: bin/, lib/ and etc/
+        # are as often a project's own directories
+        rooted = resolve_path(value, "/", scope.home)
+        if first_role.startswith("read") or targets().classify(rooted, scope.home) in (
+            CREDENTIAL,
+            PERSISTENCE,
+        ):
+            _judge_target(scope, first_role, rooted, written, "/", guessed=True)
 
 
 def _names_system_root(value: str) -> bool:
