@@ -115,10 +115,22 @@ def _glob_targets(pattern: str, home: str) -> list[str]:
     return [path for path in _glob_candidates(home) if glob_match(pattern, path)][:64]
 
 
+#: Where a path written relative (``.``, ``./x``, ``*``, ``$PWD``) lands when the policy names
+#: no working directory: an abstract root that no catalogue entry matches, never ``/``. A
+#: path that climbs out of it (``..``) reaches the real root, and is judged there.
+UNKNOWN_WORKSPACE = "/(workspace)"
+
+
+def in_unknown_workspace(path: str) -> bool:
+    return path == UNKNOWN_WORKSPACE or path.startswith(UNKNOWN_WORKSPACE + "/")
+
+
 def judge_path(
     scope: Scope, role: str, value: str, written: str, cwd: str, *, glob: bool = False
 ) -> None:
     """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
+    if not scope.cwd_known and cwd == "/" and stays_below_unknown_cwd(value):
+        cwd = UNKNOWN_WORKSPACE
     if has_nul(value):
         scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
     _evasion(scope, value, written)
@@ -133,6 +145,9 @@ def judge_path(
         # a glob writes somewhere below the directory that holds its first wildcard
         stem = resolved.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0]
         scope.written_paths.append(posixpath.dirname(stem) if glob else resolved)
+    if in_unknown_workspace(resolved):
+        _unknown_workspace(scope, role, resolved, written, glob=glob)
+        cwd = UNKNOWN_WORKSPACE
     paths = _glob_targets(resolved, scope.home) if glob else [resolved]
     if glob and (
         role.startswith(("delete", "perm"))
@@ -142,11 +157,62 @@ def judge_path(
         parent = posixpath.dirname(parent) if not parent.endswith("/") else parent.rstrip("/")
         paths.append(parent or "/")
     relative_guess = not scope.cwd_known and not value.startswith(("/", "~", "$", "."))
-    inside = scope.cwd_known or stays_below_unknown_cwd(value)
+    inside = scope.cwd_known or stays_below_unknown_cwd(value) or cwd == UNKNOWN_WORKSPACE
+    first_role = role
     for path in paths:
         role = _judge_target(
             scope, role, path, written, cwd, guessed=relative_guess, inside_cwd=inside
         )
+    if cwd == UNKNOWN_WORKSPACE and _names_system_root(value):
+        # the unknown working directory may be / itself: etc/shadow is then /etc/shadow. Only
+        # reading it, or planting a key or a start-up file, is judged so: bin/, lib/ and etc/
+        # are as often a project's own directories
+        rooted = resolve_path(value, "/", scope.home)
+        if first_role.startswith("read") or targets().classify(rooted, scope.home) in (
+            CREDENTIAL,
+            PERSISTENCE,
+        ):
+            _judge_target(scope, first_role, rooted, written, "/", guessed=True)
+
+
+def _names_system_root(value: str) -> bool:
+    """A relative path whose first directory is one of / (``etc/shadow``, ``./proc/1/mem``)."""
+    first = posixpath.normpath(value.replace("\\", "/")).split("/", 1)[0].casefold()
+    return "/" + first in _system_tops()
+
+
+@lru_cache(maxsize=1)
+def _system_tops() -> frozenset[str]:
+    catalogue = targets()
+    every = set(catalogue.files) | set(catalogue.dirs) | set(catalogue.system_dirs)
+    return frozenset("/" + path.split("/")[1] for path in every if path.count("/") >= 1) - {"/"}
+
+
+def _unknown_workspace(scope: Scope, role: str, resolved: str, written: str, *, glob: bool) -> None:
+    """The whole of a working directory the policy does not name (``rm -rf .``, ``rm -rf *``,
+    ``chmod -R 777 .``) could be anything, a home or a checkout: a person decides."""
+    whole = resolved == UNKNOWN_WORKSPACE or (
+        glob
+        and posixpath.dirname(resolved) == UNKNOWN_WORKSPACE
+        and posixpath.basename(resolved).strip("*?") in ("", ".")
+    )
+    if not whole:
+        return
+    if role == "delete-tree" or (role.startswith("perm:") and opens_up(role[5:])):
+        scope.hit("unknown-workspace-root", f"{role} {written_as(resolved, written)}")
+
+
+def opens_up(mode: str) -> bool:
+    """A chmod mode that lets every user write (``777``, ``o+w``, ``a=rwx``) or sets setuid."""
+    if mode.isdigit():
+        digits = mode.lstrip("0")
+        world_writable = bool(digits) and int(digits[-1]) & 2 != 0
+        return world_writable or (len(digits) == 4 and digits[0] in "234567")
+    for part in mode.split(","):
+        who, _, rest = part.partition("+") if "+" in part else part.partition("=")
+        if rest and ("s" in rest or ("w" in rest and ("a" in who or "o" in who))):
+            return True
+    return False
 
 
 def _judge_target(  # noqa: PLR0912
@@ -254,6 +320,8 @@ def _holds_credentials(path: str, home: str) -> bool:
 
 def _workspace_file(scope: Scope, path: str, cwd: str) -> bool:
     """A file below a known working directory that is not itself a system or home root."""
+    if cwd == UNKNOWN_WORKSPACE:
+        return in_unknown_workspace(path)
     if not scope.cwd_known or targets().is_system_dir(cwd, scope.home):
         return False
     relative = home_relative(path, scope.home)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from aegis.intent_firewall.access import Scope, judge_path
+from aegis.intent_firewall.access import UNKNOWN_WORKSPACE, Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
 from aegis.intent_firewall.endless import ENDLESS_PROGRAMS, endless_write
@@ -20,6 +20,7 @@ from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
 from aegis.intent_firewall.vocabulary import name_words
+from aegis.intent_firewall.words import PWD_SUBSTITUTIONS
 
 __all__ = ["CommandBudget", "ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
 
@@ -131,7 +132,7 @@ def _redirects(
 
 _KNOWN_DIRECTORIES = frozenset(
     f"parameter expansion {name}" for name in ("$PWD", "${PWD}", "$HOME", "${HOME}")
-)
+) | frozenset(f"command substitution {text}" for text in PWD_SUBSTITUTIONS)
 
 
 _OWN_JOB = frozenset({"parameter expansion $!", "parameter expansion ${!}"})
@@ -215,7 +216,8 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             scope.hit("too-large", f"{nesting} substitutions in one command line")
         return
     _odd_break(text, scope)
-    variables = {"HOME": scope.home, "IFS": " ", "PWD": job.cwd}
+    pwd = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
+    variables = {"HOME": scope.home, "IFS": " ", "PWD": pwd}
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:
         for rule, evidence in script.constructs:

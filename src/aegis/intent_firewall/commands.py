@@ -253,11 +253,13 @@ class CommandJudge:
             self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
         # the names come from the earlier stage: files below its roots (find ROOT, grep -r
         # DIR), or below the working directory, or anywhere for programs that search the disk
-        roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else [feed.cwd]
+        roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else ["."]
         if output is not None and output.roots:
             roots = output.roots
         role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
         for root in roots[:8]:
+            if output is not None and output.operands and self._unknown_root(root, feed.cwd):
+                continue  # the names themselves are judged below as the operands they become
             self.path((root, root, False), role, feed.cwd)
         if output is None:
             return args
@@ -347,6 +349,12 @@ class CommandJudge:
         merged = _merged(spec, sub, name)
         position = args.index(parsed.operands[0])
         return merged, [args[0], *args[1:position], *args[position + 1 :]]
+
+    def _unknown_root(self, root: str, cwd: str) -> bool:
+        """``root`` is below a working directory that neither the policy nor a cd names."""
+        from aegis.intent_firewall.access import stays_below_unknown_cwd
+
+        return not self.scope.cwd_known and cwd == "/" and stays_below_unknown_cwd(root)
 
     def maybe_path(self, arg: Arg, role: str, cwd: str) -> None:
         """Judge an operand of a program without a precise role if it looks like a path/URL."""

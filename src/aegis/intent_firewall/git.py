@@ -232,16 +232,25 @@ def _subcommand_paths(
             # the new directory is named after the repository, somewhere below cwd
             judge.scope.written_paths.append(cwd)
     elif sub == "clean" and "-f" in flags and "-n" not in flags:
-        for target in operands or [(cwd, cwd, False)]:
-            judge.path(target, "delete-tree", cwd)
-        if flags & {"-x", "-X"} or text_count(words, "-f") > 1:
-            judge.hit("destructive-command", f"git clean {' '.join(a[1] for a in words)[:80]}")
+        _cleans(judge, flags, operands, words, cwd)
     elif sub in ("reset", "branch", "checkout", "switch") and operands:
         _moves_far_back(judge, sub, flags, operands)
     elif sub == "add":
         role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
-        for target in operands or [(cwd, cwd, False)]:
+        for target in operands or [(".", ".", False)]:
             judge.path(target, role, cwd)
+
+
+def _cleans(
+    judge: CommandJudge, flags: set[str], operands: list[Arg], words: list[Arg], cwd: str
+) -> None:
+    """``git clean -f`` deletes the untracked files below its operands (the whole tree
+    without any); ``-x``/``-X`` or a doubled ``-f`` also takes ignored files and nested
+    repositories."""
+    for target in operands or [(".", ".", False)]:
+        judge.path(target, "delete-tree", cwd)
+    if flags & {"-x", "-X"} or text_count(words, "-f") > 1:
+        judge.hit("destructive-command", f"git clean {' '.join(a[1] for a in words)[:80]}")
 
 
 #: More commits than this thrown away by one reset is not undoing a slip.

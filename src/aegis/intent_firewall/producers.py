@@ -46,7 +46,7 @@ def produced(producer: tuple[Arg, ...], cwd: str) -> Produced | None:
         return Produced([_below("/", a) for a in patterns][:_MAX_WORDS], ["/"])
     if name in _LISTERS:
         roots = [a[0] for a in args if a[0] is not None and _path_like(a[0])]
-        return Produced([], roots or [cwd])
+        return Produced([], roots or ["."])  # names relative to the working directory
     return None
 
 

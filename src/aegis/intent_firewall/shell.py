@@ -61,6 +61,8 @@ class _Walker(LoopParts, WalkerParts):
         self.variables = dict(variables)
         self.budget = budget
         self.moved = False
+        #: $PWD until a cd: the abstract workspace root when the policy names no directory.
+        self.start_pwd = self.variables.get("PWD", cwd)
         self.trailing: list[Word] = []
         self.script = Script()
         #: Redirections tree-sitter hangs on a whole list or pipeline, by the (start, end)
@@ -82,7 +84,7 @@ class _Walker(LoopParts, WalkerParts):
     def word(self, node: Any, context: Context, stack: list[Any], *, emit: bool = True) -> Word:
         """Resolve a word; its constructs are findings now (``emit``) or when the command
         it belongs to is judged, where it is known whether the word's value matters."""
-        self.variables["PWD"] = self.cwd
+        self.variables["PWD"] = self.cwd if self.moved else self.start_pwd
         bindings = self.bindings
         word = resolve_word(node, self.source, self.variables, bindings.bound, bindings.used)
         if word.value is not None and word.value.startswith(("~-", "~+")):
@@ -361,7 +363,7 @@ def _tilde_directory(word: Word, cwd: str, variables: dict[str, str]) -> Word:
     value = word.value or ""
     if len(value) > 2 and value[2] != "/":
         return word
-    base = cwd if value.startswith("~+") else variables.get("OLDPWD", "/")
+    base = variables.get("PWD", cwd) if value.startswith("~+") else variables.get("OLDPWD", "/")
     resolved = base.rstrip("/") + value[2:] if len(value) > 2 else base
     word.value = resolved
     word.fields = (resolved,)

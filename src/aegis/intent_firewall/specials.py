@@ -7,6 +7,7 @@ reports through the judge, like the generic path.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,7 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
     roots = roots or [(".", ".", False)]
     for root in roots:
         judge.path(root, "read", feed.cwd)
+    filtered = any((a[0] or "") in _FIND_FILTERS for a in args[index:])
     while index < len(args):
         word = args[index][0] or ""
         index += 1
@@ -90,7 +92,9 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             index += 1
         elif word == "-delete":
             for root in roots:
-                judge.path(root, "delete", feed.cwd)
+                # find . -delete with no test empties a working directory nobody named
+                whole = not filtered and _in_unknown_workspace(judge, root, feed)
+                judge.path(root, "delete-tree" if whole else "delete", feed.cwd)
         elif word in _FIND_WRITES and index < len(args):
             judge.path(args[index], "write", feed.cwd)
             index += 1
@@ -101,9 +105,47 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             command = args[index:end]
             index = end + 1
             for root in roots:
-                inner = [root if a[0] == "{}" else a for a in command]
+                below = filtered and _in_unknown_workspace(judge, root, feed)
+                # with a test, {} is a file below a working directory nobody named, not all of it
+                found = _found_below(root, args) if below else root
+                inner = [found if a[0] == "{}" else a for a in command]
                 judge.argv(inner, _deeper(feed))
-                _whole_tree(judge, command, root, feed)
+                if not below:
+                    _whole_tree(judge, command, root, feed)
+
+
+#: Tests that pick some files out of a tree (a bare ``-type f`` still picks nearly all).
+_FIND_FILTERS = frozenset(
+    (
+        *("-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename"),
+        *("-iwholename", "-size", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin"),
+        *("-newer", "-empty", "-user", "-group", "-uid", "-gid", "-perm", "-links", "-inum"),
+        *("-samefile", "-lname"),
+    )
+)
+
+
+def _found_below(root: Arg, args: list[Arg]) -> Arg:
+    """What ``{}`` names below ``root``: the file of find's only ``-name`` test, else some file."""
+    names = [
+        args[i + 1][0] or "" for i in range(len(args) - 1) if args[i][0] in ("-name", "-iname")
+    ]
+    name = names[0].rsplit("/", 1)[-1] if len(names) == 1 and names[0] else "{}"
+    glob = any(c in name for c in "*?[")
+    return (posixpath.join(root[0] or ".", name), f"{root[1]}/{name}", glob)
+
+
+def _in_unknown_workspace(judge: CommandJudge, root: Arg, feed: Feed) -> bool:
+    """``root`` is written relative, not climbing, and no policy or cd names the directory."""
+    from aegis.intent_firewall.access import stays_below_unknown_cwd
+
+    value = root[0]
+    return (
+        value is not None
+        and not judge.scope.cwd_known
+        and feed.cwd == "/"
+        and stays_below_unknown_cwd(value)
+    )
 
 
 def shown_value(args: list[Arg], index: int) -> str:

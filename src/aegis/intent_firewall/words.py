@@ -57,6 +57,14 @@ class Binding:
     own_job: bool = False
 
 
+#: Command substitutions whose output is the working directory, as written.
+PWD_SUBSTITUTIONS = frozenset(
+    f"{start}pwd{option}{end}"
+    for start, end in (("$(", ")"), ("`", "`"))
+    for option in ("", " -P", " -L")
+)
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -212,6 +220,10 @@ class _Resolver:
             return None if unknown else "".join(parts)
         if kind in ("simple_expansion", "expansion"):
             return self._expansion(node, quoted)
+        if kind == "command_substitution" and self.text(node) in PWD_SUBSTITUTIONS:
+            # $(pwd) prints $PWD: the directory the line runs in, judged like $PWD itself
+            self.constructs.append(f"command substitution {self.text(node)}")
+            return self.variables.get("PWD")
         if kind in ("command_substitution", "process_substitution"):
             label = "command" if kind == "command_substitution" else "process"
             self.constructs.append(f"{label} substitution {_short(self.text(node))}")
