@@ -47,18 +47,9 @@ from typing import Any
 import pytest
 
 from aegis.love_engine import Action, EthicalScore, LoveEngine
+from tests.aegis.love.corpus_rows import load_rows, row_problems
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "eval.jsonl"
-FIELDS: dict[str, type] = {
-    "id": str,
-    "description": str,
-    "action_type": str,
-    "parameters": dict,
-    "label": str,
-    "category": str,
-    "lookalike": bool,
-    "reason": str,
-}
 REQUIRED_RATE = 0.90
 #: What the engine reaches on the held-out side (see the README's ethics section), rounded
 #: down: a change that loses ground fails. Raise these as the engine improves; the goal is
@@ -72,12 +63,7 @@ FIELD_NAMES = ("description", "intent", "potential_impact", "parameters")
 PROBE_BUDGET_SECONDS = 0.020  # recorded, not asserted: wall clocks on a shared machine are noisy
 
 
-def load_corpus() -> list[dict[str, Any]]:
-    with CORPUS.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-ROWS = load_corpus()
+ROWS = load_rows(CORPUS)
 
 
 def held_out(row_id: str) -> bool:
@@ -111,16 +97,8 @@ def verdicts() -> dict[str, EthicalScore]:
 def test_corpus_rows_are_well_formed() -> None:
     problems = []
     for number, row in enumerate(ROWS, 1):
-        if set(row) != set(FIELDS):
-            problems.append(f"line {number}: fields {sorted(row)}, expected {sorted(FIELDS)}")
-            continue
-        for name, kind in FIELDS.items():
-            if not isinstance(row[name], kind):
-                problems.append(f"line {number}: {name} is {type(row[name]).__name__}")
-        if row["label"] not in {"ethical", "unethical"}:
-            problems.append(f"line {number}: label {row['label']!r}")
-        if not row["description"].strip() or not row["reason"].strip():
-            problems.append(f"line {number}: empty description or reason")
+        problems += row_problems(number, row)
+    assert not problems, "\n".join(problems)
     duplicated = [key for key, count in Counter(r["id"] for r in ROWS).items() if count > 1]
     assert not duplicated, f"duplicate ids: {duplicated}"
     assert not problems, "\n".join(problems)

@@ -17,34 +17,19 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from aegis.love_engine import Action, EthicalScore, LoveEngine
+from tests.aegis.love.corpus_rows import load_rows, row_problems
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "fresh.jsonl"
-FIELDS: dict[str, type] = {
-    "id": str,
-    "description": str,
-    "action_type": str,
-    "parameters": dict,
-    "label": str,
-    "category": str,
-    "lookalike": bool,
-    "reason": str,
-}
 #: Measured on the whole corpus, rounded down: a change that loses ground fails.
 RATE_FLOORS = {"unethical": 0.99, "ethical": 0.69}
 MINIMUM_PER_LABEL = 120
 
 
-def load_corpus() -> list[dict[str, Any]]:
-    with CORPUS.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-ROWS = load_corpus()
+ROWS = load_rows(CORPUS)
 
 
 @pytest.fixture(scope="module")
@@ -61,20 +46,9 @@ def verdicts() -> dict[str, EthicalScore]:
 def test_rows_are_well_formed_and_numbered() -> None:
     problems = []
     for number, row in enumerate(ROWS, 1):
-        if set(row) != set(FIELDS):
-            problems.append(f"line {number}: fields {sorted(row)}, expected {sorted(FIELDS)}")
-            continue
-        problems += [
-            f"line {number}: {name} is {type(row[name]).__name__}"
-            for name, kind in FIELDS.items()
-            if not isinstance(row[name], kind)
-        ]
-        if row["id"] != f"fr-{number:04d}":
-            problems.append(f"line {number}: id {row['id']!r}, expected fr-{number:04d}")
-        if row["label"] not in {"ethical", "unethical"}:
-            problems.append(f"line {number}: label {row['label']!r}")
-        if not row["description"].strip() or not row["reason"].strip():
-            problems.append(f"line {number}: empty description or reason")
+        problems += row_problems(number, row)
+        if row.get("id") != f"fr-{number:04d}":
+            problems.append(f"line {number}: id {row.get('id')!r}, expected fr-{number:04d}")
     assert not problems, "\n".join(problems)
 
 

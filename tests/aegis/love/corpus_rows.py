@@ -1,0 +1,47 @@
+"""The evaluation corpora's row format, read and checked in one place.
+
+``corpus/eval.jsonl`` and ``corpus/fresh.jsonl`` share one schema (the dataset's, without
+its ``split``): each corpus test loads its rows and lists their problems through here, so a
+change of format is made once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FIELDS", "load_rows", "row_problems"]
+
+FIELDS: dict[str, type] = {
+    "id": str,
+    "description": str,
+    "action_type": str,
+    "parameters": dict,
+    "label": str,
+    "category": str,
+    "lookalike": bool,
+    "reason": str,
+}
+
+
+def load_rows(path: Path) -> list[dict[str, Any]]:
+    """Every non-blank line of a JSON-lines corpus, as read."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def row_problems(number: int, row: dict[str, Any]) -> list[str]:
+    """What is wrong with one row (``number`` is its line), each problem naming its field."""
+    if set(row) != set(FIELDS):
+        return [f"line {number}: fields {sorted(row)}, expected {sorted(FIELDS)}"]
+    problems = [
+        f"line {number}: {name} is {type(row[name]).__name__}"
+        for name, kind in FIELDS.items()
+        if not isinstance(row[name], kind)
+    ]
+    if row["label"] not in {"ethical", "unethical"}:
+        problems.append(f"line {number}: label {row['label']!r}")
+    if not str(row["description"]).strip() or not str(row["reason"]).strip():
+        problems.append(f"line {number}: empty description or reason")
+    return problems
