@@ -16,6 +16,7 @@ from aegis.intent_firewall.fastquotes import (
     plain_program,
     quoted_tokens,
     quoted_word,
+    take_operator,
 )
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.paths import resolve_path
@@ -97,17 +98,7 @@ def _tokens(text: str) -> list[str]:
         while index < len(chunk):
             char = chunk[index]
             if char in "&|;<>":
-                pending = chunk[start:index]
-                descriptor = ""
-                if char in "<>" and pending.isdigit():
-                    descriptor = pending  # 2>file: the number belongs to the redirection
-                elif pending:
-                    out.append(pending)
-                for operator in _BY_FIRST_CHARACTER[char]:
-                    if chunk.startswith(operator, index):
-                        out.append(descriptor + operator)
-                        index += len(operator)
-                        break
+                index = take_operator(chunk, index, chunk[start:index], out, _BY_FIRST_CHARACTER)
                 start = index
                 continue
             index += 1

@@ -72,6 +72,23 @@ def has_plain_quotes(text: str, plain: frozenset[str]) -> bool:
     return True
 
 
+def take_operator(
+    text: str, index: int, pending: str, out: list[str], by_first: dict[str, tuple[str, ...]]
+) -> int:
+    """Append the word before an operator (``pending``) and the operator found at ``index``;
+    the index after it. A redirection keeps a number just before it (``2>file``)."""
+    descriptor = ""
+    if text[index] in "<>" and pending.isdigit():
+        descriptor = pending
+    elif pending:
+        out.append(pending)
+    for operator in by_first[text[index]]:
+        if text.startswith(operator, index):
+            out.append(descriptor + operator)
+            return index + len(operator)
+    return index + 1  # unreachable for a table that lists each first character itself
+
+
 def quoted_tokens(text: str, by_first: dict[str, tuple[str, ...]]) -> list[str]:
     """Words (quoted spans kept whole, quotes included) and operators of a line that
     :func:`has_plain_quotes` accepted; ``by_first`` lists the operators to try, longest
@@ -92,18 +109,8 @@ def quoted_tokens(text: str, by_first: dict[str, tuple[str, ...]]) -> list[str]:
                 current = []
             index += 1
         elif char in by_first:
-            pending = "".join(current)
+            index = take_operator(text, index, "".join(current), out, by_first)
             current = []
-            descriptor = ""
-            if char in "<>" and pending.isdigit():
-                descriptor = pending  # 2>file: the number belongs to the redirection
-            elif pending:
-                out.append(pending)
-            for operator in by_first[char]:
-                if text.startswith(operator, index):
-                    out.append(descriptor + operator)
-                    index += len(operator)
-                    break
         else:
             current.append(char)
             index += 1
