@@ -148,6 +148,8 @@ def judge_path(
     if in_unknown_workspace(resolved):
         _unknown_workspace(scope, role, resolved, written, glob=glob)
         cwd = UNKNOWN_WORKSPACE
+    elif scope.workspace is not None and resolved.startswith(scope.workspace):
+        _whole_workspace(scope, role, resolved, written)
     paths = _glob_targets(resolved, scope.home) if glob else [resolved]
     if glob and (
         role.startswith(("delete", "perm"))
@@ -191,6 +193,9 @@ def _system_tops() -> frozenset[str]:
 def _unknown_workspace(scope: Scope, role: str, resolved: str, written: str, *, glob: bool) -> None:
     """The whole of a working directory the policy does not name (``rm -rf .``, ``rm -rf *``,
     ``chmod -R 777 .``) could be anything, a home or a checkout: a person decides."""
+    if role == "delete-tree" and resolved.rstrip("/") == UNKNOWN_WORKSPACE + "/.git":
+        scope.hit("workspace-root-delete", f"{role} {written_as(resolved, written)}")
+        return
     whole = resolved == UNKNOWN_WORKSPACE or (
         glob
         and posixpath.dirname(resolved) == UNKNOWN_WORKSPACE
@@ -200,6 +205,14 @@ def _unknown_workspace(scope: Scope, role: str, resolved: str, written: str, *, 
         return
     if role == "delete-tree" or (role.startswith("perm:") and opens_up(role[5:])):
         scope.hit("unknown-workspace-root", f"{role} {written_as(resolved, written)}")
+
+
+def _whole_workspace(scope: Scope, role: str, resolved: str, written: str) -> None:
+    """The named working directory's version history deleted as a whole (``rm -rf .git``):
+    inside the workspace, yet nothing a build does and nothing to undo, so a person decides
+    (as for ``git clean -x``)."""
+    if role == "delete-tree" and resolved.rstrip("/") == f"{scope.workspace}/.git":
+        scope.hit("workspace-root-delete", f"{role} {written_as(resolved, written)}")
 
 
 def opens_up(mode: str) -> bool:

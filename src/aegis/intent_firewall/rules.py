@@ -44,6 +44,11 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "fork-bomb": (C, BLOCK, "fork bomb"),
     "recursive-permission-system": (C, BLOCK, "permission change on / or a system path"),
     "unknown-workspace-root": (M, REVIEW, "deletes or opens up a working directory not named"),
+    "workspace-root-delete": (
+        M,
+        REVIEW,
+        "deletes the working directory's version history (.git)",
+    ),
     "setuid": (H, BLOCK, "sets the setuid or setgid bit or a file capability"),
     "download-piped-to-shell": (C, BLOCK, "runs downloaded or decoded content in a shell"),
     "privilege-escalation": (H, BLOCK, "runs with elevated privileges"),
