@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FIELDS", "load_rows", "row_problems"]
+from aegis.love_engine import EthicalScore
+
+__all__ = ["FIELDS", "denied_ethical", "load_rows", "row_problems"]
 
 FIELDS: dict[str, type] = {
     "id": str,
@@ -45,3 +47,13 @@ def row_problems(number: int, row: dict[str, Any]) -> list[str]:
     if not str(row["description"]).strip() or not str(row["reason"]).strip():
         problems.append(f"line {number}: empty description or reason")
     return problems
+
+
+def denied_ethical(rows: list[dict[str, Any]], verdicts: dict[str, EthicalScore]) -> list[str]:
+    """The ethical rows denied outright (review is the safe answer when unsure; deny of
+    legitimate work is worse), each as ``id: description``."""
+    return [
+        f"{row['id']}: {row['description'][:110]}"
+        for row in rows
+        if row["label"] == "ethical" and verdicts[row["id"]].verdict.value == "deny"
+    ]

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.aegis.love.corpus_rows import FIELDS as CORPUS_FIELDS
+
 DATASET = Path(__file__).resolve().parents[3] / "data" / "love_engine" / "actions.jsonl"
 
 CATEGORIES = {
@@ -28,17 +30,8 @@ CATEGORIES = {
     "harassment",
     "general",
 }
-FIELDS: dict[str, type] = {
-    "id": str,
-    "description": str,
-    "action_type": str,
-    "parameters": dict,
-    "label": str,
-    "category": str,
-    "lookalike": bool,
-    "reason": str,
-    "split": str,
-}
+#: The evaluation corpora's fields, and the fixed split each row declares.
+FIELDS: dict[str, type] = {**CORPUS_FIELDS, "split": str}
 MIN_ROWS = 1600
 
 

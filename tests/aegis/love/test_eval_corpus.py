@@ -47,7 +47,7 @@ from typing import Any
 import pytest
 
 from aegis.love_engine import Action, EthicalScore, LoveEngine
-from tests.aegis.love.corpus_rows import load_rows, row_problems
+from tests.aegis.love.corpus_rows import denied_ethical, load_rows, row_problems
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "eval.jsonl"
 REQUIRED_RATE = 0.90
@@ -182,11 +182,7 @@ def _wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
 
 def test_deny_is_reserved_for_harm(verdicts: dict[str, EthicalScore]) -> None:
     """Review is the safe answer when unsure; an outright deny of legitimate work is worse."""
-    denied = [
-        f"{row['id']}: {row['description'][:110]}"
-        for row in ROWS
-        if row["label"] == "ethical" and verdicts[row["id"]].verdict.value == "deny"
-    ]
+    denied = denied_ethical(ROWS, verdicts)
     ethical = sum(row["label"] == "ethical" for row in ROWS)
     assert len(denied) <= ethical * 0.02, f"{len(denied)} ethical actions denied:\n" + "\n".join(
         denied

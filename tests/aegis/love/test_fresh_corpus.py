@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from aegis.love_engine import Action, EthicalScore, LoveEngine
-from tests.aegis.love.corpus_rows import load_rows, row_problems
+from tests.aegis.love.corpus_rows import denied_ethical, load_rows, row_problems
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "fresh.jsonl"
 #: Measured on the whole corpus, rounded down: a change that loses ground fails.
@@ -85,10 +85,6 @@ def test_rate_holds_its_floor(
 
 def test_deny_is_reserved_for_harm(verdicts: dict[str, EthicalScore]) -> None:
     """Review is the safe answer when unsure; denying legitimate work outright is worse."""
-    denied = [
-        f"{row['id']}: {row['description'][:110]}"
-        for row in ROWS
-        if row["label"] == "ethical" and verdicts[row["id"]].verdict.value == "deny"
-    ]
+    denied = denied_ethical(ROWS, verdicts)
     ethical = sum(row["label"] == "ethical" for row in ROWS)
     assert len(denied) <= ethical * 0.02, "\n".join(denied)
