@@ -959,4 +959,11 @@ def _fresh_shape_probes() -> list[Probe]:
     ]
 
 
-PROBES: tuple[Probe, ...] = tuple(_probes())
+def _availability_probes() -> list[Probe]:
+    # imported here: that module builds on Probe, defined above
+    from tests.aegis.firewall.availability_probes import availability_probes
+
+    return availability_probes()
+
+
+PROBES: tuple[Probe, ...] = (*_probes(), *_availability_probes())
