@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from aegis.intent_firewall import Request
-from tests.aegis.firewall.robustness_probes import Probe
+from tests.aegis.firewall.probe_model import Probe
 
 __all__ = ["availability_probes"]
 
