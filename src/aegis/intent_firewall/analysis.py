@@ -26,6 +26,8 @@ __all__ = ["CommandBudget", "ShellJob", "judge_argv", "judge_shell", "looks_like
 
 _MAX_SUBSTITUTIONS = 64
 _MAX_COMMANDS = 128
+#: Redirections judged per simple command (each target is a path to resolve and classify).
+_MAX_REDIRECTS = 64
 _SHELL_MARKS = frozenset("`$|;&<>\n")
 _SECRET_WORDS = frozenset({"secret", "token", "password", "passwd", "apikey", "credential",
                            "credentials", "private", "pat", "passphrase"})  # fmt: skip
@@ -89,7 +91,9 @@ class CommandBudget:
     def parse_sql(self, length: int) -> bool:
         """Whether ``length`` more characters of SQL may go to the parser. The request's
         first SQL value always may (its own bound applies to it), later ones while the
-        budget lasts: the parser's time grows with the characters, not with the values."""
+        budget lasts: the parser's time grows with the characters, not with the values.
+        Either way the statement is judged by its words too, which the work budget pays."""
+        self.work_left -= _SQL_UNITS + length // _ASCII_CHARS_PER_UNIT
         allowed = self.sql_left == self.sql_limit or length <= self.sql_left
         if allowed:
             self.sql_left = max(0, self.sql_left - length)
@@ -113,7 +117,8 @@ _VALUE_UNITS = 40
 _ASCII_CHARS_PER_UNIT = 32
 _TEXT_CHARS_PER_UNIT = 4
 _SHELL_UNITS_PER_4_CHARS = 3
-_COMMAND_UNITS = 16
+_COMMAND_UNITS = 32
+_SQL_UNITS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +162,11 @@ def _redirects(
     stdin_text: str | None = None
     redirected = False
     scope = judge.scope
-    for redirect in command.redirects:
+    redirects = command.redirects
+    if len(redirects) > _MAX_REDIRECTS:
+        scope.hit("too-large", f"more than {_MAX_REDIRECTS} redirections in one command")
+        redirects = redirects[:_MAX_REDIRECTS]
+    for redirect in redirects:
         if redirect.operator in ("<<", "<<<"):
             stdin_text = redirect.body or ""
             continue
