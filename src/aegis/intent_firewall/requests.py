@@ -39,8 +39,10 @@ from aegis.intent_firewall.readings import (
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import (
+    MAX_DISTINCT_CHARACTERS,
     MAX_NORMALISATION_GROWTH,
     canonical_text,
+    distinct_characters,
     hidden_text,
     mixed_script_words,
     normalisation_growth,
@@ -451,6 +453,9 @@ class _RequestJudge:
                 # 16,000 U+FDFA become 288,000 characters: not inspected, never passed
                 return [default_hit("too-large", f"{len(text)} characters that normalise to "
                                     f"over {growth} more")]  # fmt: skip
+            distinct = distinct_characters(text)
+            if distinct > MAX_DISTINCT_CHARACTERS:
+                return [default_hit("too-large", f"text of {distinct} distinct characters")]
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
         hidden = hidden_text(text)

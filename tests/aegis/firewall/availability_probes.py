@@ -303,6 +303,12 @@ def _unicode() -> list[Probe]:
             "8,000 distinct ideographs (no per-character cache helps)",
         ),
         Probe(
+            "distinct-ext-b-15000",
+            lambda: _params({"text": "".join(chr(0x20000 + c) for c in range(15_000))}),
+            False,
+            "15,000 distinct ideographs outside the BMP, the tables' first sight of them",
+        ),
+        Probe(
             "many-scripts-words",
             lambda: _params(
                 {"text": " ".join(scripts[i : i + 3] + "a" for i in range(0, len(scripts), 3)) * 4}

@@ -54,3 +54,16 @@ def test_nesting_deeper_than_the_parser_is_given_is_not_parsed_and_not_allowed()
     assert f"brackets nested over {MAX_NESTING} deep" in reasons
     shallow = "echo $((" + "(" * 20 + "1" + ")" * 20 + "))"
     assert "too-large" not in _judge(shallow)[1]
+
+
+def test_text_of_too_many_distinct_characters_is_too_large_and_natural_text_is_not() -> None:
+    from aegis.intent_firewall.text import MAX_DISTINCT_CHARACTERS
+
+    firewall = IntentFirewall()
+    wide = "".join(chr(0x4E00 + n) for n in range(MAX_DISTINCT_CHARACTERS + 1))
+    verdict = firewall.validate_request_sync(Request("send_message", {"text": wide}))
+    assert verdict.decision is Decision.REVIEW
+    assert "distinct characters" in verdict.reasons[0]
+    natural = "这是一个关于文件和数据的测试。" * 1000  # 15,000 characters, 14 distinct
+    verdict = firewall.validate_request_sync(Request("send_message", {"text": natural}))
+    assert verdict.decision is Decision.ALLOW
