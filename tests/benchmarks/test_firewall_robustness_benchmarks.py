@@ -58,6 +58,24 @@ WORST = (
     "many-urls-list",
     "many-paths-list",
     "many-sql-list",
+    # availability shapes: many values each at its own bound (the request's work budget
+    # stops them), lines of thousands of words, text of thousands of distinct characters
+    "keys-as-commands",
+    "hosts-under-many-keys",
+    "max-strings-16k-cyrillic",
+    "long-lines-2000-words",
+    "long-lines-pipes",
+    "distinct-hosts-20000",
+    "distinct-han-8000",
+    "confusable-cyrillic-16k",
+    "url-encoded-redirects",
+    "negated-pipelines",
+    "redirections-1000",
+    "for-loop-2000-words",
+    "arith-array-subscripts",
+    "heredoc-quoted-into-sh",
+    "hyperfine-nested-quotes",
+    "bytes-latin1-1mb",
 )
 BY_ID = {probe.id: probe for probe in PROBES}
 POLICY = load_corpus("attacks").policy

@@ -39,8 +39,10 @@ from aegis.intent_firewall.readings import (
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import (
+    MAX_DISTINCT_CHARACTERS,
     MAX_NORMALISATION_GROWTH,
     canonical_text,
+    distinct_characters,
     hidden_text,
     mixed_script_words,
     normalisation_growth,
@@ -432,6 +434,9 @@ class _RequestJudge:
             and not ("." in text and key.endswith(URL_KEY_ENDINGS))  # smtp_hostname: a host
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
+        budget = self.job.commands
+        if budget is not None and not budget.judge_value(text):
+            return [default_hit("too-large", budget.too_much())]
         return self.collect(text, key, tool)
 
     def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912
@@ -448,6 +453,9 @@ class _RequestJudge:
                 # 16,000 U+FDFA become 288,000 characters: not inspected, never passed
                 return [default_hit("too-large", f"{len(text)} characters that normalise to "
                                     f"over {growth} more")]  # fmt: skip
+            distinct = distinct_characters(text)
+            if distinct > MAX_DISTINCT_CHARACTERS:
+                return [default_hit("too-large", f"text of {distinct} distinct characters")]
         canonical = canonical_text(text)
         hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
         hidden = hidden_text(text)
@@ -589,6 +597,10 @@ class _RequestJudge:
         if item.argv is None:
             self.text(item.text, item.where, item.key, item.tool)
             return
+        budget = self.job.commands
+        if budget is not None and not budget.judge_value(" ".join(item.argv)):
+            self.keep([default_hit("too-large", budget.too_much())], item.where)
+            return
         scope = self.scope(prose=False)
         argv = [canonical_text(word, fold=False) for word in item.argv]
         judge_argv(argv, scope, self.job)
@@ -651,7 +663,9 @@ def judge_request(
         job.cwd,
         job.cwd_known,
         job.budget,
-        CommandBudget(limits.max_commands, limits.max_sql_parsed, limits.max_paths),
+        CommandBudget(
+            limits.max_commands, limits.max_sql_parsed, limits.max_paths, limits.max_work
+        ),
     )
     for item in walk.items:
         judge.item(item)

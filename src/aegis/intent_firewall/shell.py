@@ -21,7 +21,9 @@ from aegis.intent_firewall.fastlex import is_plain, plain_script
 from aegis.intent_firewall.shellloops import LoopParts
 from aegis.intent_firewall.shellmodel import (
     IGNORED,
+    MAX_COMMAND_WORDS,
     MAX_LINE_COMMANDS,
+    MAX_NESTING,
     REDIRECTS,
     STRUCTURE,
     WORDISH,
@@ -248,7 +250,11 @@ class _Walker(LoopParts, WalkerParts):
                 )
             )
         previous_end, previous_kind = -1, ""
-        for child in [*children, *extra_redirects]:
+        parts = [*children, *extra_redirects]
+        if len(parts) > MAX_COMMAND_WORDS:
+            self.construct("too-large", f"more than {MAX_COMMAND_WORDS} words in one command")
+            parts = parts[:MAX_COMMAND_WORDS]
+        for child in parts:
             kind = child.type
             adjacent = previous_end == child.start_byte and (
                 previous_kind in WORDISH or previous_kind == "command_name"
@@ -318,6 +324,10 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
             ("unparseable-command", "'{' before a character outside the BMP: not parsed")
         )
         return script
+    if _nested_deeper(text, MAX_NESTING):
+        script = Script()
+        script.constructs.append(("too-large", f"brackets nested over {MAX_NESTING} deep"))
+        return script
     source = text.encode("utf-8", "surrogatepass")
     tree = _parser().parse(source)
     walker = _Walker(source, cwd, variables, budget)
@@ -329,6 +339,27 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
         walker = _Walker(source, cwd, variables, budget, Bindings(names, every))
         script = walker.walk(tree.root_node)
     return script
+
+
+_OPENING = "([{"
+_CLOSING = ")]}"
+
+
+def _nested_deeper(text: str, bound: int) -> bool:
+    """Whether more than ``bound`` brackets are open at once somewhere in ``text`` (quotes
+    are not told apart: a line that only looks this deep is not parsed either, never
+    passed). Lines with fewer openings than the bound, nearly all, cost three counts."""
+    if sum(text.count(mark) for mark in _OPENING) <= bound:
+        return False
+    depth = 0
+    for char in text:
+        if char in _OPENING:
+            depth += 1
+            if depth > bound:
+                return True
+        elif char in _CLOSING and depth:
+            depth -= 1
+    return False
 
 
 def _last_command(body: Any) -> Any:

@@ -17,7 +17,7 @@ from aegis.intent_firewall.bindings import (
     producer_values,
     repeated,
 )
-from aegis.intent_firewall.shellmodel import Context, SimpleCommand
+from aegis.intent_firewall.shellmodel import MAX_COMMAND_WORDS, Context, SimpleCommand
 from aegis.intent_firewall.words import Binding, Word
 
 __all__ = ["LoopParts"]
@@ -73,9 +73,11 @@ class LoopParts:
         variable = node.child_by_field_name("variable")
         body = node.child_by_field_name("body")
         name = self.text(variable) if variable is not None else ""
-        words = [
-            self.word(v, context, stack, emit=False) for v in node.children_by_field_name("value")
-        ]
+        nodes = node.children_by_field_name("value")
+        if len(nodes) > MAX_COMMAND_WORDS:
+            self.construct("too-large", f"a loop over more than {MAX_COMMAND_WORDS} words")
+            nodes = nodes[:MAX_COMMAND_WORDS]
+        words = [self.word(v, context, stack, emit=False) for v in nodes]
         words = [_sequence(word) or word for word in words]
         for word in words:
             if word.value is None:  # a known value is judged where the variable is used
@@ -84,7 +86,9 @@ class LoopParts:
         keyword = node.children[0].type if node.children else ""
         listed = any(child.type == "in" for child in node.children)
         values: list[tuple[str, bool]] | None = None
-        if keyword == "for" and listed and name and all(w.value is not None for w in words):
+        known = all(w.value is not None for w in words)
+        complete = len(nodes) == len(node.children_by_field_name("value"))
+        if keyword == "for" and listed and name and complete and known:
             values = [(field, w.glob) for w in words for field in w.fields]
         if name:
             self.bindings.site(name, node.start_byte, repeated=repeated(node))

@@ -8,12 +8,19 @@ from dataclasses import dataclass, field
 
 from aegis.intent_firewall.words import Word
 
-__all__ = ["IGNORED", "MAX_LINE_COMMANDS", "REDIRECTS", "STRUCTURE", "WORDISH", "Context",
-           "Redirect", "Script", "SimpleCommand"]  # fmt: skip
+__all__ = ["IGNORED", "MAX_COMMAND_WORDS", "MAX_LINE_COMMANDS", "MAX_NESTING", "REDIRECTS",
+           "STRUCTURE", "WORDISH", "Context", "Redirect", "Script", "SimpleCommand"]  # fmt: skip
 
 #: Simple commands parsed per line (by either reader); the judge looks at fewer (see
 #: analysis), so the rest of a longer line is neither built nor judged.
 MAX_LINE_COMMANDS = 256
+#: Words, redirections and assignments resolved per simple command (or per ``for`` loop's
+#: list): each costs a resolution and a judgement, and a 4,096-character line holds 2,000
+#: of them. Past the bound the rest is neither resolved nor judged, and that is a finding.
+MAX_COMMAND_WORDS = 512
+#: Brackets, braces and parentheses open at once in a line given to the parser: deeper
+#: nesting (``$((a[a[a[…]]]))``) makes tree-sitter's time grow far faster than the line.
+MAX_NESTING = 128
 
 #: Node kinds whose children are walked as statements.
 STRUCTURE = frozenset(

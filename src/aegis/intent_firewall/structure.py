@@ -124,6 +124,12 @@ class _Walker:
             return self.string(str(value), where, key, tool, depth)
         if isinstance(value, _BYTES):
             raw = bytes(value)
+            if len(raw) > 4 * (self.max_chars + 1):
+                # no character takes more than four bytes in any encoding read here, so
+                # this decodes to too many characters whatever it holds: not decoded at all
+                self.result.chars += len(raw) // 4
+                self.finding("too-large", f"{len(raw)} bytes", where + "<bytes>")
+                return raw
             self.string(_text_of(raw), where + "<bytes>", key, tool, depth)
             return raw
         if isinstance(value, Enum):

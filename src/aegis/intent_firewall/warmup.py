@@ -10,6 +10,8 @@ process therefore judges a few requests that touch every reader, once, under a l
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import threading
 
 from aegis.intent_firewall.model import Request
@@ -30,6 +32,8 @@ _REQUESTS = (
     Request("run_tool", {"arguments": '{"cmd": ["echo", "hi"]}', "config": "a: [1, 2]"}),
     Request("execute_command", {"command": "Get-ChildItem -Path ./src"}),
     Request("send_message", {"text": "Plеase review the notes"}, context="summarise the file"),
+    Request("execute_command", {"command": "docker run --rm -v ./src:/src img python3 -c 'x'"}),
+    Request("send_email", {"to": "a@example.com", "body": "hello"}),
 )
 
 _lock = threading.Lock()
@@ -43,7 +47,16 @@ def warm_up() -> None:
     with _lock:
         if _done.is_set():
             return
+        _import_every_module()
         policy = Policy()
         for request in _REQUESTS:
             judge_request(request, policy, {})
         _done.set()
+
+
+def _import_every_module() -> None:
+    """Import the package's modules now: several are imported where first needed (a
+    ``docker run``, code given to ``python -c``), which cost that request 3 to 5 ms."""
+    package = importlib.import_module("aegis.intent_firewall")
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")

@@ -60,6 +60,11 @@ def run_in_process(probe: Probe, firewall: IntentFirewall | None = None) -> Outc
 
 def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
     """:func:`run_in_process` in a forked child, so hangs and crashes become outcomes."""
+    if policy_firewall:
+        # built here, once per process: every forked child inherits it (and the corpus it
+        # comes from) instead of each parsing the corpus and warming a firewall up again,
+        # which on a loaded machine took longer than the liveness bound
+        _corpus_firewall()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
 

@@ -13,7 +13,8 @@ def _queries(count: int) -> list[str]:
 
 
 def _verdict(queries: list[str], budget: int) -> tuple[Decision, tuple[str, ...]]:
-    firewall = IntentFirewall(limits=Limits(max_sql_parsed=budget))
+    # work enough for every statement: these tests are about the parser's budget alone
+    firewall = IntentFirewall(limits=Limits(max_sql_parsed=budget, max_work=100_000))
     verdict = firewall.validate_request_sync(Request("query_database", {"queries": queries}))
     return verdict.decision, verdict.matched_rules
 
