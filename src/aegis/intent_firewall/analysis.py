@@ -263,14 +263,16 @@ def _line_granted(text: str, scope: Scope, budget: CommandBudget) -> bool:
 
 
 _ODD_BREAKS = ("\v", "\f", "\x85", "\u2028", "\u2029", "\x1c", "\x1d", "\x1e")
+#: The ASCII ones among them, and a carriage return: an ASCII line without any has none.
+_ASCII_BREAKS = frozenset(mark for mark in (*_ODD_BREAKS, "\r") if mark.isascii())
 
 
 def _odd_break(text: str, scope: Scope) -> None:
     """A line-breaking character other than newline (a lone carriage return counts): bash
     reads it as part of a word, but a terminal, a log viewer or another shell may break the
     line there, so what a person reviews is not what runs."""
-    if scope.prose:
-        return
+    if scope.prose or (text.isascii() and _ASCII_BREAKS.isdisjoint(text)):
+        return  # the common line: none of the marks below can be in it
     odd = next((mark for mark in _ODD_BREAKS if mark in text), None)
     if odd is None and "\r" in text and "\r" in text.replace("\r\n", "\n"):
         odd = "\r"

@@ -53,11 +53,31 @@ _DEVICE_NAMES = frozenset(
 _CONTROL_CHARACTERS = frozenset([*map(chr, range(0x20)), "\x7f"])
 
 
+#: Path characters with no part in an odd spelling but a trailing dot or a device name (no
+#: control character, blank, backslash, colon, tilde, ``?`` or ``$``).
+_PLAIN_PATH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+@,=")
+
+
 def is_odd_spelling(text: str) -> str | None:
     """What makes ``text`` a path no one writes but to slip past a comparison, or None:
     control characters (a newline splits one path into two for line-based tools), Win32
     device namespaces, reserved device names, 8.3 short names (``PROGRA~1``), trailing dots
     and spaces that Windows strips, alternate data streams."""
+    if _PLAIN_PATH.issuperset(text):
+        # the common path: only the checks its characters can trip, in the same order
+        if text.startswith("//./"):
+            return "Win32 device namespace"
+        for part in text.split("/"):
+            if part and part[-1] == "." and part not in (".", ".."):
+                return "trailing dot or space"
+            if part.partition(".")[0].lower() in _DEVICE_NAMES:
+                return "reserved device name"
+        return None
+    return _odd_spelling(text)
+
+
+def _odd_spelling(text: str) -> str | None:
+    """:func:`is_odd_spelling` for any text (every check)."""
     if not _CONTROL_CHARACTERS.isdisjoint(text.rstrip("\n")):
         return "control character"
     spelled = text.replace("\\", "/")

@@ -96,7 +96,52 @@ def home_relative(path: str, home: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _classify(path: str, home: str) -> str | None:
     """Cached for short paths only, so the cache holds at most about 8192 × 512 characters."""
-    return _classify_with(targets(), path, home)
+    catalogue = targets()
+    if _ordinary_file(catalogue, path, home):
+        return None
+    return _classify_with(catalogue, path, home)
+
+
+#: Where a home directory's files start: paths below none of these have no home-relative
+#: part (see :func:`home_relative`, which also tests the configured home).
+_HOME_ROOTS = ("/root", "/home/", "/users/", "/mnt/")
+
+
+def _ordinary_file(catalogue: Targets, path: str, home: str) -> bool:
+    """Whether :func:`_classify_with` certainly finds nothing for ``path``: a file whose name
+    no entry names, in a directory no entry covers (remembered per directory), outside any
+    home. ``False`` whenever that is not certain; the full classification then decides."""
+    cut = path.rfind("/")
+    if cut < 1 or path[cut - 1] == "/" or path.startswith(_HOME_ROOTS) or path.startswith(home):
+        return False  # /x, relative, a doubled slash, a home: the full classification
+    name = path[cut + 1 :]
+    return (
+        bool(name)
+        and _ordinary_directory(path[:cut])
+        and path not in catalogue.files
+        and path not in catalogue.dirs
+        and name not in catalogue.names
+        and name not in catalogue.persistence_names
+        and not name.endswith(catalogue.suffixes)
+        and not name.startswith(catalogue.prefixes)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _ordinary_directory(directory: str) -> bool:
+    """No entry covers ``directory`` or an ancestor, and no persistence segment occurs in it.
+    A segment ends with ``/``, so in ``directory/name`` it can only occur in ``directory/``
+    (a segment that does not end so makes no directory ordinary)."""
+    catalogue = targets()
+    with_slash = directory + "/"
+    return (
+        not _chain_kinds(directory)
+        and not directory.startswith("/proc")
+        and all(segment.endswith("/") for segment in catalogue.persistence_segments)
+        and all(segment.endswith("/") for segment, _ in catalogue.persistence_pairs)
+        and not any(segment in with_slash for segment in catalogue.persistence_segments)
+        and not any(segment in with_slash for segment, _ in catalogue.persistence_pairs)
+    )
 
 
 def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # noqa: PLR0912
