@@ -10,8 +10,9 @@ from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.paths import looks_like_path
-from aegis.intent_firewall.readings import CONTENT_KEYS
+from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
 from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
+from aegis.intent_firewall.storage import storage_bucket, storage_scheme
 from aegis.intent_firewall.text import canonical_text
 from aegis.intent_firewall.textchecks import (
     config_escape,
@@ -67,7 +68,9 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
     cwd = job.cwd
     stripped = canonical.strip()
-    if (key in _IMAGE_KEYS or key.endswith("_image")) and _image_registry(stripped):
+    if storage_scheme(stripped):
+        _storage_destination(value, stripped, scope)
+    elif (key in _IMAGE_KEYS or key.endswith("_image")) and _image_registry(stripped):
         # registry.example/team/app:tag is pulled from registry.example
         judge_url(scope, _image_registry(stripped), text, cwd)
     elif _host_and_port(stripped):
@@ -90,6 +93,25 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
     ):
         judge_url(scope, canonical.strip(), text, cwd)
+
+
+#: Action words that only look at or fetch from a bucket.
+_STORAGE_READ_WORDS = LOOKING_WORDS | frozenset(
+    {"download", "fetch", "ls", "head", "stat", "cat", "pull", "sync_from", "objects", "buckets"}
+)
+
+
+def _storage_destination(value: PlainValue, uri: str, scope: Scope) -> None:
+    """A bucket named where the action only lists or downloads reaches nothing of the
+    caller's choosing; named as a destination (an upload, a copy, a share, or an action
+    whose words say nothing) it is storage outside the policy (fail closed)."""
+    reads = value.words & _STORAGE_READ_WORDS and not value.words & (WRITE_WORDS | {"upload"})
+    if reads and value.key not in WRITE_KEYS:
+        return
+    scope.hit(
+        "unknown-network-destination",
+        f"cloud storage bucket {storage_bucket(uri)!r} ({value.text[:80]}) outside the policy",
+    )
 
 
 _TREE_ROLES = {"read": "read-tree", "delete": "delete-tree", "write": "write-tree"}
