@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
+from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.globbing import has_glob
+from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.paths import looks_like_path
 from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
 from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
@@ -201,9 +203,30 @@ def judge_plain(
         scope.prose = True
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
+    if not documentation:
+        _override(value, scope, job, max_shell)
     if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
+
+
+def _override(value: PlainValue, scope: Scope, job: ShellJob, max_shell: int) -> None:
+    """A cue that cancels the task followed by an order to act (overrides.py): review, and
+    a command written in prose after it is judged as the command it is."""
+    found = find_override(value.canonical, value.text, _is_program)
+    if found is None:
+        return
+    if found.certain:
+        scope.hit(
+            "instruction-override",
+            f"{found.cue!r} then {found.action!r} in {value.text[:80]!r}",
+        )
+    if found.command and len(found.command) <= max_shell:
+        judge_shell(canonical_text(found.command, fold=False), scope, job)
+
+
+def _is_program(word: str) -> bool:
+    return catalogue().lookup(word.rsplit("/", 1)[-1]) is not None
 
 
 _SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})
