@@ -220,7 +220,8 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     for role, arg, option in parsed.options:
         if role == "code":
             # python3 -c 'import sys; print(sys.version)' computes and prints only
-            if not _inert(spec.name, option, arg[0]):
+            alone = len(args) == 3  # nothing but the program, the option and the code
+            if not _inert(judge, (spec.name, option, alone), arg[0], feed.cwd):
                 written = written_as(arg[0] or "", arg[1])
                 judge.hit("interpreter-code", f"{spec.name} {option} {written}")
                 if set(feed.fed_by) & (DOWNLOADERS | DECODERS):
@@ -249,12 +250,50 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     stdin_into(judge, spec.name, feed, is_shell=False)
 
 
-def _inert(interpreter_name: str, option: str, code: str | None) -> bool:
-    if code is None or option != "-c" or not interpreter_name.startswith(("python", "pypy")):
+def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cwd: str) -> bool:
+    """Code that only computes and prints, reading at most files of the working directory
+    (each read is judged like ``cat`` on it). ``how``: the interpreter, the code option and
+    whether they are the whole command (a node or ruby one-liner with any other option,
+    ``--require``, ``--import``, ``--inspect``, is not judged inert)."""
+    interpreter_name, option, alone = how
+    if code is None:
         return False
-    from aegis.intent_firewall.inertcode import inert_python
+    language = _SCRIPT_LANGUAGES.get(interpreter_name.rstrip("0123456789."), "")
+    if language and option in ("-e", "--eval", "-p", "--print") and alone:
+        from aegis.intent_firewall.inertscript import inert_script
 
-    return inert_python(code)
+        printed = option in ("-p", "--print")
+        if printed and language != "node":
+            return False  # ruby -p loops over input lines: not a print of one value
+        return inert_script(language, code, printed=printed)
+    if option != "-c" or not interpreter_name.startswith(("python", "pypy")):
+        return False
+    from aegis.intent_firewall.inertcode import python_reads
+
+    reads = python_reads(code)
+    if reads is None or not all(_in_workspace(judge, path, cwd) for path in reads):
+        return False
+    for path in reads:
+        judge.path((path, path, False), "read", cwd)
+    return True
+
+
+#: Interpreters whose one-liners ``inertscript`` reads, by program name.
+_SCRIPT_LANGUAGES = {"node": "node", "nodejs": "node", "ruby": "ruby"}
+
+
+def _in_workspace(judge: CommandJudge, path: str, cwd: str) -> bool:
+    """A path that stays below the configured working directory (or, when the policy names
+    none, is written relative, does not climb out and no ``cd`` moved away)."""
+    from aegis.intent_firewall.access import stays_below_unknown_cwd
+    from aegis.intent_firewall.paths import resolve_path
+
+    workspace = judge.scope.workspace
+    if not judge.scope.cwd_known or workspace is None:
+        return cwd == "/" and stays_below_unknown_cwd(path)  # no cd away from it either
+    resolved = resolve_path(path, cwd, judge.scope.home)
+    root = resolve_path(workspace, "/", judge.scope.home).rstrip("/")
+    return root not in ("", "/") and resolved.startswith(root + "/")
 
 
 #: Catalogue names of framework entry points are "<family>:<script name>" (no program is so
