@@ -8,12 +8,17 @@ a downloader or a decoder (``curl … | sh``, ``base64 -d | bash``, ``bash <(cur
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.text import written_as
-from aegis.intent_firewall.workspacescripts import PROJECT_SCRIPT_NAMES, workspace_script
+from aegis.intent_firewall.workspacescripts import (
+    PROJECT_SCRIPT_NAMES,
+    offensive_name,
+    workspace_script,
+)
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -124,6 +129,33 @@ def _script_operand(
     judge.path(arg, "read", feed.cwd)
 
 
+def _workspace_module(
+    judge: CommandJudge, module: str, arg: Arg, rest: list[Arg], feed: Feed
+) -> bool:
+    """``python -m app`` puts the working directory first on the import path, so a module
+    that is neither the standard library's nor a program the catalogue knows is, when the
+    workspace holds it, ``./app/__main__.py`` or ``./app.py``: it is judged like running that
+    workspace script (the same checks: a configured workspace, no offensive name, not
+    written by this line). A standard-library module the catalogue does not list (timeit
+    runs code, pydoc serves, zipfile extracts anywhere) stays unknown: it is not the
+    workspace's. Whether the workspace holds the module (or an installed package of that
+    name runs instead) cannot be seen from the text; installing packages is judged where it
+    happens."""
+    top = module.split(".", 1)[0]
+    if not module or top in sys.stdlib_module_names or not top.isidentifier():
+        return False
+    if judge.catalogue.lookup(top) or judge.catalogue.lookup(top.replace("_", "-")):
+        return False
+    if any(offensive_name(part) for part in module.split(".")):
+        return False  # impacket.examples.secretsdump: every part of the name counts
+    as_path = module.replace(".", "/")
+    if not workspace_script(judge.scope, (as_path, arg[1], False), feed):
+        return False
+    for word in rest:
+        judge.maybe_path(word, "read", feed.cwd)
+    return True
+
+
 def _workspace_script_arguments(
     judge: CommandJudge, script: Arg, args: list[Arg], feed: Feed
 ) -> None:
@@ -230,7 +262,8 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
         if role == "module":
             module = arg[0] or ""
             if module not in judge.catalogue.modules:
-                judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
+                if not _workspace_module(judge, module, arg, parsed.rest, feed):
+                    judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
                 return
             inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(
                 module.split(".", 1)[0]
