@@ -14,6 +14,7 @@ from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.paths import looks_like_path
 from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
 from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
+from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment
 from aegis.intent_firewall.storage import storage_bucket, storage_scheme
 from aegis.intent_firewall.text import canonical_text
 from aegis.intent_firewall.textchecks import (
@@ -183,10 +184,8 @@ def judge_plain(
         else:
             parse = job.commands is None or job.commands.parse_sql(len(canonical))
             scope.hits.extend(judge_sql(canonical, parse=parse))
-    elif sql_injection_shape(canonical) is not None:
-        scope.hit("sql-injection-shape", repr(text[:100]))
-    elif value.key not in CONTENT_KEYS and whole_sql_statement(canonical) is not None:
-        scope.hit("sql-injection-shape", f"a whole SQL statement: {text[:100]!r}")
+    else:
+        _injection_shapes(value, scope)
     _destination(value, scope, job)
     if not documentation and any(mark in canonical for mark in (":", "=")):
         if config_exec(canonical) is not None:
@@ -208,6 +207,22 @@ def judge_plain(
     if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
+
+
+def _injection_shapes(value: PlainValue, scope: Scope) -> None:
+    """SQL-injection shapes in a plain field, also read with SQL comments as the spaces a
+    server reads them as (``x';/**/DROP/**/TABLE/**/users;--``)."""
+    canonical, text = value.canonical, value.text
+    readings = [canonical]
+    if has_comment(canonical) and len(canonical) <= MAX_SQL:
+        readings.append(comments_as_space(canonical, quotes=False))
+    for reading in readings:
+        if sql_injection_shape(reading) is not None:
+            scope.hit("sql-injection-shape", repr(text[:100]))
+            return
+        if value.key not in CONTENT_KEYS and whole_sql_statement(reading) is not None:
+            scope.hit("sql-injection-shape", f"a whole SQL statement: {text[:100]!r}")
+            return
 
 
 def _override(value: PlainValue, scope: Scope, job: ShellJob, max_shell: int) -> None:

@@ -25,14 +25,16 @@ def has_comment(text: str) -> bool:
     return any(mark in text for mark in COMMENT_MARKS)
 
 
-def comments_as_space(text: str) -> str:
+def comments_as_space(text: str, *, quotes: bool = True) -> str:
     """``text`` with every comment (``/* */`` unnested, ``--`` and ``#`` to the end of the
-    line) replaced by one space; an unterminated ``/*`` comments out the rest."""
+    line) replaced by one space; an unterminated ``/*`` comments out the rest. Without
+    ``quotes`` a quote is an ordinary character: an injected value closes the quote of the
+    statement around it (``x';/**/DROP…``), so its own quotes open nothing."""
     out: list[str] = []
     index, length = 0, len(text)
     while index < length:
         char = text[index]
-        if char in _QUOTES:
+        if quotes and char in _QUOTES:
             end = _quote_end(text, index)
             out.append(text[index:end])
             index = end

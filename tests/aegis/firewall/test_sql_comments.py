@@ -81,3 +81,7 @@ def test_session_scoped_and_read_only_sql_has_no_finding(text: str) -> None:
 )
 def test_statements_that_run_or_persist_or_change_identity_are_found(text: str) -> None:
     assert judge_sql(text) != ()
+
+
+def test_without_quotes_an_injected_value_keeps_nothing_quoted() -> None:
+    assert comments_as_space("x';/**/drop/**/table t;--", quotes=False) == "x'; drop table t; "
