@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from aegis.intent_firewall.globbing import glob_match
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host, urls_in
+from aegis.intent_firewall.loopback import allows_loopback, is_loopback, sensitive_local_path
 from aegis.intent_firewall.paths import has_nul, is_evasive, is_odd_spelling, resolve_path
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.targets import (
@@ -365,11 +366,22 @@ def stays_below_unknown_cwd(value: str) -> bool:
 def judge_host(scope: Scope, host: str, written: str) -> None:
     if not host:
         return
+    if is_loopback(host) and allows_loopback(scope.allowed_hosts):
+        return  # 127.1, [::1], 0.0.0.0, localhost.: one machine, allowed under any spelling
     if host_allowed(host, scope.allowed_hosts) and (
         written.isascii() or host in unicodedata.normalize("NFKC", written).casefold()
     ):
         return  # allowed as written: not only after look-alike letters were folded (ɡithub)
     scope.hit("unknown-network-destination", f"host {host!r} in {written!r}"[:200])
+
+
+def _local_control_api(scope: Scope, host: str, value: str, written: str) -> None:
+    """Loopback is allowed for the app under test; a secret store, admin API or cloud
+    metadata path on it is not that app."""
+    if is_loopback(host):
+        segment = sensitive_local_path(value)
+        if segment:
+            scope.hit("local-control-api", f"{segment!r} on the local host in {written[:100]!r}")
 
 
 def _privileged_port(scope: Scope, value: str, written: str) -> None:
@@ -423,8 +435,10 @@ def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
         if parsed[0] in _RAW_SCHEMES:
             scope.hit("raw-protocol-url", f"{parsed[0]}: URL {written[:100]!r}")
         judge_host(scope, parsed[1], written)
+        _local_control_api(scope, parsed[1], value, written)
         _redirect_targets(scope, value, written, cwd)
         return
     host = host_of(value)
     if host is not None:
         judge_host(scope, host, written)
+        _local_control_api(scope, host, f"//{value}", written)  # localhost:8080/admin

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import unquote
 
+from aegis.intent_firewall.storage import storage_scheme
+
 __all__ = ["MAX_URLS", "host_allowed", "host_of", "url_host", "urls_in"]
 
 #: Destinations looked at per string; more than that is itself a finding for the caller.
@@ -59,10 +61,10 @@ def url_host(text: str) -> tuple[str, str] | None:
         if scheme == "file" and not rest.startswith("//"):
             return None
         rest = rest.lstrip("/")
-    elif rest.startswith("//"):
+    elif rest.startswith("//") and not storage_scheme(scheme + "://"):
         rest = rest[2:]
     else:
-        return None
+        return None  # s3://bucket: a resource reached through the provider (storage.py)
     end = len(rest)
     for stop in "/?#":
         index = rest.find(stop)

@@ -6,7 +6,9 @@ words): imports only of modules that neither run programs nor touch files or the
 calls only of builtins that compute, no attribute that starts with an underscore (the way
 out of any sandbox: ``().__class__.__base__.__subclasses__()``), no names bound to a module
 under another name, no loops, no function or class definitions, no string that is run.
-Anything outside it keeps its finding.
+Anything outside it keeps its finding. ``open`` is allowed only as ``open("a/path")`` with a
+path written out and a reading mode: :func:`python_reads` hands those paths to the caller,
+which judges each as a read (and refuses any outside the working directory).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["inert_python"]
+__all__ = ["inert_python", "python_reads"]
 
 #: Longer code is not parsed (nor is it a one-liner).
 _MAX_CODE = 2000
@@ -64,16 +66,22 @@ _NODES = (
 
 
 def inert_python(code: str) -> bool:
-    """Whether ``code`` (a ``python -c`` text) stays inside the closed grammar above."""
-    if len(code) > _MAX_CODE or "\x00" in code:
-        return False
-    try:
-        tree = ast.parse(code, mode="exec")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    nodes = list(ast.walk(tree))
-    if len(nodes) > 400 or not all(isinstance(node, _NODES) for node in nodes):
-        return False
+    """Whether ``code`` (a ``python -c`` text) stays inside the closed grammar above and
+    opens no file."""
+    return python_reads(code) == ()
+
+
+def python_reads(code: str) -> tuple[str, ...] | None:
+    """The files ``code`` opens for reading (paths as written) when it stays inside the
+    closed grammar; ``None`` when it does not."""
+    nodes = _nodes(code)
+    if nodes is None:
+        return None
+    opens = [n for n in nodes if isinstance(n, ast.Call) and _is_open(n.func)]
+    reads = [_read_path(call) for call in opens]
+    if any(path is None for path in reads):
+        return None
+    allowed_names = {id(call.func) for call in opens}
     # every name is a computing builtin, an allowed module or a name the code assigned:
     # exec, open or getattr passed as a value (map(exec, …)) is refused like a call of them
     known = set(_CALLS)
@@ -82,13 +90,55 @@ def inert_python(code: str) -> bool:
             known.add((node.asname or node.name).split(".")[0])
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             known.add(node.id)
+    if "open" in known - _CALLS:
+        return None  # a name bound to open (or open rebound) hides what it reaches
     imported: set[str] = set()
     for node in nodes:
+        if id(node) in allowed_names:
+            continue
         if isinstance(node, ast.Name) and node.id not in known:
-            return False
+            return None
         if not _node_allowed(node, imported):
-            return False
-    return True
+            return None
+    return tuple(path for path in reads if path is not None)
+
+
+def _nodes(code: str) -> list[ast.AST] | None:
+    """Every node of ``code``'s tree when it parses, is small and uses only allowed kinds."""
+    if len(code) > _MAX_CODE or "\x00" in code:
+        return None
+    try:
+        tree = ast.parse(code, mode="exec")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    nodes = list(ast.walk(tree))
+    if len(nodes) > 400 or not all(isinstance(node, _NODES) for node in nodes):
+        return None
+    return nodes
+
+
+def _is_open(func: ast.expr) -> bool:
+    return isinstance(func, ast.Name) and func.id == "open"
+
+
+#: Modes that only read.
+_READ_MODES = frozenset({"r", "rb", "rt", "br", "tr"})
+
+
+def _read_path(call: ast.Call) -> str | None:
+    """The path of ``open("path"[, "r"][, encoding="utf-8"])``; ``None`` for any other form
+    (a computed path, a writing mode, other keywords)."""
+    args = call.args
+    if not 1 <= len(args) <= 2 or not all(isinstance(a, ast.Constant) for a in args):
+        return None
+    path = args[0].value  # type: ignore[attr-defined]
+    mode = args[1].value if len(args) == 2 else "r"  # type: ignore[attr-defined]
+    if not isinstance(path, str) or not path or mode not in _READ_MODES:
+        return None
+    for keyword in call.keywords:
+        if keyword.arg != "encoding" or not isinstance(keyword.value, ast.Constant):
+            return None
+    return path
 
 
 def _node_allowed(node: ast.AST, imported: set[str]) -> bool:
@@ -161,7 +211,7 @@ def _import_allowed(node: ast.Import | ast.ImportFrom, imported: set[str]) -> bo
 
 def _call_allowed(func: ast.expr, imported: set[str]) -> bool:
     if isinstance(func, ast.Name):
-        return func.id in _CALLS
+        return func.id in _CALLS or func.id == "open"  # open: only the forms _read_path takes
     if isinstance(func, ast.Attribute):
         if func.attr in _CALLS_REFUSED:
             root = func.value

@@ -8,12 +8,17 @@ a downloader or a decoder (``curl … | sh``, ``base64 -d | bash``, ``bash <(cur
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.text import written_as
-from aegis.intent_firewall.workspacescripts import PROJECT_SCRIPT_NAMES, workspace_script
+from aegis.intent_firewall.workspacescripts import (
+    PROJECT_SCRIPT_NAMES,
+    offensive_name,
+    workspace_script,
+)
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -124,6 +129,33 @@ def _script_operand(
     judge.path(arg, "read", feed.cwd)
 
 
+def _workspace_module(
+    judge: CommandJudge, module: str, arg: Arg, rest: list[Arg], feed: Feed
+) -> bool:
+    """``python -m app`` puts the working directory first on the import path, so a module
+    that is neither the standard library's nor a program the catalogue knows is, when the
+    workspace holds it, ``./app/__main__.py`` or ``./app.py``: it is judged like running that
+    workspace script (the same checks: a configured workspace, no offensive name, not
+    written by this line). A standard-library module the catalogue does not list (timeit
+    runs code, pydoc serves, zipfile extracts anywhere) stays unknown: it is not the
+    workspace's. Whether the workspace holds the module (or an installed package of that
+    name runs instead) cannot be seen from the text; installing packages is judged where it
+    happens."""
+    top = module.split(".", 1)[0]
+    if not module or top in sys.stdlib_module_names or not top.isidentifier():
+        return False
+    if judge.catalogue.lookup(top) or judge.catalogue.lookup(top.replace("_", "-")):
+        return False
+    if any(offensive_name(part) for part in module.split(".")):
+        return False  # impacket.examples.secretsdump: every part of the name counts
+    as_path = module.replace(".", "/")
+    if not workspace_script(judge.scope, (as_path, arg[1], False), feed):
+        return False
+    for word in rest:
+        judge.maybe_path(word, "read", feed.cwd)
+    return True
+
+
 def _workspace_script_arguments(
     judge: CommandJudge, script: Arg, args: list[Arg], feed: Feed
 ) -> None:
@@ -220,7 +252,8 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     for role, arg, option in parsed.options:
         if role == "code":
             # python3 -c 'import sys; print(sys.version)' computes and prints only
-            if not _inert(spec.name, option, arg[0]):
+            alone = len(args) == 3  # nothing but the program, the option and the code
+            if not _inert(judge, (spec.name, option, alone), arg[0], feed.cwd):
                 written = written_as(arg[0] or "", arg[1])
                 judge.hit("interpreter-code", f"{spec.name} {option} {written}")
                 if set(feed.fed_by) & (DOWNLOADERS | DECODERS):
@@ -229,7 +262,8 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
         if role == "module":
             module = arg[0] or ""
             if module not in judge.catalogue.modules:
-                judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
+                if not _workspace_module(judge, module, arg, parsed.rest, feed):
+                    judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
                 return
             inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(
                 module.split(".", 1)[0]
@@ -249,12 +283,50 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     stdin_into(judge, spec.name, feed, is_shell=False)
 
 
-def _inert(interpreter_name: str, option: str, code: str | None) -> bool:
-    if code is None or option != "-c" or not interpreter_name.startswith(("python", "pypy")):
+def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cwd: str) -> bool:
+    """Code that only computes and prints, reading at most files of the working directory
+    (each read is judged like ``cat`` on it). ``how``: the interpreter, the code option and
+    whether they are the whole command (a node or ruby one-liner with any other option,
+    ``--require``, ``--import``, ``--inspect``, is not judged inert)."""
+    interpreter_name, option, alone = how
+    if code is None:
         return False
-    from aegis.intent_firewall.inertcode import inert_python
+    language = _SCRIPT_LANGUAGES.get(interpreter_name.rstrip("0123456789."), "")
+    if language and option in ("-e", "--eval", "-p", "--print") and alone:
+        from aegis.intent_firewall.inertscript import inert_script
 
-    return inert_python(code)
+        printed = option in ("-p", "--print")
+        if printed and language != "node":
+            return False  # ruby -p loops over input lines: not a print of one value
+        return inert_script(language, code, printed=printed)
+    if option != "-c" or not interpreter_name.startswith(("python", "pypy")):
+        return False
+    from aegis.intent_firewall.inertcode import python_reads
+
+    reads = python_reads(code)
+    if reads is None or not all(_in_workspace(judge, path, cwd) for path in reads):
+        return False
+    for path in reads:
+        judge.path((path, path, False), "read", cwd)
+    return True
+
+
+#: Interpreters whose one-liners ``inertscript`` reads, by program name.
+_SCRIPT_LANGUAGES = {"node": "node", "nodejs": "node", "ruby": "ruby"}
+
+
+def _in_workspace(judge: CommandJudge, path: str, cwd: str) -> bool:
+    """A path that stays below the configured working directory (or, when the policy names
+    none, is written relative, does not climb out and no ``cd`` moved away)."""
+    from aegis.intent_firewall.access import stays_below_unknown_cwd
+    from aegis.intent_firewall.paths import resolve_path
+
+    workspace = judge.scope.workspace
+    if not judge.scope.cwd_known or workspace is None:
+        return cwd == "/" and stays_below_unknown_cwd(path)  # no cd away from it either
+    resolved = resolve_path(path, cwd, judge.scope.home)
+    root = resolve_path(workspace, "/", judge.scope.home).rstrip("/")
+    return root not in ("", "/") and resolved.startswith(root + "/")
 
 
 #: Catalogue names of framework entry points are "<family>:<script name>" (no program is so

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_host, judge_url
 from aegis.intent_firewall.options import Arg, Parsed
+from aegis.intent_firewall.storage import storage_bucket, storage_scheme
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -146,6 +147,14 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
     last = len(operands) - 1
     for index, arg in enumerate(operands):
         value = arg[0]
+        if value is not None and storage_scheme(value):
+            if index > 0:
+                # an upload (whatever follows it): data into a bucket the policy does not name
+                judge.hit(
+                    "unknown-network-destination",
+                    f"upload to cloud storage bucket {storage_bucket(value)!r} ({arg[1][:80]})",
+                )
+            continue
         drive = value is not None and len(value) > 2 and value[1] == ":" and value[2] in "/\\"
         if (
             value is not None

@@ -8,10 +8,14 @@ from dataclasses import dataclass
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
+from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.globbing import has_glob
+from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.paths import looks_like_path
-from aegis.intent_firewall.readings import CONTENT_KEYS
+from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
 from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
+from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment
+from aegis.intent_firewall.storage import storage_bucket, storage_scheme
 from aegis.intent_firewall.text import canonical_text
 from aegis.intent_firewall.textchecks import (
     config_escape,
@@ -67,7 +71,9 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
     cwd = job.cwd
     stripped = canonical.strip()
-    if (key in _IMAGE_KEYS or key.endswith("_image")) and _image_registry(stripped):
+    if storage_scheme(stripped):
+        _storage_destination(value, stripped, scope)
+    elif (key in _IMAGE_KEYS or key.endswith("_image")) and _image_registry(stripped):
         # registry.example/team/app:tag is pulled from registry.example
         judge_url(scope, _image_registry(stripped), text, cwd)
     elif _host_and_port(stripped):
@@ -90,6 +96,25 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
     ):
         judge_url(scope, canonical.strip(), text, cwd)
+
+
+#: Action words that only look at or fetch from a bucket.
+_STORAGE_READ_WORDS = LOOKING_WORDS | frozenset(
+    {"download", "fetch", "ls", "head", "stat", "cat", "pull", "sync_from", "objects", "buckets"}
+)
+
+
+def _storage_destination(value: PlainValue, uri: str, scope: Scope) -> None:
+    """A bucket named where the action only lists or downloads reaches nothing of the
+    caller's choosing; named as a destination (an upload, a copy, a share, or an action
+    whose words say nothing) it is storage outside the policy (fail closed)."""
+    reads = value.words & _STORAGE_READ_WORDS and not value.words & (WRITE_WORDS | {"upload"})
+    if reads and value.key not in WRITE_KEYS:
+        return
+    scope.hit(
+        "unknown-network-destination",
+        f"cloud storage bucket {storage_bucket(uri)!r} ({value.text[:80]}) outside the policy",
+    )
 
 
 _TREE_ROLES = {"read": "read-tree", "delete": "delete-tree", "write": "write-tree"}
@@ -159,10 +184,8 @@ def judge_plain(
         else:
             parse = job.commands is None or job.commands.parse_sql(len(canonical))
             scope.hits.extend(judge_sql(canonical, parse=parse))
-    elif sql_injection_shape(canonical) is not None:
-        scope.hit("sql-injection-shape", repr(text[:100]))
-    elif value.key not in CONTENT_KEYS and whole_sql_statement(canonical) is not None:
-        scope.hit("sql-injection-shape", f"a whole SQL statement: {text[:100]!r}")
+    else:
+        _injection_shapes(value, scope)
     _destination(value, scope, job)
     if not documentation and any(mark in canonical for mark in (":", "=")):
         if config_exec(canonical) is not None:
@@ -179,9 +202,46 @@ def judge_plain(
         scope.prose = True
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
+    if not documentation:
+        _override(value, scope, job, max_shell)
     if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
+
+
+def _injection_shapes(value: PlainValue, scope: Scope) -> None:
+    """SQL-injection shapes in a plain field, also read with SQL comments as the spaces a
+    server reads them as (``x';/**/DROP/**/TABLE/**/users;--``)."""
+    canonical, text = value.canonical, value.text
+    readings = [canonical]
+    if has_comment(canonical) and len(canonical) <= MAX_SQL:
+        readings.append(comments_as_space(canonical, quotes=False))
+    for reading in readings:
+        if sql_injection_shape(reading) is not None:
+            scope.hit("sql-injection-shape", repr(text[:100]))
+            return
+        if value.key not in CONTENT_KEYS and whole_sql_statement(reading) is not None:
+            scope.hit("sql-injection-shape", f"a whole SQL statement: {text[:100]!r}")
+            return
+
+
+def _override(value: PlainValue, scope: Scope, job: ShellJob, max_shell: int) -> None:
+    """A cue that cancels the task followed by an order to act (overrides.py): review, and
+    a command written in prose after it is judged as the command it is."""
+    found = find_override(value.canonical, value.text, _is_program)
+    if found is None:
+        return
+    if found.certain:
+        scope.hit(
+            "instruction-override",
+            f"{found.cue!r} then {found.action!r} in {value.text[:80]!r}",
+        )
+    if found.command and len(found.command) <= max_shell:
+        judge_shell(canonical_text(found.command, fold=False), scope, job)
+
+
+def _is_program(word: str) -> bool:
+    return catalogue().lookup(word.rsplit("/", 1)[-1]) is not None
 
 
 _SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})

@@ -88,6 +88,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "destructive-action": (M, REVIEW, "the action itself is destructive or privileged"),
     "network-listener": (M, REVIEW, "opens a listening socket or tunnel"),
     "unknown-network-destination": (M, REVIEW, "network destination not in allowed_hosts"),
+    "local-control-api": (M, REVIEW, "loopback request to a secret store, admin API or metadata"),
     "sensitive-link": (M, REVIEW, "links to or mounts a sensitive path"),
     "sql-destructive": (M, REVIEW, "SQL that changes schema, stacks statements or edits all rows"),
     "sql-administrative": (M, REVIEW, "SQL that administers the server or grants privileges"),

@@ -42,6 +42,7 @@ __all__ = [
     "in_program_dir",
     "in_shared_scratch",
     "note_unnamed_writes",
+    "offensive_name",
     "workspace_script",
 ]
 
@@ -103,6 +104,11 @@ def _below_working_directory(scope: Scope, value: str, resolved: str) -> bool:
     if workspace is None or targets().is_system_dir(workspace, scope.home):
         return False
     return resolved.startswith(workspace.rstrip("/") + "/") and "/.git/" not in resolved
+
+
+def offensive_name(base: str) -> bool:
+    """Whether a file or module name is named like a tool an intruder brings along."""
+    return _offensive_name(base)
 
 
 def _offensive_name(base: str) -> bool:

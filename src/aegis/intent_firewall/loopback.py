@@ -1,0 +1,81 @@
+"""The machine itself, however it is spelled, and what on it is not a dev server.
+
+``127.1``, ``0x7f.1``, ``2130706433``, ``[::1]``, ``[::ffff:127.0.0.1]``, ``localhost.``,
+``app.localhost`` and ``0.0.0.0`` (a connection to it reaches the local host) all reach the
+same machine: a policy that allows one loopback spelling allows them all, and one that
+allows none allows none. Loopback is trusted for the app under test, not for the APIs that
+also listen there: a path naming secrets, tokens or credentials, an admin or debug
+endpoint, or a cloud metadata path on a loopback host is *review*. The words and paths are
+data (``loopback_sensitive_*`` in ``patterns.toml``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import cache
+from urllib.parse import unquote
+
+from aegis.intent_firewall.textchecks import patterns
+
+__all__ = ["allows_loopback", "is_loopback", "sensitive_local_path"]
+
+
+def is_loopback(host: str) -> bool:
+    """``host`` (already normalised by :mod:`hosts`: lower case, no brackets, IPv4 forms
+    folded) reaches this machine."""
+    host = host.rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host.partition("%")[0])
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback or address.is_unspecified
+
+
+def allows_loopback(allowed: frozenset[str]) -> bool:
+    """Whether the policy names the machine itself under any spelling."""
+    return any(is_loopback(host) for host in allowed)
+
+
+@cache
+def _data() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    data = patterns()
+    return (
+        tuple(data["loopback_sensitive_words"]),
+        tuple(data["loopback_sensitive_prefixes"]),
+        frozenset(str(port) for port in data["loopback_service_ports"]),
+    )
+
+
+def _port(authority: str) -> str:
+    host_port = authority.rpartition("@")[2]
+    if host_port.startswith("["):
+        host_port = host_port.partition("]")[2]
+    return host_port.rpartition(":")[2] if ":" in host_port else ""
+
+
+def sensitive_local_path(url: str) -> str:
+    """The part of a loopback URL's path that names a secret store, an admin API or cloud
+    metadata, or the port of a service that does not speak HTTP; empty when there is none.
+    The path is percent-decoded twice and read by its segments (``/api/v1/Secrets``,
+    ``/%61dmin``); the query is the app's to read."""
+    rest = url.partition("://")[2] if "://" in url else url
+    slash = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    words, prefixes, service_ports = _data()
+    port = _port(rest[:slash])
+    if port in service_ports:
+        return f"port {port}"
+    # the path only: a query (?next=/admin) is read by the app under test, not routed
+    end = min((i for i in (rest.find(c, slash) for c in "?#") if i >= 0), default=len(rest))
+    path = unquote(unquote(rest[slash:end])).casefold().replace("\\", "/")
+    for prefix in prefixes:
+        if path.startswith(prefix):
+            return prefix
+    for segment in path.split("/"):
+        for word in words:
+            if word in segment:
+                return segment[:60]
+    return ""
