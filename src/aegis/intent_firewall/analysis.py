@@ -32,15 +32,53 @@ _SECRET_WORDS = frozenset({"secret", "token", "password", "passwd", "apikey", "c
 
 
 class CommandBudget:
-    """How many more simple commands one request may have judged (all its lines share it),
-    so that the time a request takes is bounded by the limits, not by how it is split."""
+    """How much more of one request may be judged (all its values and lines share it), so
+    that the time a request takes is bounded by the limits, not by how it is split: simple
+    commands, characters of SQL for the parser, paths to classify, and *work* — about a
+    microsecond of judging per unit, charged before each value and each command line is
+    judged. Past any of them the rest is not judged (constant time) and the request goes to
+    review as too much to judge; what was judged before still counts."""
 
-    __slots__ = ("left", "limit", "paths_left", "paths_limit", "sql_left", "sql_limit")
+    __slots__ = ("left", "limit", "line_owed", "paths_left", "paths_limit", "sql_left",
+                 "sql_limit", "work_left", "work_limit")  # fmt: skip
 
-    def __init__(self, limit: int, sql_chars: int, paths: int) -> None:
+    def __init__(self, limit: int, sql_chars: int, paths: int, work: int = 3072) -> None:
         self.limit = self.left = limit
         self.sql_limit = self.sql_left = sql_chars
         self.paths_limit = self.paths_left = paths
+        self.work_limit = self.work_left = work
+        #: The value just admitted has not had its command line parsed yet: that one parse
+        #: is part of judging it in full, whatever is left.
+        self.line_owed = False
+
+    def spend(self, units: int) -> bool:
+        """Whether one more piece of work may be done, charging its ``units``. Work that
+        starts while some budget is left is done in full (each value has its own bounds),
+        so a request costs at most the budget and one value more; none starts after it."""
+        if self.work_left <= 0:
+            return False
+        self.work_left -= units
+        return True
+
+    def judge_value(self, text: str) -> bool:
+        """Whether one more value may be judged in full, charging what judging it costs: a
+        fixed part (the checks every value goes through) and a part per character (more for
+        text that is not ASCII: normalisation, confusables and scripts work per character)."""
+        per_char = _ASCII_CHARS_PER_UNIT if text.isascii() else _TEXT_CHARS_PER_UNIT
+        self.line_owed = self.spend(_VALUE_UNITS + len(text) // per_char)
+        return self.line_owed
+
+    def parse_line(self, text: str) -> bool:
+        """Whether one more command line may be parsed and its words judged (charged per
+        character: each word goes through the catalogue). The first line of a value just
+        admitted always may; later ones (lines carried in text, a tool's nested shell)
+        while the budget lasts."""
+        owed, self.line_owed = self.line_owed, False
+        units = len(text) * _SHELL_UNITS_PER_4_CHARS // 4
+        if owed:
+            self.work_left -= units
+            return True
+        return self.spend(units)
 
     def classify_path(self) -> bool:
         """Whether one more value may be judged as a path (each costs a resolution and a
@@ -62,6 +100,20 @@ class CommandBudget:
         granted = min(wanted, self.left)
         self.left -= granted
         return granted
+
+    def too_much(self) -> str:
+        """The evidence of a request past its work budget."""
+        return f"too much to judge: more than {self.work_limit} units of work in one request"
+
+
+#: What judging costs, in work units (about a microsecond each, measured on the worst
+#: shapes: 990 short command lines, URLs, paths or SQL statements; 4,000-character lines
+#: of 2,000 words or pipes; 16,000 characters of Cyrillic, Chinese or mixed text).
+_VALUE_UNITS = 40
+_ASCII_CHARS_PER_UNIT = 32
+_TEXT_CHARS_PER_UNIT = 4
+_SHELL_UNITS_PER_4_CHARS = 3
+_COMMAND_UNITS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +238,19 @@ def _within_bounds(
         if granted < len(commands):
             _over_budget(scope, job.commands)
             commands = commands[:granted]
+        job.commands.spend(len(commands) * _COMMAND_UNITS)  # judged in full: charged after
     return commands
+
+
+def _line_granted(text: str, scope: Scope, budget: CommandBudget) -> bool:
+    """Whether the request's budget lets the line ``text`` be parsed; if not, a finding."""
+    if budget.left <= 0:
+        _over_budget(scope, budget)
+        return False
+    if not budget.parse_line(text):
+        scope.hit("too-large", budget.too_much())
+        return False
+    return True
 
 
 _ODD_BREAKS = ("\v", "\f", "\x85", "\u2028", "\u2029", "\x1c", "\x1d", "\x1e")
@@ -207,9 +271,8 @@ def _odd_break(text: str, scope: Scope) -> None:
 
 def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
-    if job.commands is not None and job.commands.left <= 0:
-        _over_budget(scope, job.commands)  # not even parsed: constant time, and never a pass
-        return
+    if job.commands is not None and not _line_granted(text, scope, job.commands):
+        return  # not even parsed: constant time, and never a pass
     nesting = text.count("$(") + text.count("`") + text.count("<(") + text.count(">(")
     if nesting > _MAX_SUBSTITUTIONS:
         if not scope.prose:

@@ -47,6 +47,9 @@ class Limits:
     max_address_list: int = 2048
     #: Values judged as file paths per request; past them the request goes to review.
     max_paths: int = 128
+    #: Work units (about a microsecond each) one request's values and command lines may
+    #: cost; past them nothing more is judged and the request goes to review.
+    max_work: int = 3072
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

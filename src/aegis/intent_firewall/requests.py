@@ -432,6 +432,9 @@ class _RequestJudge:
             and not ("." in text and key.endswith(URL_KEY_ENDINGS))  # smtp_hostname: a host
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
+        budget = self.job.commands
+        if budget is not None and not budget.judge_value(text):
+            return [default_hit("too-large", budget.too_much())]
         return self.collect(text, key, tool)
 
     def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912
@@ -589,6 +592,10 @@ class _RequestJudge:
         if item.argv is None:
             self.text(item.text, item.where, item.key, item.tool)
             return
+        budget = self.job.commands
+        if budget is not None and not budget.judge_value(" ".join(item.argv)):
+            self.keep([default_hit("too-large", budget.too_much())], item.where)
+            return
         scope = self.scope(prose=False)
         argv = [canonical_text(word, fold=False) for word in item.argv]
         judge_argv(argv, scope, self.job)
@@ -651,7 +658,9 @@ def judge_request(
         job.cwd,
         job.cwd_known,
         job.budget,
-        CommandBudget(limits.max_commands, limits.max_sql_parsed, limits.max_paths),
+        CommandBudget(
+            limits.max_commands, limits.max_sql_parsed, limits.max_paths, limits.max_work
+        ),
     )
     for item in walk.items:
         judge.item(item)

@@ -71,6 +71,26 @@ _ROT13 = str.maketrans(
 )  # canonical text is already lower case
 
 
+def _unleet(canonical: str) -> str:
+    """``canonical`` with leet letters read as letters. Text that is not ASCII goes through
+    its UTF-8 bytes: every leet pair is one ASCII byte for another and no byte of a longer
+    character is ASCII, so the result is the same, one table lookup per byte in C instead
+    of a dictionary lookup per character (16,000 Cyrillic letters: 1 ms)."""
+    if canonical.isascii():
+        return canonical.translate(_leet_table())
+    raw = canonical.encode("utf-8", "surrogatepass")
+    return raw.translate(_leet_bytes()).decode("utf-8", "surrogatepass")
+
+
+@cache
+def _leet_bytes() -> bytes:
+    pairs = patterns()["leet_map"]
+    assert all(len(pair) == 2 and pair.isascii() for pair in pairs)
+    return bytes.maketrans(
+        "".join(p[0] for p in pairs).encode(), "".join(p[1] for p in pairs).encode()
+    )
+
+
 @cache
 def _leet_table() -> dict[int, str]:
     """The leet letters, and every other ASCII character as itself: ``str.translate``
@@ -95,8 +115,8 @@ def _override_respelled(canonical: str, original: str, turned: bool | None = Non
     found: str | None = None
     if not original.isascii():  # skeletons turn Cyrillic into Latin
         found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
-    if found is None and not _LEET.isdisjoint(canonical):
-        found = _first("instruction_override", canonical.translate(_leet_table()))
+    if found is None and any(digit in canonical for digit in _LEET):  # C searches
+        found = _first("instruction_override", _unleet(canonical))
     if found is None and "%" in canonical:
         found = _first("instruction_override", unquote(canonical))
     if found is None:

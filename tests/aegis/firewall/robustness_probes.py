@@ -15,25 +15,18 @@ import collections
 import itertools
 import json
 import types
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from aegis.intent_firewall import Request
+from tests.aegis.firewall.availability_probes import availability_probes
+from tests.aegis.firewall.probe_model import Probe
 
 __all__ = ["DOCUMENTED_ERRORS", "PROBES", "Probe"]
 
 DOCUMENTED_ERRORS = (TypeError, ValueError)
 KB = 1024
 MB = KB * KB
-
-
-@dataclass(frozen=True, slots=True)
-class Probe:
-    id: str
-    build: Callable[[], Request]
-    dangerous: bool
-    reason: str
 
 
 def _command(text: str) -> Request:
@@ -959,4 +952,4 @@ def _fresh_shape_probes() -> list[Probe]:
     ]
 
 
-PROBES: tuple[Probe, ...] = tuple(_probes())
+PROBES: tuple[Probe, ...] = (*_probes(), *availability_probes())

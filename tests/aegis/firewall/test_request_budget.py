@@ -16,14 +16,20 @@ def _lines(count: int) -> list[str]:
     return [f"ls -la d{n}; cat a{n} | grep b{n}" for n in range(count)]
 
 
+#: Work enough for the 70 lines below: these tests are about the command budget alone.
+_WORK = 100_000
+
+
 def test_commands_within_the_budget_are_judged_as_before() -> None:
-    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=210))
+    limits = Limits(max_commands=210, max_work=_WORK)
+    firewall = IntentFirewall(working_directory="/work/project", limits=limits)
     verdict = firewall.validate_request_sync(Request("run_commands", {"commands": _lines(70)}))
     assert verdict.decision is Decision.ALLOW
 
 
 def test_past_the_budget_the_request_is_too_large_to_inspect() -> None:
-    firewall = IntentFirewall(working_directory="/work/project", limits=Limits(max_commands=209))
+    limits = Limits(max_commands=209, max_work=_WORK)
+    firewall = IntentFirewall(working_directory="/work/project", limits=limits)
     verdict = firewall.validate_request_sync(Request("run_commands", {"commands": _lines(70)}))
     assert verdict.decision is Decision.REVIEW
     assert verdict.matched_rules == ("too-large",)
@@ -83,3 +89,56 @@ def test_paths_past_the_budget_are_too_large_and_the_first_still_block() -> None
     assert "too-large" in verdict.matched_rules
     within = firewall.validate_request_sync(Request("read_files", {"paths": paths[1:4]}))
     assert within.decision is Decision.ALLOW
+
+
+def _work(
+    limits: Limits, parameters: dict[str, object], action: str = "run_commands"
+) -> tuple[Decision, tuple[str, ...], tuple[str, ...]]:
+    firewall = IntentFirewall(working_directory="/work/project", limits=limits)
+    verdict = firewall.validate_request_sync(Request(action, parameters))
+    return verdict.decision, verdict.matched_rules, verdict.reasons
+
+
+def test_values_past_the_work_budget_are_too_much_to_judge() -> None:
+    urls = [f"https://h{n}.example.org/p?q={n}" for n in range(200)]
+    decision, rules, reasons = _work(Limits(max_work=400), {"urls": urls}, "fetch_all")
+    assert decision is Decision.REVIEW
+    assert "too-large" in rules
+    assert "unknown-network-destination" in rules  # the first hosts were judged
+    assert any("too much to judge: more than 400 units of work" in r for r in reasons)
+
+
+def test_a_list_within_the_work_budget_is_judged_as_before() -> None:
+    decision, rules, _ = _work(Limits(), {"commands": _lines(8)})
+    assert (decision, rules) == (Decision.ALLOW, ())
+
+
+def test_long_lines_spend_the_work_budget_by_their_length() -> None:
+    # few commands (the command budget is not reached) but thousands of words each
+    lines = ["echo " + " ".join(f"w{n}" for n in range(600)) for _ in range(3)]
+    lines = [f"{line} {index}" for index, line in enumerate(lines)]
+    decision, rules, reasons = _work(Limits(max_work=2000), {"commands": lines})
+    assert decision is Decision.REVIEW
+    assert rules == ("too-large",)
+    assert "too much to judge" in reasons[0]
+
+
+def test_the_first_value_is_judged_in_full_whatever_it_costs() -> None:
+    line = "rm -rf / ; echo " + "a " * 1500
+    decision, rules, _ = _work(Limits(max_work=1), {"command": line}, "execute_command")
+    assert decision is Decision.BLOCK
+    assert "too-large" not in rules
+
+
+def test_an_attack_past_the_work_budget_is_never_allowed() -> None:
+    paths = [*(f"./src/f{n}.py" for n in range(40)), "/etc/shadow"]
+    decision, rules, _ = _work(Limits(max_work=300), {"paths": paths}, "read_files")
+    assert decision is not Decision.ALLOW
+    assert "too-large" in rules
+
+
+def test_an_argument_vector_spends_the_work_budget_too() -> None:
+    argvs = [["ls", "-la", f"d{n}"] for n in range(60)] + [["rm", "-rf", "/"]]
+    decision, rules, _ = _work(Limits(max_work=500), {"tasks": [{"argv": a} for a in argvs]})
+    assert decision is not Decision.ALLOW
+    assert "too-large" in rules
