@@ -14,9 +14,11 @@ from typing import Any
 
 from aegis.intent_firewall.hosts import url_host
 
-__all__ = ["METHODS", "http_method_findings"]
+__all__ = ["METHODS", "METHOD_KEYS", "http_method_findings"]
 
 _METHOD_KEYS = ("method", "verb", "http_method", "httpmethod", "request_method")
+#: The same, for checks that skip this one when no key is among them.
+METHOD_KEYS = _METHOD_KEYS
 _URL_KEYS = ("url", "endpoint", "uri", "href", "target", "api", "path")
 _CHANGING = frozenset({"DELETE", "PUT", "PATCH"})
 _READING = frozenset({"GET", "HEAD", "OPTIONS"})

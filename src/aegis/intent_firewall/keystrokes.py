@@ -15,13 +15,15 @@ from typing import Any
 
 from aegis.intent_firewall.vocabulary import COMMAND_WORDS, name_words
 
-__all__ = ["session_lines", "types_keystrokes"]
+__all__ = ["STEP_KEYS", "session_lines", "types_keystrokes"]
 
 #: Words of an action, or of a parameter naming the step, that send keystrokes.
 _TYPING_WORDS = frozenset({"type", "typing", "typewrite", "keyboard", "keystroke", "keystrokes",
                            "sendkeys", "xdotool", "keypress"})  # fmt: skip
 #: Parameters that name the step a multi-purpose tool takes (computer {action: type}).
 _STEP_KEYS = frozenset({"action", "type", "event", "kind", "operation", "op", "mode"})
+#: The same, for checks that skip this one when no key is among them.
+STEP_KEYS = _STEP_KEYS
 #: Keys whose list of strings is what is typed into a shell, line by line.
 _LINE_KEYS = frozenset({"input", "inputs", "lines", "keys", "text", "stdin", "tool_input"})
 _SHELL_TOOLS = frozenset({"bash", "sh", "zsh", "fish", "shell", "terminal", "console", "tty"})

@@ -21,7 +21,7 @@ from typing import Any
 from aegis.intent_firewall.hosts import url_host
 from aegis.intent_firewall.vocabulary import name_words
 
-__all__ = ["parameter_flag_findings"]
+__all__ = ["FLAG_KEYS", "key_kind", "parameter_flag_findings"]
 
 _MAX_NODES = 512
 _MAX_DEPTH = 8
@@ -127,12 +127,18 @@ def _key_kind(key: str) -> str:
     return ""
 
 
+#: What a key can make of its value (``""`` for a key no flag check reads).
+key_kind = _key_kind
+
+
 _ID_KEYS = frozenset({"uid", "gid", "user_id", "userid", "group_id", "groupid"})
 _GROUP_KEYS = frozenset({"group", "groups", "supplementary_groups", "extra_groups"})
 #: Groups whose members are root in all but name.
 _ROOT_GROUPS = frozenset({"root", "sudo", "wheel", "admin", "adm", "administrators", "docker",
                           "lxd", "disk", "shadow", "kvm"})  # fmt: skip
 _REF_KEYS = frozenset({"refspec", "refspecs", "ref", "refs", "branch", "branches"})
+#: Keys (case-folded) whose value the account and refspec checks read, whatever their kind.
+FLAG_KEYS = _ID_KEYS | _GROUP_KEYS | _REF_KEYS
 
 
 def _account_privilege(parameters: Mapping[Any, Any]) -> tuple[str, str] | None:

@@ -22,6 +22,7 @@ from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
+from aegis.intent_firewall.quietparams import quiet_parameters
 from aegis.intent_firewall.readings import (
     CONTENT_KEYS,
     DOC_SUFFIXES,
@@ -620,6 +621,10 @@ def _walk(parameters: Any, policy: Policy, action: frozenset[str] = frozenset())
     )
 
 
+#: What the keystroke check is given for quiet parameters: only the action's words count.
+_NO_PARAMETERS: Mapping[str, Any] = {}
+
+
 def judge_request(
     request: Request, policy: Policy, memo: dict[Any, Any] | None = None
 ) -> tuple[list[Finding], Walk]:
@@ -630,13 +635,16 @@ def judge_request(
     judge = _RequestJudge(request, policy, {} if memo is None else memo)
     limits = policy.limits
     walk = _walk(request.parameters, policy, judge.words)
-    judge.typing = types_keystrokes(judge.words, walk.frozen)
+    # {"cmd": "…"}: no key any parameter-level check reads, so none runs (see quietparams)
+    quiet = quiet_parameters(walk.frozen)
+    judge.typing = types_keystrokes(judge.words, _NO_PARAMETERS if quiet else walk.frozen)
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)
-    for rule, evidence in http_method_findings(walk.frozen):
-        judge.keep([default_hit(rule, evidence)], "parameters")
-    for rule, evidence in parameter_flag_findings(walk.frozen, judge.words):
-        judge.keep([default_hit(rule, evidence)], "parameters")
+    if not quiet:
+        for rule, evidence in http_method_findings(walk.frozen):
+            judge.keep([default_hit(rule, evidence)], "parameters")
+        for rule, evidence in parameter_flag_findings(walk.frozen, judge.words):
+            judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:
         judge.keep(
             [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"

@@ -1,0 +1,54 @@
+"""Parameters that none of the parameter-level checks can read anything into.
+
+The checks on the parameters as a whole (``force: true``, ``method: DELETE``, a step that
+types keystrokes, a root uid, a forced refspec) each fire only under keys of their own
+vocabulary. The common request, ``{"cmd": "…"}`` or ``{"path": "…", "content": "…"}``, is a
+flat mapping of strings under none of those keys: one pass over its keys, each answered
+from a bounded cache, proves that every one of those checks finds nothing, instead of each
+check walking the parameters again.
+
+Fail closed: anything else (a non-string value, a nested structure, a key of any check's
+vocabulary, a long key, more keys than the checks look at) is *not* quiet, and the full
+checks run. ``tests/aegis/firewall/test_quiet_parameters.py`` checks on open-ended input
+that a quiet mapping gets nothing from the full checks.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from aegis.intent_firewall.httpmethods import METHOD_KEYS
+from aegis.intent_firewall.keystrokes import STEP_KEYS
+from aegis.intent_firewall.parameterflags import FLAG_KEYS, key_kind
+
+__all__ = ["quiet_parameters"]
+
+#: Most keys a quiet mapping has (every check looks at no fewer than this many).
+_MAX_KEYS = 16
+#: Longest key judged quiet (longer ones take the full checks; the cache stays small).
+_MAX_KEY_CHARS = 64
+
+
+def quiet_parameters(parameters: Any) -> bool:
+    """Whether ``parameters`` is a flat ``dict`` of strings under keys no parameter-level
+    check reads (see the module's docstring); ``False`` whenever that is not certain."""
+    if not isinstance(parameters, dict) or len(parameters) > _MAX_KEYS:
+        return False
+    for key, value in parameters.items():
+        if type(value) is not str or type(key) is not str or not _quiet_key(key):
+            return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _quiet_key(key: str) -> bool:
+    if len(key) > _MAX_KEY_CHARS:
+        return False
+    folded = key.casefold()
+    return (
+        not key_kind(key)
+        and folded not in FLAG_KEYS
+        and folded not in METHOD_KEYS
+        and folded not in STEP_KEYS
+    )
