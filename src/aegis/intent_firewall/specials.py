@@ -93,7 +93,9 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
         elif word == "-delete":
             for root in roots:
                 # find . -delete with no test empties a working directory nobody named
-                whole = not filtered and _in_unknown_workspace(judge, root, feed)
+                whole = not filtered and (
+                    _in_unknown_workspace(judge, root, feed) or _is_workspace(judge, root, feed)
+                )
                 judge.path(root, "delete-tree" if whole else "delete", feed.cwd)
         elif word in _FIND_WRITES and index < len(args):
             judge.path(args[index], "write", feed.cwd)
@@ -105,7 +107,9 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             command = args[index:end]
             index = end + 1
             for root in roots:
-                below = filtered and _in_unknown_workspace(judge, root, feed)
+                below = filtered and (
+                    _in_unknown_workspace(judge, root, feed) or _is_workspace(judge, root, feed)
+                )
                 # with a test, {} is a file below a working directory nobody named, not all of it
                 found = _found_below(root, args) if below else root
                 inner = [found if a[0] == "{}" else a for a in command]
@@ -146,6 +150,13 @@ def _in_unknown_workspace(judge: CommandJudge, root: Arg, feed: Feed) -> bool:
         and feed.cwd == "/"
         and stays_below_unknown_cwd(value)
     )
+
+
+def _is_workspace(judge: CommandJudge, root: Arg, feed: Feed) -> bool:
+    """``root`` is the working directory the policy names (``.`` there, or its path)."""
+    from aegis.intent_firewall.access import is_named_workspace
+
+    return root[0] is not None and is_named_workspace(judge.scope, root[0], feed.cwd)
 
 
 def shown_value(args: list[Arg], index: int) -> str:
