@@ -235,10 +235,21 @@ def _subcommand_paths(
         _cleans(judge, flags, operands, words, cwd)
     elif sub in ("reset", "branch", "checkout", "switch") and operands:
         _moves_far_back(judge, sub, flags, operands)
-    elif sub == "add":
-        role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
-        for target in operands or [(".", ".", False)]:
+    elif sub in ("rm", "add"):
+        _stages(judge, sub, flags, operands, cwd)
+
+
+def _stages(judge: CommandJudge, sub: str, flags: set[str], operands: list[Arg], cwd: str) -> None:
+    """git add reads what it stages; git rm -r deletes the files below each operand from the
+    working tree too (unless --cached)."""
+    if sub == "rm":
+        role = "delete-tree" if flags & {"-r", "-rf", "-fr"} else "delete"
+        for target in operands if "--cached" not in flags else []:
             judge.path(target, role, cwd)
+        return
+    role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
+    for target in operands or [(".", ".", False)]:
+        judge.path(target, role, cwd)
 
 
 def _cleans(

@@ -227,15 +227,7 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
                     judge.hit("download-piped-to-shell", f"{spec.name} {option} {arg[1][:80]}")
             return
         if role == "module":
-            module = arg[0] or ""
-            if module not in judge.catalogue.modules:
-                judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
-                return
-            inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(
-                module.split(".", 1)[0]
-            )
-            if inner is not None:
-                judge.argv([(module, arg[1], False), *parsed.rest], feed)
+            _module(judge, spec, arg, parsed.rest, feed)
             return
     if parsed.operands:
         if not _entry_point(judge, spec.name, parsed.operands[0], args, feed):
@@ -247,6 +239,21 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
         judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
     stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def _module(judge: CommandJudge, spec: Program, arg: Arg, rest: list[Arg], feed: Feed) -> None:
+    """``python -m MODULE …``: a catalogued module that is also a program is judged as it; the
+    operands of any other (``python -m json.tool FILE``) are files it reads."""
+    module = arg[0] or ""
+    if module not in judge.catalogue.modules:
+        judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
+        return
+    inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(module.split(".", 1)[0])
+    if inner is not None:
+        judge.argv([(module, arg[1], False), *rest], feed)
+        return
+    for operand in rest:
+        judge.maybe_path(operand, "read", feed.cwd)
 
 
 def _inert(interpreter_name: str, option: str, code: str | None) -> bool:
