@@ -66,15 +66,22 @@ class Rule:
     groups: tuple[int, ...]  # one concept of each group must be in the clause; the first anchors
     frames: int = 0  # concepts anywhere in the clause that make the harm word benign
     parts: int = 0  # every concept the rule names (a term playing a part is no frame)
+    #: Concepts one of which must be the anchor verb's object (:mod:`aegis.love_engine.scope`);
+    #: a finding whose verb acts on something else is only a hint.
+    objects: int = 0
 
 
 def _rule(
-    category: str, level: Level, reason: str, *groups: tuple[str, ...], frames: tuple[str, ...] = ()
+    category: str,
+    level: Level,
+    reason: str,
+    *groups: tuple[str, ...],
+    frames: tuple[str, ...] = (),
+    objects: tuple[str, ...] = (),
 ) -> Rule:
     masks = tuple(mask_of(*g) for g in groups)
-    return Rule(
-        category, level, reason, masks, mask_of(*frames), mask_of(*(n for g in groups for n in g))
-    )
+    parts = mask_of(*(n for g in groups for n in g))
+    return Rule(category, level, reason, masks, mask_of(*frames), parts, mask_of(*objects))
 
 
 _CARE = ("support_frame", "detect_frame", "defensive")
@@ -443,6 +450,7 @@ RULES: tuple[Rule, ...] = (
         ("disable_verb",),
         ("strong_control",),
         frames=("maintenance_frame", "defensive", "pentest_frame", "restore_frame"),
+        objects=("strong_control",),
     ),
     _rule(
         "safety_tampering",
@@ -458,6 +466,7 @@ RULES: tuple[Rule, ...] = (
             "informational",
             "restore_frame",
         ),
+        objects=("safety_control",),
     ),
     _rule(
         "safety_tampering",
@@ -991,6 +1000,15 @@ RULES += (
         "counting on the people affected not noticing",
         ("unnoticed",),
         frames=("maintenance_frame", "defensive", "informational", "detect_frame", "support_frame"),
+    ),
+    _rule(
+        "safety_tampering",
+        Level.REVIEW,
+        "a safety finding recorded as resolved",
+        ("cleared_state",),
+        ("falsify_verb",),
+        ("safety_finding",),
+        frames=("defensive", "test_frame", "informational", "detect_frame"),
     ),
     _rule(
         "safety_tampering",

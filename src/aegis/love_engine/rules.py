@@ -17,6 +17,7 @@ from __future__ import annotations
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule
+from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.vocabulary import CONCEPTS
 
 __all__ = [
@@ -231,33 +232,56 @@ def _judge_clause(
     for rule, anchor, rest in _candidates(clause_mask):
         if rest and not _has_all(clause_mask, rest):
             continue
-        for position, (mask, surface) in enumerate(clause):
-            if not mask & anchor:
-                continue
-            if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
-                continue
-            cover = (
-                covert
-                or (lasting and rule.category == "safety_tampering")
-                or (claimed and rule.level is Level.DENY)
-                or (pocketed and rule.category == "financial_harm")
-            )
-            if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
-                if framed is not None:
-                    framed.add(rule.category)
-                break
-            if _prohibited(clause, position) and not (
-                rule.parts & _DECISION and _refuses_people(clause)
-            ):
-                continue
-            if rule.level is Level.HINT and _negated_directly(clause, position):
-                continue
-            level = rule.level
+        cover = (
+            covert
+            or (lasting and rule.category == "safety_tampering")
+            or (claimed and rule.level is Level.DENY)
+            or (pocketed and rule.category == "financial_harm")
+        )
+        found = _rule_finding(clause, rule, anchor, cover=cover, inherited=inherited)
+        if found is _FRAMED:
+            if framed is not None:
+                framed.add(rule.category)
+        elif found is not None:
+            position, level = found
             if negated_clause and level is Level.DENY:
                 level = Level.REVIEW
-            out.append(Finding(rule.category, level, rule.reason, surface, where))
-            break
+            out.append(Finding(rule.category, level, rule.reason, clause[position][1], where))
     return clause_mask
+
+
+_FRAMED = (-1, Level.HINT)
+
+
+def _rule_finding(
+    clause: list[tuple[int, str]], rule: Rule, anchor: int, *, cover: bool, inherited: int
+) -> tuple[int, Level] | None:
+    """Where and at what level ``rule`` fires in the clause: its first anchor term that no
+    frame excuses and no opening negator forbids. ``_FRAMED`` when a frame excused it.
+
+    A rule that names the verb's object fires at its own level only on an anchor whose object
+    it is; an anchor acting on something else is kept as a hint, should no other do better.
+    """
+    weaker: tuple[int, Level] | None = None
+    for position, (mask, _) in enumerate(clause):
+        if not mask & anchor:
+            continue
+        if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
+            continue
+        if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
+            return _FRAMED if weaker is None else weaker
+        if _prohibited(clause, position) and not (
+            rule.parts & _DECISION and _refuses_people(clause)
+        ):
+            continue
+        if rule.level is Level.HINT and _negated_directly(clause, position):
+            continue
+        if rule.objects and not in_object_scope(clause, position, rule.objects, anchor):
+            if weaker is None:
+                weaker = (position, Level.HINT)  # the verb acts on something else: no veto
+            continue
+        return position, rule.level
+    return weaker
 
 
 _OFF_PARTICLE = BIT["off_particle"]

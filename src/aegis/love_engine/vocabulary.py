@@ -1099,6 +1099,7 @@ def _merge() -> None:
     from aegis.love_engine.vocabulary_added import ADDED
     from aegis.love_engine.vocabulary_evasion import EVASION
     from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
+    from aegis.love_engine.vocabulary_scope import SCOPE, WIDENED
 
     for name, entries in EXTENDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
@@ -1106,6 +1107,9 @@ def _merge() -> None:
     for name, entries in ADDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
     CONCEPTS.update(EVASION)
+    CONCEPTS.update(SCOPE)
+    for name, entries in WIDENED.items():
+        CONCEPTS[name] = CONCEPTS[name] + entries
 
 
 _merge()
