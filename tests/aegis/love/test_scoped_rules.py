@@ -80,7 +80,7 @@ def test_a_control_the_verb_does_not_act_on_is_no_veto(text: str, role: str) -> 
 
 def test_an_out_of_scope_verb_still_leaves_a_hint() -> None:
     """The learned model still sees the verb beside the control: a hint, not nothing."""
-    found = find("Drop graduation_year from the resume screener and rerun the bias audit", "d")
+    found = find("Drop graduation_year from the resume screener and rerun the age audit", "d")
     assert [(f.category, f.level) for f in found if f.category == "safety_tampering"] == [
         ("safety_tampering", Level.HINT),
         ("safety_tampering", Level.HINT),
