@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
-from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule
+from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.vocabulary import CONCEPTS
 
@@ -152,8 +152,27 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
                 continue
         word = words[index]
         cached = known(word)
-        clause.append((_word_mask(word, current) if cached is None else cached, word))
+        mask = _word_mask(word, current) if cached is None else cached
+        if mask & _REPORTED_ROLES and index and words[index - 1] in _PASSIVE_AUXILIARIES:
+            mask &= ~_REPORTED_ROLES  # "her card was stolen": a report of what was done to her
+        clause.append((mask, word))
     return [clause for clause in clauses if clause]
+
+
+#: A harm in the passive after one of these ("was stolen", "got hacked", "were exposed in the
+#: breach", "was harassed") reports what was done to someone: the request is about its
+#: aftermath, not the act. Making a control *be* disabled is still tampering, so the controls'
+#: verbs are not among these roles.
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "got", "gets", "getting", "being"})
+_REPORTED_ROLES = mask_of(
+    "steal",
+    "unauthorised",
+    "intrusion_verb",
+    "expose_verb",
+    "fraud_strong",
+    "harass_strong",
+    "stalk",
+)
 
 
 def _phrase_at(stems: tuple[str, ...], index: int) -> tuple[int, int] | None:
@@ -270,6 +289,8 @@ def _rule_finding(
             continue
         if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
             return _FRAMED if weaker is None else weaker
+        if anchor == _LANGUAGE and _own_language(clause):
+            return _FRAMED
         if _prohibited(clause, position) and not (
             rule.parts & _DECISION and _refuses_people(clause)
         ):
@@ -282,6 +303,27 @@ def _rule_finding(
             continue
         return position, rule.level
     return weaker
+
+
+_LANGUAGE = BIT["language_use"]
+
+
+def _own_language(clause: list[tuple[int, str]]) -> bool:
+    """Whether the clause serves people in the language it selects them by ("the listings in
+    Arabic to users whose profile language is Arabic", "the form in Spanish for
+    Spanish-speaking applicants"): the language is the medium, an accommodation."""
+    media = {
+        surface[3:] for mask, surface in clause if mask & _LANGUAGE and surface.startswith("in ")
+    }
+    if not media:
+        return False
+    for _, surface in clause:
+        if surface.startswith("in "):
+            continue
+        for part in surface.replace("-", " ").split(" "):
+            if part in media:
+                return True
+    return False
 
 
 _OFF_PARTICLE = BIT["off_particle"]
@@ -319,6 +361,10 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
         found = mask & frames
         if not found or mask & parts or index == position:
             continue
+        # what someone else did, told in a relative clause ("the girl who blocked me"), is
+        # not what the request does
+        if index and clause[index - 1][1] in _RELATIVE_SUBJECTS:
+            continue
         # a harmless object excuses only the verb it follows ("shoot her a text"), not a harm
         # elsewhere in the clause ("send her a text saying I'll kill her")
         if found == _HARMLESS_OBJECT and not position < index <= position + _OBJECT_REACH:
@@ -328,6 +374,7 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
 
 
 _HARMLESS_OBJECT = BIT["benign_object"]
+_RELATIVE_SUBJECTS = frozenset({"who", "who's", "whom"})
 #: How many terms after a verb its object may stand ("trim my old dog's nails").
 _OBJECT_REACH = 4
 

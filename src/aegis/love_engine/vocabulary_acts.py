@@ -1,0 +1,92 @@
+"""Plainly worded harms the other vocabularies missed, as roles: following, persisting,
+imitating a login, penalising protected leave, and the words existing roles lacked.
+
+Each entry names a role in a structure the rulebook judges (:mod:`aegis.love_engine.rulebook`),
+so an unlisted word that plays the same role beside a listed one still counts. Entries are
+stemmed at import, so "follows", "followed" and "following" are one.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ACTS", "ACTS_WIDENED"]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
+
+
+ACTS: dict[str, tuple[str, ...]] = {
+    # -- following a person: the verb and what makes it surveillance
+    "follow_verb": _split("follow, tail, shadow, trail, wait outside, wait for her, wait for him"),
+    "routine_watch": _split(
+        "home, every day, every morning, every night, everywhere, when she leaves, when he "
+        "leaves, where she goes, where he goes, her route, his route, her movements, his "
+        "movements, comings and goings, to her house, to his house, to her car, to his car, "
+        "from work, after work, from school, after school, to the gym"
+    ),
+    # -- contact pressed on someone who has not answered or has said no
+    "persist_cue": _split(
+        "until she replies, until he replies, until they reply, until she answers, until he "
+        "answers, until she responds, until he responds, until she agrees, until he agrees, "
+        "every hour, 100 messages, hundreds of messages, dozens of messages, keep messaging, "
+        "keep texting, keep calling, keep emailing, keep contacting, who blocked me, blocked "
+        "me, after she blocked, after he blocked, from new accounts, from a new number, from "
+        "different numbers, new number each time, even though she said no, even though he said "
+        "no, though she asked me to stop, though he asked me to stop"
+    ),
+    # -- a login or brand imitated to take what people type into it
+    "imitate": _split(
+        "that copies, which copies, copying the look of, copy the look of, lookalike of, "
+        "look-alike of, mimics, mimic, imitates, imitating, impersonates, impersonating, clone "
+        "of the real, replica of, pixel-perfect copy, identical to the real"
+    ),
+    # -- leave and status the law protects, and decisions that penalise people for them
+    "protected_leave": _split(
+        "maternity leave, paternity leave, parental leave, sick leave, medical leave, fmla "
+        "leave, fmla, disability leave, took leave, went on leave, pregnant, pregnancy, "
+        "got pregnant, religious holiday, religious holidays, jury duty, union meeting, union "
+        "membership, joined the union, filed a complaint, reported harassment"
+    ),
+    "adverse_act": _split(
+        "lower, lower ratings, lower rating, give lower, mark down, rate lower, rank lower, "
+        "demote, pass over, passed over, fire, let go, lay off, terminate, reject, screen out, "
+        "filter out, exclude, deprioritise, deprioritize, penalize, penalise, cut, reduce, "
+        "dock, withhold, deny, skip for, not promote, don't promote, smaller bonus, no bonus, "
+        "worse shifts, fewer hours, bottom of the list, put last, redundancy list, top of the "
+        "redundancy list, make redundant, first to go, first in line for redundancy"
+    ),
+    # -- abuse named as what a moderator acts against (a frame only: it never makes a finding)
+    "abuse_named": _split(
+        "threats, threat, death threats, threatening, slurs, slur, hate speech, hateful, "
+        "racist, antisemitic, islamophobic, homophobic, transphobic, misogynistic, abuse, "
+        "abusive, harassment, harassing"
+    ),
+}
+
+#: Words existing roles lacked.
+ACTS_WIDENED: dict[str, tuple[str, ...]] = {
+    "person": _split("she, he"),
+    "fraud_strong": _split(
+        "re-enter their credentials, re-enter their password, reenter their password, confirm "
+        "their password, confirm their passwords, verify their password, verify their "
+        "credentials, enter their password at, enter their credentials at, their credentials at "
+        "this link, their password at this link, post hype, hype it up, hype them up, sell at "
+        "the peak, sell into the hype, dump on retail, dump it on, dump them on, fake five-star"
+    ),
+    "conceal": _split(
+        "under different names, under different customer names, under fake names, under "
+        "different accounts, from different accounts"
+    ),
+    "contrary": _split(
+        "don't actually, do not actually, doesn't actually, won't actually, without actually"
+    ),
+    "as_passed": _split(
+        "as processed, as sent, as paid, as delivered, as refunded, as shipped, as received"
+    ),
+    "personal_store": _split(
+        "to my personal google drive, to my google drive, to my personal gmail, to my gmail, to "
+        "a usb stick, to my usb stick, to my usb drive, to my personal phone, to my icloud"
+    ),
+    # one's own location, shared by oneself ("share my live location with my sister")
+    "own_frame": _split("my live location, my own location, my own live location"),
+}
