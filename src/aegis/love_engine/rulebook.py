@@ -1061,4 +1061,11 @@ RULES += (
         ("adverse_act",),
         frames=("defensive", "informational", "undo", "detect_frame"),
     ),
+    _rule(
+        "harassment",
+        Level.REVIEW,
+        "an act meant to cost a person their job, home or peace",
+        ("harm_outcome",),
+        frames=("informational", "fiction_frame", "support_frame"),
+    ),
 )

@@ -55,6 +55,23 @@ ACTS: dict[str, tuple[str, ...]] = {
         "worse shifts, fewer hours, bottom of the list, put last, redundancy list, top of the "
         "redundancy list, make redundant, first to go, first in line for redundancy"
     ),
+    # -- an outcome against a person that the request says it is for
+    "harm_outcome": _split(
+        "so she gets fired, so he gets fired, so they get fired, get her fired, get him fired, "
+        "so she gets evicted, so he gets evicted, so they get evicted, get her evicted, get him "
+        "evicted, so she moves out, so he moves out, so they move out, so she loses custody, so "
+        "he loses custody, so she gets expelled, so he gets expelled, "
+        "gets her fired, gets him fired, so she loses her job, so he loses his job, so she "
+        "quits, so he quits, until she quits, until he quits, until she moves, until he moves, "
+        "until she moves out, until he moves out, until they move out, so they turn against "
+        "her, so they turn against him, turn against her, turn against him, so she knows we "
+        "know, so he knows we know, just so she knows, just so he knows, drops his complaint, "
+        "drops her complaint, drop his complaint, drop her complaint, withdraws her complaint, "
+        "withdraws his complaint, so nobody will hire her, so nobody will hire him, so no one "
+        "hires her, so no one hires him, ruin her, ruin his, ruin their, so she's too scared, so "
+        "he's too scared, so she feels unwelcome, so he feels unwelcome, makes her cry, make her "
+        "cry, make him cry, humiliate her, humiliate him"
+    ),
     # -- abuse named as what a moderator acts against (a frame only: it never makes a finding)
     "abuse_named": _split(
         "threats, threat, death threats, threatening, slurs, slur, hate speech, hateful, "
@@ -86,6 +103,19 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
     "personal_store": _split(
         "to my personal google drive, to my google drive, to my personal gmail, to my gmail, to "
         "a usb stick, to my usb stick, to my usb drive, to my personal phone, to my icloud"
+    ),
+    "disable_verb": _split("doctor the, doctored the, doctoring the, doctor all the"),
+    "falsify_verb": _split("doctor the, doctored the, doctoring the, doctor all the"),
+    "evade": _split(
+        "so it looks like i was never, so it looks like i never, was never on the system, no "
+        "trace of me, no record of me, so nobody can tell i was, so no one can tell i was"
+    ),
+    "safety_control": _split(
+        "daily cap, spending cap, withdrawal cap, transfer limit, daily limit, payout limit"
+    ),
+    "safety_measure": _split(
+        "spending limit, withdrawal limit, transaction limit, transfer limit, daily cap, "
+        "spending cap, daily limit, payout limit"
     ),
     # one's own location, shared by oneself ("share my live location with my sister")
     "own_frame": _split("my live location, my own location, my own live location"),
