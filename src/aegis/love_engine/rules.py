@@ -57,6 +57,35 @@ def _build_tables() -> tuple[
 
 
 _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
+
+
+def _participle_only() -> dict[str, int]:
+    """The concepts a stem carries only through a listed participle ("doctored", "padded"):
+    the bare word after a determiner is a noun ("my doctor", "a pad"), and plays none of them.
+    """
+    through_participle: dict[str, int] = {}
+    through_other: dict[str, int] = {}
+    for name, entries in CONCEPTS.items():
+        for entry in entries:
+            stems = normalise(entry).stems
+            if len(stems) != 1:
+                continue
+            plain = entry.lower()
+            table = (
+                through_participle if plain.endswith("ed") and plain != stems[0] else through_other
+            )
+            table[stems[0]] = table.get(stems[0], 0) | BIT[name]
+    return {
+        word: bits & ~through_other.get(word, 0)
+        for word, bits in through_participle.items()
+        if bits & ~through_other.get(word, 0)
+    }
+
+
+_PARTICIPLE_ONLY = _participle_only()
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "my", "your", "his", "our", "their", "its", "this", "that", "her"}
+)
 _PHRASE_FIRST = frozenset(first for first, _ in _PHRASE_LENGTHS)
 #: A listed stem is still read with two neighbouring letters swapped, the commonest typing slip
 #: ("asbsetos", "poinosn"): one table lookup per unlisted word. Only listed single words of five
@@ -153,6 +182,13 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
         word = words[index]
         cached = known(word)
         mask = _word_mask(word, current) if cached is None else cached
+        if (
+            current in _PARTICIPLE_ONLY
+            and index
+            and words[index - 1] in _DETERMINERS
+            and not word.endswith(("ed", "en"))
+        ):
+            mask &= ~_PARTICIPLE_ONLY[current]  # "call my doctor": a noun, not "doctored"
         if mask & _REPORTED_ROLES and index and words[index - 1] in _PASSIVE_AUXILIARIES:
             mask &= ~_REPORTED_ROLES  # "her card was stolen": a report of what was done to her
         clause.append((mask, word))
@@ -287,6 +323,8 @@ def _rule_finding(
             continue
         if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
             continue
+        if _governed(clause, position):
+            continue
         if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
             return _FRAMED if weaker is None else weaker
         if anchor == _LANGUAGE and _own_language(clause):
@@ -324,6 +362,19 @@ def _own_language(clause: list[tuple[int, str]]) -> bool:
             if part in media:
                 return True
     return False
+
+
+_GOVERNANCE = BIT["governance_head"]
+
+
+def _governed(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm word at ``position`` names the topic of a rule or a defence against
+    it: a governance noun follows it ("the insider trading policy") or is compounded with it
+    ("fraud-awareness")."""
+    mask, surface = clause[position]
+    if mask & _GOVERNANCE and "-" in surface:
+        return True
+    return position + 1 < len(clause) and bool(clause[position + 1][0] & _GOVERNANCE)
 
 
 _OFF_PARTICLE = BIT["off_particle"]

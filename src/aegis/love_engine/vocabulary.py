@@ -1113,7 +1113,8 @@ def _merge() -> None:
     for name, entries in ADDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
     CONCEPTS.update(EVASION)
-    CONCEPTS.update(SCOPE)
+    for name, entries in SCOPE.items():
+        CONCEPTS[name] = CONCEPTS.get(name, ()) + entries
     CONCEPTS.update(ACTS)
     for name, entries in (*WIDENED.items(), *ACTS_WIDENED.items()):
         CONCEPTS[name] = CONCEPTS[name] + entries

@@ -38,6 +38,19 @@ SCOPE: dict[str, tuple[str, ...]] = {
     # -- a pronoun standing for an object named elsewhere: the scope cannot be read, so the
     # finding keeps its level (fails closed)
     "anaphor": _split("it, them, this, that, these, those, everything, all of it, both"),
+    # -- a noun that makes the harm word before it the topic of a rule against it: "the insider
+    # trading policy", "harassment training", "fraud-awareness email", "phishing reports"
+    "governance_head": _split(
+        "policy, policies, training, awareness, guidelines, guideline, prevention, hotline, "
+        "reporting, reports, helpline, detection, safeguards, controls"
+    ),
+    # -- a wrong received, not committed: "I got a phishing email", "we received a fake invoice"
+    "defensive": _split(
+        "got a phishing, received a phishing, got this phishing, got a scam, received a scam, got "
+        "this scam, got a fake, received a fake, got this fake, got a suspicious, received a "
+        "suspicious, sent me a phishing, sent me a scam, sent me a fake, sent us a fake, sent us "
+        "a phishing"
+    ),
     # -- a safety finding and the state that closes it: "list the gas leak as resolved" is a
     # record of the finding, which "list the gas leak as open" keeps honest
     "safety_finding": _split(
