@@ -306,6 +306,9 @@ def _judge_clause(
 
 
 _FRAMED = (-1, Level.HINT)
+#: How many anchors acting on something else a rule looks past before it settles for a hint:
+#: bounded, so a clause of a thousand such verbs stays linear.
+_MAX_PASSED_OVER = 8
 
 
 def _rule_finding(
@@ -318,6 +321,8 @@ def _rule_finding(
     it is; an anchor acting on something else is kept as a hint, should no other do better.
     """
     weaker: tuple[int, Level] | None = None
+    passed_over = 0
+    own_language = anchor == _LANGUAGE and _own_language(clause)  # once per clause: linear
     for position, (mask, _) in enumerate(clause):
         if not mask & anchor:
             continue
@@ -327,7 +332,7 @@ def _rule_finding(
             continue
         if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
             return _FRAMED if weaker is None else weaker
-        if anchor == _LANGUAGE and _own_language(clause):
+        if own_language:
             return _FRAMED
         if _prohibited(clause, position) and not (
             rule.parts & _DECISION and _refuses_people(clause)
@@ -338,6 +343,9 @@ def _rule_finding(
         if rule.objects and not in_object_scope(clause, position, rule.objects, anchor):
             if weaker is None:
                 weaker = (position, Level.HINT)  # the verb acts on something else: no veto
+            passed_over += 1
+            if passed_over >= _MAX_PASSED_OVER:  # each look costs a pass over the clause
+                return weaker
             continue
         return position, rule.level
     return weaker
