@@ -72,6 +72,16 @@ WIDENED: dict[str, tuple[str, ...]] = {
         "hours, drowsiness alert, warning chime"
     ),
     "disable_verb": _split("nerf, nerfs, nerfed"),
+    # a control stopped to be started again, tested on schedule, or cleared at the request of
+    # the person it concerns
+    "maintenance_frame": _split(
+        "restart, restarts, start a fresh one, start a new one, start it again, reconnect, "
+        "reconnected, put back, put it back, reinstate, re-arm, rearm, test of the, "
+        "quarterly test, monthly test, annual test, scheduled test, at the customer's request, "
+        "at their request, at her request, at his request, as she requested, as he requested, "
+        "as they requested, deletion request, retention has lapsed, retention period, are "
+        "audited, get audited, also go to"
+    ),
     "toxin": _split(
         "garden plant, garden plants, common plant, houseplant, house plant, plant from the "
         "garden, berries from the garden"
