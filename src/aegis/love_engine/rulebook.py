@@ -69,6 +69,9 @@ class Rule:
     #: Concepts one of which must be the anchor verb's object (:mod:`aegis.love_engine.scope`);
     #: a finding whose verb acts on something else is only a hint.
     objects: int = 0
+    #: Concepts that, standing right after the anchor, make it honest ("reported as adverse
+    #: events" keeps the harm a harm).
+    honest_objects: int = 0
 
 
 def _rule(
@@ -78,10 +81,20 @@ def _rule(
     *groups: tuple[str, ...],
     frames: tuple[str, ...] = (),
     objects: tuple[str, ...] = (),
+    honest_objects: tuple[str, ...] = (),
 ) -> Rule:
     masks = tuple(mask_of(*g) for g in groups)
     parts = mask_of(*(n for g in groups for n in g))
-    return Rule(category, level, reason, masks, mask_of(*frames), parts, mask_of(*objects))
+    return Rule(
+        category,
+        level,
+        reason,
+        masks,
+        mask_of(*frames),
+        parts,
+        mask_of(*objects),
+        mask_of(*honest_objects),
+    )
 
 
 _CARE = ("support_frame", "detect_frame", "defensive")
@@ -1067,5 +1080,15 @@ RULES += (
         "an act meant to cost a person their job, home or peace",
         ("harm_outcome",),
         frames=("informational", "fiction_frame", "support_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "a harm to people recorded as something else",
+        ("relabel_as",),
+        ("adverse_outcome",),
+        # a summary or report is what is being rewritten here, no frame
+        frames=("defensive", "detect_frame"),
+        honest_objects=("adverse_outcome",),
     ),
 )

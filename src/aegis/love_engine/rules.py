@@ -330,6 +330,10 @@ def _rule_finding(
             continue
         if _governed(clause, position):
             continue
+        if rule.honest_objects and any(
+            m & rule.honest_objects for m, _ in clause[position + 1 : position + 4]
+        ):
+            continue
         if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
             return _FRAMED if weaker is None else weaker
         if own_language:

@@ -72,6 +72,20 @@ ACTS: dict[str, tuple[str, ...]] = {
         "he's too scared, so she feels unwelcome, so he feels unwelcome, makes her cry, make her "
         "cry, make him cry, humiliate her, humiliate him"
     ),
+    # -- a harm to people recorded as something else: "the patients who dropped out for liver
+    # problems are listed as lost to follow-up"
+    "adverse_outcome": _split(
+        "adverse events, adverse event, adverse reactions, adverse reaction, side effects, "
+        "complications, injuries, injury, deaths, death, fatalities, liver problems, liver "
+        "damage, heart problems, kidney damage, hospitalised, hospitalized, hospitalisations, "
+        "hospitalizations, serious adverse, dropped out, withdrew because, near misses, near "
+        "miss, burns, overdoses"
+    ),
+    "relabel_as": _split(
+        "listed as, recorded as, coded as, classified as, reclassified as, counted as, reported "
+        "as, logged as, labelled as, labeled as, written up as, put down as, described as, "
+        "recategorised as, recategorized as, filed as, as unrelated, as lost to follow-up"
+    ),
     # -- abuse named as what a moderator acts against (a frame only: it never makes a finding)
     "abuse_named": _split(
         "threats, threat, death threats, threatening, slurs, slur, hate speech, hateful, "
