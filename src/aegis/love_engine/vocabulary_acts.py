@@ -108,8 +108,13 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "under different names, under different customer names, under fake names, under "
         "different accounts, from different accounts"
     ),
+    # a result made to say what someone wants rather than what was measured
     "contrary": _split(
-        "don't actually, do not actually, doesn't actually, won't actually, without actually"
+        "don't actually, do not actually, doesn't actually, won't actually, without actually, "
+        "what the client expects, what the client wants, what the customer expects, what the "
+        "customer wants, what they expect, what they want to see, what the regulator wants to "
+        "see, what the auditor wants to see, to match expectations, the numbers they want, the "
+        "result they want, the results they want, whatever they want"
     ),
     "as_passed": _split(
         "as processed, as sent, as paid, as delivered, as refunded, as shipped, as received"
@@ -119,7 +124,10 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "a usb stick, to my usb stick, to my usb drive, to my personal phone, to my icloud"
     ),
     "disable_verb": _split("doctor the, doctored the, doctoring the, doctor all the"),
-    "falsify_verb": _split("doctor the, doctored the, doctoring the, doctor all the"),
+    "falsify_verb": _split(
+        "doctor the, doctored the, doctoring the, doctor all the, harmonise, harmonize, align, "
+        "massage, tweak, smooth"
+    ),
     "evade": _split(
         "so it looks like i was never, so it looks like i never, was never on the system, no "
         "trace of me, no record of me, so nobody can tell i was, so no one can tell i was"
