@@ -1055,7 +1055,7 @@ RULES += (
         Level.DENY,
         "contact pressed on a person who has not answered or said no",
         ("persist_cue",),
-        ("send_verb", "person", "intimate_target"),
+        ("send_verb", "person", "intimate_target", "abusive"),
         frames=("defensive", "informational", "support_frame"),
     ),
     _rule(
@@ -1090,5 +1090,13 @@ RULES += (
         # a summary or report is what is being rewritten here, no frame
         frames=("defensive", "detect_frame"),
         honest_objects=("adverse_outcome",),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "a person's movements written down",
+        ("movement_watch",),
+        ("watch_log", "follow_verb", "lookup_verb", "surveil_verb"),
+        frames=("defensive", "protect_frame", "informational", "support_frame"),
     ),
 )

@@ -24,6 +24,18 @@ ACTS: dict[str, tuple[str, ...]] = {
         "movements, comings and goings, to her house, to his house, to her car, to his car, "
         "from work, after work, from school, after school, to the gym"
     ),
+    # -- where a person is and who is with them: what a stalker writes down
+    "movement_watch": _split(
+        "leaves her house, leaves his house, leaves the house, who visits, who visits her, who "
+        "visits him, comes and goes, comings and goings, when she's alone, when he's alone, when "
+        "she is alone, when he is alone, where she goes, where he goes, her movements, his "
+        "movements, when she leaves, when he leaves, when she gets home, when he gets home"
+    ),
+    # -- a person's comings and goings written down
+    "watch_log": _split(
+        "keep a log of, keep a log, keep logs of, log, note down, write down, keep track of, "
+        "keep tabs on, track, monitor, record, make a note of, note"
+    ),
     # -- contact pressed on someone who has not answered or has said no
     "persist_cue": _split(
         "until she replies, until he replies, until they reply, until she answers, until he "
@@ -32,7 +44,9 @@ ACTS: dict[str, tuple[str, ...]] = {
         "keep texting, keep calling, keep emailing, keep contacting, who blocked me, blocked "
         "me, after she blocked, after he blocked, from new accounts, from a new number, from "
         "different numbers, new number each time, even though she said no, even though he said "
-        "no, though she asked me to stop, though he asked me to stop"
+        "no, though she asked me to stop, though he asked me to stop, flood his inbox, flood her "
+        "inbox, flood their inbox, flood his phone, flood her phone, flood his dms, flood her "
+        "dms, bombard him, bombard her, spam him, spam her"
     ),
     # -- a login or brand imitated to take what people type into it
     "imitate": _split(
@@ -70,7 +84,9 @@ ACTS: dict[str, tuple[str, ...]] = {
         "withdraws his complaint, so nobody will hire her, so nobody will hire him, so no one "
         "hires her, so no one hires him, ruin her, ruin his, ruin their, so she's too scared, so "
         "he's too scared, so she feels unwelcome, so he feels unwelcome, makes her cry, make her "
-        "cry, make him cry, humiliate her, humiliate him"
+        "cry, make him cry, humiliate her, humiliate him, so people can visit her, so people can "
+        "visit him, so people can find her, so people can find him, so people can show up, so "
+        "they can find her, so they can find him, so people can pay her a visit"
     ),
     # -- a harm to people recorded as something else: "the patients who dropped out for liver
     # problems are listed as lost to follow-up"
@@ -96,17 +112,52 @@ ACTS: dict[str, tuple[str, ...]] = {
 
 #: Words existing roles lacked.
 ACTS_WIDENED: dict[str, tuple[str, ...]] = {
+    "fake_object": _split("ratings, 5-star ratings, five-star ratings, star ratings, 5-star"),
+    "money_term": _split(
+        "convenience fee, service fee, booking fee, processing fee, admin fee, resort fee, "
+        "handling fee, annual price, renewal price"
+    ),
+    "hide_verb": _split(
+        "only shows after, only appears after, shown only after, only at the last step, only "
+        "on the last page, after they enter card details, after they enter their card"
+    ),
+    "unauthorised": _split(
+        "without reminding them, without reminding, without a reminder, without warning them"
+    ),
+    "personal_data": _split(
+        "names and conditions, medical conditions, health conditions, patient names, patients' "
+        "names, patient list, list of our patients, list of patients, post her home address, "
+        "post his home address, publish her address, publish his address, share her home "
+        "address, share his home address"
+    ),
+    "expose_verb": _split(
+        "post her home address, post his home address, publish her address, publish his "
+        "address, share her home address, share his home address"
+    ),
+    "protected_group": _split(
+        "having kids, having children, had kids, had children, have kids, for having kids"
+    ),
+    "harm_verb": _split(
+        "scald, throw hot water on, throw boiling water on, pour boiling water on, pour hot "
+        "water on"
+    ),
     "person": _split("she, he"),
     "fraud_strong": _split(
         "re-enter their credentials, re-enter their password, reenter their password, confirm "
         "their password, confirm their passwords, verify their password, verify their "
         "credentials, enter their password at, enter their credentials at, their credentials at "
         "this link, their password at this link, post hype, hype it up, hype them up, sell at "
-        "the peak, sell into the hype, dump on retail, dump it on, dump them on, fake five-star"
+        "the peak, sell into the hype, dump on retail, dump it on, dump them on, fake five-star, "
+        "their account is locked and, your account is locked, account will be suspended unless, "
+        "enter their card details at, enter your card details at, confirm their card details at"
     ),
     "conceal": _split(
         "under different names, under different customer names, under fake names, under "
-        "different accounts, from different accounts"
+        "different accounts, from different accounts, from their personal accounts, from "
+        "personal accounts, from our personal accounts, as if from, posing as customers, "
+        "pretending to be customers, as different guests, from different guests, record it as "
+        "a, code it as, book it as, log it as, disguise it as, label it as, as a vendor "
+        "payment, as a business expense"
     ),
     # a result made to say what someone wants rather than what was measured
     "contrary": _split(
