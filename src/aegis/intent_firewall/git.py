@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.gitdiscards import discards
 from aegis.intent_firewall.optionroles import looks_like_path, unmodelled_value
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
@@ -162,13 +163,8 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         or any((w or "").startswith(("+", ":")) for w in flags)
     ):
         judge.hit("destructive-command", f"git push {' '.join(sorted(flags))[:100]}")
-    elif (
-        (sub == "reflog" and "expire" in flags)
-        or (sub == "gc" and "--prune=now" in flags)
-        or (sub in ("filter-branch", "filter-repo", "replace"))
-        or (sub == "update-ref" and "-d" in flags)
-    ):
-        judge.hit("destructive-command", f"git {sub} rewrites or erases history")
+    elif why := discards(sub, [w[0] or "" for w in words]):
+        judge.hit("destructive-command", f"git {sub} {shown_words(words)}: {why}")
     if sub == "config":
         keys = _config_words(words)
         if keys[:1] == ["set"]:  # git 2.46: git config set KEY VALUE

@@ -17,6 +17,7 @@ from sqlglot import exp
 
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.sqladmin import administrative
+from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment, leading_word
 from aegis.intent_firewall.textchecks import first_pattern as _first_pattern
 from aegis.intent_firewall.textchecks import patterns
 
@@ -87,8 +88,8 @@ def looks_like_sql(canonical: str) -> bool:
     head = _without_leading_comments(canonical).split(None, 1)
     if not head:
         return False
-    word = head[0].partition("(")[0]  # EXEC('…'), SELECT(1)
-    return word in _LEADING or head[0].startswith(_META_PREFIXES)
+    # EXEC('…'), SELECT(1), DROP/**/TABLE: the word ends where a name cannot go on
+    return leading_word(head[0]) in _LEADING or head[0].startswith(_META_PREFIXES)
 
 
 @lru_cache(maxsize=1024)
@@ -114,17 +115,12 @@ def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
         if meta in _DESCRIBING_META and flat.count(meta[0]) == 1 and not set("|`;") & set(flat):
             return []
         return [default_hit("sql-not-understood", f"client meta-command {meta}")]
-    probing, admin = _first_pattern("sql_probing", flat), _first_pattern("sql_admin", flat)
-    if probing is not None:
-        hits.append(default_hit("sql-injection-shape", f"{flat[:80]!r} (probing)"))
-    if admin is not None:
-        hits.append(default_hit("sql-destructive", f"{flat[:80]!r} (server administration)"))
-    for name in patterns()["sql_command_execution"]:
-        if name in flat:
-            hits.append(default_hit("sql-command-execution", name))
-            break
-    if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
-        hits.append(default_hit("sql-command-execution", "copy … program"))
+    _word_hits(flat, hits)
+    if has_comment(canonical):
+        # DROP/**/TABLE, COPY … TO/**/PROGRAM: the words as the server reads them count too
+        spaced = " ".join(comments_as_space(canonical).split())
+        if spaced != flat:
+            _word_hits(spaced, hits)
     hits.extend(_stalls(flat))
     if _paren_depth(canonical) > _MAX_PARENS:
         hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
@@ -144,20 +140,20 @@ def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
     if "%(" in parseable:
         parseable = _named_placeholders(parseable)
     try:
-        statements = _parse_any_dialect(parseable)
+        readings = _readings(parseable)
     except Exception:
         hits.append(default_hit("sql-not-understood", canonical[:100]))
         return hits
-    if len(statements) > 1:
-        hits.append(default_hit("sql-destructive", f"{len(statements)} stacked statements"))
+    stacked = max((len(reading) for reading in readings), default=0)
+    if stacked > 1:
+        hits.append(default_hit("sql-destructive", f"{stacked} stacked statements"))
+    statements = [statement for reading in readings for statement in reading]
     _sensitive(canonical, statements, hits)
     administrative(statements, hits)
     for statement in statements:
         if isinstance(statement, exp.Command):
-            keyword = str(statement.this).lower()
-            if keyword not in _HARMLESS_COMMANDS:
-                hits.append(default_hit("sql-not-understood", f"{keyword.upper()} statement"))
-        elif isinstance(statement, _DDL):
+            hits.extend(_command_hits(statement, parse))
+        elif isinstance(statement, _DDL) and not _temporary(statement):
             kind = statement.key.upper()
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
         elif isinstance(statement, exp.Copy | exp.Merge) and _copies_or_deletes(statement, flat):
@@ -168,7 +164,91 @@ def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
             if _edits_all(change):
                 hits.append(default_hit("sql-destructive", f"{change.key.upper()} of every row"))
                 break
-    return hits
+    return _distinct(hits)
+
+
+def _word_hits(flat: str, hits: list[Hit]) -> None:
+    """Findings from the words alone (they hold whether or not the parser reads the text)."""
+    probing, admin = _first_pattern("sql_probing", flat), _first_pattern("sql_admin", flat)
+    if probing is not None:
+        hits.append(default_hit("sql-injection-shape", f"{flat[:80]!r} (probing)"))
+    if admin is not None:
+        hits.append(default_hit("sql-destructive", f"{flat[:80]!r} (server administration)"))
+    for name in patterns()["sql_command_execution"]:
+        if name in flat:
+            hits.append(default_hit("sql-command-execution", name))
+            break
+    if (flat.startswith("copy") and " program" in flat) or " to program" in flat:
+        hits.append(default_hit("sql-command-execution", "copy … program"))
+
+
+def _distinct(hits: list[Hit]) -> list[Hit]:
+    """One finding per rule and evidence (several readings of one text find the same)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for hit in hits:
+        key = (hit.rule, hit.evidence)
+        if key not in seen:
+            seen.add(key)
+            kept.append(hit)
+    return kept
+
+
+def _temporary(statement: Any) -> bool:
+    """``CREATE TEMP TABLE``/``VIEW``: gone when the session ends and seen by no other
+    session, a scratch space and not a schema change (a GLOBAL temporary table is a
+    permanent definition; temporary functions can still run code)."""
+    if not isinstance(statement, exp.Create) or str(statement.args.get("kind")) not in (
+        "TABLE",
+        "VIEW",
+    ):
+        return False
+    properties = statement.args.get("properties")
+    kinds = {type(p) for p in properties.expressions} if properties is not None else set()
+    return exp.TemporaryProperty in kinds and exp.GlobalProperty not in kinds
+
+
+def _command_hits(statement: Any, parse: bool) -> list[Hit]:
+    """A statement sqlglot keeps opaque: harmless describing commands pass, except ``EXPLAIN
+    ANALYZE``, which runs the statement it explains (that statement is judged, once: an
+    explained EXPLAIN is not followed further)."""
+    keyword = str(statement.this).lower()
+    body = statement.args.get("expression")
+    rest = str(getattr(body, "this", body) or "").lower()  # a literal or a plain string
+    if keyword == "set" and _session_setting(rest):
+        return []
+    if keyword not in _HARMLESS_COMMANDS:
+        return [default_hit("sql-not-understood", f"{keyword.upper()} statement")]
+    options, explained = _explain_parts(rest)
+    if keyword != "explain" or not ({"analyze", "analyse"} & set(options)):
+        return []
+    if not explained or leading_word(explained) == "explain":
+        return [default_hit("sql-not-understood", f"EXPLAIN ANALYZE {explained[:60]!r}")]
+    return _judge(explained, parse)
+
+
+def _session_setting(rest: str) -> bool:
+    """``SET [LOCAL|SESSION] name …`` of a setting that only shapes the session (data:
+    ``sql_session_settings``); ``SET ROLE``, ``SET SESSION AUTHORIZATION`` and names not
+    listed are not."""
+    words = rest.replace("=", " = ").split()
+    if words and words[0] in ("local", "session"):
+        words.pop(0)
+    return bool(words) and words[0] in patterns()["sql_session_settings"]
+
+
+def _explain_parts(rest: str) -> tuple[list[str], str]:
+    """``EXPLAIN``'s option words and the statement after them (``(analyze, buffers) …`` or
+    ``analyze verbose …``)."""
+    rest = rest.strip()
+    if rest.startswith("("):
+        inside, _, after = rest[1:].partition(")")
+        return inside.replace(",", " ").split(), after.strip()
+    words = rest.split()
+    options = []
+    while words and words[0] in ("analyze", "analyse", "verbose", "costs", "buffers"):
+        options.append(words.pop(0))
+    return options, " ".join(words)
 
 
 def _copies_or_deletes(statement: Any, flat: str) -> bool:
@@ -281,12 +361,30 @@ def _always_true(condition: Any) -> bool:
     return False
 
 
-def _parse_any_dialect(text: str) -> list[Any]:
-    """Statements as the generic dialect reads them, else MySQL, T-SQL or PostgreSQL."""
+_DIALECTS = (None, "mysql", "tsql", "postgres")
+
+
+def _empty(statement: Any) -> bool:
+    return isinstance(statement, exp.Semicolon)
+
+
+def _readings(text: str) -> list[list[Any]]:
+    """The statements of ``text`` as the first dialect that reads it sees them; when the text
+    holds a comment, as every dialect that reads it sees them (``#`` hides the rest of the
+    line from MySQL but is an operator to PostgreSQL), so no dialect's reading is skipped."""
+    readings: list[list[Any]] = []
     error: Exception | None = None
-    for dialect in (None, "mysql", "tsql", "postgres"):
+    every = has_comment(text)
+    for dialect in _DIALECTS:
         try:
-            return [s for s in sqlglot.parse(text, read=dialect) if s is not None]
+            parsed = sqlglot.parse(text, read=dialect)
+            # a comment after the last ``;`` is kept as an empty statement: not a statement
+            readings.append([s for s in parsed if s is not None and not _empty(s)])
         except Exception as failure:
             error = failure
-    raise error or ValueError(text)
+            continue
+        if not every:
+            break
+    if not readings:
+        raise error or ValueError(text)
+    return readings
