@@ -1099,6 +1099,7 @@ def _merge() -> None:
     from aegis.love_engine.vocabulary_added import ADDED
     from aegis.love_engine.vocabulary_evasion import EVASION
     from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
+    from aegis.love_engine.vocabulary_recall import RECALL, RECALL_ADDED, keep_head_roles
 
     for name, entries in EXTENDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
@@ -1106,6 +1107,10 @@ def _merge() -> None:
     for name, entries in ADDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
     CONCEPTS.update(EVASION)
+    for name, entries in RECALL_ADDED.items():
+        CONCEPTS[name] = CONCEPTS[name] + entries
+    CONCEPTS.update(RECALL)
+    keep_head_roles(CONCEPTS)
 
 
 _merge()
