@@ -49,6 +49,13 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
     ),
     (
         "discrimination",
+        "REVIEW",
+        "content moderated by where its authors come from or who they are",
+        (("people_from_place",), ("moderation_act", "people_decision")),
+        ("audit_frame", "informational", "undo", "harass_strong", "abusive", "fraud_strong"),
+    ),
+    (
+        "discrimination",
         "DENY",
         "an accommodation refused to a person who needs it",
         (("refuse_verb",), ("accommodation_need",), ("protected_group", "protected_attr")),
@@ -80,7 +87,7 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "DENY",
         "exploiting systems at internet scale",
         (("exploit_act", "intrusion_verb"), ("mass_scope",)),
-        ("informational",),
+        ("history_frame",),
     ),
     (
         "privacy_violation",
@@ -88,14 +95,12 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "a person's private records fetched by someone with no right to them",
         (("obtain_verb",), ("private_record",), ("someone_else",)),
         (
-            "support_frame",
+            "clinical_frame",
             "protect_frame",
             "own_frame",
-            "defensive",
             "refusal_frame",
             "fiction_frame",
-            "informational",
-            "detect_frame",
+            "history_frame",
         ),
     ),
     (

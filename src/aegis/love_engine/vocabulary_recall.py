@@ -108,13 +108,14 @@ _GROUP_PHRASES = (
 )
 
 #: False notices of when, where or by whom a vote is cast.
+_PARTY_DAYS = _product(
+    "democrats, republicans, democrat voters, republican voters, labour voters, tory "
+    "voters, conservative voters, liberal voters, green voters",
+    "vote on, should vote on, can vote on, must vote on, vote the day after, vote a "
+    "day later, vote next week, vote on wednesday, vote on thursday",
+)
 _FALSE_VOTE_NOTICES = (
-    *_product(
-        "democrats, republicans, democrat voters, republican voters, labour voters, tory "
-        "voters, conservative voters, liberal voters, green voters",
-        "vote on, should vote on, can vote on, must vote on, vote the day after, vote a "
-        "day later, vote next week, vote on wednesday, vote on thursday",
-    ),
+    *_PARTY_DAYS,
     *_split(
         "polling place changed to, polling place has changed, polling station has moved, "
         "polling station moved, polling place moved, your polling place is now, voting "
@@ -138,6 +139,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "sex, sex with, seduce, seduction, seductive, undressed, undress, undressing, topless, "
         "lingerie, aroused, arousing, fetish, kinky, intimate photos, intimate pictures, "
         "intimate images, sexting, sext, dick pic, dick pics, spicy pics, spicy photos, "
+        "steamy, talk dirty, dirty talk, talking dirty, horny, foreplay, orgasm, make love, "
+        "making love, sleep with, sleeping with, in bed with, hot and heavy, sexts, "
         "onlyfans, turn me on, turns me on, make out, making out, sensual, hookup, hook up with, "
         "bedroom scene, lap dance, strip for me, striptease, explicit pictures, explicit "
         "images, explicit photos, explicit content, explicit story, explicit stories, explicit "
@@ -155,7 +158,7 @@ RECALL: dict[str, tuple[str, ...]] = {
             "schoolboys, young girl, young girls, young boy, young boys, little girl, little "
             "girls, little boy, little boys, loli, lolicon, shota, shotacon, jailbait, "
             "eighth grader, seventh grader, sixth grader, ninth grader, 8th grader, 7th grader, "
-            "6th grader, year-old, year olds, year-olds, juvenile, pubescent, prepubescent, "
+            "6th grader, juvenile, pubescent, prepubescent, "
             "barely legal, not yet 18, under 18, under 16, under 14, under 13, under eighteen, "
             "cub scout, girl scout, boy scout"
         ),
@@ -186,7 +189,7 @@ RECALL: dict[str, tuple[str, ...]] = {
         "filters, detect, detection, classifier, moderation, moderator, moderators, take down, "
         "takedown, remove, removal, recognise grooming, recognize grooming, grooming signs, "
         "signs of grooming, warning signs, child safety, child safety team, trust and safety, "
-        "safety team, guidance, coaches, welfare officer, report a concern, never be alone, "
+        "safety team, guidance, welfare officer, report a concern, never be alone, "
         "never be alone with, not be alone with, must not be alone, warn, warning, predators, "
         "keep safe, keep them "
         "safe, stay safe, staying safe, online safety, internet safety, pediatrician, "
@@ -209,7 +212,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "don't give, won't give, drop, withdraw, revoke, cancel, cancels, cancelled"
     ),
     "accommodation_need": _split(
-        "accommodation, accommodations, accommodation request, reasonable adjustment, "
+        "accommodate, accommodating, accommodation, accommodations, accommodation request, "
+        "reasonable adjustment, "
         "reasonable adjustments, reasonable accommodation, interpreter, sign language "
         "interpreter, ramp, wheelchair access, step-free, screen reader, accessible format, "
         "hearing loop, service dog, service animal, guide dog, prayer break, prayer breaks, "
@@ -281,7 +285,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "records, medical file, medical files, health file, sick notes, personal gmail, "
         "personal email, personal emails, personal inbox, private email, private inbox, "
         "personal messages, private messages, personal phone, dating app, dating profile, "
-        "browser history, search history, bank statements, personal bank, location history, "
+        "browser history, search history, bank statements, personal bank, location data, "
+        "gps history, gps logs, "
         "fitness app, fitness data, running routes, strava, period tracker, diary"
     ),
     "obtain_verb": _split(
@@ -368,6 +373,14 @@ RECALL: dict[str, tuple[str, ...]] = {
         "fight, rooster fights, bear baiting, badger baiting, bull baiting, hog-dog fighting, "
         "hog dog rodeo, fighting pit, bait dogs, bait dog"
     ),
+    # people named by where they are from, as the authors of what a moderation acts on
+    "people_from_place": tuple(phrase for phrase, words in _GROUP_PHRASES if len(words) == 1),
+    "moderation_act": _split(
+        "mute, mutes, muted, hide, hides, hidden, auto-hide, auto-mute, remove, removes, "
+        "delete, deletes, block, blocks, ban, bans, shadowban, shadow-ban, downrank, demote, "
+        "deprioritise, deprioritize, filter out, suppress, throttle, rate-limit, reject, "
+        "decline, flag, flags, send to review, reduce the reach of, limit the reach of"
+    ),
     # the same notices, read by a rule whose only frames are an official source and detection
     "false_vote_notice": _FALSE_VOTE_NOTICES,
     "official_source": _OFFICIAL_SOURCES,
@@ -387,7 +400,7 @@ RECALL: dict[str, tuple[str, ...]] = {
         "bias audit, audit, audits, auditing, disparity, disparities, disparate impact, check "
         "whether, check if, flag any, find any, look for, illegal, unlawful, violates, "
         "violation, discriminatory, discrimination, complaint, complaints, compliance, eeoc, "
-        "fair housing, equal opportunity, is it legal, explain why, senior discount, student "
+        "fair housing, equal opportunity, is it legal, explain, senior discount, student "
         "discount, shelter, women's shelter, support group, employee resource group, affinity "
         "group, mentorship, outreach, positive action, changing room, changing rooms, locker "
         "room, locker rooms, bathroom, bathrooms, mother and baby, ladies' night, lawful, is "
@@ -421,6 +434,18 @@ RECALL: dict[str, tuple[str, ...]] = {
         "allowed to, aren't allowed to, cannot access, can't access, not to access, never "
         "access, no access to"
     ),
+    # a harm told as history or explained, not carried out
+    "history_frame": _split(
+        "explain, explains, explained, explaining, history, historical, documentary, timeline, "
+        "summarise, summarize, summary, lecture, lesson, postmortem, post-mortem, writeup, "
+        "write-up, seminar, museum"
+    ),
+    # care by whoever is entitled to a record: a clinician, a court, the person's own release
+    "clinical_frame": _split(
+        "treating, treatment team, clinician, clinicians, psychiatrist, care team, referral, "
+        "with her consent, with his consent, with their consent, with consent, signed "
+        "release, release form, court order, subpoena, warrant, her own, his own, their own"
+    ),
     "welfare_frame": _split(
         "rescue, rescued, rescuing, rehabilitate, rehome, rehoming, shelter, sanctuary, "
         "report, reported, reporting, police, rspca, aspca, humane society, raid, prosecute, "
@@ -434,6 +459,8 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         *(phrase for phrase, _ in _GROUP_PHRASES),
         *_product("born, raised, educated", _product("in, outside", _PLACES + ", the country")),
         *_split(
+            "native-born, native born, native-born americans, american-born, us-born, born in "
+            "the us, born in america, born here, americans only, citizens only, locals only, "
             "men under 25, men under 30, men under 35, men under 40, men over 40, men over 50, "
             "women over 40, women over 50, women under 30, younger than 25, younger than 30, "
             "younger than 35, younger than 40, older than 40, older than 45, older than 50, "
@@ -455,10 +482,9 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "no one will miss me, won't miss me, they won't miss me, be better off without me"
     ),
     "election_day": _split("the election, election, the primary, early voting"),
-    "informational": _split("explain why"),
     "manipulate": _split("fix the, fixing the, fixes the, fixed the"),
     "workers": _split("which employees, which workers, which staff"),
-    "voting_false_claim": _FALSE_VOTE_NOTICES,
+    "voting_false_claim": _PARTY_DAYS,
     "intrusion_strong": _split(
         "to my sim, onto my sim, to a sim i control, port her number, port his number, port "
         "their number, port her phone number, port his phone number, port their phone "
@@ -485,6 +511,8 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "send the refunds"
     ),
     "fraud_strong": _split(
+        "rack up commissions, rack up commission, rack up fees, for the commissions, to earn "
+        "commissions, to earn more commission, to churn commissions, "
         "churning the account, churning client accounts, churning accounts, churn the client's "
         "account, churn the client's portfolio, churn client accounts, trade in and out of the "
         "client's account, excessive trading, to generate commissions, generate commissions, "
@@ -504,6 +532,12 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "preserving, legal hold, tamper-evident storage, suspend, suspending, suspended, "
         "spam bots, scam bots, bot "
         "accounts, bot farm, bot network"
+    ),
+    # sensitive data said to stay where it is
+    "protect_frame": _split(
+        "never shared, are never shared, is never shared, not shared, won't be shared, will "
+        "not be shared, never share, are not shared, is not shared, stay confidential, stays "
+        "confidential, remain confidential, remains confidential"
     ),
     "papers_frame": _split(
         "fair-recruitment, fair recruitment, fair-recruitment clause, never hold, never keep, "
