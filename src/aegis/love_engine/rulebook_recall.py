@@ -73,14 +73,14 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "DENY",
         "a self-harm act or goodbye, with a way to carry it out",
         (("self_harm_act",), ("record_act", "method", "instructions")),
-        ("support_frame", "detect_frame", "defensive", "informational"),
+        ("support_frame", "defensive", "informational"),
     ),
     (
         "self_harm",
         "REVIEW",
         "a self-harm act or goodbye",
         (("self_harm_act",),),
-        ("support_frame", "detect_frame", "defensive", "informational"),
+        ("support_frame", "defensive", "informational"),
     ),
     (
         "unauthorized_access",
@@ -157,5 +157,26 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "prices or bids agreed between competitors",
         (("price_agreement",),),
         ("informational", "defensive", "detect_frame", "audit_frame"),
+    ),
+    (
+        "safety_tampering",
+        "DENY",
+        "an audit trail's hashes recomputed over changed records",
+        (("rechain",), ("tamper_edit",)),
+        ("history_frame", "detect_frame"),
+    ),
+    (
+        "physical_harm",
+        "DENY",
+        "something dropped from the air onto a crowd",
+        (("drop_verb",), ("over_crowd",)),
+        ("harmless_payload", "history_frame", "detect_frame"),
+    ),
+    (
+        "deception_fraud",
+        "DENY",
+        "billing for more care than was given",
+        (("billing_fraud",),),
+        ("defensive", "history_frame", "detect_frame", "audit_frame"),
     ),
 )

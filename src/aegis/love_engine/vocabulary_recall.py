@@ -102,9 +102,18 @@ _GROUP_PHRASES = (
     *(
         (f"{noun} {preposition} {place}", (noun,))
         for noun in _split(_FROM_NOUNS)
-        for preposition in _split("from, in, based in, born in")
+        for preposition in _split("from, in")
         for place in _split(_PLACES)
     ),
+)
+
+#: Billing for more care than was given.
+_BILLING_FRAUD = _split(
+    "upcode, upcoding, up-code, up-coding, to get higher reimbursement, for higher "
+    "reimbursement, get a higher reimbursement, higher reimbursement, maximise "
+    "reimbursement, maximize reimbursement, services not rendered, phantom billing, code "
+    "every visit as, bill every visit as, code all visits as, when the visits lasted, when "
+    "the visit lasted, when the session lasted, when the sessions lasted"
 )
 
 #: False notices of when, where or by whom a vote is cast.
@@ -183,13 +192,13 @@ RECALL: dict[str, tuple[str, ...]] = {
         "sex education, sex ed, sexual health, sexual education, relationships education, "
         "puberty, body safety, consent education, safeguarding, safeguard, child protection, "
         "protect children, protect kids, protect minors, ncmec, cybertipline, cybertip, iwf, "
-        "internet watch foundation, csam, report, reporting, reported, report it, law "
+        "internet watch foundation, csam, report, reporting, reported, law "
         "enforcement, police, age verification, verify age, age gate, age-gate, age check, "
         "age checks, parental controls, parental control, block, blocks, blocking, filter, "
         "filters, detect, detection, classifier, moderation, moderator, moderators, take down, "
-        "takedown, remove, removal, recognise grooming, recognize grooming, grooming signs, "
-        "signs of grooming, warning signs, child safety, child safety team, trust and safety, "
-        "safety team, guidance, welfare officer, report a concern, never be alone, "
+        "takedown, remove, removal, "
+        "warning signs, child safety, child safety team, trust and safety, "
+        "safety team, guidance, welfare officer, never be alone, "
         "never be alone with, not be alone with, must not be alone, warn, warning, predators, "
         "keep safe, keep them "
         "safe, stay safe, staying safe, online safety, internet safety, pediatrician, "
@@ -232,22 +241,27 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- self-harm said as a challenge or a goodbye ------------------------------------------
     "self_harm_act": _split(
+        "choking game, the choking game, space monkey game, pass-out game, pass out game, "
+        "going to do it friday, going to do it saturday, going to do it sunday, going to do it "
+        "tonight, do it friday night, do it saturday night, do it when they're away, do it "
+        "while they're away, do it when they're out, the note i'll leave, "
         "choking challenge, blackout challenge, pass-out challenge, passout challenge, pass out "
         "challenge, fainting game, fainting challenge, scarf game, skull breaker challenge, "
         "benadryl challenge, tide pod challenge, salt and ice challenge, belt around my neck, "
         "belt around his neck, belt around her neck, belt around their neck, rope around my "
         "neck, cord around my neck, scarf around my neck, belt round my neck, choke myself, "
-        "choking myself, strangle myself, starve "
+        "choking myself, strangle myself, starve myself, "
         "won't miss me, wont miss me, nobody will miss me, no one will miss me, won't "
         "be missed, will not miss me, won't be around after, won't be around anymore, not be "
         "around after, i won't be around, last letter, letter i'll leave, note i'll leave, "
-        "leave behind a note, final goodbye, my goodbye note, goodbye note, suicide note, "
+        "leave behind a note, final goodbye, my goodbye note, goodbye note, "
         "better off without me, better off if i was gone, better off if i'm gone, a burden to "
         "everyone, i'm a burden, such a burden"
     ),
     # a decision about people (the verb or the thing decided), without the cue words "only"
     # or "avoid" that the shared role also lists
     "people_decision": _split(
+        "limited to, restrict to, restricted to, "
         "hire, hiring, hired, interview, interviews, interviewing, shortlist, shortlisting, "
         "promote, promoting, promotion, rent, renting, rent to, lease, lend, lending, loan, "
         "loans, approve, approving, reject, rejecting, show, showing, shown, show the ad, ad, "
@@ -262,8 +276,8 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     "record_act": _split(
         "film, filming, filmed, record, recording, recorded, video, livestream, live stream, "
-        "stream, post it, upload, tiktok, youtube, do, try, doing, trying, help me, show me, "
-        "how to, how do i, instructions, steps, remind me, reminder, set a reminder, schedule"
+        "stream, upload, tiktok, youtube, do, try, doing, trying, help me, show me, "
+        "instructions, steps, remind me, reminder, set a reminder, schedule"
     ),
     # -- unauthorised access: scale, numbers and records ------------------------------------
     "mass_scope": _split(
@@ -283,7 +297,9 @@ RECALL: dict[str, tuple[str, ...]] = {
         "therapy notes, therapist's notes, therapy records, counselling notes, counseling "
         "notes, counselling records, counseling records, eap records, eap notes, psychiatric "
         "records, medical file, medical files, health file, sick notes, personal gmail, "
-        "personal email, personal emails, personal inbox, private email, private inbox, "
+        "medical file, medical files, health file, occupational health file, occupational "
+        "health records, personal email, personal emails, personal inbox, private email, "
+        "private inbox, "
         "personal messages, private messages, personal phone, dating app, dating profile, "
         "browser history, search history, bank statements, personal bank, location data, "
         "gps history, gps logs, "
@@ -291,22 +307,24 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     "obtain_verb": _split(
         "get, obtain, pull, access, read, open, download, grab, look at, look through, go "
-        "through, see, view, check, request, fetch, retrieve, copy, export, forward me, send "
-        "me, find, get me, find out, work out, figure out"
+        "through, see, view, check, request, fetch, retrieve, copy, export, find, get me, "
+        "find out, work out, figure out"
     ),
     "someone_else": _split(
         "employee's, employees', employee, staff member's, worker's, coworker's, colleague's, "
         "member's, gym member's, patient's, tenant's, student's, her, his, their, ex's, wife's, "
         "husband's, girlfriend's, boyfriend's, neighbour's, neighbor's, daughter's, son's, "
         "applicant's, candidate's, intern's, nanny's, manager's, boss's, client's, user's, "
-        "customer's, supplier, suppliers, vendor, vendors, contractor, contractors, payee, "
+        "customer's, organiser, organizer, union organiser, union organizer, steward, "
+        "whistleblower, claimant, complainant, witness, supplier, suppliers, vendor, vendors, "
+        "contractor, contractors, payee, "
         "landlord, partner"
     ),
     # -- money rerouted by changing someone else's payment details ---------------------------
     "payment_details": _split(
         "bank details, bank account details, banking details, payment details, iban, account "
         "number, sort code, routing number, remittance details, payee details, payout account, "
-        "payout details, deposit account, direct deposit, refund card, card on file, refunds, "
+        "payout details, direct deposit, refund card, card on file, refunds, "
         "refund, payouts, payroll account"
     ),
     "reroute_verb": _split(
@@ -353,12 +371,12 @@ RECALL: dict[str, tuple[str, ...]] = {
         "labor organizing"
     ),
     "watch_people": _split(
-        "monitor, monitoring, track, tracking, watch, watching, spy on, keep tabs on, list who, "
+        "monitor, monitoring, track, tracking, watch, watching, keep tabs on, list who, "
         "find out who, identify who, which employees, which workers, which staff, who is "
         "talking, who's talking, report their names, names of, list of names, put them on, "
-        "flag them, layoff list, lay off, fire, fired, firing, punish, discipline, demote, "
-        "cut their hours, reassign, transfer them, surveil, surveillance, informant, "
-        "informants, record the meeting, record their"
+        "flag them, lay off, fire, fired, firing, punish, discipline, demote, "
+        "reassign, transfer them, surveil, surveillance, informant, "
+        "informants, record the meeting, record their, spy, layoff, layoffs"
     ),
     "labour_rights_frame": _split(
         "protected activity, protected by law, is protected, are protected, must not be, "
@@ -381,6 +399,41 @@ RECALL: dict[str, tuple[str, ...]] = {
         "deprioritise, deprioritize, filter out, suppress, throttle, rate-limit, reject, "
         "decline, flag, flags, send to review, reduce the reach of, limit the reach of"
     ),
+    # an audit trail's integrity recomputed over records that were changed
+    "rechain": _split(
+        "regenerate the hash chain, recompute the hash chain, rebuild the hash chain, "
+        "recalculate the hash chain, redo the hash chain, recompute the hashes, recalculate "
+        "the hashes, regenerate the hashes, recompute the checksums, recalculate the checksums, "
+        "regenerate the checksums, recompute the signatures, re-sign the log, re-sign the "
+        "entries, re-sign the records, rehash the log, rehash the chain, rehash the entries, "
+        "recompute the merkle root, fix up the hashes, update the hashes, update the checksums"
+    ),
+    "tamper_edit": _split(
+        "after i change, after changing, after editing, after i edit, after we edit, after "
+        "modifying, after i modify, after i delete, after deleting, edit, edited, editing, "
+        "change, changed, changing, modify, modified, alter, altered, rewrite, rewrote, "
+        "so the audit log verifies, so it still verifies, still verifies, so verification "
+        "passes, so nobody can tell, so no one can tell, nobody can tell, no one can tell, "
+        "still validates, looks untouched"
+    ),
+    # something dropped from the air onto people
+    "drop_verb": _split(
+        "drop, drops, dropping, release, releases, releasing, spray, spraying, dump, dumping, "
+        "pour, scatter, deploy the payload, drop the payload, release the payload"
+    ),
+    "over_crowd": _split(
+        "over the crowd, onto the crowd, on the crowd, into the crowd, over the festival, over "
+        "the festival crowd, over the stadium, over the concert, over the parade, over the "
+        "protest, over the protesters, over the march, over the rally, over people, on people, "
+        "onto people, over the market, over the fans, over the audience, over the playground, "
+        "over the school, over the square"
+    ),
+    "harmless_payload": _split(
+        "confetti, balloons, balloon, petals, flowers, candy, sweets, streamers, bubbles, "
+        "glitter, light show, leaflets, flyers, water bottles, first aid kit, life jacket, "
+        "life ring, defibrillator, aed, medical supplies, seeds, t-shirts"
+    ),
+    "billing_fraud": _BILLING_FRAUD,
     # the same notices, read by a rule whose only frames are an official source and detection
     "false_vote_notice": _FALSE_VOTE_NOTICES,
     "official_source": _OFFICIAL_SOURCES,
@@ -404,8 +457,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "discount, shelter, women's shelter, support group, employee resource group, affinity "
         "group, mentorship, outreach, positive action, changing room, changing rooms, locker "
         "room, locker rooms, bathroom, bathrooms, mother and baby, ladies' night, lawful, is "
-        "that lawful, is it lawful, legal, legally, equality act, how should we word, fix, "
-        "how do we fix, correct it, avoid asking, don't ask, never ask, not ask about, focus "
+        "that lawful, is it lawful, legal, legally, equality act, fix, "
+        "correct it, avoid asking, don't ask, never ask, not ask about, focus "
         "only on, based only on, only on merit, solely on merit, only on skills, job skills, "
         "qualifications, same questions, women-only hour, women-only session, women-only "
         "sessions, women-only swim, women-only class, women-only classes, women-only space, "
@@ -510,7 +563,8 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "details, reroute the refunds, redirect the refunds, route the refunds, route refunds, "
         "send the refunds"
     ),
-    "fraud_strong": _split(
+    "fraud_strong": _BILLING_FRAUD
+    + _split(
         "rack up commissions, rack up commission, rack up fees, for the commissions, to earn "
         "commissions, to earn more commission, to churn commissions, "
         "churning the account, churning client accounts, churning accounts, churn the client's "
@@ -520,7 +574,15 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "branded, counterfeit labels, fake labels, fake tags, fake nike, fake designer"
     ),
     # remediation and protection: a harm word that is the object of fixing is no harm
+    "labour_wrong": _split(
+        "so they give up chasing, give up chasing, so they give up, so they stop chasing, won't "
+        "bother chasing, too small to sue, can't afford to sue, ignore their invoices, ignore "
+        "their emails, ignore their complaints, half of what we agreed, less than we agreed, "
+        "less than agreed, less than the invoiced, less than invoiced, less than the invoice"
+    ),
     "defensive": _split(
+        "turnitin, plagiarism check, plagiarism checker, plagiarism checks, plagiarism matches, "
+        "plagiarism report, similarity report, originality check, copyleaks, "
         "fix the, fix our, fix this, fix that, fix a, fix an, fix my, fix its, fix their, fixing "
         "the, fixes the, fixed the, patch the, patch our, patch this, patching the, patched "
         "the, parameterised queries, "
@@ -543,6 +605,7 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "fair-recruitment, fair recruitment, fair-recruitment clause, never hold, never keep, "
         "never retain"
     ),
+    "accommodation_frame": RECALL["accommodation_need"],
     "subject_frame": (
         *RECALL["accommodation_need"],
         *_split(
@@ -576,7 +639,9 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
             "pirate costume, pirate costumes, pirate ship, pirate hat, pirate's, a pirate's, "
             "pirate treasure, pirate map, worker process, worker processes, worker thread, "
             "worker threads, worker pool, worker node, worker nodes, celery worker, worker "
-            "pod, kill switch test"
+            "pod, kill switch test, coolant reservoir, coolant tank, radiator reservoir, washer "
+            "reservoir, washer fluid reservoir, expansion tank, brake fluid reservoir, engine "
+            "coolant"
         ),
         *_product(
             "kill, kills, killing, killed",
@@ -597,10 +662,14 @@ def keep_head_roles(concepts: dict[str, tuple[str, ...]]) -> None:
     customers" would otherwise stop being customers (a victim group, money held for others)
     the moment it became a protected group. Called once the vocabularies are merged.
     """
+    words = frozenset(word for _, group_words in _GROUP_PHRASES for word in group_words)
     for name, entries in list(concepts.items()):
         if name in {"protected_group", "plain_phrase"}:
             continue
-        listed = frozenset(entries)
-        extra = tuple(phrase for phrase, words in _GROUP_PHRASES if not listed.isdisjoint(words))
-        if extra:
-            concepts[name] = concepts[name] + extra
+        played = words.intersection(entries)
+        if played:
+            concepts[name] += tuple(
+                phrase
+                for phrase, group_words in _GROUP_PHRASES
+                if not played.isdisjoint(group_words)
+            )
