@@ -117,6 +117,9 @@ _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
 _COVERT = BIT["conceal"]
+#: Storage that keeps records unchanged (WORM, legal hold): a clause that puts them there
+#: hides nothing from whoever will look ("archive the logs to WORM storage before the audit").
+_PRESERVED = BIT["preserve_cue"]
 _DECISION = BIT["decision"]
 _CRITERION = BIT["criterion_cue"]
 _PERMANENT = BIT["permanent"]
@@ -275,7 +278,7 @@ def _judge_clause(
     negated_clause = bool(clause_mask & _NEGATOR)
     # a frame does not excuse what the clause also hides ("quietly turn off audit logging
     # during the migration"): concealment makes any frame a cover
-    covert = bool(clause_mask & _COVERT)
+    covert = bool(clause_mask & _COVERT) and not clause_mask & _PRESERVED
     # nor does it excuse a control switched off for good ("under change request CR-9, stop
     # the EDR agent for good"): maintenance is temporary
     lasting = bool(clause_mask & _PERMANENT)
