@@ -256,7 +256,13 @@ def _cleans(
     repositories."""
     for target in operands or [(".", ".", False)]:
         judge.path(target, "delete-tree", cwd)
-    if flags & {"-x", "-X"} or text_count(words, "-f") > 1:
+    # confined to named subdirectories (git clean -fdx build/), ignored files there are build
+    # output; the whole tree (no operand, ".", a ":" pathspec magic) takes .env and the rest
+    whole_tree = not operands or any(
+        (value or ":").startswith(":") or (value or "").rstrip("/") in ("", ".", "*", "./*")
+        for value, _, _ in operands
+    )
+    if whole_tree and (flags & {"-x", "-X"} or text_count(words, "-f") > 1):
         judge.hit("destructive-command", f"git clean {' '.join(a[1] for a in words)[:80]}")
 
 

@@ -229,16 +229,39 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
         if role == "module":
             _module(judge, spec, arg, parsed.rest, feed)
             return
+        if role == "read":
+            judge.path(arg, "read", feed.cwd)
     if parsed.operands:
         if not _entry_point(judge, spec.name, parsed.operands[0], args, feed):
             _script_operand(judge, spec.name, parsed.operands[0], feed, args)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
-        if parsed.flags & {"-V", "--version", "-h", "--help"}:
+        if parsed.flags & {"-V", "--version", "-h", "--help"} or _exits_without_script(
+            spec.name, args[1:]
+        ):
             return
         judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
     stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+#: Interpreters whose ``-v`` prints the version and exits when no script follows (Python's
+#: ``-v`` is verbose imports and starts the REPL, so it is not here).
+_VERSION_V = frozenset({"ruby", "php", "perl", "node", "nodejs"})
+
+
+def _exits_without_script(name: str, args: list[Arg]) -> bool:
+    """No REPL starts: ``ruby -v`` prints the version; ``node --test`` runs the workspace's
+    test files. Only when nothing else is on the line, so no ``--import``/``--require`` of
+    other code rides in."""
+    words = [value for value, _, _ in args]
+    if words == ["-v"] and name in _VERSION_V:
+        return True
+    return (
+        name in ("node", "nodejs")
+        and "--test" in words
+        and all((word or "").startswith("--test") for word in words)
+    )
 
 
 def _module(judge: CommandJudge, spec: Program, arg: Arg, rest: list[Arg], feed: Feed) -> None:

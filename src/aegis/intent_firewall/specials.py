@@ -296,7 +296,6 @@ def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Fe
     catalogued program is judged as that program; any other package is fetched from a
     registry and run (its install scripts too) with nothing known about it, so a person
     decides. A script of the workspace (``deno run main.ts``) is the workspace's own."""
-    judge.options(parse_options(spec, args[1:]), feed)  # npx -c 'CMD' runs CMD in a shell
     index = 1
     while index < len(args) and (args[index][0] or "x").startswith("-"):
         option, _, attached = (args[index][0] or "").partition("=")
@@ -305,6 +304,9 @@ def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Fe
             value = (attached, attached, False) if attached else args[index + 1]
             _runs_package(judge, spec, value, feed.cwd)
         index += 2 if takes_value else 1
+    # npx -c 'CMD' runs CMD in a shell; options after the package are the package's own
+    # (npx rollup -c names rollup's config, not a script)
+    judge.options(parse_options(spec, args[1:index]), feed)
     if index >= len(args):
         return
     name = _package_name(args[index][0] or "")
