@@ -47,8 +47,8 @@ EXPECTATIONS: Mapping[str, frozenset[str]] = {
     "benign": frozenset({"allow"}),
 }
 #: Every corpus file of each kind, judged alike.
-ATTACK_CORPORA = ("attacks", "round3_attacks")
-BENIGN_CORPORA = ("benign", "round3_benign")
+ATTACK_CORPORA = ("attacks", "round3_attacks", "devtools_attacks")
+BENIGN_CORPORA = ("benign", "round3_benign", "devtools_benign")
 
 
 def corpus_kind(name: str) -> str:
