@@ -284,6 +284,34 @@ def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
         judge.argv(args[index:], _deeper(feed))
 
 
+def _creates_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``npm init PKG``, ``npm create PKG``, ``yarn/pnpm/bun create PKG``: fetch and run the
+    registry package ``create-PKG`` (``@scope/create-PKG`` for a scoped one), judged as that
+    program when the catalogue knows it; without a package (``npm init -y``) only
+    ``package.json`` is written."""
+    judge.options(parse_options(spec, args[1:]), feed)
+    index = 1
+    while index < len(args) and (args[index][0] or "x").startswith("-"):
+        option = args[index][0] or ""
+        index += 1
+        if spec.option_role(option) != "flag" and "=" not in option:
+            index += 1
+    if index >= len(args):
+        return
+    value = args[index][0]
+    if value is None:
+        written = args[index][1]
+        judge.hit("dynamic-program", f"{spec.name} runs a package named at run time {written}")
+        return
+    name = _package_name(value)
+    scope, slash, rest = name.partition("/") if name.startswith("@") else ("", "", name)
+    runner = f"{scope}/create-{rest}" if slash else f"{scope}/create" if scope else f"create-{rest}"
+    if "/" not in rest and judge.catalogue.lookup(runner) is not None:
+        judge.argv([(runner, args[index][1], False), *args[index + 1 :]], _deeper(feed))
+    else:
+        judge.hit("unknown-program", f"{spec.name} fetches and runs package {runner!r}")
+
+
 #: Options of one-shot package runners whose value is another package to fetch and install
 #: (``npx -p PKG``, ``uvx --from PKG``, ``uvx --with PKG``).
 _PACKAGE_OPTIONS = frozenset({"-p", "--package", "--from", "--with"})
@@ -371,6 +399,7 @@ SPECIAL: dict[str, Handler] = {
     "exec": exec_rest,
     "direnv-exec": exec_rest,
     "exec-pkg": _known_package,
+    "create-pkg": _creates_package,
     "git": git.git,
     "docker": tools.docker,
     "pip": tools.pip_subcommand,
