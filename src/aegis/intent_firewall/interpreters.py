@@ -236,7 +236,7 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
             _script_operand(judge, spec.name, parsed.operands[0], feed, args)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
-        if parsed.flags & {"-V", "--version", "-h", "--help"} or _exits_without_script(
+        if parsed.flags & {"-V", "--version", "-version", "-h", "--help"} or _exits_without_script(
             spec.name, args[1:]
         ):
             return
@@ -247,7 +247,7 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
 
 #: Interpreters whose ``-v`` prints the version and exits when no script follows (Python's
 #: ``-v`` is verbose imports and starts the REPL, so it is not here).
-_VERSION_V = frozenset({"ruby", "php", "perl", "node", "nodejs"})
+_VERSION_V = frozenset({"ruby", "php", "perl", "node", "nodejs", "elixir"})
 
 
 def _exits_without_script(name: str, args: list[Arg]) -> bool:
