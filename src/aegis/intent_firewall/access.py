@@ -150,7 +150,7 @@ def judge_path(
         _unknown_workspace(scope, role, resolved, written, glob=glob)
         cwd = UNKNOWN_WORKSPACE
     elif scope.workspace is not None and resolved.startswith(scope.workspace):
-        _whole_workspace(scope, role, resolved, written)
+        _whole_workspace(scope, role, resolved, written, glob=glob)
     paths = _glob_targets(resolved, scope.home) if glob else [resolved]
     if glob and (
         role.startswith(("delete", "perm"))
@@ -208,12 +208,34 @@ def _unknown_workspace(scope: Scope, role: str, resolved: str, written: str, *, 
         scope.hit("unknown-workspace-root", f"{role} {written_as(resolved, written)}")
 
 
-def _whole_workspace(scope: Scope, role: str, resolved: str, written: str) -> None:
-    """The named working directory's version history deleted as a whole (``rm -rf .git``):
-    inside the workspace, yet nothing a build does and nothing to undo, so a person decides
-    (as for ``git clean -x``)."""
-    if role == "delete-tree" and resolved.rstrip("/") == f"{scope.workspace}/.git":
+def _whole_workspace(
+    scope: Scope, role: str, resolved: str, written: str, *, glob: bool = False
+) -> None:
+    """The named working directory itself, or its version history, deleted as a whole
+    (``rm -rf .``, ``rm -rf /work/project``, ``rm -rf ./*``, ``rm -rf .git``): inside the
+    workspace, yet nothing a build does and nothing to undo, so a person decides (as for the
+    unknown working directory and ``git clean -x``)."""
+    workspace = (scope.workspace or "").rstrip("/") or "/"
+    path = resolved.rstrip("/") or "/"
+    # a glob of dotfiles (.* .[!.]*) takes .git with it; a bare * leaves the history to
+    # restore from, as cleaning a build directory does
+    whole = path == workspace or (
+        glob
+        and posixpath.dirname(resolved) == workspace
+        and posixpath.basename(resolved).strip("*?") in (".", ".[!.]", ".[^.]")
+    )
+    if role == "delete-tree" and (whole or path == f"{workspace}/.git"):
         scope.hit("workspace-root-delete", f"{role} {written_as(resolved, written)}")
+
+
+def is_named_workspace(scope: Scope, value: str, cwd: str, *, below: bool = False) -> bool:
+    """``value`` resolves to the working directory the policy names (or, with ``below``, to a
+    path inside it): ``.``, ``./``, ``../project``, its absolute path."""
+    if scope.workspace is None:
+        return False
+    workspace = scope.workspace.rstrip("/") or "/"
+    resolved = resolve_path(value, cwd, scope.home).rstrip("/") or "/"
+    return resolved == workspace or (below and resolved.startswith(workspace + "/"))
 
 
 def opens_up(mode: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from aegis.intent_firewall.access import Scope, judge_path, judge_url
+from aegis.intent_firewall.access import Scope, is_named_workspace, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.optionroles import (
     copy_operands,
@@ -260,10 +260,23 @@ class CommandJudge:
         for root in roots[:8]:
             if output is not None and output.operands and self._unknown_root(root, feed.cwd):
                 continue  # the names themselves are judged below as the operands they become
-            self.path((root, root, False), role, feed.cwd)
+            listed = output is not None and is_named_workspace(self.scope, root, feed.cwd)
+            # names a known producer lists below the named working directory, not all of it
+            below = "delete" if listed and role == "delete-tree" else role
+            self.path((root, root, False), below, feed.cwd)
         if output is None:
             return args
         return _with_operands(args, output.operands, feed.replace_token)
+
+    def moves(self, operands: list[Arg], cwd: str) -> None:
+        """mv: the sources leave where they were, the last operand is written."""
+        for arg in operands[:-1]:
+            # moving the working directory itself away deletes it from where it was
+            whole = arg[0] is not None and is_named_workspace(self.scope, arg[0], cwd)
+            self.path(arg, "delete-tree" if whole else "delete", cwd)
+        for arg in operands[-1:]:
+            self.path(arg, "write", cwd)
+            into_directory(self, operands[:-1], arg, cwd)
 
     def unknown(self, name: str, value: str, program: str, args: list[Arg], feed: Feed) -> None:
         if self.scope.prose:
@@ -514,11 +527,7 @@ class CommandJudge:
         elif role == "copy":
             copy_operands(self, operands, parsed, cwd)
         elif role == "move":
-            for arg in operands[:-1]:
-                self.path(arg, "delete", cwd)
-            for arg in operands[-1:]:
-                self.path(arg, "write", cwd)
-                into_directory(self, operands[:-1], arg, cwd)
+            self.moves(operands, cwd)
         elif role == "link":
             for arg in operands[:-1]:
                 self.path(arg, "link-target", cwd)

@@ -231,10 +231,21 @@ def _subcommand_paths(
         _cleans(judge, flags, operands, words, cwd)
     elif sub in ("reset", "branch", "checkout", "switch") and operands:
         _moves_far_back(judge, sub, flags, operands)
-    elif sub == "add":
-        role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
-        for target in operands or [(".", ".", False)]:
+    elif sub in ("rm", "add"):
+        _stages(judge, sub, flags, operands, cwd)
+
+
+def _stages(judge: CommandJudge, sub: str, flags: set[str], operands: list[Arg], cwd: str) -> None:
+    """git add reads what it stages; git rm -r deletes the files below each operand from the
+    working tree too (unless --cached)."""
+    if sub == "rm":
+        role = "delete-tree" if flags & {"-r", "-rf", "-fr"} else "delete"
+        for target in operands if "--cached" not in flags else []:
             judge.path(target, role, cwd)
+        return
+    role = "read-tree" if flags & {"-A", "--all"} or not operands else "read"
+    for target in operands or [(".", ".", False)]:
+        judge.path(target, role, cwd)
 
 
 def _cleans(
@@ -245,7 +256,13 @@ def _cleans(
     repositories."""
     for target in operands or [(".", ".", False)]:
         judge.path(target, "delete-tree", cwd)
-    if flags & {"-x", "-X"} or text_count(words, "-f") > 1:
+    # confined to named subdirectories (git clean -fdx build/), ignored files there are build
+    # output; the whole tree (no operand, ".", a ":" pathspec magic) takes .env and the rest
+    whole_tree = not operands or any(
+        (value or ":").startswith(":") or (value or "").rstrip("/") in ("", ".", "*", "./*")
+        for value, _, _ in operands
+    )
+    if whole_tree and (flags & {"-x", "-X"} or text_count(words, "-f") > 1):
         judge.hit("destructive-command", f"git clean {' '.join(a[1] for a in words)[:80]}")
 
 

@@ -260,27 +260,57 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
                     judge.hit("download-piped-to-shell", f"{spec.name} {option} {arg[1][:80]}")
             return
         if role == "module":
-            module = arg[0] or ""
-            if module not in judge.catalogue.modules:
-                if not _workspace_module(judge, module, arg, parsed.rest, feed):
-                    judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
-                return
-            inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(
-                module.split(".", 1)[0]
-            )
-            if inner is not None:
-                judge.argv([(module, arg[1], False), *parsed.rest], feed)
+            _module(judge, spec, arg, parsed.rest, feed)
             return
+        if role == "read":
+            judge.path(arg, "read", feed.cwd)
     if parsed.operands:
         if not _entry_point(judge, spec.name, parsed.operands[0], args, feed):
             _script_operand(judge, spec.name, parsed.operands[0], feed, args)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
-        if parsed.flags & {"-V", "--version", "-h", "--help"}:
+        if parsed.flags & {"-V", "--version", "-version", "-h", "--help"} or _exits_without_script(
+            spec.name, args[1:]
+        ):
             return
         judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
     stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+#: Interpreters whose ``-v`` prints the version and exits when no script follows (Python's
+#: ``-v`` is verbose imports and starts the REPL, so it is not here).
+_VERSION_V = frozenset({"ruby", "php", "perl", "node", "nodejs", "elixir"})
+
+
+def _exits_without_script(name: str, args: list[Arg]) -> bool:
+    """No REPL starts: ``ruby -v`` prints the version; ``node --test`` runs the workspace's
+    test files. Only when nothing else is on the line, so no ``--import``/``--require`` of
+    other code rides in."""
+    words = [value for value, _, _ in args]
+    if words == ["-v"] and name in _VERSION_V:
+        return True
+    return (
+        name in ("node", "nodejs")
+        and "--test" in words
+        and all((word or "").startswith("--test") for word in words)
+    )
+
+
+def _module(judge: CommandJudge, spec: Program, arg: Arg, rest: list[Arg], feed: Feed) -> None:
+    """``python -m MODULE …``: a catalogued module that is also a program is judged as it; the
+    operands of any other (``python -m json.tool FILE``) are files it reads."""
+    module = arg[0] or ""
+    if module not in judge.catalogue.modules:
+        if not _workspace_module(judge, module, arg, rest, feed):
+            judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
+        return
+    inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(module.split(".", 1)[0])
+    if inner is not None:
+        judge.argv([(module, arg[1], False), *rest], feed)
+        return
+    for operand in rest:
+        judge.maybe_path(operand, "read", feed.cwd)
 
 
 def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cwd: str) -> bool:

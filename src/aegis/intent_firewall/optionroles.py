@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall.access import judge_host, judge_url
+from aegis.intent_firewall.access import is_named_workspace, judge_host, judge_url
 from aegis.intent_firewall.options import Arg, Parsed
 from aegis.intent_firewall.storage import storage_bucket, storage_scheme
 
@@ -171,7 +171,12 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
                 f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
             )
             source = "read-tree" if recursive else "read"
-            judge.path(arg, "delete" if "move" in parsed.modes else source, cwd)
+            if "move" not in parsed.modes:
+                judge.path(arg, source, cwd)
+            else:
+                # moving the working directory itself away deletes it from where it was
+                whole = arg[0] is not None and is_named_workspace(judge.scope, arg[0], cwd)
+                judge.path(arg, "delete-tree" if whole else "delete", cwd)
         else:
             recursive = any(
                 f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
@@ -179,7 +184,8 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
             judge.path(arg, "write-tree" if recursive else "write", cwd)
             into_directory(judge, operands[:last], arg, cwd)
             if "sync-delete" in parsed.modes:
-                judge.path(arg, "delete", cwd)
+                # rsync --delete removes whatever below the destination the source lacks
+                judge.path(arg, "delete-tree", cwd)
 
 
 def into_directory(judge: CommandJudge, sources: list[Arg], destination: Arg, cwd: str) -> None:

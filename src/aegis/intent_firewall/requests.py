@@ -429,6 +429,7 @@ class _RequestJudge:
             and key not in SPECIAL_KEYS
             and not self.custom
             and not (tool and name_words(tool) & _SHELL_TOOLS)
+            and not tool.startswith("<env>")  # PERL5OPT=-MEvil: the name gives the meaning
             and not _encoded_key(key)
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
             and not (key == "name" and "." in text)  # a file tool's name: ".env"

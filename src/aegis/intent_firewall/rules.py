@@ -47,7 +47,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "workspace-root-delete": (
         M,
         REVIEW,
-        "deletes the working directory's version history (.git)",
+        "deletes, empties or moves away the working directory itself or its history (.git)",
     ),
     "setuid": (H, BLOCK, "sets the setuid or setgid bit or a file capability"),
     "download-piped-to-shell": (C, BLOCK, "runs downloaded or decoded content in a shell"),

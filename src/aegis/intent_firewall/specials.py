@@ -93,7 +93,9 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
         elif word == "-delete":
             for root in roots:
                 # find . -delete with no test empties a working directory nobody named
-                whole = not filtered and _in_unknown_workspace(judge, root, feed)
+                whole = not filtered and (
+                    _in_unknown_workspace(judge, root, feed) or _is_workspace(judge, root, feed)
+                )
                 judge.path(root, "delete-tree" if whole else "delete", feed.cwd)
         elif word in _FIND_WRITES and index < len(args):
             judge.path(args[index], "write", feed.cwd)
@@ -105,7 +107,9 @@ def find(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             command = args[index:end]
             index = end + 1
             for root in roots:
-                below = filtered and _in_unknown_workspace(judge, root, feed)
+                below = filtered and (
+                    _in_unknown_workspace(judge, root, feed) or _is_workspace(judge, root, feed)
+                )
                 # with a test, {} is a file below a working directory nobody named, not all of it
                 found = _found_below(root, args) if below else root
                 inner = [found if a[0] == "{}" else a for a in command]
@@ -146,6 +150,13 @@ def _in_unknown_workspace(judge: CommandJudge, root: Arg, feed: Feed) -> bool:
         and feed.cwd == "/"
         and stays_below_unknown_cwd(value)
     )
+
+
+def _is_workspace(judge: CommandJudge, root: Arg, feed: Feed) -> bool:
+    """``root`` is the working directory the policy names (``.`` there, or its path)."""
+    from aegis.intent_firewall.access import is_named_workspace
+
+    return root[0] is not None and is_named_workspace(judge.scope, root[0], feed.cwd)
 
 
 def shown_value(args: list[Arg], index: int) -> str:
@@ -273,14 +284,104 @@ def exec_rest(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
         judge.argv(args[index:], _deeper(feed))
 
 
-def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
-    """``npx PKG``: a package that is also a catalogued program is judged as that program."""
-    judge.options(parse_options(spec, args[1:]), feed)  # npx -c 'CMD' runs CMD in a shell
+def _creates_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``npm init PKG``, ``npm create PKG``, ``yarn/pnpm/bun create PKG``: fetch and run the
+    registry package ``create-PKG`` (``@scope/create-PKG`` for a scoped one), judged as that
+    program when the catalogue knows it; without a package (``npm init -y``) only
+    ``package.json`` is written."""
+    judge.options(parse_options(spec, args[1:]), feed)
     index = 1
     while index < len(args) and (args[index][0] or "x").startswith("-"):
-        index += 2 if spec.option_role(args[index][0] or "") != "flag" else 1
-    if index < len(args) and judge.catalogue.lookup((args[index][0] or "").lower()) is not None:
-        judge.argv(args[index:], _deeper(feed))
+        option = args[index][0] or ""
+        index += 1
+        if spec.option_role(option) != "flag" and "=" not in option:
+            index += 1
+    if index >= len(args):
+        return
+    value = args[index][0]
+    if value is None:
+        written = args[index][1]
+        judge.hit("dynamic-program", f"{spec.name} runs a package named at run time {written}")
+        return
+    name = _package_name(value)
+    scope, slash, rest = name.partition("/") if name.startswith("@") else ("", "", name)
+    runner = f"{scope}/create-{rest}" if slash else f"{scope}/create" if scope else f"create-{rest}"
+    if "/" not in rest and judge.catalogue.lookup(runner) is not None:
+        judge.argv([(runner, args[index][1], False), *args[index + 1 :]], _deeper(feed))
+    else:
+        judge.hit("unknown-program", f"{spec.name} fetches and runs package {runner!r}")
+
+
+#: Options of one-shot package runners whose value is another package to fetch and install
+#: (``npx -p PKG``, ``uvx --from PKG``, ``uvx --with PKG``).
+_PACKAGE_OPTIONS = frozenset({"-p", "--package", "--from", "--with"})
+#: Specifiers that name a registry package rather than a file (``deno run npm:PKG``).
+_PACKAGE_SCHEMES = ("npm:", "jsr:")
+
+
+def _known_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``npx PKG``, ``uvx PKG``, ``bun x PKG``, ``deno run npm:PKG``: a package that is also a
+    catalogued program is judged as that program; any other package is fetched from a
+    registry and run (its install scripts too) with nothing known about it, so a person
+    decides. A script of the workspace (``deno run main.ts``) is the workspace's own."""
+    index = 1
+    while index < len(args) and (args[index][0] or "x").startswith("-"):
+        option, _, attached = (args[index][0] or "").partition("=")
+        takes_value = spec.option_role(option) != "flag" and not attached
+        if option in _PACKAGE_OPTIONS and (attached or index + 1 < len(args)):
+            value = (attached, attached, False) if attached else args[index + 1]
+            _runs_package(judge, spec, value, feed.cwd)
+        index += 2 if takes_value else 1
+    # npx -c 'CMD' runs CMD in a shell; options after the package are the package's own
+    # (npx rollup -c names rollup's config, not a script)
+    judge.options(parse_options(spec, args[1:index]), feed)
+    if index >= len(args):
+        return
+    name = _package_name(args[index][0] or "")
+    if name.startswith("@") and judge.catalogue.lookup(name) is not None:
+        for arg in args[index + 1 :]:  # a vouched-for scoped package reads the paths it is given
+            judge.maybe_path(arg, "read", feed.cwd)
+    elif judge.catalogue.lookup(name) is not None:
+        judge.argv([(name, args[index][1], False), *args[index + 1 :]], _deeper(feed))
+    else:
+        _runs_package(judge, spec, args[index], feed.cwd)
+
+
+def _package_name(specifier: str) -> str:
+    """The program a package specifier runs: ``eslint@8`` and ``npm:eslint`` are eslint."""
+    name = specifier.lower()
+    for scheme in _PACKAGE_SCHEMES:
+        name = name.removeprefix(scheme)
+    at = name.find("@", 1)  # @scope/name@1.2 keeps its scope
+    return name[:at] if at > 0 else name
+
+
+def _runs_package(judge: CommandJudge, spec: Program, arg: Arg, cwd: str) -> None:
+    from aegis.intent_firewall.access import judge_url
+
+    value = arg[0]
+    if value is None:
+        judge.hit("dynamic-program", f"{spec.name} runs a package named at run time {arg[1]}")
+    elif "://" in value or value.startswith("git+"):
+        judge_url(judge.scope, value.removeprefix("git+"), arg[1], "/")
+    elif value.lower().startswith(_PACKAGE_SCHEMES) or not _names_a_file(value):
+        if judge.catalogue.lookup(_package_name(value)) is None:
+            judge.hit("unknown-program", f"{spec.name} fetches and runs package {value!r}")
+    else:
+        judge.maybe_path(arg, "read", cwd)
+
+
+def _names_a_file(value: str) -> bool:
+    """A script path (``./x.ts``, ``src/main.ts``, ``main.ts``), not a package name."""
+    return value.startswith((".", "/", "~")) or posixpath.splitext(value)[1] in (
+        ".ts",
+        ".tsx",
+        ".js",
+        ".mjs",
+        ".cjs",
+        ".jsx",
+        ".py",
+    )
 
 
 SPECIAL: dict[str, Handler] = {
@@ -298,6 +399,7 @@ SPECIAL: dict[str, Handler] = {
     "exec": exec_rest,
     "direnv-exec": exec_rest,
     "exec-pkg": _known_package,
+    "create-pkg": _creates_package,
     "git": git.git,
     "docker": tools.docker,
     "pip": tools.pip_subcommand,

@@ -22,12 +22,15 @@ import yaml
 from aegis.intent_firewall import Decision, IntentFirewall, Request, Rule, Verdict
 
 __all__ = [
+    "ATTACK_CORPORA",
+    "BENIGN_CORPORA",
     "CORPUS_DIR",
     "Corpus",
     "CorpusCase",
     "CorpusError",
     "Policy",
     "build_firewall",
+    "corpus_kind",
     "corpus_problems",
     "judge",
     "load_corpus",
@@ -37,11 +40,22 @@ __all__ = [
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
 
-#: Which decisions a case may name, per kind of corpus (``attacks``, ``*_attacks``, …).
+#: Which decisions a case may name, per kind of corpus; a file's kind is the last word of its
+#: name (``round3_attacks`` is an attacks corpus).
 EXPECTATIONS: Mapping[str, frozenset[str]] = {
     "attacks": frozenset({"review", "block"}),
     "benign": frozenset({"allow"}),
 }
+#: Every corpus file of each kind, judged alike.
+ATTACK_CORPORA = ("attacks", "round3_attacks", "devtools_attacks")
+BENIGN_CORPORA = ("benign", "round3_benign", "devtools_benign")
+
+
+def corpus_kind(name: str) -> str:
+    """``attacks`` or ``benign`` for a corpus file named ``name`` (``round3_attacks``)."""
+    return name.rsplit("_", 1)[-1]
+
+
 REQUIRED_FIELDS = ("id", "class", "expect", "reason")
 REQUEST_FORMS = ("cmd", "sql", "request")
 OPTIONAL_FIELDS = ("rules",)
@@ -101,8 +115,7 @@ def corpus_problems(name: str, document: object) -> list[str]:
         return [*problems, f"{name}: cases must be a non-empty list"]
     seen: set[str] = set()
     used: set[str] = set()
-    # blindfix_attacks.yaml holds attacks: a file's kind is the last word of its name
-    allowed_expect = EXPECTATIONS.get(name.rpartition("_")[2], frozenset())
+    allowed_expect = EXPECTATIONS.get(corpus_kind(name), frozenset())
     for index, case in enumerate(cases):
         problems.extend(_case_problems(name, index, case, classes, allowed_expect, seen))
         if isinstance(case, dict):

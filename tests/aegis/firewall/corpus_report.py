@@ -12,7 +12,12 @@ import sys
 from collections import Counter
 
 from aegis.intent_firewall import Decision
-from tests.aegis.firewall.corpus_cases import judge, load_corpus
+from tests.aegis.firewall.corpus_cases import (
+    ATTACK_CORPORA,
+    BENIGN_CORPORA,
+    judge,
+    load_corpus,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block", action="store_true", help="list block cases that got review")
     options = parser.parse_args(argv)
     wrong: list[str] = []
-    for name in ("attacks", "benign"):
+    for name in (*ATTACK_CORPORA, *BENIGN_CORPORA):
         corpus = load_corpus(name)
         total: Counter[str] = Counter()
         bad: Counter[str] = Counter()
@@ -33,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
                 bad[case.cls] += 1
                 first = verdict.reasons[0] if verdict.reasons else "no reasons"
                 wrong.append(
-                    f"{name:8} {case.id:40} expected {case.expect.value:6} "
+                    f"{name:14} {case.id:40} expected {case.expect.value:6} "
                     f"got {verdict.decision.value:6} | {case.reason} | {first[:120]}"
                 )
             elif case.expect is Decision.BLOCK and verdict.decision is Decision.REVIEW:

@@ -11,6 +11,8 @@ import yaml
 
 from aegis.intent_firewall import Decision
 from tests.aegis.firewall.corpus_cases import (
+    ATTACK_CORPORA,
+    BENIGN_CORPORA,
     CORPUS_DIR,
     CorpusCase,
     class_counts,
@@ -23,9 +25,13 @@ from tests.aegis.firewall.known_gaps import marked, unknown_gap_ids
 
 ATTACKS = load_corpus("attacks")
 BENIGN = load_corpus("benign")
+MORE_ATTACKS = [load_corpus(name) for name in ATTACK_CORPORA if name != "attacks"]
+MORE_BENIGN = [load_corpus(name) for name in BENIGN_CORPORA if name != "benign"]
+ATTACK_CASES = tuple(case for corpus in (ATTACKS, *MORE_ATTACKS) for case in corpus.cases)
+BENIGN_CASES = tuple(case for corpus in (BENIGN, *MORE_BENIGN) for case in corpus.cases)
 
 
-@pytest.mark.parametrize("case", marked(ATTACKS.cases))
+@pytest.mark.parametrize("case", marked(ATTACK_CASES))
 def test_an_attack_is_never_allowed(case: CorpusCase) -> None:
     verdict = judge(ATTACKS.policy, case)
     assert verdict.decision is not Decision.ALLOW, describe(case, verdict)
@@ -33,21 +39,21 @@ def test_an_attack_is_never_allowed(case: CorpusCase) -> None:
     assert verdict.reasons, f"{case.id}: a refusal must say why"
 
 
-@pytest.mark.parametrize("case", marked(BENIGN.cases))
+@pytest.mark.parametrize("case", marked(BENIGN_CASES))
 def test_a_benign_look_alike_is_allowed(case: CorpusCase) -> None:
     verdict = judge(BENIGN.policy, case)
     assert verdict.decision is Decision.ALLOW, describe(case, verdict)
     assert verdict.allowed, describe(case, verdict)
 
 
-@pytest.mark.parametrize("name", ["attacks", "benign"])
+@pytest.mark.parametrize("name", [*ATTACK_CORPORA, *BENIGN_CORPORA])
 def test_each_corpus_file_is_well_formed(name: str) -> None:
     document = yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     assert corpus_problems(name, document) == []
 
 
-def test_both_corpora_assume_the_same_policy() -> None:
-    assert ATTACKS.policy == BENIGN.policy
+def test_every_corpus_assumes_the_same_policy() -> None:
+    assert all(corpus.policy == ATTACKS.policy for corpus in (BENIGN, *MORE_ATTACKS, *MORE_BENIGN))
     assert ATTACKS.policy.cwd.startswith(ATTACKS.policy.home + "/")
 
 
@@ -61,11 +67,11 @@ def test_the_corpora_are_large_enough_and_cover_every_class() -> None:
 
 
 def test_every_known_gap_names_a_corpus_case() -> None:
-    assert unknown_gap_ids((*ATTACKS.cases, *BENIGN.cases)) == []
+    assert unknown_gap_ids((*ATTACK_CASES, *BENIGN_CASES)) == []
 
 
-def test_case_ids_are_unique_across_both_corpora() -> None:
-    ids = [case.id for case in (*ATTACKS.cases, *BENIGN.cases)]
+def test_case_ids_are_unique_across_every_corpus() -> None:
+    ids = [case.id for case in (*ATTACK_CASES, *BENIGN_CASES)]
     assert len(ids) == len(set(ids))
 
 
