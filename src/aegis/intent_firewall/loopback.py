@@ -57,6 +57,13 @@ def _port(authority: str) -> str:
     return host_port.rpartition(":")[2] if ":" in host_port else ""
 
 
+#: Schemes of clients that fetch whatever answers (or none written: curl and the like assume
+#: http): a service port reached through one of them is the classic request smuggling shape.
+_FETCHING_SCHEMES = frozenset(
+    {"", "http", "https", "gopher", "dict", "ftp", "ftps", "tftp", "ws", "wss", "ldap", "file"}
+)
+
+
 def sensitive_local_path(url: str) -> str:
     """The part of a loopback URL's path that names a secret store, an admin API or cloud
     metadata, or the port of a service that does not speak HTTP; empty when there is none.
@@ -66,7 +73,11 @@ def sensitive_local_path(url: str) -> str:
     slash = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
     words, prefixes, service_ports = _data()
     port = _port(rest[:slash])
-    if port in service_ports:
+    scheme = url.partition("://")[0].casefold() if "://" in url else ""
+    if port in service_ports and scheme in _FETCHING_SCHEMES:
+        # a web client sent to a database's or cache's port speaks to it through a protocol
+        # it was not written for (the SSRF shape); ``postgresql://localhost:5432`` is a
+        # database client reaching its own server, judged by what it then runs
         return f"port {port}"
     # the path only: a query (?next=/admin) is read by the app under test, not routed
     end = min((i for i in (rest.find(c, slash) for c in "?#") if i >= 0), default=len(rest))
