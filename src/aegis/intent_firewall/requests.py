@@ -59,6 +59,7 @@ from aegis.intent_firewall.vocabulary import (
     FILE_WORDS,
     GUARD_CHANGE_WORDS,
     GUARD_WORDS,
+    NAMED_ACCESS,
     NETWORK_WORDS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
@@ -138,7 +139,11 @@ _SHELL_TOOLS = frozenset(
 )
 _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
 #: Action words that reach secrets or the safety layer itself, with the verbs that make it so.
-_NAMED_ACCESS = ((SECRET_WORDS, SECRET_ACCESS_WORDS), (GUARD_WORDS, GUARD_CHANGE_WORDS))
+_NAMED_ACCESS = (
+    (SECRET_WORDS, SECRET_ACCESS_WORDS),
+    (GUARD_WORDS, GUARD_CHANGE_WORDS),
+    *NAMED_ACCESS,
+)
 _ENV_WORDS = frozenset({"env", "getenv", "environ", "environment", "printenv"})
 #: Keys whose value a tool passes to a program as one operand (a URL, a ref, a package).
 _OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
