@@ -141,6 +141,21 @@ def _path_role(value: PlainValue) -> str:
     return _TREE_ROLES[role] if value.recursive else role
 
 
+#: Keys of a file's text in write and edit tools (``write_file {content}``, ``edit_file
+#: {old_string, new_string}``); a message's body or a form's data stays a field.
+_FILE_TEXT_KEYS = frozenset(
+    {"content", "contents", "markdown", "html", "new_string", "old_string", "new_str",
+     "old_str", "replacement", "patch", "file_text", "source", "code"}
+)  # fmt: skip
+
+
+def _file_text(value: PlainValue) -> bool:
+    """Lines of a file being written (code, configuration, a document): quotes followed by a
+    comment (``NAME = 'app'  # why``) and ``'a' or 'b'`` are how programs are written, not
+    a value spliced into a query. An injection payload is one field, one line."""
+    return value.key in _FILE_TEXT_KEYS and "\n" in value.text.strip()
+
+
 def judge_plain(
     value: PlainValue,
     scope: Scope,
@@ -159,7 +174,7 @@ def judge_plain(
         else:
             parse = job.commands is None or job.commands.parse_sql(len(canonical))
             scope.hits.extend(judge_sql(canonical, parse=parse))
-    elif sql_injection_shape(canonical) is not None:
+    elif not _file_text(value) and sql_injection_shape(canonical) is not None:
         scope.hit("sql-injection-shape", repr(text[:100]))
     elif value.key not in CONTENT_KEYS and whole_sql_statement(canonical) is not None:
         scope.hit("sql-injection-shape", f"a whole SQL statement: {text[:100]!r}")
