@@ -86,7 +86,12 @@ _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascri
                            "evaluate", "eval", "repl", "exec", "execute"})  # fmt: skip
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program",
                         "src", "input", "script", "body"})  # fmt: skip
-_RUN_WORDS = frozenset({"run", "runs", "interpret", "evaluate", "invoke", "call", "exec"})
+_RUN_WORDS = frozenset(
+    {"run", "runs", "interpret", "evaluate", "invoke", "call", "exec", "execute"}
+)
+#: Tools whose code runs in a notebook kernel (Python unless a language says otherwise): the
+#: code is judged as a program's text, never as a shell line.
+_KERNEL_WORDS = frozenset({"cell", "cells", "notebook", "kernel", "jupyter", "ipython", "repl"})
 _CODE_WORDS = frozenset({"code", "script", "snippet", "cell", "program", "interpreter"})
 #: Languages a ``language`` parameter names that make the code beside it a program to run.
 _LANGUAGES = frozenset({"python", "python3", "py", "javascript", "js", "node", "nodejs", "ruby",
@@ -152,6 +157,21 @@ _OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
 )  # fmt: skip
 #: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
+
+
+#: Words of file-editing tools whose ``command`` parameter names an editing operation
+#: (``str_replace_based_edit_tool {command: str_replace}``, ``view``, ``create``, ``insert``).
+_EDITOR_WORDS = frozenset({"edit", "editor", "edits", "notebook"})
+
+
+def _editor_operation(key: str, words: frozenset[str], canonical: str) -> bool:
+    """One identifier under ``command`` in an editing tool that is no shell: an operation."""
+    return (
+        key in ("command", "cmd", "operation", "op")
+        and bool(words & _EDITOR_WORDS)
+        and not words & COMMAND_WORDS
+        and canonical.replace("_", "").isalnum()
+    )
 
 
 def _free_text_hits(canonical: str, text: str) -> list[Hit]:
@@ -492,6 +512,8 @@ class _RequestJudge:
         shell_input = key in _INPUT_KEYS and bool(name_words(tool) & _SHELL_TOOLS)
         command = (
             not single
+            and not _editor_operation(key, words, canonical)
+            and not (key in _CODE_KEYS and words & _KERNEL_WORDS and "\n" in canonical)
             and (
                 key in COMMAND_KEYS
                 or shell_input
@@ -588,6 +610,23 @@ class _RequestJudge:
             evidence = f"tool {tool!r} ({', '.join(sorted(destructive))})"
             self.keep([default_hit("destructive-action", evidence)], item.where)
 
+    def _named_program(self, argv: list[str], item: Item) -> list[str]:
+        """``git {args: [push, --force]}``: the arguments of a tool named after a program
+        are that program's, not a command line whose program is their first word."""
+        from aegis.intent_firewall.catalogue import catalogue
+
+        if item.key not in ("args", "arguments", "argv", "params") or not argv:
+            return argv
+        known = catalogue().lookup
+        if known(argv[0].rsplit("/", 1)[-1].lower()) is not None:
+            return argv
+        named = sorted(
+            word
+            for word in (self.words | name_words(item.tool)) - COMMAND_WORDS - _RUN_WORDS
+            if known(word) is not None
+        )
+        return [named[0], *argv] if len(named) == 1 else argv
+
     def item(self, item: Item) -> None:
         self.tool_name(item)
         if item.argv is None and item.text:
@@ -596,7 +635,7 @@ class _RequestJudge:
             self.text(item.text, item.where, item.key, item.tool)
             return
         scope = self.scope(prose=False)
-        argv = [canonical_text(word, fold=False) for word in item.argv]
+        argv = self._named_program([canonical_text(word, fold=False) for word in item.argv], item)
         judge_argv(argv, scope, self.job)
         for word in argv:  # every URL anywhere is checked, as in a command line's text
             if "://" in word:
