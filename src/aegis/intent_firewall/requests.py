@@ -159,6 +159,8 @@ _OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
 
 
+#: Action words naming a directory (delete_directory, remove_folder): a file action too.
+_DIRECTORY_WORDS = frozenset({"directory", "directories", "dir", "dirs", "folder", "folders"})
 #: Words of file-editing tools whose ``command`` parameter names an editing operation
 #: (``str_replace_based_edit_tool {command: str_replace}``, ``view``, ``create``, ``insert``).
 _EDITOR_WORDS = frozenset({"edit", "editor", "edits", "notebook"})
@@ -323,9 +325,12 @@ class _RequestJudge:
         self.seen: dict[tuple[str, str, str], list[Hit]] = {}
         self.request = request
         self.custom = bool(policy.custom.rules)
-        self.recursive = _recursive(request.parameters)
-        self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
+        # delete_directory {path}: a directory goes with everything below it
+        self.recursive = _recursive(request.parameters) or bool(
+            self.words & _DIRECTORY_WORDS and self.words & _FILE_DELETING
+        )
+        self.found: dict[str, Finding] = {}
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
         #: ``recipe``/``python`` when the request writes a file a build command runs.
@@ -387,7 +392,7 @@ class _RequestJudge:
         directory: deleting there is what ``rm build/x.log`` does, and the path rules judge
         it (a sensitive file in the workspace, ``.git/hooks``, is still a finding)."""
         parameters = self.request.parameters
-        if not self.words & FILE_WORDS or not self.job.cwd_known:
+        if not self.words & (FILE_WORDS | _DIRECTORY_WORDS) or not self.job.cwd_known:
             return False
         if not isinstance(parameters, Mapping) or self.cwd in ("/", ""):
             return False
