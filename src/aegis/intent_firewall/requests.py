@@ -176,6 +176,20 @@ def _editor_operation(key: str, words: frozenset[str], canonical: str) -> bool:
     )
 
 
+#: Programs that only search: the text they are given is a pattern to find, not a message.
+_SEARCH_PROGRAMS = frozenset({"grep", "egrep", "fgrep", "rg", "ag", "ack", "git-grep"})
+
+
+def _search_line(canonical: str, key: str) -> bool:
+    """``rg -n 'ignore previous instructions' tests/``: one search command and nothing else
+    (no separator, redirection or substitution), so the phrase is what it looks for."""
+    if key not in COMMAND_KEYS or any(c in canonical for c in ";&|<>`$\n"):
+        return False
+    words = canonical.split(None, 2)
+    first = "-".join(words[:2]) if words[:1] == ["git"] else (words[0] if words else "")
+    return first.rsplit("/", 1)[-1] in _SEARCH_PROGRAMS
+
+
 def _free_text_hits(canonical: str, text: str) -> list[Hit]:
     """Instruction-override phrases, secrets written out and data that runs code when
     loaded (all heuristic: review)."""
@@ -494,7 +508,9 @@ class _RequestJudge:
             return hits
         if key == "<key>":
             key = ""  # a key that reads like a command is judged like a value
-        searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
+        searching = (key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)) or _search_line(
+            canonical, key
+        )
         if not searching:
             hits.extend(_free_text_hits(canonical, text))
         if _encoded_key(key):
