@@ -303,7 +303,9 @@ def _judge_target(  # noqa: PLR0912
         pass  # a new key or .env written in the workspace is the agent's own file
     elif kind is not None:
         scope.hit(_WRITE_RULES[kind], shown)
-    elif role == "delete-tree" and not _disposable(path, cwd if inside_cwd else None, scope.home):
+    elif role == "delete-tree" and not _disposable(
+        path, _own_tree(scope, cwd, inside_cwd), scope.home
+    ):
         scope.hit("destructive-command", f"recursive {shown} outside the working directory")
     return role
 
@@ -364,6 +366,14 @@ def _workspace_file(scope: Scope, path: str, cwd: str) -> bool:
     if relative is not None and targets().classify(cwd + "/x", scope.home) is not None:
         return False
     return path.startswith(cwd.rstrip("/") + "/")
+
+
+def _own_tree(scope: Scope, cwd: str, inside_cwd: bool) -> str | None:
+    """The tree an agent may delete below: the working directory the policy names (not
+    wherever a ``cd ..`` went), else the shell's, when the path stays inside it."""
+    if scope.workspace is not None:
+        return scope.workspace
+    return cwd if inside_cwd else None
 
 
 def _disposable(path: str, cwd: str | None, home: str) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 
 from aegis.intent_firewall.access import Scope, is_named_workspace, judge_path, judge_url
 from aegis.intent_firewall.catalogue import Program, catalogue
+from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.optionroles import (
     copy_operands,
     into_directory,
@@ -389,6 +390,12 @@ class CommandJudge:
             return
         judge_path(self.scope, role, arg[0], arg[1], cwd, glob=arg[2])
 
+    def script_option(self, option: str, value: str, written: str, cwd: str, feed: Feed) -> None:
+        """An option whose value is a command line the program runs (``rsync -e``)."""
+        if not plain_pager(value):  # man -P cat: a pager that only shows text
+            self.hit("interpreter-code", f"{option} runs {written_as(value, written)}")
+        self.judge_script(value, cwd, feed.depth + 1)
+
     def options(self, parsed: Parsed, feed: Feed) -> str:
         """Apply option roles; return the working directory operands are relative to."""
         cwd = feed.cwd
@@ -412,8 +419,7 @@ class CommandJudge:
             elif role == "code":
                 self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
             elif role == "script" and value is not None:
-                self.hit("interpreter-code", f"{option} runs {written_as(value, arg[1])}")
-                self.judge_script(value, cwd, feed.depth + 1)
+                self.script_option(option, value, arg[1], cwd, feed)
             elif role.startswith("finding"):
                 self.hit(role.split(":", 1)[1], f"option {option} {value or ''}".strip())
             elif role == "pkg" and value is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from aegis.intent_firewall.access import Scope
 from aegis.intent_firewall.text import written_as
 
-__all__ = ["CODE_LOADERS", "REDIRECTORS", "judge_assignment"]
+__all__ = ["CODE_LOADERS", "REDIRECTORS", "judge_assignment", "plain_pager"]
 
 CODE_LOADERS = frozenset(
     {
@@ -98,6 +98,24 @@ def _runs_command(key: str, value: str) -> bool:
     return first in _SHELLS or any(c in value for c in ";|&`$<>")
 
 
+#: Pagers that only show text (no shell escape without a keystroke nobody types): setting
+#: PAGER, GIT_PAGER or ``man -P`` to one of them changes nothing an attacker wants.
+_PLAIN_PAGERS = frozenset({"cat", "less", "more", "most", "bat", "batcat"})
+_PAGER_VARIABLES = frozenset(
+    {"pager", "git_pager", "manpager", "systemd_pager", "mysql_pager", "psql_pager", "bat_pager"}
+)
+
+
+def plain_pager(value: str) -> bool:
+    """``cat``, ``less -R``, ``/usr/bin/less -FRX``: a plain pager and its flags only."""
+    words = value.strip().strip("'\"").split()
+    if not words or any(c in value for c in ";|&$`<>(){}\n\\"):
+        return False
+    return words[0].rsplit("/", 1)[-1] in _PLAIN_PAGERS and all(
+        w.startswith("-") and w[1:].isalnum() for w in words[1:]
+    )
+
+
 #: Prompt strings: bash expands command substitutions in them each time it prompts.
 _PROMPTS = frozenset({"ps0", "ps1", "ps2", "ps3"})
 
@@ -108,6 +126,8 @@ def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
     shown = f"{name}={written_as(value, written) if written != value else value!r}"[:160]
     if key in PATH_LISTS and _stays_inside(value, key):
         return
+    if key in _PAGER_VARIABLES and (plain_pager(value) or not value.strip()):
+        return  # PAGER=cat git log: no pager at all
     if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_", "git_config_")):
         scope.hit("dangerous-environment", shown)
     elif key in REDIRECTORS:

@@ -21,6 +21,7 @@ from aegis.intent_firewall.fastquotes import (
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.shellmodel import MAX_LINE_COMMANDS, Redirect, Script, SimpleCommand
+from aegis.intent_firewall.shellparts import climbs_out
 from aegis.intent_firewall.words import Word
 
 __all__ = ["is_plain", "plain_script"]
@@ -215,4 +216,7 @@ def _cd(words: list[Word], cwd: str, variables: dict[str, str], script: Script) 
         evidence = f"cd {operands[0][:60]}: a directory known only at run time"
         script.constructs.append(("shell-expansion", evidence))
         return "/"
+    climbed = climbs_out(operands[0], cwd, variables)
+    if climbed is not None:
+        script.constructs.append(("shell-expansion", climbed))
     return resolve_path(operands[0], cwd, variables.get("HOME", "/root"))

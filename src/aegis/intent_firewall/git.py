@@ -161,6 +161,7 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     if sub == "push" and (
         flags & {"-f", "--force", "--delete", "-d", "--mirror", "--prune"}
         or any((w or "").startswith(("+", ":")) for w in flags)
+        or _rewrites_shared_branch(flags)
     ):
         judge.hit("destructive-command", f"git push {' '.join(sorted(flags))[:100]}")
     elif why := discards(sub, [w[0] or "" for w in words]):
@@ -299,8 +300,35 @@ def commits_back(revision: str) -> int:
     return count
 
 
+#: Branches a team shares: rewriting or force-deleting one is never a local tidy-up.
+_SHARED_BRANCHES = frozenset(
+    {"main", "master", "trunk", "develop", "development", "production", "prod", "stable",
+     "release", "gh-pages"}
+)  # fmt: skip
+
+
+def _shared_branch(word: str) -> bool:
+    """``main``, ``origin/main``, ``HEAD:refs/heads/main``, ``release/2.0``."""
+    name = word.rsplit(":", 1)[-1].removeprefix("refs/heads/").removeprefix("origin/")
+    return name in _SHARED_BRANCHES or name.startswith(("release/", "releases/"))
+
+
+def _rewrites_shared_branch(words: set[str]) -> bool:
+    """``git push --force-with-lease origin main``: a lease only guards against losing a
+    push nobody saw; the shared branch's history is still rewritten."""
+    leased = any(w.startswith(("--force-with-lease", "--force-if-includes")) for w in words)
+    return leased and any(_shared_branch(w) for w in words if not w.startswith("-"))
+
+
 def _moves_far_back(judge: CommandJudge, sub: str, flags: set[str], operands: list[Arg]) -> None:
-    """``git reset --hard HEAD~50`` drops fifty commits and the working tree's changes."""
+    """``git reset --hard HEAD~50`` drops fifty commits and the working tree's changes;
+    ``git branch -D main`` drops a shared branch's unmerged commits."""
+    if sub == "branch" and flags & {"-D", "-f", "--force"}:
+        for value, written, _glob in operands:
+            if value is not None and _shared_branch(value):
+                forced = " ".join(sorted(flags & {"-D", "-f", "--force"}))
+                judge.hit("destructive-command", f"git branch {forced} {written}: a shared branch")
+                return
     if not flags & _DISCARDING[sub]:
         return
     for value, written, _glob in operands:

@@ -94,6 +94,12 @@ def stdin_into(judge: CommandJudge, name: str, feed: Feed, *, is_shell: bool) ->
     elif feed.stdin_programs:
         judge.hit("pipe-into-interpreter", f"{feed.stdin_programs[-1]} | {name}")
     if feed.stdin_text is not None:
+        if (
+            not is_shell
+            and not feed.stdin_programs
+            and _inert(judge, (name, "-c", True), feed.stdin_text, feed.cwd)
+        ):
+            return  # python3 - <<'EOF' that only computes and prints, as python3 -c would
         judge.hit("pipe-into-interpreter", f"here-document into {name}: {feed.stdin_text[:80]!r}")
         if is_shell:
             judge.judge_script(feed.stdin_text, feed.cwd, feed.depth + 1)

@@ -28,7 +28,7 @@ _MAX_DEPTH = 8
 #: Words of a key whose true value makes the action destructive (force_push, hardReset).
 _DESTRUCTIVE_FLAG_WORDS = frozenset(
     {"force", "forced", "forcefully", "cascade", "purge", "hard", "prune", "wipe", "nuke",
-     "destroy", "unsafe", "dangerously", "bypass"}
+     "destroy", "unsafe", "dangerously", "bypass", "drop", "truncate"}
 )  # fmt: skip
 #: Keys (lower case, separators removed) whose true value turns a safety check off.
 _SKIPPED_CHECKS = frozenset(
@@ -37,7 +37,13 @@ _SKIPPED_CHECKS = frozenset(
      "nosafety", "ignoresafety", "skipconfirmation", "noconfirm"}
 )  # fmt: skip
 #: Keys whose false value turns a safety check off (verify: false, safe_mode: false).
-_SAFETY_KEYS = frozenset({"verify", "safe", "safemode", "protect", "protection"})
+_SAFETY_KEYS = frozenset(
+    {"verify", "safe", "safemode", "protect", "protection",
+     # branch protection: reviews, admins and checks held to the rules
+     "enforceadmins", "requiredreviews", "requiredapprovingreviewcount", "requirereviews",
+     "requirecodeownerreviews", "requiredstatuschecks", "requiresignedcommits",
+     "requirelinearhistory", "mfa", "mfaenabled", "twofactor", "requiremfa", "require2fa"}
+)  # fmt: skip
 #: Keys naming how an action runs, and the values that make it destructive (mode: hard).
 _MODE_KEYS = frozenset({"mode", "strategy", "type", "option", "options", "flag", "flags"})
 _DESTRUCTIVE_MODES = frozenset(
@@ -177,11 +183,17 @@ def _flag(key: str, value: object) -> tuple[str, str] | None:
         )
     ):
         return "irreversible-publish", f"parameter {shown} publishes to everyone"
-    if kind == "mode":
-        values = value if isinstance(value, (list, tuple)) else [value]
-        for item in values[:16]:
-            if isinstance(item, str) and item.strip().lstrip("-").casefold() in _DESTRUCTIVE_MODES:
-                return "destructive-action", f"parameter {key}: {item[:40]} is destructive"
+    return _mode_flag(key, value) if kind == "mode" else None
+
+
+def _mode_flag(key: str, value: object) -> tuple[str, str] | None:
+    """``mode: hard`` is destructive; ``type: anyone`` (a sharing permission) publishes."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    for item in values[:16]:
+        if isinstance(item, str) and item.strip().lstrip("-").casefold() in _DESTRUCTIVE_MODES:
+            return "destructive-action", f"parameter {key}: {item[:40]} is destructive"
+        if isinstance(item, str) and item.strip().casefold() in _PUBLIC_VALUES:
+            return "irreversible-publish", f"parameter {key}: {item[:40]} publishes to everyone"
     return None
 
 

@@ -166,6 +166,21 @@ def _path_role(value: PlainValue) -> str:
     return _TREE_ROLES[role] if value.recursive else role
 
 
+#: Keys of a file's text in write and edit tools (``write_file {content}``, ``edit_file
+#: {old_string, new_string}``); a message's body or a form's data stays a field.
+_FILE_TEXT_KEYS = frozenset(
+    {"content", "contents", "markdown", "html", "new_string", "old_string", "new_str",
+     "old_str", "replacement", "patch", "file_text", "source", "code"}
+)  # fmt: skip
+
+
+def _file_text(value: PlainValue) -> bool:
+    """Lines of a file being written (code, configuration, a document): quotes followed by a
+    comment (``NAME = 'app'  # why``) and ``'a' or 'b'`` are how programs are written, not
+    a value spliced into a query. An injection payload is one field, one line."""
+    return value.key in _FILE_TEXT_KEYS and "\n" in value.text.strip()
+
+
 def judge_plain(
     value: PlainValue,
     scope: Scope,
@@ -217,7 +232,7 @@ def _injection_shapes(value: PlainValue, scope: Scope) -> None:
     if has_comment(canonical) and len(canonical) <= MAX_SQL:
         readings.append(comments_as_space(canonical, quotes=False))
     for reading in readings:
-        if sql_injection_shape(reading) is not None:
+        if not _file_text(value) and sql_injection_shape(reading) is not None:
             scope.hit("sql-injection-shape", repr(text[:100]))
             return
         if value.key not in CONTENT_KEYS and whole_sql_statement(reading) is not None:

@@ -260,7 +260,20 @@ def _translate(
     if "program" in called:
         _start_process(judge, called, feed)
     elif entry.program:
+        _piped_targets(judge, entry, operands)
         judge.argv([(entry.program, args[0][1], False), *options, *operands], feed)
+
+
+#: What a cmdlet judged as one of these programs does to its operands changes them.
+_CHANGING = frozenset({"delete", "write", "move", "copy", "perm"})
+
+
+def _piped_targets(judge: CommandJudge, entry: _Cmdlet, operands: list[Arg]) -> None:
+    """``Get-ChildItem C:\\ -Recurse | Remove-Item``: with no path of its own a changing
+    cmdlet acts on whatever the pipeline sends it, known only when it runs."""
+    spec = judge.catalogue.lookup(entry.program or "")
+    if not operands and spec is not None and spec.operands in _CHANGING:
+        judge.hit("shell-expansion", f"{entry.name} acts on the paths its pipeline sends")
 
 
 def _next_parameter(

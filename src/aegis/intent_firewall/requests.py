@@ -62,6 +62,7 @@ from aegis.intent_firewall.vocabulary import (
     FILE_WORDS,
     GUARD_CHANGE_WORDS,
     GUARD_WORDS,
+    NAMED_ACCESS,
     NETWORK_WORDS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
@@ -88,7 +89,12 @@ _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascri
                            "evaluate", "eval", "repl", "exec", "execute"})  # fmt: skip
 _CODE_KEYS = frozenset({"code", "source", "cell", "expression", "expr", "snippet", "program",
                         "src", "input", "script", "body"})  # fmt: skip
-_RUN_WORDS = frozenset({"run", "runs", "interpret", "evaluate", "invoke", "call", "exec"})
+_RUN_WORDS = frozenset(
+    {"run", "runs", "interpret", "evaluate", "invoke", "call", "exec", "execute"}
+)
+#: Tools whose code runs in a notebook kernel (Python unless a language says otherwise): the
+#: code is judged as a program's text, never as a shell line.
+_KERNEL_WORDS = frozenset({"cell", "cells", "notebook", "kernel", "jupyter", "ipython", "repl"})
 _CODE_WORDS = frozenset({"code", "script", "snippet", "cell", "program", "interpreter"})
 #: Languages a ``language`` parameter names that make the code beside it a program to run.
 _LANGUAGES = frozenset({"python", "python3", "py", "javascript", "js", "node", "nodejs", "ruby",
@@ -141,7 +147,11 @@ _SHELL_TOOLS = frozenset(
 )
 _INPUT_KEYS = frozenset({"input", "tool_input", "arguments", "args", "command", "cmd", "code"})
 #: Action words that reach secrets or the safety layer itself, with the verbs that make it so.
-_NAMED_ACCESS = ((SECRET_WORDS, SECRET_ACCESS_WORDS), (GUARD_WORDS, GUARD_CHANGE_WORDS))
+_NAMED_ACCESS = (
+    (SECRET_WORDS, SECRET_ACCESS_WORDS),
+    (GUARD_WORDS, GUARD_CHANGE_WORDS),
+    *NAMED_ACCESS,
+)
 _ENV_WORDS = frozenset({"env", "getenv", "environ", "environment", "printenv"})
 #: Keys whose value a tool passes to a program as one operand (a URL, a ref, a package).
 _OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
@@ -150,6 +160,37 @@ _OPERAND_KEYS = URL_KEYS | PATH_KEYS | frozenset(
 )  # fmt: skip
 #: Parts of a (case-folded, so no longer camelCase) key that make its value a command line.
 _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptcontent", "script_body")
+
+
+#: Action words naming a directory (delete_directory, remove_folder): a file action too.
+_DIRECTORY_WORDS = frozenset({"directory", "directories", "dir", "dirs", "folder", "folders"})
+#: Words of file-editing tools whose ``command`` parameter names an editing operation
+#: (``str_replace_based_edit_tool {command: str_replace}``, ``view``, ``create``, ``insert``).
+_EDITOR_WORDS = frozenset({"edit", "editor", "edits", "notebook"})
+
+
+def _editor_operation(key: str, words: frozenset[str], canonical: str) -> bool:
+    """One identifier under ``command`` in an editing tool that is no shell: an operation."""
+    return (
+        key in ("command", "cmd", "operation", "op")
+        and bool(words & _EDITOR_WORDS)
+        and not words & COMMAND_WORDS
+        and canonical.replace("_", "").isalnum()
+    )
+
+
+#: Programs that only search: the text they are given is a pattern to find, not a message.
+_SEARCH_PROGRAMS = frozenset({"grep", "egrep", "fgrep", "rg", "ag", "ack", "git-grep"})
+
+
+def _search_line(canonical: str, key: str) -> bool:
+    """``rg -n 'ignore previous instructions' tests/``: one search command and nothing else
+    (no separator, redirection or substitution), so the phrase is what it looks for."""
+    if key not in COMMAND_KEYS or any(c in canonical for c in ";&|<>`$\n"):
+        return False
+    words = canonical.split(None, 2)
+    first = "-".join(words[:2]) if words[:1] == ["git"] else (words[0] if words else "")
+    return first.rsplit("/", 1)[-1] in _SEARCH_PROGRAMS
 
 
 def _free_text_hits(canonical: str, text: str) -> list[Hit]:
@@ -301,9 +342,12 @@ class _RequestJudge:
         self.seen: dict[tuple[str, str, str], list[Hit]] = {}
         self.request = request
         self.custom = bool(policy.custom.rules)
-        self.recursive = _recursive(request.parameters)
-        self.found: dict[str, Finding] = {}
         self.words = name_words(request.action)
+        # delete_directory {path}: a directory goes with everything below it
+        self.recursive = _recursive(request.parameters) or bool(
+            self.words & _DIRECTORY_WORDS and self.words & _FILE_DELETING
+        )
+        self.found: dict[str, Finding] = {}
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
         #: ``recipe``/``python`` when the request writes a file a build command runs.
@@ -365,7 +409,7 @@ class _RequestJudge:
         directory: deleting there is what ``rm build/x.log`` does, and the path rules judge
         it (a sensitive file in the workspace, ``.git/hooks``, is still a finding)."""
         parameters = self.request.parameters
-        if not self.words & FILE_WORDS or not self.job.cwd_known:
+        if not self.words & (FILE_WORDS | _DIRECTORY_WORDS) or not self.job.cwd_known:
             return False
         if not isinstance(parameters, Mapping) or self.cwd in ("/", ""):
             return False
@@ -473,7 +517,9 @@ class _RequestJudge:
             return hits
         if key == "<key>":
             key = ""  # a key that reads like a command is judged like a value
-        searching = key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)
+        searching = (key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)) or _search_line(
+            canonical, key
+        )
         if not searching:
             hits.extend(_free_text_hits(canonical, text))
         if _encoded_key(key):
@@ -496,6 +542,8 @@ class _RequestJudge:
         shell_input = key in _INPUT_KEYS and bool(name_words(tool) & _SHELL_TOOLS)
         command = (
             not single
+            and not _editor_operation(key, words, canonical)
+            and not (key in _CODE_KEYS and words & _KERNEL_WORDS and "\n" in canonical)
             and (
                 key in COMMAND_KEYS
                 or shell_input
@@ -592,6 +640,23 @@ class _RequestJudge:
             evidence = f"tool {tool!r} ({', '.join(sorted(destructive))})"
             self.keep([default_hit("destructive-action", evidence)], item.where)
 
+    def _named_program(self, argv: list[str], item: Item) -> list[str]:
+        """``git {args: [push, --force]}``: the arguments of a tool named after a program
+        are that program's, not a command line whose program is their first word."""
+        from aegis.intent_firewall.catalogue import catalogue
+
+        if item.key not in ("args", "arguments", "argv", "params") or not argv:
+            return argv
+        known = catalogue().lookup
+        if known(argv[0].rsplit("/", 1)[-1].lower()) is not None:
+            return argv
+        named = sorted(
+            word
+            for word in (self.words | name_words(item.tool)) - COMMAND_WORDS - _RUN_WORDS
+            if known(word) is not None
+        )
+        return [named[0], *argv] if len(named) == 1 else argv
+
     def item(self, item: Item) -> None:
         self.tool_name(item)
         if item.argv is None and item.text:
@@ -604,7 +669,7 @@ class _RequestJudge:
             self.keep([default_hit("too-large", budget.too_much())], item.where)
             return
         scope = self.scope(prose=False)
-        argv = [canonical_text(word, fold=False) for word in item.argv]
+        argv = self._named_program([canonical_text(word, fold=False) for word in item.argv], item)
         judge_argv(argv, scope, self.job)
         for word in argv:  # every URL anywhere is checked, as in a command line's text
             if "://" in word:

@@ -175,6 +175,11 @@ class _Walker(LoopParts, WalkerParts):
                 "resource-exhaustion", f"endless loop of background jobs: {self.text(node)[:60]}"
             )
             self.children(node, context, stack)
+        elif kind in ("while_statement", "c_style_for_statement") and _endless_filler(node):
+            self.construct(
+                "resource-exhaustion", f"endless loop that creates files: {self.text(node)[:60]}"
+            )
+            self.children(node, context, stack)
         elif kind in STRUCTURE:
             self.children(node, context, stack)
         elif kind in WORDISH:
@@ -446,6 +451,35 @@ def join_continuations(text: str) -> str:
 #: Loop conditions that never change: ``while true``, ``while :``, ``until false``.
 _ALWAYS = frozenset({"true", ":", "[ 1 ]", "[[ 1 ]]", "(( 1 ))", "((1))", "/bin/true"})
 _NEVER = frozenset({"false", "/bin/false", "! true", "[ ]"})
+
+
+#: Words in a loop's body that end it or pace it (a poll that sleeps is not a flood).
+_LOOP_ENDS = (b"break", b"exit", b"return", b"sleep", b"read", b"wait", b"timeout")
+#: Words in a loop's body that create files or directories on every pass.
+_LOOP_CREATES = (b"mkdir", b">", b"touch", b"cp ", b"fallocate", b"dd ", b"tee ", b"ln ")
+
+
+def _endless_filler(node: Any) -> bool:
+    """A loop that never ends, never waits and creates a file or directory on every pass
+    (``while true; do mkdir x && cd x; done``): it fills the disk or its inodes."""
+    body = node.child_by_field_name("body")
+    text = (body.text or b"") if body is not None else b""
+    if not text or any(word in text for word in _LOOP_ENDS):
+        return False
+    if not any(word in text for word in _LOOP_CREATES):
+        return False
+    return _never_ends(node, body)
+
+
+def _never_ends(node: Any, body: Any) -> bool:
+    if node.type == "c_style_for_statement":
+        return all(not c.is_named for c in node.children if c != body)
+    condition = node.child_by_field_name("condition")
+    if condition is None or condition.text is None:
+        return False
+    text = condition.text.decode("utf-8", "replace").strip()
+    until = node.children[0].type == "until"
+    return text in (_NEVER if until else _ALWAYS)
 
 
 def _endless_spawner(node: Any) -> bool:

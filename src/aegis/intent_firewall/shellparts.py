@@ -4,6 +4,7 @@ here-documents, and ``cd``/``pushd`` moving the working directory.
 
 from __future__ import annotations
 
+import posixpath
 from abc import abstractmethod
 from typing import Any
 
@@ -167,7 +168,25 @@ class WalkerParts:
                 self.script.constructs.append(("shell-expansion", evidence))
             self.cwd = "/"
             return
+        climbed = climbs_out(target.fields[0], self.cwd, self.variables)
+        if climbed is not None and len(self.script.constructs) < 64:
+            self.script.constructs.append(("shell-expansion", climbed))
         self.cwd = resolve_path(target.fields[0], self.cwd, self.variables.get("HOME", "/root"))
+
+
+def climbs_out(target: str, cwd: str, variables: dict[str, str]) -> str | None:
+    """``cd ..`` from a working directory the policy does not name lands somewhere unknown
+    (its parent may hold the home's other projects, or be the home): what the line does
+    there (``rm -rf project``) cannot be judged, so a person decides. The evidence, or
+    ``None`` for any other cd."""
+    from aegis.intent_firewall.access import UNKNOWN_WORKSPACE
+
+    if cwd != "/" or variables.get("PWD") != UNKNOWN_WORKSPACE:
+        return None
+    normal = posixpath.normpath(target.replace("\\", "/"))
+    if normal == ".." or normal.startswith("../"):
+        return f"cd {target[:60]} leaves a working directory nobody named"
+    return None
 
 
 def _tracked_file(words: list[str]) -> bool:

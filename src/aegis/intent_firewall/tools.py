@@ -116,9 +116,13 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     sub = parsed.operands[0][0] or ""
     position = args.index(parsed.operands[0])
     rest = args[position + 1 :]
+    group = ""
     if sub in ("container", "compose", "image", "system", "volume", "builder", "service") and rest:
-        sub, rest = rest[0][0] or "", rest[1:]
+        group, sub, rest = sub, rest[0][0] or "", rest[1:]
     words = [a[0] or "" for a in rest]
+    if group == "volume" and sub in ("rm", "remove"):
+        # a volume holds a database or uploads: nothing rebuilds it
+        judge.hit("destructive-command", f"docker volume {sub} {' '.join(words)[:80]}")
     if sub in ("run", "create"):
         _docker_run(judge, rest, feed)
     elif sub == "exec":

@@ -25,6 +25,7 @@ __all__ = [
     "FILE_WORDS",
     "GUARD_CHANGE_WORDS",
     "GUARD_WORDS",
+    "NAMED_ACCESS",
     "NETWORK_WORDS",
     "NON_COMMAND_KEYS",
     "PATH_KEYS",
@@ -67,6 +68,10 @@ SECRET_WORDS = frozenset(_DATA["secret_words"])
 SECRET_ACCESS_WORDS = frozenset(_DATA["secret_access_words"])
 GUARD_WORDS = frozenset(_DATA["guard_words"])
 GUARD_CHANGE_WORDS = frozenset(_DATA["guard_change_words"])
+#: Further (nouns, verbs) pairs whose meeting in an action's name is destructive or privileged.
+NAMED_ACCESS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(pair["nouns"]), frozenset(pair["verbs"])) for pair in _DATA.get("named_access", ())
+)
 
 
 @lru_cache(maxsize=4096)

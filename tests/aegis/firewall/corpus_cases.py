@@ -35,6 +35,7 @@ __all__ = [
     "judge",
     "load_corpus",
     "make_firewall",
+    "relocated",
     "uncached_firewall",
 ]
 
@@ -273,6 +274,30 @@ def uncached_firewall(policy: Policy, run: int) -> IntentFirewall:
     """
     hosts = (*policy.allowed_hosts, f"timing-run-{run}.invalid")
     return build_firewall(Policy(policy.cwd, policy.home, hosts))
+
+
+def relocated(case: CorpusCase, old: str, new: str) -> CorpusCase:
+    """``case`` with every mention of the working directory ``old`` moved to ``new``: the
+    same request from an agent whose workspace is elsewhere."""
+
+    def move(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace(old, new)
+        if isinstance(value, Mapping):
+            return {move(k): move(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [move(v) for v in value]
+        return value
+
+    request = case.request
+    moved = Request(
+        request.action,
+        move(dict(request.parameters)),
+        move(request.context),
+        request.confidence,
+        request.source,
+    )
+    return CorpusCase(case.id, case.cls, case.expect, case.reason, moved, case.rules)
 
 
 def judge(policy: Policy, case: CorpusCase) -> Verdict:

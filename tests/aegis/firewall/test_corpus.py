@@ -15,11 +15,13 @@ from tests.aegis.firewall.corpus_cases import (
     BENIGN_CORPORA,
     CORPUS_DIR,
     CorpusCase,
+    Policy,
     class_counts,
     corpus_problems,
     describe,
     judge,
     load_corpus,
+    relocated,
 )
 from tests.aegis.firewall.known_gaps import marked, unknown_gap_ids
 
@@ -37,6 +39,28 @@ def test_an_attack_is_never_allowed(case: CorpusCase) -> None:
     assert verdict.decision is not Decision.ALLOW, describe(case, verdict)
     assert not verdict.allowed, describe(case, verdict)
     assert verdict.reasons, f"{case.id}: a refusal must say why"
+
+
+#: The later corpora again, from an agent whose workspace is not below its home.
+ELSEWHERE = Policy("/work/project", ATTACKS.policy.home, ATTACKS.policy.allowed_hosts)
+
+
+@pytest.mark.parametrize(
+    "case",
+    marked(relocated(c, ATTACKS.policy.cwd, ELSEWHERE.cwd) for m in MORE_ATTACKS for c in m.cases),
+)
+def test_a_later_attack_is_never_allowed_with_the_workspace_elsewhere(case: CorpusCase) -> None:
+    verdict = judge(ELSEWHERE, case)
+    assert verdict.decision is not Decision.ALLOW, describe(case, verdict)
+
+
+@pytest.mark.parametrize(
+    "case",
+    marked(relocated(c, BENIGN.policy.cwd, ELSEWHERE.cwd) for m in MORE_BENIGN for c in m.cases),
+)
+def test_a_later_look_alike_is_allowed_with_the_workspace_elsewhere(case: CorpusCase) -> None:
+    verdict = judge(ELSEWHERE, case)
+    assert verdict.decision is Decision.ALLOW, describe(case, verdict)
 
 
 @pytest.mark.parametrize("case", marked(BENIGN_CASES))
