@@ -179,7 +179,8 @@ RULES: tuple[Rule, ...] = (
         ("lookup_verb",),
         ("personal_info", "personal_data"),
         ("intimate_target",),
-        frames=("defensive", "protect_frame"),
+        frames=("defensive", "protect_frame", "own_frame"),
+        objects=("personal_info", "personal_data", "intimate_target", "person"),
     ),
     _rule(
         "deception_fraud",

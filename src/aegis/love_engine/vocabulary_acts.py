@@ -52,7 +52,9 @@ ACTS: dict[str, tuple[str, ...]] = {
     "imitate": _split(
         "that copies, which copies, copying the look of, copy the look of, lookalike of, "
         "look-alike of, mimics, mimic, imitates, imitating, impersonates, impersonating, clone "
-        "of the real, replica of, pixel-perfect copy, identical to the real"
+        "of the real, replica of, pixel-perfect copy, identical to the real, using the paypal "
+        "logo, with the paypal logo, using the bank's logo, with the bank's logo, using their "
+        "logo, with their logo, using the logo of, using their branding, with their branding"
     ),
     # -- leave and status the law protects, and decisions that penalise people for them
     "protected_leave": _split(
@@ -191,5 +193,8 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "spending cap, daily limit, payout limit"
     ),
     # one's own location, shared by oneself ("share my live location with my sister")
-    "own_frame": _split("my live location, my own location, my own live location"),
+    "own_frame": _split(
+        "my live location, my own location, my own live location, my address, my home address, "
+        "my own address, my phone number, my own details, my own data"
+    ),
 }
