@@ -83,6 +83,32 @@ def _participle_only() -> dict[str, int]:
 
 
 _PARTICIPLE_ONLY = _participle_only()
+_POSSESSIVE_MARKS = ("'s", "’s", "s'", "s’")
+
+
+def _possessive_only() -> dict[tuple[str, ...], int]:
+    """The concepts a phrase carries only through a listed possessive ("other users'",
+    "her badge" is not one): stemming drops the mark, so the phrase without it ("threatening
+    other users") must not play them."""
+    through_possessive: dict[tuple[str, ...], int] = {}
+    through_other: dict[tuple[str, ...], int] = {}
+    # only where the mark is the whole finding ("another user's" account is not one's own);
+    # elsewhere ("the bank's") the phrase means much the same with or without it
+    for name in ("unauthorised",):
+        for entry in CONCEPTS[name]:
+            stems = tuple(normalise(entry).stems)
+            if len(stems) < 2:
+                continue
+            table = through_possessive if entry.endswith(_POSSESSIVE_MARKS) else through_other
+            table[stems] = table.get(stems, 0) | BIT[name]
+    return {
+        stems: bits & ~through_other.get(stems, 0)
+        for stems, bits in through_possessive.items()
+        if bits & ~through_other.get(stems, 0)
+    }
+
+
+_POSSESSIVE_ONLY = _possessive_only()
 _DETERMINERS = frozenset(
     {"the", "a", "an", "my", "your", "his", "our", "their", "its", "this", "that", "her"}
 )
@@ -176,6 +202,9 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             phrase = _phrase_at(stems, index)
             if phrase is not None:
                 mask, size = phrase
+                lacking = _POSSESSIVE_ONLY.get(stems[index : index + size])
+                if lacking and not words[index + size - 1].endswith(_POSSESSIVE_MARKS):
+                    mask &= ~lacking  # "other users" is not "other users'"
                 clause.append((mask, " ".join(words[index : index + size])))
                 skip = size - 1
                 continue
