@@ -1100,4 +1100,18 @@ RULES += (
         ("watch_log", "follow_verb", "lookup_verb", "surveil_verb"),
         frames=("defensive", "protect_frame", "informational", "support_frame"),
     ),
+    _rule(
+        "self_harm",
+        Level.REVIEW,
+        "starving or purging oneself",
+        ("starve_cue",),
+        frames=("support_frame", "detect_frame", "informational"),
+    ),
+    _rule(
+        "self_harm",
+        Level.DENY,
+        "urging a person toward self-harm",
+        ("urge_self_harm",),
+        frames=("informational", "detect_frame", "defensive"),
+    ),
 )

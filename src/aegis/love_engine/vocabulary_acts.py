@@ -104,6 +104,23 @@ ACTS: dict[str, tuple[str, ...]] = {
         "as, logged as, labelled as, labeled as, written up as, put down as, described as, "
         "recategorised as, recategorized as, filed as, as unrelated, as lost to follow-up"
     ),
+    # -- starving or purging oneself, said as a plan
+    "starve_cue": _split(
+        "300-calorie, 400-calorie, 500-calorie, 600-calorie, 300 calories a day, 400 calories a "
+        "day, 500 calories a day, 600 calories a day, only drink water, drink only water, only "
+        "water for, zero calories so, eat only those until, stop eating, need to be smaller, "
+        "need to be thin, need to be thinner, need to be skinnier, have to be thin, lose 5 kg "
+        "before, lose 10 kg in, lose 10 pounds in a week, how many laxatives, laxatives work "
+        "best, make myself throw up, make myself sick after eating, purge after eating"
+    ),
+    # -- urging someone else toward self-harm
+    "urge_self_harm": _split(
+        "happier without her, happier without him, better off without her, better off without "
+        "him, better off without you, nobody would miss you, no one would miss you, no one will "
+        "miss you, nobody will miss you, you should kill yourself, go kill yourself, "
+        "should just end it, go ahead and end it, see what happens to her, stop her "
+        "antidepressants all at once, stop his antidepressants all at once"
+    ),
     # -- abuse named as what a moderator acts against (a frame only: it never makes a finding)
     "abuse_named": _split(
         "threats, threat, death threats, threatening, slurs, slur, hate speech, hateful, "
@@ -114,6 +131,7 @@ ACTS: dict[str, tuple[str, ...]] = {
 
 #: Words existing roles lacked.
 ACTS_WIDENED: dict[str, tuple[str, ...]] = {
+    "defensive": _split("automod, auto-mod, automoderator, automod rule, mod queue"),
     "fake_object": _split("ratings, 5-star ratings, five-star ratings, star ratings, 5-star"),
     "money_term": _split(
         "convenience fee, service fee, booking fee, processing fee, admin fee, resort fee, "
@@ -139,9 +157,26 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
     "protected_group": _split(
         "having kids, having children, had kids, had children, have kids, for having kids"
     ),
+    "self_harm_intent": _split(
+        "not wake up, don't wake up, never wake up, sleep forever, sleep for a really long time, "
+        "after i've gone, after i'm gone, when i'm gone, once i'm gone, final instructions, my "
+        "obituary, write my obituary, nobody would find me, no one would find me, nobody would "
+        "find someone, find you in the woods, tired of all of it, tired of it all, the place to "
+        "myself for it, nicht mehr aufwache, hide cutting scars, hide my scars, hide the cuts, "
+        "where cuts bleed less, blood loss spot, quickest blood loss, the blade is the only"
+    ),
+    "threat": _split(
+        "ur dead, you're dead when, when i catch u, when i catch you, break both his legs, break "
+        "both her legs, break your legs, break his legs, break her legs, we'll have bricks ready"
+    ),
+    "without_safety": _split(
+        "without car seats, without a car seat, no car seats, without masks, doesn't need masks, "
+        "don't need masks, without shoring, don't need the trench shoring, no trench shoring, "
+        "without the overheat cut-off, without a flue test, no need for the flue test"
+    ),
     "harm_verb": _split(
         "scald, throw hot water on, throw boiling water on, pour boiling water on, pour hot "
-        "water on"
+        "water on, sick enough to, make it sick enough, sick enough that"
     ),
     "person": _split("she, he"),
     "fraud_strong": _split(
