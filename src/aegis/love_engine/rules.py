@@ -357,7 +357,7 @@ def _rule_finding(
             continue
         if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
             continue
-        if _governed(clause, position):
+        if _governed(clause, position) or _avoided(clause, position):
             continue
         if rule.honest_objects and any(
             m & rule.honest_objects for m, _ in clause[position + 1 : position + 4]
@@ -403,6 +403,19 @@ def _own_language(clause: list[tuple[int, str]]) -> bool:
             if part in media:
                 return True
     return False
+
+
+def _avoided(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm at ``position`` is what the request avoids: a gerund right after
+    "without" ("help her without humiliating her"). A parsed scope, so it is the one negation
+    that clears a finding; "without" anywhere else keeps it."""
+    surface = clause[position][1]
+    return (
+        position > 0
+        and clause[position - 1][1] == "without"
+        and " " not in surface
+        and surface.endswith("ing")
+    )
 
 
 _GOVERNANCE = BIT["governance_head"]

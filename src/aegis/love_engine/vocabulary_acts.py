@@ -86,7 +86,7 @@ ACTS: dict[str, tuple[str, ...]] = {
         "withdraws his complaint, so nobody will hire her, so nobody will hire him, so no one "
         "hires her, so no one hires him, ruin her, ruin his, ruin their, so she's too scared, so "
         "he's too scared, so she feels unwelcome, so he feels unwelcome, makes her cry, make her "
-        "cry, make him cry, humiliate her, humiliate him, so people can visit her, so people can "
+        "cry, make him cry, so people can visit her, so people can "
         "visit him, so people can find her, so people can find him, so people can show up, so "
         "they can find her, so they can find him, so people can pay her a visit"
     ),
@@ -131,7 +131,12 @@ ACTS: dict[str, tuple[str, ...]] = {
 
 #: Words existing roles lacked.
 ACTS_WIDENED: dict[str, tuple[str, ...]] = {
-    "defensive": _split("automod, auto-mod, automoderator, automod rule, mod queue"),
+    "defensive": _split(
+        "automod, auto-mod, automoderator, automod rule, mod queue, auto-delete, auto-remove, "
+        "auto-hide, followers-only, protect themselves, protect yourself, protect myself, "
+        "protect ourselves, keep themselves safe, keep yourself safe, defend themselves, defend "
+        "yourself"
+    ),
     "fake_object": _split("ratings, 5-star ratings, five-star ratings, star ratings, 5-star"),
     "money_term": _split(
         "convenience fee, service fee, booking fee, processing fee, admin fee, resort fee, "
