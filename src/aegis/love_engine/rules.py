@@ -532,12 +532,15 @@ def find_in(
     seen = 0
     for clause in terms(text):
         mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
-        if clauses is not None and mask:
-            clauses.append(mask)
+        if clauses is not None and mask & _MODEL_CONCEPTS:
+            clauses.append(mask & _MODEL_CONCEPTS)
         seen |= mask
     return seen
 
 
+#: The concepts the learned model reads. The scope words ("it", "after", "report") place other
+#: words for the rules; as features they would only add a pair per common word.
+_MODEL_CONCEPTS = ~mask_of("document_head", "object_end", "anaphor", "governance_head")
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {
     (low, high): f"c:{first}&{second}"
