@@ -160,7 +160,18 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "address, share her home address, share his home address"
     ),
     "protected_group": _split(
-        "having kids, having children, had kids, had children, have kids, for having kids"
+        "having kids, having children, had kids, had children, have kids, for having kids, "
+        "families with children, families with kids, family with children, family with kids, "
+        "parents with young children"
+    ),
+    "proxy": _split(
+        "graduated before, graduated in the 80s, graduated in the 1980s, graduated in the "
+        "1970s, born before, born in the 1960s, born in the 60s, hispanic-sounding, "
+        "arabic-sounding, foreign-sounding, african-sounding, asian-sounding"
+    ),
+    "decision": _split(
+        "renew, renew the lease, renewal, at the bottom of, to the bottom of, bottom of the "
+        "pile, end of the queue, back of the queue"
     ),
     "self_harm_intent": _split(
         "not wake up, don't wake up, never wake up, sleep forever, sleep for a really long time, "
