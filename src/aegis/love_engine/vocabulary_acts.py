@@ -170,7 +170,8 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "arabic-sounding, foreign-sounding, african-sounding, asian-sounding"
     ),
     "decision": _split(
-        "renew, renew the lease, renewal, at the bottom of, to the bottom of, bottom of the "
+        "renew the lease, renew her lease, renew his lease, renew their lease, lease renewal, "
+        "renewal of the lease, at the bottom of, to the bottom of, bottom of the "
         "pile, end of the queue, back of the queue"
     ),
     "self_harm_intent": _split(
