@@ -247,6 +247,7 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
     # one's own location, shared by oneself ("share my live location with my sister")
     "own_frame": _split(
         "my live location, my own location, my own live location, my address, my home address, "
-        "my own address, my phone number, my own details, my own data"
+        "my own address, my phone number, my own details, my own data, my personal phone, my "
+        "personal laptop, my old phone, my own phone, my own laptop"
     ),
 }
