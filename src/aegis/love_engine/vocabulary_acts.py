@@ -175,7 +175,9 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "pile, end of the queue, back of the queue"
     ),
     "self_harm_intent": _split(
-        "not wake up, don't wake up, never wake up, sleep forever, sleep for a really long time, "
+        "not wake up, don't wake up, never wake up, don't want to wake up, do not want to wake "
+        "up, hope i don't wake up, wish i wouldn't wake up, sleep forever, sleep for a really "
+        "long time, "
         "after i've gone, after i'm gone, when i'm gone, once i'm gone, final instructions, my "
         "obituary, write my obituary, nobody would find me, no one would find me, nobody would "
         "find someone, find you in the woods, tired of all of it, tired of it all, the place to "
