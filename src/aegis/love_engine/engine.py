@@ -341,6 +341,11 @@ def _default_scorer() -> Scorer:
     return _DEFAULT[0]
 
 
+# Built at import, not on the first ``LoveEngine()``: loading the model takes a few hundred
+# milliseconds, which would otherwise fall on the first action judged in a process.
+_default_scorer()
+
+
 def _default_model() -> LinearModel:
     return _default_scorer().model
 

@@ -197,6 +197,10 @@ def _camel_words(name: str) -> str:
 def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
     """Turn one scalar into a clause; ``False`` when the text budget is spent."""
     where, name, value, _ = node
+    if walk.chars + len(name) + (len(value) if isinstance(value, str) else 0) > budget:
+        # Refused before any pass over it: a megabyte key costs no more than a short one.
+        walk.problems.append("too large to judge")
+        return False
     name = _camel_words(name)
     text = _scalar_text(value)
     if text is None:
