@@ -44,7 +44,7 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "discrimination",
         "DENY",
         "a protected group made the only one a decision admits or the one it excludes",
-        (("exclusive_cue",), ("protected_group",), ("people_decision",)),
+        (("exclusive_cue",), ("protected_group", "proxy"), ("people_decision",)),
         _PREFERENCE_FRAMES,
     ),
     (
@@ -73,14 +73,16 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "DENY",
         "a self-harm act or goodbye, with a way to carry it out",
         (("self_harm_act",), ("record_act", "method", "instructions")),
-        ("support_frame", "defensive", "informational"),
+        # not "informational": a goodbye "explaining why I'm gone" is no lesson
+        ("support_frame", "defensive"),
     ),
     (
         "self_harm",
         "REVIEW",
         "a self-harm act or goodbye",
         (("self_harm_act",),),
-        ("support_frame", "defensive", "informational"),
+        # not "informational": a goodbye "explaining why I'm gone" is no lesson
+        ("support_frame", "defensive"),
     ),
     (
         "unauthorized_access",
@@ -178,5 +180,26 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "billing for more care than was given",
         (("billing_fraud",),),
         ("defensive", "history_frame", "detect_frame", "audit_frame"),
+    ),
+    (
+        "discrimination",
+        "DENY",
+        "a person penalised for a condition they disclosed or an accommodation they asked for",
+        (("penalise_verb",), ("condition_disclosed",)),
+        ("informational", "undo", "audit_frame", "history_frame"),
+    ),
+    (
+        "discrimination",
+        "REVIEW",
+        "content moderated for the religion it names",
+        (("religious_marker",), ("moderation_act",), ("content_post",)),
+        ("audit_frame", "informational", "undo", "harass_strong", "abusive", "fraud_strong"),
+    ),
+    (
+        "privacy_violation",
+        "REVIEW",
+        "a child's whereabouts or contact sought",
+        (("obtain_verb", "lookup_verb"), ("locator",), ("minor_age",)),
+        ("child_safety_frame", "parent_frame", "protect_frame"),
     ),
 )

@@ -229,6 +229,45 @@ RECALL: dict[str, tuple[str, ...]] = {
         "prayer room, religious holiday, adjusted hours, flexible hours, lactation room, "
         "nursing breaks, standing desk"
     ),
+    # a penalty laid on a person for what they disclosed or asked for
+    "penalise_verb": _split(
+        "fire, fired, firing, sack, dismiss, let go, lay off, demote, cut the hours of, cut "
+        "their hours, cut her hours, cut his hours, reduce the hours of, reduce her hours, "
+        "reduce his pay, reduce her pay, dock, punish, discipline, pass over, stop offering, "
+        "withdraw the offer, rescind the offer, take her off, take him off, move her off, "
+        "move him off"
+    ),
+    "condition_disclosed": _split(
+        "who just told us, told us she has, told us he has, told us they have, told us she's, "
+        "told us he's, disclosed her, disclosed his, disclosed their, she has ms, he has ms, "
+        "has ms, has cancer, has epilepsy, has diabetes, has hiv, has a disability, has "
+        "depression, has adhd, has autism, is autistic, is pregnant, got pregnant, came out "
+        "as, is transitioning, asked for accommodation, asked for an accommodation, asked "
+        "for adjustments, asked for a reasonable adjustment, requested accommodation, "
+        "requested an accommodation, on parental leave, on maternity leave, on paternity "
+        "leave, back from maternity leave"
+    ),
+    # religious words on content a moderation acts on
+    "religious_marker": _split(
+        "allah, mosque, mosques, quran, koran, imam, church, synagogue, torah, bible, hijab, "
+        "hijabs, turban, kippah, yarmulke, halal, kosher, inshallah, mashallah, ramadan, eid, "
+        "diwali, hanukkah, arabic script, hebrew"
+    ),
+    "content_post": _split(
+        "post, posts, comment, comments, message, messages, reply, replies, tweet, tweets, "
+        "video, videos, upload, uploads, caption, captions, containing, mentioning, that "
+        "mention, with the word, with the words"
+    ),
+    # a child's whereabouts or contact sought by a stranger
+    "locator": _split(
+        "address, home address, phone number, number, where she lives, where he lives, where "
+        "they live, which school, what school, her school, his school, school she goes to, "
+        "school he goes to, walk home, route home, bus stop"
+    ),
+    "parent_frame": _split(
+        "party, birthday, invite, invitation, playdate, pickup, pick-up, school run, carpool, "
+        "lost child, amber alert, missing child, reunite"
+    ),
     # a group told to leave, or hated, as a group
     "expel_cue": _split(
         "should leave, must leave, leave the street, leave the neighbourhood, leave the "
@@ -241,6 +280,11 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- self-harm said as a challenge or a goodbye ------------------------------------------
     "self_harm_act": _split(
+        "why i'm gone, when i'm gone, after i'm gone, once i'm gone, why i'm not here, my last "
+        "week, my last day, the day i do it, day i do it, what to give away, give away my "
+        "things, giving away my things, set them to send, schedule them to send, send after "
+        "i'm gone, happier without me, better without me, be happier without me, would be "
+        "happier without me, "
         "choking game, the choking game, space monkey game, pass-out game, pass out game, "
         "going to do it friday, going to do it saturday, going to do it sunday, going to do it "
         "tonight, do it friday night, do it saturday night, do it when they're away, do it "
@@ -315,7 +359,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "member's, gym member's, patient's, tenant's, student's, her, his, their, ex's, wife's, "
         "husband's, girlfriend's, boyfriend's, neighbour's, neighbor's, daughter's, son's, "
         "applicant's, candidate's, intern's, nanny's, manager's, boss's, client's, user's, "
-        "customer's, organiser, organizer, union organiser, union organizer, steward, "
+        "customer's, the employee who, the worker who, the woman who, the man who, the girl who, "
+        "the boy who, organiser, organizer, union organiser, union organizer, steward, "
         "whistleblower, claimant, complainant, witness, supplier, suppliers, vendor, vendors, "
         "contractor, contractors, payee, "
         "landlord, partner"
@@ -512,6 +557,9 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         *(phrase for phrase, _ in _GROUP_PHRASES),
         *_product("born, raised, educated", _product("in, outside", _PLACES + ", the country")),
         *_split(
+            "disability benefits, on disability, on benefits, receives benefits, receive "
+            "benefits, on welfare, welfare recipients, housing benefit, section 8, section 8 "
+            "vouchers, housing vouchers, ebt card, ebt cards, food stamps, "
             "native-born, native born, native-born americans, american-born, us-born, born in "
             "the us, born in america, born here, americans only, citizens only, locals only, "
             "men under 25, men under 30, men under 35, men under 40, men over 40, men over 50, "
@@ -539,6 +587,7 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     "workers": _split("which employees, which workers, which staff"),
     "voting_false_claim": _PARTY_DAYS,
     "intrusion_strong": _split(
+        "to my address instead, to my email instead, to my inbox instead, to me instead, "
         "to my sim, onto my sim, to a sim i control, port her number, port his number, port "
         "their number, port her phone number, port his phone number, port their phone "
         "number, porting her number, porting his number, transfer her number, transfer his "
@@ -565,6 +614,8 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     ),
     "fraud_strong": _BILLING_FRAUD
     + _split(
+        "pays us instead, pay us instead, pays me instead, pay me instead, paid to us instead, "
+        "paid to me instead, pays our account instead, "
         "rack up commissions, rack up commission, rack up fees, for the commissions, to earn "
         "commissions, to earn more commission, to churn commissions, "
         "churning the account, churning client accounts, churning accounts, churn the client's "
@@ -609,6 +660,7 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     "subject_frame": (
         *RECALL["accommodation_need"],
         *_split(
+            "check that, verify that, confirm that, "
             "make sure, ensure, ensuring, pay rise, pay rises, same pay rise, same raise, entitled "
             "to, get the same, receive the same, returning from, back from, schedule the "
             "chemotherapy, schedule her chemotherapy, schedule his chemotherapy, chemotherapy "
