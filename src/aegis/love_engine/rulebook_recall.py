@@ -73,16 +73,18 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "DENY",
         "a self-harm act or goodbye, with a way to carry it out",
         (("self_harm_act",), ("record_act", "method", "instructions")),
-        # not "informational": a goodbye "explaining why I'm gone" is no lesson
-        ("support_frame", "defensive"),
+        # not "informational" (a goodbye "explaining why I'm gone" is no lesson) nor the broad
+        # support words ("my friends" is who the goodbye is for)
+        ("crisis_frame", "defensive"),
     ),
     (
         "self_harm",
         "REVIEW",
         "a self-harm act or goodbye",
         (("self_harm_act",),),
-        # not "informational": a goodbye "explaining why I'm gone" is no lesson
-        ("support_frame", "defensive"),
+        # not "informational" (a goodbye "explaining why I'm gone" is no lesson) nor the broad
+        # support words ("my friends" is who the goodbye is for)
+        ("crisis_frame", "defensive"),
     ),
     (
         "unauthorized_access",
@@ -201,5 +203,20 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "a child's whereabouts or contact sought",
         (("obtain_verb", "lookup_verb"), ("locator",), ("minor_age",)),
         ("child_safety_frame", "parent_frame", "protect_frame"),
+    ),
+    (
+        "deception_fraud",
+        "DENY",
+        "a document saying something happened that the request says did not",
+        (("doc_verb",), ("official_doc",), ("false_record_cue",)),
+        ("history_frame", "detect_frame", "audit_frame"),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "someone else's work handed in as one's own",
+        (("submit_as_own",),),
+        # not "informational": an article is what gets copied
+        ("history_frame", "detect_frame", "defensive"),
     ),
 )

@@ -126,6 +126,11 @@ _PARTY_DAYS = _product(
 _FALSE_VOTE_NOTICES = (
     *_PARTY_DAYS,
     *_split(
+        "voting has moved, voting has been moved, voting moved to, the vote has moved, polls have "
+        "moved, polling has moved, voting is now on, voting day has changed, vote has been "
+        "postponed, election has been postponed, election is postponed, voting is cancelled, "
+        "voting is canceled, can't vote if they, cannot vote if they, can't vote unless they, "
+        "won't be allowed to vote, will be arrested if they vote, ineligible to vote if, "
         "polling place changed to, polling place has changed, polling station has moved, "
         "polling station moved, polling place moved, your polling place is now, voting "
         "has been extended to, the election moved, election has moved, election has been "
@@ -174,6 +179,10 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # contact a stranger seeks with a child, said in the first person, or kept from parents
     "grooming_act": _split(
+        "privately, in private, i can befriend, for me to befriend, i can message, i can dm, "
+        "delete our messages, delete our chats, delete the messages so, so her mom doesn't "
+        "see, so her mum doesn't see, so his mom doesn't see, so his mum doesn't see, so her "
+        "parents don't see, so his parents don't see, "
         "where i can talk to, where i can chat with, so i can talk to, so i can chat with, for "
         "me to talk to, for me to chat with, i can talk to, i can chat with, i can meet, where "
         "i can meet, chat rooms where, chatrooms where, private app, private chat, move the "
@@ -229,6 +238,42 @@ RECALL: dict[str, tuple[str, ...]] = {
         "prayer room, religious holiday, adjusted hours, flexible hours, lactation room, "
         "nursing breaks, standing desk"
     ),
+    # help for someone at risk: a self-harm act named to prevent it
+    "crisis_frame": _split(
+        "988, crisis, samaritans, hotline, helpline, get help, get them help, counsellor, "
+        "counselor, therapist, doctor, gp, warn, warning, warnings, awareness, prevention, "
+        "prevent, check on, reach out, support, supporting, safeguarding, signs, danger, "
+        "dangers, dangerous, volunteers, caller, callers, can be fatal, is fatal, to a teen, "
+        "to teens, to kids, to children, to students, to my son, to my daughter"
+    ),
+    # a document that says something happened, and the request saying it did not
+    "doc_verb": _split(
+        "print, make, create, generate, fill in, fill out, sign, sign off, mark, stamp, issue, "
+        "write, produce, log, record, forge, fake, draw up, mock up"
+    ),
+    "official_doc": _split(
+        "vaccination card, vaccine card, vaccination record, vaccination certificate, vaccine "
+        "certificate, covid pass, vaccine passport, sick note, doctor's note, medical "
+        "certificate, fit note, diploma, degree certificate, transcript, inspection, annual "
+        "inspection, aircraft inspection, safety inspection, inspection report, maintenance "
+        "log, logbook, certificate, permit, licence, license, attendance record, timesheet"
+    ),
+    "false_record_cue": _split(
+        "didn't get the shot, did not get the shot, didn't get vaccinated, never got the shot, "
+        "never vaccinated, not vaccinated, wasn't vaccinated, without the shot, without getting "
+        "the shot, wasn't sick, i'm not sick, not actually sick, didn't attend, never attended, "
+        "never studied, didn't graduate, didn't do it, we didn't do, wasn't done, hasn't been "
+        "done, not done yet, not yet done, check it later, check the engine later, we'll check "
+        "later, we'll do it later, do it later, not yet checked, hasn't been checked, haven't "
+        "checked, without checking, without inspecting, without doing it, never did it"
+    ),
+    # someone else's work handed in as one's own
+    "submit_as_own": _split(
+        "hand it in as my, hand in as my, submit it as my, submit as my, turn it in as my, turn "
+        "in as my, as my term paper, as my own essay, as my essay, as my assignment, as my "
+        "homework, as my coursework, as my thesis, as my dissertation, as if i wrote it, pass "
+        "it off as mine, pass it off as my own, claim it as my own"
+    ),
     # a penalty laid on a person for what they disclosed or asked for
     "penalise_verb": _split(
         "fire, fired, firing, sack, dismiss, let go, lay off, demote, cut the hours of, cut "
@@ -260,6 +305,7 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # a child's whereabouts or contact sought by a stranger
     "locator": _split(
+        "daily routine, routine, schedule, movements, school, "
         "address, home address, phone number, number, where she lives, where he lives, where "
         "they live, which school, what school, her school, his school, school she goes to, "
         "school he goes to, walk home, route home, bus stop"
@@ -325,6 +371,8 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- unauthorised access: scale, numbers and records ------------------------------------
     "mass_scope": _split(
+        "on every ip, on every host, on every server, on every device, against every ip, "
+        "against every host, against every server, on all hosts, every ip in, every address, "
         "entire internet, whole internet, the internet, all of the internet, all ipv4, entire "
         "ipv4, whole ipv4, the ipv4 space, ipv4 space, every ip, every ip address, all ip "
         "addresses, internet-wide, internet wide, masscan, zmap, every host, every server, "
@@ -350,6 +398,9 @@ RECALL: dict[str, tuple[str, ...]] = {
         "fitness app, fitness data, running routes, strava, period tracker, diary"
     ),
     "obtain_verb": _split(
+        "ask for, ask the clinic for, ask the doctor for, ask hr for, ask the therapist for, "
+        "ask the gp for, get hold of, compile, compiling, put together, gather, collect, dig "
+        "up, track down, "
         "get, obtain, pull, access, read, open, download, grab, look at, look through, go "
         "through, see, view, check, request, fetch, retrieve, copy, export, find, get me, "
         "find out, work out, figure out"
@@ -424,6 +475,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "informants, record the meeting, record their, spy, layoff, layoffs"
     ),
     "labour_rights_frame": _split(
+        "their right, is their right, a right, won't affect, will not affect, does not affect, "
+        "doesn't affect, legal right, protected right, "
         "protected activity, protected by law, is protected, are protected, must not be, "
         "should not be, nlra, nlrb, right to organise, right to organize, right to join, "
         "neutrality, recognise the union, recognize the union, bargain with, collective "
@@ -557,6 +610,9 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         *(phrase for phrase, _ in _GROUP_PHRASES),
         *_product("born, raised, educated", _product("in, outside", _PLACES + ", the country")),
         *_split(
+            "whites, whites only, whites-only, white-only, white people only, no blacks, no "
+            "foreigners, no immigrants, no muslims, no jews, no gays, no arabs, no mexicans, no "
+            "indians, no asians, no africans, no gypsies, no travellers, "
             "disability benefits, on disability, on benefits, receives benefits, receive "
             "benefits, on welfare, welfare recipients, housing benefit, section 8, section 8 "
             "vouchers, housing vouchers, ebt card, ebt cards, food stamps, "
@@ -584,7 +640,10 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     ),
     "election_day": _split("the election, election, the primary, early voting"),
     "manipulate": _split("fix the, fixing the, fixes the, fixed the"),
-    "workers": _split("which employees, which workers, which staff"),
+    "workers": _split(
+        "which employees, which workers, which staff, her reports, his reports, their reports, "
+        "direct reports, my reports, your reports"
+    ),
     "voting_false_claim": _PARTY_DAYS,
     "intrusion_strong": _split(
         "to my address instead, to my email instead, to my inbox instead, to me instead, "
@@ -595,6 +654,8 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "number to my, her recovery email, his recovery email, set the recovery email to"
     ),
     "personal_data": _split(
+        "on antidepressants, takes antidepressants, on medication, on hiv medication, in rehab, "
+        "in therapy, on methadone, "
         "hiv-positive, hiv positive, mental health diagnosis, mental health diagnoses, mental "
         "health condition, mental health conditions, psychiatric diagnosis, who is pregnant, "
         "who are pregnant, pregnancy, therapy notes, disability status, immigration status, "
@@ -614,6 +675,9 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     ),
     "fraud_strong": _BILLING_FRAUD
     + _split(
+        "fake resident submissions, fake submissions, fake residents, fake responses, fake "
+        "consultation responses, fake petition, fake signatures, fake constituents, fake "
+        "citizen, fake citizens, fake voters, fake supporters, fake grassroots, fake personas, "
         "pays us instead, pay us instead, pays me instead, pay me instead, paid to us instead, "
         "paid to me instead, pays our account instead, "
         "rack up commissions, rack up commission, rack up fees, for the commissions, to earn "
