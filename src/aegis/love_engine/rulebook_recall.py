@@ -201,7 +201,7 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "privacy_violation",
         "REVIEW",
         "a child's whereabouts or contact sought",
-        (("obtain_verb", "lookup_verb"), ("locator",), ("minor_age",)),
+        (("obtain_verb", "lookup_verb", "compile_verb"), ("locator",), ("minor_age",)),
         ("child_safety_frame", "parent_frame", "protect_frame"),
     ),
     (

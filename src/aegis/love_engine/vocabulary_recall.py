@@ -304,6 +304,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "mention, with the word, with the words"
     ),
     # a child's whereabouts or contact sought by a stranger
+    # gathering facts about a person: read only beside a child's whereabouts
+    "compile_verb": _split("compile, compiling, gather, gathering, dig up, track down, map out"),
     "locator": _split(
         "daily routine, routine, schedule, movements, school, "
         "address, home address, phone number, number, where she lives, where he lives, where "
@@ -399,8 +401,7 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     "obtain_verb": _split(
         "ask for, ask the clinic for, ask the doctor for, ask hr for, ask the therapist for, "
-        "ask the gp for, get hold of, compile, compiling, put together, gather, collect, dig "
-        "up, track down, "
+        "ask the gp for, get hold of, "
         "get, obtain, pull, access, read, open, download, grab, look at, look through, go "
         "through, see, view, check, request, fetch, retrieve, copy, export, find, get me, "
         "find out, work out, figure out"
