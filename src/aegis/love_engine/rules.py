@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
-from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule
+from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.vocabulary import CONCEPTS
+from aegis.love_engine.vocabulary_recall import RULE_ONLY_ROLES
 
 __all__ = [
     "CATEGORIES",
@@ -359,12 +360,15 @@ def find_in(
     seen = 0
     for clause in terms(text):
         mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
-        if clauses is not None and mask:
-            clauses.append(mask)
+        if clauses is not None and mask & _MODEL_SEES:
+            clauses.append(mask & _MODEL_SEES)
         seen |= mask
     return seen
 
 
+#: The concepts the learned model reads: all but the roles only rules read (words of the
+#: recall vocabulary such as "get" or "show" play them; pairs of them would only cost time).
+_MODEL_SEES = ~mask_of(*RULE_ONLY_ROLES)
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {
     (low, high): f"c:{first}&{second}"

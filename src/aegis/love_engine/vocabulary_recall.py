@@ -17,7 +17,7 @@ listed origin is covered the same way. Entries are stemmed at import.
 
 from __future__ import annotations
 
-__all__ = ["RECALL", "RECALL_ADDED", "keep_head_roles"]
+__all__ = ["RECALL", "RECALL_ADDED", "RULE_ONLY_ROLES", "keep_head_roles"]
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -790,3 +790,7 @@ def keep_head_roles(concepts: dict[str, tuple[str, ...]]) -> None:
                 for phrase, group_words in _GROUP_PHRASES
                 if not played.isdisjoint(group_words)
             )
+
+
+#: The new roles: read by the rules only, never turned into features for the learned model.
+RULE_ONLY_ROLES = frozenset(RECALL)
