@@ -74,8 +74,8 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "a self-harm act or goodbye, with a way to carry it out",
         (("self_harm_act",), ("record_act", "method", "instructions")),
         # not "informational" (a goodbye "explaining why I'm gone" is no lesson) nor the broad
-        # support words ("my friends" is who the goodbye is for)
-        ("crisis_frame", "defensive"),
+        # support or defensive words ("my friends" is who the goodbye is for)
+        ("crisis_frame",),
     ),
     (
         "self_harm",
@@ -83,8 +83,8 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "a self-harm act or goodbye",
         (("self_harm_act",),),
         # not "informational" (a goodbye "explaining why I'm gone" is no lesson) nor the broad
-        # support words ("my friends" is who the goodbye is for)
-        ("crisis_frame", "defensive"),
+        # support or defensive words ("my friends" is who the goodbye is for)
+        ("crisis_frame",),
     ),
     (
         "unauthorized_access",
@@ -218,5 +218,19 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         (("submit_as_own",),),
         # not "informational": an article is what gets copied
         ("history_frame", "detect_frame", "defensive"),
+    ),
+    (
+        "discrimination",
+        "REVIEW",
+        "a protected group turned away",
+        (("refuse_verb",), ("protected_group",)),
+        ("audit_frame", "informational", "undo", "history_frame"),
+    ),
+    (
+        "financial_harm",
+        "REVIEW",
+        "someone else's money moved into one's own pocket",
+        (("money_move",), ("my_pocket",), ("someone_else",)),
+        ("informational", "verified_frame"),
     ),
 )

@@ -109,6 +109,9 @@ _GROUP_PHRASES = (
 
 #: Billing for more care than was given.
 _BILLING_FRAUD = _split(
+    "code the visits as, code the sessions as, bill the visits as, bill the sessions as, code "
+    "them as, bill them as, as 30-minute, as 45-minute, as 60-minute, as longer visits, as "
+    "longer sessions, "
     "upcode, upcoding, up-code, up-coding, to get higher reimbursement, for higher "
     "reimbursement, get a higher reimbursement, higher reimbursement, maximise "
     "reimbursement, maximize reimbursement, services not rendered, phantom billing, code "
@@ -224,6 +227,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "want, prefer, preferably, preferred"
     ),
     "refuse_verb": _split(
+        "turn away, turned away, turning away, turn them away, send away, send them away, "
+        "refuse service, refuse to serve, won't serve, refuse to rent, refuse to hire, "
         "deny, denies, denied, denying, refuse, refuses, refused, refusing, reject, rejects, "
         "rejected, rejecting, decline, declines, declined, declining, turn down, turns down, "
         "ignore, ignores, ignored, ignoring, don't provide, do not provide, won't provide, "
@@ -373,6 +378,8 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- unauthorised access: scale, numbers and records ------------------------------------
     "mass_scope": _split(
+        "mass-exploit, mass exploit, mass-exploitation, mass exploitation, mass-compromise, "
+        "shodan, shodan lists, every site, every website, every domain, every store, "
         "on every ip, on every host, on every server, on every device, against every ip, "
         "against every host, against every server, on all hosts, every ip in, every address, "
         "entire internet, whole internet, the internet, all of the internet, all ipv4, entire "
@@ -411,7 +418,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "member's, gym member's, patient's, tenant's, student's, her, his, their, ex's, wife's, "
         "husband's, girlfriend's, boyfriend's, neighbour's, neighbor's, daughter's, son's, "
         "applicant's, candidate's, intern's, nanny's, manager's, boss's, client's, user's, "
-        "customer's, the employee who, the worker who, the woman who, the man who, the girl who, "
+        "customer's, who complained, nurse's, the employee who, the worker who, the woman who, "
+        "the man who, the girl who, "
         "the boy who, organiser, organizer, union organiser, union organizer, steward, "
         "whistleblower, claimant, complainant, witness, supplier, suppliers, vendor, vendors, "
         "contractor, contractors, payee, "
@@ -533,6 +541,13 @@ RECALL: dict[str, tuple[str, ...]] = {
         "life ring, defibrillator, aed, medical supplies, seeds, t-shirts"
     ),
     "billing_fraud": _BILLING_FRAUD,
+    # one's own pocket said in the first person (not the firm's account)
+    "my_pocket": _split(
+        "my account, my own account, my personal account, my card, my personal card, my "
+        "wallet, my paypal, my personal bank account, my savings, my checking, into mine, to "
+        "mine, to my personal account, into my personal account, to my own account, into my own "
+        "account, to my account, into my account, to my personal card, to my card"
+    ),
     # the same notices, read by a rule whose only frames are an official source and detection
     "false_vote_notice": _FALSE_VOTE_NOTICES,
     "official_source": _OFFICIAL_SOURCES,
@@ -549,6 +564,9 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # words that make a protected group the subject of an audit, a benefit or a law
     "audit_frame": _split(
+        "more often, at higher rates, higher rates, "
+        "four-fifths, four-fifths rule, rejection rates, rejection rate, age-gate, age gate, "
+        "verify id, show id, can't show id, id check, "
         "bias audit, audit, audits, auditing, disparity, disparities, disparate impact, check "
         "whether, check if, flag any, find any, look for, illegal, unlawful, violates, "
         "violation, discriminatory, discrimination, complaint, complaints, compliance, eeoc, "
@@ -668,6 +686,10 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "the whole office, all staff, all-staff, the team channel, coworkers, colleagues"
     ),
     "others_money": _split("customer refunds, the refunds"),
+    "own_pocket": _split(
+        "to my personal account, into my personal account, to my own account, into my own "
+        "account, to my account, into my account, to my personal card, to my card"
+    ),
     "money_move": _split(
         "switch the bank details, change the bank details, change the iban, switch the iban, "
         "replace the bank details, update the iban, swap the bank details, edit the bank "
