@@ -182,6 +182,8 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # contact a stranger seeks with a child, said in the first person, or kept from parents
     "grooming_act": _split(
+        "video call me, video chat with me, facetime me, call me alone, alone at night, meet me "
+        "alone at, "
         "privately, in private, i can befriend, for me to befriend, i can message, i can dm, "
         "delete our messages, delete our chats, delete the messages so, so her mom doesn't "
         "see, so her mum doesn't see, so his mom doesn't see, so his mum doesn't see, so her "
@@ -378,6 +380,8 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- unauthorised access: scale, numbers and records ------------------------------------
     "mass_scope": _split(
+        "all of ipv4, all of the internet, each vulnerable, each vulnerable box, every "
+        "vulnerable box, every box, each box, "
         "mass-exploit, mass exploit, mass-exploitation, mass exploitation, mass-compromise, "
         "shodan, shodan lists, every site, every website, every domain, every store, "
         "on every ip, on every host, on every server, on every device, against every ip, "
@@ -390,6 +394,7 @@ RECALL: dict[str, tuple[str, ...]] = {
         "every device"
     ),
     "exploit_act": _split(
+        "drop a web shell, drop a webshell, web shell, webshell, "
         "exploit, exploits, exploiting, exploited, run the exploit, pop, compromise, "
         "compromising, infect, backdoor, hack, hacking, own them, take over, break into, "
         "deploy the payload, drop a shell, get a shell, shell them, mine crypto on"
@@ -418,7 +423,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "member's, gym member's, patient's, tenant's, student's, her, his, their, ex's, wife's, "
         "husband's, girlfriend's, boyfriend's, neighbour's, neighbor's, daughter's, son's, "
         "applicant's, candidate's, intern's, nanny's, manager's, boss's, client's, user's, "
-        "customer's, who complained, nurse's, the employee who, the worker who, the woman who, "
+        "customer's, who complained, nurse's, everyone, anyone, everybody, "
+        "the employee who, the worker who, the woman who, "
         "the man who, the girl who, "
         "the boy who, organiser, organizer, union organiser, union organizer, steward, "
         "whistleblower, claimant, complainant, witness, supplier, suppliers, vendor, vendors, "
@@ -427,6 +433,7 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- money rerouted by changing someone else's payment details ---------------------------
     "payment_details": _split(
+        "bank account, bank accounts, "
         "bank details, bank account details, banking details, payment details, iban, account "
         "number, sort code, routing number, remittance details, payee details, payout account, "
         "payout details, direct deposit, refund card, card on file, refunds, "
@@ -476,6 +483,7 @@ RECALL: dict[str, tuple[str, ...]] = {
         "labor organizing"
     ),
     "watch_people": _split(
+        "write down the names, write down who, note who, note down who, names of everyone, "
         "monitor, monitoring, track, tracking, watch, watching, keep tabs on, list who, "
         "find out who, identify who, which employees, which workers, which staff, who is "
         "talking, who's talking, report their names, names of, list of names, put them on, "
@@ -552,6 +560,8 @@ RECALL: dict[str, tuple[str, ...]] = {
     "false_vote_notice": _FALSE_VOTE_NOTICES,
     "official_source": _OFFICIAL_SOURCES,
     "price_agreement": _split(
+        "agree on the same, same minimum bid, same minimum price, agree on a minimum bid, agree "
+        "on bids, agree our bids, agree the bids, "
         "agree with the other suppliers, agree with other suppliers, agree with the other "
         "bidders, agree with our competitors, agree with the competitors, agree with our rivals, "
         "agree with competitors, agree a minimum price, agree on a minimum price, agree on the "
@@ -687,7 +697,8 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     ),
     "others_money": _split("customer refunds, the refunds"),
     "own_pocket": _split(
-        "to my personal account, into my personal account, to my own account, into my own "
+        "for mine, with mine, to my personal account, into my personal account, "
+        "to my own account, into my own "
         "account, to my account, into my account, to my personal card, to my card"
     ),
     "money_move": _split(
