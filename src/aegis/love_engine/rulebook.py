@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from aegis.love_engine.rulebook_recall import RECALL_RULES
 from aegis.love_engine.vocabulary import CONCEPTS
 
 __all__ = ["BIT", "CATEGORIES", "RULES", "Finding", "Level", "Rule", "mask_of"]
@@ -1114,4 +1115,9 @@ RULES += (
         ("urge_self_harm",),
         frames=("informational", "detect_frame", "defensive"),
     ),
+)
+# harms said in ordinary words (see :mod:`aegis.love_engine.rulebook_recall`)
+RULES += tuple(
+    _rule(category, Level[level], reason, *groups, frames=frames)
+    for category, level, reason, groups, frames in RECALL_RULES
 )

@@ -19,6 +19,7 @@ from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.vocabulary import CONCEPTS
+from aegis.love_engine.vocabulary_recall import RULE_ONLY_ROLES
 
 __all__ = [
     "CATEGORIES",
@@ -143,6 +144,9 @@ _NEGATOR = BIT["negator"]
 _PERSON = BIT["person"]
 _OTHERS = BIT["others"]
 _COVERT = BIT["conceal"]
+#: Storage that keeps records unchanged (WORM, legal hold): a clause that puts them there
+#: hides nothing from whoever will look ("archive the logs to WORM storage before the audit").
+_PRESERVED = BIT["preserve_cue"]
 _DECISION = BIT["decision"]
 _CRITERION = BIT["criterion_cue"]
 _PERMANENT = BIT["permanent"]
@@ -304,7 +308,7 @@ def _judge_clause(
     negated_clause = bool(clause_mask & _NEGATOR)
     # a frame does not excuse what the clause also hides ("quietly turn off audit logging
     # during the migration"): concealment makes any frame a cover
-    covert = bool(clause_mask & _COVERT)
+    covert = bool(clause_mask & _COVERT) and not clause_mask & _PRESERVED
     # nor does it excuse a control switched off for good ("under change request CR-9, stop
     # the EDR agent for good"): maintenance is temporary
     lasting = bool(clause_mask & _PERMANENT)
@@ -539,8 +543,11 @@ def find_in(
 
 
 #: The concepts the learned model reads. The scope words ("it", "after", "report") place other
-#: words for the rules; as features they would only add a pair per common word.
-_MODEL_CONCEPTS = ~mask_of("document_head", "object_end", "anaphor", "governance_head")
+#: words for the rules, and the recall vocabulary's rule-only roles ("get", "show") only
+#: steer rules: as features either would only add a pair per common word.
+_MODEL_CONCEPTS = ~mask_of(
+    "document_head", "object_end", "anaphor", "governance_head", *RULE_ONLY_ROLES
+)
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {
     (low, high): f"c:{first}&{second}"

@@ -1105,6 +1105,7 @@ def _merge() -> None:
     from aegis.love_engine.vocabulary_added import ADDED
     from aegis.love_engine.vocabulary_evasion import EVASION
     from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
+    from aegis.love_engine.vocabulary_recall import RECALL, RECALL_ADDED, keep_head_roles
     from aegis.love_engine.vocabulary_scope import SCOPE, WIDENED
 
     for name, entries in EXTENDED.items():
@@ -1118,6 +1119,10 @@ def _merge() -> None:
     CONCEPTS.update(ACTS)
     for name, entries in (*WIDENED.items(), *ACTS_WIDENED.items()):
         CONCEPTS[name] = CONCEPTS[name] + entries
+    for name, entries in RECALL_ADDED.items():
+        CONCEPTS[name] = CONCEPTS[name] + entries
+    CONCEPTS.update(RECALL)
+    keep_head_roles(CONCEPTS)
 
 
 _merge()
