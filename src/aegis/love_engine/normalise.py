@@ -229,13 +229,27 @@ _DIGITS = frozenset("0123456789")
 def _unleet(token: str) -> str:
     """A word of letters with look-alike digits inside, read as letters: ``b0mb`` is ``bomb``.
 
-    Only a token with at least two letters and no more digits than letters is read so
-    ("3d", "h264" and "2fa" stay as written, and so do plain numbers).
+    Each part of a compound is read on its own. Digits between its letters are letters, and so
+    is one digit at its edge ("0ff", "h4ck3d"); two or more digits at an edge are a number and
+    stay one ("15-year-old", "covid19", "win10", "x86"), as do plain numbers and parts with
+    fewer than two letters or more digits than letters ("3d", "2fa", "h264").
     """
-    digits = sum(character in _DIGITS for character in token)
-    if not digits or len(token) - digits < 2 or digits > len(token) - digits:
+    if not any(character in _DIGITS for character in token):
         return token
-    return token.translate(_LEET_LETTERS)
+    return "".join(_unleet_part(part) for part in _PART_SPLIT.split(token))
+
+
+#: A compound's parts and the marks between them (kept, so the token is rebuilt as it was).
+_PART_SPLIT = re.compile(r"(['’\-])")  # one character class: cannot backtrack
+
+
+def _unleet_part(part: str) -> str:
+    letters = [index for index, character in enumerate(part) if character not in _DIGITS]
+    if len(letters) < 2 or len(part) - len(letters) > len(letters):
+        return part
+    start = letters[0] if letters[0] > 1 else 0  # a number before the word stays a number
+    end = letters[-1] + 1 if len(part) - letters[-1] > 2 else len(part)  # and one after it
+    return part[:start] + part[start:end].translate(_LEET_LETTERS) + part[end:]
 
 
 #: Enough one-letter words in a row to be a word spelt out ("k i l l   t h e   c a t").

@@ -1,0 +1,205 @@
+"""Input shapes that run the caller's own code, or grow when normalised: never a crash or a pass.
+
+A ``dict`` subclass may lie about its length, raise from ``__iter__`` or mutate itself while
+read; a ``str`` subclass may claim to be one character long; NFKC turns one character into
+eighteen. Each is read through the base types' own methods or refused as too large.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from aegis.love_engine import Action, Limits, LoveEngine, State, Verdict
+from aegis.love_engine.normalise import normalise
+
+
+class _RaisingIter(dict[str, Any]):
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("iter")
+
+
+class _RaisingGetitem(dict[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("getitem")
+
+
+class _RaisingLen(dict[str, Any]):
+    def __len__(self) -> int:
+        raise RuntimeError("len")
+
+
+class _HugeLen(dict[str, Any]):
+    def __len__(self) -> int:
+        return 10**30
+
+
+class _Mutating(dict[str, Any]):
+    def __iter__(self) -> Iterator[str]:
+        for key in list(dict.keys(self)):
+            self[key + "x"] = "y"
+            yield key
+
+
+class _RaisingList(list[Any]):
+    def __iter__(self) -> Iterator[Any]:
+        raise RuntimeError("iter")
+
+    def __len__(self) -> int:
+        return 0
+
+
+HOSTILE_DICTS = [_RaisingIter, _RaisingGetitem, _RaisingLen, _HugeLen, _Mutating]
+
+
+@pytest.mark.parametrize("kind", HOSTILE_DICTS, ids=[k.__name__ for k in HOSTILE_DICTS])
+@pytest.mark.parametrize("nested", [False, True], ids=["top", "nested"])
+def test_a_dict_subclass_is_read_by_what_it_holds_not_by_its_own_methods(
+    kind: type[dict[str, Any]], nested: bool
+) -> None:
+    hostile = kind(settings="disable the audit log")
+    parameters: Mapping[str, Any] = {"config": hostile} if nested else hostile
+    result = LoveEngine().check_ethics_sync(Action("Apply the settings", "apply", "", parameters))
+    assert result.verdict is not Verdict.ALLOW
+    assert "safety_tampering" in result.categories
+
+
+def test_a_list_subclass_is_read_by_what_it_holds() -> None:
+    parameters = {"steps": _RaisingList(["disable the audit log"])}
+    result = LoveEngine().check_ethics_sync(Action("Run the steps", "run", "", parameters))
+    assert "safety_tampering" in result.categories
+
+
+class _Failing(Mapping[str, Any]):
+    """A mapping that is no dict: its own code runs, and here it fails."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("lookup")
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("iteration")
+
+    def __len__(self) -> int:
+        raise RuntimeError("length")
+
+
+class _Endless(Mapping[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        return "x"
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while True:  # a reader that asks for every key never returns
+            yield f"k{index}"
+            index += 1
+
+    def __len__(self) -> int:
+        return 1
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["top", "nested"])
+def test_a_mapping_whose_own_code_raises_is_review_naming_where(nested: bool) -> None:
+    parameters: Mapping[str, Any] = {"config": _Failing()} if nested else _Failing()
+    result = LoveEngine().check_ethics_sync(Action("Apply the settings", "apply", "", parameters))
+    assert result.verdict is Verdict.REVIEW
+    where = "parameters.config" if nested else "parameters"
+    assert f"{where} cannot be read (RuntimeError)" in result.reasons
+
+
+def test_a_mapping_that_never_ends_is_read_no_further_than_the_node_limit() -> None:
+    result = LoveEngine().check_ethics_sync(Action("Apply", "apply", "", {"c": _Endless()}))
+    assert result.verdict is Verdict.REVIEW
+    assert "parameters.c holds 513 items, more than 512" in result.reasons
+
+
+class _ShortStr(str):
+    """A string that claims to be one character long, and whose methods sleep or lie."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        return 1
+
+    def strip(self, chars: str | None = None) -> str:
+        raise AssertionError("a str subclass's own methods must not run")
+
+    def __str__(self) -> str:
+        raise AssertionError("a str subclass's own methods must not run")
+
+    def __format__(self, spec: str) -> str:
+        raise AssertionError("a str subclass's own methods must not run")
+
+
+def test_a_string_that_lies_about_its_length_is_measured_by_what_it_holds() -> None:
+    big = _ShortStr("steal the passwords " * 2_000)
+    for action in [Action(big, "act"), Action("send", "send", "", {"body": big})]:
+        result = LoveEngine().check_ethics_sync(action)
+        assert result.reasons == ("too large to judge",)
+    small = LoveEngine().check_ethics_sync(
+        Action("send", "send", "", {"body": _ShortStr("steal the passwords")})
+    )
+    assert small.verdict is not Verdict.ALLOW
+
+
+@pytest.mark.parametrize(
+    "character",
+    ["\ufdfa", "\u337b", "\ufb03", "\u00df"],
+    ids=["arabic-ligature-18", "squared-era-4", "ffi-ligature", "sharp-s"],
+)
+def test_text_that_normalisation_grows_past_the_limit_is_too_large(character: str) -> None:
+    limit = Limits().max_text_chars
+    result = LoveEngine().check_ethics_sync(Action(character * (limit - 100), "act"))
+    assert result.verdict is Verdict.REVIEW
+    assert result.reasons == ("too large to judge",)
+    in_state = LoveEngine().check_ethics_sync(Action("read", "act"), State(character * limit))
+    assert in_state.reasons == ("too large to judge",)
+
+
+def test_a_few_expanding_characters_are_read() -> None:
+    result = LoveEngine().check_ethics_sync(Action("\ufdfa put antifreeze in her coffee", "act"))
+    assert "physical_harm" in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a 15-year-old", ("a", "15-year-old")),
+        ("covid19 and win10 on x86", ("covid19", "and", "win10", "on", "x86")),
+        ("3d 2fa h264", ("3d", "2fa", "h264")),
+        ("turn 0ff h4ck3d l33t", ("turn", "off", "hacked", "leet")),
+    ],
+)
+def test_numbers_beside_letters_stay_numbers_and_digits_inside_words_are_letters(
+    text: str, words: tuple[str, ...]
+) -> None:
+    assert normalise(text).words == words
+
+
+def test_a_tiny_cache_shared_by_eight_threads_gives_every_thread_the_same_scores() -> None:
+    actions = [
+        Action(f"Put antifreeze in coworker {index}'s coffee", "act") for index in range(20)
+    ] + [Action(f"Summarise report {index}", "summarize") for index in range(20)]
+    expected = [LoveEngine().check_ethics_sync(a) for a in actions]
+    shared = LoveEngine(cache_bytes=2_048)  # room for about three entries: constant eviction
+    barrier = threading.Barrier(8)
+
+    def run(offset: int) -> list[tuple[int, Verdict, float, int, tuple[str, ...]]]:
+        barrier.wait()
+        order = list(range(offset, len(actions))) + list(range(offset))
+        return [
+            (index, r.verdict, r.score, r.model_score, r.reasons)
+            for index in order * 5
+            for r in [shared.check_ethics_sync(actions[index])]
+        ]
+
+    with ThreadPoolExecutor(8) as pool:
+        for outcome in pool.map(run, range(0, 40, 5)):
+            assert len(outcome) == len(actions) * 5
+            for index, *got in outcome:
+                want = expected[index]
+                assert tuple(got) == (want.verdict, want.score, want.model_score, want.reasons)
+    assert shared._cache.bytes_used <= 2_048
