@@ -19,7 +19,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["CLAUSE_BREAK", "Text", "fold", "mixed_script_words", "normalise", "stem", "tokens"]
+__all__ = [
+    "CLAUSE_BREAK",
+    "Text",
+    "fold",
+    "folded_size",
+    "mixed_script_words",
+    "normalise",
+    "stem",
+    "tokens",
+]
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark (a full stop only where
 #: no word character follows: "paypal.com" is no sentence end); linear (see above).
@@ -191,6 +200,30 @@ def fold(text: str) -> str:
         # and the only ASCII character the table changes is the filler "*"
         return text.lower().replace("*", "")
     return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+
+
+#: Characters normalised at a time when only the size is wanted.
+_SIZE_CHUNK = 1_024
+
+
+def folded_size(text: str, limit: int) -> int:
+    """The length of ``fold(text)``, or any number over ``limit`` once it is clearly over.
+
+    NFKC and case folding can turn one character into eighteen ("\ufdfa"), so a text within
+    the size limit may fold to one far past it. Measured a chunk at a time, the cost stops
+    near ``limit`` characters of output however much one character expands. (A chunk's edge
+    may split a combining sequence; that moves the count by a character or two, never more.)
+    The translation :func:`fold` applies last only removes characters or swaps one for one.
+    """
+    if text.isascii():
+        return len(text)
+    size = 0
+    for start in range(0, len(text), _SIZE_CHUNK):
+        chunk = text[start : start + _SIZE_CHUNK]
+        size += len(unicodedata.normalize("NFKC", chunk).casefold())
+        if size > limit:
+            break
+    return size
 
 
 def mixed_script_words(text: str, limit: int = 3) -> list[str]:

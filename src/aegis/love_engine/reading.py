@@ -14,7 +14,12 @@ from aegis.love_engine import rules
 from aegis.love_engine.cache import ByteBoundedCache
 from aegis.love_engine.lexicon import LEXICON, Signal
 from aegis.love_engine.model import features
-from aegis.love_engine.normalise import CLAUSE_BREAK, fold, mixed_script_words, normalise
+from aegis.love_engine.normalise import (
+    CLAUSE_BREAK,
+    folded_size,
+    mixed_script_words,
+    normalise,
+)
 from aegis.love_engine.text import negator_before
 from aegis.love_engine.traverse import Limits, Walk, walk_parameters
 
@@ -159,11 +164,15 @@ def text_size(texts: tuple[tuple[str, str], ...]) -> int:
 
 
 def _folded_size(texts: tuple[tuple[str, str], ...], walked: Walk) -> int:
-    """Characters the texts take once normalised: NFKC and case folding can make one
-    character up to 18 ("\ufdfa" is a whole phrase), so the limit is checked again here,
-    before any further pass. ASCII text, the usual case, folds to its own length."""
+    """Characters the texts take once normalised (see :func:`folded_size`), counted no
+    further than just past the limit, before any other pass over them."""
     pieces = [text for _, text in texts] + [text for _, text in walked.clauses]
-    return sum(len(text) if text.isascii() else len(fold(text)) for text in pieces)
+    size = 0
+    for text in pieces:
+        size += folded_size(text, walked.max_chars - size)
+        if size > walked.max_chars:
+            break
+    return size
 
 
 def walk(texts: tuple[tuple[str, str], ...], parameters: Mapping[str, Any], limits: Limits) -> Walk:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from aegis.love_engine import Action, Limits, LoveEngine, State, Verdict
-from aegis.love_engine.normalise import normalise
+from aegis.love_engine.normalise import folded_size, normalise
 
 
 class _RaisingIter(dict[str, Any]):
@@ -203,3 +203,10 @@ def test_a_tiny_cache_shared_by_eight_threads_gives_every_thread_the_same_scores
                 want = expected[index]
                 assert tuple(got) == (want.verdict, want.score, want.model_score, want.reasons)
     assert shared._cache.bytes_used <= 2_048
+
+
+def test_the_folded_size_is_counted_no_further_than_just_past_the_limit() -> None:
+    assert folded_size("plain ascii", 5) == len("plain ascii")
+    assert folded_size("\u00df" * 10, 100) == 20  # "ß" folds to "ss"
+    grown = folded_size("\ufdfa" * 100_000, 1_000)  # 1.8 million characters once folded
+    assert 1_000 < grown <= 1_000 + 18 * 1_024
