@@ -7,6 +7,7 @@ eighteen. Each is read through the base types' own methods or refused as too lar
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from aegis.love_engine import Action, Limits, LoveEngine, State, Verdict
+from aegis.love_engine import Action, Limits, LoveEngine, State, Verdict, detect_hallucination_sync
 from aegis.love_engine.normalise import folded_size, normalise
 
 
@@ -210,3 +211,90 @@ def test_the_folded_size_is_counted_no_further_than_just_past_the_limit() -> Non
     assert folded_size("\u00df" * 10, 100) == 20  # "ß" folds to "ss"
     grown = folded_size("\ufdfa" * 100_000, 1_000)  # 1.8 million characters once folded
     assert 1_000 < grown <= 1_000 + 18 * 1_024
+
+
+class _HostileAnswer(str):
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        raise RuntimeError("hash")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("eq")
+
+
+class _LoudError(Exception):
+    def __str__(self) -> str:
+        return "y" * 1_000_000
+
+
+class _HugeRepr:
+    def __repr__(self) -> str:
+        raise AssertionError("a judge's answer is never asked for its repr")
+
+
+def _judge_answering(answer: object) -> Any:
+    async def judge(action: Action, state: State | None) -> object:
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
+    return judge
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        (_HostileAnswer("allow"), None),
+        (_HostileAnswer("nonsense"), "external judge answered 'nonsense', not allow/review/deny"),
+        (_HugeRepr(), "external judge answered a _HugeRepr, not allow/review/deny"),
+        (b"allow", "external judge answered a bytes, not allow/review/deny"),
+        ("allow" * 100_000, "external judge answered 500000 characters"),
+        (asyncio.CancelledError(), "external judge failed: it cancelled itself"),
+    ],
+    ids=["hostile-str-allow", "hostile-str-other", "object", "bytes", "huge-str", "cancelled"],
+)
+@pytest.mark.asyncio
+async def test_a_judge_answering_garbage_is_review_with_a_short_reason(
+    answer: object, reason: str | None
+) -> None:
+    engine = LoveEngine(judge=_judge_answering(answer), judge_budget=1.0)
+    result = await engine.check_ethics(Action("Read the quarterly report", "read_file"))
+    if reason is None:
+        assert result.verdict is Verdict.ALLOW
+    else:
+        assert result.verdict is Verdict.REVIEW
+        assert reason in result.reasons
+
+
+@pytest.mark.asyncio
+async def test_a_judge_error_with_a_huge_message_is_quoted_short() -> None:
+    engine = LoveEngine(judge=_judge_answering(_LoudError()), judge_budget=1.0)
+    result = await engine.check_ethics(Action("Read the quarterly report", "read_file"))
+    assert result.verdict is Verdict.REVIEW
+    assert max(len(reason) for reason in result.reasons) < 400
+    assert "external judge failed: _LoudError: yyy" in result.reasons[-1]
+
+
+@pytest.mark.asyncio
+async def test_cancelling_the_caller_still_cancels_while_the_judge_is_asked() -> None:
+    async def slow(action: Action, state: State | None) -> str:
+        await asyncio.sleep(60)
+        return "allow"
+
+    engine = LoveEngine(judge=slow, judge_budget=60.0)
+    task = asyncio.ensure_future(engine.check_ethics(Action("Read the report", "read_file")))
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["maybe probably " * 100_000, "\ufdfa" * 10_000],
+    ids=["long", "grows-when-normalised"],
+)
+def test_hallucination_text_too_large_to_read_is_flagged_unread(text: str) -> None:
+    report = detect_hallucination_sync(text)
+    assert (report.flagged, report.signals) == (True, ("too_large",))
