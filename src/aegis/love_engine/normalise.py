@@ -235,17 +235,22 @@ def mixed_script_words(text: str, limit: int = 3) -> list[str]:
     """
     if text.isascii():
         return []
+    plain = unicodedata.normalize("NFKC", text).casefold()
+    if _LOOKALIKE.search(plain) is None:  # one pass at C speed: most text has none at all
+        return []
     found: list[str] = []
-    plain = unicodedata.normalize("NFKC", text).casefold().translate(_HIDDEN_ONLY)
-    for word in _TOKEN.findall(plain):
-        if word.isascii():
+    for word in _TOKEN.findall(plain.translate(_HIDDEN_ONLY)):
+        if word.isascii() or _LATIN.search(word) is None or _LOOKALIKE.search(word) is None:
             continue
-        latin = any("a" <= letter <= "z" for letter in word)
-        if latin and any(letter in _LOOKALIKES for letter in word):
-            found.append(word)
-            if len(found) >= limit:
-                break
+        found.append(word)
+        if len(found) >= limit:
+            break
     return found
+
+
+# Character classes only: a match is one character, so neither can backtrack.
+_LATIN = re.compile("[a-z]")
+_LOOKALIKE = re.compile("[" + re.escape("".join(sorted(_LOOKALIKES))) + "]")
 
 
 def tokens(text: str) -> list[str]:
