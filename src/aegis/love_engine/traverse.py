@@ -26,7 +26,7 @@ from typing import Any
 
 from aegis.love_engine import lexicon
 
-__all__ = ["Limits", "Walk", "walk_parameters"]
+__all__ = ["Limits", "Walk", "parameter_text", "walk_parameters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +271,16 @@ def _lookup(mapping: Mapping[Any, Any], key: object) -> object:
         return mapping[key]
     except LookupError:  # a mapping that lists a key it cannot look up: unread
         return _UNREADABLE
+
+
+def parameter_text(parameters: Mapping[str, Any], key: str) -> str | None:
+    """The text of one top-level parameter, or ``None`` when it is absent, no string, or the
+    mapping's own code fails to give it; read like the walk reads (base methods first)."""
+    try:
+        value = dict.get(parameters, key) if isinstance(parameters, dict) else parameters.get(key)
+    except Exception:  # a mapping's own code raised: the value is unknown
+        return None
+    return str.__str__(value) if isinstance(value, str) else None
 
 
 def _push_children(walk: Walk, stack: list[_Node], node: _Node, limits: Limits) -> bool:

@@ -15,7 +15,16 @@ from typing import Any
 
 import pytest
 
-from aegis.love_engine import Action, Limits, LoveEngine, State, Verdict, detect_hallucination_sync
+from aegis.love_engine import (
+    Action,
+    ConsentRecord,
+    Limits,
+    LoveEngine,
+    State,
+    ToolManifest,
+    Verdict,
+    detect_hallucination_sync,
+)
 from aegis.love_engine.normalise import folded_size, normalise
 
 
@@ -298,3 +307,25 @@ async def test_cancelling_the_caller_still_cancels_while_the_judge_is_asked() ->
 def test_hallucination_text_too_large_to_read_is_flagged_unread(text: str) -> None:
     report = detect_hallucination_sync(text)
     assert (report.flagged, report.signals) == (True, ("too_large",))
+
+
+def test_the_affected_party_is_read_without_the_parameters_own_methods() -> None:
+    manifest = ToolManifest.from_mapping(
+        {
+            "tools": {
+                "send_newsletter": {
+                    "risk": "low",
+                    "requires_consent": True,
+                    "affected_party": "recipient",
+                }
+            }
+        }
+    )
+    engine = LoveEngine(manifest=manifest, consents=ConsentRecord({"alice@example.com": ["*"]}))
+    for parameters in (_RaisingGetitem(recipient="bob@example.com"), {"recipient": _Failing()}):
+        action = Action("Send the monthly newsletter", "send_newsletter", "", parameters)
+        result = engine.check_ethics_sync(action)
+        assert result.verdict is Verdict.REVIEW
+    raising = Action("Send the newsletter", "send_newsletter", "", _Failing())
+    reasons = engine.check_ethics_sync(raising).reasons
+    assert "no consent on record from None for 'send_newsletter'" in reasons
