@@ -311,29 +311,29 @@ def normalise(text: str) -> Text:
     folded = fold(text)
     words: list[str] = []
     stems: list[str] = []
-    known = _pieces.get
+    known_word, known_stem = _pieces.get, _stems.get
     for piece in _spelt_out(folded, _TOKEN.findall(folded)):
-        entry = known(piece) or _piece(piece)
-        if entry is _BREAK:
+        word = known_word(piece) or _piece(piece)
+        if word == CLAUSE_BREAK:
             if stems and stems[-1] != CLAUSE_BREAK:
                 words.append(CLAUSE_BREAK)
                 stems.append(CLAUSE_BREAK)
             continue
-        words.append(entry[0])
-        stems.append(entry[1])
+        words.append(word)
+        stems.append(known_stem(word) or stem(word))
     return Text(tuple(words), tuple(stems))
 
 
-#: What a piece of text reads as: a clause break, or the word (digits read as the letters
-#: they stand for) and its stem. Kept for short pieces, bounded like the stems.
-_BREAK = (CLAUSE_BREAK, CLAUSE_BREAK)
-_pieces: dict[str, tuple[str, str]] = {}
+#: What a piece of text reads as: :data:`CLAUSE_BREAK`, or the word (digits read as the
+#: letters they stand for), whose stem :func:`stem` keeps. Kept for short pieces, bounded like
+#: the stems. Strings only, never tuples: a cache of strings gives the garbage collector
+#: nothing to scan, so filling it does not bring on full collections that would stall a call.
+_pieces: dict[str, str] = {}
 
 
-def _piece(piece: str) -> tuple[str, str]:
+def _piece(piece: str) -> str:
     token = piece if piece.isalpha() or piece in _CLAUSE_MARKS else _unleet(piece)
-    breaks = token in _CLAUSE_MARKS or token in _CLAUSE_WORDS
-    entry = _BREAK if breaks else (token, stem(token))
+    word = CLAUSE_BREAK if token in _CLAUSE_MARKS or token in _CLAUSE_WORDS else token
     if len(piece) <= _MAX_CACHED_TOKEN and len(_pieces) < _MAX_STEM_CACHE:
-        _pieces[piece] = entry  # bounded: at most 50,000 entries of at most 40 characters
-    return entry
+        _pieces[piece] = word  # bounded: at most 50,000 entries of at most 40 characters
+    return word
