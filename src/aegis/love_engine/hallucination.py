@@ -22,7 +22,7 @@ SIGNALS_TO_FLAG = 2
 #: Longest text read (after normalisation); a longer one is flagged unread as ``too_large``:
 #: a text the detector cannot read whole is one it cannot vouch for, and reading it would
 #: cost time in proportion to whatever size it came in.
-MAX_TEXT_CHARS = 16_384
+MAX_TEXT_CHARS = 8_192
 
 
 @dataclass(frozen=True, slots=True)
