@@ -8,12 +8,16 @@ eighteen. Each is read through the base types' own methods or refused as too lar
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import enum
 import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aegis.love_engine import (
     Action,
@@ -329,3 +333,102 @@ def test_the_affected_party_is_read_without_the_parameters_own_methods() -> None
     raising = Action("Send the newsletter", "send_newsletter", "", _Failing())
     reasons = engine.check_ethics_sync(raising).reasons
     assert "no consent on record from None for 'send_newsletter'" in reasons
+
+
+# --- pathological text and parameter shapes: a score or the documented error, every one ------
+
+_LIMIT = Limits().max_text_chars
+_EVERY_SPACE = "".join(chr(code) for code in range(0x3100) if chr(code).isspace())
+_MEGABYTE_VIEW = memoryview(bytearray(1 << 20))
+
+
+class _Colour(enum.Enum):
+    RED = "disable the audit log"
+
+
+@dataclasses.dataclass
+class _Record:
+    name: str = "disable the audit log"
+
+
+class _ArrayLike:
+    """Shaped like a numpy array: a length, an iterator and ``tolist``, none of them asked."""
+
+    shape = (1_000, 1_000)
+
+    def __len__(self) -> int:
+        raise AssertionError("an unmodelled value is never measured")
+
+    def __iter__(self) -> Iterator[float]:
+        raise AssertionError("an unmodelled value is never iterated")
+
+    def tolist(self) -> list[float]:
+        raise AssertionError("an unmodelled value is never converted")
+
+
+SHAPES: list[tuple[str, object, object]] = [
+    # (name, description, parameters): each a shape no other probe has, with why
+    ("one phrase prefix repeated", "put antifreeze in " * (_LIMIT // 18), {}),  # matcher restarts
+    ("a clause break every other char", "a." * (_LIMIT // 2), {}),  # a clause per word
+    ("every char a separator", "-'" * (_LIMIT // 2), {}),  # compound marks with no letters
+    ("digits mixed with letters", "a1b2" * (_LIMIT // 4), {}),  # leet reading on every token
+    ("every word distinct", " ".join(f"w{i}q1x" for i in range(_LIMIT // 8)), {}),  # no cache
+    ("combining marks", "a" + "\u0301" * (_LIMIT - 1), {}),  # removed, leaving one letter
+    ("emoji ZWJ sequences", "\U0001f468\u200d\U0001f469\u200d\U0001f467" * (_LIMIT // 8), {}),
+    ("RTL overrides around words", "\u202ekill\u202c " * (_LIMIT // 7), {}),
+    ("surrogate pairs and lone halves", "\ud800\udc00\ud800" * (_LIMIT // 3), {}),
+    ("mixed scripts in every word", "kіll ѕteal " * (_LIMIT // 11), {}),  # look-alike letters
+    ("every whitespace kind", (_EVERY_SPACE + "x") * (_LIMIT // (len(_EVERY_SPACE) + 1)), {}),
+    ("U+FDFA at the limit", "\ufdfa" * _LIMIT, {}),  # 18 characters each once folded
+    ("case folding expansions", "ßﬃ" * (_LIMIT // 2), {}),
+    ("100,000 tiny keys", "set", {str(i): 1 for i in range(100_000)}),
+    ("keys equal after folding", "set", {"AUDIT" + "\u200b" * i: "off" for i in range(400)}),
+    ("enum value and key", "set", {"c": _Colour.RED, _Colour.RED: 1}),
+    ("dataclass value", "set", {"d": _Record()}),
+    ("numpy-like value", "set", {"a": _ArrayLike()}),
+    ("invalid UTF-8 and UTF-16 bytes", "set", {"b": b"\xff\xfe\xfd", "w": "kill".encode("utf-16")}),
+    ("memoryview of 1 MB", "set", {"m": _MEGABYTE_VIEW}),
+    ("memoryview as parameters", "set", _MEGABYTE_VIEW),
+    ("generator as parameters", "set", (n for n in range(10))),
+    ("huge int key", "set", {10**5000: 1}),
+]
+
+
+def _action_or_error(description: object, parameters: object) -> Action | Exception:
+    """The action, or the documented error its construction raises; anything else propagates."""
+    try:
+        return Action(description, "tool", "", parameters)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as error:
+        return error
+
+
+@pytest.mark.parametrize(("name", "description", "parameters"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_every_shape_gets_a_score_or_an_error_naming_its_field(
+    name: str, description: object, parameters: object
+) -> None:
+    action = _action_or_error(description, parameters)
+    if isinstance(action, Exception):
+        assert "parameters" in str(action) or "description" in str(action), name
+        return
+    first = LoveEngine().check_ethics_sync(action)
+    again = LoveEngine().check_ethics_sync(action)
+    assert 0.0 <= first.score <= 1.0
+    assert (first.verdict, first.score, first.model_score) == (
+        again.verdict,
+        again.score,
+        again.model_score,
+    )
+
+
+#: A short random text repeated to the limit: every shape of text, at the size that costs most.
+_near_the_limit = st.text(st.characters(), min_size=1, max_size=64).map(
+    lambda piece: (piece * (_LIMIT // len(piece) + 1))[:_LIMIT]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_near_the_limit)
+def test_any_text_repeated_to_the_limit_gets_a_verdict(text: str) -> None:
+    result = LoveEngine().check_ethics_sync(Action(text, "act"))
+    assert result.verdict in set(Verdict)
+    assert 0.0 <= result.score <= 1.0
