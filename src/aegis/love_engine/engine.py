@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from aegis._validation import require_mapping, require_positive, require_text, require_unit_interval
+from aegis._validation import (
+    quote,
+    require_mapping,
+    require_positive,
+    require_text,
+    require_unit_interval,
+)
 from aegis.love_engine.alignment import AlignmentReport, AlignmentTally
 from aegis.love_engine.cache import ByteBoundedCache
 from aegis.love_engine.context import ConsentRecord, Risk, ToolManifest
@@ -44,7 +50,7 @@ from aegis.love_engine.model import LinearModel, load_default_model
 from aegis.love_engine.reading import Reading, read, walk, walk_key
 from aegis.love_engine.rules import Level
 from aegis.love_engine.scoring import Scorer
-from aegis.love_engine.traverse import Limits
+from aegis.love_engine.traverse import Limits, parameter_text
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -217,8 +223,8 @@ class LoveEngine:
         policy = None if self.manifest is None else self.manifest.policy(action.intent)
         if policy is None or policy.affected_party is None:
             return ""
-        party = action.parameters.get(policy.affected_party)
-        return party if isinstance(party, str) else repr(type(party))
+        party = parameter_text(action.parameters, policy.affected_party)
+        return "" if party is None else f"={party}"  # distinct from an absent or non-text party
 
     def _judge(self, reading: Reading, action: Action) -> EthicalScore:
         if reading.too_large:
@@ -312,9 +318,9 @@ class LoveEngine:
         if policy.approvals:
             reasons.append(f"{action.intent!r} needs approval by {', '.join(policy.approvals)}")
         if policy.requires_consent and policy.affected_party is not None:
-            party = action.parameters.get(policy.affected_party)
-            if not isinstance(party, str) or not self.consents.allows(party, action.intent):
-                reasons.append(f"no consent on record from {party!r} for {action.intent!r}")
+            party = parameter_text(action.parameters, policy.affected_party)
+            if party is None or not self.consents.allows(party, action.intent):
+                reasons.append(f"no consent on record from {quote(party)} for {action.intent!r}")
         return reasons
 
     async def detect_hallucination(self, text: str) -> HallucinationReport:
