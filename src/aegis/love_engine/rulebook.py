@@ -66,14 +66,34 @@ class Rule:
     groups: tuple[int, ...]  # one concept of each group must be in the clause; the first anchors
     frames: int = 0  # concepts anywhere in the clause that make the harm word benign
     parts: int = 0  # every concept the rule names (a term playing a part is no frame)
+    #: Concepts one of which must be the anchor verb's object (:mod:`aegis.love_engine.scope`);
+    #: a finding whose verb acts on something else is only a hint.
+    objects: int = 0
+    #: Concepts that, standing right after the anchor, make it honest ("reported as adverse
+    #: events" keeps the harm a harm).
+    honest_objects: int = 0
 
 
 def _rule(
-    category: str, level: Level, reason: str, *groups: tuple[str, ...], frames: tuple[str, ...] = ()
+    category: str,
+    level: Level,
+    reason: str,
+    *groups: tuple[str, ...],
+    frames: tuple[str, ...] = (),
+    objects: tuple[str, ...] = (),
+    honest_objects: tuple[str, ...] = (),
 ) -> Rule:
     masks = tuple(mask_of(*g) for g in groups)
+    parts = mask_of(*(n for g in groups for n in g))
     return Rule(
-        category, level, reason, masks, mask_of(*frames), mask_of(*(n for g in groups for n in g))
+        category,
+        level,
+        reason,
+        masks,
+        mask_of(*frames),
+        parts,
+        mask_of(*objects),
+        mask_of(*honest_objects),
     )
 
 
@@ -150,7 +170,7 @@ RULES: tuple[Rule, ...] = (
         "a tracking device on a person",
         ("tracker_device",),
         ("person", "others", "intimate_target"),
-        frames=("defensive", "protect_frame", "detect_frame"),
+        frames=("defensive", "protect_frame", "detect_frame", "own_frame"),
     ),
     _rule(
         "privacy_violation",
@@ -159,7 +179,8 @@ RULES: tuple[Rule, ...] = (
         ("lookup_verb",),
         ("personal_info", "personal_data"),
         ("intimate_target",),
-        frames=("defensive", "protect_frame"),
+        frames=("defensive", "protect_frame", "own_frame"),
+        objects=("personal_info", "personal_data", "intimate_target", "person"),
     ),
     _rule(
         "deception_fraud",
@@ -316,7 +337,16 @@ RULES: tuple[Rule, ...] = (
         "a protected group singled out in a decision about people",
         ("protected_group",),
         ("decision",),
-        frames=("subject_frame", "defensive", "informational"),
+        # a group named as the target of threats or abuse is whom a moderator protects
+        frames=(
+            "subject_frame",
+            "defensive",
+            "informational",
+            "threat",
+            "harass_strong",
+            "abusive",
+            "abuse_named",
+        ),
     ),
     _rule(
         "discrimination",
@@ -443,6 +473,7 @@ RULES: tuple[Rule, ...] = (
         ("disable_verb",),
         ("strong_control",),
         frames=("maintenance_frame", "defensive", "pentest_frame", "restore_frame"),
+        objects=("strong_control",),
     ),
     _rule(
         "safety_tampering",
@@ -458,6 +489,7 @@ RULES: tuple[Rule, ...] = (
             "informational",
             "restore_frame",
         ),
+        objects=("safety_control",),
     ),
     _rule(
         "safety_tampering",
@@ -995,10 +1027,91 @@ RULES += (
     _rule(
         "safety_tampering",
         Level.REVIEW,
+        "a safety finding recorded as resolved",
+        ("cleared_state",),
+        ("falsify_verb",),
+        ("safety_finding",),
+        frames=("defensive", "test_frame", "informational", "detect_frame"),
+    ),
+    _rule(
+        "safety_tampering",
+        Level.REVIEW,
         "a safety step recorded as done before it was done",
         ("as_passed",),
         ("safety_measure", "strong_control"),
         ("premature",),
         frames=("defensive", "test_frame"),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.DENY,
+        "following a person about",
+        ("follow_verb",),
+        ("person", "others", "intimate_target"),
+        ("routine_watch",),
+        frames=("defensive", "protect_frame", "informational", "support_frame"),
+    ),
+    _rule(
+        "harassment",
+        Level.DENY,
+        "contact pressed on a person who has not answered or said no",
+        ("persist_cue",),
+        ("send_verb", "person", "intimate_target", "abusive"),
+        frames=("defensive", "informational", "support_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.DENY,
+        "a login or brand imitated to take credentials",
+        ("imitate",),
+        ("credential", "system_target"),
+        frames=("defensive", "detect_frame", "pentest_frame", "informational"),
+    ),
+    _rule(
+        "discrimination",
+        Level.DENY,
+        "people penalised for leave or a status the law protects",
+        ("protected_leave",),
+        ("adverse_act",),
+        frames=("defensive", "informational", "undo", "detect_frame"),
+    ),
+    _rule(
+        "harassment",
+        Level.REVIEW,
+        "an act meant to cost a person their job, home or peace",
+        ("harm_outcome",),
+        frames=("informational", "fiction_frame", "support_frame"),
+    ),
+    _rule(
+        "deception_fraud",
+        Level.REVIEW,
+        "a harm to people recorded as something else",
+        ("relabel_as",),
+        ("adverse_outcome",),
+        # a summary or report is what is being rewritten here, no frame
+        frames=("defensive", "detect_frame"),
+        honest_objects=("adverse_outcome",),
+    ),
+    _rule(
+        "privacy_violation",
+        Level.REVIEW,
+        "a person's movements written down",
+        ("movement_watch",),
+        ("watch_log", "follow_verb", "lookup_verb", "surveil_verb"),
+        frames=("defensive", "protect_frame", "informational", "support_frame"),
+    ),
+    _rule(
+        "self_harm",
+        Level.REVIEW,
+        "starving or purging oneself",
+        ("starve_cue",),
+        frames=("support_frame", "detect_frame", "informational"),
+    ),
+    _rule(
+        "self_harm",
+        Level.DENY,
+        "urging a person toward self-harm",
+        ("urge_self_harm",),
+        frames=("informational", "detect_frame", "defensive"),
     ),
 )

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
-from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule
+from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
+from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.vocabulary import CONCEPTS
 
 __all__ = [
@@ -56,6 +57,61 @@ def _build_tables() -> tuple[
 
 
 _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
+
+
+def _participle_only() -> dict[str, int]:
+    """The concepts a stem carries only through a listed participle ("doctored", "padded"):
+    the bare word after a determiner is a noun ("my doctor", "a pad"), and plays none of them.
+    """
+    through_participle: dict[str, int] = {}
+    through_other: dict[str, int] = {}
+    for name, entries in CONCEPTS.items():
+        for entry in entries:
+            stems = normalise(entry).stems
+            if len(stems) != 1:
+                continue
+            plain = entry.lower()
+            table = (
+                through_participle if plain.endswith("ed") and plain != stems[0] else through_other
+            )
+            table[stems[0]] = table.get(stems[0], 0) | BIT[name]
+    return {
+        word: bits & ~through_other.get(word, 0)
+        for word, bits in through_participle.items()
+        if bits & ~through_other.get(word, 0)
+    }
+
+
+_PARTICIPLE_ONLY = _participle_only()
+_POSSESSIVE_MARKS = ("'s", "’s", "s'", "s’")
+
+
+def _possessive_only() -> dict[tuple[str, ...], int]:
+    """The concepts a phrase carries only through a listed possessive ("other users'",
+    "her badge" is not one): stemming drops the mark, so the phrase without it ("threatening
+    other users") must not play them."""
+    through_possessive: dict[tuple[str, ...], int] = {}
+    through_other: dict[tuple[str, ...], int] = {}
+    # only where the mark is the whole finding ("another user's" account is not one's own);
+    # elsewhere ("the bank's") the phrase means much the same with or without it
+    for name in ("unauthorised",):
+        for entry in CONCEPTS[name]:
+            stems = tuple(normalise(entry).stems)
+            if len(stems) < 2:
+                continue
+            table = through_possessive if entry.endswith(_POSSESSIVE_MARKS) else through_other
+            table[stems] = table.get(stems, 0) | BIT[name]
+    return {
+        stems: bits & ~through_other.get(stems, 0)
+        for stems, bits in through_possessive.items()
+        if bits & ~through_other.get(stems, 0)
+    }
+
+
+_POSSESSIVE_ONLY = _possessive_only()
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "my", "your", "his", "our", "their", "its", "this", "that", "her"}
+)
 _PHRASE_FIRST = frozenset(first for first, _ in _PHRASE_LENGTHS)
 #: A listed stem is still read with two neighbouring letters swapped, the commonest typing slip
 #: ("asbsetos", "poinosn"): one table lookup per unlisted word. Only listed single words of five
@@ -146,13 +202,42 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             phrase = _phrase_at(stems, index)
             if phrase is not None:
                 mask, size = phrase
+                lacking = _POSSESSIVE_ONLY.get(stems[index : index + size])
+                if lacking and not words[index + size - 1].endswith(_POSSESSIVE_MARKS):
+                    mask &= ~lacking  # "other users" is not "other users'"
                 clause.append((mask, " ".join(words[index : index + size])))
                 skip = size - 1
                 continue
         word = words[index]
         cached = known(word)
-        clause.append((_word_mask(word, current) if cached is None else cached, word))
+        mask = _word_mask(word, current) if cached is None else cached
+        if (
+            current in _PARTICIPLE_ONLY
+            and index
+            and words[index - 1] in _DETERMINERS
+            and not word.endswith(("ed", "en"))
+        ):
+            mask &= ~_PARTICIPLE_ONLY[current]  # "call my doctor": a noun, not "doctored"
+        if mask & _REPORTED_ROLES and index and words[index - 1] in _PASSIVE_AUXILIARIES:
+            mask &= ~_REPORTED_ROLES  # "her card was stolen": a report of what was done to her
+        clause.append((mask, word))
     return [clause for clause in clauses if clause]
+
+
+#: A harm in the passive after one of these ("was stolen", "got hacked", "were exposed in the
+#: breach", "was harassed") reports what was done to someone: the request is about its
+#: aftermath, not the act. Making a control *be* disabled is still tampering, so the controls'
+#: verbs are not among these roles.
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "got", "gets", "getting", "being"})
+_REPORTED_ROLES = mask_of(
+    "steal",
+    "unauthorised",
+    "intrusion_verb",
+    "expose_verb",
+    "fraud_strong",
+    "harass_strong",
+    "stalk",
+)
 
 
 def _phrase_at(stems: tuple[str, ...], index: int) -> tuple[int, int] | None:
@@ -231,33 +316,119 @@ def _judge_clause(
     for rule, anchor, rest in _candidates(clause_mask):
         if rest and not _has_all(clause_mask, rest):
             continue
-        for position, (mask, surface) in enumerate(clause):
-            if not mask & anchor:
-                continue
-            if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
-                continue
-            cover = (
-                covert
-                or (lasting and rule.category == "safety_tampering")
-                or (claimed and rule.level is Level.DENY)
-                or (pocketed and rule.category == "financial_harm")
-            )
-            if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
-                if framed is not None:
-                    framed.add(rule.category)
-                break
-            if _prohibited(clause, position) and not (
-                rule.parts & _DECISION and _refuses_people(clause)
-            ):
-                continue
-            if rule.level is Level.HINT and _negated_directly(clause, position):
-                continue
-            level = rule.level
+        cover = (
+            covert
+            or (lasting and rule.category == "safety_tampering")
+            or (claimed and rule.level is Level.DENY)
+            or (pocketed and rule.category == "financial_harm")
+        )
+        found = _rule_finding(clause, rule, anchor, cover=cover, inherited=inherited)
+        if found is _FRAMED:
+            if framed is not None:
+                framed.add(rule.category)
+        elif found is not None:
+            position, level = found
             if negated_clause and level is Level.DENY:
                 level = Level.REVIEW
-            out.append(Finding(rule.category, level, rule.reason, surface, where))
-            break
+            out.append(Finding(rule.category, level, rule.reason, clause[position][1], where))
     return clause_mask
+
+
+_FRAMED = (-1, Level.HINT)
+#: How many anchors acting on something else a rule looks past before it settles for a hint:
+#: bounded, so a clause of a thousand such verbs stays linear.
+_MAX_PASSED_OVER = 8
+
+
+def _rule_finding(
+    clause: list[tuple[int, str]], rule: Rule, anchor: int, *, cover: bool, inherited: int
+) -> tuple[int, Level] | None:
+    """Where and at what level ``rule`` fires in the clause: its first anchor term that no
+    frame excuses and no opening negator forbids. ``_FRAMED`` when a frame excused it.
+
+    A rule that names the verb's object fires at its own level only on an anchor whose object
+    it is; an anchor acting on something else is kept as a hint, should no other do better.
+    """
+    weaker: tuple[int, Level] | None = None
+    passed_over = 0
+    own_language = anchor == _LANGUAGE and _own_language(clause)  # once per clause: linear
+    for position, (mask, _) in enumerate(clause):
+        if not mask & anchor:
+            continue
+        if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
+            continue
+        if _governed(clause, position) or _avoided(clause, position):
+            continue
+        if rule.honest_objects and any(
+            m & rule.honest_objects for m, _ in clause[position + 1 : position + 4]
+        ):
+            continue
+        if not cover and (rule.frames & inherited or _framed(clause, position, rule)):
+            return _FRAMED if weaker is None else weaker
+        if own_language:
+            return _FRAMED
+        if _prohibited(clause, position) and not (
+            rule.parts & _DECISION and _refuses_people(clause)
+        ):
+            continue
+        if rule.level is Level.HINT and _negated_directly(clause, position):
+            continue
+        if rule.objects and not in_object_scope(clause, position, rule.objects, anchor):
+            if weaker is None:
+                weaker = (position, Level.HINT)  # the verb acts on something else: no veto
+            passed_over += 1
+            if passed_over >= _MAX_PASSED_OVER:  # each look costs a pass over the clause
+                return weaker
+            continue
+        return position, rule.level
+    return weaker
+
+
+_LANGUAGE = BIT["language_use"]
+
+
+def _own_language(clause: list[tuple[int, str]]) -> bool:
+    """Whether the clause serves people in the language it selects them by ("the listings in
+    Arabic to users whose profile language is Arabic", "the form in Spanish for
+    Spanish-speaking applicants"): the language is the medium, an accommodation."""
+    media = {
+        surface[3:] for mask, surface in clause if mask & _LANGUAGE and surface.startswith("in ")
+    }
+    if not media:
+        return False
+    for _, surface in clause:
+        if surface.startswith("in "):
+            continue
+        for part in surface.replace("-", " ").split(" "):
+            if part in media:
+                return True
+    return False
+
+
+def _avoided(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm at ``position`` is what the request avoids: a gerund right after
+    "without" ("help her without humiliating her"). A parsed scope, so it is the one negation
+    that clears a finding; "without" anywhere else keeps it."""
+    surface = clause[position][1]
+    return (
+        position > 0
+        and clause[position - 1][1] == "without"
+        and " " not in surface
+        and surface.endswith("ing")
+    )
+
+
+_GOVERNANCE = BIT["governance_head"]
+
+
+def _governed(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm word at ``position`` names the topic of a rule or a defence against
+    it: a governance noun follows it ("the insider trading policy") or is compounded with it
+    ("fraud-awareness")."""
+    mask, surface = clause[position]
+    if mask & _GOVERNANCE and "-" in surface:
+        return True
+    return position + 1 < len(clause) and bool(clause[position + 1][0] & _GOVERNANCE)
 
 
 _OFF_PARTICLE = BIT["off_particle"]
@@ -295,6 +466,10 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
         found = mask & frames
         if not found or mask & parts or index == position:
             continue
+        # what someone else did, told in a relative clause ("the girl who blocked me"), is
+        # not what the request does
+        if index and clause[index - 1][1] in _RELATIVE_SUBJECTS:
+            continue
         # a harmless object excuses only the verb it follows ("shoot her a text"), not a harm
         # elsewhere in the clause ("send her a text saying I'll kill her")
         if found == _HARMLESS_OBJECT and not position < index <= position + _OBJECT_REACH:
@@ -304,6 +479,7 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
 
 
 _HARMLESS_OBJECT = BIT["benign_object"]
+_RELATIVE_SUBJECTS = frozenset({"who", "who's", "whom"})
 #: How many terms after a verb its object may stand ("trim my old dog's nails").
 _OBJECT_REACH = 4
 
@@ -356,12 +532,15 @@ def find_in(
     seen = 0
     for clause in terms(text):
         mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
-        if clauses is not None and mask:
-            clauses.append(mask)
+        if clauses is not None and mask & _MODEL_CONCEPTS:
+            clauses.append(mask & _MODEL_CONCEPTS)
         seen |= mask
     return seen
 
 
+#: The concepts the learned model reads. The scope words ("it", "after", "report") place other
+#: words for the rules; as features they would only add a pair per common word.
+_MODEL_CONCEPTS = ~mask_of("document_head", "object_end", "anaphor", "governance_head")
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {
     (low, high): f"c:{first}&{second}"

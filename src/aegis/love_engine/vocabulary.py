@@ -880,7 +880,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "the record, nobody finds, so they don't, so nobody, before anyone, they'll never know, "
         "never know, under different names, make up, made-up, make up a name, invent, invented, "
         "pretend, pretending, as if, even though, although it, isn't true, not true, never "
-        "happened, never employed, didn't come, sort of, looks like, look like, sounds right, "
+        "happened, never employed, didn't come, sort of, so it looks like, so it look like, "
+        "make it look like, makes it look like, made it look like, make them look like, to look "
+        "like, looks like it's from, look like it's from, looks like it came from, look like "
+        "it came from, look like they're from, looks like they're from, that look like, that "
+        "looks like, who look like, look like they, looks like they, look like it, looks like "
+        "it, look like the same, it looking like, look like real, looks like real, sounds right, "
         "sounds like, don't tell, do not tell, keep quiet, hush, cover story, cover up, "
         "cover-up, plug figure, fudge, massage the numbers, round down, round up, the buyer "
         "won't, they don't check, rarely remove, nobody reads, in the appendix, fine print, "
@@ -1096,9 +1101,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 def _merge() -> None:
     """Add the plainly worded and evasion roles and the words they add to existing roles."""
+    from aegis.love_engine.vocabulary_acts import ACTS, ACTS_WIDENED
     from aegis.love_engine.vocabulary_added import ADDED
     from aegis.love_engine.vocabulary_evasion import EVASION
     from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
+    from aegis.love_engine.vocabulary_scope import SCOPE, WIDENED
 
     for name, entries in EXTENDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
@@ -1106,6 +1113,11 @@ def _merge() -> None:
     for name, entries in ADDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries
     CONCEPTS.update(EVASION)
+    for name, entries in SCOPE.items():
+        CONCEPTS[name] = CONCEPTS.get(name, ()) + entries
+    CONCEPTS.update(ACTS)
+    for name, entries in (*WIDENED.items(), *ACTS_WIDENED.items()):
+        CONCEPTS[name] = CONCEPTS[name] + entries
 
 
 _merge()

@@ -381,7 +381,8 @@ EXTENDED: dict[str, tuple[str, ...]] = {
         "glass, crushed glass, digoxin, potassium chloride, pentobarbital, nembutal, paracetamol, "
         "acetaminophen, tylenol, lithium, oxy, oxycodone, oxycontin, morphine, heroin, "
         "antidepressants, sleep aids, sleeping aids, helium, carbon monoxide, exhaust fumes, car "
-        "exhaust, charcoal, plant, oleander, hemlock, yew, nightshade, aconite"
+        "exhaust, charcoal, poisonous plant, toxic plant, poisonous plants, oleander, hemlock, "
+        "yew, nightshade, aconite"
     ),
     "instructions": _split(
         "schritt für schritt, paso a paso, cómo hacer, como hacer, cómo, wie baue ich, wie mache "

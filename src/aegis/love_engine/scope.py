@@ -1,0 +1,61 @@
+"""Whether a word is the object of the verb a rule anchors on: role, not mere presence.
+
+A clause that holds a disabling verb and a safety control is not yet tampering: "edit the
+audit findings" edits a document about an audit, "drop graduation_year from the screener and
+rerun the age-bias audit" drops a field and reruns the audit. The control must be what the
+verb acts on: within a few terms after it, before any word that ends its object (a
+subordinator, a relative word, a new subject), and not the modifier of a document noun; or
+just before it ("leave the audit logging disabled", "the alarms stop"). A pronoun in the
+object ("delete it") stands for something named elsewhere, which is not parsed: the scope
+then counts as met (fails closed). Each check reads a fixed number of terms: constant time.
+"""
+
+from __future__ import annotations
+
+from aegis.love_engine.rulebook import BIT
+
+__all__ = ["in_object_scope"]
+
+_DOCUMENT = BIT["document_head"]
+_OBJECT_END = BIT["object_end"]
+_ANAPHOR = BIT["anaphor"]
+#: How many terms after a verb its object may reach ("delete yesterday's entries from the
+#: audit log"), and how many before it a subject or a passive's object may stand.
+_AFTER = 9
+_BEFORE = 3
+
+
+def _is_document(clause: list[tuple[int, str]], index: int, objects: int) -> bool:
+    """Whether the term at ``index`` names a document rather than the object itself: it is a
+    document noun, or a document noun that is no object follows it ("audit findings")."""
+    mask = clause[index][0]
+    if mask & _DOCUMENT and not mask & objects & ~_DOCUMENT:
+        return True
+    if index + 1 < len(clause):
+        following = clause[index + 1][0]
+        return bool(following & _DOCUMENT) and not following & objects
+    return False
+
+
+def in_object_scope(clause: list[tuple[int, str]], position: int, objects: int, verbs: int) -> bool:
+    """Whether a term of ``objects`` is what the verb at ``position`` acts on, or its object is
+    a pronoun whose referent is not parsed. Another term of ``verbs`` ends the object: that
+    verb is judged on its own."""
+    end = min(len(clause), position + 1 + _AFTER)
+    for index in range(position + 1, end):
+        mask = clause[index][0]
+        if mask & objects and not _is_document(clause, index, objects):
+            return True
+        if mask & _ANAPHOR and not mask & _OBJECT_END:
+            return True
+        # a document is the object itself: what follows is its topic ("find the court's
+        # guidance on juror identity")
+        if mask & (_OBJECT_END | verbs | _DOCUMENT):
+            break
+    for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
+        mask = clause[index][0]
+        if mask & (_OBJECT_END | verbs):
+            break
+        if mask & objects and not _is_document(clause, index, objects):
+            return True
+    return False
