@@ -232,7 +232,7 @@ class LoveEngine:
                 reading=(),
                 model_score=0,
             )
-        model_score = self._scorer.score(reading)
+        model_score = self._scorer.judged_score(reading)
         model_harmful = model_score >= self.model.threshold
         reasons = list(reading.problems)
         strongest = max((f.level for f in reading.findings), default=None)

@@ -9,6 +9,7 @@ import pytest
 from aegis.love_engine import Action, LoveEngine, Verdict
 from aegis.love_engine.model import LinearModel, features, load_default_model
 from aegis.love_engine.normalise import CLAUSE_BREAK, normalise, stem
+from aegis.love_engine.reading import Reading
 from aegis.love_engine.rules import find
 
 
@@ -217,3 +218,36 @@ def test_a_camel_case_key_is_read_as_words(key: str, words: str) -> None:
     from aegis.love_engine.traverse import _camel_words
 
     assert _camel_words(key) == words
+
+
+def _padded_reading(items: list[str]) -> Reading:
+    from aegis.love_engine.reading import read_action
+    from aegis.love_engine.traverse import Limits
+
+    texts = (("description", "Work through the list"), ("intent", "act"))
+    return read_action(texts, {"items": items}, Limits())
+
+
+@pytest.mark.parametrize("confirm", [1_000, 6_000])
+def test_padding_cannot_talk_a_parameter_text_down(confirm: int) -> None:
+    """A parameter text that alone scores at or above ``confirm`` is judged by its own score,
+    however much harmless padding is listed beside it; below that, the whole action's sum."""
+    from aegis.love_engine.scoring import Scorer
+
+    weights = MappingProxyType({"poison": 5_000, "book": -3_000, "paper": -3_000})
+    scorer = Scorer(LinearModel(weights, 0, 100, 1000, confirm))
+    reading = _padded_reading(["book", "poison", "paper"])
+    assert scorer.score(reading) == 5_000 - 3_000 - 3_000
+    expected = 5_000 if confirm <= 5_000 else scorer.score(reading)
+    assert scorer.judged_score(reading) == expected
+
+
+def test_the_judged_score_is_never_below_the_whole_sum() -> None:
+    engine = LoveEngine()
+    for items in (
+        ["order printer paper", "Put antifreeze in my coworker's coffee", "renew the domain"],
+        ["order printer paper", "renew the domain"],
+        ["Summarize the meeting notes"],
+    ):
+        reading = _padded_reading(items)
+        assert engine._scorer.judged_score(reading) >= engine._scorer.score(reading)
