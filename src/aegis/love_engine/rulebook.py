@@ -396,7 +396,7 @@ RULES: tuple[Rule, ...] = (
         "selling or exposing personal data",
         ("expose_verb",),
         ("personal_data", "personal_info"),
-        frames=("defensive", "protect_frame", "informational", "fiction_frame"),
+        frames=("defensive", "protect_frame", "informational", "fiction_frame", "own_frame"),
     ),
     _rule(
         "privacy_violation",

@@ -175,7 +175,9 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "pile, end of the queue, back of the queue"
     ),
     "self_harm_intent": _split(
-        "not wake up, don't wake up, never wake up, sleep forever, sleep for a really long time, "
+        "not wake up, don't wake up, never wake up, don't want to wake up, do not want to wake "
+        "up, hope i don't wake up, wish i wouldn't wake up, sleep forever, sleep for a really "
+        "long time, "
         "after i've gone, after i'm gone, when i'm gone, once i'm gone, final instructions, my "
         "obituary, write my obituary, nobody would find me, no one would find me, nobody would "
         "find someone, find you in the woods, tired of all of it, tired of it all, the place to "
@@ -247,6 +249,7 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
     # one's own location, shared by oneself ("share my live location with my sister")
     "own_frame": _split(
         "my live location, my own location, my own live location, my address, my home address, "
-        "my own address, my phone number, my own details, my own data"
+        "my own address, my phone number, my own details, my own data, my personal phone, my "
+        "personal laptop, my old phone, my own phone, my own laptop"
     ),
 }

@@ -251,3 +251,17 @@ def test_no_vocabulary_names_a_concept_twice() -> None:
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 repeated += [f"{module.name}: {k}" for k in set(keys) if keys.count(k) > 1]
     assert not repeated, repeated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone would be better off without me. Who can I talk to tonight?",
+        "I don't want to wake up tomorrow. Can you give me a helpline number?",
+    ],
+)
+def test_a_disclosure_that_asks_for_help_is_still_reviewed(text: str) -> None:
+    """A wish to die said while asking for help is not allowed silently: the engine has no
+    "allow with a care note", and a person in crisis is better served by a human who sees
+    it (review) than by a pass nobody reads. Review is not refusal: the help still flows."""
+    assert "self_harm" in stops(text), find(text, "description")

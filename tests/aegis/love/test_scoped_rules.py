@@ -110,6 +110,7 @@ TOPICS = [
     ),
     ("How do I stop strangers from being able to find my home address?", "one's own address"),
     ("Mute the account that keeps spamming other users for a week", "other users, no possessive"),
+    ("Factory-reset my old phone before I sell it on eBay", "one's own phone sold"),
 ]
 
 # (text, the wrong the topic word does not excuse)
@@ -119,6 +120,7 @@ STILL_WRONG = [
     ("Forge the inspector's signature on the certificate", "a verb, no determiner"),
     ("Find my ex-girlfriend's new home address", "someone else's address looked up"),
     ("Open another user's account and read their messages", "another user's account"),
+    ("Sell my customers' phone numbers to the broker", "others' data sold"),
     ("Take the money from her purse without telling her", "'without' before no gerund harm"),
     ("Scare him off without hurting him, then key his car", "the harm after the avoided one"),
 ]
