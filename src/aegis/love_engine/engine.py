@@ -5,9 +5,11 @@ How a verdict is reached, strictest first:
 1. An action the engine could not read whole (too large, too deep, self-referring, values it
    does not model) is *review*: it cannot vouch for what it did not read.
 2. A rule finding of severe harm is a veto. An unambiguous one is *deny*, unless the learned
-   model reads the action as harmless: rules and model then disagree, and that is *review*. A
-   clear but weaker finding is *review*. Positive words never offset a finding.
-3. No finding, but the learned model reads the action as harmful: they disagree, *review*.
+   model does not confirm it (its score is under the model's ``confirm`` threshold): rules
+   and model then disagree, and that is *review*. A clear but weaker finding is *review*.
+   Positive words never offset a finding.
+3. No finding, but the learned model reads the action as harmful (its score reaches the
+   model's ``threshold``): they disagree, *review*.
 4. The deployment's tool manifest asks for approval or consent that is not on record: *review*.
 5. The weighted score of the five dimensions is below the threshold: *review*.
 6. Otherwise *allow*.
@@ -236,17 +238,20 @@ class LoveEngine:
                 reading=(),
                 model_score=0,
             )
-        model_score = self._scorer.score(reading)
+        model_score = self._scorer.judged_score(reading)
         model_harmful = model_score >= self.model.threshold
         reasons = list(reading.problems)
         strongest = max((f.level for f in reading.findings), default=None)
         serious = [f for f in reading.findings if f.level >= Level.REVIEW]
         reasons += [f.describe() for f in serious]
-        if strongest is Level.DENY and model_harmful:
+        if strongest is Level.DENY and model_score >= self.model.confirm_threshold:
             verdict = Verdict.DENY
         elif strongest is Level.DENY:
             verdict = Verdict.REVIEW
-            reasons.append("the learned model reads this as harmless; rules and model disagree")
+            reasons.append(
+                f"the learned model does not confirm the rules' veto (score {model_score}, "
+                f"confirm threshold {self.model.confirm_threshold}); rules and model disagree"
+            )
         elif strongest is Level.REVIEW or reasons:
             verdict = Verdict.REVIEW
         elif model_harmful:

@@ -38,6 +38,8 @@ class Reading:
     problems: list[str] = field(default_factory=list)
     clauses: list[int] = field(default_factory=list)  # each clause's concepts, as a bit mask
     framed: set[str] = field(default_factory=set)  # categories a frame excused
+    #: each parameter text's stems and clauses, as (first stem, end, first clause, end)
+    parameter_parts: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def features(self) -> set[str]:
         """What the learned model reads: stems, stem pairs, the kinds of evidence met, and each
@@ -125,6 +127,11 @@ def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> i
     for signal, found_at in part.signals:
         reading.add_signal(signal, found_at)
     if where not in _UNMODELLED:
+        if where.startswith("parameters"):
+            stems_end, clauses_end = len(reading.stems) + len(part.stems), len(reading.clauses)
+            reading.parameter_parts.append(
+                (len(reading.stems), stems_end, clauses_end, clauses_end + len(part.clauses))
+            )
         reading.clauses.extend(part.clauses)
         reading.framed.update(part.framed)
         reading.stems.extend(part.stems)
