@@ -17,14 +17,24 @@ clause and their pairs, the rules' findings, and each stem beside each kind of e
 the action (``x:toxin|coffe``: the same word weighs differently beside a toxin and beside
 care). A feature must occur in at least ``--min-count`` training actions. The regularisation
 strength is chosen by stratified 5-fold cross-validation on the train split (ROC AUC), unless
-``--c`` gives it. The decision threshold balances the out-of-fold rates, combined with the
-rules as the engine combines them (see :func:`choose_threshold`), unless ``--threshold
-boundary`` asks for the fitted model's own boundary (a score of 0: with the classes weighted
-equally, where it reads harm and no harm as equally likely, fitted to nothing); the
-out-of-fold rates at both are reported. Neither held-out split is ever looked at.
-Coefficients are scaled by ``--scale`` and rounded to integers; those under ``--min-weight``
-are left out (of the out-of-fold models too). The run is deterministic:
-fixed folds, a deterministic solver, sorted features.
+``--c`` gives it. Coefficients are scaled by ``--scale`` and rounded to integers; those under
+``--min-weight`` are left out, and of the rest only the ``--max-features`` largest are kept
+(so the file stays within its size bound as the dataset grows; the out-of-fold models are cut
+the same way).
+
+Two thresholds are chosen on the out-of-fold scores, each for its own job (see
+:mod:`aegis.love_engine.model`), unless ``--threshold boundary`` asks for the fitted model's
+own boundary (a score of 0) for both:
+
+* ``threshold`` (the model alone sends an action with no rule finding to review): the one at
+  which the worse of the two rates, with the rules applied as the engine applies them, is
+  best (see :func:`choose_threshold`);
+* ``confirm`` (the model turns a rule's veto into a deny): the lowest at which at most
+  ``DENY_BUDGET`` of the ethical training actions would be denied outright (see
+  :func:`choose_confirm`): a wrong deny of legitimate work is the costliest mistake.
+
+Neither held-out split is ever looked at. The run is deterministic: fixed folds, a
+deterministic solver, sorted features.
 """
 
 from __future__ import annotations
@@ -47,11 +57,16 @@ from common import MODEL_PATH, Example, load_training_examples, wrapped
 from aegis.love_engine.model import LinearModel
 from aegis.love_engine.rules import Level
 
-C_GRID = (0.05, 0.1, 0.3, 1.0)
+C_GRID = (0.1, 0.3, 1.0)
 #: Weights under 0.025 (scaled: 25) are left out: on cross-validation they moved the AUC by
-#: under 0.001 and they are a third of the features, so the file stays within a bound (at 20,
-#: the 7,142-row dataset kept 50,895 features, over the 50,000 the tests allow).
+#: under 0.001 and they are a third of the features.
 MIN_WEIGHT = 25
+#: Of the rest, the largest 45,000 are kept: the tests hold the file under 50,000 features,
+#: and the smallest of those kept weigh about 0.04 (moving the held-out AUC by under 0.002).
+MAX_FEATURES = 45_000
+#: The share of ethical training actions the ``confirm`` threshold may deny outright (the
+#: corpora's tests allow 2%; half of it leaves room for actions unlike the training set).
+DENY_BUDGET = 0.01
 FOLDS = 5
 SEED = 20261130
 
@@ -86,9 +101,14 @@ def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
     return model.fit(x, y)
 
 
-def shipped(coefficients: np.ndarray, scale: int, min_weight: int) -> np.ndarray:
-    """The coefficients as the model file keeps them: small ones left out."""
+def shipped(coefficients: np.ndarray, scale: int, min_weight: int, max_features: int) -> np.ndarray:
+    """The coefficients as the model file keeps them: small ones left out, then only the
+    ``max_features`` largest (ties broken by column, so by feature name: deterministic)."""
     kept = np.abs(np.round(coefficients * scale)) >= max(1, min_weight)
+    if int(kept.sum()) > max_features:
+        order = np.lexsort((np.arange(len(coefficients)), -np.abs(coefficients)))
+        kept = np.zeros(len(coefficients), dtype=bool)
+        kept[order[:max_features]] = True
     return np.where(kept, coefficients, 0.0)
 
 
@@ -98,6 +118,8 @@ def out_of_fold(
     c: float,
     scale: int = 1000,
     min_weight: int = MIN_WEIGHT,
+    *,
+    max_features: int = MAX_FEATURES,
 ) -> np.ndarray:
     """Each training example's decision value from a model that did not see it, its small
     weights left out as in the shipped file."""
@@ -110,7 +132,7 @@ def out_of_fold(
         index = {f: i for i, f in enumerate(vocabulary(originals, min_count))}
         model = fit(matrix(part, index), np.array([e.unethical for e in part]), c)
         held = matrix([examples[i] for i in score_rows], index)
-        coefficients = shipped(model.coef_[0], scale, min_weight)
+        coefficients = shipped(model.coef_[0], scale, min_weight, max_features)
         scores[score_rows] = held @ coefficients + model.intercept_[0]
     return scores
 
@@ -140,6 +162,30 @@ def choose_threshold(
     return best[1], best[2], best[3]
 
 
+def choose_confirm(
+    examples: Sequence[Example], scores: np.ndarray, scale: int, budget: float = DENY_BUDGET
+) -> tuple[int, float, float]:
+    """The integer ``confirm`` threshold, from out-of-fold scores: the lowest at which at most
+    ``budget`` of the ethical training actions are denied (a rule's veto the model confirms).
+    Returns it, the share of ethical actions denied and of unethical ones denied."""
+    integers = np.round(scores * scale).astype(int)
+    unethical = np.array([e.unethical for e in examples])
+    vetoed = np.array([not e.unreadable and e.rule_level >= Level.DENY for e in examples])
+    allowed_denials = int(budget * int((~unethical).sum()))
+    ethical_vetoed = np.sort(integers[vetoed & ~unethical])[::-1]
+    # denying every vetoed ethical action scoring above the (allowed_denials + 1)-th highest
+    if len(ethical_vetoed) > allowed_denials:
+        confirm = int(ethical_vetoed[allowed_denials]) + 1
+    else:
+        confirm = int(integers.min()) if len(integers) else 0
+    denied = vetoed & (integers >= confirm)
+    return (
+        confirm,
+        float(denied[~unethical].mean()),
+        float(denied[unethical].mean()),
+    )
+
+
 def rates_at(
     examples: Sequence[Example], scores: np.ndarray, scale: int, threshold: int
 ) -> tuple[float, float]:
@@ -158,29 +204,36 @@ def train(
     c: float | None = None,
     min_weight: int = MIN_WEIGHT,
     *,
+    max_features: int = MAX_FEATURES,
     threshold_rule: str = "oof",
 ) -> tuple[LinearModel, dict[str, float]]:
     """Fit on ``examples``; ``c`` None chooses it by cross-validation. Weights smaller than
-    ``min_weight`` (in units of ``1 / scale``) are left out of the shipped model."""
+    ``min_weight`` (in units of ``1 / scale``) are left out of the shipped model, and of the
+    rest only the ``max_features`` largest are kept."""
     labels = np.array([e.unethical for e in examples])
     report: dict[str, float] = {}
-    if c is None:
-        aucs = {}
-        for candidate in C_GRID:
-            aucs[candidate] = float(
-                roc_auc_score(
-                    labels, out_of_fold(examples, min_count, candidate, scale, min_weight)
-                )
-            )
-        c = max(C_GRID, key=lambda k: (aucs[k], -k))
+    candidates = C_GRID if c is None else (c,)
+    oofs = {
+        k: out_of_fold(examples, min_count, k, scale, min_weight, max_features=max_features)
+        for k in candidates
+    }
+    aucs = {k: float(roc_auc_score(labels, oof)) for k, oof in oofs.items()}
+    c = max(candidates, key=lambda k: (aucs[k], -k))
+    if len(candidates) > 1:
         report.update({f"cv_auc_C={k:g}": v for k, v in aucs.items()})
     report["C"] = c
-    oof = out_of_fold(examples, min_count, c, scale, min_weight)
+    oof = oofs[c]
     balanced, caught, allowed = choose_threshold(examples, oof, scale)
+    confirm, ethical_denied, unethical_denied = choose_confirm(examples, oof, scale)
     report.update(
-        oof_threshold=balanced, oof_unethical_not_allowed=caught, oof_ethical_allowed=allowed
+        oof_threshold=balanced,
+        oof_unethical_not_allowed=caught,
+        oof_ethical_allowed=allowed,
+        oof_confirm=confirm,
+        oof_ethical_denied=ethical_denied,
+        oof_unethical_denied=unethical_denied,
     )
-    threshold = balanced if threshold_rule == "oof" else 0
+    threshold, confirm = (balanced, confirm) if threshold_rule == "oof" else (0, 0)
     caught, allowed = rates_at(examples, oof, scale, threshold)
     report.update(unethical_not_allowed_at_threshold=caught, ethical_allowed_at_threshold=allowed)
     fitted = with_wrappers(examples)
@@ -190,15 +243,14 @@ def train(
         np.array([e.unethical for e in fitted]),
         c,
     )
+    coefficients = shipped(model.coef_[0], scale, min_weight, max_features)
     weights = {
         name: round(coefficient * scale)
-        for name, coefficient in zip(names, model.coef_[0], strict=True)
-        if abs(round(coefficient * scale)) >= max(1, min_weight)
+        for name, coefficient in zip(names, coefficients, strict=True)
+        if coefficient != 0.0
     }
-    linear = LinearModel(weights, round(model.intercept_[0] * scale), threshold, scale)
-    report.update(
-        features=len(weights), threshold=threshold, cv_auc=float(roc_auc_score(labels, oof))
-    )
+    linear = LinearModel(weights, round(model.intercept_[0] * scale), threshold, scale, confirm)
+    report.update(features=len(weights), threshold=threshold, confirm=confirm, cv_auc=aucs[c])
     return linear, report
 
 
@@ -206,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--min-weight", type=int, default=MIN_WEIGHT)
+    parser.add_argument("--max-features", type=int, default=MAX_FEATURES)
     parser.add_argument("--scale", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument(
@@ -218,12 +271,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--threshold",
         choices=("oof", "boundary"),
         default="oof",
-        help="the model's own boundary (0) or the one balancing the out-of-fold rates",
+        help="the model's own boundary (0) for both thresholds, or each chosen on the "
+        "out-of-fold scores",
     )
     args = parser.parse_args(argv)
     examples = load_training_examples()
     model, report = train(
-        examples, args.min_count, args.scale, args.c, args.min_weight, threshold_rule=args.threshold
+        examples,
+        args.min_count,
+        args.scale,
+        args.c,
+        args.min_weight,
+        max_features=args.max_features,
+        threshold_rule=args.threshold,
     )
     args.out.write_text(model.dump(), encoding="utf-8")
     for key, value in report.items():

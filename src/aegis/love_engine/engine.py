@@ -5,9 +5,11 @@ How a verdict is reached, strictest first:
 1. An action the engine could not read whole (too large, too deep, self-referring, values it
    does not model) is *review*: it cannot vouch for what it did not read.
 2. A rule finding of severe harm is a veto. An unambiguous one is *deny*, unless the learned
-   model reads the action as harmless: rules and model then disagree, and that is *review*. A
-   clear but weaker finding is *review*. Positive words never offset a finding.
-3. No finding, but the learned model reads the action as harmful: they disagree, *review*.
+   model does not confirm it (its score is under the model's ``confirm`` threshold): rules
+   and model then disagree, and that is *review*. A clear but weaker finding is *review*.
+   Positive words never offset a finding.
+3. No finding, but the learned model reads the action as harmful (its score reaches the
+   model's ``threshold``): they disagree, *review*.
 4. The deployment's tool manifest asks for approval or consent that is not on record: *review*.
 5. The weighted score of the five dimensions is below the threshold: *review*.
 6. Otherwise *allow*.
@@ -25,7 +27,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from aegis._validation import require_mapping, require_positive, require_text, require_unit_interval
+from aegis._validation import (
+    quote,
+    require_mapping,
+    require_positive,
+    require_text,
+    require_unit_interval,
+)
 from aegis.love_engine.alignment import AlignmentReport, AlignmentTally
 from aegis.love_engine.cache import ByteBoundedCache
 from aegis.love_engine.context import ConsentRecord, Risk, ToolManifest
@@ -44,7 +52,7 @@ from aegis.love_engine.model import LinearModel, load_default_model
 from aegis.love_engine.reading import Reading, read, walk, walk_key
 from aegis.love_engine.rules import Level
 from aegis.love_engine.scoring import Scorer
-from aegis.love_engine.traverse import Limits
+from aegis.love_engine.traverse import Limits, parameter_text
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -217,8 +225,8 @@ class LoveEngine:
         policy = None if self.manifest is None else self.manifest.policy(action.intent)
         if policy is None or policy.affected_party is None:
             return ""
-        party = action.parameters.get(policy.affected_party)
-        return party if isinstance(party, str) else repr(type(party))
+        party = parameter_text(action.parameters, policy.affected_party)
+        return "" if party is None else f"={party}"  # distinct from an absent or non-text party
 
     def _judge(self, reading: Reading, action: Action) -> EthicalScore:
         if reading.too_large:
@@ -230,17 +238,20 @@ class LoveEngine:
                 reading=(),
                 model_score=0,
             )
-        model_score = self._scorer.score(reading)
+        model_score = self._scorer.judged_score(reading)
         model_harmful = model_score >= self.model.threshold
         reasons = list(reading.problems)
         strongest = max((f.level for f in reading.findings), default=None)
         serious = [f for f in reading.findings if f.level >= Level.REVIEW]
         reasons += [f.describe() for f in serious]
-        if strongest is Level.DENY and model_harmful:
+        if strongest is Level.DENY and model_score >= self.model.confirm_threshold:
             verdict = Verdict.DENY
         elif strongest is Level.DENY:
             verdict = Verdict.REVIEW
-            reasons.append("the learned model reads this as harmless; rules and model disagree")
+            reasons.append(
+                f"the learned model does not confirm the rules' veto (score {model_score}, "
+                f"confirm threshold {self.model.confirm_threshold}); rules and model disagree"
+            )
         elif strongest is Level.REVIEW or reasons:
             verdict = Verdict.REVIEW
         elif model_harmful:
@@ -312,9 +323,9 @@ class LoveEngine:
         if policy.approvals:
             reasons.append(f"{action.intent!r} needs approval by {', '.join(policy.approvals)}")
         if policy.requires_consent and policy.affected_party is not None:
-            party = action.parameters.get(policy.affected_party)
-            if not isinstance(party, str) or not self.consents.allows(party, action.intent):
-                reasons.append(f"no consent on record from {party!r} for {action.intent!r}")
+            party = parameter_text(action.parameters, policy.affected_party)
+            if party is None or not self.consents.allows(party, action.intent):
+                reasons.append(f"no consent on record from {quote(party)} for {action.intent!r}")
         return reasons
 
     async def detect_hallucination(self, text: str) -> HallucinationReport:

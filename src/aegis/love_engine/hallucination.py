@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass
 
 from aegis._validation import require_text
-from aegis.love_engine.normalise import tokens
+from aegis.love_engine.normalise import folded_size, tokens
 
 __all__ = ["HallucinationReport", "detect_hallucination", "detect_hallucination_sync"]
 
@@ -19,6 +19,10 @@ _HEDGE_PHRASES = frozenset(
 #: "exactly" more often than this reads as precision the text cannot have.
 MAX_EXACTLY = 2
 SIGNALS_TO_FLAG = 2
+#: Longest text read (after normalisation); a longer one is flagged unread as ``too_large``:
+#: a text the detector cannot read whole is one it cannot vouch for, and reading it would
+#: cost time in proportion to whatever size it came in.
+MAX_TEXT_CHARS = 8_192
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +34,11 @@ class HallucinationReport:
 
 
 def detect_hallucination_sync(text: str) -> HallucinationReport:
-    """Flag ``text`` when at least two of the three signals fire."""
-    found = tokens(require_text("text", text, allow_empty=True))
+    """Flag ``text`` when at least two of the three signals fire, or when it is too large."""
+    text = require_text("text", text, allow_empty=True)
+    if len(text) > MAX_TEXT_CHARS or folded_size(text, MAX_TEXT_CHARS) > MAX_TEXT_CHARS:
+        return HallucinationReport(True, ("too_large",), (), 0)
+    found = tokens(text)
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(found)}
     hedges = tuple(sorted((_HEDGES.intersection(found)) | (_HEDGE_PHRASES & pairs)))
     exactly = found.count("exactly")

@@ -2,17 +2,27 @@
 
 Trained at build time (``tools/love_engine/train.py``, scikit-learn's logistic regression) on
 the project's labelled actions and shipped as ``data/model.tsv``: one integer weight per stem
-or pair of adjacent stems, and an integer bias and threshold. Scoring sums integers over the
-distinct features of a text, so it is the same to the bit on every run, thread and machine;
-the probability shown beside it is only for people.
+or pair of adjacent stems, an integer bias and two integer thresholds. Scoring sums integers
+over the distinct features of a text, so it is the same to the bit on every run, thread and
+machine; the probability shown beside it is only for people.
+
+The two thresholds answer two questions. ``threshold``: with no rule finding, does the model
+alone read the action as harmful enough to send it to review? Set too low, it holds up help
+that no rule objects to. ``confirm``: does the model agree with a rule's veto, so that the
+veto is a deny rather than a review? Set too high, plain harms stay at review; too low, a
+legitimate action the rules misread is refused outright. Each is chosen on out-of-fold
+scores, for its own job (see the training script).
 
 File format (UTF-8, tab-separated, ``#`` starts a comment)::
 
     scale       1000            # weights are round(coefficient * scale)
     bias        -412
-    threshold   150             # a sum at or above this reads as "unethical"
+    threshold   150             # with no rule finding, a sum at or above this is review
+    confirm     -300            # beside a rule's veto, a sum at or above this is deny
     w   poison                  2210
     w   coffe poison            1875
+
+``confirm`` may be left out: it is then ``threshold``.
 """
 
 from __future__ import annotations
@@ -142,12 +152,22 @@ def features(stems: Iterable[str]) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """Integer weights per feature; ``score`` is their sum with the bias."""
+    """Integer weights per feature; ``score`` is their sum with the bias.
+
+    ``threshold`` is where the model alone sends an action to review; ``confirm`` where it
+    confirms a rule's veto (``None``: the same as ``threshold``).
+    """
 
     weights: Mapping[str, int]
     bias: int
     threshold: int
     scale: int
+    confirm: int | None = None
+
+    @property
+    def confirm_threshold(self) -> int:
+        """The sum at or above which the model agrees with a rule's veto."""
+        return self.threshold if self.confirm is None else self.confirm
 
     def score(self, found: Iterable[str]) -> int:
         weights = self.weights
@@ -175,7 +195,7 @@ class LinearModel:
             try:
                 if fields[0] == "w" and len(fields) == 3:
                     weights[fields[1]] = int(fields[2])
-                elif len(fields) == 2 and fields[0] in {"scale", "bias", "threshold"}:
+                elif len(fields) == 2 and fields[0] in {"scale", "bias", "threshold", "confirm"}:
                     header[fields[0]] = int(fields[1])
                 else:
                     raise ValueError("expected 'w<TAB>feature<TAB>int' or 'name<TAB>int'")
@@ -186,7 +206,13 @@ class LinearModel:
             raise ValueError(f"model file lacks {', '.join(sorted(missing))}")
         if header["scale"] <= 0:
             raise ValueError(f"model scale must be > 0, got {header['scale']}")
-        return cls(MappingProxyType(weights), header["bias"], header["threshold"], header["scale"])
+        return cls(
+            MappingProxyType(weights),
+            header["bias"],
+            header["threshold"],
+            header["scale"],
+            header.get("confirm"),
+        )
 
     def dump(self) -> str:
         lines = [
@@ -195,6 +221,8 @@ class LinearModel:
             f"bias\t{self.bias}",
             f"threshold\t{self.threshold}",
         ]
+        if self.confirm is not None:
+            lines.append(f"confirm\t{self.confirm}")
         lines += [f"w\t{name}\t{self.weights[name]}" for name in sorted(self.weights)]
         return "\n".join(lines) + "\n"
 

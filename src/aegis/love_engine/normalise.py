@@ -19,7 +19,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["CLAUSE_BREAK", "Text", "fold", "mixed_script_words", "normalise", "stem", "tokens"]
+__all__ = [
+    "CLAUSE_BREAK",
+    "Text",
+    "fold",
+    "folded_size",
+    "mixed_script_words",
+    "normalise",
+    "stem",
+    "tokens",
+]
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark (a full stop only where
 #: no word character follows: "paypal.com" is no sentence end); linear (see above).
@@ -193,6 +202,30 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
 
 
+#: Characters normalised at a time when only the size is wanted.
+_SIZE_CHUNK = 1_024
+
+
+def folded_size(text: str, limit: int) -> int:
+    """The length of ``fold(text)``, or any number over ``limit`` once it is clearly over.
+
+    NFKC and case folding can turn one character into eighteen ("\ufdfa"), so a text within
+    the size limit may fold to one far past it. Measured a chunk at a time, the cost stops
+    near ``limit`` characters of output however much one character expands. (A chunk's edge
+    may split a combining sequence; that moves the count by a character or two, never more.)
+    The translation :func:`fold` applies last only removes characters or swaps one for one.
+    """
+    if text.isascii():
+        return len(text)
+    size = 0
+    for start in range(0, len(text), _SIZE_CHUNK):
+        chunk = text[start : start + _SIZE_CHUNK]
+        size += len(unicodedata.normalize("NFKC", chunk).casefold())
+        if size > limit:
+            break
+    return size
+
+
 def mixed_script_words(text: str, limit: int = 3) -> list[str]:
     """Up to ``limit`` words that mix Latin letters with look-alikes from another script.
 
@@ -202,17 +235,22 @@ def mixed_script_words(text: str, limit: int = 3) -> list[str]:
     """
     if text.isascii():
         return []
+    plain = unicodedata.normalize("NFKC", text).casefold()
+    if _LOOKALIKE.search(plain) is None:  # one pass at C speed: most text has none at all
+        return []
     found: list[str] = []
-    plain = unicodedata.normalize("NFKC", text).casefold().translate(_HIDDEN_ONLY)
-    for word in _TOKEN.findall(plain):
-        if word.isascii():
+    for word in _TOKEN.findall(plain.translate(_HIDDEN_ONLY)):
+        if word.isascii() or _LATIN.search(word) is None or _LOOKALIKE.search(word) is None:
             continue
-        latin = any("a" <= letter <= "z" for letter in word)
-        if latin and any(letter in _LOOKALIKES for letter in word):
-            found.append(word)
-            if len(found) >= limit:
-                break
+        found.append(word)
+        if len(found) >= limit:
+            break
     return found
+
+
+# Character classes only: a match is one character, so neither can backtrack.
+_LATIN = re.compile("[a-z]")
+_LOOKALIKE = re.compile("[" + re.escape("".join(sorted(_LOOKALIKES))) + "]")
 
 
 def tokens(text: str) -> list[str]:
@@ -229,13 +267,27 @@ _DIGITS = frozenset("0123456789")
 def _unleet(token: str) -> str:
     """A word of letters with look-alike digits inside, read as letters: ``b0mb`` is ``bomb``.
 
-    Only a token with at least two letters and no more digits than letters is read so
-    ("3d", "h264" and "2fa" stay as written, and so do plain numbers).
+    Each part of a compound is read on its own. Digits between its letters are letters, and so
+    is one digit at its edge ("0ff", "h4ck3d"); two or more digits at an edge are a number and
+    stay one ("15-year-old", "covid19", "win10", "x86"), as do plain numbers and parts with
+    fewer than two letters or more digits than letters ("3d", "2fa", "h264").
     """
-    digits = sum(character in _DIGITS for character in token)
-    if not digits or len(token) - digits < 2 or digits > len(token) - digits:
+    if not any(character in _DIGITS for character in token):
         return token
-    return token.translate(_LEET_LETTERS)
+    return "".join(_unleet_part(part) for part in _PART_SPLIT.split(token))
+
+
+#: A compound's parts and the marks between them (kept, so the token is rebuilt as it was).
+_PART_SPLIT = re.compile(r"(['’\-])")  # one character class: cannot backtrack
+
+
+def _unleet_part(part: str) -> str:
+    letters = [index for index, character in enumerate(part) if character not in _DIGITS]
+    if len(letters) < 2 or len(part) - len(letters) > len(letters):
+        return part
+    start = letters[0] if letters[0] > 1 else 0  # a number before the word stays a number
+    end = letters[-1] + 1 if len(part) - letters[-1] > 2 else len(part)  # and one after it
+    return part[:start] + part[start:end].translate(_LEET_LETTERS) + part[end:]
 
 
 #: Enough one-letter words in a row to be a word spelt out ("k i l l   t h e   c a t").
@@ -259,29 +311,29 @@ def normalise(text: str) -> Text:
     folded = fold(text)
     words: list[str] = []
     stems: list[str] = []
-    known = _pieces.get
+    known_word, known_stem = _pieces.get, _stems.get
     for piece in _spelt_out(folded, _TOKEN.findall(folded)):
-        entry = known(piece) or _piece(piece)
-        if entry is _BREAK:
+        word = known_word(piece) or _piece(piece)
+        if word == CLAUSE_BREAK:
             if stems and stems[-1] != CLAUSE_BREAK:
                 words.append(CLAUSE_BREAK)
                 stems.append(CLAUSE_BREAK)
             continue
-        words.append(entry[0])
-        stems.append(entry[1])
+        words.append(word)
+        stems.append(known_stem(word) or stem(word))
     return Text(tuple(words), tuple(stems))
 
 
-#: What a piece of text reads as: a clause break, or the word (digits read as the letters
-#: they stand for) and its stem. Kept for short pieces, bounded like the stems.
-_BREAK = (CLAUSE_BREAK, CLAUSE_BREAK)
-_pieces: dict[str, tuple[str, str]] = {}
+#: What a piece of text reads as: :data:`CLAUSE_BREAK`, or the word (digits read as the
+#: letters they stand for), whose stem :func:`stem` keeps. Kept for short pieces, bounded like
+#: the stems. Strings only, never tuples: a cache of strings gives the garbage collector
+#: nothing to scan, so filling it does not bring on full collections that would stall a call.
+_pieces: dict[str, str] = {}
 
 
-def _piece(piece: str) -> tuple[str, str]:
+def _piece(piece: str) -> str:
     token = piece if piece.isalpha() or piece in _CLAUSE_MARKS else _unleet(piece)
-    breaks = token in _CLAUSE_MARKS or token in _CLAUSE_WORDS
-    entry = _BREAK if breaks else (token, stem(token))
+    word = CLAUSE_BREAK if token in _CLAUSE_MARKS or token in _CLAUSE_WORDS else token
     if len(piece) <= _MAX_CACHED_TOKEN and len(_pieces) < _MAX_STEM_CACHE:
-        _pieces[piece] = entry  # bounded: at most 50,000 entries of at most 40 characters
-    return entry
+        _pieces[piece] = word  # bounded: at most 50,000 entries of at most 40 characters
+    return word

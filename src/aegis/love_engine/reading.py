@@ -14,7 +14,12 @@ from aegis.love_engine import rules
 from aegis.love_engine.cache import ByteBoundedCache
 from aegis.love_engine.lexicon import LEXICON, Signal
 from aegis.love_engine.model import features
-from aegis.love_engine.normalise import CLAUSE_BREAK, mixed_script_words, normalise
+from aegis.love_engine.normalise import (
+    CLAUSE_BREAK,
+    folded_size,
+    mixed_script_words,
+    normalise,
+)
 from aegis.love_engine.text import negator_before
 from aegis.love_engine.traverse import Limits, Walk, walk_parameters
 
@@ -33,6 +38,8 @@ class Reading:
     problems: list[str] = field(default_factory=list)
     clauses: list[int] = field(default_factory=list)  # each clause's concepts, as a bit mask
     framed: set[str] = field(default_factory=set)  # categories a frame excused
+    #: each parameter text's stems and clauses, as (first stem, end, first clause, end)
+    parameter_parts: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def features(self) -> set[str]:
         """What the learned model reads: stems, stem pairs, the kinds of evidence met, and each
@@ -120,6 +127,11 @@ def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> i
     for signal, found_at in part.signals:
         reading.add_signal(signal, found_at)
     if where not in _UNMODELLED:
+        if where.startswith("parameters"):
+            stems_end, clauses_end = len(reading.stems) + len(part.stems), len(reading.clauses)
+            reading.parameter_parts.append(
+                (len(reading.stems), stems_end, clauses_end, clauses_end + len(part.clauses))
+            )
         reading.clauses.extend(part.clauses)
         reading.framed.update(part.framed)
         reading.stems.extend(part.stems)
@@ -155,7 +167,19 @@ def _read_text_uncached(text: str, where: str, inherited: int) -> _TextReading:
 
 
 def text_size(texts: tuple[tuple[str, str], ...]) -> int:
-    return sum(len(text) for _, text in texts)
+    return sum(str.__len__(text) for _, text in texts)  # a subclass's __len__ may lie
+
+
+def _folded_size(texts: tuple[tuple[str, str], ...], walked: Walk) -> int:
+    """Characters the texts take once normalised (see :func:`folded_size`), counted no
+    further than just past the limit, before any other pass over them."""
+    pieces = [text for _, text in texts] + [text for _, text in walked.clauses]
+    size = 0
+    for text in pieces:
+        size += folded_size(text, walked.max_chars - size)
+        if size > walked.max_chars:
+            break
+    return size
 
 
 def walk(texts: tuple[tuple[str, str], ...], parameters: Mapping[str, Any], limits: Limits) -> Walk:
@@ -165,16 +189,20 @@ def walk(texts: tuple[tuple[str, str], ...], parameters: Mapping[str, Any], limi
     """
     size = text_size(texts)
     if size > limits.max_text_chars:  # len() is O(1): an oversized action costs nothing
-        return Walk(problems=[TOO_LARGE])
-    if not parameters:
-        return Walk()
-    return walk_parameters(parameters, limits, limits.max_text_chars - size)
+        return Walk(problems=[TOO_LARGE], max_chars=limits.max_text_chars)
+    if isinstance(parameters, dict) and not dict.__len__(parameters):
+        return Walk(max_chars=limits.max_text_chars)  # (never a subclass's own __len__)
+    walked = walk_parameters(parameters, limits, limits.max_text_chars - size)
+    walked.max_chars = limits.max_text_chars
+    return walked
 
 
 def read(texts: tuple[tuple[str, str], ...], walked: Walk) -> Reading:
     """Read ``texts`` ((where, text) pairs) and the parameters ``walked`` from the action."""
     reading = Reading()
     reading.problems.extend(walked.problems)
+    if not reading.too_large and _folded_size(texts, walked) > walked.max_chars:
+        reading.problems.append(TOO_LARGE)
     if reading.too_large:
         return reading
     for key, where in walked.flags:

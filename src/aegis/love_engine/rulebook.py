@@ -180,7 +180,8 @@ RULES: tuple[Rule, ...] = (
         ("lookup_verb",),
         ("personal_info", "personal_data"),
         ("intimate_target",),
-        frames=("defensive", "protect_frame"),
+        frames=("defensive", "protect_frame", "own_frame"),
+        objects=("personal_info", "personal_data", "intimate_target", "person"),
     ),
     _rule(
         "deception_fraud",
@@ -396,7 +397,7 @@ RULES: tuple[Rule, ...] = (
         "selling or exposing personal data",
         ("expose_verb",),
         ("personal_data", "personal_info"),
-        frames=("defensive", "protect_frame", "informational", "fiction_frame"),
+        frames=("defensive", "protect_frame", "informational", "fiction_frame", "own_frame"),
     ),
     _rule(
         "privacy_violation",
@@ -1099,6 +1100,20 @@ RULES += (
         ("movement_watch",),
         ("watch_log", "follow_verb", "lookup_verb", "surveil_verb"),
         frames=("defensive", "protect_frame", "informational", "support_frame"),
+    ),
+    _rule(
+        "self_harm",
+        Level.REVIEW,
+        "starving or purging oneself",
+        ("starve_cue",),
+        frames=("support_frame", "detect_frame", "informational"),
+    ),
+    _rule(
+        "self_harm",
+        Level.DENY,
+        "urging a person toward self-harm",
+        ("urge_self_harm",),
+        frames=("informational", "detect_frame", "defensive"),
     ),
 )
 # harms said in ordinary words (see :mod:`aegis.love_engine.rulebook_recall`)

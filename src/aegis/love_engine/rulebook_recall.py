@@ -44,7 +44,7 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "discrimination",
         "DENY",
         "a protected group made the only one a decision admits or the one it excludes",
-        (("exclusive_cue",), ("protected_group",), ("people_decision",)),
+        (("exclusive_cue",), ("protected_group", "proxy"), ("people_decision",)),
         _PREFERENCE_FRAMES,
     ),
     (
@@ -73,14 +73,18 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "DENY",
         "a self-harm act or goodbye, with a way to carry it out",
         (("self_harm_act",), ("record_act", "method", "instructions")),
-        ("support_frame", "defensive", "informational"),
+        # not "informational" (a goodbye "explaining why I'm gone" is no lesson) nor the broad
+        # support or defensive words ("my friends" is who the goodbye is for)
+        ("crisis_frame",),
     ),
     (
         "self_harm",
         "REVIEW",
         "a self-harm act or goodbye",
         (("self_harm_act",),),
-        ("support_frame", "defensive", "informational"),
+        # not "informational" (a goodbye "explaining why I'm gone" is no lesson) nor the broad
+        # support or defensive words ("my friends" is who the goodbye is for)
+        ("crisis_frame",),
     ),
     (
         "unauthorized_access",
@@ -178,5 +182,55 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         "billing for more care than was given",
         (("billing_fraud",),),
         ("defensive", "history_frame", "detect_frame", "audit_frame"),
+    ),
+    (
+        "discrimination",
+        "DENY",
+        "a person penalised for a condition they disclosed or an accommodation they asked for",
+        (("penalise_verb",), ("condition_disclosed",)),
+        ("informational", "undo", "audit_frame", "history_frame"),
+    ),
+    (
+        "discrimination",
+        "REVIEW",
+        "content moderated for the religion it names",
+        (("religious_marker",), ("moderation_act",), ("content_post",)),
+        ("audit_frame", "informational", "undo", "harass_strong", "abusive", "fraud_strong"),
+    ),
+    (
+        "privacy_violation",
+        "REVIEW",
+        "a child's whereabouts or contact sought",
+        (("obtain_verb", "lookup_verb", "compile_verb"), ("locator",), ("minor_age",)),
+        ("child_safety_frame", "parent_frame", "protect_frame"),
+    ),
+    (
+        "deception_fraud",
+        "DENY",
+        "a document saying something happened that the request says did not",
+        (("doc_verb",), ("official_doc",), ("false_record_cue",)),
+        ("history_frame", "detect_frame", "audit_frame"),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "someone else's work handed in as one's own",
+        (("submit_as_own",),),
+        # not "informational": an article is what gets copied
+        ("history_frame", "detect_frame", "defensive"),
+    ),
+    (
+        "discrimination",
+        "REVIEW",
+        "a protected group turned away",
+        (("refuse_verb",), ("protected_group",)),
+        ("audit_frame", "informational", "undo", "history_frame"),
+    ),
+    (
+        "financial_harm",
+        "REVIEW",
+        "someone else's money moved into one's own pocket",
+        (("money_move",), ("my_pocket",), ("someone_else",)),
+        ("informational", "verified_frame"),
     ),
 )

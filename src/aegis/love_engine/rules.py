@@ -19,6 +19,7 @@ from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.vocabulary import CONCEPTS
+from aegis.love_engine.vocabulary_recall import RULE_ONLY_ROLES
 
 __all__ = [
     "CATEGORIES",
@@ -83,6 +84,32 @@ def _participle_only() -> dict[str, int]:
 
 
 _PARTICIPLE_ONLY = _participle_only()
+_POSSESSIVE_MARKS = ("'s", "’s", "s'", "s’")
+
+
+def _possessive_only() -> dict[tuple[str, ...], int]:
+    """The concepts a phrase carries only through a listed possessive ("other users'",
+    "her badge" is not one): stemming drops the mark, so the phrase without it ("threatening
+    other users") must not play them."""
+    through_possessive: dict[tuple[str, ...], int] = {}
+    through_other: dict[tuple[str, ...], int] = {}
+    # only where the mark is the whole finding ("another user's" account is not one's own);
+    # elsewhere ("the bank's") the phrase means much the same with or without it
+    for name in ("unauthorised",):
+        for entry in CONCEPTS[name]:
+            stems = tuple(normalise(entry).stems)
+            if len(stems) < 2:
+                continue
+            table = through_possessive if entry.endswith(_POSSESSIVE_MARKS) else through_other
+            table[stems] = table.get(stems, 0) | BIT[name]
+    return {
+        stems: bits & ~through_other.get(stems, 0)
+        for stems, bits in through_possessive.items()
+        if bits & ~through_other.get(stems, 0)
+    }
+
+
+_POSSESSIVE_ONLY = _possessive_only()
 _DETERMINERS = frozenset(
     {"the", "a", "an", "my", "your", "his", "our", "their", "its", "this", "that", "her"}
 )
@@ -179,6 +206,9 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             phrase = _phrase_at(stems, index)
             if phrase is not None:
                 mask, size = phrase
+                lacking = _POSSESSIVE_ONLY.get(stems[index : index + size])
+                if lacking and not words[index + size - 1].endswith(_POSSESSIVE_MARKS):
+                    mask &= ~lacking  # "other users" is not "other users'"
                 clause.append((mask, " ".join(words[index : index + size])))
                 skip = size - 1
                 continue
@@ -331,7 +361,7 @@ def _rule_finding(
             continue
         if anchor == _OFF_PARTICLE and not _split_verb_object(clause, position):
             continue
-        if _governed(clause, position):
+        if _governed(clause, position) or _avoided(clause, position):
             continue
         if rule.honest_objects and any(
             m & rule.honest_objects for m, _ in clause[position + 1 : position + 4]
@@ -377,6 +407,19 @@ def _own_language(clause: list[tuple[int, str]]) -> bool:
             if part in media:
                 return True
     return False
+
+
+def _avoided(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm at ``position`` is what the request avoids: a gerund right after
+    "without" ("help her without humiliating her"). A parsed scope, so it is the one negation
+    that clears a finding; "without" anywhere else keeps it."""
+    surface = clause[position][1]
+    return (
+        position > 0
+        and clause[position - 1][1] == "without"
+        and " " not in surface
+        and surface.endswith("ing")
+    )
 
 
 _GOVERNANCE = BIT["governance_head"]
@@ -493,12 +536,18 @@ def find_in(
     seen = 0
     for clause in terms(text):
         mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
-        if clauses is not None and mask:
-            clauses.append(mask)
+        if clauses is not None and mask & _MODEL_CONCEPTS:
+            clauses.append(mask & _MODEL_CONCEPTS)
         seen |= mask
     return seen
 
 
+#: The concepts the learned model reads. The scope words ("it", "after", "report") place other
+#: words for the rules, and the recall vocabulary's rule-only roles ("get", "show") only
+#: steer rules: as features either would only add a pair per common word.
+_MODEL_CONCEPTS = ~mask_of(
+    "document_head", "object_end", "anaphor", "governance_head", *RULE_ONLY_ROLES
+)
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {
     (low, high): f"c:{first}&{second}"

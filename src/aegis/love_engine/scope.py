@@ -48,7 +48,9 @@ def in_object_scope(clause: list[tuple[int, str]], position: int, objects: int, 
             return True
         if mask & _ANAPHOR and not mask & _OBJECT_END:
             return True
-        if mask & (_OBJECT_END | verbs):
+        # a document is the object itself: what follows is its topic ("find the court's
+        # guidance on juror identity")
+        if mask & (_OBJECT_END | verbs | _DOCUMENT):
             break
     for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
         mask = clause[index][0]

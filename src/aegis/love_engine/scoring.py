@@ -20,6 +20,9 @@ __all__ = ["Scorer"]
 
 #: Stems the word score passes over: stopwords, and the clause break that ends a pair.
 _SKIPPED = STOPWORDS | {CLAUSE_BREAK}
+#: Parameter texts scored alone only from two of them: a single one beside the description is
+#: the action's own request, which the model was trained on whole.
+MIN_PARTS = 2
 
 
 class Scorer:
@@ -77,6 +80,39 @@ class Scorer:
             + sum(self._framed[category] for category in reading.framed)
             + sum(self._rule[key] for key in {(f.category, f.level) for f in reading.findings})
         )
+
+    def judged_score(self, reading: Reading) -> int:
+        """The score the engine judges by: the whole action's, or a parameter text's own if
+        that alone is high enough to confirm a veto.
+
+        A linear sum can be talked down by padding: a harmful request put as one item among
+        harmless chores gets the chores' (negative) weights added to its own. So each
+        parameter text is also scored alone (its stems, pairs, concepts and each stem beside
+        its own concepts; the bias), and one that alone reaches the model's ``confirm``
+        threshold decides. The bar is that one, not the review threshold: a text read
+        without the description that frames it is read with less context, and at the review
+        threshold too many legitimate ones were held up. Linear in the text read: each stem
+        is scored at most twice.
+        """
+        best = self.score(reading)
+        if len(reading.parameter_parts) < MIN_PARTS:
+            return best
+        bias = self.model.bias
+        for first, end, first_clause, end_clause in reading.parameter_parts:
+            stems = reading.stems[first:end]
+            clauses = reading.clauses[first_clause:end_clause]
+            union = 0
+            for mask in clauses:
+                union |= mask
+            alone = (
+                bias
+                + self._word_score(stems)
+                + self._concept_score(clauses, union)
+                + self._cross_score(stems, union)
+            )
+            if alone >= self.model.confirm_threshold:
+                best = max(best, alone)
+        return best
 
     def _word_score(self, stems: list[str]) -> int:
         """The weights of the distinct stems and adjacent stem pairs (stopwords skipped, no

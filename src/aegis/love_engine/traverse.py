@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import fractions
+import itertools
 import pathlib
 import uuid
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from typing import Any
 
 from aegis.love_engine import lexicon
 
-__all__ = ["Limits", "Walk", "walk_parameters"]
+__all__ = ["Limits", "Walk", "parameter_text", "walk_parameters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +35,13 @@ class Limits:
 
     Chosen so that the largest action read whole costs a few milliseconds of one core (about
     8 ms for 500 parameter strings, measured on a loaded machine): a verdict must come back
-    well within the time an agent can wait, whatever the input.
+    well within the time an agent can wait, whatever the input. The text limit is counted
+    after normalisation; at 16,384 characters the worst texts (every word distinct, with
+    digits) cost 13-15 ms of CPU, at 8,192 about half, leaving room for the interpreter's own
+    pauses (a full garbage collection, several ms on a large heap) within 20 ms.
     """
 
-    max_text_chars: int = 16_384  # description, intent, impact, context and parameters together
+    max_text_chars: int = 8_192  # description, intent, impact, context and parameters together
     max_depth: int = 32
     max_nodes: int = 512
 
@@ -50,6 +54,8 @@ class Walk:
     flags: list[tuple[str, str]] = field(default_factory=list)  # (lexicon key, where)
     problems: list[str] = field(default_factory=list)
     chars: int = 0
+    #: What the texts and parameters may take once normalised (see ``Limits.max_text_chars``).
+    max_chars: int = Limits().max_text_chars
 
 
 _SCALAR_TEXT = (datetime.date, datetime.time, decimal.Decimal, fractions.Fraction, uuid.UUID)
@@ -58,7 +64,7 @@ _SCALAR_TEXT = (datetime.date, datetime.time, decimal.Decimal, fractions.Fractio
 def _scalar_text(value: object) -> str | None:
     """Text of a value that is safe to turn into text in bounded time, else ``None``."""
     if isinstance(value, str):
-        return value
+        return str.__str__(value)  # a subclass's own methods are never called
     if isinstance(value, bool | int | float) or value is None:
         return ""
     if isinstance(value, (*_SCALAR_TEXT, pathlib.PurePath)):
@@ -67,12 +73,15 @@ def _scalar_text(value: object) -> str | None:
 
 
 def _key_text(key: object) -> str | None:
+    """A key's text, through the base types' own methods (a subclass may override any)."""
     if isinstance(key, str):
-        return key
-    if isinstance(key, bool | float) or key is None:
-        return str(key)
+        return str.__str__(key)
+    if isinstance(key, bool) or key is None:
+        return repr(bool(key)) if key is not None else "None"
+    if isinstance(key, float):
+        return float.__repr__(key)
     if isinstance(key, int):
-        return str(key) if -(10**18) < key < 10**18 else "integer"
+        return int.__repr__(key) if int.bit_length(key) < 60 else "integer"
     return None
 
 
@@ -197,7 +206,8 @@ def _camel_words(name: str) -> str:
 def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
     """Turn one scalar into a clause; ``False`` when the text budget is spent."""
     where, name, value, _ = node
-    if walk.chars + len(name) + (len(value) if isinstance(value, str) else 0) > budget:
+    size = str.__len__(value) if isinstance(value, str) else 0  # a subclass's __len__ may lie
+    if walk.chars + len(name) + size > budget:
         # Refused before any pass over it: a megabyte key costs no more than a short one.
         walk.problems.append("too large to judge")
         return False
@@ -210,9 +220,9 @@ def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
         walk.flags.append(("bulk", f"{where} = {_count(value)} recipients"))
     if isinstance(value, bool):
         text = _flag_clause(name, value, where, walk)
-    elif isinstance(value, str):
-        off = name and value.strip().casefold() in _OFF_VALUES
-        text = _switched_off(name, where) if off else f"{name} {value}" if name else value
+    elif isinstance(value, str):  # ``text``, never ``value``: a subclass's methods are not run
+        off = name and text.strip().casefold() in _OFF_VALUES
+        text = _switched_off(name, where) if off else f"{name} {text}" if name else text
     elif value is None and name:
         text = f"remove {name}"  # a setting emptied
     else:
@@ -226,34 +236,86 @@ def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
     return True
 
 
+def _contents(value: object, limit: int) -> tuple[int, list[Any]]:
+    """A container's size and up to ``limit + 1`` of its entries ((key, value) pairs for a
+    mapping), read through the base types' own methods wherever the container is one.
+
+    A ``dict``, ``list`` or ``tuple`` subclass may override ``__len__``, ``__iter__`` or
+    ``__getitem__`` to lie, raise, sleep or mutate itself; the base methods read what it holds
+    without calling any of them. Only a mapping that is no ``dict`` runs its own code, and of
+    that at most ``limit + 1`` keys are asked for.
+    """
+    if isinstance(value, dict):
+        return dict.__len__(value), list(itertools.islice(dict.items(value), limit + 1))
+    if isinstance(value, list):
+        return list.__len__(value), list.__getitem__(value, slice(0, limit + 1))
+    if isinstance(value, tuple):
+        return tuple.__len__(value), list(tuple.__getitem__(value, slice(0, limit + 1)))
+    if isinstance(value, set | frozenset):
+        if isinstance(value, set):
+            size, members = set.__len__(value), set.__iter__(value)
+        else:
+            size, members = frozenset.__len__(value), frozenset.__iter__(value)
+        return size, sorted(itertools.islice(members, limit + 1), key=_set_order)
+    mapping: Mapping[Any, Any] = value  # type: ignore[assignment]
+    keys = list(itertools.islice(iter(mapping), limit + 1))
+    return len(keys), [(key, _lookup(mapping, key)) for key in keys]
+
+
+class _Unreadable:
+    """A mapping's value that its own lookup would not give."""
+
+
+_UNREADABLE = _Unreadable()
+
+
+def _lookup(mapping: Mapping[Any, Any], key: object) -> object:
+    try:
+        return mapping[key]
+    except LookupError:  # a mapping that lists a key it cannot look up: unread
+        return _UNREADABLE
+
+
+def parameter_text(parameters: Mapping[str, Any], key: str) -> str | None:
+    """The text of one top-level parameter, or ``None`` when it is absent, no string, or the
+    mapping's own code fails to give it; read like the walk reads (base methods first)."""
+    try:
+        value = dict.get(parameters, key) if isinstance(parameters, dict) else parameters.get(key)
+    except Exception:  # a mapping's own code raised: the value is unknown
+        return None
+    return str.__str__(value) if isinstance(value, str) else None
+
+
 def _push_children(walk: Walk, stack: list[_Node], node: _Node, limits: Limits) -> bool:
     """Queue a container's children; ``False`` when the container is too large to queue."""
     where, name, value, depth = node
-    size = len(value)  # type: ignore[arg-type]
+    try:
+        size, entries = _contents(value, limits.max_nodes)
+    except Exception as error:  # a mapping's own code raised: what it holds is unknown
+        walk.problems.append(f"{where} cannot be read ({type(error).__name__})")
+        return True
+    size = max(size, len(entries))
     if size > limits.max_nodes:
         walk.problems.append(f"{where} holds {size} items, more than {limits.max_nodes}")
         return False
     if isinstance(value, Mapping):
         children = []
-        for key in value:
+        for key, child in entries:
             key_text = _key_text(key)
             if key_text is None:
                 walk.problems.append(f"{where} has a {type(key).__name__} key, which is not judged")
                 continue
-            try:
-                child = value[key]
-            except LookupError:  # a mapping that lists a key it cannot look up: unread
+            if child is _UNREADABLE:
                 walk.problems.append(f"{where}.{key_text} is listed but cannot be read")
                 continue
             children.append((f"{where}.{key_text}", key_text, child, depth + 1))
         stack.extend(reversed(children))
-        if not value and name:
+        if not entries and name:
             walk.clauses.append((where, name))
         return True
-    items = value if isinstance(value, list | tuple) else sorted(value, key=_set_order)  # type: ignore[call-overload]
     stack.extend(
         (f"{where}[{index}]", name, child, depth + 1)
-        for index, child in reversed(list(enumerate(items)))
+        for index, child in reversed(list(enumerate(entries)))
     )
     if name.casefold() in lexicon.RECIPIENT_KEYS and size > lexicon.BULK_RECIPIENTS:
         walk.flags.append(("bulk", f"{where} = {size} recipients"))

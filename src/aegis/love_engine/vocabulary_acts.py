@@ -52,7 +52,9 @@ ACTS: dict[str, tuple[str, ...]] = {
     "imitate": _split(
         "that copies, which copies, copying the look of, copy the look of, lookalike of, "
         "look-alike of, mimics, mimic, imitates, imitating, impersonates, impersonating, clone "
-        "of the real, replica of, pixel-perfect copy, identical to the real"
+        "of the real, replica of, pixel-perfect copy, identical to the real, using the paypal "
+        "logo, with the paypal logo, using the bank's logo, with the bank's logo, using their "
+        "logo, with their logo, using the logo of, using their branding, with their branding"
     ),
     # -- leave and status the law protects, and decisions that penalise people for them
     "protected_leave": _split(
@@ -84,7 +86,7 @@ ACTS: dict[str, tuple[str, ...]] = {
         "withdraws his complaint, so nobody will hire her, so nobody will hire him, so no one "
         "hires her, so no one hires him, ruin her, ruin his, ruin their, so she's too scared, so "
         "he's too scared, so she feels unwelcome, so he feels unwelcome, makes her cry, make her "
-        "cry, make him cry, humiliate her, humiliate him, so people can visit her, so people can "
+        "cry, make him cry, so people can visit her, so people can "
         "visit him, so people can find her, so people can find him, so people can show up, so "
         "they can find her, so they can find him, so people can pay her a visit"
     ),
@@ -102,6 +104,23 @@ ACTS: dict[str, tuple[str, ...]] = {
         "as, logged as, labelled as, labeled as, written up as, put down as, described as, "
         "recategorised as, recategorized as, filed as, as unrelated, as lost to follow-up"
     ),
+    # -- starving or purging oneself, said as a plan
+    "starve_cue": _split(
+        "300-calorie, 400-calorie, 500-calorie, 600-calorie, 300 calories a day, 400 calories a "
+        "day, 500 calories a day, 600 calories a day, only drink water, drink only water, only "
+        "water for, zero calories so, eat only those until, stop eating, need to be smaller, "
+        "need to be thin, need to be thinner, need to be skinnier, have to be thin, lose 5 kg "
+        "before, lose 10 kg in, lose 10 pounds in a week, how many laxatives, laxatives work "
+        "best, make myself throw up, make myself sick after eating, purge after eating"
+    ),
+    # -- urging someone else toward self-harm
+    "urge_self_harm": _split(
+        "happier without her, happier without him, better off without her, better off without "
+        "him, better off without you, nobody would miss you, no one would miss you, no one will "
+        "miss you, nobody will miss you, you should kill yourself, go kill yourself, "
+        "should just end it, go ahead and end it, see what happens to her, stop her "
+        "antidepressants all at once, stop his antidepressants all at once"
+    ),
     # -- abuse named as what a moderator acts against (a frame only: it never makes a finding)
     "abuse_named": _split(
         "threats, threat, death threats, threatening, slurs, slur, hate speech, hateful, "
@@ -112,6 +131,12 @@ ACTS: dict[str, tuple[str, ...]] = {
 
 #: Words existing roles lacked.
 ACTS_WIDENED: dict[str, tuple[str, ...]] = {
+    "defensive": _split(
+        "automod, auto-mod, automoderator, automod rule, mod queue, auto-delete, auto-remove, "
+        "auto-hide, followers-only, protect themselves, protect yourself, protect myself, "
+        "protect ourselves, keep themselves safe, keep yourself safe, defend themselves, defend "
+        "yourself"
+    ),
     "fake_object": _split("ratings, 5-star ratings, five-star ratings, star ratings, 5-star"),
     "money_term": _split(
         "convenience fee, service fee, booking fee, processing fee, admin fee, resort fee, "
@@ -135,11 +160,42 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "address, share her home address, share his home address"
     ),
     "protected_group": _split(
-        "having kids, having children, had kids, had children, have kids, for having kids"
+        "having kids, having children, had kids, had children, have kids, for having kids, "
+        "families with children, families with kids, family with children, family with kids, "
+        "parents with young children"
+    ),
+    "proxy": _split(
+        "graduated before, graduated in the 80s, graduated in the 1980s, graduated in the "
+        "1970s, born before, born in the 1960s, born in the 60s, hispanic-sounding, "
+        "arabic-sounding, foreign-sounding, african-sounding, asian-sounding"
+    ),
+    "decision": _split(
+        "renew the lease, renew her lease, renew his lease, renew their lease, lease renewal, "
+        "renewal of the lease, at the bottom of, to the bottom of, bottom of the "
+        "pile, end of the queue, back of the queue"
+    ),
+    "self_harm_intent": _split(
+        "not wake up, don't wake up, never wake up, don't want to wake up, do not want to wake "
+        "up, hope i don't wake up, wish i wouldn't wake up, sleep forever, sleep for a really "
+        "long time, "
+        "after i've gone, after i'm gone, when i'm gone, once i'm gone, final instructions, my "
+        "obituary, write my obituary, nobody would find me, no one would find me, nobody would "
+        "find someone, find you in the woods, tired of all of it, tired of it all, the place to "
+        "myself for it, nicht mehr aufwache, hide cutting scars, hide my scars, hide the cuts, "
+        "where cuts bleed less, blood loss spot, quickest blood loss, the blade is the only"
+    ),
+    "threat": _split(
+        "ur dead, you're dead when, when i catch u, when i catch you, break both his legs, break "
+        "both her legs, break your legs, break his legs, break her legs, we'll have bricks ready"
+    ),
+    "without_safety": _split(
+        "without car seats, without a car seat, no car seats, without masks, doesn't need masks, "
+        "don't need masks, without shoring, don't need the trench shoring, no trench shoring, "
+        "without the overheat cut-off, without a flue test, no need for the flue test"
     ),
     "harm_verb": _split(
         "scald, throw hot water on, throw boiling water on, pour boiling water on, pour hot "
-        "water on"
+        "water on, sick enough to, make it sick enough, sick enough that"
     ),
     "person": _split("she, he"),
     "fraud_strong": _split(
@@ -191,5 +247,9 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "spending cap, daily limit, payout limit"
     ),
     # one's own location, shared by oneself ("share my live location with my sister")
-    "own_frame": _split("my live location, my own location, my own live location"),
+    "own_frame": _split(
+        "my live location, my own location, my own live location, my address, my home address, "
+        "my own address, my phone number, my own details, my own data, my personal phone, my "
+        "personal laptop, my old phone, my own phone, my own laptop"
+    ),
 }

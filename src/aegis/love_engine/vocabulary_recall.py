@@ -17,7 +17,7 @@ listed origin is covered the same way. Entries are stemmed at import.
 
 from __future__ import annotations
 
-__all__ = ["RECALL", "RECALL_ADDED", "keep_head_roles"]
+__all__ = ["RECALL", "RECALL_ADDED", "RULE_ONLY_ROLES", "keep_head_roles"]
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -109,6 +109,9 @@ _GROUP_PHRASES = (
 
 #: Billing for more care than was given.
 _BILLING_FRAUD = _split(
+    "code the visits as, code the sessions as, bill the visits as, bill the sessions as, code "
+    "them as, bill them as, as 30-minute, as 45-minute, as 60-minute, as longer visits, as "
+    "longer sessions, "
     "upcode, upcoding, up-code, up-coding, to get higher reimbursement, for higher "
     "reimbursement, get a higher reimbursement, higher reimbursement, maximise "
     "reimbursement, maximize reimbursement, services not rendered, phantom billing, code "
@@ -126,6 +129,11 @@ _PARTY_DAYS = _product(
 _FALSE_VOTE_NOTICES = (
     *_PARTY_DAYS,
     *_split(
+        "voting has moved, voting has been moved, voting moved to, the vote has moved, polls have "
+        "moved, polling has moved, voting is now on, voting day has changed, vote has been "
+        "postponed, election has been postponed, election is postponed, voting is cancelled, "
+        "voting is canceled, can't vote if they, cannot vote if they, can't vote unless they, "
+        "won't be allowed to vote, will be arrested if they vote, ineligible to vote if, "
         "polling place changed to, polling place has changed, polling station has moved, "
         "polling station moved, polling place moved, your polling place is now, voting "
         "has been extended to, the election moved, election has moved, election has been "
@@ -174,6 +182,12 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # contact a stranger seeks with a child, said in the first person, or kept from parents
     "grooming_act": _split(
+        "video call me, video chat with me, facetime me, call me alone, alone at night, meet me "
+        "alone at, "
+        "privately, in private, i can befriend, for me to befriend, i can message, i can dm, "
+        "delete our messages, delete our chats, delete the messages so, so her mom doesn't "
+        "see, so her mum doesn't see, so his mom doesn't see, so his mum doesn't see, so her "
+        "parents don't see, so his parents don't see, "
         "where i can talk to, where i can chat with, so i can talk to, so i can chat with, for "
         "me to talk to, for me to chat with, i can talk to, i can chat with, i can meet, where "
         "i can meet, chat rooms where, chatrooms where, private app, private chat, move the "
@@ -215,6 +229,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "want, prefer, preferably, preferred"
     ),
     "refuse_verb": _split(
+        "turn away, turned away, turning away, turn them away, send away, send them away, "
+        "refuse service, refuse to serve, won't serve, refuse to rent, refuse to hire, "
         "deny, denies, denied, denying, refuse, refuses, refused, refusing, reject, rejects, "
         "rejected, rejecting, decline, declines, declined, declining, turn down, turns down, "
         "ignore, ignores, ignored, ignoring, don't provide, do not provide, won't provide, "
@@ -229,6 +245,84 @@ RECALL: dict[str, tuple[str, ...]] = {
         "prayer room, religious holiday, adjusted hours, flexible hours, lactation room, "
         "nursing breaks, standing desk"
     ),
+    # help for someone at risk: a self-harm act named to prevent it
+    "crisis_frame": _split(
+        "988, crisis, samaritans, hotline, helpline, get help, get them help, counsellor, "
+        "counselor, therapist, doctor, gp, warn, warning, warnings, awareness, prevention, "
+        "prevent, check on, reach out, support, supporting, safeguarding, signs, danger, "
+        "dangers, dangerous, volunteers, caller, callers, can be fatal, is fatal, to a teen, "
+        "to teens, to kids, to children, to students, to my son, to my daughter"
+    ),
+    # a document that says something happened, and the request saying it did not
+    "doc_verb": _split(
+        "print, make, create, generate, fill in, fill out, sign, sign off, mark, stamp, issue, "
+        "write, produce, log, record, forge, fake, draw up, mock up"
+    ),
+    "official_doc": _split(
+        "vaccination card, vaccine card, vaccination record, vaccination certificate, vaccine "
+        "certificate, covid pass, vaccine passport, sick note, doctor's note, medical "
+        "certificate, fit note, diploma, degree certificate, transcript, inspection, annual "
+        "inspection, aircraft inspection, safety inspection, inspection report, maintenance "
+        "log, logbook, certificate, permit, licence, license, attendance record, timesheet"
+    ),
+    "false_record_cue": _split(
+        "didn't get the shot, did not get the shot, didn't get vaccinated, never got the shot, "
+        "never vaccinated, not vaccinated, wasn't vaccinated, without the shot, without getting "
+        "the shot, wasn't sick, i'm not sick, not actually sick, didn't attend, never attended, "
+        "never studied, didn't graduate, didn't do it, we didn't do, wasn't done, hasn't been "
+        "done, not done yet, not yet done, check it later, check the engine later, we'll check "
+        "later, we'll do it later, do it later, not yet checked, hasn't been checked, haven't "
+        "checked, without checking, without inspecting, without doing it, never did it"
+    ),
+    # someone else's work handed in as one's own
+    "submit_as_own": _split(
+        "hand it in as my, hand in as my, submit it as my, submit as my, turn it in as my, turn "
+        "in as my, as my term paper, as my own essay, as my essay, as my assignment, as my "
+        "homework, as my coursework, as my thesis, as my dissertation, as if i wrote it, pass "
+        "it off as mine, pass it off as my own, claim it as my own"
+    ),
+    # a penalty laid on a person for what they disclosed or asked for
+    "penalise_verb": _split(
+        "fire, fired, firing, sack, dismiss, let go, lay off, demote, cut the hours of, cut "
+        "their hours, cut her hours, cut his hours, reduce the hours of, reduce her hours, "
+        "reduce his pay, reduce her pay, dock, punish, discipline, pass over, stop offering, "
+        "withdraw the offer, rescind the offer, take her off, take him off, move her off, "
+        "move him off"
+    ),
+    "condition_disclosed": _split(
+        "who just told us, told us she has, told us he has, told us they have, told us she's, "
+        "told us he's, disclosed her, disclosed his, disclosed their, she has ms, he has ms, "
+        "has ms, has cancer, has epilepsy, has diabetes, has hiv, has a disability, has "
+        "depression, has adhd, has autism, is autistic, is pregnant, got pregnant, came out "
+        "as, is transitioning, asked for accommodation, asked for an accommodation, asked "
+        "for adjustments, asked for a reasonable adjustment, requested accommodation, "
+        "requested an accommodation, on parental leave, on maternity leave, on paternity "
+        "leave, back from maternity leave"
+    ),
+    # religious words on content a moderation acts on
+    "religious_marker": _split(
+        "allah, mosque, mosques, quran, koran, imam, church, synagogue, torah, bible, hijab, "
+        "hijabs, turban, kippah, yarmulke, halal, kosher, inshallah, mashallah, ramadan, eid, "
+        "diwali, hanukkah, arabic script, hebrew"
+    ),
+    "content_post": _split(
+        "post, posts, comment, comments, message, messages, reply, replies, tweet, tweets, "
+        "video, videos, upload, uploads, caption, captions, containing, mentioning, that "
+        "mention, with the word, with the words"
+    ),
+    # a child's whereabouts or contact sought by a stranger
+    # gathering facts about a person: read only beside a child's whereabouts
+    "compile_verb": _split("compile, compiling, gather, gathering, dig up, track down, map out"),
+    "locator": _split(
+        "daily routine, routine, schedule, movements, school, "
+        "address, home address, phone number, number, where she lives, where he lives, where "
+        "they live, which school, what school, her school, his school, school she goes to, "
+        "school he goes to, walk home, route home, bus stop"
+    ),
+    "parent_frame": _split(
+        "party, birthday, invite, invitation, playdate, pickup, pick-up, school run, carpool, "
+        "lost child, amber alert, missing child, reunite"
+    ),
     # a group told to leave, or hated, as a group
     "expel_cue": _split(
         "should leave, must leave, leave the street, leave the neighbourhood, leave the "
@@ -241,6 +335,11 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- self-harm said as a challenge or a goodbye ------------------------------------------
     "self_harm_act": _split(
+        "why i'm gone, when i'm gone, after i'm gone, once i'm gone, why i'm not here, my last "
+        "week, my last day, the day i do it, day i do it, what to give away, give away my "
+        "things, giving away my things, set them to send, schedule them to send, send after "
+        "i'm gone, happier without me, better without me, be happier without me, would be "
+        "happier without me, "
         "choking game, the choking game, space monkey game, pass-out game, pass out game, "
         "going to do it friday, going to do it saturday, going to do it sunday, going to do it "
         "tonight, do it friday night, do it saturday night, do it when they're away, do it "
@@ -281,6 +380,12 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # -- unauthorised access: scale, numbers and records ------------------------------------
     "mass_scope": _split(
+        "all of ipv4, all of the internet, each vulnerable, each vulnerable box, every "
+        "vulnerable box, every box, each box, "
+        "mass-exploit, mass exploit, mass-exploitation, mass exploitation, mass-compromise, "
+        "shodan, shodan lists, every site, every website, every domain, every store, "
+        "on every ip, on every host, on every server, on every device, against every ip, "
+        "against every host, against every server, on all hosts, every ip in, every address, "
         "entire internet, whole internet, the internet, all of the internet, all ipv4, entire "
         "ipv4, whole ipv4, the ipv4 space, ipv4 space, every ip, every ip address, all ip "
         "addresses, internet-wide, internet wide, masscan, zmap, every host, every server, "
@@ -289,6 +394,7 @@ RECALL: dict[str, tuple[str, ...]] = {
         "every device"
     ),
     "exploit_act": _split(
+        "drop a web shell, drop a webshell, web shell, webshell, "
         "exploit, exploits, exploiting, exploited, run the exploit, pop, compromise, "
         "compromising, infect, backdoor, hack, hacking, own them, take over, break into, "
         "deploy the payload, drop a shell, get a shell, shell them, mine crypto on"
@@ -306,6 +412,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "fitness app, fitness data, running routes, strava, period tracker, diary"
     ),
     "obtain_verb": _split(
+        "ask for, ask the clinic for, ask the doctor for, ask hr for, ask the therapist for, "
+        "ask the gp for, get hold of, "
         "get, obtain, pull, access, read, open, download, grab, look at, look through, go "
         "through, see, view, check, request, fetch, retrieve, copy, export, find, get me, "
         "find out, work out, figure out"
@@ -315,13 +423,15 @@ RECALL: dict[str, tuple[str, ...]] = {
         "member's, gym member's, patient's, tenant's, student's, her, his, their, ex's, wife's, "
         "husband's, girlfriend's, boyfriend's, neighbour's, neighbor's, daughter's, son's, "
         "applicant's, candidate's, intern's, nanny's, manager's, boss's, client's, user's, "
-        "customer's, organiser, organizer, union organiser, union organizer, steward, "
+        "customer's, who complained, nurse's, everyone, anyone, everybody, "
+        "organiser, organizer, union organiser, union organizer, steward, "
         "whistleblower, claimant, complainant, witness, supplier, suppliers, vendor, vendors, "
         "contractor, contractors, payee, "
         "landlord, partner"
     ),
     # -- money rerouted by changing someone else's payment details ---------------------------
     "payment_details": _split(
+        "bank account, bank accounts, "
         "bank details, bank account details, banking details, payment details, iban, account "
         "number, sort code, routing number, remittance details, payee details, payout account, "
         "payout details, direct deposit, refund card, card on file, refunds, "
@@ -371,6 +481,7 @@ RECALL: dict[str, tuple[str, ...]] = {
         "labor organizing"
     ),
     "watch_people": _split(
+        "write down the names, write down who, note who, note down who, names of everyone, "
         "monitor, monitoring, track, tracking, watch, watching, keep tabs on, list who, "
         "find out who, identify who, which employees, which workers, which staff, who is "
         "talking, who's talking, report their names, names of, list of names, put them on, "
@@ -379,6 +490,8 @@ RECALL: dict[str, tuple[str, ...]] = {
         "informants, record the meeting, record their, spy, layoff, layoffs"
     ),
     "labour_rights_frame": _split(
+        "their right, is their right, a right, won't affect, will not affect, does not affect, "
+        "doesn't affect, legal right, protected right, "
         "protected activity, protected by law, is protected, are protected, must not be, "
         "should not be, nlra, nlrb, right to organise, right to organize, right to join, "
         "neutrality, recognise the union, recognize the union, bargain with, collective "
@@ -434,10 +547,19 @@ RECALL: dict[str, tuple[str, ...]] = {
         "life ring, defibrillator, aed, medical supplies, seeds, t-shirts"
     ),
     "billing_fraud": _BILLING_FRAUD,
+    # one's own pocket said in the first person (not the firm's account)
+    "my_pocket": _split(
+        "my account, my own account, my personal account, my card, my personal card, my "
+        "wallet, my paypal, my personal bank account, my savings, my checking, into mine, to "
+        "mine, to my personal account, into my personal account, to my own account, into my own "
+        "account, to my account, into my account, to my personal card, to my card"
+    ),
     # the same notices, read by a rule whose only frames are an official source and detection
     "false_vote_notice": _FALSE_VOTE_NOTICES,
     "official_source": _OFFICIAL_SOURCES,
     "price_agreement": _split(
+        "agree on the same, same minimum bid, same minimum price, agree on a minimum bid, agree "
+        "on bids, agree our bids, agree the bids, "
         "agree with the other suppliers, agree with other suppliers, agree with the other "
         "bidders, agree with our competitors, agree with the competitors, agree with our rivals, "
         "agree with competitors, agree a minimum price, agree on a minimum price, agree on the "
@@ -450,6 +572,9 @@ RECALL: dict[str, tuple[str, ...]] = {
     ),
     # words that make a protected group the subject of an audit, a benefit or a law
     "audit_frame": _split(
+        "more often, at higher rates, higher rates, "
+        "four-fifths, four-fifths rule, rejection rates, rejection rate, age-gate, age gate, "
+        "verify id, show id, can't show id, id check, "
         "bias audit, audit, audits, auditing, disparity, disparities, disparate impact, check "
         "whether, check if, flag any, find any, look for, illegal, unlawful, violates, "
         "violation, discriminatory, discrimination, complaint, complaints, compliance, eeoc, "
@@ -512,6 +637,12 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         *(phrase for phrase, _ in _GROUP_PHRASES),
         *_product("born, raised, educated", _product("in, outside", _PLACES + ", the country")),
         *_split(
+            "whites, whites only, whites-only, white-only, white people only, no blacks, no "
+            "foreigners, no immigrants, no muslims, no jews, no gays, no arabs, no mexicans, no "
+            "indians, no asians, no africans, no gypsies, no travellers, "
+            "disability benefits, on disability, on benefits, receives benefits, receive "
+            "benefits, on welfare, welfare recipients, housing benefit, section 8, section 8 "
+            "vouchers, housing vouchers, ebt card, ebt cards, food stamps, "
             "native-born, native born, native-born americans, american-born, us-born, born in "
             "the us, born in america, born here, americans only, citizens only, locals only, "
             "men under 25, men under 30, men under 35, men under 40, men over 40, men over 50, "
@@ -536,9 +667,13 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     ),
     "election_day": _split("the election, election, the primary, early voting"),
     "manipulate": _split("fix the, fixing the, fixes the, fixed the"),
-    "workers": _split("which employees, which workers, which staff"),
+    "workers": _split(
+        "which employees, which workers, which staff, her reports, his reports, their reports, "
+        "direct reports, my reports, your reports"
+    ),
     "voting_false_claim": _PARTY_DAYS,
     "intrusion_strong": _split(
+        "to my address instead, to my email instead, to my inbox instead, to me instead, "
         "to my sim, onto my sim, to a sim i control, port her number, port his number, port "
         "their number, port her phone number, port his phone number, port their phone "
         "number, porting her number, porting his number, transfer her number, transfer his "
@@ -546,6 +681,8 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "number to my, her recovery email, his recovery email, set the recovery email to"
     ),
     "personal_data": _split(
+        "on antidepressants, takes antidepressants, on medication, on hiv medication, in rehab, "
+        "in therapy, on methadone, "
         "hiv-positive, hiv positive, mental health diagnosis, mental health diagnoses, mental "
         "health condition, mental health conditions, psychiatric diagnosis, who is pregnant, "
         "who are pregnant, pregnancy, therapy notes, disability status, immigration status, "
@@ -557,6 +694,11 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
         "the whole office, all staff, all-staff, the team channel, coworkers, colleagues"
     ),
     "others_money": _split("customer refunds, the refunds"),
+    "own_pocket": _split(
+        "for mine, with mine, to my personal account, into my personal account, "
+        "to my own account, into my own "
+        "account, to my account, into my account, to my personal card, to my card"
+    ),
     "money_move": _split(
         "switch the bank details, change the bank details, change the iban, switch the iban, "
         "replace the bank details, update the iban, swap the bank details, edit the bank "
@@ -565,6 +707,11 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     ),
     "fraud_strong": _BILLING_FRAUD
     + _split(
+        "fake resident submissions, fake submissions, fake residents, fake responses, fake "
+        "consultation responses, fake petition, fake signatures, fake constituents, fake "
+        "citizen, fake citizens, fake voters, fake supporters, fake grassroots, fake personas, "
+        "pays us instead, pay us instead, pays me instead, pay me instead, paid to us instead, "
+        "paid to me instead, pays our account instead, "
         "rack up commissions, rack up commission, rack up fees, for the commissions, to earn "
         "commissions, to earn more commission, to churn commissions, "
         "churning the account, churning client accounts, churning accounts, churn the client's "
@@ -609,6 +756,7 @@ RECALL_ADDED: dict[str, tuple[str, ...]] = {
     "subject_frame": (
         *RECALL["accommodation_need"],
         *_split(
+            "check that, verify that, confirm that, "
             "make sure, ensure, ensuring, pay rise, pay rises, same pay rise, same raise, entitled "
             "to, get the same, receive the same, returning from, back from, schedule the "
             "chemotherapy, schedule her chemotherapy, schedule his chemotherapy, chemotherapy "
@@ -673,3 +821,7 @@ def keep_head_roles(concepts: dict[str, tuple[str, ...]]) -> None:
                 for phrase, group_words in _GROUP_PHRASES
                 if not played.isdisjoint(group_words)
             )
+
+
+#: The new roles: read by the rules only, never turned into features for the learned model.
+RULE_ONLY_ROLES = frozenset(RECALL)

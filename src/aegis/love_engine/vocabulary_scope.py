@@ -22,7 +22,7 @@ SCOPE: dict[str, tuple[str, ...]] = {
     # document about an audit, "the alarm report" is not the alarm
     "document_head": _split(
         "findings, finding, report, reports, summary, summaries, memo, memos, minutes, notes, "
-        "recommendations, results, calendar, schedule, agenda, slides, deck, template, "
+        "recommendations, calendar, schedule, agenda, slides, deck, template, "
         "templates, page, pages, article, articles, faq, training, course, checklist item, "
         "invitation, invite, meeting, dashboard screenshot, questionnaire, brochure, newsletter, "
         "blog post, handbook, guide, guidance, manual, readme, documentation, docs, policy "

@@ -6,9 +6,10 @@ from types import MappingProxyType
 
 import pytest
 
-from aegis.love_engine import LoveEngine
+from aegis.love_engine import Action, LoveEngine, Verdict
 from aegis.love_engine.model import LinearModel, features, load_default_model
 from aegis.love_engine.normalise import CLAUSE_BREAK, normalise, stem
+from aegis.love_engine.reading import Reading
 from aegis.love_engine.rules import find
 
 
@@ -63,6 +64,39 @@ def test_the_model_file_round_trips_and_scores_in_integers() -> None:
     assert again.score({"poison", "coffe poison", "unknown"}) == -412 + 2210 + 875
     assert isinstance(again.score({"poison"}), int)
     assert 0.0 < again.probability(-412) < 0.5 < again.probability(2673) < 1.0
+
+
+def test_the_confirm_threshold_round_trips_and_defaults_to_the_threshold() -> None:
+    weights = MappingProxyType({"poison": 2210})
+    both = LinearModel(weights, -412, 150, 1000, confirm=-300)
+    assert LinearModel.parse(both.dump()) == both
+    assert both.confirm_threshold == -300
+    one = LinearModel.parse("scale\t1000\nbias\t0\nthreshold\t150\n")
+    assert one.confirm is None
+    assert one.confirm_threshold == 150
+
+
+def _engine_with(threshold: int, confirm: int) -> LoveEngine:
+    """The shipped weights with the two thresholds set by hand."""
+    shipped = load_default_model()
+    return LoveEngine(
+        model=LinearModel(shipped.weights, shipped.bias, threshold, shipped.scale, confirm)
+    )
+
+
+def test_a_veto_is_denied_only_when_the_model_confirms_it() -> None:
+    """``confirm`` alone decides deny against review for a rule's veto; ``threshold`` alone
+    decides review against allow when no rule speaks."""
+    veto = Action("Put antifreeze in my coworker's coffee so he gets sick", "act")
+    plain = Action("Summarize the meeting notes for the team", "act")
+    score = _engine_with(0, 0).check_ethics_sync(veto).model_score
+    assert _engine_with(10**9, score).check_ethics_sync(veto).verdict is Verdict.DENY
+    reviewed = _engine_with(-(10**9), score + 1).check_ethics_sync(veto)
+    assert reviewed.verdict is Verdict.REVIEW
+    assert any("does not confirm" in reason for reason in reviewed.reasons)
+    quiet = _engine_with(0, 0).check_ethics_sync(plain).model_score
+    assert _engine_with(quiet + 1, -(10**9)).check_ethics_sync(plain).verdict is Verdict.ALLOW
+    assert _engine_with(quiet, 10**9).check_ethics_sync(plain).verdict is Verdict.REVIEW
 
 
 @pytest.mark.parametrize(
@@ -184,3 +218,36 @@ def test_a_camel_case_key_is_read_as_words(key: str, words: str) -> None:
     from aegis.love_engine.traverse import _camel_words
 
     assert _camel_words(key) == words
+
+
+def _padded_reading(items: list[str]) -> Reading:
+    from aegis.love_engine.reading import read_action
+    from aegis.love_engine.traverse import Limits
+
+    texts = (("description", "Work through the list"), ("intent", "act"))
+    return read_action(texts, {"items": items}, Limits())
+
+
+@pytest.mark.parametrize("confirm", [1_000, 6_000])
+def test_padding_cannot_talk_a_parameter_text_down(confirm: int) -> None:
+    """A parameter text that alone scores at or above ``confirm`` is judged by its own score,
+    however much harmless padding is listed beside it; below that, the whole action's sum."""
+    from aegis.love_engine.scoring import Scorer
+
+    weights = MappingProxyType({"poison": 5_000, "book": -3_000, "paper": -3_000})
+    scorer = Scorer(LinearModel(weights, 0, 100, 1000, confirm))
+    reading = _padded_reading(["book", "poison", "paper"])
+    assert scorer.score(reading) == 5_000 - 3_000 - 3_000
+    expected = 5_000 if confirm <= 5_000 else scorer.score(reading)
+    assert scorer.judged_score(reading) == expected
+
+
+def test_the_judged_score_is_never_below_the_whole_sum() -> None:
+    engine = LoveEngine()
+    for items in (
+        ["order printer paper", "Put antifreeze in my coworker's coffee", "renew the domain"],
+        ["order printer paper", "renew the domain"],
+        ["Summarize the meeting notes"],
+    ):
+        reading = _padded_reading(items)
+        assert engine._scorer.judged_score(reading) >= engine._scorer.score(reading)
