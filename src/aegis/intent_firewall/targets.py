@@ -206,7 +206,10 @@ def _chain(table: dict[str, str], directory: str, top: str = "/") -> frozenset[s
     while directory not in (top, ""):
         if (kind := table.get(directory)) is not None:
             found.add(kind)
-        directory = posixpath.dirname(directory)
+        parent = posixpath.dirname(directory)
+        if parent == directory:  # "//" is its own parent: a root written with two slashes
+            break
+        directory = parent
     return frozenset(found)
 
 

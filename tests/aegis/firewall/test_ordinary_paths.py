@@ -71,3 +71,9 @@ _SPELLINGS = st.one_of(
 @example("a/CON.txt")
 def test_a_plain_path_is_told_odd_as_every_check_tells_it(text: str) -> None:
     assert paths.is_odd_spelling(text) == paths._odd_spelling(text)
+
+
+def test_a_root_written_with_two_slashes_ends_the_walk_up() -> None:
+    """``posixpath.dirname("//")`` is ``"//"``: the walk up stops there instead of looping."""
+    assert targets._chain({"/a": "config"}, "//a/b") == frozenset()
+    assert targets._chain({"/a": "config"}, "/a/b") == frozenset({"config"})
