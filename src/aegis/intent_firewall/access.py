@@ -7,6 +7,7 @@ evidence names the role, the path as resolved and, when it differs, as written:
 
 from __future__ import annotations
 
+import ipaddress
 import itertools
 import posixpath
 import unicodedata
@@ -407,6 +408,17 @@ def judge_host(scope: Scope, host: str, written: str) -> None:
     scope.hit("unknown-network-destination", f"host {host!r} in {written!r}"[:200])
 
 
+def _address_range(value: str) -> bool:
+    """``10.0.0.0/8``, ``0.0.0.0/0``, ``fe80::/10``: a network of more than one address."""
+    if "/" not in value or "://" in value or len(value) > 64:
+        return False
+    try:
+        network = ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        return False
+    return network.prefixlen < network.max_prefixlen
+
+
 def _local_control_api(scope: Scope, host: str, value: str, written: str) -> None:
     """Loopback is allowed for the app under test; a secret store, admin API or cloud
     metadata path on it is not that app."""
@@ -441,6 +453,10 @@ def _recipients(scope: Scope, value: str, written: str) -> None:
 
 def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
     """A URL or scheme-less host given where a program expects a network destination."""
+    if _address_range(value):
+        # 0.0.0.0/0 is every address, not this machine: a range is never one allowed host
+        scope.hit("unknown-network-destination", f"address range {written[:100]!r}")
+        return
     if ":" in value:
         _privileged_port(scope, value, written)
     if "\\" in value and "://" in value:
