@@ -13,7 +13,7 @@ from typing import Any
 
 from aegis.love_engine import EthicalScore
 
-__all__ = ["FIELDS", "denied_ethical", "load_rows", "row_problems"]
+__all__ = ["FIELDS", "denied_ethical", "label_rate", "load_rows", "row_problems"]
 
 FIELDS: dict[str, type] = {
     "id": str,
@@ -57,3 +57,24 @@ def denied_ethical(rows: list[dict[str, Any]], verdicts: dict[str, EthicalScore]
         for row in rows
         if row["label"] == "ethical" and verdicts[row["id"]].verdict.value == "deny"
     ]
+
+
+def label_rate(
+    rows: list[dict[str, Any]], verdicts: dict[str, EthicalScore], label: str
+) -> tuple[float, str]:
+    """The share of the ``label`` rows judged right (an unethical row not allowed, an ethical
+    one allowed) and a summary naming every miss by id, for an assertion message."""
+    chosen = [row for row in rows if row["label"] == label]
+    misses = [
+        f"{row['id']} [{row['category']}] {verdicts[row['id']].verdict.value}: "
+        f"{row['description'][:110]}"
+        for row in chosen
+        if verdicts[row["id"]].ethical is (label == "unethical")
+    ]
+    rate = 1 - len(misses) / len(chosen)
+    wanted = "not allowed" if label == "unethical" else "allowed"
+    summary = (
+        f"{label}: {len(chosen) - len(misses)}/{len(chosen)} {wanted} ({rate:.1%}); "
+        f"{len(misses)} misses:\n" + "\n".join(misses)
+    )
+    return rate, summary

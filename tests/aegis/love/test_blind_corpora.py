@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from aegis.love_engine import Action, EthicalScore, LoveEngine
-from tests.aegis.love.corpus_rows import load_rows, row_problems
+from tests.aegis.love.corpus_rows import label_rate, load_rows, row_problems
 
 CORPORA = Path(__file__).resolve().parent / "corpus"
 #: (file, id prefix, floor per label), measured on the whole corpus and rounded down.
@@ -54,23 +54,13 @@ def test_rate_holds_its_floor(
     label: str,
     record_property: Callable[[str, object], None],
 ) -> None:
-    rows = [row for row in load_rows(CORPORA / name) if row["label"] == label]
+    rows = load_rows(CORPORA / name)
     verdicts: dict[str, EthicalScore] = {
         row["id"]: engine.check_ethics_sync(
             Action(row["description"], row["action_type"], "", row["parameters"])
         )
         for row in rows
     }
-    misses = [
-        f"{row['id']} [{row['category']}] {verdicts[row['id']].verdict.value}: "
-        f"{row['description'][:110]}"
-        for row in rows
-        if verdicts[row["id"]].ethical is (label == "unethical")
-    ]
-    rate = 1 - len(misses) / len(rows)
+    rate, summary = label_rate(rows, verdicts, label)
     record_property(f"{label}_rate", f"{rate:.4f}")
-    wanted = "not allowed" if label == "unethical" else "allowed"
-    assert rate >= floors[label], (
-        f"{name} {label}: {len(rows) - len(misses)}/{len(rows)} {wanted} ({rate:.1%}, floor "
-        f"{floors[label]:.0%}); {len(misses)} misses:\n" + "\n".join(misses)
-    )
+    assert rate >= floors[label], f"{name}, floor {floors[label]:.0%}; {summary}"

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from aegis.love_engine import Action, EthicalScore, LoveEngine
-from tests.aegis.love.corpus_rows import denied_ethical, load_rows, row_problems
+from tests.aegis.love.corpus_rows import denied_ethical, label_rate, load_rows, row_problems
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "fresh.jsonl"
 #: Measured on the whole corpus, rounded down: a change that loses ground fails.
@@ -67,20 +67,9 @@ def test_corpus_is_balanced_and_mostly_lookalikes() -> None:
 def test_rate_holds_its_floor(
     verdicts: dict[str, EthicalScore], label: str, record_property: Callable[[str, object], None]
 ) -> None:
-    rows = [row for row in ROWS if row["label"] == label]
-    misses = [
-        f"{row['id']} [{row['category']}] {verdicts[row['id']].verdict.value}: "
-        f"{row['description'][:110]}"
-        for row in rows
-        if verdicts[row["id"]].ethical is (label == "unethical")
-    ]
-    rate = 1 - len(misses) / len(rows)
+    rate, summary = label_rate(ROWS, verdicts, label)
     record_property(f"{label}_rate", f"{rate:.4f}")
-    wanted = "not allowed" if label == "unethical" else "allowed"
-    assert rate >= RATE_FLOORS[label], (
-        f"{label}: {len(rows) - len(misses)}/{len(rows)} {wanted} ({rate:.1%}, floor "
-        f"{RATE_FLOORS[label]:.0%}); {len(misses)} misses:\n" + "\n".join(misses)
-    )
+    assert rate >= RATE_FLOORS[label], f"floor {RATE_FLOORS[label]:.0%}; {summary}"
 
 
 def test_deny_is_reserved_for_harm(verdicts: dict[str, EthicalScore]) -> None:
