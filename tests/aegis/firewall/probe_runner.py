@@ -27,12 +27,15 @@ LIVENESS_SECONDS = 30.0
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """``kind`` is verdict, documented-error, other-error, crash or no-answer."""
+    """``kind`` is verdict, documented-error, other-error, crash or no-answer; ``seconds``
+    is wall-clock time, ``cpu_seconds`` the process's CPU time over the same step (on a
+    shared machine the gap between them is time spent waiting for a core)."""
 
     kind: str
     decision: str = ""
     detail: str = ""
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def run_in_process(probe: Probe, firewall: IntentFirewall | None = None) -> Outcome:
@@ -45,17 +48,21 @@ def run_in_process(probe: Probe, firewall: IntentFirewall | None = None) -> Outc
     except BaseException as error:  # building the request is part of the API
         return Outcome("other-error", detail=_describe(error), seconds=_since(started))
     firewall = firewall if firewall is not None else IntentFirewall()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
         verdict: object = asyncio.run(firewall.validate_request(request))
     except DOCUMENTED_ERRORS as error:
-        return Outcome("documented-error", detail=_describe(error), seconds=_since(started))
+        kind, detail = "documented-error", _describe(error)
     except BaseException as error:  # any other escape is the finding itself
-        return Outcome("other-error", detail=_describe(error), seconds=_since(started))
-    seconds = _since(started)
-    if not isinstance(verdict, Verdict):
-        return Outcome("other-error", detail=f"returned {type(verdict).__name__}", seconds=seconds)
-    return Outcome("verdict", verdict.decision.value, "; ".join(verdict.reasons)[:200], seconds)
+        kind, detail = "other-error", _describe(error)
+    else:
+        if isinstance(verdict, Verdict):
+            reasons = "; ".join(verdict.reasons)[:200]
+            return Outcome(
+                "verdict", verdict.decision.value, reasons, _since(started), _cpu(cpu_started)
+            )
+        kind, detail = "other-error", f"returned {type(verdict).__name__}"
+    return Outcome(kind, detail=detail, seconds=_since(started), cpu_seconds=_cpu(cpu_started))
 
 
 def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
@@ -72,7 +79,15 @@ def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
         firewall = _corpus_firewall() if policy_firewall else None
         _warm_up(firewall)
         outcome = run_in_process(probe, firewall)
-        sender.send((outcome.kind, outcome.decision, outcome.detail[:500], outcome.seconds))
+        sender.send(
+            (
+                outcome.kind,
+                outcome.decision,
+                outcome.detail[:500],
+                outcome.seconds,
+                outcome.cpu_seconds,
+            )
+        )
 
     process = context.Process(target=child, daemon=True)
     with warnings.catch_warnings():
@@ -84,7 +99,7 @@ def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
     try:
         if not receiver.poll(LIVENESS_SECONDS):
             return Outcome("no-answer", detail=f"no answer within {LIVENESS_SECONDS:g} s")
-        kind, decision, detail, seconds = receiver.recv()
+        kind, decision, detail, seconds, cpu_seconds = receiver.recv()
     except EOFError:
         process.join(5)
         return Outcome("crash", detail=f"child died with exit code {process.exitcode}")
@@ -93,7 +108,7 @@ def run_isolated(probe: Probe, policy_firewall: bool = True) -> Outcome:
             process.kill()
         process.join(5)
         receiver.close()
-    return Outcome(kind, decision, detail, seconds)
+    return Outcome(kind, decision, detail, seconds, cpu_seconds)
 
 
 def _warm_up(firewall: IntentFirewall | None) -> None:
@@ -125,3 +140,7 @@ def _describe(error: BaseException) -> str:
 
 def _since(started: float) -> float:
     return time.perf_counter() - started
+
+
+def _cpu(started: float) -> float:
+    return time.process_time() - started
