@@ -44,7 +44,7 @@ class CommandBudget:
     __slots__ = ("left", "limit", "line_owed", "paths_left", "paths_limit", "sql_left",
                  "sql_limit", "work_left", "work_limit")  # fmt: skip
 
-    def __init__(self, limit: int, sql_chars: int, paths: int, work: int = 3072) -> None:
+    def __init__(self, limit: int, sql_chars: int, paths: int, work: int = 6144) -> None:
         self.limit = self.left = limit
         self.sql_limit = self.sql_left = sql_chars
         self.paths_limit = self.paths_left = paths

@@ -21,6 +21,9 @@ class Item:
     key: str
     tool: str = ""
     argv: tuple[str, ...] | None = None
+    #: A list of command lines joined as one script: a second reading of lines also judged
+    #: one by one, so it is charged to a budget of its own (see ``shellstate``).
+    script: bool = False
 
 
 @dataclass(slots=True)

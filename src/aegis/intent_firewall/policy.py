@@ -48,8 +48,11 @@ class Limits:
     #: Values judged as file paths per request; past them the request goes to review.
     max_paths: int = 128
     #: Work units (about a microsecond each) one request's values and command lines may
-    #: cost; past them nothing more is judged and the request goes to review.
-    max_work: int = 3072
+    #: cost; past them nothing more is judged and the request goes to review. A short
+    #: command line costs about 80, so a list of some 75 is judged in full. Lists of lines
+    #: that change the shell for the next (``cd``) are read again as one script, charged to
+    #: a second budget of the same size.
+    max_work: int = 6144
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

@@ -8,6 +8,7 @@ import base64
 import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -360,6 +361,8 @@ class _RequestJudge:
         self.job = ShellJob(
             self.cwd, policy.working_directory is not None, policy.limits.max_shell_nodes
         )
+        #: What the request's lists of command lines, read again as scripts, may cost.
+        self.script_budget: CommandBudget | None = None
 
     def keep(self, hits: Iterable[Hit], where: str) -> None:
         for hit in hits:
@@ -640,6 +643,23 @@ class _RequestJudge:
             evidence = f"tool {tool!r} ({', '.join(sorted(destructive))})"
             self.keep([default_hit("destructive-action", evidence)], item.where)
 
+    def script(self, item: Item) -> None:
+        """A list of command lines read as one script: its lines were charged to the
+        request's budget when judged one by one, so this second reading is charged to a
+        budget of its own, shared by every such script of the request (so a request costs
+        at most two budgets and a value more, however its lines are split into lists)."""
+        job = self.job
+        if self.script_budget is None:
+            limits = self.policy.limits
+            self.script_budget = CommandBudget(
+                limits.max_commands, limits.max_sql_parsed, limits.max_paths, limits.max_work
+            )
+        self.job = ShellJob(job.cwd, job.cwd_known, job.budget, self.script_budget)
+        try:
+            self.item(replace(item, script=False))
+        finally:
+            self.job = job
+
     def _named_program(self, argv: list[str], item: Item) -> list[str]:
         """``git {args: [push, --force]}``: the arguments of a tool named after a program
         are that program's, not a command line whose program is their first word."""
@@ -658,6 +678,9 @@ class _RequestJudge:
         return [named[0], *argv] if len(named) == 1 else argv
 
     def item(self, item: Item) -> None:
+        if item.script:
+            self.script(item)
+            return
         self.tool_name(item)
         if item.argv is None and item.text:
             self.operand(item)

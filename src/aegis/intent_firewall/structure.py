@@ -25,14 +25,16 @@ from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
 from aegis.intent_firewall.model import safe_repr
+from aegis.intent_firewall.shellstate import carries_state
 from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
 _TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name",
               "toolName", "function_name", "functionName")  # fmt: skip
-#: A list of command lines is also judged as one script (so cd carries) up to this size;
-#: each line is judged on its own in any case.
+#: A list of command lines where a line can change the shell for the next (``cd``) is also
+#: judged as one script up to this size, and is too large to inspect past it; each line is
+#: judged on its own in any case.
 _MAX_JOINED_LINES = 64
 _MAX_JOINED_CHARS = 4096
 _PROGRAM_KEYS = frozenset(
@@ -219,12 +221,10 @@ class _Walker:
             and key not in _ARGS_KEYS
             and where not in self.joined
             and isinstance(value, list | tuple)
-            and 1 < len(elements) <= _MAX_JOINED_LINES
+            and len(elements) > 1
             and all(isinstance(e, str) for e in elements)
-            and sum(len(e) for e in elements) <= _MAX_JOINED_CHARS
         ):
-            # a list of command lines runs in one shell, in order: cd in one carries on
-            self.result.items.append(Item(where, "\n".join(elements), key, tool))
+            self.command_lines(elements, where, key, tool)
         frozen = [
             self.value(e, f"{where}[{i}]", inner_key, tool, depth + 1)
             for i, e in enumerate(elements)
@@ -235,6 +235,18 @@ class _Walker:
             except TypeError:
                 return tuple(frozen)
         return tuple(frozen)
+
+    def command_lines(self, lines: list[str], where: str, key: str, tool: str) -> None:
+        """A list of command lines may run in one shell, in order (``cd`` in one carries
+        on), so it is also judged as one script, unless no line can change what a later
+        one does: then the lines' own readings already say everything."""
+        if not any(carries_state(line) for line in lines):
+            return
+        if len(lines) <= _MAX_JOINED_LINES and sum(map(len, lines)) <= _MAX_JOINED_CHARS:
+            self.result.items.append(Item(where, "\n".join(lines), key, tool, script=True))
+        else:
+            evidence = f"{len(lines)} command lines that change the shell for the next ones"
+            self.finding("too-large", f"{evidence}, too many to read as one script", where)
 
     def program_and_arguments(
         self, value: Mapping[Any, Any], names: set[str], where: str, key: str, tool: str
