@@ -380,6 +380,11 @@ class CommandJudge:
             judge_url(self.scope, value, arg[1], cwd)
         elif value.startswith(("/", "~", "..", "file:", "$home", "\\")) or "/" in value:
             judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
+        else:
+            from aegis.intent_firewall.targets import targets
+
+            if targets().credential_name(value):  # rclone copy .env remote: sends the file
+                judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
 
     def path(self, arg: Arg, role: str, cwd: str) -> None:
         arg = windows_form(arg)

@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.literalinput import LITERAL_PRODUCERS, literal_output
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.workspacescripts import (
@@ -81,6 +82,20 @@ DECODERS = frozenset(
         "perl", "python", "python3", "ruby", "node", "php", "awk", "sed", "dd", "cut",
     }
 )  # fmt: skip
+
+
+def _piped_literal(feed: Feed) -> str | None:
+    """The text piped in when it is certain: the only source is an ``echo`` or ``printf``
+    of known words (see :mod:`literalinput`); ``None`` for anything else."""
+    if (
+        len(feed.stdin_programs) != 1
+        or feed.stdin_programs[0] not in LITERAL_PRODUCERS
+        or not set(feed.fed_by) <= LITERAL_PRODUCERS
+        or feed.stdin_text is not None
+        or feed.stdin_redirected
+    ):
+        return None
+    return literal_output(feed.producer)
 
 
 def stdin_into(judge: CommandJudge, name: str, feed: Feed, *, is_shell: bool) -> None:
@@ -213,7 +228,18 @@ def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
         if not parsed.flags & {"--version", "--help", "-h"}:
             judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
-    stdin_into(judge, spec.name, feed, is_shell=True)
+    _shell_stdin(judge, spec.name, feed)
+
+
+def _shell_stdin(judge: CommandJudge, name: str, feed: Feed) -> None:
+    """What a shell reads on standard input: ``printf 'ls\\n' | sh`` runs what ``sh -c 'ls'``
+    runs, judged the same when the piped text is certain; anything else is a finding."""
+    posix = name.removesuffix(".exe") not in (*POWERSHELLS, "cmd")
+    literal = _piped_literal(feed) if posix else None
+    if literal is not None:
+        judge.judge_script(literal, feed.cwd, feed.depth + 1)
+    else:
+        stdin_into(judge, name, feed, is_shell=True)
 
 
 _POWERSHELL_VALUES = ("-executionpolicy", "-windowstyle", "-configurationname",
@@ -254,6 +280,12 @@ def shown_args(args: list[Arg]) -> str:
 
 
 def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    if spec.name == "perl" and _perl_edit(judge, args, feed):
+        return
+    _interpreter(judge, spec, args, feed)
+
+
+def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     parsed = parse_options(spec, args[1:], stop_roles=True)
     for role, arg, option in parsed.options:
         if role == "code":
@@ -281,12 +313,40 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
             return
         judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
-    stdin_into(judge, spec.name, feed, is_shell=False)
+    if not _literal_code(judge, spec.name, len(args) == 1, feed):
+        stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def _literal_code(judge: CommandJudge, name: str, alone: bool, feed: Feed) -> bool:
+    """``echo 'print(1)' | python3`` runs what ``python3 -c 'print(1)'`` runs: judged the
+    same when the piped text is certain (``alone``: no option but the program's own)."""
+    literal = _piped_literal(feed)
+    if literal is None:
+        return False
+    option = "-c" if name.startswith(("python", "pypy")) else "-e"
+    if not _inert(judge, (name, option, alone), literal, feed.cwd):
+        shown = f"{feed.stdin_programs[-1]} {literal[:80]!r}"
+        judge.hit("interpreter-code", f"{name} reads what {shown} prints")
+    return True
 
 
 #: Interpreters whose ``-v`` prints the version and exits when no script follows (Python's
 #: ``-v`` is verbose imports and starts the REPL, so it is not here).
 _VERSION_V = frozenset({"ruby", "php", "perl", "node", "nodejs", "elixir"})
+
+
+def _perl_edit(judge: CommandJudge, args: list[Arg], feed: Feed) -> bool:
+    """``perl -pi -e 's/a/b/' FILE``: perl used as sed (see :mod:`perledit`); its files are
+    judged as ``sed -i`` judges them (written in place, else read)."""
+    from aegis.intent_firewall.perledit import perl_edit
+
+    edit = perl_edit([value for value, _, _ in args[1:]])
+    if edit is None:
+        return False
+    _programs, in_place, files = edit
+    for arg in args[len(args) - len(files) :] if files else ():
+        judge.path(arg, "write" if in_place else "read", feed.cwd)
+    return True
 
 
 def _exits_without_script(name: str, args: list[Arg]) -> bool:

@@ -43,7 +43,7 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
     value = arg[0] or ""
     if role == "unmodelled":
         unmodelled_value(judge, option, arg, cwd)
-    elif role == "value" and looks_like_path(value):
+    elif role == "value" and (looks_like_path(value) or _credential_name(value)):
         # the catalogue says the option takes a value, not what it does with a path
         judge.path(arg, "read", cwd)
         judge.path(arg, "write-tree", cwd)
@@ -91,6 +91,14 @@ def looks_like_path(value: str) -> bool:
     )
 
 
+def _credential_name(value: str) -> bool:
+    """A bare credential file name (``curl -T .env``, ``az … upload --file .env``): the
+    program sends or reads that file from its working directory, whatever else it does."""
+    from aegis.intent_firewall.targets import targets
+
+    return targets().credential_name(value)
+
+
 def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> None:
     """A path given to an option the catalogue does not model for this program.
 
@@ -100,7 +108,7 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
     """
     arg = windows_form(arg)
     value = arg[0]
-    if value is None or not looks_like_path(value):
+    if value is None or not (looks_like_path(value) or _credential_name(value)):
         if value is not None and "://" in value:
             judge_url(judge.scope, value, arg[1], cwd)
         return

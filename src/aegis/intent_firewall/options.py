@@ -66,6 +66,8 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
         following = args[index] if index < len(args) else None
         name, attached = value, None
         role = spec.options.get(value)
+        if role is None and value in spec.values:
+            role = "value"  # -MF, -name, -family: one option of several letters, not a cluster
         if role is None and value.startswith("--") and "=" in value:
             name, _, attached = value.partition("=")
             role = spec.option_role(name)
@@ -119,12 +121,16 @@ def _option_value(
 
 def _prefixed(spec: Program, value: str) -> tuple[str | None, str, str | None]:
     """``-fplugin=/x.so``, ``-javaagent:/x.jar``: a single-dash option the catalogue lists
-    with its separator, whose value is attached after it."""
+    with its separator, whose value is attached after it; ``-std=c11``: one it lists under
+    ``values``, with the value after ``=``."""
     for separator in "=:":
         head, found, tail = value.partition(separator)
         role = spec.options.get(head + separator) if found else None
         if role is not None:
             return role, head + separator, tail
+    head, found, tail = value.partition("=")
+    if found and head in spec.values:
+        return "value", head, tail  # -std=c11, -march=native
     return None, value, None
 
 

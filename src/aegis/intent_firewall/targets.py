@@ -60,6 +60,14 @@ class Targets:
                         return "credential"
         return kind
 
+    def credential_name(self, name: str) -> bool:
+        """Whether a bare file name (no directory: ``.env``, ``id_rsa``, ``prod.pem``) names a
+        credential wherever it lies; a template or public form (``.env.example``,
+        ``id_rsa.pub``) does not."""
+        if "/" in name or name.endswith(self.public_suffixes) or name in self.public_names:
+            return False
+        return name in self.names or name.endswith(self.suffixes) or name.startswith(self.prefixes)
+
     def is_device_readable(self, path: str) -> bool:
         return path.startswith("/dev/") and path[5:].startswith(self.device_readable)
 
