@@ -93,6 +93,8 @@ class Scope:
     #: workspace script written earlier on the same line is the agent's text, not the
     #: workspace's (see ``workspacescripts``). Bounded like ``hits``.
     written_paths: list[str] = field(default_factory=list)
+    #: Environment variables the policy knows (see ``Policy.environment``).
+    environment: tuple[tuple[str, str], ...] = ()
 
     def hit(self, rule: str, evidence: str) -> None:
         if len(self.hits) < 256:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from aegis.intent_firewall.access import UNKNOWN_WORKSPACE, Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
@@ -196,6 +197,16 @@ _KNOWN_DIRECTORIES = frozenset(
 ) | frozenset(f"command substitution {text}" for text in PWD_SUBSTITUTIONS)
 
 
+@lru_cache(maxsize=64)
+def _known_expansions(environment: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """The working and home directory, and the variables the policy configures
+    (``Policy.environment``): their values are known, so a word built from them is judged
+    by its resolved value."""
+    configured = (f"parameter expansion {form}" for name, _ in environment
+                  for form in (f"${name}", f"${{{name}}}"))  # fmt: skip
+    return _KNOWN_DIRECTORIES | frozenset(configured)
+
+
 _OWN_JOB = frozenset({"parameter expansion $!", "parameter expansion ${!}"})
 #: Programs whose operand may be the line's own background job (``kill $!``, ``wait $PID``).
 _OWN_JOB_PROGRAMS = frozenset({"kill", "wait"})
@@ -216,12 +227,13 @@ def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None)
     else:
         return  # nothing to report (a loop: this runs for every command judged)
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
+    known = _known_expansions(scope.environment) if scope.environment else _KNOWN_DIRECTORIES
     for index, word in enumerate(command.words):
         # an argument made of the working or home directory ("$PWD":/src, $HOME/x) and text
         # is judged by its resolved value like any literal; the program name never is
         resolved = index > 0 and word.value is not None and len(word.fields) == 1
         for construct in word.constructs:
-            if (index == 0 or matters) and not (resolved and construct in _KNOWN_DIRECTORIES):
+            if (index == 0 or matters) and not (resolved and construct in known):
                 if index > 0 and command.program in _OWN_JOB_PROGRAMS and _own_job(construct):
                     continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
@@ -291,7 +303,7 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         return
     _odd_break(text, scope)
     pwd = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
-    variables = {"HOME": scope.home, "IFS": " ", "PWD": pwd}
+    variables = {**dict(scope.environment), "HOME": scope.home, "IFS": " ", "PWD": pwd}
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:
         for rule, evidence in script.constructs:

@@ -8,7 +8,7 @@ and swaps both in one assignment, so no verdict outlives the policy that made it
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -54,6 +54,7 @@ class IntentFirewall:
         limits: Limits | None = None,
         identity: Callable[[Request], str] | None = None,
         policy: Policy | None = None,
+        environment: Mapping[str, str] | None = None,
     ) -> None:
         if policy is None:
             policy = Policy(
@@ -66,6 +67,7 @@ class IntentFirewall:
                 allowed_programs=frozenset(allowed_programs),
                 custom=RuleSet(rules or ()),
                 limits=limits or Limits(),
+                environment=environment or (),  # type: ignore[arg-type]
             )
         elif not isinstance(policy, Policy):
             raise TypeError(f"policy must be a Policy, got {type(policy).__name__}: {policy!r}")

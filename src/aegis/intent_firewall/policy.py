@@ -9,7 +9,7 @@ verdict computed under an old policy can never answer under a new one.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from aegis._validation import require_positive, require_text, require_unit_interval
@@ -65,6 +65,35 @@ def _hosts(hosts: Iterable[str]) -> frozenset[str]:
     return frozenset(require_text("allowed_hosts[]", h).strip().casefold() for h in hosts)
 
 
+#: Variables the environment setting cannot name: the shell sets them, or the policy's own
+#: fields give them.
+_SHELL_VARIABLES = frozenset({"HOME", "PWD", "OLDPWD", "IFS"})
+
+
+def _environment(given: object) -> tuple[tuple[str, str], ...]:
+    """``given`` (a mapping or name/value pairs) as sorted pairs, each name a shell
+    variable name and each value absolute text."""
+    if isinstance(given, str | bytes):
+        raise TypeError(f"environment must be a mapping of names to values, got {given!r}")
+    pairs = given.items() if isinstance(given, Mapping) else given
+    if not isinstance(pairs, Iterable):
+        raise TypeError(f"environment must be a mapping of names to values, got {given!r}")
+    out: dict[str, str] = {}
+    for pair in pairs:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise TypeError(f"environment entries must be (name, value) pairs, got {pair!r}")
+        name = require_text("environment name", pair[0])
+        value = require_text(f"environment[{name!r}]", pair[1])
+        if not (name.isascii() and name.replace("_", "a").isalnum() and not name[0].isdigit()):
+            raise ValueError(f"environment name must be a shell variable name, got {name!r}")
+        if name in _SHELL_VARIABLES:
+            raise ValueError(f"environment cannot set {name!r}: the policy or the shell sets it")
+        if not value.startswith("/"):
+            raise ValueError(f"environment[{name!r}] must be an absolute path, got {value!r}")
+        out[name] = posixpath.normpath(value)
+    return tuple(sorted(out.items()))
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     threshold: float = 0.7
@@ -77,6 +106,11 @@ class Policy:
     disabled_rules: frozenset[str] = frozenset()
     custom: RuleSet = field(default_factory=RuleSet)
     limits: Limits = field(default_factory=Limits)
+    #: Environment variables whose values the deployment knows (``{"TMPDIR": "/tmp"}``):
+    #: a word that expands one (``"$TMPDIR/build"``) is judged as that path. Any other
+    #: expansion stays a finding; ``HOME`` and ``PWD`` come from ``home`` and the working
+    #: directory. Given as a mapping or pairs, kept as sorted pairs.
+    environment: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         require_unit_interval("threshold", self.threshold)
@@ -98,3 +132,4 @@ class Policy:
         if unknown:
             raise ValueError(f"disabled_rules names no default rule: {unknown[0]!r}")
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        object.__setattr__(self, "environment", _environment(self.environment))

@@ -381,6 +381,7 @@ class _RequestJudge:
             prose,
             workspace=self.policy.working_directory,
             max_address_list=self.policy.limits.max_address_list,
+            environment=self.policy.environment,
         )
 
     def action(self) -> None:

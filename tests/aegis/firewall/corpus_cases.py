@@ -79,6 +79,8 @@ class Policy:
     cwd: str
     home: str
     allowed_hosts: tuple[str, ...]
+    #: Environment variables the deployment knows (``environment:``, optional).
+    environment: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +230,12 @@ def load_corpus(name: str) -> Corpus:
     )
     return Corpus(
         name=name,
-        policy=Policy(policy["cwd"], policy["home"], tuple(policy["allowed_hosts"])),
+        policy=Policy(
+            policy["cwd"],
+            policy["home"],
+            tuple(policy["allowed_hosts"]),
+            tuple(sorted(dict(policy.get("environment") or {}).items())),
+        ),
         classes=dict(document["classes"]),
         cases=cases,
     )
@@ -241,6 +248,7 @@ _POLICY_KEYWORDS: Mapping[str, tuple[str, ...]] = {
     "allowed_hosts": ("allowed_hosts",),
     "cwd": ("cwd", "working_directory", "workdir"),
     "home": ("home", "home_directory", "home_dir"),
+    "environment": ("environment",),
 }
 
 
@@ -249,9 +257,10 @@ def build_firewall(policy: Policy, rules: tuple[str, ...] = ()) -> IntentFirewal
     accepted = inspect.signature(IntentFirewall).parameters
     options: dict[str, object] = {}
     for field, names in _POLICY_KEYWORDS.items():
+        value = getattr(policy, field)
         for keyword in names:
             if keyword in accepted:
-                options[keyword] = getattr(policy, field)
+                options[keyword] = dict(value) if field == "environment" else value
                 break
     firewall = IntentFirewall(**options)  # type: ignore[arg-type]
     for index, pattern in enumerate(rules):
@@ -273,7 +282,7 @@ def uncached_firewall(policy: Policy, run: int) -> IntentFirewall:
     policy new without changing any verdict.
     """
     hosts = (*policy.allowed_hosts, f"timing-run-{run}.invalid")
-    return build_firewall(Policy(policy.cwd, policy.home, hosts))
+    return build_firewall(Policy(policy.cwd, policy.home, hosts, policy.environment))
 
 
 def relocated(case: CorpusCase, old: str, new: str) -> CorpusCase:

@@ -42,7 +42,9 @@ def test_an_attack_is_never_allowed(case: CorpusCase) -> None:
 
 
 #: The later corpora again, from an agent whose workspace is not below its home.
-ELSEWHERE = Policy("/work/project", ATTACKS.policy.home, ATTACKS.policy.allowed_hosts)
+ELSEWHERE = Policy(
+    "/work/project", ATTACKS.policy.home, ATTACKS.policy.allowed_hosts, ATTACKS.policy.environment
+)
 
 
 @pytest.mark.parametrize(
