@@ -228,3 +228,19 @@ def test_literal_output_is_what_the_program_prints(producer: list[str], text: st
 )
 def test_uncertain_output_is_not_computed(producer: list[str]) -> None:
     assert literal_output([(word, word, False) for word in producer]) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [".env.production.local", ".env.keys", ".env.me", ".env.ci", "prod.env", "secrets.env"],
+)
+def test_every_dotenv_variant_is_a_credential(name: str) -> None:
+    assert targets().credential_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [".env.dist", ".env.defaults", ".env.schema", "app.env.example", ".venv", "env.py"],
+)
+def test_dotenv_templates_and_look_alikes_are_not(name: str) -> None:
+    assert not targets().credential_name(name)
