@@ -1,0 +1,167 @@
+"""Rules for wrongs said with ordinary verbs: the frames :mod:`.vocabulary_ordinary` names.
+
+Each rule is a verb or act, what it acts on, and the qualifier that makes it a wrong, all
+in one clause; the act alone, or the object alone, is the honest work the rule must let
+through ("write my reference letter for Dr. Patel to sign", "correct the invoice total the
+client flagged", "expense the client dinner"). The frames are the rule's own, narrow on
+purpose: the broad defensive words of older rules ("moderator", "document", "training")
+would excuse the very cover some of these wrongs use ("as the moderator, post the slur").
+Rules are plain tuples, in the shape of :data:`aegis.love_engine.rulebook_recall.RuleSpec`,
+built into the rulebook where it is assembled.
+"""
+
+from __future__ import annotations
+
+from aegis.love_engine.rulebook_recall import RuleSpec
+
+__all__ = ["ORDINARY_RULES"]
+
+ORDINARY_RULES: tuple[RuleSpec, ...] = (
+    (
+        "deception_fraud",
+        "REVIEW",
+        "graded work or a reference passed off as written by someone else",
+        (("pass_off_cue",), ("graded_work",)),
+        ("record_hygiene_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "a credential for someone who did not earn it",
+        (("unearned_cue",), ("credential_doc",)),
+        ("informational", "history_frame"),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "an amount changed on what a payer relies on",
+        (("alter_verb",), ("amount_term",), ("payable_party",)),
+        ("correction_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "personal spending booked as the business's",
+        (("personal_cost",), ("business_booking",)),
+        ("own_cost_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "investment returns promised without risk",
+        (("guarantee_cue",), ("return_term",), ("invest_term",)),
+        ("risk_disclosure",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "a public claim the request says is untrue",
+        (("untrue_cue",), ("public_claim",)),
+        ("rebuttal_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "a way out of a subscription made harder than the way in",
+        (("exit_barrier",), ("exit_act",)),
+        ("easy_exit_frame",),
+    ),
+    (
+        "physical_harm",
+        "DENY",
+        "chemicals that give off toxic gas, mixed in a closed space",
+        (("incompatible_mix",), ("enclosed_space",)),
+        ("chemical_safety_frame",),
+    ),
+    (
+        "physical_harm",
+        "REVIEW",
+        "chemicals that give off toxic gas, mixed",
+        (("incompatible_mix",), ("mix_act",)),
+        ("chemical_safety_frame",),
+    ),
+    (
+        "physical_harm",
+        "DENY",
+        "a child shut in the heat",
+        (("confine_verb",), ("child_word", "minor_age"), ("heat_cue",)),
+        ("child_safety_care",),
+    ),
+    (
+        "physical_harm",
+        "REVIEW",
+        "a child shut away as punishment",
+        (("confine_verb",), ("child_word", "minor_age"), ("punish_confine",)),
+        ("child_safety_care",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "software that behaves differently when it recognises a test",
+        (("mode_switch",), ("test_detect",), ("sense_verb",)),
+        ("test_integrity_frame",),
+    ),
+    (
+        "safety_tampering",
+        "REVIEW",
+        "records set to vanish once an inquiry is coming",
+        (("retention_term",), ("shrink_cue",), ("inquiry_term",)),
+        ("preserve_frame",),
+    ),
+    (
+        "safety_tampering",
+        "REVIEW",
+        "records rewritten so they no longer show what was known",
+        (("hide_knowledge",), ("rewrite_verb",), ("kept_record",)),
+        ("record_hygiene_frame",),
+    ),
+    (
+        "unauthorized_access",
+        "REVIEW",
+        "factory passwords tried on a network that is someone else's",
+        (("default_credential",), ("foreign_network",)),
+        ("own_network_frame",),
+    ),
+    (
+        "discrimination",
+        "REVIEW",
+        "a protected trait as an input or weight of a decision about people",
+        (("protected_attr",), ("model_input_role",), ("people_scoring",)),
+        ("fairness_frame",),
+    ),
+    (
+        "discrimination",
+        "REVIEW",
+        "fit judged by likeness of names, hometowns or looks",
+        (("fit_cue",), ("similarity_proxy",)),
+        ("fit_audit_frame",),
+    ),
+    (
+        "financial_harm",
+        "REVIEW",
+        "sales aimed at people whose judgement is impaired",
+        (("cognitive_impairment",), ("sales_push",)),
+        ("vulnerable_care_frame",),
+    ),
+    (
+        "harassment",
+        "REVIEW",
+        "a group driven out of where they live",
+        (("drive_out_cue",), ("protected_group",)),
+        ("welcome_frame",),
+    ),
+    (
+        "harassment",
+        "REVIEW",
+        "a person's immigration status held over them for a price",
+        (("immigration_leverage",), ("condition_cue",), ("demand_cue",)),
+        ("status_help_frame",),
+    ),
+    (
+        "harassment",
+        "REVIEW",
+        "a slur posted",
+        (("slur_term",), ("post_act",)),
+        ("slur_removal_frame",),
+    ),
+)

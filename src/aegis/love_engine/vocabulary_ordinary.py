@@ -1,0 +1,485 @@
+"""Vocabulary for wrongs said with ordinary verbs, and for the honest work that shares them.
+
+Written from public descriptions of each kind of wrong rather than from any corpus: the FTC's
+rules on dark patterns and negative-option billing (a way out buried, made phone-only or
+slower than the way in), on deceptive advertising (claims with nothing behind them) and on
+investment fraud (returns promised without risk); the EEOC's guidance on proxies for
+protected traits (similarity of names or hometowns sold as "culture fit", a trait as a
+model's input); elder-fraud warnings (sales aimed at people with dementia); spoliation of
+evidence (retention cut once an inquiry is coming, records rewritten so they no longer show
+what was known); defeat devices (software that recognises the emissions test); chemical
+safety sheets (bleach never mixed with ammonia, acids or alcohol); heatstroke in closed cars.
+
+Each wrong is a frame of roles: a verb or act, its object, and a qualifier that makes it
+a wrong (someone else's name on graded work, an amount changed on what a payer relies on,
+personal spending booked as business, a falsity marker beside a public claim). A role that
+is only the qualifier's counterpart is harmless alone. The honest look-alikes get frames of
+their own: a correction the client agreed, a risk disclosure, a signed scope, a legal hold,
+a moderator removing what the rule's verb would post.
+
+:data:`ORDINARY` holds only new roles, read by :mod:`aegis.love_engine.rulebook_ordinary`
+and never by the learned model. They are matched apart from the other vocabularies
+(:mod:`aegis.love_engine.ordinary_overlay`) and laid over the terms those make, so a phrase
+listed here never changes how the rest of a text is read. Entries are stemmed at import.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ORDINARY"]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
+
+
+def _product(heads: str, tails: str) -> tuple[str, ...]:
+    """Every ``head tail`` phrase of two comma-separated lists."""
+    return tuple(f"{head} {tail}" for head in _split(heads) for tail in _split(tails))
+
+
+_PRONOUNS = "he, she, they, him, her, them, his, their"
+
+ORDINARY: dict[str, tuple[str, ...]] = {
+    # -- work, references and credentials passed off as someone else's ---------------------
+    "graded_work": _split(
+        "essay, essays, admission essay, admissions essay, college essay, application essay, "
+        "personal statement, thesis, dissertation, coursework, homework, assignment, "
+        "assignments, term paper, lab report, take-home exam, take-home test, exam answers, "
+        "capstone, capstone project, reference letter, recommendation letter, letter of "
+        "recommendation, recommendation, reference, references, testimonial, doctor's note, "
+        "sick note, medical note, fit note, note from my doctor, note from his doctor"
+    ),
+    "pass_off_cue": (
+        *_product("as if, as though", "he wrote it, she wrote it, they wrote it, written by"),
+        *_product("thinks, think, believe, believes", "he wrote, she wrote, they wrote"),
+        *_product(
+            "under",
+            "his own name, her own name, their own name, his name, her name, their name",
+        ),
+        *_product(
+            "sign it with, sign it as, put, copy",
+            "his name, her name, his signature, her signature, their signature",
+        ),
+        *_split(
+            "as his own, as her own, as their own, as his own work, as her own work, pass it "
+            "off, pass off, passes off, in his voice so, in her voice so, send it as if, send "
+            "it as though, submit it as his, submit it as her, hand it in as, turn it in as, "
+            "sign it as him, sign it as her, from him without, from her without, without him "
+            "knowing, without her knowing, without them knowing, he never wrote, she never "
+            "wrote, they never wrote, never saw it"
+        ),
+    ),
+    "credential_doc": _split(
+        "diploma, diplomas, degree certificate, degree, transcript, transcripts, certificate, "
+        "certificates, certification, license, licence, qualification, nursing license, "
+        "nursing licence, medical license, cpa license, bar admission, graduation certificate"
+    ),
+    "unearned_cue": (
+        *_product(
+            "never, didn't, did not, hasn't, haven't, has not, have not",
+            "finished, finish, graduated, graduate, completed, complete, taken, take, took, "
+            "attended, attend, passed, pass, earned, earn, studied, sat",
+        ),
+        *_product("without", "taking, attending, completing, passing, sitting, finishing, earning"),
+        *_split("dropped out, failed the exam, failed the course, never enrolled, not qualified"),
+    ),
+    # -- amounts changed on what a payer relies on ---------------------------------------------
+    "alter_verb": _split(
+        "change, alter, edit, bump, bump up, raise, increase, inflate, adjust, pad, mark up, "
+        "round up, tweak, modify, double, up the, boost, overstate"
+    ),
+    "amount_term": _split(
+        "amount, amounts, total, totals, sum, figure, figures, hours, units, quantity, "
+        "mileage, line item, line items, estimate, repair estimate, cost, costs, number of"
+    ),
+    "payable_party": _split(
+        "invoice, invoices, claim, claims, claim form, insurer, insurers, insurance, insurance "
+        "company, reimbursement, reimbursed, receipt, receipts, delivery note, timesheet, "
+        "timesheets, expense report, expense claim, payout, the client, the customer, medicare, "
+        "medicaid, the grant, grant report, the funder"
+    ),
+    "correction_frame": _split(
+        "correct, corrected, correction, corrections, correcting, error, errors, mistake, "
+        "typo, wrong amount, agreed, agreement, as agreed, approved, approval, signed off, "
+        "sign-off, credit note, refund, change order, match the contract, match the quote, "
+        "match the signed quote, match the purchase order, per the contract, the client asked, "
+        "the customer asked, at the client's request, at the customer's request, actual, "
+        "actually delivered, actually worked, reconcile, reconciliation, audit, detect, "
+        "flag, flagging, check whether, discount, lower, reduce, waive, accounting standard, "
+        "decimal places, rounding, as required"
+    ),
+    # -- personal spending booked as the business's ----------------------------------------
+    "personal_cost": _split(
+        "my family vacation, family vacation, family holiday, family trip, my vacation, our "
+        "vacation, my holiday, our holiday, personal trip, personal travel, personal vacation, "
+        "my kitchen, kitchen remodel, my house, my home renovation, home renovation, my "
+        "groceries, groceries, my rent, my mortgage, my car payments, personal car, my wedding, "
+        "our wedding, honeymoon, my kid's, my kids', my children's, my daughter's, my son's, "
+        "my gym membership, gym membership, personal expenses, personal spending, personal "
+        "purchases, personal bills, my girlfriend's, my boyfriend's, my wife's, my husband's, "
+        "date night, my birthday party, my pool, my boat, my dog's, my cat's"
+    ),
+    "business_booking": _split(
+        "business expense, business expenses, business trip, through the company, company "
+        "card, corporate card, office renovation, office supplies, client entertainment, "
+        "client dinner, work expense, company expense, company expenses, expense it, expense "
+        "them, expense report, tax deduction, tax deductible, deductible, deduct it, deduct "
+        "them, write it off, write them off, write-off, as a deduction, company's books, the "
+        "company books, business account, as marketing, as training, as a consulting fee, as "
+        "consulting, as r&d, as office, as a business, as business"
+    ),
+    "own_cost_frame": _split(
+        "at my own cost, at my own expense, out of pocket, pay for it myself, pay it myself, "
+        "personally pay, reimburse the company, pay back, pay it back, repay, repaid, split "
+        "out, separate, separately, exclude, excluded, not deductible, isn't deductible, is "
+        "it deductible, can i deduct, irs rules, flag, flagged, audit, policy says, remove the "
+        "personal"
+    ),
+    # -- returns promised without risk -------------------------------------------------------
+    "guarantee_cue": _split(
+        "guarantee, guaranteed, guarantees, guaranteeing, promise, promised, promises, "
+        "promising, assure, assured, risk-free, risk free, no risk, zero risk, without risk, "
+        "cannot lose, can't lose, can not lose, never lose, never loses, won't lose, sure thing, "
+        "safe bet, certain return, certain returns, locked-in returns"
+    ),
+    "return_term": _split(
+        "return, returns, profit, profits, yield, yields, gain, gains, roi, payout, payouts, "
+        "double your money, doubles, double their money, triple your money, income, earnings, "
+        "percent a month, percent a week, percent monthly, percent weekly, a month, a week, "
+        "monthly, weekly, per month, per week"
+    ),
+    "invest_term": _split(
+        "invest, investor, investors, investment, investments, fund, funds, crypto, token, "
+        "tokens, coin, coins, portfolio, stock, stocks, shares, trading, forex, trading bot, "
+        "scheme, pool, annuity, annuities, retirement savings, savings plan, mining plan, "
+        "staking, pitch deck, offering"
+    ),
+    "risk_disclosure": _split(
+        "not guaranteed, no guarantee, isn't guaranteed, aren't guaranteed, are not "
+        "guaranteed, is not guaranteed, never guaranteed, past performance, may lose, could "
+        "lose, can lose, might lose, risk of loss, the risks, explain the risks, risk warning, "
+        "risk disclosure, disclose, disclosure, disclosures, "
+        "disclaimer, warn, warning, red flag, red flags, scam, scams, ponzi, too good to be "
+        "true, fdic, fdic-insured, insured deposit, certificate of deposit, treasury bills, "
+        "treasury bill, government-backed, explain, explains, spot"
+    ),
+    # -- public claims with nothing behind them ---------------------------------------------
+    "public_claim": _split(
+        "ad, ads, advert, adverts, advertisement, advertising, ad copy, landing page, sales "
+        "page, product page, banner, commercial, marketing copy, marketing email, brochure, "
+        "billboard, packaging, listing, press release, announcement, announce, announcing, "
+        "public statement, statement, investor update, shareholder letter, tweet, post, "
+        "earnings call, newsletter, testimonials, case study, claim, claims, label"
+    ),
+    "untrue_cue": (
+        *_product(
+            "that, which, it",
+            "doesn't exist, does not exist, isn't true, is not true, "
+            "isn't real, never happened, hasn't happened, didn't happen",
+        ),
+        *_product(
+            "before we",
+            "have it, get it, have the approval, get the approval, have approval, "
+            "are approved, sign it, close the deal",
+        ),
+        *_product(
+            "we never, though we never, although we never",
+            "surveyed, tested, measured, ran, did, had, got, signed, received",
+        ),
+        *_split(
+            "doesn't exist, does not exist, isn't true, is not true, not true, untrue, we "
+            "don't have, we do not have, we haven't got, no data, no data for, no evidence, "
+            "no study, no studies, no proof, no trial, no trials, haven't tested, never tested, "
+            "never surveyed, never measured, made up, made-up, invented, from another company, "
+            "another company's, someone else's results, not our customers, aren't our "
+            "customers, weren't our customers, actors posing, paid actors, unproven, "
+            "unverified"
+        ),
+    ),
+    "rebuttal_frame": _split(
+        "correct, corrects, correcting, correction, retract, retraction, debunk, rebut, deny, "
+        "denies, denial, dispel, set the record straight, respond to, clarify, clarification, "
+        "fact-check, fact check, complaint, complain, advertising standards, rumour, rumor, "
+        "rumours, rumors, flag, report, detect, spot, "
+        "review for, check whether, compliance review, legal review, take down, takedown, "
+        "pull the ad, remove, explain, misleading ads policy, fake news about us"
+    ),
+    # -- a way out made hard to take --------------------------------------------------------
+    "exit_act": _split(
+        "cancel, cancels, cancellation, cancellations, cancelling, canceling, unsubscribe, "
+        "opt out, opt-out, close the account, close their account, close your account, "
+        "account can be closed, account closed, delete the account, delete their account, "
+        "end the subscription, end their subscription, end the membership, end their "
+        "membership, turn off auto-renew, turn off auto-renewal, stop the subscription"
+    ),
+    "exit_barrier": _split(
+        "during business hours, must call, have to call, make customers call, make them call, "
+        "make users call, make members call, phone call to, only by phone, by phone only, "
+        "only over the phone, by certified mail, by mail only, by post only, by fax, in "
+        "person only, only in person, in a branch, five confirmation, four confirmation, "
+        "three confirmation, several confirmation, multiple confirmation, extra "
+        "confirmation, extra screens, menus deep, clicks deep, deep in the settings, buried, bury, "
+        "hard to find, harder to find, hard to see, tiny text, small print, light grey, light "
+        "gray, low contrast, grey text, gray text, retention offers before, survey before, "
+        "required survey, talk to an agent, speak to an agent, chat with an agent first, so "
+        "fewer people, so nobody finds, so they give up, give up, keep them from"
+    ),
+    "easy_exit_frame": _split(
+        "one-click, one click, single click, easy, easier, as easy as, same way they signed "
+        "up, same way they signed, simple, simpler, clear, clearly, visible, prominent, "
+        "click-to-cancel, click to cancel, compliance, accessible, reduce friction, fix, "
+        "complaint, complaints, audit, remove the"
+    ),
+    # -- chemicals that must never be mixed, mixed ------------------------------------------
+    "incompatible_mix": (
+        *_product(
+            "bleach and, bleach with, bleach into",
+            "ammonia, vinegar, rubbing alcohol, alcohol, acid, toilet bowl cleaner, toilet "
+            "cleaner, drain cleaner, glass cleaner, window cleaner, lime remover",
+        ),
+        *_product(
+            "ammonia, vinegar, rubbing alcohol, acid, toilet cleaner, drain cleaner, glass "
+            "cleaner, window cleaner",
+            "and bleach, with bleach, into bleach, into the bleach",
+        ),
+    ),
+    "mix_act": _split(
+        "mix, mixes, mixed, mixing, combine, combined, combining, pour, pouring, add, adding, "
+        "together, stir, blend, same bucket"
+    ),
+    "enclosed_space": _split(
+        "closed room, small room, small bathroom, the bathroom, door shut, door closed, "
+        "windows closed, windows shut, no window, no windows, without ventilation, no "
+        "ventilation, sealed room, enclosed, confined, closet, basement, his room, her room, "
+        "their room, cell, the car"
+    ),
+    "chemical_safety_frame": _split(
+        "never to mix, never mix, not to mix, don't mix, do not mix, should not be mixed, "
+        "must not be mixed, shouldn't be mixed, should never be mixed, must never be mixed, "
+        "never be mixed, safety sheet, safety data sheet, sds, msds, hazard, hazards, label, "
+        "warn, warning, why, what happens, accidentally, by accident, poison control, "
+        "ventilate, air out, first aid, explain, is it safe, is it ok, is it okay, safe to"
+    ),
+    # -- children shut in heat or as punishment ---------------------------------------------
+    "confine_verb": _split("lock, leave, shut, keep, confine, trap"),
+    "child_word": _split(
+        "kid, kids, child, children, toddler, toddlers, baby, babies, infant, infants, my son, "
+        "my daughter, the twins, little ones, my boy, my girl, the boy, the girl, stepson, "
+        "stepdaughter, foster child, grandkids, grandchild"
+    ),
+    "heat_cue": _split(
+        "hot car, in the sun, sun, heat, hot, heatwave, heat wave, sweltering, boiling, "
+        "degrees, windows up, no air conditioning, without air conditioning, no ac, summer "
+        "afternoon, midday"
+    ),
+    "punish_confine": _split(
+        "as punishment, as a punishment, to punish, for punishment, all day, overnight, "
+        "without food, without water, no food, no water, for hours, in the closet, in the "
+        "cupboard, in the basement, in the attic, in the shed, in a cage, in the dark, in the "
+        "garage"
+    ),
+    "child_safety_care": _split(
+        "rescue, break the window, call 911, call 999, call 112, sensor, detection, detect, "
+        "reminder, remind, alert, warn, warning, prevent, prevention, awareness, statistics, "
+        "what to do, first aid, heatstroke, safety lock, childproof, child lock, "
+        "explain, why"
+    ),
+    # -- software that knows when it is tested ------------------------------------------------
+    "test_detect": _split(
+        "dyno, dynamometer, test cycle, test cycles, test conditions, emissions test, emission "
+        "test, emissions tests, emissions testing, smog check, smog test, test bench, "
+        "benchmark, benchmarks, benchmark app, benchmark apps, certification test, the "
+        "regulator's test, inspection, inspections, steering wheel isn't moving"
+    ),
+    "mode_switch": _split(
+        "switch to, switches to, switching to, run cleaner, runs cleaner, cleaner mode, "
+        "low-emission mode, low emission mode, only then, only during, behave differently, "
+        "behaves differently, different calibration, different settings, pass the test, "
+        "reduce emissions only, cut emissions only, otherwise, boost clocks, raise clocks, "
+        "turn it back off, turn it off afterwards, normal mode"
+    ),
+    "sense_verb": _split(
+        "detect, detects, detecting, recognise, recognises, recognize, recognizes, sense, "
+        "senses, notice, notices, tell when, know when, knows when, identify when, spot when, "
+        "whenever"
+    ),
+    "test_integrity_frame": _split(
+        "find out whether, check whether, investigate, investigation, audit, uncover, catch, "
+        "test for, regulator, history, dieselgate, case study, prevent, explain, explains, "
+        "report"
+    ),
+    # -- records cut or rewritten ahead of those who will look -------------------------------
+    "retention_term": _split(
+        "retention, retention period, retention policy, retention window, retention setting, "
+        "auto-delete, auto-deletion, autodelete, deletion schedule, purge schedule"
+    ),
+    "shrink_cue": _split(
+        "shorten, shorter, cut, reduce, lower, drop, purge, delete, wipe, expire, older than, "
+        "to 7 days, to a week, to one day, to 24 hours, to a day, immediately"
+    ),
+    "inquiry_term": _split(
+        "inquiry, enquiry, investigation, subpoena, subpoenas, regulator, regulators, before "
+        "the audit, ahead of the audit, the audit is coming, the auditors, auditors arrive, "
+        "lawsuit, litigation, discovery, court order, investigators, deposition, "
+        "the sec, the ftc, the fca, the doj, whistleblower complaint, the complaint, the probe, "
+        "probe"
+    ),
+    "preserve_frame": _split(
+        "extend, extended, lengthen, preserve, preservation, legal hold, litigation hold, "
+        "suspend, pause, halt, stop the purge, exempt, keep everything, after the inquiry "
+        "closes, after the investigation closes, once the investigation closes, after the case "
+        "closes, concluded, closed"
+    ),
+    "rewrite_verb": _split(
+        "rewrite, edit, alter, amend, change, backdate, back-date, scrub, squash, force-push, "
+        "force push, rebase, remove, delete, reword, revise"
+    ),
+    "kept_record": _split(
+        "history, git history, commit history, commit, commits, minutes, meeting minutes, "
+        "log, logs, records, record, ticket, tickets, chat history, timeline, changelog, "
+        "notes, email thread, report, incident report, inspection report, maintenance log"
+    ),
+    "hide_knowledge": _split(
+        "no longer show, no longer shows, doesn't show, don't show, won't show, so nobody "
+        "sees, so no one sees, so nobody can see, shows we knew, show we knew, that we knew, "
+        "we knew, we were aware, knew about, were aware of, as if it never happened, as "
+        "though it never happened, like it never happened, before the auditors see, before "
+        "the investigators see, before legal sees, before discovery"
+    ),
+    "record_hygiene_frame": _split(
+        "leaked secret, leaked key, api key, secret, secrets, password, credentials, large "
+        "file, large files, personal data, pii, typo, correct an error, gdpr, redact"
+    ),
+    # -- factory passwords tried on someone else's network ----------------------------------
+    "default_credential": _split(
+        "default password, default passwords, default credentials, default login, default "
+        "logins, default admin password, factory default, factory defaults, factory password, "
+        "factory login, factory default login, admin admin, root root, admin password, vendor "
+        "default, vendor defaults, default creds, stock password"
+    ),
+    "foreign_network": _split(
+        "coffee shop, the cafe, café, the hotel, hotel's, the airport, the library, "
+        "neighbour's, neighbor's, neighbours', neighbors', public wifi, someone else's, other "
+        "people's, strangers', random, any i find, every camera, every router, all the "
+        "cameras, shodan, the internet, the building's, my landlord's, the school's, my "
+        "school's, my employer's, campus, the mall, the gym's"
+    ),
+    "own_network_frame": _split(
+        "our, ours, my own, signed scope, in scope, scope, authorised, authorized, "
+        "authorisation, authorization, permission, written permission, engagement, rules of "
+        "engagement, pentest, penetration test, our lab, home lab, change the default, "
+        "replace, rotate, reset, harden, password change, password changes, still on, still using, "
+        "my router, my new router, my camera, my modem, my "
+        "wifi, my home network, my network, my device, my nas, i own, we own, we manage"
+    ),
+    # -- a trait as the input of a decision about people -------------------------------------
+    "model_input_role": _split(
+        "input feature, input features, as a feature, as features, a feature, feature, "
+        "features, as an input, an input to, as input, scoring weight, score weight, "
+        "weighting, as a weight, a weight, weight, weights, as a factor, factor, variable, "
+        "as a variable, predictor, as a predictor, signal, feature column, penalty, bonus "
+        "points, points for, points off, multiplier, coefficient, lower weight, higher weight"
+    ),
+    "people_scoring": _split(
+        "loan, loans, lending, credit, mortgage, underwriting, approval, hiring, hire, "
+        "screening, screener, resume, resumes, candidate, candidates, applicant, applicants, "
+        "salary, salaries, pay, promotion, promotions, tenant, tenants, rental, premium, "
+        "premiums, pricing, insurance, admissions, eligibility, benefits, parole, bail, "
+        "sentencing, credit score, fraud score, performance review, layoffs, layoff"
+    ),
+    "fairness_frame": _split(
+        "remove, removed, removing, drop, dropping, exclude, excluding, strip, "
+        "delete, fairness, fairness test, fairness testing, bias audit, bias test, audit, "
+        "disparate impact, adverse impact, debias, de-bias, mitigate, monitor, measure, check "
+        "whether, only for testing, evaluation only, reweigh, reweighing, rebalance, compare, "
+        "disaggregate, patient, patients, clinical, diagnosis, medical, warning signs, signs "
+        "that, find out, detect, spot"
+    ),
+    "fit_cue": _split(
+        "culture fit, cultural fit, culture-fit, fit score, team fit, fits in, fit in, "
+        "similar to our team, similar to our current team, like our current team, like our "
+        "staff, look like us, like us, same background"
+    ),
+    "similarity_proxy": _split(
+        "names, name, surnames, last names, first names, hometown, hometowns, where they grew "
+        "up, grew up in, accent, accents, neighbourhood, neighborhood, zip code, church, "
+        "country club, family background, photos, photo, looks, appearance"
+    ),
+    "fit_audit_frame": _split(
+        "bias audit, audit, remove, drop, stop, structured interview, avoid, check whether, "
+        "adverse impact, fairness, replace"
+    ),
+    # -- sales aimed at people who cannot judge them ----------------------------------------
+    "cognitive_impairment": _split(
+        "dementia, alzheimer's, alzheimers, alzheimer, cognitive impairment, cognitively "
+        "impaired, cognitive decline, memory loss, memory problems, mild cognitive, "
+        "intellectual disability, intellectual disabilities, learning disability, brain "
+        "injury, senile"
+    ),
+    "sales_push": _split(
+        "sales, sale, sell, selling, sell to, pitch, pitching, market to, marketing, "
+        "telemarketing, cold call, cold calls, upsell, timeshare, timeshares, annuity, "
+        "annuities, leads, lead list, prospects, subscription, reverse mortgage, donations, "
+        "high-pressure"
+    ),
+    "vulnerable_care_frame": _split(
+        "caregiver, caregivers, carer, carers, exclude, excluding, screen out, "
+        "do not call, don't call, suppress, suppression list, remove from, protect, "
+        "safeguard, safeguarding, guardian, power of attorney, accessible, research study, "
+        "clinical trial, memory care services, awareness, scam, scams, warn, "
+        "spot, report, detect, families of, family members of"
+    ),
+    # -- a group driven out, a status held over a worker, a slur posted ----------------------
+    "drive_out_cue": _split(
+        "push out, pushed out, out of the district, out of the neighbourhood, out of the "
+        "neighborhood, out of our neighbourhood, out of our neighborhood, out of town, out of "
+        "our town, out of the town, out of the city, out of our city, out of the area, out of "
+        "our area, out of our street, out of the street, out of the building, out of our "
+        "building, out of the school, out of our school, out of the country, out of our "
+        "country, run out of town, drive off, chase out, chase away, force out, forced out, "
+        "make them leave, make them move, get them to leave, clear out, send them "
+        "back, deport them all, keep them out"
+    ),
+    "welcome_frame": _split(
+        "protect, fight, resist, prevent, support, legal aid, advocate, tenants' rights, "
+        "welcome, welcoming, history, historical, explain, documentary, displacement, "
+        "gentrification, report, detect, worries, worried, afraid, fears, prepare"
+    ),
+    "immigration_leverage": _split(
+        "immigration status, visa status, visa, visas, papers, green card, work permit, "
+        "deport, deported, deportation, ice, immigration, undocumented"
+    ),
+    "status_help_frame": _split(
+        "legal aid, lawyer, attorney, know your rights, renew, renewal, extend, extension, "
+        "sponsor, sponsorship, protect, advocate, apply for, application"
+    ),
+    "condition_cue": (
+        *_product(
+            "if he, if she, if they",
+            "doesn't, does not, won't, will not, refuses, complains, don't, do not",
+        ),
+        *_split(
+            "unless, or else, otherwise, or we'll, or i'll, or we will, or i will, would be a shame"
+        ),
+    ),
+    "demand_cue": _split(
+        "rate, rates, price, prices, wage, wages, pay, discount, cheaper, half, less, for "
+        "free, unpaid, extra hours, overtime, complaint, keep quiet, stay quiet, lower, cut"
+    ),
+    "post_act": _split(
+        "post, posting, pin, publish, write, send, add, put, share, repost, tweet, use"
+    ),
+    "slur_term": _split(
+        "slur, slurs, racial slur, racial slurs, ethnic slur, ethnic slurs, homophobic slur, "
+        "homophobic slurs, the n-word, n-word, epithet, epithets, racist joke, racist jokes, "
+        "racist meme, racist memes"
+    ),
+    "slur_removal_frame": _split(
+        "remove, removing, removed, delete, deleting, deleted, hide, hidden, filter, "
+        "blocklist, block list, blacklist, ban, banned, flag, flagged, report, mute, detect, "
+        "classifier, explain, history of, reclaimed, what does, meaning, warn, warning, code of "
+        "conduct, community guidelines, guidelines, policy, rules, no slurs, auto-flag, "
+        "containing, "
+        "that contain, for review, human review, moderation review"
+    ),
+}
