@@ -91,7 +91,7 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         "physical_harm",
         "REVIEW",
         "a child shut away as punishment",
-        (("confine_verb",), ("child_word", "minor_age"), ("punish_confine",)),
+        (("shut_in_verb",), ("child_word", "minor_age"), ("punish_confine",)),
         ("child_safety_care",),
     ),
     (

@@ -1124,7 +1124,11 @@ def _merge() -> None:
         CONCEPTS[name] = CONCEPTS[name] + entries
     CONCEPTS.update(RECALL)
     keep_head_roles(CONCEPTS)
-    # roles only: their words are matched apart (aegis.love_engine.ordinary_overlay)
+    # roles only: their words are matched apart (aegis.love_engine.ordinary_overlay); a
+    # name shared with an older role would empty it, so that is an error, not an overwrite
+    shared = sorted(CONCEPTS.keys() & ORDINARY.keys())
+    if shared:
+        raise ValueError(f"ordinary-verb roles already defined elsewhere: {shared}")
     CONCEPTS.update(dict.fromkeys(ORDINARY, ()))
 
 

@@ -146,13 +146,13 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "return, returns, profit, profits, yield, yields, gain, gains, roi, payout, payouts, "
         "double your money, doubles, double their money, triple your money, income, earnings, "
         "percent a month, percent a week, percent monthly, percent weekly, a month, a week, "
-        "monthly, weekly, per month, per week"
+        "monthly, weekly, per month, per week, a year, per year, annually, per annum"
     ),
     "invest_term": _split(
         "invest, investor, investors, investment, investments, fund, funds, crypto, token, "
         "tokens, coin, coins, portfolio, stock, stocks, shares, trading, forex, trading bot, "
         "scheme, pool, annuity, annuities, retirement savings, savings plan, mining plan, "
-        "staking, pitch deck, offering"
+        "staking, pitch deck"
     ),
     "risk_disclosure": _split(
         "not guaranteed, no guarantee, isn't guaranteed, aren't guaranteed, are not "
@@ -261,7 +261,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "ventilate, air out, first aid, explain, is it safe, is it ok, is it okay, safe to"
     ),
     # -- children shut in heat or as punishment ---------------------------------------------
-    "confine_verb": _split("lock, leave, shut, keep, confine, trap"),
+    "confine_verb": _split("lock, leave, shut, confine, trap, forget"),
+    "shut_in_verb": _split("lock, shut, confine, trap, keep"),
     "child_word": _split(
         "kid, kids, child, children, toddler, toddlers, baby, babies, infant, infants, my son, "
         "my daughter, the twins, little ones, my boy, my girl, the boy, the girl, stepson, "
@@ -273,8 +274,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "afternoon, midday"
     ),
     "punish_confine": _split(
-        "as punishment, as a punishment, to punish, for punishment, all day, overnight, "
-        "without food, without water, no food, no water, for hours, in the closet, in the "
+        "as punishment, as a punishment, to punish, for punishment, without food, without "
+        "water, no food, no water, in the closet, in the "
         "cupboard, in the basement, in the attic, in the shed, in a cage, in the dark, in the "
         "garage"
     ),
