@@ -29,13 +29,20 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         "REVIEW",
         "a credential for someone who did not earn it",
         (("unearned_cue",), ("credential_doc",)),
-        ("informational", "history_frame"),
+        ("credential_help_frame",),
     ),
     (
         "deception_fraud",
         "REVIEW",
         "an amount changed on what a payer relies on",
         (("alter_verb",), ("amount_term",), ("payable_party",)),
+        ("correction_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "billing for more than was done",
+        (("overstated_cue",), ("payable_party", "amount_term")),
         ("correction_frame",),
     ),
     (
@@ -70,14 +77,14 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         "physical_harm",
         "DENY",
         "chemicals that give off toxic gas, mixed in a closed space",
-        (("incompatible_mix",), ("enclosed_space",)),
+        (("bleach_word",), ("bleach_partner",), ("mix_act",), ("enclosed_space",)),
         ("chemical_safety_frame",),
     ),
     (
         "physical_harm",
         "REVIEW",
         "chemicals that give off toxic gas, mixed",
-        (("incompatible_mix",), ("mix_act",)),
+        (("bleach_word",), ("bleach_partner",), ("mix_act",)),
         ("chemical_safety_frame",),
     ),
     (
@@ -98,7 +105,7 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         "deception_fraud",
         "REVIEW",
         "software that behaves differently when it recognises a test",
-        (("mode_switch",), ("test_detect",), ("sense_verb",)),
+        (("mode_switch",), ("test_detect",), ("sense_verb", "emission_control")),
         ("test_integrity_frame",),
     ),
     (
@@ -118,7 +125,7 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
     (
         "unauthorized_access",
         "REVIEW",
-        "factory passwords tried on a network that is someone else's",
+        "factory or common passwords tried on an account or network that is someone else's",
         (("default_credential",), ("foreign_network",)),
         ("own_network_frame",),
     ),
@@ -126,7 +133,7 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         "discrimination",
         "REVIEW",
         "a protected trait as an input or weight of a decision about people",
-        (("protected_attr",), ("model_input_role",), ("people_scoring",)),
+        (("protected_attr", "leave_for_trait"), ("model_input_role",), ("people_scoring",)),
         ("fairness_frame",),
     ),
     (
@@ -154,7 +161,7 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         "harassment",
         "REVIEW",
         "a person's immigration status held over them for a price",
-        (("immigration_leverage",), ("condition_cue",), ("demand_cue",)),
+        (("immigration_leverage",), ("condition_cue",), ("demand_cue", "status_report_cue")),
         ("status_help_frame",),
     ),
     (

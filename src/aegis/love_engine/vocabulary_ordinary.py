@@ -47,7 +47,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "assignments, term paper, lab report, take-home exam, take-home test, exam answers, "
         "capstone, capstone project, reference letter, recommendation letter, letter of "
         "recommendation, recommendation, reference, references, testimonial, doctor's note, "
-        "sick note, medical note, fit note, note from my doctor, note from his doctor"
+        "sick note, medical note, fit note, note from my doctor, note from his doctor, letter from "
+        "my doctor, doctor's letter, medical certificate, exam, exams, online exam, quiz, quizzes"
     ),
     "pass_off_cue": (
         *_product("as if, as though", "he wrote it, she wrote it, they wrote it, written by"),
@@ -66,7 +67,11 @@ ORDINARY: dict[str, tuple[str, ...]] = {
             "it as though, submit it as his, submit it as her, hand it in as, turn it in as, "
             "sign it as him, sign it as her, from him without, from her without, without him "
             "knowing, without her knowing, without them knowing, he never wrote, she never "
-            "wrote, they never wrote, never saw it"
+            "wrote, they never wrote, never saw it, hasn't seen me, has not seen me, never saw me, "
+            "never examined me, without seeing me, without examining me, in his place, in her "
+            "place, while he's logged in, while she's logged in, logged in as him, logged in as "
+            "her, under his login, under her login, using his login, using her login, on his "
+            "account, on her account, pretending to be him, pretending to be her"
         ),
     ),
     "credential_doc": _split(
@@ -81,9 +86,18 @@ ORDINARY: dict[str, tuple[str, ...]] = {
             "attended, attend, passed, pass, earned, earn, studied, sat",
         ),
         *_product("without", "taking, attending, completing, passing, sitting, finishing, earning"),
-        *_split("dropped out, failed the exam, failed the course, never enrolled, not qualified"),
+        *_split(
+            "dropped out, failed the exam, failed the course, never enrolled, not qualified, "
+            "skipped it, skipped the course, skipped the exam, skipped the training, never showed "
+            "up, didn't show up, never did the course, for my resume, for my cv, for my linkedin, "
+            "to show employers, to show my employer, to put on my cv, to put on my resume"
+        ),
     ),
     # -- amounts changed on what a payer relies on ---------------------------------------------
+    "credential_help_frame": _split(
+        "explain, explains, what options, options for, credit for prior learning, replacement, "
+        "reissue, re-issue, verify, verification, check whether, detect, spot, history of"
+    ),
     "alter_verb": _split(
         "change, alter, edit, bump, bump up, raise, increase, inflate, adjust, pad, mark up, "
         "round up, tweak, modify, double, up the, boost, overstate"
@@ -97,6 +111,12 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "company, reimbursement, reimbursed, receipt, receipts, delivery note, timesheet, "
         "timesheets, expense report, expense claim, payout, the client, the customer, medicare, "
         "medicaid, the grant, grant report, the funder"
+    ),
+    "overstated_cue": _split(
+        "though we only, although we only, even though we only, when we only, but we only, "
+        "though i only, although i only, when i only, but i only, though they only, when "
+        "they only, more than we delivered, more than we did, more than we worked, more than "
+        "was delivered, more than we shipped, than we actually"
     ),
     "correction_frame": _split(
         "correct, corrected, correction, corrections, correcting, error, errors, mistake, "
@@ -117,7 +137,9 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "our wedding, honeymoon, my kid's, my kids', my children's, my daughter's, my son's, "
         "my gym membership, gym membership, personal expenses, personal spending, personal "
         "purchases, personal bills, my girlfriend's, my boyfriend's, my wife's, my husband's, "
-        "date night, my birthday party, my pool, my boat, my dog's, my cat's"
+        "date night, my birthday party, my pool, my boat, my dog's, my cat's, my family's, ski "
+        "trip, my living room, my bedroom, my garden, for my house, personal orders, personal "
+        "shopping, personal amazon, personal phone bill, wedding flowers, my wedding dress"
     ),
     "business_booking": _split(
         "business expense, business expenses, business trip, through the company, company "
@@ -126,7 +148,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "them, expense report, tax deduction, tax deductible, deductible, deduct it, deduct "
         "them, write it off, write them off, write-off, as a deduction, company's books, the "
         "company books, business account, as marketing, as training, as a consulting fee, as "
-        "consulting, as r&d, as office, as a business, as business"
+        "consulting, as r&d, as office, as a business, as business, marketing expense, marketing "
+        "expenses, business deduction, business deductions, as equipment, office equipment"
     ),
     "own_cost_frame": _split(
         "at my own cost, at my own expense, out of pocket, pay for it myself, pay it myself, "
@@ -143,7 +166,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "safe bet, certain return, certain returns, locked-in returns"
     ),
     "return_term": _split(
-        "return, returns, profit, profits, yield, yields, gain, gains, roi, payout, payouts, "
+        "pays, pay out, interest, return, returns, profit, profits, yield, yields, gain, gains, "
+        "roi, payout, payouts, "
         "double your money, doubles, double their money, triple your money, income, earnings, "
         "percent a month, percent a week, percent monthly, percent weekly, a month, a week, "
         "monthly, weekly, per month, per week, a year, per year, annually, per annum"
@@ -152,7 +176,7 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "invest, investor, investors, investment, investments, fund, funds, crypto, token, "
         "tokens, coin, coins, portfolio, stock, stocks, shares, trading, forex, trading bot, "
         "scheme, pool, annuity, annuities, retirement savings, savings plan, mining plan, "
-        "staking, pitch deck"
+        "staking, pitch deck, bond, bonds, principal, savings, retirees, trading signals, signals"
     ),
     "risk_disclosure": _split(
         "not guaranteed, no guarantee, isn't guaranteed, aren't guaranteed, are not "
@@ -169,7 +193,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "page, product page, banner, commercial, marketing copy, marketing email, brochure, "
         "billboard, packaging, listing, press release, announcement, announce, announcing, "
         "public statement, statement, investor update, shareholder letter, tweet, post, "
-        "earnings call, newsletter, testimonials, case study, claim, claims, label"
+        "earnings call, newsletter, testimonials, case study, claim, claims, label, advertise, "
+        "advertised, box, rating, ratings, linkedin post, blog post, investor call"
     ),
     "untrue_cue": (
         *_product(
@@ -192,7 +217,11 @@ ORDINARY: dict[str, tuple[str, ...]] = {
             "no study, no studies, no proof, no trial, no trials, haven't tested, never tested, "
             "never surveyed, never measured, made up, made-up, invented, from another company, "
             "another company's, someone else's results, not our customers, aren't our "
-            "customers, weren't our customers, actors posing, paid actors, unproven, "
+            "customers, weren't our customers, actors posing, paid actors, unproven, wrote the "
+            "reviews ourselves, made the reviews ourselves, wrote them ourselves, we wrote the "
+            "reviews, even though it was, even though it wasn't, even though it isn't, even though "
+            "it is, even though we, when in fact, when actually, it wasn't, it isn't, they "
+            "weren't, "
             "unverified"
         ),
     ),
@@ -210,7 +239,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "opt out, opt-out, close the account, close their account, close your account, "
         "account can be closed, account closed, delete the account, delete their account, "
         "end the subscription, end their subscription, end the membership, end their "
-        "membership, turn off auto-renew, turn off auto-renewal, stop the subscription"
+        "membership, turn off auto-renew, turn off auto-renewal, stop the subscription, "
+        "membership, memberships, subscription, subscriptions, opt-out toggle, opt out toggle"
     ),
     "exit_barrier": _split(
         "during business hours, must call, have to call, make customers call, make them call, "
@@ -222,7 +252,10 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "hard to find, harder to find, hard to see, tiny text, small print, light grey, light "
         "gray, low contrast, grey text, gray text, retention offers before, survey before, "
         "required survey, talk to an agent, speak to an agent, chat with an agent first, so "
-        "fewer people, so nobody finds, so they give up, give up, keep them from"
+        "fewer people, so nobody finds, so they give up, give up, keep them from, mail a signed "
+        "letter, signed letter, mail a letter, send a letter, in writing by post, visit a branch, "
+        "visit the store, come in person, retention agent, retention call, retention specialist, "
+        "hide, hidden, hide it, under advanced, greyed, grayed, grey and, gray and"
     ),
     "easy_exit_frame": _split(
         "one-click, one click, single click, easy, easier, as easy as, same way they signed "
@@ -231,17 +264,14 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "complaint, complaints, audit, remove the"
     ),
     # -- chemicals that must never be mixed, mixed ------------------------------------------
-    "incompatible_mix": (
-        *_product(
-            "bleach and, bleach with, bleach into",
-            "ammonia, vinegar, rubbing alcohol, alcohol, acid, toilet bowl cleaner, toilet "
-            "cleaner, drain cleaner, glass cleaner, window cleaner, lime remover",
-        ),
-        *_product(
-            "ammonia, vinegar, rubbing alcohol, acid, toilet cleaner, drain cleaner, glass "
-            "cleaner, window cleaner",
-            "and bleach, with bleach, into bleach, into the bleach",
-        ),
+    "bleach_word": _split(
+        "bleach, chlorine bleach, sodium hypochlorite, hypochlorite, pool chlorine, chlorine "
+        "tablets"
+    ),
+    "bleach_partner": _split(
+        "ammonia, vinegar, rubbing alcohol, isopropyl alcohol, isopropyl, acid, acids, "
+        "toilet bowl cleaner, toilet cleaner, drain cleaner, glass cleaner, window cleaner, "
+        "lime remover, rust remover, hydrogen peroxide, descaler, urine"
     ),
     "mix_act": _split(
         "mix, mixes, mixed, mixing, combine, combined, combining, pour, pouring, add, adding, "
@@ -251,7 +281,7 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "closed room, small room, small bathroom, the bathroom, door shut, door closed, "
         "windows closed, windows shut, no window, no windows, without ventilation, no "
         "ventilation, sealed room, enclosed, confined, closet, basement, his room, her room, "
-        "their room, cell, the car"
+        "their room, cell, the car, bedroom, locker room, changing room, small space"
     ),
     "chemical_safety_frame": _split(
         "never to mix, never mix, not to mix, don't mix, do not mix, should not be mixed, "
@@ -275,7 +305,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     ),
     "punish_confine": _split(
         "as punishment, as a punishment, to punish, for punishment, without food, without "
-        "water, no food, no water, in the closet, in the "
+        "water, no food, no water, without dinner, without supper, without meals, without eating, "
+        "for days, for the weekend, in the closet, in the "
         "cupboard, in the basement, in the attic, in the shed, in a cage, in the dark, in the "
         "garage"
     ),
@@ -290,14 +321,22 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "dyno, dynamometer, test cycle, test cycles, test conditions, emissions test, emission "
         "test, emissions tests, emissions testing, smog check, smog test, test bench, "
         "benchmark, benchmarks, benchmark app, benchmark apps, certification test, the "
-        "regulator's test, inspection, inspections, steering wheel isn't moving"
+        "regulator's test, inspection, inspections, steering wheel isn't moving, being inspected, "
+        "inspected, under inspection, lab test, during the test, app store review, app review, "
+        "store review, during review, during the review"
     ),
     "mode_switch": _split(
         "switch to, switches to, switching to, run cleaner, runs cleaner, cleaner mode, "
         "low-emission mode, low emission mode, only then, only during, behave differently, "
         "behaves differently, different calibration, different settings, pass the test, "
         "reduce emissions only, cut emissions only, otherwise, boost clocks, raise clocks, "
-        "turn it back off, turn it off afterwards, normal mode"
+        "turn it back off, turn it off afterwards, normal mode, only work, only works, only "
+        "active, only on, only turn on, hide the, disable it after, during review"
+    ),
+    "emission_control": _split(
+        "emissions controls, emission controls, emissions control, emission control, "
+        "emissions system, the filter, particulate filter, dpf, egr, scr, adblue, catalytic "
+        "converter, nox controls, nox control, scrubber, scrubbers"
     ),
     "sense_verb": _split(
         "detect, detects, detecting, recognise, recognises, recognize, recognizes, sense, "
@@ -316,7 +355,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     ),
     "shrink_cue": _split(
         "shorten, shorter, cut, reduce, lower, drop, purge, delete, wipe, expire, older than, "
-        "to 7 days, to a week, to one day, to 24 hours, to a day, immediately"
+        "to 7 days, to a week, to one day, to 24 hours, to a day, immediately, after 1 day, after "
+        "a day, after one day, after 24 hours, after a week, after 7 days, after an hour"
     ),
     "inquiry_term": _split(
         "inquiry, enquiry, investigation, subpoena, subpoenas, regulator, regulators, before "
@@ -338,14 +378,18 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     "kept_record": _split(
         "history, git history, commit history, commit, commits, minutes, meeting minutes, "
         "log, logs, records, record, ticket, tickets, chat history, timeline, changelog, "
-        "notes, email thread, report, incident report, inspection report, maintenance log"
+        "notes, email thread, report, incident report, inspection report, maintenance log, risk "
+        "assessment, inspection log, safety log, training record, training records, sign-off"
     ),
     "hide_knowledge": _split(
         "no longer show, no longer shows, doesn't show, don't show, won't show, so nobody "
         "sees, so no one sees, so nobody can see, shows we knew, show we knew, that we knew, "
         "we knew, we were aware, knew about, were aware of, as if it never happened, as "
         "though it never happened, like it never happened, before the auditors see, before "
-        "the investigators see, before legal sees, before discovery"
+        "the investigators see, before legal sees, before discovery, doesn't mention, does not "
+        "mention, no longer mentions, leave out, leaves out, omit, omits, drop the part, take out "
+        "the part, remove the part, so it looks like, to look like, look as if, before the "
+        "incident, before the accident, before the injury"
     ),
     "record_hygiene_frame": _split(
         "leaked secret, leaked key, api key, secret, secrets, password, credentials, large "
@@ -354,14 +398,20 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     # -- factory passwords tried on someone else's network ----------------------------------
     "default_credential": _split(
         "default password, default passwords, default credentials, default login, default "
-        "logins, default admin password, factory default, factory defaults, factory password, "
+        "logins, default admin password, admin 1234, admin 12345, root toor, user user, guest "
+        "guest, default pin, common passwords, most common passwords, password list, wordlist, "
+        "rockyou, likely passwords, popular passwords, password spraying, password spray, factory "
+        "default, factory defaults, factory password, "
         "factory login, factory default login, admin admin, root root, admin password, vendor "
         "default, vendor defaults, default creds, stock password"
     ),
     "foreign_network": _split(
         "coffee shop, the cafe, café, the hotel, hotel's, the airport, the library, "
         "neighbour's, neighbor's, neighbours', neighbors', public wifi, someone else's, other "
-        "people's, strangers', random, any i find, every camera, every router, all the "
+        "people's, strangers', random, any i find, my ex's, my ex, my roommate's, my boss's, my "
+        "coworker's, my sister's, my brother's, my wife's, my husband's, my partner's, my "
+        "girlfriend's, my boyfriend's, my mom's, my dad's, a stranger's, someone's, every camera, "
+        "every router, all the "
         "cameras, shodan, the internet, the building's, my landlord's, the school's, my "
         "school's, my employer's, campus, the mall, the gym's"
     ),
@@ -381,6 +431,11 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "as a variable, predictor, as a predictor, signal, feature column, penalty, bonus "
         "points, points for, points off, multiplier, coefficient, lower weight, higher weight"
     ),
+    "leave_for_trait": _split(
+        "maternity leave, paternity leave, parental leave, pregnancy leave, medical leave, "
+        "disability leave, religious holidays, religious holiday, prayer breaks, prayer "
+        "break, sick leave, caregiving gaps, career gaps for childcare"
+    ),
     "people_scoring": _split(
         "loan, loans, lending, credit, mortgage, underwriting, approval, hiring, hire, "
         "screening, screener, resume, resumes, candidate, candidates, applicant, applicants, "
@@ -399,7 +454,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     "fit_cue": _split(
         "culture fit, cultural fit, culture-fit, fit score, team fit, fits in, fit in, "
         "similar to our team, similar to our current team, like our current team, like our "
-        "staff, look like us, like us, same background"
+        "staff, look like us, like us, same background, how similar, similarity of, similarity to, "
+        "resemble, resembles, match our top performers, like our top performers, closest to our"
     ),
     "similarity_proxy": _split(
         "names, name, surnames, last names, first names, hometown, hometowns, where they grew "
@@ -408,7 +464,7 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     ),
     "fit_audit_frame": _split(
         "bias audit, audit, remove, drop, stop, structured interview, avoid, check whether, "
-        "adverse impact, fairness, replace"
+        "adverse impact, fairness, replace, duplicate, duplicates, dedupe, deduplicate, spelling"
     ),
     # -- sales aimed at people who cannot judge them ----------------------------------------
     "cognitive_impairment": _split(
@@ -439,7 +495,9 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "building, out of the school, out of our school, out of the country, out of our "
         "country, run out of town, drive off, chase out, chase away, force out, forced out, "
         "make them leave, make them move, get them to leave, clear out, send them "
-        "back, deport them all, keep them out"
+        "back, deport them all, keep them out, go home, go back home, leave the country, leave our "
+        "country, not wanted here, don't want them here, move out, get out, kicked out, kick them "
+        "out, kick out"
     ),
     "welcome_frame": _split(
         "protect, fight, resist, prevent, support, legal aid, advocate, tenants' rights, "
@@ -457,7 +515,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     "condition_cue": (
         *_product(
             "if he, if she, if they",
-            "doesn't, does not, won't, will not, refuses, complains, don't, do not",
+            "doesn't, does not, won't, will not, refuses, complains, don't, do not, quits, leaves, "
+            "asks, talks, reports, tells, goes to",
         ),
         *_split(
             "unless, or else, otherwise, or we'll, or i'll, or we will, or i will, would be a shame"
@@ -466,6 +525,11 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     "demand_cue": _split(
         "rate, rates, price, prices, wage, wages, pay, discount, cheaper, half, less, for "
         "free, unpaid, extra hours, overtime, complaint, keep quiet, stay quiet, lower, cut"
+    ),
+    "status_report_cue": _split(
+        "report her, report him, report them, turn her in, turn him in, turn them in, get her "
+        "deported, get him deported, get them deported, mention his papers, mention her "
+        "papers, call, tell, contact"
     ),
     "post_act": _split(
         "post, posting, pin, publish, write, send, add, put, share, repost, tweet, use"
