@@ -5,18 +5,20 @@ start: a new phrase there changes how the words around it are read ("the car" wo
 "the car park", "older than" would swallow the start of "than 90 days"), and with them the
 older rules' findings and the learned model's features. The roles of
 :mod:`aegis.love_engine.vocabulary_ordinary` are matched here instead, at every stem, every
-length, and laid over the term that holds the phrase's first stem: the terms themselves are
-the ones the other vocabularies make, whatever is listed here. One lookup per stem for the
-single words, one per listed length for the phrases that start there: linear in the text.
+length (the longest first, as the other vocabularies' terms are read), and laid over the term
+that holds the phrase's first stem: the terms themselves are the ones the other vocabularies
+make, whatever is listed here. One lookup per stem for the single words, one per listed
+length for the phrases that start there: linear in the text.
 """
 
 from __future__ import annotations
 
 from aegis.love_engine.normalise import CLAUSE_BREAK, normalise, stem
 from aegis.love_engine.rulebook import BIT
+from aegis.love_engine.rulebook_ordinary import ORDINARY_RULES
 from aegis.love_engine.vocabulary_ordinary import ORDINARY
 
-__all__ = ["overlay"]
+__all__ = ["overlay", "stem_roles"]
 
 
 def _build_tables() -> tuple[
@@ -39,23 +41,52 @@ def _build_tables() -> tuple[
                 # the same words hyphenated are one token ("risk-free", "take-home")
                 joined = stem("-".join(text.words))
                 singles[joined] = singles.get(joined, 0) | bit
-    by_start = {start: tuple(sorted(sizes)) for start, sizes in lengths.items()}
+    by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
     return singles, phrases, by_start
 
 
 _SINGLES, _PHRASES, _LENGTHS = _build_tables()
 
 
-def overlay(stems: tuple[str, ...], start: int, end: int) -> int:
-    """The ordinary-verb roles of the words ``stems[start:end]`` (one term) and of every
-    listed phrase that starts among them, however far it reaches."""
+def _part_roles() -> int:
+    """The roles some ordinary-verb rule needs present (the rest only frame the rules)."""
     mask = 0
+    for _, _, _, groups, _ in ORDINARY_RULES:
+        for group in groups:
+            mask |= sum(BIT[name] for name in group if name in ORDINARY)
+    return mask
+
+
+_PART_ROLES = _part_roles()
+
+
+def stem_roles(stems: tuple[str, ...]) -> list[int]:
+    """The ordinary-verb roles of each stem: its own, and those of every phrase listed here
+    that starts at it. A phrase that only frames ("remove the post", "history of") covers the
+    words after its first: they play no part in a rule ("post" in "remove the post" posts
+    nothing), though they may still frame one."""
     count = len(stems)
-    for index in range(start, min(end, count)):
+    roles = [0] * count
+    covered_until = 0  # the end of the furthest framing phrase read so far
+    for index in range(count):
         current = stems[index]
-        mask |= _SINGLES.get(current, 0)
+        mask = _SINGLES.get(current, 0)
+        covered = index < covered_until
         for size in _LENGTHS.get(current, ()):
-            if index + size > count:
-                break
-            mask |= _PHRASES.get(stems[index : index + size], 0)
+            found = _PHRASES.get(stems[index : index + size]) if index + size <= count else None
+            if found is None:
+                continue
+            mask |= found
+            if not found & _PART_ROLES:
+                covered_until = max(covered_until, index + size)
+        roles[index] = mask & ~_PART_ROLES if covered else mask
+    return roles
+
+
+def overlay(roles: list[int], start: int, end: int) -> int:
+    """The ordinary-verb roles of one term: those of the stems ``start`` to ``end`` it holds
+    (a phrase listed here that starts in the term counts there, however far it reaches)."""
+    mask = 0
+    for role in roles[start:end]:
+        mask |= role
     return mask

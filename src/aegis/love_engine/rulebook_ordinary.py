@@ -41,6 +41,13 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
     (
         "deception_fraud",
         "REVIEW",
+        "an amount inflated on what a payer relies on",
+        (("inflate_verb",), ("payable_party", "amount_term")),
+        ("correction_frame", "detect_frame"),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
         "billing for more than was done",
         (("overstated_cue",), ("payable_party", "amount_term")),
         ("correction_frame",),

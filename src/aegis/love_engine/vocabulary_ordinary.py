@@ -99,8 +99,12 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "reissue, re-issue, verify, verification, check whether, detect, spot, history of"
     ),
     "alter_verb": _split(
-        "change, alter, edit, bump, bump up, raise, increase, inflate, adjust, pad, mark up, "
-        "round up, tweak, modify, double, up the, boost, overstate"
+        "change, alter, edit, bump, bump up, raise, increase, adjust, mark up, round up, "
+        "tweak, modify, double, up the, boost, make"
+    ),
+    "inflate_verb": _split(
+        "inflate, inflating, pad, padding, overstate, overstating, fudge, puff up, nudge up, "
+        "massage the numbers, round up generously"
     ),
     "amount_term": _split(
         "amount, amounts, total, totals, sum, figure, figures, hours, units, quantity, "
@@ -119,7 +123,9 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "was delivered, more than we shipped, than we actually"
     ),
     "correction_frame": _split(
-        "correct, corrected, correction, corrections, correcting, error, errors, mistake, "
+        "since, because, after the, to include, per the, as per, in the contract, found, "
+        "added, requested, asked for, check the, check for, look for, spot, find any, correct, "
+        "corrected, correction, corrections, correcting, error, errors, mistake, "
         "typo, wrong amount, agreed, agreement, as agreed, approved, approval, signed off, "
         "sign-off, credit note, refund, change order, match the contract, match the quote, "
         "match the signed quote, match the purchase order, per the contract, the client asked, "
@@ -152,7 +158,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "expenses, business deduction, business deductions, as equipment, office equipment"
     ),
     "own_cost_frame": _split(
-        "at my own cost, at my own expense, out of pocket, pay for it myself, pay it myself, "
+        "home office, portion, accountant, tax advisor, as advised, allowable, at my own cost, at "
+        "my own expense, out of pocket, pay for it myself, pay it myself, "
         "personally pay, reimburse the company, pay back, pay it back, repay, repaid, split "
         "out, separate, separately, exclude, excluded, not deductible, isn't deductible, is "
         "it deductible, can i deduct, irs rules, flag, flagged, audit, policy says, remove the "
@@ -181,7 +188,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     "risk_disclosure": _split(
         "not guaranteed, no guarantee, isn't guaranteed, aren't guaranteed, are not "
         "guaranteed, is not guaranteed, never guaranteed, past performance, may lose, could "
-        "lose, can lose, might lose, risk of loss, the risks, explain the risks, risk warning, "
+        "lose, can lose, might lose, risk of loss, explain the risks, disclose the risks, risk "
+        "warning, "
         "risk disclosure, disclose, disclosure, disclosures, "
         "disclaimer, warn, warning, red flag, red flags, scam, scams, ponzi, too good to be "
         "true, fdic, fdic-insured, insured deposit, certificate of deposit, treasury bills, "
@@ -540,7 +548,9 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "racist meme, racist memes"
     ),
     "slur_removal_frame": _split(
-        "remove, removing, removed, delete, deleting, deleted, hide, hidden, filter, "
+        "remove the post, delete the post, take down the post, hide the post, flag the post, "
+        "report the post, remove the comment, delete the comment, remove the message, delete "
+        "the message, remove, removing, removed, delete, deleting, deleted, hide, hidden, filter, "
         "blocklist, block list, blacklist, ban, banned, flag, flagged, report, mute, detect, "
         "classifier, explain, history of, reclaimed, what does, meaning, warn, warning, code of "
         "conduct, community guidelines, guidelines, policy, rules, no slurs, auto-flag, "
