@@ -46,6 +46,12 @@ def _build_tables() -> tuple[
 
 
 _SINGLES, _PHRASES, _LENGTHS = _build_tables()
+#: Per stem that plays or starts anything here: its own roles and the phrase lengths to try.
+#: One lookup per stem, and most stems of a text are in no entry at all.
+_AT = {
+    start: (_SINGLES.get(start, 0), _LENGTHS.get(start, ()))
+    for start in _SINGLES.keys() | _LENGTHS.keys()
+}
 
 
 def _part_roles() -> int:
@@ -53,7 +59,8 @@ def _part_roles() -> int:
     mask = 0
     for _, _, _, groups, _ in ORDINARY_RULES:
         for group in groups:
-            mask |= sum(BIT[name] for name in group if name in ORDINARY)
+            for name in group:
+                mask |= BIT[name] if name in ORDINARY else 0
     return mask
 
 
@@ -68,11 +75,14 @@ def stem_roles(stems: tuple[str, ...]) -> list[int]:
     count = len(stems)
     roles = [0] * count
     covered_until = 0  # the end of the furthest framing phrase read so far
-    for index in range(count):
-        current = stems[index]
-        mask = _SINGLES.get(current, 0)
+    at = _AT.get
+    for index, current in enumerate(stems):
+        entry = at(current)
+        if entry is None:
+            continue
+        mask, lengths = entry
         covered = index < covered_until
-        for size in _LENGTHS.get(current, ()):
+        for size in lengths:
             found = _PHRASES.get(stems[index : index + size]) if index + size <= count else None
             if found is None:
                 continue

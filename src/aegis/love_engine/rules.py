@@ -228,7 +228,7 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             mask &= ~_PARTICIPLE_ONLY[current]  # "call my doctor": a noun, not "doctored"
         if mask & _REPORTED_ROLES and index and words[index - 1] in _PASSIVE_AUXILIARIES:
             mask &= ~_REPORTED_ROLES  # "her card was stolen": a report of what was done to her
-        clause.append((mask | overlay(ordinary, index, index + 1), word))
+        clause.append((mask | ordinary[index], word))
     return [clause for clause in clauses if clause]
 
 
