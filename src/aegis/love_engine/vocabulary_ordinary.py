@@ -241,6 +241,28 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "review for, check whether, compliance review, legal review, take down, takedown, "
         "pull the ad, remove, explain, misleading ads policy, fake news about us"
     ),
+    # -- urgency and scarcity that are not real -----------------------------------------------
+    "urgency_device": _split(
+        "countdown timer, countdown, timer, low stock, low-stock, stock warning, selling fast, "
+        "people viewing, people are viewing, people looking at this, limited time, offer ends, "
+        "only 1 left, only 2 left, only 3 left, only 4 left, only 5 left, only 6 left, only 7 "
+        "left, only 8 left, only 9 left, only 10 left, only 11 left, only 12 left, only 13 left, "
+        "only 14 left, only 15 left, only 16 left, only 17 left, only 18 left, only 19 left, only "
+        "20 left, only one left, only two left, only three left, only four left, only five left, "
+        "only a few left, only a couple left"
+    ),
+    "urgency_falsity": _split(
+        "restarts, restart every, resets, reset every, resets every, regardless of inventory, "
+        "regardless of stock, regardless of the stock, no matter the stock, whatever the stock, "
+        "random number, random count, always show, always shows, on every product, never ends, "
+        "never actually ends, even when there's plenty, even when stock is high, fake"
+    ),
+    "real_urgency_frame": _split(
+        "real, actual, accurate, true, honest, correct, correctly, remove, explain, explains, "
+        "mislead, misleading, detect, audit, flag, find, which accounts, class, course, matches "
+        "the stock, from the "
+        "inventory, live stock, live inventory"
+    ),
     # -- a way out made hard to take --------------------------------------------------------
     "exit_act": _split(
         "cancel, cancels, cancellation, cancellations, cancelling, canceling, unsubscribe, "
@@ -297,6 +319,44 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "never be mixed, safety sheet, safety data sheet, sds, msds, hazard, hazards, label, "
         "warn, warning, why, what happens, accidentally, by accident, poison control, "
         "ventilate, air out, first aid, explain, is it safe, is it ok, is it okay, safe to"
+    ),
+    # -- what is poison to a pet, fed to it; fuel burnt where people breathe -----------------
+    "feed_act": _split(
+        "feed, feeding, give, giving, put, slip, mix, sprinkle, add, leave out, toss, throw"
+    ),
+    "pet_word": _split(
+        "beagle, labrador, poodle, terrier, retriever, spaniel, husky, collie, dachshund, "
+        "chihuahua, pug, bulldog, sheepdog, greyhound, whippet, tabby, siamese, moggy, doggy, "
+        "pup, pups"
+    ),
+    "pet_toxin": _split(
+        "grapes, grape, raisins, raisin, chocolate, xylitol, xylitol gum, onions, onion, "
+        "garlic, macadamia, macadamia nuts, lilies, lily, tylenol, acetaminophen, paracetamol, "
+        "ibuprofen, advil, rat poison, slug pellets, antifreeze"
+    ),
+    "pet_safety_frame": _split(
+        "is it safe, ate, accidentally, what should i do, what do i do, vet, veterinarian, "
+        "poison control, toxic to, keep away, away from, keep them away, never, avoid, why, "
+        "which foods, list of, safe for, dangerous for"
+    ),
+    "combustion_source": _split(
+        "generator, petrol generator, gas generator, portable generator, charcoal grill, "
+        "charcoal, barbecue, bbq, grill, gas heater, patio heater, camp stove, propane "
+        "heater, kerosene heater, paraffin heater, gas stove for heat"
+    ),
+    "burn_use": _split(
+        "run, running, use, using, light, lit, burn, burning, turn on, start, fire up, keep "
+        "warm, keep them warm, keep us warm, for heat, to heat, heat the"
+    ),
+    "indoor_place": _split(
+        "in the garage, inside, indoors, in the tent, inside their tent, inside the tent, in "
+        "the bedroom, in the house, in the basement, closed garage, door closed, with the "
+        "door closed, windows closed, in the cabin, in the caravan, in the trailer"
+    ),
+    "combustion_safety_frame": _split(
+        "outdoors, outside, feet from, metres from, meters from, away from, detector, "
+        "carbon monoxide detector, co detector, never, warn, warning, ventilation, "
+        "ventilated, don't, do not, store, storage, stored, is it safe, why"
     ),
     # -- children shut in heat or as punishment ---------------------------------------------
     "confine_verb": _split("lock, leave, shut, confine, trap, forget"),
@@ -481,14 +541,23 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "intellectual disability, intellectual disabilities, learning disability, brain "
         "injury, senile"
     ),
+    "crisis_state": _split(
+        "gambling addiction, problem gamblers, problem gambler, recovering gamblers, "
+        "recovering gambler, recovering addicts, recovering alcoholics, addicts, in recovery, "
+        "bankruptcy, bankrupt, in debt, debt crisis, bereaved, recently widowed, widowed, "
+        "widows, grieving, in grief, suicidal, in crisis"
+    ),
     "sales_push": _split(
         "sales, sale, sell, selling, sell to, pitch, pitching, market to, marketing, "
         "telemarketing, cold call, cold calls, upsell, timeshare, timeshares, annuity, "
         "annuities, leads, lead list, prospects, subscription, reverse mortgage, donations, "
-        "high-pressure"
+        "high-pressure, payday loan, payday loans, casino, casino bonus, bonus offers, betting, "
+        "bets, high-fee, high-interest, ads"
     ),
     "vulnerable_care_frame": _split(
-        "caregiver, caregivers, carer, carers, exclude, excluding, screen out, "
+        "support group, support groups, helpline, treatment, counselling, counseling, "
+        "bereavement leave, recovery program, self-exclusion, caregiver, caregivers, carer, "
+        "carers, exclude, excluding, screen out, "
         "do not call, don't call, suppress, suppression list, remove from, protect, "
         "safeguard, safeguarding, guardian, power of attorney, accessible, research study, "
         "clinical trial, memory care services, awareness, scam, scams, warn, "
@@ -507,10 +576,31 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "country, not wanted here, don't want them here, move out, get out, kicked out, kick them "
         "out, kick out"
     ),
+    "vilify_cue": _split(
+        "better without, better off without, are ruining, ruining our, ruin "
+        "our, must be stopped, are destroying, destroying our, are a plague, infest, "
+        "infesting, vermin, invading, invasion, are taking over, taking over our"
+    ),
     "welcome_frame": _split(
-        "protect, fight, resist, prevent, support, legal aid, advocate, tenants' rights, "
+        "debunk, myth, myths, false, counter, rebut, remove, delete, ban, warn, hate speech, "
+        "protect, fight, resist, prevent, support, "
+        "legal aid, advocate, tenants' rights, "
         "welcome, welcoming, history, historical, explain, documentary, displacement, "
         "gentrification, report, detect, worries, worried, afraid, fears, prepare"
+    ),
+    "know_whereabouts": _split(
+        "we know where, i know where, we know which, i know which, we know what time, i know "
+        "what time, we know what car, i know what car, we've seen where, i've seen where"
+    ),
+    "their_life": _split(
+        "her kids, his kids, their kids, she lives, he lives, they live, her school, his "
+        "school, her family, his family, her car, his car, she parks, he parks, she works, he "
+        "works, her mother, his mother, her daughter, his daughter, her son, his son, your "
+        "kids, you live, your family, your daughter, your son, her children, his children"
+    ),
+    "harmless_visit_frame": _split(
+        "drop off, pick up, send the, deliver, gift, birthday, surprise party, permission slip, "
+        "remove, ban, block, report, flag, delete, warn the author, quoting, quoted"
     ),
     "immigration_leverage": _split(
         "immigration status, visa status, visa, visas, papers, green card, work permit, "
