@@ -27,6 +27,20 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
     (
         "deception_fraud",
         "REVIEW",
+        "a note or reference written in the name of whoever should sign it",
+        (("authority_source",), ("write_doc_verb",), ("graded_work",)),
+        ("own_document_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "a credential made by whoever it names",
+        (("credential_doc",), ("write_doc_verb",), ("self_beneficiary",)),
+        ("own_document_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
         "a credential for someone who did not earn it",
         (("unearned_cue",), ("credential_doc",)),
         ("credential_help_frame",),

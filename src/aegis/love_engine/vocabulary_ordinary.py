@@ -74,6 +74,28 @@ ORDINARY: dict[str, tuple[str, ...]] = {
             "account, on her account, pretending to be him, pretending to be her"
         ),
     ),
+    "write_doc_verb": _split(
+        "write, draft, make, create, type up, generate, produce, compose, print, design, mock "
+        "up, photoshop, knock up, whip up"
+    ),
+    "authority_source": _split(
+        "from my gp, from my doctor, from the doctor, from dr, from my physician, from the "
+        "hospital, from my therapist, from my boss, from my manager, from my supervisor, from "
+        "my professor, from my teacher, from the school, from my landlord, from the police, "
+        "from the clinic, from my employer, from the bank, on his letterhead, on her "
+        "letterhead, on the clinic's letterhead, on the hospital's letterhead"
+    ),
+    "self_beneficiary": _split(
+        "for me, for myself, with my name, in my name, my name on it, with his name, with her "
+        "name, for my cousin, for my brother, for my sister, for my friend, for my husband, "
+        "for my wife, for my son, for my daughter"
+    ),
+    "own_document_frame": _split(
+        "for him to sign, for her to sign, for them to sign, to review and sign, review and "
+        "sign, asked me to draft, asked me to write, request, ask for, ask my, template, "
+        "for me to give, to award, registrar, graduates, who completed, who passed, who "
+        "finished, volunteers, replacement, official copy, order a copy"
+    ),
     "credential_doc": _split(
         "diploma, diplomas, degree certificate, degree, transcript, transcripts, certificate, "
         "certificates, certification, license, licence, qualification, nursing license, "
@@ -123,7 +145,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "was delivered, more than we shipped, than we actually"
     ),
     "correction_frame": _split(
-        "since, because, after the, to include, per the, as per, in the contract, found, "
+        "to match, match the, final bill, final invoice, final amount, since, because, after the, "
+        "to include, per the, as per, in the contract, found, "
         "added, requested, asked for, check the, check for, look for, spot, find any, correct, "
         "corrected, correction, corrections, correcting, error, errors, mistake, "
         "typo, wrong amount, agreed, agreement, as agreed, approved, approval, signed off, "
@@ -516,7 +539,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "delete, fairness, fairness test, fairness testing, bias audit, bias test, audit, "
         "disparate impact, adverse impact, debias, de-bias, mitigate, monitor, measure, check "
         "whether, only for testing, evaluation only, reweigh, reweighing, rebalance, compare, "
-        "disaggregate, patient, patients, clinical, diagnosis, medical, warning signs, signs "
+        "disaggregate, check if, hidden factor, whether, patient, patients, clinical, diagnosis, "
+        "medical, warning signs, signs "
         "that, find out, detect, spot"
     ),
     "fit_cue": _split(
