@@ -41,6 +41,20 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
     (
         "deception_fraud",
         "REVIEW",
+        "a signature made as someone else",
+        (("other_name",), ("sign_act",)),
+        ("signing_authority_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "answers made up and reported as other people's",
+        (("as_real_cue",), ("made_up_responses",)),
+        ("rebuttal_frame",),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
         "a credential for someone who did not earn it",
         (("unearned_cue",), ("credential_doc",)),
         ("credential_help_frame",),
@@ -125,6 +139,13 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
     (
         "physical_harm",
         "REVIEW",
+        "honey given to a baby under a year old",
+        (("honey_word",), ("infant_age",)),
+        ("pet_safety_frame",),
+    ),
+    (
+        "physical_harm",
+        "REVIEW",
         "fuel burnt where people breathe",
         (("combustion_source",), ("burn_use",), ("indoor_place",)),
         ("combustion_safety_frame",),
@@ -184,6 +205,13 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         "a protected trait as an input or weight of a decision about people",
         (("protected_attr", "leave_for_trait"), ("model_input_role",), ("people_scoring",)),
         ("fairness_frame",),
+    ),
+    (
+        "discrimination",
+        "REVIEW",
+        "people scored by where their names suggest they come from",
+        (("name_origin",), ("people_scoring", "decision")),
+        ("fairness_frame", "fit_audit_frame"),
     ),
     (
         "discrimination",

@@ -96,10 +96,32 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "for me to give, to award, registrar, graduates, who completed, who passed, who "
         "finished, volunteers, replacement, official copy, order a copy"
     ),
+    "sign_act": _split("sign, signs, signing, initial, initials"),
+    "other_name": _split(
+        "with the customer's name, with the client's name, with the patient's name, with the "
+        "tenant's name, with his name, with her name, with their name, as the customer, as "
+        "the client, as the patient, as the tenant, as him, as her, his signature, her "
+        "signature, the customer's signature, the client's signature, the patient's "
+        "signature, the tenant's signature, in his name, in her name, on his behalf without, "
+        "on her behalf without"
+    ),
+    "signing_authority_frame": _split(
+        "power of attorney, authorised, authorized, e-signature request, send for signature, "
+        "asked me to sign, witness, witnessed, guardian, legal guardian"
+    ),
     "credential_doc": _split(
         "diploma, diplomas, degree certificate, degree, transcript, transcripts, certificate, "
         "certificates, certification, license, licence, qualification, nursing license, "
         "nursing licence, medical license, cpa license, bar admission, graduation certificate"
+    ),
+    "made_up_responses": _split(
+        "survey results, survey responses, responses, feedback forms, questionnaires, ratings"
+    ),
+    "as_real_cue": _split(
+        "as customer responses, as real responses, as real customer, as customer feedback, "
+        "as genuine, report them as customer, present them as customer, pass them off as, as "
+        "if customers wrote, as if customers answered, fill them in ourselves, fill in "
+        "ourselves, filled in ourselves, answer them ourselves, answered them ourselves"
     ),
     "unearned_cue": (
         *_product(
@@ -344,6 +366,21 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "ventilate, air out, first aid, explain, is it safe, is it ok, is it okay, safe to"
     ),
     # -- what is poison to a pet, fed to it; fuel burnt where people breathe -----------------
+    "infant_age": _split(
+        "newborn, newborns, infant, infants, 1 month old, 1 months old, 1 week old, 1 weeks old, 2 "
+        "month old, 2 months old, 2 week old, 2 weeks old, 3 month old, 3 months old, 3 week old, "
+        "3 weeks old, 4 month old, 4 months old, 4 week old, 4 weeks old, 5 month old, 5 months "
+        "old, 5 week old, 5 weeks old, 6 month old, 6 months old, 6 week old, 6 weeks old, 7 month "
+        "old, 7 months old, 7 week old, 7 weeks old, 8 month old, 8 months old, 8 week old, 8 "
+        "weeks old, 9 month old, 9 months old, 9 week old, 9 weeks old, 10 month old, 10 months "
+        "old, 10 week old, 10 weeks old, 11 month old, 11 months old, 11 week old, 11 weeks old, "
+        "1-month-old, 1 month-old, 1-week-old, 2-month-old, 2 month-old, 2-week-old, 3-month-old, "
+        "3 month-old, 3-week-old, 4-month-old, 4 month-old, 4-week-old, 5-month-old, 5 month-old, "
+        "5-week-old, 6-month-old, 6 month-old, 6-week-old, 7-month-old, 7 month-old, 7-week-old, "
+        "8-month-old, 8 month-old, 8-week-old, 9-month-old, 9 month-old, 9-week-old, 10-month-old, "
+        "10 month-old, 10-week-old, 11-month-old, 11 month-old, 11-week-old"
+    ),
+    "honey_word": _split("honey, raw honey, honey on the dummy, honey on her pacifier"),
     "feed_act": _split(
         "feed, feeding, give, giving, put, slip, mix, sprinkle, add, leave out, toss, throw"
     ),
@@ -539,9 +576,17 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "delete, fairness, fairness test, fairness testing, bias audit, bias test, audit, "
         "disparate impact, adverse impact, debias, de-bias, mitigate, monitor, measure, check "
         "whether, only for testing, evaluation only, reweigh, reweighing, rebalance, compare, "
-        "disaggregate, check if, hidden factor, whether, patient, patients, clinical, diagnosis, "
+        "disaggregate, check if, hidden factor, whether, show me if, fewer callbacks, more "
+        "callbacks, callback rate, callback rates, got fewer, got more, patient, patients, "
+        "clinical, diagnosis, "
         "medical, warning signs, signs "
         "that, find out, detect, spot"
+    ),
+    "name_origin": _split(
+        "names suggest, name suggests, names sound, name sounds, sounding names, "
+        "foreign-sounding, foreign sounding, ethnic-sounding, ethnic sounding, surname "
+        "suggests, surnames suggest, names that sound, name that sounds, names look, name "
+        "looks"
     ),
     "fit_cue": _split(
         "culture fit, cultural fit, culture-fit, fit score, team fit, fits in, fit in, "
