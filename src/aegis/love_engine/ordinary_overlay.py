@@ -70,8 +70,9 @@ _PART_ROLES = _part_roles()
 def stem_roles(stems: tuple[str, ...]) -> list[int]:
     """The ordinary-verb roles of each stem: its own, and those of every phrase listed here
     that starts at it. A phrase that only frames ("remove the post", "history of") covers the
-    words after its first: they play no part in a rule ("post" in "remove the post" posts
-    nothing), though they may still frame one."""
+    words after its first: alone they play no part in a rule ("post" in "remove the post"
+    posts nothing), though they may still frame one or start a phrase that does ("ask my
+    staff to post": "my staff" is still who posts)."""
     count = len(stems)
     roles = [0] * count
     covered_until = 0  # the end of the furthest framing phrase read so far
@@ -80,8 +81,8 @@ def stem_roles(stems: tuple[str, ...]) -> list[int]:
         entry = at(current)
         if entry is None:
             continue
-        mask, lengths = entry
-        covered = index < covered_until
+        single, lengths = entry
+        mask = single & ~_PART_ROLES if index < covered_until else single
         for size in lengths:
             found = _PHRASES.get(stems[index : index + size]) if index + size <= count else None
             if found is None:
@@ -89,7 +90,7 @@ def stem_roles(stems: tuple[str, ...]) -> list[int]:
             mask |= found
             if not found & _PART_ROLES:
                 covered_until = max(covered_until, index + size)
-        roles[index] = mask & ~_PART_ROLES if covered else mask
+        roles[index] = mask
     return roles
 
 

@@ -275,7 +275,9 @@ ORDINARY: dict[str, tuple[str, ...]] = {
             "reviews, even though it was, even though it wasn't, even though it isn't, even though "
             "it is, even though we, when in fact, when actually, it wasn't, it isn't, they "
             "weren't, "
-            "unverified"
+            "unverified, when it wasn't, when it hasn't, when it was not, when it has not, when we "
+            "haven't, when we didn't, when we did not, when they weren't, but it wasn't, though "
+            "it wasn't, though we didn't, though we haven't"
         ),
     ),
     "rebuttal_frame": _split(
@@ -285,6 +287,76 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "rumours, rumors, flag, report, detect, spot, "
         "review for, check whether, compliance review, legal review, take down, takedown, "
         "pull the ad, remove, explain, misleading ads policy, fake news about us"
+    ),
+    # -- reviews from people with a stake, bought or filtered (FTC endorsement rules) -------
+    "review_word": _split(
+        "review, reviews, rating, ratings, testimonial, testimonials, star rating, five-star, "
+        "5-star, five stars, 5 stars"
+    ),
+    "insider_reviewer": _split(
+        "our employees, my employees, our staff, my staff, my family, my relatives, my "
+        "friends, our team, my team, my mom, my mum, my wife, my husband, the owner, "
+        "ourselves, my cousins, my kids"
+    ),
+    "undisclosed_cue": _split(
+        "without saying, without disclosing, without mentioning, without telling, don't "
+        "mention, do not mention, don't say, don't disclose, not disclose, as customers, as "
+        "if they were customers, as regular customers, pretend to be customers, pose as "
+        "customers, posing as customers"
+    ),
+    "review_incentive": _split(
+        "only if they leave a 5-star, only if they leave a five-star, only if they give five "
+        "stars, only if they give 5 stars, for five-star reviews, for 5-star reviews, for a "
+        "five-star review, for a 5-star review, in exchange for five stars, in exchange for 5 "
+        "stars, in exchange for a 5-star, in exchange for a five-star, buy reviews, buying "
+        "reviews, pay for reviews, if they leave five stars, if they leave 5 "
+        "stars, if they rate us 5, if they rate us five"
+    ),
+    "review_gating": _split(
+        "only ask happy, only the happy ones, only happy customers, send unhappy, unhappy "
+        "customers to a private, filter out unhappy, only invite satisfied, only ask "
+        "satisfied, only ask the happy, hide the bad reviews, hide negative reviews, delete "
+        "the bad reviews, suppress negative reviews, only show 4 and 5 star"
+    ),
+    "honest_review_frame": _split(
+        "disclose their, with a disclosure, and disclose, #ad, honest review, honest "
+        "reviews, regardless of rating, whatever they think, all customers, every customer, "
+        "explain, policy, ftc, detect, spot, flag, report"
+    ),
+    # -- revenue counted early, trades made ahead of news ---------------------------------
+    "revenue_booking": _split(
+        "book the revenue, record the revenue, recognise the revenue, recognize the revenue, "
+        "book the sale, record the sale, count the sale, book revenue, record revenue, "
+        "recognise revenue, recognize revenue, book the sales, record the sales, count the "
+        "sales"
+    ),
+    "premature_cue": _split(
+        "isn't signed, is not signed, before it's signed, before it is signed, before the "
+        "contract is signed, before delivery, before we deliver, before the goods ship, "
+        "before it ships, before they ship, before they pay, with a side letter, side "
+        "letter, can return it, can send it back, so we hit the target, to hit the target, "
+        "to hit the number, to make the quarter"
+    ),
+    "trade_act": _split(
+        "sell his shares, sell her shares, sell their shares, sell my shares, sell shares, "
+        "sell the shares, buy shares, buy the shares, buy stock, sell stock, sell the stock, "
+        "buy the stock, short the stock, short the shares, dump the shares, dump the stock, "
+        "offload the shares, buy options, buy calls, buy puts"
+    ),
+    "before_news": _split(
+        "before we announce, before the announcement, before it's announced, before it is "
+        "announced, before the news, before the news breaks, before it goes public, before "
+        "the recall is public, before earnings are released, before the results come out, "
+        "before the deal is public, before the merger is announced"
+    ),
+    "accounting_rules_frame": _split(
+        "explain, explains, why, policy, blackout, blackout period, 10b5-1, trading plan, "
+        "compliance, ifrs, gaap, asc 606, when delivered, on delivery, detect, audit"
+    ),
+    "overseer": _split(
+        "the auditor, the auditors, the inspector, the inspectors, the regulator, the "
+        "regulators, the examiner, the insurer, the bank, the lender, the board, the court, "
+        "the judge, investors, the investors, the ombudsman, the assessor"
     ),
     # -- urgency and scarcity that are not real -----------------------------------------------
     "urgency_device": _split(
