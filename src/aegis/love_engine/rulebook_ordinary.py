@@ -272,6 +272,13 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
     (
         "harassment",
         "REVIEW",
+        "a group driven out of where they live, or vilified",
+        (("expel_verb",), ("out_particle",), ("protected_group",)),
+        ("welcome_frame",),
+    ),
+    (
+        "harassment",
+        "REVIEW",
         "a person's immigration status held over them for a price",
         (("immigration_leverage",), ("condition_cue",), ("demand_cue", "status_report_cue")),
         ("status_help_frame",),

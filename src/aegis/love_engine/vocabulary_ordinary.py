@@ -47,7 +47,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "assignments, term paper, lab report, take-home exam, take-home test, exam answers, "
         "capstone, capstone project, reference letter, recommendation letter, letter of "
         "recommendation, recommendation, reference, references, testimonial, doctor's note, "
-        "sick note, medical note, fit note, note from my doctor, note from his doctor, letter from "
+        "sick note, medical note, fit note, performance review, scholarship essay, note from my "
+        "doctor, note from his doctor, letter from "
         "my doctor, doctor's letter, medical certificate, exam, exams, online exam, quiz, quizzes"
     ),
     "pass_off_cue": (
@@ -67,7 +68,14 @@ ORDINARY: dict[str, tuple[str, ...]] = {
             "it as though, submit it as his, submit it as her, hand it in as, turn it in as, "
             "sign it as him, sign it as her, from him without, from her without, without him "
             "knowing, without her knowing, without them knowing, he never wrote, she never "
-            "wrote, they never wrote, never saw it, hasn't seen me, has not seen me, never saw me, "
+            "wrote, they never wrote, never saw it, reads like she wrote, reads like he wrote, "
+            "reads "
+            "like they wrote, like she wrote it, like he wrote it, she wrote it herself, he "
+            "wrote it himself, sound like he wrote, sound like she wrote, sounds like she "
+            "wrote, sounds like he wrote, in their voice so, as hers, as theirs, send it as his, "
+            "submit it as "
+            "his, hand it in as his, as if from her, as if from him, hasn't seen me, has not seen "
+            "me, never saw me, "
             "never examined me, without seeing me, without examining me, in his place, in her "
             "place, while he's logged in, while she's logged in, logged in as him, logged in as "
             "her, under his login, under her login, using his login, using her login, on his "
@@ -144,24 +152,30 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     ),
     "alter_verb": _split(
         "change, alter, edit, bump, bump up, raise, increase, adjust, mark up, round up, "
-        "tweak, modify, double, up the, boost, make"
+        "tweak, modify, double, up the, boost, make the receipt say, make the invoice say, make "
+        "the total, make it say, make the claim say, make the receipt, make the invoice, make the "
+        "claim, make the timesheet"
     ),
     "inflate_verb": _split(
         "inflate, inflating, pad, padding, overstate, overstating, fudge, puff up, nudge up, "
         "massage the numbers, round up generously"
     ),
     "amount_term": _split(
-        "amount, amounts, total, totals, sum, figure, figures, hours, units, quantity, "
+        "value, values, claim value, fee, fees, amount, amounts, total, totals, sum, figure, "
+        "figures, hours, units, quantity, "
         "mileage, line item, line items, estimate, repair estimate, cost, costs, number of"
     ),
     "payable_party": _split(
-        "invoice, invoices, claim, claims, claim form, insurer, insurers, insurance, insurance "
+        "council, the council, quote, the quote, bid, tender, the government, the city, the "
+        "county, the agency, the buyer, the school, invoice, invoices, claim, claims, claim form, "
+        "insurer, insurers, insurance, insurance "
         "company, reimbursement, reimbursed, receipt, receipts, delivery note, timesheet, "
         "timesheets, expense report, expense claim, payout, the client, the customer, medicare, "
         "medicaid, the grant, grant report, the funder"
     ),
     "overstated_cue": _split(
-        "though we only, although we only, even though we only, when we only, but we only, "
+        "than our real cost, than the real cost, than it really, than it actually, than we "
+        "really, though we only, although we only, even though we only, when we only, but we only, "
         "though i only, although i only, when i only, but i only, though they only, when "
         "they only, more than we delivered, more than we did, more than we worked, more than "
         "was delivered, more than we shipped, than we actually"
@@ -181,7 +195,9 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     ),
     # -- personal spending booked as the business's ----------------------------------------
     "personal_cost": _split(
-        "my family vacation, family vacation, family holiday, family trip, my vacation, our "
+        "family dinner, family meal, family lunch, family's dinner, my flat, for my flat, my "
+        "apartment, for my apartment, for my home, my family vacation, family vacation, family "
+        "holiday, family trip, my vacation, our "
         "vacation, my holiday, our holiday, personal trip, personal travel, personal vacation, "
         "my kitchen, kitchen remodel, my house, my home renovation, home renovation, my "
         "groceries, groceries, my rent, my mortgage, my car payments, personal car, my wedding, "
@@ -193,7 +209,9 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "shopping, personal amazon, personal phone bill, wedding flowers, my wedding dress"
     ),
     "business_booking": _split(
-        "business expense, business expenses, business trip, through the company, company "
+        "client meal, client lunch, business meal, business lunch, work lunch, office "
+        "furniture, through the business, business expense, business expenses, business trip, "
+        "through the company, company "
         "card, corporate card, office renovation, office supplies, client entertainment, "
         "client dinner, work expense, company expense, company expenses, expense it, expense "
         "them, expense report, tax deduction, tax deductible, deductible, deduct it, deduct "
@@ -212,13 +230,16 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     ),
     # -- returns promised without risk -------------------------------------------------------
     "guarantee_cue": _split(
-        "guarantee, guaranteed, guarantees, guaranteeing, promise, promised, promises, "
+        "never will, never had a losing, never had a down, can't go down, cannot go down, "
+        "only goes up, only go up, guarantee, guaranteed, guarantees, guaranteeing, promise, "
+        "promised, promises, "
         "promising, assure, assured, risk-free, risk free, no risk, zero risk, without risk, "
         "cannot lose, can't lose, can not lose, never lose, never loses, won't lose, sure thing, "
         "safe bet, certain return, certain returns, locked-in returns"
     ),
     "return_term": _split(
-        "pays, pay out, interest, return, returns, profit, profits, yield, yields, gain, gains, "
+        "losing year, down year, losing month, pays, pay out, interest, return, returns, profit, "
+        "profits, yield, yields, gain, gains, "
         "roi, payout, payouts, "
         "double your money, doubles, double their money, triple your money, income, earnings, "
         "percent a month, percent a week, percent monthly, percent weekly, a month, a week, "
@@ -242,7 +263,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     ),
     # -- public claims with nothing behind them ---------------------------------------------
     "public_claim": _split(
-        "ad, ads, advert, adverts, advertisement, advertising, ad copy, landing page, sales "
+        "tell reporters, the press, reporters, journalists, the media, ad, ads, advert, adverts, "
+        "advertisement, advertising, ad copy, landing page, sales "
         "page, product page, banner, commercial, marketing copy, marketing email, brochure, "
         "billboard, packaging, listing, press release, announcement, announce, announcing, "
         "public statement, statement, investor update, shareholder letter, tweet, post, "
@@ -250,6 +272,10 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "advertised, box, rating, ratings, linkedin post, blog post, investor call"
     ),
     "untrue_cue": (
+        *_split(
+            "we have about, we only have, we actually have, in reality we, really we have, we "
+            "have only, we were never, we've never been, we have never been"
+        ),
         *_product(
             "that, which, it",
             "doesn't exist, does not exist, isn't true, is not true, "
@@ -390,7 +416,10 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "membership, memberships, subscription, subscriptions, opt-out toggle, opt out toggle"
     ),
     "exit_barrier": _split(
-        "during business hours, must call, have to call, make customers call, make them call, "
+        "phone a number, phone us, must phone, make users phone, make customers phone, only "
+        "answered, only on weekdays, weekdays only, behind a login, behind login, require a "
+        "login, log in to unsubscribe, a survey, during business hours, must call, have to call, "
+        "make customers call, make them call, "
         "make users call, make members call, phone call to, only by phone, by phone only, "
         "only over the phone, by certified mail, by mail only, by post only, by fax, in "
         "person only, only in person, in a branch, five confirmation, four confirmation, "
@@ -499,7 +528,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "stepdaughter, foster child, grandkids, grandchild"
     ),
     "heat_cue": _split(
-        "hot car, in the sun, sun, heat, hot, heatwave, heat wave, sweltering, boiling, "
+        "engine off, in august, in july, in june, in summer, summer, hot car, in the sun, sun, "
+        "heat, hot, heatwave, heat wave, sweltering, boiling, "
         "degrees, windows up, no air conditioning, without air conditioning, no ac, summer "
         "afternoon, midday"
     ),
@@ -534,12 +564,14 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "active, only on, only turn on, hide the, disable it after, during review"
     ),
     "emission_control": _split(
-        "emissions controls, emission controls, emissions control, emission control, "
+        "nox, cuts nox, emissions controls, emission controls, emissions control, emission "
+        "control, "
         "emissions system, the filter, particulate filter, dpf, egr, scr, adblue, catalytic "
         "converter, nox controls, nox control, scrubber, scrubbers"
     ),
     "sense_verb": _split(
-        "detect, detects, detecting, recognise, recognises, recognize, recognizes, sense, "
+        "spot, spots, spotting, identify, identifies, detect, detects, detecting, recognise, "
+        "recognises, recognize, recognizes, sense, "
         "senses, notice, notices, tell when, know when, knows when, identify when, spot when, "
         "whenever"
     ),
@@ -554,7 +586,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "auto-delete, auto-deletion, autodelete, deletion schedule, purge schedule"
     ),
     "shrink_cue": _split(
-        "shorten, shorter, cut, reduce, lower, drop, purge, delete, wipe, expire, older than, "
+        "down to, to 1 day, 1 day, one day, turn down, shorten, shorter, cut, reduce, lower, drop, "
+        "purge, delete, wipe, expire, older than, "
         "to 7 days, to a week, to one day, to 24 hours, to a day, immediately, after 1 day, after "
         "a day, after one day, after 24 hours, after a week, after 7 days, after an hour"
     ),
@@ -689,7 +722,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "widows, grieving, in grief, suicidal, in crisis"
     ),
     "sales_push": _split(
-        "sales, sale, sell, selling, sell to, pitch, pitching, market to, marketing, "
+        "gold coin, gold coins, bullion, coins, special offer, sales offer, sales, sale, sell, "
+        "selling, sell to, pitch, pitching, market to, marketing, "
         "telemarketing, cold call, cold calls, upsell, timeshare, timeshares, annuity, "
         "annuities, leads, lead list, prospects, subscription, reverse mortgage, donations, "
         "high-pressure, payday loan, payday loans, casino, casino bonus, bonus offers, betting, "
@@ -722,8 +756,11 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "our, must be stopped, are destroying, destroying our, are a plague, infest, "
         "infesting, vermin, invading, invasion, are taking over, taking over our"
     ),
+    "expel_verb": _split("drive, push, force, run, chase, kick, hound, smoke, get, drum"),
+    "out_particle": _split("out, out of, away"),
     "welcome_frame": _split(
-        "debunk, myth, myths, false, counter, rebut, remove, delete, ban, warn, hate speech, "
+        "to the airport, for their flight, a lift, a ride, give them a ride, debunk, myth, myths, "
+        "false, counter, rebut, remove, delete, ban, warn, hate speech, "
         "protect, fight, resist, prevent, support, "
         "legal aid, advocate, tenants' rights, "
         "welcome, welcoming, history, historical, explain, documentary, displacement, "
