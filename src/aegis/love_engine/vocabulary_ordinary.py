@@ -307,7 +307,8 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         ),
     ),
     "rebuttal_frame": _split(
-        "correct, corrects, correcting, correction, retract, retraction, debunk, rebut, deny, "
+        "is fake, are fake, was fake, is false, are false, correct, corrects, correcting, "
+        "correction, retract, retraction, debunk, rebut, deny, "
         "denies, denial, dispel, set the record straight, respond to, clarify, clarification, "
         "fact-check, fact check, complaint, complain, advertising standards, rumour, rumor, "
         "rumours, rumors, flag, report, detect, spot, "
@@ -418,7 +419,7 @@ ORDINARY: dict[str, tuple[str, ...]] = {
     "exit_barrier": _split(
         "phone a number, phone us, must phone, make users phone, make customers phone, only "
         "answered, only on weekdays, weekdays only, behind a login, behind login, require a "
-        "login, log in to unsubscribe, a survey, during business hours, must call, have to call, "
+        "login, log in to unsubscribe, during business hours, must call, have to call, "
         "make customers call, make them call, "
         "make users call, make members call, phone call to, only by phone, by phone only, "
         "only over the phone, by certified mail, by mail only, by post only, by fax, in "
@@ -528,7 +529,7 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "stepdaughter, foster child, grandkids, grandchild"
     ),
     "heat_cue": _split(
-        "engine off, in august, in july, in june, in summer, summer, hot car, in the sun, sun, "
+        "engine off, hot car, in the sun, sun, "
         "heat, hot, heatwave, heat wave, sweltering, boiling, "
         "degrees, windows up, no air conditioning, without air conditioning, no ac, summer "
         "afternoon, midday"
