@@ -13,11 +13,14 @@ make of it is their own tests' concern).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aegis.love_engine.normalise import normalise
 from aegis.love_engine.ordinary_overlay import overlay, stem_roles
 from aegis.love_engine.rulebook_ordinary import ORDINARY_RULES
 from aegis.love_engine.rules import Level, find, terms
+from aegis.love_engine.vocabulary_ordinary import ORDINARY
 
 ORDINARY_REASONS = frozenset(spec[2] for spec in ORDINARY_RULES)
 
@@ -565,6 +568,29 @@ def test_the_longest_phrase_listed_here_covers_the_words_inside_it() -> None:
     """ "remove the post" frames the slur rule; its "post" posts nothing."""
     assert not ordinary_stops("As the moderator, remove the post with the racial slur")
     assert ordinary_stops("As the moderator, post the racial slur")
+
+
+_PHRASE_WORDS = sorted(
+    {word for entries in ORDINARY.values() for entry in entries for word in entry.split()}
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_WORDS) | st.text(max_size=8), max_size=60))
+def test_any_text_gets_one_role_mask_per_stem_and_no_model_feature(words: list[str]) -> None:
+    """Whatever the words (this vocabulary's own, in any order, or noise), every stem gets
+    one mask, the same twice, and no ordinary-verb role reaches the learned model."""
+    from aegis.love_engine.rules import concept_features, find_in
+
+    text = normalise(" ".join(words))
+    roles = stem_roles(text.stems)
+    assert len(roles) == len(text.stems)
+    assert roles == stem_roles(text.stems)
+    clauses: list[int] = []
+    find_in(text, "d", [], clauses=clauses)
+    names = set(ORDINARY)
+    for feature in concept_features(clauses, set(), []):
+        assert not names.intersection(feature[2:].split("&")), feature
 
 
 def test_the_ordinary_roles_are_no_features_of_the_learned_model() -> None:
