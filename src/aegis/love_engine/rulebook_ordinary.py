@@ -132,6 +132,13 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
     (
         "deception_fraud",
         "REVIEW",
+        "a public statement made to move a share price",
+        (("price_move",), ("public_claim", "overseer")),
+        ("rebuttal_frame", "accounting_rules_frame"),
+    ),
+    (
+        "deception_fraud",
+        "REVIEW",
         "a statement to whoever checks that the request says is untrue",
         (("untrue_cue",), ("overseer",)),
         ("rebuttal_frame",),

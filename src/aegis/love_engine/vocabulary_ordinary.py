@@ -306,6 +306,14 @@ ORDINARY: dict[str, tuple[str, ...]] = {
             "it wasn't, though we didn't, though we haven't"
         ),
     ),
+    "price_move": _split(
+        "so the stock moves, so the share price jumps, so the share price rises, lift our "
+        "stock, lift the stock, lift our share price, move the price, move the stock, move "
+        "the share price, pump the stock, pump our stock, pump the price, boost the share "
+        "price, boost our share price, push the stock up, send the stock up, tank their "
+        "stock, tank their share price, drive their share price down, knock their share "
+        "price, so the price spikes, before we sell our shares, so we can sell our shares"
+    ),
     "rebuttal_frame": _split(
         "is fake, are fake, was fake, is false, are false, correct, corrects, correcting, "
         "correction, retract, retraction, debunk, rebut, deny, "
