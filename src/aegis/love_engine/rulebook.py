@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from aegis.love_engine.rulebook_ordinary import ORDINARY_RULES
 from aegis.love_engine.rulebook_recall import RECALL_RULES
 from aegis.love_engine.vocabulary import CONCEPTS
 
@@ -1120,4 +1121,9 @@ RULES += (
 RULES += tuple(
     _rule(category, Level[level], reason, *groups, frames=frames)
     for category, level, reason, groups, frames in RECALL_RULES
+)
+# wrongs said with ordinary verbs (see :mod:`aegis.love_engine.rulebook_ordinary`)
+RULES += tuple(
+    _rule(category, Level[level], reason, *groups, frames=frames)
+    for category, level, reason, groups, frames in ORDINARY_RULES
 )

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
+from aegis.love_engine.ordinary_overlay import overlay, stem_roles
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.vocabulary import CONCEPTS
+from aegis.love_engine.vocabulary_ordinary import ORDINARY
 from aegis.love_engine.vocabulary_recall import RULE_ONLY_ROLES
 
 __all__ = [
@@ -193,6 +195,7 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
     clauses = [clause]
     count = len(stems)
     known = _word_masks.get
+    ordinary = stem_roles(stems)  # the ordinary-verb roles, read apart from these terms
     skip = 0  # words still to pass over inside a phrase just read
     for index, current in enumerate(stems):
         if skip:
@@ -209,6 +212,7 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
                 lacking = _POSSESSIVE_ONLY.get(stems[index : index + size])
                 if lacking and not words[index + size - 1].endswith(_POSSESSIVE_MARKS):
                     mask &= ~lacking  # "other users" is not "other users'"
+                mask |= overlay(ordinary, index, index + size)
                 clause.append((mask, " ".join(words[index : index + size])))
                 skip = size - 1
                 continue
@@ -224,7 +228,7 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
             mask &= ~_PARTICIPLE_ONLY[current]  # "call my doctor": a noun, not "doctored"
         if mask & _REPORTED_ROLES and index and words[index - 1] in _PASSIVE_AUXILIARIES:
             mask &= ~_REPORTED_ROLES  # "her card was stolen": a report of what was done to her
-        clause.append((mask, word))
+        clause.append((mask | ordinary[index], word))
     return [clause for clause in clauses if clause]
 
 
@@ -546,7 +550,7 @@ def find_in(
 #: words for the rules, and the recall vocabulary's rule-only roles ("get", "show") only
 #: steer rules: as features either would only add a pair per common word.
 _MODEL_CONCEPTS = ~mask_of(
-    "document_head", "object_end", "anaphor", "governance_head", *RULE_ONLY_ROLES
+    "document_head", "object_end", "anaphor", "governance_head", *RULE_ONLY_ROLES, *ORDINARY
 )
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {

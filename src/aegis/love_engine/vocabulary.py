@@ -1104,6 +1104,7 @@ def _merge() -> None:
     from aegis.love_engine.vocabulary_acts import ACTS, ACTS_WIDENED
     from aegis.love_engine.vocabulary_added import ADDED
     from aegis.love_engine.vocabulary_evasion import EVASION
+    from aegis.love_engine.vocabulary_ordinary import ORDINARY
     from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
     from aegis.love_engine.vocabulary_recall import RECALL, RECALL_ADDED, keep_head_roles
     from aegis.love_engine.vocabulary_scope import SCOPE, WIDENED
@@ -1123,6 +1124,12 @@ def _merge() -> None:
         CONCEPTS[name] = CONCEPTS[name] + entries
     CONCEPTS.update(RECALL)
     keep_head_roles(CONCEPTS)
+    # roles only: their words are matched apart (aegis.love_engine.ordinary_overlay); a
+    # name shared with an older role would empty it, so that is an error, not an overwrite
+    shared = sorted(CONCEPTS.keys() & ORDINARY.keys())
+    if shared:
+        raise ValueError(f"ordinary-verb roles already defined elsewhere: {shared}")
+    CONCEPTS.update(dict.fromkeys(ORDINARY, ()))
 
 
 _merge()
