@@ -19,6 +19,7 @@ from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.operations import structured_operations
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
@@ -427,6 +428,17 @@ class _RequestJudge:
             for value in paths
         )
 
+    def below_workspace(self, path: str) -> bool:
+        """``path`` lies strictly below the working directory (the named one, or, with none
+        named, a relative path that does not climb out)."""
+        from aegis.intent_firewall.access import stays_below_unknown_cwd
+        from aegis.intent_firewall.paths import resolve_path
+
+        if not self.job.cwd_known or self.cwd in ("/", ""):
+            return stays_below_unknown_cwd(path) and path.strip("/. ") != ""
+        inside = self.cwd.rstrip("/") + "/"
+        return resolve_path(path, self.cwd, self.policy.home).startswith(inside)
+
     def _names_a_path(self) -> bool:
         """Whether the parameters have a path key: the action's permissions are a file's."""
         parameters = self.request.parameters
@@ -645,7 +657,7 @@ class _RequestJudge:
         are that program's, not a command line whose program is their first word."""
         from aegis.intent_firewall.catalogue import catalogue
 
-        if item.key not in ("args", "arguments", "argv", "params") or not argv:
+        if item.key not in ("args", "arguments", "argv", "params", "command", "cmd") or not argv:
             return argv
         known = catalogue().lookup
         if known(argv[0].rsplit("/", 1)[-1].lower()) is not None:
@@ -659,6 +671,16 @@ class _RequestJudge:
 
     def item(self, item: Item) -> None:
         self.tool_name(item)
+        if (
+            item.argv is None
+            and item.key in ("command", "cmd")
+            and 0 < len(item.text) <= 64
+            and PLAIN_WORD.issuperset(item.text)
+        ):
+            # terraform {command: plan}: a subcommand of the program the tool is named after
+            named = self._named_program([item.text], item)
+            if len(named) == 2:
+                item = Item(item.where, item.text, item.key, item.tool, tuple(named[1:]))
         if item.argv is None and item.text:
             self.operand(item)
         if item.argv is None:
@@ -743,9 +765,33 @@ def judge_request(
     )
     for item in walk.items:
         judge.item(item)
+    if not quiet or _may_name_operation(walk.frozen):
+        _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _may_name_operation(parameters: Mapping[str, str]) -> bool:
+    """Quiet parameters that may still name an operation: JSON text of a tool call's
+    arguments, or one word under ``command`` (``{command: drop, collection: …}``)."""
+    return any(
+        value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip())
+        for key, value in parameters.items()
+    )
+
+
+def _structured_operations(judge: _RequestJudge, parameters: Any) -> None:
+    """``{verb: delete, resource: namespace}``, ``{op: deleteMany, filter: {}}``: operations
+    given as fields (``operations.py``); file operations are judged as the shell commands
+    that do the same."""
+    found = structured_operations(parameters, inside=judge.below_workspace)
+    for rule, evidence in found.findings:
+        judge.keep([default_hit(rule, evidence)], "parameters")
+    for argv in found.commands:
+        scope = judge.scope(prose=False)
+        judge_argv(argv, scope, judge.job)
+        judge.keep(scope.hits, "parameters")
 
 
 def _writes_auto_run(items: list[Item]) -> str | None:
