@@ -49,6 +49,16 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "deletes, empties or moves away the working directory itself or its history (.git)",
     ),
+    "irreversible-overwrite": (
+        M,
+        REVIEW,
+        "overwrites or empties a file beyond recovery (shred, truncate to nothing, dd over it)",
+    ),
+    "workspace-lockout": (
+        M,
+        REVIEW,
+        "takes the working directory's permissions or ownership away (chmod -R 000 .)",
+    ),
     "setuid": (H, BLOCK, "sets the setuid or setgid bit or a file capability"),
     "download-piped-to-shell": (C, BLOCK, "runs downloaded or decoded content in a shell"),
     "privilege-escalation": (H, BLOCK, "runs with elevated privileges"),
