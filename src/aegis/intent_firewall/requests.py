@@ -16,12 +16,18 @@ from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, 
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
+from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.operations import structured_operations
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
-from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
+from aegis.intent_firewall.plaintext import (
+    URL_KEY_ENDINGS,
+    PlainValue,
+    judge_plain,
+    writes_file_text,
+)
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.quietparams import quiet_parameters
 from aegis.intent_firewall.readings import (
@@ -194,10 +200,14 @@ def _search_line(canonical: str, key: str) -> bool:
     return first.rsplit("/", 1)[-1] in _SEARCH_PROGRAMS
 
 
-def _free_text_hits(canonical: str, text: str) -> list[Hit]:
+def _free_text_hits(canonical: str, text: str, *, authored: bool = False) -> list[Hit]:
     """Instruction-override phrases, secrets written out and data that runs code when
-    loaded (all heuristic: review)."""
+    loaded (all heuristic: review). In a file the agent writes (``authored``) a quoted
+    phrase is mentioned, not addressed to a reader; secrets and loaders count as written."""
     override, secret, loaded = free_text_checks(canonical, text)
+    if override is not None and authored:
+        bare = without_quoted(text)
+        override = free_text_checks(canonical_text(bare), bare)[0] if bare != text else override
     found = []
     if override is not None:
         found.append(default_hit("instruction-override", f"{text[:100]!r}"))
@@ -533,7 +543,8 @@ class _RequestJudge:
             canonical, key
         )
         if not searching:
-            hits.extend(_free_text_hits(canonical, text))
+            authored = writes_file_text(key, self.words, text)
+            hits.extend(_free_text_hits(canonical, text, authored=authored))
         if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
@@ -564,6 +575,7 @@ class _RequestJudge:
                     bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
                     and any(c in canonical for c in " \t\n;|&$`<>")
+                    and not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
                 )
             )
             and not canonical.lstrip().startswith("-")
