@@ -56,6 +56,7 @@ _HANDING = frozenset(_DATA["handing_verbs"])
 _NEGATIONS = frozenset(_DATA["negations"])
 _AGENT_CONFIGS = tuple(_DATA["agent_config_names"])
 _CUES = frozenset(_DATA["command_cues"])
+_WORD_PROGRAMS = frozenset(_DATA["word_programs"])
 #: Action words of tools that send text to people (``send_message``, ``post_comment``).
 OUTBOUND_WORDS = frozenset(_DATA["outbound_words"])
 #: Longest text scanned (longer text is judged by the other checks only, within its limits).
@@ -247,6 +248,15 @@ def _clause(tokens: list[str]) -> str:
     return " ".join(kept).strip()
 
 
+def _unquote_clause(clause: str) -> str:
+    """``'rm -rf ~/.git' now`` -> ``rm -rf ~/.git``: a command quoted in a sentence."""
+    quote = clause[:1]
+    if quote in ("'", '"', "\u201c", "\u2018"):
+        closing = _QUOTES[quote]
+        return clause[1:].split(closing, 1)[0].strip()
+    return clause
+
+
 def _program(token: str) -> bool:
     spec = catalogue().lookup(_word(token).rsplit("/", 1)[-1])
     return spec is not None and (spec.operands != "none" or bool(spec.finding))
@@ -271,10 +281,13 @@ def embedded_commands(text: str) -> list[str]:
             rest = tokens[index + 1 :]
             cue = _word(token) in _CUES and rest and _program(rest[0])
             technical = (
-                index + 1 < len(tokens) and _program(token) and _technical(tokens[index + 1])
+                index + 1 < len(tokens)
+                and _program(token)
+                and _technical(tokens[index + 1])
+                and (words[index] not in _WORD_PROGRAMS or tokens[index + 1].startswith("-"))
             )
             if cue or technical:
-                clause = _clause(rest if cue else tokens[index:])
+                clause = _unquote_clause(_clause(rest if cue else tokens[index:]))
                 if clause and clause not in found:
                     found.append(clause)
                 break
