@@ -55,6 +55,10 @@ _OFF_VALUES = frozenset(_DATA["off_values"])
 _HANDING = frozenset(_DATA["handing_verbs"])
 _NEGATIONS = frozenset(_DATA["negations"])
 _AGENT_CONFIGS = tuple(_DATA["agent_config_names"])
+#: The names above by their last part, so a word is looked up once, not against each name.
+_CONFIGS_BY_BASENAME: dict[str, list[str]] = {}
+for _name in _AGENT_CONFIGS:
+    _CONFIGS_BY_BASENAME.setdefault(_name.rsplit("/", 1)[-1], []).append(_name)
 _CUES = frozenset(_DATA["command_cues"])
 _WORD_PROGRAMS = frozenset(_DATA["word_programs"])
 #: Action words of tools that send text to people (``send_message``, ``post_comment``).
@@ -146,7 +150,8 @@ def _secret_named(token: str, home: str, cwd: str) -> bool:
     word = token.strip(_STRIP).rstrip(".:")
     if not word or len(word) > 256:
         return False
-    if any(word == name or word.endswith("/" + name) for name in _AGENT_CONFIGS):
+    named = _CONFIGS_BY_BASENAME.get(word.rsplit("/", 1)[-1])
+    if named and any(word == name or word.endswith("/" + name) for name in named):
         return True
     if "/" not in word and not word.startswith(("~", ".")):
         return False

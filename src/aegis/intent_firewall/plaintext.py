@@ -189,9 +189,12 @@ def judge_plain(
     *,
     documentation: bool,
     prose_commands: bool = True,
+    injection: bool = True,
 ) -> None:
     """Every finding on a value that is not a command line. In ``documentation`` (text
-    written to a ``.md`` or ``docs/`` file) code is an example, not a command."""
+    written to a ``.md`` or ``docs/`` file) code is an example, not a command. Without
+    ``injection`` the text is part of one already read for injection (a piece of the
+    context unpacked from its YAML), so that reading is not repeated."""
     canonical, text = value.canonical, value.text
     if value.key in SQL_KEYS and looks_like_sql(canonical):
         if len(canonical) > MAX_SQL:
@@ -218,7 +221,7 @@ def judge_plain(
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
     if not documentation:
-        _free_text(value, scope, job, max_shell, prose_commands=prose_commands)
+        _free_text(value, scope, job, max_shell, prose_commands=prose_commands, scan=injection)
     if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
@@ -240,7 +243,13 @@ def writes_file_text(key: str, words: frozenset[str], text: str) -> bool:
 
 
 def _free_text(
-    value: PlainValue, scope: Scope, job: ShellJob, max_shell: int, *, prose_commands: bool
+    value: PlainValue,
+    scope: Scope,
+    job: ShellJob,
+    max_shell: int,
+    *,
+    prose_commands: bool,
+    scan: bool,
 ) -> None:
     """Overrides, forged turns, tampering and poisoning in text read as a message. In a
     file being written only what is not quoted counts, and commands stay the file's."""
@@ -254,7 +263,7 @@ def _free_text(
             value = PlainValue(canonical_text(bare), bare, value.key, value.words, value.recursive)
         prose_commands = False
     _override(value, scope, job, max_shell)
-    if len(value.canonical) <= max_shell * 4:
+    if scan and len(value.canonical) <= max_shell * 4:
         judge_free_text(value.canonical, value.text, scope, job, commands=prose_commands)
 
 

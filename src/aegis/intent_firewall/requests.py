@@ -361,6 +361,9 @@ class _RequestJudge:
         self.found: dict[str, Finding] = {}
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
+        #: The context while its unpacked parts are judged: a part it holds verbatim was
+        #: already read for injection as part of the whole.
+        self.context_text: str | None = None
         #: ``recipe``/``python`` when the request writes a file a build command runs.
         self.auto_run: str | None = None
         #: The request types its text into whatever has the focus (a terminal, maybe).
@@ -631,6 +634,7 @@ class _RequestJudge:
             prose_commands=key not in CONTENT_KEYS
             or self.typing
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
+            injection=self.context_text is None or text not in self.context_text,
         )
 
     def operand(self, item: Item) -> None:
@@ -837,7 +841,11 @@ def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> No
     walk = _walk({"context": context}, policy)
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where.replace("parameters.", "", 1))
-    for item in walk.items:
-        if item.where != "parameters.context":
-            item.where = item.where.replace("parameters.", "", 1)
-            judge.item(item)
+    judge.context_text = context
+    try:
+        for item in walk.items:
+            if item.where != "parameters.context":
+                item.where = item.where.replace("parameters.", "", 1)
+                judge.item(item)
+    finally:
+        judge.context_text = None
