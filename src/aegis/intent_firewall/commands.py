@@ -249,7 +249,9 @@ class CommandJudge:
         from aegis.intent_firewall.producers import produced
 
         output = produced(feed.producer, feed.cwd) if feed.producer else None
-        if output is None and (spec.operands in _CHANGES or spec.wrapper is not None):
+        # shred and truncate delete what they are given, as rm does (irreversible.py)
+        kind = "delete" if spec.operands in ("shred", "truncate") else spec.operands
+        if output is None and (kind in _CHANGES or spec.wrapper is not None):
             shown_args = " ".join(a[1] for a in args)[:100]
             self.hit("shell-expansion", f"operands of {shown_args!r} come from standard input")
         # the names come from the earlier stage: files below its roots (find ROOT, grep -r
@@ -257,7 +259,7 @@ class CommandJudge:
         roots = ["/"] if set(feed.stdin_programs) & _DISK_SEARCHERS else ["."]
         if output is not None and output.roots:
             roots = output.roots
-        role = "read-tree" if spec.operands not in ("write", "delete") else spec.operands + "-tree"
+        role = "read-tree" if kind not in ("write", "delete") else kind + "-tree"
         for root in roots[:8]:
             if output is not None and output.operands and self._unknown_root(root, feed.cwd):
                 continue  # the names themselves are judged below as the operands they become
@@ -265,6 +267,10 @@ class CommandJudge:
             # names a known producer lists below the named working directory, not all of it
             below = "delete" if listed and role == "delete-tree" else role
             self.path((root, root, False), below, feed.cwd)
+            if spec.operands == "shred":
+                from aegis.intent_firewall.irreversible import overwritten
+
+                overwritten(self, (root, root, False), feed.cwd, f"{spec.name} overwrites below")
         if output is None:
             return args
         return _with_operands(args, output.operands, feed.replace_token)

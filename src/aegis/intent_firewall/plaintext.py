@@ -35,7 +35,7 @@ from aegis.intent_firewall.vocabulary import (
     WRITE_WORDS,
 )
 
-__all__ = ["URL_KEY_ENDINGS", "PlainValue", "judge_plain"]
+__all__ = ["URL_KEY_ENDINGS", "PlainValue", "judge_plain", "writes_file_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +189,12 @@ def judge_plain(
     *,
     documentation: bool,
     prose_commands: bool = True,
+    injection: bool = True,
 ) -> None:
     """Every finding on a value that is not a command line. In ``documentation`` (text
-    written to a ``.md`` or ``docs/`` file) code is an example, not a command."""
+    written to a ``.md`` or ``docs/`` file) code is an example, not a command. Without
+    ``injection`` the text is part of one already read for injection (a piece of the
+    context unpacked from its YAML), so that reading is not repeated."""
     canonical, text = value.canonical, value.text
     if value.key in SQL_KEYS and looks_like_sql(canonical):
         if len(canonical) > MAX_SQL:
@@ -218,10 +221,50 @@ def judge_plain(
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
     if not documentation:
-        _override(value, scope, job, max_shell)
+        _free_text(value, scope, job, max_shell, prose_commands=prose_commands, scan=injection)
     if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
+
+
+#: Action words of tools that write or edit files: their text is a file's, not a message.
+_FILE_TOOL_WORDS = WRITE_WORDS | frozenset({"file", "files", "fs", "edit", "editor", "patch"})
+
+
+def writes_file_text(key: str, words: frozenset[str], text: str) -> bool:
+    """Lines of a file a write or edit tool is given (a prompt template in ``src/prompts.py``,
+    a page on prompt injection quoting "ignore previous instructions"): the agent's own
+    writing, not a message to it. An injection planted in a field is one line."""
+    return (
+        key in _FILE_TEXT_KEYS | CONTENT_KEYS
+        and bool(words & _FILE_TOOL_WORDS)
+        and "\n" in text.strip()
+    )
+
+
+def _free_text(
+    value: PlainValue,
+    scope: Scope,
+    job: ShellJob,
+    max_shell: int,
+    *,
+    prose_commands: bool,
+    scan: bool,
+) -> None:
+    """Overrides, forged turns, tampering and poisoning in text read as a message. In a
+    file being written only what is not quoted counts, and commands stay the file's."""
+    from aegis.intent_firewall.injection import OUTBOUND_WORDS, judge_free_text, without_quoted
+
+    if value.words & OUTBOUND_WORDS:
+        prose_commands = False  # a message to a person quotes commands for that person
+    if writes_file_text(value.key, value.words, value.text):
+        bare = without_quoted(value.text)
+        if bare != value.text:
+            value = PlainValue(canonical_text(bare), bare, value.key, value.words, value.recursive)
+        prose_commands = False
+    _override(value, scope, job, max_shell)
+    if scan and len(value.canonical) <= max_shell * 4:
+        judge_free_text(value.canonical, value.text, scope, job, commands=prose_commands)
 
 
 def _injection_shapes(value: PlainValue, scope: Scope) -> None:

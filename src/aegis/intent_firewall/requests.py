@@ -17,11 +17,18 @@ from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, 
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
+from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.operations import structured_operations
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
-from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
+from aegis.intent_firewall.plaintext import (
+    URL_KEY_ENDINGS,
+    PlainValue,
+    judge_plain,
+    writes_file_text,
+)
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.quietparams import quiet_parameters
 from aegis.intent_firewall.readings import (
@@ -194,10 +201,14 @@ def _search_line(canonical: str, key: str) -> bool:
     return first.rsplit("/", 1)[-1] in _SEARCH_PROGRAMS
 
 
-def _free_text_hits(canonical: str, text: str) -> list[Hit]:
+def _free_text_hits(canonical: str, text: str, *, authored: bool = False) -> list[Hit]:
     """Instruction-override phrases, secrets written out and data that runs code when
-    loaded (all heuristic: review)."""
+    loaded (all heuristic: review). In a file the agent writes (``authored``) a quoted
+    phrase is mentioned, not addressed to a reader; secrets and loaders count as written."""
     override, secret, loaded = free_text_checks(canonical, text)
+    if override is not None and authored:
+        bare = without_quoted(text)
+        override = free_text_checks(canonical_text(bare), bare)[0] if bare != text else override
     found = []
     if override is not None:
         found.append(default_hit("instruction-override", f"{text[:100]!r}"))
@@ -351,6 +362,9 @@ class _RequestJudge:
         self.found: dict[str, Finding] = {}
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
+        #: The context while its unpacked parts are judged: a part it holds verbatim was
+        #: already read for injection as part of the whole.
+        self.context_text: str | None = None
         #: ``recipe``/``python`` when the request writes a file a build command runs.
         self.auto_run: str | None = None
         #: The request types its text into whatever has the focus (a terminal, maybe).
@@ -430,6 +444,17 @@ class _RequestJudge:
             and resolve_path(value, self.cwd, self.policy.home).startswith(inside)
             for value in paths
         )
+
+    def below_workspace(self, path: str) -> bool:
+        """``path`` lies strictly below the working directory (the named one, or, with none
+        named, a relative path that does not climb out)."""
+        from aegis.intent_firewall.access import stays_below_unknown_cwd
+        from aegis.intent_firewall.paths import resolve_path
+
+        if not self.job.cwd_known or self.cwd in ("/", ""):
+            return stays_below_unknown_cwd(path) and path.strip("/. ") != ""
+        inside = self.cwd.rstrip("/") + "/"
+        return resolve_path(path, self.cwd, self.policy.home).startswith(inside)
 
     def _names_a_path(self) -> bool:
         """Whether the parameters have a path key: the action's permissions are a file's."""
@@ -525,7 +550,8 @@ class _RequestJudge:
             canonical, key
         )
         if not searching:
-            hits.extend(_free_text_hits(canonical, text))
+            authored = writes_file_text(key, self.words, text)
+            hits.extend(_free_text_hits(canonical, text, authored=authored))
         if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
@@ -556,6 +582,7 @@ class _RequestJudge:
                     bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
                     and any(c in canonical for c in " \t\n;|&$`<>")
+                    and not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
                 )
             )
             and not canonical.lstrip().startswith("-")
@@ -611,6 +638,7 @@ class _RequestJudge:
             prose_commands=key not in CONTENT_KEYS
             or self.typing
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
+            injection=self.context_text is None or text not in self.context_text,
         )
 
     def operand(self, item: Item) -> None:
@@ -666,7 +694,7 @@ class _RequestJudge:
         are that program's, not a command line whose program is their first word."""
         from aegis.intent_firewall.catalogue import catalogue
 
-        if item.key not in ("args", "arguments", "argv", "params") or not argv:
+        if item.key not in ("args", "arguments", "argv", "params", "command", "cmd") or not argv:
             return argv
         known = catalogue().lookup
         if known(argv[0].rsplit("/", 1)[-1].lower()) is not None:
@@ -683,6 +711,16 @@ class _RequestJudge:
             self.script(item)
             return
         self.tool_name(item)
+        if (
+            item.argv is None
+            and item.key in ("command", "cmd")
+            and 0 < len(item.text) <= 64
+            and PLAIN_WORD.issuperset(item.text)
+        ):
+            # terraform {command: plan}: a subcommand of the program the tool is named after
+            named = self._named_program([item.text], item)
+            if len(named) == 2:
+                item = Item(item.where, item.text, item.key, item.tool, tuple(named[1:]))
         if item.argv is None and item.text:
             self.operand(item)
         if item.argv is None:
@@ -767,9 +805,33 @@ def judge_request(
     )
     for item in walk.items:
         judge.item(item)
+    if not quiet or _may_name_operation(walk.frozen):
+        _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _may_name_operation(parameters: Mapping[str, str]) -> bool:
+    """Quiet parameters that may still name an operation: JSON text of a tool call's
+    arguments, or one word under ``command`` (``{command: drop, collection: …}``)."""
+    return any(
+        value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip())
+        for key, value in parameters.items()
+    )
+
+
+def _structured_operations(judge: _RequestJudge, parameters: Any) -> None:
+    """``{verb: delete, resource: namespace}``, ``{op: deleteMany, filter: {}}``: operations
+    given as fields (``operations.py``); file operations are judged as the shell commands
+    that do the same."""
+    found = structured_operations(parameters, inside=judge.below_workspace)
+    for rule, evidence in found.findings:
+        judge.keep([default_hit(rule, evidence)], "parameters")
+    for argv in found.commands:
+        scope = judge.scope(prose=False)
+        judge_argv(argv, scope, judge.job)
+        judge.keep(scope.hits, "parameters")
 
 
 def _writes_auto_run(items: list[Item]) -> str | None:
@@ -803,7 +865,11 @@ def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> No
     walk = _walk({"context": context}, policy)
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where.replace("parameters.", "", 1))
-    for item in walk.items:
-        if item.where != "parameters.context":
-            item.where = item.where.replace("parameters.", "", 1)
-            judge.item(item)
+    judge.context_text = context
+    try:
+        for item in walk.items:
+            if item.where != "parameters.context":
+                item.where = item.where.replace("parameters.", "", 1)
+                judge.item(item)
+    finally:
+        judge.context_text = None

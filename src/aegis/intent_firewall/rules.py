@@ -49,6 +49,16 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "deletes, empties or moves away the working directory itself or its history (.git)",
     ),
+    "irreversible-overwrite": (
+        M,
+        REVIEW,
+        "overwrites or empties a file beyond recovery (shred, truncate to nothing, dd over it)",
+    ),
+    "workspace-lockout": (
+        M,
+        REVIEW,
+        "takes the working directory's permissions or ownership away (chmod -R 000 .)",
+    ),
     "setuid": (H, BLOCK, "sets the setuid or setgid bit or a file capability"),
     "download-piped-to-shell": (C, BLOCK, "runs downloaded or decoded content in a shell"),
     "privilege-escalation": (H, BLOCK, "runs with elevated privileges"),
@@ -95,6 +105,21 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "sql-not-understood": (M, REVIEW, "SQL the parser could not read"),
     "sql-injection-shape": (M, REVIEW, "text shaped like SQL injection (heuristic)"),
     "instruction-override": (M, REVIEW, "text that tries to override instructions (heuristic)"),
+    "fake-turn-marker": (
+        M,
+        REVIEW,
+        "a chat turn or role marker forged inside data (<|im_start|>, </tool_result>, [SYSTEM])",
+    ),
+    "guard-tampering": (
+        M,
+        REVIEW,
+        "text that asks to switch off, bypass or reconfigure the safety layer (heuristic)",
+    ),
+    "tool-poisoning": (
+        M,
+        REVIEW,
+        "text that asks to read or hand on a secret or an agent's configuration (heuristic)",
+    ),
     "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
     "hidden-text": (M, REVIEW, "bidi controls or tag characters: text shown unlike it is read"),
     "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),

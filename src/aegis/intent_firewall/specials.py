@@ -11,7 +11,15 @@ import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall import clients, git, interpreters, modes, network_tools, tools
+from aegis.intent_firewall import (
+    clients,
+    git,
+    interpreters,
+    irreversible,
+    modes,
+    network_tools,
+    tools,
+)
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 
@@ -207,6 +215,7 @@ def dd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
             judge.path((target, written, glob), "read", feed.cwd)
         elif key == "of":
             judge.path((target, written, glob), "write", feed.cwd)
+            irreversible.dd_target(judge, target, written, feed.cwd)
     modes.dd_size(judge, pairs)
 
 
@@ -241,6 +250,7 @@ def permissions(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
         modes.check_mode(judge, mode)
     for target in targets:
         judge.path(target, f"perm:{mode}", feed.cwd)
+    irreversible.lockout(judge, spec, parsed, irreversible.LockoutTarget(mode, targets, feed.cwd))
 
 
 def crontab(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
@@ -387,6 +397,8 @@ def _names_a_file(value: str) -> bool:
 SPECIAL: dict[str, Handler] = {
     "find": find,
     "dd": dd,
+    "truncate": irreversible.truncate,
+    "shred": irreversible.shred,
     "kill": kill,
     "perm": permissions,
     "crontab": crontab,
