@@ -17,6 +17,7 @@ from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
+from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
@@ -727,6 +728,7 @@ def judge_request(
         judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
     judge.documentation = _writes_documentation(walk.items)
     judge.auto_run = _writes_auto_run(walk.items)
+    judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)

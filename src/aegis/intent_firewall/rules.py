@@ -84,6 +84,9 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "wrapper-option": (M, REVIEW, "wrapper option the catalogue does not describe"),
     "destructive-command": (M, REVIEW, "deletes, kills or changes services outside a build"),
     "irreversible-publish": (M, REVIEW, "publishes a package, image or release for good"),
+    # supply chain (supplychain.py, data/packages.toml)
+    "malicious-package": (H, BLOCK, "installs a package publicly reported as malicious"),
+    "package-typosquat": (M, REVIEW, "installs a package one edit from a popular name"),
     "privilege-recon": (M, REVIEW, "searches for setuid programs or capabilities to escalate"),
     "destructive-action": (M, REVIEW, "the action itself is destructive or privileged"),
     "network-listener": (M, REVIEW, "opens a listening socket or tunnel"),
