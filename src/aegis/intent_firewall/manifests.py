@@ -241,5 +241,9 @@ def _values(table: object) -> list[Any]:
 
 
 def supply_chain_findings(words: frozenset[str], items: list[Item]) -> list[Hit]:
-    """Both of the above for one request's parameters (``words``: its action's words)."""
-    return [*manifest_findings(items), *install_call_findings(words, items)]
+    """Both of the above for one request's parameters (``words``: its action's words), and
+    payloads in the form fields of a request to a URL (querypayloads.py)."""
+    from aegis.intent_firewall.querypayloads import field_payload_findings
+
+    fields = [default_hit(*found) for found in field_payload_findings(items)]
+    return [*manifest_findings(items), *install_call_findings(words, items), *fields]

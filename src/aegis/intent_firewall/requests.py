@@ -14,6 +14,7 @@ from typing import Any
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
@@ -729,6 +730,7 @@ def judge_request(
     judge.documentation = _writes_documentation(walk.items)
     judge.auto_run = _writes_auto_run(walk.items)
     judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
+    judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
