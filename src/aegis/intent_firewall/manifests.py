@@ -20,7 +20,13 @@ from aegis.intent_firewall.items import Item
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.supplychain import ECOSYSTEM_OF_PROGRAM, package_finding, requested
 
-__all__ = ["install_call_findings", "manifest_findings", "manifest_kind", "supply_chain_findings"]
+__all__ = [
+    "install_call_findings",
+    "manifest_findings",
+    "manifest_kind",
+    "shell_manifest_findings",
+    "supply_chain_findings",
+]
 
 _MAX_NAMES = 512
 #: Parameter keys that carry a file's new text (write, create, edit and patch tools).
@@ -246,4 +252,39 @@ def supply_chain_findings(words: frozenset[str], items: list[Item]) -> list[Hit]
     from aegis.intent_firewall.querypayloads import field_payload_findings
 
     fields = [default_hit(*found) for found in field_payload_findings(items)]
-    return [*manifest_findings(items), *install_call_findings(words, items), *fields]
+    written = [hit for i in items if i.key in _LINE_KEYS for hit in shell_manifest_findings(i.text)]
+    return [*manifest_findings(items), *install_call_findings(words, items), *fields, *written]
+
+
+_LINE_KEYS = frozenset({"command", "cmd", "script", "shell", "bash", "sh"})
+_MAX_LINE = 16384
+
+
+def shell_manifest_findings(line: str) -> list[Hit]:
+    """A dependency file written by a command line: ``echo 'reqeusts' >> requirements.txt``,
+    ``printf …``, ``cat > package.json <<EOF … EOF``, ``tee Gemfile``. The text written is
+    the heredoc's body or the words echoed, read with the file's own parser."""
+    if (">" not in line and "tee" not in line) or len(line) > _MAX_LINE:
+        return []
+    head, _, body = line.partition("\n")
+    for word in head.replace(">", " ").split():
+        kind = manifest_kind(word.strip("'\""))
+        if kind is None:
+            continue
+        if "<<" in head and body:
+            text = body.rsplit("\n", 1)[0] if body.rstrip().count("\n") else body
+        else:
+            text = _echoed(head)
+        return _judged(_names(kind, text))
+    return []
+
+
+def _echoed(head: str) -> str:
+    """The text ``echo``/``printf`` writes (quotes dropped, ``\\n`` as a line break)."""
+    words = head.split(">", 1)[0].split("|", 1)[0].split(None, 1)
+    if len(words) < 2 or words[0] not in ("echo", "printf"):
+        return ""
+    text = words[1]
+    for flag in ("-e ", "-n ", "-en ", "-ne "):
+        text = text.removeprefix(flag)
+    return text.strip().strip("'\"").replace("\\n", "\n")

@@ -230,4 +230,11 @@ def installer_finding(program: str, operand: str) -> tuple[str, str] | None:
     asked = requested(ecosystem, operand)
     if asked is None:
         return None
-    return package_finding(ecosystem, *asked)
+    name, version = asked
+    if ecosystem == "npm" and version.startswith("npm:"):
+        # lodash@npm:loadsh installs loadsh under the name lodash: the alias is what runs
+        aliased = requested("npm", version[4:])
+        found = package_finding("npm", *aliased) if aliased is not None else None
+        if found is not None:
+            return found
+    return package_finding(ecosystem, name, version)

@@ -171,3 +171,21 @@ def test_many_names_in_one_file_are_bounded_and_still_caught() -> None:
     assert decide("write_file", {"path": "requirements.txt", "content": squat}) is not (
         Decision.ALLOW
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "caught"),
+    [
+        ("echo 'reqeusts' >> requirements.txt", True),
+        ("printf 'flask\\nreqeusts\\n' > requirements.txt", True),
+        ("cat > requirements.txt <<'EOF'\nflask\ncolourama\nEOF", True),
+        ("echo 'pandsa' | tee -a requirements.txt", True),
+        ("echo 'requests' >> requirements.txt", False),
+        ("echo 'reqeusts' >> notes.txt", False),
+        ("cat requirements.txt", False),
+    ],
+)
+def test_dependency_files_written_by_a_command_line(line: str, caught: bool) -> None:
+    from aegis.intent_firewall.manifests import shell_manifest_findings
+
+    assert bool(shell_manifest_findings(line)) is caught
