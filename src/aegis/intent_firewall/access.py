@@ -185,7 +185,8 @@ def _below_prefix(scope: Scope, role: str, resolved: str, written: str) -> None:
     AI tools' MCP configurations outside the workspace (prefixed.py)."""
     from aegis.intent_firewall.prefixed import agent_config_outside, prefixed_system_path
 
-    tail = prefixed_system_path(resolved, targets().classify, scope.home)
+    writing = role.startswith(("write", "delete", "perm"))
+    tail = prefixed_system_path(resolved, targets().classify, scope.home, writing=writing)
     shown = written_as(resolved, written)
     if tail is not None:
         scope.hit("prefixed-system-path", f"{role} {shown}: {tail} below another directory")

@@ -50,6 +50,11 @@ _NOT_SWITCHES = frozenset(
     {"level", "path", "dir", "file", "url", "endpoint", "host", "port", "format", "color",
      "colour", "home", "version", "name", "timeout"}
 )  # fmt: skip
+_SWITCH_WORDS = frozenset(
+    {"enabled", "enable", "on", "active", "firewall", "guard", "guardrail", "guardrails",
+     "check", "checks", "audit", "hitl", "safety", "sandbox", "mode", "strict", "threshold",
+     "policy", "filter", "protection", "review", "enforce", "enforcement"}
+)  # fmt: skip
 _CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".env", ".rc")
 _DISABLING_TEXT = (
     "enabled: false", "enabled = false", '"enabled": false', "enabled:false", "enable: false",
@@ -107,6 +112,10 @@ def guard_variable_off(name: str, value: str) -> bool:
     if not words & _GUARD_WORDS or words & _NOT_SWITCHES:
         return False
     setting = value.strip().strip("'\"").lower()
+    if setting in ("0", "0.0", "n", "f"):
+        # a zero is "off" only for a switch (AEGIS_ENABLED=0, AEGIS_THRESHOLD=0), not for a
+        # count (AEGIS_MAX_RETRIES=0)
+        return bool(words & _SWITCH_WORDS) or words <= _GUARD_WORDS
     if setting in _OFF_VALUES:
         return True
     return setting in _ON_VALUES and bool(words & _NEGATING_WORDS)

@@ -33,8 +33,17 @@ _AGENT_CONFIGS = (
 )
 
 
-def prefixed_system_path(resolved: str, classify: object, home: str) -> str | None:
-    """The credential tail of ``resolved`` below a prefix, or ``None``.
+#: Directory names that say the tree below them is another machine's root.
+_HOST_ROOT_WORDS = ("host", "rootfs", "chroot", "sysroot", "link_to_root", "root_link",
+                    "hostroot", "host_root", "hostfs", "mnt", "proc")  # fmt: skip
+
+
+def prefixed_system_path(
+    resolved: str, classify: object, home: str, *, writing: bool = False
+) -> str | None:
+    """The credential tail of ``resolved`` below a prefix, or ``None``; when ``writing``,
+    also a start-up or configuration tail below a directory named for a host's root
+    (``mnt/host/etc/cron.d/x``: a job on the host; ``tests/fixtures/etc/cron.d/x`` is not).
 
     ``classify`` is the target catalogue's ``classify(path, home)``.
     """
@@ -49,9 +58,16 @@ def prefixed_system_path(resolved: str, classify: object, home: str) -> str | No
         tail = "/" + "/".join(segments[index:]).lower()
         if tail in _WORLD_READABLE:
             continue
-        if classify(tail, "/root") == "credential":  # type: ignore[operator]
+        kind = classify(tail, "/root")  # type: ignore[operator]
+        if kind == "credential":
+            return tail
+        if writing and kind in ("persistence", "config") and _host_root(segments[:index]):
             return tail
     return None
+
+
+def _host_root(segments: list[str]) -> bool:
+    return any(word in segment.lower() for segment in segments for word in _HOST_ROOT_WORDS)
 
 
 def agent_config_outside(resolved: str, workspace: str | None) -> bool:

@@ -99,7 +99,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "prefixed-system-path": (
         M,
         REVIEW,
-        "a credential system path below another directory (a link, mount or chroot)",
+        "a credential (or, written, a start-up) system path below a link, mount or chroot",
     ),
     "sql-destructive": (M, REVIEW, "SQL that changes schema, stacks statements or edits all rows"),
     "sql-administrative": (M, REVIEW, "SQL that administers the server or grants privileges"),

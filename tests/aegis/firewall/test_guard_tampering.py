@@ -104,3 +104,9 @@ def test_turning_the_guard_off_blocks() -> None:
         )
     )
     assert verdict.decision is Decision.BLOCK
+
+
+def test_a_zero_switches_off_a_switch_not_a_count() -> None:
+    assert guard_variable_off("AEGIS_THRESHOLD", "0")
+    assert guard_variable_off("AEGIS", "0")
+    assert not guard_variable_off("AEGIS_MAX_RETRIES", "0")

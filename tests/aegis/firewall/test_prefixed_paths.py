@@ -59,3 +59,12 @@ def test_mcp_configurations_outside_the_workspace_are_credentials() -> None:
 def test_a_very_deep_path_is_bounded() -> None:
     assert tail("/a" * 10_000 + "/etc/shadow") == "/etc/shadow"  # padding gains nothing
     assert tail("/a" * 10 + "/etc/shadow") == "/etc/shadow"
+
+
+def test_start_up_files_written_below_a_host_root_are_found_fixtures_are_not() -> None:
+    classify = targets().classify
+    host_cron = "/w/mnt/host/etc/cron.d/job"
+    assert prefixed_system_path(host_cron, classify, "/root", writing=True) == "/etc/cron.d/job"
+    assert prefixed_system_path(host_cron, classify, "/root") is None  # reading a job is fine
+    fixture = "/w/tests/fixtures/etc/cron.d/job"
+    assert prefixed_system_path(fixture, classify, "/root", writing=True) is None
