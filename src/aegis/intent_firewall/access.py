@@ -195,7 +195,7 @@ def _below_prefix(scope: Scope, role: str, resolved: str, written: str) -> None:
 
         kind = guard_config_path(resolved)
         if kind == "aegis" or (kind == "guard" and role.startswith("delete")):
-            scope.hit("guard-tampering", f"{role} {shown}: the guard's configuration")
+            scope.hit("guard-disabled", f"{role} {shown}: the guard's configuration")
     if not resolved.startswith(UNKNOWN_WORKSPACE) and agent_config_outside(
         resolved, scope.workspace
     ):

@@ -127,7 +127,7 @@ def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
     from aegis.intent_firewall.guardtamper import guard_variable_off
 
     if guard_variable_off(name, value):
-        scope.hit("guard-tampering", f"{shown} switches a guard off")
+        scope.hit("guard-disabled", f"{shown} switches a guard off")
     if key in PATH_LISTS and _stays_inside(value, key):
         return
     if key in _PAGER_VARIABLES and (plain_pager(value) or not value.strip()):

@@ -2,7 +2,7 @@
 
 Three kinds, each found by meaning rather than by one spelling:
 
-* ``guard-tampering`` (*block*): an environment variable of the guard (``AEGIS_*``, or a
+* ``guard-disabled`` (*block*): an environment variable of the guard (``AEGIS_*``, or a
   name with ``guardrail``, ``firewall``, ``safety``, ``sandbox`` …) set to off, ``0``,
   ``false``, ``disable``, ``bypass``; ``AEGIS_DISABLE_*=1``; a write or deletion of the
   safety layer's own configuration (``.aegis/``, ``aegis.toml``); guard or policy
@@ -141,7 +141,7 @@ def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> li
     items = [i for i in items[:_MAX_ITEMS] if i.key not in _LINE_KEYS]
     edit = next((found for line in lines if (found := shell_guard_edit(line))), "")
     if edit:
-        hits.append(default_hit("guard-tampering", edit))
+        hits.append(default_hit("guard-disabled", edit))
     stop = next((found for line in lines if (found := cli_audit_stop(line))), "")
     if stop:
         hits.append(default_hit("audit-tampering", stop))
@@ -155,7 +155,7 @@ def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> li
         hits.append(default_hit("privilege-grant", grant))
     guard = _guard_settings(words, items)
     if guard:
-        hits.append(default_hit("guard-tampering", guard))
+        hits.append(default_hit("guard-disabled", guard))
     return hits
 
 

@@ -729,8 +729,6 @@ def judge_request(
         judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
     judge.documentation = _writes_documentation(walk.items)
     judge.auto_run = _writes_auto_run(walk.items)
-    judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
-    judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
@@ -747,6 +745,8 @@ def judge_request(
     )
     for item in walk.items:
         judge.item(item)
+    judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
+    judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
     if request.context:
         _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk

@@ -37,7 +37,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "system-config-write": (H, BLOCK, "writes system configuration or binaries"),
     "persistence-write": (H, BLOCK, "writes a start-up, shell rc or scheduled-job file"),
     "log-tampering": (H, BLOCK, "erases or rewrites system logs"),
-    "guard-tampering": (H, BLOCK, "switches the safety layer off or edits its configuration"),
+    "guard-disabled": (H, BLOCK, "switches the safety layer off or edits its configuration"),
     "audit-tampering": (H, BLOCK, "stops or deletes cloud audit logging"),
     "privilege-grant": (H, REVIEW, "grants admin or public access, or empties a secret, by API"),
     "raw-protocol-url": (H, BLOCK, "URL scheme that speaks a raw protocol (gopher, dict)"),
