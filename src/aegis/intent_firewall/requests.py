@@ -743,10 +743,10 @@ def judge_request(
             limits.max_commands, limits.max_sql_parsed, limits.max_paths, limits.max_work
         ),
     )
-    for item in walk.items:
-        judge.item(item)
     judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
     judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
+    for item in walk.items:
+        judge.item(item)
     if request.context:
         _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
