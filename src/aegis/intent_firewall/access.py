@@ -169,6 +169,7 @@ def judge_path(
         role = _judge_target(
             scope, role, path, written, cwd, guessed=relative_guess, inside_cwd=inside
         )
+    _below_prefix(scope, first_role, resolved, written)
     if cwd == UNKNOWN_WORKSPACE and _names_system_root(value):
         # the unknown working directory may be / itself: etc/shadow is then /etc/shadow. Only
         # reading it, or planting a key or a start-up file, is judged so: bin/, lib/ and etc/
@@ -179,6 +180,29 @@ def judge_path(
             PERSISTENCE,
         ):
             _judge_target(scope, first_role, rooted, written, "/", guessed=True)
+
+
+def _below_prefix(scope: Scope, role: str, resolved: str, written: str) -> None:
+    """A credential reached through a link, mount or chroot below another directory, and
+    AI tools' MCP configurations outside the workspace (prefixed.py)."""
+    from aegis.intent_firewall.prefixed import agent_config_outside, prefixed_system_path
+
+    writing = role.startswith(("write", "delete", "perm"))
+    tail = prefixed_system_path(resolved, targets().classify, scope.home, writing=writing)
+    shown = written_as(resolved, written)
+    if tail is not None:
+        scope.hit("prefixed-system-path", f"{role} {shown}: {tail} below another directory")
+    if role.startswith(("write", "delete")):
+        from aegis.intent_firewall.guardtamper import guard_config_path
+
+        kind = guard_config_path(resolved)
+        if kind == "aegis" or (kind == "guard" and role.startswith("delete")):
+            scope.hit("guard-disabled", f"{role} {shown}: the guard's configuration")
+    if not resolved.startswith(UNKNOWN_WORKSPACE) and agent_config_outside(
+        resolved, scope.workspace
+    ):
+        rule = "credential-file-read" if role.startswith("read") else "credential-file-write"
+        scope.hit(rule, f"{role} {shown}: an AI tool's MCP configuration")
 
 
 def _names_system_root(value: str) -> bool:
@@ -453,6 +477,15 @@ def _recipients(scope: Scope, value: str, written: str) -> None:
         judge_host(scope, address.rpartition("@")[2], written)
 
 
+def _query_payloads(scope: Scope, value: str) -> None:
+    """Injection payloads in the URL's query values or encoded path (querypayloads.py)."""
+    if "?" in value or "%" in value:
+        from aegis.intent_firewall.querypayloads import query_payload_findings
+
+        for rule, evidence in query_payload_findings(value):
+            scope.hit(rule, evidence)
+
+
 def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
     """A URL or scheme-less host given where a program expects a network destination."""
     if _address_range(value):
@@ -487,8 +520,10 @@ def judge_url(scope: Scope, value: str, written: str, cwd: str) -> None:
         judge_host(scope, parsed[1], written)
         _local_control_api(scope, parsed[1], value, written)
         _redirect_targets(scope, value, written, cwd)
+        _query_payloads(scope, value)
         return
     host = host_of(value)
     if host is not None:
         judge_host(scope, host, written)
         _local_control_api(scope, host, f"//{value}", written)  # localhost:8080/admin
+        _query_payloads(scope, value)

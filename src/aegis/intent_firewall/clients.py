@@ -226,6 +226,7 @@ def image_host(judge: CommandJudge, image: Arg) -> None:
 
 def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     from aegis.intent_firewall.optionroles import unmodelled_value
+    from aegis.intent_firewall.supplychain import installer_finding
 
     parsed = parse_options(spec, args[1:])
     for arg in parsed.operands:
@@ -239,6 +240,9 @@ def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
             host = value.split("/", 1)[0].split("@", 1)[0]
             if "." in host:
                 judge_host(judge.scope, host, written)
+            found = installer_finding("go", value)
+            if found is not None:
+                judge.hit(*found)
 
 
 def envname(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

@@ -565,7 +565,7 @@ class CommandJudge:
                     judge_url(self.scope, arg[0], arg[1], cwd)
         elif role == "pkg":
             for arg in operands:
-                package(self, arg, cwd)
+                package(self, arg, cwd, spec.name)
         elif role == "any":
             for arg in operands:
                 self.maybe_path(arg, "read-tree" if recursive else "read", cwd)

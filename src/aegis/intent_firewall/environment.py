@@ -124,6 +124,10 @@ def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
     """Rules for setting the environment variable ``name`` to ``value``."""
     key = name.strip().lower()
     shown = f"{name}={written_as(value, written) if written != value else value!r}"[:160]
+    from aegis.intent_firewall.guardtamper import guard_variable_off
+
+    if guard_variable_off(name, value):
+        scope.hit("guard-disabled", f"{shown} switches a guard off")
     if key in PATH_LISTS and _stays_inside(value, key):
         return
     if key in _PAGER_VARIABLES and (plain_pager(value) or not value.strip()):

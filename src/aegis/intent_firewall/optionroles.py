@@ -138,8 +138,14 @@ def _version_spec(value: str) -> bool:
     return "." not in version and ":" not in version and "/" not in version
 
 
-def package(judge: CommandJudge, arg: Arg, cwd: str) -> None:
+def package(judge: CommandJudge, arg: Arg, cwd: str, program: str = "") -> None:
     value = arg[0] or ""
+    if program:
+        from aegis.intent_firewall.supplychain import installer_finding
+
+        found = installer_finding(program, value)
+        if found is not None:
+            judge.hit(*found)
     if "://" not in value and " @ " not in value and _version_spec(value):
         return
     if "://" in value or value.startswith("git+") or " @ " in value or "@" in value:

@@ -15,10 +15,12 @@ from typing import Any
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
+from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.operations import structured_operations
@@ -803,6 +805,8 @@ def judge_request(
             limits.max_commands, limits.max_sql_parsed, limits.max_paths, limits.max_work
         ),
     )
+    judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
+    judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
     for item in walk.items:
         judge.item(item)
     if not quiet or _may_name_operation(walk.frozen):

@@ -18,6 +18,7 @@ from sqlglot import exp
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.sqladmin import administrative
 from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment, leading_word
+from aegis.intent_firewall.sqlsecrets import secret_reads
 from aegis.intent_firewall.textchecks import first_pattern as _first_pattern
 from aegis.intent_firewall.textchecks import patterns
 
@@ -149,6 +150,7 @@ def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
         hits.append(default_hit("sql-destructive", f"{stacked} stacked statements"))
     statements = [statement for reading in readings for statement in reading]
     _sensitive(canonical, statements, hits)
+    hits.extend(secret_reads(statements))
     administrative(statements, hits)
     for statement in statements:
         if isinstance(statement, exp.Command):

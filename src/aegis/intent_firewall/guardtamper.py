@@ -1,0 +1,298 @@
+"""Tampering with the safety layer and its witnesses, and privileges granted through APIs.
+
+Three kinds, each found by meaning rather than by one spelling:
+
+* ``guard-disabled`` (*block*): an environment variable of the guard (``AEGIS_*``, or a
+  name with ``guardrail``, ``firewall``, ``safety``, ``sandbox`` …) set to off, ``0``,
+  ``false``, ``disable``, ``bypass``; ``AEGIS_DISABLE_*=1``; a write or deletion of the
+  safety layer's own configuration (``.aegis/``, ``aegis.toml``); guard or policy
+  configuration written with ``enabled: false`` (or ``sed -i`` turning ``true`` into
+  ``false``) or deleted.
+* ``audit-tampering`` (*block*): a cloud API call that stops or deletes audit logging
+  (``StopLogging``, ``DeleteTrail``, ``PutEventSelectors`` with no management events,
+  ``DeleteFlowLogs``, ``DeleteLogGroup``, Config recorders, GuardDuty detectors, log sinks,
+  diagnostic settings), by its operation name in any spelling (``stop_logging``,
+  ``StopLogging``, ``sinks.delete``).
+* ``privilege-grant`` (*review*): a collaborator or member added as admin, owner or
+  maintainer; ``AdministratorAccess`` (or a policy allowing ``*`` on ``*``) attached; an IAM
+  binding for ``allUsers``/``allAuthenticatedUsers`` or to an owner or editor role; a stored
+  secret overwritten with nothing.
+"""
+
+from __future__ import annotations
+
+from aegis.intent_firewall.items import Item
+from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.vocabulary import name_words
+
+__all__ = [
+    "cli_audit_stop",
+    "guard_config_path",
+    "guard_variable_off",
+    "shell_guard_edit",
+    "tamper_findings",
+]
+
+_OFF_VALUES = frozenset(
+    {"off", "0", "false", "no", "n", "disable", "disabled", "bypass", "skip", "none", "never",
+     "permissive", "allow", "allow_all", "allow-all", "allowall", "unsafe", "dangerous", "f"}
+)  # fmt: skip
+_ON_VALUES = frozenset({"1", "true", "yes", "y", "on", "t"})
+_GUARD_WORDS = frozenset(
+    {"aegis", "guard", "guardrail", "guardrails", "firewall", "safety", "sandbox",
+     "sandboxing", "hitl", "moderation", "safeguard", "safeguards", "protection", "audit"}
+)  # fmt: skip
+#: Words that, in a guard variable set to a true value, mean it is switched off.
+_NEGATING_WORDS = frozenset({"disable", "disabled", "skip", "bypass", "no", "off", "unsafe",
+                             "dangerously", "yolo", "allow", "ignore"})  # fmt: skip
+#: Guard variables whose value is not a switch (a log level, a path, a URL).
+_NOT_SWITCHES = frozenset(
+    {"level", "path", "dir", "file", "url", "endpoint", "host", "port", "format", "color",
+     "colour", "home", "version", "name", "timeout"}
+)  # fmt: skip
+_SWITCH_WORDS = frozenset(
+    {"enabled", "enable", "on", "active", "firewall", "guard", "guardrail", "guardrails",
+     "check", "checks", "audit", "hitl", "safety", "sandbox", "mode", "strict", "threshold",
+     "policy", "filter", "protection", "review", "enforce", "enforcement"}
+)  # fmt: skip
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".env", ".rc")
+_DISABLING_TEXT = (
+    "enabled: false", "enabled = false", '"enabled": false', "enabled:false", "enable: false",
+    "enforce: false", "enforce = false", '"enforce": false', "mode: off", "mode = \"off\"",
+    "mode: disabled", "mode: permissive", "active: false", "disabled: true",
+    "disabled = true", '"disabled": true', "bypass: true", "threshold: 0\n", "threshold = 0\n",
+)  # fmt: skip
+_ON_WORDS = ("true", "enabled", "enable", "on", "1", "enforce", "block", "deny", "strict", "yes")
+_OFF_WORDS = ("false", "disabled", "disable", "off", "0", "permissive", "allow", "no", "none")
+#: Cloud operations that stop or delete audit logging, as letters only, lower case.
+_AUDIT_STOPS = frozenset(
+    {"stoplogging", "deletetrail", "deleteflowlogs", "deleteloggroup", "deletelogstream",
+     "stopconfigurationrecorder", "deleteconfigurationrecorder", "deletedeliverychannel",
+     "deletedetector", "disablesecurityhub", "deletesink", "sinksdelete", "loggingsinksdelete",
+     "projectssinksdelete", "diagnosticsettingsdelete", "deletediagnosticsetting",
+     "deletediagnosticsettings", "deletelogprofile", "logprofilesdelete", "disableauditlog",
+     "disableauditlogs", "deleteauditlog", "stopauditlog", "deletebucketlogging",
+     "disablelogging", "deleteeventdatastore", "stopeventdatastoreingestion",
+     "disableorganizationadminaccount", "deleteaccountauditconfiguration"}
+)  # fmt: skip
+_ADMIN_ROLES = frozenset(
+    {"admin", "administrator", "owner", "owners", "maintain", "maintainer", "superuser",
+     "root", "super_admin", "superadmin", "organization_owner", "org_admin", "roles/owner",
+     "roles/editor", "roles/iam.securityadmin", "roles/resourcemanager.projectiamadmin",
+     "roles/iam.serviceaccounttokencreator", "roles/iam.serviceaccountuser",
+     "user access administrator", "contributor", "50", "40", "global administrator",
+     "cluster-admin", "administratoraccess", "iamfullaccess", "poweruseraccess"}
+)  # fmt: skip
+_PUBLIC_MEMBERS = frozenset({"allusers", "allauthenticatedusers", "*", "everyone"})
+_GRANT_WORDS = frozenset(
+    {"add", "invite", "grant", "attach", "put", "set", "create", "update", "assign", "bind",
+     "binding", "collaborator", "member", "iam", "policy", "role", "permission", "permissions"}
+)  # fmt: skip
+_ACCESS_KEYS = frozenset(
+    {"permission", "permissions", "accesslevel", "access_level", "policyarn", "arn", "policy",
+     "roledefinitionname", "roledefinitionid"}
+)  # fmt: skip
+_PLATFORM_WORDS = frozenset(
+    {"collaborator", "collaborators", "membership", "org", "organization", "organisation",
+     "repo", "repository", "iam", "project", "github", "gitlab", "bitbucket", "azure", "gcp",
+     "aws", "subscription", "tenant", "cluster", "rolebinding", "clusterrolebinding",
+     "assignment", "workspace", "enterprise"}
+)  # fmt: skip
+_SECRET_SETTERS = frozenset({"secret", "secrets"})
+_VALUE_KEYS = frozenset({"value", "secret_value", "encrypted_value", "plaintext_value",
+                         "secret", "data", "secret_string", "secretstring"})  # fmt: skip
+_MAX_ITEMS = 256
+#: Parameters holding a command line or SQL: read by the shell and SQL judges, not here.
+_LINE_KEYS = frozenset({"command", "cmd", "script", "shell", "bash", "sh", "query", "sql"})
+
+
+def guard_variable_off(name: str, value: str) -> bool:
+    """Whether setting the environment variable ``name`` to ``value`` turns a guard off."""
+    words = name_words(name)
+    if not words & _GUARD_WORDS or words & _NOT_SWITCHES:
+        return False
+    setting = value.strip().strip("'\"").lower()
+    if setting in ("0", "0.0", "n", "f"):
+        # a zero is "off" only for a switch (AEGIS_ENABLED=0, AEGIS_THRESHOLD=0), not for a
+        # count (AEGIS_MAX_RETRIES=0)
+        return bool(words & _SWITCH_WORDS) or words <= _GUARD_WORDS
+    if setting in _OFF_VALUES:
+        return True
+    return setting in _ON_VALUES and bool(words & _NEGATING_WORDS)
+
+
+def guard_config_path(path: str) -> str:
+    """``aegis`` for the safety layer's own configuration, ``guard`` for another guard or
+    policy configuration file, ``""`` otherwise."""
+    lowered = path.replace("\\", "/").lower()
+    name = lowered.rsplit("/", 1)[-1]
+    if "/.aegis/" in "/" + lowered or name.startswith(("aegis", ".aegis")):
+        return "aegis"
+    words = name_words(lowered)
+    guard = words & (_GUARD_WORDS | {"policy", "policies"})
+    return "guard" if guard and name.endswith(_CONFIG_SUFFIXES) else ""
+
+
+def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> list[Hit]:
+    """Findings of the three kinds above on one structured request."""
+    hits: list[Hit] = []
+    lines = [i.text for i in items[:_MAX_ITEMS] if i.key in _LINE_KEYS]
+    # command lines and SQL are judged by their own readers; structured values only here
+    items = [i for i in items[:_MAX_ITEMS] if i.key not in _LINE_KEYS]
+    edit = next((found for line in lines if (found := shell_guard_edit(line))), "")
+    if edit:
+        hits.append(default_hit("guard-disabled", edit))
+    stop = next((found for line in lines if (found := cli_audit_stop(line))), "")
+    if stop:
+        hits.append(default_hit("audit-tampering", stop))
+    if not items:
+        return hits
+    audit = _audit_stop(action, items)
+    if audit:
+        hits.append(default_hit("audit-tampering", audit))
+    grant = _grant(words, items)
+    if grant:
+        hits.append(default_hit("privilege-grant", grant))
+    guard = _guard_settings(words, items)
+    if guard:
+        hits.append(default_hit("guard-disabled", guard))
+    return hits
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _audit_stop(action: str, items: list[Item]) -> str:
+    candidates = [action, *(i.text for i in items if len(i.text) <= 80)]
+    for text in candidates:
+        letters = _letters(text)
+        if letters in _AUDIT_STOPS or any(letters.endswith(stop) for stop in _AUDIT_STOPS):
+            return f"audit logging stopped or deleted: {text[:80]!r}"
+    selectors = _letters(action) + "".join(_letters(i.text) for i in items if len(i.text) <= 40)
+    if "puteventselectors" in selectors:
+        texts = {i.key.lower(): i.text.lower() for i in items}
+        if texts.get("includemanagementevents") in ("false", "0") or texts.get("readwritetype") in (
+            "none",
+            "",
+        ):
+            return "audit event selectors that record no management events"
+    return ""
+
+
+def _grant(words: frozenset[str], items: list[Item]) -> str:
+    texts = [(i.key.lower(), i.text.strip().lower()) for i in items]
+    # the keys' and short values' words too: {"operation": "AttachRolePolicy"}
+    action_words = words.union(
+        *(name_words(i.key) | (name_words(i.text) if len(i.text) <= 40 else set()) for i in items)
+    )
+    if not action_words & _GRANT_WORDS and not action_words & _SECRET_SETTERS:
+        return ""
+    for item, (key, text) in zip(items, texts, strict=True):
+        key_words = name_words(item.key) | {key}
+        public = text.removeprefix("group:") in _PUBLIC_MEMBERS and text != "*"
+        if public or (text == "*" and key_words & {"member", "members", "principal"}):
+            return f"access granted to {text!r} (anyone)"
+        admin = text in _ADMIN_ROLES or text.rsplit("/", 1)[-1] in _ADMIN_ROLES
+        # an application's own "admin" role is the application's business; a role on a
+        # repository, organisation, cloud project or cluster is access to the platform
+        platform = key_words & _ACCESS_KEYS or (
+            key_words & {"role", "roles"} and action_words & _PLATFORM_WORDS
+        )
+        if admin and platform:
+            return f"{key} {text!r} granted"
+    if words & _SECRET_SETTERS and words & {"create", "update", "put", "set", "overwrite"}:
+        values = [text for key, text in texts if key in _VALUE_KEYS]
+        if not values or all(not value for value in values):
+            return "a stored secret overwritten with nothing"
+    if _allows_everything(texts):
+        return "a policy that allows every action on every resource"
+    return ""
+
+
+def _allows_everything(texts: list[tuple[str, str]]) -> bool:
+    keys = dict(texts)
+    return (
+        keys.get("action") == "*"
+        and keys.get("resource") == "*"
+        and (keys.get("effect", "allow") == "allow")
+    )
+
+
+def _guard_settings(words: frozenset[str], items: list[Item]) -> str:
+    paths = [i.text for i in items if i.key in ("path", "file", "file_path", "filepath",
+                                                  "filename", "target", "target_file")]  # fmt: skip
+    kinds = {path: guard_config_path(path) for path in paths}
+    for path, kind in kinds.items():
+        if kind == "aegis":
+            return f"the safety layer's configuration {path!r} changed"
+    guarded = [path for path, kind in kinds.items() if kind]
+    deleting = words & {"delete", "remove", "rm", "unlink", "erase", "truncate"}
+    if guarded and deleting:
+        return f"guard configuration {guarded[0]!r} deleted"
+    for item in items:
+        text = item.text.lower()
+        if guarded and any(flag in text for flag in _DISABLING_TEXT):
+            return f"guard configuration {guarded[0]!r} switched off"
+        if item.key.lower() in ("name", "key", "variable", "var") and guard_variable_off(
+            item.text, _value_beside(items, item)
+        ):
+            return f"guard variable {item.text!r} switched off"
+    return ""
+
+
+def _value_beside(items: list[Item], named: Item) -> str:
+    """The ``value`` parameter given with a ``name`` (``{"name": …, "value": …}``)."""
+    prefix = named.where.rsplit(".", 1)[0]
+    for item in items:
+        if item.where == prefix + ".value":
+            return item.text
+    return ""
+
+
+def shell_guard_edit(text: str) -> str:
+    """``sed -i 's/enabled: true/enabled: false/' guard.yaml`` and kin, in a command line."""
+    lowered = text.lower()
+    if "sed" not in lowered or "-i" not in lowered or not _flips_off(lowered):
+        return ""
+    for word in lowered.replace("'", " ").replace('"', " ").split():
+        if guard_config_path(word):
+            return f"sed turns a setting off in {word!r}"
+    return ""
+
+
+def _flips_off(lowered: str) -> bool:
+    """A ``s/OLD/NEW/`` substitution (any delimiter) whose OLD says on and NEW says off."""
+    start = 0
+    while (index := lowered.find("s", start)) >= 0 and index + 1 < len(lowered):
+        start = index + 1
+        if index > 0 and lowered[index - 1] not in " '\"-;e":
+            continue
+        delimiter = lowered[index + 1]
+        if delimiter.isalnum() or delimiter.isspace():
+            continue
+        parts = lowered[index + 2 :].split(delimiter, 2)
+        if len(parts) < 2:
+            continue
+        old, new = name_words(parts[0]), name_words(parts[1])
+        if old & set(_ON_WORDS) and new & set(_OFF_WORDS):
+            return True
+    return False
+
+
+_CLOUD_CLIS = ("aws ", "gcloud ", "az ", "aws.exe ", "az.cmd ")
+
+
+def cli_audit_stop(line: str) -> str:
+    """``aws cloudtrail stop-logging``, ``gcloud logging sinks delete``, ``az monitor
+    diagnostic-settings delete``: a cloud CLI whose verb (alone or with the word before it)
+    is an audit stop."""
+    lowered = line.lower()
+    if not any(cli in lowered for cli in _CLOUD_CLIS):
+        return ""
+    words = [_letters(word) for word in lowered.split()[:64]]
+    for index, word in enumerate(words):
+        pair = words[index - 1] + word if index else word
+        if word in _AUDIT_STOPS or pair in _AUDIT_STOPS:
+            return f"audit logging stopped or deleted: {line[:100]!r}"
+    return ""
