@@ -13,6 +13,7 @@ from typing import Any
 
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
+from aegis.intent_firewall.autorun import auto_run_kind
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
@@ -20,6 +21,7 @@ from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
+from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import URL_KEY_ENDINGS, PlainValue, judge_plain
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.quietparams import quiet_parameters
@@ -413,8 +415,6 @@ class _RequestJudge:
             return False
         if not isinstance(parameters, Mapping) or self.cwd in ("/", ""):
             return False
-        from aegis.intent_firewall.paths import resolve_path
-
         paths = [
             value
             for name, value in itertools.islice(parameters.items(), 64)
@@ -750,8 +750,6 @@ def judge_request(
 
 def _writes_auto_run(items: list[Item]) -> str | None:
     """The kind of build file a path parameter names (a Makefile, ``conftest.py`` …)."""
-    from aegis.intent_firewall.autorun import auto_run_kind
-
     for item in items:
         if item.key in PATH_KEYS:
             kind = auto_run_kind(item.text)
