@@ -185,10 +185,15 @@ def _editor_operation(key: str, words: frozenset[str], canonical: str) -> bool:
 _SEARCH_PROGRAMS = frozenset({"grep", "egrep", "fgrep", "rg", "ag", "ack", "git-grep"})
 
 
+#: Characters that make a line more than one search command (separators, redirections,
+#: substitutions).
+_NOT_ONE_SEARCH = frozenset(";&|<>`$\n")
+
+
 def _search_line(canonical: str, key: str) -> bool:
     """``rg -n 'ignore previous instructions' tests/``: one search command and nothing else
     (no separator, redirection or substitution), so the phrase is what it looks for."""
-    if key not in COMMAND_KEYS or any(c in canonical for c in ";&|<>`$\n"):
+    if key not in COMMAND_KEYS or not _NOT_ONE_SEARCH.isdisjoint(canonical):
         return False
     words = canonical.split(None, 2)
     first = "-".join(words[:2]) if words[:1] == ["git"] else (words[0] if words else "")
@@ -322,6 +327,19 @@ def _pieces(container: Any) -> list[Any]:
     return pieces
 
 
+@lru_cache(maxsize=1024)
+def _names_nothing(words: frozenset[str]) -> bool:
+    """Whether :meth:`_RequestJudge.action` finds nothing in an action of ``words`` but what
+    its name and context say as text: no destructive or service word, no noun of a named
+    access (so the parameters are never consulted), no script run. Remembered per word set
+    (action names repeat; 1,024 sets of short words)."""
+    if words & DESTRUCTIVE_WORDS or words & SERVICE_WORDS:
+        return False
+    if any(words & nouns for nouns, _verbs in _NAMED_ACCESS):
+        return False
+    return not ("script" in words and words & RUN_WORDS)
+
+
 def _recursive(parameters: Any) -> bool:
     """``{"path": "/etc", "recursive": true}``: the action applies to the whole tree."""
     if not isinstance(parameters, dict):
@@ -384,6 +402,13 @@ class _RequestJudge:
 
     def action(self) -> None:
         action = self.request.action
+        if _names_nothing(self.words):
+            # the common action (execute_command, read_file): no destructive, service or
+            # access word, so nothing below can fire; the name and context are still judged
+            self.remembered(action, "action", "<action>")
+            if self.request.context:
+                self.remembered(self.request.context, "context", "<context>")
+            return
         destructive = self.words & DESTRUCTIVE_WORDS
         if self.words & SERVICE_WORDS and not self.words & LOOKING_WORDS:
             destructive = destructive | (self.words & SERVICE_WORDS)
@@ -721,12 +746,19 @@ def judge_request(
             [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"
         )
         return list(judge.found.values()), walk
-    cwd_item = next((i for i in walk.items if i.key in _CWD_KEYS), None)
+    cwd_item: Item | None = None
+    named_paths = False
+    for item in walk.items:  # a loop, not generators: this runs for every request
+        key = item.key
+        if cwd_item is None and key in _CWD_KEYS:
+            cwd_item = item
+        named_paths = named_paths or key in PATH_KEYS
     if cwd_item is not None and cwd_item.text.startswith("/"):
         judge.cwd = canonical_text(cwd_item.text)
         judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
-    judge.documentation = _writes_documentation(walk.items)
-    judge.auto_run = _writes_auto_run(walk.items)
+    if named_paths:  # both look only at values under path keys
+        judge.documentation = _writes_documentation(walk.items)
+        judge.auto_run = _writes_auto_run(walk.items)
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
