@@ -514,11 +514,16 @@ class _RequestJudge:
         limits = self.policy.limits
         if len(text) > limits.max_string:
             return [default_hit("too-large", f"{len(text)} characters")]
-        if not text.isascii() and has_surrogates(text):
-            text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-            return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
-                text, key, tool)]  # fmt: skip
-        if not text.isascii():
+        if text.isascii():
+            # ASCII (nearly every value): no surrogate, normalisation, script or hidden
+            # character to look for, and its canonical form is its lower case
+            canonical = text.lower()
+            hits: list[Hit] = []
+        else:
+            if has_surrogates(text):
+                text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+                return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
+                    text, key, tool)]  # fmt: skip
             growth = normalisation_growth(text)
             if growth > MAX_NORMALISATION_GROWTH:
                 # 16,000 U+FDFA become 288,000 characters: not inspected, never passed
@@ -527,11 +532,11 @@ class _RequestJudge:
             distinct = distinct_characters(text)
             if distinct > MAX_DISTINCT_CHARACTERS:
                 return [default_hit("too-large", f"text of {distinct} distinct characters")]
-        canonical = canonical_text(text)
-        hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
-        hidden = hidden_text(text)
-        if hidden is not None:
-            hits.append(default_hit("hidden-text", hidden))
+            canonical = canonical_text(text)
+            hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+            hidden = hidden_text(text)
+            if hidden is not None:
+                hits.append(default_hit("hidden-text", hidden))
         if self.custom:
             hits.extend(
                 Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule",
@@ -564,7 +569,7 @@ class _RequestJudge:
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
         # a shell tool's input is a command line even when it is one word (``poweroff``)
-        shell_input = key in _INPUT_KEYS and bool(name_words(tool) & _SHELL_TOOLS)
+        shell_input = key in _INPUT_KEYS and bool(tool) and bool(name_words(tool) & _SHELL_TOOLS)
         command = (
             not single
             and not _editor_operation(key, words, canonical)
