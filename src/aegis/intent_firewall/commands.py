@@ -231,7 +231,7 @@ class CommandJudge:
         if spec.goals:
             self.goals(spec, args, feed)
         # objects and verbs nest (ip addr show, aws s3 rm, kubectl create token)
-        for _level in range(_SUBCOMMAND_DEPTH):
+        for _level in range(_SUBCOMMAND_DEPTH if spec.subcommands else 0):
             if not spec.subcommands:
                 break
             outer = spec
