@@ -152,7 +152,11 @@ def judge_path(
     if in_unknown_workspace(resolved):
         _unknown_workspace(scope, role, resolved, written, glob=glob)
         cwd = UNKNOWN_WORKSPACE
-    elif scope.workspace is not None and resolved.startswith(scope.workspace):
+    elif (
+        role == "delete-tree"  # the one role the whole workspace is a finding for
+        and scope.workspace is not None
+        and resolved.startswith(scope.workspace)
+    ):
         _whole_workspace(scope, role, resolved, written, glob=glob)
     paths = _glob_targets(resolved, scope.home) if glob else [resolved]
     if glob and (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from aegis.intent_firewall.access import UNKNOWN_WORKSPACE, Scope, judge_path
 from aegis.intent_firewall.catalogue import Program, catalogue
@@ -122,9 +123,10 @@ _COMMAND_UNITS = 32
 _SQL_UNITS = 64
 
 
-@dataclass(frozen=True, slots=True)
-class ShellJob:
-    """The settings of one shell judgement that nested scripts share."""
+class ShellJob(NamedTuple):
+    """The settings of one shell judgement that nested scripts share. Immutable, and a
+    named tuple rather than a frozen dataclass: several are built for every request, and a
+    tuple is built in one step where a frozen dataclass sets each field through a call."""
 
     cwd: str
     cwd_known: bool

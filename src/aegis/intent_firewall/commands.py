@@ -12,17 +12,25 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from aegis.intent_firewall.access import Scope, is_named_workspace, judge_path, judge_url
+from aegis.intent_firewall.access import (
+    Scope,
+    is_named_workspace,
+    judge_path,
+    judge_url,
+    stays_below_unknown_cwd,
+)
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.optionroles import (
     copy_operands,
     into_directory,
     package,
+    unmodelled_value,
     valued,
     windows_form,
 )
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
+from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
 
@@ -223,7 +231,7 @@ class CommandJudge:
         if spec.goals:
             self.goals(spec, args, feed)
         # objects and verbs nest (ip addr show, aws s3 rm, kubectl create token)
-        for _level in range(_SUBCOMMAND_DEPTH):
+        for _level in range(_SUBCOMMAND_DEPTH if spec.subcommands else 0):
             if not spec.subcommands:
                 break
             outer = spec
@@ -333,8 +341,6 @@ class CommandJudge:
         judgement, which cannot tell more)."""
         if self.scope.cwd_known and self.scope.workspace not in (None, "/"):
             return self._runs_workspace_script(name, arg, feed)
-        from aegis.intent_firewall.access import stays_below_unknown_cwd
-        from aegis.intent_firewall.paths import resolve_path
         from aegis.intent_firewall.workspacescripts import SHARED_SCRATCH
 
         value = arg[0] or ""
@@ -372,8 +378,6 @@ class CommandJudge:
 
     def _unknown_root(self, root: str, cwd: str) -> bool:
         """``root`` is below a working directory that neither the policy nor a cd names."""
-        from aegis.intent_firewall.access import stays_below_unknown_cwd
-
         return not self.scope.cwd_known and cwd == "/" and stays_below_unknown_cwd(root)
 
     def maybe_path(self, arg: Arg, role: str, cwd: str) -> None:
@@ -415,8 +419,6 @@ class CommandJudge:
             if role in _PATH_ROLES:
                 self.path(arg, role, cwd)
             elif role == "dir" and value is not None:
-                from aegis.intent_firewall.paths import resolve_path
-
                 cwd = resolve_path(value, cwd, self.scope.home)
                 judge_path(self.scope, "read", value, arg[1], feed.cwd)
             elif (role == "url" and value is not None) or (role == "host" and value is not None):
@@ -445,8 +447,6 @@ class CommandJudge:
         """``awk -f FILE``: the program is read from FILE; from standard input, whatever is
         piped or redirected in is the program, so it is code fed to an interpreter. A build
         file (``make -f``) from outside the working directory is code nobody reviewed."""
-        from aegis.intent_firewall.paths import resolve_path
-
         value = arg[0] or ""
         resolved = "/dev/stdin" if value == "-" else resolve_path(value, cwd, self.scope.home)
         if resolved in _STDIN_FILES or resolved.startswith(("/dev/fd/", "/proc/self/fd/")):
@@ -456,8 +456,6 @@ class CommandJudge:
                 self.judge_script(feed.stdin_text, cwd, feed.depth + 1)
             return
         if built:
-            from aegis.intent_firewall.optionroles import unmodelled_value
-
             unmodelled_value(self, option, arg, cwd)
             return
         self.path(arg, "read", cwd)
@@ -498,8 +496,6 @@ class CommandJudge:
             elif "=" in value and _is_variable(value.partition("=")[0]):
                 # make DESTDIR=/ PREFIX=/usr: a variable whose value is a path the build
                 # installs under, which the catalogue does not model: fail closed
-                from aegis.intent_firewall.optionroles import unmodelled_value
-
                 assigned = value.partition("=")[2]
                 unmodelled_value(
                     self, f"{spec.name} {value[:60]}", (assigned, written, False), feed.cwd
@@ -579,8 +575,6 @@ class CommandJudge:
         if role == "unmodelled":
             # a build file, assembly or script the program runs: from outside the working
             # directory it is code nobody reviewed (java -jar, msbuild, dart run)
-            from aegis.intent_firewall.optionroles import unmodelled_value
-
             for arg in operands:
                 unmodelled_value(self, spec.name, arg, cwd)
             return

@@ -147,7 +147,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                 continue
             if words or "=" not in token:  # _word, inlined: this runs for every word
                 glob = ("*" in token or "?" in token) and has_glob(token)
-                words.append(Word(token, token, (token,), [], [], glob, []))
+                words.append(Word(token, token, (token,), [], [], glob, [], []))
                 continue
         elif (operator := token.lstrip("0123456789")) in _REDIRECTS:
             if index >= count or tokens[index].lstrip("0123456789") in _OPERATORS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from aegis.intent_firewall.vocabulary import COMMAND_WORDS, name_words
@@ -56,9 +57,11 @@ def types_keystrokes(action_words: frozenset[str], parameters: object) -> bool:
     return False  # no step named and no nested call: the common shape
 
 
+@lru_cache(maxsize=1024)
 def session_lines(action_words: frozenset[str]) -> Callable[[str, str], bool]:
     """Whether a list under (key, tool name) is the lines of one shell session: under a
-    terminal-like action or tool, its input keys."""
+    terminal-like action or tool, its input keys. Remembered per word set: the test is
+    pure, and building it anew cost every request a closure."""
     shell_action = bool(action_words & (COMMAND_WORDS | _SHELL_TOOLS))
 
     def lines(key: str, tool: str) -> bool:

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall.access import is_named_workspace, judge_host, judge_url
+from aegis.intent_firewall.access import (
+    is_named_workspace,
+    judge_host,
+    judge_url,
+    stays_below_unknown_cwd,
+)
 from aegis.intent_firewall.options import Arg, Parsed
+from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.storage import storage_bucket, storage_scheme
 
 if TYPE_CHECKING:
@@ -112,12 +118,8 @@ def unmodelled_value(judge: CommandJudge, option: str, arg: Arg, cwd: str) -> No
         if value is not None and "://" in value:
             judge_url(judge.scope, value, arg[1], cwd)
         return
-    from aegis.intent_firewall.paths import resolve_path
-
     for role in ("read", "write-tree"):
         judge.path(arg, role, cwd)
-    from aegis.intent_firewall.access import stays_below_unknown_cwd
-
     resolved = resolve_path(value, cwd, judge.scope.home)
     if not judge.scope.cwd_known:
         inside = stays_below_unknown_cwd(value)

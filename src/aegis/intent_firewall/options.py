@@ -51,7 +51,7 @@ def _conditional(role: str, following: Arg | None) -> str:
 
 def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -> Parsed:  # noqa: PLR0912
     """Operands and options of ``args`` (the program name excluded)."""
-    parsed = Parsed()
+    parsed = Parsed([], [], set(), set(), [])  # no default factories called: runs per command
     index = 0
     while index < len(args):
         arg = args[index]

@@ -49,6 +49,10 @@ _DEVICE_NAMES = frozenset(
 )
 
 
+#: What every reserved device name without a '$' starts with (see ``_DEVICE_NAMES``).
+_DEVICE_STEMS = ("con", "prn", "aux", "nul", "com", "lpt")
+assert all(name.startswith(_DEVICE_STEMS) for name in _DEVICE_NAMES if "$" not in name)
+
 #: C0 controls and DEL (one set test, not a Python loop over every path's characters).
 _CONTROL_CHARACTERS = frozenset([*map(chr, range(0x20)), "\x7f"])
 
@@ -67,6 +71,12 @@ def is_odd_spelling(text: str) -> str | None:
         # the common path: only the checks its characters can trip, in the same order
         if text.startswith("//./"):
             return "Win32 device namespace"
+        if not text.endswith(".") and "./" not in text:
+            # no component ends with a dot; a device name (con, com1 …: no '$' here) is a
+            # component's stem, so without one of these stems in the text there is none
+            lowered = text.lower()
+            if not any(stem in lowered for stem in _DEVICE_STEMS):
+                return None
         for part in text.split("/"):
             if part and part[-1] == "." and part not in (".", ".."):
                 return "trailing dot or space"

@@ -14,6 +14,7 @@ from typing import Any
 
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
+from aegis.intent_firewall.autorun import auto_run_kind
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
@@ -25,6 +26,7 @@ from aegis.intent_firewall.model import Finding, Request
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.operations import structured_operations
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
+from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import (
     URL_KEY_ENDINGS,
     PlainValue,
@@ -193,10 +195,15 @@ def _editor_operation(key: str, words: frozenset[str], canonical: str) -> bool:
 _SEARCH_PROGRAMS = frozenset({"grep", "egrep", "fgrep", "rg", "ag", "ack", "git-grep"})
 
 
+#: Characters that make a line more than one search command (separators, redirections,
+#: substitutions).
+_NOT_ONE_SEARCH = frozenset(";&|<>`$\n")
+
+
 def _search_line(canonical: str, key: str) -> bool:
     """``rg -n 'ignore previous instructions' tests/``: one search command and nothing else
     (no separator, redirection or substitution), so the phrase is what it looks for."""
-    if key not in COMMAND_KEYS or any(c in canonical for c in ";&|<>`$\n"):
+    if key not in COMMAND_KEYS or not _NOT_ONE_SEARCH.isdisjoint(canonical):
         return False
     words = canonical.split(None, 2)
     first = "-".join(words[:2]) if words[:1] == ["git"] else (words[0] if words else "")
@@ -334,6 +341,19 @@ def _pieces(container: Any) -> list[Any]:
     return pieces
 
 
+@lru_cache(maxsize=1024)
+def _names_nothing(words: frozenset[str]) -> bool:
+    """Whether :meth:`_RequestJudge.action` finds nothing in an action of ``words`` but what
+    its name and context say as text: no destructive or service word, no noun of a named
+    access (so the parameters are never consulted), no script run. Remembered per word set
+    (action names repeat; 1,024 sets of short words)."""
+    if words & DESTRUCTIVE_WORDS or words & SERVICE_WORDS:
+        return False
+    if any(words & nouns for nouns, _verbs in _NAMED_ACCESS):
+        return False
+    return not ("script" in words and words & RUN_WORDS)
+
+
 def _recursive(parameters: Any) -> bool:
     """``{"path": "/etc", "recursive": true}``: the action applies to the whole tree."""
     if not isinstance(parameters, dict):
@@ -402,6 +422,13 @@ class _RequestJudge:
 
     def action(self) -> None:
         action = self.request.action
+        if _names_nothing(self.words):
+            # the common action (execute_command, read_file): no destructive, service or
+            # access word, so nothing below can fire; the name and context are still judged
+            self.remembered(action, "action", "<action>")
+            if self.request.context:
+                self.remembered(self.request.context, "context", "<context>")
+            return
         destructive = self.words & DESTRUCTIVE_WORDS
         if self.words & SERVICE_WORDS and not self.words & LOOKING_WORDS:
             destructive = destructive | (self.words & SERVICE_WORDS)
@@ -433,8 +460,6 @@ class _RequestJudge:
             return False
         if not isinstance(parameters, Mapping) or self.cwd in ("/", ""):
             return False
-        from aegis.intent_firewall.paths import resolve_path
-
         paths = [
             value
             for name, value in itertools.islice(parameters.items(), 64)
@@ -516,15 +541,20 @@ class _RequestJudge:
             return [default_hit("too-large", budget.too_much())]
         return self.collect(text, key, tool)
 
-    def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912
+    def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912, PLR0915
         limits = self.policy.limits
         if len(text) > limits.max_string:
             return [default_hit("too-large", f"{len(text)} characters")]
-        if not text.isascii() and has_surrogates(text):
-            text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-            return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
-                text, key, tool)]  # fmt: skip
-        if not text.isascii():
+        if text.isascii():
+            # ASCII (nearly every value): no surrogate, normalisation, script or hidden
+            # character to look for, and its canonical form is its lower case
+            canonical = text.lower()
+            hits: list[Hit] = []
+        else:
+            if has_surrogates(text):
+                text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+                return [default_hit("opaque-value", "text with lone surrogates"), *self.collect(
+                    text, key, tool)]  # fmt: skip
             growth = normalisation_growth(text)
             if growth > MAX_NORMALISATION_GROWTH:
                 # 16,000 U+FDFA become 288,000 characters: not inspected, never passed
@@ -533,11 +563,11 @@ class _RequestJudge:
             distinct = distinct_characters(text)
             if distinct > MAX_DISTINCT_CHARACTERS:
                 return [default_hit("too-large", f"text of {distinct} distinct characters")]
-        canonical = canonical_text(text)
-        hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
-        hidden = hidden_text(text)
-        if hidden is not None:
-            hits.append(default_hit("hidden-text", hidden))
+            canonical = canonical_text(text)
+            hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+            hidden = hidden_text(text)
+            if hidden is not None:
+                hits.append(default_hit("hidden-text", hidden))
         if self.custom:
             hits.extend(
                 Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule",
@@ -571,7 +601,7 @@ class _RequestJudge:
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
         single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
         # a shell tool's input is a command line even when it is one word (``poweroff``)
-        shell_input = key in _INPUT_KEYS and bool(name_words(tool) & _SHELL_TOOLS)
+        shell_input = key in _INPUT_KEYS and bool(tool) and bool(name_words(tool) & _SHELL_TOOLS)
         command = (
             not single
             and not _editor_operation(key, words, canonical)
@@ -785,12 +815,7 @@ def judge_request(
             [default_hit("too-large", f"{walk.chars} characters in the request")], "parameters"
         )
         return list(judge.found.values()), walk
-    cwd_item = next((i for i in walk.items if i.key in _CWD_KEYS), None)
-    if cwd_item is not None and cwd_item.text.startswith("/"):
-        judge.cwd = canonical_text(cwd_item.text)
-        judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
-    judge.documentation = _writes_documentation(walk.items)
-    judge.auto_run = _writes_auto_run(walk.items)
+    _read_locations(judge, walk.items)
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
@@ -814,6 +839,23 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return list(judge.found.values()), walk
+
+
+def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:
+    """A working directory given as a parameter, and what the named paths write."""
+    cwd_item: Item | None = None
+    named_paths = False
+    for item in items:  # a loop, not generators: this runs for every request
+        key = item.key
+        if cwd_item is None and key in _CWD_KEYS:
+            cwd_item = item
+        named_paths = named_paths or key in PATH_KEYS
+    if cwd_item is not None and cwd_item.text.startswith("/"):
+        judge.cwd = canonical_text(cwd_item.text)
+        judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
+    if named_paths:  # both look only at values under path keys
+        judge.documentation = _writes_documentation(items)
+        judge.auto_run = _writes_auto_run(items)
 
 
 def _may_name_operation(parameters: Mapping[str, str]) -> bool:
@@ -840,8 +882,6 @@ def _structured_operations(judge: _RequestJudge, parameters: Any) -> None:
 
 def _writes_auto_run(items: list[Item]) -> str | None:
     """The kind of build file a path parameter names (a Makefile, ``conftest.py`` …)."""
-    from aegis.intent_firewall.autorun import auto_run_kind
-
     for item in items:
         if item.key in PATH_KEYS:
             kind = auto_run_kind(item.text)

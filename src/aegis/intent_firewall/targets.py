@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -140,16 +141,23 @@ def _ordinary_directory(directory: str) -> bool:
     """No entry covers ``directory`` or an ancestor, and no persistence segment occurs in it.
     A segment ends with ``/``, so in ``directory/name`` it can only occur in ``directory/``
     (a segment that does not end so makes no directory ordinary)."""
-    catalogue = targets()
+    segments = _directory_segments()
+    if segments is None or _chain_kinds(directory) or directory.startswith("/proc"):
+        return False
     with_slash = directory + "/"
-    return (
-        not _chain_kinds(directory)
-        and not directory.startswith("/proc")
-        and all(segment.endswith("/") for segment in catalogue.persistence_segments)
-        and all(segment.endswith("/") for segment, _ in catalogue.persistence_pairs)
-        and not any(segment in with_slash for segment in catalogue.persistence_segments)
-        and not any(segment in with_slash for segment, _ in catalogue.persistence_pairs)
-    )
+    for segment in segments:  # noqa: SIM110 (a generator costs more; this runs per directory)
+        if segment in with_slash:
+            return False
+    return True
+
+
+@cache
+def _directory_segments() -> tuple[str, ...] | None:
+    """The persistence segments (alone and paired with a suffix), or ``None`` if one does not
+    end with ``/`` (then no directory is ordinary). Read once: the catalogue never changes."""
+    catalogue = targets()
+    segments = (*catalogue.persistence_segments, *(s for s, _ in catalogue.persistence_pairs))
+    return segments if all(segment.endswith("/") for segment in segments) else None
 
 
 def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # noqa: PLR0912
@@ -223,12 +231,28 @@ def _chain(table: dict[str, str], directory: str, top: str = "/") -> frozenset[s
 
 @lru_cache(maxsize=8192)
 def _chain_kinds(directory: str) -> frozenset[str]:
-    return _chain(targets().dirs, directory)
+    return _chain_above(targets().dirs, _shallow(directory), "/", _chain_kinds)
 
 
 @lru_cache(maxsize=8192)
 def _home_chain_kinds(directory: str) -> frozenset[str]:
-    return _chain(targets().home_dirs, directory, "")
+    return _chain_above(targets().home_dirs, _shallow(directory), "", _home_chain_kinds)
+
+
+def _chain_above(
+    table: dict[str, str], directory: str, top: str, ancestors: Callable[[str], frozenset[str]]
+) -> frozenset[str]:
+    """What :func:`_chain` answers for a ``directory`` already cut by :func:`_shallow`, from
+    the class of ``directory`` itself and the (remembered) answer for its parent: the files
+    of a new directory cost one lookup, not a walk up every ancestor again. A parent has
+    fewer components, so cutting it changes nothing, and the recursion is at most
+    :data:`_DEEPEST_ENTRY` deep."""
+    if directory in (top, ""):
+        return frozenset()
+    kind = table.get(directory)
+    parent = posixpath.dirname(directory)
+    above = frozenset() if parent == directory else ancestors(parent)
+    return above if kind is None else above | {kind}
 
 
 def _persistence_segment(catalogue: Targets, path: str, name: str) -> bool:

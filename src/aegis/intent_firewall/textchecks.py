@@ -8,7 +8,6 @@ innocent. The README says so.
 from __future__ import annotations
 
 import html
-import itertools
 import tomllib
 import unicodedata
 from functools import cache
@@ -115,7 +114,7 @@ def _override_respelled(canonical: str, original: str, turned: bool | None = Non
     found: str | None = None
     if not original.isascii():  # skeletons turn Cyrillic into Latin
         found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
-    if found is None and any(digit in canonical for digit in _LEET):  # C searches
+    if found is None and not _LEET.isdisjoint(canonical):  # one C pass over the text
         found = _first("instruction_override", _unleet(canonical))
     if found is None and "%" in canonical:
         found = _first("instruction_override", unquote(canonical))
@@ -231,7 +230,9 @@ def _decoded_variants(canonical: str) -> str | None:
             return found
     if len(canonical) < 16:
         return None
-    for word in itertools.islice((w for w in canonical.split() if len(w) >= 16), 16):
+    # the first 16 long words: a list built in one comprehension costs less than a
+    # generator sliced, and the split has already visited every word
+    for word in [w for w in canonical.split() if len(w) >= 16][:16]:
         if not CARRIER_CHARS.issuperset(word):
             continue  # ./dist/manifest.json: neither hex nor base64
         hidden = decoded_hex(word) or decoded_base64(word)
