@@ -275,7 +275,7 @@ def _judge_target(  # noqa: PLR0912
         shown = f"{role} {written_as(path, written)}"
         if role == "read-tree" and _holds_credentials(path, scope.home):
             scope.hit("sensitive-tree-read", shown)
-        if kind == CREDENTIAL:
+        if kind == CREDENTIAL and not _plain_account_list(catalogue, path, written):
             scope.hit("credential-file-read", shown)
         elif kind == DEVICE and catalogue.is_device_readable(path):
             scope.hit("raw-device-read", shown)
@@ -309,6 +309,15 @@ def _judge_target(  # noqa: PLR0912
     ):
         scope.hit("destructive-command", f"recursive {shown} outside the working directory")
     return role
+
+
+def _plain_account_list(catalogue: Targets, path: str, written: str) -> bool:
+    """A world-readable account list (``/etc/passwd``) named as itself: no ``..`` climbing to
+    it and no encoding, the shapes of path traversal through a parameter that expects a file
+    of its own."""
+    return path in catalogue.world_readable and not any(
+        mark in written for mark in ("..", "%", "\\", "\x00")
+    )
 
 
 def _redirect_targets(scope: Scope, value: str, written: str, cwd: str) -> None:

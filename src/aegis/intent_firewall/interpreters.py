@@ -206,7 +206,12 @@ def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
     if ran_script:
         return
     if parsed.operands:
-        posix = spec.name.removesuffix(".exe") not in (*POWERSHELLS, "cmd")
+        # a workspace's own .ps1 given to PowerShell (-File or the first operand) is trusted
+        # as a workspace .sh given to bash is; any other operand of PowerShell or cmd is not
+        posix = spec.name.removesuffix(".exe") not in (*POWERSHELLS, "cmd") or (
+            spec.name.removesuffix(".exe") in POWERSHELLS
+            and (parsed.operands[0][0] or "").lower().endswith(".ps1")
+        )
         _script_operand(judge, spec.name, parsed.operands[0], feed, args if posix else None)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):

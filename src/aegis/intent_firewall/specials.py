@@ -11,7 +11,16 @@ import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall import clients, git, interpreters, modes, network_tools, tools
+from aegis.intent_firewall import (
+    clients,
+    cmdexe,
+    fdexec,
+    git,
+    interpreters,
+    modes,
+    network_tools,
+    tools,
+)
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 
@@ -386,6 +395,8 @@ def _names_a_file(value: str) -> bool:
 
 SPECIAL: dict[str, Handler] = {
     "find": find,
+    "fd": fdexec.fd,
+    "cmd": cmdexe.cmd,
     "dd": dd,
     "kill": kill,
     "perm": permissions,

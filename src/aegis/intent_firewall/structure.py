@@ -29,7 +29,7 @@ from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KE
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
-_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name",
+_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name", "action",
               "toolName", "function_name", "functionName")  # fmt: skip
 #: A list of command lines is also judged as one script (so cd carries) up to this size;
 #: each line is judged on its own in any case.
@@ -166,7 +166,9 @@ class _Walker:
             self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
             return FrozenDict()
         names = {name for name, _ in items if type(name) is str}
-        if not names.isdisjoint(ARGUMENT_KEYS):  # a tool call: its name gives meaning
+        # a tool call (or a plan's step, {"action": "delete_file", "path": …}): its name
+        # gives meaning to the values beside it
+        if not names.isdisjoint(ARGUMENT_KEYS) or "action" in names:
             for name in _TOOL_KEYS:
                 named = value.get(name) if name in names else None
                 if isinstance(named, str):
