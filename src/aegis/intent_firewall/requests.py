@@ -671,11 +671,19 @@ class _RequestJudge:
         scope = self.scope(prose=False)
         argv = self._named_program([canonical_text(word, fold=False) for word in item.argv], item)
         judge_argv(argv, scope, self.job)
+        if not _SHELL_OPERATORS.isdisjoint(argv):
+            # ["git", "pull", "&&", "rm", "-rf", "/"]: harmless to a process API, a second
+            # command to a tool that joins the words into a shell line: judged as that too
+            judge_shell(" ".join(argv), scope, self.job)
         for word in argv:  # every URL anywhere is checked, as in a command line's text
             if "://" in word:
                 for url in urls_in(word):
                     judge_url(scope, url, url, self.cwd)
         self.keep(scope.hits, item.where)
+
+
+#: Words that are shell control operators when an argument vector is joined into a line.
+_SHELL_OPERATORS = frozenset({"&&", "||", ";", "|", "&", ">", ">>", "<", "|&", ";;", "<<<"})
 
 
 def _walk(parameters: Any, policy: Policy, action: frozenset[str] = frozenset()) -> Walk:

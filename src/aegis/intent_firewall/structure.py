@@ -216,6 +216,8 @@ class _Walker:
         ):
             self.result.items.append(Item(where, "", key, tool, tuple(words)))
             inner_key = "<argv>"
+        elif where in self.joined:
+            inner_key = "<argv>"  # the arguments of the program named beside them
         elif (
             (key in COMMAND_KEYS or (self.line_keys is not None and self.line_keys(key, tool)))
             and key not in _ARGS_KEYS
@@ -260,6 +262,9 @@ class _Walker:
         if not all(isinstance(a, str) for a in arguments):
             return
         self.joined.add(f"{where}.{args_key}")
+        # the program word is the argument vector's first word, not a command line alone
+        # ({"cmd": "sh", "args": ["-c", "make"]} is not sh with no script)
+        self.joined.add(f"{where}.{program_key}")
         self.result.items.append(Item(where, "", key, tool, (program, *arguments)))
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:

@@ -153,3 +153,41 @@ def test_any_cmd_line_is_split_without_error(line: str) -> None:
 )
 def test_a_workspace_ps1_is_a_workspace_script(script: str, allowed: bool) -> None:
     assert (judge(script)[0] is Decision.ALLOW) is allowed
+
+
+@pytest.mark.parametrize(
+    ("elements", "argv"),
+    [
+        (["git", "commit", "-m", "Update parser"], True),
+        (["git", "commit", "--message=Fix it"], True),
+        (["pytest", "-k", "not slow"], True),
+        (["docker", "run", "alpine", "sh", "-c", "make test"], True),
+        (["bash", "-c", "ls -la"], True),
+        (["git", "commit", "-m", "x", "rm -rf /"], False),
+        (["clear", "rm -rf ~"], False),
+        (["ls -la", "rm -rf /"], False),
+    ],
+)
+def test_words_with_spaces_belong_to_an_argv_only_as_option_values(
+    elements: list[str], argv: bool
+) -> None:
+    from aegis.intent_firewall.readings import is_argv
+
+    assert is_argv("command", elements) is argv
+
+
+@pytest.mark.parametrize(
+    ("parameters", "allowed"),
+    [
+        ({"command": ["git", "commit", "-m", "Update parser"]}, True),
+        ({"cmd": "sh", "args": ["-c", "make lint"]}, True),
+        ({"cmd": "git", "args": ["commit", "-m", "Update parser", "&&", "rm", "-rf", "/"]}, False),
+        ({"cmd": "sh", "args": ["-c", "rm -rf /"]}, False),
+        ({"cmd": "sh"}, False),
+    ],
+)
+def test_a_program_and_its_arguments_are_one_command(
+    parameters: dict[str, object], allowed: bool
+) -> None:
+    answer = FIREWALL.validate_request_sync(Request("run", parameters))
+    assert (answer.decision is Decision.ALLOW) is allowed
