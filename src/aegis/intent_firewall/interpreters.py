@@ -324,7 +324,7 @@ def _module(judge: CommandJudge, spec: Program, arg: Arg, rest: list[Arg], feed:
         judge.maybe_path(operand, "read", feed.cwd)
 
 
-def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cwd: str) -> bool:
+def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cwd: str) -> bool:  # noqa: PLR0911 (one answer per language)
     """Code that only computes and prints, reading at most files of the working directory
     (each read is judged like ``cat`` on it). ``how``: the interpreter, the code option and
     whether they are the whole command (a node or ruby one-liner with any other option,
@@ -339,16 +339,37 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
         printed = option in ("-p", "--print")
         if printed and language != "node":
             return False  # ruby -p loops over input lines: not a print of one value
+        if language == "node":
+            from aegis.intent_firewall.nodejson import json_field_path
+
+            package = json_field_path(code, printed=printed)
+            if package is not None:
+                return _files_in_workspace(judge, (("read", package),), cwd)
         return inert_script(language, code, printed=printed)
     if option != "-c" or not interpreter_name.startswith(("python", "pypy")):
         return False
     from aegis.intent_firewall.inertcode import python_reads
 
     reads = python_reads(code)
-    if reads is None or not all(_in_workspace(judge, path, cwd) for path in reads):
+    if reads is None:
+        from aegis.intent_firewall.pyfiles import python_effects
+
+        # files named by literal paths (shutil.rmtree('.mypy_cache')): judged like a shell
+        # line's, and only inside the working directory
+        effects = python_effects(code)
+        return effects is not None and _files_in_workspace(judge, effects, cwd)
+    return _files_in_workspace(judge, tuple(("read", path) for path in reads), cwd)
+
+
+def _files_in_workspace(
+    judge: CommandJudge, effects: tuple[tuple[str, str], ...], cwd: str
+) -> bool:
+    """Each (role, path) judged as a shell line's would be; False (and nothing judged) when
+    one lies outside the working directory."""
+    if not all(_in_workspace(judge, path, cwd) for _, path in effects):
         return False
-    for path in reads:
-        judge.path((path, path, False), "read", cwd)
+    for role, path in effects:
+        judge.path((path, path, False), role, cwd)
     return True
 
 

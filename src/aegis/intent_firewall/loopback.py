@@ -85,13 +85,17 @@ def sensitive_local_path(url: str) -> str:
     path = unquote(unquote(rest[slash:end])).casefold().replace("\\", "/")
     path = _unversioned(path)
     for prefix in prefixes:
-        if path.startswith(prefix):
+        if path.startswith(prefix) and not path.startswith(_HEALTH_PATHS):
             return prefix
     for segment in path.split("/"):
         for word in words:
             if word in segment:
                 return segment[:60]
     return _climbing_query(rest[end:])
+
+
+#: Read-only health pages below an administration prefix (Elasticsearch's cluster health).
+_HEALTH_PATHS = ("/_cluster/health", "/_cluster/stats", "/_nodes/stats")
 
 
 def _unversioned(path: str) -> str:

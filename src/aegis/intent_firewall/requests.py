@@ -753,7 +753,33 @@ def judge_request(
         judge.item(item)
     if request.context:
         _context_structure(judge, request.context, policy)
+    if "persistence-write" in judge.found:
+        _workspace_hook(judge, walk.items)
     return list(judge.found.values()), walk
+
+
+def _workspace_hook(judge: _RequestJudge, items: list[Item]) -> None:
+    """A hook or ``.envrc`` of the workspace written with its whole content: the path finding
+    goes when the content, judged as the script it is, draws none (``hookcontent.py``)."""
+    from aegis.intent_firewall.hookcontent import script_of, workspace_hook
+
+    policy = judge.policy
+    paths = [item for item in items if item.key in PATH_KEYS and item.argv is None]
+    contents = [item for item in items if item.key in CONTENT_KEYS and item.argv is None]
+    if len(paths) != 1 or len(contents) != 1:
+        return
+    if judge.found["persistence-write"].where != paths[0].where:
+        return  # the finding is not (only) the path's
+    resolved = workspace_hook(paths[0].text, judge.cwd, policy.home, policy.working_directory)
+    script = None if resolved is None else script_of(resolved, contents[0].text)
+    if script is None:
+        return
+    scope = judge.scope(prose=False)
+    judge_shell(script, scope, ShellJob(judge.cwd, True, policy.limits.max_shell_nodes))
+    if scope.hits:
+        judge.keep(scope.hits, contents[0].where)
+        return
+    del judge.found["persistence-write"]
 
 
 def _writes_auto_run(items: list[Item]) -> str | None:
