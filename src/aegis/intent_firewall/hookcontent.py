@@ -7,9 +7,11 @@ is what will run: it is judged as a shell script, line by line as the firewall j
 command line, and the path finding is dropped only when no line draws a finding (direnv's
 own words, ``layout python3``, ``use nix``, ``dotenv``, ``PATH_add bin``, are what an
 ``.envrc`` is written in). Content that is absent, not text, too long or draws any finding
-keeps the path finding. A start-up file outside the workspace (``~/.bashrc``, crontab,
-systemd units, ``/etc/profile.d``) is a finding whatever its content: those run for every
-later session, not for this project.
+keeps the path finding. The same holds for the shell writing one with ``echo``,
+``printf`` or ``cat <<EOF`` whose words give the text exactly, and ``chmod +x`` on one is
+no finding (what it runs was judged when it was written). A start-up file outside the
+workspace (``~/.bashrc``, crontab, systemd units, ``/etc/profile.d``) is a finding whatever
+its content: those run for every later session, not for this project.
 """
 
 from __future__ import annotations
@@ -71,3 +73,29 @@ def script_of(resolved: str, content: object) -> str | None:
         else:
             lines.append(line)
     return "\n".join(lines)
+
+
+#: Programs whose output is known from their words: echo (no options) and printf (a format
+#: without conversions), and cat fed by a here-document.
+_PRINTERS = frozenset({"echo", "printf", "cat"})
+
+
+def printed_text(words: list[str | None], heredoc: str | None) -> str | None:  # noqa: PLR0911
+    """What ``echo WORDS``, ``printf FORMAT`` or ``cat <<EOF`` writes to standard output,
+    when the words say it exactly; ``None`` otherwise (an option, a conversion, an unknown
+    word). ``words`` include the program name."""
+    if not words or words[0] not in _PRINTERS or any(word is None for word in words):
+        return None
+    program, args = words[0], [word or "" for word in words[1:]]
+    if program == "cat":
+        return heredoc if not args and heredoc is not None else None
+    if heredoc is not None or any(arg.startswith("-") for arg in args):
+        return None
+    if program == "echo":
+        return " ".join(args) + "\n"
+    if len(args) != 1 or "%" in args[0]:
+        return None
+    text = args[0]
+    if "\\" in text.replace("\\n", ""):
+        return None  # escapes other than \n are not followed here
+    return text.replace("\\n", "\n")
