@@ -366,8 +366,11 @@ def _files_in_workspace(
 ) -> bool:
     """Each (role, path) judged as a shell line's would be; False (and nothing judged) when
     one lies outside the working directory."""
-    if not all(_in_workspace(judge, path, cwd) for _, path in effects):
-        return False
+    if not all(
+        _in_workspace(judge, path, cwd) or (role == "read" and path in (".", "./"))
+        for role, path in effects
+    ):
+        return False  # (reading the working directory itself, os.listdir("."), is ls)
     for role, path in effects:
         judge.path((path, path, False), role, cwd)
     return True

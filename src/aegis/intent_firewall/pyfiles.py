@@ -42,6 +42,7 @@ _IMPORTS: dict[str, frozenset[str] | None] = {
     "fnmatch": None,
     "importlib.metadata": None,
     "site": frozenset({"getsitepackages", "getusersitepackages"}),
+    "tomllib": None,
     **dict.fromkeys(_MODULES),  # inertcode's computing modules, with its refusals
 }
 #: Functions by qualified name and what they do to their literal path arguments, in order
@@ -79,6 +80,8 @@ _FUNCTIONS: dict[str, tuple[str, ...]] = {
     "importlib.metadata.metadata": ("",),
     "importlib.metadata.requires": ("",),
     "importlib.metadata.packages_distributions": (),
+    "tomllib.load": ("",),
+    "tomllib.loads": ("",),
     "site.getsitepackages": (),
     "site.getusersitepackages": (),
 }
@@ -210,6 +213,9 @@ def _call_effects(  # noqa: PLR0911 (one answer per kind of callee)
 ) -> list[tuple[str, str]] | None:
     func = call.func
     qualified = _qualified(func, names)
+    if qualified in ("os.getenv", "os.environ.get"):
+        _mark_chain(func, handled)
+        return [] if _plain_variable(call) else None
     if qualified is not None:
         roles = _known_function(qualified)
         if roles is None:
@@ -233,6 +239,26 @@ def _call_effects(  # noqa: PLR0911 (one answer per kind of callee)
     if isinstance(func, ast.Attribute):
         return None if func.attr in _EFFECT_METHODS or func.attr.startswith("_") else []
     return []
+
+
+def _plain_variable(call: ast.Call) -> bool:
+    """``os.getenv("VIRTUAL_ENV")``: one variable named by a literal whose words name no
+    secret (tokens, keys, passwords, connection URLs carry them)."""
+    from aegis.intent_firewall.vocabulary import SECRET_WORDS, name_words
+
+    if not call.args or len(call.args) > 2 or call.keywords:
+        return False
+    name = _literal(call.args[0])
+    if not name or (len(call.args) == 2 and _literal(call.args[1]) is None):
+        return False
+    return not name_words(name) & (SECRET_WORDS | _SECRET_NAME_WORDS)
+
+
+#: Words of environment variable names that hold secrets, beyond the shared list.
+_SECRET_NAME_WORDS = frozenset(
+    {"token", "key", "pass", "pwd", "auth", "session", "private", "url", "uri", "dsn", "conn",
+     "cert", "signature", "sig", "salt", "otp"}
+)  # fmt: skip
 
 
 def _open_effects(call: ast.Call, handled: set[int]) -> list[tuple[str, str]] | None:

@@ -26,6 +26,10 @@ from aegis.intent_firewall.pyfiles import python_effects
         ("open('out.txt', 'w').close()", (("write", "out.txt"),)),
         ("print(open('a.txt').read())", (("read", "a.txt"),)),
         ("import json; print(json.dumps({'a': 1}))", ()),
+        ("import os; print(os.getenv('VIRTUAL_ENV'))", ()),
+        ("import os; print(os.getenv('GITHUB_TOKEN'))", None),
+        ("import os; print(os.environ.get('DATABASE_URL'))", None),
+        ("import tomllib; print(tomllib.load(open('p.toml', 'rb')))", (("read", "p.toml"),)),
     ],
 )
 def test_literal_paths_come_back_with_their_roles(
