@@ -17,11 +17,16 @@ its content: those run for every later session, not for this project.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import PERSISTENCE, targets
 
-__all__ = ["DIRENV_WORDS", "script_of", "workspace_hook"]
+if TYPE_CHECKING:
+    from aegis.intent_firewall.access import Scope
+
+__all__ = ["DIRENV_WORDS", "hook_written_clean", "printed_text", "script_of", "workspace_hook"]
 
 #: Segments and names of the workspace's own run-later files.
 _HOOK_SEGMENTS = ("/.git/hooks/", "/.husky/")
@@ -99,3 +104,17 @@ def printed_text(words: list[str | None], heredoc: str | None) -> str | None:  #
     if "\\" in text.replace("\\n", ""):
         return None  # escapes other than \n are not followed here
     return text.replace("\\n", "\n")
+
+
+def hook_written_clean(
+    path: str, content: str, scope: Scope, job: Any, judge_shell: Callable[..., None]
+) -> bool:
+    """Whether ``content`` written to ``path`` (a hook or ``.envrc`` of the named workspace)
+    draws no finding when judged, by ``judge_shell`` into ``scope``, as the script it is.
+    False when ``path`` is not such a file or the content cannot be judged."""
+    resolved = workspace_hook(path, job.cwd, scope.home, scope.workspace)
+    script = None if resolved is None else script_of(resolved, content)
+    if script is None:
+        return False
+    judge_shell(script, scope, job)
+    return not scope.hits

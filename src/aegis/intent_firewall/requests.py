@@ -753,33 +753,7 @@ def judge_request(
         judge.item(item)
     if request.context:
         _context_structure(judge, request.context, policy)
-    if "persistence-write" in judge.found:
-        _workspace_hook(judge, walk.items)
-    return list(judge.found.values()), walk
-
-
-def _workspace_hook(judge: _RequestJudge, items: list[Item]) -> None:
-    """A hook or ``.envrc`` of the workspace written with its whole content: the path finding
-    goes when the content, judged as the script it is, draws none (``hookcontent.py``)."""
-    from aegis.intent_firewall.hookcontent import script_of, workspace_hook
-
-    policy = judge.policy
-    paths = [item for item in items if item.key in PATH_KEYS and item.argv is None]
-    contents = [item for item in items if item.key in CONTENT_KEYS and item.argv is None]
-    if len(paths) != 1 or len(contents) != 1:
-        return
-    if judge.found["persistence-write"].where != paths[0].where:
-        return  # the finding is not (only) the path's
-    resolved = workspace_hook(paths[0].text, judge.cwd, policy.home, policy.working_directory)
-    script = None if resolved is None else script_of(resolved, contents[0].text)
-    if script is None:
-        return
-    scope = judge.scope(prose=False)
-    judge_shell(script, scope, ShellJob(judge.cwd, True, policy.limits.max_shell_nodes))
-    if scope.hits:
-        judge.keep(scope.hits, contents[0].where)
-        return
-    del judge.found["persistence-write"]
+    return _without_clean_hook(judge, walk), walk
 
 
 def _writes_auto_run(items: list[Item]) -> str | None:
@@ -817,3 +791,26 @@ def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> No
         if item.where != "parameters.context":
             item.where = item.where.replace("parameters.", "", 1)
             judge.item(item)
+
+
+def _without_clean_hook(judge: _RequestJudge, walk: Walk) -> list[Finding]:
+    """The findings, less a workspace hook's path finding when the hook's whole content,
+    judged as the script it is, draws none (``hookcontent.py``)."""
+    if "persistence-write" not in judge.found:
+        return list(judge.found.values())
+    from aegis.intent_firewall.hookcontent import hook_written_clean
+
+    paths = [item for item in walk.items if item.key in PATH_KEYS and item.argv is None]
+    contents = [item for item in walk.items if item.key in CONTENT_KEYS and item.argv is None]
+    if len(paths) != 1 or len(contents) != 1:
+        return list(judge.found.values())
+    if judge.found["persistence-write"].where != paths[0].where:
+        return list(judge.found.values())  # the finding is not (only) the path's
+    scope = judge.scope(prose=False)
+    policy = judge.policy
+    job = ShellJob(judge.cwd, True, policy.limits.max_shell_nodes)
+    if hook_written_clean(paths[0].text, contents[0].text, scope, job, judge_shell):
+        del judge.found["persistence-write"]
+    else:
+        judge.keep(scope.hits, contents[0].where)
+    return list(judge.found.values())

@@ -11,16 +11,7 @@ import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall import (
-    clients,
-    cmdexe,
-    fdexec,
-    git,
-    interpreters,
-    modes,
-    network_tools,
-    tools,
-)
+from aegis.intent_firewall import clients, git, interpreters, modes, network_tools, tools
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 
@@ -393,10 +384,20 @@ def _names_a_file(value: str) -> bool:
     )
 
 
+def _fd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.fdexec import fd
+
+    fd(judge, spec, args, feed)
+
+
+def _cmd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.cmdexe import cmd
+
+    cmd(judge, spec, args, feed)
+
+
 SPECIAL: dict[str, Handler] = {
     "find": find,
-    "fd": fdexec.fd,
-    "cmd": cmdexe.cmd,
     "dd": dd,
     "kill": kill,
     "perm": permissions,
@@ -427,4 +428,6 @@ SPECIAL: dict[str, Handler] = {
     "unset": modes.unset_builtin,
     "umask": modes.umask_builtin,
     "file-server": network_tools.file_server,
+    "fd": _fd,
+    "cmd": _cmd,
 }
