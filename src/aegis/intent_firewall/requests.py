@@ -686,6 +686,29 @@ class _RequestJudge:
 _SHELL_OPERATORS = frozenset({"&&", "||", ";", "|", "&", ">", ">>", "<", "|&", ";;", "<<<"})
 
 
+def _without_clean_hook(judge: _RequestJudge, walk: Walk) -> list[Finding]:
+    """The findings, less a workspace hook's path finding when the hook's whole content,
+    judged as the script it is, draws none (``hookcontent.py``)."""
+    if "persistence-write" not in judge.found:
+        return list(judge.found.values())
+    from aegis.intent_firewall.hookcontent import hook_written_clean
+
+    paths = [item for item in walk.items if item.key in PATH_KEYS and item.argv is None]
+    contents = [item for item in walk.items if item.key in CONTENT_KEYS and item.argv is None]
+    if len(paths) != 1 or len(contents) != 1:
+        return list(judge.found.values())
+    if judge.found["persistence-write"].where != paths[0].where:
+        return list(judge.found.values())  # the finding is not (only) the path's
+    scope = judge.scope(prose=False)
+    policy = judge.policy
+    job = ShellJob(judge.cwd, True, policy.limits.max_shell_nodes)
+    if hook_written_clean(paths[0].text, contents[0].text, scope, job, judge_shell):
+        del judge.found["persistence-write"]
+    else:
+        judge.keep(scope.hits, contents[0].where)
+    return list(judge.found.values())
+
+
 def _walk(parameters: Any, policy: Policy, action: frozenset[str] = frozenset()) -> Walk:
     """The parameters (or the context's structure) walked within the policy's limits."""
     limits = policy.limits
@@ -791,26 +814,3 @@ def _context_structure(judge: _RequestJudge, context: str, policy: Policy) -> No
         if item.where != "parameters.context":
             item.where = item.where.replace("parameters.", "", 1)
             judge.item(item)
-
-
-def _without_clean_hook(judge: _RequestJudge, walk: Walk) -> list[Finding]:
-    """The findings, less a workspace hook's path finding when the hook's whole content,
-    judged as the script it is, draws none (``hookcontent.py``)."""
-    if "persistence-write" not in judge.found:
-        return list(judge.found.values())
-    from aegis.intent_firewall.hookcontent import hook_written_clean
-
-    paths = [item for item in walk.items if item.key in PATH_KEYS and item.argv is None]
-    contents = [item for item in walk.items if item.key in CONTENT_KEYS and item.argv is None]
-    if len(paths) != 1 or len(contents) != 1:
-        return list(judge.found.values())
-    if judge.found["persistence-write"].where != paths[0].where:
-        return list(judge.found.values())  # the finding is not (only) the path's
-    scope = judge.scope(prose=False)
-    policy = judge.policy
-    job = ShellJob(judge.cwd, True, policy.limits.max_shell_nodes)
-    if hook_written_clean(paths[0].text, contents[0].text, scope, job, judge_shell):
-        del judge.found["persistence-write"]
-    else:
-        judge.keep(scope.hits, contents[0].where)
-    return list(judge.found.values())
