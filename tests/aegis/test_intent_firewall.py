@@ -127,7 +127,8 @@ EVASIONS = {
         "cat /etc/shadow",
         "cat < /etc/shadow",
         "less /root/.ssh/id_rsa",
-        "grep root /etc/passwd",
+        # /etc/passwd is a world-readable account list; the hashes are in /etc/shadow, gshadow
+        "grep root /etc/gshadow",
     ],
     "disk-format": [
         "mkfs.ext4 /dev/sda1",

@@ -305,7 +305,7 @@ def _judge_target(  # noqa: PLR0912
         shown = f"{role} {written_as(path, written)}"
         if role == "read-tree" and _holds_credentials(path, scope.home):
             scope.hit("sensitive-tree-read", shown)
-        if kind == CREDENTIAL:
+        if kind == CREDENTIAL and not _plain_account_list(catalogue, path, written):
             scope.hit("credential-file-read", shown)
         elif kind == DEVICE and catalogue.is_device_readable(path):
             scope.hit("raw-device-read", shown)
@@ -332,6 +332,8 @@ def _judge_target(  # noqa: PLR0912
         pass  # tightening a key's permissions is hygiene, not an attack
     elif kind == CREDENTIAL and role == "write" and _workspace_file(scope, path, cwd):
         pass  # a new key or .env written in the workspace is the agent's own file
+    elif kind == PERSISTENCE and role.startswith("perm:") and _executable_hook(scope, role, path):
+        pass  # chmod +x .git/hooks/pre-commit: what it runs was judged when it was written
     elif kind is not None:
         scope.hit(_WRITE_RULES[kind], shown)
     elif role == "delete-tree" and not _disposable(
@@ -339,6 +341,25 @@ def _judge_target(  # noqa: PLR0912
     ):
         scope.hit("destructive-command", f"recursive {shown} outside the working directory")
     return role
+
+
+def _executable_hook(scope: Scope, role: str, path: str) -> bool:
+    """A mode that makes a workspace hook runnable by its owner and opens nothing up."""
+    from aegis.intent_firewall.hookcontent import workspace_hook
+
+    mode = role[5:]
+    if opens_up(mode) or mode.lstrip("0") not in ("+x", "u+x", "a+x", "755", "750", "700"):
+        return False
+    return scope.cwd_known and workspace_hook(path, "/", scope.home, scope.workspace) is not None
+
+
+def _plain_account_list(catalogue: Targets, path: str, written: str) -> bool:
+    """A world-readable account list (``/etc/passwd``) named as itself: no ``..`` climbing to
+    it, no encoding and no ``/proc/self/root``, the shapes of path traversal through a
+    parameter that expects a file of its own."""
+    return path in catalogue.world_readable and not any(
+        mark in written for mark in ("..", "%", "\\", "\x00", "/proc/")
+    )
 
 
 def _redirect_targets(scope: Scope, value: str, written: str, cwd: str) -> None:

@@ -183,6 +183,8 @@ def _redirects(
             scope.hit("reverse-shell", f"{program} redirected to {value}")
         reading = redirect.operator.startswith("<") and redirect.operator != "<>"
         redirected = redirected or reading
+        if not reading and _clean_workspace_hook(judge, command, value):
+            continue  # echo 'layout python3' > .envrc: the content was judged instead
         judge_path(
             scope,
             "read" if reading else "write",
@@ -192,6 +194,37 @@ def _redirects(
             glob=target.glob,
         )
     return stdin_text, redirected
+
+
+def _clean_workspace_hook(judge: CommandJudge, command: SimpleCommand, target: str) -> bool:
+    """A hook or ``.envrc`` of the named workspace written by ``echo``, ``printf`` or ``cat
+    <<EOF`` with text that, judged as the script it becomes, draws no finding
+    (``hookcontent``). Anything else is judged by its path as before."""
+    from dataclasses import replace
+
+    from aegis.intent_firewall.hookcontent import printed_text, script_of, workspace_hook
+
+    scope = judge.scope
+    if not scope.cwd_known or command.program not in ("echo", "printf", "cat"):
+        return False
+    resolved = workspace_hook(target, command.cwd, scope.home, scope.workspace)
+    if resolved is None:
+        return False
+    heredocs = [r.body for r in command.redirects if r.operator == "<<"]
+    text = printed_text(
+        [word.value if not word.constructs else None for word in command.words],
+        heredocs[0] if len(heredocs) == 1 else None,
+    )
+    script = None if text is None else script_of(resolved, text)
+    if script is None:
+        return False
+    trial = replace(scope, hits=[], written_paths=[])
+    judge_shell(script, trial, ShellJob(command.cwd, True, _HOOK_NODES))
+    return not trial.hits
+
+
+#: Syntax nodes a hook's content may take to parse (a hook is a short script).
+_HOOK_NODES = 20000
 
 
 _KNOWN_DIRECTORIES = frozenset(

@@ -134,6 +134,11 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         options = {**base.options, **options}
         finding = finding or base.finding
         operands = data.get("operands", base.operands)
+    # options this program takes without a value, whatever its group says (``cat -n``,
+    # ``sort -n`` beside ``head -n 5``): the next word is then an operand, judged as one
+    flags = frozenset(data.get("flags", ()))
+    values -= flags
+    options = {option: role for option, role in options.items() if option not in flags}
     return Program(
         name=name,
         operands=str(operands),
@@ -148,17 +153,32 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
     )
 
 
+#: Further catalogue files of the same format, read after ``commands.toml``; an entry there
+#: refines the program's entry (``flags``, more options) rather than replacing it.
+_EXTRA_FILES = ("everyday.toml",)
+
+
+def _add_programs(
+    programs: dict[str, Program], data: Mapping[str, Any], *, merge: bool = False
+) -> None:
+    for group in data.get("group", ()):
+        for name in group["programs"]:
+            base = programs.get(name.lower()) if merge else None
+            programs[name.lower()] = _program(name.lower(), group, base)
+    for name, spec in data.get("program", {}).items():
+        programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
+
+
 @cache
 def catalogue() -> Catalogue:
     """The catalogue shipped with the package, read once."""
     text = resources.files("aegis.intent_firewall").joinpath("data/commands.toml").read_text()
     data = tomllib.loads(text)
     programs: dict[str, Program] = {}
-    for group in data.get("group", ()):
-        for name in group["programs"]:
-            programs[name.lower()] = _program(name.lower(), group)
-    for name, spec in data.get("program", {}).items():
-        programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
+    _add_programs(programs, data)
+    for extra in _EXTRA_FILES:
+        path = resources.files("aegis.intent_firewall").joinpath(f"data/{extra}")
+        _add_programs(programs, tomllib.loads(path.read_text()), merge=True)
     modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
     path_options = frozenset(data.get("defaults", {}).get("path_options", ()))
     scripts = data.get("workspace_scripts", {})

@@ -221,7 +221,12 @@ def shell(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
     if ran_script:
         return
     if parsed.operands:
-        posix = spec.name.removesuffix(".exe") not in (*POWERSHELLS, "cmd")
+        # a workspace's own .ps1 given to PowerShell (-File or the first operand) is trusted
+        # as a workspace .sh given to bash is; any other operand of PowerShell or cmd is not
+        posix = spec.name.removesuffix(".exe") not in (*POWERSHELLS, "cmd") or (
+            spec.name.removesuffix(".exe") in POWERSHELLS
+            and (parsed.operands[0][0] or "").lower().endswith(".ps1")
+        )
         _script_operand(judge, spec.name, parsed.operands[0], feed, args if posix else None)
         return
     if not (feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected):
@@ -379,7 +384,7 @@ def _module(judge: CommandJudge, spec: Program, arg: Arg, rest: list[Arg], feed:
         judge.maybe_path(operand, "read", feed.cwd)
 
 
-def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cwd: str) -> bool:
+def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cwd: str) -> bool:  # noqa: PLR0911 (one answer per language)
     """Code that only computes and prints, reading at most files of the working directory
     (each read is judged like ``cat`` on it). ``how``: the interpreter, the code option and
     whether they are the whole command (a node or ruby one-liner with any other option,
@@ -394,16 +399,40 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
         printed = option in ("-p", "--print")
         if printed and language != "node":
             return False  # ruby -p loops over input lines: not a print of one value
+        if language == "node":
+            from aegis.intent_firewall.nodejson import json_field_path
+
+            package = json_field_path(code, printed=printed)
+            if package is not None:
+                return _files_in_workspace(judge, (("read", package),), cwd)
         return inert_script(language, code, printed=printed)
     if option != "-c" or not interpreter_name.startswith(("python", "pypy")):
         return False
     from aegis.intent_firewall.inertcode import python_reads
 
     reads = python_reads(code)
-    if reads is None or not all(_in_workspace(judge, path, cwd) for path in reads):
-        return False
-    for path in reads:
-        judge.path((path, path, False), "read", cwd)
+    if reads is None:
+        from aegis.intent_firewall.pyfiles import python_effects
+
+        # files named by literal paths (shutil.rmtree('.mypy_cache')): judged like a shell
+        # line's, and only inside the working directory
+        effects = python_effects(code)
+        return effects is not None and _files_in_workspace(judge, effects, cwd)
+    return _files_in_workspace(judge, tuple(("read", path) for path in reads), cwd)
+
+
+def _files_in_workspace(
+    judge: CommandJudge, effects: tuple[tuple[str, str], ...], cwd: str
+) -> bool:
+    """Each (role, path) judged as a shell line's would be; False (and nothing judged) when
+    one lies outside the working directory."""
+    if not all(
+        _in_workspace(judge, path, cwd) or (role == "read" and path in (".", "./"))
+        for role, path in effects
+    ):
+        return False  # (reading the working directory itself, os.listdir("."), is ls)
+    for role, path in effects:
+        judge.path((path, path, False), role, cwd)
     return True
 
 

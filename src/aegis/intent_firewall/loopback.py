@@ -5,7 +5,8 @@
 same machine: a policy that allows one loopback spelling allows them all, and one that
 allows none allows none. Loopback is trusted for the app under test, not for the APIs that
 also listen there: a path naming secrets, tokens or credentials, an admin or debug
-endpoint, or a cloud metadata path on a loopback host is *review*. The words and paths are
+endpoint, a cloud metadata path, or a query that climbs (``?file=../../etc/passwd``) on a
+loopback host is *review*. The words and paths are
 data (``loopback_sensitive_*`` in ``patterns.toml``).
 """
 
@@ -82,11 +83,34 @@ def sensitive_local_path(url: str) -> str:
     # the path only: a query (?next=/admin) is read by the app under test, not routed
     end = min((i for i in (rest.find(c, slash) for c in "?#") if i >= 0), default=len(rest))
     path = unquote(unquote(rest[slash:end])).casefold().replace("\\", "/")
+    path = _unversioned(path)
     for prefix in prefixes:
-        if path.startswith(prefix):
+        if path.startswith(prefix) and not path.startswith(_HEALTH_PATHS):
             return prefix
     for segment in path.split("/"):
         for word in words:
             if word in segment:
                 return segment[:60]
-    return ""
+    return _climbing_query(rest[end:])
+
+
+#: Read-only health pages below an administration prefix (Elasticsearch's cluster health).
+_HEALTH_PATHS = ("/_cluster/health", "/_cluster/stats", "/_nodes/stats")
+
+
+def _unversioned(path: str) -> str:
+    """``path`` without a leading dotted API version segment (Docker's
+    ``/v1.43/containers/create``), so that a versioned spelling meets the same prefixes
+    (``/v1/sys/`` is Vault's own prefix and stays)."""
+    if path.startswith("/v") and len(path) > 2 and path[2].isdigit():
+        segment, slash, rest = path[1:].partition("/")
+        if slash and "." in segment and segment[1:].replace(".", "").isdigit():
+            return "/" + rest
+    return path
+
+
+def _climbing_query(query: str) -> str:
+    """``../`` in a query or fragment, plain or percent-encoded (``?file=../../etc/passwd``):
+    the path traversal shape sent to the app under test, whatever file it climbs to."""
+    decoded = unquote(unquote(query)).replace("\\", "/")
+    return "../ in the query" if "../" in decoded or decoded.endswith("/..") else ""

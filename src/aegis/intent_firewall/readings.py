@@ -20,6 +20,7 @@ __all__ = [
     "LOOKING_WORDS",
     "MEMO_CHARS",
     "MEMO_ENTRIES",
+    "MESSAGE_OPTIONS",
     "NOT_COMMANDS",
     "PLAIN_WORD",
     "SCRIPT_KEYS",
@@ -67,7 +68,63 @@ def is_argv(key: str, elements: list[str]) -> bool:
     first = elements[0]
     if not first or first.startswith("-") or any(c.isspace() for c in first):
         return False
-    if any(any(c.isspace() for c in e) for e in elements[1:]):
-        return runs_script(elements)
+    spaced = [i for i, e in enumerate(elements) if i and any(c.isspace() for c in e)]
+    if (
+        spaced
+        and not runs_script(elements)
+        and not all(
+            _message(elements, i) or _option_value(elements, i) or _inner_script(elements, i)
+            for i in spaced
+        )
+    ):
+        return False
     known = catalogue().lookup(canonical_text(first).rsplit("/", 1)[-1]) is not None
     return known or key in COMMAND_KEYS
+
+
+#: Options whose value is prose for people (a commit message, a pull request's title or
+#: body), so a word of an argument vector may hold spaces after one of them.
+MESSAGE_OPTIONS = frozenset(
+    {"-m", "--message", "-t", "--title", "-b", "--body", "--subject", "--description",
+     "--notes", "--comment", "--summary", "--reason"}
+)  # fmt: skip
+
+
+def _option_value(elements: list[str], index: int) -> bool:
+    """``elements[index]`` is the value of an option the program's entry (or its first
+    subcommand's) says takes one (``pytest -k "not slow"``): the vector is then judged by
+    that entry, which also judges a value that is code or a script."""
+    option = elements[index - 1]
+    if index < 2 or not option.startswith("-") or "=" in option:
+        return False
+    spec = catalogue().lookup(canonical_text(elements[0]).rsplit("/", 1)[-1])
+    if spec is None:
+        return False
+    sub = spec.subcommands.get(elements[1]) if len(elements) > 1 else None
+    return spec.option_role(option) != "flag" or (
+        sub is not None and sub.option_role(option) != "flag"
+    )
+
+
+def _inner_script(elements: list[str], index: int) -> bool:
+    """``elements[index]`` follows an option of a shell or interpreter named earlier in the
+    vector (``docker run alpine sh -c "make test"``): the wrapped program's script."""
+    if index < 2 or not elements[index - 1].startswith("-"):
+        return False
+    lookup = catalogue().lookup
+    for word in elements[1 : index - 1]:
+        spec = lookup(canonical_text(word).rsplit("/", 1)[-1])
+        if spec is not None and spec.operands in ("shell", "interp"):
+            return True
+    return False
+
+
+def _message(elements: list[str], index: int) -> bool:
+    """``elements[index]`` is the value of a message option (``-m "Fix it"``,
+    ``--title=Fix it``), of a program the catalogue knows."""
+    word = elements[index]
+    if word.startswith("--") and word.partition("=")[0] in MESSAGE_OPTIONS:
+        return True
+    if elements[index - 1] not in MESSAGE_OPTIONS:
+        return False
+    return catalogue().lookup(canonical_text(elements[0]).rsplit("/", 1)[-1]) is not None

@@ -765,11 +765,42 @@ class _RequestJudge:
         scope = self.scope(prose=False)
         argv = self._named_program([canonical_text(word, fold=False) for word in item.argv], item)
         judge_argv(argv, scope, self.job)
+        if not _SHELL_OPERATORS.isdisjoint(argv):
+            # ["git", "pull", "&&", "rm", "-rf", "/"]: harmless to a process API, a second
+            # command to a tool that joins the words into a shell line: judged as that too
+            judge_shell(" ".join(argv), scope, self.job)
         for word in argv:  # every URL anywhere is checked, as in a command line's text
             if "://" in word:
                 for url in urls_in(word):
                     judge_url(scope, url, url, self.cwd)
         self.keep(scope.hits, item.where)
+
+
+#: Words that are shell control operators when an argument vector is joined into a line.
+_SHELL_OPERATORS = frozenset({"&&", "||", ";", "|", "&", ">", ">>", "<", "|&", ";;", "<<<"})
+
+
+def _without_clean_hook(judge: _RequestJudge, walk: Walk) -> list[Finding]:
+    """The findings, less a workspace hook's path finding when the hook's whole content,
+    judged as the script it is, draws none (``hookcontent.py``)."""
+    if "persistence-write" not in judge.found:
+        return list(judge.found.values())
+    from aegis.intent_firewall.hookcontent import hook_written_clean
+
+    paths = [item for item in walk.items if item.key in PATH_KEYS and item.argv is None]
+    contents = [item for item in walk.items if item.key in CONTENT_KEYS and item.argv is None]
+    if len(paths) != 1 or len(contents) != 1:
+        return list(judge.found.values())
+    if judge.found["persistence-write"].where != paths[0].where:
+        return list(judge.found.values())  # the finding is not (only) the path's
+    scope = judge.scope(prose=False)
+    policy = judge.policy
+    job = ShellJob(judge.cwd, True, policy.limits.max_shell_nodes)
+    if hook_written_clean(paths[0].text, contents[0].text, scope, job, judge_shell):
+        del judge.found["persistence-write"]
+    else:
+        judge.keep(scope.hits, contents[0].where)
+    return list(judge.found.values())
 
 
 def _walk(parameters: Any, policy: Policy, action: frozenset[str] = frozenset()) -> Walk:
@@ -838,7 +869,7 @@ def judge_request(
         _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)
-    return list(judge.found.values()), walk
+    return _without_clean_hook(judge, walk), walk
 
 
 def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:

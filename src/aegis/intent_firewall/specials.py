@@ -394,6 +394,18 @@ def _names_a_file(value: str) -> bool:
     )
 
 
+def _fd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.fdexec import fd
+
+    fd(judge, spec, args, feed)
+
+
+def _cmd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.cmdexe import cmd
+
+    cmd(judge, spec, args, feed)
+
+
 SPECIAL: dict[str, Handler] = {
     "find": find,
     "dd": dd,
@@ -428,4 +440,6 @@ SPECIAL: dict[str, Handler] = {
     "unset": modes.unset_builtin,
     "umask": modes.umask_builtin,
     "file-server": network_tools.file_server,
+    "fd": _fd,
+    "cmd": _cmd,
 }

@@ -30,7 +30,7 @@ from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KE
 
 __all__ = ["Item", "Walk", "walk_parameters"]
 
-_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name",
+_TOOL_KEYS = ("tool", "tool_name", "name", "function", "recipient_name", "command_name", "action",
               "toolName", "function_name", "functionName")  # fmt: skip
 #: A list of command lines where a line can change the shell for the next (``cd``) is also
 #: judged as one script up to this size, and is too large to inspect past it; each line is
@@ -168,7 +168,9 @@ class _Walker:
             self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
             return FrozenDict()
         names = {name for name, _ in items if type(name) is str}
-        if not names.isdisjoint(ARGUMENT_KEYS):  # a tool call: its name gives meaning
+        # a tool call (or a plan's step, {"action": "delete_file", "path": …}): its name
+        # gives meaning to the values beside it
+        if not names.isdisjoint(ARGUMENT_KEYS) or "action" in names:
             for name in _TOOL_KEYS:
                 named = value.get(name) if name in names else None
                 if isinstance(named, str):
@@ -216,6 +218,8 @@ class _Walker:
         ):
             self.result.items.append(Item(where, "", key, tool, tuple(words)))
             inner_key = "<argv>"
+        elif where in self.joined:
+            inner_key = "<argv>"  # the arguments of the program named beside them
         elif (
             (key in COMMAND_KEYS or (self.line_keys is not None and self.line_keys(key, tool)))
             and key not in _ARGS_KEYS
@@ -270,6 +274,9 @@ class _Walker:
         if not all(isinstance(a, str) for a in arguments):
             return
         self.joined.add(f"{where}.{args_key}")
+        # the program word is the argument vector's first word, not a command line alone
+        # ({"cmd": "sh", "args": ["-c", "make"]} is not sh with no script)
+        self.joined.add(f"{where}.{program_key}")
         self.result.items.append(Item(where, "", key, tool, (program, *arguments)))
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:

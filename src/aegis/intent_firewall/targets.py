@@ -48,6 +48,8 @@ class Targets:
     #: Devices that never reach end of file (/dev/zero): copied unbounded, they fill a disk.
     device_endless: frozenset[str] = frozenset()
     privileged_ports: frozenset[int] = frozenset()
+    #: Credential files every user may read (account lists): only writing them is a finding.
+    world_readable: frozenset[str] = frozenset()
 
     def classify(self, path: str, home: str) -> str | None:
         """The most serious class ``path`` falls in, or ``None``. A backup copy of a
@@ -321,6 +323,7 @@ def targets() -> Targets:
         ),
         device_endless=frozenset(device.get("endless", ())),
         privileged_ports=frozenset(int(p) for p in data[PRIVILEGED].get("ports", ())),
+        world_readable=frozenset(credential.get("world_readable", ())),
     )
 
 

@@ -47,7 +47,9 @@ __all__ = [
 ]
 
 #: File names that say "a script" when a file is run by its path.
-SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".mjs", ".cjs", ".php")
+SCRIPT_SUFFIXES = (
+    *(".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".mjs", ".cjs", ".php", ".ps1"),
+)
 #: Build entry points that projects ship without a suffix; only ever files of a project, so
 #: one outside the workspace is any script.
 PROJECT_SCRIPT_NAMES = frozenset(
