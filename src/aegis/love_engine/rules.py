@@ -14,6 +14,7 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
+from aegis.love_engine.contrast import criterion_set_aside, watched_event
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
@@ -377,9 +378,13 @@ def _rule_finding(
             continue
         if rule.level is Level.HINT and _negated_directly(clause, position):
             continue
-        if rule.objects and not in_object_scope(clause, position, rule.objects, anchor):
+        # the verb acts on something else, or the anchor plays no harmful part where it
+        # stands: no veto, a hint for the model
+        if _role_taken_away(clause, position, rule) or (
+            rule.objects and not in_object_scope(clause, position, rule.objects, anchor)
+        ):
             if weaker is None:
-                weaker = (position, Level.HINT)  # the verb acts on something else: no veto
+                weaker = (position, Level.HINT)
             passed_over += 1
             if passed_over >= _MAX_PASSED_OVER:  # each look costs a pass over the clause
                 return weaker
@@ -389,6 +394,17 @@ def _rule_finding(
 
 
 _LANGUAGE = BIT["language_use"]
+
+
+def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
+    """Whether the anchor at ``position`` plays no harmful part where it stands
+    (:mod:`aegis.love_engine.contrast`): a protected criterion a decision is told not to use,
+    or a control's switching off that a monitor waits for."""
+    if rule.category == "discrimination":
+        return criterion_set_aside(clause, position)
+    if rule.category == "safety_tampering":
+        return watched_event(clause, position)
+    return False
 
 
 def _own_language(clause: list[tuple[int, str]]) -> bool:

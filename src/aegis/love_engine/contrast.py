@@ -1,0 +1,255 @@
+"""Readings that take a harm word's role away where it stands: a criterion set aside, an event
+watched for. Each is a parsed scope around one anchor term, never a word elsewhere in the
+clause, so the harmful twin written in the same words still fires.
+
+- **A criterion set aside.** "Price the haircuts by length, not by gender", "ignore photos and
+  dates of birth", "drop name, gender and age before scoring", "pregnancy and leave plans are
+  not part of the decision": the protected attribute is what the decision must *not* use.
+  "Price the haircuts by gender, not by length" keeps its finding: the attribute stands
+  before the contrast, as the criterion. A verb that sets a field aside ("drop", "ignore")
+  excuses an attribute or a proxy (a field) but never a group of people: "drop the older
+  applicants" is the decision itself.
+- **An event watched for.** "Set up an alert when someone disables an alert rule", "page
+  on-call if the ingestion rate drops to zero": the harm is the condition a monitor waits
+  for, in a clause opened by "when" / "if" after a verb that alerts, logs or notifies.
+  "When the auditor leaves, disable the audit log" has no monitor before the condition, and
+  keeps its finding.
+
+Each check reads a fixed number of terms around the anchor: constant time per anchor.
+"""
+
+from __future__ import annotations
+
+from aegis.love_engine.rulebook import BIT
+
+__all__ = ["criterion_set_aside", "watched_event"]
+
+_ATTRIBUTE = BIT["protected_attr"] | BIT["proxy"]
+_GROUP = BIT["protected_group"]
+_DECISION = BIT["decision"]
+_PERSON = BIT["person"]
+_OBJECT_END = BIT["object_end"]
+
+#: How many terms a contrast may stand before the attribute it sets aside ("not by the
+#: customer's gender"), and how far after it a denial of its part may follow.
+_BEFORE = 5
+_AFTER = 4
+
+#: A preposition that contrasts or sets aside the criterion after it (two-word cues first).
+_SETTING_ASIDE = (
+    ("not", "by"),
+    ("not", "on"),
+    ("not", "for"),
+    ("not", "using"),
+    ("not", "through"),
+    ("never", "by"),
+    ("never", "on"),
+    ("rather", "than"),
+    ("instead", "of"),
+    ("regardless", "of"),
+    ("irrespective", "of"),
+    ("blind", "to"),
+    ("regard", "to"),  # "without regard to"
+    ("based", "on"),  # only after "not": checked below
+)
+#: A verb that takes a field out of what is read: its object is a field, not people.
+_FIELD_VERBS = frozenset(
+    {
+        "ignore",
+        "ignoring",
+        "ignores",
+        "disregard",
+        "disregarding",
+        "drop",
+        "dropping",
+        "strip",
+        "stripping",
+        "redact",
+        "redacting",
+        "mask",
+        "masking",
+        "hide",
+        "hiding",
+        "remove",
+        "removing",
+        "omit",
+        "omitting",
+    }
+)
+#: A negated predicate after the attribute: it has no part in the decision.
+_DENIED = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "isn't",
+        "aren't",
+        "doesn't",
+        "don't",
+        "won't",
+        "mustn't",
+        "shouldn't",
+    }
+)
+_NO_PART = frozenset(
+    {
+        "part",
+        "factor",
+        "effect",
+        "affect",
+        "affects",
+        "considered",
+        "consider",
+        "taken",
+        "used",
+        "use",
+        "count",
+        "counted",
+        "relevant",
+        "matter",
+        "bearing",
+        "influence",
+        "role",
+        "criterion",
+        "criteria",
+        "weighed",
+        "asked",
+        "recorded",
+    }
+)
+#: Words an attribute may be listed with between the cue and itself ("not by the customer's
+#: age or gender"): the list stays one set-aside criterion.
+_LIST_WORDS = frozenset(
+    {"the", "a", "an", "any", "their", "its", "his", "her", "and", "or", "nor", "of", "on"}
+)
+
+
+def _words(clause: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
+    """The terms ``start:end`` as single words, each with its term's index."""
+    out: list[tuple[int, str]] = []
+    for index in range(max(0, start), min(len(clause), end)):
+        out.extend((index, word) for word in clause[index][1].split(" "))
+    return out
+
+
+def _only_listed(clause: list[tuple[int, str]], start: int, end: int) -> bool:
+    """Whether the terms between a cue and the attribute are only a list of fields: no
+    decision, no person, no group of people, no new predicate."""
+    for mask, surface in clause[start:end]:
+        if mask & (_DECISION | _PERSON | _GROUP | _OBJECT_END):
+            return False
+        if not mask & _ATTRIBUTE and surface not in _LIST_WORDS and " " in surface:
+            return False
+    return True
+
+
+def _set_aside_before(clause: list[tuple[int, str]], position: int, field: bool) -> bool:
+    words = _words(clause, position - _BEFORE, position)
+    for offset in range(len(words) - 1, -1, -1):
+        index, word = words[offset]
+        previous = words[offset - 1][1] if offset else ""
+        if field and word in _FIELD_VERBS:
+            return _only_listed(clause, index + 1, position)
+        if offset and (previous, word) in _SETTING_ASIDE:
+            negated = offset >= 2 and words[offset - 2][1] == "not"
+            if (previous, word) == ("based", "on") and not negated:
+                return False  # "not based on" sets aside; "based on" is the criterion
+            return _only_listed(clause, index + 1, position)
+        if clause[index][0] & (_DECISION | _OBJECT_END) and index != position:
+            return False
+    return False
+
+
+def _denied_after(clause: list[tuple[int, str]], position: int) -> bool:
+    words = _words(clause, position + 1, position + 1 + _AFTER + 3)
+    for offset, (index, word) in enumerate(words):
+        if index > position + _AFTER:
+            return False
+        if word in _DENIED:
+            return any(w in _NO_PART for _, w in words[offset + 1 : offset + 4])
+        if clause[index][0] & (_DECISION | _PERSON | _OBJECT_END):
+            return False
+    return False
+
+
+def criterion_set_aside(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the protected attribute, group or proxy at ``position`` is what a decision is
+    told not to use: after a contrast ("not by", "regardless of"), as the field a verb sets
+    aside ("ignore", "drop"; an attribute only), or before a denial of its part ("... are not
+    part of the decision")."""
+    mask = clause[position][0]
+    field = bool(mask & _ATTRIBUTE) and not mask & _GROUP
+    return _set_aside_before(clause, position, field) or _denied_after(clause, position)
+
+
+#: A verb that watches for an event and tells someone: its condition clause is what it waits
+#: for, not what the request does.
+_MONITOR_VERBS = frozenset(
+    {
+        "alert",
+        "alerts",
+        "alerting",
+        "alarm",
+        "notify",
+        "notifies",
+        "page",
+        "pages",
+        "warn",
+        "warns",
+        "email",
+        "sms",
+        "text",
+        "message",
+        "log",
+        "logs",
+        "flag",
+        "flags",
+        "report",
+        "reports",
+        "ticket",
+        "escalate",
+        "trigger",
+        "triggers",
+        "fire",
+        "fires",
+        "notification",
+    }
+)
+_CONDITIONS = frozenset({"when", "whenever", "if"})
+#: How far before the condition its monitor may stand, and how many terms the condition's
+#: subject may take before the harm verb.
+_MONITOR_REACH = 8
+_SUBJECT_REACH = 6
+
+
+_JOINERS = frozenset({"and", "then", "also", "so"})
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "gets", "get", "got", "been", "being", "keeps"}
+)
+
+
+def _reported(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the verb at ``position`` reports what something does ("disables", "drops", "is
+    disabled", "keeps dropping") rather than orders it ("disable"): a condition has a subject."""
+    first = clause[position][1].split(" ", 1)[0]
+    if first.endswith("s") and not first.endswith("ss"):
+        return True
+    return position > 0 and clause[position - 1][1].rsplit(" ", 1)[-1] in _AUXILIARIES
+
+
+def watched_event(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm verb at ``position`` is the condition a monitor waits for: "when" /
+    "if" a few terms before it, and an alerting, logging or notifying verb before that."""
+    if not _reported(clause, position):
+        return False
+    words = _words(clause, position - _SUBJECT_REACH, position)
+    for offset in range(len(words) - 1, -1, -1):
+        index, word = words[offset]
+        if word in _JOINERS:
+            return False  # "when done and disable ...": a second order, not the condition
+        if word in _CONDITIONS:
+            before = _words(clause, index - _MONITOR_REACH, index)
+            return any(w in _MONITOR_VERBS for _, w in before)
+        if clause[index][0] & _DECISION:
+            return False
+    return False
