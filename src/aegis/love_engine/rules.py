@@ -562,7 +562,12 @@ def find_in(
 #: words for the rules, and the recall vocabulary's rule-only roles ("get", "show") only
 #: steer rules: as features either would only add a pair per common word.
 _MODEL_CONCEPTS = ~mask_of(
-    "document_head", "object_end", "anaphor", "governance_head", *RULE_ONLY_ROLES
+    "document_head",
+    "weakening_head",
+    "object_end",
+    "anaphor",
+    "governance_head",
+    *RULE_ONLY_ROLES,
 )
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {

@@ -16,7 +16,9 @@ from aegis.love_engine.rulebook import BIT
 
 __all__ = ["in_object_scope"]
 
-_DOCUMENT = BIT["document_head"]
+#: A document about a control, or a weakening of it ("the MFA exemption"): the control word
+#: before it modifies it and is not what the verb acts on.
+_DOCUMENT = BIT["document_head"] | BIT["weakening_head"]
 _OBJECT_END = BIT["object_end"]
 _ANAPHOR = BIT["anaphor"]
 #: How many terms after a verb its object may reach ("delete yesterday's entries from the
@@ -37,6 +39,42 @@ def _is_document(clause: list[tuple[int, str]], index: int, objects: int) -> boo
     return False
 
 
+#: A word that joins a second predicate to the first: what stands before it is the first
+#: one's, not the subject of the verb after it.
+_COORDINATORS = frozenset({"and", "or", "then"})
+#: Demonstratives that are determiners when a noun follows ("stop the deletion for that
+#: mailbox"), pronouns otherwise ("delete that").
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_NOT_NOUNS = frozenset({"and", "or", "then", "to", "too", "now", "for", "from", "with", "as", "is"})
+
+
+_PREPOSITIONS = frozenset(
+    {"for", "on", "in", "from", "of", "at", "with", "to", "about", "into", "across", "under"}
+)
+#: Nouns that name part of something named before ("goes through the logs and removes
+#: entries"): the container before the verb is what they belong to.
+_PART_NOUNS = frozenset(
+    {"entries", "entry", "lines", "line", "rows", "row", "records", "record", "events", "items"}
+)
+
+
+def _part_follows(clause: list[tuple[int, str]], position: int) -> bool:
+    return any(surface in _PART_NOUNS for _, surface in clause[position + 1 : position + 4])
+
+
+def _determiner(clause: list[tuple[int, str]], index: int, verb: int) -> bool:
+    """Whether the demonstrative at ``index`` determines the noun after it: right after the
+    verb ("delete that file") or a preposition ("stop the deletion for that mailbox"), and a
+    noun follows. Then that noun, read next, is the object, and nothing is left unresolved;
+    after a noun it is a relative pronoun ("the results that showed ...")."""
+    if clause[index][1] not in _DEMONSTRATIVES or index + 1 >= len(clause):
+        return False
+    if index != verb + 1 and clause[index - 1][1] not in _PREPOSITIONS:
+        return False
+    following = clause[index + 1][1]
+    return following not in _NOT_NOUNS and following.replace("-", "").isalpha()
+
+
 def in_object_scope(clause: list[tuple[int, str]], position: int, objects: int, verbs: int) -> bool:
     """Whether a term of ``objects`` is what the verb at ``position`` acts on, or its object is
     a pronoun whose referent is not parsed. Another term of ``verbs`` ends the object: that
@@ -46,12 +84,18 @@ def in_object_scope(clause: list[tuple[int, str]], position: int, objects: int, 
         mask = clause[index][0]
         if mask & objects and not _is_document(clause, index, objects):
             return True
-        if mask & _ANAPHOR and not mask & _OBJECT_END:
+        if mask & _ANAPHOR and not mask & _OBJECT_END and not _determiner(clause, index, position):
             return True
         # a document is the object itself: what follows is its topic ("find the court's
         # guidance on juror identity")
         if mask & (_OBJECT_END | verbs | _DOCUMENT):
             break
+    if (
+        position
+        and clause[position - 1][1] in _COORDINATORS
+        and not _part_follows(clause, position)
+    ):
+        return False  # "issue a hardware key and remove the bypass": a second predicate
     for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
         mask = clause[index][0]
         if mask & (_OBJECT_END | verbs):

@@ -35,6 +35,12 @@ SCOPE: dict[str, tuple[str, ...]] = {
         "after, before, once, when, whenever, until, because, since, so, so that, if, unless, "
         "whose, which, who, where, now that, i, we, you, they, he, she, rerun, re-run, then"
     ),
+    # -- a noun that makes the control word before it the thing it weakens: removing "the MFA
+    # exemption" or "the temporary logging exception" restores the control
+    "weakening_head": _split(
+        "exemption, exemptions, exception, exceptions, waiver, waivers, workaround, workarounds, "
+        "backdoor, backdoors, loophole, loopholes, carve-out, carve-outs"
+    ),
     # -- a pronoun standing for an object named elsewhere: the scope cannot be read, so the
     # finding keeps its level (fails closed)
     "anaphor": _split("it, them, this, that, these, those, everything, all of it, both"),
