@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from aegis.love_engine.contrast import criterion_set_aside, watched_event
 from aegis.love_engine.model import STOPWORDS
+from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
@@ -550,11 +551,22 @@ def find_in(
     Returns the concepts of the whole text.
     """
     seen = 0
-    for clause in terms(text):
-        mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
+    parts = terms(text)
+    own: list[list[Finding]] = []
+    for clause in parts:
+        local: list[Finding] = []
+        mask = _judge_clause(clause, where, local, inherited=inherited, framed=framed)
+        own.append(local)
+        found.extend(local)
         if clauses is not None and mask & _MODEL_CONCEPTS:
             clauses.append(mask & _MODEL_CONCEPTS)
         seen |= mask
+    if len(parts) > 1:
+
+        def judge(clause: list[tuple[int, str]], out: list[Finding], excused: set[str]) -> int:
+            return _judge_clause(clause, where, out, inherited=inherited, framed=excused)
+
+        found.extend(split_findings(parts, own, judge))
     return seen
 
 
