@@ -20,6 +20,7 @@ Each check reads a fixed number of terms around the anchor: constant time per an
 
 from __future__ import annotations
 
+from aegis.love_engine.orders import reported
 from aegis.love_engine.rulebook import BIT
 
 __all__ = ["criterion_set_aside", "watched_event"]
@@ -216,31 +217,17 @@ _MONITOR_VERBS = frozenset(
     }
 )
 _CONDITIONS = frozenset({"when", "whenever", "if"})
+_JOINERS = frozenset({"and", "then", "also", "so"})
 #: How far before the condition its monitor may stand, and how many terms the condition's
 #: subject may take before the harm verb.
 _MONITOR_REACH = 8
 _SUBJECT_REACH = 6
 
 
-_JOINERS = frozenset({"and", "then", "also", "so"})
-_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "gets", "get", "got", "been", "being", "keeps"}
-)
-
-
-def _reported(clause: list[tuple[int, str]], position: int) -> bool:
-    """Whether the verb at ``position`` reports what something does ("disables", "drops", "is
-    disabled", "keeps dropping") rather than orders it ("disable"): a condition has a subject."""
-    first = clause[position][1].split(" ", 1)[0]
-    if first.endswith("s") and not first.endswith("ss"):
-        return True
-    return position > 0 and clause[position - 1][1].rsplit(" ", 1)[-1] in _AUXILIARIES
-
-
 def watched_event(clause: list[tuple[int, str]], position: int) -> bool:
     """Whether the harm verb at ``position`` is the condition a monitor waits for: "when" /
     "if" a few terms before it, and an alerting, logging or notifying verb before that."""
-    if not _reported(clause, position):
+    if not reported(clause, position):
         return False
     words = _words(clause, position - _SUBJECT_REACH, position)
     for offset in range(len(words) - 1, -1, -1):

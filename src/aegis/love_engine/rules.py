@@ -18,6 +18,7 @@ from aegis.love_engine.contrast import criterion_set_aside, watched_event
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
+from aegis.love_engine.orders import diagnosed_fault, forbidden_directly
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.vocabulary import CONCEPTS
@@ -398,13 +399,16 @@ _LANGUAGE = BIT["language_use"]
 
 
 def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
-    """Whether the anchor at ``position`` plays no harmful part where it stands
-    (:mod:`aegis.love_engine.contrast`): a protected criterion a decision is told not to use,
-    or a control's switching off that a monitor waits for."""
+    """Whether the anchor at ``position`` plays no harmful part where it stands: a verb a
+    negated imperative forbids, a fault reported and diagnosed (:mod:`aegis.love_engine.orders`),
+    a protected criterion a decision is told not to use, or a control's switching off that a
+    monitor waits for (:mod:`aegis.love_engine.contrast`)."""
+    if forbidden_directly(clause, position):
+        return True
     if rule.category == "discrimination":
         return criterion_set_aside(clause, position)
     if rule.category == "safety_tampering":
-        return watched_event(clause, position)
+        return watched_event(clause, position) or diagnosed_fault(clause, position)
     return False
 
 

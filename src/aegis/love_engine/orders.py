@@ -1,0 +1,116 @@
+"""Whether a harm verb is an order: a negated imperative forbids it, a report describes it.
+
+- **Forbidden where it stands.** "Open a performance ticket, don't bypass it": "don't", "do
+  not" or "never" right before the harm verb forbids that verb, wherever the clause starts
+  (a clause that *opens* with a negator is read in :mod:`aegis.love_engine.rules`). A word
+  between them breaks the scope ("don't just log it, disable the audit log" is read from
+  "disable"), and only the verb right after the negator is forbidden: "don't want gay
+  candidates" forbids "want", and the group after it is still the finding.
+- **A fault reported or diagnosed.** "The stair-lift keeps stopping halfway", "why is our
+  audit log service dropping events?", "test that the kill switch halts orders": the verb
+  says what a thing does (inflected: "stops", "is dropping", "keeps stopping"), asked about
+  or checked, not what the request orders. "Make the audit log keep dropping events" and
+  "why not disable the audit log?" are orders.
+
+Each check reads a fixed number of terms before the anchor: constant time.
+"""
+
+from __future__ import annotations
+
+__all__ = ["diagnosed_fault", "forbidden_directly", "reported"]
+
+#: A negator that forbids the verb right after it (an imperative or a duty).
+_FORBIDDING = frozenset(
+    {
+        "don't",
+        "dont",
+        "do not",
+        "never",
+        "must not",
+        "mustn't",
+        "should not",
+        "shouldn't",
+        "not to",
+        "never to",
+        "please don't",
+        "please do not",
+    }
+)
+
+
+def forbidden_directly(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the verb at ``position`` is what a negated imperative right before it forbids
+    ("don't bypass", "never disable"; not "was never disabled")."""
+    if not position:
+        return False
+    # a participle or an inflected verb after the negator reports ("the logging was never
+    # disabled"), it does not forbid: only the plain verb of an imperative is forbidden
+    if clause[position][1].split(" ", 1)[0].endswith(("ed", "en", "ing")):
+        return False
+    before = clause[position - 1][1]
+    if before in _FORBIDDING:
+        return True
+    # "not" written as its own term after "do" / "must" ("do not" is listed as one term)
+    return (
+        before == "not"
+        and position > 1
+        and clause[position - 2][1] in {"do", "must", "should", "to", "please do"}
+    )
+
+
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "gets", "get", "got", "been", "being", "keeps", "kept"}
+)
+
+
+def reported(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the verb at ``position`` reports what something does ("disables", "drops", "is
+    disabled", "keeps dropping") rather than orders it ("disable"): it has a subject."""
+    first = clause[position][1].split(" ", 1)[0]
+    if first.endswith("s") and not first.endswith("ss"):
+        return True
+    return position > 0 and clause[position - 1][1].rsplit(" ", 1)[-1] in _AUXILIARIES
+
+
+#: Words that ask about or check what a thing does, rather than make it do it.
+_DIAGNOSING = frozenset(
+    {
+        "why",
+        "test",
+        "check",
+        "verify",
+        "confirm",
+        "investigate",
+        "diagnose",
+        "troubleshoot",
+        "find out",
+        "figure out",
+        "what causes",
+        "keeps",
+        "kept",
+        "keep on",
+    }
+)
+#: Words that make the thing do what follows: an order, however it is inflected.
+_CAUSING = frozenset({"make", "ensure", "make sure", "let", "so", "so that", "until", "get"})
+_DIAGNOSIS_REACH = 10
+
+
+def diagnosed_fault(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the verb at ``position`` reports a fault that the clause asks about or checks
+    (a word of :data:`_DIAGNOSING` a few terms before it, no causing word between)."""
+    # a participle reports only after an auxiliary ("why is the service dropping events");
+    # alone it may be the thing ordered ("test disabling the audit log")
+    participle = clause[position][1].split(" ", 1)[0].endswith("ing")
+    if not participle and not reported(clause, position):
+        return False
+    auxiliary = False
+    for index in range(position - 1, max(-1, position - 1 - _DIAGNOSIS_REACH), -1):
+        surface = clause[index][1]
+        first = surface.split(" ", 1)[0]
+        if surface in _CAUSING or first in _CAUSING:
+            return False
+        auxiliary = auxiliary or not _AUXILIARIES.isdisjoint(surface.split(" "))
+        if surface in _DIAGNOSING or first in _DIAGNOSING:
+            return auxiliary or not participle or first in {"keeps", "kept", "keep"}
+    return False
