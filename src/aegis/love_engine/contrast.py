@@ -23,7 +23,7 @@ from __future__ import annotations
 from aegis.love_engine.orders import reported
 from aegis.love_engine.rulebook import BIT
 
-__all__ = ["criterion_set_aside", "watched_event"]
+__all__ = ["asks_about_outcomes", "criterion_set_aside", "measured_by", "watched_event"]
 
 _ATTRIBUTE = BIT["protected_attr"] | BIT["proxy"]
 _GROUP = BIT["protected_group"]
@@ -240,3 +240,92 @@ def watched_event(clause: list[tuple[int, str]], position: int) -> bool:
         if clause[index][0] & _DECISION:
             return False
     return False
+
+
+#: How a question about outcomes opens: a yes/no question about what happens, or a count.
+_QUESTION_OPENINGS = frozenset(
+    {"do", "does", "did", "are", "is", "were", "was", "how many", "how much"}
+)
+_QUESTION_STARTS = frozenset({"how many", "how much", "how often", "what share", "what share of"})
+#: A comparison of outcomes between groups.
+_COMPARATIVES = frozenset(
+    {
+        "fewer",
+        "more",
+        "less",
+        "slower",
+        "faster",
+        "higher",
+        "lower",
+        "than",
+        "vs",
+        "versus",
+        "compared",
+        "likelier",
+        "disproportionately",
+        "often",
+    }
+)
+#: A question that asks for a way to do it, not what happened: a request for a method.
+_METHOD_WORDS = frozenset(
+    {"way", "ways", "can", "could", "should", "without", "how", "so", "get away", "trick"}
+)
+_CHECKS = frozenset({"whether", "check whether", "see whether", "find out whether"})
+
+
+def asks_about_outcomes(clause: list[tuple[int, str]]) -> bool:
+    """Whether the clause asks how a decision fell for a group, compared with others: a
+    yes/no question or a count ("do women get fewer overtime offers than men", "how many
+    over-50s did we hire this year vs last"), or a check ("check whether applicants who
+    mentioned a pregnancy were rejected more often"). A question that asks for a way ("is
+    there a way to pay women less than men") is a request for a method, and is not one."""
+    if not clause:
+        return False
+    words = [word for _, surface in clause for word in surface.split(" ")]
+    if not _COMPARATIVES.intersection(words) or _METHOD_WORDS.intersection(words[1:]):
+        return False
+    opening = clause[0][1]
+    if opening in _QUESTION_STARTS or opening.split(" ", 1)[0] in _QUESTION_OPENINGS:
+        return True
+    return any(surface in _CHECKS for _, surface in clause)
+
+
+#: A verb that measures outcomes rather than deciding them: its "by" names a breakdown.
+_MEASURING = frozenset(
+    {
+        "pull",
+        "chart",
+        "plot",
+        "tabulate",
+        "break down",
+        "count",
+        "compare",
+        "summarise",
+        "summarize",
+        "graph",
+        "aggregate",
+        "analyse",
+        "analyze",
+        "measure",
+        "report",
+    }
+)
+_BREAKDOWN = frozenset({"by", "per", "across", "split by", "broken down by", "for each"})
+_LEADS = frozenset({"please", "and", "also", "now", "then"})
+
+
+def measured_by(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the attribute at ``position`` is the breakdown of a measurement ("pull the
+    monthly offers by gender", "compare promotion rates across age bands"): the clause opens
+    with a measuring verb and "by" stands right before the attribute. "Price the offers by
+    gender" opens with a decision."""
+    start = 0
+    while start < position and clause[start][1] in _LEADS:
+        start += 1
+    opening = clause[start][1]
+    if opening not in _MEASURING and opening.split(" ", 1)[0] not in _MEASURING:
+        return False
+    if not (position > start and clause[position - 1][1] in _BREAKDOWN):
+        return False
+    # "... by age band and drop the over-30s": a second predicate decides
+    return all(surface not in _JOINERS for _, surface in clause[position + 1 :])

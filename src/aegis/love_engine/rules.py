@@ -14,7 +14,12 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
-from aegis.love_engine.contrast import criterion_set_aside, watched_event
+from aegis.love_engine.contrast import (
+    asks_about_outcomes,
+    criterion_set_aside,
+    measured_by,
+    watched_event,
+)
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
@@ -406,7 +411,11 @@ def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -
     if forbidden_directly(clause, position):
         return True
     if rule.category == "discrimination":
-        return criterion_set_aside(clause, position)
+        return (
+            criterion_set_aside(clause, position)
+            or asks_about_outcomes(clause)
+            or measured_by(clause, position)
+        )
     if rule.category == "safety_tampering":
         return watched_event(clause, position) or diagnosed_fault(clause, position)
     return False
