@@ -1,0 +1,161 @@
+"""A harm named as the topic of a document, or as what the request works against.
+
+"Write a one-page guide on avoiding pension scams", "a leaflet for the residents on fake
+HMRC calls", "a debate speech arguing against piracy": the harm word is what a document is
+about, or the object of a gerund that opposes it, not what the request does. The reading is
+parsed around the anchor: a document noun and "on" / "about" / "against" a few terms before
+it, or an opposing gerund right before its phrase, with nothing between that asks for a
+method. "A guide on how to run pension scams", "a leaflet on making fake HMRC calls" ask for
+the harm, and keep their finding; so does "write fake reviews", whose object is the harm.
+
+Each check reads a fixed number of terms before the anchor: constant time.
+"""
+
+from __future__ import annotations
+
+from aegis.love_engine.rulebook import BIT
+
+__all__ = ["named_as_topic"]
+
+_DOCUMENTS = frozenset(
+    {
+        "guide",
+        "leaflet",
+        "lesson",
+        "piece",
+        "article",
+        "story",
+        "essay",
+        "speech",
+        "explainer",
+        "faq",
+        "training",
+        "course",
+        "module",
+        "poster",
+        "briefing",
+        "talk",
+        "presentation",
+        "workshop",
+        "podcast",
+        "column",
+        "summary",
+        "newsletter",
+        "handout",
+        "quiz",
+        "chapter",
+        "lecture",
+        "seminar",
+        "factsheet",
+        "brochure",
+        "studies",
+        "study",
+        "research",
+        "paper",
+        "assembly",
+        "debate",
+        "webinar",
+        "infographic",
+    }
+)
+_ABOUT = frozenset({"on", "about", "against", "regarding", "concerning"})
+#: A gerund that works against what follows it.
+_OPPOSING = frozenset(
+    {
+        "avoiding",
+        "spotting",
+        "recognising",
+        "recognizing",
+        "detecting",
+        "reporting",
+        "preventing",
+        "fighting",
+        "combating",
+        "combatting",
+        "resisting",
+        "surviving",
+        "identifying",
+        "stopping",
+        "tackling",
+        "countering",
+    }
+)
+#: Words that ask for a method or an act between the topic's opening and the harm: then it
+#: is the harm itself that is asked for.
+_METHOD = frozenset(
+    {
+        "to",
+        "how to",
+        "steps",
+        "step",
+        "ways",
+        "way",
+        "instructions",
+        "recipe",
+        "method",
+        "methods",
+        "tips",
+        "make",
+        "making",
+        "build",
+        "building",
+        "run",
+        "running",
+        "commit",
+        "committing",
+        "doing",
+        "carry",
+        "carrying",
+        "use",
+        "using",
+        "get",
+        "getting",
+        "buy",
+        "buying",
+        "include",
+        "including",
+        "write",
+        "writing",
+        "create",
+        "creating",
+        "send",
+        "sending",
+        "plan",
+        "planning",
+        "successful",
+        "effective",
+        "best",
+    }
+)
+_BEFORE = 6
+_DOCUMENT_REACH = 6
+#: A word that starts another predicate ("so I can submit it as my own"): the harm after it
+#: is no document's topic.
+_OBJECT_END = BIT["object_end"]
+
+
+def named_as_topic(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm at ``position`` is what a document is about, or what an opposing
+    gerund right before its phrase works against."""
+    for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
+        mask, surface = clause[index]
+        first = surface.split(" ", 1)[0]
+        if surface in _METHOD or first in _METHOD or mask & _OBJECT_END:
+            return False
+        if first in _OPPOSING:
+            return True
+        if surface in _ABOUT:
+            return _document_before(clause, index)
+    return False
+
+
+def _document_before(clause: list[tuple[int, str]], index: int) -> bool:
+    """Whether a document noun stands a few terms before the preposition at ``index``, with
+    no method word between ("a guide for our retiring staff on ...")."""
+    for back in range(index - 1, max(-1, index - 1 - _DOCUMENT_REACH), -1):
+        mask, surface = clause[back]
+        if surface in _METHOD or mask & _OBJECT_END:
+            return False
+        if surface.rsplit(" ", 1)[-1] in _DOCUMENTS:
+            return True
+    return False
