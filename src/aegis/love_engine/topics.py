@@ -134,9 +134,37 @@ _DOCUMENT_REACH = 6
 _OBJECT_END = BIT["object_end"]
 
 
+#: Words after the harm that ask for the means to it ("a lesson on pipe bombs: the exact
+#: recipe"): the document would be instructions.
+_MEANS = frozenset(
+    {
+        "recipe",
+        "instructions",
+        "steps",
+        "step-by-step",
+        "exact",
+        "quantities",
+        "amounts",
+        "how to",
+        "method",
+        "methods",
+        "dose",
+        "dosage",
+        "ingredients",
+        "materials",
+        "template",
+        "script",
+    }
+)
+_AFTER = 10
+
+
 def named_as_topic(clause: list[tuple[int, str]], position: int) -> bool:
     """Whether the harm at ``position`` is what a document is about, or what an opposing
-    gerund right before its phrase works against."""
+    gerund right before its phrase works against, with no means asked for after it."""
+    after = clause[position + 1 : position + 1 + _AFTER]
+    if any(surface in _MEANS or surface.split(" ", 1)[0] in _MEANS for _, surface in after):
+        return False
     for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
         mask, surface = clause[index]
         first = surface.split(" ", 1)[0]
