@@ -24,6 +24,7 @@ from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.orders import diagnosed_fault, forbidden_directly
+from aegis.love_engine.phrase_roles import own_signature, their_document_checked
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.topics import named_as_topic
@@ -409,7 +410,12 @@ def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -
     negated imperative forbids, a fault reported and diagnosed (:mod:`aegis.love_engine.orders`),
     a protected criterion a decision is told not to use, or a control's switching off that a
     monitor waits for (:mod:`aegis.love_engine.contrast`)."""
-    if forbidden_directly(clause, position) or named_as_topic(clause, position):
+    if (
+        forbidden_directly(clause, position)
+        or named_as_topic(clause, position)
+        or own_signature(clause, position)
+        or their_document_checked(clause, position)
+    ):
         return True
     if rule.category == "discrimination":
         return (
