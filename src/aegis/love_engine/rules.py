@@ -242,7 +242,13 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
 #: breach", "was harassed") reports what was done to someone: the request is about its
 #: aftermath, not the act. Making a control *be* disabled is still tampering, so the controls'
 #: verbs are not among these roles.
-_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "got", "gets", "getting", "being"})
+#: ("caught stealing" reports what someone was seen doing.) A participle before a definite
+#: noun is not read so: "the leaked photos" may be what is posted, "the stolen card" used.
+_PASSIVE_AUXILIARIES = frozenset(
+    {"was", "were", "been", "got", "gets", "getting", "being", "caught"}
+)
+
+
 _REPORTED_ROLES = mask_of(
     "steal",
     "unauthorised",
