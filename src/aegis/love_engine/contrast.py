@@ -23,7 +23,13 @@ from __future__ import annotations
 from aegis.love_engine.orders import reported
 from aegis.love_engine.rulebook import BIT
 
-__all__ = ["asks_about_outcomes", "criterion_set_aside", "measured_by", "watched_event"]
+__all__ = [
+    "asks_about_outcomes",
+    "criterion_set_aside",
+    "measured_by",
+    "one_relative",
+    "watched_event",
+]
 
 _ATTRIBUTE = BIT["protected_attr"] | BIT["proxy"]
 _GROUP = BIT["protected_group"]
@@ -77,6 +83,49 @@ _FIELD_VERBS = frozenset(
         "omitting",
     }
 )
+#: A determiner that uses no attribute at all: "with no zip-code or age targeting", when a
+#: noun of use follows the attributes it lists.
+_NONE = frozenset({"no"})
+_USES = frozenset(
+    {
+        "targeting",
+        "filter",
+        "filters",
+        "filtering",
+        "criteria",
+        "criterion",
+        "screening",
+        "scoring",
+        "weighting",
+        "questions",
+        "question",
+        "field",
+        "fields",
+        "column",
+        "columns",
+        "data",
+        "checks",
+        "requirement",
+        "requirements",
+        "limits",
+        "limit",
+        "restrictions",
+        "bands",
+    }
+)
+
+
+def _use_follows(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether a noun of use follows the attribute list that ends at or after ``position``."""
+    for index in range(position + 1, min(len(clause), position + 1 + _AFTER)):
+        mask, surface = clause[index]
+        if surface.rsplit(" ", 1)[-1] in _USES:
+            return True
+        if not mask & _ATTRIBUTE and surface not in _LIST_WORDS:
+            return False
+    return False
+
+
 #: A negated predicate after the attribute: it has no part in the decision.
 _DENIED = frozenset(
     {
@@ -151,6 +200,8 @@ def _set_aside_before(clause: list[tuple[int, str]], position: int, field: bool)
         previous = words[offset - 1][1] if offset else ""
         if field and word in _FIELD_VERBS:
             return _only_listed(clause, index + 1, position)
+        if field and word in _NONE:  # "no age targeting"; "no accent" may be the criterion
+            return _only_listed(clause, index + 1, position) and _use_follows(clause, position)
         if offset and (previous, word) in _SETTING_ASIDE:
             negated = offset >= 2 and words[offset - 2][1] == "not"
             if (previous, word) == ("based", "on") and not negated:
@@ -329,3 +380,46 @@ def measured_by(clause: list[tuple[int, str]], position: int) -> bool:
         return False
     # "... by age band and drop the over-30s": a second predicate decides
     return all(surface not in _JOINERS for _, surface in clause[position + 1 :])
+
+
+#: Kin named one at a time: "my mother" is a person the request helps, not a group a
+#: decision singles out ("mothers of young kids won't manage" is).
+_KIN = frozenset(
+    {
+        "mother",
+        "mum",
+        "mom",
+        "father",
+        "dad",
+        "grandmother",
+        "grandfather",
+        "gran",
+        "nan",
+        "grandma",
+        "grandpa",
+        "wife",
+        "husband",
+        "sister",
+        "brother",
+        "daughter",
+        "son",
+        "aunt",
+        "uncle",
+        "partner",
+    }
+)
+_KIN_REACH = 3
+
+
+def one_relative(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the group word at ``position`` names one relative of the requester ("for my
+    78-year-old mother"): a kin word with "my" a few terms before it and no decision between."""
+    if clause[position][1] not in _KIN:
+        return False
+    for index in range(position - 1, max(-1, position - 1 - _KIN_REACH), -1):
+        mask, surface = clause[index]
+        if "my" in surface.split(" "):  # "my", or a phrase ending in it ("for my")
+            return True
+        if mask & (_DECISION | _PERSON):
+            return False
+    return False

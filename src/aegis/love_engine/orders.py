@@ -12,12 +12,16 @@
   or checked, not what the request orders. "Make the audit log keep dropping events" and
   "why not disable the audit log?" are orders.
 
+- **The time of the request.** "Hide replies during the pile-on", "route orders to manual
+  review after last week's attack": a harm after "during" / "after" is the event the request
+  responds to. "Start a pile-on during the stream" orders one.
+
 Each check reads a fixed number of terms before the anchor: constant time.
 """
 
 from __future__ import annotations
 
-__all__ = ["diagnosed_fault", "forbidden_directly", "reported"]
+__all__ = ["diagnosed_fault", "during_event", "forbidden_directly", "reported"]
 
 #: A negator that forbids the verb right after it (an imperative or a duty).
 _FORBIDDING = frozenset(
@@ -114,3 +118,20 @@ def diagnosed_fault(clause: list[tuple[int, str]], position: int) -> bool:
         if surface in _DIAGNOSING or first in _DIAGNOSING:
             return auxiliary or not participle or first in {"keeps", "kept", "keep"}
     return False
+
+
+#: A preposition of time: the harm after it is an event the request responds to ("hide
+#: replies during the pile-on", "manual review after last week's attack").
+_TIME = frozenset({"during", "after", "amid", "amidst", "following", "since"})
+_EVENT_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "last", "last week's", "yesterday's", "recent", "week's"}
+)
+
+
+def during_event(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm at ``position`` names the time of the request ("during the
+    pile-on"): a preposition of time right before it, or before its determiner."""
+    index = position - 1
+    while index >= 0 and index >= position - 3 and clause[index][1] in _EVENT_DETERMINERS:
+        index -= 1
+    return index >= 0 and clause[index][1] in _TIME

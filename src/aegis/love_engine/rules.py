@@ -18,13 +18,18 @@ from aegis.love_engine.contrast import (
     asks_about_outcomes,
     criterion_set_aside,
     measured_by,
+    one_relative,
     watched_event,
 )
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
-from aegis.love_engine.orders import diagnosed_fault, forbidden_directly
-from aegis.love_engine.phrase_roles import own_signature, their_document_checked
+from aegis.love_engine.orders import diagnosed_fault, during_event, forbidden_directly
+from aegis.love_engine.phrase_roles import (
+    own_signature,
+    their_document_checked,
+    their_thing_removed,
+)
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.topics import named_as_topic
@@ -421,11 +426,15 @@ def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -
         or named_as_topic(clause, position)
         or own_signature(clause, position)
         or their_document_checked(clause, position)
+        or during_event(clause, position)
     ):
         return True
+    if rule.category == "physical_harm":
+        return their_thing_removed(clause, position)  # "tracking her phone" is tracking her
     if rule.category == "discrimination":
         return (
             criterion_set_aside(clause, position)
+            or one_relative(clause, position)
             or asks_about_outcomes(clause)
             or measured_by(clause, position)
         )

@@ -173,8 +173,36 @@ def named_as_topic(clause: list[tuple[int, str]], position: int) -> bool:
         if first in _OPPOSING:
             return True
         if surface in _ABOUT:
-            return _document_before(clause, index)
+            return _discourse_before(clause, index) or _document_before(clause, index)
     return False
+
+
+#: A verb of speech or writing right before "about" / "on": what follows is its topic
+#: ("I'm writing about stalkerware", "reporting on the breach").
+_DISCOURSE = frozenset(
+    {
+        "writing",
+        "talking",
+        "reporting",
+        "speaking",
+        "teaching",
+        "reading",
+        "learning",
+        "asking",
+        "thinking",
+        "worried",
+        "concerned",
+        "complaining",
+        "warning",
+        "warn",
+        "educate",
+        "educating",
+    }
+)
+
+
+def _discourse_before(clause: list[tuple[int, str]], index: int) -> bool:
+    return index > 0 and clause[index - 1][1].rsplit(" ", 1)[-1] in _DISCOURSE
 
 
 def _document_before(clause: list[tuple[int, str]], index: int) -> bool:
