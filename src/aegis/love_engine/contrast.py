@@ -275,9 +275,23 @@ _MONITOR_REACH = 8
 _SUBJECT_REACH = 6
 
 
+_EACH = frozenset({"every", "each", "any", "all"})
+
+
+def _each_event_watched(clause: list[tuple[int, str]], position: int) -> bool:
+    """ "Log every override of the dose limit": the harm word is a noun after a quantifier,
+    the events a monitoring verb a few terms before records."""
+    if not position or clause[position - 1][1] not in _EACH:
+        return False
+    before = _words(clause, position - 4, position - 1)
+    return any(w in _MONITOR_VERBS for _, w in before)
+
+
 def watched_event(clause: list[tuple[int, str]], position: int) -> bool:
     """Whether the harm verb at ``position`` is the condition a monitor waits for: "when" /
     "if" a few terms before it, and an alerting, logging or notifying verb before that."""
+    if _each_event_watched(clause, position):
+        return True
     if not reported(clause, position):
         return False
     words = _words(clause, position - _SUBJECT_REACH, position)

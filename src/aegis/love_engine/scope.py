@@ -75,27 +75,76 @@ def _determiner(clause: list[tuple[int, str]], index: int, verb: int) -> bool:
     return following not in _NOT_NOUNS and following.replace("-", "").isalpha()
 
 
-def in_object_scope(clause: list[tuple[int, str]], position: int, objects: int, verbs: int) -> bool:
-    """Whether a term of ``objects`` is what the verb at ``position`` acts on, or its object is
-    a pronoun whose referent is not parsed. Another term of ``verbs`` ends the object: that
-    verb is judged on its own."""
+_PEOPLE = BIT["person"] | BIT["official"]
+#: Things a verb may act on that are never a control: people's content and people.
+_PLAIN_OBJECTS = BIT["content_item"] | BIT["person"]
+#: Pronouns listed among people's content ("anything"): they stand for whatever is meant.
+_INDEFINITE = frozenset({"anything", "everything", "anyone", "anybody", "everyone", "all"})
+_OBJECT_DETERMINERS = frozenset({"the", "a", "an", "all", "every", "any", "those", "these"})
+
+
+def _direct_object(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the verb at ``position`` has a plain object of its own right after it (past a
+    determiner): then nothing before the verb is what it acts on."""
+    index = position + 1
+    if index < len(clause) and clause[index][1] in _OBJECT_DETERMINERS:
+        index += 1
+    if index >= len(clause) or clause[index][1] in _INDEFINITE:
+        return False
+    return bool(clause[index][0] & _PLAIN_OBJECTS)
+
+
+def _after_verb(
+    clause: list[tuple[int, str]], position: int, objects: int, verbs: int
+) -> bool | None:
+    """The forward reading: ``True`` when a control (or an unresolved pronoun) is the verb's
+    object, ``False`` when the object is plainly something else, ``None`` when undecided."""
     end = min(len(clause), position + 1 + _AFTER)
+    person = False
     for index in range(position + 1, end):
-        mask = clause[index][0]
+        mask, surface = clause[index]
         if mask & objects and not _is_document(clause, index, objects):
             return True
+        person = person or bool(mask & _PEOPLE)
+        if person and surface == "from":
+            return False  # "remove the clerk from the approvers group": the person moves
+        if _relative(clause, index, position):
+            break  # "remove posts that share ...": what follows is said of the posts
         if mask & _ANAPHOR and not mask & _OBJECT_END and not _determiner(clause, index, position):
             return True
         # a document is the object itself: what follows is its topic ("find the court's
         # guidance on juror identity")
         if mask & (_OBJECT_END | verbs | _DOCUMENT):
             break
+    return None
+
+
+def _relative(clause: list[tuple[int, str]], index: int, verb: int) -> bool:
+    """Whether "that" at ``index`` opens a relative clause about people's content or people
+    ("posts that share ..."). After any other noun it may still stand for something unparsed
+    ("the results that showed the safety tests failing"), and fails closed."""
+    return (
+        clause[index][1] == "that"
+        and index > verb + 1
+        and bool(clause[index - 1][0] & _PLAIN_OBJECTS)
+    )
+
+
+def in_object_scope(clause: list[tuple[int, str]], position: int, objects: int, verbs: int) -> bool:
+    """Whether a term of ``objects`` is what the verb at ``position`` acts on, or its object is
+    a pronoun whose referent is not parsed. Another term of ``verbs`` ends the object: that
+    verb is judged on its own."""
+    forward = _after_verb(clause, position, objects, verbs)
+    if forward is not None:
+        return forward
     if (
         position
         and clause[position - 1][1] in _COORDINATORS
         and not _part_follows(clause, position)
     ):
         return False  # "issue a hardware key and remove the bypass": a second predicate
+    if _direct_object(clause, position):
+        return False  # "the moderation rule: remove posts that ...": the posts are removed
     for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
         mask = clause[index][0]
         if mask & (_OBJECT_END | verbs):
