@@ -1,35 +1,23 @@
-"""Readings that take a harm word's role away where it stands: a criterion set aside, an event
-watched for. Each is a parsed scope around one anchor term, never a word elsewhere in the
-clause, so the harmful twin written in the same words still fires.
+"""A protected criterion set aside: the attribute is what a decision must *not* use.
 
-- **A criterion set aside.** "Price the haircuts by length, not by gender", "ignore photos and
-  dates of birth", "drop name, gender and age before scoring", "pregnancy and leave plans are
-  not part of the decision": the protected attribute is what the decision must *not* use.
-  "Price the haircuts by gender, not by length" keeps its finding: the attribute stands
-  before the contrast, as the criterion. A verb that sets a field aside ("drop", "ignore")
-  excuses an attribute or a proxy (a field) but never a group of people: "drop the older
-  applicants" is the decision itself.
-- **An event watched for.** "Set up an alert when someone disables an alert rule", "page
-  on-call if the ingestion rate drops to zero": the harm is the condition a monitor waits
-  for, in a clause opened by "when" / "if" after a verb that alerts, logs or notifies.
-  "When the auditor leaves, disable the audit log" has no monitor before the condition, and
-  keeps its finding.
+"Price the haircuts by length, not by gender", "ignore photos and dates of birth", "drop
+name, gender and age before scoring", "pregnancy and leave plans are not part of the
+decision", "with no postcode or age targeting". The reading is a parsed scope around the
+anchor term, never a word elsewhere in the clause, so the harmful twin in the same words
+still fires: "price the haircuts by gender, not by length" keeps its finding, since the
+attribute stands before the contrast, as the criterion. A verb that sets a field aside
+("drop", "ignore") excuses an attribute or a proxy (a field) but never a group of people:
+"drop the older applicants" is the decision itself; and "no" excuses only a list of
+attributes followed by a noun of use ("no accent" may be the preference itself).
 
 Each check reads a fixed number of terms around the anchor: constant time per anchor.
 """
 
 from __future__ import annotations
 
-from aegis.love_engine.orders import reported
 from aegis.love_engine.rulebook import BIT
 
-__all__ = [
-    "asks_about_outcomes",
-    "criterion_set_aside",
-    "measured_by",
-    "one_relative",
-    "watched_event",
-]
+__all__ = ["criterion_set_aside"]
 
 _ATTRIBUTE = BIT["protected_attr"] | BIT["proxy"]
 _GROUP = BIT["protected_group"]
@@ -232,208 +220,3 @@ def criterion_set_aside(clause: list[tuple[int, str]], position: int) -> bool:
     mask = clause[position][0]
     field = bool(mask & _ATTRIBUTE) and not mask & _GROUP
     return _set_aside_before(clause, position, field) or _denied_after(clause, position)
-
-
-#: A verb that watches for an event and tells someone: its condition clause is what it waits
-#: for, not what the request does.
-_MONITOR_VERBS = frozenset(
-    {
-        "alert",
-        "alerts",
-        "alerting",
-        "alarm",
-        "notify",
-        "notifies",
-        "page",
-        "pages",
-        "warn",
-        "warns",
-        "email",
-        "sms",
-        "text",
-        "message",
-        "log",
-        "logs",
-        "flag",
-        "flags",
-        "report",
-        "reports",
-        "ticket",
-        "escalate",
-        "trigger",
-        "triggers",
-        "fire",
-        "fires",
-        "notification",
-    }
-)
-_CONDITIONS = frozenset({"when", "whenever", "if"})
-_JOINERS = frozenset({"and", "then", "also", "so"})
-#: How far before the condition its monitor may stand, and how many terms the condition's
-#: subject may take before the harm verb.
-_MONITOR_REACH = 8
-_SUBJECT_REACH = 6
-
-
-_EACH = frozenset({"every", "each", "any", "all"})
-
-
-def _each_event_watched(clause: list[tuple[int, str]], position: int) -> bool:
-    """ "Log every override of the dose limit": the harm word is a noun after a quantifier,
-    the events a monitoring verb a few terms before records."""
-    if not position or clause[position - 1][1] not in _EACH:
-        return False
-    before = _words(clause, position - 4, position - 1)
-    return any(w in _MONITOR_VERBS for _, w in before)
-
-
-def watched_event(clause: list[tuple[int, str]], position: int) -> bool:
-    """Whether the harm verb at ``position`` is the condition a monitor waits for: "when" /
-    "if" a few terms before it, and an alerting, logging or notifying verb before that."""
-    if _each_event_watched(clause, position):
-        return True
-    if not reported(clause, position):
-        return False
-    words = _words(clause, position - _SUBJECT_REACH, position)
-    for offset in range(len(words) - 1, -1, -1):
-        index, word = words[offset]
-        if word in _JOINERS:
-            return False  # "when done and disable ...": a second order, not the condition
-        if word in _CONDITIONS:
-            before = _words(clause, index - _MONITOR_REACH, index)
-            return any(w in _MONITOR_VERBS for _, w in before)
-        if clause[index][0] & _DECISION:
-            return False
-    return False
-
-
-#: How a question about outcomes opens: a yes/no question about what happens, or a count.
-_QUESTION_OPENINGS = frozenset(
-    {"do", "does", "did", "are", "is", "were", "was", "how many", "how much"}
-)
-_QUESTION_STARTS = frozenset({"how many", "how much", "how often", "what share", "what share of"})
-#: A comparison of outcomes between groups.
-_COMPARATIVES = frozenset(
-    {
-        "fewer",
-        "more",
-        "less",
-        "slower",
-        "faster",
-        "higher",
-        "lower",
-        "than",
-        "vs",
-        "versus",
-        "compared",
-        "likelier",
-        "disproportionately",
-        "often",
-    }
-)
-#: A question that asks for a way to do it, not what happened: a request for a method.
-_METHOD_WORDS = frozenset(
-    {"way", "ways", "can", "could", "should", "without", "how", "so", "get away", "trick"}
-)
-_CHECKS = frozenset({"whether", "check whether", "see whether", "find out whether"})
-
-
-def asks_about_outcomes(clause: list[tuple[int, str]]) -> bool:
-    """Whether the clause asks how a decision fell for a group, compared with others: a
-    yes/no question or a count ("do women get fewer overtime offers than men", "how many
-    over-50s did we hire this year vs last"), or a check ("check whether applicants who
-    mentioned a pregnancy were rejected more often"). A question that asks for a way ("is
-    there a way to pay women less than men") is a request for a method, and is not one."""
-    if not clause:
-        return False
-    words = [word for _, surface in clause for word in surface.split(" ")]
-    if not _COMPARATIVES.intersection(words) or _METHOD_WORDS.intersection(words[1:]):
-        return False
-    opening = clause[0][1]
-    if opening in _QUESTION_STARTS or opening.split(" ", 1)[0] in _QUESTION_OPENINGS:
-        return True
-    return any(surface in _CHECKS for _, surface in clause)
-
-
-#: A verb that measures outcomes rather than deciding them: its "by" names a breakdown.
-_MEASURING = frozenset(
-    {
-        "pull",
-        "chart",
-        "plot",
-        "tabulate",
-        "break down",
-        "count",
-        "compare",
-        "summarise",
-        "summarize",
-        "graph",
-        "aggregate",
-        "analyse",
-        "analyze",
-        "measure",
-        "report",
-    }
-)
-_BREAKDOWN = frozenset({"by", "per", "across", "split by", "broken down by", "for each"})
-_LEADS = frozenset({"please", "and", "also", "now", "then"})
-
-
-def measured_by(clause: list[tuple[int, str]], position: int) -> bool:
-    """Whether the attribute at ``position`` is the breakdown of a measurement ("pull the
-    monthly offers by gender", "compare promotion rates across age bands"): the clause opens
-    with a measuring verb and "by" stands right before the attribute. "Price the offers by
-    gender" opens with a decision."""
-    start = 0
-    while start < position and clause[start][1] in _LEADS:
-        start += 1
-    opening = clause[start][1]
-    if opening not in _MEASURING and opening.split(" ", 1)[0] not in _MEASURING:
-        return False
-    if not (position > start and clause[position - 1][1] in _BREAKDOWN):
-        return False
-    # "... by age band and drop the over-30s": a second predicate decides
-    return all(surface not in _JOINERS for _, surface in clause[position + 1 :])
-
-
-#: Kin named one at a time: "my mother" is a person the request helps, not a group a
-#: decision singles out ("mothers of young kids won't manage" is).
-_KIN = frozenset(
-    {
-        "mother",
-        "mum",
-        "mom",
-        "father",
-        "dad",
-        "grandmother",
-        "grandfather",
-        "gran",
-        "nan",
-        "grandma",
-        "grandpa",
-        "wife",
-        "husband",
-        "sister",
-        "brother",
-        "daughter",
-        "son",
-        "aunt",
-        "uncle",
-        "partner",
-    }
-)
-_KIN_REACH = 3
-
-
-def one_relative(clause: list[tuple[int, str]], position: int) -> bool:
-    """Whether the group word at ``position`` names one relative of the requester ("for my
-    78-year-old mother"): a kin word with "my" a few terms before it and no decision between."""
-    if clause[position][1] not in _KIN:
-        return False
-    for index in range(position - 1, max(-1, position - 1 - _KIN_REACH), -1):
-        mask, surface = clause[index]
-        if "my" in surface.split(" "):  # "my", or a phrase ending in it ("for my")
-            return True
-        if mask & (_DECISION | _PERSON):
-            return False
-    return False

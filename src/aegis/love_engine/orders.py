@@ -12,6 +12,11 @@
   or checked, not what the request orders. "Make the audit log keep dropping events" and
   "why not disable the audit log?" are orders.
 
+- **An event watched for.** "Set up an alert when someone disables an alert rule", "page
+  on-call if the ingestion rate drops to zero", "log every override of the dose limit": the
+  harm is the condition a monitor waits for, in a clause opened by "when" / "if" after a
+  verb that alerts, logs or notifies, or the events it records. "When the auditor leaves,
+  disable the audit log" has no monitor before the condition, and keeps its finding.
 - **The time of the request.** "Hide replies during the pile-on", "route orders to manual
   review after last week's attack": a harm after "during" / "after" is the event the request
   responds to. "Start a pile-on during the stream" orders one.
@@ -21,7 +26,9 @@ Each check reads a fixed number of terms before the anchor: constant time.
 
 from __future__ import annotations
 
-__all__ = ["diagnosed_fault", "during_event", "forbidden_directly", "reported"]
+from aegis.love_engine.rulebook import BIT
+
+__all__ = ["diagnosed_fault", "during_event", "forbidden_directly", "reported", "watched_event"]
 
 #: A negator that forbids the verb right after it (an imperative or a duty).
 _FORBIDDING = frozenset(
@@ -135,3 +142,87 @@ def during_event(clause: list[tuple[int, str]], position: int) -> bool:
     while index >= 0 and index >= position - 3 and clause[index][1] in _EVENT_DETERMINERS:
         index -= 1
     return index >= 0 and clause[index][1] in _TIME
+
+
+_DECISION = BIT["decision"]
+
+
+def _words_of(clause: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
+    """The terms ``start:end`` as single words, each with its term's index."""
+    out: list[tuple[int, str]] = []
+    for index in range(max(0, start), min(len(clause), end)):
+        out.extend((index, word) for word in clause[index][1].split(" "))
+    return out
+
+
+#: A verb that watches for an event and tells someone: its condition clause is what it waits
+#: for, not what the request does.
+_MONITOR_VERBS = frozenset(
+    {
+        "alert",
+        "alerts",
+        "alerting",
+        "alarm",
+        "notify",
+        "notifies",
+        "page",
+        "pages",
+        "warn",
+        "warns",
+        "email",
+        "sms",
+        "text",
+        "message",
+        "log",
+        "logs",
+        "flag",
+        "flags",
+        "report",
+        "reports",
+        "ticket",
+        "escalate",
+        "trigger",
+        "triggers",
+        "fire",
+        "fires",
+        "notification",
+    }
+)
+_CONDITIONS = frozenset({"when", "whenever", "if"})
+_JOINERS = frozenset({"and", "then", "also", "so"})
+#: How far before the condition its monitor may stand, and how many terms the condition's
+#: subject may take before the harm verb.
+_MONITOR_REACH = 8
+_SUBJECT_REACH = 6
+
+
+_EACH = frozenset({"every", "each", "any", "all"})
+
+
+def _each_event_watched(clause: list[tuple[int, str]], position: int) -> bool:
+    """ "Log every override of the dose limit": the harm word is a noun after a quantifier,
+    the events a monitoring verb a few terms before records."""
+    if not position or clause[position - 1][1] not in _EACH:
+        return False
+    before = _words_of(clause, position - 4, position - 1)
+    return any(w in _MONITOR_VERBS for _, w in before)
+
+
+def watched_event(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm verb at ``position`` is the condition a monitor waits for: "when" /
+    "if" a few terms before it, and an alerting, logging or notifying verb before that."""
+    if _each_event_watched(clause, position):
+        return True
+    if not reported(clause, position):
+        return False
+    words = _words_of(clause, position - _SUBJECT_REACH, position)
+    for offset in range(len(words) - 1, -1, -1):
+        index, word = words[offset]
+        if word in _JOINERS:
+            return False  # "when done and disable ...": a second order, not the condition
+        if word in _CONDITIONS:
+            before = _words_of(clause, index - _MONITOR_REACH, index)
+            return any(w in _MONITOR_VERBS for _, w in before)
+        if clause[index][0] & _DECISION:
+            return False
+    return False

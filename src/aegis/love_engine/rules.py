@@ -14,17 +14,16 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
-from aegis.love_engine.contrast import (
-    asks_about_outcomes,
-    criterion_set_aside,
-    measured_by,
-    one_relative,
-    watched_event,
-)
+from aegis.love_engine.contrast import criterion_set_aside
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
-from aegis.love_engine.orders import diagnosed_fault, during_event, forbidden_directly
+from aegis.love_engine.orders import (
+    diagnosed_fault,
+    during_event,
+    forbidden_directly,
+    watched_event,
+)
 from aegis.love_engine.phrase_roles import (
     own_signature,
     their_document_checked,
@@ -32,6 +31,7 @@ from aegis.love_engine.phrase_roles import (
 )
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
+from aegis.love_engine.subjects import asks_about_outcomes, measured_by, one_relative
 from aegis.love_engine.topics import named_as_topic
 from aegis.love_engine.vocabulary import CONCEPTS
 from aegis.love_engine.vocabulary_recall import RULE_ONLY_ROLES
@@ -419,8 +419,11 @@ _LANGUAGE = BIT["language_use"]
 def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
     """Whether the anchor at ``position`` plays no harmful part where it stands: a verb a
     negated imperative forbids, a fault reported and diagnosed (:mod:`aegis.love_engine.orders`),
-    a protected criterion a decision is told not to use, or a control's switching off that a
-    monitor waits for (:mod:`aegis.love_engine.contrast`)."""
+    a control's switching off that a monitor waits for (:mod:`aegis.love_engine.orders`), a
+    protected criterion a decision is told not to use (:mod:`aegis.love_engine.contrast`),
+    an attribute asked about, measured or one relative's (:mod:`aegis.love_engine.subjects`),
+    a document's topic (:mod:`aegis.love_engine.topics`) or a listed phrase's own reading
+    (:mod:`aegis.love_engine.phrase_roles`)."""
     if (
         forbidden_directly(clause, position)
         or named_as_topic(clause, position)
