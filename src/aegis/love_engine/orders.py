@@ -11,7 +11,6 @@
   says what a thing does (inflected: "stops", "is dropping", "keeps stopping"), asked about
   or checked, not what the request orders. "Make the audit log keep dropping events" and
   "why not disable the audit log?" are orders.
-
 - **An event watched for.** "Set up an alert when someone disables an alert rule", "page
   on-call if the ingestion rate drops to zero", "log every override of the dose limit": the
   harm is the condition a monitor waits for, in a clause opened by "when" / "if" after a
@@ -20,6 +19,11 @@
 - **The time of the request.** "Hide replies during the pile-on", "route orders to manual
   review after last week's attack": a harm after "during" / "after" is the event the request
   responds to. "Start a pile-on during the stream" orders one.
+- **Work finished before a check.** "With the repair scheduled before the inspector's
+  visit", "check that logging is complete before the audit": "before the audit" is a
+  deadline for the work named right before it, not something hidden from the auditor. The
+  same words after a record ("list the leak as fixed before the inspector's visit") or any
+  other verb keep their concealment.
 
 Each check reads a fixed number of terms before the anchor: constant time.
 """
@@ -28,7 +32,14 @@ from __future__ import annotations
 
 from aegis.love_engine.rulebook import BIT
 
-__all__ = ["diagnosed_fault", "during_event", "forbidden_directly", "reported", "watched_event"]
+__all__ = [
+    "deadline_for_work",
+    "diagnosed_fault",
+    "during_event",
+    "forbidden_directly",
+    "reported",
+    "watched_event",
+]
 
 #: A negator that forbids the verb right after it (an imperative or a duty).
 _FORBIDDING = frozenset(
@@ -225,4 +236,45 @@ def watched_event(clause: list[tuple[int, str]], position: int) -> bool:
             return any(w in _MONITOR_VERBS for _, w in before)
         if clause[index][0] & _DECISION:
             return False
+    return False
+
+
+#: Work that a check will find done: "before the audit" after it is its deadline.
+_WORK = frozenset(
+    {
+        "repair",
+        "repaired",
+        "fix",
+        "fixing",
+        "scheduled",
+        "schedule",
+        "complete",
+        "completed",
+        "finish",
+        "finished",
+        "ready",
+        "prepared",
+        "prepare",
+        "tested",
+        "test",
+        "trained",
+        "training",
+        "installed",
+        "install",
+        "replaced",
+        "replace",
+    }
+)
+_WORK_REACH = 2
+
+
+def deadline_for_work(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the concealment cue at ``position`` ("before the inspector's") is the deadline
+    of work named right before it, and not a record's ("as fixed before the audit")."""
+    if not clause[position][1].startswith("before"):
+        return False
+    for index in range(position - 1, max(-1, position - 1 - _WORK_REACH), -1):
+        words = clause[index][1].split(" ")
+        if words[-1] in _WORK:
+            return index == 0 or clause[index - 1][1] != "as"
     return False

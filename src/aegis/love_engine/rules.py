@@ -19,6 +19,7 @@ from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.orders import (
+    deadline_for_work,
     diagnosed_fault,
     during_event,
     forbidden_directly,
@@ -326,6 +327,8 @@ def _judge_clause(
         clause_mask |= mask
     if not clause_mask & _ANY_RULE_CONCEPT:
         return clause_mask
+    if clause_mask & _COVERT:
+        clause, clause_mask = _without_deadlines(clause, clause_mask)
     negated_clause = bool(clause_mask & _NEGATOR)
     # a frame does not excuse what the clause also hides ("quietly turn off audit logging
     # during the migration"): concealment makes any frame a cover
@@ -357,6 +360,28 @@ def _judge_clause(
                 level = Level.REVIEW
             out.append(Finding(rule.category, level, rule.reason, clause[position][1], where))
     return clause_mask
+
+
+def _without_deadlines(
+    clause: list[tuple[int, str]], clause_mask: int
+) -> tuple[list[tuple[int, str]], int]:
+    """The clause with a concealment cue that is a deadline for work ("the repair scheduled
+    before the inspector's visit") read as no concealment (:mod:`aegis.love_engine.orders`)."""
+    deadlines = [
+        index
+        for index, (mask, _) in enumerate(clause)
+        if mask & _COVERT and deadline_for_work(clause, index)
+    ]
+    if not deadlines:
+        return clause, clause_mask
+    clause = list(clause)
+    for index in deadlines:
+        mask, surface = clause[index]
+        clause[index] = (mask & ~_COVERT, surface)
+    clause_mask = 0
+    for mask, _ in clause:
+        clause_mask |= mask
+    return clause, clause_mask
 
 
 _FRAMED = (-1, Level.HINT)
