@@ -19,6 +19,14 @@
 - **The time of the request.** "Hide replies during the pile-on", "route orders to manual
   review after last week's attack": a harm after "during" / "after" is the event the request
   responds to. "Start a pile-on during the stream" orders one.
+- **A duty not to act without consent.** "We can't use the transcripts for ad targeting
+  without consent", "people who left should not be re-added without asking": a modal
+  negation before the act makes "without consent" the rule, not the request. "I can't wait
+  to post them without consent" is an idiom, and keeps its finding.
+- **Done by someone else, again and again.** "My ex keeps texting my new partner": a
+  third-person "keeps" and a verb of contact report what another does. "Keep texting her"
+  orders it, "a bot that keeps texting her" is what the request builds, and "be the friend
+  who keeps secrets with the child" a role it asks to play.
 - **Work finished before a check.** "With the repair scheduled before the inspector's
   visit", "check that logging is complete before the audit": "before the audit" is a
   deadline for the work named right before it, not something hidden from the auditor. The
@@ -33,8 +41,10 @@ from __future__ import annotations
 from aegis.love_engine.rulebook import BIT
 
 __all__ = [
+    "barred_without_consent",
     "deadline_for_work",
     "diagnosed_fault",
+    "done_by_another",
     "during_event",
     "forbidden_directly",
     "reported",
@@ -278,3 +288,57 @@ def deadline_for_work(clause: list[tuple[int, str]], position: int) -> bool:
         if words[-1] in _WORK:
             return index == 0 or clause[index - 1][1] != "as"
     return False
+
+
+_MODAL_NEGATIONS = frozenset(
+    {
+        "can't",
+        "cannot",
+        "can not",
+        "must not",
+        "mustn't",
+        "should not",
+        "shouldn't",
+        "may not",
+        "won't",
+        "will not",
+        "not",
+        "never",
+        "not allowed",
+        "isn't allowed",
+        "aren't allowed",
+    }
+)
+#: "can't wait", "can't stop", "can't help": idioms that affirm what follows.
+_IDIOMS = frozenset({"wait", "stop", "help", "believe", "resist"})
+
+
+def barred_without_consent(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the "without consent" phrase at ``position`` is what a modal negation before it
+    in the clause bars ("we can't use ... without consent")."""
+    if not clause[position][1].startswith("without"):
+        return False
+    for index in range(position - 1, -1, -1):
+        surface = clause[index][1]
+        if surface in _MODAL_NEGATIONS or surface.rsplit(" ", 1)[-1] in {"not", "never"}:
+            following = clause[index + 1][1] if index + 1 < len(clause) else ""
+            return following.split(" ", 1)[0] not in _IDIOMS
+    return False
+
+
+#: Words before a "keeps ..." that make it what the request brings about.
+_CAUSES = frozenset({"that", "which", "who", "so", "to", "make", "let", "ensure", "until"})
+#: Unwanted contact a person reports receiving: "my ex keeps texting my new partner". ("Be
+#: the friend who keeps secrets with the child" is the role the request asks to play.)
+_CONTACT = frozenset(
+    {"texting", "calling", "messaging", "emailing", "ringing", "contacting", "phoning", "dming"}
+)
+
+
+def done_by_another(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether the harm at ``position`` ("keeps texting") reports what someone else keeps
+    doing: the third-person "keeps", its subject not a thing the request makes."""
+    words = clause[position][1].split(" ")
+    if len(words) != 2 or words[0] != "keeps" or words[1] not in _CONTACT:
+        return False
+    return position > 0 and clause[position - 1][1].rsplit(" ", 1)[-1] not in _CAUSES

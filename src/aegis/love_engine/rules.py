@@ -19,8 +19,10 @@ from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
 from aegis.love_engine.orders import (
+    barred_without_consent,
     deadline_for_work,
     diagnosed_fault,
+    done_by_another,
     during_event,
     forbidden_directly,
     watched_event,
@@ -455,6 +457,8 @@ def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -
         or own_signature(clause, position)
         or their_document_checked(clause, position)
         or during_event(clause, position)
+        or barred_without_consent(clause, position)
+        or done_by_another(clause, position)
     ):
         return True
     if rule.category == "physical_harm":

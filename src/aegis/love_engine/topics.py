@@ -174,6 +174,8 @@ def named_as_topic(clause: list[tuple[int, str]], position: int) -> bool:
             return True
         if surface in _ABOUT:
             return _discourse_before(clause, index) or _document_before(clause, index)
+        if surface == "how":
+            return _explains_how(clause, index)
     return False
 
 
@@ -203,6 +205,28 @@ _DISCOURSE = frozenset(
 
 def _discourse_before(clause: list[tuple[int, str]], index: int) -> bool:
     return index > 0 and clause[index - 1][1].rsplit(" ", 1)[-1] in _DISCOURSE
+
+
+#: Verbs that explain how something is done by whoever does it.
+_EXPLAIN = frozenset({"explain", "explains", "describe", "describes", "explainer", "show"})
+#: Who "how" asks about: the requester ("how I can ...") or anyone ("how to ...") asks for a
+#: method; a third party ("how data brokers sell ...") is explained.
+_ASKER = frozenset({"to", "i", "we", "you", "can", "could", "do", "should", "would", "my", "our"})
+
+
+def _explains_how(clause: list[tuple[int, str]], index: int) -> bool:
+    """Whether "how" at ``index`` explains how a third party does something: an explaining
+    verb or a document a few terms before it, and no asker right after it."""
+    following = clause[index + 1][1].split(" ", 1)[0] if index + 1 < len(clause) else ""
+    if following in _ASKER:
+        return False
+    for back in range(index - 1, max(-1, index - 1 - _DOCUMENT_REACH), -1):
+        last = clause[back][1].rsplit(" ", 1)[-1]
+        if last in _EXPLAIN or last in _DOCUMENTS:
+            return True
+        if clause[back][1] in _METHOD:
+            return False
+    return False
 
 
 def _document_before(clause: list[tuple[int, str]], index: int) -> bool:
