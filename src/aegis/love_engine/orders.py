@@ -18,7 +18,8 @@
   disable the audit log" has no monitor before the condition, and keeps its finding.
 - **The time of the request.** "Hide replies during the pile-on", "route orders to manual
   review after last week's attack": a harm after "during" / "after" is the event the request
-  responds to. "Start a pile-on during the stream" orders one.
+  responds to, when it is a noun. "Start a pile-on during the stream" orders one, and
+  "after poisoning him, ..." tells of the requester's own act.
 - **A duty not to act without consent.** "We can't use the transcripts for ad targeting
   without consent", "people who left should not be re-added without asking": a modal
   negation before the act makes "without consent" the rule, not the request. "I can't wait
@@ -159,10 +160,16 @@ _EVENT_DETERMINERS = frozenset(
 def during_event(clause: list[tuple[int, str]], position: int) -> bool:
     """Whether the harm at ``position`` names the time of the request ("during the
     pile-on"): a preposition of time right before it, or before its determiner."""
+    if clause[position][1].split(" ", 1)[0].endswith(("ing", "ed")):
+        return False  # "after poisoning him": the requester's own act, not an event
     index = position - 1
     while index >= 0 and index >= position - 3 and clause[index][1] in _EVENT_DETERMINERS:
         index -= 1
-    return index >= 0 and clause[index][1] in _TIME
+    if index < 0 or clause[index][1] not in _TIME:
+        return False
+    # "during" names a time by itself; "after", "since" and "following" only with a
+    # determiner ("after the attack"), since "after attack" reads as a sequence of orders
+    return clause[index][1] == "during" or index < position - 1
 
 
 _DECISION = BIT["decision"]
