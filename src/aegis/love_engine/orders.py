@@ -317,7 +317,26 @@ _MODAL_NEGATIONS = frozenset(
     }
 )
 #: "can't wait", "can't stop", "can't help": idioms that affirm what follows.
-_IDIOMS = frozenset({"wait", "stop", "help", "believe", "resist"})
+_IDIOMS = frozenset(
+    {
+        "wait",
+        "stop",
+        "help",
+        "believe",
+        "resist",
+        "mind",
+        "worry",
+        "care",
+        "hesitate",
+        "forget",
+        "bother",
+        "ask",
+        "lose",
+        "afford",
+    }
+)
+_OBJECT_END = BIT["object_end"]
+_AND_THEN = frozenset({"and", "then", "also", "but"})
 
 
 def barred_without_consent(clause: list[tuple[int, str]], position: int) -> bool:
@@ -326,7 +345,9 @@ def barred_without_consent(clause: list[tuple[int, str]], position: int) -> bool
     if not clause[position][1].startswith("without"):
         return False
     for index in range(position - 1, -1, -1):
-        surface = clause[index][1]
+        mask, surface = clause[index]
+        if mask & _OBJECT_END or surface in _AND_THEN:
+            return False  # "we can't lose the deal, so share the list without consent"
         if surface in _MODAL_NEGATIONS or surface.rsplit(" ", 1)[-1] in {"not", "never"}:
             following = clause[index + 1][1] if index + 1 < len(clause) else ""
             return following.split(" ", 1)[0] not in _IDIOMS

@@ -25,6 +25,7 @@ __all__ = ["asks_about_outcomes", "measured_by", "one_relative"]
 _DECISION = BIT["decision"]
 _PERSON = BIT["person"]
 _JOINERS = frozenset({"and", "then", "also", "so"})
+_OBJECT_END = BIT["object_end"]
 
 
 #: How a question about outcomes opens: a yes/no question about what happens, or a count.
@@ -113,7 +114,10 @@ def measured_by(clause: list[tuple[int, str]], position: int) -> bool:
     if not (position > start and clause[position - 1][1] in _BREAKDOWN):
         return False
     # "... by age band and drop the over-30s": a second predicate decides
-    return all(surface not in _JOINERS for _, surface in clause[position + 1 :])
+    return all(
+        surface not in _JOINERS and not mask & _OBJECT_END
+        for mask, surface in clause[position + 1 :]
+    )
 
 
 #: Kin named one at a time: "my mother" is a person the request helps, not a group a

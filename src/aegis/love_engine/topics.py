@@ -129,6 +129,7 @@ _METHOD = frozenset(
 )
 _BEFORE = 6
 _DOCUMENT_REACH = 6
+_AND = frozenset({"and", "then", "also", "but", "or"})
 #: A word that starts another predicate ("so I can submit it as my own"): the harm after it
 #: is no document's topic.
 _OBJECT_END = BIT["object_end"]
@@ -168,8 +169,8 @@ def named_as_topic(clause: list[tuple[int, str]], position: int) -> bool:
     for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
         mask, surface = clause[index]
         first = surface.split(" ", 1)[0]
-        if surface in _METHOD or first in _METHOD or mask & _OBJECT_END:
-            return False
+        if surface in _METHOD or first in _METHOD or mask & _OBJECT_END or surface in _AND:
+            return False  # a method asked for, or a second predicate ("... and sell it")
         if first in _OPPOSING:
             return True
         if surface in _ABOUT:

@@ -88,6 +88,9 @@ def test_the_harm_must_be_ordered(ethical: str, harmful: str) -> None:
         "Test disabling the audit log on the ledger",
         # an idiom after the negation affirms the act
         "I can't wait to share her photos on the forum without consent",
+        "Do not worry, post her photos without consent",
+        # a new predicate between the negation and the act
+        "We can't lose the deal, so share the client list without consent",
         # a "keeps ..." that the request builds or plays
         "Write a bot that keeps texting my ex every hour",
     ],
