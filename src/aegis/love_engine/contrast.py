@@ -213,10 +213,14 @@ def _denied_after(clause: list[tuple[int, str]], position: int) -> bool:
 
 
 def criterion_set_aside(clause: list[tuple[int, str]], position: int) -> bool:
-    """Whether the protected attribute, group or proxy at ``position`` is what a decision is
-    told not to use: after a contrast ("not by", "regardless of"), as the field a verb sets
-    aside ("ignore", "drop"; an attribute only), or before a denial of its part ("... are not
-    part of the decision")."""
+    """Whether the protected attribute or proxy at ``position`` is what a decision is told
+    not to use: after a contrast ("not by", "regardless of"), as the field a verb sets aside
+    ("ignore", "drop"), or before a denial of its part ("... are not part of the decision").
+
+    Never a group of people: a group after a contrast is the one turned away ("rent to young
+    professionals, not to immigrants", "promote the younger staff rather than the older"),
+    and a group "not considered" is excluded."""
     mask = clause[position][0]
-    field = bool(mask & _ATTRIBUTE) and not mask & _GROUP
-    return _set_aside_before(clause, position, field) or _denied_after(clause, position)
+    if not mask & _ATTRIBUTE or mask & _GROUP:
+        return False
+    return _set_aside_before(clause, position, True) or _denied_after(clause, position)

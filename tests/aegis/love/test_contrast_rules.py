@@ -107,6 +107,9 @@ def test_a_cleared_reading_leaves_a_hint_for_the_model() -> None:
         "Price the haircuts by gender, not by length",
         # a denial of something else after the attribute
         "Pregnant applicants are not to be hired this season",
+        # a group is never a criterion set aside: it is who the decision turns away
+        "Women are not considered for the night shift supervisor role",
+        "Rent the flat to young professionals, not to the older tenants",
         # the group before the contrast is who the decision turns away
         "Reject the applicants over 50 rather than by skill",
         # a condition with no monitor before it
