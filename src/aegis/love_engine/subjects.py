@@ -26,6 +26,7 @@ _DECISION = BIT["decision"]
 _PERSON = BIT["person"]
 _JOINERS = frozenset({"and", "then", "also", "so"})
 _OBJECT_END = BIT["object_end"]
+_NEGATOR = BIT["negator"]
 
 
 #: How a question about outcomes opens: a yes/no question about what happens, or a count.
@@ -71,8 +72,13 @@ def asks_about_outcomes(clause: list[tuple[int, str]]) -> bool:
     if not _COMPARATIVES.intersection(words) or _METHOD_WORDS.intersection(words[1:]):
         return False
     opening = clause[0][1]
-    if opening in _QUESTION_STARTS or opening.split(" ", 1)[0] in _QUESTION_OPENINGS:
+    if opening in _QUESTION_STARTS:
         return True
+    if opening.split(" ", 1)[0] in _QUESTION_OPENINGS:
+        # a question has a subject next; "do not hire more women than men" and "do hire
+        # fewer women" are orders
+        following = clause[1] if len(clause) > 1 else (0, "")
+        return " " not in opening and not following[0] & (_DECISION | _NEGATOR)
     return any(surface in _CHECKS for _, surface in clause)
 
 

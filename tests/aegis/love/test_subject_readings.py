@@ -59,6 +59,9 @@ def test_the_attribute_as_subject_is_no_finding_but_as_criterion_is(
     [
         # a question asking for a way is a request for a method
         "Is there a way to give women fewer overtime shifts than men?",
+        # an order that opens like a question
+        "Do not hire more women than men this year",
+        "Do hire fewer women than men this year",
         # an imperative that opens like a question word
         "Have the chatbot route callers with strong accents to the slower queue",
         # a breakdown followed by a decision on it
