@@ -27,6 +27,9 @@ _PERSON = BIT["person"]
 _JOINERS = frozenset({"and", "then", "also", "so"})
 _OBJECT_END = BIT["object_end"]
 _NEGATOR = BIT["negator"]
+#: People as the subject of a question ("do tenants whose ... get rejected more?"), though
+#: the word also names a decision's subjects.
+_PEOPLE = BIT["person"] | BIT["someone_else"]
 
 
 #: How a question about outcomes opens: a yes/no question about what happens, or a count.
@@ -77,8 +80,10 @@ def asks_about_outcomes(clause: list[tuple[int, str]]) -> bool:
     if opening.split(" ", 1)[0] in _QUESTION_OPENINGS:
         # a question has a subject next; "do not hire more women than men" and "do hire
         # fewer women" are orders
-        following = clause[1] if len(clause) > 1 else (0, "")
-        return " " not in opening and not following[0] & (_DECISION | _NEGATOR)
+        following = clause[1][0] if len(clause) > 1 else 0
+        if " " in opening or following & _NEGATOR:
+            return False
+        return bool(following & _PEOPLE) or not following & _DECISION
     return any(surface in _CHECKS for _, surface in clause)
 
 
