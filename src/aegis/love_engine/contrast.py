@@ -221,6 +221,18 @@ def criterion_set_aside(clause: list[tuple[int, str]], position: int) -> bool:
     professionals, not to immigrants", "promote the younger staff rather than the older"),
     and a group "not considered" is excluded."""
     mask = clause[position][0]
-    if not mask & _ATTRIBUTE or mask & _GROUP:
+    if not mask & _ATTRIBUTE or mask & _GROUP or _decided_after(clause, position):
         return False
     return _set_aside_before(clause, position, True) or _denied_after(clause, position)
+
+
+_JOINERS = frozenset({"and", "then", "so"})
+
+
+def _decided_after(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether a decision is joined on after the attribute ("ignore the disability and
+    reject her application"): what is set aside is then what decides."""
+    for index in range(position + 1, min(len(clause) - 1, position + 1 + _AFTER)):
+        if clause[index][1] in _JOINERS and clause[index + 1][0] & _DECISION:
+            return True
+    return False

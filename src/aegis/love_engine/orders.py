@@ -369,4 +369,6 @@ def done_by_another(clause: list[tuple[int, str]], position: int) -> bool:
     words = clause[position][1].split(" ")
     if len(words) != 2 or words[0] != "keeps" or words[1] not in _CONTACT:
         return False
+    if any(mask & _OBJECT_END for mask, _ in clause[position + 1 :]):
+        return False  # "... keeps texting me so I want to find her address": the request
     return position > 0 and clause[position - 1][1].rsplit(" ", 1)[-1] not in _CAUSES

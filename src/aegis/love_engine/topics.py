@@ -160,12 +160,30 @@ _MEANS = frozenset(
 _AFTER = 10
 
 
+#: Words that make what follows "and" the requester's own request.
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "i'll", "i'm", "we'll"})
+
+
+def _request_follows(after: list[tuple[int, str]]) -> bool:
+    """Whether a second request is joined on after the topic: "and" followed closely by the
+    requester ("and tell me ...") or by a word that asks for a method or an act."""
+    for index, (_, surface) in enumerate(after):
+        if surface not in _AND:
+            continue
+        for _, word in after[index + 1 : index + 4]:
+            first = word.split(" ", 1)[0]
+            if first in _FIRST_PERSON or word in _METHOD or first in _METHOD:
+                return True
+    return False
+
+
 def named_as_topic(clause: list[tuple[int, str]], position: int) -> bool:
     """Whether the harm at ``position`` is what a document is about, or what an opposing
     gerund right before its phrase works against, with no means asked for after it."""
     after = clause[position + 1 : position + 1 + _AFTER]
-    if any(surface in _MEANS or surface.split(" ", 1)[0] in _MEANS for _, surface in after):
-        return False
+    means = any(surface in _MEANS or surface.split(" ", 1)[0] in _MEANS for _, surface in after)
+    if means or _request_follows(after):
+        return False  # means asked for, or "... and tell me how many I should take"
     for index in range(position - 1, max(-1, position - 1 - _BEFORE), -1):
         mask, surface = clause[index]
         first = surface.split(" ", 1)[0]

@@ -107,6 +107,8 @@ def test_a_cleared_reading_leaves_a_hint_for_the_model() -> None:
         "Price the haircuts by gender, not by length",
         # a denial of something else after the attribute
         "Pregnant applicants are not to be hired this season",
+        # an attribute set aside, then a decision joined on after it
+        "Ignore the disability and reject her application",
         # a group is never a criterion set aside: it is who the decision turns away
         "Women are not considered for the night shift supervisor role",
         "Rent the flat to young professionals, not to the older tenants",
