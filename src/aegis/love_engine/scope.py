@@ -19,6 +19,7 @@ __all__ = ["in_object_scope"]
 #: A document about a control, or a weakening of it ("the MFA exemption"): the control word
 #: before it modifies it and is not what the verb acts on.
 _DOCUMENT = BIT["document_head"] | BIT["weakening_head"]
+_DOCUMENT_ONLY = BIT["document_head"]
 _OBJECT_END = BIT["object_end"]
 _ANAPHOR = BIT["anaphor"]
 #: How many terms after a verb its object may reach ("delete yesterday's entries from the
@@ -106,17 +107,27 @@ def _after_verb(
         if mask & objects and not _is_document(clause, index, objects):
             return True
         person = person or bool(mask & _PEOPLE)
-        if person and surface == "from":
+        if person and surface == "from" and not _purpose_follows(clause, index):
             return False  # "remove the clerk from the approvers group": the person moves
         if _relative(clause, index, position):
             break  # "remove posts that share ...": what follows is said of the posts
         if mask & _ANAPHOR and not mask & _OBJECT_END and not _determiner(clause, index, position):
             return True
         # a document is the object itself: what follows is its topic ("find the court's
-        # guidance on juror identity")
-        if mask & (_OBJECT_END | verbs | _DOCUMENT):
+        # guidance on juror identity"); a weakening ("the MFA exemption") is an object of
+        # its own, and the list goes on ("... and the MFA requirement")
+        if mask & (_OBJECT_END | verbs | _DOCUMENT_ONLY):
             break
     return None
+
+
+_PURPOSES = frozenset({"so", "so that", "in order to", "so she can", "so he can", "so they can"})
+
+
+def _purpose_follows(clause: list[tuple[int, str]], index: int) -> bool:
+    """Whether a purpose clause follows ("... from the approvers group so she can approve
+    her own payments"): what the move is for is then the request, and the finding stands."""
+    return any(surface in _PURPOSES for _, surface in clause[index + 1 :])
 
 
 def _relative(clause: list[tuple[int, str]], index: int, verb: int) -> bool:
