@@ -29,12 +29,12 @@
   orders it, "a bot that keeps texting her" is what the request builds, and "be the friend
   who keeps secrets with the child" a role it asks to play.
 - **Work finished before a check.** "With the repair scheduled before the inspector's
-  visit", "check that logging is complete before the audit": "before the audit" is a
-  deadline for the work named right before it, not something hidden from the auditor. The
+  visit", "have the staff trained before the audit": "before the audit" is a deadline for
+  the work named right before it, not something hidden from the auditor. The
   same words after a record ("list the leak as fixed before the inspector's visit") or any
   other verb keep their concealment.
 
-Each check reads a fixed number of terms before the anchor: constant time.
+Each check reads a fixed number of terms around the anchor, or its clause once: linear.
 """
 
 from __future__ import annotations

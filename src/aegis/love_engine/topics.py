@@ -5,8 +5,13 @@ HMRC calls", "a debate speech arguing against piracy": the harm word is what a d
 about, or the object of a gerund that opposes it, not what the request does. The reading is
 parsed around the anchor: a document noun and "on" / "about" / "against" a few terms before
 it, or an opposing gerund right before its phrase, with nothing between that asks for a
-method. "A guide on how to run pension scams", "a leaflet on making fake HMRC calls" ask for
-the harm, and keep their finding; so does "write fake reviews", whose object is the harm.
+method. A verb of speech before "about" ("I'm writing about stalkerware") and an
+explanation of how a third party does something ("explain how data brokers sell location
+data") read the same way. "A guide on how to run pension scams", "a leaflet on making fake
+HMRC calls", "explain how I can sell her location data" ask for the harm, and keep their
+finding; so do means asked for after the topic ("... with the exact recipe"), a request
+joined on after it ("... and tell me how many I should take"), and "write fake reviews",
+whose object is the harm.
 
 Each check reads a fixed number of terms before the anchor: constant time.
 """
