@@ -520,6 +520,7 @@ def _governed(clause: list[tuple[int, str]], position: int) -> bool:
 
 
 _OFF_PARTICLE = BIT["off_particle"]
+_OFF_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 _PHRASAL_HEAD = BIT["phrasal_head"]
 _CONTROL = BIT["safety_control"] | BIT["strong_control"]
 
@@ -530,7 +531,18 @@ def _split_verb_object(clause: list[tuple[int, str]], position: int) -> bool:
     lights off and set the alarm" switches nothing off."""
     near = clause[max(0, position - 3) : position]
     head = clause[max(0, position - 8) : position]
-    return any(m & _CONTROL for m, _ in near) and any(m & _PHRASAL_HEAD for m, _ in head)
+    if not any(m & _PHRASAL_HEAD for m, _ in head):
+        return False
+    if any(m & _CONTROL for m, _ in near):
+        return True
+    # "the audit log is still on, turn it off": a pronoun right before "off" stands for the
+    # control the clause names before it (the rule needs one in the clause); not parsed
+    # further, so it fails closed
+    return (
+        position >= 2
+        and clause[position - 1][1] in _OFF_PRONOUNS
+        and any(m & _CONTROL for m, _ in clause[: position - 1])
+    )
 
 
 def _has_all(clause_mask: int, groups: tuple[int, ...]) -> bool:
