@@ -7,11 +7,12 @@ measure". The record and the admission that it is untrue are one finding, whatev
 punctuation. So each pair of neighbouring clauses is also read joined, and a deception the
 pair yields that neither clause yields alone is kept.
 
-Only deception is read this way. Measured on the training rows, joining every category
-stopped about one ethical action for every two harms it added (a sentence of context beside
-a request: "My colleague embarrassed me in the meeting. Help me write a calm message"), and
-letting a frame in the sentence before excuse a finding let claimed roles through ("I'm a
-nurse. Which dose would be fatal ..."): neither is done.
+Only deception is read this way, and tampering when the second clause refers back to the
+first with a pronoun ("The audit log is still on. Turn it off."). Measured on the training
+rows, joining every category stopped about one ethical action for every two harms it added
+(a sentence of context beside a request: "My colleague embarrassed me in the meeting. Help
+me write a calm message"), and letting a frame in the sentence before excuse a finding let
+claimed roles through ("I'm a nurse. Which dose would be fatal ..."): neither is done.
 
 Each pair is judged once: the cost stays linear in the number of clauses.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aegis.love_engine.rulebook import Finding, Level
+from aegis.love_engine.rulebook import BIT, Finding, Level
 
 __all__ = ["SPLIT_CATEGORIES", "Judge", "split_findings"]
 
@@ -30,6 +31,11 @@ Judge = Callable[[list[tuple[int, str]], list[Finding], set[str]], int]
 
 #: The categories whose findings are read across a clause break.
 SPLIT_CATEGORIES = frozenset({"deception_fraud"})
+#: Categories also read across a break when the second clause refers back with a pronoun:
+#: "The audit log is still on. Turn it off." names the control in one sentence and switches
+#: it off in the next.
+_PRONOUN_CATEGORIES = frozenset({"safety_tampering"})
+_ANAPHOR = BIT["anaphor"]
 
 
 def split_findings(
@@ -42,9 +48,12 @@ def split_findings(
         joined: list[Finding] = []
         judge(clauses[index - 1] + clauses[index], joined, set())
         known = {f.reason for f in own[index - 1]} | {f.reason for f in own[index]}
+        categories = SPLIT_CATEGORIES
+        if any(mask & _ANAPHOR for mask, _ in clauses[index]):
+            categories = categories | _PRONOUN_CATEGORIES
         out.extend(
             f
             for f in joined
-            if f.level >= Level.REVIEW and f.category in SPLIT_CATEGORIES and f.reason not in known
+            if f.level >= Level.REVIEW and f.category in categories and f.reason not in known
         )
     return out
