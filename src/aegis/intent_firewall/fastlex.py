@@ -179,7 +179,8 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
                         return None  # cd '-', cd '*': the full walk reads their values
                     cwd, moved = _cd(words, cwd, variables, script), True
                 if token in ("|", "|&"):
-                    stages.append(program)
+                    if program:  # as the tree walk: a stage with no program name feeds none
+                        stages.append(program)
                 elif quoted and len(stages) > 1 and token in ("&&", "||"):
                     return None  # a | b | c && d: tree-sitter nests the list in the pipeline
                 else:

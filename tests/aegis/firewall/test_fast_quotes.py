@@ -8,7 +8,7 @@ fields and glob; redirections, working directory, pipeline stages) and the same 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from aegis.intent_firewall import shell
@@ -47,6 +47,7 @@ def _walked(line: str) -> Script:
 
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from(_PROGRAMS), st.lists(_TOKEN, min_size=1, max_size=10), st.booleans())
+@example("grep", ["|", "src/", "|", "src/", "'TODO 1'"], True)  # a stage named '' feeds none
 def test_a_quoted_line_on_the_fast_path_is_what_the_tree_walk_makes_of_it(
     program: str, tokens: list[str], spaced: bool
 ) -> None:
