@@ -14,10 +14,28 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
+from aegis.love_engine.contrast import criterion_set_aside
 from aegis.love_engine.model import STOPWORDS
+from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
+from aegis.love_engine.orders import (
+    barred_without_consent,
+    deadline_for_work,
+    diagnosed_fault,
+    done_by_another,
+    during_event,
+    forbidden_directly,
+    watched_event,
+)
+from aegis.love_engine.phrase_roles import (
+    own_signature,
+    their_document_checked,
+    their_thing_removed,
+)
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.scope import in_object_scope
+from aegis.love_engine.subjects import asks_about_outcomes, measured_by, one_relative
+from aegis.love_engine.topics import named_as_topic
 from aegis.love_engine.vocabulary import CONCEPTS
 from aegis.love_engine.vocabulary_recall import RULE_ONLY_ROLES
 
@@ -232,7 +250,13 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
 #: breach", "was harassed") reports what was done to someone: the request is about its
 #: aftermath, not the act. Making a control *be* disabled is still tampering, so the controls'
 #: verbs are not among these roles.
-_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "got", "gets", "getting", "being"})
+#: ("caught stealing" reports what someone was seen doing.) A participle before a definite
+#: noun is not read so: "the leaked photos" may be what is posted, "the stolen card" used.
+_PASSIVE_AUXILIARIES = frozenset(
+    {"was", "were", "been", "got", "gets", "getting", "being", "caught"}
+)
+
+
 _REPORTED_ROLES = mask_of(
     "steal",
     "unauthorised",
@@ -305,6 +329,8 @@ def _judge_clause(
         clause_mask |= mask
     if not clause_mask & _ANY_RULE_CONCEPT:
         return clause_mask
+    if clause_mask & _COVERT:
+        clause, clause_mask = _without_deadlines(clause, clause_mask)
     negated_clause = bool(clause_mask & _NEGATOR)
     # a frame does not excuse what the clause also hides ("quietly turn off audit logging
     # during the migration"): concealment makes any frame a cover
@@ -336,6 +362,28 @@ def _judge_clause(
                 level = Level.REVIEW
             out.append(Finding(rule.category, level, rule.reason, clause[position][1], where))
     return clause_mask
+
+
+def _without_deadlines(
+    clause: list[tuple[int, str]], clause_mask: int
+) -> tuple[list[tuple[int, str]], int]:
+    """The clause with a concealment cue that is a deadline for work ("the repair scheduled
+    before the inspector's visit") read as no concealment (:mod:`aegis.love_engine.orders`)."""
+    deadlines = [
+        index
+        for index, (mask, _) in enumerate(clause)
+        if mask & _COVERT and deadline_for_work(clause, index)
+    ]
+    if not deadlines:
+        return clause, clause_mask
+    clause = list(clause)
+    for index in deadlines:
+        mask, surface = clause[index]
+        clause[index] = (mask & ~_COVERT, surface)
+    clause_mask = 0
+    for mask, _ in clause:
+        clause_mask |= mask
+    return clause, clause_mask
 
 
 _FRAMED = (-1, Level.HINT)
@@ -377,9 +425,13 @@ def _rule_finding(
             continue
         if rule.level is Level.HINT and _negated_directly(clause, position):
             continue
-        if rule.objects and not in_object_scope(clause, position, rule.objects, anchor):
+        # the verb acts on something else, or the anchor plays no harmful part where it
+        # stands: no veto, a hint for the model
+        if _role_taken_away(clause, position, rule) or (
+            rule.objects and not in_object_scope(clause, position, rule.objects, anchor)
+        ):
             if weaker is None:
-                weaker = (position, Level.HINT)  # the verb acts on something else: no veto
+                weaker = (position, Level.HINT)
             passed_over += 1
             if passed_over >= _MAX_PASSED_OVER:  # each look costs a pass over the clause
                 return weaker
@@ -389,6 +441,38 @@ def _rule_finding(
 
 
 _LANGUAGE = BIT["language_use"]
+
+
+def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
+    """Whether the anchor at ``position`` plays no harmful part where it stands: a verb a
+    negated imperative forbids, a fault reported and diagnosed (:mod:`aegis.love_engine.orders`),
+    a control's switching off that a monitor waits for (:mod:`aegis.love_engine.orders`), a
+    protected criterion a decision is told not to use (:mod:`aegis.love_engine.contrast`),
+    an attribute asked about, measured or one relative's (:mod:`aegis.love_engine.subjects`),
+    a document's topic (:mod:`aegis.love_engine.topics`) or a listed phrase's own reading
+    (:mod:`aegis.love_engine.phrase_roles`)."""
+    if (
+        forbidden_directly(clause, position)
+        or named_as_topic(clause, position)
+        or own_signature(clause, position)
+        or their_document_checked(clause, position)
+        or during_event(clause, position)
+        or barred_without_consent(clause, position)
+        or done_by_another(clause, position)
+    ):
+        return True
+    if rule.category == "physical_harm":
+        return their_thing_removed(clause, position)  # "tracking her phone" is tracking her
+    if rule.category == "discrimination":
+        return (
+            criterion_set_aside(clause, position)
+            or one_relative(clause, position)
+            or asks_about_outcomes(clause)
+            or measured_by(clause, position)
+        )
+    if rule.category == "safety_tampering":
+        return watched_event(clause, position) or diagnosed_fault(clause, position)
+    return False
 
 
 def _own_language(clause: list[tuple[int, str]]) -> bool:
@@ -436,6 +520,7 @@ def _governed(clause: list[tuple[int, str]], position: int) -> bool:
 
 
 _OFF_PARTICLE = BIT["off_particle"]
+_OFF_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 _PHRASAL_HEAD = BIT["phrasal_head"]
 _CONTROL = BIT["safety_control"] | BIT["strong_control"]
 
@@ -446,7 +531,18 @@ def _split_verb_object(clause: list[tuple[int, str]], position: int) -> bool:
     lights off and set the alarm" switches nothing off."""
     near = clause[max(0, position - 3) : position]
     head = clause[max(0, position - 8) : position]
-    return any(m & _CONTROL for m, _ in near) and any(m & _PHRASAL_HEAD for m, _ in head)
+    if not any(m & _PHRASAL_HEAD for m, _ in head):
+        return False
+    if any(m & _CONTROL for m, _ in near):
+        return True
+    # "the audit log is still on, turn it off": a pronoun right before "off" stands for the
+    # control the clause names before it (the rule needs one in the clause); not parsed
+    # further, so it fails closed
+    return (
+        position >= 2
+        and clause[position - 1][1] in _OFF_PRONOUNS
+        and any(m & _CONTROL for m, _ in clause[: position - 1])
+    )
 
 
 def _has_all(clause_mask: int, groups: tuple[int, ...]) -> bool:
@@ -534,11 +630,22 @@ def find_in(
     Returns the concepts of the whole text.
     """
     seen = 0
-    for clause in terms(text):
-        mask = _judge_clause(clause, where, found, inherited=inherited, framed=framed)
+    parts = terms(text)
+    own: list[list[Finding]] = []
+    for clause in parts:
+        local: list[Finding] = []
+        mask = _judge_clause(clause, where, local, inherited=inherited, framed=framed)
+        own.append(local)
+        found.extend(local)
         if clauses is not None and mask & _MODEL_CONCEPTS:
             clauses.append(mask & _MODEL_CONCEPTS)
         seen |= mask
+    if len(parts) > 1:
+
+        def judge(clause: list[tuple[int, str]], out: list[Finding], excused: set[str]) -> int:
+            return _judge_clause(clause, where, out, inherited=inherited, framed=excused)
+
+        found.extend(split_findings(parts, own, judge))
     return seen
 
 
@@ -546,7 +653,12 @@ def find_in(
 #: words for the rules, and the recall vocabulary's rule-only roles ("get", "show") only
 #: steer rules: as features either would only add a pair per common word.
 _MODEL_CONCEPTS = ~mask_of(
-    "document_head", "object_end", "anaphor", "governance_head", *RULE_ONLY_ROLES
+    "document_head",
+    "weakening_head",
+    "object_end",
+    "anaphor",
+    "governance_head",
+    *RULE_ONLY_ROLES,
 )
 _CONCEPT_FEATURES = tuple(f"c:{name}" for name in CONCEPTS)
 _PAIR_FEATURES = {

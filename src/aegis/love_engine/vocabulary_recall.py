@@ -243,7 +243,11 @@ RECALL: dict[str, tuple[str, ...]] = {
         "interpreter, ramp, wheelchair access, step-free, screen reader, accessible format, "
         "hearing loop, service dog, service animal, guide dog, prayer break, prayer breaks, "
         "prayer room, religious holiday, adjusted hours, flexible hours, lactation room, "
-        "nursing breaks, standing desk"
+        "nursing breaks, standing desk, adjustments, adjustments form, interview adjustments, "
+        "workplace adjustments, quiet room, quiet interview room, written questions, extra "
+        "time, rest breaks, advocacy, advocacy support, support worker, assistive technology, "
+        "large print, easy read, captioning, live captions, adaptations, home adaptations, "
+        "disability adaptations, accessible parking, blue badge, personal assistant, job coach"
     ),
     # help for someone at risk: a self-harm act named to prevent it
     "crisis_frame": _split(

@@ -35,14 +35,23 @@ SCOPE: dict[str, tuple[str, ...]] = {
         "after, before, once, when, whenever, until, because, since, so, so that, if, unless, "
         "whose, which, who, where, now that, i, we, you, they, he, she, rerun, re-run, then"
     ),
+    # -- a noun that makes the control word before it the thing it weakens: removing "the MFA
+    # exemption" or "the temporary logging exception" restores the control
+    "weakening_head": _split(
+        "exemption, exemptions, exception, exceptions, waiver, waivers, workaround, workarounds, "
+        "backdoor, backdoors, loophole, loopholes, carve-out, carve-outs"
+    ),
     # -- a pronoun standing for an object named elsewhere: the scope cannot be read, so the
     # finding keeps its level (fails closed)
     "anaphor": _split("it, them, this, that, these, those, everything, all of it, both"),
-    # -- a noun that makes the harm word before it the topic of a rule against it: "the insider
-    # trading policy", "harassment training", "fraud-awareness email", "phishing reports"
+    # -- a noun that makes the harm word before it the topic of a rule against it, or of a
+    # defence: "the insider trading policy", "harassment training", "fraud-awareness email",
+    # "phishing reports", "phishing-resistant MFA", "stalkerware indicators". Not a noun a harm
+    # verb can act on ("turn off alerts", "a 'fraud hold' on my ex-partner's account")
     "governance_head": _split(
         "policy, policies, training, awareness, guidelines, guideline, prevention, hotline, "
-        "reporting, reports, helpline, detection, safeguards, controls"
+        "reporting, reports, helpline, detection, safeguards, controls, resistant, proof, "
+        "resilient, checker, patterns, indicators, investigators"
     ),
     # -- a wrong received, not committed: "I got a phishing email", "we received a fake invoice"
     "defensive": _split(

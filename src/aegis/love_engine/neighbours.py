@@ -1,0 +1,59 @@
+"""What a clause break hides: a record, and the admission beside it that it is false.
+
+The rules read one clause at a time, so that a frame stays with its own verb ("block the IPs
+behind the attack, then ..."). A deception is often split by the break: "Sign the inspection
+as done; we'll check later", "Write the ESG report saying we cut emissions 30%; we didn't
+measure". The record and the admission that it is untrue are one finding, whatever the
+punctuation. So each pair of neighbouring clauses is also read joined, and a deception the
+pair yields that neither clause yields alone is kept.
+
+Only deception is read this way, and tampering when the second clause refers back to the
+first with a pronoun ("The audit log is still on. Turn it off."). Measured on the training
+rows, joining every category stopped about one ethical action for every two harms it added
+(a sentence of context beside a request: "My colleague embarrassed me in the meeting. Help
+me write a calm message"), and letting a frame in the sentence before excuse a finding let
+claimed roles through ("I'm a nurse. Which dose would be fatal ..."): neither is done.
+
+Each pair is judged once: the cost stays linear in the number of clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aegis.love_engine.rulebook import BIT, Finding, Level
+
+__all__ = ["SPLIT_CATEGORIES", "Judge", "split_findings"]
+
+#: Judges one clause: appends its findings to the list, the categories a frame excused to
+#: the set, and returns the concepts the clause holds.
+Judge = Callable[[list[tuple[int, str]], list[Finding], set[str]], int]
+
+#: The categories whose findings are read across a clause break.
+SPLIT_CATEGORIES = frozenset({"deception_fraud"})
+#: Categories also read across a break when the second clause refers back with a pronoun:
+#: "The audit log is still on. Turn it off." names the control in one sentence and switches
+#: it off in the next.
+_PRONOUN_CATEGORIES = frozenset({"safety_tampering"})
+_ANAPHOR = BIT["anaphor"]
+
+
+def split_findings(
+    clauses: list[list[tuple[int, str]]], own: list[list[Finding]], judge: Judge
+) -> list[Finding]:
+    """The deceptions that only a pair of neighbouring ``clauses`` yields, read joined
+    (``own``: each clause's findings, read alone)."""
+    out: list[Finding] = []
+    for index in range(1, len(clauses)):
+        joined: list[Finding] = []
+        judge(clauses[index - 1] + clauses[index], joined, set())
+        known = {f.reason for f in own[index - 1]} | {f.reason for f in own[index]}
+        categories = SPLIT_CATEGORIES
+        if any(mask & _ANAPHOR for mask, _ in clauses[index]):
+            categories = categories | _PRONOUN_CATEGORIES
+        out.extend(
+            f
+            for f in joined
+            if f.level >= Level.REVIEW and f.category in categories and f.reason not in known
+        )
+    return out
