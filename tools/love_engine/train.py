@@ -15,7 +15,10 @@ Features are the engine's own (:meth:`aegis.love_engine.reading.Reading.features
 stems and adjacent stem pairs of every text an action carries, the kinds of evidence met in a
 clause and their pairs, the rules' findings, and each stem beside each kind of evidence met in
 the action (``x:toxin|coffe``: the same word weighs differently beside a toxin and beside
-care). A feature must occur in at least ``--min-count`` training actions. The regularisation
+care). A feature must occur in at least ``--min-count`` training actions. An action no rule
+finds a harm in (at review or above) weighs ``--silent-weight`` times as much in the fit as one
+a rule already holds: the model's own threshold decides only the former, so that is where its
+errors cost (see :data:`SILENT_WEIGHT`). The regularisation
 strength is chosen by stratified 5-fold cross-validation on the train split (ROC AUC), unless
 ``--c`` gives it. Coefficients are scaled by ``--scale`` and rounded to integers; those under
 ``--min-weight`` are left out, and of the rest only the ``--max-features`` largest are kept
@@ -69,6 +72,12 @@ MAX_FEATURES = 45_000
 DENY_BUDGET = 0.01
 FOLDS = 5
 SEED = 20261130
+#: How much more an action with no rule finding at review or above weighs in the fit than one
+#: a rule holds. The model alone decides only the former (a rule's finding is review whatever
+#: the model says), so its errors there are the ones that cost. On the train split's 5-fold
+#: cross-validation and the three corpora it never trains on, 2 raised the share of ethical
+#: actions allowed at the same share of unethical ones held by about half a point on each.
+SILENT_WEIGHT = 2.0
 
 
 def vocabulary(examples: Sequence[Example], min_count: int) -> list[str]:
@@ -88,17 +97,33 @@ def matrix(examples: Sequence[Example], index: dict[str, int]) -> csr_matrix:
     return csr_matrix((data, (rows, cols)), shape=(len(examples), len(index)))
 
 
-def with_wrappers(examples: Sequence[Example]) -> list[Example]:
-    """``examples`` and their wrapped copies (see ``common.wrapped``), for fitting only: the
-    copies of an action always fall in its own fold, and scores are taken on originals."""
-    return [*examples, *(copy for example in examples for copy in wrapped(example))]
+def silent(example: Example) -> bool:
+    """Whether the model alone decides ``example``: no rule finding at review or above."""
+    return not example.unreadable and example.rule_level < Level.REVIEW
 
 
-def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
+def with_wrappers(
+    examples: Sequence[Example], silent_weight: float = SILENT_WEIGHT
+) -> tuple[list[Example], np.ndarray]:
+    """``examples`` and their wrapped copies (see ``common.wrapped``), for fitting only, and
+    each one's weight in the fit (a copy weighs what its original does). The copies of an
+    action always fall in its own fold, and scores are taken on originals."""
+    rows = list(examples)
+    weights = [silent_weight if silent(example) else 1.0 for example in examples]
+    for example, weight in zip(examples, list(weights), strict=True):
+        copies = wrapped(example)
+        rows += copies
+        weights += [weight] * len(copies)
+    return rows, np.array(weights)
+
+
+def fit(
+    x: csr_matrix, y: np.ndarray, c: float, weights: np.ndarray | None = None
+) -> LogisticRegression:
     model = LogisticRegression(
         C=c, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED
     )
-    return model.fit(x, y)
+    return model.fit(x, y, sample_weight=weights)
 
 
 def shipped(coefficients: np.ndarray, scale: int, min_weight: int, max_features: int) -> np.ndarray:
@@ -120,6 +145,7 @@ def out_of_fold(
     min_weight: int = MIN_WEIGHT,
     *,
     max_features: int = MAX_FEATURES,
+    silent_weight: float = SILENT_WEIGHT,
 ) -> np.ndarray:
     """Each training example's decision value from a model that did not see it, its small
     weights left out as in the shipped file."""
@@ -128,9 +154,9 @@ def out_of_fold(
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
     for fit_rows, score_rows in folds.split(np.zeros(len(examples)), labels):
         originals = [examples[i] for i in fit_rows]
-        part = with_wrappers(originals)
+        part, weights = with_wrappers(originals, silent_weight)
         index = {f: i for i, f in enumerate(vocabulary(originals, min_count))}
-        model = fit(matrix(part, index), np.array([e.unethical for e in part]), c)
+        model = fit(matrix(part, index), np.array([e.unethical for e in part]), c, weights)
         held = matrix([examples[i] for i in score_rows], index)
         coefficients = shipped(model.coef_[0], scale, min_weight, max_features)
         scores[score_rows] = held @ coefficients + model.intercept_[0]
@@ -206,6 +232,7 @@ def train(
     *,
     max_features: int = MAX_FEATURES,
     threshold_rule: str = "oof",
+    silent_weight: float = SILENT_WEIGHT,
 ) -> tuple[LinearModel, dict[str, float]]:
     """Fit on ``examples``; ``c`` None chooses it by cross-validation. Weights smaller than
     ``min_weight`` (in units of ``1 / scale``) are left out of the shipped model, and of the
@@ -214,7 +241,15 @@ def train(
     report: dict[str, float] = {}
     candidates = C_GRID if c is None else (c,)
     oofs = {
-        k: out_of_fold(examples, min_count, k, scale, min_weight, max_features=max_features)
+        k: out_of_fold(
+            examples,
+            min_count,
+            k,
+            scale,
+            min_weight,
+            max_features=max_features,
+            silent_weight=silent_weight,
+        )
         for k in candidates
     }
     aucs = {k: float(roc_auc_score(labels, oof)) for k, oof in oofs.items()}
@@ -236,12 +271,13 @@ def train(
     threshold, confirm = (balanced, confirm) if threshold_rule == "oof" else (0, 0)
     caught, allowed = rates_at(examples, oof, scale, threshold)
     report.update(unethical_not_allowed_at_threshold=caught, ethical_allowed_at_threshold=allowed)
-    fitted = with_wrappers(examples)
+    fitted, row_weights = with_wrappers(examples, silent_weight)
     names = vocabulary(examples, min_count)  # counted on originals: copies repeat them
     model = fit(
         matrix(fitted, {f: i for i, f in enumerate(names)}),
         np.array([e.unethical for e in fitted]),
         c,
+        row_weights,
     )
     coefficients = shipped(model.coef_[0], scale, min_weight, max_features)
     weights = {
@@ -260,6 +296,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-weight", type=int, default=MIN_WEIGHT)
     parser.add_argument("--max-features", type=int, default=MAX_FEATURES)
     parser.add_argument("--scale", type=int, default=1000)
+    parser.add_argument(
+        "--silent-weight",
+        type=float,
+        default=SILENT_WEIGHT,
+        help="weight in the fit of an action no rule holds (1: all actions weigh the same)",
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument(
         "--c",
@@ -284,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.min_weight,
         max_features=args.max_features,
         threshold_rule=args.threshold,
+        silent_weight=args.silent_weight,
     )
     args.out.write_text(model.dump(), encoding="utf-8")
     for key, value in report.items():
