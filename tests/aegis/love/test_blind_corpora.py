@@ -1,4 +1,4 @@
-"""The love engine judged against the two blind corpora (see ``corpus/README.md``).
+"""The love engine judged against the blind corpora (see ``corpus/README.md``).
 
 Written by people who had not read the engine, its data or the other corpora, and measured
 once: the goal is the issue's, at least 90% of unethical actions not allowed and at least 90%
@@ -21,6 +21,8 @@ CORPORA = Path(__file__).resolve().parent / "corpus"
 BLIND = [
     ("blind.jsonl", "bl", {"unethical": 0.93, "ethical": 0.87}),
     ("blind2.jsonl", "b2", {"unethical": 0.94, "ethical": 0.76}),
+    ("blind3.jsonl", "b3", {"unethical": 0.94, "ethical": 0.89}),
+    ("blind4.jsonl", "b4", {"unethical": 0.90, "ethical": 0.87}),
 ]
 
 
