@@ -8,7 +8,6 @@ and record scaling efficiency (throughput at N / (N x throughput at 1)) as it is
 from __future__ import annotations
 
 import asyncio
-import gc
 import itertools
 import threading
 from collections.abc import Callable
@@ -28,15 +27,6 @@ pytestmark = pytest.mark.stress
 
 #: Throughput with one worker, per test, for the scaling efficiency of the others.
 _SINGLE: dict[str, float] = {}
-
-
-@pytest.fixture(autouse=True)
-def _no_garbage_from_earlier_tests() -> None:
-    """Collect what earlier tests left before each measured run: in a full session the heap
-    holds hundreds of megabytes, and a full collection of it landing inside a run of under a
-    second reads as the product's throughput collapsing (one such run in a full CI session
-    did 14,496 operations in 0.76 s, where one worker does about 230,000 a second)."""
-    gc.collect()
 
 
 def record_scaling(
