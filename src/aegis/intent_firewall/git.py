@@ -254,9 +254,24 @@ def _cleans(
 ) -> None:
     """``git clean -f`` deletes the untracked files below its operands (the whole tree
     without any); ``-x``/``-X`` or a doubled ``-f`` also takes ignored files and nested
-    repositories."""
+    repositories.
+
+    ``-X`` alone (one ``-f``, no ``-x``, no extra ``-e`` ignore rule) removes only what
+    .gitignore names: build output, as ``make clean`` would. Its targets are judged as a
+    tree written, so a repository outside the workspace (``git -C ~ clean -fdX``) is still a
+    finding.
+    """
+    ignored_only = (
+        "-X" in flags
+        and "-x" not in flags
+        and not flags & {"-e", "--exclude"}
+        and text_count(words, "-f") <= 1
+    )
+    role = "write-tree" if ignored_only else "delete-tree"
     for target in operands or [(".", ".", False)]:
-        judge.path(target, "delete-tree", cwd)
+        judge.path(target, role, cwd)
+    if ignored_only:
+        return
     # confined to named subdirectories (git clean -fdx build/), ignored files there are build
     # output; the whole tree (no operand, ".", a ":" pathspec magic) takes .env and the rest
     whole_tree = not operands or any(

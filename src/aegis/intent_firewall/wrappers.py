@@ -87,6 +87,12 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
         setting = attached if eq else (name[2:] if len(name) > 2 else state.take())
         ssh_option(judge, setting or "", feed)
         return
+    if role == "local-forward":
+        from aegis.intent_firewall.network_tools import local_forward
+
+        forward = attached if eq else (name[2:] if len(name) > 2 else state.take())
+        local_forward(judge, spec.name, forward or "")
+        return
     if name in grammar.lookup or name in grammar.pid:
         state.done = True  # command -v NAME looks up; taskset -p changes a running process
         return
