@@ -418,6 +418,7 @@ class _RequestJudge:
             workspace=self.policy.working_directory,
             max_address_list=self.policy.limits.max_address_list,
             environment=self.policy.environment,
+            windows_workspace=self.policy.windows_workspace,
         )
 
     def action(self) -> None:
