@@ -257,19 +257,21 @@ def _cleans(
     repositories.
 
     ``-X`` alone (one ``-f``, no ``-x``, no extra ``-e`` ignore rule) removes only what
-    .gitignore names: build output, as ``make clean`` would. Its targets are judged as a
-    tree written, so a repository outside the workspace (``git -C ~ clean -fdX``) is still a
-    finding.
+    .gitignore names: build output, as ``make clean`` would, inside the workspace; there its
+    targets are judged as a tree written. Anywhere else (``git -C ~ clean -fdX``) it stays a
+    tree deleted.
     """
+    forced = text_count(words, "-f") + sum((w[0] or "") == "--force" for w in words)
     ignored_only = (
-        "-X" in flags
-        and "-x" not in flags
-        and not flags & {"-e", "--exclude"}
-        and text_count(words, "-f") <= 1
+        "-X" in flags and "-x" not in flags and not flags & {"-e", "--exclude"} and forced <= 1
     )
-    role = "write-tree" if ignored_only else "delete-tree"
+    workspace = judge.scope.workspace
     for target in operands or [(".", ".", False)]:
-        judge.path(target, role, cwd)
+        resolved = resolve_path(target[0] or "/", cwd, judge.scope.home)
+        inside = workspace is not None and (
+            resolved == workspace or resolved.startswith(workspace + "/")
+        )
+        judge.path(target, "write-tree" if ignored_only and inside else "delete-tree", cwd)
     if ignored_only:
         return
     # confined to named subdirectories (git clean -fdx build/), ignored files there are build

@@ -96,13 +96,13 @@ def socat(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
         judge.hit("network-listener", f"socat serves more than a local relay: {shown}")
 
 
-def local_forward(judge: CommandJudge, program: str, forward: str) -> None:
+def local_forward(judge: CommandJudge, program: str, forward: str, *, gateway: bool) -> None:
     """``ssh -L [BIND:]PORT:HOST:HOSTPORT``: a port on BIND (loopback when omitted) relayed
     to HOST as the server sees it. Loopback binds to allowed hosts are local tunnels; any
     other bind, a socket path or an unreadable spec is a listener finding."""
     parts = _colon_parts(forward)
     if len(parts) == 3:
-        parts = ["127.0.0.1", *parts]
+        parts = ["*" if gateway else "127.0.0.1", *parts]
     if len(parts) != 4 or not parts[1].isdigit() or not parts[3].isdigit():
         judge.hit("network-listener", f"{program} -L {forward[:80]}")
         return

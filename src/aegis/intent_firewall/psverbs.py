@@ -48,6 +48,7 @@ def _tables() -> Mapping[str, Any]:
         "exceptions": dict(verbs.get("exceptions", {})),
         "allowed": frozenset(dotnet.get("allowed", ())),
         "methods": frozenset(dotnet.get("methods", ())),
+        "properties": frozenset(dotnet.get("properties", ())),
     }
 
 
@@ -66,11 +67,15 @@ def read_only_cmdlet(judge: CommandJudge, name: str, args: list[Arg], feed: Feed
     if verb not in tables["read_only"]:
         return False
     network = any(part in noun for part in tables["network_nouns"])
+    members = tables["methods"] | tables["properties"]
     for arg in args[1:]:
         value = arg[0]
         if value is None or (value.startswith("-") and len(value) > 1):
             continue
-        if "://" in value:
+        if verb == "foreach" and value.lower() not in members:
+            # ForEach-Object Delete calls that method on every object piped in
+            judge.hit("powershell-command", f"{name} member {arg[1][:60]!r} is not modelled")
+        elif "://" in value:
             judge_url(judge.scope, value, arg[1], feed.cwd)
         elif network and not value.isdigit():
             judge_host(judge.scope, value, arg[1])
@@ -104,6 +109,10 @@ def expression(judge: CommandJudge, words: list[Word]) -> list[Word]:
             return words[index + 1 :]
         if written in ("&", "."):
             judge.hit("powershell-command", f"PowerShell invocation operator {written!r}")
+            continue
+        if _value is None and "$(" in written and written[:1] in ("'", '"', "@"):
+            # "$(Remove-Item ~)": a subexpression inside an expanding string runs
+            judge.hit("dynamic-program", f"PowerShell subexpression in {written[:80]!r}")
             continue
         if "=" in written.split("(", 1)[0] and written[:1] != "'" and written[:1] != '"':
             judge.hit("powershell-command", f"assignment {written[:80]!r} is not modelled")

