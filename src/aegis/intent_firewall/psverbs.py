@@ -68,11 +68,16 @@ def read_only_cmdlet(judge: CommandJudge, name: str, args: list[Arg], feed: Feed
         return False
     network = any(part in noun for part in tables["network_nouns"])
     members = tables["methods"] | tables["properties"]
+    previous = ""
     for arg in args[1:]:
         value = arg[0]
+        parameter, previous = previous, (value or "").lower()
         if value is None or (value.startswith("-") and len(value) > 1):
             continue
-        if verb == "foreach" and value.lower() not in members:
+        if parameter in _REMOTE_PARAMETERS:
+            # Get-WmiObject -ComputerName HOST: the cmdlet runs against that machine
+            judge_host(judge.scope, value, arg[1])
+        elif verb == "foreach" and value.lower() not in members:
             # ForEach-Object Delete calls that method on every object piped in
             judge.hit("powershell-command", f"{name} member {arg[1][:60]!r} is not modelled")
         elif "://" in value:
@@ -82,6 +87,13 @@ def read_only_cmdlet(judge: CommandJudge, name: str, args: list[Arg], feed: Feed
         elif looks_like_path(value):
             judge.path(arg, "read", feed.cwd)
     return True
+
+
+#: Parameters whose value is another machine the cmdlet reaches.
+_REMOTE_PARAMETERS = frozenset(
+    {"-computername", "-cn", "-server", "-targetname", "-remoteaddress", "-hostname",
+     "-computer", "-destination", "-uri", "-url"}
+)  # fmt: skip
 
 
 def drive_words(judge: CommandJudge, words: list[Word]) -> None:
@@ -96,7 +108,10 @@ def drive_words(judge: CommandJudge, words: list[Word]) -> None:
 def is_expression(words: list[Word]) -> bool:
     """A statement that starts with a value rather than a command name."""
     written = words[0][1]
-    return written[:1] in ("$", "'", '"', "[", "@") or written[:1].isdigit()
+    # (Get-Date).AddDays(-1): a member of the value just computed; .\build.ps1 is a script
+    member = written[:1] == "." and written[1:2].isalpha()
+    negative = written[:1] == "-" and written[1:2].isdigit()
+    return member or negative or written[:1] in ("$", "'", '"', "[", "@") or written[:1].isdigit()
 
 
 def expression(judge: CommandJudge, words: list[Word]) -> list[Word]:

@@ -99,10 +99,17 @@ def _hunts_secrets(judge: CommandJudge, patterns: list[str]) -> None:
     """``findstr /si password *.config``: a search for passwords across files is
     credential hunting, whatever files it names."""
     for pattern in patterns:
-        hunted = name_words(pattern.replace(" ", "_")) & SECRET_WORDS
+        lowered = pattern.lower()
+        hunted = sorted(name_words(pattern.replace(" ", "_")) & SECRET_WORDS) or [
+            part for part in _SECRET_PARTS if part in lowered
+        ]
         if hunted:
-            judge.hit("sensitive-tree-read", f"findstr searches for {sorted(hunted)[0]!r}")
+            judge.hit("sensitive-tree-read", f"findstr searches for {hunted[0]!r}")
             return
+
+
+#: Fragments of a search string that hunts for credentials (``pwd=``, ``passw``).
+_SECRET_PARTS = ("passw", "pwd", "secret", "token", "cred", "apikey", "api_key", "private key")
 
 
 def _judge_operands(

@@ -239,3 +239,24 @@ def test_a_windows_working_directory_is_kept_without_its_drive() -> None:
     assert policy.working_directory == "/work/project"
     assert policy.windows_workspace
     assert not Policy(working_directory="/work/project").windows_workspace
+
+
+@pytest.mark.parametrize(
+    ("script", "allowed"),
+    [
+        ("(Get-Content version.txt).Trim()", True),
+        ("(Get-Date).AddDays(-1)", True),
+        ("(Get-Item ~/.bashrc).Delete()", False),
+        ("Get-WmiObject -Class Win32_Process -ComputerName evil.example", False),
+        ("Get-WmiObject -Class Win32_Process", True),
+    ],
+)
+def test_members_and_remote_parameters_of_powershell_values(script: str, allowed: bool) -> None:
+    decision, rules = judge(f"pwsh -NoProfile -Command {shlex.quote(script)}")
+    assert (decision is Decision.ALLOW) is allowed, rules
+
+
+@pytest.mark.parametrize("pattern", ["password", "pwd=", "ApiKey", "client_secret"])
+def test_a_findstr_search_for_secrets_is_credential_hunting(pattern: str) -> None:
+    decision, rules = judge(f"findstr /s /i {shlex.quote(pattern)} *.config")
+    assert "sensitive-tree-read" in rules, decision
