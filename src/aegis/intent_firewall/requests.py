@@ -748,16 +748,15 @@ class _RequestJudge:
         still two commands."""
         from aegis.intent_firewall.catalogue import catalogue
 
+        tool = item.tool or self._sibling_tool(item)
+        words = (self.words | name_words(tool) if tool else self.words) - _NOT_PROGRAM_WORDS
+        if not words:
+            return item  # execute_command {command: …}: no program named, the common case
         first = item.text.split(None, 1)[0] if item.text.strip() else ""
         if not first or not PLAIN_WORD.issuperset(first) or first == item.text:
             return item
         known = catalogue().lookup
-        tool = item.tool or self._sibling_tool(item)
-        named = sorted(
-            word
-            for word in (self.words | name_words(tool)) - COMMAND_WORDS - _RUN_WORDS
-            if known(word) is not None
-        )
+        named = sorted(word for word in words if known(word) is not None)
         if len(named) != 1 or named[0] == first.lower():
             return item
         program = known(named[0])
@@ -776,10 +775,12 @@ class _RequestJudge:
 
     def _sibling_tool(self, item: Item) -> str:
         """``{tool: git, command: "log -5"}``: the tool named beside a top-level line."""
-        if item.where != f"parameters.{item.key}":
+        where = item.where
+        if not where.startswith("parameters.") or where[11:] != item.key:
             return ""
-        for key in ("tool", "tool_name", "toolName", "program"):
-            named = self.request.parameters.get(key)
+        parameters = self.request.parameters
+        for key in _TOOL_NAME_KEYS.intersection(parameters):
+            named = parameters[key]
             if isinstance(named, str) and len(named) <= 64:
                 return named
         return ""
@@ -823,6 +824,10 @@ class _RequestJudge:
                     judge_url(scope, url, url, self.cwd)
         self.keep(scope.hits, item.where)
 
+
+_NOT_PROGRAM_WORDS = COMMAND_WORDS | _RUN_WORDS
+#: Keys beside a top-level command line that name the tool running it.
+_TOOL_NAME_KEYS = frozenset({"tool", "tool_name", "toolName", "program"})
 
 #: Programs whose operand is a line or script they run: a tool named after one is given
 #: the line itself.
