@@ -260,3 +260,16 @@ def test_members_and_remote_parameters_of_powershell_values(script: str, allowed
 def test_a_findstr_search_for_secrets_is_credential_hunting(pattern: str) -> None:
     decision, rules = judge(f"findstr /s /i {shlex.quote(pattern)} *.config")
     assert "sensitive-tree-read" in rules, decision
+
+
+@pytest.mark.parametrize(
+    ("command", "allowed"),
+    [
+        ("ls '\\\\evil.example\\share'", False),
+        ("ls //usr/bin", True),
+        ("echo //comment", True),
+    ],
+)
+def test_a_listing_of_a_unc_share_reaches_its_host(command: str, allowed: bool) -> None:
+    decision, rules = judge(command)
+    assert (decision is Decision.ALLOW) is allowed, rules
