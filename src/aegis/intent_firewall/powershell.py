@@ -207,7 +207,17 @@ def judge_powershell(judge: CommandJudge, text: str, feed: Feed) -> None:
         _statement(judge, statement, replace(feed, depth=feed.depth + 1))
 
 
+#: Keywords that run nothing themselves: their conditions and bodies, in parentheses and
+#: braces, are statements of their own and judged as such.
+_KEYWORDS = frozenset(
+    {"if", "elseif", "else", "while", "do", "until", "try", "catch", "finally", "switch",
+     "foreach", "for"}
+)  # fmt: skip
+
+
 def _statement(judge: CommandJudge, words: list[tuple[str | None, str, str]], feed: Feed) -> None:
+    if len(words) == 1 and (words[0][0] or "").lower() in _KEYWORDS:
+        return
     if is_expression(words):
         # $_.Length -gt 10, [Math]::Round(…), 1..5: a value, not a command; its calls and
         # an assignment's right-hand side are what run
