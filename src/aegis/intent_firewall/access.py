@@ -19,7 +19,13 @@ from urllib.parse import unquote
 from aegis.intent_firewall.globbing import glob_match
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host, urls_in
 from aegis.intent_firewall.loopback import allows_loopback, is_loopback, sensitive_local_path
-from aegis.intent_firewall.paths import has_nul, is_evasive, is_odd_spelling, resolve_path
+from aegis.intent_firewall.paths import (
+    has_nul,
+    is_evasive,
+    is_odd_spelling,
+    is_windows_absolute,
+    resolve_path,
+)
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.targets import (
     CONFIG,
@@ -95,6 +101,8 @@ class Scope:
     written_paths: list[str] = field(default_factory=list)
     #: Environment variables the policy knows (see ``Policy.environment``).
     environment: tuple[tuple[str, str], ...] = ()
+    #: Whether the policy's working directory was given as a Windows path (``C:\\work``).
+    windows_workspace: bool = False
 
     def hit(self, rule: str, evidence: str) -> None:
         if len(self.hits) < 256:
@@ -141,6 +149,8 @@ def judge_path(
     if value[:1] in ("/", "\\") and value[1:2] in ("/", "\\"):  # //host, \\host, \\?\UNC
         _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)
+    if role.startswith(("write", "delete", "perm")) and is_windows_absolute(value):
+        _windows_write(scope, role, value, written, resolved)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
         judge_host(scope, parts[3] if len(parts) > 3 else "", written)
@@ -184,6 +194,15 @@ def judge_path(
             PERSISTENCE,
         ):
             _judge_target(scope, first_role, rooted, written, "/", guessed=True)
+
+
+def _windows_write(scope: Scope, role: str, value: str, written: str, resolved: str) -> None:
+    """A Windows path changed outside a Windows working directory (see
+    :func:`~aegis.intent_firewall.paths.is_windows_absolute`)."""
+    workspace = scope.workspace if scope.windows_workspace else None
+    if workspace is not None and (resolved == workspace or resolved.startswith(workspace + "/")):
+        return
+    scope.hit("windows-path-write", f"{role} {written_as(value, written)} outside the workspace")
 
 
 def _below_prefix(scope: Scope, role: str, resolved: str, written: str) -> None:

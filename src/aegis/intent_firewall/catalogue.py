@@ -155,7 +155,7 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml",)
+_EXTRA_FILES = ("everyday.toml", "windows.toml")
 
 
 def _add_programs(

@@ -567,6 +567,14 @@ class CommandJudge:
                 self.maybe_path(arg, "read-tree" if recursive else "read", cwd)
         elif role in ("unmodelled", "scripts"):
             self.run_operands(spec, role, operands, cwd, feed)
+        elif role == "none" and spec.name in _LISTERS:
+            self.unc_operands(operands, cwd)
+
+    def unc_operands(self, operands: list[Arg], cwd: str) -> None:
+        """``ls \\\\host\\share``: even a listing of a UNC path reaches the host."""
+        for arg in operands:
+            if arg[0] is not None and arg[0][:2] == "\\\\":
+                self.path(arg, "read", cwd)
 
     def run_operands(
         self, spec: Program, role: str, operands: list[Arg], cwd: str, feed: Feed
@@ -600,3 +608,10 @@ class CommandJudge:
             self.hit("interpreter-code", f"{spec.name} reads configuration that runs commands")
         if config_escape(canonical) is not None:
             self.hit("container-escape", f"{spec.name} reads configuration reaching the host")
+
+
+#: Programs that list or describe files: their operands are not read, but a UNC path among
+#: them still reaches its host.
+_LISTERS = frozenset(
+    {"ls", "dir", "vdir", "ll", "lsd", "exa", "eza", "tree", "du", "stat", "realpath", "test"}
+)

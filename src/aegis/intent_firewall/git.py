@@ -254,9 +254,26 @@ def _cleans(
 ) -> None:
     """``git clean -f`` deletes the untracked files below its operands (the whole tree
     without any); ``-x``/``-X`` or a doubled ``-f`` also takes ignored files and nested
-    repositories."""
+    repositories.
+
+    ``-X`` alone (one ``-f``, no ``-x``, no extra ``-e`` ignore rule) removes only what
+    .gitignore names: build output, as ``make clean`` would, inside the workspace; there its
+    targets are judged as a tree written. Anywhere else (``git -C ~ clean -fdX``) it stays a
+    tree deleted.
+    """
+    forced = text_count(words, "-f") + sum((w[0] or "") == "--force" for w in words)
+    ignored_only = (
+        "-X" in flags and "-x" not in flags and not flags & {"-e", "--exclude"} and forced <= 1
+    )
+    workspace = judge.scope.workspace
     for target in operands or [(".", ".", False)]:
-        judge.path(target, "delete-tree", cwd)
+        resolved = resolve_path(target[0] or "/", cwd, judge.scope.home)
+        inside = workspace is not None and (
+            resolved == workspace or resolved.startswith(workspace + "/")
+        )
+        judge.path(target, "write-tree" if ignored_only and inside else "delete-tree", cwd)
+    if ignored_only:
+        return
     # confined to named subdirectories (git clean -fdx build/), ignored files there are build
     # output; the whole tree (no operand, ".", a ":" pathspec magic) takes .env and the rest
     whole_tree = not operands or any(

@@ -214,7 +214,10 @@ def into_directory(judge: CommandJudge, sources: list[Arg], destination: Arg, cw
     for value, written, glob in sources[:16]:
         if value is None or "://" in value:
             continue
-        name = value.rstrip("/").rsplit("/", 1)[-1]
+        # a Windows path's name follows its last backslash: C:\dist\app.zip copied into
+        # C:\out lands as C:\out\app.zip, never as 'C:\out/C:\dist\app.zip'
+        name = value.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
         if name and name not in (".", ".."):
-            joined = target.rstrip("/") + "/" + name
+            separator = "\\" if "\\" in target else "/"
+            joined = target.rstrip("/\\") + separator + name
             judge.path((joined, f"{destination[1]} ({written})", glob), "write", cwd)

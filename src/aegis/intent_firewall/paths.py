@@ -111,6 +111,14 @@ def _odd_component(part: str) -> str | None:
     return None
 
 
+def is_windows_absolute(text: str) -> bool:
+    """``C:\\x``, ``C:/x``, ``\\\\?\\C:\\x``, ``\\\\host\\share``: absolute on Windows, so never
+    joined to a working directory; a POSIX working directory has no drive, so such a path is
+    outside it unless the policy's working directory is itself a Windows path."""
+    drive = len(text) > 2 and text[0].isascii() and text[0].isalpha() and text[1] == ":"
+    return (drive and text[2] in "/\\") or text.startswith("\\\\")
+
+
 def looks_like_path(text: str) -> bool:
     """Absolute, home-relative, explicitly relative, ``file:`` or Windows paths."""
     if not text or ("://" in text and not text.startswith("file:")):

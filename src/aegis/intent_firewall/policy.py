@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from aegis._validation import require_positive, require_text, require_unit_interval
 from aegis.intent_firewall.custom import RuleSet
+from aegis.intent_firewall.paths import is_windows_absolute, resolve_path
 from aegis.intent_firewall.rules import DEFAULT_RULES
 
 __all__ = ["DEFAULT_ALLOWED_HOSTS", "Limits", "Policy"]
@@ -111,12 +112,19 @@ class Policy:
     #: expansion stays a finding; ``HOME`` and ``PWD`` come from ``home`` and the working
     #: directory. Given as a mapping or pairs, kept as sorted pairs.
     environment: tuple[tuple[str, str], ...] = ()
+    #: Set when ``working_directory`` is given as a Windows path (``C:\\work\\project``):
+    #: it is kept without its drive (``/work/project``), and Windows paths below it are
+    #: the workspace's. With a POSIX working directory every Windows path is outside it.
+    windows_workspace: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         require_unit_interval("threshold", self.threshold)
         object.__setattr__(self, "allowed_hosts", _hosts(self.allowed_hosts))
         if self.working_directory is not None:
             cwd = require_text("working_directory", self.working_directory)
+            if is_windows_absolute(cwd) and not cwd.startswith("\\\\"):
+                cwd = resolve_path(cwd, "/", "/")  # C:\\work\\project -> /work/project
+                object.__setattr__(self, "windows_workspace", True)
             if not cwd.startswith("/"):
                 raise ValueError(f"working_directory must be absolute, got {cwd!r}")
             object.__setattr__(self, "working_directory", posixpath.normpath(cwd).casefold())

@@ -21,6 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from aegis.intent_firewall.options import Arg
+from aegis.intent_firewall.psverbs import drive_words, expression, is_expression, read_only_cmdlet
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -43,6 +44,7 @@ _VERBS = frozenset({
     "select", "send", "set", "show", "skip", "split", "start", "step", "stop", "submit", "suspend",
     "switch", "sync", "test", "trace", "unblock", "undo", "uninstall", "unlock", "unprotect",
     "unpublish", "unregister", "update", "use", "wait", "watch", "where", "write", "foreach",
+    "sort", "tee",
 })  # fmt: skip
 
 
@@ -105,6 +107,8 @@ class _Lexer:
                 self.end_token()
                 self.index += 1
             elif char in _SEPARATORS or text.startswith("&&", self.index):
+                if char == "(" and self.token is not None:
+                    self.add("", "(")  # Name( with no blank: a call, marked in the word
                 self.end_statement()
                 self.index += 2 if text.startswith(("&&", "||"), self.index) else 1
             elif char == "#":
@@ -203,7 +207,23 @@ def judge_powershell(judge: CommandJudge, text: str, feed: Feed) -> None:
         _statement(judge, statement, replace(feed, depth=feed.depth + 1))
 
 
+#: Keywords that run nothing themselves: their conditions and bodies, in parentheses and
+#: braces, are statements of their own and judged as such.
+_KEYWORDS = frozenset(
+    {"if", "elseif", "else", "while", "do", "until", "try", "catch", "finally", "switch",
+     "foreach", "for"}
+)  # fmt: skip
+
+
 def _statement(judge: CommandJudge, words: list[tuple[str | None, str, str]], feed: Feed) -> None:
+    if len(words) == 1 and (words[0][0] or "").lower() in _KEYWORDS:
+        return
+    if is_expression(words):
+        # $_.Length -gt 10, [Math]::Round(…), 1..5: a value, not a command; its calls and
+        # an assignment's right-hand side are what run
+        words = expression(judge, words)
+        if not words:
+            return
     for value, written, unknown in words:
         if value is None:
             judge.hit("shell-expansion", f"PowerShell {unknown} in {written[:60]!r}")
@@ -215,10 +235,11 @@ def _statement(judge: CommandJudge, words: list[tuple[str | None, str, str]], fe
     cmdlets, common = _catalogue()
     entry = cmdlets.get(name)
     args: list[Arg] = [(v, w, v is not None and any(c in v for c in "*?")) for v, w, _ in words]
+    drive_words(judge, words)
     if entry is None:
         if judge.catalogue.lookup(name) is not None and not looks_like_cmdlet(name):
             judge.argv(args, feed)  # git, python, npm: native programs judged as themselves
-        else:
+        elif not (looks_like_cmdlet(name) and read_only_cmdlet(judge, name, args, feed)):
             judge.hit("powershell-command", f"cmdlet {first[:60]!r} is not in the catalogue")
         return
     _translate(judge, entry, common, args, feed)

@@ -22,7 +22,7 @@ from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.manifests import supply_chain_findings
-from aegis.intent_firewall.model import Finding, Request
+from aegis.intent_firewall.model import Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.operations import structured_operations
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
@@ -418,6 +418,7 @@ class _RequestJudge:
             workspace=self.policy.working_directory,
             max_address_list=self.policy.limits.max_address_list,
             environment=self.policy.environment,
+            windows_workspace=self.policy.windows_workspace,
         )
 
     def action(self) -> None:
@@ -733,10 +734,56 @@ class _RequestJudge:
             return argv
         named = sorted(
             word
-            for word in (self.words | name_words(item.tool)) - COMMAND_WORDS - _RUN_WORDS
+            for word in (self.words | name_words(item.tool or self._sibling_tool(item)))
+            - COMMAND_WORDS
+            - _RUN_WORDS
             if known(word) is not None
         )
         return [named[0], *argv] if len(named) == 1 else argv
+
+    def _named_line(self, item: Item) -> Item:
+        """``docker {command: "image ls app"}``: a command line that starts with a
+        subcommand of the one program the tool is named after is that program's line
+        (``docker image ls app``); judged whole, so ``git {command: "status; rm -rf ~"}`` is
+        still two commands."""
+        from aegis.intent_firewall.catalogue import catalogue
+
+        tool = item.tool or self._sibling_tool(item)
+        words = (self.words | name_words(tool) if tool else self.words) - _NOT_PROGRAM_WORDS
+        if not words:
+            return item  # execute_command {command: …}: no program named, the common case
+        first = item.text.split(None, 1)[0] if item.text.strip() else ""
+        if not first or not PLAIN_WORD.issuperset(first) or first == item.text:
+            return item
+        known = catalogue().lookup
+        named = sorted(word for word in words if known(word) is not None)
+        if len(named) != 1 or named[0] == first.lower():
+            return item
+        program = known(named[0])
+        if program is None or program.wrapper is not None or program.operands in _LINE_RUNNERS:
+            return item  # bash {command: "ls -la"} is the line itself, not bash's script file
+        if known(first.lower()) is not None and first.lower() not in program.subcommands:
+            # git {command: "cat /etc/shadow"}: should the tool run the line as it is, what
+            # it does is a finding too; only its severe findings count, for read as git's
+            # arguments (git diff HEAD~1) its words are no paths of their own
+            before = set(self.found)
+            self.text(item.text, item.where, item.key, item.tool)
+            for rule in set(self.found) - before:
+                if self.found[rule].severity in (Severity.LOW, Severity.MEDIUM):
+                    del self.found[rule]
+        return replace(item, text=f"{named[0]} {item.text}")
+
+    def _sibling_tool(self, item: Item) -> str:
+        """``{tool: git, command: "log -5"}``: the tool named beside a top-level line."""
+        where = item.where
+        if not where.startswith("parameters.") or where[11:] != item.key:
+            return ""
+        parameters = self.request.parameters
+        for key in _TOOL_NAME_KEYS.intersection(parameters):
+            named = parameters[key]
+            if isinstance(named, str) and len(named) <= 64:
+                return named
+        return ""
 
     def item(self, item: Item) -> None:
         if item.script:
@@ -745,7 +792,7 @@ class _RequestJudge:
         self.tool_name(item)
         if (
             item.argv is None
-            and item.key in ("command", "cmd")
+            and item.key in ("command", "cmd", "args", "arguments", "argv")
             and 0 < len(item.text) <= 64
             and PLAIN_WORD.issuperset(item.text)
         ):
@@ -753,6 +800,8 @@ class _RequestJudge:
             named = self._named_program([item.text], item)
             if len(named) == 2:
                 item = Item(item.where, item.text, item.key, item.tool, tuple(named[1:]))
+        if item.argv is None and item.key in ("command", "cmd"):
+            item = self._named_line(item)
         if item.argv is None and item.text:
             self.operand(item)
         if item.argv is None:
@@ -775,6 +824,14 @@ class _RequestJudge:
                     judge_url(scope, url, url, self.cwd)
         self.keep(scope.hits, item.where)
 
+
+_NOT_PROGRAM_WORDS = COMMAND_WORDS | _RUN_WORDS
+#: Keys beside a top-level command line that name the tool running it.
+_TOOL_NAME_KEYS = frozenset({"tool", "tool_name", "toolName", "program"})
+
+#: Programs whose operand is a line or script they run: a tool named after one is given
+#: the line itself.
+_LINE_RUNNERS = frozenset({"shell", "interp", "exec", "eval", "source", "scripts", "cmd"})
 
 #: Words that are shell control operators when an argument vector is joined into a line.
 _SHELL_OPERATORS = frozenset({"&&", "||", ";", "|", "&", ">", ">>", "<", "|&", ";;", "<<<"})

@@ -103,6 +103,11 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "privilege-recon": (M, REVIEW, "searches for setuid programs or capabilities to escalate"),
     "destructive-action": (M, REVIEW, "the action itself is destructive or privileged"),
     "network-listener": (M, REVIEW, "opens a listening socket or tunnel"),
+    "windows-path-write": (
+        M,
+        REVIEW,
+        "writes, deletes or changes a Windows path outside the working directory",
+    ),
     "unknown-network-destination": (M, REVIEW, "network destination not in allowed_hosts"),
     "local-control-api": (M, REVIEW, "loopback request to a secret store, admin API or metadata"),
     "sensitive-link": (M, REVIEW, "links to or mounts a sensitive path"),

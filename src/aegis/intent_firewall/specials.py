@@ -22,6 +22,7 @@ from aegis.intent_firewall import (
 )
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.winprograms import windows_verbs
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -442,4 +443,5 @@ SPECIAL: dict[str, Handler] = {
     "file-server": network_tools.file_server,
     "fd": _fd,
     "cmd": _cmd,
+    "windows-verbs": windows_verbs,
 }

@@ -87,6 +87,17 @@ def _option(judge: CommandJudge, spec: Program, state: _State, arg: Arg, feed: F
         setting = attached if eq else (name[2:] if len(name) > 2 else state.take())
         ssh_option(judge, setting or "", feed)
         return
+    if role == "local-forward":
+        from aegis.intent_firewall.network_tools import local_forward
+
+        forward = attached if eq else (name[2:] if len(name) > 2 else state.take())
+        # -g (or GatewayPorts) opens a forward without a bind address to every interface
+        gateway = any(
+            _cluster_has(word[0] or "", "g") or "gatewayports" in (word[0] or "").lower()
+            for word in state.args
+        )
+        local_forward(judge, spec.name, forward or "", gateway=gateway)
+        return
     if name in grammar.lookup or name in grammar.pid:
         state.done = True  # command -v NAME looks up; taskset -p changes a running process
         return
@@ -198,3 +209,8 @@ def _replace_token(options: list[Arg]) -> str | None:
         if value.startswith("-i") and len(value) > 2 and not value.startswith("--"):
             return value[2:]
     return None
+
+
+def _cluster_has(word: str, letter: str) -> bool:
+    """``-Ng``: a cluster of single-letter flags that holds ``letter``."""
+    return word[:1] == "-" and word[1:2] != "-" and word[1:].isalpha() and letter in word[1:]
