@@ -150,12 +150,20 @@ def _host_and_port(value: str) -> bool:
     return all(labels) and last.isalpha() and len(last) >= 2 and last not in _FILE_SUFFIXES
 
 
+#: A copy tool's source keys, read rather than written (the destination is the write).
+_SOURCE_KEYS = frozenset({"source", "src", "from", "from_path", "source_path", "src_path"})
+_COPY_WORDS = frozenset({"copy", "cp", "duplicate"})
+_MOVE_WORDS = frozenset({"move", "mv", "rename"})
+
+
 def _path_role(value: PlainValue) -> str:
     """What the action does to a path: deletes, changes the owner or mode of, writes, searches
     every file below (a grep tool) or reads it; a whole tree when asked to recurse."""
     key, words = value.key, value.words
     role = "read"
-    if words & DELETE_WORDS and key in PATH_KEYS:
+    if key in _SOURCE_KEYS and words & _COPY_WORDS and not words & (DELETE_WORDS | _MOVE_WORDS):
+        role = "read"  # copy_file {source: /etc/hosts}: the source is read, not written
+    elif words & DELETE_WORDS and key in PATH_KEYS:
         role = "delete"
     elif words & PERM_WORDS and key in PATH_KEYS:
         return "perm"  # on a system path it is refused whether recursive or not
