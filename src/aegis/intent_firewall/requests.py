@@ -862,6 +862,7 @@ def judge_request(
         ),
     )
     judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
+    _run_scripts(judge, walk.items)
     judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
     for item in walk.items:
         judge.item(item)
@@ -870,6 +871,19 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return _without_clean_hook(judge, walk), walk
+
+
+def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
+    """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
+    each judged as the command line it is."""
+    from aegis.intent_firewall.runscripts import run_script_findings
+
+    def judge_line(line: str) -> list[Hit]:
+        scope = judge.scope(prose=False)
+        judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
+        return list(scope.hits)
+
+    judge.keep(run_script_findings(items, judge_line), "parameters")
 
 
 def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:

@@ -136,6 +136,12 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "text that asks to read or hand on a secret or an agent's configuration (heuristic)",
     ),
+    "run-script": (
+        M,
+        REVIEW,
+        "package.json or composer.json written with a script the firewall would not allow "
+        "as a command line, or cannot read",
+    ),
     "agent-directed-order": (
         M,
         REVIEW,
