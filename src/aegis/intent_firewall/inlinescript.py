@@ -95,7 +95,7 @@ class _Walk:
             elif token.kind == "var":
                 ok = after.text not in ("(", "->", "::")  # $f('id'), $obj->method()
             elif token.kind == "op":
-                ok = self._operator(index, token, before)
+                ok = self._operator(index, token, before, after)
             else:
                 ok = not (after.text == "(" and token.kind in ("str", "num", "regex"))
             if not ok:
@@ -122,9 +122,11 @@ class _Walk:
             return path is not None
         if token.text not in lang.names and token.text not in self.locals:
             return False
+        if token.text in self.locals and after.text == "(":
+            return False  # a local called: it may hold any function a value reached
         return after.text not in _ASSIGNMENTS or token.text in self.locals
 
-    def _operator(self, index: int, token: Token, before: Token) -> bool:
+    def _operator(self, index: int, token: Token, before: Token, after: Token) -> bool:  # noqa: PLR0911
         text, lang = token.text, self.lang
         if text in ("->", "::") and lang.name in ("perl", "php"):
             return False
@@ -132,8 +134,10 @@ class _Walk:
             return before.text == ")"
         if text in _ASSIGNMENTS and (before.kind not in ("name", "var") or self._member(index)):
             return False
-        if text == "(" and before.text in (")", "]") and before.kind == "op":
-            return False  # a call of what a call returned
+        if text == "(" and before.kind == "op" and before.text in (")", "]", "}"):
+            return False  # a call of what a call (or Perl's &{"name"}) returned
+        if text == "&" and lang.name == "perl" and after.text in ("{", "$", "&"):
+            return False  # &{"system"}(…), &$f(…): a call by name
         indexes = before.kind in ("name", "var", "str") or before.text in (")", "]")
         if lang.name == "ruby" and before.kind == "name" and not self._member(index):
             indexes = False  # puts [3, 1, 2]: an argument (a constant's [] reads data)

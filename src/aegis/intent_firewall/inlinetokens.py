@@ -22,13 +22,13 @@ _NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 NAME_CHARS = _NAME_START | frozenset("0123456789")
 #: Operators, longest first (a greedy scan).
 _OPERATORS = (
-    "===", "!==", "...", "**=", "==", "!=", "<=", ">=", "=>", "=~", "!~", "+=", "-=", "*=",
+    "===", "!==", "...", "**=", "~=", "==", "!=", "<=", ">=", "=>", "=~", "!~", "+=", "-=", "*=",
     "/=", "%=", "||", "&&", "**", "..", "::", "->", "??", "<<", ">>", "++", "--",
     "(", ")", "[", "]", "{", "}", ",", ";", ":", ".", "+", "-", "*", "%", "<", ">", "=",
     "!", "&", "|", "?", "^", "~",
 )  # fmt: skip
 _ESCAPES = frozenset("ntr\\'\"0")
-_CODE_MARKS = ("#{", "${", "@{", "{$", "$(", "(?{", "(??{")
+_CODE_MARKS = ("#{", "${", "@{", "{$", "$(", "(?{", "(??{", "(*{")
 #: Perl names after which ``/`` opens a regular expression.
 _PERL_REGEX_AFTER = frozenset({"if", "unless", "and", "or", "not", "split", "print", "say"})
 #: Perl's quoting operators: any delimiter, so only m/…/ and s/…/…/ are read.
@@ -38,7 +38,8 @@ _JS_KEYWORDS = frozenset(
     {"typeof", "new", "const", "let", "var", "return", "in", "of", "instanceof", "else",
      "do", "case", "void", "delete", "yield", "await", "throw"}
 )  # fmt: skip
-_REFUSED_VARIABLES = frozenset({"ENV", "_ENV", "GLOBALS", "_SERVER", "INC"})
+#: ARGV: what Perl's <> reads (@ARGV = ('/etc/shadow') then <> reads it).
+_REFUSED_VARIABLES = frozenset({"ENV", "_ENV", "GLOBALS", "_SERVER", "INC", "ARGV", "SIG"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,14 @@ REFUSED = [
     ("lua", "print(1) -- '\nos.execute('id')\n--'"),
     ("lua", "os.remove('x')"),
     ("lua", "load('return 1')()"),
+    ("node", "const k = Object.values(process).find(f => f.name == 'kill'); k(1, 9)"),
+    ("node", "[console.log].map(f => f('x'))"),
+    ("ruby", "puts JSON.parse('{}', create_additions: true)"),
+    ("perl", "&{'system'}('id')"),
+    ("perl", "$x = 'system'; &$x('id')"),
+    ("perl", "@ARGV = ('/etc/shadow'); print <>"),
+    ("perl", "print if /(*{ system('id') })/"),
+    ("lua", "local n, t = pairs(os); n(t)"),
 ]
 
 
