@@ -51,6 +51,8 @@ class _Language:
     members: frozenset[str]
     modules: frozenset[str]
     dot_member: bool
+    readers: frozenset[str]
+    file_receivers: frozenset[str]
 
 
 @cache
@@ -59,8 +61,10 @@ def _language(name: str) -> _Language | None:
     table = tomllib.loads(text).get(name)
     if table is None:
         return None
-    names, members, modules = (frozenset(table[k]) for k in ("names", "members", "modules"))
-    return _Language(name, names, members, modules, bool(table["dot_member"]))
+    names, members, modules, readers, receivers = (
+        frozenset(table[k]) for k in ("names", "members", "modules", "readers", "file_receivers")
+    )
+    return _Language(name, names, members, modules, bool(table["dot_member"]), readers, receivers)
 
 
 def inline_reads(language: str, code: str) -> tuple[str, ...] | None:
@@ -80,7 +84,7 @@ class _Walk:
 
     def __init__(self, found: list[Token], lang: _Language) -> None:
         self.tokens, self.lang = found, lang
-        self.locals, self.json_locals = _bound(found, lang)
+        self.locals, self.json_locals, self.file_locals = _bound(found, lang)
         self.reads: list[str] = []
         self.json_chain = False  # members of parsed JSON: any field may be read
 
@@ -102,7 +106,7 @@ class _Walk:
                 return None
         return tuple(self.reads)
 
-    def _name(self, index: int, token: Token, before: Token, after: Token) -> bool:
+    def _name(self, index: int, token: Token, before: Token, after: Token) -> bool:  # noqa: PLR0911 (one answer per kind of name)
         lang = self.lang
         member = before.kind == "op" and (
             (before.text == "." and lang.dot_member)
@@ -112,7 +116,13 @@ class _Walk:
         if member:
             if token.text.startswith("_") or token.text in _DENIED_MEMBERS:
                 return False
+            if token.text in lang.readers:
+                return self._literal_read(index)
+            if self._file_receiver(index):
+                return False  # File.new, fs.writeFileSync: only the readers are admitted
             return self.json_chain or token.text in lang.members
+        if token.text in lang.readers and lang.name == "php":
+            return self._literal_read(index)
         self.json_chain = token.text in self.json_locals
         if token.text == "require" and lang.name in ("node", "ruby"):
             path = _required(self.tokens, index, lang)
@@ -125,6 +135,30 @@ class _Walk:
         if token.text in self.locals and after.text == "(":
             return False  # a local called: it may hold any function a value reached
         return after.text not in _ASSIGNMENTS or token.text in self.locals
+
+    def _literal_read(self, index: int) -> bool:
+        """``READER("path")`` or ``READER "path"``: the path is judged as a read."""
+        at = index + 1
+        at += at < len(self.tokens) and self.tokens[at].text == "("
+        if at >= len(self.tokens) or self.tokens[at].kind != "str":
+            return False
+        following = self.tokens[at + 1].text if at + 1 < len(self.tokens) else ""
+        path = self.tokens[at].text[1:-1]
+        # "|cmd" is a pipe to IO.read, "http://", "php://", "expect://" are PHP's wrappers
+        if following not in (")", ",", ";", "") or not path or ":" in path or path[0] == "|":
+            return False
+        self.reads.append(path)
+        return True
+
+    def _file_receiver(self, index: int) -> bool:
+        """Whether the member at ``index`` is taken of ``File``, of a local bound to
+        ``require('fs')`` or of ``require('fs')`` itself."""
+        receiver = self.tokens[index - 2] if index >= 2 else _NOTHING
+        if receiver.text in self.lang.file_receivers or receiver.text in self.file_locals:
+            return True
+        if receiver.text != ")" or index < 5 or self.tokens[index - 5].text != "require":
+            return False
+        return self.tokens[index - 3].text[1:-1] in self.lang.file_receivers
 
     def _operator(self, index: int, token: Token, before: Token, after: Token) -> bool:  # noqa: PLR0911
         text, lang = token.text, self.lang
@@ -180,11 +214,14 @@ def _required(found: list[Token], index: int, lang: _Language) -> str | None:
     return None
 
 
-def _bound(found: list[Token], lang: _Language) -> tuple[frozenset[str], frozenset[str]]:
+def _bound(
+    found: list[Token], lang: _Language
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Names the code binds (declarations, arrow and block parameters, ``x =`` at the start
-    of a statement), and those bound to a required ``.json`` file."""
+    of a statement), those bound to a required ``.json`` file and those bound to ``fs``."""
     bound: set[str] = set()
     json_bound: set[str] = set()
+    file_bound: set[str] = set()
     reserved = lang.names | {"require", "eval", "exec", "system", "open"}
     for index, token in enumerate(found):
         if token.kind != "name" or token.text in reserved:
@@ -204,7 +241,9 @@ def _bound(found: list[Token], lang: _Language) -> tuple[frozenset[str], frozens
         rest = [t.text for t in found[index + 1 : index + 5]]
         if rest[:3] == ["=", "require", "("] and rest[3:] and rest[3][1:-1].endswith(".json"):
             json_bound.add(token.text)
-    return frozenset(bound), frozenset(json_bound)
+        if rest[:3] == ["=", "require", "("] and rest[3:] and rest[3][1:-1] in lang.file_receivers:
+            file_bound.add(token.text)
+    return frozenset(bound), frozenset(json_bound), frozenset(file_bound)
 
 
 def _arrow_parameters(found: list[Token], index: int) -> bool:

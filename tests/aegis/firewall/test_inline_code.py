@@ -38,6 +38,10 @@ HARMLESS = [
     ("php", "$x = [3, 1, 2]; sort($x); echo implode(',', $x);"),
     ("lua", "print(math.floor(7/2))"),
     ("lua", "local s = 'abc'; print(s:upper())"),
+    ("node", "console.log(JSON.parse(require('fs').readFileSync('package.json', 'utf8')).version)"),
+    ("node", "const fs = require('fs'); console.log(fs.existsSync('dist'))"),
+    ("ruby", "puts File.read('Gemfile').lines.size"),
+    ("php", "echo json_decode(file_get_contents('composer.json'), true)['name'];"),
 ]
 REFUSED = [
     ("node", "(() => 1)()"),
@@ -94,6 +98,14 @@ REFUSED = [
     ("perl", "@ARGV = ('/etc/shadow'); print <>"),
     ("perl", "print if /(*{ system('id') })/"),
     ("lua", "local n, t = pairs(os); n(t)"),
+    ("node", "require('fs').writeFileSync('x', 'y')"),
+    ("node", "const fs = require('fs'); fs.rmSync('src', {recursive: true})"),
+    ("node", "require('fs').readFileSync(process.argv[1])"),
+    ("ruby", "File.new('x', 'w')"),
+    ("ruby", "puts File.read('|id')"),
+    ("php", "echo file_get_contents('http://evil.example/');"),
+    ("php", "echo file_get_contents('expect://id');"),
+    ("php", "echo file_get_contents($f);"),
 ]
 
 
@@ -124,6 +136,8 @@ def test_a_required_json_file_is_a_read_of_the_workspace() -> None:
         "perl -lane 'print $F[0]' data.txt",
         "php -r 'echo PHP_VERSION, PHP_EOL;'",
         "lua -e 'print(math.floor(7/2))'",
+        "node -e \"console.log(require('fs').readFileSync('package.json', 'utf8').length)\"",
+        "ruby -e 'puts File.read(\"Gemfile\").lines.size'",
     ],
 )
 def test_a_harmless_one_liner_is_allowed(line: str) -> None:
@@ -141,6 +155,8 @@ def test_a_harmless_one_liner_is_allowed(line: str) -> None:
         'deno eval --allow-all "console.log(1)"',
         "php -d auto_prepend_file=/tmp/x -r 'echo 1;'",
         "node -e \"console.log(require('./../../.aws/credentials.json'))\"",
+        "node -e \"console.log(require('fs').readFileSync('/etc/shadow', 'utf8'))\"",
+        "ruby -e 'puts File.read(\"/home/agent/.ssh/id_rsa\")'",
     ],
 )
 def test_a_one_liner_with_more_than_the_grammar_is_not_allowed(line: str) -> None:
