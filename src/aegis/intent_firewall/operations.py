@@ -61,6 +61,7 @@ _MATCH_ALL_TEXT = frozenset(_DATA["match_all_text"])
 _RESOURCE_KEYS = frozenset(_DATA["resource_keys"])
 _MOVE_VERBS = frozenset(_DATA["move_verbs"])
 _COPY_VERBS = frozenset(_DATA["copy_verbs"])
+_PLAIN_PATH_KEYS = frozenset({"path", "file", "file_path", "filepath", "filename"})
 _SOURCE_KEYS = frozenset(_DATA["source_keys"])
 _DESTINATION_KEYS = frozenset(_DATA["destination_keys"])
 _PROTECTION_KEYS = frozenset(_DATA["protection_keys"])
@@ -197,8 +198,15 @@ def _mappings(parameters: Mapping[Any, Any]) -> Iterator[dict[str, Any]]:
 
 
 def _lookup(mapping: dict[str, Any], keys: frozenset[str]) -> list[tuple[str, Any]]:
-    """The entries of ``mapping`` whose key, case folded, is one of ``keys``."""
-    return [(k, v) for k, v in mapping.items() if k.casefold() in keys]
+    """The entries of ``mapping`` whose key, case folded (or without its separators:
+    ``sourcePath`` is ``source_path``), is one of ``keys``."""
+    compact = _compacted(keys)
+    return [(k, v) for k, v in mapping.items() if k.casefold() in keys or _compact(k) in compact]
+
+
+@lru_cache(maxsize=64)
+def _compacted(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(_compact(key) for key in keys)
 
 
 def _first_text(mapping: dict[str, Any], keys: frozenset[str]) -> str | None:
@@ -324,6 +332,8 @@ def _move(mapping: dict[str, Any], found: Operations, program: str = "mv") -> No
     target is still moved or copied somewhere: judged against the working directory."""
     source = _first_text(mapping, _SOURCE_KEYS)
     target = _first_text(mapping, _DESTINATION_KEYS)
+    if not source and target:  # move_file {path: src, destination: …}: path is the source
+        source = _first_text(mapping, _PLAIN_PATH_KEYS)
     if not source:
         return
     command = [program, *(["-r"] if program == "cp" else []), "--", source, target or "."]

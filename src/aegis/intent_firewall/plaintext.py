@@ -79,7 +79,11 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     elif _host_and_port(stripped):
         # evil.example:443 under any key is a destination, whatever the key is called
         judge_url(scope, stripped, text, cwd)
-    elif (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS)) and not looks_like_path(canonical):
+    elif (
+        (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS))
+        and not looks_like_path(canonical)
+        and not _file_operand(value)
+    ):
         judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands
@@ -96,6 +100,16 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
     ):
         judge_url(scope, canonical.strip(), text, cwd)
+
+
+def _file_operand(value: PlainValue) -> bool:
+    """A file tool's destination (``move_file {destination: b.txt}``): a name, not a host,
+    unless it is written as a URL or an address."""
+    text = value.canonical
+    return bool(value.words & _FILE_TRANSFER_WORDS) and "://" not in text and "@" not in text
+
+
+_FILE_TRANSFER_WORDS = frozenset({"move", "mv", "copy", "cp", "rename", "relocate"})
 
 
 #: Action words that only look at or fetch from a bucket.
@@ -151,7 +165,7 @@ def _host_and_port(value: str) -> bool:
 
 
 #: A copy tool's source keys, read rather than written (the destination is the write).
-_SOURCE_KEYS = frozenset({"source", "src", "from", "from_path", "source_path", "src_path"})
+_SOURCE_KEYS = frozenset({"source", "src", "from", "frompath", "sourcepath", "srcpath"})
 _COPY_WORDS = frozenset({"copy", "cp", "duplicate"})
 _MOVE_WORDS = frozenset({"move", "mv", "rename"})
 
@@ -161,7 +175,8 @@ def _path_role(value: PlainValue) -> str:
     every file below (a grep tool) or reads it; a whole tree when asked to recurse."""
     key, words = value.key, value.words
     role = "read"
-    if key in _SOURCE_KEYS and words & _COPY_WORDS and not words & (DELETE_WORDS | _MOVE_WORDS):
+    compact = key.replace("_", "").replace("-", "").casefold()
+    if compact in _SOURCE_KEYS and words & _COPY_WORDS and not words & (DELETE_WORDS | _MOVE_WORDS):
         role = "read"  # copy_file {source: /etc/hosts}: the source is read, not written
     elif words & DELETE_WORDS and key in PATH_KEYS:
         role = "delete"
