@@ -11,12 +11,15 @@ beside that script's own findings. Fail closed: a manifest whose content is not 
 script that is neither a string nor (composer) a list of strings, a composer PHP callback
 (``Vendor\\Class::method``) or more scripts than are judged are findings too. An edit that
 gives a fragment (``new_str``) is read as the members it holds; those under npm's and
-composer's script names are judged.
+composer's script names are judged. A ``pyproject.toml``'s task-runner tables (poe, pdm,
+taskipy, hatch environments' scripts) are judged the same way; a Python callable given as a
+task (``call``, ``script``) is no command line.
 """
 
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -26,7 +29,17 @@ from aegis.intent_firewall.rules import Hit, default_hit
 
 __all__ = ["run_script_findings"]
 
-_MANIFESTS = frozenset({"package.json", "composer.json"})
+_MANIFESTS = frozenset({"package.json", "composer.json", "pyproject.toml"})
+#: pyproject.toml's task runners: (table path, whether each entry is a table of tables as
+#: hatch's environments are).
+_TASK_TABLES = (
+    (("tool", "poe", "tasks"), False),
+    (("tool", "pdm", "scripts"), False),
+    (("tool", "taskipy", "tasks"), False),
+    (("tool", "hatch", "envs"), True),
+)
+#: Keys of a task given as a table whose value is a command line.
+_TASK_COMMAND_KEYS = ("cmd", "shell")
 _PATH_KEYS = frozenset(
     {"path", "file", "filename", "file_path", "filepath", "target", "target_file", "dest",
      "destination", "output", "uri"}
@@ -64,7 +77,7 @@ def run_script_findings(items: list[Item], judge_line: JudgeLine) -> list[Hit]:
             continue
         scripts = _scripts(manifest, item)
         if scripts is None:
-            return [_finding(f"{manifest} content that cannot be read as JSON ({item.where})")]
+            return [_finding(f"{manifest} content that cannot be read ({item.where})")]
         for count, (name, command) in enumerate(scripts):
             if count >= _MAX_SCRIPTS:
                 return [*hits, _finding(f"more than {_MAX_SCRIPTS} scripts in {manifest}")]
@@ -101,6 +114,8 @@ def _scripts(manifest: str, item: Item) -> list[tuple[str, str | None]] | None:
     if len(text) > _MAX_TEXT:
         return None
     fragment = item.where.rsplit(".", 1)[-1] in _FRAGMENT_KEYS
+    if manifest == "pyproject.toml":
+        return _pyproject_tasks(text, fragment=fragment)
     document = _json(text, fragment=fragment)
     if not isinstance(document, dict):
         return [] if fragment and '"' not in text else None
@@ -115,6 +130,41 @@ def _scripts(manifest: str, item: Item) -> list[tuple[str, str | None]] | None:
     if not isinstance(scripts, dict):
         return [("scripts", None)]
     return list(_commands(manifest, scripts))
+
+
+def _pyproject_tasks(text: str, *, fragment: bool) -> list[tuple[str, str | None]] | None:
+    """The tasks poe, pdm, taskipy and hatch run from a ``pyproject.toml``: a string is a
+    command line, a table's ``cmd``/``shell`` too; a Python callable (``call``, ``script``)
+    or any other shape is no command line. A fragment that is not TOML names no task."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return [] if fragment else None
+    found: list[tuple[str, str | None]] = []
+    for path, nested in _TASK_TABLES:
+        table: Any = document
+        for part in path:
+            table = table.get(part) if isinstance(table, dict) else None
+        if not isinstance(table, dict):
+            continue
+        groups = [env.get("scripts", {}) for env in table.values() if isinstance(env, dict)]
+        for tasks in groups if nested else [table]:
+            if isinstance(tasks, dict):
+                found.extend(_task_lines(".".join(path), tasks))
+    return found
+
+
+def _task_lines(where: str, tasks: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
+    for name, value in list(tasks.items())[: _MAX_SCRIPTS + 1]:
+        shown = f"{where}.{name}"
+        task = value
+        if isinstance(value, dict):
+            keys = [key for key in _TASK_COMMAND_KEYS if key in value]
+            plain = bool(keys) and set(value) <= {*keys, "help", "env", "cwd"}
+            task = value.get(keys[0]) if plain else None
+        lines = task if isinstance(task, list) else [task]
+        for line in lines:
+            yield shown, line if isinstance(line, str) and line.strip() else None
 
 
 def _json(text: str, *, fragment: bool) -> Any:
