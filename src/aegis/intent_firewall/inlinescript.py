@@ -168,10 +168,11 @@ class _Walk:
             return before.text == ")"
         if text in _ASSIGNMENTS and (before.kind not in ("name", "var") or self._member(index)):
             return False
-        if text == "(" and before.kind == "op" and before.text in (")", "]", "}"):
-            return False  # a call of what a call (or Perl's &{"name"}) returned
-        if text == "&" and lang.name == "perl" and after.text in ("{", "$", "&"):
-            return False  # &{"system"}(…), &$f(…): a call by name
+        braces = ("}",) if lang.name != "perl" else ()  # Perl's sort { … } (list)
+        if text == "(" and before.kind == "op" and before.text in (")", "]", *braces):
+            return False  # a call of what a call returned
+        if text in ("&", "*") and lang.name == "perl" and after.text in ("{", "$", "&"):
+            return False  # &{"system"}(…), &$f(…), *{"main::x"}: a call or glob by name
         indexes = before.kind in ("name", "var", "str") or before.text in (")", "]")
         if lang.name == "ruby" and before.kind == "name" and not self._member(index):
             indexes = False  # puts [3, 1, 2]: an argument (a constant's [] reads data)
