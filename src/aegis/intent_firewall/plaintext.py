@@ -104,12 +104,14 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
 
 def _file_operand(value: PlainValue) -> bool:
     """A file tool's destination (``move_file {destination: b.txt}``): a name, not a host,
-    unless it is written as a URL or an address."""
-    text = value.canonical
-    return bool(value.words & _FILE_TRANSFER_WORDS) and "://" not in text and "@" not in text
+    unless it is written as a URL, an address or ``host:path`` (``remote_copy`` sends)."""
+    text, words = value.canonical, value.words
+    local = bool(words & _LOCAL_MOVE_WORDS) or bool(words & _COPY_WORDS and words & _FILE_WORDS)
+    return local and not any(mark in text for mark in (":", "@"))
 
 
-_FILE_TRANSFER_WORDS = frozenset({"move", "mv", "copy", "cp", "rename", "relocate"})
+_LOCAL_MOVE_WORDS = frozenset({"move", "mv", "rename", "relocate"})
+_FILE_WORDS = frozenset({"file", "files", "dir", "directory", "folder", "path", "paths"})
 
 
 #: Action words that only look at or fetch from a bucket.
