@@ -369,11 +369,14 @@ class CommandJudge:
         sub = spec.subcommands.get(name) or spec.subcommands.get("*")
         if sub is None:
             return spec, args
+        position = args.index(parsed.operands[0])
+        if spec.name == "deno" and name == "eval":
+            # deno eval CODE is deno's -e: judged as the interpreter's inline code
+            return spec, [args[0], ("-e", args[position][1], False), *args[position + 1 :]]
         # a rehearsal uploads nothing: cargo publish --dry-run, npm publish --dry-run
         if sub.finding and not (sub.finding == "irreversible-publish" and _dry_run(args)):
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
         merged = _merged(spec, sub, name)
-        position = args.index(parsed.operands[0])
         return merged, [args[0], *args[1:position], *args[position + 1 :]]
 
     def _unknown_root(self, root: str, cwd: str) -> bool:

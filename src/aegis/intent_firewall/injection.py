@@ -11,6 +11,13 @@ new phrasings are not caught):
   ``guard-tampering``;
 - *tool poisoning*: a sentence asking to read or hand on a secret or an agent's own
   configuration (``~/.ssh/id_rsa``, ``~/.cursor/mcp.json``, ``.env``) — ``tool-poisoning``;
+  a traversal string or a secret's name given as an example of what to reject, validate,
+  block or test ("reject names like ../../etc/shadow") is not such a request;
+- *orders to an AI reader*: text that addresses an AI, an agent, an assistant, an LLM, a
+  copilot or a bot ("Note to AI reviewers:", "if you are an AI", "to any LLM reading this",
+  "Assistant, …") with an order (approve, merge, add, run, send, grant, disable, skip …), or
+  that claims authority for a change ("approved by security", "as the repo owner I
+  authorise you") — ``agent-directed-order``;
 - *commands in prose*: backtick spans, fenced blocks, the words after "run"/"execute", and a
   catalogued program followed by an argument only a command line has (an option, a path, a
   URL, ``user@host:``) are returned by :func:`embedded_commands` to be judged as commands.
@@ -116,6 +123,9 @@ def injection_findings(canonical: str, *, home: str, cwd: str) -> list[tuple[str
     poisoning = _hands_on_secret(canonical, home, cwd)
     if poisoning is not None:
         found.append(("tool-poisoning", poisoning))
+    order = _matched("agent_orders", canonical) or _matched("authority_claims", canonical)
+    if order is not None:
+        found.append(("agent-directed-order", f"{order[:100]!r}"))
     return found
 
 
@@ -184,10 +194,37 @@ def _hands_on_secret(canonical: str, home: str, cwd: str) -> str | None:
                 if 0 < index - verb <= 12
                 or (0 < verb - index <= 12 and words[verb] not in _HANDING_NOUNS)
             ]
-            if near and _secret_named(token, home, cwd):
+            if near and _secret_named(token, home, cwd) and not _example(words, index):
                 verb = tokens[near[0]]
                 return f"{verb!r} … {token.strip(_STRIP)!r} in {sentence[:100]!r}"
     return None
+
+
+def _example(words: list[str], index: int) -> bool:
+    """``words[index]`` is an example of what the sentence asks to reject, validate, block
+    or test: a traversal string ("a test that uploads ../../etc/passwd and expects 400"),
+    or any name introduced by "like", "such as", "e.g." after a rejecting verb ("reject
+    names like ~/.ssh/id_rsa")."""
+    rejecting = [i for i, word in enumerate(words) if word in _REJECTING]
+    if not rejecting:
+        return False
+    if "../" in words[index] or "..\\" in words[index]:
+        return True
+    cue = any(word in _EXAMPLE_CUES for word in words[max(0, index - 3) : index])
+    return cue and rejecting[0] < index and words[rejecting[0]] not in _TESTING_ONLY
+
+
+#: Words of a sentence about refusing or checking input: what it names is an example.
+_REJECTING = frozenset(
+    {"reject", "rejects", "rejected", "rejecting", "validate", "validates", "validator",
+     "validation", "block", "blocks", "blocking", "deny", "denies", "prevent", "prevents",
+     "refuse", "refuses", "forbid", "forbids", "disallow", "disallows", "sanitize",
+     "sanitise", "sanitizes", "sanitises", "strip", "strips", "escape", "filter", "filters",
+     "detect", "detects", "guard", "guards", "catch", "catches", "test", "tests", "check",
+     "checks", "assert", "asserts", "traversal", "fuzz"}
+)  # fmt: skip
+_TESTING_ONLY = frozenset({"test", "tests", "check", "checks", "assert", "asserts", "fuzz"})
+_EXAMPLE_CUES = frozenset({"like", "such", "e.g", "eg", "example", "as", "including"})
 
 
 #: Handing words that are nouns: "the contents of ~/.ssh/id_rsa" asks for it; "the key or

@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.inlinescript import INLINE_LANGUAGES
 from aegis.intent_firewall.literalinput import LITERAL_PRODUCERS, literal_output
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.text import written_as
@@ -285,7 +286,7 @@ def shown_args(args: list[Arg]) -> str:
 
 
 def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
-    if spec.name == "perl" and _perl_edit(judge, args, feed):
+    if spec.name == "perl" and (_perl_edit(judge, args, feed) or _perl_inline(judge, args, feed)):
         return
     _interpreter(judge, spec, args, feed)
 
@@ -354,6 +355,45 @@ def _perl_edit(judge: CommandJudge, args: list[Arg], feed: Feed) -> bool:
     return True
 
 
+#: Perl's switches a one-liner judged by ``inlinescript`` may carry (line loops, printing,
+#: autosplit, warnings); -i is ``perledit``'s, -M/-I/-x/-0 … load or read more.
+_PERL_SWITCHES = frozenset("lnpaw")
+
+
+def _perl_inline(judge: CommandJudge, args: list[Arg], feed: Feed) -> bool:  # noqa: PLR0911 (a scan)
+    """``perl -ne 'print if /TODO/' FILE…``: code that only matches and prints (see
+    :mod:`inlinescript`), over files judged as reads; False (the line keeps its finding)
+    for any other switch, more than one ``-e`` or input from a downloader or decoder."""
+    from aegis.intent_firewall.inlinescript import inline_reads
+
+    words = [value for value, _, _ in args[1:]]
+    position, code = 0, None
+    while position < len(words) and code is None:
+        word = words[position]
+        if word is None or not word.startswith("-") or word == "-":
+            return False
+        letters = word[1:]
+        if not letters or not set(letters[:-1]) <= _PERL_SWITCHES:
+            return False
+        if letters[-1] in "eE":
+            if position + 1 >= len(words):
+                return False
+            code = words[position + 1]
+            position += 2
+        elif letters[-1] in _PERL_SWITCHES:
+            position += 1
+        else:
+            return False
+    files = args[1 + position :]
+    if code is None or any((value or "-").startswith("-") for value, _, _ in files):
+        return False
+    if set(feed.fed_by) & (DOWNLOADERS | DECODERS) or inline_reads("perl", code) != ():
+        return False
+    for arg in files:
+        judge.path(arg, "read", feed.cwd)
+    return True
+
+
 def _exits_without_script(name: str, args: list[Arg]) -> bool:
     """No REPL starts: ``ruby -v`` prints the version; ``node --test`` runs the workspace's
     test files. Only when nothing else is on the line, so no ``--import``/``--require`` of
@@ -393,6 +433,9 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
     if code is None:
         return False
     language = _SCRIPT_LANGUAGES.get(interpreter_name.rstrip("0123456789."), "")
+    inline = INLINE_LANGUAGES.get(interpreter_name.rstrip("0123456789."), "")
+    if inline and alone and option in _INLINE_OPTIONS[inline] and not language:
+        return _inline_code(judge, inline, code, cwd)
     if language and option in ("-e", "--eval", "-p", "--print") and alone:
         from aegis.intent_firewall.inertscript import inert_script
 
@@ -405,7 +448,9 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
             package = json_field_path(code, printed=printed)
             if package is not None:
                 return _files_in_workspace(judge, (("read", package),), cwd)
-        return inert_script(language, code, printed=printed)
+        if inert_script(language, code, printed=printed):
+            return True
+        return _inline_code(judge, language, code, cwd)
     if option != "-c" or not interpreter_name.startswith(("python", "pypy")):
         return False
     from aegis.intent_firewall.inertcode import python_reads
@@ -419,6 +464,24 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
         effects = python_effects(code)
         return effects is not None and _files_in_workspace(judge, effects, cwd)
     return _files_in_workspace(judge, tuple(("read", path) for path in reads), cwd)
+
+
+#: The inline-code option of each language ``inlinescript`` reads.
+_INLINE_OPTIONS = {
+    "node": ("-e", "--eval", "-p", "--print"), "ruby": ("-e",), "perl": ("-e", "-E"),
+    "php": ("-r",), "lua": ("-e",),
+}  # fmt: skip
+
+
+def _inline_code(judge: CommandJudge, language: str, code: str, cwd: str) -> bool:
+    """Code that stays inside :mod:`inlinescript`'s grammar; the JSON files it requires are
+    judged as reads of the workspace."""
+    from aegis.intent_firewall.inlinescript import inline_reads
+
+    reads = inline_reads(language, code)
+    return reads is not None and _files_in_workspace(
+        judge, tuple(("read", path) for path in reads), cwd
+    )
 
 
 def _files_in_workspace(
@@ -437,7 +500,7 @@ def _files_in_workspace(
 
 
 #: Interpreters whose one-liners ``inertscript`` reads, by program name.
-_SCRIPT_LANGUAGES = {"node": "node", "nodejs": "node", "ruby": "ruby"}
+_SCRIPT_LANGUAGES = {"node": "node", "nodejs": "node", "deno": "node", "ruby": "ruby"}
 
 
 def _in_workspace(judge: CommandJudge, path: str, cwd: str) -> bool:

@@ -40,7 +40,13 @@ from aegis.intent_firewall.embedded import nesting_depth
 from aegis.intent_firewall.hosts import url_host
 from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, PATH_KEYS, RECURSIVE_KEYS, name_words
 
-__all__ = ["OPERATION_KEY_WORDS", "Operations", "is_operation_key", "structured_operations"]
+__all__ = [
+    "OPERATION_KEY_WORDS",
+    "Operations",
+    "is_operation_key",
+    "names_file_transfer",
+    "structured_operations",
+]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -54,6 +60,8 @@ _SELECTOR_KEYS = frozenset(_DATA["selector_keys"])
 _MATCH_ALL_TEXT = frozenset(_DATA["match_all_text"])
 _RESOURCE_KEYS = frozenset(_DATA["resource_keys"])
 _MOVE_VERBS = frozenset(_DATA["move_verbs"])
+_COPY_VERBS = frozenset(_DATA["copy_verbs"])
+_PLAIN_PATH_KEYS = frozenset({"path", "file", "file_path", "filepath", "filename"})
 _SOURCE_KEYS = frozenset(_DATA["source_keys"])
 _DESTINATION_KEYS = frozenset(_DATA["destination_keys"])
 _PROTECTION_KEYS = frozenset(_DATA["protection_keys"])
@@ -106,6 +114,12 @@ class Operations:
     def hit(self, evidence: str) -> None:
         if len(self.findings) < 8:
             self.findings.append(("destructive-action", evidence))
+
+
+def names_file_transfer(action_words: frozenset[str]) -> bool:
+    """Whether a tool's name says it moves or copies files (its operands are then read
+    whatever keys they sit under)."""
+    return bool(action_words & (_MOVE_VERBS | _COPY_VERBS))
 
 
 @lru_cache(maxsize=4096)
@@ -184,23 +198,42 @@ def _mappings(parameters: Mapping[Any, Any]) -> Iterator[dict[str, Any]]:
 
 
 def _lookup(mapping: dict[str, Any], keys: frozenset[str]) -> list[tuple[str, Any]]:
-    """The entries of ``mapping`` whose key, case folded, is one of ``keys``."""
-    return [(k, v) for k, v in mapping.items() if k.casefold() in keys]
+    """The entries of ``mapping`` whose key, case folded (or without its separators:
+    ``sourcePath`` is ``source_path``), is one of ``keys``."""
+    compact = _compacted(keys)
+    return [(k, v) for k, v in mapping.items() if k.casefold() in keys or _compact(k) in compact]
+
+
+@lru_cache(maxsize=64)
+def _compacted(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(_compact(key) for key in keys)
 
 
 def _first_text(mapping: dict[str, Any], keys: frozenset[str]) -> str | None:
     return next((v for _, v in _lookup(mapping, keys) if isinstance(v, str) and v), None)
 
 
-def structured_operations(parameters: object, *, inside: Callable[[str], bool]) -> Operations:
+def structured_operations(
+    parameters: object,
+    *,
+    inside: Callable[[str], bool],
+    action_words: frozenset[str] = frozenset(),
+) -> Operations:
     """The findings and commands of every structured operation in ``parameters``.
 
     ``inside(path)`` tells whether a path lies strictly below the working directory.
+    ``action_words``: the words of the tool's name; a file tool named for moving or copying
+    (``filesystem__move_file``, ``copy_file``) has its operands under ``source``/``from``/
+    ``old_path`` … and ``destination``/``to``/``new_path`` …, judged as ``mv`` or ``cp``.
     """
     found = Operations()
     if not isinstance(parameters, Mapping):
         return found
     for mapping in _mappings(parameters):
+        if action_words & _MOVE_VERBS:
+            _move(mapping, found)
+        elif action_words & _COPY_VERBS:
+            _move(mapping, found, program="cp")
         _mapping(mapping, found, inside)
         if len(found.findings) >= 8 or len(found.commands) >= 8:
             break
@@ -294,11 +327,28 @@ def _recursive(mapping: dict[str, Any], words: frozenset[str]) -> bool:
     return any(_truth(v) is True for _, v in _lookup(mapping, RECURSIVE_KEYS))
 
 
-def _move(mapping: dict[str, Any], found: Operations) -> None:
+def _move(mapping: dict[str, Any], found: Operations, program: str = "mv") -> None:
+    """``mv SOURCE TARGET`` (or ``cp -r``, which reads a whole tree); a source without a
+    target is still moved or copied somewhere: judged against the working directory."""
     source = _first_text(mapping, _SOURCE_KEYS)
     target = _first_text(mapping, _DESTINATION_KEYS)
-    if source and target:
-        found.commands.append(["mv", "--", source, target])
+    if not source and target:  # move_file {path: src, destination: …}: path is the source
+        source = _first_text(mapping, _PLAIN_PATH_KEYS)
+    if not source:
+        return
+    command = [program, *(["-r"] if program == "cp" else []), "--", source, target or "."]
+    if command not in found.commands:
+        found.commands.append(command)
+    if program == "mv" and target and _into_device_or_away(source, target):
+        found.hit(f"moves {source[:80]!r} to {target[:80]!r}, where nothing can get it back")
+
+
+def _into_device_or_away(source: str, target: str) -> bool:
+    """A move whose target is a device node (``/dev/null`` swallows what lands there), or
+    that takes a repository's history (``.git``) somewhere else."""
+    if target.replace("\\", "/").startswith("/dev/"):
+        return True
+    return source.rstrip("/").rsplit("/", 1)[-1] == ".git"
 
 
 def _permissions(verbs: frozenset[str], mapping: dict[str, Any], found: Operations) -> None:

@@ -79,7 +79,11 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     elif _host_and_port(stripped):
         # evil.example:443 under any key is a destination, whatever the key is called
         judge_url(scope, stripped, text, cwd)
-    elif (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS)) and not looks_like_path(canonical):
+    elif (
+        (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS))
+        and not looks_like_path(canonical)
+        and not _file_operand(value)
+    ):
         judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands
@@ -96,6 +100,18 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
     ):
         judge_url(scope, canonical.strip(), text, cwd)
+
+
+def _file_operand(value: PlainValue) -> bool:
+    """A file tool's destination (``move_file {destination: b.txt}``): a name, not a host,
+    unless it is written as a URL, an address or ``host:path`` (``remote_copy`` sends)."""
+    text, words = value.canonical, value.words
+    local = bool(words & _LOCAL_MOVE_WORDS) or bool(words & _COPY_WORDS and words & _FILE_WORDS)
+    return local and not any(mark in text for mark in (":", "@"))
+
+
+_LOCAL_MOVE_WORDS = frozenset({"move", "mv", "rename", "relocate"})
+_FILE_WORDS = frozenset({"file", "files", "dir", "directory", "folder", "path", "paths"})
 
 
 #: Action words that only look at or fetch from a bucket.
@@ -150,12 +166,21 @@ def _host_and_port(value: str) -> bool:
     return all(labels) and last.isalpha() and len(last) >= 2 and last not in _FILE_SUFFIXES
 
 
+#: A copy tool's source keys, read rather than written (the destination is the write).
+_SOURCE_KEYS = frozenset({"source", "src", "from", "frompath", "sourcepath", "srcpath"})
+_COPY_WORDS = frozenset({"copy", "cp", "duplicate"})
+_MOVE_WORDS = frozenset({"move", "mv", "rename"})
+
+
 def _path_role(value: PlainValue) -> str:
     """What the action does to a path: deletes, changes the owner or mode of, writes, searches
     every file below (a grep tool) or reads it; a whole tree when asked to recurse."""
     key, words = value.key, value.words
     role = "read"
-    if words & DELETE_WORDS and key in PATH_KEYS:
+    compact = key.replace("_", "").replace("-", "").casefold()
+    if compact in _SOURCE_KEYS and words & _COPY_WORDS and not words & (DELETE_WORDS | _MOVE_WORDS):
+        role = "read"  # copy_file {source: /etc/hosts}: the source is read, not written
+    elif words & DELETE_WORDS and key in PATH_KEYS:
         role = "delete"
     elif words & PERM_WORDS and key in PATH_KEYS:
         return "perm"  # on a system path it is refused whether recursive or not
@@ -255,8 +280,10 @@ def _free_text(
     file being written only what is not quoted counts, and commands stay the file's."""
     from aegis.intent_firewall.injection import OUTBOUND_WORDS, judge_free_text, without_quoted
 
-    if value.words & OUTBOUND_WORDS:
-        prose_commands = False  # a message to a person quotes commands for that person
+    if value.words & OUTBOUND_WORDS or value.key == "<json>":
+        # a message to a person quotes commands for that person; JSON text is data whose
+        # strings are judged one by one (a command line among them as a command line)
+        prose_commands = False
     if writes_file_text(value.key, value.words, value.text):
         bare = without_quoted(value.text)
         if bare != value.text:

@@ -24,7 +24,7 @@ from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
-from aegis.intent_firewall.operations import structured_operations
+from aegis.intent_firewall.operations import names_file_transfer, structured_operations
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import (
@@ -919,14 +919,28 @@ def judge_request(
         ),
     )
     judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
+    _run_scripts(judge, walk.items)
     judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
     for item in walk.items:
         judge.item(item)
-    if not quiet or _may_name_operation(walk.frozen):
+    if not quiet or _may_name_operation(walk.frozen) or names_file_transfer(judge.words):
         _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)
     return _without_clean_hook(judge, walk), walk
+
+
+def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
+    """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
+    each judged as the command line it is."""
+    from aegis.intent_firewall.runscripts import run_script_findings
+
+    def judge_line(line: str) -> list[Hit]:
+        scope = judge.scope(prose=False)
+        judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
+        return list(scope.hits)
+
+    judge.keep(run_script_findings(items, judge_line), "parameters")
 
 
 def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:
@@ -959,7 +973,9 @@ def _structured_operations(judge: _RequestJudge, parameters: Any) -> None:
     """``{verb: delete, resource: namespace}``, ``{op: deleteMany, filter: {}}``: operations
     given as fields (``operations.py``); file operations are judged as the shell commands
     that do the same."""
-    found = structured_operations(parameters, inside=judge.below_workspace)
+    found = structured_operations(
+        parameters, inside=judge.below_workspace, action_words=judge.words
+    )
     for rule, evidence in found.findings:
         judge.keep([default_hit(rule, evidence)], "parameters")
     for argv in found.commands:

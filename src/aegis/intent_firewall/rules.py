@@ -141,6 +141,18 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "text that asks to read or hand on a secret or an agent's configuration (heuristic)",
     ),
+    "run-script": (
+        M,
+        REVIEW,
+        "package.json or composer.json written with a script the firewall would not allow "
+        "as a command line, or cannot read",
+    ),
+    "agent-directed-order": (
+        M,
+        REVIEW,
+        "text in data that gives an AI reader an order or claims authority for a change "
+        "(heuristic)",
+    ),
     "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
     "hidden-text": (M, REVIEW, "bidi controls or tag characters: text shown unlike it is read"),
     "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),

@@ -73,7 +73,7 @@ def test_anything_else_is_not_an_edit(words: list[str | None]) -> None:
         ("perl -pe 's/a/b/' /etc/shadow", "block"),
         ("perl -pi -e 's/a/b/' /etc/passwd", "block"),
         ("perl -pie 's/a/b/' src/a.txt", "review"),
-        ("perl -ne 'print if /x/' src/a.txt", "review"),
+        ("perl -ne 'print if /x/' src/a.txt", "allow"),  # a grep (inlinescript)
     ],
 )
 def test_perl_edits_are_judged_like_sed(command: str, decision: str) -> None:

@@ -165,3 +165,40 @@ def test_a_structure_referring_to_itself_is_walked_once() -> None:
     loop["self"] = loop
     found = structured_operations({"args": loop}, inside=bool)
     assert found.findings
+
+
+@pytest.mark.parametrize(
+    ("source_key", "target_key"),
+    [
+        ("source", "destination"),
+        ("from", "to"),
+        ("src", "dst"),
+        ("old_path", "new_path"),
+        ("source", "target"),
+    ],
+)
+def test_a_file_tool_named_for_moving_reads_its_operands_under_any_key(
+    source_key: str, target_key: str
+) -> None:
+    away = {source_key: "/work/project", target_key: "/dev/null"}
+    inside = {source_key: "/work/project/a.txt", target_key: "/work/project/b.txt"}
+    assert decide(away, "filesystem__move_file") is not Decision.ALLOW
+    assert decide(inside, "filesystem__move_file") is Decision.ALLOW
+
+
+def test_a_move_onto_a_device_or_of_the_history_is_a_finding() -> None:
+    found = structured_operations(
+        {"from": "src", "to": "/dev/null"}, inside=lambda _: True, action_words=frozenset({"move"})
+    )
+    assert found.commands == [["mv", "--", "src", "/dev/null"]]
+    assert found.findings
+    history = {"old_path": ".git", "new_path": "/tmp/g"}
+    assert decide(history, "rename_file") is not Decision.ALLOW
+
+
+def test_a_copy_tool_reads_its_source_and_writes_its_destination() -> None:
+    assert decide({"source": "/etc/hosts", "destination": "./hosts.bak"}, "copy_file") is (
+        Decision.ALLOW
+    )
+    assert decide({"src": "/etc/shadow", "dst": "./s"}, "copy_file") is not Decision.ALLOW
+    assert decide({"from": "./x", "to": "/etc/cron.d/x"}, "copy_file") is not Decision.ALLOW
