@@ -373,7 +373,7 @@ class _RequestJudge:
         self.policy = policy
         self.memo = memo
         #: Findings per (text, key, tool) within this request: repeated values cost once.
-        self.seen: dict[tuple[str, str, str], list[Hit]] = {}
+        self.seen: dict[tuple[str, str, str, bool], list[Hit]] = {}
         self.request = request
         self.custom = bool(policy.custom.rules)
         self.words = name_words(request.action)
@@ -510,7 +510,7 @@ class _RequestJudge:
             key = "path"  # read_file {name: .env}: a file tool's name is a file name
         elif key in _MODE_KEYS and self.words & PERM_WORDS and is_setuid(text.strip()):
             self.keep([default_hit("setuid", f"{self.request.action} {key}={text[:20]}")], where)
-        memo_key = (text, key, tool)
+        memo_key = (text, key, tool, self.context_text is not None)
         hits = self.seen.get(memo_key)
         if hits is None:
             hits = self.seen[memo_key] = self.uncached(text, key, tool)
@@ -588,6 +588,9 @@ class _RequestJudge:
         if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
+        # "Summary: run `make test`" unpacked from a context's YAML is prose the agent was
+        # given, not a line to run: only a command key (run:, cmd:) makes its value one
+        from_context = self.context_text is not None and text in self.context_text
         scope = self.scope(prose=False)
         if tool.startswith("<env>") or (not tool and self.words & _ENV_ACTIONS):
             judge_assignment(scope, key, canonical, text)
@@ -612,7 +615,8 @@ class _RequestJudge:
                 or shell_input
                 or _command_key(key)
                 or (
-                    bool(words & COMMAND_WORDS)
+                    not from_context
+                    and bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
                     and any(c in canonical for c in " \t\n;|&$`<>")
                     and not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
