@@ -173,6 +173,29 @@ def _dry_run(args: list[Arg]) -> bool:
     return not after or after[0].lower() not in _FALSE_WORDS
 
 
+#: The last word of a command that only prints the program's usage or version. Not ``-h``
+#: (``shutdown -h`` halts, ``ls -h`` is a format) nor a bare ``help`` (``pip install help``
+#: installs a package of that name).
+_USAGE_WORDS = frozenset({"--help", "--version", "-help", "-version"})
+_SUBCOMMAND_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
+def asks_for_usage(args: list[Arg]) -> bool:
+    """``gh repo delete --help``, ``keepassxc-cli --version``: a program on the search path
+    asked for its usage or version, after at most four plain subcommand words, runs nothing
+    else, whatever it would do with other words (an unknown program included)."""
+    words = [arg[0] for arg in args[1:]]
+    if not 1 <= len(words) <= 5 or words[-1] not in _USAGE_WORDS:
+        return False
+    return all(
+        word is not None
+        and word[:1].isalnum()
+        and word.isascii()
+        and _SUBCOMMAND_WORD_CHARS.issuperset(word.lower())
+        for word in words[:-1]
+    )
+
+
 #: How many subcommand levels the catalogue may describe (service, object, verb and one more:
 #: aws s3api get-object, gcloud compute instances list, kubectl create token).
 _SUBCOMMAND_DEPTH = 4
@@ -188,7 +211,7 @@ class CommandJudge:
     def hit(self, rule: str, evidence: str) -> None:
         self.scope.hit(rule, evidence)
 
-    def argv(self, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
+    def argv(self, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0911, PLR0912
         """Judge one command given as its words."""
         if not args or feed.depth > MAX_DEPTH:
             if feed.depth > MAX_DEPTH:
@@ -205,6 +228,8 @@ class CommandJudge:
             name = name[:-4]
         if glob:
             self.hit("dynamic-program", f"program {written_as(name, written)} is a glob")
+        elif "/" not in value and asks_for_usage(args):
+            return  # kubectl delete --help, op --version: prints its usage or version, no more
         spec = self.catalogue.lookup(name)
         note_unnamed_writes(self.scope, name, args, feed)
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
