@@ -201,6 +201,9 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
     if words[:1] == ["auth"] and any(a[0] in ("-t", "--show-token") for a in args):
         judge.hit("secret-environment", "gh auth status --show-token prints the token")
+    if tuple(words[:2]) in (("repo", "create"), ("gist", "create")) and _made_public(args):
+        # gh repo create --public --source=. --push: the workspace published for anyone
+        judge.hit("irreversible-publish", f"gh {' '.join(words[:2])} --public")
     if tuple(words[:2]) in _GH_UPLOADS:
         for arg in parsed.operands[2:]:  # files sent to GitHub: `.env` names one as well
             judge.path(arg, "read", feed.cwd)
@@ -209,6 +212,17 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     for role, arg, option in parsed.options:
         if role in ("unmodelled", "value") or option in ("--body-file", "-F", "--input"):
             unmodelled_value(judge, f"gh {option}", arg, feed.cwd)
+
+
+def _made_public(args: list[Arg]) -> bool:
+    """``--public``, ``-p`` of gist, ``--visibility public`` or ``--visibility=public``."""
+    values = [(a[0] or "").lower() for a in args[1:]]
+    pairs = zip(values, [*values[1:], ""], strict=True)
+    return any(
+        value in ("--public", "--visibility=public")
+        or (value == "--visibility" and following == "public")
+        for value, following in pairs
+    )
 
 
 def image_host(judge: CommandJudge, image: Arg) -> None:
