@@ -7,22 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aegis.intent_firewall import Decision, IntentFirewall, Request
+from aegis.intent_firewall import Decision, Request
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.cmdexe import _commands
 from aegis.intent_firewall.loopback import sensitive_local_path
 from aegis.intent_firewall.targets import targets
-
-FIREWALL = IntentFirewall(
-    working_directory="/work/project",
-    home="/home/agent",
-    allowed_hosts=["github.com", "localhost", "127.0.0.1"],
-)
-
-
-def judge(command: str) -> tuple[Decision, tuple[str, ...]]:
-    answer = FIREWALL.validate_request_sync(Request("execute_command", {"command": command}))
-    return answer.decision, answer.matched_rules
+from tests.aegis.firewall.lookalike_judge import FIREWALL, judge
 
 
 def test_account_lists_are_world_readable_credentials() -> None:

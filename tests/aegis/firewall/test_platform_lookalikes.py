@@ -11,22 +11,7 @@ import pytest
 
 from aegis.intent_firewall import Decision, IntentFirewall, Request
 from aegis.intent_firewall.network_tools import _colon_parts
-
-FIREWALL = IntentFirewall(
-    working_directory="/work/project",
-    home="/home/agent",
-    allowed_hosts=["github.com", "localhost", "127.0.0.1"],
-)
-
-
-def judge(command: str) -> tuple[Decision, tuple[str, ...]]:
-    answer = FIREWALL.validate_request_sync(Request("execute_command", {"command": command}))
-    return answer.decision, answer.matched_rules
-
-
-def judge_tool(action: str, parameters: dict[str, Any]) -> tuple[Decision, tuple[str, ...]]:
-    answer = FIREWALL.validate_request_sync(Request(action, parameters))
-    return answer.decision, answer.matched_rules
+from tests.aegis.firewall.lookalike_judge import FIREWALL, judge, judge_tool
 
 
 @pytest.mark.parametrize(
