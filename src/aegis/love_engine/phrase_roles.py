@@ -109,13 +109,7 @@ _THEIR_DOCUMENTS = frozenset(
 def their_document_checked(clause: list[tuple[int, str]], position: int) -> bool:
     """Whether a surveillance phrase ending in a possessive ("checking her") at ``position``
     acts on the person's document or reading named right after it."""
-    surface = clause[position][1]
-    if " " not in surface or surface.rsplit(" ", 1)[-1] not in _POSSESSIVE_PHRASES:
-        return False
-    if position + 1 >= len(clause):
-        return False
-    following = clause[position + 1][1]
-    return following in _THEIR_DOCUMENTS or following.split(" ", 1)[0] in _THEIR_DOCUMENTS
+    return _possessed_next(clause, position, _THEIR_DOCUMENTS)
 
 
 #: A thing a person leaves behind or owns, which "get rid of her ..." acts on.
@@ -152,10 +146,16 @@ def their_thing_removed(clause: list[tuple[int, str]], position: int) -> bool:
     """Whether a harm phrase ending in a possessive ("get rid of her") at ``position`` acts
     on the person's thing named right after it ("her old Facebook account"); "get rid of her
     for good", or nothing after, is the person."""
+    return _possessed_next(clause, position, _THEIR_THINGS)
+
+
+def _possessed_next(clause: list[tuple[int, str]], position: int, things: frozenset[str]) -> bool:
+    """Whether the phrase at ``position`` ends in a possessive ("checking her") and the word
+    right after it is one of ``things`` (alone or as the first word of a phrase)."""
     surface = clause[position][1]
     if " " not in surface or surface.rsplit(" ", 1)[-1] not in _POSSESSIVE_PHRASES:
         return False
     if position + 1 >= len(clause):
         return False
     following = clause[position + 1][1]
-    return following in _THEIR_THINGS or following.split(" ", 1)[0] in _THEIR_THINGS
+    return following in things or following.split(" ", 1)[0] in things
