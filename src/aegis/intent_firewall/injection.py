@@ -44,6 +44,7 @@ from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.rules import default_hit
 from aegis.intent_firewall.targets import CREDENTIAL, targets
 from aegis.intent_firewall.text import canonical_text
+from aegis.intent_firewall.textchecks import search_set
 
 __all__ = [
     "OUTBOUND_WORDS",
@@ -83,14 +84,7 @@ _SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "termina
 
 @cache
 def _scanner(name: str) -> Any:
-    options = re2.Options()
-    options.max_mem = 32 << 20
-    options.log_errors = False
-    compiled = re2.Set.SearchSet(options)
-    for pattern in _DATA[name]:
-        compiled.Add(pattern)
-    compiled.Compile()
-    return compiled
+    return search_set(_DATA[name], max_mem=32 << 20)
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,6 +30,7 @@ __all__ = [
     "free_text_checks",
     "instruction_override",
     "patterns",
+    "search_set",
     "secret_in_text",
     "sql_injection_shape",
 ]
@@ -40,16 +42,22 @@ def patterns() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-@cache
-def _compiled(name: str) -> Any:
+def search_set(expressions: Iterable[str], max_mem: int = 64 << 20) -> Any:
+    """One compiled RE2 set searching for every pattern of ``expressions`` in a single pass
+    (linear in the text), its memory capped at ``max_mem`` bytes."""
     options = re2.Options()
-    options.max_mem = 64 << 20
+    options.max_mem = max_mem
     options.log_errors = False
     compiled = re2.Set.SearchSet(options)
-    for pattern in patterns()[name]:
+    for pattern in expressions:
         compiled.Add(pattern)
     compiled.Compile()
     return compiled
+
+
+@cache
+def _compiled(name: str) -> Any:
+    return search_set(patterns()[name])
 
 
 def _first(name: str, text: str) -> str | None:
@@ -150,21 +158,15 @@ def _free_text_set() -> tuple[Any, tuple[tuple[int, int], ...]]:
     check's range is exactly what that check's own set would report first. A marker is
     letters only, so as a pattern it matches exactly where it occurs as a substring.
     """
-    options = re2.Options()
-    options.max_mem = 64 << 20
-    options.log_errors = False
-    compiled = re2.Set.SearchSet(options)
+    expressions: list[str] = []
     ranges: list[tuple[int, int]] = []
     for name in _FREE_TEXT:
-        start = ranges[-1][1] if ranges else 0
-        for pattern in patterns()[name]:
-            compiled.Add(pattern)
-        ranges.append((start, start + len(patterns()[name])))
+        start = len(expressions)
+        expressions.extend(patterns()[name])
+        ranges.append((start, len(expressions)))
     assert all(marker.isalpha() for marker in _TURNED_MARKERS)
-    for marker in _TURNED_MARKERS:
-        compiled.Add(marker)
-    compiled.Compile()
-    return compiled, tuple(ranges)
+    expressions.extend(_TURNED_MARKERS)
+    return search_set(expressions), tuple(ranges)
 
 
 def free_text_checks(canonical: str, original: str = "") -> FreeTextFindings:
