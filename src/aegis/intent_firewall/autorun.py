@@ -11,7 +11,7 @@ found in prose are: what is certainly dangerous counts, an unknown word does not
 
 from __future__ import annotations
 
-__all__ = ["auto_run_kind", "carried_commands"]
+__all__ = ["auto_run_kind", "carried_commands", "script_kind"]
 
 #: Build files whose indented lines are shell recipes.
 _RECIPE_FILES = frozenset({"makefile", "gnumakefile", "justfile", ".justfile"})
@@ -34,10 +34,28 @@ def auto_run_kind(path: str) -> str | None:
     return None
 
 
+#: Interpreters named on a shebang line, by the kind of text they run.
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "busybox"})
+_QUOTING = frozenset({"python", "python3", "python2", "node", "ruby", "perl", "php", "deno", "bun"})
+
+
+def script_kind(content: str) -> str | None:
+    """``shell`` or ``python`` (quoted command lines) for text that opens with a shebang:
+    whatever its name, it can be made executable and run (fail closed: any other
+    interpreter is read as quoting its command lines)."""
+    if content[:2] != "#!":
+        return None
+    words = content[2:].split("\n", 1)[0].replace("/", " ").split()
+    program = next((word for word in words if word not in ("usr", "bin", "local", "env")), "")
+    return "shell" if program.rstrip("0123456789.") in _SHELLS else "python"
+
+
 def carried_commands(kind: str, text: str) -> list[str]:
     """The command lines ``text`` (the file's new content) carries, at most 64."""
     if kind == "recipe":
         return _recipe_lines(text)
+    if kind == "shell":
+        return [text[: _MAX_LINE * _MAX_COMMANDS]]
     return _quoted_commands(text)
 
 

@@ -31,6 +31,7 @@ Patterns are RE2 (``data/injection.toml``); the rest are linear scans over bound
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -40,6 +41,7 @@ import re2
 from aegis.intent_firewall.access import Scope
 from aegis.intent_firewall.analysis import ShellJob, judge_shell
 from aegis.intent_firewall.catalogue import catalogue
+from aegis.intent_firewall.orders import Candidate, ordered
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.rules import default_hit
 from aegis.intent_firewall.targets import CREDENTIAL, targets
@@ -52,6 +54,7 @@ __all__ = [
     "injection_findings",
     "judge_free_text",
     "reads_as_prose",
+    "starts_as_command",
     "without_quoted",
 ]
 
@@ -77,6 +80,8 @@ _MAX_TEXT = 16384
 _MAX_SENTENCES = 64
 _MAX_SENTENCE = 600
 _MAX_COMMANDS = 6
+#: Candidates weighed as orders or mentions per text.
+_MAX_WEIGHED = 48
 _MAX_COMMAND = 512
 _STRIP = "\"'`()[]{}<>,;!?*“”‘’«»"
 _SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})
@@ -181,7 +186,12 @@ def _hands_on_secret(canonical: str, home: str, cwd: str) -> str | None:
     for sentence in _sentences(canonical):
         tokens = sentence.split()[:96]
         words = [token.strip(_STRIP).rstrip(".:") for token in tokens]
-        verbs = [i for i, word in enumerate(words) if word in _HANDING and not _negated(words, i)]
+        quoted = _in_backticks(tokens)
+        verbs = [
+            i
+            for i, word in enumerate(words)
+            if word in _HANDING and not _negated(words, i) and not quoted[i]
+        ]
         if not verbs:
             continue
         for index, token in enumerate(tokens):
@@ -197,6 +207,18 @@ def _hands_on_secret(canonical: str, home: str, cwd: str) -> str | None:
                 verb = tokens[near[0]]
                 return f"{verb!r} … {token.strip(_STRIP)!r} in {sentence[:100]!r}"
     return None
+
+
+def _in_backticks(tokens: list[str]) -> list[bool]:
+    """Per token, whether it lies in a backtick span: a program named in a quoted command
+    (`` `; cat /etc/shadow` ``) is that command's, judged as a command when ordered."""
+    inside = False
+    flags: list[bool] = []
+    for token in tokens:
+        flags.append(inside or token.startswith("`"))
+        if token.count("`") % 2:
+            inside = not inside
+    return flags
 
 
 def _example(words: list[str], index: int) -> bool:
@@ -303,54 +325,119 @@ def _program(token: str) -> bool:
     return spec is not None and (spec.operands != "none" or bool(spec.finding))
 
 
-def embedded_commands(text: str) -> list[str]:
+def starts_as_command(text: str) -> bool:
+    """``text`` opens the way a command line does: a path or an assignment, or a program
+    followed by an argument (``make sure …`` and ``find the bug`` open sentences)."""
+    tokens = text.split(None, 2)
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.startswith(("/", "./", "~", "$")) or ("=" in first and first[:1].isalpha()):
+        return len(tokens) == 1 or not tokens[1].isalpha()  # "/preview accepts …": prose
+    if not _program(first):
+        return False
+    return len(tokens) == 1 or _technical(tokens[1]) or _word(first) not in _WORD_PROGRAMS
+
+
+def embedded_commands(text: str, *, orders_only: bool = True) -> list[str]:
     """Command lines written inside prose: fenced blocks, backtick spans, the words after
-    a cue ("run X"), and a catalogued program followed by a command line's argument."""
+    a cue ("run X"), and a catalogued program followed by a command line's argument; with
+    ``orders_only`` only those the text orders its reader to run (``orders.py``: not one
+    it reports, warns against or gives as an example)."""
     if len(text) > _MAX_TEXT:
         return []
     found: list[str] = []
-    if "`" in text:
-        found.extend(_quoted(text))
-    # backtick spans were taken whole above; a program named inside one is not prose
-    unquoted = "".join(text.split("`")[0::2]) if "`" in text else text
-    for line in unquoted.splitlines()[:_MAX_SENTENCES]:
-        tokens = line.split()
-        words = [_word(token) for token in tokens[:96]]
-        for index, token in enumerate(tokens[:96]):
-            if _negated(words, index):
-                continue  # "never paste ~/.ssh/id_rsa": advice, not an order
-            rest = tokens[index + 1 :]
-            cue = _word(token) in _CUES and rest and _program(rest[0])
-            technical = (
-                index + 1 < len(tokens)
-                and _program(token)
-                and _technical(tokens[index + 1])
-                and (words[index] not in _WORD_PROGRAMS or tokens[index + 1].startswith("-"))
-            )
-            if cue or technical:
-                clause = _unquote_clause(_clause(rest if cue else tokens[index:]))
-                if clause and clause not in found:
-                    found.append(clause)
-                break
+    weighed = [0]
+
+    def add(command: str, candidate: Candidate) -> None:
+        if not command or command in found or len(found) >= _MAX_COMMANDS:
+            return
+        weighed[0] += 1  # past the bound every command is taken as ordered (fail closed)
+        if not orders_only or weighed[0] > _MAX_WEIGHED or ordered(text, candidate):
+            found.append(command)
+
+    masked = _quoted(text, add) if "`" in text else text
+    position = 0
+    for line in masked.split("\n")[:_MAX_SENTENCES]:
+        _line_commands(line, position, add)
+        position += len(line) + 1
         if len(found) >= _MAX_COMMANDS:
             break
     return [command[:_MAX_COMMAND] for command in found[:_MAX_COMMANDS]]
 
 
-def _quoted(text: str) -> list[str]:
-    found: list[str] = []
-    if "```" in text:
-        for block in text.split("```")[1:16:2]:
-            language, _, body = block.partition("\n")
-            if language.strip().lower() in _SHELL_FENCES:
-                lines = (line.strip().removeprefix("$ ") for line in body.splitlines())
-                found.append("\n".join(line for line in lines if line))
-        text = "".join(text.split("```")[0::2])
-    for written in text.split("`")[1:32:2]:
-        span = written.strip().removeprefix("$ ")
+def _offsets(line: str, tokens: list[str]) -> list[int]:
+    offsets: list[int] = []
+    at = 0
+    for token in tokens:
+        at = line.find(token, at)
+        offsets.append(at)
+        at += len(token)
+    return offsets
+
+
+def _line_commands(line: str, position: int, add: Callable[[str, Candidate], None]) -> None:
+    """The commands of one line of prose (backtick spans blanked out) given to ``add``."""
+    tokens = line.split()[:96]
+    words = [_word(token) for token in tokens]
+    offsets = _offsets(line, tokens)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        rest = tokens[index + 1 :]
+        cue = words[index] in _CUES and bool(rest) and _program(rest[0])
+        technical = (
+            index + 1 < len(tokens)
+            and _program(token)
+            and _technical(tokens[index + 1])
+            and (words[index] not in _WORD_PROGRAMS or tokens[index + 1].startswith("-"))
+        )
+        if _negated(words, index) or not (cue or technical):
+            index += 1
+            continue
+        first = index + 1 if cue else index
+        clause = _clause(tokens[first:])
+        start = position + offsets[first]
+        add(_unquote_clause(clause), Candidate(start, start + len(clause), first == 0))
+        index = first + max(1, len(clause.split()))
+
+
+def _quoted(text: str, add: Callable[[str, Candidate], None]) -> str:
+    """Fenced blocks and backtick spans given to ``add``; ``text`` returned with them
+    blanked out (same length, line breaks kept) for the scan of the prose around them."""
+    chars = list(text)
+    fence = text.find("```")
+    count = 0
+    while fence >= 0 and count < 16:
+        close = text.find("```", fence + 3)
+        end = len(text) if close < 0 else close + 3
+        language, _, body = text[fence + 3 : max(fence + 3, end - 3)].partition("\n")
+        if language.strip().lower() in _SHELL_FENCES:
+            lines = (line.strip().removeprefix("$ ") for line in body.splitlines())
+            add("\n".join(line for line in lines if line), Candidate(fence, end, True))
+        _blank(chars, fence, end)
+        fence = text.find("```", end) if close >= 0 else -1
+        count += 1
+    masked = "".join(chars)
+    start = masked.find("`")
+    count = 0
+    while start >= 0 and count < 32:
+        close = masked.find("`", start + 1)
+        if close < 0:
+            break
+        span = masked[start + 1 : close].strip().removeprefix("$ ")
         if span and " " in span:
-            found.append(span)
-    return found
+            add(span, Candidate(start, close + 1, False))
+        _blank(chars, start, close + 1)
+        start = masked.find("`", close + 1)
+        count += 1
+    return "".join(chars)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(start, min(end, len(chars))):
+        if chars[index] != "\n":
+            chars[index] = " "
 
 
 def judge_free_text(
@@ -381,9 +468,34 @@ def without_quoted(text: str) -> str:
     quoting 'ignore previous instructions' or a test fixture holding one mentions the
     phrase; an unquoted one is addressed to whoever reads the file. An apostrophe inside
     a word (``don't``) opens nothing; an unclosed quote keeps the rest of its line."""
-    if not any(quote in text for quote in _QUOTES):
+    if not any(quote in text for quote in _QUOTES) and "/" not in text:
         return text
     return "\n".join(_unquoted_line(line) for line in text.split("\n"))
+
+
+#: Characters after which a ``/`` opens a regular expression literal (``= /…/i``).
+_REGEX_OPENERS = frozenset("([,=:!&|?{;")
+#: Characters only a pattern holds between its slashes (``/etc/`` is a path).
+_REGEX_MARKS = frozenset(" ()|?*+[\\")
+
+
+def _regex_end(line: str, index: int) -> int:
+    """Where the regular expression literal opened by the ``/`` at ``index`` ends (after
+    its flags), or -1: code quotes patterns of injection phrases as data too."""
+    opener = index - 1
+    while opener >= 0 and line[opener] in " \t":
+        opener -= 1
+    if opener >= 0 and line[opener] not in _REGEX_OPENERS:
+        return -1
+    end = line.find("/", index + 1)
+    while end > 0 and line[end - 1] == "\\":
+        end = line.find("/", end + 1)
+    if end < 0 or _REGEX_MARKS.isdisjoint(line[index + 1 : end]):
+        return -1
+    after = end + 1
+    while after < len(line) and line[after].isalpha():
+        after += 1
+    return after if after == len(line) or line[after] in ",);.]} \t" else -1
 
 
 def _unquoted_line(line: str) -> str:
@@ -391,6 +503,12 @@ def _unquoted_line(line: str) -> str:
     start = index = 0
     tries = 0
     while index < len(line) and tries < _MAX_QUOTES_PER_LINE:
+        if line[index] == "/" and (after := _regex_end(line, index)) > 0:
+            tries += 1
+            kept.append(line[start:index])
+            kept.append(" ")
+            start = index = after
+            continue
         closing = _QUOTES.get(line[index])
         if closing is None or (index and line[index - 1].isalnum()):
             index += 1

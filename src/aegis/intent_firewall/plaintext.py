@@ -10,6 +10,7 @@ from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.globbing import has_glob
+from aegis.intent_firewall.orders import prose_like
 from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.paths import looks_like_path
 from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
@@ -35,7 +36,7 @@ from aegis.intent_firewall.vocabulary import (
     WRITE_WORDS,
 )
 
-__all__ = ["URL_KEY_ENDINGS", "PlainValue", "judge_plain", "writes_file_text"]
+__all__ = ["FILE_TEXT_KEYS", "URL_KEY_ENDINGS", "PlainValue", "judge_plain", "writes_file_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,10 @@ _FILE_TEXT_KEYS = frozenset(
 )  # fmt: skip
 
 
+#: Keys of a file's text, in write tools and edit tools alike.
+FILE_TEXT_KEYS = _FILE_TEXT_KEYS | CONTENT_KEYS
+
+
 def _file_text(value: PlainValue) -> bool:
     """Lines of a file being written (code, configuration, a document): quotes followed by a
     comment (``NAME = 'app'  # why``) and ``'a' or 'b'`` are how programs are written, not
@@ -215,6 +220,7 @@ def judge_plain(
     documentation: bool,
     prose_commands: bool = True,
     injection: bool = True,
+    instructions: bool = False,
 ) -> None:
     """Every finding on a value that is not a command line. In ``documentation`` (text
     written to a ``.md`` or ``docs/`` file) code is an example, not a command. Without
@@ -241,12 +247,14 @@ def judge_plain(
         and len(canonical) <= max_shell
         and any(c in canonical for c in " \t\n;|&`$<>")
         and looks_like_command(canonical)
+        and not prose_like(text)  # sentences: only the commands they order (orders.py)
     ):
         scope.prose = True
         judge_shell(canonical_text(text, fold=False), scope, job)
         scope.prose = False
-    if not documentation:
-        _free_text(value, scope, job, max_shell, prose_commands=prose_commands, scan=injection)
+    _reader_text(
+        value, scope, job, max_shell, (documentation, instructions, prose_commands, injection)
+    )
     if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
@@ -292,6 +300,45 @@ def _free_text(
     _override(value, scope, job, max_shell)
     if scan and len(value.canonical) <= max_shell * 4:
         judge_free_text(value.canonical, value.text, scope, job, commands=prose_commands)
+
+
+def _reader_text(
+    value: PlainValue,
+    scope: Scope,
+    job: ShellJob,
+    max_shell: int,
+    how: tuple[bool, bool, bool, bool],
+) -> None:
+    """What the value says to whoever reads it. ``how`` is (documentation, instructions,
+    prose_commands, injection): a coding agent's instruction file (``AGENTS.md``) is
+    orders to it, its commands judged when it orders them; a document or data file only
+    for text addressed to an AI reader; anything else as a message."""
+    from aegis.intent_firewall.injection import judge_free_text
+
+    documentation, instructions, prose_commands, injection = how
+    if instructions:
+        _override(value, scope, job, max_shell)
+        judge_free_text(value.canonical, value.text, scope, job, commands=True)
+    elif not documentation:
+        _free_text(value, scope, job, max_shell, prose_commands=prose_commands, scan=injection)
+    elif injection:
+        _addressed_to_a_reader(value, scope, job)
+
+
+#: What a document or data file is judged for: text addressed to an AI that reads it.
+_READER_RULES = frozenset({"fake-turn-marker", "agent-directed-order"})
+
+
+def _addressed_to_a_reader(value: PlainValue, scope: Scope, job: ShellJob) -> None:
+    """A document's or data file's own words (what it quotes left out) that address an AI
+    reading it: forged chat turns, orders to an agent or an assistant. Its commands, URLs
+    and hosts are what the document talks about, not what the request does."""
+    from aegis.intent_firewall.injection import injection_findings, without_quoted
+
+    bare = without_quoted(value.text)
+    for rule, evidence in injection_findings(canonical_text(bare), home=scope.home, cwd=job.cwd):
+        if rule in _READER_RULES:
+            scope.hit(rule, evidence)
 
 
 def _injection_shapes(value: PlainValue, scope: Scope) -> None:

@@ -14,20 +14,23 @@ from typing import Any
 
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
-from aegis.intent_firewall.autorun import auto_run_kind
+from aegis.intent_firewall.autorun import auto_run_kind, script_kind
 from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.filekinds import DATA_KINDS, written_kind
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.manifests import supply_chain_findings
-from aegis.intent_firewall.model import Finding, Request, Severity
+from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.operations import names_file_transfer, structured_operations
+from aegis.intent_firewall.orders import ordered_urls, prose_like
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import (
+    FILE_TEXT_KEYS,
     URL_KEY_ENDINGS,
     PlainValue,
     judge_plain,
@@ -389,6 +392,11 @@ class _RequestJudge:
         self.context_text: str | None = None
         #: ``recipe``/``python`` when the request writes a file a build command runs.
         self.auto_run: str | None = None
+        #: What the file the request writes is (``filekinds.py``): ``document``, ``data``,
+        #: ``test``, or None for code, configuration and anything unknown.
+        self.written: str | None = None
+        #: The request names a path: its text keys hold a file's text.
+        self.writes_file = False
         #: The request types its text into whatever has the focus (a terminal, maybe).
         self.typing = False
         #: Tool names already judged for destructive words.
@@ -401,11 +409,19 @@ class _RequestJudge:
         self.script_budget: CommandBudget | None = None
 
     def keep(self, hits: Iterable[Hit], where: str) -> None:
+        """Each hit's rule once. What the context alone draws (text the agent read, not
+        what it does) is at most review; the same rule drawn by the request itself takes
+        its place with its own effect."""
+        read = where.startswith("context")
         for hit in hits:
-            if hit.rule in self.policy.disabled_rules or hit.rule in self.found:
+            if hit.rule in self.policy.disabled_rules:
                 continue
+            known = self.found.get(hit.rule)
+            if known is not None and (read or not known.where.startswith("context")):
+                continue
+            effect = Effect.REVIEW if read else hit.effect
             self.found[hit.rule] = Finding(
-                hit.rule, hit.severity, hit.effect, hit.description, where, hit.evidence
+                hit.rule, hit.severity, effect, hit.description, where, hit.evidence
             )
 
     def scope(self, *, prose: bool) -> Scope:
@@ -583,7 +599,10 @@ class _RequestJudge:
             canonical, key
         )
         if not searching:
-            authored = writes_file_text(key, self.words, text)
+            authored = writes_file_text(key, self.words, text) or (
+                self.written is not None and key in FILE_TEXT_KEYS
+            )
+            authored = authored and not (key in FILE_TEXT_KEYS and self.written == "instructions")
             hits.extend(_free_text_hits(canonical, text, authored=authored))
         if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
@@ -634,10 +653,29 @@ class _RequestJudge:
         else:
             self.plain(canonical, text, key, words, scope)
         if "://" in canonical:
-            for url in urls_in(canonical):
+            for url in self.destinations(canonical, key, command=command):
                 judge_url(scope, url, url, self.cwd)
         hits.extend(scope.hits)
         return hits
+
+    def destinations(self, canonical: str, key: str, *, command: bool) -> list[str]:
+        """The URLs of a value that are places the request reaches: none in a document or
+        data file written (``filekinds.py``), those outside string literals in a test
+        source, all in other files (code and configuration fetch them), and in sentences
+        and agent instruction files only those the text orders reached (``orders.py``)."""
+        kind = self.written if key in FILE_TEXT_KEYS else None
+        if kind in DATA_KINDS:
+            return []
+        if kind == "test":
+            return list(urls_in(without_quoted(canonical)))
+        urls = list(urls_in(canonical))
+        if kind == "instructions":
+            return ordered_urls(canonical, urls)  # AGENTS.md: the URLs it orders reached
+        if command or key in URL_KEYS or (key in FILE_TEXT_KEYS and self.writes_file):
+            return urls  # a file of code or configuration: its URLs are fetched
+        if not prose_like(canonical):
+            return urls
+        return ordered_urls(canonical, urls)
 
     def encoded(self, text: str, key: str, tool: str) -> list[Hit]:
         """``{"command_b64": "cm0gLXJmIH4="}``: the decoded text is judged under the key's
@@ -659,11 +697,17 @@ class _RequestJudge:
     def plain(
         self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
     ) -> None:
-        if key in CONTENT_KEYS and self.auto_run is not None:
+        run = self.auto_run if key in CONTENT_KEYS else None
+        if key in FILE_TEXT_KEYS and run is None and text[:2] == "#!":
+            run = script_kind(text)  # tools/bootstrap opening with #!/bin/sh
+        elif key in FILE_TEXT_KEYS and run is None and self.written == "test":
+            # a test source's strings are data, but for those its code runs when imported
+            run = "python" if code_danger(without_quoted(canonical)) else None
+        if run is not None:
             from aegis.intent_firewall.autorun import carried_commands
 
             carried = self.scope(prose=True)
-            for line in carried_commands(self.auto_run, text):
+            for line in carried_commands(run, text):
                 judge_shell(canonical_text(line, fold=False), carried, self.job)
             scope.hits.extend(carried.hits)
         judge_plain(
@@ -671,11 +715,12 @@ class _RequestJudge:
             scope,
             self.job,
             self.policy.limits.max_shell,
-            documentation=key in CONTENT_KEYS and self.documentation,
+            documentation=key in FILE_TEXT_KEYS and self.documentation,
             prose_commands=key not in CONTENT_KEYS
             or self.typing
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
             injection=self.context_text is None or text not in self.context_text,
+            instructions=key in FILE_TEXT_KEYS and self.written == "instructions",
         )
 
     def operand(self, item: Item) -> None:
@@ -908,6 +953,10 @@ def judge_request(
         )
         return list(judge.found.values()), walk
     _read_locations(judge, walk.items)
+    items = walk.items
+    if judge.written is not None:
+        # a document, data file or test written: the text is not YAML or JSON of commands
+        items = [_as_file_text(item) for item in items if not _read_from_file_text(item)]
     judge.action()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
@@ -922,10 +971,10 @@ def judge_request(
             limits.max_commands, limits.max_sql_parsed, limits.max_paths, limits.max_work
         ),
     )
-    judge.keep(supply_chain_findings(judge.words, walk.items), "parameters")
-    _run_scripts(judge, walk.items)
-    judge.keep(tamper_findings(request.action, judge.words, walk.items), "parameters")
-    for item in walk.items:
+    judge.keep(supply_chain_findings(judge.words, items), "parameters")
+    _run_scripts(judge, items)
+    judge.keep(tamper_findings(request.action, judge.words, items), "parameters")
+    for item in items:
         judge.item(item)
     if not quiet or _may_name_operation(walk.frozen) or names_file_transfer(judge.words):
         _structured_operations(judge, walk.frozen)
@@ -959,9 +1008,41 @@ def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:
     if cwd_item is not None and cwd_item.text.startswith("/"):
         judge.cwd = canonical_text(cwd_item.text)
         judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
+    judge.writes_file = named_paths
     if named_paths:  # both look only at values under path keys
         judge.documentation = _writes_documentation(items)
         judge.auto_run = _writes_auto_run(items)
+        judge.written = _written_kind(items)
+        if judge.written in DATA_KINDS:
+            judge.documentation = True
+
+
+def _read_from_file_text(item: Item) -> bool:
+    """An item the walk read out of a file's text (``content<yaml>.cmd``)."""
+    where = item.where
+    return "<" in where and where.split("<", 1)[0].rsplit(".", 1)[-1].casefold() in FILE_TEXT_KEYS
+
+
+def _as_file_text(item: Item) -> Item:
+    """A file's JSON text (which the walk marks as ``<json>``) under its own key again."""
+    if item.key != "<json>":
+        return item
+    key = item.where.rsplit(".", 1)[-1].casefold()
+    return replace(item, key=key) if key in FILE_TEXT_KEYS else item
+
+
+def _written_kind(items: list[Item]) -> str | None:
+    """The kind of file every path parameter names, given the text written to it
+    (``filekinds.py``); None when they differ or one is code, configuration or unknown."""
+    content = next(
+        (item.text for item in items if item.key in FILE_TEXT_KEYS and item.argv is None), ""
+    )
+    kinds = {
+        written_kind(item.text, content)
+        for item in items
+        if item.key in PATH_KEYS and item.argv is None
+    }
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _may_name_operation(parameters: Mapping[str, str]) -> bool:
