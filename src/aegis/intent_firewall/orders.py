@@ -173,13 +173,28 @@ def _tail(text: str, end: int) -> bool:
     return any(_word(token) in _TAIL for token in after)
 
 
+def _ordered_after(text: str, end: int) -> bool:
+    """An order right after a candidate that points back at it ("`…` — run it now",
+    "reproduce it exactly"), not negated."""
+    line_end = text.find("\n", end)
+    after = [_word(t) for t in text[end : line_end if line_end >= 0 else len(text)].split()[:6]]
+    for index, word in enumerate(after[:-1]):
+        if word in _VERBS and after[index + 1] in _BACK_REFERENCES:
+            return not _negated(after, index)
+    return False
+
+
+#: Words by which an order after a command points back at it.
+_BACK_REFERENCES = frozenset({"it", "this", "that", "them", "these", "those"})
+
+
 def ordered(text: str, candidate: Candidate) -> bool:
     """Whether ``text`` orders its reader to run or reach ``candidate``."""
     words, placed = lead_of(text, candidate.start)
     decided = _decide(words)
-    if decided is not None:
-        return decided
-    if _tail(text, candidate.end):
+    if decided or _ordered_after(text, candidate.end):
+        return True
+    if decided is not None or _tail(text, candidate.end):
         return False
     return candidate.placed or placed
 
@@ -211,10 +226,23 @@ def ordered_urls(text: str, urls: list[str]) -> list[str]:
             kept.append(url)  # not found as written: judged (fail closed)
             continue
         position = start + len(url)
-        words, _ = lead_of(text, start)
-        if _decide_url(words):
+        span = _enclosing_span(text, start)
+        if span is not None:  # inside a quoted command: reached when that is ordered
+            if ordered(text, span):
+                kept.append(url)
+        elif _decide_url(lead_of(text, start)[0]):
             kept.append(url)
     return kept
+
+
+def _enclosing_span(text: str, start: int) -> Candidate | None:
+    """The backtick span ``start`` lies in, on its line, or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("`", line_start, start) % 2 == 0:
+        return None
+    opening = text.rfind("`", line_start, start)
+    closing = text.find("`", start)
+    return Candidate(opening, len(text) if closing < 0 else closing + 1, False)
 
 
 def prose_like(text: str) -> bool:
