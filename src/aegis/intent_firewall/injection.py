@@ -336,14 +336,30 @@ def starts_as_command(text: str) -> bool:
         return len(tokens) == 1 or not tokens[1].isalpha()  # "/preview accepts …": prose
     if not _program(first):
         return False
-    return len(tokens) == 1 or _technical(tokens[1]) or _word(first) not in _WORD_PROGRAMS
+    if len(tokens) > 1 and _technical(tokens[1]):
+        return True
+    if first[:1].isupper() and first[1:].islower() and _opens_sentence(text):
+        return False  # "Replace the installer docs …": a sentence, not replace(1)
+    return len(tokens) == 1 or _word(first) not in _WORD_PROGRAMS
 
 
-def embedded_commands(text: str, *, orders_only: bool = True) -> list[str]:
+#: Words that make a capitalised first word the start of a sentence ("Replace the …").
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "to", "that", "and", "of", "in", "for", "with", "on", "all", "this",
+     "it", "your", "our", "my", "its", "their", "any", "every", "each", "some"}
+)  # fmt: skip
+
+
+def _opens_sentence(text: str) -> bool:
+    return any(word in _FUNCTION_WORDS for word in text.split(None, 4)[1:4])
+
+
+def embedded_commands(text: str, *, orders_only: bool = True, undecided: bool = False) -> list[str]:
     """Command lines written inside prose: fenced blocks, backtick spans, the words after
     a cue ("run X"), and a catalogued program followed by a command line's argument; with
     ``orders_only`` only those the text orders its reader to run (``orders.py``: not one
-    it reports, warns against or gives as an example)."""
+    it reports, warns against or gives as an example; ``undecided`` for one no word
+    decides)."""
     if len(text) > _MAX_TEXT:
         return []
     found: list[str] = []
@@ -353,7 +369,11 @@ def embedded_commands(text: str, *, orders_only: bool = True) -> list[str]:
         if not command or command in found or len(found) >= _MAX_COMMANDS:
             return
         weighed[0] += 1  # past the bound every command is taken as ordered (fail closed)
-        if not orders_only or weighed[0] > _MAX_WEIGHED or ordered(text, candidate):
+        if (
+            not orders_only
+            or weighed[0] > _MAX_WEIGHED
+            or ordered(text, candidate, undecided=undecided)
+        ):
             found.append(command)
 
     masked = _quoted(text, add) if "`" in text else text
@@ -441,18 +461,27 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def judge_free_text(
-    canonical: str, text: str, scope: Scope, job: ShellJob, *, commands: bool
+    canonical: str,
+    text: str,
+    scope: Scope,
+    job: ShellJob,
+    *,
+    commands: bool,
+    orders_only: bool = True,
+    undecided: bool = False,
 ) -> None:
     """Every injection finding on a free-text value, and (with ``commands``) the command
     lines written in it judged as the commands they are (unknown words in prose are not
-    findings there: a sentence is not an unknown program)."""
+    findings there: a sentence is not an unknown program); with ``orders_only`` only
+    those it orders (``orders.py``), ``undecided`` saying what no word decides."""
     for rule, evidence in injection_findings(canonical, home=scope.home, cwd=job.cwd):
         scope.hits.append(default_hit(rule, evidence))
     if not commands:
         return
     prose = scope.prose
     scope.prose = True
-    for line in embedded_commands(canonical_text(text, fold=False)):
+    written = canonical_text(text, fold=False)
+    for line in embedded_commands(written, orders_only=orders_only, undecided=undecided):
         judge_shell(line, scope, job)
     scope.prose = prose
 

@@ -46,6 +46,7 @@ _STOPS = (
 )
 _TAIL = frozenset(_DATA["tail_words"])
 _URL_VERBS = frozenset(_DATA["url_words"])
+_FUNCTION = frozenset(_DATA["function_words"])
 
 #: Words read backwards from a candidate, and forwards after it.
 _LOOK_BACK = 16
@@ -188,15 +189,17 @@ def _ordered_after(text: str, end: int) -> bool:
 _BACK_REFERENCES = frozenset({"it", "this", "that", "them", "these", "those"})
 
 
-def ordered(text: str, candidate: Candidate) -> bool:
-    """Whether ``text`` orders its reader to run or reach ``candidate``."""
+def ordered(text: str, candidate: Candidate, *, undecided: bool = False) -> bool:
+    """Whether ``text`` orders its reader to run or reach ``candidate``; ``undecided`` is
+    the answer when no word decides and the candidate does not stand where a command
+    stands (text given to the agent as its task: what it does not disown, it orders)."""
     words, placed = lead_of(text, candidate.start)
     decided = _decide(words)
     if decided or _ordered_after(text, candidate.end):
         return True
     if decided is not None or _tail(text, candidate.end):
         return False
-    return candidate.placed or placed
+    return candidate.placed or placed or undecided
 
 
 def _decide_url(words: list[str]) -> bool:
@@ -247,8 +250,9 @@ def _enclosing_span(text: str, start: int) -> Candidate | None:
 
 def prose_like(text: str) -> bool:
     """Sentences rather than a command line or markup: several words, the first no markup
-    and not a program's name followed by what only a command line has, and a third of
-    them words (backtick spans and URLs make up the rest of a security note)."""
+    and not a program's name followed by what only a command line has, a third of them
+    words (backtick spans and URLs make up the rest of a security note) and one of them a
+    function word of a language (``cd ~; rm -rf .ssh`` has none)."""
     from aegis.intent_firewall.injection import starts_as_command
 
     if len(text) > _MAX_TEXT:
@@ -257,7 +261,7 @@ def prose_like(text: str) -> bool:
     if len(tokens) < 4 or tokens[0][:1] in _MARKUP or starts_as_command(text):
         return False
     words = sum(1 for token in tokens if _is_word(token))
-    return words * 3 >= len(tokens)
+    return words * 3 >= len(tokens) and any(_word(token) in _FUNCTION for token in tokens)
 
 
 #: First characters of markup, data and command lines, never of a sentence.

@@ -299,7 +299,18 @@ def _free_text(
         prose_commands = False
     _override(value, scope, job, max_shell)
     if scan and len(value.canonical) <= max_shell * 4:
-        judge_free_text(value.canonical, value.text, scope, job, commands=prose_commands)
+        # a tool's description is how the agent is told to use it: every command counts
+        describes_tool = value.key == "description" and bool(value.words & _TOOL_WORDS)
+        judge_free_text(
+            value.canonical,
+            value.text,
+            scope,
+            job,
+            commands=prose_commands,
+            orders_only=not describes_tool,
+            # the context is what the agent read; a parameter is what it is asked to do
+            undecided=value.key != "<context>",
+        )
 
 
 def _reader_text(
@@ -339,6 +350,10 @@ def _addressed_to_a_reader(value: PlainValue, scope: Scope, job: ShellJob) -> No
     for rule, evidence in injection_findings(canonical_text(bare), home=scope.home, cwd=job.cwd):
         if rule in _READER_RULES:
             scope.hit(rule, evidence)
+
+
+#: Action words of requests that register or describe a tool.
+_TOOL_WORDS = frozenset({"tool", "tools", "mcp", "function", "functions", "plugin", "server"})
 
 
 def _injection_shapes(value: PlainValue, scope: Scope) -> None:

@@ -639,6 +639,7 @@ class _RequestJudge:
                     and key not in NOT_COMMANDS
                     and any(c in canonical for c in " \t\n;|&$`<>")
                     and not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
+                    and not prose_like(text)  # sentences: the commands they order
                 )
             )
             and not canonical.lstrip().startswith("-")

@@ -119,7 +119,8 @@ def test_a_url_counts_when_the_text_orders_it_reached() -> None:
         (PIPE, False),
         ("rm -rf ./build and more words here", False),
         ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/x">]>', False),
-        ("make sure /tmp has space", True),
+        ("make sure /tmp has space for the build", True),
+        ("cd ~; rm -rf .ssh now please", False),
     ],
 )
 def test_prose_like_tells_sentences_from_command_lines(text: str, prose: bool) -> None:
