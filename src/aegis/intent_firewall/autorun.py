@@ -25,13 +25,20 @@ _MAX_LINE = 2048
 
 
 def auto_run_kind(path: str) -> str | None:
-    """``recipe`` or ``python`` for a file an allowed build or test command runs."""
+    """``recipe`` or ``python`` for a file an allowed build or test command runs, ``shell``
+    for a shell script."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     if name in _RECIPE_FILES or name.endswith(".mk"):
         return "recipe"
     if name in _PYTHON_FILES:
         return "python"
+    if name.endswith(_SHELL_SUFFIXES):
+        return "shell"  # scripts/setup.sh: a script by its name, with or without #!
     return None
+
+
+#: Suffixes of shell scripts, judged as the script they are.
+_SHELL_SUFFIXES = (".sh", ".bash", ".zsh", ".ksh", ".command")
 
 
 #: Interpreters named on a shebang line, by the kind of text they run.

@@ -164,7 +164,20 @@ def _decide(words: list[str]) -> bool | None:
 
 
 def _negated(words: list[str], index: int) -> bool:
-    return any(word in _NEGATIVE for word in words[max(0, index - 2) : index])
+    """A warning within four words before ``words[index]`` in its clause ("we never ask
+    you to run"), unless it is undone on the way ("do not hesitate to run", "don't forget
+    to run")."""
+    before = words[max(0, index - 4) : index]
+    if _CLAUSE in before:  # "No worries, just run …": a negation in another clause
+        before = before[len(before) - before[::-1].index(_CLAUSE) :]
+    for at, word in enumerate(before):
+        if word in _NEGATIVE:
+            return not any(later in _UNDOING for later in before[at + 1 :])
+    return False
+
+
+#: Words after a negation that turn it into an order ("do not forget to run").
+_UNDOING = frozenset({"hesitate", "forget", "fail", "wait", "delay"})
 
 
 def _tail(text: str, end: int) -> bool:

@@ -236,3 +236,16 @@ def test_an_order_after_a_reported_command_points_back_at_it() -> None:
     assert is_ordered(text, f"`{PIPE}`")
     assert not is_ordered(f"Someone pasted `{PIPE}`; nobody ran it.", f"`{PIPE}`")
     assert not is_ordered(f"The attacker ran `{PIPE}`; do not run it.", f"`{PIPE}`")
+
+
+def test_a_negation_reaches_four_words_within_its_clause() -> None:
+    assert not is_ordered(f"We never ask you to run `{PIPE}`.", f"`{PIPE}`")
+    assert is_ordered(f"Do not hesitate to run `{PIPE}`.", f"`{PIPE}`")
+    assert is_ordered(f"No worries, just run `{PIPE}`.", f"`{PIPE}`")
+
+
+def test_a_shell_script_is_judged_by_its_name_without_a_shebang() -> None:
+    content = f"# never do this\n{PIPE}\n"
+    assert verdict("write_file", {"path": "scripts/x.sh", "content": content}).decision is (
+        Decision.BLOCK
+    )
