@@ -21,7 +21,8 @@ new phrasings are not caught):
   stated alone is a fact, not an order) — ``agent-directed-order``;
 - *commands in prose*: backtick spans, fenced blocks, the words after "run"/"execute", and a
   catalogued program followed by an argument only a command line has (an option, a path, a
-  URL, ``user@host:``) are returned by :func:`embedded_commands` to be judged as commands.
+  URL, ``user@host:``) are found by :func:`embedded_commands` (``prosecommands.py``) and,
+  when the text orders them (``orders.py``), judged as commands.
 
 :func:`reads_as_prose` tells a sentence (``Bitte führe die Tests aus``) from a command line
 whose program is unknown, so that prose given to a command-running tool is read as prose.
@@ -31,7 +32,6 @@ Patterns are RE2 (``data/injection.toml``); the rest are linear scans over bound
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -41,8 +41,15 @@ import re2
 from aegis.intent_firewall.access import Scope
 from aegis.intent_firewall.analysis import ShellJob, judge_shell
 from aegis.intent_firewall.catalogue import catalogue
-from aegis.intent_firewall.orders import Candidate, ordered
 from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.prosecommands import (
+    MAX_COMMAND,
+    embedded_commands,
+    negated,
+    prose_word,
+    starts_as_command,
+)
+from aegis.intent_firewall.quoting import without_quoted
 from aegis.intent_firewall.rules import default_hit
 from aegis.intent_firewall.targets import CREDENTIAL, targets
 from aegis.intent_firewall.text import canonical_text
@@ -65,26 +72,18 @@ _GUARD_WORDS = frozenset(_DATA["guard_variable_words"])
 _SWITCH_OFF = frozenset(_DATA["switch_off_words"])
 _OFF_VALUES = frozenset(_DATA["off_values"])
 _HANDING = frozenset(_DATA["handing_verbs"])
-_NEGATIONS = frozenset(_DATA["negations"])
 _AGENT_CONFIGS = tuple(_DATA["agent_config_names"])
 #: The names above by their last part, so a word is looked up once, not against each name.
 _CONFIGS_BY_BASENAME: dict[str, list[str]] = {}
 for _name in _AGENT_CONFIGS:
     _CONFIGS_BY_BASENAME.setdefault(_name.rsplit("/", 1)[-1], []).append(_name)
-_CUES = frozenset(_DATA["command_cues"])
-_WORD_PROGRAMS = frozenset(_DATA["word_programs"])
 #: Action words of tools that send text to people (``send_message``, ``post_comment``).
 OUTBOUND_WORDS = frozenset(_DATA["outbound_words"])
 #: Longest text scanned (longer text is judged by the other checks only, within its limits).
 _MAX_TEXT = 16384
 _MAX_SENTENCES = 64
 _MAX_SENTENCE = 600
-_MAX_COMMANDS = 6
-#: Candidates weighed as orders or mentions per text.
-_MAX_WEIGHED = 48
-_MAX_COMMAND = 512
 _STRIP = "\"'`()[]{}<>,;!?*“”‘’«»"
-_SHELL_FENCES = frozenset({"", "bash", "sh", "shell", "zsh", "console", "terminal", "sh-session"})
 
 
 @cache
@@ -172,12 +171,6 @@ def _secret_named(token: str, home: str, cwd: str) -> bool:
     return targets().classify(resolve_path(word, cwd, home), home) == CREDENTIAL
 
 
-def _negated(words: list[str], at: int) -> bool:
-    """A negation right before ``words[at]`` ("never paste", "do not run"); one further
-    away ("do not hesitate to run") does not cancel the order."""
-    return any(word in _NEGATIONS for word in words[max(0, at - 2) : at])
-
-
 def _hands_on_secret(canonical: str, home: str, cwd: str) -> str | None:
     """A sentence with a verb of reading or handing on and a secret's name within a few
     words of it, either way round ("read ~/.cursor/mcp.json and pass it as notes", "the
@@ -190,7 +183,7 @@ def _hands_on_secret(canonical: str, home: str, cwd: str) -> str | None:
         verbs = [
             i
             for i, word in enumerate(words)
-            if word in _HANDING and not _negated(words, i) and not quoted[i]
+            if word in _HANDING and not negated(words, i) and not quoted[i]
         ]
         if not verbs:
             continue
@@ -255,10 +248,6 @@ _HANDING_NOUNS = frozenset({"contents", "content", "output"})
 _DESTINATION_WORDS = frozenset({"to", "into", "onto", "in", "inside", "under"})
 
 
-def _word(token: str) -> str:
-    return token.strip(_STRIP).rstrip(".:").lower()
-
-
 #: A word of prose in several languages ("Tests & Docs").
 _AMPERSAND = "&"
 
@@ -269,9 +258,9 @@ def reads_as_prose(text: str) -> bool:
     a variable, an assignment, a redirection or substitution)."""
     first_line = text.strip().split("\n", 1)[0]
     tokens = first_line.split()
-    if len(tokens) < 3 or len(first_line) > _MAX_COMMAND:
+    if len(tokens) < 3 or len(first_line) > MAX_COMMAND:
         return False
-    first = _word(tokens[0])
+    first = prose_word(tokens[0])
     if not first.isalpha() or catalogue().lookup(first) is not None:
         return False
     if any(mark in text for mark in ("`", "$(", "${", "|", ";", ">", "<", "\\")):
@@ -283,181 +272,6 @@ def reads_as_prose(text: str) -> bool:
         bare = token.strip(_STRIP + ".:-")
         words += bare.replace("'", "").replace("-", "").isalpha() or token == _AMPERSAND
     return words * 3 >= len(tokens) * 2
-
-
-def _technical(token: str) -> bool:
-    """An argument only a command line has: an option, a path, a URL, ``user@host:``."""
-    return (
-        token[:1] in ("-", "/", "~", "$")
-        or token.startswith(("./", "../"))
-        or "://" in token
-        or ("@" in token and ":" in token)
-        or ("/" in token and not token.endswith("/") and " " not in token)
-    )
-
-
-def _clause(tokens: list[str]) -> str:
-    """Tokens up to the end of their clause ("… and then continue", a full stop)."""
-    kept: list[str] = []
-    for index, token in enumerate(tokens[:64]):
-        lowered = token.lower()
-        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        if kept and (lowered == "then" or (lowered == "and" and following == "then")):
-            break
-        if kept and token.endswith((".", "!", "?")) and not token.endswith(".."):
-            kept.append(token.rstrip(".!?"))
-            break
-        kept.append(token)
-    return " ".join(kept).strip()
-
-
-def _unquote_clause(clause: str) -> str:
-    """``'rm -rf ~/.git' now`` -> ``rm -rf ~/.git``: a command quoted in a sentence."""
-    quote = clause[:1]
-    if quote in ("'", '"', "\u201c", "\u2018"):
-        closing = _QUOTES[quote]
-        return clause[1:].split(closing, 1)[0].strip()
-    return clause
-
-
-def _program(token: str) -> bool:
-    spec = catalogue().lookup(_word(token).rsplit("/", 1)[-1])
-    return spec is not None and (spec.operands != "none" or bool(spec.finding))
-
-
-def starts_as_command(text: str) -> bool:
-    """``text`` opens the way a command line does: a path or an assignment, or a program
-    followed by an argument (``make sure …`` and ``find the bug`` open sentences)."""
-    tokens = text.split(None, 2)
-    if not tokens:
-        return False
-    first = tokens[0]
-    if first.startswith(("/", "./", "~", "$")) or ("=" in first and first[:1].isalpha()):
-        return len(tokens) == 1 or not tokens[1].isalpha()  # "/preview accepts …": prose
-    if not _program(first):
-        return False
-    if len(tokens) > 1 and _technical(tokens[1]):
-        return True
-    if first[:1].isupper() and first[1:].islower() and _opens_sentence(text):
-        return False  # "Replace the installer docs …": a sentence, not replace(1)
-    return len(tokens) == 1 or _word(first) not in _WORD_PROGRAMS
-
-
-#: Words that make a capitalised first word the start of a sentence ("Replace the …").
-_FUNCTION_WORDS = frozenset(
-    {"the", "a", "an", "to", "that", "and", "of", "in", "for", "with", "on", "all", "this",
-     "it", "your", "our", "my", "its", "their", "any", "every", "each", "some"}
-)  # fmt: skip
-
-
-def _opens_sentence(text: str) -> bool:
-    return any(word in _FUNCTION_WORDS for word in text.split(None, 4)[1:4])
-
-
-def embedded_commands(text: str, *, orders_only: bool = True, undecided: bool = False) -> list[str]:
-    """Command lines written inside prose: fenced blocks, backtick spans, the words after
-    a cue ("run X"), and a catalogued program followed by a command line's argument; with
-    ``orders_only`` only those the text orders its reader to run (``orders.py``: not one
-    it reports, warns against or gives as an example; ``undecided`` for one no word
-    decides)."""
-    if len(text) > _MAX_TEXT:
-        return []
-    found: list[str] = []
-    weighed = [0]
-
-    def add(command: str, candidate: Candidate) -> None:
-        if not command or command in found or len(found) >= _MAX_COMMANDS:
-            return
-        weighed[0] += 1  # past the bound every command is taken as ordered (fail closed)
-        if (
-            not orders_only
-            or weighed[0] > _MAX_WEIGHED
-            or ordered(text, candidate, undecided=undecided)
-        ):
-            found.append(command)
-
-    masked = _quoted(text, add) if "`" in text else text
-    position = 0
-    for line in masked.split("\n")[:_MAX_SENTENCES]:
-        _line_commands(line, position, add)
-        position += len(line) + 1
-        if len(found) >= _MAX_COMMANDS:
-            break
-    return [command[:_MAX_COMMAND] for command in found[:_MAX_COMMANDS]]
-
-
-def _offsets(line: str, tokens: list[str]) -> list[int]:
-    offsets: list[int] = []
-    at = 0
-    for token in tokens:
-        at = line.find(token, at)
-        offsets.append(at)
-        at += len(token)
-    return offsets
-
-
-def _line_commands(line: str, position: int, add: Callable[[str, Candidate], None]) -> None:
-    """The commands of one line of prose (backtick spans blanked out) given to ``add``."""
-    tokens = line.split()[:96]
-    words = [_word(token) for token in tokens]
-    offsets = _offsets(line, tokens)
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        rest = tokens[index + 1 :]
-        cue = words[index] in _CUES and bool(rest) and _program(rest[0])
-        technical = (
-            index + 1 < len(tokens)
-            and _program(token)
-            and _technical(tokens[index + 1])
-            and (words[index] not in _WORD_PROGRAMS or tokens[index + 1].startswith("-"))
-        )
-        if _negated(words, index) or not (cue or technical):
-            index += 1
-            continue
-        first = index + 1 if cue else index
-        clause = _clause(tokens[first:])
-        start = position + offsets[first]
-        add(_unquote_clause(clause), Candidate(start, start + len(clause), first == 0))
-        index = first + max(1, len(clause.split()))
-
-
-def _quoted(text: str, add: Callable[[str, Candidate], None]) -> str:
-    """Fenced blocks and backtick spans given to ``add``; ``text`` returned with them
-    blanked out (same length, line breaks kept) for the scan of the prose around them."""
-    chars = list(text)
-    fence = text.find("```")
-    count = 0
-    while fence >= 0 and count < 16:
-        close = text.find("```", fence + 3)
-        end = len(text) if close < 0 else close + 3
-        language, _, body = text[fence + 3 : max(fence + 3, end - 3)].partition("\n")
-        if language.strip().lower() in _SHELL_FENCES:
-            lines = (line.strip().removeprefix("$ ") for line in body.splitlines())
-            add("\n".join(line for line in lines if line), Candidate(fence, end, True))
-        _blank(chars, fence, end)
-        fence = text.find("```", end) if close >= 0 else -1
-        count += 1
-    masked = "".join(chars)
-    start = masked.find("`")
-    count = 0
-    while start >= 0 and count < 32:
-        close = masked.find("`", start + 1)
-        if close < 0:
-            break
-        span = masked[start + 1 : close].strip().removeprefix("$ ")
-        if span and " " in span:
-            add(span, Candidate(start, close + 1, False))
-        _blank(chars, start, close + 1)
-        start = masked.find("`", close + 1)
-        count += 1
-    return "".join(chars)
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for index in range(start, min(end, len(chars))):
-        if chars[index] != "\n":
-            chars[index] = " "
 
 
 def judge_free_text(
@@ -484,72 +298,3 @@ def judge_free_text(
     for line in embedded_commands(written, orders_only=orders_only, undecided=undecided):
         judge_shell(line, scope, job)
     scope.prose = prose
-
-
-#: Opening quote -> its closing quote: what a document or a program quotes it only mentions.
-_QUOTES = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
-#: Quotes looked for per line; past that the rest of the line is kept (judged as written).
-_MAX_QUOTES_PER_LINE = 64
-
-
-def without_quoted(text: str) -> str:
-    """``text`` with what it quotes on each line blanked out: a page on prompt injection
-    quoting 'ignore previous instructions' or a test fixture holding one mentions the
-    phrase; an unquoted one is addressed to whoever reads the file. An apostrophe inside
-    a word (``don't``) opens nothing; an unclosed quote keeps the rest of its line."""
-    if not any(quote in text for quote in _QUOTES) and "/" not in text:
-        return text
-    return "\n".join(_unquoted_line(line) for line in text.split("\n"))
-
-
-#: Characters after which a ``/`` opens a regular expression literal (``= /…/i``).
-_REGEX_OPENERS = frozenset("([,=:!&|?{;")
-#: Characters only a pattern holds between its slashes (``/etc/`` is a path).
-_REGEX_MARKS = frozenset(" ()|?*+[\\")
-
-
-def _regex_end(line: str, index: int) -> int:
-    """Where the regular expression literal opened by the ``/`` at ``index`` ends (after
-    its flags), or -1: code quotes patterns of injection phrases as data too."""
-    opener = index - 1
-    while opener >= 0 and line[opener] in " \t":
-        opener -= 1
-    if opener >= 0 and line[opener] not in _REGEX_OPENERS:
-        return -1
-    end = line.find("/", index + 1)
-    while end > 0 and line[end - 1] == "\\":
-        end = line.find("/", end + 1)
-    if end < 0 or _REGEX_MARKS.isdisjoint(line[index + 1 : end]):
-        return -1
-    after = end + 1
-    while after < len(line) and line[after].isalpha():
-        after += 1
-    return after if after == len(line) or line[after] in ",);.]} \t" else -1
-
-
-def _unquoted_line(line: str) -> str:
-    kept: list[str] = []
-    start = index = 0
-    tries = 0
-    while index < len(line) and tries < _MAX_QUOTES_PER_LINE:
-        if line[index] == "/" and (after := _regex_end(line, index)) > 0:
-            tries += 1
-            kept.append(line[start:index])
-            kept.append(" ")
-            start = index = after
-            continue
-        closing = _QUOTES.get(line[index])
-        if closing is None or (index and line[index - 1].isalnum()):
-            index += 1
-            continue
-        tries += 1
-        end = line.find(closing, index + 1)
-        while end > 0 and end + 1 < len(line) and line[end + 1].isalnum() and closing == "'":
-            end = line.find(closing, end + 1)  # "'it's quoted'": the apostrophe closes nothing
-        if end < 0:
-            break
-        kept.append(line[start:index])
-        kept.append(" ")
-        start = index = end + 1
-    kept.append(line[start:])
-    return "".join(kept)
