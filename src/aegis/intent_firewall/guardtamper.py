@@ -21,6 +21,8 @@ Three kinds, each found by meaning rather than by one spelling:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aegis.intent_firewall.items import Item
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.vocabulary import name_words
@@ -81,7 +83,14 @@ _ADMIN_ROLES = frozenset(
      "roles/editor", "roles/iam.securityadmin", "roles/resourcemanager.projectiamadmin",
      "roles/iam.serviceaccounttokencreator", "roles/iam.serviceaccountuser",
      "user access administrator", "contributor", "50", "40", "global administrator",
-     "cluster-admin", "administratoraccess", "iamfullaccess", "poweruseraccess"}
+     "cluster-admin", "administratoraccess", "iamfullaccess", "poweruseraccess",
+     # database servers' own administrators (MongoDB, PostgreSQL, SQL Server, MySQL)
+     "dbowner", "useradminanydatabase", "dbadminanydatabase", "readwriteanydatabase",
+     "clusteradmin", "__system", "rds_superuser", "cloudsqlsuperuser", "azure_pg_admin",
+     "pg_execute_server_program", "pg_write_server_files", "pg_read_server_files",
+     "sysadmin", "db_owner", "securityadmin", "all privileges", "all", "realm-admin",
+     "manage-users", "global_admin", "org_owner", "account_admin", "accountadmin",
+     "useradmin", "dba"}
 )  # fmt: skip
 _PUBLIC_MEMBERS = frozenset({"allusers", "allauthenticatedusers", "*", "everyone"})
 _GRANT_WORDS = frozenset(
@@ -96,7 +105,27 @@ _PLATFORM_WORDS = frozenset(
     {"collaborator", "collaborators", "membership", "org", "organization", "organisation",
      "repo", "repository", "iam", "project", "github", "gitlab", "bitbucket", "azure", "gcp",
      "aws", "subscription", "tenant", "cluster", "rolebinding", "clusterrolebinding",
-     "assignment", "workspace", "enterprise"}
+     "assignment", "workspace", "enterprise",
+     # database servers and identity providers: a role there is access to the server or
+     # to every application signing in through it, not one application's own setting
+     "mongodb", "mongo", "postgres", "postgresql", "mysql", "mariadb", "mssql", "sqlserver",
+     "redis", "rabbitmq", "rabbitmqctl", "couchdb", "cassandra", "snowflake", "clickhouse",
+     "elasticsearch", "opensearch", "keycloak", "okta", "auth0", "cognito", "ldap", "entra",
+     "azuread", "gsuite", "directory", "runcommand", "createuser", "grantrolestouser",
+     "updateuser", "createrole", "grantroles", "rolemapping", "rolemappings"}
+)  # fmt: skip
+#: Keys (lower case, letters only) whose true value makes an account created or changed a
+#: server's or directory's administrator (``postgres.createRole {superuser: true}``).
+_PRIVILEGE_FLAGS = frozenset(
+    {"superuser", "issuperuser", "rolsuper", "isadmin", "siteadmin", "issiteadmin",
+     "admin", "administrator", "isstaff", "bypassrls", "createrole", "canmanageusers",
+     "isowner", "owner", "globaladmin", "sysadmin", "root"}
+)  # fmt: skip
+#: Words of an action or key naming an account or role being created or changed.
+_IDENTITY_WORDS = frozenset(
+    {"user", "users", "role", "roles", "account", "accounts", "member", "members", "login",
+     "logins", "principal", "identity", "identities", "serviceaccount", "createuser",
+     "createrole", "updateuser", "grant", "grants"}
 )  # fmt: skip
 _SECRET_SETTERS = frozenset({"secret", "secrets"})
 _VALUE_KEYS = frozenset({"value", "secret_value", "encrypted_value", "plaintext_value",
@@ -133,8 +162,11 @@ def guard_config_path(path: str) -> str:
     return "guard" if guard and name.endswith(_CONFIG_SUFFIXES) else ""
 
 
-def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> list[Hit]:
-    """Findings of the three kinds above on one structured request."""
+def tamper_findings(
+    action: str, words: frozenset[str], items: list[Item], parameters: object = None
+) -> list[Hit]:
+    """Findings of the three kinds above on one structured request (``parameters``, the
+    frozen copy, for the true flags that are no text item: ``{superuser: true}``)."""
     hits: list[Hit] = []
     lines = [i.text for i in items[:_MAX_ITEMS] if i.key in _LINE_KEYS]
     # command lines and SQL are judged by their own readers; structured values only here
@@ -150,7 +182,7 @@ def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> li
     audit = _audit_stop(action, items)
     if audit:
         hits.append(default_hit("audit-tampering", audit))
-    grant = _grant(words, items)
+    grant = _grant(words, items) or _privilege_flag(words, items, _flags(parameters))
     if grant:
         hits.append(default_hit("privilege-grant", grant))
     guard = _guard_settings(words, items)
@@ -207,6 +239,36 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
             return "a stored secret overwritten with nothing"
     if _allows_everything(texts):
         return "a policy that allows every action on every resource"
+    return ""
+
+
+def _flags(parameters: object) -> list[tuple[str, object]]:
+    """The top-level and second-level entries of ``parameters`` whose value is ``True``
+    (the walk's text items hold no booleans); bounded to 64 each."""
+    if not isinstance(parameters, Mapping):
+        return []
+    found: list[tuple[str, object]] = []
+    for key, value in list(parameters.items())[:64]:
+        inner = list(value.items())[:64] if isinstance(value, Mapping) else []
+        for name, setting in [(key, value), *inner]:
+            if setting is True and isinstance(name, str):
+                found.append((name, "true"))
+    return found
+
+
+def _privilege_flag(
+    words: frozenset[str], items: list[Item], flags: list[tuple[str, object]]
+) -> str:
+    """``{superuser: true}``, ``{is_admin: true}`` on an account or role of a database
+    server or directory being created or changed: that account is its administrator."""
+    if not flags:
+        return ""
+    action_words = words.union(*(name_words(i.key) for i in items[:64]))
+    if not action_words & _IDENTITY_WORDS or not action_words & _PLATFORM_WORDS:
+        return ""
+    for key, value in [*flags, *((i.key, i.text) for i in items)]:
+        if _letters(key) in _PRIVILEGE_FLAGS and str(value).strip().lower() in _ON_VALUES:
+            return f"{key}: {str(value)[:10]} makes the account an administrator"
     return ""
 
 
