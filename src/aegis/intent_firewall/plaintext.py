@@ -105,12 +105,19 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         judge_url(scope, canonical.strip(), text, cwd)
 
 
+#: Action words that only check or look up an address (``validate_email``): nothing is sent.
+_CHECKING_WORDS = frozenset(
+    {"validate", "validation", "check", "parse", "normalize", "normalise", "format",
+     "lookup", "find", "search", "get", "list", "count", "exists", "is", "mask", "hash"}
+)  # fmt: skip
+
+
 def _address_as_data(key: str, value: str, words: frozenset[str]) -> bool:
     """``{email: qa+1@example.com}`` in a record sent to the app under test: an account's
     address is a field of the record, not where the request goes, unless the action sends
     mail or messages (``send_email``, ``invite_user``). Only a bare address counts: a URL,
     a list of several, or ``host:port`` is judged as a destination."""
-    if key not in ADDRESS_FIELD_KEYS or words & MAIL_WORDS:
+    if key not in ADDRESS_FIELD_KEYS or (words & MAIL_WORDS and not words & _CHECKING_WORDS):
         return False
     local, at, domain = value.partition("@")
     return (
