@@ -16,7 +16,9 @@ Three kinds, each found by meaning rather than by one spelling:
 * ``privilege-grant`` (*review*): a collaborator or member added as admin, owner or
   maintainer; ``AdministratorAccess`` (or a policy allowing ``*`` on ``*``) attached; an IAM
   binding for ``allUsers``/``allAuthenticatedUsers`` or to an owner or editor role; a stored
-  secret overwritten with nothing.
+  secret overwritten with nothing; an account of a database server or directory (MongoDB,
+  PostgreSQL, Keycloak, Okta …) given its administrator role (``root``,
+  ``userAdminAnyDatabase``, ``sysadmin``) or flag (``superuser: true``).
 """
 
 from __future__ import annotations

@@ -47,6 +47,8 @@ def _named(words: frozenset[str]) -> tuple[str, ...] | None:
     """The program and option of the one language ``words`` name, else ``None``."""
     if words & _OTHER_RUNNERS:
         return None
+    if {"java", "script"} <= words:  # runJavaScript splits into java and script
+        words = (words - {"java", "script"}) | {"javascript"}
     named = {_PROGRAMS[word] for word in words if word in _PROGRAMS}
     return next(iter(named)) if len(named) == 1 else None
 

@@ -43,6 +43,7 @@ from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, PATH_KEYS, RECURSIVE
 
 __all__ = [
     "OPERATION_KEY_WORDS",
+    "RESOURCE_KEYS",
     "Operations",
     "is_field_key",
     "is_operation_key",
@@ -61,6 +62,8 @@ _ROW_VERBS = frozenset(_DATA["row_verbs"])
 _SELECTOR_KEYS = frozenset(_DATA["selector_keys"])
 _MATCH_ALL_TEXT = frozenset(_DATA["match_all_text"])
 _RESOURCE_KEYS = frozenset(_DATA["resource_keys"])
+#: Keys naming the kind of thing an operation applies to (a bucket, a table, a user).
+RESOURCE_KEYS = _RESOURCE_KEYS
 _MOVE_VERBS = frozenset(_DATA["move_verbs"])
 _COPY_VERBS = frozenset(_DATA["copy_verbs"])
 _PLAIN_PATH_KEYS = frozenset({"path", "file", "file_path", "filepath", "filename"})

@@ -26,7 +26,11 @@ from aegis.intent_firewall.languagetools import code_program
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
-from aegis.intent_firewall.operations import names_file_transfer, structured_operations
+from aegis.intent_firewall.operations import (
+    RESOURCE_KEYS,
+    names_file_transfer,
+    structured_operations,
+)
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import (
@@ -455,7 +459,8 @@ class _RequestJudge:
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
             )
             self.keep([hit], "action")
-        if self.words & {"script"} and self.words & RUN_WORDS:
+        if self.words & {"script"} and self.words & RUN_WORDS and "java" not in self.words:
+            # run_script runs a user's script; runJavaScript is a language (languagetools.py)
             self.keep([default_hit("user-script", action)], "action")
         self.remembered(action, "action", "<action>")
         if self.request.context:
@@ -476,10 +481,15 @@ class _RequestJudge:
             if isinstance(name, str) and name.casefold() in PATH_KEYS
         ]
         if any(
-            isinstance(name, str) and name.casefold() in URL_KEYS
-            for name in itertools.islice(parameters, 64)
+            not isinstance(name, str)
+            or name.casefold() in URL_KEYS
+            or name.casefold() in RESOURCE_KEYS
+            or isinstance(value, (Mapping, list, tuple))
+            for name, value in itertools.islice(parameters.items(), 64)
         ):
-            return False  # delete_file {path: ./x, host: prod-1}: a file on another machine
+            # delete_file {path: ./x, host: prod-1}: a file on another machine; {bucket: …}:
+            # an object of a store; nested settings: not understood (fail closed)
+            return False
         inside = self.cwd.rstrip("/") + "/"
         return bool(paths) and all(
             isinstance(value, str)
