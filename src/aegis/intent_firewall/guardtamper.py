@@ -23,10 +23,9 @@ Three kinds, each found by meaning rather than by one spelling:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from aegis.intent_firewall.items import Item
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.servergrants import privilege_flag, server_identity
 from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = [
@@ -92,12 +91,16 @@ _ADMIN_ROLES = frozenset(
      "pg_execute_server_program", "pg_write_server_files", "pg_read_server_files",
      "sysadmin", "db_owner", "securityadmin", "all privileges", "all", "realm-admin",
      "manage-users", "global_admin", "org_owner", "account_admin", "accountadmin",
-     "useradmin", "dba"}
+     "useradmin", "dba", "atlasadmin", "atlas admin", "backupadmin", "hostmanager",
+     "db_accessadmin", "db_securityadmin"}
 )  # fmt: skip
 _PUBLIC_MEMBERS = frozenset({"allusers", "allauthenticatedusers", "*", "everyone"})
 _GRANT_WORDS = frozenset(
     {"add", "invite", "grant", "attach", "put", "set", "create", "update", "assign", "bind",
-     "binding", "collaborator", "member", "iam", "policy", "role", "permission", "permissions"}
+     "binding", "collaborator", "member", "iam", "policy", "role", "permission", "permissions",
+     # database servers' own commands, seen as keys (their case folded): createUser …
+     "roles", "createuser", "updateuser", "createrole", "grantrolestouser", "grantroles",
+     "grantprivilegestorole"}
 )  # fmt: skip
 _ACCESS_KEYS = frozenset(
     {"permission", "permissions", "accesslevel", "access_level", "policyarn", "arn", "policy",
@@ -107,28 +110,11 @@ _PLATFORM_WORDS = frozenset(
     {"collaborator", "collaborators", "membership", "org", "organization", "organisation",
      "repo", "repository", "iam", "project", "github", "gitlab", "bitbucket", "azure", "gcp",
      "aws", "subscription", "tenant", "cluster", "rolebinding", "clusterrolebinding",
-     "assignment", "workspace", "enterprise",
-     # database servers and identity providers: a role there is access to the server or
-     # to every application signing in through it, not one application's own setting
-     "mongodb", "mongo", "postgres", "postgresql", "mysql", "mariadb", "mssql", "sqlserver",
-     "redis", "rabbitmq", "rabbitmqctl", "couchdb", "cassandra", "snowflake", "clickhouse",
-     "elasticsearch", "opensearch", "keycloak", "okta", "auth0", "cognito", "ldap", "entra",
-     "azuread", "gsuite", "directory", "runcommand", "createuser", "grantrolestouser",
-     "updateuser", "createrole", "grantroles", "rolemapping", "rolemappings"}
+     "assignment", "workspace", "enterprise"}
 )  # fmt: skip
-#: Keys (lower case, letters only) whose true value makes an account created or changed a
-#: server's or directory's administrator (``postgres.createRole {superuser: true}``).
-_PRIVILEGE_FLAGS = frozenset(
-    {"superuser", "issuperuser", "rolsuper", "isadmin", "siteadmin", "issiteadmin",
-     "admin", "administrator", "isstaff", "bypassrls", "createrole", "canmanageusers",
-     "isowner", "owner", "globaladmin", "sysadmin", "root"}
-)  # fmt: skip
-#: Words of an action or key naming an account or role being created or changed.
-_IDENTITY_WORDS = frozenset(
-    {"user", "users", "role", "roles", "account", "accounts", "member", "members", "login",
-     "logins", "principal", "identity", "identities", "serviceaccount", "createuser",
-     "createrole", "updateuser", "grant", "grants"}
-)  # fmt: skip
+
+#: Keys holding a role's name (their case folded: roleName is rolename).
+_ROLE_KEYS = frozenset({"role", "roles", "rolename", "role_name", "roleid", "builtinrole"})
 _SECRET_SETTERS = frozenset({"secret", "secrets"})
 _VALUE_KEYS = frozenset({"value", "secret_value", "encrypted_value", "plaintext_value",
                          "secret", "data", "secret_string", "secretstring"})  # fmt: skip
@@ -184,7 +170,7 @@ def tamper_findings(
     audit = _audit_stop(action, items)
     if audit:
         hits.append(default_hit("audit-tampering", audit))
-    grant = _grant(words, items) or _privilege_flag(words, items, _flags(parameters))
+    grant = _grant(words, items) or privilege_flag(words, items, parameters)
     if grant:
         hits.append(default_hit("privilege-grant", grant))
     guard = _guard_settings(words, items)
@@ -222,6 +208,7 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
     )
     if not action_words & _GRANT_WORDS and not action_words & _SECRET_SETTERS:
         return ""
+    server = server_identity(words, items)
     for item, (key, text) in zip(items, texts, strict=True):
         key_words = name_words(item.key) | {key}
         public = text.removeprefix("group:") in _PUBLIC_MEMBERS and text != "*"
@@ -229,9 +216,10 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
             return f"access granted to {text!r} (anyone)"
         admin = text in _ADMIN_ROLES or text.rsplit("/", 1)[-1] in _ADMIN_ROLES
         # an application's own "admin" role is the application's business; a role on a
-        # repository, organisation, cloud project or cluster is access to the platform
+        # repository, organisation, cloud project or cluster, or on an account of a database
+        # server or directory (servergrants.py), is access to the platform
         platform = key_words & _ACCESS_KEYS or (
-            key_words & {"role", "roles"} and action_words & _PLATFORM_WORDS
+            key_words & _ROLE_KEYS and (action_words & _PLATFORM_WORDS or server)
         )
         if admin and platform:
             return f"{key} {text!r} granted"
@@ -241,36 +229,6 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
             return "a stored secret overwritten with nothing"
     if _allows_everything(texts):
         return "a policy that allows every action on every resource"
-    return ""
-
-
-def _flags(parameters: object) -> list[tuple[str, object]]:
-    """The top-level and second-level entries of ``parameters`` whose value is ``True``
-    (the walk's text items hold no booleans); bounded to 64 each."""
-    if not isinstance(parameters, Mapping):
-        return []
-    found: list[tuple[str, object]] = []
-    for key, value in list(parameters.items())[:64]:
-        inner = list(value.items())[:64] if isinstance(value, Mapping) else []
-        for name, setting in [(key, value), *inner]:
-            if setting is True and isinstance(name, str):
-                found.append((name, "true"))
-    return found
-
-
-def _privilege_flag(
-    words: frozenset[str], items: list[Item], flags: list[tuple[str, object]]
-) -> str:
-    """``{superuser: true}``, ``{is_admin: true}`` on an account or role of a database
-    server or directory being created or changed: that account is its administrator."""
-    if not flags:
-        return ""
-    action_words = words.union(*(name_words(i.key) for i in items[:64]))
-    if not action_words & _IDENTITY_WORDS or not action_words & _PLATFORM_WORDS:
-        return ""
-    for key, value in [*flags, *((i.key, i.text) for i in items)]:
-        if _letters(key) in _PRIVILEGE_FLAGS and str(value).strip().lower() in _ON_VALUES:
-            return f"{key}: {str(value)[:10]} makes the account an administrator"
     return ""
 
 

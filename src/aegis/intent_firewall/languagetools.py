@@ -13,10 +13,11 @@ routed here: they stay judged as before (fail closed).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CODE_KEYS", "code_program"]
+__all__ = ["CODE_KEYS", "code_program", "inline_code"]
 
 
 _TABLE: dict[str, list[str]] = tomllib.loads(
@@ -59,3 +60,15 @@ def code_program(words: frozenset[str], key: str) -> tuple[str, ...] | None:
     if key in CODE_KEYS or (key in _RUN_KEYS and words & _RUNNING):
         return _named(words)
     return None
+
+
+def inline_code(words: frozenset[str], parameters: object) -> bool:
+    """Whether a tool of ``words`` is given its code inline (``run_python_script {code}``,
+    ``runJavaScript {code}``): a script it runs, but one judged as code, not a file nobody
+    has read."""
+    if _named(words) is None or not isinstance(parameters, Mapping):
+        return False
+    return any(
+        isinstance(key, str) and key in CODE_KEYS and isinstance(value, str)
+        for key, value in list(parameters.items())[:64]
+    )

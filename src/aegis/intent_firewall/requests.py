@@ -22,7 +22,7 @@ from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
-from aegis.intent_firewall.languagetools import code_program
+from aegis.intent_firewall.languagetools import code_program, inline_code
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
@@ -459,8 +459,13 @@ class _RequestJudge:
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
             )
             self.keep([hit], "action")
-        if self.words & {"script"} and self.words & RUN_WORDS and "java" not in self.words:
-            # run_script runs a user's script; runJavaScript is a language (languagetools.py)
+        if (
+            self.words & {"script"}
+            and self.words & RUN_WORDS
+            and not inline_code(self.words, self.request.parameters)
+        ):
+            # run_script runs a user's script; runJavaScript {code} and run_python_script
+            # {code} run code given inline, judged as that language's (languagetools.py)
             self.keep([default_hit("user-script", action)], "action")
         self.remembered(action, "action", "<action>")
         if self.request.context:
@@ -559,6 +564,8 @@ class _RequestJudge:
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
             and not (key == "name" and "." in text)  # a file tool's name: ".env"
             and not ("." in text and key.endswith(URL_KEY_ENDINGS))  # smtp_hostname: a host
+            # node.eval {code: process.env.TOKEN}: one word of code is still code
+            and code_program(name_words(tool) | self.words if tool else self.words, key) is None
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
         budget = self.job.commands
