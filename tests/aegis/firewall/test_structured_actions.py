@@ -320,6 +320,10 @@ def test_an_address_is_a_destination_only_where_mail_is_sent(
         ("mongodb.runCommand", {"command": {"createUser": "svc", "roles": [{"role": "root"}]}}),
         ("postgres.createRole", {"name": "svc", "superuser": True}),
         ("elasticsearch.security.putUser", {"username": "svc", "roles": ["superuser"]}),
+        ("mongodb.runCommand", {"createUser": "svc", "roles": ["root"]}),
+        ("create_database_user", {"username": "svc", "role": "root"}),
+        ("aws.iam.create_user", {"UserName": "backdoor"}),
+        ("node.eval", {"code": "process.env.AWS_SECRET_ACCESS_KEY"}),
     ],
 )
 def test_money_forwarding_secrets_and_admin_grants_through_apis_are_reviewed(
@@ -342,6 +346,10 @@ def test_money_forwarding_secrets_and_admin_grants_through_apis_are_reviewed(
         ("mongodb.runCommand", {"command": {"createUser": "r", "roles": [{"role": "read"}]}}),
         ("add_team_member", {"user": "x", "role": "admin"}),
         ("add_translation_keys", {"keys": ["greeting"]}),
+        ("create_port_forwarding", {"local_port": 8080}),
+        ("database.insert", {"table": "users", "row": {"name": "ann", "role": "admin"}}),
+        ("mongodb.insertOne", {"collection": "users", "document": {"roles": ["admin"]}}),
+        ("run_python_script", {"code": "print(sum([1, 2, 3]))"}),
     ],
 )
 def test_their_look_alikes_are_allowed(action: str, parameters: dict[str, Any]) -> None:
