@@ -226,16 +226,18 @@ def test_review_rules_send_network_and_scripts_to_a_human() -> None:
 
 
 def test_scoring_applies_every_rule_and_the_reference_penalties() -> None:
-    # A destructive action is a finding of its own (medium), so it changes the decision.
-    assert judge("delete_file", {"path": "/tmp/x"})[:2] == (Decision.REVIEW, pytest.approx(0.6))
+    # A destructive action is a finding of its own (medium), so it changes the decision
+    # (deleting a scratch file is judged as its rm -r, and that is cleanup).
+    assert judge("delete_file", {"path": "/tmp/x"})[:2] == (Decision.ALLOW, 1.0)
+    assert judge("delete_user", {"name": "bob"})[:2] == (Decision.REVIEW, pytest.approx(0.6))
     assert judge("format_disk", {})[:2] == (Decision.REVIEW, pytest.approx(0.6))
     assert judge("drop_database", {"name": "prod"})[2] == ("destructive-action",)
-    assert judge("delete_file", {"path": "/tmp/x"}, confidence=0.4)[1] == pytest.approx(0.4)
+    assert judge("delete_user", {"name": "bob"}, confidence=0.4)[1] == pytest.approx(0.4)
     assert judge("get_timestamp", {}, confidence=0.49)[1] == pytest.approx(0.8)
     assert judge("network_request", {"url": "http://a.example"}, confidence=0.3)[
         1
     ] == pytest.approx(0.4)
-    decision, score, _ = judge("delete_file", {"path": "/tmp/x"}, confidence=0.4)
+    decision, score, _ = judge("delete_user", {"name": "bob"}, confidence=0.4)
     assert (decision, score) == (Decision.REVIEW, pytest.approx(0.4))
 
 

@@ -16,13 +16,16 @@ Three kinds, each found by meaning rather than by one spelling:
 * ``privilege-grant`` (*review*): a collaborator or member added as admin, owner or
   maintainer; ``AdministratorAccess`` (or a policy allowing ``*`` on ``*``) attached; an IAM
   binding for ``allUsers``/``allAuthenticatedUsers`` or to an owner or editor role; a stored
-  secret overwritten with nothing.
+  secret overwritten with nothing; an account of a database server or directory (MongoDB,
+  PostgreSQL, Keycloak, Okta …) given its administrator role (``root``,
+  ``userAdminAnyDatabase``, ``sysadmin``) or flag (``superuser: true``).
 """
 
 from __future__ import annotations
 
 from aegis.intent_firewall.items import Item
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.servergrants import privilege_flag, server_identity
 from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = [
@@ -81,12 +84,23 @@ _ADMIN_ROLES = frozenset(
      "roles/editor", "roles/iam.securityadmin", "roles/resourcemanager.projectiamadmin",
      "roles/iam.serviceaccounttokencreator", "roles/iam.serviceaccountuser",
      "user access administrator", "contributor", "50", "40", "global administrator",
-     "cluster-admin", "administratoraccess", "iamfullaccess", "poweruseraccess"}
+     "cluster-admin", "administratoraccess", "iamfullaccess", "poweruseraccess",
+     # database servers' own administrators (MongoDB, PostgreSQL, SQL Server, MySQL)
+     "dbowner", "useradminanydatabase", "dbadminanydatabase", "readwriteanydatabase",
+     "clusteradmin", "__system", "rds_superuser", "cloudsqlsuperuser", "azure_pg_admin",
+     "pg_execute_server_program", "pg_write_server_files", "pg_read_server_files",
+     "sysadmin", "db_owner", "securityadmin", "all privileges", "all", "realm-admin",
+     "manage-users", "global_admin", "org_owner", "account_admin", "accountadmin",
+     "useradmin", "dba", "atlasadmin", "atlas admin", "backupadmin", "hostmanager",
+     "db_accessadmin", "db_securityadmin"}
 )  # fmt: skip
 _PUBLIC_MEMBERS = frozenset({"allusers", "allauthenticatedusers", "*", "everyone"})
 _GRANT_WORDS = frozenset(
     {"add", "invite", "grant", "attach", "put", "set", "create", "update", "assign", "bind",
-     "binding", "collaborator", "member", "iam", "policy", "role", "permission", "permissions"}
+     "binding", "collaborator", "member", "iam", "policy", "role", "permission", "permissions",
+     # database servers' own commands, seen as keys (their case folded): createUser …
+     "roles", "createuser", "updateuser", "createrole", "grantrolestouser", "grantroles",
+     "grantprivilegestorole"}
 )  # fmt: skip
 _ACCESS_KEYS = frozenset(
     {"permission", "permissions", "accesslevel", "access_level", "policyarn", "arn", "policy",
@@ -98,6 +112,9 @@ _PLATFORM_WORDS = frozenset(
      "aws", "subscription", "tenant", "cluster", "rolebinding", "clusterrolebinding",
      "assignment", "workspace", "enterprise"}
 )  # fmt: skip
+
+#: Keys holding a role's name (their case folded: roleName is rolename).
+_ROLE_KEYS = frozenset({"role", "roles", "rolename", "role_name", "roleid", "builtinrole"})
 _SECRET_SETTERS = frozenset({"secret", "secrets"})
 _VALUE_KEYS = frozenset({"value", "secret_value", "encrypted_value", "plaintext_value",
                          "secret", "data", "secret_string", "secretstring"})  # fmt: skip
@@ -133,8 +150,11 @@ def guard_config_path(path: str) -> str:
     return "guard" if guard and name.endswith(_CONFIG_SUFFIXES) else ""
 
 
-def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> list[Hit]:
-    """Findings of the three kinds above on one structured request."""
+def tamper_findings(
+    action: str, words: frozenset[str], items: list[Item], parameters: object = None
+) -> list[Hit]:
+    """Findings of the three kinds above on one structured request (``parameters``, the
+    frozen copy, for the true flags that are no text item: ``{superuser: true}``)."""
     hits: list[Hit] = []
     lines = [i.text for i in items[:_MAX_ITEMS] if i.key in _LINE_KEYS]
     # command lines and SQL are judged by their own readers; structured values only here
@@ -150,7 +170,7 @@ def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> li
     audit = _audit_stop(action, items)
     if audit:
         hits.append(default_hit("audit-tampering", audit))
-    grant = _grant(words, items)
+    grant = _grant(words, items) or privilege_flag(words, items, parameters)
     if grant:
         hits.append(default_hit("privilege-grant", grant))
     guard = _guard_settings(words, items)
@@ -188,6 +208,7 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
     )
     if not action_words & _GRANT_WORDS and not action_words & _SECRET_SETTERS:
         return ""
+    server = server_identity(words, items)
     for item, (key, text) in zip(items, texts, strict=True):
         key_words = name_words(item.key) | {key}
         public = text.removeprefix("group:") in _PUBLIC_MEMBERS and text != "*"
@@ -195,9 +216,10 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
             return f"access granted to {text!r} (anyone)"
         admin = text in _ADMIN_ROLES or text.rsplit("/", 1)[-1] in _ADMIN_ROLES
         # an application's own "admin" role is the application's business; a role on a
-        # repository, organisation, cloud project or cluster is access to the platform
+        # repository, organisation, cloud project or cluster, or on an account of a database
+        # server or directory (servergrants.py), is access to the platform
         platform = key_words & _ACCESS_KEYS or (
-            key_words & {"role", "roles"} and action_words & _PLATFORM_WORDS
+            key_words & _ROLE_KEYS and (action_words & _PLATFORM_WORDS or server)
         )
         if admin and platform:
             return f"{key} {text!r} granted"

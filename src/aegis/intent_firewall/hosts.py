@@ -58,9 +58,14 @@ def url_host(text: str) -> tuple[str, str] | None:
         return None
     if scheme in _SPECIAL:
         rest = rest.replace("\\", "/")
-        if scheme == "file" and not rest.startswith("//"):
-            return None
-        rest = rest.lstrip("/")
+        if scheme == "file":
+            # file:///home/x: the authority between "//" and the next "/" is empty, so the
+            # URL names a local path ("home" is its first directory, not a host)
+            if not rest.startswith("//"):
+                return None
+            rest = rest[2:]
+        else:
+            rest = rest.lstrip("/")
     elif rest.startswith("//") and not storage_scheme(scheme + "://"):
         rest = rest[2:]
     else:

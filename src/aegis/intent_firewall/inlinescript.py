@@ -53,6 +53,8 @@ class _Language:
     dot_member: bool
     readers: frozenset[str]
     file_receivers: frozenset[str]
+    #: ``NAME.member`` pairs admitted only together (``Object.keys``: names, never values).
+    qualified: frozenset[str] = frozenset()
 
 
 @cache
@@ -64,7 +66,10 @@ def _language(name: str) -> _Language | None:
     names, members, modules, readers, receivers = (
         frozenset(table[k]) for k in ("names", "members", "modules", "readers", "file_receivers")
     )
-    return _Language(name, names, members, modules, bool(table["dot_member"]), readers, receivers)
+    qualified = frozenset(table.get("qualified", ()))
+    return _Language(
+        name, names, members, modules, bool(table["dot_member"]), readers, receivers, qualified
+    )
 
 
 def inline_reads(language: str, code: str) -> tuple[str, ...] | None:
@@ -131,10 +136,15 @@ class _Walk:
                 self.json_chain = True
             return path is not None
         if token.text not in lang.names and token.text not in self.locals:
-            return False
+            return self._qualified(index, token, after)
         if token.text in self.locals and after.text == "(":
             return False  # a local called: it may hold any function a value reached
         return after.text not in _ASSIGNMENTS or token.text in self.locals
+
+    def _qualified(self, index: int, token: Token, after: Token) -> bool:
+        """``Object.keys(…)``: a name admitted only with the one member listed with it."""
+        member = self.tokens[index + 2] if index + 2 < len(self.tokens) else _NOTHING
+        return after.text == "." and f"{token.text}.{member.text}" in self.lang.qualified
 
     def _literal_read(self, index: int) -> bool:
         """``READER("path")`` or ``READER "path"``: the path is judged as a read."""

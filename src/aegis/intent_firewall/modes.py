@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.catalogue import Program
-from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.options import Arg, Parsed, parse_options
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -96,8 +96,36 @@ def tar(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     ):
         judge.hit("sensitive-tree-write", "tar -P extracts absolute paths anywhere on the disk")
     cwd = judge.options(parsed, feed)
-    for operand in parsed.operands[1 if not first.startswith("-") and words else 0 :]:
+    old_style = not first.startswith("-") and bool(words)
+    if _tar_writes(words, first):
+        # the archive is opened where tar starts: -C moves only the files that follow
+        _tar_archive_written(judge, parsed, old_style=old_style and "f" in first, cwd=feed.cwd)
+    for operand in parsed.operands[1 if old_style else 0 :]:
         judge.path(operand, "read-tree", cwd)
+
+
+#: tar's modes that write the archive (create, append, update, concatenate).
+_TAR_WRITING_LONG = frozenset({"--create", "--append", "--update", "--catenate", "--concatenate"})
+
+
+def _tar_writes(words: list[str], first: str) -> bool:
+    """``tar czf``, ``tar -c -f``, ``tar --create``: the archive named by ``-f`` is written."""
+    if _TAR_WRITING_LONG.intersection(words):
+        return True
+    clusters = [first] if not first.startswith("-") else []
+    clusters += [w[1:] for w in words if w.startswith("-") and not w.startswith("--")]
+    return any(letter in cluster for cluster in clusters for letter in "cruA")
+
+
+def _tar_archive_written(judge: CommandJudge, parsed: Parsed, *, old_style: bool, cwd: str) -> None:
+    """The archive of a writing tar: ``-f FILE`` (``--file``), or in the old style without a
+    dash (``tar czf FILE …``) the first operand after the letters. ``-`` is standard output."""
+    archives = [arg for role, arg, option in parsed.options if option in ("-f", "--file")]
+    if old_style and len(parsed.operands) > 1:
+        archives.append(parsed.operands[1])
+    for arg in archives:
+        if arg[0] not in (None, "-"):
+            judge.path(arg, "write", cwd)
 
 
 def set_builtin(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

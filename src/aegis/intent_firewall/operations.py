@@ -36,13 +36,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from aegis.intent_firewall.deletions import deletion_command
 from aegis.intent_firewall.embedded import nesting_depth
 from aegis.intent_firewall.hosts import url_host
 from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, PATH_KEYS, RECURSIVE_KEYS, name_words
 
 __all__ = [
     "OPERATION_KEY_WORDS",
+    "RESOURCE_KEYS",
     "Operations",
+    "is_field_key",
     "is_operation_key",
     "names_file_transfer",
     "structured_operations",
@@ -59,6 +62,8 @@ _ROW_VERBS = frozenset(_DATA["row_verbs"])
 _SELECTOR_KEYS = frozenset(_DATA["selector_keys"])
 _MATCH_ALL_TEXT = frozenset(_DATA["match_all_text"])
 _RESOURCE_KEYS = frozenset(_DATA["resource_keys"])
+#: Keys naming the kind of thing an operation applies to (a bucket, a table, a user).
+RESOURCE_KEYS = _RESOURCE_KEYS
 _MOVE_VERBS = frozenset(_DATA["move_verbs"])
 _COPY_VERBS = frozenset(_DATA["copy_verbs"])
 _PLAIN_PATH_KEYS = frozenset({"path", "file", "file_path", "filepath", "filename"})
@@ -66,6 +71,9 @@ _SOURCE_KEYS = frozenset(_DATA["source_keys"])
 _DESTINATION_KEYS = frozenset(_DATA["destination_keys"])
 _PROTECTION_KEYS = frozenset(_DATA["protection_keys"])
 _UNPROTECTION_KEYS = frozenset(_DATA["unprotection_keys"])
+_FORWARDING_KEYS = frozenset(_DATA["forwarding_keys"])
+_REVEALING_KEYS = frozenset(_DATA["revealing_keys"])
+_BANK_KEYS = frozenset(_DATA["bank_keys"])
 
 #: Operations that only delete or rewrite a file in place: below the working directory they
 #: are judged by their paths, as ``rm build/x`` is.
@@ -130,6 +138,14 @@ def is_operation_key(key: str) -> bool:
         return False
     words = name_words(key)
     return len(words) <= 3 and bool(words & OPERATION_KEY_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def is_field_key(key: str) -> bool:
+    """A key whose value alone hands something on (``forwardTo``, ``WithDecryption``,
+    ``iban``): parameters holding one are never quiet."""
+    compact = _compact(key[:64])
+    return compact in _FORWARDING_KEYS or compact in _REVEALING_KEYS or compact in _BANK_KEYS
 
 
 def _folded(key: object) -> str:
@@ -234,16 +250,23 @@ def structured_operations(
             _move(mapping, found)
         elif action_words & _COPY_VERBS:
             _move(mapping, found, program="cp")
-        _mapping(mapping, found, inside)
+        _mapping(mapping, found, inside, action_words)
         if len(found.findings) >= 8 or len(found.commands) >= 8:
             break
     return found
 
 
-def _mapping(mapping: dict[str, Any], found: Operations, inside: Callable[[str], bool]) -> None:
+def _mapping(
+    mapping: dict[str, Any],
+    found: Operations,
+    inside: Callable[[str], bool],
+    action_words: frozenset[str] = frozenset(),
+) -> None:
     for key, value in list(mapping.items())[:64]:
         if isinstance(value, str) and is_operation_key(key):
             _operation(key, value, mapping, found, inside)
+        elif len(key) <= 64 and is_field_key(key):
+            _handing_on(key, value, found, action_words)
         else:
             _field(key, value, found)
 
@@ -306,6 +329,13 @@ def _workspace_file_operation(
 ) -> bool:
     """A file deleted or rewritten below the working directory (``delete_file {path:
     build/x.log}``): judged as its ``rm`` command line, which is all there is to judge."""
+    command = deletion_command(
+        words,
+        {k: v for k, v in mapping.items() if not (isinstance(v, str) and is_operation_key(k))},
+    )
+    if command is not None:  # {action: delete, paths: [/tmp/x]}: judged as rm -r /tmp/x
+        found.commands.append(command)
+        return True
     paths = _paths(mapping)
     if not paths or _lookup(mapping, _RESOURCE_KEYS):
         return False
@@ -411,6 +441,34 @@ def _field(key: str, value: object, found: Operations) -> None:
         found.hit(f"parameter {key}: {str(value)[:60]!r} destroys what it names")
     elif isinstance(value, (list, tuple)) and any(isinstance(v, str) and v for v in value[:16]):
         found.hit(f"parameter {key}: a list of what it destroys")
+
+
+def _handing_on(key: str, value: object, found: Operations, action_words: frozenset[str]) -> None:
+    """``{forward: a@x}`` in a mail filter, ``{WithDecryption: true}``, ``{iban: …}``: a
+    field that forwards mail for good, returns a stored secret in clear, or changes where
+    money lands (bank details given to an action that is not a look-up)."""
+    compact = _compact(key)
+    if compact in _FORWARDING_KEYS and _has_address(value, 0):
+        found.hit(f"parameter {key} forwards mail to another mailbox for good")
+    elif compact in _REVEALING_KEYS and _truth(value) is True:
+        found.hit(f"parameter {key}: {value!s:.20} returns a stored secret in clear")
+    elif (
+        compact in _BANK_KEYS and value not in (None, "", {}, []) and not (action_words & _LOOKING)
+    ):
+        found.hit(f"parameter {key} changes bank or payout details")
+
+
+def _has_address(value: object, depth: int) -> bool:
+    """Whether an e-mail address is anywhere in ``value`` (bounded: 16 items, 4 levels)."""
+    if isinstance(value, str):
+        return "@" in value[:512]
+    if depth > 4:
+        return False
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_address(item, depth + 1) for item in value[:16])
+    return False
 
 
 def _matches_all(selector: object, depth: int) -> bool:  # noqa: PLR0911

@@ -25,7 +25,9 @@ from aegis.intent_firewall.textchecks import (
     whole_sql_statement,
 )
 from aegis.intent_firewall.vocabulary import (
+    ADDRESS_FIELD_KEYS,
     DELETE_WORDS,
+    MAIL_WORDS,
     NETWORK_WORDS,
     PATH_KEYS,
     PERM_WORDS,
@@ -85,7 +87,8 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and not looks_like_path(canonical)
         and not _file_operand(value)
     ):
-        judge_url(scope, canonical.strip(), text, cwd)
+        if not _address_as_data(key, stripped, words):
+            judge_url(scope, canonical.strip(), text, cwd)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands
         if budget is not None and not budget.classify_path():
@@ -101,6 +104,28 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
     ):
         judge_url(scope, canonical.strip(), text, cwd)
+
+
+#: Action words that only check or look up an address (``validate_email``): nothing is sent.
+_CHECKING_WORDS = frozenset(
+    {"validate", "validation", "check", "parse", "normalize", "normalise", "format",
+     "lookup", "find", "search", "get", "list", "count", "exists", "is", "mask", "hash"}
+)  # fmt: skip
+
+
+def _address_as_data(key: str, value: str, words: frozenset[str]) -> bool:
+    """``{email: qa+1@example.com}`` in a record sent to the app under test: an account's
+    address is a field of the record, not where the request goes, unless the action sends
+    mail or messages (``send_email``, ``invite_user``). Only a bare address counts: a URL,
+    a list of several, or ``host:port`` is judged as a destination."""
+    if key not in ADDRESS_FIELD_KEYS or (words & MAIL_WORDS and not words & _CHECKING_WORDS):
+        return False
+    local, at, domain = value.partition("@")
+    return (
+        bool(at and local and domain)
+        and "@" not in domain
+        and not any(mark in value for mark in ":/\\,;<> ")
+    )
 
 
 def _file_operand(value: PlainValue) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 
 from aegis.intent_firewall.httpmethods import METHOD_KEYS
 from aegis.intent_firewall.keystrokes import STEP_KEYS
-from aegis.intent_firewall.operations import is_operation_key
+from aegis.intent_firewall.operations import is_field_key, is_operation_key
 from aegis.intent_firewall.parameterflags import FLAG_KEYS, key_kind
 
 __all__ = ["quiet_parameters"]
@@ -52,6 +52,7 @@ def _quiet_key(key: str) -> bool:
         and folded not in FLAG_KEYS
         and folded not in METHOD_KEYS
         and folded not in STEP_KEYS
+        and not is_field_key(key)  # forwardTo, WithDecryption, iban: read by operations.py
         # a shell line under command/cmd is the shell's to judge; other operation keys
         # (verb, op, action) are read by operations.py
         and (folded in ("command", "cmd") or not is_operation_key(key))

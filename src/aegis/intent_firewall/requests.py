@@ -15,6 +15,7 @@ from typing import Any
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.autorun import auto_run_kind, script_kind
+from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.filekinds import DATA_KINDS, written_kind
 from aegis.intent_firewall.guardtamper import tamper_findings
@@ -22,10 +23,15 @@ from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
+from aegis.intent_firewall.languagetools import code_program, inline_code
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
-from aegis.intent_firewall.operations import names_file_transfer, structured_operations
+from aegis.intent_firewall.operations import (
+    RESOURCE_KEYS,
+    names_file_transfer,
+    structured_operations,
+)
 from aegis.intent_firewall.orders import ordered_urls, prose_like
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.paths import resolve_path
@@ -88,6 +94,7 @@ from aegis.intent_firewall.vocabulary import (
     SECRET_WORDS,
     URL_KEYS,
     name_words,
+    noun_words,
 )  # fmt: skip
 
 __all__ = ["judge_request"]
@@ -380,6 +387,10 @@ class _RequestJudge:
         self.request = request
         self.custom = bool(policy.custom.rules)
         self.words = name_words(request.action)
+        #: The name's words with singulars and two-word nouns, for the named-access pairs.
+        self.nouns = noun_words(request.action)
+        #: ``fs.rm {path: ./dist}``: the ``rm -r`` a file-deleting tool amounts to.
+        self.deletion = deletion_command(self.words, request.parameters)
         # delete_directory {path}: a directory goes with everything below it
         self.recursive = _recursive(request.parameters) or bool(
             self.words & _DIRECTORY_WORDS and self.words & _FILE_DELETING
@@ -439,7 +450,7 @@ class _RequestJudge:
 
     def action(self) -> None:
         action = self.request.action
-        if _names_nothing(self.words):
+        if _names_nothing(self.nouns):
             # the common action (execute_command, read_file): no destructive, service or
             # access word, so nothing below can fire; the name and context are still judged
             self.remembered(action, "action", "<action>")
@@ -450,19 +461,27 @@ class _RequestJudge:
         if self.words & SERVICE_WORDS and not self.words & LOOKING_WORDS:
             destructive = destructive | (self.words & SERVICE_WORDS)
         for nouns, verbs in _NAMED_ACCESS:
-            named = self.words & nouns
+            named = self.nouns & nouns
             if nouns is GUARD_WORDS and named & PERM_WORDS and self._names_a_path():
                 named = named - PERM_WORDS  # set_permissions {path: …}: a file's mode
             if named and self.words & verbs:  # dump_credentials, update_policy
                 destructive = destructive | named | (self.words & verbs)
         if destructive and destructive <= _FILE_DELETING and self._only_workspace_files():
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
+        if destructive and destructive <= DELETE_VERBS and self.deletion is not None:
+            destructive = frozenset()  # fs.rm {path: ./dist}: judged as rm -r ./dist
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
             )
             self.keep([hit], "action")
-        if self.words & {"script"} and self.words & RUN_WORDS:
+        if (
+            self.words & {"script"}
+            and self.words & RUN_WORDS
+            and not inline_code(self.words, self.request.parameters)
+        ):
+            # run_script runs a user's script; runJavaScript {code} and run_python_script
+            # {code} run code given inline, judged as that language's (languagetools.py)
             self.keep([default_hit("user-script", action)], "action")
         self.remembered(action, "action", "<action>")
         if self.request.context:
@@ -482,6 +501,16 @@ class _RequestJudge:
             for name, value in itertools.islice(parameters.items(), 64)
             if isinstance(name, str) and name.casefold() in PATH_KEYS
         ]
+        if any(
+            not isinstance(name, str)
+            or name.casefold() in URL_KEYS
+            or name.casefold() in RESOURCE_KEYS
+            or isinstance(value, (Mapping, list, tuple))
+            for name, value in itertools.islice(parameters.items(), 64)
+        ):
+            # delete_file {path: ./x, host: prod-1}: a file on another machine; {bucket: …}:
+            # an object of a store; nested settings: not understood (fail closed)
+            return False
         inside = self.cwd.rstrip("/") + "/"
         return bool(paths) and all(
             isinstance(value, str)
@@ -551,6 +580,8 @@ class _RequestJudge:
             and not (self.words & (COMMAND_WORDS | NETWORK_WORDS) and "." in text)
             and not (key == "name" and "." in text)  # a file tool's name: ".env"
             and not ("." in text and key.endswith(URL_KEY_ENDINGS))  # smtp_hostname: a host
+            # node.eval {code: process.env.TOKEN}: one word of code is still code
+            and code_program(name_words(tool) | self.words if tool else self.words, key) is None
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
         budget = self.job.commands
@@ -616,8 +647,11 @@ class _RequestJudge:
             if "." in key and config_exec(f"{key}={canonical}".lower()) is not None:
                 # {"key": "core.sshCommand", "value": …}: a setting that runs a program
                 scope.hit("interpreter-code", f"setting {key}={text[:80]!r}")
+        # runPython {code}, node.eval {script}: the code of that interpreter's -c or -e
+        program = code_program(words, key)
         if (
-            key in _CODE_KEYS
+            program is None
+            and key in _CODE_KEYS
             and _runs_code(words, self.request.parameters)
             and code_danger(canonical)
         ):
@@ -626,7 +660,8 @@ class _RequestJudge:
         # a shell tool's input is a command line even when it is one word (``poweroff``)
         shell_input = key in _INPUT_KEYS and bool(tool) and bool(name_words(tool) & _SHELL_TOOLS)
         command = (
-            not single
+            program is None
+            and not single
             and not _editor_operation(key, words, canonical)
             and not (key in _CODE_KEYS and words & _KERNEL_WORDS and "\n" in canonical)
             and (
@@ -644,7 +679,9 @@ class _RequestJudge:
             )
             and not canonical.lstrip().startswith("-")
         )
-        if command:
+        if program is not None:
+            judge_argv([*program, canonical_text(text, fold=False)], scope, self.job)
+        elif command:
             if len(canonical) > limits.max_shell:
                 scope.hit("too-large", f"command line of {len(canonical)} characters")
             else:
@@ -751,6 +788,15 @@ class _RequestJudge:
             return
         self.tools.add(tool)
         destructive = name_words(tool) & DESTRUCTIVE_WORDS
+        if destructive and destructive <= DELETE_VERBS:
+            # {name: delete_file, arguments: {path: ./dist}}: judged as rm -r ./dist
+            arguments = tool_arguments(self.request.parameters, item.where)
+            command = deletion_command(name_words(tool), arguments)
+            if command is not None:
+                scope = self.scope(prose=False)
+                judge_argv(command, scope, self.job)
+                self.keep(scope.hits, item.where)
+                return
         if destructive:
             evidence = f"tool {tool!r} ({', '.join(sorted(destructive))})"
             self.keep([default_hit("destructive-action", evidence)], item.where)
@@ -946,6 +992,7 @@ def judge_request(
     if not quiet:
         for rule, evidence in http_method_findings(walk.frozen):
             judge.keep([default_hit(rule, evidence)], "parameters")
+    if not quiet and judge.deletion is None:  # a deletion's force: true is rm's -f
         for rule, evidence in parameter_flag_findings(walk.frozen, judge.words):
             judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:
@@ -974,9 +1021,13 @@ def judge_request(
     )
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
     _run_scripts(judge, items)
-    judge.keep(tamper_findings(request.action, judge.words, items), "parameters")
+    judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     for item in items:
         judge.item(item)
+    if judge.deletion is not None:
+        scope = judge.scope(prose=False)
+        judge_argv(judge.deletion, scope, judge.job)
+        judge.keep(scope.hits, "parameters")
     if not quiet or _may_name_operation(walk.frozen) or names_file_transfer(judge.words):
         _structured_operations(judge, walk.frozen)
     if request.context:

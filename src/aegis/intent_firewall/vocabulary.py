@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
+    "ADDRESS_FIELD_KEYS",
     "ARGUMENT_KEYS",
     "COMMAND_KEYS",
     "COMMAND_WORDS",
@@ -25,6 +26,7 @@ __all__ = [
     "FILE_WORDS",
     "GUARD_CHANGE_WORDS",
     "GUARD_WORDS",
+    "MAIL_WORDS",
     "NAMED_ACCESS",
     "NETWORK_WORDS",
     "NON_COMMAND_KEYS",
@@ -40,6 +42,7 @@ __all__ = [
     "WRITE_KEYS",
     "WRITE_WORDS",
     "name_words",
+    "noun_words",
 ]
 
 _DATA = tomllib.loads(
@@ -56,6 +59,8 @@ NON_COMMAND_KEYS = frozenset(_DATA["non_command_keys"])
 PATH_KEYS = frozenset(_DATA["path_keys"])
 WRITE_KEYS = frozenset(_DATA["write_keys"])
 URL_KEYS = frozenset(_DATA["url_keys"])
+ADDRESS_FIELD_KEYS = frozenset(_DATA["address_field_keys"])
+MAIL_WORDS = frozenset(_DATA["mail_words"])
 SQL_KEYS = frozenset(_DATA["sql_keys"])
 ENV_KEYS = frozenset(_DATA["env_keys"])
 ARGUMENT_KEYS = frozenset(_DATA["argument_keys"])
@@ -72,6 +77,21 @@ GUARD_CHANGE_WORDS = frozenset(_DATA["guard_change_words"])
 NAMED_ACCESS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(pair["nouns"]), frozenset(pair["verbs"])) for pair in _DATA.get("named_access", ())
 )
+
+#: Nouns of two words (``external_account``): matched in an action name written as one
+#: identifier in any style (``updateExternalAccount``, ``external-account.update``).
+_COMPOUND_NOUNS = frozenset(noun for nouns, _verbs in NAMED_ACCESS for noun in nouns if "_" in noun)
+
+
+@lru_cache(maxsize=4096)
+def noun_words(name: str) -> frozenset[str]:
+    """The words of an action name a noun list is matched against: its words and the
+    two-word nouns of the named-access pairs its letters spell (``updateExternalAccount``
+    holds ``external_account``), so a noun of two words matches in every naming style."""
+    words = name_words(name)
+    letters = "".join(char for char in name[:512].casefold() if char.isalnum())
+    compounds = [noun for noun in _COMPOUND_NOUNS if noun.replace("_", "") in letters]
+    return words.union(compounds) if compounds else words
 
 
 @lru_cache(maxsize=4096)
