@@ -40,15 +40,18 @@ def bound_roots(
     names = [n for n in parameters if isinstance(n, str) and n.casefold() in _bind_keys()]
     if not names:
         return ()
+    roots = tuple(f"parameters.{name}" for name in names)
     queries = 0
     for item in items:
+        if is_bound(item.where, roots):
+            continue  # {params: {line: …}}: a bound value's own key names no command
         if item.argv is None and item.key in SQL_KEYS and item.text:
             if not _binds_data(item.text):
                 return ()
             queries += 1
         elif item.key in COMMAND_KEYS or item.argv is not None or item.script:
             return ()  # a command line beside the query may take the values
-    return tuple(f"parameters.{name}" for name in names) if queries else ()
+    return roots if queries else ()
 
 
 def is_bound(where: str, roots: tuple[str, ...]) -> bool:

@@ -191,6 +191,14 @@ def test_values_bound_to_data_placeholders_are_data(text: str) -> None:
     assert decide({"query": BOUND, "params": ["web", text]}, "execute_query") is Decision.ALLOW
 
 
+def test_a_bound_value_under_a_command_like_key_is_still_data() -> None:
+    parameters = {
+        "query": "select * from logs where line = %(line)s",
+        "params": {"line": "rm -rf /"},
+    }
+    assert decide(parameters, "execute_query") is Decision.ALLOW
+
+
 @pytest.mark.parametrize(
     ("parameters", "action"),
     [
