@@ -23,7 +23,13 @@ from sqlglot import exp
 
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.sqladmin import administrative
-from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment, leading_word
+from aegis.intent_firewall.sqlcomments import (
+    comments_as_space,
+    executable_comments_opened,
+    has_comment,
+    leading_word,
+    without_leading_comments,
+)
 from aegis.intent_firewall.sqlconditions import always_true_alternative, edits_all
 from aegis.intent_firewall.sqldynamic import dynamic_sql
 from aegis.intent_firewall.sqlliterals import (
@@ -53,6 +59,8 @@ _LEADING = (
     "bulk", "kill", "waitfor", "openrowset", "handler", "source", "install", "force", "export",
     "import", "detach", "checkpoint",
 )  # fmt: skip
+#: A T-SQL batch may start with a procedure's name, the EXEC left implied.
+_PROCEDURES = ("sp_", "xp_")
 #: psql and mysql client meta-commands that only describe (any other, ``\\!`` ``\\copy``
 #: ``\\o |cmd`` ``\\i``, runs programs or touches files on the client: review).
 _DESCRIBING_META = frozenset({"\\d", "\\dt", "\\dn", "\\df", "\\dv", "\\di", "\\du",
@@ -72,44 +80,23 @@ _MAX_DEPTH = 2
 _MAX_INNER = 8
 
 
-def _executable_comments_opened(text: str) -> str:
-    """MySQL runs the text of ``/*! … */`` and ``/*!50000 … */`` comments as SQL (they are
-    for version-specific syntax): the comment markers are removed so the parser sees what
-    the server runs (one linear pass)."""
-    if "/*!" not in text:
-        return text
-    out, index = [], 0
-    while (start := text.find("/*!", index)) >= 0:
-        out.append(text[index:start] + " ")
-        body = start + 3
-        while body < len(text) and text[body].isdigit():
-            body += 1
-        end = text.find("*/", body)
-        if end < 0:
-            out.append(text[body:])
-            index = len(text)
-            break
-        out.append(text[body:end] + " ")
-        index = end + 2
-    out.append(text[index:])
-    return "".join(out)
-
-
-def _without_leading_comments(text: str) -> str:
-    text = _executable_comments_opened(text)
-    text = text.lstrip(" \t\r\n(;")
-    while text.startswith(("--", "/*", "#")):
-        end = text.find("*/") + 2 if text.startswith("/*") else text.find("\n") + 1
-        text = text[end:].lstrip(" \t\r\n(;") if end > 0 else ""
-    return text
-
-
 def looks_like_sql(canonical: str) -> bool:
-    head = _without_leading_comments(canonical).split(None, 1)
+    head = without_leading_comments(canonical).split(None, 1)
     if not head:
         return False
     # EXEC('…'), SELECT(1), DROP/**/TABLE: the word ends where a name cannot go on
-    return leading_word(head[0]) in _LEADING or head[0].startswith(_META_PREFIXES)
+    word = leading_word(head[0])
+    return word in _LEADING or _procedure_call(head) or head[0].startswith(_META_PREFIXES)
+
+
+def _procedure_call(head: list[str]) -> bool:
+    """``sp_MSforeachtable 'DELETE FROM ?'``, ``xp_cmdshell @c``, ``sp_who2``: a system
+    procedure named first, alone or with a literal or parameter after it (a search for
+    ``xp_cmdshell tutorial`` is words)."""
+    if not leading_word(head[0]).startswith(_PROCEDURES):
+        return False
+    rest = head[0][len(leading_word(head[0])) :] + (head[1] if len(head) > 1 else "")
+    return rest.lstrip().startswith(("'", "n'", "@", ";")) or not rest.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +133,9 @@ def judge_sql(canonical: str, *, parse: bool = True) -> tuple[Hit, ...]:
 
 def _judge(canonical: str, parse: bool = True, depth: int = 0) -> SqlJudgement:
     hits: list[Hit] = []
-    canonical = _executable_comments_opened(canonical)
+    canonical = executable_comments_opened(canonical)
     flat = " ".join(canonical.split())
-    meta = _without_leading_comments(flat).split(" ", 1)[0]
+    meta = without_leading_comments(flat).split(" ", 1)[0]
     if meta.startswith(_META_PREFIXES):
         # one describing command, with nothing that pipes, substitutes or chains another
         if meta in _DESCRIBING_META and flat.count(meta[0]) == 1 and not set("|`;") & set(flat):

@@ -70,14 +70,16 @@ def _function(node: Any, found: Dynamic) -> None:
     """``EXEC('…')`` read as a call, ``query_to_xml('…', …)``: each argument that is not a
     constant is statement text, judged when written out."""
     arguments = list(node.expressions) or [node.this]
+    name = str(node.this if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
+    if name in catalogue()["linked_server_functions"]:
+        arguments = arguments[1:]  # OPENQUERY(server, '…'): the first names a linked server
     for argument in arguments:
         if isinstance(argument, _CONSTANTS) or (
             isinstance(argument, exp.Literal) and not argument.is_string
         ):
             continue
         if static_text(argument) != "":
-            name = node.this if isinstance(node, exp.Anonymous) else node.sql_name()
-            _run_text(argument, str(name).upper(), found)
+            _run_text(argument, name.upper(), found)
 
 
 def _command(statement: Any) -> str:
@@ -195,11 +197,26 @@ def _command_statement(statement: Any, prepared: set[str], found: Dynamic) -> No
         _prepare(tail, found)
     elif keyword == "DO":
         found.cannot_see(f"DO runs a procedural block: {rest[:60]!r}")
+    elif keyword in ("EXEC", "EXECUTE") and _procedure_call(rest, found):
+        return  # EXECUTE proc args: read as T-SQL reads it
     else:
         shown = f"{keyword} {rest[:60]}"
         if keyword == "CALL" and head.split("(", 1)[0] in catalogue()["describing_procedures"]:
             return
         found.cannot_see(f"{shown}: runs statements that are not shown")
+
+
+def _procedure_call(rest: str, found: Dynamic) -> bool:
+    """``EXECUTE proc args`` kept opaque by a dialect: judged as T-SQL's ``EXEC``, when it
+    reads it so."""
+    try:
+        parsed = sqlglot.parse(f"EXEC {rest}", read="tsql")
+    except Exception:  # not a procedure call T-SQL reads
+        return False
+    if len(parsed) != 1 or not isinstance(parsed[0], exp.Execute | exp.ExecuteSql):
+        return False
+    _execute(parsed[0], found)
+    return True
 
 
 def _prepare(tail: str, found: Dynamic) -> None:

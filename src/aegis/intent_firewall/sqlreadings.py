@@ -16,12 +16,14 @@ from typing import Any
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 
-from aegis.intent_firewall.sqlcomments import has_comment
+from aegis.intent_firewall.sqlcomments import has_comment, leading_word
 
 __all__ = ["Reading", "parseable", "readings"]
 
 _DIALECTS = (None, "mysql", "tsql", "postgres")
 _PLACEHOLDERS = ("%s", "%d", "%b")
+#: Name prefixes of SQL Server's system and extended procedures.
+_PROCEDURE_PREFIXES = ("sp_", "xp_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +36,13 @@ class Reading:
 
 
 def parseable(text: str) -> str:
-    """``text`` with driver placeholders (``%s``, ``%(name)s``) written as ``?``."""
+    """``text`` with driver placeholders (``%s``, ``%(name)s``) written as ``?``; a batch that
+    starts with a system procedure's name (``sp_MSforeachtable '…'``: T-SQL runs the first
+    statement of a batch without ``EXEC``) is read with the ``EXEC`` the server implies."""
     for placeholder in _PLACEHOLDERS:
         text = text.replace(placeholder, "?")
+    if leading_word(text.lstrip()).startswith(_PROCEDURE_PREFIXES):
+        text = f"exec {text}"
     return _named_placeholders(text) if "%(" in text else text
 
 

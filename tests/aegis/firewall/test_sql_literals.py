@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from aegis.intent_firewall import Decision, IntentFirewall, Request
-from aegis.intent_firewall.sql import judge_sql, read_sql
+from aegis.intent_firewall.sql import judge_sql, looks_like_sql, read_sql
 from aegis.intent_firewall.sqlbinds import bound_roots
 from aegis.intent_firewall.structure import Item
 
@@ -135,6 +135,9 @@ def test_an_acted_on_literal_is_judged_as_what_it_is(sql: str, rule: str) -> Non
         "prepare s from 'drop table users'",
         "prepare s as delete from users",
         "select query_to_xml('delete from users', true, true, '')",
+        "select * from openquery(linked, 'delete from users')",
+        "sp_msforeachtable 'delete from ?'",
+        "execute sp_msforeachdb 'drop database ?'",
     ],
 )
 def test_statement_text_a_wrapper_runs_is_judged_as_sql(sql: str) -> None:
@@ -176,6 +179,11 @@ def test_a_variable_run_as_sql_leaves_no_literal_as_data() -> None:
 )
 def test_a_wrapper_running_a_harmless_statement_shown_is_allowed(sql: str) -> None:
     assert decide({"query": sql}) is Decision.ALLOW
+
+
+@pytest.mark.parametrize(("text", "sql"), [("xp_cmdshell tutorial", False), ("sp_help;", True)])
+def test_a_procedure_named_first_is_sql_only_with_its_arguments(text: str, sql: bool) -> None:
+    assert looks_like_sql(text) is sql
 
 
 def test_dynamic_sql_is_followed_to_a_bounded_depth() -> None:
