@@ -78,6 +78,8 @@ _MAX_PARENS = 32
 #: Dynamic SQL inside dynamic SQL is followed this deep, and this many texts per level.
 _MAX_DEPTH = 2
 _MAX_INNER = 8
+#: Statement text followed per level (each parse costs about 10 ms per 1,000 characters).
+_MAX_INNER_CHARS = 512
 
 
 def looks_like_sql(canonical: str) -> bool:
@@ -187,9 +189,12 @@ def _judge_readings(
     for wrapper in wrappers:
         hits.extend(wrapper.hits)
     inner = list(dict.fromkeys(s for wrapper in wrappers for s in wrapper.statements))
+    followed = 0
     for statement in inner[:_MAX_INNER]:
-        if depth >= _MAX_DEPTH:
-            hits.append(default_hit("sql-dynamic-code", f"dynamic SQL nested over {depth}"))
+        followed += len(statement)
+        if depth >= _MAX_DEPTH or followed > _MAX_INNER_CHARS:
+            why = f"nested over {depth}" if depth >= _MAX_DEPTH else "too long to follow"
+            hits.append(default_hit("sql-dynamic-code", f"dynamic SQL {why}"))
             break
         judged = _judge(statement, parse, depth + 1)
         hits.extend(judged.hits)
