@@ -4,7 +4,7 @@ prose that may still hold a command (``please run `rm -rf /` now``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
@@ -14,10 +14,12 @@ from aegis.intent_firewall.orders import prose_like
 from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.paths import looks_like_path
 from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
-from aegis.intent_firewall.sql import MAX_SQL, judge_sql, looks_like_sql
+from aegis.intent_firewall.rules import Hit
+from aegis.intent_firewall.sql import MAX_SQL, SqlJudgement, looks_like_sql, read_sql
 from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment
+from aegis.intent_firewall.sqlliterals import Carried
 from aegis.intent_firewall.storage import storage_bucket, storage_scheme
-from aegis.intent_firewall.text import canonical_text
+from aegis.intent_firewall.text import canonical_text, mixed_script_words
 from aegis.intent_firewall.textchecks import (
     config_escape,
     config_exec,
@@ -38,7 +40,16 @@ from aegis.intent_firewall.vocabulary import (
     WRITE_WORDS,
 )
 
-__all__ = ["FILE_TEXT_KEYS", "URL_KEY_ENDINGS", "PlainValue", "judge_plain", "writes_file_text"]
+__all__ = [
+    "FILE_TEXT_KEYS",
+    "URL_KEY_ENDINGS",
+    "PlainValue",
+    "code_hits",
+    "judge_plain",
+    "sql_code",
+    "sql_reading",
+    "writes_file_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +61,25 @@ class PlainValue:
     words: frozenset[str]
     #: The request asks for a whole tree (``recursive: true``).
     recursive: bool = False
+    #: The value read as SQL, when it is a SQL key's (see :func:`sql_reading`).
+    sql: SqlJudgement | None = None
+
+
+def sql_reading(key: str, canonical: str, job: ShellJob) -> SqlJudgement | None:
+    """A SQL key's value judged as SQL (charged to the request's parsing budget), ``None``
+    when the key carries no SQL or the SQL is too long to read."""
+    if key not in SQL_KEYS or len(canonical) > MAX_SQL or not looks_like_sql(canonical):
+        return None
+    parse = job.commands is None or job.commands.parse_sql(len(canonical))
+    return read_sql(canonical, parse=parse)
+
+
+def sql_code(sql: SqlJudgement | None, canonical: str, text: str) -> tuple[str, str]:
+    """What the generic string checks read of a value: of parsed SQL its code, the data
+    literals blanked (the SQL judgement is the authority on them); else the value."""
+    if sql is None or sql.code is None:
+        return canonical, text
+    return sql.code, sql.code
 
 
 #: Keys that name or describe a thing (``upload_image(name="logo.png")``): never a host,
@@ -236,6 +266,15 @@ def _file_text(value: PlainValue) -> bool:
     return value.key in _FILE_TEXT_KEYS and "\n" in value.text.strip()
 
 
+def code_hits(hits: list[Hit], text: str, code: str) -> list[Hit]:
+    """``hits`` on a SQL value less the look-alike words that lie only in its data literals
+    (a name in a table is data; one in the statement's code still counts)."""
+    if not any(hit.rule == "mixed-script" for hit in hits):
+        return hits
+    kept = {repr(word) for word in mixed_script_words(text) if canonical_text(word) in code}
+    return [hit for hit in hits if hit.rule != "mixed-script" or hit.evidence in kept]
+
+
 def judge_plain(
     value: PlainValue,
     scope: Scope,
@@ -253,11 +292,16 @@ def judge_plain(
     context unpacked from its YAML), so that reading is not repeated."""
     canonical, text = value.canonical, value.text
     if value.key in SQL_KEYS and looks_like_sql(canonical):
-        if len(canonical) > MAX_SQL:
+        sql = value.sql or sql_reading(value.key, canonical, job)
+        if sql is None:
             scope.hit("too-large", f"SQL of {len(canonical)} characters")
         else:
-            parse = job.commands is None or job.commands.parse_sql(len(canonical))
-            scope.hits.extend(judge_sql(canonical, parse=parse))
+            scope.hits.extend(sql.hits)
+            _carried(sql.carried, scope, job, max_shell)
+            canonical, text = sql_code(sql, canonical, text)
+            value = replace(value, canonical=canonical, text=text)
+            # parsed SQL is not a command line: its code is judged as SQL above
+            prose_commands = prose_commands and sql.code is None
     else:
         _injection_shapes(value, scope)
     _destination(value, scope, job)
@@ -379,6 +423,17 @@ def _addressed_to_a_reader(value: PlainValue, scope: Scope, job: ShellJob) -> No
 
 #: Action words of requests that register or describe a tool.
 _TOOL_WORDS = frozenset({"tool", "tools", "mcp", "function", "functions", "plugin", "server"})
+
+
+def _carried(carried: tuple[Carried, ...], scope: Scope, job: ShellJob, max_shell: int) -> None:
+    """The literals parsed SQL hands to the server's operating system: a command line is
+    judged as one, a file read or written as that path (the SQL's own findings stand)."""
+    for item in carried:
+        if item.role == "command" and len(item.text) <= max_shell:
+            judge_shell(canonical_text(item.text, fold=False), scope, job)
+        elif item.role in ("read", "write") and looks_like_path(item.text.strip()):
+            path = item.text.strip()
+            judge_path(scope, item.role, path, item.text, job.cwd, glob=has_glob(path))
 
 
 def _injection_shapes(value: PlainValue, scope: Scope) -> None:

@@ -39,7 +39,10 @@ from aegis.intent_firewall.plaintext import (
     FILE_TEXT_KEYS,
     URL_KEY_ENDINGS,
     PlainValue,
+    code_hits,
     judge_plain,
+    sql_code,
+    sql_reading,
     writes_file_text,
 )
 from aegis.intent_firewall.policy import Policy
@@ -59,6 +62,8 @@ from aegis.intent_firewall.readings import (
     is_argv,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.sql import SqlJudgement
+from aegis.intent_firewall.sqlbinds import bound_roots, is_bound
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import (
     MAX_DISTINCT_CHARACTERS,
@@ -74,6 +79,7 @@ from aegis.intent_firewall.textchecks import (
     config_escape,
     config_exec,
     free_text_checks,
+    secret_in_text,
 )
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
@@ -629,12 +635,19 @@ class _RequestJudge:
         searching = (key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)) or _search_line(
             canonical, key
         )
+        # parsed SQL's data literals are data: the generic checks read its code (plaintext.py)
+        sql = sql_reading(key, canonical, self.job)
+        seen, seen_text = sql_code(sql, canonical, text)
+        if seen is not canonical:
+            hits = code_hits(hits, text, seen)
         if not searching:
             authored = writes_file_text(key, self.words, text) or (
                 self.written is not None and key in FILE_TEXT_KEYS
             )
             authored = authored and not (key in FILE_TEXT_KEYS and self.written == "instructions")
-            hits.extend(_free_text_hits(canonical, text, authored=authored))
+            hits.extend(_free_text_hits(seen, seen_text, authored=authored))
+            if seen is not canonical and secret_in_text(canonical) is not None:
+                hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))  # still written
         if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
@@ -689,9 +702,9 @@ class _RequestJudge:
         elif key in SCRIPT_KEYS and words & (RUN_WORDS | COMMAND_WORDS | {"script"}):
             scope.hit("user-script", f"script {text[:100]!r}")
         else:
-            self.plain(canonical, text, key, words, scope)
-        if "://" in canonical:
-            for url in self.destinations(canonical, key, command=command):
+            self.plain(canonical, text, key, words, scope, sql=sql)
+        if "://" in seen:
+            for url in self.destinations(seen, key, command=command):
                 judge_url(scope, url, url, self.cwd)
         hits.extend(scope.hits)
         return hits
@@ -733,7 +746,14 @@ class _RequestJudge:
         return self.collect(decoded, plain_key, tool)
 
     def plain(
-        self, canonical: str, text: str, key: str, words: frozenset[str], scope: Scope
+        self,
+        canonical: str,
+        text: str,
+        key: str,
+        words: frozenset[str],
+        scope: Scope,
+        *,
+        sql: SqlJudgement | None = None,
     ) -> None:
         run = self.auto_run if key in CONTENT_KEYS else None
         if key in FILE_TEXT_KEYS and run is None and text[:2] == "#!":
@@ -749,7 +769,7 @@ class _RequestJudge:
                 judge_shell(canonical_text(line, fold=False), carried, self.job)
             scope.hits.extend(carried.hits)
         judge_plain(
-            PlainValue(canonical, text, key, words, self.recursive),
+            PlainValue(canonical, text, key, words, self.recursive, sql),
             scope,
             self.job,
             self.policy.limits.max_shell,
@@ -880,6 +900,19 @@ class _RequestJudge:
             if isinstance(named, str) and len(named) <= 64:
                 return named
         return ""
+
+    def bound(self, item: Item) -> None:
+        """A value bound to a parameterised query (``sqlbinds.py``): data to the database,
+        so only the policy's own rules and a secret written out count."""
+        text = item.text if item.argv is None else " ".join(item.argv)
+        canonical = canonical_text(text)
+        hits = [
+            Hit(rule.id, rule.severity, rule.effect, rule.description or "custom rule", text[:120])
+            for rule in (self.policy.custom.matches(canonical) if self.custom else ())
+        ]
+        if secret_in_text(canonical) is not None:
+            hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
+        self.keep(hits, item.where)
 
     def item(self, item: Item) -> None:
         if item.script:
@@ -1022,17 +1055,27 @@ def judge_request(
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
     _run_scripts(judge, items)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
-    for item in items:
-        judge.item(item)
-    if judge.deletion is not None:
-        scope = judge.scope(prose=False)
-        judge_argv(judge.deletion, scope, judge.job)
-        judge.keep(scope.hits, "parameters")
+    _judge_items(judge, items, walk)
     if not quiet or _may_name_operation(walk.frozen) or names_file_transfer(judge.words):
         _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)
     return _without_clean_hook(judge, walk), walk
+
+
+def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
+    """Each parameter value, the bound values of a parameterised query as data, and the
+    ``rm -r`` a delete tool's operands amount to (``deletions.py``)."""
+    bound = bound_roots(items, walk.frozen, judge.words)
+    for item in items:
+        if bound and is_bound(item.where, bound):
+            judge.bound(item)
+        else:
+            judge.item(item)
+    if judge.deletion is not None:
+        scope = judge.scope(prose=False)
+        judge_argv(judge.deletion, scope, judge.job)
+        judge.keep(scope.hits, "parameters")
 
 
 def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:

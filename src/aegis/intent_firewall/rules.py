@@ -119,6 +119,11 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "sql-destructive": (M, REVIEW, "SQL that changes schema, stacks statements or edits all rows"),
     "sql-administrative": (M, REVIEW, "SQL that administers the server or grants privileges"),
     "sql-not-understood": (M, REVIEW, "SQL the parser could not read"),
+    "sql-dynamic-code": (
+        M,
+        REVIEW,
+        "SQL that runs statement text built at run time or stored procedures not shown",
+    ),
     "sql-injection-shape": (M, REVIEW, "text shaped like SQL injection (heuristic)"),
     "command-injection-shape": (
         M,

@@ -4,25 +4,47 @@ Statements that make the server run programs or read and write its files (``COPY
 PROGRAM``, ``xp_cmdshell``, ``pg_read_file``, ``INTO OUTFILE`` …) *block*; stacked
 statements, DDL, privilege changes and ``DELETE``/``UPDATE`` without ``WHERE`` are
 *review*; SQL the parser cannot read is *review*.
+
+A string literal is data (``WHERE body ILIKE '%xp_cmdshell%'`` compares text): the word
+checks, and the generic string checks of the request, read the statement's code with its
+data literals blanked (``sqlliterals.py``). Literals the server acts on keep their findings
+and are handed on with their role; SQL that runs other SQL is followed (``sqldynamic.py``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import sqlglot
 from sqlglot import exp
 
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.sqladmin import administrative
-from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment, leading_word
+from aegis.intent_firewall.sqlcomments import (
+    comments_as_space,
+    executable_comments_opened,
+    has_comment,
+    leading_word,
+    without_leading_comments,
+)
+from aegis.intent_firewall.sqlconditions import always_true_alternative, edits_all
+from aegis.intent_firewall.sqldynamic import dynamic_sql
+from aegis.intent_firewall.sqlliterals import (
+    Carried,
+    blanked,
+    data_spans,
+    literal_values,
+    placeholder_positions,
+)
+from aegis.intent_firewall.sqlreadings import Reading, parseable, readings
 from aegis.intent_firewall.sqlsecrets import secret_reads
 from aegis.intent_firewall.textchecks import first_pattern as _first_pattern
 from aegis.intent_firewall.textchecks import patterns
 
-__all__ = ["MAX_SQL", "judge_sql", "looks_like_sql"]
+__all__ = ["MAX_SQL", "SqlJudgement", "judge_sql", "looks_like_sql", "read_sql"]
 
 logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its fallback notices are not ours to print
 
@@ -37,6 +59,8 @@ _LEADING = (
     "bulk", "kill", "waitfor", "openrowset", "handler", "source", "install", "force", "export",
     "import", "detach", "checkpoint",
 )  # fmt: skip
+#: A T-SQL batch may start with a procedure's name, the EXEC left implied.
+_PROCEDURES = ("sp_", "xp_")
 #: psql and mysql client meta-commands that only describe (any other, ``\\!`` ``\\copy``
 #: ``\\o |cmd`` ``\\i``, runs programs or touches files on the client: review).
 _DESCRIBING_META = frozenset({"\\d", "\\dt", "\\dn", "\\df", "\\dv", "\\di", "\\du",
@@ -47,111 +71,155 @@ _META_PREFIXES = ("\\", ".")
 _DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
 #: Statements sqlglot keeps as an opaque command that only read or describe.
 _HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
-_PLACEHOLDERS = ("%s", "%d", "%b")
+_RUN_COMMANDS = frozenset({"exec", "execute", "prepare", "do", "call"})
 #: Longer SQL is not handed to the parser (its cost grows with the text).
 _MAX_PARSED = 2048
 _MAX_PARENS = 32
-
-
-def _executable_comments_opened(text: str) -> str:
-    """MySQL runs the text of ``/*! … */`` and ``/*!50000 … */`` comments as SQL (they are
-    for version-specific syntax): the comment markers are removed so the parser sees what
-    the server runs (one linear pass)."""
-    if "/*!" not in text:
-        return text
-    out, index = [], 0
-    while (start := text.find("/*!", index)) >= 0:
-        out.append(text[index:start] + " ")
-        body = start + 3
-        while body < len(text) and text[body].isdigit():
-            body += 1
-        end = text.find("*/", body)
-        if end < 0:
-            out.append(text[body:])
-            index = len(text)
-            break
-        out.append(text[body:end] + " ")
-        index = end + 2
-    out.append(text[index:])
-    return "".join(out)
-
-
-def _without_leading_comments(text: str) -> str:
-    text = _executable_comments_opened(text)
-    text = text.lstrip(" \t\r\n(;")
-    while text.startswith(("--", "/*", "#")):
-        end = text.find("*/") + 2 if text.startswith("/*") else text.find("\n") + 1
-        text = text[end:].lstrip(" \t\r\n(;") if end > 0 else ""
-    return text
+#: Dynamic SQL inside dynamic SQL is followed this deep, and this many texts per level.
+_MAX_DEPTH = 2
+_MAX_INNER = 8
+#: Statement text followed per level (each parse costs about 10 ms per 1,000 characters).
+_MAX_INNER_CHARS = 512
 
 
 def looks_like_sql(canonical: str) -> bool:
-    head = _without_leading_comments(canonical).split(None, 1)
+    head = without_leading_comments(canonical).split(None, 1)
     if not head:
         return False
     # EXEC('…'), SELECT(1), DROP/**/TABLE: the word ends where a name cannot go on
-    return leading_word(head[0]) in _LEADING or head[0].startswith(_META_PREFIXES)
+    word = leading_word(head[0])
+    return word in _LEADING or _procedure_call(head) or head[0].startswith(_META_PREFIXES)
+
+
+def _procedure_call(head: list[str]) -> bool:
+    """``sp_MSforeachtable 'DELETE FROM ?'``, ``xp_cmdshell @c``, ``sp_who2``: a system
+    procedure named first, alone or with a literal or parameter after it (a search for
+    ``xp_cmdshell tutorial`` is words)."""
+    if not leading_word(head[0]).startswith(_PROCEDURES):
+        return False
+    rest = head[0][len(leading_word(head[0])) :] + (head[1] if len(head) > 1 else "")
+    return rest.lstrip().startswith(("'", "n'", "@", ";")) or not rest.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SqlJudgement:
+    """What judging one SQL text found."""
+
+    hits: tuple[Hit, ...]
+    #: The text as the server reads its code: data literals blanked (``None`` when it was
+    #: not parsed, so all of it counts).
+    code: str | None = None
+    #: The literals the server acts on (commands, files, SQL), with their roles.
+    carried: tuple[Carried, ...] = ()
+    #: Bound-parameter placeholders exist and all sit where a value is data.
+    binds_data: bool = False
 
 
 @lru_cache(maxsize=1024)
-def _cached(canonical: str, parse: bool) -> tuple[Hit, ...]:
-    return tuple(_judge(canonical, parse))
+def _cached(canonical: str, parse: bool) -> SqlJudgement:
+    return _judge(canonical, parse)
 
 
-def judge_sql(canonical: str, *, parse: bool = True) -> tuple[Hit, ...]:
-    """Findings on one SQL text; without ``parse`` (the request's parsing budget is spent)
-    only its words are judged and it is reported too large to inspect."""
+def read_sql(canonical: str, *, parse: bool = True) -> SqlJudgement:
+    """Findings on one SQL text and how it reads; without ``parse`` (the request's parsing
+    budget is spent) only its words are judged and it is reported too large to inspect."""
     if len(canonical) > 2048:
-        return tuple(_judge(canonical, parse))
+        return _judge(canonical, parse)
     return _cached(canonical, parse)
 
 
-def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
+def judge_sql(canonical: str, *, parse: bool = True) -> tuple[Hit, ...]:
+    """Findings on one SQL text (see :func:`read_sql`)."""
+    return read_sql(canonical, parse=parse).hits
+
+
+def _judge(canonical: str, parse: bool = True, depth: int = 0) -> SqlJudgement:
     hits: list[Hit] = []
-    canonical = _executable_comments_opened(canonical)
+    canonical = executable_comments_opened(canonical)
     flat = " ".join(canonical.split())
-    meta = _without_leading_comments(flat).split(" ", 1)[0]
+    meta = without_leading_comments(flat).split(" ", 1)[0]
     if meta.startswith(_META_PREFIXES):
         # one describing command, with nothing that pipes, substitutes or chains another
         if meta in _DESCRIBING_META and flat.count(meta[0]) == 1 and not set("|`;") & set(flat):
-            return []
-        return [default_hit("sql-not-understood", f"client meta-command {meta}")]
-    _word_hits(flat, hits)
-    if has_comment(canonical):
-        # DROP/**/TABLE, COPY … TO/**/PROGRAM: the words as the server reads them count too
-        spaced = " ".join(comments_as_space(canonical).split())
-        if spaced != flat:
-            _word_hits(spaced, hits)
-    hits.extend(_stalls(flat))
+            return SqlJudgement(())
+        return SqlJudgement((default_hit("sql-not-understood", f"client meta-command {meta}"),))
     if _paren_depth(canonical) > _MAX_PARENS:
+        _words(canonical, hits)
         hits.append(default_hit("sql-not-understood", f"parentheses nested over {_MAX_PARENS}"))
-        return hits  # sqlglot recurses per level: deeper text is not handed to it
+        return SqlJudgement(tuple(hits))  # sqlglot recurses per level: not handed to it
     if len(canonical) > _MAX_PARSED or not parse:
         # sqlglot takes about 10 ms per 1,000 characters (four dialects when it fails):
         # longer SQL, or SQL past the request's parsing budget, is judged by its words
-        # above and goes to a human
+        # and goes to a human
+        _words(canonical, hits)
         why = "" if parse else " past the request's parsing budget"
         hits.append(
             default_hit("too-large", f"SQL of {len(canonical)} characters{why}, not parsed")
         )
-        return hits
-    parseable = canonical
-    for placeholder in _PLACEHOLDERS:
-        parseable = parseable.replace(placeholder, "?")
-    if "%(" in parseable:
-        parseable = _named_placeholders(parseable)
+        return SqlJudgement(tuple(hits))
+    text = parseable(canonical)
     try:
-        readings = _readings(parseable)
+        found = readings(text)
     except Exception:
+        _words(canonical, hits)
         hits.append(default_hit("sql-not-understood", canonical[:100]))
-        return hits
-    stacked = max((len(reading) for reading in readings), default=0)
+        return SqlJudgement(tuple(_distinct(hits)))
+    return _judge_readings(text, found, parse, depth, hits)
+
+
+def _judge_readings(
+    text: str, found: list[Reading], parse: bool, depth: int, hits: list[Hit]
+) -> SqlJudgement:
+    """Findings on parsed SQL: the words of its code (data literals blanked, unless some
+    wrapper runs text not shown), its tree, and the SQL its wrappers run."""
+    wrappers = [dynamic_sql(reading.statements) for reading in found]
+    literals = [literal_values(reading.statements) for reading in found]
+    unseen = any(wrapper.unseen for wrapper in wrappers)
+    code = text if unseen else _code(text, found, literals)
+    _words(code, hits)
+    stacked = max((len(reading.statements) for reading in found), default=0)
     if stacked > 1:
         hits.append(default_hit("sql-destructive", f"{stacked} stacked statements"))
-    statements = [statement for reading in readings for statement in reading]
-    _sensitive(canonical, statements, hits)
+    statements = [statement for reading in found for statement in reading.statements]
+    _sensitive(code, statements, hits)
     hits.extend(secret_reads(statements))
     administrative(statements, hits)
+    _statement_hits(statements, " ".join(code.split()), parse, hits)
+    carried = [item for _, _, items in literals for item in items]
+    for wrapper in wrappers:
+        hits.extend(wrapper.hits)
+    inner = list(dict.fromkeys(s for wrapper in wrappers for s in wrapper.statements))
+    followed = 0
+    for statement in inner[:_MAX_INNER]:
+        followed += len(statement)
+        if depth >= _MAX_DEPTH or followed > _MAX_INNER_CHARS:
+            why = f"nested over {depth}" if depth >= _MAX_DEPTH else "too long to follow"
+            hits.append(default_hit("sql-dynamic-code", f"dynamic SQL {why}"))
+            break
+        judged = _judge(statement, parse, depth + 1)
+        hits.extend(judged.hits)
+        carried.extend(judged.carried)
+    binds = [placeholder_positions(reading.statements) for reading in found]
+    binds_data = not unseen and all(data > 0 and acting == 0 for data, acting in binds)
+    return SqlJudgement(tuple(_distinct(hits)), code, tuple(dict.fromkeys(carried)), binds_data)
+
+
+def _code(
+    text: str,
+    found: list[Reading],
+    literals: list[tuple[Counter[tuple[bool, str]], set[str], Any]],
+) -> str:
+    """``text`` with the string literals every reading holds as data blanked."""
+    spans: set[tuple[int, int]] | None = None
+    for reading, (data, acting, _) in zip(found, literals, strict=True):
+        own = data_spans(reading.tokens, data, acting)
+        spans = own if spans is None else spans & own
+    return blanked(text, spans or set())
+
+
+def _statement_hits(statements: list[Any], flat: str, parse: bool, hits: list[Hit]) -> None:
+    """Findings from each statement's tree: opaque commands, schema changes, copies,
+    tautologies, edits of every row."""
     for statement in statements:
         if isinstance(statement, exp.Command):
             hits.extend(_command_hits(statement, parse))
@@ -160,13 +228,24 @@ def _judge(canonical: str, parse: bool = True) -> list[Hit]:  # noqa: PLR0912
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
         elif isinstance(statement, exp.Copy | exp.Merge) and _copies_or_deletes(statement, flat):
             hits.append(default_hit("sql-destructive", f"{statement.key.upper()}: {flat[:80]}"))
-        if _always_true_alternative(statement):
+        if always_true_alternative(statement):
             hits.append(default_hit("sql-injection-shape", "OR with a condition always true"))
         for change in statement.find_all(exp.Delete, exp.Update):  # includes the root
-            if _edits_all(change):
+            if edits_all(change):
                 hits.append(default_hit("sql-destructive", f"{change.key.upper()} of every row"))
                 break
-    return _distinct(hits)
+
+
+def _words(text: str, hits: list[Hit]) -> None:
+    """Findings from the words of ``text``, also read with comments as spaces, and stalls."""
+    flat = " ".join(text.split())
+    _word_hits(flat, hits)
+    if has_comment(text):
+        # DROP/**/TABLE, COPY … TO/**/PROGRAM: the words as the server reads them count too
+        spaced = " ".join(comments_as_space(text).split())
+        if spaced != flat:
+            _word_hits(spaced, hits)
+    hits.extend(_stalls(flat))
 
 
 def _word_hits(flat: str, hits: list[Hit]) -> None:
@@ -219,6 +298,8 @@ def _command_hits(statement: Any, parse: bool) -> list[Hit]:
     rest = str(getattr(body, "this", body) or "").lower()  # a literal or a plain string
     if keyword == "set" and _session_setting(rest):
         return []
+    if keyword in _RUN_COMMANDS:
+        return []  # EXECUTE, PREPARE, DO, CALL: judged as dynamic SQL (sqldynamic.py)
     if keyword not in _HARMLESS_COMMANDS:
         return [default_hit("sql-not-understood", f"{keyword.upper()} statement")]
     options, explained = _explain_parts(rest)
@@ -226,7 +307,7 @@ def _command_hits(statement: Any, parse: bool) -> list[Hit]:
         return []
     if not explained or leading_word(explained) == "explain":
         return [default_hit("sql-not-understood", f"EXPLAIN ANALYZE {explained[:60]!r}")]
-    return _judge(explained, parse)
+    return list(_judge(explained, parse).hits)
 
 
 def _session_setting(rest: str) -> bool:
@@ -271,41 +352,6 @@ def _stalls(flat: str) -> list[Hit]:
     return hits
 
 
-def _constant(node: Any) -> bool:
-    return isinstance(node, exp.Literal | exp.Boolean)
-
-
-def _always_true_alternative(statement: Any) -> bool:
-    """``… OR '1'='1'``, ``OR 1``, ``OR TRUE``: the shape of a tautology injection (a
-    ``WHERE 1=1 AND …`` builder idiom has no OR and stays unflagged)."""
-    for alternative in statement.find_all(exp.Or):
-        for operand in (alternative.this, alternative.expression):
-            side = operand
-            while isinstance(side, exp.Paren):
-                side = side.this
-            if _constant(side):
-                return True
-            if isinstance(side, exp.EQ | exp.Like | exp.GTE | exp.LTE) and (
-                (_constant(side.this) and _constant(side.expression))
-                or side.this == side.expression
-            ):
-                return True
-    return False
-
-
-def _named_placeholders(text: str) -> str:
-    """``%(name)s`` parameters become ``?`` (a linear scan, no regular expression)."""
-    out, index = [], 0
-    while (start := text.find("%(", index)) >= 0:
-        end = text.find(")s", start)
-        if end < 0:
-            break
-        out.append(text[index:start] + "?")
-        index = end + 2
-    out.append(text[index:])
-    return "".join(out)
-
-
 def _sensitive(canonical: str, statements: list[Any], hits: list[Hit]) -> None:
     """Reads of password tables and columns, PRAGMAs that unlock the schema."""
     data = patterns()
@@ -335,58 +381,3 @@ def _paren_depth(text: str) -> int:
         elif char == ")":
             depth -= 1
     return deepest
-
-
-def _edits_all(statement: Any) -> bool:
-    """DELETE/UPDATE without WHERE, or with one that is always true (1=1, true)."""
-    where = statement.args.get("where")
-    if where is None:
-        return True
-    condition = where.this
-    if isinstance(condition, exp.Boolean):
-        return bool(condition.this)
-    return _always_true(condition)
-
-
-def _always_true(condition: Any) -> bool:
-    """``true``, ``1=1``, ``'a'='a'``, and an OR with any such side (``id = 5 OR TRUE``)."""
-    if isinstance(condition, exp.Paren):
-        return _always_true(condition.this)
-    if isinstance(condition, exp.Boolean):
-        return bool(condition.this)
-    if isinstance(condition, exp.Literal) and not condition.is_string:
-        return condition.this not in ("0", "0.0")
-    if isinstance(condition, exp.EQ):
-        return bool(condition.left.sql() == condition.right.sql())
-    if isinstance(condition, exp.Or):
-        return _always_true(condition.left) or _always_true(condition.right)
-    return False
-
-
-_DIALECTS = (None, "mysql", "tsql", "postgres")
-
-
-def _empty(statement: Any) -> bool:
-    return isinstance(statement, exp.Semicolon)
-
-
-def _readings(text: str) -> list[list[Any]]:
-    """The statements of ``text`` as the first dialect that reads it sees them; when the text
-    holds a comment, as every dialect that reads it sees them (``#`` hides the rest of the
-    line from MySQL but is an operator to PostgreSQL), so no dialect's reading is skipped."""
-    readings: list[list[Any]] = []
-    error: Exception | None = None
-    every = has_comment(text)
-    for dialect in _DIALECTS:
-        try:
-            parsed = sqlglot.parse(text, read=dialect)
-            # a comment after the last ``;`` is kept as an empty statement: not a statement
-            readings.append([s for s in parsed if s is not None and not _empty(s)])
-        except Exception as failure:
-            error = failure
-            continue
-        if not every:
-            break
-    if not readings:
-        raise error or ValueError(text)
-    return readings

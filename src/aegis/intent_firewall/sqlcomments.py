@@ -14,7 +14,14 @@ a string stay text.
 
 from __future__ import annotations
 
-__all__ = ["COMMENT_MARKS", "comments_as_space", "has_comment", "leading_word"]
+__all__ = [
+    "COMMENT_MARKS",
+    "comments_as_space",
+    "executable_comments_opened",
+    "has_comment",
+    "leading_word",
+    "without_leading_comments",
+]
 
 #: What opens a comment in some dialect.
 COMMENT_MARKS = ("/*", "--", "#")
@@ -73,3 +80,35 @@ def leading_word(text: str) -> str:
     while end < len(text) and (text[end].isalpha() or text[end] == "_"):
         end += 1
     return text[:end]
+
+
+def executable_comments_opened(text: str) -> str:
+    """MySQL runs the text of ``/*! … */`` and ``/*!50000 … */`` comments as SQL (they are
+    for version-specific syntax): the comment markers are removed so the parser sees what
+    the server runs (one linear pass)."""
+    if "/*!" not in text:
+        return text
+    out, index = [], 0
+    while (start := text.find("/*!", index)) >= 0:
+        out.append(text[index:start] + " ")
+        body = start + 3
+        while body < len(text) and text[body].isdigit():
+            body += 1
+        end = text.find("*/", body)
+        if end < 0:
+            out.append(text[body:])
+            index = len(text)
+            break
+        out.append(text[body:end] + " ")
+        index = end + 2
+    out.append(text[index:])
+    return "".join(out)
+
+
+def without_leading_comments(text: str) -> str:
+    text = executable_comments_opened(text)
+    text = text.lstrip(" \t\r\n(;")
+    while text.startswith(("--", "/*", "#")):
+        end = text.find("*/") + 2 if text.startswith("/*") else text.find("\n") + 1
+        text = text[end:].lstrip(" \t\r\n(;") if end > 0 else ""
+    return text
