@@ -59,6 +59,9 @@ class Program:
     #: Operands are command lines of the tool's own shell (``sbt 'eval …'``): ``goals =
     #: "commands"`` in the file; each command's first word is looked up.
     goal_commands: bool = False
+    #: Long options written with one dash (``gdb -batch``, ``go vet -vettool=X``, ``java
+    #: -jar``): ``-word`` is one option, never a cluster of letters (``single_dash = true``).
+    single_dash: bool = False
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -117,7 +120,9 @@ def _wrapper(data: Mapping[str, Any]) -> Wrapper:
     )
 
 
-def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = None) -> Program:
+def _program(
+    name: str, data: Mapping[str, Any] | str, base: Program | None = None, *, inherit: bool = False
+) -> Program:
     if isinstance(data, str):
         data = {"operands": data}
     values = frozenset(data.get("values", ()))
@@ -129,6 +134,10 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
     subcommands = {sub: _program(sub, spec) for sub, spec in data.get("subcommands", {}).items()}
     operands = data.get("operands", "exec" if wrapper is not None else "any")
     finding = str(data.get("finding", ""))
+    if base is not None and inherit:
+        # a refinement file's entry keeps what it does not restate: subcommands and wrapper
+        subcommands = {**base.subcommands, **subcommands}
+        wrapper = wrapper if wrapper is not None else base.wrapper
     if base is not None:
         values |= base.values
         options = {**base.options, **options}
@@ -150,12 +159,13 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         goals=bool(data.get("goals", base.goals if base is not None else False)),
         goal_commands=data.get("goals") == "commands"
         or (base is not None and "goals" not in data and base.goal_commands),
+        single_dash=bool(data.get("single_dash", base.single_dash if base is not None else False)),
     )
 
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml", "windows.toml")
+_EXTRA_FILES = ("everyday.toml", "windows.toml", "grammar.toml")
 
 
 def _add_programs(
@@ -164,9 +174,10 @@ def _add_programs(
     for group in data.get("group", ()):
         for name in group["programs"]:
             base = programs.get(name.lower()) if merge else None
-            programs[name.lower()] = _program(name.lower(), group, base)
+            programs[name.lower()] = _program(name.lower(), group, base, inherit=merge)
     for name, spec in data.get("program", {}).items():
-        programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
+        base = programs.get(name.lower())
+        programs[name.lower()] = _program(name.lower(), spec, base, inherit=merge)
 
 
 @cache
