@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.debuggergrammar import Debugger, Reading, debuggers, read_words
+from aegis.intent_firewall.literalinput import LITERAL_PRODUCERS, literal_output
 from aegis.intent_firewall.options import Arg
 
 if TYPE_CHECKING:
@@ -61,8 +62,9 @@ def debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) ->
         elif value is not None:
             judge.path((value, written, False), "read", feed.cwd)
     stdin_given = bool(feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected)
-    if feed.stdin_text is not None:
-        session.command(feed.stdin_text)  # echo bt | gdb …, a here-document: judged as -ex
+    text = _stdin_text(feed)
+    if text is not None:
+        session.command(text)  # echo bt | gdb …, a here-document: judged as -ex commands
     elif stdin_given:
         judge.hit("pipe-into-interpreter", f"{name} reads its commands from input")
     if program:
@@ -72,6 +74,21 @@ def debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) ->
     elif not (session.batch or session.attached or session.commands or operands or stdin_given):
         shown = f"{name} {' '.join(a[1] for a in args[1:])}"[:120]
         judge.hit("interactive-shell", f"{shown}: an interactive debugger")
+
+
+def _stdin_text(feed: Feed) -> str | None:
+    """Commands on standard input when their text is certain: a here-document or the
+    output of an ``echo``/``printf`` of known words (:mod:`literalinput`)."""
+    if feed.stdin_text is not None:
+        return feed.stdin_text
+    if (
+        len(feed.stdin_programs) != 1
+        or feed.stdin_programs[0] not in LITERAL_PRODUCERS
+        or not set(feed.fed_by) <= LITERAL_PRODUCERS
+        or feed.stdin_redirected
+    ):
+        return None
+    return literal_output(feed.producer)
 
 
 @dataclass(slots=True)
