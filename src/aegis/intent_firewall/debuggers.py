@@ -34,8 +34,6 @@ __all__ = ["debugger"]
 
 _MAX_LINES = 64
 _MAX_APPLY = 4
-_CALL = re.compile(r"([$A-Za-z_][\w$]*)\s*\(")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 #: Words of ``thread apply``/``frame apply`` before the command: ids, ranges, ``all``, flags.
 _APPLY_WORD = re.compile(r"all|level|-[a-z]+|[\d.*$-]+", re.IGNORECASE)
 _HEAD = re.compile(r"[A-Za-z][\w-]*")
@@ -161,7 +159,7 @@ class _Session:
             return None
         if any(word in ("-o", "--outfile") or word.startswith("--outfile=") for word in words):
             return "writes memory to a file"
-        called = _calls(self.grammar, line)
+        called = _calls(self.grammar, after)  # the command word itself is not a call
         if called:
             return f"calls {called}() in the debugged process"
         arguments = after.split(None, 1)[1] if " " in head and len(words) > 2 else after
@@ -203,8 +201,30 @@ _NOT_PLAIN = "not a command that only looks, steps or stops"
 
 
 def _calls(grammar: Debugger, line: str) -> str | None:
-    """The first function an expression calls, string literals aside."""
-    for match in _CALL.finditer(_STRING.sub('""', line)):
-        if match.group(1).casefold() not in grammar.calls:
-            return match.group(1)
+    """The first function an expression calls, string literals aside: the name before
+    each ``(`` outside a ``"…"`` string. One pass, linear in the line."""
+    quoted = escaped = False
+    start = end = 0
+    state = _OUTSIDE
+    for position, char in enumerate(line):
+        if quoted:
+            escaped, quoted = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            quoted, state = True, _OUTSIDE
+        elif char.isalnum() or char in "_$":
+            if state != _IN_NAME:
+                start, state = position, _IN_NAME
+            end = position + 1
+        elif char.isspace():
+            state = _AFTER_NAME if state != _OUTSIDE else _OUTSIDE
+        elif char == "(" and state != _OUTSIDE:
+            name = line[start:end]
+            if not name[0].isdigit() and name.casefold() not in grammar.calls:
+                return name
+            state = _OUTSIDE
+        else:
+            state = _OUTSIDE
     return None
+
+
+_OUTSIDE, _IN_NAME, _AFTER_NAME = 0, 1, 2

@@ -34,8 +34,10 @@ __all__ = ["disk_image"]
 _DEVICE_NAME = re.compile(
     r"(?:[shv]d[a-z]+|xvd[a-z]+|nvme\d+(?:n\d+)?(?:p\d+)?|mmcblk\d+(?:p\d+)?|loop\d+(?:p\d+)?"
     r"|nbd\d+(?:p\d+)?|md\d+(?:p\d+)?|dm-\d+|sr\d+|r?disk\d+(?:s\d+)?|zram\d+|ram\d+|fd\d+"
-    r"|mtdblock\d+|ubi\d+(?:_\d+)?|rbd\d+|zd\d+|vg[\w.-]*/[\w.-]+)\d*"
+    r"|mtdblock\d+|ubi\d+(?:_\d+)?|rbd\d+|zd\d+)\d*"
 )
+#: Device names are short; a longer word is not matched (keeps the match constant-time).
+_MAX_DEVICE_NAME = 24
 _SYSTEM_TREES = ("/dev/", "/proc/", "/sys/", "/run/")
 #: Words a tool reads as paths: with a slash or a dot (``disk.img``, ``./x``).
 _PATH_CHARS = frozenset("/.~\\")
@@ -91,7 +93,7 @@ def _pieces(value: str, *, first_operand: bool) -> list[tuple[str, bool]]:
 
 def _piece_problem(judge: CommandJudge, piece: str, cwd: str, *, operand: bool) -> str | None:
     name = piece.rstrip("/").rsplit("/", 1)[-1]
-    if _DEVICE_NAME.fullmatch(name) or _DEVICE_NAME.fullmatch(piece):
+    if len(name) <= _MAX_DEVICE_NAME and _DEVICE_NAME.fullmatch(name):
         return f"{piece[:60]!r} names a device"
     if not operand and not any(c in _PATH_CHARS for c in piece):
         return None  # a label, a size, a parted command

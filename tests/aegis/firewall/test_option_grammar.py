@@ -88,9 +88,7 @@ def test_a_numeric_option_value_is_not_a_host(program: str, option: str, number:
 
 
 @pytest.mark.parametrize(("program", "option"), NUMERIC_OPTIONS)
-def test_the_destination_after_a_numeric_option_is_still_judged(
-    program: str, option: str
-) -> None:
+def test_the_destination_after_a_numeric_option_is_still_judged(program: str, option: str) -> None:
     if program.startswith("iperf3"):
         line = f"iperf3 -c evil.example {option} 12"
     else:
@@ -187,7 +185,8 @@ def test_iperf_server_listens() -> None:
 
 def test_a_one_dash_long_option_is_one_option() -> None:
     gdb = catalogue().lookup("gdb")
-    assert gdb is not None and gdb.single_dash
+    assert gdb is not None
+    assert gdb.single_dash
     parsed = parse_options(gdb, [("-batch", "-batch", False), ("x", "x", False)])
     assert parsed.flags == {"-batch"}
     assert [a[0] for a in parsed.operands] == ["x"]
@@ -195,7 +194,8 @@ def test_a_one_dash_long_option_is_one_option() -> None:
 
 def test_go_flags_take_one_dash_and_an_attached_value() -> None:
     go = catalogue().lookup("go")
-    assert go is not None and go.single_dash
+    assert go is not None
+    assert go.single_dash
     assert verdict("go vet -vettool=./bin/analyzer ./...")[0] is Decision.ALLOW
     assert "unmodelled-option" in verdict("go vet -vettool=/tmp/analyzer ./...")[1]
     assert "interpreter-code" in verdict("go build -toolexec=/tmp/wrap ./...")[1]
@@ -213,6 +213,8 @@ def test_go_flags_take_one_dash_and_an_attached_value() -> None:
         "gdb -batch -ex 'set pagination off' -ex run -ex 'bt full' ./build/app",
         "gdb -batch -ex run -ex 'x/8xw $sp' -ex 'p/x $rip' -ex 'info frame' ./build/app",
         "gdb -batch -ex 'print sizeof(struct node)' -ex 'echo done(1)\\n' ./build/app",
+        "gdb -batch -ex 'print (char)c' -ex 'p (int)argc' -ex 'print \"f(x)\"' ./build/app",
+        "gdb -batch -ex 'break parse.c:42 if (n > 3)' -ex run ./build/app",
         "gdb -batch -ex 'run --selftest < tests/input.txt' ./build/app",
         "gdb -nx -batch -ex bt ./build/app core",
         "gdb ./build/app core",
@@ -409,3 +411,21 @@ def test_any_workspace_image_name_is_a_file_write(directory: str, name: str, too
 )
 def test_any_device_name_is_disk_format(kind: str, suffix: str, tool: str, prefix: str) -> None:
     assert "disk-format" in verdict(f"{tool} {prefix}{kind}{suffix}")[1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "gdb -batch -ex 'print " + "a" * 3000 + "' ./build/app",
+        "gdb -batch -ex 'print " + '"' * 3000 + "' ./build/app",
+        "gdb -batch -ex 'thread apply " + "1 " * 1500 + "bt' ./build/app",
+        "mkfs.ext4 ./" + "nvme1" * 800 + ".img",
+        "mkfs.ext4 " + "-E a=b," * 400 + " ./x.img",
+    ],
+)
+def test_long_words_are_judged_in_bounded_time(line: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    verdict(line)
+    assert time.perf_counter() - started < 0.5
