@@ -59,9 +59,11 @@ class Program:
     #: Operands are command lines of the tool's own shell (``sbt 'eval …'``): ``goals =
     #: "commands"`` in the file; each command's first word is looked up.
     goal_commands: bool = False
-    #: Long options written with one dash (``gdb -batch``, ``go vet -vettool=X``, ``java
-    #: -jar``): ``-word`` is one option, never a cluster of letters (``single_dash = true``).
-    single_dash: bool = False
+    #: Long options written with one dash (``gdb -batch``, ``go vet -vettool=X``): ``-word``
+    #: is one option, never a cluster of letters (``single_dash = true``: "words");
+    #: ``single_dash = "joined"`` also lets a listed option carry its value joined to it
+    #: (``gcc -MFdeps.d``, ``-isystem/opt/include``).
+    single_dash: str = ""
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -159,8 +161,15 @@ def _program(
         goals=bool(data.get("goals", base.goals if base is not None else False)),
         goal_commands=data.get("goals") == "commands"
         or (base is not None and "goals" not in data and base.goal_commands),
-        single_dash=bool(data.get("single_dash", base.single_dash if base is not None else False)),
+        single_dash=_single_dash(data, base),
     )
+
+
+def _single_dash(data: Mapping[str, Any], base: Program | None) -> str:
+    given = data.get("single_dash", base.single_dash if base is not None else "")
+    if given is True:
+        return "words"
+    return given if given in ("words", "joined") else ""
 
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there

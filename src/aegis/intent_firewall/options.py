@@ -179,10 +179,17 @@ def _single_dash(spec: Program, value: str) -> tuple[str, str, str | None]:
         if role is not None:
             return role, name, attached
     if not head.startswith("--") and len(head) > 2:
-        role = spec.options.get(value[:2]) or ("value" if value[:2] in spec.values else None)
-        if role is not None and _takes_value(role):
-            return role, value[:2], value[2:]  # gcc -Iinclude, -obuild/app
+        longest = min(len(head) - 1, _MAX_OPTION) if spec.single_dash == "joined" else 2
+        for size in range(longest, 1, -1):  # gcc -MFdeps.d, -isystem/x, -Iinclude
+            prefix = value[:size]
+            role = spec.options.get(prefix) or ("value" if prefix in spec.values else None)
+            if role is not None and _takes_value(role):
+                return role, prefix, value[size:]
     return "flag", head, attached
+
+
+#: Longest option name looked for at the start of a word with its value joined.
+_MAX_OPTION = 24
 
 
 def _prefixed(spec: Program, value: str) -> tuple[str | None, str, str | None]:

@@ -203,6 +203,20 @@ def test_go_flags_take_one_dash_and_an_attached_value() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "decision"),
+    [
+        ("gcc -Wall -Werror -MMD -MFbuild/deps.d -Iinclude -c src/a.c -o build/a.o", "allow"),
+        ("clang -Wall -Wextra -isystem/usr/include -fPIC -O2 -o build/app src/a.c", "allow"),
+        ("gcc -Wall -MF/etc/cron.d/job -c src/a.c", "block"),
+        ("gcc -o/etc/cron.d/job src/a.c", "block"),
+        ("clang -fplugin=/tmp/p.so src/a.c", "review"),
+    ],
+)
+def test_compiler_options_are_words_with_joined_values(line: str, decision: str) -> None:
+    assert verdict(line)[0].value == decision
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "gdb -batch -ex run -ex bt --args ./build/app --selftest",
