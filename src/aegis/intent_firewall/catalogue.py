@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -198,7 +198,13 @@ def catalogue() -> Catalogue:
     _add_programs(programs, data)
     for extra in _EXTRA_FILES:
         path = resources.files("aegis.intent_firewall").joinpath(f"data/{extra}")
-        _add_programs(programs, tomllib.loads(path.read_text()), merge=True)
+        extra_data = tomllib.loads(path.read_text())
+        _add_programs(programs, extra_data, merge=True)
+        # programs known to take one-dash long options, whichever file catalogues them
+        for name in extra_data.get("single_dash", {}).get("programs", ()):
+            found = programs.get(name.lower())
+            if found is not None and not found.single_dash:
+                programs[name.lower()] = replace(found, single_dash="words")
     modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
     path_options = frozenset(data.get("defaults", {}).get("path_options", ()))
     scripts = data.get("workspace_scripts", {})

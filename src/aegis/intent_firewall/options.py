@@ -169,6 +169,10 @@ def _single_dash(spec: Program, value: str) -> tuple[str, str, str | None]:
     or the next word. ``-Iinclude`` is a listed one-letter option with its value attached.
     An option the entry does not list is a flag, or with ``=value`` an unmodelled value
     (fail closed): never a cluster of letters."""
+    if ("=" in value or ":" in value) and not value.startswith("--"):
+        role, name, joined = _prefixed(spec, value)  # -javaagent:/x.jar, -fplugin=/x.so
+        if role is not None:
+            return role, name, joined
     head, found, tail = value.partition("=")
     attached = tail if found else None
     twin = head[1:] if head.startswith("--") else "-" + head

