@@ -19,6 +19,9 @@ from typing import Any
 __all__ = ["Catalogue", "Program", "Wrapper", "catalogue"]
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+#: Option grammars refining every catalogue entry, read after all other files
+#: (``data/grammar.toml``: network tools, debuggers, disk tools, one-dash programs).
+_GRAMMAR_FILES = ("grammar.toml",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,7 @@ def _single_dash(data: Mapping[str, Any], base: Program | None) -> str:
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml", "windows.toml", "grammar.toml")
+_EXTRA_FILES = ("everyday.toml", "windows.toml")
 
 
 def _add_programs(
@@ -196,7 +199,7 @@ def catalogue() -> Catalogue:
     data = tomllib.loads(text)
     programs: dict[str, Program] = {}
     _add_programs(programs, data)
-    for extra in _EXTRA_FILES:
+    for extra in (*_EXTRA_FILES, *_GRAMMAR_FILES):
         path = resources.files("aegis.intent_firewall").joinpath(f"data/{extra}")
         extra_data = tomllib.loads(path.read_text())
         _add_programs(programs, extra_data, merge=True)
