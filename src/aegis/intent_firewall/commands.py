@@ -29,7 +29,7 @@ from aegis.intent_firewall.optionroles import (
     valued,
     windows_form,
 )
-from aegis.intent_firewall.options import Arg, Parsed, is_number, parse_options
+from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
@@ -580,8 +580,8 @@ class CommandJudge:
                 self.path(arg, "write", cwd)
         elif role == "url":
             self.urls(operands, parsed, cwd)
-        elif role in ("host", "hosts"):
-            self.hosts(spec, operands, feed, cwd, every=role == "hosts")
+        elif role in ("host", "hosts", "name-server"):
+            self.hosts(spec, operands, feed, cwd, role=role)
         elif role == "pkg":
             for arg in operands:
                 package(self, arg, cwd, spec.name)
@@ -593,15 +593,14 @@ class CommandJudge:
         elif role == "none" and spec.name in _LISTERS:
             self.unc_operands(operands, cwd)
 
-    def hosts(
-        self, spec: Program, operands: list[Arg], feed: Feed, cwd: str, *, every: bool
-    ) -> None:
-        """Destinations of a network tool. ``every``: each operand is one (``ping`` takes
+    def hosts(self, spec: Program, operands: list[Arg], feed: Feed, cwd: str, *, role: str) -> None:
+        """Destinations of a network tool. ``hosts``: each operand is one (``ping`` takes
         the hops of a route and then the host, ``nmap`` its targets), a number too (``ping
-        3232235777`` is 192.168.1.1). Otherwise the first is the destination and a later
-        one counts when it is shaped like an address or a server (``nslookup NAME
-        8.8.8.8``, ``dig NAME @1.1.1.1``), not a count or a word (``traceroute HOST 60``,
-        ``dig NAME MX``). dig's ``+short`` and kin are query options, not destinations."""
+        3232235777`` is 192.168.1.1). ``host``: the first is, and an ``@server`` (``dig
+        NAME @1.1.1.1``); later words are counts, record types or a tool's own names
+        (``traceroute HOST 60``, ``dig NAME MX``, ``grpcurl HOST api.Svc/Get``).
+        ``name-server``: a name and then the server asked (``nslookup NAME 8.8.8.8``).
+        dig's ``+short`` and kin are query options, not destinations."""
         if spec.name in _COMMAND_READERS and (
             feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected
         ):
@@ -609,11 +608,10 @@ class CommandJudge:
             # runs a local shell command
             self.hit("pipe-into-interpreter", f"{spec.name} reads its commands from input")
         candidates = [a for a in operands if not (a[0] or "").startswith("+")]
+        first = 2 if role == "name-server" else 1
         for position, arg in enumerate(candidates):
             value = arg[0]
-            if value is None:
-                continue
-            if every or position == 0 or (_address_shaped(value) and not is_number(value)):
+            if value is not None and (role == "hosts" or position < first or value.startswith("@")):
                 judge_url(self.scope, value, arg[1], cwd)
 
     def unc_operands(self, operands: list[Arg], cwd: str) -> None:
@@ -654,11 +652,6 @@ class CommandJudge:
             self.hit("interpreter-code", f"{spec.name} reads configuration that runs commands")
         if config_escape(canonical) is not None:
             self.hit("container-escape", f"{spec.name} reads configuration reaching the host")
-
-
-def _address_shaped(value: str) -> bool:
-    """``8.8.8.8``, ``@1.1.1.1``, ``evil.example``, ``[::1]``, ``user@host``."""
-    return any(char in value for char in ".:@[/")
 
 
 #: Programs that list or describe files: their operands are not read, but a UNC path among
