@@ -42,7 +42,7 @@ _RUNNERS = frozenset({"run", "r", "start", "starti", "process launch"})
 
 def debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """Judge a gdb or lldb command line."""
-    name = "lldb" if spec.name.startswith("lldb") else "gdb"
+    name = "lldb" if "lldb" in spec.name else "gdb"  # rust-lldb, gdb-multiarch
     session = _Session(judge, debuggers()[name], name, feed.cwd, feed.depth)
     reading = read_words(session.grammar, args[1:])
     program = session.options(reading)

@@ -266,6 +266,9 @@ def test_compiler_options_are_words_with_joined_values(line: str, decision: str)
         "lldb --batch -o run -o bt -- ./build/app --selftest",
         "lldb -batch -o 'breakpoint set -n main' -o run -o 'frame variable' ./build/app",
         "echo bt | gdb -batch ./build/app",
+        "rust-gdb -batch -ex run -ex bt ./target/debug/app",
+        "rust-lldb -b -o run -o 'bt all' ./target/debug/app",
+        "gdb-multiarch -batch -ex 'info files' ./build/app.elf",
     ],
 )
 def test_debugging_a_workspace_program_is_allowed(line: str) -> None:
@@ -322,6 +325,8 @@ def test_a_debugger_command_that_runs_code_is_a_finding(command: str) -> None:
         ("cat cmds | gdb ./build/app", "pipe-into-interpreter"),
         ("gdb", "interactive-shell"),
         ("lldb -b -o 'platform shell id' ./build/app", "interpreter-code"),
+        ("rust-lldb -b -o 'script print(1)' ./target/debug/app", "interpreter-code"),
+        ("rust-gdb -batch -ex 'shell id' ./target/debug/app", "interpreter-code"),
         ("lldb -b -o 'script print(1)' ./build/app", "interpreter-code"),
         ("lldb -b -o 'memory read -o /tmp/m 0x0' ./build/app", "interpreter-code"),
     ],
