@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -19,6 +19,9 @@ from typing import Any
 __all__ = ["Catalogue", "Program", "Wrapper", "catalogue"]
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+#: Option grammars refining every catalogue entry, read after all other files
+#: (``data/grammar.toml``: network tools, debuggers, disk tools, one-dash programs).
+_GRAMMAR_FILES = ("grammar.toml",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,11 @@ class Program:
     #: Operands are command lines of the tool's own shell (``sbt 'eval …'``): ``goals =
     #: "commands"`` in the file; each command's first word is looked up.
     goal_commands: bool = False
+    #: Long options written with one dash (``gdb -batch``, ``go vet -vettool=X``): ``-word``
+    #: is one option, never a cluster of letters (``single_dash = true``: "words");
+    #: ``single_dash = "joined"`` also lets a listed option carry its value joined to it
+    #: (``gcc -MFdeps.d``, ``-isystem/opt/include``).
+    single_dash: str = ""
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -117,7 +125,9 @@ def _wrapper(data: Mapping[str, Any]) -> Wrapper:
     )
 
 
-def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = None) -> Program:
+def _program(
+    name: str, data: Mapping[str, Any] | str, base: Program | None = None, *, inherit: bool = False
+) -> Program:
     if isinstance(data, str):
         data = {"operands": data}
     values = frozenset(data.get("values", ()))
@@ -129,6 +139,10 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
     subcommands = {sub: _program(sub, spec) for sub, spec in data.get("subcommands", {}).items()}
     operands = data.get("operands", "exec" if wrapper is not None else "any")
     finding = str(data.get("finding", ""))
+    if base is not None and inherit:
+        # a refinement file's entry keeps what it does not restate: subcommands and wrapper
+        subcommands = {**base.subcommands, **subcommands}
+        wrapper = wrapper if wrapper is not None else base.wrapper
     if base is not None:
         values |= base.values
         options = {**base.options, **options}
@@ -150,7 +164,15 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         goals=bool(data.get("goals", base.goals if base is not None else False)),
         goal_commands=data.get("goals") == "commands"
         or (base is not None and "goals" not in data and base.goal_commands),
+        single_dash=_single_dash(data, base),
     )
+
+
+def _single_dash(data: Mapping[str, Any], base: Program | None) -> str:
+    given = data.get("single_dash", base.single_dash if base is not None else "")
+    if given is True:
+        return "words"
+    return given if given in ("words", "joined") else ""
 
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
@@ -164,9 +186,10 @@ def _add_programs(
     for group in data.get("group", ()):
         for name in group["programs"]:
             base = programs.get(name.lower()) if merge else None
-            programs[name.lower()] = _program(name.lower(), group, base)
+            programs[name.lower()] = _program(name.lower(), group, base, inherit=merge)
     for name, spec in data.get("program", {}).items():
-        programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
+        base = programs.get(name.lower())
+        programs[name.lower()] = _program(name.lower(), spec, base, inherit=merge)
 
 
 @cache
@@ -176,9 +199,15 @@ def catalogue() -> Catalogue:
     data = tomllib.loads(text)
     programs: dict[str, Program] = {}
     _add_programs(programs, data)
-    for extra in _EXTRA_FILES:
+    for extra in (*_EXTRA_FILES, *_GRAMMAR_FILES):
         path = resources.files("aegis.intent_firewall").joinpath(f"data/{extra}")
-        _add_programs(programs, tomllib.loads(path.read_text()), merge=True)
+        extra_data = tomllib.loads(path.read_text())
+        _add_programs(programs, extra_data, merge=True)
+        # programs known to take one-dash long options, whichever file catalogues them
+        for name in extra_data.get("single_dash", {}).get("programs", ()):
+            found = programs.get(name.lower())
+            if found is not None and not found.single_dash:
+                programs[name.lower()] = replace(found, single_dash="words")
     modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
     path_options = frozenset(data.get("defaults", {}).get("path_options", ()))
     scripts = data.get("workspace_scripts", {})

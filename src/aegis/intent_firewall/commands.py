@@ -48,6 +48,9 @@ _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
 _STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 #: Command lines judged for a program that runs each operand (hyperfine); more is too-large.
 _MAX_SCRIPT_OPERANDS = 32
+#: Operand roles whose handler decides whether the entry's finding applies (a disk tool on
+#: a workspace image file writes that file: diskimages.py).
+_OWN_FINDING = frozenset({"disk-image"})
 #: Clients whose standard input is their command language, with a ``!`` shell escape.
 _COMMAND_READERS = frozenset({"ftp", "sftp", "lftp", "ncftp"})
 
@@ -137,6 +140,7 @@ def _merged(spec: Program, sub: Program, name: str) -> Program:
         values=sub.values | spec.values,
         options={**spec.options, **sub.options},
         finding="",
+        single_dash=sub.single_dash or spec.single_dash,
     )
     if len(_MERGED) >= _MAX_MERGED:
         _MERGED.clear()
@@ -249,7 +253,7 @@ class CommandJudge:
             self.hit("user-script", f"program {shown_name} outside the workspace")
         if self.scope.prose and spec.operands == "none" and not spec.finding:
             return
-        if spec.finding:
+        if spec.finding and spec.operands not in _OWN_FINDING:
             self.hit(spec.finding, f"program {written_as(name, written)}: {shown(args)}")
         if feed.stdin_operands:
             args = self.stdin_operands(spec, args, feed)
@@ -576,17 +580,8 @@ class CommandJudge:
                 self.path(arg, "write", cwd)
         elif role == "url":
             self.urls(operands, parsed, cwd)
-        elif role == "host":
-            if spec.name in _COMMAND_READERS and (
-                feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected
-            ):
-                # ftp and sftp read their own commands from standard input, and ``!`` there
-                # runs a local shell command
-                self.hit("pipe-into-interpreter", f"{spec.name} reads its commands from input")
-            # dig's +short and kin are query options, not the destination
-            for arg in [a for a in operands if not (a[0] or "").startswith("+")][:1]:
-                if arg[0] is not None:
-                    judge_url(self.scope, arg[0], arg[1], cwd)
+        elif role in ("host", "hosts", "name-server"):
+            self.hosts(spec, operands, feed, cwd, role=role)
         elif role == "pkg":
             for arg in operands:
                 package(self, arg, cwd, spec.name)
@@ -597,6 +592,27 @@ class CommandJudge:
             self.run_operands(spec, role, operands, cwd, feed)
         elif role == "none" and spec.name in _LISTERS:
             self.unc_operands(operands, cwd)
+
+    def hosts(self, spec: Program, operands: list[Arg], feed: Feed, cwd: str, *, role: str) -> None:
+        """Destinations of a network tool. ``hosts``: each operand is one (``ping`` takes
+        the hops of a route and then the host, ``nmap`` its targets), a number too (``ping
+        3232235777`` is 192.168.1.1). ``host``: the first is, and an ``@server`` (``dig
+        NAME @1.1.1.1``); later words are counts, record types or a tool's own names
+        (``traceroute HOST 60``, ``dig NAME MX``, ``grpcurl HOST api.Svc/Get``).
+        ``name-server``: a name and then the server asked (``nslookup NAME 8.8.8.8``).
+        dig's ``+short`` and kin are query options, not destinations."""
+        if spec.name in _COMMAND_READERS and (
+            feed.stdin_programs or feed.stdin_text is not None or feed.stdin_redirected
+        ):
+            # ftp and sftp read their own commands from standard input, and ``!`` there
+            # runs a local shell command
+            self.hit("pipe-into-interpreter", f"{spec.name} reads its commands from input")
+        candidates = [a for a in operands if not (a[0] or "").startswith("+")]
+        first = 2 if role == "name-server" else 1
+        for position, arg in enumerate(candidates):
+            value = arg[0]
+            if value is not None and (role == "hosts" or position < first or value.startswith("@")):
+                judge_url(self.scope, value, arg[1], cwd)
 
     def unc_operands(self, operands: list[Arg], cwd: str) -> None:
         """``ls \\\\host\\share``: even a listing of a UNC path reaches the host."""

@@ -39,10 +39,13 @@ _SOCAT_EXEC = ("exec", "system")
 def netcat(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     parsed = parse_options(spec, args[1:])
     judge.options(parsed, feed)
+    listening = "listen" in parsed.modes
     for value, written, _ in parsed.operands[:1]:
-        if value is not None and not value.isdigit():
+        # a listener's lone number is its port; a client's is an address (nc 3232235777 443
+        # is 192.168.1.1), judged as such
+        if value is not None and not (listening and value.isdigit()):
             judge_host(judge.scope, value.strip("[]"), written)
-    if "listen" in parsed.modes and not _netcat_loopback(parsed):
+    if listening and not _netcat_loopback(parsed):
         judge.hit("network-listener", f"{spec.name} listens: {' '.join(a[1] for a in args)[:80]}")
     shells = set(feed.stdin_programs) & (interpreters.SHELLS | interpreters.INTERPRETERS)
     if shells:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from aegis.intent_firewall.catalogue import Program, catalogue
 
-__all__ = ["NO_VALUE", "Arg", "Parsed", "parse_options"]
+__all__ = ["NO_VALUE", "Arg", "Parsed", "is_number", "parse_options"]
 
 #: One argument: its static value (``None`` when only known at run time), how it was
 #: written, and whether it holds an unquoted glob.
@@ -40,8 +40,13 @@ class Parsed:
     rest: list[Arg] = field(default_factory=list)
 
 
-def _conditional(role: str, following: Arg | None) -> str:
-    """``-O`` is a flag for curl and takes a file for wget: a URL next means flag."""
+def _conditional(role: str, following: Arg | None, attached: str | None) -> str:
+    """``-O`` is a flag for curl and takes a file for wget: a URL next means flag. A
+    number option takes a value only when one is attached or the next word is a number."""
+    if role == "number":
+        return _number(attached, following)
+    if attached is not None:
+        following = None
     if role in ("write-or-flag", "read-or-flag"):
         if following is None or following[0] is None or "://" in following[0]:
             return "flag"
@@ -68,7 +73,9 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
         role = spec.options.get(value)
         if role is None and value in spec.values:
             role = "value"  # -MF, -name, -family: one option of several letters, not a cluster
-        if role is None and value.startswith("--") and "=" in value:
+        if role is None and spec.single_dash:
+            role, name, attached = _single_dash(spec, value)
+        elif role is None and value.startswith("--") and "=" in value:
             name, _, attached = value.partition("=")
             role = spec.option_role(name)
         elif role is None and not value.startswith("--") and len(value) > 2:
@@ -78,8 +85,8 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
                 role, name, attached = _cluster(spec, value, parsed)
         elif role is None:
             role = spec.option_role(value)
-        if role in _CONDITIONAL:
-            role = _conditional(role, following if attached is None else None)
+        if role in _CONDITIONAL or role == "number":
+            role = _conditional(role, following, attached)
         if role == "flag" and name not in spec.options:
             if attached is not None:
                 role = "unmodelled"  # --name=value the catalogue does not know: fail closed
@@ -117,6 +124,76 @@ def _option_value(
     if index < len(args):
         return role, args[index], index + 1
     return role, ("", "", False), index
+
+
+def is_number(value: str) -> bool:
+    """A count, timeout, size, TTL or port as options take them: ``12``, ``0.5``, ``10s``,
+    ``1M``, ``0x10``, ``20-30``, ``5,3,10``; never a dotted address (``10.0.0.1``) nor a
+    name (``evil.example``). Linear, bounded."""
+    if not 0 < len(value) <= 32:
+        return False
+    for part in value.replace("-", ",").split(","):
+        if part[:2].lower() == "0x":
+            if not (len(part) > 2 and all(c in _HEX for c in part[2:])):
+                return False
+            continue
+        digits = part.rstrip(_UNIT_LETTERS)
+        whole, _, fraction = digits.partition(".")
+        if not whole.isdigit() or not (fraction == "" or fraction.isdigit()):
+            return False
+        if len(part) - len(digits) > 3:
+            return False
+    return value.isascii()
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+#: Unit suffixes of counts, sizes and durations (``10s``, ``1M``, ``64k``, ``5ms``, ``1MiB``).
+_UNIT_LETTERS = "smhdkKMGTBbi%"
+
+
+def _number(attached: str | None, following: Arg | None) -> str:
+    """An option whose value is a number takes the next word only when that word is one:
+    ``traceroute -m 12 HOST``. When the catalogue is wrong and the program reads the
+    option as a flag, the word after it is the destination and is judged as such, so a
+    grammar mistake cannot hide a host (``traceroute -F evil.example``)."""
+    if attached is not None:
+        return "value"
+    if following is not None and following[0] is not None and is_number(following[0]):
+        return "value"
+    return "flag"
+
+
+def _single_dash(spec: Program, value: str) -> tuple[str, str, str | None]:
+    """``-batch``, ``--batch``, ``-vettool=X`` for a program whose long options take one
+    dash: the whole word is one option (either dash count), its value attached after ``=``
+    or the next word. ``-Iinclude`` is a listed one-letter option with its value attached.
+    An option the entry does not list is a flag, or with ``=value`` an unmodelled value
+    (fail closed): never a cluster of letters."""
+    if ("=" in value or ":" in value) and not value.startswith("--"):
+        role, name, joined = _prefixed(spec, value)  # -javaagent:/x.jar, -fplugin=/x.so
+        if role is not None:
+            return role, name, joined
+    head, found, tail = value.partition("=")
+    attached = tail if found else None
+    twin = head[1:] if head.startswith("--") else "-" + head
+    for name in (head, twin):
+        role = spec.options.get(name)
+        if role is None and name in spec.values:
+            role = "value"
+        if role is not None:
+            return role, name, attached
+    if not head.startswith("--") and len(head) > 2:
+        longest = min(len(head) - 1, _MAX_OPTION) if spec.single_dash == "joined" else 2
+        for size in range(longest, 1, -1):  # gcc -MFdeps.d, -isystem/x, -Iinclude
+            prefix = value[:size]
+            role = spec.options.get(prefix) or ("value" if prefix in spec.values else None)
+            if role is not None and _takes_value(role):
+                return role, prefix, value[size:]
+    return "flag", head, attached
+
+
+#: Longest option name looked for at the start of a word with its value joined.
+_MAX_OPTION = 24
 
 
 def _prefixed(spec: Program, value: str) -> tuple[str | None, str, str | None]:

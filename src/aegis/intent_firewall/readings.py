@@ -58,7 +58,9 @@ NOT_COMMANDS = (
 
 def runs_script(elements: list[str]) -> bool:
     spec = catalogue().lookup(canonical_text(elements[0]).rsplit("/", 1)[-1])
-    return spec is not None and (spec.wrapper is not None or spec.operands in ("shell", "interp"))
+    return spec is not None and (
+        spec.wrapper is not None or spec.operands in ("shell", "interp", "debugger")
+    )
 
 
 def is_argv(key: str, elements: list[str]) -> bool:
@@ -114,7 +116,7 @@ def _inner_script(elements: list[str], index: int) -> bool:
     lookup = catalogue().lookup
     for word in elements[1 : index - 1]:
         spec = lookup(canonical_text(word).rsplit("/", 1)[-1])
-        if spec is not None and spec.operands in ("shell", "interp"):
+        if spec is not None and spec.operands in ("shell", "interp", "debugger"):
             return True
     return False
 

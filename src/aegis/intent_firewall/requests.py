@@ -960,7 +960,9 @@ _TOOL_NAME_KEYS = frozenset({"tool", "tool_name", "toolName", "program"})
 
 #: Programs whose operand is a line or script they run: a tool named after one is given
 #: the line itself.
-_LINE_RUNNERS = frozenset({"shell", "interp", "exec", "eval", "source", "scripts", "cmd"})
+_LINE_RUNNERS = frozenset(
+    {"shell", "interp", "debugger", "exec", "eval", "source", "scripts", "cmd"}
+)
 
 #: Words that are shell control operators when an argument vector is joined into a line.
 _SHELL_OPERATORS = frozenset({"&&", "||", ";", "|", "&", ">", ">>", "<", "|&", ";;", "<<<"})

@@ -407,7 +407,21 @@ def _cmd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
     cmd(judge, spec, args, feed)
 
 
+def _disk_image(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.diskimages import disk_image
+
+    disk_image(judge, spec, args, feed)
+
+
+def _debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.debuggers import debugger
+
+    debugger(judge, spec, args, feed)
+
+
 SPECIAL: dict[str, Handler] = {
+    "disk-image": _disk_image,
+    "debugger": _debugger,
     "find": find,
     "dd": dd,
     "truncate": irreversible.truncate,

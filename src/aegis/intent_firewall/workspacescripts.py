@@ -39,6 +39,7 @@ __all__ = [
     "PROJECT_SCRIPT_NAMES",
     "SCRIPT_SUFFIXES",
     "SHARED_SCRATCH",
+    "below_working_directory",
     "in_program_dir",
     "in_shared_scratch",
     "note_unnamed_writes",
@@ -94,6 +95,12 @@ def workspace_script(scope: Scope, arg: Arg, feed: Feed) -> bool:  # noqa: PLR09
     if _offensive_name(resolved.rsplit("/", 1)[-1]):
         return False
     return not any(_below(resolved, written) for written in scope.written_paths)
+
+
+def below_working_directory(scope: Scope, value: str, resolved: str) -> bool:
+    """Whether ``value`` (resolved as ``resolved``) is a file below the working directory,
+    outside ``.git/`` (see :func:`_below_working_directory`)."""
+    return _below_working_directory(scope, value, resolved)
 
 
 def _below_working_directory(scope: Scope, value: str, resolved: str) -> bool:
