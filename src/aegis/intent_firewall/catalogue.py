@@ -146,6 +146,10 @@ def _program(
     if base is not None:
         values |= base.values
         options = {**base.options, **options}
+        # verbs given here add to the program's table (brew outdated), they do not drop the
+        # ones given before; an entry without verbs has none (dpkg's options are its verbs)
+        if "subcommands" in data:
+            subcommands = {**base.subcommands, **subcommands}
         finding = finding or base.finding
         operands = data.get("operands", base.operands)
     # options this program takes without a value, whatever its group says (``cat -n``,
@@ -177,7 +181,7 @@ def _single_dash(data: Mapping[str, Any], base: Program | None) -> str:
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml", "windows.toml")
+_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml")
 
 
 def _add_programs(

@@ -5,7 +5,10 @@ does. A small, closed grammar is the exception, checked on Python's own syntax t
 words): imports only of modules that neither run programs nor touch files or the network,
 calls only of builtins that compute, no attribute that starts with an underscore (the way
 out of any sandbox: ``().__class__.__base__.__subclasses__()``), no names bound to a module
-under another name, no loops, no function or class definitions, no string that is run.
+under another name, no function or class definitions, no string that is run. One loop or
+comprehension is allowed when it walks a ``range`` of written-out bounds or a literal
+(``for i in range(3): print(i)``, ``[n * n for n in (1, 2, 3)]``): it ends, and soon; a loop
+over anything else (a list it appends to) or nested loops could run without end.
 Anything outside it keeps its finding. ``open`` is allowed only as ``open("a/path")`` with a
 path written out and a reading mode: :func:`python_reads` hands those paths to the caller,
 which judges each as a read (and refuses any outside the working directory).
@@ -16,6 +19,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 from typing import Any
+
+from aegis.intent_firewall.inertloops import loops_bounded
 
 __all__ = ["inert_python", "python_reads"]
 
@@ -37,7 +42,8 @@ _CALLS = frozenset(
     {"print", "len", "sorted", "reversed", "repr", "str", "int", "float", "bool", "list",
      "dict", "set", "frozenset", "tuple", "sum", "min", "max", "any", "all",
      "enumerate", "zip", "map", "filter", "hex", "oct", "bin", "abs", "round", "divmod",
-     "format", "isinstance", "chr", "ord", "ascii", "hash", "complex", "slice", "id", "type"}
+     "format", "isinstance", "chr", "ord", "ascii", "hash", "complex", "slice", "id", "type",
+     "range"}
 )  # fmt: skip
 #: Attribute calls that leave the closed world even on an allowed module.
 _CALLS_REFUSED = frozenset({"settrace", "setprofile", "addaudithook", "remove_audit_hooks",
@@ -60,7 +66,9 @@ _NODES = (
     ast.Dict, ast.Set, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp,
     ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.Assign, ast.Store, ast.operator,
     ast.unaryop, ast.boolop, ast.cmpop, ast.expr_context, ast.Starred,
+    ast.For, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.comprehension,
 )  # fmt: skip
+
 #: A nested ** that the check of each side alone lets through (2**64**2) is refused too:
 #: only a constant may stand on either side of a growing operator.
 
@@ -113,6 +121,8 @@ def _nodes(code: str) -> list[ast.AST] | None:
         return None
     nodes = list(ast.walk(tree))
     if len(nodes) > 400 or not all(isinstance(node, _NODES) for node in nodes):
+        return None
+    if not loops_bounded(nodes):
         return None
     return nodes
 
