@@ -20,6 +20,7 @@ from aegis.intent_firewall.access import (
     stays_below_unknown_cwd,
 )
 from aegis.intent_firewall.catalogue import Program, catalogue
+from aegis.intent_firewall.collection import command_collection
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.optionroles import (
     copy_operands,
@@ -236,6 +237,7 @@ class CommandJudge:
             return  # kubectl delete --help, op --version: prints its usage or version, no more
         spec = self.catalogue.lookup(name)
         note_unnamed_writes(self.scope, name, args, feed)
+        command_collection(self, name, args, feed)
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
             # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
             self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")

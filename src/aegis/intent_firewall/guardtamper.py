@@ -7,7 +7,8 @@ Three kinds, each found by meaning rather than by one spelling:
   ``false``, ``disable``, ``bypass``; ``AEGIS_DISABLE_*=1``; a write or deletion of the
   safety layer's own configuration (``.aegis/``, ``aegis.toml``); guard or policy
   configuration written with ``enabled: false`` (or ``sed -i`` turning ``true`` into
-  ``false``) or deleted.
+  ``false``) or deleted; a setting whose path names a guard set off through a configuration
+  tool, in any key and value shape (``guardsettings.py``).
 * ``audit-tampering`` (*block*): a cloud API call that stops or deletes audit logging
   (``StopLogging``, ``DeleteTrail``, ``PutEventSelectors`` with no management events,
   ``DeleteFlowLogs``, ``DeleteLogGroup``, Config recorders, GuardDuty detectors, log sinks,
@@ -23,6 +24,7 @@ Three kinds, each found by meaning rather than by one spelling:
 
 from __future__ import annotations
 
+from aegis.intent_firewall.guardsettings import guard_switched_off
 from aegis.intent_firewall.items import Item
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.servergrants import privilege_flag, server_identity
@@ -165,6 +167,9 @@ def tamper_findings(
     stop = next((found for line in lines if (found := cli_audit_stop(line))), "")
     if stop:
         hits.append(default_hit("audit-tampering", stop))
+    switched = guard_switched_off(parameters) if parameters is not None else ""
+    if switched:
+        hits.append(default_hit("guard-disabled", switched))
     if not items:
         return hits
     audit = _audit_stop(action, items)
@@ -173,7 +178,7 @@ def tamper_findings(
     grant = _grant(words, items) or privilege_flag(words, items, parameters)
     if grant:
         hits.append(default_hit("privilege-grant", grant))
-    guard = _guard_settings(words, items)
+    guard = "" if switched else _guard_settings(words, items)
     if guard:
         hits.append(default_hit("guard-disabled", guard))
     return hits

@@ -18,6 +18,7 @@ from aegis.intent_firewall.rules import Hit
 from aegis.intent_firewall.sql import MAX_SQL, SqlJudgement, looks_like_sql, read_sql
 from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment
 from aegis.intent_firewall.sqlliterals import Carried
+from aegis.intent_firewall.sqlreach import destinations
 from aegis.intent_firewall.storage import storage_bucket, storage_scheme
 from aegis.intent_firewall.text import canonical_text, mixed_script_words
 from aegis.intent_firewall.textchecks import (
@@ -427,13 +428,17 @@ _TOOL_WORDS = frozenset({"tool", "tools", "mcp", "function", "functions", "plugi
 
 def _carried(carried: tuple[Carried, ...], scope: Scope, job: ShellJob, max_shell: int) -> None:
     """The literals parsed SQL hands to the server's operating system: a command line is
-    judged as one, a file read or written as that path (the SQL's own findings stand)."""
+    judged as one, a file read or written as that path, a URL or host another acting
+    function reaches against the allowed hosts (the SQL's own findings stand)."""
     for item in carried:
         if item.role == "command" and len(item.text) <= max_shell:
             judge_shell(canonical_text(item.text, fold=False), scope, job)
         elif item.role in ("read", "write") and looks_like_path(item.text.strip()):
             path = item.text.strip()
             judge_path(scope, item.role, path, item.text, job.cwd, glob=has_glob(path))
+        elif item.role == "other":
+            for destination in destinations(item.text):
+                judge_url(scope, destination, item.text, job.cwd)
 
 
 def _injection_shapes(value: PlainValue, scope: Scope) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.autorun import auto_run_kind, script_kind
+from aegis.intent_firewall.collection import capture_action
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.filekinds import DATA_KINDS, written_kind
@@ -47,6 +48,7 @@ from aegis.intent_firewall.plaintext import (
 )
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.quietparams import quiet_parameters
+from aegis.intent_firewall.rbac import rbac_findings
 from aegis.intent_firewall.readings import (
     CONTENT_KEYS,
     DOC_SUFFIXES,
@@ -1057,6 +1059,10 @@ def judge_request(
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
     _run_scripts(judge, items)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
+    judge.keep(rbac_findings(walk.frozen), "parameters")
+    captured = capture_action(judge.words)
+    if captured:
+        judge.keep([default_hit("capture", captured)], "action")
     _judge_items(judge, items, walk)
     if not quiet or _may_name_operation(walk.frozen) or names_file_transfer(judge.words):
         _structured_operations(judge, walk.frozen)

@@ -101,6 +101,8 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "malicious-package": (H, BLOCK, "installs a package publicly reported as malicious"),
     "package-typosquat": (M, REVIEW, "installs a package one edit from a popular name"),
     "privilege-recon": (M, REVIEW, "searches for setuid programs or capabilities to escalate"),
+    "credential-search": (M, REVIEW, "searches outside the workspace for credential files"),
+    "capture": (M, REVIEW, "captures the screen, camera, microphone or clipboard"),
     "destructive-action": (M, REVIEW, "the action itself is destructive or privileged"),
     "network-listener": (M, REVIEW, "opens a listening socket or tunnel"),
     "windows-path-write": (

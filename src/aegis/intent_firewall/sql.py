@@ -3,7 +3,8 @@
 Statements that make the server run programs or read and write its files (``COPY …
 PROGRAM``, ``xp_cmdshell``, ``pg_read_file``, ``INTO OUTFILE`` …) *block*; stacked
 statements, DDL, privilege changes and ``DELETE``/``UPDATE`` without ``WHERE`` are
-*review*; SQL the parser cannot read is *review*.
+*review*; SQL the parser cannot read is *review*. Transaction framing around one statement,
+additive schema objects and maintenance that changes nothing are not (``sqlframing.py``).
 
 A string literal is data (``WHERE body ILIKE '%xp_cmdshell%'`` compares text): the word
 checks, and the generic string checks of the request, read the statement's code with its
@@ -32,6 +33,7 @@ from aegis.intent_firewall.sqlcomments import (
 )
 from aegis.intent_firewall.sqlconditions import always_true_alternative, edits_all
 from aegis.intent_firewall.sqldynamic import dynamic_sql
+from aegis.intent_firewall.sqlframing import additive, copy_to_client, quiet_command, unframed
 from aegis.intent_firewall.sqlliterals import (
     Carried,
     blanked,
@@ -68,7 +70,7 @@ _DESCRIBING_META = frozenset({"\\d", "\\dt", "\\dn", "\\df", "\\dv", "\\di", "\\
                               ".tables", ".schema", ".indexes", ".headers", ".mode"})  # fmt: skip
 #: psql/mysql meta-commands start with a backslash, sqlite3 dot-commands with a dot.
 _META_PREFIXES = ("\\", ".")
-_DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant)
+_DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant, exp.Revoke)
 #: Statements sqlglot keeps as an opaque command that only read or describe.
 _HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
 _RUN_COMMANDS = frozenset({"exec", "execute", "prepare", "do", "call"})
@@ -134,8 +136,15 @@ def judge_sql(canonical: str, *, parse: bool = True) -> tuple[Hit, ...]:
 
 
 def _judge(canonical: str, parse: bool = True, depth: int = 0) -> SqlJudgement:
-    hits: list[Hit] = []
     canonical = executable_comments_opened(canonical)
+    inner = unframed(canonical)
+    if inner is not None:
+        return _judge(inner, parse, depth)  # BEGIN; one statement; COMMIT is that statement
+    return _judge_text(canonical, parse, depth)
+
+
+def _judge_text(canonical: str, parse: bool, depth: int) -> SqlJudgement:
+    hits: list[Hit] = []
     flat = " ".join(canonical.split())
     meta = without_leading_comments(flat).split(" ", 1)[0]
     if meta.startswith(_META_PREFIXES):
@@ -223,10 +232,14 @@ def _statement_hits(statements: list[Any], flat: str, parse: bool, hits: list[Hi
     for statement in statements:
         if isinstance(statement, exp.Command):
             hits.extend(_command_hits(statement, parse))
-        elif isinstance(statement, _DDL) and not _temporary(statement):
+        elif isinstance(statement, _DDL) and not _temporary(statement) and not additive(statement):
             kind = statement.key.upper()
             hits.append(default_hit("sql-destructive", f"{kind}: {statement.sql()[:80]}"))
-        elif isinstance(statement, exp.Copy | exp.Merge) and _copies_or_deletes(statement, flat):
+        elif (
+            isinstance(statement, exp.Copy | exp.Merge)
+            and _copies_or_deletes(statement, flat)
+            and not copy_to_client(statement)
+        ):
             hits.append(default_hit("sql-destructive", f"{statement.key.upper()}: {flat[:80]}"))
         if always_true_alternative(statement):
             hits.append(default_hit("sql-injection-shape", "OR with a condition always true"))
@@ -300,7 +313,7 @@ def _command_hits(statement: Any, parse: bool) -> list[Hit]:
         return []
     if keyword in _RUN_COMMANDS:
         return []  # EXECUTE, PREPARE, DO, CALL: judged as dynamic SQL (sqldynamic.py)
-    if keyword not in _HARMLESS_COMMANDS:
+    if keyword not in _HARMLESS_COMMANDS and not quiet_command(keyword, rest):
         return [default_hit("sql-not-understood", f"{keyword.upper()} statement")]
     options, explained = _explain_parts(rest)
     if keyword != "explain" or not ({"analyze", "analyse"} & set(options)):

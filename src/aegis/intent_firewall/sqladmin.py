@@ -4,7 +4,9 @@ turning logging or integrity checks off, and granting privilege by writing rows.
 ``SELECT pg_terminate_backend(pid) FROM pg_stat_activity`` kills every connection;
 ``set_config('log_statement', 'none', false)`` turns the audit trail off; ``INSERT INTO
 user_roles … SELECT id, 'admin' FROM users`` makes everyone an administrator without a
-``GRANT``. The catalogues are data (``patterns.toml``); each finding is *review*.
+``GRANT``. ``DELETE FROM audit_log WHERE actor = 'agent'`` erases the witness of what the
+agent did (``audit-tampering``, whatever the ``WHERE``). The catalogues are data
+(``patterns.toml``); each administrative finding is *review*.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.textchecks import patterns
 from aegis.intent_firewall.vocabulary import name_words
 
-__all__ = ["administrative"]
+__all__ = ["administrative", "audit_erasure", "audit_table"]
 
 _FLAG_PREFIXES = ("is_", "has_", "can_")
 
@@ -35,7 +37,11 @@ def _data() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[
 
 
 def administrative(statements: list[Any], hits: list[Hit]) -> None:
-    """Add a ``sql-administrative`` finding for the first administrative act found."""
+    """Add a ``sql-administrative`` finding for the first administrative act found, and an
+    ``audit-tampering`` one for the first audit trail erased."""
+    erased = next((found for s in statements if (found := audit_erasure(s))), "")
+    if erased:
+        hits.append(default_hit("audit-tampering", erased))
     for statement in statements:
         evidence = _functions(statement) or _settings(statement) or _privilege_rows(statement)
         if evidence:
@@ -62,6 +68,11 @@ def _functions(statement: Any) -> str:
 
 def _settings(statement: Any) -> str:
     _, protected, _, _ = _data()
+    if isinstance(statement, exp.Pragma) and isinstance(statement.this, exp.EQ):
+        # PRAGMA foreign_keys = OFF: SQLite's SET
+        name = str(statement.this.this.sql()).lower().rsplit(".", 1)[-1]
+        if name.startswith(protected):
+            return f"PRAGMA {name} changes integrity settings"
     for item in statement.find_all(exp.SetItem):
         target = item.this.this if isinstance(item.this, exp.EQ) else item.this
         name = (target.sql() if target is not None else "").lower().strip("`\"'@")
@@ -89,4 +100,37 @@ def _privilege_rows(statement: Any) -> str:
     flags = {c for c in columns if c.startswith(_FLAG_PREFIXES) and name_words(c) & words}
     if flags and any(b.this for b in statement.find_all(exp.Boolean)):
         return f"{statement.key.upper()} sets {', '.join(sorted(flags))} to true"
+    return ""
+
+
+_ERASING = (exp.Delete, exp.Update, exp.TruncateTable, exp.Drop)
+
+
+def audit_table(name: str) -> bool:
+    """Whether a table called ``name`` witnesses what was done (``audit_log``,
+    ``ops.security_events``, ``login_history``)."""
+    data = patterns()
+    lowered = name.lower().strip('`"[]')
+    words = name_words(lowered)
+    return bool(words & set(data["sql_audit_table_words"])) or any(
+        part in lowered for part in data["sql_audit_table_parts"]
+    )
+
+
+def audit_erasure(statement: Any) -> str:
+    """What of an audit table ``statement`` erases or stops recording, or empty."""
+    if isinstance(statement, exp.Command):
+        rest = str(getattr(statement.expression, "this", statement.expression) or "").lower()
+        words = rest.replace(";", " ").split()
+        disables = {"trigger", "disable"} <= set(words) and str(statement.this).lower() == "alter"
+        if disables and any(audit_table(word) for word in words):
+            return f"ALTER {rest[:80]} stops an audit trigger"
+        return ""
+    if not isinstance(statement, _ERASING):
+        return ""
+    if isinstance(statement, exp.Drop) and str(statement.args.get("kind") or "").upper() != "TABLE":
+        return ""
+    for table in statement.find_all(exp.Table):
+        if audit_table(table.name):
+            return f"{statement.key.upper()} on the audit table {table.name}"
     return ""

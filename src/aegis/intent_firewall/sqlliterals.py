@@ -84,15 +84,21 @@ def _function_name(node: Any) -> str:
 
 
 def acting_role(name: str) -> str | None:
-    """The role of a function or procedure called ``name``: from the catalogue, ``other``
-    when its words say it runs, loads or fetches, else ``None`` (its literals are data)."""
+    """The role of a function or procedure called ``name``: from the catalogue; ``command``
+    when its words say it runs a command line (``run_shell``), ``other`` when they say it
+    loads, sends or fetches (``send_webhook``, ``urlopen``); else ``None`` (data)."""
     data = catalogue()
     role = data["roles"].get(name)
     if role is not None:
         return str(role)
-    if set(name.split("_")) & set(data["acting_name_words"]):
-        return "other"
-    return None
+    words = set(name.split("_"))
+    parts = [part for part in data["acting_name_parts"] if part in name]
+    if not (words & set(data["acting_name_words"]) or parts):
+        return None
+    runs = set(data["command_name_words"])
+    if words & {"sql", "query", "dynamic"}:
+        return "other"  # exec_sql(): statement text, judged by sqldynamic.py
+    return "command" if words & runs or runs.intersection(parts) else "other"
 
 
 def _node_role(node: Any, child: Any) -> str | None:

@@ -1,0 +1,113 @@
+"""SQL that reads like stacking or DDL but adds, frames or maintains without changing data.
+
+* Transaction framing is not stacking: ``BEGIN; UPDATE … WHERE id = 1; COMMIT;`` is the one
+  statement inside it, judged alone (:func:`unframed`). Only framing that opens with
+  ``BEGIN``/``START TRANSACTION`` and closes with ``COMMIT``/``ROLLBACK``/``END`` around
+  exactly one other statement counts (``SAVEPOINT``/``RELEASE`` may sit inside); two real
+  statements stay stacked.
+* Additive schema objects (:func:`additive`): ``CREATE TABLE`` (also ``AS SELECT``: the
+  secret-column checks judge the query), ``CREATE [UNIQUE] INDEX``, ``CREATE VIEW`` (never
+  ``OR REPLACE``), ``ALTER TABLE … ADD COLUMN`` with nothing else. Every other DDL stays
+  review.
+* Maintenance that changes nothing (:func:`quiet_command`): ``VACUUM`` (not ``VACUUM
+  INTO`` a file), ``COPY … TO STDOUT`` (:func:`copy_to_client`).
+
+The split goes by the tokenizer's semicolons, so a ``;`` inside a literal or a name never
+splits; text the tokenizer refuses is not unframed (fail closed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlglot import TokenType, exp
+from sqlglot.tokens import Tokenizer
+
+__all__ = ["additive", "copy_to_client", "quiet_command", "unframed"]
+
+_OPENING = (("begin",), ("start", "transaction"))
+_CLOSING = (("commit",), ("rollback",), ("end",))
+_INSIDE = (("savepoint",), ("release",))
+#: Words that may follow a framing keyword (``BEGIN WORK``, ``COMMIT TRANSACTION``).
+_FILLERS = frozenset({"work", "transaction", "tran", "savepoint"})
+_ADDITIVE_KINDS = frozenset({"TABLE", "INDEX", "VIEW"})
+_MAX_FRAMED = 8192
+
+
+def _segments(text: str) -> list[str] | None:
+    """The statements of ``text`` split at top-level semicolons, empty ones dropped."""
+    try:
+        tokens = Tokenizer().tokenize(text)
+    except Exception:
+        return None
+    parts, start = [], 0
+    for token in tokens:
+        if token.token_type is TokenType.SEMICOLON:
+            parts.append(text[start : token.start])
+            start = token.end + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _framing(segment: str, kinds: tuple[tuple[str, ...], ...]) -> bool:
+    words = segment.lower().split()
+    for kind in kinds:
+        if tuple(words[: len(kind)]) == kind:
+            rest = words[len(kind) :]
+            # BEGIN WORK, COMMIT TRANSACTION, SAVEPOINT s1, RELEASE SAVEPOINT s1
+            named = kind in _INSIDE and len([w for w in rest if w not in _FILLERS]) == 1
+            return named or all(word in _FILLERS for word in rest)
+    return False
+
+
+def unframed(text: str) -> str | None:
+    """The one statement transaction framing wraps, or ``None`` when ``text`` is not one
+    statement framed."""
+    head = text.lstrip().lower()
+    if len(text) > _MAX_FRAMED or not head.startswith(("begin", "start")):
+        return None
+    segments = _segments(text)
+    if not segments or len(segments) < 3:
+        return None
+    if not _framing(segments[0], _OPENING) or not _framing(segments[-1], _CLOSING):
+        return None
+    inner = [s for s in segments[1:-1] if not _framing(s, _INSIDE)]
+    return inner[0] if len(inner) == 1 else None
+
+
+def additive(statement: Any) -> bool:
+    """Whether a DDL statement only adds a table, an index, a view or columns."""
+    if isinstance(statement, exp.Create):
+        kind = str(statement.args.get("kind") or "").upper()
+        properties = statement.args.get("properties")
+        kinds = {type(p) for p in properties.expressions} if properties is not None else set()
+        # a GLOBAL TEMPORARY table is a permanent definition named like a scratch one
+        plain = exp.GlobalProperty not in kinds
+        return kind in _ADDITIVE_KINDS and plain and not statement.args.get("replace")
+    if isinstance(statement, exp.Alter):
+        actions = statement.args.get("actions") or []
+        kind = str(statement.args.get("kind") or "").upper()
+        return (
+            kind == "TABLE"
+            and bool(actions)
+            and all(isinstance(action, exp.ColumnDef) for action in actions)
+        )
+    return False
+
+
+def copy_to_client(statement: Any) -> bool:
+    """``COPY … TO STDOUT``: rows sent to the client that asked, no server file touched."""
+    if not isinstance(statement, exp.Copy) or statement.args.get("kind"):
+        return False
+    files = statement.args.get("files") or []
+    return (
+        len(files) == 1
+        and isinstance(files[0], exp.Identifier | exp.Var | exp.Column)
+        and (str(files[0].name).lower() == "stdout")
+    )
+
+
+def quiet_command(keyword: str, rest: str) -> bool:
+    """``VACUUM [FULL|ANALYZE|VERBOSE|(…)] [table]``: maintenance; ``VACUUM INTO`` writes a
+    file and is not."""
+    return keyword == "vacuum" and "into" not in rest.replace("(", " ").split()
