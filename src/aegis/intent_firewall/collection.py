@@ -4,11 +4,12 @@ says or copies.
 ``find / -name '*.pem'``, ``fd -e kdbx . ~`` and ``locate id_rsa`` list the keys and
 password stores of everyone on the machine, ready to be packed and sent; the same search in
 the working directory (``find . -name '*.pem'``) is the project's own files
-(``credential-search``, *review*, only outside it; ``locate`` reads an index of the whole
-disk, so it is never inside). ``scrot``, ``import -window root``, ``ffmpeg -f x11grab``,
-``xclip -o``, ``arecord`` and a ``screenshot`` tool take the screen, the camera, the
-microphone or the clipboard (``capture``, *review*); a screenshot of a web page a browser
-tool renders is the page's. The catalogues are data (``targets.toml``, ``[collection]``).
+(``credential-search``, *review*, for searches of the whole disk, the home or other users'
+homes; ``locate`` reads an index of the whole disk, so it is never inside). ``scrot``,
+``import -window root``, ``ffmpeg -f x11grab``, ``xclip -o``, ``arecord`` and a
+``screenshot`` tool take the screen, the camera, the microphone or the clipboard
+(``capture``, *review*); a screenshot of a web page a browser tool renders is the page's.
+The catalogues are data (``targets.toml``, ``[collection]``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.paths import resolve_path
-from aegis.intent_firewall.workspacescripts import SHARED_SCRATCH
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -36,6 +36,10 @@ _FD_VALUES = frozenset(
 )  # fmt: skip
 _FD_PATTERNS = frozenset({"-e", "--extension", "-g", "--glob"})
 _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
+#: Search roots that hold everyone's files (below them, only the homes).
+_WIDE_ROOTS = frozenset({"/", "/home", "/root", "/users", "/mnt", "/media", "/var", "/srv",
+                         "/opt", "/etc", "/data", "/backup", "/backups"})  # fmt: skip
+_HOMES = ("/home/", "/root/", "/users/")
 
 
 @cache
@@ -58,8 +62,15 @@ def _outside(judge: CommandJudge, value: str | None, feed: Feed) -> bool:
         return False  # a root known only at run time is a finding of its own
     resolved = resolve_path(value, feed.cwd, judge.scope.home).rstrip("/") or "/"
     workspace = (judge.scope.workspace or feed.cwd).rstrip("/") or "/"
-    inside = resolved == workspace or resolved.startswith(workspace + "/")
-    return not inside and not (resolved + "/").startswith(SHARED_SCRATCH)
+    if resolved == workspace or resolved.startswith(workspace + "/"):
+        return False
+    home = judge.scope.home.lower().rstrip("/")
+    # the whole disk, the home or what holds it, other users' homes
+    return (
+        resolved in _WIDE_ROOTS
+        or (home + "/").startswith(resolved + "/")
+        or resolved.startswith(_HOMES)
+    )
 
 
 def _find_parts(args: list[Arg]) -> tuple[list[str | None], list[str]]:

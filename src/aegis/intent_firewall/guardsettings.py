@@ -29,7 +29,8 @@ _STRONG = frozenset(
 #: Words that name a guard only beside a switch word.
 _WEAK = frozenset(
     {"audit", "auditing", "logging", "filter", "filters", "filtering", "approval",
-     "approvals", "review", "reviews", "protection", "moderator", "scanning", "verification"}
+     "approvals", "review", "reviews", "protection", "moderator", "scanning", "verification",
+     "permission", "permissions"}
 )  # fmt: skip
 _SWITCHES = frozenset(
     {"enabled", "enable", "required", "require", "mode", "active", "on", "policy", "enforce",
@@ -37,7 +38,8 @@ _SWITCHES = frozenset(
 )  # fmt: skip
 _OFF = frozenset(
     {"false", "off", "0", "no", "disable", "disabled", "none", "allow_all", "allow-all",
-     "allowall", "permissive", "bypass", "skip", "never", "unsafe", "inactive", "f", "n"}
+     "allowall", "permissive", "bypass", "skip", "never", "unsafe", "inactive", "f", "n",
+     "danger-full-access", "full-access", "yolo", "unrestricted", "bypasspermissions"}
 )  # fmt: skip
 #: Keys whose string value names the setting the value beside it sets.
 _NAMING = frozenset(
@@ -79,10 +81,12 @@ def _settings(parameters: Any) -> Iterator[tuple[str, Any]]:
             named = [v for k, v in pairs if k.lower() in _NAMING
                      and isinstance(v, str) and len(v) <= 200]  # fmt: skip
             for key, value in pairs:
-                path = f"{prefix}.{key}" if prefix else key
-                if key.lower() not in _NAMING:
-                    yield from ((f"{name}.{key}", value) for name in named)
-                stack.append((path, value, depth + 1))
+                if key.lower() in _NAMING:
+                    continue
+                # {key: safety, value: {enabled: false}}: the name leads the path below it
+                for lead in named[:4] or [""]:
+                    path = ".".join(part for part in (prefix, lead, key) if part)
+                    stack.append((path, value, depth + 1))
         elif isinstance(node, list | tuple):
             stack.extend((prefix, value, depth + 1) for value in node[:_MAX_NODES])
         else:

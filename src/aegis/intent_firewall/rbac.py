@@ -21,6 +21,8 @@ from aegis.intent_firewall.rules import Hit, default_hit
 __all__ = ["rbac_findings"]
 
 _POWERFUL_ROLES = frozenset({"cluster-admin", "admin", "edit", "system:masters"})
+#: Subjects that are anyone who can reach the API server.
+_EVERYONE = frozenset({"system:anonymous", "system:unauthenticated", "system:authenticated"})
 _BINDINGS = frozenset({"rolebinding", "clusterrolebinding"})
 _ROLES = frozenset({"role", "clusterrole"})
 _ESCALATING_VERBS = frozenset({"*", "escalate", "bind", "impersonate"})
@@ -82,6 +84,14 @@ def _grant(obj: Mapping[Any, Any]) -> str:
         role = _lower(ref.get("name")) if isinstance(ref, Mapping) else ""
         if role in _POWERFUL_ROLES:
             return f"{obj.get('kind')} to {role!r}"
+        subjects = obj.get("subjects")
+        names = (
+            {_lower(s.get("name")) for s in subjects[:64] if isinstance(s, Mapping)}
+            if (isinstance(subjects, list | tuple))
+            else set()
+        )
+        if names & _EVERYONE:
+            return f"{obj.get('kind')} of {role!r} to {sorted(names & _EVERYONE)[0]!r}"
     rules = obj.get("rules")
     if kind in _ROLES and isinstance(rules, list | tuple):
         for rule in rules[:64]:

@@ -126,11 +126,18 @@ def audit_erasure(statement: Any) -> str:
         if disables and any(audit_table(word) for word in words):
             return f"ALTER {rest[:80]} stops an audit trigger"
         return ""
-    if not isinstance(statement, _ERASING):
-        return ""
-    if isinstance(statement, exp.Drop) and str(statement.args.get("kind") or "").upper() != "TABLE":
-        return ""
-    for table in statement.find_all(exp.Table):
-        if audit_table(table.name):
-            return f"{statement.key.upper()} on the audit table {table.name}"
+    for change in statement.find_all(*_ERASING):  # also inside a CTE: WITH d AS (DELETE …)
+        if isinstance(change, exp.Drop) and str(change.args.get("kind") or "").upper() != "TABLE":
+            continue
+        for table in _targets(change):
+            if audit_table(table.name) or audit_table(str(table.db or "")):
+                return f"{change.key.upper()} on the audit table {table.sql()[:60]}"
     return ""
+
+
+def _targets(change: Any) -> list[Any]:
+    """The tables a DELETE, UPDATE, TRUNCATE or DROP changes (not those its conditions
+    read)."""
+    listed = change.expressions if isinstance(change, exp.TruncateTable) else []
+    targets = [change.this, *listed, *(change.args.get("tables") or [])]
+    return [table for table in targets if isinstance(table, exp.Table)]
