@@ -143,6 +143,8 @@ def capture_action(words: frozenset[str]) -> str:
     clipboard (not a browser tool's screenshot of a page)."""
     data = _data()
     captured = words & set(data["capture_action_words"])
+    if words & set(data["capture_verbs"]):
+        captured |= words & set(data["capture_media"])
     if not captured or words & set(data["capture_page_words"]):
         return ""
     if "clipboard" in captured and not words & set(data["capture_read_words"]):

@@ -208,6 +208,9 @@ def test_capture_actions() -> None:
     assert capture_action(frozenset({"screenshot"}))
     assert capture_action(frozenset({"capture", "webcam"}))
     assert capture_action(frozenset({"read", "clipboard"}))
+    assert capture_action(frozenset({"record", "audio"}))
+    assert capture_action(frozenset({"start", "screen", "recording"}))
+    assert capture_action(frozenset({"video", "transcode"})) == ""
     assert capture_action(frozenset({"browser", "take", "screenshot"})) == ""
     assert capture_action(frozenset({"set", "clipboard"})) == ""
     assert _verdict("screenshot", {"display": ":0", "save": "/tmp/s.png"}).decision is (
@@ -249,3 +252,38 @@ def test_benign_sql_shapes_pass(query: str) -> None:
 )  # fmt: skip
 def test_neighbouring_sql_stays_refused(query: str) -> None:
     assert _sql(query).decision is not Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [{"op": "replace", "path": "/safety/enabled", "value": False},
+     {"approval_policy": "never"}, {"sandbox_mode": "danger-full-access"},
+     {"key": "safety", "value": {"enabled": False}},
+     {"settings": [{"name": "hitl", "value": "off"}]}],
+)  # fmt: skip
+def test_more_shapes_of_a_guard_switched_off(parameters: dict[str, Any]) -> None:
+    assert guard_switched_off(parameters)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["WITH d AS (DELETE FROM audit_log WHERE id < 10 RETURNING id) SELECT count(*) FROM d",
+     "DELETE FROM audit.events WHERE actor = 'agent'", "DROP TABLE IF EXISTS audit_trail"],
+)  # fmt: skip
+def test_audit_erasure_in_other_spellings(query: str) -> None:
+    assert "audit-tampering" in _rules(_sql(query))
+
+
+def test_a_condition_reading_an_audit_table_is_no_erasure() -> None:
+    query = "DELETE FROM sessions WHERE user_id IN (SELECT actor FROM audit_log WHERE id = 1)"
+    assert "audit-tampering" not in _rules(_sql(query))
+
+
+def test_a_binding_to_everyone_is_a_grant() -> None:
+    binding = {"kind": "RoleBinding", "roleRef": {"name": "view"},
+               "subjects": [{"kind": "Group", "name": "system:unauthenticated"}]}  # fmt: skip
+    assert [hit.rule for hit in rbac_findings({"manifest": binding})] == ["privilege-grant"]
+
+
+def test_a_search_of_a_system_directory_below_the_wide_roots_is_not_a_credential_search() -> None:
+    assert "credential-search" not in _rules(_cmd("find /etc/ssl/certs -name '*.pem'"))
