@@ -93,8 +93,20 @@ def _settings(parameters: Any) -> Iterator[tuple[str, Any]]:
             yield prefix, node
 
 
+def _flat_and_on(parameters: Any) -> bool:
+    """A mapping of strings none of which means off (a loop: this runs for every request)."""
+    if type(parameters) is not dict and not isinstance(parameters, Mapping):
+        return False
+    for value in parameters.values():
+        if type(value) is not str or (len(value) < 24 and _off(value)):
+            return False
+    return True
+
+
 def guard_switched_off(parameters: Any) -> str:
     """The first guard setting the parameters switch off, described, or empty."""
+    if _flat_and_on(parameters):
+        return ""  # the common request: a few strings, none of them an "off"
     for path, value in _settings(parameters):
         if _off(value) and _guard_path(path):
             return f"guard setting {path[:100]!r} set to {str(value)[:20]!r}"

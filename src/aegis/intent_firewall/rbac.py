@@ -115,6 +115,10 @@ def _capabilities(obj: Mapping[Any, Any]) -> str:
 
 def rbac_findings(parameters: Any) -> list[Hit]:
     """The first grant and the first host capability the parameters' objects hold."""
+    if isinstance(parameters, Mapping) and all(
+        type(value) is str and not _names_kind(value) for value in parameters.values()
+    ):
+        return []  # the common request: a few strings, none of them an object's text
     hits: list[Hit] = []
     grant = capability = ""
     for obj in _objects(parameters):
