@@ -29,7 +29,11 @@ _OPENING = (("begin",), ("start", "transaction"))
 _CLOSING = (("commit",), ("rollback",), ("end",))
 _INSIDE = (("savepoint",), ("release",))
 #: Words that may follow a framing keyword (``BEGIN WORK``, ``COMMIT TRANSACTION``).
-_FILLERS = frozenset({"work", "transaction", "tran", "savepoint"})
+_FILLERS = frozenset(
+    {"work", "transaction", "tran", "savepoint", "isolation", "level", "serializable", "read",
+     "committed", "uncommitted", "repeatable", "only", "write", "deferrable", "not",
+     "deferred", "immediate", "exclusive", "and", "chain", "no", ","}
+)  # fmt: skip
 _ADDITIVE_KINDS = frozenset({"TABLE", "INDEX", "VIEW"})
 _MAX_FRAMED = 8192
 

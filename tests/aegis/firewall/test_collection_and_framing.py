@@ -223,6 +223,8 @@ def test_framing_around_one_statement_is_that_statement() -> None:
     one = "UPDATE accounts SET balance = balance - 10 WHERE id = 1"
     assert unframed(f"BEGIN; {one}; COMMIT;") == one
     assert unframed(f"START TRANSACTION; SAVEPOINT a; {one}; RELEASE SAVEPOINT a; END") == one
+    assert unframed(f"BEGIN ISOLATION LEVEL SERIALIZABLE; {one}; COMMIT") == one
+    assert unframed(f"BEGIN IMMEDIATE; {one}; END TRANSACTION") == one
     assert unframed(f"BEGIN; {one}; {one}; COMMIT;") is None
     assert unframed(f"COMMIT; {one}; BEGIN;") is None
     assert unframed(f"BEGIN; SELECT ';'; {one}; COMMIT") is None  # a ; in a literal
