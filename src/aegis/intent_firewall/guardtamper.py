@@ -55,6 +55,7 @@ _SWITCH_WORDS = frozenset(
      "check", "checks", "audit", "hitl", "safety", "sandbox", "mode", "strict", "threshold",
      "policy", "filter", "protection", "review", "enforce", "enforcement"}
 )  # fmt: skip
+_GUARD_OR_POLICY_WORDS = _GUARD_WORDS | {"policy", "policies"}
 _CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".env", ".rc")
 _DISABLING_TEXT = (
     "enabled: false", "enabled = false", '"enabled": false', "enabled:false", "enable: false",
@@ -128,9 +129,9 @@ def guard_config_path(path: str) -> str:
     name = lowered.rsplit("/", 1)[-1]
     if "/.aegis/" in "/" + lowered or name.startswith(("aegis", ".aegis")):
         return "aegis"
-    words = name_words(lowered)
-    guard = words & (_GUARD_WORDS | {"policy", "policies"})
-    return "guard" if guard and name.endswith(_CONFIG_SUFFIXES) else ""
+    if not name.endswith(_CONFIG_SUFFIXES):
+        return ""  # only a configuration file can be one (and the test is cheaper first)
+    return "guard" if name_words(lowered) & _GUARD_OR_POLICY_WORDS else ""
 
 
 def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> list[Hit]:

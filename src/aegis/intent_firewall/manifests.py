@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from aegis.intent_firewall.items import Item
+from aegis.intent_firewall.querypayloads import field_payload_findings
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.supplychain import ECOSYSTEM_OF_PROGRAM, package_finding, requested
 
@@ -249,8 +250,6 @@ def _values(table: object) -> list[Any]:
 def supply_chain_findings(words: frozenset[str], items: list[Item]) -> list[Hit]:
     """Both of the above for one request's parameters (``words``: its action's words), and
     payloads in the form fields of a request to a URL (querypayloads.py)."""
-    from aegis.intent_firewall.querypayloads import field_payload_findings
-
     fields = [default_hit(*found) for found in field_payload_findings(items)]
     written = [hit for i in items if i.key in _LINE_KEYS for hit in shell_manifest_findings(i.text)]
     return [*manifest_findings(items), *install_call_findings(words, items), *fields, *written]

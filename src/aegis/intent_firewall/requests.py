@@ -15,6 +15,7 @@ from typing import Any
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.autorun import auto_run_kind
+from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
@@ -50,6 +51,7 @@ from aegis.intent_firewall.readings import (
     is_argv,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.runscripts import run_script_findings
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
 from aegis.intent_firewall.text import (
     MAX_DISTINCT_CHARACTERS,
@@ -729,8 +731,6 @@ class _RequestJudge:
     def _named_program(self, argv: list[str], item: Item) -> list[str]:
         """``git {args: [push, --force]}``: the arguments of a tool named after a program
         are that program's, not a command line whose program is their first word."""
-        from aegis.intent_firewall.catalogue import catalogue
-
         if item.key not in ("args", "arguments", "argv", "params", "command", "cmd") or not argv:
             return argv
         known = catalogue().lookup
@@ -750,8 +750,6 @@ class _RequestJudge:
         subcommand of the one program the tool is named after is that program's line
         (``docker image ls app``); judged whole, so ``git {command: "status; rm -rf ~"}`` is
         still two commands."""
-        from aegis.intent_firewall.catalogue import catalogue
-
         tool = item.tool or self._sibling_tool(item)
         words = (self.words | name_words(tool) if tool else self.words) - _NOT_PROGRAM_WORDS
         if not words:
@@ -937,8 +935,6 @@ def judge_request(
 def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
     """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
     each judged as the command line it is."""
-    from aegis.intent_firewall.runscripts import run_script_findings
-
     def judge_line(line: str) -> list[Hit]:
         scope = judge.scope(prose=False)
         judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
