@@ -935,6 +935,7 @@ def judge_request(
 def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
     """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
     each judged as the command line it is."""
+
     def judge_line(line: str) -> list[Hit]:
         scope = judge.scope(prose=False)
         judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
