@@ -212,17 +212,20 @@ def _below_prefix(scope: Scope, role: str, resolved: str, written: str) -> None:
     AI tools' MCP configurations outside the workspace (prefixed.py)."""
     writing = role.startswith(("write", "delete", "perm"))
     tail = prefixed_system_path(resolved, targets().classify, scope.home, writing=writing)
-    shown = written_as(resolved, written)
+    # the evidence is written out only for a finding (most paths have none)
     if tail is not None:
+        shown = written_as(resolved, written)
         scope.hit("prefixed-system-path", f"{role} {shown}: {tail} below another directory")
     if role.startswith(("write", "delete")):
         kind = guard_config_path(resolved)
         if kind == "aegis" or (kind == "guard" and role.startswith("delete")):
+            shown = written_as(resolved, written)
             scope.hit("guard-disabled", f"{role} {shown}: the guard's configuration")
     if not resolved.startswith(UNKNOWN_WORKSPACE) and agent_config_outside(
         resolved, scope.workspace
     ):
         rule = "credential-file-read" if role.startswith("read") else "credential-file-write"
+        shown = written_as(resolved, written)
         scope.hit(rule, f"{role} {shown}: an AI tool's MCP configuration")
 
 

@@ -289,7 +289,10 @@ def cli_audit_stop(line: str) -> str:
     diagnostic-settings delete``: a cloud CLI whose verb (alone or with the word before it)
     is an audit stop."""
     lowered = line.lower()
-    if not any(cli in lowered for cli in _CLOUD_CLIS):
+    for cli in _CLOUD_CLIS:  # a loop, not a generator: this runs for every command line
+        if cli in lowered:
+            break
+    else:
         return ""
     words = [_letters(word) for word in lowered.split()[:64]]
     for index, word in enumerate(words):

@@ -55,16 +55,20 @@ def manifest_kind(path: str) -> str | None:
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     if name.startswith("requirements") and name.endswith((".txt", ".in")):
         return "requirements"
-    if name.endswith(("constraints.txt",)):
+    if name.endswith("constraints.txt"):
         return "requirements"
-    return {
-        "package.json": "package.json",
-        "gemfile": "gemfile",
-        "cargo.toml": "cargo.toml",
-        "go.mod": "go.mod",
-        "pyproject.toml": "pyproject.toml",
-        "pipfile": "pipfile",
-    }.get(name)
+    return _MANIFEST_NAMES.get(name)
+
+
+#: Dependency files known by their whole base name (built once, not per path).
+_MANIFEST_NAMES: Mapping[str, str] = {
+    "package.json": "package.json",
+    "gemfile": "gemfile",
+    "cargo.toml": "cargo.toml",
+    "go.mod": "go.mod",
+    "pyproject.toml": "pyproject.toml",
+    "pipfile": "pipfile",
+}
 
 
 def manifest_findings(items: list[Item]) -> list[Hit]:

@@ -75,7 +75,10 @@ def is_odd_spelling(text: str) -> str | None:
             # no component ends with a dot; a device name (con, com1 …: no '$' here) is a
             # component's stem, so without one of these stems in the text there is none
             lowered = text.lower()
-            if not any(stem in lowered for stem in _DEVICE_STEMS):
+            for stem in _DEVICE_STEMS:  # a loop, not a generator: this runs for every path
+                if stem in lowered:
+                    break
+            else:
                 return None
         for part in text.split("/"):
             if part and part[-1] == "." and part not in (".", ".."):

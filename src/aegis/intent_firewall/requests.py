@@ -964,10 +964,10 @@ def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:
 def _may_name_operation(parameters: Mapping[str, str]) -> bool:
     """Quiet parameters that may still name an operation: JSON text of a tool call's
     arguments, or one word under ``command`` (``{command: drop, collection: …}``)."""
-    return any(
-        value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip())
-        for key, value in parameters.items()
-    )
+    for key, value in parameters.items():  # a loop, not a generator: runs per request
+        if value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip()):
+            return True
+    return False
 
 
 def _structured_operations(judge: _RequestJudge, parameters: Any) -> None:
