@@ -131,7 +131,21 @@ def guard_config_path(path: str) -> str:
         return "aegis"
     if not name.endswith(_CONFIG_SUFFIXES):
         return ""  # only a configuration file can be one (and the test is cheaper first)
-    return "guard" if name_words(lowered) & _GUARD_OR_POLICY_WORDS else ""
+    return "guard" if _path_words(lowered) & _GUARD_OR_POLICY_WORDS else ""
+
+
+#: Every ASCII character but a letter or digit, as a blank (see :func:`_path_words`).
+_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
+def _path_words(lowered: str) -> frozenset[str]:
+    """``name_words(lowered)`` for a lower-case path: in ASCII there is no camelCase to
+    split, so its words are the runs of letters and digits, told in C (paths are distinct:
+    the cache of ``name_words`` would not help them)."""
+    head = lowered[:512]  # as name_words: only the first 512 characters count
+    if head.isascii():
+        return frozenset(head.translate(_ASCII_SEPARATORS).split())
+    return name_words(lowered)
 
 
 def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> list[Hit]:
@@ -140,12 +154,16 @@ def tamper_findings(action: str, words: frozenset[str], items: list[Item]) -> li
     lines = [i.text for i in items[:_MAX_ITEMS] if i.key in _LINE_KEYS]
     # command lines and SQL are judged by their own readers; structured values only here
     items = [i for i in items[:_MAX_ITEMS] if i.key not in _LINE_KEYS]
-    edit = next((found for line in lines if (found := shell_guard_edit(line))), "")
-    if edit:
-        hits.append(default_hit("guard-disabled", edit))
-    stop = next((found for line in lines if (found := cli_audit_stop(line))), "")
-    if stop:
-        hits.append(default_hit("audit-tampering", stop))
+    for line in lines:  # loops, not generators: these run for every request
+        edit = shell_guard_edit(line)
+        if edit:
+            hits.append(default_hit("guard-disabled", edit))
+            break
+    for line in lines:
+        stop = cli_audit_stop(line)
+        if stop:
+            hits.append(default_hit("audit-tampering", stop))
+            break
     if not items:
         return hits
     audit = _audit_stop(action, items)

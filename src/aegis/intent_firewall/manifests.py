@@ -73,10 +73,12 @@ _MANIFEST_NAMES: Mapping[str, str] = {
 
 def manifest_findings(items: list[Item]) -> list[Hit]:
     """Findings on the packages a dependency file written by this request names."""
-    kind = next(
-        (k for i in items if i.key in _PATH_KEYS and (k := manifest_kind(i.text)) is not None),
-        None,
-    )
+    kind = None
+    for item in items:  # a loop, not a generator: this runs for every request
+        if item.key in _PATH_KEYS:
+            kind = manifest_kind(item.text)
+            if kind is not None:
+                break
     if kind is None:
         return []
     hits: list[Hit] = []
