@@ -129,7 +129,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         or "-" in tokens  # cd - needs the previous directory; a lone - is odd grammar
     ):
         return None
-    script = Script()
+    script = Script([], [], set(), 0, [])  # no default factories called: runs per line
     words: list[Word] = []
     assignments: list[tuple[str, Word]] = []
     redirects: list[Redirect] = []
