@@ -71,7 +71,10 @@ def is_odd_spelling(text: str) -> str | None:
         # the common path: only the checks its characters can trip, in the same order
         if text.startswith("//./"):
             return "Win32 device namespace"
-        if not text.endswith(".") and "./" not in text:
+        body = text
+        while body.startswith("./"):  # ./dist: a leading '.' component is no trailing dot
+            body = body[2:]
+        if not body.endswith(".") and "./" not in body:
             # no component ends with a dot; a device name (con, com1 …: no '$' here) is a
             # component's stem, so without one of these stems in the text there is none
             lowered = text.lower()
