@@ -17,6 +17,7 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from aegis.intent_firewall.globbing import glob_match
+from aegis.intent_firewall.guardtamper import guard_config_path
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host, urls_in
 from aegis.intent_firewall.loopback import allows_loopback, is_loopback, sensitive_local_path
 from aegis.intent_firewall.paths import (
@@ -26,6 +27,7 @@ from aegis.intent_firewall.paths import (
     is_windows_absolute,
     resolve_path,
 )
+from aegis.intent_firewall.prefixed import agent_config_outside, prefixed_system_path
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.targets import (
     CONFIG,
@@ -208,23 +210,22 @@ def _windows_write(scope: Scope, role: str, value: str, written: str, resolved: 
 def _below_prefix(scope: Scope, role: str, resolved: str, written: str) -> None:
     """A credential reached through a link, mount or chroot below another directory, and
     AI tools' MCP configurations outside the workspace (prefixed.py)."""
-    from aegis.intent_firewall.prefixed import agent_config_outside, prefixed_system_path
-
     writing = role.startswith(("write", "delete", "perm"))
     tail = prefixed_system_path(resolved, targets().classify, scope.home, writing=writing)
-    shown = written_as(resolved, written)
+    # the evidence is written out only for a finding (most paths have none)
     if tail is not None:
+        shown = written_as(resolved, written)
         scope.hit("prefixed-system-path", f"{role} {shown}: {tail} below another directory")
     if role.startswith(("write", "delete")):
-        from aegis.intent_firewall.guardtamper import guard_config_path
-
         kind = guard_config_path(resolved)
         if kind == "aegis" or (kind == "guard" and role.startswith("delete")):
+            shown = written_as(resolved, written)
             scope.hit("guard-disabled", f"{role} {shown}: the guard's configuration")
     if not resolved.startswith(UNKNOWN_WORKSPACE) and agent_config_outside(
         resolved, scope.workspace
     ):
         rule = "credential-file-read" if role.startswith("read") else "credential-file-write"
+        shown = written_as(resolved, written)
         scope.hit(rule, f"{role} {shown}: an AI tool's MCP configuration")
 
 

@@ -188,9 +188,9 @@ def asks_for_usage(args: list[Arg]) -> bool:
     """``gh repo delete --help``, ``keepassxc-cli --version``: a program on the search path
     asked for its usage or version, after at most four plain subcommand words, runs nothing
     else, whatever it would do with other words (an unknown program included)."""
+    if not 2 <= len(args) <= 6 or args[-1][0] not in _USAGE_WORDS:
+        return False  # told before the words are listed: this runs for every command
     words = [arg[0] for arg in args[1:]]
-    if not 1 <= len(words) <= 5 or words[-1] not in _USAGE_WORDS:
-        return False
     return all(
         word is not None
         and word[:1].isalnum()

@@ -15,6 +15,7 @@ from typing import Any
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.autorun import auto_run_kind, script_kind
+from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.filekinds import DATA_KINDS, written_kind
@@ -62,6 +63,7 @@ from aegis.intent_firewall.readings import (
     is_argv,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.runscripts import run_script_findings
 from aegis.intent_firewall.sql import SqlJudgement
 from aegis.intent_firewall.sqlbinds import bound_roots, is_bound
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
@@ -841,8 +843,6 @@ class _RequestJudge:
     def _named_program(self, argv: list[str], item: Item) -> list[str]:
         """``git {args: [push, --force]}``: the arguments of a tool named after a program
         are that program's, not a command line whose program is their first word."""
-        from aegis.intent_firewall.catalogue import catalogue
-
         if item.key not in ("args", "arguments", "argv", "params", "command", "cmd") or not argv:
             return argv
         known = catalogue().lookup
@@ -862,8 +862,6 @@ class _RequestJudge:
         subcommand of the one program the tool is named after is that program's line
         (``docker image ls app``); judged whole, so ``git {command: "status; rm -rf ~"}`` is
         still two commands."""
-        from aegis.intent_firewall.catalogue import catalogue
-
         tool = item.tool or self._sibling_tool(item)
         words = (self.words | name_words(tool) if tool else self.words) - _NOT_PROGRAM_WORDS
         if not words:
@@ -1083,7 +1081,6 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
 def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
     """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
     each judged as the command line it is."""
-    from aegis.intent_firewall.runscripts import run_script_findings
 
     def judge_line(line: str) -> list[Hit]:
         scope = judge.scope(prose=False)
@@ -1145,10 +1142,10 @@ def _written_kind(items: list[Item]) -> str | None:
 def _may_name_operation(parameters: Mapping[str, str]) -> bool:
     """Quiet parameters that may still name an operation: JSON text of a tool call's
     arguments, or one word under ``command`` (``{command: drop, collection: …}``)."""
-    return any(
-        value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip())
-        for key, value in parameters.items()
-    )
+    for key, value in parameters.items():  # a loop, not a generator: runs per request
+        if value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip()):
+            return True
+    return False
 
 
 def _structured_operations(judge: _RequestJudge, parameters: Any) -> None:
