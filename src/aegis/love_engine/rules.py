@@ -34,6 +34,7 @@ from aegis.love_engine.phrase_roles import (
     their_thing_removed,
 )
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
+from aegis.love_engine.rules_controls import lowered_control, text_safeguarded
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.subjects import asks_about_outcomes, measured_by, one_relative
 from aegis.love_engine.topics import named_as_topic
@@ -326,8 +327,11 @@ def _judge_clause(
     *,
     inherited: int = 0,
     framed: set[str] | None = None,
+    safeguarded: bool = False,
 ) -> int:
-    """Append the clause's findings to ``out`` and return the concepts it holds."""
+    """Append the clause's findings to ``out`` and return the concepts it holds
+    (``safeguarded``: the text states a bounded pause and its safeguard,
+    :mod:`aegis.love_engine.rules_controls`)."""
     clause_mask = 0
     for mask, _ in clause:
         clause_mask |= mask
@@ -356,7 +360,9 @@ def _judge_clause(
             or (claimed and rule.level is Level.DENY)
             or (pocketed and rule.category == "financial_harm")
         )
-        found = _rule_finding(clause, rule, anchor, cover=cover, inherited=inherited)
+        found = _rule_finding(
+            clause, rule, anchor, cover=cover, inherited=inherited, safeguarded=safeguarded
+        )
         if found is _FRAMED:
             if framed is not None:
                 framed.add(rule.category)
@@ -397,7 +403,13 @@ _MAX_PASSED_OVER = 8
 
 
 def _rule_finding(
-    clause: list[tuple[int, str]], rule: Rule, anchor: int, *, cover: bool, inherited: int
+    clause: list[tuple[int, str]],
+    rule: Rule,
+    anchor: int,
+    *,
+    cover: bool,
+    inherited: int,
+    safeguarded: bool = False,
 ) -> tuple[int, Level] | None:
     """Where and at what level ``rule`` fires in the clause: its first anchor term that no
     frame excuses and no opening negator forbids. ``_FRAMED`` when a frame excused it.
@@ -431,8 +443,16 @@ def _rule_finding(
             continue
         # the verb acts on something else, or the anchor plays no harmful part where it
         # stands: no veto, a hint for the model
-        if _role_taken_away(clause, position, rule) or (
-            rule.objects and not in_object_scope(clause, position, rule.objects, anchor)
+        # routine, scoped or protective work on a control is a hint too, unless the clause
+        # hides it or makes it permanent (``cover``)
+        if (
+            _role_taken_away(clause, position, rule)
+            or (rule.objects and not in_object_scope(clause, position, rule.objects, anchor))
+            or (
+                not cover
+                and rule.category == "safety_tampering"
+                and lowered_control(clause, position, safeguarded)
+            )
         ):
             if weaker is None:
                 weaker = (position, Level.HINT)
@@ -635,10 +655,13 @@ def find_in(
     """
     seen = 0
     parts = terms(text)
+    guarded = text_safeguarded(parts)
     own: list[list[Finding]] = []
     for clause in parts:
         local: list[Finding] = []
-        mask = _judge_clause(clause, where, local, inherited=inherited, framed=framed)
+        mask = _judge_clause(
+            clause, where, local, inherited=inherited, framed=framed, safeguarded=guarded
+        )
         own.append(local)
         found.extend(local)
         if clauses is not None and mask & _MODEL_CONCEPTS:
@@ -647,7 +670,9 @@ def find_in(
     if len(parts) > 1:
 
         def judge(clause: list[tuple[int, str]], out: list[Finding], excused: set[str]) -> int:
-            return _judge_clause(clause, where, out, inherited=inherited, framed=excused)
+            return _judge_clause(
+                clause, where, out, inherited=inherited, framed=excused, safeguarded=guarded
+            )
 
         found.extend(split_findings(parts, own, judge))
     return seen
