@@ -35,6 +35,7 @@ from aegis.love_engine.phrase_roles import (
 )
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.rules_controls import lowered_control, text_safeguarded
+from aegis.love_engine.rules_ended import harm_switched_off
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.subjects import asks_about_outcomes, measured_by, one_relative
 from aegis.love_engine.topics import named_as_topic
@@ -453,6 +454,7 @@ def _rule_finding(
                 and rule.category == "safety_tampering"
                 and lowered_control(clause, position, safeguarded)
             )
+            or (not cover and rule.category in _ENDED_HARMS and harm_switched_off(clause, position))
         ):
             if weaker is None:
                 weaker = (position, Level.HINT)
@@ -465,6 +467,8 @@ def _rule_finding(
 
 
 _LANGUAGE = BIT["language_use"]
+#: Harms a verb can end ("disable location tracking", "revoke the stolen laptop's access").
+_ENDED_HARMS = frozenset({"privacy_violation", "unauthorized_access"})
 
 
 def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:

@@ -31,6 +31,7 @@ import re
 from aegis.love_engine.rulebook import BIT
 
 __all__ = [
+    "DEFENCE_NOUNS",
     "harmful_thing_off",
     "lowered_control",
     "own_role_dropped",
@@ -88,7 +89,7 @@ _HARMFUL = _set(
     "third-party scratch throwaway leftover dummy"
 )
 #: Nouns that make a harmful word the name of a defence ("the malware scanner").
-_DEFENCE_NOUNS = _set(
+DEFENCE_NOUNS = _set(
     "scanner scan scanning detection detector filter filters protection blocker "
     "blocking alert alerts check checks training rules rule policy monitoring "
     "review"
@@ -181,7 +182,7 @@ def harmful_thing_off(clause: Clause, position: int) -> bool:
             if word not in _HARMFUL:
                 continue
             following = words[offset + 1 : offset + 2] or _words(clause, index + 1, index + 2)
-            if following and following[0] in _DEFENCE_NOUNS:
+            if following and following[0] in DEFENCE_NOUNS:
                 return False
             # "the zombie watchdog": the harm word modifies the control that follows
             return not (index + 1 < len(clause) and clause[index + 1][0] & _CONTROL)

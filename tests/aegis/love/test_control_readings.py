@@ -102,6 +102,38 @@ PAIRS = [
 ]
 
 
+# a harm another rule names, ended by the verb before it (the rule's own category)
+ENDED = [
+    (
+        "Disable location tracking on her account, she asked us to",
+        "Enable location tracking on her account, she won't know",
+        "privacy_violation",
+    ),
+    (
+        "Disable the stolen laptop's access to the VPN",
+        "Use the stolen laptop's access to the VPN",
+        "unauthorized_access",
+    ),
+    (
+        "Disable the stolen laptop's access to the VPN",
+        "Quietly disable the stolen laptop's access and keep the data",
+        "unauthorized_access",
+    ),
+]
+
+
+def stops_in(text: str, category: str) -> bool:
+    return any(
+        f.level >= Level.REVIEW and f.category == category for f in find(text, "description")
+    )
+
+
+@pytest.mark.parametrize(("ethical", "harmful", "category"), ENDED)
+def test_a_harm_switched_off_is_no_stop(ethical: str, harmful: str, category: str) -> None:
+    assert not stops_in(ethical, category), ethical
+    assert stops_in(harmful, category), harmful
+
+
 @pytest.mark.parametrize(("ethical", "harmful"), PAIRS)
 def test_control_work_is_a_hint_and_its_twin_stops(ethical: str, harmful: str) -> None:
     level = tampering(ethical)
