@@ -14,6 +14,8 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aegis.love_engine.contrast import criterion_set_aside
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
@@ -321,6 +323,10 @@ def _leet(word: str) -> int:
     return mask
 
 
+def _unguarded() -> bool:
+    return False
+
+
 def _judge_clause(
     clause: list[tuple[int, str]],
     where: str,
@@ -328,7 +334,7 @@ def _judge_clause(
     *,
     inherited: int = 0,
     framed: set[str] | None = None,
-    safeguarded: bool = False,
+    safeguarded: Callable[[], bool] = _unguarded,
 ) -> int:
     """Append the clause's findings to ``out`` and return the concepts it holds
     (``safeguarded``: the text states a bounded pause and its safeguard,
@@ -410,7 +416,7 @@ def _rule_finding(
     *,
     cover: bool,
     inherited: int,
-    safeguarded: bool = False,
+    safeguarded: Callable[[], bool] = _unguarded,
 ) -> tuple[int, Level] | None:
     """Where and at what level ``rule`` fires in the clause: its first anchor term that no
     frame excuses and no opening negator forbids. ``_FRAMED`` when a frame excused it.
@@ -659,7 +665,14 @@ def find_in(
     """
     seen = 0
     parts = terms(text)
-    guarded = text_safeguarded(parts)
+    memo: list[bool] = []
+
+    def guarded() -> bool:
+        # read once per text, and only for a clause that switches a control off
+        if not memo:
+            memo.append(text_safeguarded(parts))
+        return memo[0]
+
     own: list[list[Finding]] = []
     for clause in parts:
         local: list[Finding] = []

@@ -27,6 +27,7 @@ control off for good. Each reads a bounded window of terms: linear in the clause
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from aegis.love_engine.rulebook import BIT
 
@@ -221,10 +222,11 @@ def page_edited(clause: Clause, position: int) -> bool:
     return pages
 
 
-def lowered_control(clause: Clause, position: int, safeguarded: bool) -> bool:
+def lowered_control(clause: Clause, position: int, safeguarded: Callable[[], bool]) -> bool:
     """Whether the control switched off at ``position`` is one of the kinds of honest
-    work above (see the module's reading): the finding is then a hint. ``safeguarded``:
-    the text states a bounded pause and its safeguard (:func:`text_safeguarded`)."""
+    work above (see the module's reading): the finding is then a hint. ``safeguarded``
+    (called at most once per text): whether the text states a bounded pause and its
+    safeguard (:func:`text_safeguarded`)."""
     if (
         harmful_thing_off(clause, position)
         or retention_schedule(clause, position)
@@ -233,4 +235,4 @@ def lowered_control(clause: Clause, position: int, safeguarded: bool) -> bool:
     ):
         return True
     first = clause[position][1].split(" ", 1)[0]
-    return safeguarded and first not in _REMOVING
+    return first not in _REMOVING and safeguarded()
