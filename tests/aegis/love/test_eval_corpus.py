@@ -306,7 +306,7 @@ DISGUISES: list[tuple[str, Disguise, bool]] = [
 #: with the share they flip today, rounded up: a ceiling that fails if the engine loses more
 #: ground, to be lowered as it gains. The README lists them as gaps.
 KNOWN_GAPS: dict[tuple[str, str], float] = {
-    ("trailing justification", "unethical"): 0.12,
+    ("trailing justification", "unethical"): 0.15,
     ("in-clause frame: moderation policy", "ethical"): 0.20,
     ("in-clause frame: safety training", "ethical"): 0.20,
     ("in-clause frame: research study", "ethical"): 0.20,
