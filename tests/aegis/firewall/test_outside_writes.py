@@ -113,6 +113,7 @@ def test_home_caches_are_data_only(relative: str, expected: bool) -> None:
         "cp helper ~bob/bin/helper",
         "go build -o /srv/app/server .",
         "git worktree add /opt/hotfix hotfix",
+        "cargo install --root /opt/tools ripgrep",
     ],
 )
 def test_a_write_outside_is_reviewed_and_named(command: str) -> None:
