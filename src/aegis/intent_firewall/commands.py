@@ -17,6 +17,7 @@ from aegis.intent_firewall.access import (
     is_named_workspace,
     judge_path,
     judge_url,
+    note_link,
     stays_below_unknown_cwd,
 )
 from aegis.intent_firewall.catalogue import Program, catalogue
@@ -428,14 +429,25 @@ class CommandJudge:
             if targets().credential_name(value):  # rclone copy .env remote: sends the file
                 judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
 
-    def path(self, arg: Arg, role: str, cwd: str) -> None:
+    def links(self, operands: list[Arg], cwd: str) -> None:
+        """``ln TARGET… LINK``: the targets are linked to, the link is written, and a later
+        write below the link on the same line lands in the target (``Scope.links``)."""
+        for arg in operands[:-1]:
+            self.path(arg, "link-target", cwd)
+        for arg in operands[-1:] if len(operands) > 1 else ():
+            self.path(arg, "write", cwd)
+            note_link(self.scope, operands[0][0], arg[0], cwd)
+
+    def path(self, arg: Arg, role: str, cwd: str, *, known: bool = True) -> None:
+        """Judge ``arg`` as ``role``; ``known`` is False when the catalogue only guesses the
+        role (an option's value that looks like a path): no ``outside-workspace-write``."""
         arg = windows_form(arg)
         if arg[0] is None:
             return
         if "://" in arg[0] and not arg[0].startswith("file:"):
             judge_url(self.scope, arg[0], arg[1], cwd)
             return
-        judge_path(self.scope, role, arg[0], arg[1], cwd, glob=arg[2])
+        judge_path(self.scope, role, arg[0], arg[1], cwd, glob=arg[2], known=known)
 
     def script_option(self, option: str, value: str, written: str, cwd: str, feed: Feed) -> None:
         """An option whose value is a command line the program runs (``rsync -e``)."""
@@ -574,10 +586,7 @@ class CommandJudge:
         elif role == "move":
             self.moves(operands, cwd)
         elif role == "link":
-            for arg in operands[:-1]:
-                self.path(arg, "link-target", cwd)
-            for arg in operands[-1:] if len(operands) > 1 else ():
-                self.path(arg, "write", cwd)
+            self.links(operands, cwd)
         elif role == "url":
             self.urls(operands, parsed, cwd)
         elif role in ("host", "hosts", "name-server"):
