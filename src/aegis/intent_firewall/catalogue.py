@@ -16,6 +16,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from aegis.intent_firewall.verbpatterns import group_tree, inherit_verbs
+
 __all__ = ["Catalogue", "Program", "Wrapper", "catalogue"]
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -59,6 +61,11 @@ class Program:
     #: Operands are command lines of the tool's own shell (``sbt 'eval …'``): ``goals =
     #: "commands"`` in the file; each command's first word is looked up.
     goal_commands: bool = False
+    #: Verb patterns (``describe-*``, ``list``) for a verb no subcommand names, and the
+    #: tree of group words that may come before the verb (``gcloud run services list``);
+    #: see :mod:`aegis.intent_firewall.verbpatterns`.
+    verbs: tuple[tuple[str, Program], ...] = ()
+    groups: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -127,17 +134,22 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         for option in wrapper.values:
             options.setdefault(option, "value")
     subcommands = {sub: _program(sub, spec) for sub, spec in data.get("subcommands", {}).items()}
+    verbs = tuple((verb, _program(verb, spec)) for verb, spec in data.get("verbs", {}).items())
+    groups = group_tree(data.get("groups", {}))
     operands = data.get("operands", "exec" if wrapper is not None else "any")
     finding = str(data.get("finding", ""))
     if base is not None:
         values |= base.values
         options = {**base.options, **options}
         # verbs given here add to the program's table (brew outdated), they do not drop the
-        # ones given before; an entry without verbs has none (dpkg's options are its verbs)
-        if "subcommands" in data:
+        # ones given before; an entry without verbs has none (dpkg's options are its verbs),
+        # unless it is a copy of another program's (``like``)
+        if "subcommands" in data or "like" in data:
             subcommands = {**base.subcommands, **subcommands}
         finding = finding or base.finding
         operands = data.get("operands", base.operands)
+        verbs = verbs or base.verbs
+        groups = groups or base.groups
     # options this program takes without a value, whatever its group says (``cat -n``,
     # ``sort -n`` beside ``head -n 5``): the next word is then an operand, judged as one
     flags = frozenset(data.get("flags", ()))
@@ -154,12 +166,14 @@ def _program(name: str, data: Mapping[str, Any] | str, base: Program | None = No
         goals=bool(data.get("goals", base.goals if base is not None else False)),
         goal_commands=data.get("goals") == "commands"
         or (base is not None and "goals" not in data and base.goal_commands),
+        verbs=verbs,
+        groups=groups,
     )
 
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml")
+_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml", "cloud.toml")
 
 
 def _add_programs(
@@ -170,7 +184,10 @@ def _add_programs(
             base = programs.get(name.lower()) if merge else None
             programs[name.lower()] = _program(name.lower(), group, base)
     for name, spec in data.get("program", {}).items():
-        programs[name.lower()] = _program(name.lower(), spec, programs.get(name.lower()))
+        # ``like``: the entry starts as a copy of another program's (oc is kubectl)
+        like = spec.get("like", name) if isinstance(spec, Mapping) else name
+        base = programs.get(str(like).lower()) or programs.get(name.lower())
+        programs[name.lower()] = _program(name.lower(), spec, base)
 
 
 @cache
@@ -183,6 +200,9 @@ def catalogue() -> Catalogue:
     for extra in _EXTRA_FILES:
         path = resources.files("aegis.intent_firewall").joinpath(f"data/{extra}")
         _add_programs(programs, tomllib.loads(path.read_text()), merge=True)
+    for name, program in programs.items():
+        if program.verbs:
+            programs[name] = inherit_verbs(program)
     modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
     path_options = frozenset(data.get("defaults", {}).get("path_options", ()))
     scripts = data.get("workspace_scripts", {})
