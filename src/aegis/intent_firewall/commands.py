@@ -32,7 +32,7 @@ from aegis.intent_firewall.optionroles import (
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
-from aegis.intent_firewall.verbpatterns import walk_verbs
+from aegis.intent_firewall.verbpatterns import walk_verbs, without_used
 from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
 
 __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
@@ -147,15 +147,6 @@ def _merged(spec: Program, sub: Program, name: str) -> Program:
 
 #: A verb neither named nor matched by a pattern of a program that has them.
 _UNKNOWN_VERB = Program("*", finding="destructive-command")
-
-
-def _without(args: list[Arg], used: list[Arg]) -> list[Arg]:
-    """``args`` less the first occurrence of each word the subcommand walk used."""
-    rest = list(args)
-    for arg in used:
-        if arg in rest:
-            rest.remove(arg)
-    return rest
 
 
 def _recursive(flags: set[str]) -> bool:
@@ -426,7 +417,7 @@ class CommandJudge:
         if sub.finding and not (sub.finding == "irreversible-publish" and _dry_run(args)):
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
         merged = _merged(spec, sub, name)
-        return merged, [args[0], *_without(args[1:], used)]
+        return merged, [args[0], *without_used(args[1:], used)]
 
     def _unknown_root(self, root: str, cwd: str) -> bool:
         """``root`` is below a working directory that neither the policy nor a cd names."""

@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from aegis.intent_firewall.catalogue import Program
     from aegis.intent_firewall.options import Arg
 
-__all__ = ["MAX_GROUP_WORDS", "group_tree", "inherit_verbs", "match_verb", "walk_verbs"]
+__all__ = [
+    "MAX_GROUP_WORDS",
+    "group_tree",
+    "inherit_verbs",
+    "match_verb",
+    "walk_verbs",
+    "without_used",
+]
 
 #: Group words skipped before the verb at most (``az webapp deployment slot list``).
 MAX_GROUP_WORDS = 4
@@ -83,6 +90,15 @@ def walk_verbs(spec: Program, operands: Sequence[Arg]) -> tuple[Program | None, 
             continue
         return match_verb(spec, word), used
     return None, used
+
+
+def without_used(args: Sequence[Arg], used: Sequence[Arg]) -> list[Arg]:
+    """``args`` less the first occurrence of each word the walk used (at most a handful)."""
+    rest = list(args)
+    for arg in used:
+        if arg in rest:
+            rest.remove(arg)
+    return rest
 
 
 def inherit_verbs(program: Program, depth: int = 0) -> Program:
