@@ -33,6 +33,7 @@ from aegis.intent_firewall.optionroles import (
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
+from aegis.intent_firewall.verbpatterns import walk_verbs, without_used
 from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
 
 __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
@@ -147,6 +148,10 @@ def _merged(spec: Program, sub: Program, name: str) -> Program:
         _MERGED.clear()
     _MERGED[key] = (spec, sub, merged)
     return merged
+
+
+#: A verb neither named nor matched by a pattern of a program that has them.
+_UNKNOWN_VERB = Program("*", finding="destructive-command")
 
 
 def _recursive(flags: set[str]) -> bool:
@@ -393,10 +398,20 @@ class CommandJudge:
 
     def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
         parsed = parse_options(spec, args[1:])
+        if parsed.operands and parsed.operands[0][0] is None and spec.verbs:
+            # aws $svc describe-x: a verb-pattern program's service known only at run time
+            self.hit(_UNKNOWN_VERB.finding, f"{spec.name} {parsed.operands[0][1]}: {shown(args)}")
         if not parsed.operands or parsed.operands[0][0] is None:
             return spec, args
         name = parsed.operands[0][0]
-        sub = spec.subcommands.get(name) or spec.subcommands.get("*")
+        used = [parsed.operands[0]]
+        sub = spec.subcommands.get(name)
+        if sub is None and spec.verbs:
+            # aws kafka describe-cluster: group words, then a verb known by its name
+            sub, used = walk_verbs(spec, parsed.operands)
+            sub = sub or spec.subcommands.get("*") or _UNKNOWN_VERB
+            name = " ".join(arg[1] for arg in used)
+        sub = sub or spec.subcommands.get("*")
         if sub is None:
             return spec, args
         position = args.index(parsed.operands[0])
@@ -407,7 +422,7 @@ class CommandJudge:
         if sub.finding and not (sub.finding == "irreversible-publish" and _dry_run(args)):
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
         merged = _merged(spec, sub, name)
-        return merged, [args[0], *args[1:position], *args[position + 1 :]]
+        return merged, [args[0], *without_used(args[1:], used)]
 
     def _unknown_root(self, root: str, cwd: str) -> bool:
         """``root`` is below a working directory that neither the policy nor a cd names."""
