@@ -23,6 +23,7 @@ from importlib import resources
 from aegis.intent_firewall.inertcode import (
     INERT_CALLS,
     INERT_MODULES,
+    INERT_REFUSED,
     PYTHON_NODES,
     open_read_path,
     plain_node,
@@ -50,21 +51,19 @@ Effects = tuple[tuple[str, str], ...]
 
 
 def data_effects(code: str) -> Effects | None:  # noqa: PLR0911
-    """The (``read``/``write``, path) pairs of ``code`` when it stays inside the widened
-    grammar; ``None`` otherwise."""
-    if len(code) > _MAX_CODE or "\x00" in code:
-        return None
-    try:
-        nodes = list(ast.walk(ast.parse(code, mode="exec")))
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    if len(nodes) > _MAX_NODES or not all(isinstance(n, _NODES) for n in nodes):
-        return None
-    if not loops_bounded(nodes):
+    """The (``read``/``write``, path) pairs of ``code`` when it imports a data library or
+    opens a file in a ``with`` block and stays inside the widened grammar; ``None``
+    otherwise."""
+    nodes = _parsed(code)
+    if nodes is None:
         return None
     modules = _imports(nodes)
     if modules is None:
         return None
+    if _DATA_MODULES.isdisjoint(modules.values()) and not any(
+        isinstance(n, ast.With) for n in nodes
+    ):
+        return None  # the plain grammar of inertcode.py, not widened, is the judge
     bound = set(modules)
     bound.update(n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
     if bound & (INERT_CALLS | {"open"}):
@@ -83,6 +82,20 @@ def data_effects(code: str) -> Effects | None:  # noqa: PLR0911
         elif not isinstance(node, ast.Import | ast.ImportFrom) and not plain_node(node):
             return None
     return tuple(effects)
+
+
+def _parsed(code: str) -> list[ast.AST] | None:
+    """Every node of ``code``'s tree when it parses, is small, uses only the grammar's
+    kinds and its loops end."""
+    if len(code) > _MAX_CODE or "\x00" in code:
+        return None
+    try:
+        nodes = list(ast.walk(ast.parse(code, mode="exec")))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if len(nodes) > _MAX_NODES or not all(isinstance(n, _NODES) for n in nodes):
+        return None
+    return nodes if loops_bounded(nodes) else None
 
 
 def _imports(nodes: list[ast.AST]) -> dict[str, str] | None:
@@ -129,12 +142,8 @@ def _call(  # noqa: PLR0911
     if func.attr in ("load", "loads"):
         return [] if module == "json" else None  # json.load(f) parses; np.load unpickles
     if module in INERT_MODULES and module not in _DATA_MODULES:
-        return [] if func.attr not in _REFUSED_STDLIB else None
+        return [] if func.attr not in INERT_REFUSED | {"exit"} else None
     return [] if func.attr in _METHODS else None
-
-
-#: Attribute calls of the computing standard library modules that leave the closed world.
-_REFUSED_STDLIB = frozenset({"settrace", "setprofile", "addaudithook", "exit", "sleep"})
 
 
 def _literal_path(call: ast.Call) -> str | None:

@@ -25,6 +25,7 @@ from aegis.intent_firewall.inertloops import loops_bounded
 __all__ = [
     "INERT_CALLS",
     "INERT_MODULES",
+    "INERT_REFUSED",
     "PYTHON_NODES",
     "inert_python",
     "open_read_path",
@@ -245,6 +246,7 @@ def _call_allowed(func: ast.expr, imported: set[str]) -> bool:
 #: The grammar's parts other readers of Python one-liners build on (``dataframes.py``).
 INERT_MODULES = _MODULES
 INERT_CALLS = _CALLS
+INERT_REFUSED = _CALLS_REFUSED
 PYTHON_NODES = _NODES
 
 

@@ -695,9 +695,9 @@ class _RequestJudge:
                     and not selector_value(key, canonical)
                     and any(c in canonical for c in " \t\n;|&$`<>")
                     and (
-                        # a substitution runs whatever words surround it (not slow $(…))
+                        # a substitution runs whatever words surround it (not slow $(…));
+                        # backquotes in prose are how sentences quote code
                         "$(" in canonical
-                        or "`" in canonical
                         or (
                             not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
                             and not prose_like(text)  # sentences: the commands they order
