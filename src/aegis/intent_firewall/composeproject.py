@@ -21,7 +21,7 @@ from aegis.intent_firewall.paths import resolve_path
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["PROJECT_VERBS", "compose_words", "judge_project"]
+__all__ = ["PROJECT_VERBS", "compose_words", "judge_project", "project_verb"]
 
 #: Verbs that stop, kill or remove the project's containers (and, for down -v, volumes).
 PROJECT_VERBS = frozenset({"down", "rm", "kill", "stop", "restart", "pause"})
@@ -30,6 +30,8 @@ _VALUES = frozenset(
     {"-f", "--file", "-p", "--project-name", "--project-directory", "--env-file", "--profile",
      "--ansi", "--parallel", "--progress"}
 )  # fmt: skip
+#: Global flags of compose that change nothing about which project is meant.
+_FLAGS = frozenset({"--compatibility", "--dry-run", "--all-resources", "--verbose", "--no-ansi"})
 _WHERE = frozenset({"-f", "--file", "--project-directory"})
 _NAMED = frozenset({"-p", "--project-name"})
 _SCRATCH = ("/tmp/", "/var/tmp/")  # noqa: S108
@@ -44,7 +46,11 @@ def compose_words(args: list[Arg]) -> tuple[list[tuple[str, Arg]], Arg | None, l
         if word is None or not word.startswith("-") or word == "-":
             return options, args[index], args[index + 1 :]
         option, equals, attached = word.partition("=")
-        if option in _VALUES:
+        if word[:2] in ("-f", "-p") and len(word) > 2 and not equals:
+            option, equals, attached = word[:2], "=", word[2:]  # -fcompose.yml
+        if option not in _VALUES and option not in _FLAGS:
+            options.append(("?", args[index]))  # an option not modelled: not the own project
+        elif option in _VALUES:
             if equals:
                 options.append((option, (attached, args[index][1], args[index][2])))
             elif index + 1 < len(args):
@@ -54,6 +60,16 @@ def compose_words(args: list[Arg]) -> tuple[list[tuple[str, Arg]], Arg | None, l
                 options.append((option, (None, args[index][1], False)))
         index += 1
     return options, None, []
+
+
+def project_verb(options: list[tuple[str, Arg]], verb: Arg | None, rest: list[Arg]) -> str | None:
+    """The stopping or removing verb of the command, if any. After an option that is not
+    modelled, the verb may be any later word (the option may have taken the one read as
+    the verb): any of them that is such a verb counts (fail closed)."""
+    words = [verb[0] if verb is not None else None, *(a[0] for a in rest)]
+    if not any(option == "?" for option, _ in options):
+        words = words[:1]
+    return next((w for w in words if w in PROJECT_VERBS), None)
 
 
 def _inside(path: str, root: str) -> bool:
@@ -69,7 +85,7 @@ def _own(judge: CommandJudge, options: list[tuple[str, Arg]], feed: Feed) -> boo
     workspace = resolve_path(workspace, "/", judge.scope.home)
     places = [feed.cwd]
     for option, (value, _written, glob) in options:
-        if option in _NAMED:
+        if option in _NAMED or option == "?":
             return False  # -p names any project on the machine
         if option in _WHERE:
             if value is None or glob or value in ("", "-"):

@@ -14,11 +14,7 @@ from typing import TYPE_CHECKING
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.clients import image_host
-from aegis.intent_firewall.composeproject import (
-    PROJECT_VERBS,
-    compose_words,
-    judge_project,
-)
+from aegis.intent_firewall.composeproject import compose_words, judge_project, project_verb
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
@@ -159,8 +155,9 @@ def _compose_verb(judge: CommandJudge, rest: list[Arg], feed: Feed) -> list[Arg]
     """``docker compose [OPTIONS] VERB …``: a stopping or removing verb is judged by the
     project it acts on (nothing left to judge); else the verb and its words."""
     options, verb, after = compose_words(rest)
-    if verb is not None and (verb[0] or "") in PROJECT_VERBS:
-        judge_project(judge, options, verb[0] or "", after, feed)
+    acting = project_verb(options, verb, after)
+    if acting is not None:
+        judge_project(judge, options, acting, after, feed)
         return []
     return [verb, *after] if verb is not None else rest  # global options read above
 
@@ -360,14 +357,15 @@ def compose(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> 
     """``docker-compose [OPTIONS] VERB``: exec and run run a command in a service; the
     stopping and removing verbs are judged by the project they act on."""
     options, verb, after = compose_words(args[1:])
+    acting = project_verb(options, verb, after)
     if verb is None:
         return
-    if verb[0] is None:
+    if acting is not None:
+        judge_project(judge, options, acting, after, feed)
+    elif verb[0] is None:
         judge.hit("dynamic-program", f"{spec.name} verb known at run time {verb[1]}")
     elif verb[0] in ("exec", "run"):
         _docker_exec(judge, after, feed)
-    else:
-        judge_project(judge, options, verb[0], after, feed)
 
 
 def kubectl_exec(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

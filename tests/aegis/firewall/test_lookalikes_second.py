@@ -136,6 +136,7 @@ def test_the_workspace_compose_project_may_be_taken_down(command: str) -> None:
         "docker compose --project-directory=/srv/app stop",
         "cd /srv/app && docker-compose rm -f",
         "docker compose -f - down -v",
+        "docker compose --podman-path x down -v",
         "docker volume rm app_pgdata",
     ],
 )
