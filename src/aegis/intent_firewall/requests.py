@@ -18,7 +18,7 @@ from aegis.intent_firewall.autorun import auto_run_kind, script_kind
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
-from aegis.intent_firewall.filekinds import DATA_KINDS, written_kind
+from aegis.intent_firewall.filekinds import DATA_KINDS, spreadsheet_formula, written_kind
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
@@ -61,6 +61,7 @@ from aegis.intent_firewall.readings import (
     SPECIAL_KEYS,
     has_surrogates,
     is_argv,
+    selector_value,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.runscripts import run_script_findings
@@ -228,10 +229,14 @@ def _search_line(canonical: str, key: str) -> bool:
     return first.rsplit("/", 1)[-1] in _SEARCH_PROGRAMS
 
 
-def _free_text_hits(canonical: str, text: str, *, authored: bool = False) -> list[Hit]:
+def _free_text_hits(
+    canonical: str, text: str, *, authored: bool = False, loads: bool = True
+) -> list[Hit]:
     """Instruction-override phrases, secrets written out and data that runs code when
     loaded (all heuristic: review). In a file the agent writes (``authored``) a quoted
-    phrase is mentioned, not addressed to a reader; secrets and loaders count as written."""
+    phrase is mentioned, not addressed to a reader; secrets and loaders count as written.
+    Without ``loads`` (a document or data file's text) nothing loads the text as code, but
+    a spreadsheet runs the formulas of a data file it opens."""
     override, secret, loaded = free_text_checks(canonical, text)
     if override is not None and authored:
         bare = without_quoted(text)
@@ -241,7 +246,7 @@ def _free_text_hits(canonical: str, text: str, *, authored: bool = False) -> lis
         found.append(default_hit("instruction-override", f"{text[:100]!r}"))
     if secret is not None:
         found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
-    if loaded is not None:
+    if loaded is not None and (loads or spreadsheet_formula(text)):
         found.append(default_hit("code-in-data", f"{text[:100]!r}"))
     return found
 
@@ -647,7 +652,9 @@ class _RequestJudge:
                 self.written is not None and key in FILE_TEXT_KEYS
             )
             authored = authored and not (key in FILE_TEXT_KEYS and self.written == "instructions")
-            hits.extend(_free_text_hits(seen, seen_text, authored=authored))
+            # a fixture of payloads or a document quoting them: nothing loads them as code
+            loads = not (key in FILE_TEXT_KEYS and self.written in DATA_KINDS)
+            hits.extend(_free_text_hits(seen, seen_text, authored=authored, loads=loads))
             if seen is not canonical and secret_in_text(canonical) is not None:
                 hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))  # still written
         if _encoded_key(key):
@@ -687,9 +694,17 @@ class _RequestJudge:
                     not from_context
                     and bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
+                    and not selector_value(key, canonical)
                     and any(c in canonical for c in " \t\n;|&$`<>")
-                    and not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
-                    and not prose_like(text)  # sentences: the commands they order
+                    and (
+                        # a substitution runs whatever words surround it (not slow $(…));
+                        # backquotes in prose are how sentences quote code
+                        "$(" in canonical
+                        or (
+                            not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
+                            and not prose_like(text)  # sentences: the commands they order
+                        )
+                    )
                 )
             )
             and not canonical.lstrip().startswith("-")
@@ -781,6 +796,7 @@ class _RequestJudge:
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
             injection=self.context_text is None or text not in self.context_text,
             instructions=key in FILE_TEXT_KEYS and self.written == "instructions",
+            data_file=key in FILE_TEXT_KEYS and self.written in DATA_KINDS,
         )
 
     def operand(self, item: Item) -> None:
