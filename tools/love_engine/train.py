@@ -27,14 +27,17 @@ the same way).
 
 Two thresholds are chosen on the out-of-fold scores, each for its own job (see
 :mod:`aegis.love_engine.model`), unless ``--threshold boundary`` asks for the fitted model's
-own boundary (a score of 0) for both:
+own boundary (a score of 0) for both, and a third follows from the first:
 
 * ``threshold`` (the model alone sends an action with no rule finding to review): the one at
   which the worse of the two rates, with the rules applied as the engine applies them, is
   best (see :func:`choose_threshold`);
 * ``confirm`` (the model turns a rule's veto into a deny): the lowest at which at most
   ``DENY_BUDGET`` of the ethical training actions would be denied outright (see
-  :func:`choose_confirm`): a wrong deny of legitimate work is the costliest mistake.
+  :func:`choose_confirm`): a wrong deny of legitimate work is the costliest mistake;
+* ``pad`` (a request-sized parameter text scored alone decides; see
+  :meth:`aegis.love_engine.scoring.Scorer.judged_score`): ``threshold``, so a harm listed
+  among chores is held as it would be asked alone.
 
 Neither held-out split is ever looked at. The run is deterministic: fixed folds, a
 deterministic solver, sorted features.
@@ -285,8 +288,11 @@ def train(
         for name, coefficient in zip(names, coefficients, strict=True)
         if coefficient != 0.0
     }
-    linear = LinearModel(weights, round(model.intercept_[0] * scale), threshold, scale, confirm)
-    report.update(features=len(weights), threshold=threshold, confirm=confirm, cv_auc=aucs[c])
+    bias = round(model.intercept_[0] * scale)
+    linear = LinearModel(weights, bias, threshold, scale, confirm, pad=threshold)
+    report.update(
+        features=len(weights), threshold=threshold, confirm=confirm, pad=threshold, cv_auc=aucs[c]
+    )
     return linear, report
 
 

@@ -17,8 +17,10 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from aegis.intent_firewall.globbing import glob_match
+from aegis.intent_firewall.guardtamper import guard_config_path
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host, urls_in
 from aegis.intent_firewall.loopback import allows_loopback, is_loopback, sensitive_local_path
+from aegis.intent_firewall.outside import home_cache, outside_workspace
 from aegis.intent_firewall.paths import (
     has_nul,
     is_evasive,
@@ -26,6 +28,7 @@ from aegis.intent_firewall.paths import (
     is_windows_absolute,
     resolve_path,
 )
+from aegis.intent_firewall.prefixed import agent_config_outside, prefixed_system_path
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.targets import (
     CONFIG,
@@ -41,7 +44,7 @@ from aegis.intent_firewall.targets import (
 )
 from aegis.intent_firewall.text import written_as
 
-__all__ = ["Scope", "judge_host", "judge_path", "judge_url"]
+__all__ = ["Scope", "judge_host", "judge_path", "judge_url", "note_link"]
 
 _WRITE_RULES = {
     CREDENTIAL: "credential-file-write",
@@ -103,6 +106,9 @@ class Scope:
     environment: tuple[tuple[str, str], ...] = ()
     #: Whether the policy's working directory was given as a Windows path (``C:\\work``).
     windows_workspace: bool = False
+    #: Links this request makes, as (resolved link, resolved target): a write below one
+    #: lands in the target (``ln -s /opt/app conf && echo x > conf/y``). Bounded.
+    links: list[tuple[str, str]] = field(default_factory=list)
 
     def hit(self, rule: str, evidence: str) -> None:
         if len(self.hits) < 256:
@@ -138,9 +144,17 @@ def in_unknown_workspace(path: str) -> bool:
 
 
 def judge_path(
-    scope: Scope, role: str, value: str, written: str, cwd: str, *, glob: bool = False
+    scope: Scope,
+    role: str,
+    value: str,
+    written: str,
+    cwd: str,
+    *,
+    glob: bool = False,
+    known: bool = True,
 ) -> None:
-    """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path."""
+    """Rules for ``role`` (read, write, delete, perm, perm:<mode>) on one path; ``known`` is
+    False when the role is only a guess (no ``outside-workspace-write`` then)."""
     if not scope.cwd_known and cwd == "/" and stays_below_unknown_cwd(value):
         cwd = UNKNOWN_WORKSPACE
     if has_nul(value):
@@ -149,16 +163,14 @@ def judge_path(
     if value[:1] in ("/", "\\") and value[1:2] in ("/", "\\"):  # //host, \\host, \\?\UNC
         _unc_host(scope, value, written)
     resolved = resolve_path(value, cwd, scope.home)
-    if role.startswith(("write", "delete", "perm")) and is_windows_absolute(value):
-        _windows_write(scope, role, value, written, resolved)
+    _windows_write(scope, role, value, written, resolved)
+    findings = len(scope.hits)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
         judge_host(scope, parts[3] if len(parts) > 3 else "", written)
         return
-    if role.startswith("write") and len(scope.written_paths) < 256:
-        # a glob writes somewhere below the directory that holds its first wildcard
-        stem = resolved.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0]
-        scope.written_paths.append(posixpath.dirname(stem) if glob else resolved)
+    if role.startswith("write"):
+        _note_written(scope, resolved, glob=glob)
     if in_unknown_workspace(resolved):
         _unknown_workspace(scope, role, resolved, written, glob=glob)
         cwd = UNKNOWN_WORKSPACE
@@ -184,6 +196,8 @@ def judge_path(
             scope, role, path, written, cwd, guessed=relative_guess, inside_cwd=inside
         )
     _below_prefix(scope, first_role, resolved, written)
+    if known and len(scope.hits) == findings and not is_windows_absolute(value):
+        _outside_write(scope, first_role, resolved, written)
     if cwd == UNKNOWN_WORKSPACE and _names_system_root(value):
         # the unknown working directory may be / itself: etc/shadow is then /etc/shadow. Only
         # reading it, or planting a key or a start-up file, is judged so: bin/, lib/ and etc/
@@ -199,32 +213,71 @@ def judge_path(
 def _windows_write(scope: Scope, role: str, value: str, written: str, resolved: str) -> None:
     """A Windows path changed outside a Windows working directory (see
     :func:`~aegis.intent_firewall.paths.is_windows_absolute`)."""
+    if not (role.startswith(("write", "delete", "perm")) and is_windows_absolute(value)):
+        return
     workspace = scope.workspace if scope.windows_workspace else None
     if workspace is not None and (resolved == workspace or resolved.startswith(workspace + "/")):
         return
     scope.hit("windows-path-write", f"{role} {written_as(value, written)} outside the workspace")
 
 
+def _note_written(scope: Scope, resolved: str, *, glob: bool) -> None:
+    """Remember a path this request writes (bounded; see ``Scope.written_paths``)."""
+    if len(scope.written_paths) < 256:
+        # a glob writes somewhere below the directory that holds its first wildcard
+        stem = resolved.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0]
+        scope.written_paths.append(posixpath.dirname(stem) if glob else resolved)
+
+
+def note_link(scope: Scope, target: str | None, link: str | None, cwd: str) -> None:
+    """Remember a link ``ln`` makes (see ``Scope.links``): the link as written and, as
+    ``ln`` does when it names a directory, below it under the target's name."""
+    if target is None or link is None or len(scope.links) >= 16:
+        return
+    resolved_link = resolve_path(link, cwd, scope.home).rstrip("/") or "/"
+    base = posixpath.dirname(resolved_link) if not link.endswith("/") else resolved_link
+    resolved_target = resolve_path(target, base, scope.home).rstrip("/") or "/"
+    name = posixpath.basename(resolved_target)
+    scope.links.append((resolved_link, resolved_target))
+    if name:
+        scope.links.append((f"{resolved_link}/{name}", resolved_target))
+
+
+def _outside_write(scope: Scope, role: str, resolved: str, written: str) -> None:
+    """The POSIX half of :func:`_windows_write`: a path changed outside the workspace the
+    policy names, its home and scratch (outside.py), when no rule judged it already (a
+    sensitive target, a system directory). Without a named workspace there is no outside:
+    ``/srv/app`` may be the workspace itself."""
+    if scope.workspace is None or not role.startswith(("write", "delete", "perm")):
+        return
+    for link, target in scope.links:
+        if resolved == link or resolved.startswith(link + "/"):
+            resolved = target + resolved[len(link) :]  # written through a link to target
+            break
+    if outside_workspace(resolved, scope.workspace, scope.home, scope.environment):
+        shown = written_as(resolved, written)
+        scope.hit("outside-workspace-write", f"{role} {shown} outside the workspace")
+
+
 def _below_prefix(scope: Scope, role: str, resolved: str, written: str) -> None:
     """A credential reached through a link, mount or chroot below another directory, and
     AI tools' MCP configurations outside the workspace (prefixed.py)."""
-    from aegis.intent_firewall.prefixed import agent_config_outside, prefixed_system_path
-
     writing = role.startswith(("write", "delete", "perm"))
     tail = prefixed_system_path(resolved, targets().classify, scope.home, writing=writing)
-    shown = written_as(resolved, written)
+    # the evidence is written out only for a finding (most paths have none)
     if tail is not None:
+        shown = written_as(resolved, written)
         scope.hit("prefixed-system-path", f"{role} {shown}: {tail} below another directory")
     if role.startswith(("write", "delete")):
-        from aegis.intent_firewall.guardtamper import guard_config_path
-
         kind = guard_config_path(resolved)
         if kind == "aegis" or (kind == "guard" and role.startswith("delete")):
+            shown = written_as(resolved, written)
             scope.hit("guard-disabled", f"{role} {shown}: the guard's configuration")
     if not resolved.startswith(UNKNOWN_WORKSPACE) and agent_config_outside(
         resolved, scope.workspace
     ):
         rule = "credential-file-read" if role.startswith("read") else "credential-file-write"
+        shown = written_as(resolved, written)
         scope.hit(rule, f"{role} {shown}: an AI tool's MCP configuration")
 
 
@@ -454,7 +507,7 @@ def _disposable(path: str, cwd: str | None, home: str) -> bool:
     if path.startswith(_SCRATCH):
         return True
     relative = home_relative(path, home)
-    return relative is not None and relative.startswith((".cache/", ".npm/", ".cargo/registry"))
+    return relative is not None and home_cache(relative)
 
 
 def stays_below_unknown_cwd(value: str) -> bool:

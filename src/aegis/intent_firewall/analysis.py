@@ -9,7 +9,7 @@ parameter, an argv list, a shell tool call) everything counts and nothing is ski
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -18,6 +18,7 @@ from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.commands import MAX_DEPTH, CommandJudge, Feed
 from aegis.intent_firewall.endless import ENDLESS_PROGRAMS, endless_write
 from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.hookcontent import printed_text, script_of, workspace_hook
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
@@ -200,10 +201,6 @@ def _clean_workspace_hook(judge: CommandJudge, command: SimpleCommand, target: s
     """A hook or ``.envrc`` of the named workspace written by ``echo``, ``printf`` or ``cat
     <<EOF`` with text that, judged as the script it becomes, draws no finding
     (``hookcontent``). Anything else is judged by its path as before."""
-    from dataclasses import replace
-
-    from aegis.intent_firewall.hookcontent import printed_text, script_of, workspace_hook
-
     scope = judge.scope
     if not scope.cwd_known or command.program not in ("echo", "printf", "cat"):
         return False
@@ -331,7 +328,11 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
     if job.commands is not None and not _line_granted(text, scope, job.commands):
         return  # not even parsed: constant time, and never a pass
-    nesting = text.count("$(") + text.count("`") + text.count("<(") + text.count(">(")
+    nesting = (
+        text.count("$(") + text.count("`") + text.count("<(") + text.count(">(")
+        if "(" in text or "`" in text  # each of the four holds one of these
+        else 0
+    )
     if nesting > _MAX_SUBSTITUTIONS:
         if not scope.prose:
             scope.hit("too-large", f"{nesting} substitutions in one command line")

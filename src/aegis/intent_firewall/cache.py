@@ -48,12 +48,11 @@ class VerdictCache:
         return self._entries.get(key)
 
     def put(self, key: tuple[Any, ...], verdict: Verdict) -> None:
-        cost = _ENTRY_OVERHEAD + 32 * len(key[3])
-        for reason in verdict.reasons:
-            cost += len(reason)
-        for part in key[:2]:
-            cost += len(part) if isinstance(part, str) else 16
-        for name, value in key[3]:
+        action, context, _confidence, items = key
+        cost = _ENTRY_OVERHEAD + 32 * len(items) + sum(map(len, verdict.reasons))
+        cost += len(action) if isinstance(action, str) else 16
+        cost += len(context) if isinstance(context, str) else 16
+        for name, value in items:
             cost += len(name) + (len(value) if isinstance(value, str) else 0)
         if self._bytes + cost > self.max_bytes:
             self._entries = {}

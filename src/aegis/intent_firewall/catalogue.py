@@ -16,6 +16,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from aegis.intent_firewall.verbpatterns import group_tree, inherit_verbs
+
 __all__ = ["Catalogue", "Program", "Wrapper", "catalogue"]
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -67,6 +69,11 @@ class Program:
     #: ``single_dash = "joined"`` also lets a listed option carry its value joined to it
     #: (``gcc -MFdeps.d``, ``-isystem/opt/include``).
     single_dash: str = ""
+    #: Verb patterns (``describe-*``, ``list``) for a verb no subcommand names, and the
+    #: tree of group words that may come before the verb (``gcloud run services list``);
+    #: see :mod:`aegis.intent_firewall.verbpatterns`.
+    verbs: tuple[tuple[str, Program], ...] = ()
+    groups: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -137,6 +144,8 @@ def _program(
         for option in wrapper.values:
             options.setdefault(option, "value")
     subcommands = {sub: _program(sub, spec) for sub, spec in data.get("subcommands", {}).items()}
+    verbs = tuple((verb, _program(verb, spec)) for verb, spec in data.get("verbs", {}).items())
+    groups = group_tree(data.get("groups", {}))
     operands = data.get("operands", "exec" if wrapper is not None else "any")
     finding = str(data.get("finding", ""))
     if base is not None and inherit:
@@ -147,11 +156,14 @@ def _program(
         values |= base.values
         options = {**base.options, **options}
         # verbs given here add to the program's table (brew outdated), they do not drop the
-        # ones given before; an entry without verbs has none (dpkg's options are its verbs)
-        if "subcommands" in data:
+        # ones given before; an entry without verbs has none (dpkg's options are its verbs),
+        # unless it is a copy of another program's (``like``)
+        if "subcommands" in data or "like" in data:
             subcommands = {**base.subcommands, **subcommands}
         finding = finding or base.finding
         operands = data.get("operands", base.operands)
+        verbs = verbs or base.verbs
+        groups = groups or base.groups
     # options this program takes without a value, whatever its group says (``cat -n``,
     # ``sort -n`` beside ``head -n 5``): the next word is then an operand, judged as one
     flags = frozenset(data.get("flags", ()))
@@ -169,6 +181,8 @@ def _program(
         goal_commands=data.get("goals") == "commands"
         or (base is not None and "goals" not in data and base.goal_commands),
         single_dash=_single_dash(data, base),
+        verbs=verbs,
+        groups=groups,
     )
 
 
@@ -181,7 +195,7 @@ def _single_dash(data: Mapping[str, Any], base: Program | None) -> str:
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml")
+_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml", "cloud.toml")
 
 
 def _add_programs(
@@ -192,7 +206,9 @@ def _add_programs(
             base = programs.get(name.lower()) if merge else None
             programs[name.lower()] = _program(name.lower(), group, base, inherit=merge)
     for name, spec in data.get("program", {}).items():
-        base = programs.get(name.lower())
+        # ``like``: the entry starts as a copy of another program's (oc is kubectl)
+        like = spec.get("like", name) if isinstance(spec, Mapping) else name
+        base = programs.get(str(like).lower()) or programs.get(name.lower())
         programs[name.lower()] = _program(name.lower(), spec, base, inherit=merge)
 
 
@@ -212,6 +228,9 @@ def catalogue() -> Catalogue:
             found = programs.get(name.lower())
             if found is not None and not found.single_dash:
                 programs[name.lower()] = replace(found, single_dash="words")
+    for name, program in programs.items():
+        if program.verbs:
+            programs[name] = inherit_verbs(program)
     modules = frozenset(m.lower() for m in data.get("modules", {}).get("benign", ()))
     path_options = frozenset(data.get("defaults", {}).get("path_options", ()))
     scripts = data.get("workspace_scripts", {})

@@ -17,6 +17,7 @@ from aegis.intent_firewall.access import (
     is_named_workspace,
     judge_path,
     judge_url,
+    note_link,
     stays_below_unknown_cwd,
 )
 from aegis.intent_firewall.catalogue import Program, catalogue
@@ -33,6 +34,7 @@ from aegis.intent_firewall.optionroles import (
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
+from aegis.intent_firewall.verbpatterns import walk_verbs, without_used
 from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
 
 __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
@@ -149,6 +151,10 @@ def _merged(spec: Program, sub: Program, name: str) -> Program:
     return merged
 
 
+#: A verb neither named nor matched by a pattern of a program that has them.
+_UNKNOWN_VERB = Program("*", finding="destructive-command")
+
+
 def _recursive(flags: set[str]) -> bool:
     """``-r``, ``--recursive``, ``-a`` or a cluster holding ``r``/``R`` (``-rf``)."""
     return not flags.isdisjoint(_RECURSIVE) or any(
@@ -189,9 +195,9 @@ def asks_for_usage(args: list[Arg]) -> bool:
     """``gh repo delete --help``, ``keepassxc-cli --version``: a program on the search path
     asked for its usage or version, after at most four plain subcommand words, runs nothing
     else, whatever it would do with other words (an unknown program included)."""
+    if not 2 <= len(args) <= 6 or args[-1][0] not in _USAGE_WORDS:
+        return False  # told before the words are listed: this runs for every command
     words = [arg[0] for arg in args[1:]]
-    if not 1 <= len(words) <= 5 or words[-1] not in _USAGE_WORDS:
-        return False
     return all(
         word is not None
         and word[:1].isalnum()
@@ -394,10 +400,20 @@ class CommandJudge:
 
     def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
         parsed = parse_options(spec, args[1:])
+        if parsed.operands and parsed.operands[0][0] is None and spec.verbs:
+            # aws $svc describe-x: a verb-pattern program's service known only at run time
+            self.hit(_UNKNOWN_VERB.finding, f"{spec.name} {parsed.operands[0][1]}: {shown(args)}")
         if not parsed.operands or parsed.operands[0][0] is None:
             return spec, args
         name = parsed.operands[0][0]
-        sub = spec.subcommands.get(name) or spec.subcommands.get("*")
+        used = [parsed.operands[0]]
+        sub = spec.subcommands.get(name)
+        if sub is None and spec.verbs:
+            # aws kafka describe-cluster: group words, then a verb known by its name
+            sub, used = walk_verbs(spec, parsed.operands)
+            sub = sub or spec.subcommands.get("*") or _UNKNOWN_VERB
+            name = " ".join(arg[1] for arg in used)
+        sub = sub or spec.subcommands.get("*")
         if sub is None:
             return spec, args
         position = args.index(parsed.operands[0])
@@ -408,7 +424,7 @@ class CommandJudge:
         if sub.finding and not (sub.finding == "irreversible-publish" and _dry_run(args)):
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
         merged = _merged(spec, sub, name)
-        return merged, [args[0], *args[1:position], *args[position + 1 :]]
+        return merged, [args[0], *without_used(args[1:], used)]
 
     def _unknown_root(self, root: str, cwd: str) -> bool:
         """``root`` is below a working directory that neither the policy nor a cd names."""
@@ -430,14 +446,25 @@ class CommandJudge:
             if targets().credential_name(value):  # rclone copy .env remote: sends the file
                 judge_path(self.scope, role, value, arg[1], cwd, glob=arg[2])
 
-    def path(self, arg: Arg, role: str, cwd: str) -> None:
+    def links(self, operands: list[Arg], cwd: str) -> None:
+        """``ln TARGET… LINK``: the targets are linked to, the link is written, and a later
+        write below the link on the same line lands in the target (``Scope.links``)."""
+        for arg in operands[:-1]:
+            self.path(arg, "link-target", cwd)
+        for arg in operands[-1:] if len(operands) > 1 else ():
+            self.path(arg, "write", cwd)
+            note_link(self.scope, operands[0][0], arg[0], cwd)
+
+    def path(self, arg: Arg, role: str, cwd: str, *, known: bool = True) -> None:
+        """Judge ``arg`` as ``role``; ``known`` is False when the catalogue only guesses the
+        role (an option's value that looks like a path): no ``outside-workspace-write``."""
         arg = windows_form(arg)
         if arg[0] is None:
             return
         if "://" in arg[0] and not arg[0].startswith("file:"):
             judge_url(self.scope, arg[0], arg[1], cwd)
             return
-        judge_path(self.scope, role, arg[0], arg[1], cwd, glob=arg[2])
+        judge_path(self.scope, role, arg[0], arg[1], cwd, glob=arg[2], known=known)
 
     def script_option(self, option: str, value: str, written: str, cwd: str, feed: Feed) -> None:
         """An option whose value is a command line the program runs (``rsync -e``)."""
@@ -576,10 +603,7 @@ class CommandJudge:
         elif role == "move":
             self.moves(operands, cwd)
         elif role == "link":
-            for arg in operands[:-1]:
-                self.path(arg, "link-target", cwd)
-            for arg in operands[-1:] if len(operands) > 1 else ():
-                self.path(arg, "write", cwd)
+            self.links(operands, cwd)
         elif role == "url":
             self.urls(operands, parsed, cwd)
         elif role in ("host", "hosts", "name-server"):

@@ -12,11 +12,15 @@ a flag of ``rm`` or a note (``data/operations.toml``, ``[file_deletion]``), and 
 operand a plain text: no expansion (``$HOME``, backquotes, ``%VAR%``), nothing empty,
 nothing but texts in a list. Anything else is not read here and the action's own
 ``destructive-action`` stands. Operands are always deleted as trees (``rm -r``), the worse
-reading; globs are the shell's to judge (``../../*`` is ``/home``).
+reading; globs are the shell's to judge (``../../*`` is ``/home``). A glob given with the
+root it is matched under (``{glob: 'tmp/**/*.partial', root: /home/agent/project}``) is
+deleted as that glob joined to the root, so a glob climbing out of the root, or a root
+outside the workspace, is judged where it lands.
 """
 
 from __future__ import annotations
 
+import posixpath
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -34,6 +38,8 @@ _OPERAND_KEYS = frozenset(_DATA["operand_keys"])
 _NAMED_OPERAND_KEYS = frozenset(_DATA["named_operand_keys"])
 _FLAG_KEYS = frozenset(_DATA["flag_keys"]) | {key.replace("_", "") for key in RECURSIVE_KEYS}
 _NOTE_KEYS = frozenset(_DATA["note_keys"])
+_GLOB_KEYS = frozenset(_DATA["glob_keys"])
+_ROOT_KEYS = frozenset(_DATA["root_keys"])
 #: Nouns that say the operands are files, so that ``name``/``target`` hold them too.
 _FILE_NOUNS = frozenset(
     {"file", "files", "path", "paths", "dir", "dirs", "directory", "directories", "folder",
@@ -57,15 +63,33 @@ def deletion_command(words: frozenset[str], parameters: object) -> list[str] | N
     if not isinstance(parameters, Mapping) or not 0 < len(parameters) <= _MAX_KEYS:
         return None
     operand_keys = _OPERAND_KEYS | (_NAMED_OPERAND_KEYS if words & _FILE_NOUNS else frozenset())
+    root = _glob_root(parameters)
     operands: list[str] = []
     for key, value in parameters.items():
-        found = _parameter(key, value, operand_keys)
+        compact = _compact(key) if isinstance(key, str) else ""
+        if root is not None and compact in _ROOT_KEYS:
+            continue  # the root globs are matched under: not deleted itself
+        globs = root is not None and compact in _GLOB_KEYS
+        found = _operands(value) if globs else _parameter(key, value, operand_keys)
         if found is None:
             return None
+        if globs:
+            found = [posixpath.join(str(root), glob) for glob in found]
         operands.extend(found)
     if not operands or len(operands) > _MAX_OPERANDS:
         return None
     return ["rm", "-r", "--", *operands]
+
+
+def _glob_root(parameters: Mapping[object, object]) -> str | None:
+    """The root the globs are matched under, when the parameters hold a glob key and exactly
+    one root key with one plain text (``{glob: '*.tmp', root: ./out}``); else ``None``."""
+    keys = [_compact(key) for key in parameters if isinstance(key, str) and len(key) <= 64]
+    roots = [key for key in parameters if isinstance(key, str) and _compact(key) in _ROOT_KEYS]
+    if not _GLOB_KEYS.intersection(keys) or len(roots) != 1:
+        return None
+    found = _operands(parameters[roots[0]])
+    return found[0] if found is not None and len(found) == 1 else None
 
 
 def _parameter(key: object, value: object, operand_keys: frozenset[str]) -> list[str] | None:

@@ -10,6 +10,7 @@ passes an environment mapping as a parameter.
 from __future__ import annotations
 
 from aegis.intent_firewall.access import Scope
+from aegis.intent_firewall.indexvars import index_variable, judge_index
 from aegis.intent_firewall.text import written_as
 
 __all__ = ["CODE_LOADERS", "REDIRECTORS", "judge_assignment", "plain_pager"]
@@ -47,7 +48,10 @@ REDIRECTORS = frozenset(
         "viminit", "exinit", "gviminit", "myvimrc", "lua_init", "git_proxy_command",
         "git_template_dir", "docker_host", "rustc_wrapper", "cargo_build_rustc_wrapper",
         "npm_config_script_shell", "npm_config_node_options", "uv_index_url",
-        "uv_extra_index_url", "pip_find_links", "r_profile_user", "ipythondir", "ccache_prefix",
+        "uv_extra_index_url", "pip_find_links", "r_profile_user",
+        # checksum databases switched off, further indexes, and start-up and build helpers
+        "gosumdb", "gonosumdb", "gonosumcheck", "goinsecure", "yarn_registry", "goproxy",
+        "uv_default_index", "uv_index", "bun_config_registry", "ipythondir", "ccache_prefix",
         "ccache_prefix_cpp", "ccache_compiler", "distcc_hosts", "sccache_dist_scheduler_url",
     }
 )  # fmt: skip
@@ -132,6 +136,8 @@ def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
         return
     if key in _PAGER_VARIABLES and (plain_pager(value) or not value.strip()):
         return  # PAGER=cat git log: no pager at all
+    if index_variable(key) and judge_index(scope, value, written):
+        return  # PIP_INDEX_URL=https://pypi.org/simple: judged as the destination it names
     if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_", "git_config_")):
         scope.hit("dangerous-environment", shown)
     elif key in REDIRECTORS:

@@ -89,6 +89,8 @@ def _uses_directory_history(text: str) -> bool:
 
 def _tokens(text: str) -> list[str]:
     """Words and operators; operators are split off words (``a&&b`` is ``a && b``)."""
+    if _OPERATOR_CHARS.isdisjoint(text):
+        return text.split()  # no operator anywhere: the words are the blank-separated chunks
     out: list[str] = []
     for chunk in text.split():
         if _OPERATOR_CHARS.isdisjoint(chunk):
@@ -118,6 +120,8 @@ def _word(text: str) -> Word | None:
 def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | None:  # noqa: PLR0911, PLR0912, PLR0915
     """The commands of a plain line (see :func:`is_plain`); ``None`` if it uses grammar."""
     quoted = "'" in text or '"' in text
+    # no token of a line without a * or ? can be a glob (told once, not per word)
+    globbing = "*" in text or "?" in text
     tokens = quoted_tokens(text, _BY_FIRST_CHARACTER) if quoted else _tokens(text)
     if (
         not _RESERVED.isdisjoint(tokens)
@@ -125,7 +129,7 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         or "-" in tokens  # cd - needs the previous directory; a lone - is odd grammar
     ):
         return None
-    script = Script()
+    script = Script([], [], set(), 0, [])  # no default factories called: runs per line
     words: list[Word] = []
     assignments: list[tuple[str, Word]] = []
     redirects: list[Redirect] = []
@@ -139,14 +143,14 @@ def plain_script(text: str, cwd: str, variables: dict[str, str]) -> Script | Non
         if token[0] not in _OPERATOR_STARTS:  # a word: no operator starts with its letter
             if quoted and not words and not plain_program(token):
                 return None  # X='a b', 'rm', --opt=: as the full walk decides
-            if "'" in token or '"' in token:
+            if quoted and ("'" in token or '"' in token):
                 word = quoted_word(token)
                 if word is None:
                     return None
                 words.append(word)
                 continue
             if words or "=" not in token:  # _word, inlined: this runs for every word
-                glob = ("*" in token or "?" in token) and has_glob(token)
+                glob = globbing and ("*" in token or "?" in token) and has_glob(token)
                 words.append(Word(token, token, (token,), [], [], glob, [], []))
                 continue
         elif (operator := token.lstrip("0123456789")) in _REDIRECTS:

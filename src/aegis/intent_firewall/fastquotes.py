@@ -97,7 +97,16 @@ def quoted_tokens(text: str, by_first: dict[str, tuple[str, ...]]) -> list[str]:
     current: list[str] = []
     index = 0
     length = len(text)
+    # every character that ends a run of word characters, marked in one C pass: a run is
+    # then taken as one slice, not character by character
+    marked = text.translate(_run_ends(frozenset(by_first)))
     while index < length:
+        end = marked.find("\x00", index)
+        if end != index:
+            current.append(text[index:] if end < 0 else text[index:end])
+            if end < 0:
+                break
+            index = end
         char = text[index]
         if char in "'\"":
             closing = text.index(char, index + 1)
@@ -117,6 +126,23 @@ def quoted_tokens(text: str, by_first: dict[str, tuple[str, ...]]) -> list[str]:
     if current:
         out.append("".join(current))
     return out
+
+
+#: Translation tables marking quotes, blanks and operator characters, per operator table.
+_RUN_ENDS: dict[frozenset[str], dict[int, str]] = {}
+
+
+def _run_ends(operators: frozenset[str]) -> dict[int, str]:
+    """A ``str.translate`` table turning quotes, blanks and ``operators`` into NUL (bounded:
+    one table per operator table, and there is one)."""
+    table = _RUN_ENDS.get(operators)
+    if table is None:
+        if len(_RUN_ENDS) >= 8:
+            _RUN_ENDS.clear()
+        table = _RUN_ENDS[operators] = str.maketrans(
+            dict.fromkeys("'\" \t" + "".join(operators), "\x00")
+        )
+    return table
 
 
 def quoted_word(token: str) -> Word | None:

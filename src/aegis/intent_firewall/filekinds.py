@@ -16,7 +16,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 
-__all__ = ["DATA_KINDS", "written_kind"]
+__all__ = ["DATA_KINDS", "spreadsheet_formula", "written_kind"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/filekinds.toml").read_text()
@@ -84,3 +84,24 @@ def _is_test(name: str, parts: list[str]) -> bool:
     if name.startswith(_TEST_PREFIXES) or stem.endswith(_TEST_STEMS):
         return True
     return "__tests__" in parts[:-1]
+
+
+#: Characters that open a spreadsheet formula in a cell at the start of a line.
+_FORMULA_STARTS = frozenset("=+@-")
+_FORMULA_ENDS = frozenset("|(!")
+
+
+def spreadsheet_formula(text: str) -> bool:
+    """A line opening with a formula (``=cmd|' /C calc'!A0``, ``=HYPERLINK(``): data that a
+    spreadsheet runs when it opens the file, so it is judged even in a data file. A plain
+    scan of each line (linear)."""
+    for line in text.lower().splitlines():
+        cell = line.lstrip().lstrip("\"'")
+        if len(cell) < 3 or cell[0] not in _FORMULA_STARTS:
+            continue
+        end = 1
+        while end < len(cell) and cell[end].isascii() and cell[end].isalpha():
+            end += 1
+        if end > 1 and end < len(cell) and cell[end] in _FORMULA_ENDS:
+            return True
+    return False

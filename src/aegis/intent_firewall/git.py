@@ -208,6 +208,17 @@ def _config_words(words: list[Arg]) -> list[str]:
     return found
 
 
+def _sibling_checkout(judge: CommandJudge, target: Arg, cwd: str) -> bool:
+    """A worktree beside the workspace (``git worktree add ../project-hotfix``): another
+    checkout of the same repository, where git puts them, not a write into the machine."""
+    workspace = judge.scope.workspace
+    if workspace is None or target[0] is None:
+        return False
+    resolved = resolve_path(target[0], cwd, judge.scope.home)
+    parent = workspace.rstrip("/").rpartition("/")[0]
+    return bool(parent) and resolved.rpartition("/")[0] == parent and resolved != workspace
+
+
 def _subcommand_paths(
     judge: CommandJudge, sub: str, words: list[Arg], cwd: str, feed: Feed
 ) -> None:
@@ -224,7 +235,8 @@ def _subcommand_paths(
     if sub in _FILLS_DIRECTORY:
         for target in operands:
             if looks_like_path(target[0] or "") or target is operands[-1]:
-                judge.path(target, "write-tree", cwd)
+                sibling = sub == "worktree" and _sibling_checkout(judge, target, cwd)
+                judge.path(target, "write-tree", cwd, known=not sibling)
         if sub == "clone" and len(operands) < 2:
             # the new directory is named after the repository, somewhere below cwd
             judge.scope.written_paths.append(cwd)

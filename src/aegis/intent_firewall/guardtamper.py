@@ -60,6 +60,7 @@ _SWITCH_WORDS = frozenset(
      "check", "checks", "audit", "hitl", "safety", "sandbox", "mode", "strict", "threshold",
      "policy", "filter", "protection", "review", "enforce", "enforcement"}
 )  # fmt: skip
+_GUARD_OR_POLICY_WORDS = _GUARD_WORDS | {"policy", "policies"}
 _CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".env", ".rc")
 _DISABLING_TEXT = (
     "enabled: false", "enabled = false", '"enabled": false', "enabled:false", "enable: false",
@@ -147,9 +148,23 @@ def guard_config_path(path: str) -> str:
     name = lowered.rsplit("/", 1)[-1]
     if "/.aegis/" in "/" + lowered or name.startswith(("aegis", ".aegis")):
         return "aegis"
-    words = name_words(lowered)
-    guard = words & (_GUARD_WORDS | {"policy", "policies"})
-    return "guard" if guard and name.endswith(_CONFIG_SUFFIXES) else ""
+    if not name.endswith(_CONFIG_SUFFIXES):
+        return ""  # only a configuration file can be one (and the test is cheaper first)
+    return "guard" if _path_words(lowered) & _GUARD_OR_POLICY_WORDS else ""
+
+
+#: Every ASCII character but a letter or digit, as a blank (see :func:`_path_words`).
+_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
+def _path_words(lowered: str) -> frozenset[str]:
+    """``name_words(lowered)`` for a lower-case path: in ASCII there is no camelCase to
+    split, so its words are the runs of letters and digits, told in C (paths are distinct:
+    the cache of ``name_words`` would not help them)."""
+    head = lowered[:512]  # as name_words: only the first 512 characters count
+    if head.isascii():
+        return frozenset(head.translate(_ASCII_SEPARATORS).split())
+    return name_words(lowered)
 
 
 def tamper_findings(
@@ -161,12 +176,16 @@ def tamper_findings(
     lines = [i.text for i in items[:_MAX_ITEMS] if i.key in _LINE_KEYS]
     # command lines and SQL are judged by their own readers; structured values only here
     items = [i for i in items[:_MAX_ITEMS] if i.key not in _LINE_KEYS]
-    edit = next((found for line in lines if (found := shell_guard_edit(line))), "")
-    if edit:
-        hits.append(default_hit("guard-disabled", edit))
-    stop = next((found for line in lines if (found := cli_audit_stop(line))), "")
-    if stop:
-        hits.append(default_hit("audit-tampering", stop))
+    for line in lines:  # loops, not generators: these run for every request
+        edit = shell_guard_edit(line)
+        if edit:
+            hits.append(default_hit("guard-disabled", edit))
+            break
+    for line in lines:
+        stop = cli_audit_stop(line)
+        if stop:
+            hits.append(default_hit("audit-tampering", stop))
+            break
     switched = guard_switched_off(parameters) if parameters is not None else ""
     if switched:
         hits.append(default_hit("guard-disabled", switched))
@@ -315,7 +334,10 @@ def cli_audit_stop(line: str) -> str:
     diagnostic-settings delete``: a cloud CLI whose verb (alone or with the word before it)
     is an audit stop."""
     lowered = line.lower()
-    if not any(cli in lowered for cli in _CLOUD_CLIS):
+    for cli in _CLOUD_CLIS:  # a loop, not a generator: this runs for every command line
+        if cli in lowered:
+            break
+    else:
         return ""
     words = [_letters(word) for word in lowered.split()[:64]]
     for index, word in enumerate(words):

@@ -22,7 +22,16 @@ from typing import Any
 
 from aegis.intent_firewall.inertloops import loops_bounded
 
-__all__ = ["inert_python", "python_reads"]
+__all__ = [
+    "INERT_CALLS",
+    "INERT_MODULES",
+    "INERT_REFUSED",
+    "PYTHON_NODES",
+    "inert_python",
+    "open_read_path",
+    "plain_node",
+    "python_reads",
+]
 
 #: Longer code is not parsed (nor is it a one-liner).
 _MAX_CODE = 2000
@@ -232,3 +241,22 @@ def _call_allowed(func: ast.expr, imported: set[str]) -> bool:
             )
         return True  # methods of values and of the allowed modules (str.join, sys.version)
     return isinstance(func, ast.Call | ast.Subscript)
+
+
+#: The grammar's parts other readers of Python one-liners build on (``dataframes.py``).
+INERT_MODULES = _MODULES
+INERT_CALLS = _CALLS
+INERT_REFUSED = _CALLS_REFUSED
+PYTHON_NODES = _NODES
+
+
+def open_read_path(call: ast.Call) -> str | None:
+    """The path of ``open("path"[, "r"])``, ``None`` for any other form."""
+    return _read_path(call) if _is_open(call.func) else None
+
+
+def plain_node(node: ast.AST) -> bool:
+    """A node other than an import or a call within the grammar: no underscore name or
+    attribute, no module table, no rebound builtin, no large number."""
+    check = _CHECKS.get(type(node))
+    return check is None or check(node)

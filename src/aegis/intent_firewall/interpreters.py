@@ -462,6 +462,11 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
         # files named by literal paths (shutil.rmtree('.mypy_cache')): judged like a shell
         # line's, and only inside the working directory
         effects = python_effects(code)
+        if effects is None:
+            from aegis.intent_firewall.dataframes import data_effects
+
+            # pandas, numpy, polars over workspace files: read and written by literal paths
+            effects = data_effects(code)
         return effects is not None and _files_in_workspace(judge, effects, cwd)
     return _files_in_workspace(judge, tuple(("read", path) for path in reads), cwd)
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from aegis.intent_firewall.items import Item
+from aegis.intent_firewall.querypayloads import field_payload_findings
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.supplychain import ECOSYSTEM_OF_PROGRAM, package_finding, requested
 
@@ -54,24 +55,30 @@ def manifest_kind(path: str) -> str | None:
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     if name.startswith("requirements") and name.endswith((".txt", ".in")):
         return "requirements"
-    if name.endswith(("constraints.txt",)):
+    if name.endswith("constraints.txt"):
         return "requirements"
-    return {
-        "package.json": "package.json",
-        "gemfile": "gemfile",
-        "cargo.toml": "cargo.toml",
-        "go.mod": "go.mod",
-        "pyproject.toml": "pyproject.toml",
-        "pipfile": "pipfile",
-    }.get(name)
+    return _MANIFEST_NAMES.get(name)
+
+
+#: Dependency files known by their whole base name (built once, not per path).
+_MANIFEST_NAMES: Mapping[str, str] = {
+    "package.json": "package.json",
+    "gemfile": "gemfile",
+    "cargo.toml": "cargo.toml",
+    "go.mod": "go.mod",
+    "pyproject.toml": "pyproject.toml",
+    "pipfile": "pipfile",
+}
 
 
 def manifest_findings(items: list[Item]) -> list[Hit]:
     """Findings on the packages a dependency file written by this request names."""
-    kind = next(
-        (k for i in items if i.key in _PATH_KEYS and (k := manifest_kind(i.text)) is not None),
-        None,
-    )
+    kind = None
+    for item in items:  # a loop, not a generator: this runs for every request
+        if item.key in _PATH_KEYS:
+            kind = manifest_kind(item.text)
+            if kind is not None:
+                break
     if kind is None:
         return []
     hits: list[Hit] = []
@@ -249,8 +256,6 @@ def _values(table: object) -> list[Any]:
 def supply_chain_findings(words: frozenset[str], items: list[Item]) -> list[Hit]:
     """Both of the above for one request's parameters (``words``: its action's words), and
     payloads in the form fields of a request to a URL (querypayloads.py)."""
-    from aegis.intent_firewall.querypayloads import field_payload_findings
-
     fields = [default_hit(*found) for found in field_payload_findings(items)]
     written = [hit for i in items if i.key in _LINE_KEYS for hit in shell_manifest_findings(i.text)]
     return [*manifest_findings(items), *install_call_findings(words, items), *fields, *written]

@@ -52,7 +52,7 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
     elif role == "value" and (looks_like_path(value) or _credential_name(value)):
         # the catalogue says the option takes a value, not what it does with a path
         judge.path(arg, "read", cwd)
-        judge.path(arg, "write-tree", cwd)
+        judge.path(arg, "write-tree", cwd, known=False)
     elif role == "mode":
         from aegis.intent_firewall.modes import check_mode
 

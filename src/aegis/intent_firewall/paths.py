@@ -71,11 +71,17 @@ def is_odd_spelling(text: str) -> str | None:
         # the common path: only the checks its characters can trip, in the same order
         if text.startswith("//./"):
             return "Win32 device namespace"
-        if not text.endswith(".") and "./" not in text:
+        body = text
+        while body.startswith("./"):  # ./dist: a leading '.' component is no trailing dot
+            body = body[2:]
+        if not body.endswith(".") and "./" not in body:
             # no component ends with a dot; a device name (con, com1 …: no '$' here) is a
             # component's stem, so without one of these stems in the text there is none
             lowered = text.lower()
-            if not any(stem in lowered for stem in _DEVICE_STEMS):
+            for stem in _DEVICE_STEMS:  # a loop, not a generator: this runs for every path
+                if stem in lowered:
+                    break
+            else:
                 return None
         for part in text.split("/"):
             if part and part[-1] == "." and part not in (".", ".."):

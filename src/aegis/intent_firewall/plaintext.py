@@ -105,12 +105,15 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
     cwd = job.cwd
     stripped = canonical.strip()
+    # an action name is a tool's name (github.create_pull_request, stripe.payouts.create),
+    # never a host; a URL with a scheme written into one is still a destination
+    tool_name = key == "<action>" and "://" not in stripped
     if storage_scheme(stripped):
         _storage_destination(value, stripped, scope)
     elif (key in _IMAGE_KEYS or key.endswith("_image")) and _image_registry(stripped):
         # registry.example/team/app:tag is pulled from registry.example
         judge_url(scope, _image_registry(stripped), text, cwd)
-    elif _host_and_port(stripped):
+    elif _host_and_port(stripped) and not tool_name:
         # evil.example:443 under any key is a destination, whatever the key is called
         judge_url(scope, stripped, text, cwd)
     elif (
@@ -129,7 +132,8 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         path = canonical.strip()
         judge_path(scope, role, path, text, cwd, glob=has_glob(path))
     elif (
-        words & NETWORK_WORDS
+        not tool_name
+        and words & NETWORK_WORDS
         and "." in canonical
         and " " not in canonical.strip()
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
@@ -286,11 +290,14 @@ def judge_plain(
     prose_commands: bool = True,
     injection: bool = True,
     instructions: bool = False,
+    data_file: bool = False,
 ) -> None:
     """Every finding on a value that is not a command line. In ``documentation`` (text
     written to a ``.md`` or ``docs/`` file) code is an example, not a command. Without
     ``injection`` the text is part of one already read for injection (a piece of the
-    context unpacked from its YAML), so that reading is not repeated."""
+    context unpacked from its YAML), so that reading is not repeated. The text of a
+    ``data_file`` (a document or data file written, ``filekinds.py``) is neither a query
+    field nor a place: its injection strings and paths are data, never read as such."""
     canonical, text = value.canonical, value.text
     if value.key in SQL_KEYS and looks_like_sql(canonical):
         sql = value.sql or sql_reading(value.key, canonical, job)
@@ -303,9 +310,10 @@ def judge_plain(
             value = replace(value, canonical=canonical, text=text)
             # parsed SQL is not a command line: its code is judged as SQL above
             prose_commands = prose_commands and sql.code is None
-    else:
+    elif not data_file:
         _injection_shapes(value, scope)
-    _destination(value, scope, job)
+    if not data_file:
+        _destination(value, scope, job)
     if not documentation and any(mark in canonical for mark in (":", "=")):
         if config_exec(canonical) is not None:
             scope.hit("interpreter-code", f"configuration that runs commands: {text[:80]!r}")

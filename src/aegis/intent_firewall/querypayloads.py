@@ -131,7 +131,10 @@ _URL_KEYS = frozenset({"url", "uri", "endpoint", "href", "link", "target_url"})
 def field_payload_findings(items: list[Item]) -> list[tuple[str, str]]:
     """Traversal and command injection in the form fields or body of a request to a URL
     (SQL shapes in any field are judged as plain text already)."""
-    if not any(item.key in _URL_KEYS and "://" in item.text for item in items):
+    for item in items:  # a loop, not a generator: this runs for every request
+        if item.key in _URL_KEYS and "://" in item.text:
+            break
+    else:
         return []
     found: dict[str, str] = {}
     for item in items[: _MAX_VALUES * 4]:

@@ -10,6 +10,7 @@ from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     NON_COMMAND_KEYS,
     PATH_KEYS,
+    SELECTOR_KEYS,
     SQL_KEYS,
     URL_KEYS,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "has_surrogates",
     "is_argv",
     "runs_script",
+    "selector_value",
 ]
 
 #: Action names and contexts up to this length have their findings remembered.
@@ -54,6 +56,17 @@ SCRIPT_KEYS = frozenset({"script", "script_path", "script_file", "program", "exe
 NOT_COMMANDS = (
     NON_COMMAND_KEYS | PATH_KEYS | URL_KEYS | SQL_KEYS | {"<context>", "<action>", "<json>"}
 )
+
+
+#: What makes a selector's value a shell line: an operator, a substitution or a second line.
+_SHELL_MARKS = frozenset(";|&$`<>\n\r")
+
+
+def selector_value(key: str, canonical: str) -> bool:
+    """A runner's selector (``markers: not slow``, ``k: test_a or test_b``) is an expression
+    the runner reads, not a command line; one holding a shell operator or substitution is
+    still judged as one (fail closed: a tool may splice it into a shell line)."""
+    return key in SELECTOR_KEYS and not any(c in _SHELL_MARKS for c in canonical)
 
 
 def runs_script(elements: list[str]) -> bool:

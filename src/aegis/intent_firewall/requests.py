@@ -15,10 +15,11 @@ from typing import Any
 from aegis.intent_firewall.access import Scope, judge_url
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.autorun import auto_run_kind, script_kind
+from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.collection import capture_action
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
-from aegis.intent_firewall.filekinds import DATA_KINDS, written_kind
+from aegis.intent_firewall.filekinds import DATA_KINDS, spreadsheet_formula, written_kind
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
@@ -62,8 +63,10 @@ from aegis.intent_firewall.readings import (
     SPECIAL_KEYS,
     has_surrogates,
     is_argv,
+    selector_value,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.runscripts import run_script_findings
 from aegis.intent_firewall.sql import SqlJudgement
 from aegis.intent_firewall.sqlbinds import bound_roots, is_bound
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
@@ -228,10 +231,14 @@ def _search_line(canonical: str, key: str) -> bool:
     return first.rsplit("/", 1)[-1] in _SEARCH_PROGRAMS
 
 
-def _free_text_hits(canonical: str, text: str, *, authored: bool = False) -> list[Hit]:
+def _free_text_hits(
+    canonical: str, text: str, *, authored: bool = False, loads: bool = True
+) -> list[Hit]:
     """Instruction-override phrases, secrets written out and data that runs code when
     loaded (all heuristic: review). In a file the agent writes (``authored``) a quoted
-    phrase is mentioned, not addressed to a reader; secrets and loaders count as written."""
+    phrase is mentioned, not addressed to a reader; secrets and loaders count as written.
+    Without ``loads`` (a document or data file's text) nothing loads the text as code, but
+    a spreadsheet runs the formulas of a data file it opens."""
     override, secret, loaded = free_text_checks(canonical, text)
     if override is not None and authored:
         bare = without_quoted(text)
@@ -241,7 +248,7 @@ def _free_text_hits(canonical: str, text: str, *, authored: bool = False) -> lis
         found.append(default_hit("instruction-override", f"{text[:100]!r}"))
     if secret is not None:
         found.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
-    if loaded is not None:
+    if loaded is not None and (loads or spreadsheet_formula(text)):
         found.append(default_hit("code-in-data", f"{text[:100]!r}"))
     return found
 
@@ -647,7 +654,9 @@ class _RequestJudge:
                 self.written is not None and key in FILE_TEXT_KEYS
             )
             authored = authored and not (key in FILE_TEXT_KEYS and self.written == "instructions")
-            hits.extend(_free_text_hits(seen, seen_text, authored=authored))
+            # a fixture of payloads or a document quoting them: nothing loads them as code
+            loads = not (key in FILE_TEXT_KEYS and self.written in DATA_KINDS)
+            hits.extend(_free_text_hits(seen, seen_text, authored=authored, loads=loads))
             if seen is not canonical and secret_in_text(canonical) is not None:
                 hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))  # still written
         if _encoded_key(key):
@@ -687,9 +696,17 @@ class _RequestJudge:
                     not from_context
                     and bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
+                    and not selector_value(key, canonical)
                     and any(c in canonical for c in " \t\n;|&$`<>")
-                    and not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
-                    and not prose_like(text)  # sentences: the commands they order
+                    and (
+                        # a substitution runs whatever words surround it (not slow $(…));
+                        # backquotes in prose are how sentences quote code
+                        "$(" in canonical
+                        or (
+                            not reads_as_prose(canonical)  # run_agent {prompt: "Bitte …"}
+                            and not prose_like(text)  # sentences: the commands they order
+                        )
+                    )
                 )
             )
             and not canonical.lstrip().startswith("-")
@@ -781,6 +798,7 @@ class _RequestJudge:
             or bool(self.words & (COMMAND_WORDS | RUN_WORDS)),
             injection=self.context_text is None or text not in self.context_text,
             instructions=key in FILE_TEXT_KEYS and self.written == "instructions",
+            data_file=key in FILE_TEXT_KEYS and self.written in DATA_KINDS,
         )
 
     def operand(self, item: Item) -> None:
@@ -843,8 +861,6 @@ class _RequestJudge:
     def _named_program(self, argv: list[str], item: Item) -> list[str]:
         """``git {args: [push, --force]}``: the arguments of a tool named after a program
         are that program's, not a command line whose program is their first word."""
-        from aegis.intent_firewall.catalogue import catalogue
-
         if item.key not in ("args", "arguments", "argv", "params", "command", "cmd") or not argv:
             return argv
         known = catalogue().lookup
@@ -864,8 +880,6 @@ class _RequestJudge:
         subcommand of the one program the tool is named after is that program's line
         (``docker image ls app``); judged whole, so ``git {command: "status; rm -rf ~"}`` is
         still two commands."""
-        from aegis.intent_firewall.catalogue import catalogue
-
         tool = item.tool or self._sibling_tool(item)
         words = (self.words | name_words(tool) if tool else self.words) - _NOT_PROGRAM_WORDS
         if not words:
@@ -1089,7 +1103,6 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
 def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
     """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
     each judged as the command line it is."""
-    from aegis.intent_firewall.runscripts import run_script_findings
 
     def judge_line(line: str) -> list[Hit]:
         scope = judge.scope(prose=False)
@@ -1151,10 +1164,10 @@ def _written_kind(items: list[Item]) -> str | None:
 def _may_name_operation(parameters: Mapping[str, str]) -> bool:
     """Quiet parameters that may still name an operation: JSON text of a tool call's
     arguments, or one word under ``command`` (``{command: drop, collection: …}``)."""
-    return any(
-        value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip())
-        for key, value in parameters.items()
-    )
+    for key, value in parameters.items():  # a loop, not a generator: runs per request
+        if value[:1] == "{" or (key in ("command", "cmd") and value and " " not in value.strip()):
+            return True
+    return False
 
 
 def _structured_operations(judge: _RequestJudge, parameters: Any) -> None:

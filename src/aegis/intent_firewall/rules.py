@@ -110,6 +110,11 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "writes, deletes or changes a Windows path outside the working directory",
     ),
+    "outside-workspace-write": (
+        M,
+        REVIEW,
+        "writes, deletes or changes a path outside the workspace, its home and scratch",
+    ),
     "unknown-network-destination": (M, REVIEW, "network destination not in allowed_hosts"),
     "local-control-api": (M, REVIEW, "loopback request to a secret store, admin API or metadata"),
     "sensitive-link": (M, REVIEW, "links to or mounts a sensitive path"),

@@ -68,7 +68,11 @@ JudgeLine = Callable[[str], list[Hit]]
 def run_script_findings(items: list[Item], judge_line: JudgeLine) -> list[Hit]:
     """Findings on the scripts of a ``package.json`` or ``composer.json`` this request
     writes; ``judge_line(command)`` returns what the firewall finds in one command line."""
-    manifest = next((name for i in items if (name := _manifest(i)) is not None), None)
+    manifest = None
+    for item in items:  # a loop, not a generator: this runs for every request
+        manifest = _manifest(item)
+        if manifest is not None:
+            break
     if manifest is None:
         return []
     hits: list[Hit] = []

@@ -443,6 +443,7 @@ SPECIAL: dict[str, Handler] = {
     "docker": tools.docker,
     "pip": tools.pip_subcommand,
     "compose-exec": tools.compose_exec,
+    "compose": tools.compose,
     "kubectl-exec": tools.kubectl_exec,
     "declare": lambda judge, spec, args, feed: None,
     "sqlclient": clients.sqlclient,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.clients import image_host
+from aegis.intent_firewall.composeproject import compose_words, judge_project, project_verb
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
@@ -21,7 +22,14 @@ from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVI
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["compose_exec", "docker", "kubectl_exec", "pip_subcommand", "sed_runs_or_writes"]
+__all__ = [
+    "compose",
+    "compose_exec",
+    "docker",
+    "kubectl_exec",
+    "pip_subcommand",
+    "sed_runs_or_writes",
+]
 
 _DOCKER_VALUES = frozenset(
     [
@@ -116,6 +124,8 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     sub = parsed.operands[0][0] or ""
     position = args.index(parsed.operands[0])
     rest = args[position + 1 :]
+    if sub == "compose":
+        rest = _compose_verb(judge, rest, feed)  # [] once a project verb is judged
     group = ""
     if sub in ("container", "compose", "image", "system", "volume", "builder", "service") and rest:
         group, sub, rest = sub, rest[0][0] or "", rest[1:]
@@ -139,6 +149,17 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         _docker_build(judge, rest, feed)
     else:
         _docker_admin(judge, sub, words)
+
+
+def _compose_verb(judge: CommandJudge, rest: list[Arg], feed: Feed) -> list[Arg]:
+    """``docker compose [OPTIONS] VERB …``: a stopping or removing verb is judged by the
+    project it acts on (nothing left to judge); else the verb and its words."""
+    options, verb, after = compose_words(rest)
+    acting = project_verb(options, verb, after)
+    if acting is not None:
+        judge_project(judge, options, acting, after, feed)
+        return []
+    return [verb, *after] if verb is not None else rest  # global options read above
 
 
 _LOGIN_VALUES = frozenset({"-u", "--username", "-p", "--password"})
@@ -330,6 +351,21 @@ def pip_subcommand(judge: CommandJudge, spec: Program, args: list[Arg], feed: Fe
 
 def compose_exec(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     _docker_exec(judge, args[1:], feed)
+
+
+def compose(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``docker-compose [OPTIONS] VERB``: exec and run run a command in a service; the
+    stopping and removing verbs are judged by the project they act on."""
+    options, verb, after = compose_words(args[1:])
+    acting = project_verb(options, verb, after)
+    if verb is None:
+        return
+    if acting is not None:
+        judge_project(judge, options, acting, after, feed)
+    elif verb[0] is None:
+        judge.hit("dynamic-program", f"{spec.name} verb known at run time {verb[1]}")
+    elif verb[0] in ("exec", "run"):
+        _docker_exec(judge, after, feed)
 
 
 def kubectl_exec(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

@@ -36,6 +36,7 @@ __all__ = [
     "RUN_WORDS",
     "SECRET_ACCESS_WORDS",
     "SECRET_WORDS",
+    "SELECTOR_KEYS",
     "SQL_KEYS",
     "TREE_READ_WORDS",
     "URL_KEYS",
@@ -57,6 +58,7 @@ NETWORK_WORDS = frozenset(_DATA["network_words"])
 COMMAND_KEYS = frozenset(_DATA["command_keys"])
 NON_COMMAND_KEYS = frozenset(_DATA["non_command_keys"])
 PATH_KEYS = frozenset(_DATA["path_keys"])
+SELECTOR_KEYS = frozenset(_DATA["selector_keys"])
 WRITE_KEYS = frozenset(_DATA["write_keys"])
 URL_KEYS = frozenset(_DATA["url_keys"])
 ADDRESS_FIELD_KEYS = frozenset(_DATA["address_field_keys"])

@@ -2,16 +2,18 @@
 
 Trained at build time (``tools/love_engine/train.py``, scikit-learn's logistic regression) on
 the project's labelled actions and shipped as ``data/model.tsv``: one integer weight per stem
-or pair of adjacent stems, an integer bias and two integer thresholds. Scoring sums integers
+or pair of adjacent stems, an integer bias and three integer thresholds. Scoring sums integers
 over the distinct features of a text, so it is the same to the bit on every run, thread and
 machine; the probability shown beside it is only for people.
 
-The two thresholds answer two questions. ``threshold``: with no rule finding, does the model
+The thresholds answer three questions. ``threshold``: with no rule finding, does the model
 alone read the action as harmful enough to send it to review? Set too low, it holds up help
 that no rule objects to. ``confirm``: does the model agree with a rule's veto, so that the
 veto is a deny rather than a review? Set too high, plain harms stay at review; too low, a
-legitimate action the rules misread is refused outright. Each is chosen on out-of-fold
-scores, for its own job (see the training script).
+legitimate action the rules misread is refused outright. ``pad``: does a request-sized
+parameter text, read alone, show a harm that harmless items listed beside it talked down (see
+:meth:`aegis.love_engine.scoring.Scorer.judged_score`)? Each is chosen for its own job (see
+the training script).
 
 File format (UTF-8, tab-separated, ``#`` starts a comment)::
 
@@ -19,10 +21,12 @@ File format (UTF-8, tab-separated, ``#`` starts a comment)::
     bias        -412
     threshold   150             # with no rule finding, a sum at or above this is review
     confirm     -300            # beside a rule's veto, a sum at or above this is deny
+    pad         150             # a parameter text alone at or above this is judged alone
     w   poison                  2210
     w   coffe poison            1875
 
-``confirm`` may be left out: it is then ``threshold``.
+``confirm`` may be left out: it is then ``threshold``; ``pad`` may be left out: it is then
+``confirm`` (what models trained before it had).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from aegis.love_engine.normalise import CLAUSE_BREAK
 __all__ = ["LinearModel", "features", "load_default_model"]
 
 MODEL_RESOURCE = "model.tsv"
+_HEADER_FIELDS = frozenset({"scale", "bias", "threshold", "confirm", "pad"})
 
 
 #: Function words carry no meaning of their own; in a small dataset they carry its style
@@ -155,7 +160,8 @@ class LinearModel:
     """Integer weights per feature; ``score`` is their sum with the bias.
 
     ``threshold`` is where the model alone sends an action to review; ``confirm`` where it
-    confirms a rule's veto (``None``: the same as ``threshold``).
+    confirms a rule's veto (``None``: the same as ``threshold``); ``pad`` where a parameter
+    text scored alone decides (``None``: the same as ``confirm``).
     """
 
     weights: Mapping[str, int]
@@ -163,6 +169,12 @@ class LinearModel:
     threshold: int
     scale: int
     confirm: int | None = None
+    pad: int | None = None
+
+    @property
+    def pad_threshold(self) -> int:
+        """The sum at or above which a parameter text scored alone decides the action's."""
+        return self.confirm_threshold if self.pad is None else self.pad
 
     @property
     def confirm_threshold(self) -> int:
@@ -195,7 +207,7 @@ class LinearModel:
             try:
                 if fields[0] == "w" and len(fields) == 3:
                     weights[fields[1]] = int(fields[2])
-                elif len(fields) == 2 and fields[0] in {"scale", "bias", "threshold", "confirm"}:
+                elif len(fields) == 2 and fields[0] in _HEADER_FIELDS:
                     header[fields[0]] = int(fields[1])
                 else:
                     raise ValueError("expected 'w<TAB>feature<TAB>int' or 'name<TAB>int'")
@@ -212,6 +224,7 @@ class LinearModel:
             header["threshold"],
             header["scale"],
             header.get("confirm"),
+            header.get("pad"),
         )
 
     def dump(self) -> str:
@@ -223,6 +236,8 @@ class LinearModel:
         ]
         if self.confirm is not None:
             lines.append(f"confirm\t{self.confirm}")
+        if self.pad is not None:
+            lines.append(f"pad\t{self.pad}")
         lines += [f"w\t{name}\t{self.weights[name]}" for name in sorted(self.weights)]
         return "\n".join(lines) + "\n"
 

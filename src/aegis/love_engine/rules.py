@@ -14,6 +14,8 @@ list", "never share ...") forbids what follows and reads as benign; a negator el
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aegis.love_engine.contrast import criterion_set_aside
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
@@ -34,6 +36,8 @@ from aegis.love_engine.phrase_roles import (
     their_thing_removed,
 )
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
+from aegis.love_engine.rules_controls import lowered_control, text_safeguarded
+from aegis.love_engine.rules_ended import harm_switched_off
 from aegis.love_engine.scope import in_object_scope
 from aegis.love_engine.subjects import asks_about_outcomes, measured_by, one_relative
 from aegis.love_engine.topics import named_as_topic
@@ -319,6 +323,10 @@ def _leet(word: str) -> int:
     return mask
 
 
+def _unguarded() -> bool:
+    return False
+
+
 def _judge_clause(
     clause: list[tuple[int, str]],
     where: str,
@@ -326,8 +334,11 @@ def _judge_clause(
     *,
     inherited: int = 0,
     framed: set[str] | None = None,
+    safeguarded: Callable[[], bool] = _unguarded,
 ) -> int:
-    """Append the clause's findings to ``out`` and return the concepts it holds."""
+    """Append the clause's findings to ``out`` and return the concepts it holds
+    (``safeguarded``: the text states a bounded pause and its safeguard,
+    :mod:`aegis.love_engine.rules_controls`)."""
     clause_mask = 0
     for mask, _ in clause:
         clause_mask |= mask
@@ -356,7 +367,9 @@ def _judge_clause(
             or (claimed and rule.level is Level.DENY)
             or (pocketed and rule.category == "financial_harm")
         )
-        found = _rule_finding(clause, rule, anchor, cover=cover, inherited=inherited)
+        found = _rule_finding(
+            clause, rule, anchor, cover=cover, inherited=inherited, safeguarded=safeguarded
+        )
         if found is _FRAMED:
             if framed is not None:
                 framed.add(rule.category)
@@ -397,7 +410,13 @@ _MAX_PASSED_OVER = 8
 
 
 def _rule_finding(
-    clause: list[tuple[int, str]], rule: Rule, anchor: int, *, cover: bool, inherited: int
+    clause: list[tuple[int, str]],
+    rule: Rule,
+    anchor: int,
+    *,
+    cover: bool,
+    inherited: int,
+    safeguarded: Callable[[], bool] = _unguarded,
 ) -> tuple[int, Level] | None:
     """Where and at what level ``rule`` fires in the clause: its first anchor term that no
     frame excuses and no opening negator forbids. ``_FRAMED`` when a frame excused it.
@@ -431,8 +450,17 @@ def _rule_finding(
             continue
         # the verb acts on something else, or the anchor plays no harmful part where it
         # stands: no veto, a hint for the model
-        if _role_taken_away(clause, position, rule) or (
-            rule.objects and not in_object_scope(clause, position, rule.objects, anchor)
+        # routine, scoped or protective work on a control is a hint too, unless the clause
+        # hides it or makes it permanent (``cover``)
+        if (
+            _role_taken_away(clause, position, rule)
+            or (rule.objects and not in_object_scope(clause, position, rule.objects, anchor))
+            or (
+                not cover
+                and rule.category == "safety_tampering"
+                and lowered_control(clause, position, safeguarded)
+            )
+            or (not cover and rule.category in _ENDED_HARMS and harm_switched_off(clause, position))
         ):
             if weaker is None:
                 weaker = (position, Level.HINT)
@@ -445,6 +473,8 @@ def _rule_finding(
 
 
 _LANGUAGE = BIT["language_use"]
+#: Harms a verb can end ("disable location tracking", "revoke the stolen laptop's access").
+_ENDED_HARMS = frozenset({"privacy_violation", "unauthorized_access"})
 
 
 def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
@@ -635,10 +665,20 @@ def find_in(
     """
     seen = 0
     parts = terms(text)
+    memo: list[bool] = []
+
+    def guarded() -> bool:
+        # read once per text, and only for a clause that switches a control off
+        if not memo:
+            memo.append(text_safeguarded(parts))
+        return memo[0]
+
     own: list[list[Finding]] = []
     for clause in parts:
         local: list[Finding] = []
-        mask = _judge_clause(clause, where, local, inherited=inherited, framed=framed)
+        mask = _judge_clause(
+            clause, where, local, inherited=inherited, framed=framed, safeguarded=guarded
+        )
         own.append(local)
         found.extend(local)
         if clauses is not None and mask & _MODEL_CONCEPTS:
@@ -647,7 +687,9 @@ def find_in(
     if len(parts) > 1:
 
         def judge(clause: list[tuple[int, str]], out: list[Finding], excused: set[str]) -> int:
-            return _judge_clause(clause, where, out, inherited=inherited, framed=excused)
+            return _judge_clause(
+                clause, where, out, inherited=inherited, framed=excused, safeguarded=guarded
+            )
 
         found.extend(split_findings(parts, own, judge))
     return seen

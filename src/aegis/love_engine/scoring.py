@@ -23,6 +23,9 @@ _SKIPPED = STOPWORDS | {CLAUSE_BREAK}
 #: Parameter texts scored alone only from two of them: a single one beside the description is
 #: the action's own request, which the model was trained on whole.
 MIN_PARTS = 2
+#: A parameter text is scored alone only from this many distinct content stems: fewer make a
+#: value (a name, a flag, an id), not a request a harm could be padded into.
+MIN_PART_STEMS = 4
 
 
 class Scorer:
@@ -83,23 +86,29 @@ class Scorer:
 
     def judged_score(self, reading: Reading) -> int:
         """The score the engine judges by: the whole action's, or a parameter text's own if
-        that alone is high enough to confirm a veto.
+        that alone reaches the model's ``pad`` threshold.
 
         A linear sum can be talked down by padding: a harmful request put as one item among
         harmless chores gets the chores' (negative) weights added to its own. So each
-        parameter text is also scored alone (its stems, pairs, concepts and each stem beside
-        its own concepts; the bias), and one that alone reaches the model's ``confirm``
-        threshold decides. The bar is that one, not the review threshold: a text read
-        without the description that frames it is read with less context, and at the review
-        threshold too many legitimate ones were held up. Linear in the text read: each stem
-        is scored at most twice.
+        parameter text that is a request in its own right (at least :data:`MIN_PART_STEMS`
+        distinct content stems) is also scored alone (its stems, pairs, concepts and each
+        stem beside its own concepts; the bias), and one that alone reaches ``pad`` decides.
+        A shorter text is a value (a name, a flag, an id, ``"action": "disable"``): read
+        without the description that says what it acts on, its few words score as the
+        harms they most often belong to: scored alone, such values were all that held 41
+        legitimate actions of the held-out split against 12 harms. A harm padded among
+        chores is a sentence; a short one stays within the rules' reach (they read every
+        text) and the whole sum's. Linear in the text read: each stem is scored at most
+        twice.
         """
         best = self.score(reading)
         if len(reading.parameter_parts) < MIN_PARTS:
             return best
-        bias = self.model.bias
+        bias, bar = self.model.bias, self.model.pad_threshold
         for first, end, first_clause, end_clause in reading.parameter_parts:
             stems = reading.stems[first:end]
+            if len(set(stems) - _SKIPPED) < MIN_PART_STEMS:
+                continue
             clauses = reading.clauses[first_clause:end_clause]
             union = 0
             for mask in clauses:
@@ -110,7 +119,7 @@ class Scorer:
                 + self._concept_score(clauses, union)
                 + self._cross_score(stems, union)
             )
-            if alone >= self.model.confirm_threshold:
+            if alone >= bar:
                 best = max(best, alone)
         return best
 

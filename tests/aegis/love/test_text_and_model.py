@@ -228,18 +228,42 @@ def _padded_reading(items: list[str]) -> Reading:
     return read_action(texts, {"items": items}, Limits())
 
 
-@pytest.mark.parametrize("confirm", [1_000, 6_000])
-def test_padding_cannot_talk_a_parameter_text_down(confirm: int) -> None:
-    """A parameter text that alone scores at or above ``confirm`` is judged by its own score,
+@pytest.mark.parametrize("pad", [1_000, 6_000])
+def test_padding_cannot_talk_a_parameter_text_down(pad: int) -> None:
+    """A parameter text that alone scores at or above ``pad`` is judged by its own score,
     however much harmless padding is listed beside it; below that, the whole action's sum."""
     from aegis.love_engine.scoring import Scorer
 
     weights = MappingProxyType({"poison": 5_000, "book": -3_000, "paper": -3_000})
-    scorer = Scorer(LinearModel(weights, 0, 100, 1000, confirm))
-    reading = _padded_reading(["book", "poison", "paper"])
+    scorer = Scorer(LinearModel(weights, 0, 100, 1000, confirm=-500, pad=pad))
+    reading = _padded_reading(
+        ["book the team room", "poison the neighbour's old dog", "order printer paper today"]
+    )
     assert scorer.score(reading) == 5_000 - 3_000 - 3_000
-    expected = 5_000 if confirm <= 5_000 else scorer.score(reading)
+    expected = 5_000 if pad <= 5_000 else scorer.score(reading)
     assert scorer.judged_score(reading) == expected
+
+
+def test_a_short_parameter_value_is_not_scored_alone() -> None:
+    """A value of fewer than ``MIN_PART_STEMS`` content words (a flag, a name, an id) is read
+    only as part of the action: without the description it carries no request of its own."""
+    from aegis.love_engine.scoring import MIN_PART_STEMS, Scorer
+
+    weights = MappingProxyType({"disabl": 5_000, "book": -3_000, "paper": -3_000})
+    scorer = Scorer(LinearModel(weights, 0, 100, 1000, pad=1_000))
+    short = _padded_reading(["book the room", "disable", "order paper"])
+    assert MIN_PART_STEMS > 1
+    assert scorer.judged_score(short) == scorer.score(short) == 5_000 - 3_000 - 3_000
+
+
+def test_the_pad_threshold_round_trips_and_defaults_to_confirm() -> None:
+    weights = MappingProxyType({"poison": 2210})
+    both = LinearModel(weights, -412, 150, 1000, confirm=-300, pad=150)
+    assert LinearModel.parse(both.dump()) == both
+    assert both.pad_threshold == 150
+    old = LinearModel.parse("scale\t1000\nbias\t0\nthreshold\t150\nconfirm\t90\n")
+    assert old.pad is None
+    assert old.pad_threshold == 90
 
 
 def test_the_judged_score_is_never_below_the_whole_sum() -> None:
