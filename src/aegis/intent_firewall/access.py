@@ -175,7 +175,7 @@ def judge_path(
         _unknown_workspace(scope, role, resolved, written, glob=glob)
         cwd = UNKNOWN_WORKSPACE
     elif (
-        role == "delete-tree"  # the one role the whole workspace is a finding for
+        role.startswith("delete")  # the whole workspace, or its history
         and scope.workspace is not None
         and resolved.startswith(scope.workspace)
     ):
@@ -327,8 +327,25 @@ def _whole_workspace(
         and posixpath.dirname(resolved) == workspace
         and posixpath.basename(resolved).strip("*?") in (".", ".[!.]", ".[^.]")
     )
-    if role == "delete-tree" and (whole or path == f"{workspace}/.git"):
+    history = role.startswith("delete") and _history(path, f"{workspace}/.git", glob=glob)
+    if (role == "delete-tree" and whole) or history:
         scope.hit("workspace-root-delete", f"{role} {written_as(resolved, written)}")
+
+
+#: What of a repository's ``.git`` holds its history: its objects, its branches and tags, and
+#: the reflog (``.git/index.lock`` or ``.git/hooks/x`` are not history).
+_HISTORY_PARTS = frozenset({"objects", "refs", "packed-refs", "logs"})
+
+
+def _history(path: str, git: str, *, glob: bool) -> bool:
+    """``path`` is the repository ``git`` itself, the parts of it that hold its history
+    (``.git/objects``), or all of its contents (``.git/*``)."""
+    if path == git:
+        return True
+    if not path.startswith(git + "/"):
+        return False
+    first = path[len(git) + 1 :].split("/", 1)[0]
+    return first in _HISTORY_PARTS or (glob and first.strip("*?") in ("", "."))
 
 
 def is_named_workspace(scope: Scope, value: str, cwd: str, *, below: bool = False) -> bool:
