@@ -393,6 +393,19 @@ def _recursive(parameters: Any) -> bool:
     return False
 
 
+#: Work units a value naming a network destination costs beyond any value's (see
+#: ``analysis.CommandBudget``): it is judged as a URL, a host and a query string too.
+_DESTINATION_UNITS = 40
+
+
+def _names_destination(text: str, key: str) -> bool:
+    """``text`` is a URL, or a value under a key that names a host (``host_3``, ``api_url``)."""
+    return "://" in text or any(word in _DESTINATION_KEY_WORDS for word in name_words(key))
+
+
+_DESTINATION_KEY_WORDS = frozenset(URL_KEY_ENDINGS) | {"server", "remote", "addr", "address"}
+
+
 class _RequestJudge:
     def __init__(self, request: Request, policy: Policy, memo: dict[Any, Any]) -> None:
         self.policy = policy
@@ -602,6 +615,9 @@ class _RequestJudge:
         budget = self.job.commands
         if budget is not None and not budget.judge_value(text):
             return [default_hit("too-large", budget.too_much())]
+        if budget is not None and _names_destination(text, key):
+            # a destination is judged as a URL, a host and a query, twice the usual cost
+            budget.spend(_DESTINATION_UNITS)
         return self.collect(text, key, tool)
 
     def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912, PLR0915
