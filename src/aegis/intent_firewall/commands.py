@@ -43,7 +43,7 @@ MAX_DEPTH = 8
 #: Catalogued programs that are files of a project (their entries say what their goals do).
 _PROJECT_ENTRY_POINTS = frozenset({"gradlew", "mvnw"})
 _SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".js", ".php", ".ps1", ".bat")
-_PATH_ROLES = frozenset({"read", "write", "delete", "write-tree"})
+_PATH_ROLES = frozenset({"read", "write", "delete", "delete-tree", "write-tree"})
 #: Operand roles whose targets matter: unknown operands for these are a finding.
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})

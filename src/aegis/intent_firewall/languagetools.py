@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CODE_KEYS", "code_program", "inline_code"]
+__all__ = ["CODE_KEYS", "code_program", "inline_code", "inline_shell_script"]
 
 
 _TABLE: dict[str, list[str]] = tomllib.loads(
@@ -72,3 +72,29 @@ def inline_code(words: frozenset[str], parameters: object) -> bool:
         isinstance(key, str) and key in CODE_KEYS and isinstance(value, str)
         for key, value in list(parameters.items())[:64]
     )
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash"})
+_INTERPRETER_KEYS = frozenset({"interpreter", "shell", "language", "lang", "runtime", "executable"})
+_SCRIPT_KEYS = frozenset({"script", "code", "source", "content", "body", "inline", "text"})
+_QUIET_KEYS = frozenset({"cwd", "working_directory", "workdir", "timeout", "description", "reason"})
+
+
+def inline_shell_script(parameters: object) -> bool:
+    """``run_script {interpreter: sh, script: 'cd docs && make html'}``: the script's text is
+    given inline to a shell, and that text is judged as a shell script like any command
+    line, so it is no unread user script. A single word (``./build.sh``) is a script file
+    and stays one; so does anything with a key not listed here."""
+    if not isinstance(parameters, Mapping) or not 1 < len(parameters) <= 8:
+        return False
+    shells = scripts = 0
+    for key, value in parameters.items():
+        folded = key.casefold() if isinstance(key, str) else ""
+        if folded in _INTERPRETER_KEYS and isinstance(value, str):
+            shells += value.strip().rsplit("/", 1)[-1] in _SHELLS
+            scripts -= value.strip().rsplit("/", 1)[-1] not in _SHELLS
+        elif folded in _SCRIPT_KEYS and isinstance(value, str) and len(value.split()) > 1:
+            scripts += 1
+        elif folded not in _QUIET_KEYS:
+            return False
+    return shells == 1 and scripts == 1

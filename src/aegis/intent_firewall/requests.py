@@ -25,7 +25,7 @@ from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
-from aegis.intent_firewall.languagetools import code_program, inline_code
+from aegis.intent_firewall.languagetools import code_program, inline_code, inline_shell_script
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
@@ -86,6 +86,7 @@ from aegis.intent_firewall.textchecks import (
     free_text_checks,
     secret_in_text,
 )
+from aegis.intent_firewall.toolcommands import ARCHIVE_WORDS, tool_command, unread_cli
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
@@ -419,6 +420,9 @@ class _RequestJudge:
         self.nouns = noun_words(request.action)
         #: ``fs.rm {path: ./dist}``: the ``rm -r`` a file-deleting tool amounts to.
         self.deletion = deletion_command(self.words, request.parameters)
+        #: ``aws_cli {service, operation, args}``, ``k8s.get {…}``, ``create_archive {…}``:
+        #: the command line such a tool runs (``toolcommands.py``).
+        self.command = tool_command(self.words, request.parameters)
         # delete_directory {path}: a directory goes with everything below it
         self.recursive = _recursive(request.parameters) or bool(
             self.words & _DIRECTORY_WORDS and self.words & _FILE_DELETING
@@ -476,6 +480,12 @@ class _RequestJudge:
             windows_workspace=self.policy.windows_workspace,
         )
 
+    def unread_command(self) -> None:
+        """A cloud or Kubernetes tool whose command line cannot be read: fail closed."""
+        if self.command is None and unread_cli(self.words, self.request.parameters):
+            hit = default_hit("destructive-action", f"{self.request.action!r} (unread)")
+            self.keep([hit], "action")
+
     def action(self) -> None:
         action = self.request.action
         if _names_nothing(self.nouns):
@@ -498,6 +508,8 @@ class _RequestJudge:
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
         if destructive and destructive <= DELETE_VERBS and self.deletion is not None:
             destructive = frozenset()  # fs.rm {path: ./dist}: judged as rm -r ./dist
+        if destructive and destructive <= ARCHIVE_WORDS and self.command is not None:
+            destructive = frozenset()  # create_archive {source, output}: judged as tar czf
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -507,6 +519,7 @@ class _RequestJudge:
             self.words & {"script"}
             and self.words & RUN_WORDS
             and not inline_code(self.words, self.request.parameters)
+            and not inline_shell_script(self.request.parameters)
         ):
             # run_script runs a user's script; runJavaScript {code} and run_python_script
             # {code} run code given inline, judged as that language's (languagetools.py)
@@ -1073,6 +1086,7 @@ def judge_request(
         # a document, data file or test written: the text is not YAML or JSON of commands
         items = [_as_file_text(item) for item in items if not _read_from_file_text(item)]
     judge.action()
+    judge.unread_command()
     if not judge.documentation:
         settings = bool(judge.words & CONTAINER_WORDS)
         judge.keep(structured_config(walk.frozen, settings=settings), "parameters")
@@ -1113,6 +1127,10 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
     if judge.deletion is not None:
         scope = judge.scope(prose=False)
         judge_argv(judge.deletion, scope, judge.job)
+        judge.keep(scope.hits, "parameters")
+    if judge.command is not None:
+        scope = judge.scope(prose=False)
+        judge_argv(judge.command, scope, judge.job)
         judge.keep(scope.hits, "parameters")
 
 

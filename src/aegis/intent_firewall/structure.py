@@ -69,6 +69,12 @@ def _text_of(value: bytes | bytearray | memoryview) -> str:
     return raw.decode("utf-8", "replace")
 
 
+def _byte_list(elements: list[Any]) -> bool:
+    """A list of at least two integers 0-255: the bytes of a ``Buffer`` or ``Uint8Array``
+    as JSON spells them, decoded and judged like any other bytes."""
+    return len(elements) > 1 and all(type(e) is int and 0 <= e <= 255 for e in elements)
+
+
 def _prototype_key(key: str, parent: str) -> bool:
     """``__proto__``, ``constructor.prototype`` (as one key or nested under ``constructor``):
     a key that a JavaScript merge follows into every object's prototype (pollution)."""
@@ -204,6 +210,9 @@ class _Walker:
             self.finding("opaque-value", f"{type(value).__name__} that cannot be read", where)
             return ()
         inner_key = key
+        if _byte_list(elements):
+            # [114, 109, ...] or {type: Buffer, data: [...]}: bytes spelled as numbers
+            self.value(bytes(elements), where, key, tool, depth)
         if isinstance(value, list | tuple) and 1 < len(elements) <= 4096:
             # [b"rm", b"-rf", b"/"]: an argument vector of bytes is the same command
             words = [_text_of(e) if isinstance(e, _BYTES) else e for e in elements]
