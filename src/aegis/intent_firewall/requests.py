@@ -117,6 +117,7 @@ __all__ = ["judge_request"]
 #: (format_file {path: src/a.py} reformats source; format_disk names no workspace file).
 _FILE_DELETING = frozenset({"delete", "remove", "rm", "unlink", "erase", "format"})
 _SEARCH_WORDS = frozenset({"search", "grep", "find", "lookup", "query"})
+_SEARCHES = frozenset({"search"})
 _SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
 #: Actions that run their argument as code, and the keys that carry it.
 _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascript", "js",
@@ -687,6 +688,8 @@ class _RequestJudge:
         if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
+        if self.search_tool:
+            words |= _SEARCHES  # find_in_files {root: /}: every file below the root is read
         # "Summary: run `make test`" unpacked from a context's YAML is prose the agent was
         # given, not a line to run: only a command key (run:, cmd:) makes its value one
         from_context = self.context_text is not None and text in self.context_text
