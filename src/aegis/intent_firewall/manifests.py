@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from aegis.intent_firewall.items import Item
+from aegis.intent_firewall.packagespecs import PACKAGE_SPEC_KEYS
 from aegis.intent_firewall.querypayloads import field_payload_findings
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.supplychain import ECOSYSTEM_OF_PROGRAM, package_finding, requested
@@ -39,8 +40,7 @@ _PATH_KEYS = frozenset(
     {"path", "file", "filename", "file_path", "filepath", "target", "target_file", "dest",
      "destination", "name", "output", "uri"}
 )  # fmt: skip
-_PACKAGE_KEYS = frozenset({"package", "packages", "package_name", "pkg", "name", "names",
-                           "dependency", "dependencies", "crate", "gem", "module"})  # fmt: skip
+_PACKAGE_KEYS = PACKAGE_SPEC_KEYS | {"name", "names", "module"}
 _MANAGER_KEYS = frozenset({"manager", "package_manager", "ecosystem", "registry", "tool",
                            "installer", "language"})  # fmt: skip
 _MANAGER_WORDS: Mapping[str, str] = {
@@ -96,16 +96,22 @@ def _is_content(item: Item) -> bool:
     return item.key.startswith("<") and item.where.rsplit(".", 1)[-1] in CONTENT_KEYS
 
 
+#: Action words of a call that fetches the packages it names (pip_download fetches, and a
+#: package's build runs its setup code, as an install does).
+_FETCHING = frozenset({"install", "add", "download"})
+_INSTALL_HINTS = _FETCHING | {"dependency", "dependencies", "package", "require"}
+
+
 def install_call_findings(words: frozenset[str], items: list[Item]) -> list[Hit]:
     """A structured call that installs or adds a package (``install_package``,
     ``add_dependency``) under a manager the action or a parameter names."""
-    if not words & {"install", "add", "dependency", "dependencies", "package", "require"}:
+    if not words & _INSTALL_HINTS:
         return []
     ecosystem = next((_MANAGER_WORDS[w] for w in sorted(words) if w in _MANAGER_WORDS), None)
     for item in items:
         if item.key in _MANAGER_KEYS and item.text.lower() in _MANAGER_WORDS:
             ecosystem = _MANAGER_WORDS[item.text.lower()]
-    if ecosystem is None or not words & {"install", "add"}:
+    if ecosystem is None or not words & _FETCHING:
         return []
     asked = (
         requested(ecosystem, item.text) for item in items[:_MAX_NAMES] if item.key in _PACKAGE_KEYS

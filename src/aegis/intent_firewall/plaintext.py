@@ -12,6 +12,7 @@ from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.orders import prose_like
 from aegis.intent_firewall.overrides import find_override
+from aegis.intent_firewall.packagespecs import package_spec
 from aegis.intent_firewall.paths import looks_like_path
 from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
 from aegis.intent_firewall.rules import Hit
@@ -137,6 +138,7 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and "." in canonical
         and " " not in canonical.strip()
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
+        and not package_spec(key, canonical)  # pip_download {requirement: numpy==1.26.4}
     ):
         judge_url(scope, canonical.strip(), text, cwd)
 

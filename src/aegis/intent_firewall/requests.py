@@ -67,6 +67,7 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.runscripts import run_script_findings
+from aegis.intent_firewall.searchtools import search_action, search_text
 from aegis.intent_firewall.sql import SqlJudgement
 from aegis.intent_firewall.sqlbinds import bound_roots, is_bound
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
@@ -117,6 +118,7 @@ __all__ = ["judge_request"]
 #: (format_file {path: src/a.py} reformats source; format_disk names no workspace file).
 _FILE_DELETING = frozenset({"delete", "remove", "rm", "unlink", "erase", "format"})
 _SEARCH_WORDS = frozenset({"search", "grep", "find", "lookup", "query"})
+_SEARCHES = frozenset({"search"})
 _SEARCH_KEYS = frozenset({"query", "q", "pattern", "search", "term", "text"})
 #: Actions that run their argument as code, and the keys that carry it.
 _CODE_ACTIONS = frozenset({"python", "ipython", "jupyter", "notebook", "javascript", "js",
@@ -416,6 +418,8 @@ class _RequestJudge:
         self.request = request
         self.custom = bool(policy.custom.rules)
         self.words = name_words(request.action)
+        #: search_code {query, path}: the text it looks for is no command (searchtools.py)
+        self.search_tool = search_action(self.words, request.parameters)
         #: The name's words with singulars and two-word nouns, for the named-access pairs.
         self.nouns = noun_words(request.action)
         #: ``fs.rm {path: ./dist}``: the ``rm -r`` a file-deleting tool amounts to.
@@ -633,7 +637,7 @@ class _RequestJudge:
             budget.spend(_DESTINATION_UNITS)
         return self.collect(text, key, tool)
 
-    def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0912, PLR0915
+    def collect(self, text: str, key: str, tool: str) -> list[Hit]:  # noqa: PLR0911, PLR0912, PLR0915
         limits = self.policy.limits
         if len(text) > limits.max_string:
             return [default_hit("too-large", f"{len(text)} characters")]
@@ -670,6 +674,12 @@ class _RequestJudge:
             return hits
         if key == "<key>":
             key = ""  # a key that reads like a command is judged like a value
+        if search_text(self.search_tool, key):
+            # search {pattern: 'nc -e'}: what it looks for is neither run nor read; only a
+            # secret in it is sent (searchtools.py)
+            if secret_in_text(canonical) is not None:
+                hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))
+            return hits
         searching = (key in _SEARCH_KEYS and bool(self.words & _SEARCH_WORDS)) or _search_line(
             canonical, key
         )
@@ -691,6 +701,8 @@ class _RequestJudge:
         if _encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
+        if self.search_tool:
+            words |= _SEARCHES  # find_in_files {root: /}: every file below the root is read
         # "Summary: run `make test`" unpacked from a context's YAML is prose the agent was
         # given, not a line to run: only a command key (run:, cmd:) makes its value one
         from_context = self.context_text is not None and text in self.context_text

@@ -206,8 +206,10 @@ def requested(ecosystem: str, spec: str) -> tuple[str, str] | None:
             "v" if ecosystem == "go" else ""
         )
     if ecosystem == "rubygems":
-        name, _, version = spec.partition(":")
-        return name, version
+        # rails:7.0, or rake -v 13.1.0 as a gem install line gives it
+        name, _, version = spec.partition(":") if ":" in spec else spec.partition(" ")
+        version = version.strip().removeprefix("--version").removeprefix("-v").strip(" '\"")
+        return name.strip(), version
     end = len(spec)
     for index, char in enumerate(spec):
         if char in "[=<>!~;@ (,":
