@@ -65,6 +65,9 @@ class PlainValue:
     recursive: bool = False
     #: The value read as SQL, when it is a SQL key's (see :func:`sql_reading`).
     sql: SqlJudgement | None = None
+    #: The value comes from text the agent read (structure unpacked from the context), not
+    #: from what it asks to do.
+    read: bool = False
 
 
 def sql_reading(key: str, canonical: str, job: ShellJob) -> SqlJudgement | None:
@@ -453,7 +456,10 @@ def _carried(carried: tuple[Carried, ...], scope: Scope, job: ShellJob, max_shel
 
 def _injection_shapes(value: PlainValue, scope: Scope) -> None:
     """SQL-injection shapes in a plain field, also read with SQL comments as the spaces a
-    server reads them as (``x';/**/DROP/**/TABLE/**/users;--``)."""
+    server reads them as (``x';/**/DROP/**/TABLE/**/users;--``). The context is what the
+    agent read (a ticket quoting ``' OR 1=1 --``), no value any query receives: not judged."""
+    if value.key == "<context>" or value.read:
+        return
     canonical, text = value.canonical, value.text
     readings = [canonical]
     if has_comment(canonical) and len(canonical) <= MAX_SQL:

@@ -829,7 +829,9 @@ class _RequestJudge:
                 judge_shell(canonical_text(line, fold=False), carried, self.job)
             scope.hits.extend(carried.hits)
         judge_plain(
-            PlainValue(canonical, text, key, words, self.recursive, sql),
+            PlainValue(
+                canonical, text, key, words, self.recursive, sql, self.context_text is not None
+            ),
             scope,
             self.job,
             self.policy.limits.max_shell,
