@@ -18,9 +18,10 @@ a shell line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import re2
 
 from aegis.intent_firewall.debuggergrammar import Debugger, Reading, debuggers, read_words
 from aegis.intent_firewall.literalinput import LITERAL_PRODUCERS, literal_output
@@ -35,8 +36,8 @@ __all__ = ["debugger"]
 _MAX_LINES = 64
 _MAX_APPLY = 4
 #: Words of ``thread apply``/``frame apply`` before the command: ids, ranges, ``all``, flags.
-_APPLY_WORD = re.compile(r"all|level|-[a-z]+|[\d.*$-]+", re.IGNORECASE)
-_HEAD = re.compile(r"[A-Za-z][\w-]*")
+_APPLY_WORD = re2.compile(r"(?i)all|level|-[a-z]+|[\d.*$-]+")
+_HEAD = re2.compile(r"[A-Za-z][\w-]*")
 _RUNNERS = frozenset({"run", "r", "start", "starti", "process launch"})
 
 

@@ -16,8 +16,9 @@ seen (``ln -s /dev/sda`` on the line is its own finding).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+import re2
 
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.paths import resolve_path
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["disk_image"]
 
 #: Names the kernel gives block devices (as a whole word: ``sdb1`` is one, ``sdb1.img`` not).
-_DEVICE_NAME = re.compile(
+_DEVICE_NAME = re2.compile(
     r"(?:[shv]d[a-z]+|xvd[a-z]+|nvme\d+(?:n\d+)?(?:p\d+)?|mmcblk\d+(?:p\d+)?|loop\d+(?:p\d+)?"
     r"|nbd\d+(?:p\d+)?|md\d+(?:p\d+)?|dm-\d+|sr\d+|r?disk\d+(?:s\d+)?|zram\d+|ram\d+|fd\d+"
     r"|mtdblock\d+|ubi\d+(?:_\d+)?|rbd\d+|zd\d+)\d*"
@@ -85,9 +86,9 @@ def _pieces(value: str, *, first_operand: bool) -> list[tuple[str, bool]]:
     if value.startswith("-"):
         # --backup=FILE, -d/etc (a value attached to a short option)
         tail = value.partition("=")[2] if "=" in value else value[2:] if value[1:2] != "-" else ""
-        return [(part, False) for part in re.split(r"[=,]", tail) if part]
+        return [(part, False) for part in re2.split(r"[=,]", tail) if part]
     if "=" in value or "," in value:
-        return [(part, False) for part in re.split(r"[=,]", value) if part]
+        return [(part, False) for part in re2.split(r"[=,]", value) if part]
     return [(value, first_operand)]
 
 

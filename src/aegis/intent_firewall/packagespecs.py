@@ -14,7 +14,7 @@ is linear in the value; longer values than any registry accepts are never specif
 
 from __future__ import annotations
 
-import re
+import re2
 
 __all__ = ["PACKAGE_SPEC_KEYS", "package_spec"]
 
@@ -25,21 +25,22 @@ PACKAGE_SPEC_KEYS = frozenset(
      "dependency", "dependencies", "dep", "deps", "crate", "crates", "gem", "gems"}
 )  # fmt: skip
 
+#: Longest value read as a specifier; the patterns are RE2 (linear), so this bounds the work.
 _MAX_SPEC = 256
-_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,212}[A-Za-z0-9])?"
-_VERSION = r"[A-Za-z0-9.*+!_-]{1,64}"
+_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+_VERSION = r"[A-Za-z0-9.*+!_-]+"
 _CLAUSE = rf"(?:===|==|!=|~=|>=|<=|>|<)\s*{_VERSION}"
 #: PEP 508 without direct references: name, extras, version clauses, environment marker.
-_PEP508 = re.compile(
-    rf"{_NAME}\s*(?:\[[A-Za-z0-9._, -]{{0,128}}\])?\s*"
-    rf"(?:{_CLAUSE}\s*(?:,\s*{_CLAUSE}\s*){{0,16}})?(?:;[^@/\\]{{0,160}})?"
+_PEP508 = re2.compile(
+    rf"{_NAME}\s*(?:\[[A-Za-z0-9._, -]*\])?\s*"
+    rf"(?:{_CLAUSE}\s*(?:,\s*{_CLAUSE}\s*)*)?(?:;[^@/\\]*)?"
 )
 #: npm and cargo: ``name@range``, ``@scope/name@range``, ``name@tag``.
-_AT_SPEC = re.compile(
-    rf"(?:@{_NAME}/)?{_NAME}@(?:[\^~]|[<>]=?|=)?[A-Za-z0-9.*+_-]{{1,64}}(?:\s*\|\|\s*[\^~]?[0-9.x*]{{1,32}}){{0,8}}"
+_AT_SPEC = re2.compile(
+    rf"(?:@{_NAME}/)?{_NAME}@(?:[\^~]|[<>]=?|=)?[A-Za-z0-9.*+_-]+(?:\s*\|\|\s*[\^~]?[0-9.x*]+)*"
 )
 #: RubyGems: ``name -v 1.2`` / ``name --version '~> 1.2'`` (``name:1.2`` reads as host:port).
-_GEM_SPEC = re.compile(
+_GEM_SPEC = re2.compile(
     rf"{_NAME}\s+(?:-v|--version)\s+['\"]?(?:[~<>=!]{{1,2}}\s*)?{_VERSION}['\"]?"
 )
 

@@ -32,6 +32,9 @@ __all__ = [
 
 #: A word with inner apostrophes or hyphens, or a clause-ending mark (a full stop only where
 #: no word character follows: "paypal.com" is no sentence end); linear (see above).
+# Python's re for its Unicode \w and the look-ahead RE2 lacks; it cannot backtrack: a run of
+# word characters is only ever followed by a separator that is not one, so each character
+# has one place in a match.
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[;!?\n]|\.(?!\w)")
 CLAUSE_BREAK = "."
 _CLAUSE_MARKS = frozenset(".;!?\n")
@@ -249,6 +252,7 @@ def mixed_script_words(text: str, limit: int = 3) -> list[str]:
 
 
 # Character classes only: a match is one character, so neither can backtrack.
+# single character classes: nothing to backtrack over
 _LATIN = re.compile("[a-z]")
 _LOOKALIKE = re.compile("[" + re.escape("".join(sorted(_LOOKALIKES))) + "]")
 

@@ -26,8 +26,9 @@ control off for good. Each reads a bounded window of terms: linear in the clause
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+
+import re2
 
 from aegis.love_engine.rulebook import BIT
 
@@ -50,7 +51,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 _CONTROL = BIT["safety_control"] | BIT["strong_control"]
-_NUMBER = re.compile(r"^\d{1,4}$")
+_NUMBER = re2.compile(r"^\d{1,4}$")
 _WORD_NUMBERS = frozenset({"one", "two", "three", "five", "seven", "ten", "thirty", "ninety"})
 
 # -- retention --------------------------------------------------------------------------------
@@ -73,14 +74,14 @@ _KEPT_RECORDS = frozenset(
 
 # -- bounded, watched pauses ------------------------------------------------------------------
 _SHORT_UNITS = frozenset({"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"})
-_HYPHENED = re.compile(r"^(\d{1,3})-(minute|min|hour|hr)s?$")
+_HYPHENED = re2.compile(r"^(\d{1,3})-(minute|min|hour|hr)s?$")
 _BOUNDED_PHRASES = (("tonight", "only"), ("one", "login"), ("single", "login"), ("single", "use"))
 _SAFEGUARDS = _set(
     "permit present watching patrolling supervised verified warden wardens marshal "
     "witness witnessed watch"
 )
 _STILL_LIVE = frozenset({"stays", "remains", "stay", "remain"})
-_TICKET = re.compile(r"^[a-z]{2,5}-\d{3,}$")
+_TICKET = re2.compile(r"^[a-z]{2,5}-\d{3,}$")
 
 # -- harmful things ---------------------------------------------------------------------------
 #: Harmful things, and what a test or a crash leaves behind.
