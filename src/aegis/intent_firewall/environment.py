@@ -10,6 +10,7 @@ passes an environment mapping as a parameter.
 from __future__ import annotations
 
 from aegis.intent_firewall.access import Scope
+from aegis.intent_firewall.envvalues import harmless_value
 from aegis.intent_firewall.indexvars import index_variable, judge_index
 from aegis.intent_firewall.text import written_as
 
@@ -134,6 +135,8 @@ def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
         scope.hit("guard-disabled", f"{shown} switches a guard off")
     if key in PATH_LISTS and _stays_inside(value, key):
         return
+    if harmless_value(scope, key, value):
+        return  # NODE_OPTIONS=--max-old-space-size=4096, HOME="$HOME" (envvalues.py)
     if key in _PAGER_VARIABLES and (plain_pager(value) or not value.strip()):
         return  # PAGER=cat git log: no pager at all
     if index_variable(key) and judge_index(scope, value, written):
