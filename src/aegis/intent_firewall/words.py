@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aegis.intent_firewall.globbing import expand_braces, has_braces, has_glob
+from aegis.intent_firewall.valueshapes import Shaped, mark, producer_shape, settle
 
 __all__ = ["Binding", "Word", "backtick_bodies", "decode_ansi_c", "resolve_word"]
 
@@ -151,6 +152,7 @@ class _Resolver:
         self.split = False
         self.hazards: list[str] = []
         self.scripts: list[str] = []
+        self.shaped: list[Shaped] = []
 
     def nested(self, node: Any) -> None:
         """Command substitutions anywhere below ``node`` (inside ``${x:-…}``, ``$((…))``,
@@ -224,6 +226,8 @@ class _Resolver:
             # $(pwd) prints $PWD: the directory the line runs in, judged like $PWD itself
             self.constructs.append(f"command substitution {self.text(node)}")
             return self.variables.get("PWD")
+        if kind == "command_substitution" and (known := producer_shape(self.text(node))):
+            return self._shaped(node, known)
         if kind in ("command_substitution", "process_substitution"):
             label = "command" if kind == "command_substitution" else "process"
             self.constructs.append(f"{label} substitution {_short(self.text(node))}")
@@ -239,6 +243,15 @@ class _Resolver:
         self.constructs.append(f"{kind} {_short(self.text(node))}")
         self.nested(node)
         return None
+
+    def _shaped(self, node: Any, known: tuple[str, tuple[str, ...]]) -> str:
+        """``$(nproc)``, ``$(date +%F)``: a mark for :func:`settle` to check and fill."""
+        construct = f"command substitution {_short(self.text(node))}"
+        self.constructs.append(construct)
+        self.substitutions.append(node)
+        marked = mark(len(self.shaped))
+        self.shaped.append(Shaped(marked, known[0], known[1], construct))
+        return marked
 
     def _bound(self, node: Any, quoted: bool) -> tuple[bool, str | None]:  # noqa: PLR0911
         """(whether ``node`` expands a bound variable, its value)."""
@@ -284,14 +297,34 @@ class _Resolver:
             c for c in node.named_children if c.type in ("variable_name", "special_variable_name")
         ]
         if len(names) != 1 or len(node.named_children) != 1:
-            return None
+            return self._defaulted(node, quoted)
         value = self.variables.get(self.text(names[0]).upper())
         if value is not None and not quoted and any(ch.isspace() for ch in value):
             self.split = True
         return value
 
+    def _defaulted(self, node: Any, quoted: bool) -> str | None:
+        """``${TMPDIR:-/tmp}``, ``${TMPDIR=/tmp}`` of a variable whose (non-empty) value is
+        known: that value, the default never used; recorded as ``${TMPDIR}`` is. Any other
+        operator, or a variable not known, leaves the value unknown."""
+        children = node.named_children
+        if node.type != "expansion" or len(children) != 2 or children[0].type != "variable_name":
+            return None
+        if not any(not c.is_named and c.type in _DEFAULTS for c in node.children):
+            return None
+        name = self.text(children[0])
+        value = self.variables.get(name)
+        if not value or not name.isupper():
+            return None
+        self.constructs[-1] = f"parameter expansion ${{{name}}}"
+        if not quoted and any(ch.isspace() for ch in value):
+            self.split = True
+        return value
+
 
 _TRIMS = frozenset({"%", "%%", "#", "##"})
+#: Operators that use the variable's value when it is set and not empty (or just set).
+_DEFAULTS = frozenset({":-", "-", ":=", "="})
 
 
 def _trimmed(binding: Binding, node: Any, pattern: str) -> Binding | None:
@@ -334,6 +367,9 @@ def resolve_word(
             return Word(written, literal, (literal,), [], [], False, [])
     resolver = _Resolver(source, variables, bound, used)
     value = resolver.value(node, False, 0)
+    if resolver.shaped:  # a program name is never taken from a substitution ("`which rm` x")
+        program = node.parent is not None and node.parent.type == "command_name"
+        value = settle(value, resolver.shaped, resolver.constructs, program=program)
     word = Word(
         written=resolver.text(node),
         value=value,
