@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.gitdiscards import discards
+from aegis.intent_firewall.hookspath import HOOKS_KEY, workspace_hooks
 from aegis.intent_firewall.optionroles import looks_like_path, unmodelled_value
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
@@ -92,10 +93,13 @@ _SUBCOMMAND_FINDINGS = {
 }
 
 
-def _git_config(judge: CommandJudge, setting: str) -> None:
+def _git_config(judge: CommandJudge, setting: str, cwd: str | None = None) -> None:
+    """``cwd``: the repository's directory when the setting is that repository's own."""
     key, _, value = (part.strip().lower() for part in setting.partition("="))
     if key in ("core.pager", "core.editor") and value in _PLAIN_PAGERS:
         return
+    if key == HOOKS_KEY and cwd and workspace_hooks(judge.scope, setting.partition("=")[2], cwd):
+        return  # git config core.hooksPath .githooks: the project's own tracked hooks
     if key in _GIT_EXEC_KEYS or key.startswith(_GIT_EXEC_PREFIXES):
         judge.hit("interpreter-code", f"git configuration {setting[:100]!r} can run programs")
 
@@ -175,7 +179,8 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         # a key alone, or --get/--list/--unset, reads or removes a setting: nothing runs
         setting = len(keys) > 1 or bool(flags & _CONFIG_ADDING)
         if keys and setting and not flags & _CONFIG_READING:
-            _git_config(judge, "=".join(keys[:2]))
+            own = not flags & _CONFIG_ELSEWHERE
+            _git_config(judge, "=".join(keys[:2]), cwd if own else None)
     elif sub in _GIT_NETWORK:
         for value, written, _ in rest:
             if value and ("://" in value or ("@" in value and ":" in value)):
@@ -190,6 +195,8 @@ _CONFIG_READING = frozenset(
      "--unset-all", "--remove-section", "--rename-section", "--get-color", "--get-colorbool"}
 )  # fmt: skip
 _CONFIG_ADDING = frozenset({"--add", "--replace-all"})
+#: Where a setting lands beyond the repository at hand.
+_CONFIG_ELSEWHERE = frozenset({"--global", "--system", "--file", "-f", "--blob"})
 
 
 def _config_words(words: list[Arg]) -> list[str]:

@@ -21,6 +21,7 @@ from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.filekinds import DATA_KINDS, spreadsheet_formula, written_kind
 from aegis.intent_firewall.guardtamper import tamper_findings
+from aegis.intent_firewall.hookspath import tool_hooks
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
@@ -709,7 +710,11 @@ class _RequestJudge:
         scope = self.scope(prose=False)
         if tool.startswith("<env>") or (not tool and self.words & _ENV_ACTIONS):
             judge_assignment(scope, key, canonical, text)
-            if "." in key and config_exec(f"{key}={canonical}".lower()) is not None:
+            if (
+                "." in key
+                and config_exec(f"{key}={canonical}".lower()) is not None
+                and not tool_hooks(scope, key, canonical, self.request.parameters)
+            ):
                 # {"key": "core.sshCommand", "value": …}: a setting that runs a program
                 scope.hit("interpreter-code", f"setting {key}={text[:80]!r}")
         # runPython {code}, node.eval {script}: the code of that interpreter's -c or -e
