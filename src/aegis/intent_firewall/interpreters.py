@@ -309,6 +309,8 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         if role == "read":
             judge.path(arg, "read", feed.cwd)
     if parsed.operands:
+        if _stdin_operand(parsed.operands, args) and _literal_code(judge, spec.name, True, feed):
+            return  # echo 'print(1)' | python3 -: the dash names standard input
         if not _entry_point(judge, spec.name, parsed.operands[0], args, feed):
             _script_operand(judge, spec.name, parsed.operands[0], feed, args)
         return
@@ -321,6 +323,12 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         return
     if not _literal_code(judge, spec.name, len(args) == 1, feed):
         stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def _stdin_operand(operands: list[Arg], args: list[Arg]) -> bool:
+    """``python3 -``, ``node -``: the program's one word is a dash, the script read from
+    standard input, exactly as with no operand at all."""
+    return len(args) == 2 and len(operands) == 1 and operands[0][:3:2] == ("-", False)
 
 
 def _literal_code(judge: CommandJudge, name: str, alone: bool, feed: Feed) -> bool:

@@ -8,7 +8,8 @@ or ownership away locks the agent (and its user) out of all of it at once:
   unless what they overwrite is disposable (``tmp/``, ``scratch/``, build output, a log);
 - ``truncate`` to zero or smaller (``-s 0``, ``-s -1K``, ``-s <1M``) and ``dd of=FILE`` throw
   a file's contents away: ``irreversible-overwrite`` unless the file is disposable (a log,
-  build output, a scratch directory) — ``truncate -s 1G disk.img`` only sets a size;
+  build output, a scratch directory, a test tree's fixtures that a generator or version
+  control gives back) — ``truncate -s 1G disk.img`` only sets a size;
 - a recursive ``chmod`` that takes the owner's read or write permission (``000``, ``a-rwx``,
   ``u=``), a recursive ``chown`` to another user (``nobody``, ``root``) or ``chattr -R +i``
   applied to the working directory, an ancestor of it or one of its top-level directories
@@ -38,8 +39,14 @@ __all__ = ["LockoutTarget", "dd_target", "lockout", "overwritten", "shred", "tru
 _DISPOSABLE_DIRS = frozenset(
     {"build", "dist", "target", "out", "tmp", "temp", ".cache", "cache", "node_modules",
      "__pycache__", "coverage", "htmlcov", ".pytest_cache", ".mypy_cache", ".ruff_cache",
-     "logs", "log", "scratch", ".tox", ".nox", ".venv", "venv", "_build", ".next", ".parcel-cache"}
+     "logs", "log", "scratch", ".tox", ".nox", ".venv", "venv", "_build", ".next", ".parcel-cache",
+     "testdata"}
 )  # fmt: skip
+#: Fixture directories of a test tree: the inputs of tests, made by a generator or kept in
+#: version control (``tests/fixtures/random.bin``); ``fixtures/`` alone may be an
+#: application's seed data, and ``testdata/`` is go's name for test inputs (listed above).
+_TEST_TREES = frozenset({"tests", "test", "spec", "__tests__"})
+_FIXTURE_DIRS = frozenset({"fixtures", "__fixtures__", "test-data", "test_data", "data"})
 _DISPOSABLE_SUFFIXES = (".log", ".out", ".tmp", ".swp", ".pid", ".lock", ".o", ".pyc", ".img")
 _SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/", "/dev/")  # noqa: S108
 _RECURSIVE_FLAGS = frozenset({"-R", "--recursive"})
@@ -50,7 +57,11 @@ _OWN_USERS = frozenset({"$user", "${user}", "$(id -u)", "$(whoami)", "$uid", "${
 def _disposable(resolved: str) -> bool:
     if resolved.startswith(_SCRATCH) or resolved.endswith(_DISPOSABLE_SUFFIXES):
         return True
-    return not _DISPOSABLE_DIRS.isdisjoint(resolved.split("/"))
+    parts = resolved.split("/")
+    if not _DISPOSABLE_DIRS.isdisjoint(parts):
+        return True
+    tree = next((i for i, part in enumerate(parts) if part in _TEST_TREES), len(parts))
+    return not _FIXTURE_DIRS.isdisjoint(parts[tree + 1 : -1])
 
 
 def overwritten(judge: CommandJudge, arg: Arg, cwd: str, how: str) -> None:

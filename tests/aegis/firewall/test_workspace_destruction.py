@@ -32,6 +32,8 @@ def decision(line: str) -> Decision:
         "truncate --size=0 a.json",
         "truncate -s -10K data.csv",
         "dd if=/dev/zero of=data.db bs=1k count=1",
+        "truncate -s 0 fixtures/customers.json",
+        "truncate -s 0 data/tests.csv",
     ],
 )
 def test_an_overwrite_beyond_recovery_is_named(line: str) -> None:
@@ -47,6 +49,9 @@ def test_an_overwrite_beyond_recovery_is_named(line: str) -> None:
         "truncate -s +1M data.bin",
         "dd if=/dev/zero of=build/x.img bs=1M count=1",
         "dd if=a.bin of=/dev/null",
+        "dd if=/dev/urandom of=./tests/fixtures/random.bin bs=1M count=4",
+        "truncate -s 0 testdata/empty.csv",
+        "truncate -s 0 tests/unit/data/empty.csv",
         "rm data/old.csv",
     ],
 )
