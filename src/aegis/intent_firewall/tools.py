@@ -15,6 +15,7 @@ from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.clients import image_host
 from aegis.intent_firewall.composeproject import compose_words, judge_project, project_verb
+from aegis.intent_firewall.housekeeping import docker_prune_kept
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
@@ -142,13 +143,20 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     elif sub in ("login", "unshare", "down"):
         _docker_session(judge, sub, rest, feed)
     elif sub == "prune" or "prune" in words[:1]:
-        judge.hit("destructive-command", f"docker {sub} {' '.join(words)[:80]}")
+        _prune(judge, group, sub, words)
     elif sub == "cp":
         _docker_cp(judge, rest, feed)
     elif sub in ("build", "buildx"):
         _docker_build(judge, rest, feed)
     else:
         _docker_admin(judge, sub, words)
+
+
+def _prune(judge: CommandJudge, group: str, sub: str, words: list[str]) -> None:
+    """Prunes delete what no container uses; dangling or labelled images and the build
+    cache are rebuilt by a build (``housekeeping``)."""
+    if not docker_prune_kept(group, sub, words):
+        judge.hit("destructive-command", f"docker {sub} {' '.join(words)[:80]}")
 
 
 def _compose_verb(judge: CommandJudge, rest: list[Arg], feed: Feed) -> list[Arg]:

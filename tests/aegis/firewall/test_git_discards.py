@@ -26,7 +26,6 @@ def test_words_after_the_separator_are_pathspecs_not_options() -> None:
         ("branch", ["-fd", "x"]),
         ("branch", ["--force", "--delete", "x"]),
         ("reflog", ["expire", "--all"]),
-        ("prune", []),
         ("restore", ["--worktree", "--staged", ":/"]),
         ("checkout", ["--", "./"]),
         ("switch", ["--discard-changes", "main"]),
@@ -43,6 +42,8 @@ def test_every_catalogued_form_is_found(sub: str, words: list[str]) -> None:
         ("stash", ["pop"]),
         ("branch", ["-d", "x"]),
         ("prune", ["--dry-run"]),
+        ("prune", []),  # only what no ref or reflog reaches
+        ("gc", ["--prune=now"]),
         ("restore", ["--staged", "."]),
         ("restore", ["src/app.py"]),
         ("checkout", ["--", "src/app.py"]),
