@@ -10,7 +10,8 @@
   ``OR REPLACE``), ``ALTER TABLE … ADD COLUMN`` with nothing else. Every other DDL stays
   review.
 * Maintenance that changes nothing (:func:`quiet_command`): ``VACUUM`` (not ``VACUUM
-  INTO`` a file), ``COPY … TO STDOUT`` (:func:`copy_to_client`).
+  INTO`` a file); copies to and from the client (:func:`copy_to_client`): ``COPY … TO
+  STDOUT``, and ``COPY … FROM STDIN``, rows the client sends as an ``INSERT`` would.
 
 The split goes by the tokenizer's semicolons, so a ``;`` inside a literal or a name never
 splits; text the tokenizer refuses is not unframed (fail closed).
@@ -100,14 +101,16 @@ def additive(statement: Any) -> bool:
 
 
 def copy_to_client(statement: Any) -> bool:
-    """``COPY … TO STDOUT``: rows sent to the client that asked, no server file touched."""
-    if not isinstance(statement, exp.Copy) or statement.args.get("kind"):
+    """``COPY … TO STDOUT`` (rows sent to the client that asked) or ``COPY … FROM STDIN``
+    (rows the client sends, as an ``INSERT`` would): no server file or program touched."""
+    if not isinstance(statement, exp.Copy):
         return False
+    stream = "stdin" if statement.args.get("kind") else "stdout"
     files = statement.args.get("files") or []
     return (
         len(files) == 1
         and isinstance(files[0], exp.Identifier | exp.Var | exp.Column)
-        and (str(files[0].name).lower() == "stdout")
+        and (str(files[0].name).lower() == stream)
     )
 
 
