@@ -29,6 +29,8 @@ from aegis.intent_firewall.languagetools import code_program, inline_code, inlin
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
+from aegis.intent_firewall.namedtools import argv_test, named_argv, named_program
 from aegis.intent_firewall.operations import (
     RESOURCE_KEYS,
     names_file_transfer,
@@ -904,19 +906,10 @@ class _RequestJudge:
     def _named_program(self, argv: list[str], item: Item) -> list[str]:
         """``git {args: [push, --force]}``: the arguments of a tool named after a program
         are that program's, not a command line whose program is their first word."""
-        if item.key not in ("args", "arguments", "argv", "params", "command", "cmd") or not argv:
+        if item.key not in NAMED_ARGUMENT_KEYS or not argv:
             return argv
-        known = catalogue().lookup
-        if known(argv[0].rsplit("/", 1)[-1].lower()) is not None:
-            return argv
-        named = sorted(
-            word
-            for word in (self.words | name_words(item.tool or self._sibling_tool(item)))
-            - COMMAND_WORDS
-            - _RUN_WORDS
-            if known(word) is not None
-        )
-        return [named[0], *argv] if len(named) == 1 else argv
+        words = self.words | name_words(item.tool or self._sibling_tool(item))
+        return named_argv(named_program(words, _NOT_PROGRAM_WORDS), argv)
 
     def _named_line(self, item: Item) -> Item:
         """``docker {command: "image ls app"}``: a command line that starts with a
@@ -931,7 +924,7 @@ class _RequestJudge:
         if not first or not PLAIN_WORD.issuperset(first) or first == item.text:
             return item
         known = catalogue().lookup
-        named = sorted(word for word in words if known(word) is not None)
+        named = [name] if (name := named_program(words, frozenset())) else []
         if len(named) != 1 or named[0] == first.lower():
             return item
         program = known(named[0])
@@ -1058,7 +1051,7 @@ def _walk(parameters: Any, policy: Policy, action: frozenset[str] = frozenset())
         max_nodes=limits.max_nodes,
         max_depth=limits.max_depth,
         max_chars=limits.max_string,
-        is_argv=is_argv,
+        is_argv=argv_test(action, _NOT_PROGRAM_WORDS),
         keys_matter=bool(policy.custom.rules),
         line_keys=session_lines(action),
     )

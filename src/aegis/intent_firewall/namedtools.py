@@ -1,0 +1,73 @@
+"""Tools named for one program: their argument lists are that program's words.
+
+``git {args: [commit, -m, "fix: guard totals"]}`` runs ``git commit -m "fix: guard
+totals"``, not a program called ``commit`` and a command line ``fix: guard totals``;
+``redis {command: [GET, rate:user:42]}`` sends ``GET`` to redis, as ``redis-cli GET …`` does.
+The program is the one word of the tool's name (after ``data/operations.toml``'s
+``[named_tools]`` aliases: ``redis`` is ``redis-cli``) that the command catalogue knows, words
+that only say "run" left aside; two such words, or none, name no program (fail closed: the
+list is read as it is). A list whose first word is itself a program stays that program's
+line (``git {args: [rm, -rf, /]}`` is judged as ``rm``), except under a database client's
+tool, which can only send its own commands (``redis {command: [DEL, k]}`` is redis's ``DEL``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from aegis.intent_firewall.catalogue import catalogue
+from aegis.intent_firewall.readings import is_argv
+from aegis.intent_firewall.text import canonical_text
+
+__all__ = ["ARGUMENT_KEYS", "argv_test", "named_argv", "named_program"]
+
+_DATA = tomllib.loads(
+    resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
+)["named_tools"]
+_ALIASES: dict[str, str] = dict(_DATA["aliases"])
+#: Keys whose list holds the named program's words.
+ARGUMENT_KEYS = frozenset(_DATA["argument_keys"])
+
+ArgvTest = Callable[[str, list[str]], bool]
+
+
+def named_program(words: frozenset[str], not_programs: frozenset[str]) -> str | None:
+    """The one catalogued program ``words`` name (aliases applied), or ``None``."""
+    lookup = catalogue().lookup
+    named = {_ALIASES.get(word, word) for word in words - not_programs}
+    found = [name for name in named if lookup(name) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def named_argv(program: str | None, argv: list[str]) -> list[str]:
+    """``argv`` as the words of ``program``: prefixed with it unless its first word is a
+    program of its own (a database client's tool always sends its own commands)."""
+    if program is None or not argv:
+        return argv
+    lookup = catalogue().lookup
+    spec = lookup(program)
+    first = canonical_text(argv[0]).rsplit("/", 1)[-1]
+    client = spec is not None and spec.operands == "sqlclient"
+    if first == program or (lookup(first) is not None and not client):
+        return argv
+    return [program, *argv]
+
+
+@lru_cache(maxsize=1024)
+def argv_test(words: frozenset[str], not_programs: frozenset[str]) -> ArgvTest:
+    """Which lists are argument vectors, for a request whose action has ``words``: under a
+    tool named for a program, a list under an argument key is judged with the program in
+    front (``[commit, -m, "fix: …"]`` is an argument vector of git)."""
+    program = named_program(words, not_programs)
+    if program is None:
+        return is_argv
+
+    def test(key: str, elements: list[str]) -> bool:
+        if key in ARGUMENT_KEYS:
+            return is_argv(key, named_argv(program, elements))
+        return is_argv(key, elements)
+
+    return test
