@@ -89,7 +89,7 @@ from aegis.intent_firewall.textchecks import (
     free_text_checks,
     secret_in_text,
 )
-from aegis.intent_firewall.toolcommands import ARCHIVE_WORDS, tool_command, unread_cli
+from aegis.intent_firewall.toolcommands import COMMAND_TOOL_WORDS, tool_commands, unread_cli
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
@@ -428,7 +428,7 @@ class _RequestJudge:
         self.deletion = deletion_command(self.words, request.parameters)
         #: ``aws_cli {service, operation, args}``, ``k8s.get {…}``, ``create_archive {…}``:
         #: the command line such a tool runs (``toolcommands.py``).
-        self.command = tool_command(self.words, request.parameters)
+        self.command = tool_commands(self.words, request.parameters)
         # delete_directory {path}: a directory goes with everything below it
         self.recursive = _recursive(request.parameters) or bool(
             self.words & _DIRECTORY_WORDS and self.words & _FILE_DELETING
@@ -514,7 +514,7 @@ class _RequestJudge:
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
         if destructive and destructive <= DELETE_VERBS and self.deletion is not None:
             destructive = frozenset()  # fs.rm {path: ./dist}: judged as rm -r ./dist
-        if destructive and destructive <= ARCHIVE_WORDS and self.command is not None:
+        if destructive and destructive <= COMMAND_TOOL_WORDS and self.command is not None:
             destructive = frozenset()  # create_archive {source, output}: judged as tar czf
         if destructive:
             hit = default_hit(
@@ -1135,9 +1135,9 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
         scope = judge.scope(prose=False)
         judge_argv(judge.deletion, scope, judge.job)
         judge.keep(scope.hits, "parameters")
-    if judge.command is not None:
+    for command in judge.command or ():
         scope = judge.scope(prose=False)
-        judge_argv(judge.command, scope, judge.job)
+        judge_argv(command, scope, judge.job)
         judge.keep(scope.hits, "parameters")
 
 
