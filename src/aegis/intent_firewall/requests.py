@@ -29,6 +29,7 @@ from aegis.intent_firewall.languagetools import code_program, inline_code, inlin
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.mongotools import code_keys, mongo_tool, query_operator_key, scoped_delete
 from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
 from aegis.intent_firewall.namedtools import argv_test, named_argv, named_program
 from aegis.intent_firewall.operations import (
@@ -201,6 +202,7 @@ _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptconten
 
 
 #: Action words naming a directory (delete_directory, remove_folder): a file action too.
+_ROW_DELETES = frozenset({"delete", "remove"})
 _DIRECTORY_WORDS = frozenset({"directory", "directories", "dir", "dirs", "folder", "folders"})
 #: Words of file-editing tools whose ``command`` parameter names an editing operation
 #: (``str_replace_based_edit_tool {command: str_replace}``, ``view``, ``create``, ``insert``).
@@ -514,6 +516,9 @@ class _RequestJudge:
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
         if destructive and destructive <= DELETE_VERBS and self.deletion is not None:
             destructive = frozenset()  # fs.rm {path: ./dist}: judged as rm -r ./dist
+        parameters = self.request.parameters
+        if destructive and destructive <= _ROW_DELETES and scoped_delete(self.words, parameters):
+            destructive = frozenset()  # mongodb.deleteMany {filter: {…}}: DELETE … WHERE
         if destructive and destructive <= COMMAND_TOOL_WORDS and self.command is not None:
             destructive = frozenset()  # create_archive {source, output}: judged as tar czf
         if destructive:
@@ -1126,7 +1131,12 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
     """Each parameter value, the bound values of a parameterised query as data, and the
     ``rm -r`` a delete tool's operands amount to (``deletions.py``)."""
     bound = bound_roots(items, walk.frozen, judge.words)
+    mongo = mongo_tool(judge.words, walk.frozen)  # {filter: {a: {$lt: 3}}}: the query language
+    if mongo:
+        judge.keep(code_keys(walk.frozen), "parameters")
     for item in items:
+        if mongo and query_operator_key(item.where, item.text):
+            continue
         if bound and is_bound(item.where, bound):
             judge.bound(item)
         else:
