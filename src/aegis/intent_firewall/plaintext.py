@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from aegis.intent_firewall.jsonedits import POINTER_KEYS
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
 from aegis.intent_firewall.catalogue import catalogue
@@ -127,6 +128,8 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
     ):
         if not _address_as_data(key, stripped, words):
             judge_url(scope, canonical.strip(), text, cwd)
+    elif key in POINTER_KEYS:
+        return  # json_edit {pointer: /scripts}: a place in the document (jsonedits.py)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands
         if budget is not None and not budget.classify_path():

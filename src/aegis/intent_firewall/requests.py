@@ -29,6 +29,7 @@ from aegis.intent_firewall.languagetools import code_program, inline_code, inlin
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.jsonedits import edited_manifest_items
 from aegis.intent_firewall.mongotools import code_keys, mongo_tool, query_operator_key, scoped_delete
 from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
 from aegis.intent_firewall.namedtools import argv_test, named_argv, named_program
@@ -1160,7 +1161,9 @@ def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
         judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
         return list(scope.hits)
 
-    judge.keep(run_script_findings(items, judge_line), "parameters")
+    # json_edit {file: package.json, pointer: /scripts, value: {…}}: the members it writes
+    edited = edited_manifest_items(judge.request.parameters)
+    judge.keep(run_script_findings([*items, *edited], judge_line), "parameters")
 
 
 def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:
