@@ -11,12 +11,12 @@ or ``delete_production_files`` are not file deletions), every parameter must be 
 a flag of ``rm`` or a note (``data/operations.toml``, ``[file_deletion]``), and every
 operand a plain text: no expansion (``$HOME``, backquotes, ``%VAR%``), nothing empty,
 nothing but texts in a list. A key whose last word names a path (``targetPath``,
-``source_dir``) holds operands too, however the tool spells it. Anything else is not read here and the action's own
-``destructive-action`` stands. Operands are always deleted as trees (``rm -r``), the worse
-reading; globs are the shell's to judge (``../../*`` is ``/home``). A glob given with the
-root it is matched under (``{glob: 'tmp/**/*.partial', root: /home/agent/project}``) is
-deleted as that glob joined to the root, so a glob climbing out of the root, or a root
-outside the workspace, is judged where it lands.
+``source_dir``) holds operands too, however the tool spells it. Anything else is not read
+here and the action's own ``destructive-action`` stands. Operands are always deleted as
+trees (``rm -r``), the worse reading; globs are the shell's to judge (``../../*`` is
+``/home``). A glob given with the root it is matched under (``{glob: 'tmp/**/*.partial',
+root: /home/agent/project}``) is deleted as that glob joined to the root, so a glob
+climbing out of the root, or a root outside the workspace, is judged where it lands.
 """
 
 from __future__ import annotations

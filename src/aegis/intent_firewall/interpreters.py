@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall.pysubprocess import literal_subprocesses
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.inlinescript import INLINE_LANGUAGES
 from aegis.intent_firewall.literalinput import LITERAL_PRODUCERS, literal_output
 from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.pysubprocess import literal_subprocesses
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.workspacescripts import (
     PROJECT_SCRIPT_NAMES,

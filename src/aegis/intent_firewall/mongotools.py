@@ -73,8 +73,10 @@ def code_keys(parameters: object) -> list[Hit]:
 
 def scoped_delete(words: frozenset[str], parameters: object) -> bool:
     """A Mongo delete tool whose filter picks some documents of an ordinary collection."""
-    if not words <= _DELETE_WORDS or not words & {"delete", "remove"} or not words & (
-        _WORDS | {"collection", "documents", "document", "docs"}
+    if (
+        not words <= _DELETE_WORDS
+        or not words & {"delete", "remove"}
+        or not words & (_WORDS | {"collection", "documents", "document", "docs"})
     ):
         return False
     if not isinstance(parameters, Mapping) or not set(parameters) <= _DELETE_KEYS:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from aegis.intent_firewall.jsonedits import POINTER_KEYS
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.globbing import has_glob
+from aegis.intent_firewall.jsonedits import POINTER_KEYS
 from aegis.intent_firewall.orders import prose_like
 from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.packagespecs import package_spec

@@ -52,10 +52,9 @@ def _subprocess_names(tree: ast.Module) -> tuple[set[str], set[str]] | None:
 def _word(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
-    if isinstance(node, ast.Attribute) and node.attr == "executable":
-        if isinstance(node.value, ast.Name) and node.value.id == "sys":
-            return "python"
-    return None
+    if not isinstance(node, ast.Attribute) or node.attr != "executable":
+        return None
+    return "python" if isinstance(node.value, ast.Name) and node.value.id == "sys" else None
 
 
 def _keyword_ok(keyword: ast.keyword, modules: set[str]) -> bool:
@@ -101,7 +100,8 @@ class _Calls(ast.NodeTransformer):
         )
         if not named and not attribute:
             return self.generic_visit(node)
-        argv = _argv(node, self.modules) if named or func.attr in _FUNCTIONS else None  # type: ignore[union-attr]
+        known = named or (isinstance(func, ast.Attribute) and func.attr in _FUNCTIONS)
+        argv = _argv(node, self.modules) if known else None
         if argv is None:
             self.refused = True
             return node

@@ -24,13 +24,18 @@ from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
+from aegis.intent_firewall.jsonedits import edited_manifest_items
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.languagetools import code_program, inline_code, inline_shell_script
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
-from aegis.intent_firewall.jsonedits import edited_manifest_items
-from aegis.intent_firewall.mongotools import code_keys, mongo_tool, query_operator_key, scoped_delete
+from aegis.intent_firewall.mongotools import (
+    code_keys,
+    mongo_tool,
+    query_operator_key,
+    scoped_delete,
+)
 from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
 from aegis.intent_firewall.namedtools import argv_test, named_argv, named_program
 from aegis.intent_firewall.operations import (
@@ -66,7 +71,6 @@ from aegis.intent_firewall.readings import (
     SERVICE_WORDS,
     SPECIAL_KEYS,
     has_surrogates,
-    is_argv,
     selector_value,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
@@ -515,13 +519,8 @@ class _RequestJudge:
                 destructive = destructive | named | (self.words & verbs)
         if destructive and destructive <= _FILE_DELETING and self._only_workspace_files():
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
-        if destructive and destructive <= DELETE_VERBS and self.deletion is not None:
-            destructive = frozenset()  # fs.rm {path: ./dist}: judged as rm -r ./dist
-        parameters = self.request.parameters
-        if destructive and destructive <= _ROW_DELETES and scoped_delete(self.words, parameters):
-            destructive = frozenset()  # mongodb.deleteMany {filter: {…}}: DELETE … WHERE
-        if destructive and destructive <= COMMAND_TOOL_WORDS and self.command is not None:
-            destructive = frozenset()  # create_archive {source, output}: judged as tar czf
+        if destructive and self._judged_as_commands(destructive):
+            destructive = frozenset()
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -539,6 +538,15 @@ class _RequestJudge:
         self.remembered(action, "action", "<action>")
         if self.request.context:
             self.remembered(self.request.context, "context", "<context>")
+
+    def _judged_as_commands(self, destructive: frozenset[str]) -> bool:
+        """The destructive words of a tool whose effect is judged as what it runs instead."""
+        if destructive <= DELETE_VERBS and self.deletion is not None:
+            return True  # fs.rm {path: ./dist}: judged as rm -r ./dist
+        if destructive <= _ROW_DELETES and scoped_delete(self.words, self.request.parameters):
+            return True  # mongodb.deleteMany {filter: {…}}: as DELETE … WHERE
+        # create_archive {source, output}: judged as tar czf; kill_process {pid}: as kill
+        return destructive <= COMMAND_TOOL_WORDS and self.command is not None
 
     def _only_workspace_files(self) -> bool:
         """A file action whose every path parameter lies below the configured working

@@ -306,7 +306,7 @@ def _temporary(statement: Any) -> bool:
     return exp.TemporaryProperty in kinds and exp.GlobalProperty not in kinds
 
 
-def _command_hits(statement: Any, parse: bool) -> list[Hit]:
+def _command_hits(statement: Any, parse: bool) -> list[Hit]:  # noqa: PLR0911 (one per kind)
     """A statement sqlglot keeps opaque: harmless describing commands pass, except ``EXPLAIN
     ANALYZE``, which runs the statement it explains (that statement is judged, once: an
     explained EXPLAIN is not followed further)."""

@@ -63,7 +63,7 @@ def pragma_name(statement: Any) -> str:
     return ""
 
 
-def _quiet(statement: Any) -> bool:
+def _quiet(statement: Any) -> bool:  # noqa: PLR0911 (one answer per statement kind)
     if isinstance(statement, _QUIET_KINDS):
         return True
     if isinstance(statement, exp.Pragma):

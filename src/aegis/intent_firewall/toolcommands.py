@@ -4,16 +4,17 @@
 ``aws iam create-access-key --user-name admin``; ``k8s.get {resource: secrets,
 all_namespaces: true}`` runs ``kubectl get secrets -A``; ``create_archive {source: ./site,
 output: ./dist/site.tgz}`` runs ``tar czf ./dist/site.tgz ./site``; ``run_tests {runner:
-pytest, extra_args: [...]}`` runs ``pytest ...``. ``kubectl_apply {context: kind-dev, files: [a.yaml, b.yaml]}`` runs
-``kubectl apply --context kind-dev -f a.yaml -f b.yaml``, judged as the command line is; a
-tool that changes a cluster it names explicitly is read only for a cluster that runs on the
-agent's machine (a ``kind-``, ``minikube``, ``k3d-`` … context: its development cluster),
-since a named remote context is a shared or production cluster. As with the delete tools
-(``deletions.py``), the command line built here is judged by the command catalogue, so its
-verb patterns and exceptions apply. Only what is certain is read: a parameter not listed in
-``data/operations.toml`` (``[tool_commands]``) or a value that is not a plain text, number,
-flag or list of texts leaves the tool unread (``None``); a cloud or Kubernetes tool left
-unread is review (``unread_cli``), the others keep their judgement of today.
+pytest, extra_args: [...]}`` runs ``pytest ...``. ``kubectl_apply {context: kind-dev,
+files: [a.yaml, b.yaml]}`` runs ``kubectl apply --context kind-dev -f a.yaml -f b.yaml``,
+judged as the command line is; a tool that changes a cluster it names explicitly is read
+only for a cluster that runs on the agent's machine (a ``kind-``, ``minikube``, ``k3d-`` …
+context: its development cluster), since a named remote context is a shared or production
+cluster. As with the delete tools (``deletions.py``), the command line built here is judged
+by the command catalogue, so its verb patterns and exceptions apply. Only what is certain
+is read: a parameter not listed in ``data/operations.toml`` (``[tool_commands]``) or a
+value that is not a plain text, number, flag or list of texts leaves the tool unread
+(``None``); a cloud or Kubernetes tool left unread is review (``unread_cli``), the others
+keep their judgement of today.
 """
 
 from __future__ import annotations
@@ -160,9 +161,9 @@ def _kubernetes(verb: str, parameters: Mapping[object, object]) -> list[str] | N
             texts = _texts(value)
             if texts is None or len(texts) != 1:
                 return None
-            if key in ("context", "cluster") and verb in _KUBE_CHANGING:
-                if not _local_cluster(texts[0].lower()):
-                    return None  # apply to a cluster not the agent's own: unread, review
+            changing = key in ("context", "cluster") and verb in _KUBE_CHANGING
+            if changing and not _local_cluster(texts[0].lower()):
+                return None  # apply to a cluster not the agent's own: unread, review
             if key in _KUBE_OPERANDS:
                 operands[key] = texts[0]
             else:

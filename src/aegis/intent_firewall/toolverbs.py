@@ -93,7 +93,7 @@ _EXTRACT_ROLES = _roles(
 )  # fmt: skip
 _MIGRATE_ROLES = _roles(
     tool="migrate_tool_keys", target="migrate_target_keys", note="migrate_connection_keys"
-) | {key: "note" for key in _DATA["migrate_note_keys"]}
+) | dict.fromkeys(_DATA["migrate_note_keys"], "note")
 
 
 def _kill(fields: dict[str, list[str]]) -> Commands | None:
