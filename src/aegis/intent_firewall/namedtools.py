@@ -6,9 +6,10 @@ totals"``, not a program called ``commit`` and a command line ``fix: guard total
 The program is the one word of the tool's name (after ``data/operations.toml``'s
 ``[named_tools]`` aliases: ``redis`` is ``redis-cli``) that the command catalogue knows, words
 that only say "run" left aside; two such words, or none, name no program (fail closed: the
-list is read as it is). A list whose first word is itself a program stays that program's
-line (``git {args: [rm, -rf, /]}`` is judged as ``rm``), except under a database client's
-tool, which can only send its own commands (``redis {command: [DEL, k]}`` is redis's ``DEL``).
+list is read as it is). The tool runs its program whatever the first word is: ``git {args:
+[log, -n, 5]}`` is ``git log``, not the program ``log``, ``npm {args: [rm, lodash]}`` is
+``npm rm``, and ``git {args: [rm, -rf, /]}`` is ``git rm -rf /``, which the git rules judge;
+``redis {command: [DEL, k]}`` is redis's ``DEL``.
 """
 
 from __future__ import annotations
@@ -43,15 +44,9 @@ def named_program(words: frozenset[str], not_programs: frozenset[str]) -> str | 
 
 
 def named_argv(program: str | None, argv: list[str]) -> list[str]:
-    """``argv`` as the words of ``program``: prefixed with it unless its first word is a
-    program of its own (a database client's tool always sends its own commands)."""
-    if program is None or not argv:
-        return argv
-    lookup = catalogue().lookup
-    spec = lookup(program)
-    first = canonical_text(argv[0]).rsplit("/", 1)[-1]
-    client = spec is not None and spec.operands == "sqlclient"
-    if first == program or (lookup(first) is not None and not client):
+    """``argv`` as the words of ``program``: prefixed with it unless it already starts with
+    the program."""
+    if program is None or not argv or canonical_text(argv[0]).rsplit("/", 1)[-1] == program:
         return argv
     return [program, *argv]
 
