@@ -58,6 +58,8 @@ def edited_manifest_items(parameters: object) -> list[Item]:
     item and a content item (empty when the parameters are not such an edit)."""
     if not isinstance(parameters, Mapping) or len(parameters) > 16:
         return []
+    if not any(isinstance(k, str) and k.casefold() in POINTER_KEYS for k in parameters):
+        return []  # the common request: no pointer, nothing more to look at
     folded = {k.casefold(): v for k, v in parameters.items() if isinstance(k, str)}
     pointer, file = _first(folded, POINTER_KEYS), _first(folded, _FILE_KEYS)
     value = _first(folded, _VALUE_KEYS)

@@ -9,7 +9,8 @@ that only say "run" left aside; two such words, or none, name no program (fail c
 list is read as it is). The tool runs its program whatever the first word is: ``git {args:
 [log, -n, 5]}`` is ``git log``, not the program ``log``, ``npm {args: [rm, lodash]}`` is
 ``npm rm``, and ``git {args: [rm, -rf, /]}`` is ``git rm -rf /``, which the git rules judge;
-``redis {command: [DEL, k]}`` is redis's ``DEL``.
+``redis {command: [DEL, k]}`` is redis's ``DEL``. A shell's tool given a vector that starts
+with a program runs that vector (``sh {command: [rm, -rf, /]}`` is ``rm -rf /``).
 """
 
 from __future__ import annotations
@@ -46,8 +47,13 @@ def named_program(words: frozenset[str], not_programs: frozenset[str]) -> str | 
 def named_argv(program: str | None, argv: list[str]) -> list[str]:
     """``argv`` as the words of ``program``: prefixed with it unless it already starts with
     the program."""
-    if program is None or not argv or canonical_text(argv[0]).rsplit("/", 1)[-1] == program:
+    if program is None or not argv:
         return argv
+    first = canonical_text(argv[0]).rsplit("/", 1)[-1]
+    lookup = catalogue().lookup
+    spec = lookup(program)
+    if first == program or (spec is not None and spec.operands == "shell" and lookup(first)):
+        return argv  # sh {command: [rm, -rf, /]}: a shell tool runs the vector itself
     return [program, *argv]
 
 
