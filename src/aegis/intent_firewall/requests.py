@@ -1122,7 +1122,7 @@ def judge_request(
         ),
     )
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
-    _run_scripts(judge, items)
+    _run_scripts(judge, items, walk.frozen)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     judge.keep(rbac_findings(walk.frozen), "parameters")
     captured = capture_action(judge.words)
@@ -1160,7 +1160,7 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
         judge.keep(scope.hits, "parameters")
 
 
-def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
+def _run_scripts(judge: _RequestJudge, items: list[Item], frozen: Any) -> None:
     """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
     each judged as the command line it is."""
 
@@ -1170,7 +1170,7 @@ def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
         return list(scope.hits)
 
     # json_edit {file: package.json, pointer: /scripts, value: {…}}: the members it writes
-    edited = edited_manifest_items(judge.request.parameters)
+    edited = edited_manifest_items(frozen)
     judge.keep(run_script_findings([*items, *edited], judge_line), "parameters")
 
 
