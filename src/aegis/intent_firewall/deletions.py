@@ -10,12 +10,13 @@ closed): the name must say nothing but deleting files (``delete_bucket``, ``dele
 or ``delete_production_files`` are not file deletions), every parameter must be an operand,
 a flag of ``rm`` or a note (``data/operations.toml``, ``[file_deletion]``), and every
 operand a plain text: no expansion (``$HOME``, backquotes, ``%VAR%``), nothing empty,
-nothing but texts in a list. Anything else is not read here and the action's own
-``destructive-action`` stands. Operands are always deleted as trees (``rm -r``), the worse
-reading; globs are the shell's to judge (``../../*`` is ``/home``). A glob given with the
-root it is matched under (``{glob: 'tmp/**/*.partial', root: /home/agent/project}``) is
-deleted as that glob joined to the root, so a glob climbing out of the root, or a root
-outside the workspace, is judged where it lands.
+nothing but texts in a list. A key whose last word names a path (``targetPath``,
+``source_dir``) holds operands too, however the tool spells it. Anything else is not read
+here and the action's own ``destructive-action`` stands. Operands are always deleted as
+trees (``rm -r``), the worse reading; globs are the shell's to judge (``../../*`` is
+``/home``). A glob given with the root it is matched under (``{glob: 'tmp/**/*.partial',
+root: /home/agent/project}``) is deleted as that glob joined to the root, so a glob
+climbing out of the root, or a root outside the workspace, is judged where it lands.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ _FILE_NOUNS = frozenset(
     {"file", "files", "path", "paths", "dir", "dirs", "directory", "directories", "folder",
      "folders", "fs", "filesystem", "tree"}
 )  # fmt: skip
+#: Last words of a key that say its value is a path (``targetPath``, ``output_file``).
+_PATH_NOUNS = frozenset({"path", "paths", "file", "files", "dir", "dirs", "directory",
+                         "directories", "folder", "folders", "filename", "filenames"})  # fmt: skip
 _MAX_OPERANDS = 16
 _MAX_KEYS = 16
 #: Characters a tool or shell may expand into something else: not read here.
@@ -98,11 +102,21 @@ def _parameter(key: object, value: object, operand_keys: frozenset[str]) -> list
     if not isinstance(key, str) or len(key) > 64:
         return None
     compact = _compact(key)
-    if compact in operand_keys:
-        return _operands(value)
+    if compact in operand_keys or _last_word(key) in _PATH_NOUNS:
+        return _operands(value)  # path, files, targetPath, source_dir
     if compact in _NOTE_KEYS:
         return [] if isinstance(value, str) else None
     return [] if compact in _FLAG_KEYS and isinstance(value, (bool, int, str)) else None
+
+
+def _last_word(key: str) -> str:
+    """The last word of a camelCase or snake_case key (``targetPath``: ``path``,
+    ``SOURCE_DIR``: ``dir``, ``profile``: ``profile``), lower case."""
+    last = key.replace("-", "_").rsplit("_", 1)[-1]
+    if last.isupper():
+        return last.lower()
+    start = max((i for i, char in enumerate(last) if char.isupper()), default=0)
+    return last[start:].lower()
 
 
 def _operands(value: object) -> list[str] | None:

@@ -15,6 +15,7 @@ from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.inlinescript import INLINE_LANGUAGES
 from aegis.intent_firewall.literalinput import LITERAL_PRODUCERS, literal_output
 from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.pysubprocess import literal_subprocesses
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.workspacescripts import (
     PROJECT_SCRIPT_NAMES,
@@ -297,7 +298,9 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         if role == "code":
             # python3 -c 'import sys; print(sys.version)' computes and prints only
             alone = len(args) == 3  # nothing but the program, the option and the code
-            if not _inert(judge, (spec.name, option, alone), arg[0], feed.cwd):
+            if not _inert(judge, (spec.name, option, alone), arg[0], feed.cwd) and not (
+                alone and literal_subprocesses(judge, spec.name, arg[0], feed)
+            ):  # subprocess.run([sys.executable, "-m", "pytest"]): that command line
                 written = written_as(arg[0] or "", arg[1])
                 judge.hit("interpreter-code", f"{spec.name} {option} {written}")
                 if set(feed.fed_by) & (DOWNLOADERS | DECODERS):

@@ -47,6 +47,7 @@ __all__ = [
     "Operations",
     "is_field_key",
     "is_operation_key",
+    "matches_all",
     "names_file_transfer",
     "structured_operations",
 ]
@@ -469,6 +470,11 @@ def _has_address(value: object, depth: int) -> bool:
     if isinstance(value, (list, tuple)):
         return any(_has_address(item, depth + 1) for item in value[:16])
     return False
+
+
+def matches_all(selector: object) -> bool:
+    """Whether a row selector picks every item (see :func:`_matches_all`)."""
+    return _matches_all(selector, 0)
 
 
 def _matches_all(selector: object, depth: int) -> bool:  # noqa: PLR0911

@@ -25,11 +25,20 @@ from aegis.intent_firewall.hookspath import tool_hooks
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.injection import reads_as_prose, without_quoted
+from aegis.intent_firewall.jsonedits import edited_manifest_items
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.languagetools import code_program, inline_code, inline_shell_script
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Effect, Finding, Request, Severity
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.mongotools import (
+    code_keys,
+    mongo_tool,
+    query_operator_key,
+    scoped_delete,
+)
+from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
+from aegis.intent_firewall.namedtools import argv_test, named_argv, named_program
 from aegis.intent_firewall.operations import (
     RESOURCE_KEYS,
     names_file_transfer,
@@ -63,7 +72,6 @@ from aegis.intent_firewall.readings import (
     SERVICE_WORDS,
     SPECIAL_KEYS,
     has_surrogates,
-    is_argv,
     selector_value,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
@@ -88,7 +96,7 @@ from aegis.intent_firewall.textchecks import (
     free_text_checks,
     secret_in_text,
 )
-from aegis.intent_firewall.toolcommands import ARCHIVE_WORDS, tool_command, unread_cli
+from aegis.intent_firewall.toolcommands import COMMAND_TOOL_WORDS, tool_commands, unread_cli
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
@@ -200,6 +208,7 @@ _COMMAND_KEY_PARTS = ("command", "cmd", "shell", "script_content", "scriptconten
 
 
 #: Action words naming a directory (delete_directory, remove_folder): a file action too.
+_ROW_DELETES = frozenset({"delete", "remove"})
 _DIRECTORY_WORDS = frozenset({"directory", "directories", "dir", "dirs", "folder", "folders"})
 #: Words of file-editing tools whose ``command`` parameter names an editing operation
 #: (``str_replace_based_edit_tool {command: str_replace}``, ``view``, ``create``, ``insert``).
@@ -427,7 +436,7 @@ class _RequestJudge:
         self.deletion = deletion_command(self.words, request.parameters)
         #: ``aws_cli {service, operation, args}``, ``k8s.get {…}``, ``create_archive {…}``:
         #: the command line such a tool runs (``toolcommands.py``).
-        self.command = tool_command(self.words, request.parameters)
+        self.command = tool_commands(self.words, request.parameters)
         # delete_directory {path}: a directory goes with everything below it
         self.recursive = _recursive(request.parameters) or bool(
             self.words & _DIRECTORY_WORDS and self.words & _FILE_DELETING
@@ -511,10 +520,8 @@ class _RequestJudge:
                 destructive = destructive | named | (self.words & verbs)
         if destructive and destructive <= _FILE_DELETING and self._only_workspace_files():
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
-        if destructive and destructive <= DELETE_VERBS and self.deletion is not None:
-            destructive = frozenset()  # fs.rm {path: ./dist}: judged as rm -r ./dist
-        if destructive and destructive <= ARCHIVE_WORDS and self.command is not None:
-            destructive = frozenset()  # create_archive {source, output}: judged as tar czf
+        if destructive and self._judged_as_commands(destructive):
+            destructive = frozenset()
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -532,6 +539,15 @@ class _RequestJudge:
         self.remembered(action, "action", "<action>")
         if self.request.context:
             self.remembered(self.request.context, "context", "<context>")
+
+    def _judged_as_commands(self, destructive: frozenset[str]) -> bool:
+        """The destructive words of a tool whose effect is judged as what it runs instead."""
+        if destructive <= DELETE_VERBS and self.deletion is not None:
+            return True  # fs.rm {path: ./dist}: judged as rm -r ./dist
+        if destructive <= _ROW_DELETES and scoped_delete(self.words, self.request.parameters):
+            return True  # mongodb.deleteMany {filter: {…}}: as DELETE … WHERE
+        # create_archive {source, output}: judged as tar czf; kill_process {pid}: as kill
+        return destructive <= COMMAND_TOOL_WORDS and self.command is not None
 
     def _only_workspace_files(self) -> bool:
         """A file action whose every path parameter lies below the configured working
@@ -909,19 +925,10 @@ class _RequestJudge:
     def _named_program(self, argv: list[str], item: Item) -> list[str]:
         """``git {args: [push, --force]}``: the arguments of a tool named after a program
         are that program's, not a command line whose program is their first word."""
-        if item.key not in ("args", "arguments", "argv", "params", "command", "cmd") or not argv:
+        if item.key not in NAMED_ARGUMENT_KEYS or not argv:
             return argv
-        known = catalogue().lookup
-        if known(argv[0].rsplit("/", 1)[-1].lower()) is not None:
-            return argv
-        named = sorted(
-            word
-            for word in (self.words | name_words(item.tool or self._sibling_tool(item)))
-            - COMMAND_WORDS
-            - _RUN_WORDS
-            if known(word) is not None
-        )
-        return [named[0], *argv] if len(named) == 1 else argv
+        words = self.words | name_words(item.tool or self._sibling_tool(item))
+        return named_argv(named_program(words, _NOT_PROGRAM_WORDS), argv)
 
     def _named_line(self, item: Item) -> Item:
         """``docker {command: "image ls app"}``: a command line that starts with a
@@ -936,7 +943,7 @@ class _RequestJudge:
         if not first or not PLAIN_WORD.issuperset(first) or first == item.text:
             return item
         known = catalogue().lookup
-        named = sorted(word for word in words if known(word) is not None)
+        named = [name] if (name := named_program(words, frozenset())) else []
         if len(named) != 1 or named[0] == first.lower():
             return item
         program = known(named[0])
@@ -1063,7 +1070,7 @@ def _walk(parameters: Any, policy: Policy, action: frozenset[str] = frozenset())
         max_nodes=limits.max_nodes,
         max_depth=limits.max_depth,
         max_chars=limits.max_string,
-        is_argv=is_argv,
+        is_argv=argv_test(action, _NOT_PROGRAM_WORDS),
         keys_matter=bool(policy.custom.rules),
         line_keys=session_lines(action),
     )
@@ -1120,7 +1127,7 @@ def judge_request(
         ),
     )
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
-    _run_scripts(judge, items)
+    _run_scripts(judge, items, walk.frozen)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     judge.keep(rbac_findings(walk.frozen), "parameters")
     captured = capture_action(judge.words)
@@ -1138,7 +1145,12 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
     """Each parameter value, the bound values of a parameterised query as data, and the
     ``rm -r`` a delete tool's operands amount to (``deletions.py``)."""
     bound = bound_roots(items, walk.frozen, judge.words)
+    mongo = mongo_tool(judge.words, walk.frozen)  # {filter: {a: {$lt: 3}}}: the query language
+    if mongo:
+        judge.keep(code_keys(walk.frozen), "parameters")
     for item in items:
+        if mongo and query_operator_key(item.where, item.text):
+            continue
         if bound and is_bound(item.where, bound):
             judge.bound(item)
         else:
@@ -1147,13 +1159,13 @@ def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:
         scope = judge.scope(prose=False)
         judge_argv(judge.deletion, scope, judge.job)
         judge.keep(scope.hits, "parameters")
-    if judge.command is not None:
+    for command in judge.command or ():
         scope = judge.scope(prose=False)
-        judge_argv(judge.command, scope, judge.job)
+        judge_argv(command, scope, judge.job)
         judge.keep(scope.hits, "parameters")
 
 
-def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
+def _run_scripts(judge: _RequestJudge, items: list[Item], frozen: Any) -> None:
     """The scripts of a ``package.json`` or ``composer.json`` written (``runscripts.py``),
     each judged as the command line it is."""
 
@@ -1162,7 +1174,9 @@ def _run_scripts(judge: _RequestJudge, items: list[Item]) -> None:
         judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
         return list(scope.hits)
 
-    judge.keep(run_script_findings(items, judge_line), "parameters")
+    # json_edit {file: package.json, pointer: /scripts, value: {…}}: the members it writes
+    edited = edited_manifest_items(frozen)
+    judge.keep(run_script_findings([*items, *edited], judge_line), "parameters")
 
 
 def _read_locations(judge: _RequestJudge, items: list[Item]) -> None:

@@ -43,6 +43,7 @@ from aegis.intent_firewall.sqlliterals import (
 )
 from aegis.intent_firewall.sqlreadings import Reading, parseable, readings
 from aegis.intent_firewall.sqlsecrets import secret_reads
+from aegis.intent_firewall.sqlstacks import pragma_hits, quiet_stack, session_setting
 from aegis.intent_firewall.textchecks import first_pattern as _first_pattern
 from aegis.intent_firewall.textchecks import patterns
 
@@ -74,6 +75,8 @@ _DDL = (exp.Drop, exp.Create, exp.Alter, exp.TruncateTable, exp.Grant, exp.Revok
 #: Statements sqlglot keeps as an opaque command that only read or describe.
 _HARMLESS_COMMANDS = frozenset({"explain", "describe", "desc", "show", "use", "analyze"})
 _RUN_COMMANDS = frozenset({"exec", "execute", "prepare", "do", "call"})
+#: Schema changes sqlglot keeps opaque (a routine with a dollar-quoted body).
+_DDL_COMMANDS = frozenset({"create", "alter", "drop"})
 #: Longer SQL is not handed to the parser (its cost grows with the text).
 _MAX_PARSED = 2048
 _MAX_PARENS = 32
@@ -187,9 +190,10 @@ def _judge_readings(
     code = text if unseen else _code(text, found, literals)
     _words(code, hits)
     stacked = max((len(reading.statements) for reading in found), default=0)
-    if stacked > 1:
-        hits.append(default_hit("sql-destructive", f"{stacked} stacked statements"))
     statements = [statement for reading in found for statement in reading.statements]
+    if stacked > 1 and not quiet_stack(statements):  # SHOW TABLES; DESCRIBE t: reads only
+        hits.append(default_hit("sql-destructive", f"{stacked} stacked statements"))
+    hits.extend(pragma_hits(statements))
     _sensitive(code, statements, hits)
     hits.extend(secret_reads(statements))
     administrative(statements, hits)
@@ -302,17 +306,20 @@ def _temporary(statement: Any) -> bool:
     return exp.TemporaryProperty in kinds and exp.GlobalProperty not in kinds
 
 
-def _command_hits(statement: Any, parse: bool) -> list[Hit]:
+def _command_hits(statement: Any, parse: bool) -> list[Hit]:  # noqa: PLR0911 (one per kind)
     """A statement sqlglot keeps opaque: harmless describing commands pass, except ``EXPLAIN
     ANALYZE``, which runs the statement it explains (that statement is judged, once: an
     explained EXPLAIN is not followed further)."""
     keyword = str(statement.this).lower()
     body = statement.args.get("expression")
     rest = str(getattr(body, "this", body) or "").lower()  # a literal or a plain string
-    if keyword == "set" and _session_setting(rest):
+    if keyword == "set" and session_setting(rest):
         return []
     if keyword in _RUN_COMMANDS:
         return []  # EXECUTE, PREPARE, DO, CALL: judged as dynamic SQL (sqldynamic.py)
+    if keyword in _DDL_COMMANDS:
+        # CREATE FUNCTION … AS $$ … $$: DDL whose routine body the parser keeps opaque
+        return [default_hit("sql-destructive", f"{keyword.upper()} {rest.strip()[:80]}")]
     if keyword not in _HARMLESS_COMMANDS and not quiet_command(keyword, rest):
         return [default_hit("sql-not-understood", f"{keyword.upper()} statement")]
     options, explained = _explain_parts(rest)
@@ -321,16 +328,6 @@ def _command_hits(statement: Any, parse: bool) -> list[Hit]:
     if not explained or leading_word(explained) == "explain":
         return [default_hit("sql-not-understood", f"EXPLAIN ANALYZE {explained[:60]!r}")]
     return list(_judge(explained, parse).hits)
-
-
-def _session_setting(rest: str) -> bool:
-    """``SET [LOCAL|SESSION] name …`` of a setting that only shapes the session (data:
-    ``sql_session_settings``); ``SET ROLE``, ``SET SESSION AUTHORIZATION`` and names not
-    listed are not."""
-    words = rest.replace("=", " = ").split()
-    if words and words[0] in ("local", "session"):
-        words.pop(0)
-    return bool(words) and words[0] in patterns()["sql_session_settings"]
 
 
 def _explain_parts(rest: str) -> tuple[list[str], str]:

@@ -66,18 +66,29 @@ def _functions(statement: Any) -> str:
     return ""
 
 
+#: Values that switch a setting on.
+_ON = frozenset({"on", "1", "true", "yes"})
+
+
+def _switched_on(name: str, assignment: Any) -> bool:
+    """``foreign_keys = ON``: a check or a log switched on, which tightens it."""
+    value = assignment.expression if isinstance(assignment, exp.EQ) else None
+    text = str(value.name if isinstance(value, exp.Literal | exp.Var | exp.Column) else "")
+    return name in patterns()["sql_protective_when_on"] and text.lower() in _ON
+
+
 def _settings(statement: Any) -> str:
     _, protected, _, _ = _data()
     if isinstance(statement, exp.Pragma) and isinstance(statement.this, exp.EQ):
         # PRAGMA foreign_keys = OFF: SQLite's SET
         name = str(statement.this.this.sql()).lower().rsplit(".", 1)[-1]
-        if name.startswith(protected):
+        if name.startswith(protected) and not _switched_on(name, statement.this):
             return f"PRAGMA {name} changes integrity settings"
     for item in statement.find_all(exp.SetItem):
         target = item.this.this if isinstance(item.this, exp.EQ) else item.this
         name = (target.sql() if target is not None else "").lower().strip("`\"'@")
         name = name.removeprefix("global.").removeprefix("session.").lstrip("@")
-        if name.startswith(protected):
+        if name.startswith(protected) and not _switched_on(name, item.this):
             return f"SET {name} changes logging or integrity settings"
     return ""
 

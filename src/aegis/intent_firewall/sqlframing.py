@@ -10,7 +10,10 @@
   ``OR REPLACE``), ``ALTER TABLE … ADD COLUMN`` with nothing else. Every other DDL stays
   review.
 * Maintenance that changes nothing (:func:`quiet_command`): ``VACUUM`` (not ``VACUUM
-  INTO`` a file), ``COPY … TO STDOUT`` (:func:`copy_to_client`).
+  INTO`` a file); copies to and from the client (:func:`copy_to_client`): ``COPY … TO
+  STDOUT``, and ``COPY … FROM STDIN``, rows the client sends as an ``INSERT`` would (not
+  into a table of accounts, credentials, privileges or an audit trail: those rows are
+  unseen).
 
 The split goes by the tokenizer's semicolons, so a ``;`` inside a literal or a name never
 splits; text the tokenizer refuses is not unframed (fail closed).
@@ -100,15 +103,31 @@ def additive(statement: Any) -> bool:
 
 
 def copy_to_client(statement: Any) -> bool:
-    """``COPY … TO STDOUT``: rows sent to the client that asked, no server file touched."""
-    if not isinstance(statement, exp.Copy) or statement.args.get("kind"):
+    """``COPY … TO STDOUT`` (rows sent to the client that asked) or ``COPY … FROM STDIN``
+    (rows the client sends, as an ``INSERT`` would): no server file or program touched."""
+    if not isinstance(statement, exp.Copy):
         return False
+    stream = "stdin" if statement.args.get("kind") else "stdout"
     files = statement.args.get("files") or []
-    return (
+    client = (
         len(files) == 1
         and isinstance(files[0], exp.Identifier | exp.Var | exp.Column)
-        and (str(files[0].name).lower() == "stdout")
+        and (str(files[0].name).lower() == stream)
     )
+    return client and (stream == "stdout" or not _guarded_table(statement))
+
+
+def _guarded_table(statement: Any) -> bool:
+    """A table of accounts, credentials, privileges or an audit trail: rows loaded into it
+    unseen may make an account or rewrite the record, unlike rows of ``products``."""
+    from aegis.intent_firewall.sqladmin import audit_table
+    from aegis.intent_firewall.textchecks import patterns
+    from aegis.intent_firewall.vocabulary import name_words
+
+    table = statement.find(exp.Table)
+    name = str(table.name if table is not None else "").lower()
+    guarded = set(patterns()["sql_account_table_words"]) | set(patterns()["sql_privilege_words"])
+    return not name or bool(name_words(name) & guarded) or audit_table(name)
 
 
 def quiet_command(keyword: str, rest: str) -> bool:

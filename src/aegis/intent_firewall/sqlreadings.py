@@ -6,6 +6,15 @@ is an operator to PostgreSQL; a backslash: an escape inside MySQL strings, a pla
 character elsewhere, so where a string ends differs), every dialect that reads it is a
 reading and each is judged, so the reading that hides more is never the only one. The
 tokens are kept: they say where each string literal starts and ends (``sqlliterals``).
+
+A routine's dollar-quoted body (``CREATE FUNCTION … AS $$ BEGIN …; END $$``, ``DO $$ … $$``)
+is PostgreSQL's alone: no other server runs such a text, and the other dialects would split
+the body at its semicolons into statements that are not there. When every dollar-quoted
+string opens the body of a ``CREATE [OR REPLACE] FUNCTION|PROCEDURE`` or a ``DO``, the
+PostgreSQL reading is the only one (the routine stays a schema change or dynamic code, and the
+body's words are still read); a dollar quote anywhere else (``SELECT 1 AS $$; DROP …``) is read
+by every dialect as before. SQLite's reading is tried for PRAGMAs no other dialect reads
+(``PRAGMA foreign_keys = ON``).
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlglot import exp
+from sqlglot import TokenType, exp
 from sqlglot.dialects.dialect import Dialect
 
 from aegis.intent_firewall.sqlcomments import has_comment, leading_word
@@ -66,10 +75,14 @@ def _empty(statement: Any) -> bool:
 def readings(text: str) -> list[Reading]:
     """The readings of ``text`` (see the module's note); the last dialect's error when no
     dialect reads it."""
+    if "$" in text:
+        routine = _routine_reading(text)
+        if routine is not None:
+            return [routine]
     found: list[Reading] = []
     error: Exception | None = None
     every = has_comment(text) or "\\" in text
-    for name in _DIALECTS:
+    for name in _DIALECTS + (("sqlite",) if "pragma" in text.lower() else ()):
         try:
             dialect = Dialect.get_or_raise(name)
             tokens = dialect.tokenize(text)
@@ -84,3 +97,35 @@ def readings(text: str) -> list[Reading]:
     if not found:
         raise error or ValueError(text)
     return found
+
+
+def _routine_reading(text: str) -> Reading | None:
+    """PostgreSQL's reading of ``text`` when each dollar-quoted string in it is a routine's
+    body (see the module's note); ``None`` otherwise."""
+    try:
+        dialect = Dialect.get_or_raise("postgres")
+        tokens = dialect.tokenize(text)
+        parsed = dialect.parser().parse(tokens, text)
+    except Exception:
+        return None
+    bodies = 0
+    segment: list[Any] = []
+    for token in [*tokens, None]:
+        if token is not None and token.token_type is not TokenType.SEMICOLON:
+            segment.append(token)
+            continue
+        if any(t.token_type is TokenType.HEREDOC_STRING for t in segment):
+            if not _opens_routine([t.text.lower() for t in segment[:5]]):
+                return None
+            bodies += 1
+        segment = []
+    return Reading("postgres", tokens, [s for s in parsed if not _empty(s)]) if bodies else None
+
+
+def _opens_routine(words: list[str]) -> bool:
+    """``create [or replace] function|procedure …`` or ``do …``."""
+    if words[:1] == ["do"]:
+        return True
+    if words[:3] == ["create", "or", "replace"]:
+        words = ["create", *words[3:]]
+    return words[:1] == ["create"] and words[1:2] in (["function"], ["procedure"])

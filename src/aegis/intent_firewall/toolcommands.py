@@ -4,12 +4,17 @@
 ``aws iam create-access-key --user-name admin``; ``k8s.get {resource: secrets,
 all_namespaces: true}`` runs ``kubectl get secrets -A``; ``create_archive {source: ./site,
 output: ./dist/site.tgz}`` runs ``tar czf ./dist/site.tgz ./site``; ``run_tests {runner:
-pytest, extra_args: [...]}`` runs ``pytest ...``. As with the delete tools
-(``deletions.py``), the command line built here is judged by the command catalogue, so its
-verb patterns and exceptions apply. Only what is certain is read: a parameter not listed in
-``data/operations.toml`` (``[tool_commands]``) or a value that is not a plain text, number,
-flag or list of texts leaves the tool unread (``None``); a cloud or Kubernetes tool left
-unread is review (``unread_cli``), the others keep their judgement of today.
+pytest, extra_args: [...]}`` runs ``pytest ...``. ``kubectl_apply {context: kind-dev,
+files: [a.yaml, b.yaml]}`` runs ``kubectl apply --context kind-dev -f a.yaml -f b.yaml``,
+judged as the command line is; a tool that changes a cluster it names explicitly is read
+only for a cluster that runs on the agent's machine (a ``kind-``, ``minikube``, ``k3d-`` …
+context: its development cluster), since a named remote context is a shared or production
+cluster. As with the delete tools (``deletions.py``), the command line built here is judged
+by the command catalogue, so its verb patterns and exceptions apply. Only what is certain
+is read: a parameter not listed in ``data/operations.toml`` (``[tool_commands]``) or a
+value that is not a plain text, number, flag or list of texts leaves the tool unread
+(``None``); a cloud or Kubernetes tool left unread is review (``unread_cli``), the others
+keep their judgement of today.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 
-__all__ = ["ARCHIVE_WORDS", "tool_command", "unread_cli"]
+from aegis.intent_firewall.toolverbs import VERB_TOOL_WORDS, verb_tool_commands
+
+__all__ = ["ARCHIVE_WORDS", "COMMAND_TOOL_WORDS", "tool_command", "tool_commands", "unread_cli"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -42,7 +49,12 @@ _KUBE_OPTIONS = {
     "namespace": "-n", "ns": "-n", "output": "-o", "format": "-o", "selector": "-l",
     "label_selector": "-l", "labels": "-l", "container": "-c", "filename": "-f", "file": "-f",
     "manifest": "-f", "path": "-f", "context": "--context", "field_selector": "--field-selector",
+    "files": "-f", "filenames": "-f", "paths": "-f", "cluster": "--cluster",
 }  # fmt: skip
+#: Verbs that change a cluster: given an explicit context, only a local cluster's is read.
+_KUBE_CHANGING = frozenset(_DATA["kubernetes_changing_verbs"])
+#: Context names of clusters that run on the agent's machine (kind, minikube, k3d …).
+_LOCAL_CLUSTERS = tuple(_DATA["local_cluster_contexts"])
 _KUBE_FLAGS = {"all_namespaces": "-A", "allnamespaces": "-A", "force": "--force", "all": "--all"}
 _KUBE_OPERANDS = ("resource", "kind", "type", "resource_type", "name", "resource_name", "pod")
 _MAX = 64
@@ -127,6 +139,14 @@ def _cloud(program: str, parameters: Mapping[object, object]) -> list[str] | Non
     return argv + options
 
 
+def _local_cluster(context: str) -> bool:
+    """``kind-dev``, ``minikube``: a name listed, or one starting with a listed prefix."""
+    return any(
+        context == name or (name.endswith("-") and context.startswith(name))
+        for name in _LOCAL_CLUSTERS
+    )
+
+
 def _kubernetes(verb: str, parameters: Mapping[object, object]) -> list[str] | None:
     operands: dict[str, str] = {}
     options: list[str] = []
@@ -135,10 +155,15 @@ def _kubernetes(verb: str, parameters: Mapping[object, object]) -> list[str] | N
         key = _key(name)
         if key in _KUBE_FLAGS:
             options += [_KUBE_FLAGS[key]] if value is True else []
+        elif _KUBE_OPTIONS.get(key) == "-f" and (texts := _texts(value)):
+            options += [word for text in texts for word in ("-f", text)]  # files: [a, b]
         elif key in _KUBE_OPTIONS or key in _KUBE_OPERANDS:
             texts = _texts(value)
             if texts is None or len(texts) != 1:
                 return None
+            changing = key in ("context", "cluster") and verb in _KUBE_CHANGING
+            if changing and not _local_cluster(texts[0].lower()):
+                return None  # apply to a cluster not the agent's own: unread, review
             if key in _KUBE_OPERANDS:
                 operands[key] = texts[0]
             else:
@@ -205,6 +230,17 @@ def tool_command(words: frozenset[str], parameters: object) -> list[str] | None:
     if words & {"test", "tests"} and words <= {"run", "test", "tests", "execute"}:
         return _tests(parameters)
     return None
+
+
+#: Destructive action words a tool read as its command line stands for.
+COMMAND_TOOL_WORDS = ARCHIVE_WORDS | VERB_TOOL_WORDS
+
+
+def tool_commands(words: frozenset[str], parameters: object) -> list[list[str]] | None:
+    """The command lines the tool of ``words`` amounts to: :func:`tool_command`'s one, or
+    those of a tool named for one verb (``toolverbs.py``); ``None`` when not understood."""
+    command = tool_command(words, parameters)
+    return [command] if command is not None else verb_tool_commands(words, parameters)
 
 
 def unread_cli(words: frozenset[str], parameters: object) -> bool:
