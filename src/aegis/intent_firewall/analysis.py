@@ -337,9 +337,12 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if not scope.prose:
             scope.hit("too-large", f"{nesting} substitutions in one command line")
         return
-    _odd_break(text, scope)
-    pwd = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
-    variables = {**dict(scope.environment), "HOME": scope.home, "IFS": " ", "PWD": pwd}
+    if not (text.isascii() and _ASCII_BREAKS.isdisjoint(text)):
+        _odd_break(text, scope)  # the common line has none of the marks it looks for
+    variables = dict(scope.environment)
+    variables["HOME"] = scope.home
+    variables["IFS"] = " "
+    variables["PWD"] = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:
         for rule, evidence in script.constructs:

@@ -458,7 +458,8 @@ class CommandJudge:
     def path(self, arg: Arg, role: str, cwd: str, *, known: bool = True) -> None:
         """Judge ``arg`` as ``role``; ``known`` is False when the catalogue only guesses the
         role (an option's value that looks like a path): no ``outside-workspace-write``."""
-        arg = windows_form(arg)
+        if arg[1][1:3] == ":\\":  # the only written form windows_form changes (C:\x)
+            arg = windows_form(arg)
         if arg[0] is None:
             return
         if "://" in arg[0] and not arg[0].startswith("file:"):

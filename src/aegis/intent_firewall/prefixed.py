@@ -32,6 +32,8 @@ _AGENT_CONFIGS = (
     ("/", ".mcp.json"),
 )
 
+_AGENT_CONFIG_NAMES = tuple(sorted({name for _, name in _AGENT_CONFIGS}))
+
 
 #: Directory names that say the tree below them is another machine's root.
 _HOST_ROOT_WORDS = ("host", "rootfs", "chroot", "sysroot", "link_to_root", "root_link",
@@ -73,6 +75,8 @@ def _host_root(segments: list[str]) -> bool:
 def agent_config_outside(resolved: str, workspace: str | None) -> bool:
     """``resolved`` is an AI tool's MCP configuration that is not the workspace's own."""
     lowered = resolved.lower()
+    if not lowered.endswith(_AGENT_CONFIG_NAMES):
+        return False  # the common answer, from one test of the names alone
     if workspace is not None and lowered.startswith(workspace.lower().rstrip("/") + "/"):
         return False
     return any(lowered.endswith(directory + name) for directory, name in _AGENT_CONFIGS)
