@@ -157,17 +157,8 @@ def judge_path(
     False when the role is only a guess (no ``outside-workspace-write`` then)."""
     if not scope.cwd_known and cwd == "/" and stays_below_unknown_cwd(value):
         cwd = UNKNOWN_WORKSPACE
-    # the common path: no NUL, percent sign, backslash or colon, so neither a NUL byte nor a
-    # Windows path (the checks for those are skipped; their order is kept for the rest)
     plain = _PLAIN_PATH.issuperset(value)
-    if not plain and has_nul(value):
-        scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
-    _evasion(scope, value, written)
-    if value[:1] in ("/", "\\") and value[1:2] in ("/", "\\"):  # //host, \\host, \\?\UNC
-        _unc_host(scope, value, written)
-    resolved = resolve_path(value, cwd, scope.home)
-    if not plain:
-        _windows_write(scope, role, value, written, resolved)
+    resolved = _spelling(scope, role, value, written, cwd, plain=plain)
     findings = len(scope.hits)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
@@ -221,6 +212,22 @@ def judge_path(
 
 #: Characters of a path that hold no NUL byte, percent escape, drive or backslash.
 _PLAIN_PATH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+@,=")
+
+
+def _spelling(scope: Scope, role: str, value: str, written: str, cwd: str, *, plain: bool) -> str:
+    """What the path's spelling alone tells (a NUL byte, evasion, a UNC host, a Windows path
+    changed), in that order; the path resolved. A ``plain`` path (only
+    :data:`_PLAIN_PATH` characters, the common one) can hold no NUL byte and no Windows
+    path: those checks are skipped for it."""
+    if not plain and has_nul(value):
+        scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
+    _evasion(scope, value, written)
+    if value[:1] in ("/", "\\") and value[1:2] in ("/", "\\"):  # //host, \\host, \\?\UNC
+        _unc_host(scope, value, written)
+    resolved = resolve_path(value, cwd, scope.home)
+    if not plain:
+        _windows_write(scope, role, value, written, resolved)
+    return resolved
 
 
 def _windows_write(scope: Scope, role: str, value: str, written: str, resolved: str) -> None:

@@ -239,7 +239,7 @@ class CommandJudge:
             name = name[:-4]
         if glob:
             self.hit("dynamic-program", f"program {written_as(name, written)} is a glob")
-        elif "/" not in value and asks_for_usage(args):
+        elif "/" not in value and args[-1][0] in _USAGE_WORDS and asks_for_usage(args):
             return  # kubectl delete --help, op --version: prints its usage or version, no more
         spec = self.catalogue.lookup(name)
         note_unnamed_writes(self.scope, name, args, feed)
@@ -567,7 +567,8 @@ class CommandJudge:
         if feed.stdin_text is not None:
             self.stdin_document(spec, feed.stdin_text)
         parsed = parse_options(spec, args[1:])
-        self.operand_shapes(spec, parsed, feed)
+        if parsed.operands:
+            self.operand_shapes(spec, parsed, feed)
         cwd = self.options(parsed, feed) if parsed.options else feed.cwd
         operands = parsed.operands
         role = spec.operands
