@@ -15,6 +15,8 @@ lists servers with their API keys, is a credential outside the agent's own works
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["agent_config_outside", "prefixed_system_path"]
 
 #: Directories a system path starts with (its first segment below /).
@@ -51,6 +53,9 @@ def prefixed_system_path(
     """
     if "/" not in resolved[1:]:
         return None
+    directory = resolved[: resolved.rfind("/")]
+    if len(directory) <= 512 and not _holds_top(directory):
+        return None  # a tail starts at a directory of the path, and none is a system top
     parts = resolved.split("/")[1:]
     # the last segments only (a tail is at the end; padding in front gains nothing)
     segments = parts[-_MAX_SEGMENTS:]
@@ -66,6 +71,13 @@ def prefixed_system_path(
         if writing and kind in ("persistence", "config") and _host_root(segments[:index]):
             return tail
     return None
+
+
+@lru_cache(maxsize=4096)
+def _holds_top(directory: str) -> bool:
+    """Whether a directory name in ``directory`` is a system top (cached per directory: the
+    many files of one directory share one entry; short directories only)."""
+    return any(segment.lower() in _SYSTEM_TOPS for segment in directory.split("/"))
 
 
 def _host_root(segments: list[str]) -> bool:
