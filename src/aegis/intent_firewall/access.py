@@ -157,13 +157,8 @@ def judge_path(
     False when the role is only a guess (no ``outside-workspace-write`` then)."""
     if not scope.cwd_known and cwd == "/" and stays_below_unknown_cwd(value):
         cwd = UNKNOWN_WORKSPACE
-    if has_nul(value):
-        scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
-    _evasion(scope, value, written)
-    if value[:1] in ("/", "\\") and value[1:2] in ("/", "\\"):  # //host, \\host, \\?\UNC
-        _unc_host(scope, value, written)
-    resolved = resolve_path(value, cwd, scope.home)
-    _windows_write(scope, role, value, written, resolved)
+    plain = _PLAIN_PATH.issuperset(value)
+    resolved = _spelling(scope, role, value, written, cwd, plain=plain)
     findings = len(scope.hits)
     if resolved.startswith(("/dev/tcp/", "/dev/udp/")):
         parts = resolved.split("/")
@@ -171,7 +166,7 @@ def judge_path(
         return
     if role.startswith("write"):
         _note_written(scope, resolved, glob=glob)
-    if in_unknown_workspace(resolved):
+    if resolved.startswith(UNKNOWN_WORKSPACE) and in_unknown_workspace(resolved):
         _unknown_workspace(scope, role, resolved, written, glob=glob)
         cwd = UNKNOWN_WORKSPACE
     elif (
@@ -196,7 +191,12 @@ def judge_path(
             scope, role, path, written, cwd, guessed=relative_guess, inside_cwd=inside
         )
     _below_prefix(scope, first_role, resolved, written)
-    if known and len(scope.hits) == findings and not is_windows_absolute(value):
+    if (
+        known
+        and scope.workspace is not None  # without one there is no outside (_outside_write)
+        and len(scope.hits) == findings
+        and (plain or not is_windows_absolute(value))
+    ):
         _outside_write(scope, first_role, resolved, written)
     if cwd == UNKNOWN_WORKSPACE and _names_system_root(value):
         # the unknown working directory may be / itself: etc/shadow is then /etc/shadow. Only
@@ -208,6 +208,26 @@ def judge_path(
             PERSISTENCE,
         ):
             _judge_target(scope, first_role, rooted, written, "/", guessed=True)
+
+
+#: Characters of a path that hold no NUL byte, percent escape, drive or backslash.
+_PLAIN_PATH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+@,=")
+
+
+def _spelling(scope: Scope, role: str, value: str, written: str, cwd: str, *, plain: bool) -> str:
+    """What the path's spelling alone tells (a NUL byte, evasion, a UNC host, a Windows path
+    changed), in that order; the path resolved. A ``plain`` path (only
+    :data:`_PLAIN_PATH` characters, the common one) can hold no NUL byte and no Windows
+    path: those checks are skipped for it."""
+    if not plain and has_nul(value):
+        scope.hit("opaque-value", f"NUL byte in path {written_as(value, written)}")
+    _evasion(scope, value, written)
+    if value[:1] in ("/", "\\") and value[1:2] in ("/", "\\"):  # //host, \\host, \\?\UNC
+        _unc_host(scope, value, written)
+    resolved = resolve_path(value, cwd, scope.home)
+    if not plain:
+        _windows_write(scope, role, value, written, resolved)
+    return resolved
 
 
 def _windows_write(scope: Scope, role: str, value: str, written: str, resolved: str) -> None:
@@ -391,8 +411,11 @@ def _judge_target(  # noqa: PLR0912
     if kind is None and role == "read":
         return role  # no rule below fires on reading an ordinary file
     if role in ("read", "read-tree"):
+        sweeping = role == "read-tree" and _holds_credentials(path, scope.home)
+        if kind is None and not sweeping:
+            return role  # nor on reading an ordinary tree
         shown = f"{role} {written_as(path, written)}"
-        if role == "read-tree" and _holds_credentials(path, scope.home):
+        if sweeping:
             scope.hit("sensitive-tree-read", shown)
         if kind == CREDENTIAL and not _plain_account_list(catalogue, path, written):
             scope.hit("credential-file-read", shown)
@@ -404,19 +427,22 @@ def _judge_target(  # noqa: PLR0912
     system = catalogue.is_system_dir(path, scope.home) and not guessed
     if kind is None and not system and role == "write":
         return role  # nor on writing one
-    shown = f"{role.split(':', maxsplit=1)[0]} {written_as(path, written)}"
+    # the evidence names the role as given (write-tree too), and is written out only for a
+    # finding: most paths draw none
+    named = role.split(":", maxsplit=1)[0]
     if role == "write-tree":
-        _tree_write(scope, path, shown, guessed=guessed)
+        _tree_write(scope, path, named, written, guessed=guessed)
         role = "write"
+    rule = None
     if role.startswith("delete") and system:
-        scope.hit("recursive-delete-system", shown)
+        rule = "recursive-delete-system"
     elif role == "write" and system and home_relative(path, scope.home) != "":
-        scope.hit("system-config-write", shown)
+        rule = "system-config-write"
     elif role.startswith("perm") and system:
-        scope.hit("recursive-permission-system", shown)
+        rule = "recursive-permission-system"
     elif role == "link-target":
         if kind in (CREDENTIAL, PRIVILEGED) or system:
-            scope.hit("sensitive-link", shown)
+            rule = "sensitive-link"
     elif kind == CREDENTIAL and role.startswith("perm:") and role[5:] in _SAFE_KEY_MODES:
         pass  # tightening a key's permissions is hygiene, not an attack
     elif kind == CREDENTIAL and role == "write" and _workspace_file(scope, path, cwd):
@@ -424,11 +450,14 @@ def _judge_target(  # noqa: PLR0912
     elif kind == PERSISTENCE and role.startswith("perm:") and _executable_hook(scope, role, path):
         pass  # chmod +x .git/hooks/pre-commit: what it runs was judged when it was written
     elif kind is not None:
-        scope.hit(_WRITE_RULES[kind], shown)
+        rule = _WRITE_RULES[kind]
     elif role == "delete-tree" and not _disposable(
         path, _own_tree(scope, cwd, inside_cwd), scope.home
     ):
+        shown = f"{named} {written_as(path, written)}"
         scope.hit("destructive-command", f"recursive {shown} outside the working directory")
+    if rule is not None:
+        scope.hit(rule, f"{named} {written_as(path, written)}")
     return role
 
 
@@ -481,11 +510,11 @@ def _unc_host(scope: Scope, value: str, written: str) -> None:
         judge_host(scope, spelled[2:].split("/", 1)[0], written)
 
 
-def _tree_write(scope: Scope, path: str, shown: str, *, guessed: bool) -> None:
+def _tree_write(scope: Scope, path: str, named: str, written: str, *, guessed: bool) -> None:
     """Writing a whole tree (extracting, copying recursively) into a root that holds
     sensitive files may replace any of them."""
     if not guessed and sensitive_below(path, scope.home, credential_only=False):
-        scope.hit("sensitive-tree-write", shown)
+        scope.hit("sensitive-tree-write", f"{named} {written_as(path, written)}")
 
 
 def _holds_credentials(path: str, home: str) -> bool:

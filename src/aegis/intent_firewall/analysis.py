@@ -249,15 +249,19 @@ def _own_job(construct: str) -> bool:
     return construct in _OWN_JOB or construct.startswith("own background job ")
 
 
-def _word_constructs(scope: Scope, command: SimpleCommand, spec: Program | None) -> None:
+def _word_constructs(
+    scope: Scope, command: SimpleCommand, lookup: Callable[[str], Program | None]
+) -> None:
     """Expansions in a command's words are findings where their value matters: always in
     the program name, and in the arguments of any program that acts on them (echo's do not).
-    An expansion of a variable that holds a secret is always one."""
+    An expansion of a variable that holds a secret is always one. ``lookup`` finds the
+    program's entry (only looked up when there is an expansion)."""
     for word in command.words:
         if word.constructs:
             break
     else:
         return  # nothing to report (a loop: this runs for every command judged)
+    spec = lookup(command.program)
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     known = _known_expansions(scope.environment) if scope.environment else _KNOWN_DIRECTORIES
     for index, word in enumerate(command.words):
@@ -338,8 +342,10 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             scope.hit("too-large", f"{nesting} substitutions in one command line")
         return
     _odd_break(text, scope)
-    pwd = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
-    variables = {**dict(scope.environment), "HOME": scope.home, "IFS": " ", "PWD": pwd}
+    variables = dict(scope.environment)
+    variables["HOME"] = scope.home
+    variables["IFS"] = " "
+    variables["PWD"] = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:
         for rule, evidence in script.constructs:
@@ -360,11 +366,10 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         if command.function and program == command.function:
             scope.hit("fork-bomb", f"function {program!r} calls itself")
             continue
-        spec = lookup(program)
-        if scope.prose and spec is None:
+        if scope.prose and lookup(program) is None:
             continue
         if not scope.prose:
-            _word_constructs(scope, command, spec)
+            _word_constructs(scope, command, lookup)
         if command.assignments:
             _assignments(scope, command, program)
         scope.cwd_known = job.cwd_known or command.cwd_moved

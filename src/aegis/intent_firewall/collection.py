@@ -42,11 +42,30 @@ _WIDE_ROOTS = frozenset({"/", "/home", "/root", "/users", "/mnt", "/media", "/va
 _HOMES = ("/home/", "/root/", "/users/")
 
 
+#: The sections of ``[collection]`` that are sets of names and words.
+_WORD_SETS = ("capture_programs", "capture_formats", "capture_format_programs", "index_searchers",
+              "name_searchers", "capture_action_words", "capture_verbs", "capture_media",
+              "capture_read_words", "capture_page_words")  # fmt: skip
+
+
 @cache
 def _data() -> dict[str, Any]:
     text = resources.files("aegis.intent_firewall").joinpath("data/targets.toml").read_text()
     section: dict[str, Any] = tomllib.loads(text)["collection"]
     section["pairs"] = {tuple(pair) for pair in section["capture_options"]}
+    for key in _WORD_SETS:  # sets, made once: they are tested for every command and request
+        section[key] = frozenset(section[key])
+    # every program a rule of :func:`command_collection` names: any other draws none, and is
+    # told so by one set test (this runs for every command)
+    section["programs"] = frozenset(
+        {
+            *section["capture_programs"],
+            *(pair[0] for pair in section["pairs"]),
+            *section["capture_format_programs"],
+            *section["index_searchers"],
+            *section["name_searchers"],
+        }
+    )
     return section
 
 
@@ -114,6 +133,8 @@ def _fd_parts(args: list[Arg]) -> tuple[list[str | None], list[str]]:
 def command_collection(judge: CommandJudge, name: str, args: list[Arg], feed: Feed) -> None:
     """Findings for a credential search outside the workspace and for capture programs."""
     data = _data()
+    if name not in data["programs"]:
+        return
     if name in data["capture_programs"]:
         judge.hit("capture", f"{name} captures the screen, camera, microphone or clipboard")
         return
@@ -121,7 +142,7 @@ def command_collection(judge: CommandJudge, name: str, args: list[Arg], feed: Fe
     if any((name, word) in data["pairs"] for word in words):
         judge.hit("capture", f"{name} {' '.join(words)[:80]} captures or reads the clipboard")
         return
-    if name in data["capture_format_programs"] and set(words) & set(data["capture_formats"]):
+    if name in data["capture_format_programs"] and not data["capture_formats"].isdisjoint(words):
         judge.hit("capture", f"{name} records from a capture device")
         return
     if name in data["index_searchers"]:
@@ -142,11 +163,11 @@ def capture_action(words: frozenset[str]) -> str:
     """A tool call whose action words say it captures the screen, camera, microphone or
     clipboard (not a browser tool's screenshot of a page)."""
     data = _data()
-    captured = words & set(data["capture_action_words"])
-    if words & set(data["capture_verbs"]):
-        captured |= words & set(data["capture_media"])
-    if not captured or words & set(data["capture_page_words"]):
+    captured = words & data["capture_action_words"]
+    if words & data["capture_verbs"]:
+        captured |= words & data["capture_media"]
+    if not captured or words & data["capture_page_words"]:
         return ""
-    if "clipboard" in captured and not words & set(data["capture_read_words"]):
+    if "clipboard" in captured and not words & data["capture_read_words"]:
         return ""  # writing to the clipboard shows the user something; reading takes it
     return f"{'/'.join(sorted(captured))} captured"

@@ -239,7 +239,7 @@ class CommandJudge:
             name = name[:-4]
         if glob:
             self.hit("dynamic-program", f"program {written_as(name, written)} is a glob")
-        elif "/" not in value and asks_for_usage(args):
+        elif "/" not in value and args[-1][0] in _USAGE_WORDS and asks_for_usage(args):
             return  # kubectl delete --help, op --version: prints its usage or version, no more
         spec = self.catalogue.lookup(name)
         note_unnamed_writes(self.scope, name, args, feed)
@@ -458,7 +458,8 @@ class CommandJudge:
     def path(self, arg: Arg, role: str, cwd: str, *, known: bool = True) -> None:
         """Judge ``arg`` as ``role``; ``known`` is False when the catalogue only guesses the
         role (an option's value that looks like a path): no ``outside-workspace-write``."""
-        arg = windows_form(arg)
+        if arg[1][1:3] == ":\\":  # the only written form windows_form changes (C:\x)
+            arg = windows_form(arg)
         if arg[0] is None:
             return
         if "://" in arg[0] and not arg[0].startswith("file:"):
@@ -566,7 +567,8 @@ class CommandJudge:
         if feed.stdin_text is not None:
             self.stdin_document(spec, feed.stdin_text)
         parsed = parse_options(spec, args[1:])
-        self.operand_shapes(spec, parsed, feed)
+        if parsed.operands:
+            self.operand_shapes(spec, parsed, feed)
         cwd = self.options(parsed, feed) if parsed.options else feed.cwd
         operands = parsed.operands
         role = spec.operands

@@ -93,21 +93,37 @@ def _tokens(text: str) -> list[str]:
         return text.split()  # no operator anywhere: the words are the blank-separated chunks
     out: list[str] = []
     for chunk in text.split():
-        if _OPERATOR_CHARS.isdisjoint(chunk):
-            out.append(chunk)
+        if _OPERATOR_CHARS.isdisjoint(chunk) or chunk in _WHOLE_OPERATORS:
+            out.append(chunk)  # a word, or an operator standing alone (git status && ls)
             continue
-        start = 0
-        index = 0
-        while index < len(chunk):
-            char = chunk[index]
-            if char in "&|;<>":
-                index = take_operator(chunk, index, chunk[start:index], out, _BY_FIRST_CHARACTER)
-                start = index
-                continue
-            index += 1
-        if start < len(chunk):
-            out.append(chunk[start:])
+        _split_chunk(chunk, out)
     return out
+
+
+def _split_chunk(chunk: str, out: list[str]) -> None:
+    """The words and operators of one blank-free chunk holding an operator character."""
+    start = 0
+    index = 0
+    while index < len(chunk):
+        char = chunk[index]
+        if char in "&|;<>":
+            index = take_operator(chunk, index, chunk[start:index], out, _BY_FIRST_CHARACTER)
+            start = index
+            continue
+        index += 1
+    if start < len(chunk):
+        out.append(chunk[start:])
+
+
+def _alone(operator: str) -> bool:
+    """Whether the chunk ``operator`` splits into itself alone (``&>`` does not)."""
+    out: list[str] = []
+    _split_chunk(operator, out)
+    return out == [operator]
+
+
+#: Operators that a chunk equal to them splits into unchanged: kept whole at once.
+_WHOLE_OPERATORS = frozenset(filter(_alone, _OPERATORS))
 
 
 def _word(text: str) -> Word | None:

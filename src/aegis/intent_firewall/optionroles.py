@@ -159,11 +159,15 @@ def package(judge: CommandJudge, arg: Arg, cwd: str, program: str = "") -> None:
         unmodelled_value(judge, "package", arg, cwd)
 
 
+#: Flags that make a copy take whole trees.
+_RECURSIVE_COPY = frozenset({"-r", "-R", "-a", "--recursive", "--archive"})
+
+
 def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd: str) -> None:
     last = len(operands) - 1
     for index, arg in enumerate(operands):
         value = arg[0]
-        if value is not None and storage_scheme(value):
+        if value is not None and "://" in value and storage_scheme(value):
             if index > 0:
                 # an upload (whatever follows it): data into a bucket the policy does not name
                 judge.hit(
@@ -183,9 +187,7 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
                 judge_host(judge.scope, host, arg[1])
                 continue
         if index < last or last == 0:
-            recursive = any(
-                f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
-            )
+            recursive = not parsed.flags.isdisjoint(_RECURSIVE_COPY)
             source = "read-tree" if recursive else "read"
             if "move" not in parsed.modes:
                 judge.path(arg, source, cwd)
@@ -194,9 +196,7 @@ def copy_operands(judge: CommandJudge, operands: list[Arg], parsed: Parsed, cwd:
                 whole = arg[0] is not None and is_named_workspace(judge.scope, arg[0], cwd)
                 judge.path(arg, "delete-tree" if whole else "delete", cwd)
         else:
-            recursive = any(
-                f in parsed.flags for f in ("-r", "-R", "-a", "--recursive", "--archive")
-            )
+            recursive = not parsed.flags.isdisjoint(_RECURSIVE_COPY)
             judge.path(arg, "write-tree" if recursive else "write", cwd)
             into_directory(judge, operands[:last], arg, cwd)
             if "sync-delete" in parsed.modes:

@@ -68,23 +68,14 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
         if value == "--":
             parsed.operands.extend(args[index:])
             break
+        role = spec.options.get(value)
+        if role == "flag":  # the common option: one the entry names, taking no value
+            parsed.flags.add(value)
+            continue
         following = args[index] if index < len(args) else None
         name, attached = value, None
-        role = spec.options.get(value)
-        if role is None and value in spec.values:
-            role = "value"  # -MF, -name, -family: one option of several letters, not a cluster
-        if role is None and spec.single_dash:
-            role, name, attached = _single_dash(spec, value)
-        elif role is None and value.startswith("--") and "=" in value:
-            name, _, attached = value.partition("=")
-            role = spec.option_role(name)
-        elif role is None and not value.startswith("--") and len(value) > 2:
-            if "=" in value or ":" in value:  # -fplugin=/x.so; most clusters are -rf
-                role, name, attached = _prefixed(spec, value)
-            if role is None:
-                role, name, attached = _cluster(spec, value, parsed)
-        elif role is None:
-            role = spec.option_role(value)
+        if role is None:
+            role, name, attached = _unnamed_option(spec, value, parsed)
         if role in _CONDITIONAL or role == "number":
             role = _conditional(role, following, attached)
         if role == "flag" and name not in spec.options:
@@ -107,6 +98,26 @@ def parse_options(spec: Program, args: list[Arg], *, stop_roles: bool = False) -
             parsed.rest = args[index:]
             break
     return parsed
+
+
+def _unnamed_option(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str | None]:
+    """The role, name and attached value of an option the entry does not name as written:
+    one of several letters (``-MF``), a single-dash program's, ``--name=value``, a cluster
+    (``-rf``, ``-n5``) or one with its value attached (``-fplugin=/x.so``)."""
+    if value in spec.values:
+        return "value", value, None  # -MF, -name, -family: one option, not a cluster
+    if spec.single_dash:
+        return _single_dash(spec, value)
+    if value.startswith("--") and "=" in value:
+        name, _, attached = value.partition("=")
+        return spec.option_role(name), name, attached
+    if not value.startswith("--") and len(value) > 2:
+        if "=" in value or ":" in value:  # -fplugin=/x.so; most clusters are -rf
+            role, option, tail = _prefixed(spec, value)
+            if role is not None:
+                return role, option, tail
+        return _cluster(spec, value, parsed)
+    return spec.option_role(value), value, None
 
 
 def _option_value(

@@ -69,9 +69,9 @@ def outside_workspace(
     With no working directory in the policy an absolute path may still be the workspace;
     it is judged all the same (fail closed): the policy names the workspace to allow it.
     """
-    if _below(resolved, _UNKNOWN_WORKSPACE):
-        return False
     if workspace is not None and _below(resolved, workspace):
+        return False  # the common answer first
+    if _below(resolved, _UNKNOWN_WORKSPACE):
         return False
     if home != "/" and _below(resolved, home):
         return False

@@ -83,10 +83,10 @@ def is_odd_spelling(text: str) -> str | None:
                     break
             else:
                 return None
-        for part in text.split("/"):
+        for part in text.lower().split("/"):  # lower case changes no dot
             if part and part[-1] == "." and part not in (".", ".."):
                 return "trailing dot or space"
-            if part.partition(".")[0].lower() in _DEVICE_NAMES:
+            if part.partition(".")[0] in _DEVICE_NAMES:
                 return "reserved device name"
         return None
     return _odd_spelling(text)

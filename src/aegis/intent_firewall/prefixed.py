@@ -15,6 +15,8 @@ lists servers with their API keys, is a credential outside the agent's own works
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["agent_config_outside", "prefixed_system_path"]
 
 #: Directories a system path starts with (its first segment below /).
@@ -31,6 +33,8 @@ _AGENT_CONFIGS = (
     ("/.roo/", "mcp.json"),
     ("/", ".mcp.json"),
 )
+
+_AGENT_CONFIG_NAMES = tuple(sorted({name for _, name in _AGENT_CONFIGS}))
 
 
 #: Directory names that say the tree below them is another machine's root.
@@ -49,6 +53,9 @@ def prefixed_system_path(
     """
     if "/" not in resolved[1:]:
         return None
+    directory = resolved[: resolved.rfind("/")]
+    if len(directory) <= 512 and not _holds_top(directory):
+        return None  # a tail starts at a directory of the path, and none is a system top
     parts = resolved.split("/")[1:]
     # the last segments only (a tail is at the end; padding in front gains nothing)
     segments = parts[-_MAX_SEGMENTS:]
@@ -66,6 +73,13 @@ def prefixed_system_path(
     return None
 
 
+@lru_cache(maxsize=4096)
+def _holds_top(directory: str) -> bool:
+    """Whether a directory name in ``directory`` is a system top (cached per directory: the
+    many files of one directory share one entry; short directories only)."""
+    return any(segment.lower() in _SYSTEM_TOPS for segment in directory.split("/"))
+
+
 def _host_root(segments: list[str]) -> bool:
     return any(word in segment.lower() for segment in segments for word in _HOST_ROOT_WORDS)
 
@@ -73,6 +87,8 @@ def _host_root(segments: list[str]) -> bool:
 def agent_config_outside(resolved: str, workspace: str | None) -> bool:
     """``resolved`` is an AI tool's MCP configuration that is not the workspace's own."""
     lowered = resolved.lower()
+    if not lowered.endswith(_AGENT_CONFIG_NAMES):
+        return False  # the common answer, from one test of the names alone
     if workspace is not None and lowered.startswith(workspace.lower().rstrip("/") + "/"):
         return False
     return any(lowered.endswith(directory + name) for directory, name in _AGENT_CONFIGS)

@@ -104,13 +104,19 @@ def home_relative(path: str, home: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)
 def _classify(path: str, home: str) -> str | None:
-    """Cached for short paths only, so the cache holds at most about 8192 × 512 characters."""
+    """For short paths only. An ordinary file is told as such at once, without a cache entry
+    (most paths are, and most are new: a cache would only churn); any other path's class
+    is cached, so the cache holds at most about 8192 × 512 characters."""
     catalogue = targets()
     if _ordinary_file(catalogue, path, home):
         return None
-    return _classify_with(catalogue, path, home)
+    return _classify_cached(path, home)
+
+
+@lru_cache(maxsize=8192)
+def _classify_cached(path: str, home: str) -> str | None:
+    return _classify_with(targets(), path, home)
 
 
 #: Where a home directory's files start: paths below none of these have no home-relative
@@ -252,9 +258,15 @@ def _chain_above(
     if directory in (top, ""):
         return frozenset()
     kind = table.get(directory)
-    parent = posixpath.dirname(directory)
+    parent = _dirname(directory)
     above = frozenset() if parent == directory else ancestors(parent)
     return above if kind is None else above | {kind}
+
+
+def _dirname(path: str) -> str:
+    """``posixpath.dirname`` for a ``str``, without its calls (this runs per new directory)."""
+    head = path[: path.rfind("/") + 1]
+    return head.rstrip("/") if head and head != "/" * len(head) else head
 
 
 def _persistence_segment(catalogue: Targets, path: str, name: str) -> bool:
