@@ -36,6 +36,7 @@ from aegis.intent_firewall.operations import (
 )
 from aegis.intent_firewall.orders import ordered_urls, prose_like
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
+from aegis.intent_firewall.patches import patch_findings
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import (
     FILE_TEXT_KEYS,
@@ -1116,6 +1117,7 @@ def judge_request(
     )
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
     _run_scripts(judge, items)
+    judge.keep(patch_findings(judge.words, items, _nested(policy)), "parameters")
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     judge.keep(rbac_findings(walk.frozen), "parameters")
     captured = capture_action(judge.words)
@@ -1127,6 +1129,18 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return _without_clean_hook(judge, walk), walk
+
+
+def _nested(policy: Policy) -> Callable[[str, dict[str, str]], list[Hit]]:
+    """What a request of another action and parameters draws: a patch's files, each as a
+    file tool writing it (``patches.py``). One level: ``path`` and ``content`` of a
+    ``write_file`` or ``delete_file`` hold no patch."""
+
+    def judge(action: str, parameters: dict[str, str]) -> list[Hit]:
+        found, _ = judge_request(Request(action, parameters), policy)
+        return [Hit(f.rule, f.severity, f.effect, f.description, f.evidence) for f in found]
+
+    return judge
 
 
 def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:

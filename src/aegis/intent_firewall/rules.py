@@ -165,6 +165,16 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         "text in data that gives an AI reader an order or claims authority for a change "
         "(heuristic)",
     ),
+    "home-config-write": (
+        M,
+        REVIEW,
+        "writes a dot-file or dot-directory of the home: tools' configuration and start-up code",
+    ),
+    "push-to-url": (
+        M,
+        REVIEW,
+        "git push to a repository given by URL or path, or to a remote changed on the same line",
+    ),
     "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
     "hidden-text": (M, REVIEW, "bidi controls or tag characters: text shown unlike it is read"),
     "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),
