@@ -19,6 +19,7 @@ from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.collection import capture_action
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.footholds import foothold_findings
 from aegis.intent_firewall.filekinds import DATA_KINDS, spreadsheet_formula, written_kind
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
@@ -1118,6 +1119,7 @@ def judge_request(
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
     _run_scripts(judge, items)
     judge.keep(patch_findings(judge.words, items, _nested(policy)), "parameters")
+    _footholds(judge, walk.frozen)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     judge.keep(rbac_findings(walk.frozen), "parameters")
     captured = capture_action(judge.words)
@@ -1129,6 +1131,19 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return _without_clean_hook(judge, walk), walk
+
+
+def _footholds(judge: _RequestJudge, frozen: Any) -> None:
+    """Editor settings and code, workflows, redirected dependencies and messages that
+    carry secrets (``footholds.py``), their embedded command lines judged as such."""
+
+    def judge_line(line: str) -> list[Hit]:
+        scope = judge.scope(prose=False)
+        judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
+        return list(scope.hits)
+
+    where = (judge.cwd, judge.policy.home)
+    judge.keep(foothold_findings(frozen, judge.words, judge_line, where), "parameters")
 
 
 def _nested(policy: Policy) -> Callable[[str, dict[str, str]], list[Hit]]:
