@@ -2,14 +2,15 @@
 
 A dependency file can keep a package's name and fetch its code from somewhere else: Go's
 ``replace golang.org/x/crypto => github.com/someone/crypto v…`` (also ``go mod edit
--replace``), Cargo's ``[patch.crates-io]`` / ``[replace]`` entries with ``git`` or
-``registry``, npm's ``overrides``, Yarn's ``resolutions`` and pnpm's overrides given a git
-URL, a ``user/repo`` shorthand, a tarball URL or an ``npm:`` alias to another name, and a
-requirements file's ``--index-url``/``--extra-index-url``/``--find-links`` to an index that
-is not PyPI's. Every build after the change runs code nobody reviewed under a trusted name:
-``dependency-redirect`` (*review*). A replacement by a directory of the workspace
-(``=> ./lib``, ``path = "vendor/x"``), by another version of the same module, and an
-override to a version range pass.
+-replace``), Cargo's ``[patch.crates-io]`` / ``[replace]`` entries with ``git``,
+``registry`` or an absolute path, npm's ``overrides``, Yarn's ``resolutions`` and pnpm's
+overrides given a git URL, a ``user/repo`` shorthand, a tarball URL or an ``npm:`` alias to
+another name, and a requirements file's ``--index-url``/``--extra-index-url``/
+``--find-links`` to an index that is not PyPI's. Every build after the change runs code
+nobody reviewed under a trusted name: ``dependency-redirect`` (*review*). A replacement by a
+relative directory (the workspace's ``=> ./lib``, a sibling checkout ``=> ../lib``, ``path =
+"vendor/x"``), by another version of the same module, and an override to a version range
+pass.
 """
 
 from __future__ import annotations
@@ -32,16 +33,19 @@ _GO_EDIT = re2.compile(r"-replace[= ]\s*['\"]?([^=\s'\"]+)=([^\s'\"]+)")
 _INDEX = re2.compile(
     r"(?m)^\s*(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host)[\s=]+(\S+)"
 )
-_PYPI = ("https://pypi.org/", "https://files.pythonhosted.org/", "pypi.org", "files.pythonhosted.org")
-_REDIRECTING = ("git+", "git:", "github:", "gitlab:", "bitbucket:", "http:", "https:", "npm:", "link:")
+_PYPI = (
+    "https://pypi.org/", "https://files.pythonhosted.org/", "pypi.org", "files.pythonhosted.org",
+)  # fmt: skip
+_REDIRECTING = (
+    "git+", "git:", "github:", "gitlab:", "bitbucket:", "http:", "https:", "npm:", "link:",
+)  # fmt: skip
 _MAX_TEXT = 131072
 
 
 def redirect_findings(name: str, texts: list[str]) -> list[Hit]:
     """Findings on a dependency file named ``name`` (lower case) written with ``texts``."""
     for text in texts:
-        text = text[:_MAX_TEXT]
-        found = _finding(name, text)
+        found = _finding(name, text[:_MAX_TEXT])
         if found is not None:
             return [default_hit("dependency-redirect", f"{name}: {found[:140]}")]
     return []
@@ -79,7 +83,7 @@ def _go_target(module: str, target: str) -> str:
     """Why replacing ``module`` by ``target`` redirects it; empty for a local directory
     inside the workspace or another version of the same module."""
     if target.startswith(("./", "../")) or target in (".", ".."):
-        return "" if not target.startswith("../") else f"{module} => {target} (outside)"
+        return ""  # a checkout on disk, in the workspace or beside it
     if target.casefold() == module.casefold():
         return ""
     return f"{module} => {target}"
@@ -97,7 +101,7 @@ def _cargo(text: str) -> str | None:
         for crate, spec in table.items() if isinstance(table, dict) else []:
             if isinstance(spec, dict) and ("git" in spec or "registry" in spec):
                 return f"{crate} from {spec.get('git') or spec.get('registry')}"
-            if isinstance(spec, dict) and str(spec.get("path", "")).startswith(("/", "..", "~")):
+            if isinstance(spec, dict) and str(spec.get("path", "")).startswith(("/", "~")):
                 return f"{crate} from {spec['path']}"
     return None
 
@@ -106,7 +110,10 @@ def _npm(text: str) -> str | None:
     try:
         document = json.loads(text)
     except ValueError:
-        return None
+        try:  # an edit's fragment: "overrides": {…} as members of the object
+            document = json.loads("{" + text.strip().strip(",") + "}")
+        except ValueError:
+            return None
     if not isinstance(document, dict):
         return None
     pnpm = document.get("pnpm")

@@ -56,8 +56,8 @@ def editor_code_findings(name: str, texts: list[str], judge_line: JudgeLine) -> 
     ``texts``; ``judge_line(command)`` is what the firewall finds on one command line."""
     if name not in EDITOR_FILES:
         return []
-    for text in texts:
-        text = text[:_MAX_TEXT]
+    for whole in texts:
+        text = whole[:_MAX_TEXT]
         if name in _EMACS:
             match = _LISP.search(text)
             if match:

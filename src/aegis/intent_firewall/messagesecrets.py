@@ -8,26 +8,24 @@ action that posts or sends (its words: ``comment``, ``issue``, ``post``, ``messa
 ``webhook``, the mail words of ``vocabulary.toml`` …), a text value holding a template or
 substitution that reads a file, a reference to a variable whose name says it is a secret
 (``$…TOKEN``, ``${…_KEY}``, ``%PASSWORD%``, ``{{ secrets.X }}``, ``process.env.…SECRET``)
-or the path of a credential of the target catalogue (``~/.kube/config``, ``~/.netrc``) is
-``secret-in-message`` (*review*). Naming a variable without referring to its value ("add a
-GITHUB_TOKEN secret") and templates of other values (``{{run_id}}``) pass.
+is ``secret-in-message`` (*review*). Naming a variable without referring to its value ("add
+a GITHUB_TOKEN secret"), a credential's path in prose ("the keychain lives in
+~/Library/Keychains") and templates of other values (``{{run_id}}``) pass.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from typing import Any
 
 import re2
 
 from aegis.intent_firewall.rules import Hit, default_hit
-from aegis.intent_firewall.targets import targets
 from aegis.intent_firewall.vocabulary import MAIL_WORDS
 
-__all__ = ["message_findings"]
+__all__ = ["MESSAGE_WORDS", "message_findings"]
 
-_MESSAGE_WORDS = MAIL_WORDS | frozenset(
+MESSAGE_WORDS = MAIL_WORDS | frozenset(
     {"comment", "comments", "issue", "issues", "post", "posts", "webhook", "webhooks", "chat",
      "slack", "discord", "teams", "telegram", "tweet", "publish", "discussion", "gist", "paste",
      "announce", "broadcast", "mattermost", "matrix", "review", "note"}
@@ -48,18 +46,17 @@ _SECRET_NAME = re2.compile(
     r"(?i)token|secret|passw|pwd|api_?key|access_?key|private_?key|credential|auth|cookie|"
     r"session|_key$|^key$|dsn$|signing"
 )
-_PATH = re2.compile(r"(?:^|[\s'\"(=:])((?:~|\$HOME|\$\{HOME\})?/[^\s'\"(){}<>|;,]{2,})")
 _MAX_TEXT = 65536
 _MAX_VALUES = 64
 
 
-def message_findings(words: frozenset[str], frozen: Mapping[Any, Any], home: str) -> list[Hit]:
+def message_findings(words: frozenset[str], frozen: Mapping[Any, Any]) -> list[Hit]:
     """Findings on the text an action that posts or sends carries (``frozen``: its frozen
-    parameters, ``home``: the agent's home)."""
-    if not words & _MESSAGE_WORDS:
+    parameters)."""
+    if MESSAGE_WORDS.isdisjoint(words):
         return []
     for key, text in _texts(frozen):
-        why = _secret(text[:_MAX_TEXT], home)
+        why = _secret(text[:_MAX_TEXT])
         if why:
             return [default_hit("secret-in-message", f"{why} in {key}")]
     return []
@@ -81,7 +78,7 @@ def _texts(frozen: Mapping[Any, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _secret(text: str, home: str) -> str:
+def _secret(text: str) -> str:
     template = _FILE_TEMPLATE.search(text)
     if template:
         return f"a template reading a file ({template.group(0)[:40]!r})"
@@ -89,14 +86,4 @@ def _secret(text: str, home: str) -> str:
         name = next((group for group in match.groups() if group), "")
         if _SECRET_NAME.search(name) or match.group(0).lstrip("{ -").startswith("secrets"):
             return f"the secret variable {match.group(0)[:60]!r}"
-    if "/" not in text:
-        return ""
-    catalogue = targets()
-    for match in _PATH.finditer(text):
-        path = match.group(1)
-        for prefix in ("~", "${HOME}", "$HOME"):
-            if path.startswith(prefix + "/"):
-                path = home.rstrip("/") + path[len(prefix) :]
-        if catalogue.classify(posixpath.normpath(path).casefold(), home) == "credential":
-            return f"the credential file {match.group(1)[:80]!r}"
     return ""

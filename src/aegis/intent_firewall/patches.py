@@ -41,13 +41,11 @@ _ENVELOPE = (
 def patch_findings(words: frozenset[str], items: list[Item], judge: JudgeWrite) -> list[Hit]:
     """Findings on the files the patches among ``items`` write or delete; ``words`` are the
     action's words (a patch is only applied by an action that applies or patches)."""
-    patching = bool(words & _PATCH_WORDS)
+    patching = not _PATCH_WORDS.isdisjoint(words)
     hits: list[Hit] = []
     for item in items:
         key = item.key.casefold()
-        if item.argv is not None or not (
-            key in _PATCH_KEYS or (patching and key in _TEXT_KEYS)
-        ):
+        if item.argv is not None or not (key in _PATCH_KEYS or (patching and key in _TEXT_KEYS)):
             continue
         text = item.text
         if "\n+++ " not in text and "*** " not in text and "diff --git " not in text:

@@ -19,8 +19,8 @@ from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.collection import capture_action
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
-from aegis.intent_firewall.footholds import foothold_findings
 from aegis.intent_firewall.filekinds import DATA_KINDS, spreadsheet_formula, written_kind
+from aegis.intent_firewall.footholds import foothold_findings
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.httpmethods import http_method_findings

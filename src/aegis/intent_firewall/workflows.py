@@ -35,7 +35,9 @@ _UNTRUSTED = re2.compile(
     r"github\.event\.pull_request\.head\.|github\.head_ref|refs/pull/|"
     r"pull_request\.merge_commit_sha|gh\s+pr\s+checkout|pull/\$\{\{|event\.number\s*\}\}/(?:head|merge)"
 )
-_USES = re2.compile(r"uses:\s*['\"]?([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_./-]{1,200})@([A-Za-z0-9_.\-/]{1,100})")
+_USES = re2.compile(
+    r"uses:\s*['\"]?([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_./-]{1,200})@([A-Za-z0-9_.\-/]{1,100})"
+)
 _COMMIT = re2.compile(r"^[0-9a-f]{40}$")
 _VERSION = re2.compile(r"^v?\d+(?:\.\d+){0,3}$")
 _MAX_TEXT = 131072
@@ -62,8 +64,8 @@ def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
             return [_hit(f"pull_request_target with {shown}")]
     old_uses = {(o.casefold(), r.casefold()): ref for o, r, ref in _USES.findall(before)}
     old_owners = {owner for owner, _ in old_uses}
-    for owner, repository, ref in _USES.findall(text):
-        owner, repository = owner.casefold(), repository.casefold()
+    for written_owner, written_repository, ref in _USES.findall(text):
+        owner, repository = written_owner.casefold(), written_repository.casefold()
         why = _lookalike(owner)
         if why is None and old and owner not in old_owners:
             if any(name == repository for _, name in old_uses):
