@@ -6,7 +6,8 @@ A dependency file can keep a package's name and fetch its code from somewhere el
 ``registry`` or an absolute path, npm's ``overrides``, Yarn's ``resolutions`` and pnpm's
 overrides given a git URL, a ``user/repo`` shorthand, a tarball URL or an ``npm:`` alias to
 another name, and a requirements file's ``--index-url``/``--extra-index-url``/
-``--find-links`` to an index that is not PyPI's. Every build after the change runs code
+``--find-links``, uv's sources and the indexes of ``pyproject.toml`` and ``Pipfile`` to an
+index that is not PyPI's. Every build after the change runs code
 nobody reviewed under a trusted name: ``dependency-redirect`` (*review*). A replacement by a
 relative directory (the workspace's ``=> ./lib``, a sibling checkout ``=> ../lib``, ``path =
 "vendor/x"``), by another version of the same module, and an override to a version range
@@ -71,6 +72,8 @@ def _finding(name: str, text: str) -> str | None:
         return _cargo(text)
     elif name == "package.json":
         return _npm(text)
+    elif name in ("pyproject.toml", "pipfile") and ("source" in text or "index" in text):
+        return _python_sources(text)
     elif name.startswith(("requirements", "constraints")) or name.endswith("constraints.txt"):
         for match in _INDEX.finditer(text):
             url = match.group(1).strip("'\"")
@@ -103,6 +106,33 @@ def _cargo(text: str) -> str | None:
                 return f"{crate} from {spec.get('git') or spec.get('registry')}"
             if isinstance(spec, dict) and str(spec.get("path", "")).startswith(("/", "~")):
                 return f"{crate} from {spec['path']}"
+    return None
+
+
+def _python_sources(text: str) -> str | None:
+    """uv's ``[tool.uv.sources]`` from git or a URL, and package indexes that are not
+    PyPI's (``[[tool.uv.index]]``, ``[[tool.poetry.source]]``, ``[[tool.pdm.source]]``,
+    ``[[source]]`` of a Pipfile)."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    tool = document.get("tool", {})
+    uv = tool.get("uv", {}) if isinstance(tool, dict) else {}
+    uv = uv if isinstance(uv, dict) else {}
+    sources = uv.get("sources", {})
+    for package, spec in sources.items() if isinstance(sources, dict) else []:
+        if isinstance(spec, dict) and ("git" in spec or "url" in spec):
+            return f"{package} from {spec.get('git') or spec.get('url')}"
+    indexes = [uv.get("index"), document.get("source")]
+    for name in ("poetry", "pdm"):
+        section = tool.get(name, {}) if isinstance(tool, dict) else {}
+        indexes.append(section.get("source") if isinstance(section, dict) else None)
+    for listed in indexes:
+        for index in listed if isinstance(listed, list) else []:
+            url = str(index.get("url", "")) if isinstance(index, dict) else ""
+            if url and not url.startswith(_PYPI):
+                return f"package index {url[:100]}"
     return None
 
 

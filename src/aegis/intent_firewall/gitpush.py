@@ -8,7 +8,8 @@ agent chose, and an allowed host says nothing about who owns the repository ther
 remote added or repointed earlier on the same line (``git remote add x URL && git push x``,
 ``git remote set-url origin URL; git push origin``, ``git config remote.origin.url URL``):
 the line rewrote ``.git/config``, which is remembered with the paths the request writes.
-Both are ``push-to-url`` (*review*); pushes to a remote by name pass.
+``git subtree push`` and ``git send-pack`` push too. Both are ``push-to-url`` (*review*);
+pushes to a remote by name pass.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def push_destination(judge: CommandJudge, sub: str, words: list[Arg], cwd: str) 
     """Judge ``git push``'s repository; remember ``git remote add``/``set-url`` and
     ``git config remote.*.url`` as a change of the remotes this line pushes to."""
     texts = [w[0] or "" for w in words]
-    if sub == "push":
+    if sub == "subtree" and texts[:1] == ["push"]:  # git subtree push --prefix=x REPO REF
+        sub, texts = "push", [t for t in texts[1:] if t not in ("-P", "--prefix")]
+    if sub in ("push", "send-pack"):
         repository = _repository(texts)
         if repository is None:
             return

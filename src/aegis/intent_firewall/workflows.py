@@ -7,7 +7,8 @@ Two shapes, both ``workflow-hijack`` (*review*):
   ``github.head_ref``, ``refs/pull/N/merge``, ``gh pr checkout``) and building it runs the
   stranger's code with them. An edit that turns a workflow into ``pull_request_target``
   without the rest of the file in view is judged the same (fail closed); a labeler or
-  triage workflow that checks nothing out passes.
+  triage workflow that checks nothing out passes. ``workflow_run`` checking out the
+  triggering run's head (``github.event.workflow_run.head_sha``) is the same.
 - ``uses: OWNER/REPO@REF`` from an owner one edit from a popular action owner
   (``actlons/checkout``, ``d0cker/login-action``, ``action/setup-python``; the owners are
   data, ``action_owners`` in ``packages.toml``, compared as ``supplychain`` compares
@@ -33,11 +34,14 @@ __all__ = ["workflow_findings"]
 _DIRS = (".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/")
 _UNTRUSTED = re2.compile(
     r"github\.event\.pull_request\.head\.|github\.head_ref|refs/pull/|"
-    r"pull_request\.merge_commit_sha|gh\s+pr\s+checkout|pull/\$\{\{|event\.number\s*\}\}/(?:head|merge)"
+    r"pull_request\.merge_commit_sha|gh\s+pr\s+checkout|pull/\$\{\{|event\.number\s*\}\}/(?:head|merge)|"
+    r"workflow_run\.head_(?:sha|branch)|workflow_run\.pull_requests"
 )
 _USES = re2.compile(
     r"uses:\s*['\"]?([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_./-]{1,200})@([A-Za-z0-9_.\-/]{1,100})"
 )
+#: triggers that run with the base repository's secrets on behalf of a pull request
+_PRIVILEGED = ("pull_request_target", "workflow_run")
 _COMMIT = re2.compile(r"^[0-9a-f]{40}$")
 _VERSION = re2.compile(r"^v?\d+(?:\.\d+){0,3}$")
 _MAX_TEXT = 131072
@@ -57,11 +61,12 @@ def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
         return []
     text = "\n".join(new)[:_MAX_TEXT]
     before = "\n".join(old)[:_MAX_TEXT]
-    if "pull_request_target" in text and "pull_request_target" not in before:
-        untrusted = _UNTRUSTED.search(text)
-        if untrusted or old:
-            shown = untrusted.group(0) if untrusted else "the rest of the workflow unseen"
-            return [_hit(f"pull_request_target with {shown}")]
+    for trigger in _PRIVILEGED:
+        if trigger in text and trigger not in before:
+            untrusted = _UNTRUSTED.search(text)
+            if untrusted or (old and trigger == "pull_request_target"):
+                shown = untrusted.group(0) if untrusted else "the rest of the workflow unseen"
+                return [_hit(f"{trigger} with {shown}")]
     old_uses = {(o.casefold(), r.casefold()): ref for o, r, ref in _USES.findall(before)}
     old_owners = {owner for owner, _ in old_uses}
     for written_owner, written_repository, ref in _USES.findall(text):
