@@ -20,7 +20,7 @@ from aegis.intent_firewall.globbing import glob_match
 from aegis.intent_firewall.guardtamper import guard_config_path
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host, urls_in
 from aegis.intent_firewall.loopback import allows_loopback, is_loopback, sensitive_local_path
-from aegis.intent_firewall.outside import home_cache, outside_workspace
+from aegis.intent_firewall.outside import home_cache, home_config, outside_workspace
 from aegis.intent_firewall.paths import (
     has_nul,
     is_evasive,
@@ -268,7 +268,12 @@ def _outside_write(scope: Scope, role: str, resolved: str, written: str) -> None
     policy names, its home and scratch (outside.py), when no rule judged it already (a
     sensitive target, a system directory). Without a named workspace there is no outside:
     ``/srv/app`` may be the workspace itself."""
-    if scope.workspace is None or not role.startswith(("write", "delete", "perm")):
+    if not role.startswith(("write", "delete", "perm")):
+        return
+    if home_config(resolved, scope.workspace, scope.home, scope.environment):
+        scope.hit("home-config-write", f"{role} {written_as(resolved, written)} in the home")
+        return
+    if scope.workspace is None:
         return
     for link, target in scope.links:
         if resolved == link or resolved.startswith(link + "/"):

@@ -528,6 +528,8 @@ class CommandJudge:
         from aegis.intent_firewall.httpmethods import METHODS, http_method_findings
 
         methods = [a[0] for r, a, _ in parsed.options if r == "http-method" and a[0]]
+        if not methods and any(r == "data" for r, _, _ in parsed.options):
+            methods = ["POST"]  # curl -d sends a POST
         for arg in operands:
             if arg[0] is not None and arg[0].upper() in METHODS:
                 methods.append(arg[0])

@@ -13,6 +13,7 @@ from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.gitdiscards import discards
 from aegis.intent_firewall.hookspath import HOOKS_KEY, workspace_hooks
+from aegis.intent_firewall.gitpush import push_destination
 from aegis.intent_firewall.optionroles import looks_like_path, unmodelled_value
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
@@ -149,6 +150,7 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     position = args.index(parsed.operands[0])
     words = args[position + 1 :]
     _subcommand_paths(judge, sub, words, cwd, feed)
+    push_destination(judge, sub, words, cwd)
     for index, (value, _written, _glob) in enumerate(words):
         text = value or ""
         option = text.split("=", 1)[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from aegis.intent_firewall.adminapis import admin_api
 from aegis.intent_firewall.hosts import url_host
 
 __all__ = ["METHODS", "METHOD_KEYS", "http_method_findings"]
@@ -50,6 +51,8 @@ def _method_findings(parameters: Mapping[Any, Any], method: str) -> list[tuple[s
     method = method.strip().upper()
     if method in _READING:
         return []
+    if admin := admin_api(method, url):
+        return [("local-control-api", f"{method} {url[:120]}: {admin} is an administration API")]
     parsed = url_host(url)
     host = parsed[1] if parsed is not None else ""
     path = url.split("://", 1)[1].partition("/")[2].split("?", 1)[0].lower()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from aegis.intent_firewall.items import Item
@@ -275,27 +275,43 @@ def shell_manifest_findings(line: str) -> list[Hit]:
     """A dependency file written by a command line: ``echo 'reqeusts' >> requirements.txt``,
     ``printf …``, ``cat > package.json <<EOF … EOF``, ``tee Gemfile``. The text written is
     the heredoc's body or the words echoed, read with the file's own parser."""
-    if (">" not in line and "tee" not in line) or len(line) > _MAX_LINE:
+    written = written_by_line(line, manifest_kind)
+    if written is None:
         return []
+    kind = manifest_kind(written[0])
+    return _judged(_names(kind, written[1])) if kind is not None else []
+
+
+def written_by_line(line: str, known: Callable[[str], object]) -> tuple[str, str] | None:
+    """(file, text) for the first word of a command line's redirections and ``tee``
+    operands that ``known`` accepts, with the heredoc's body or the words echoed as the
+    text it gets; ``None`` when the line writes no such file."""
+    if (">" not in line and "tee" not in line) or len(line) > _MAX_LINE:
+        return None
     head, _, body = line.partition("\n")
     for word in head.replace(">", " ").split():
-        kind = manifest_kind(word.strip("'\""))
-        if kind is None:
+        stripped = word.strip("'\"")
+        if not known(stripped):
             continue
         if "<<" in head and body:
             text = body.rsplit("\n", 1)[0] if body.rstrip().count("\n") else body
         else:
             text = _echoed(head)
-        return _judged(_names(kind, text))
-    return []
+        return stripped, text
+    return None
 
 
 def _echoed(head: str) -> str:
     """The text ``echo``/``printf`` writes (quotes dropped, ``\\n`` as a line break)."""
-    words = head.split(">", 1)[0].split("|", 1)[0].split(None, 1)
+    words = head.split(None, 1)
     if len(words) < 2 or words[0] not in ("echo", "printf"):
         return ""
     text = words[1]
     for flag in ("-e ", "-n ", "-en ", "-ne "):
         text = text.removeprefix(flag)
+    quote = text[:1]
+    if quote in ("'", '"') and quote in text[1:]:  # a quoted text may hold > and |
+        text = text[1 : text.index(quote, 1)]
+    else:
+        text = text.split(">", 1)[0].split("|", 1)[0]
     return text.strip().strip("'\"").replace("\\n", "\n")

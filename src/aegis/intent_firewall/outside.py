@@ -22,7 +22,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-__all__ = ["home_cache", "outside_workspace"]
+__all__ = ["home_cache", "home_config", "outside_workspace"]
 
 #: Where a relative path lands when the policy names no working directory (see access.py).
 _UNKNOWN_WORKSPACE = "/(workspace)"
@@ -81,3 +81,30 @@ def outside_workspace(
         name in _SCRATCH_VARIABLES and value.startswith("/") and _below(resolved, value.casefold())
         for name, value in environment
     )
+
+
+def home_config(
+    resolved: str,
+    workspace: str | None,
+    home: str,
+    environment: tuple[tuple[str, str], ...] = (),
+) -> bool:
+    """Whether writing ``resolved`` changes a dot-file or dot-directory of the agent's home
+    that is neither one of its caches nor the workspace or a scratch tree below it.
+
+    What lives there is the configuration and start-up code of the agent's tools (ipython
+    and jupyter profiles, ``.pdbrc``, ``.irbrc``, editor plug-ins, credential helpers): the
+    catalogue names the well-known ones, and the rest are judged alike, since a tool nobody
+    listed reads its directory just the same (fail closed).
+    """
+    root = home.rstrip("/")
+    if not root or not resolved.startswith(root + "/."):
+        return False
+    relative = resolved[len(root) + 1 :]
+    if relative.startswith(("./", "../")) or relative in (".", ".."):
+        return False
+    if workspace is not None and _below(resolved, workspace):
+        return False
+    if not outside_workspace(resolved, None, "/", environment):
+        return False  # a scratch tree (TMPDIR, XDG_CACHE_HOME) kept in the home
+    return not home_cache(relative)

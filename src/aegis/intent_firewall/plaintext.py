@@ -415,7 +415,8 @@ def _reader_text(
     documentation, instructions, prose_commands, injection = how
     if instructions:
         _override(value, scope, job, max_shell)
-        judge_free_text(value.canonical, value.text, scope, job, commands=True)
+        # what no word disowns, an instruction file orders (a comment hidden from view too)
+        judge_free_text(value.canonical, value.text, scope, job, commands=True, undecided=True)
     elif not documentation:
         _free_text(value, scope, job, max_shell, prose_commands=prose_commands, scan=injection)
     elif injection:

@@ -20,6 +20,7 @@ from aegis.intent_firewall.collection import capture_action
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.filekinds import DATA_KINDS, spreadsheet_formula, written_kind
+from aegis.intent_firewall.footholds import foothold_findings
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.hookspath import tool_hooks
 from aegis.intent_firewall.hosts import urls_in
@@ -46,6 +47,7 @@ from aegis.intent_firewall.operations import (
 )
 from aegis.intent_firewall.orders import ordered_urls, prose_like
 from aegis.intent_firewall.parameterflags import parameter_flag_findings
+from aegis.intent_firewall.patches import patch_findings
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import (
     FILE_TEXT_KEYS,
@@ -1128,6 +1130,8 @@ def judge_request(
     )
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
     _run_scripts(judge, items, walk.frozen)
+    judge.keep(patch_findings(judge.words, items, _nested(policy)), "parameters")
+    _footholds(judge, walk.frozen)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     judge.keep(rbac_findings(walk.frozen), "parameters")
     captured = capture_action(judge.words)
@@ -1139,6 +1143,31 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return _without_clean_hook(judge, walk), walk
+
+
+def _footholds(judge: _RequestJudge, frozen: Any) -> None:
+    """Editor settings and code, workflows, redirected dependencies and messages that
+    carry secrets (``footholds.py``), their embedded command lines judged as such."""
+
+    def judge_line(line: str) -> list[Hit]:
+        scope = judge.scope(prose=False)
+        judge_shell(line, scope, ShellJob(judge.cwd, True, judge.policy.limits.max_shell_nodes))
+        return list(scope.hits)
+
+    where = (judge.cwd, judge.policy.home)
+    judge.keep(foothold_findings(frozen, judge.words, judge_line, where), "parameters")
+
+
+def _nested(policy: Policy) -> Callable[[str, dict[str, str]], list[Hit]]:
+    """What a request of another action and parameters draws: a patch's files, each as a
+    file tool writing it (``patches.py``). One level: ``path`` and ``content`` of a
+    ``write_file`` or ``delete_file`` hold no patch."""
+
+    def judge(action: str, parameters: dict[str, str]) -> list[Hit]:
+        found, _ = judge_request(Request(action, parameters), policy)
+        return [Hit(f.rule, f.severity, f.effect, f.description, f.evidence) for f in found]
+
+    return judge
 
 
 def _judge_items(judge: _RequestJudge, items: list[Item], walk: Walk) -> None:

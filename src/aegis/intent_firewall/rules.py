@@ -165,6 +165,39 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         "text in data that gives an AI reader an order or claims authority for a change "
         "(heuristic)",
     ),
+    "editor-executable": (
+        M,
+        REVIEW,
+        "editor settings make the editor run a program outside the workspace",
+    ),
+    "editor-code": (M, REVIEW, "a file an editor loads from the project runs code or a command"),
+    "workflow-hijack": (
+        M,
+        REVIEW,
+        "CI workflow runs pull-request code with secrets, or takes an action from a "
+        "look-alike or swapped owner",
+    ),
+    "dependency-redirect": (
+        M,
+        REVIEW,
+        "a dependency's code fetched from another module, fork, index or tarball",
+    ),
+    "secret-in-message": (
+        M,
+        REVIEW,
+        "an outbound message carries a secret variable, a credential file or a template "
+        "that reads a file",
+    ),
+    "home-config-write": (
+        M,
+        REVIEW,
+        "writes a dot-file or dot-directory of the home: tools' configuration and start-up code",
+    ),
+    "push-to-url": (
+        M,
+        REVIEW,
+        "git push to a repository given by URL or path, or to a remote changed on the same line",
+    ),
     "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
     "hidden-text": (M, REVIEW, "bidi controls or tag characters: text shown unlike it is read"),
     "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),

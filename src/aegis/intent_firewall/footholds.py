@@ -1,0 +1,134 @@
+"""Files that hand control to someone else later, judged by what they are.
+
+A write that lands inside the workspace and draws nothing by its path can still be a
+foothold: editor settings naming a program to run (``editorsettings.py``), files editors
+load as code (``editorcode.py``), CI workflows that run untrusted code or a look-alike
+action (``workflows.py``), dependencies redirected to another source
+(``depredirect.py``). Which file a request writes, and the text it writes, are read here
+once from the frozen parameters (a file tool's path and content, an edit's old and new
+text, ``echo``/``printf``/heredoc text a command line writes into a file), and the file's
+module judges it. Messages that carry a secret (``messagesecrets.py``) are judged by the
+action, whatever file is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
+from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
+from aegis.intent_firewall.editorsettings import settings_findings
+from aegis.intent_firewall.manifests import manifest_kind, written_by_line
+from aegis.intent_firewall.messagesecrets import MESSAGE_WORDS, message_findings
+from aegis.intent_firewall.rules import Hit
+from aegis.intent_firewall.workflows import workflow_findings
+
+__all__ = ["foothold_findings"]
+
+JudgeLine = Callable[[str], list[Hit]]
+
+_PATH_KEYS = frozenset(
+    {"path", "file", "file_path", "filepath", "filename", "target_file", "target", "dest",
+     "destination", "uri"}
+)  # fmt: skip
+_NEW_KEYS = frozenset(
+    {"content", "contents", "text", "file_text", "new_str", "new_string", "new_content",
+     "new_text", "replacement", "insert_text", "append", "prepend", "insert", "code",
+     "source", "data", "body", "edits", "changes", "value", "lines"}
+)  # fmt: skip
+_OLD_KEYS = frozenset({"old_str", "old_string", "old_text", "search", "find", "old"})
+_LINE_KEYS = frozenset({"command", "cmd", "script", "shell", "bash", "sh"})
+_MAX_TEXTS = 64
+WATCHED_NAMES = EDITOR_FILES | {"settings.json", "launch.json"}
+#: a part of every name ``_watched`` accepts: a command line without one writes none
+_FRAGMENTS = (
+    "go.mod", "cargo.toml", "package.json", "pyproject.toml", "gemfile", "pipfile",
+    "requirements", "constraints", "settings.json", "launch.json", ".code-workspace",
+    "workflows/", ".dir-locals", "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
+)  # fmt: skip
+
+
+def foothold_findings(
+    frozen: object, words: frozenset[str], judge_line: JudgeLine, where: tuple[str, str]
+) -> list[Hit]:
+    """Findings on the file ``frozen`` (a request's frozen parameters) writes and on the
+    message it sends; ``where`` is (working directory, home). One pass over the keys: this
+    runs for every request."""
+    if not isinstance(frozen, Mapping):
+        return []
+    hits = [] if MESSAGE_WORDS.isdisjoint(words) else message_findings(words, frozen)
+    path = None
+    new: list[str] = []
+    old: list[str] = []
+    for key, value in frozen.items():
+        if not isinstance(key, str):
+            continue
+        folded = key.casefold()
+        if folded in _LINE_KEYS and isinstance(value, str):
+            hits.extend(shell_redirects(value))
+            written = (
+                written_by_line(value, _watched)
+                if (">" in value or "tee" in value) and _names_watched(value)
+                else None
+            )
+            if written is not None:
+                hits.extend(_judged(written[0], ([written[1]], []), {}, judge_line, where))
+        elif folded in _PATH_KEYS and path is None and isinstance(value, str):
+            path = value
+        elif folded in _NEW_KEYS:
+            _strings(value, new)
+        elif folded in _OLD_KEYS:
+            _strings(value, old)
+    if path is not None:
+        hits.extend(_judged(path, (new, old), frozen, judge_line, where))
+    return hits
+
+
+def _judged(
+    path: str,
+    texts: tuple[list[str], list[str]],
+    frozen: Mapping[Any, Any],
+    judge_line: JudgeLine,
+    where: tuple[str, str],
+) -> list[Hit]:
+    """What the file at ``path`` written with ``texts`` (new, old) draws."""
+    new, old = texts
+    normal = path.replace("\\", "/").casefold()
+    name = normal.rsplit("/", 1)[-1]
+    return [
+        *settings_findings(normal, new, frozen, where),
+        *editor_code_findings(name, new, judge_line),
+        *workflow_findings(normal, new, old),
+        *redirect_findings(name, new),
+    ]
+
+
+def _names_watched(line: str) -> bool:
+    low = line.casefold()
+    return any(fragment in low for fragment in _FRAGMENTS)
+
+
+def _watched(word: str) -> bool:
+    """A file one of the modules above judges, as a command line names it."""
+    normal = word.replace("\\", "/").casefold()
+    name = normal.rsplit("/", 1)[-1]
+    return (
+        name in WATCHED_NAMES
+        or manifest_kind(name) is not None
+        or ".github/workflows/" in normal
+        or name.endswith(".code-workspace")
+    )
+
+
+def _strings(value: object, found: list[str]) -> None:
+    """Every string in ``value`` (a string, or lists and mappings of them), bounded."""
+    stack = [value]
+    while stack and len(found) < _MAX_TEXTS:
+        current = stack.pop()
+        if isinstance(current, str):
+            found.append(current)
+        elif isinstance(current, Mapping):
+            stack.extend(current.values())
+        elif isinstance(current, list | tuple):
+            stack.extend(current)

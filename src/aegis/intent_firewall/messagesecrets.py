@@ -1,0 +1,89 @@
+"""Outbound messages that carry a secret: comments, issues, posts, mails, webhooks.
+
+A message tool may fill its text before sending it: ``{{file:/home/agent/.config/gh/hosts.yml}}``
+in an issue comment, ``Debug info: GITHUB_TOKEN=${GITHUB_TOKEN}`` in a comment on a public
+repository, ``{{ env.NPM_TOKEN }}`` in a webhook's payload. Whether the tool expands them
+cannot be told from the text, and if it does the secret is published (fail closed). For an
+action that posts or sends (its words: ``comment``, ``issue``, ``post``, ``message``,
+``webhook``, the mail words of ``vocabulary.toml`` …), a text value holding a template or
+substitution that reads a file, a reference to a variable whose name says it is a secret
+(``$…TOKEN``, ``${…_KEY}``, ``%PASSWORD%``, ``{{ secrets.X }}``, ``process.env.…SECRET``)
+is ``secret-in-message`` (*review*). Naming a variable without referring to its value ("add
+a GITHUB_TOKEN secret"), a credential's path in prose ("the keychain lives in
+~/Library/Keychains") and templates of other values (``{{run_id}}``) pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import re2
+
+from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.vocabulary import MAIL_WORDS
+
+__all__ = ["MESSAGE_WORDS", "message_findings"]
+
+MESSAGE_WORDS = MAIL_WORDS | frozenset(
+    {"comment", "comments", "issue", "issues", "post", "posts", "webhook", "webhooks", "chat",
+     "slack", "discord", "teams", "telegram", "tweet", "publish", "discussion", "gist", "paste",
+     "announce", "broadcast", "mattermost", "matrix", "review", "note"}
+)  # fmt: skip
+_SKIPPED_KEYS = frozenset({"url", "owner", "repo", "repository", "channel", "to", "cc", "bcc"})
+_FILE_TEMPLATE = re2.compile(
+    r"(?i)\{\{-?\s*(?:file|include|read_?file|readfile|cat|import|embed|load)\b|"
+    r"\{%-?\s*(?:include|import)\b|\$\(\s*(?:cat\s|<)|`\s*cat\s|@file:|<%=?\s*file\.read|"
+    r"\$\{\s*file:"
+)
+_VARIABLE = re2.compile(
+    r"\$\{?\s*([A-Za-z_][A-Za-z0-9_]{0,80})|%([A-Za-z_][A-Za-z0-9_]{0,80})%|"
+    r"\{\{-?\s*(?:env|secrets|vars|environ)\s*\.\s*([A-Za-z0-9_]{1,80})|"
+    r"process\.env\.([A-Za-z0-9_]{1,80})|\$env:([A-Za-z0-9_]{1,80})|"
+    r"environ(?:\.get\(|\[)\s*['\"]([A-Za-z0-9_]{1,80})"
+)
+_SECRET_NAME = re2.compile(
+    r"(?i)token|secret|passw|pwd|api_?key|access_?key|private_?key|credential|auth|cookie|"
+    r"session|_key$|^key$|dsn$|signing"
+)
+_MAX_TEXT = 65536
+_MAX_VALUES = 64
+
+
+def message_findings(words: frozenset[str], frozen: Mapping[Any, Any]) -> list[Hit]:
+    """Findings on the text an action that posts or sends carries (``frozen``: its frozen
+    parameters)."""
+    if MESSAGE_WORDS.isdisjoint(words):
+        return []
+    for key, text in _texts(frozen):
+        why = _secret(text[:_MAX_TEXT])
+        if why:
+            return [default_hit("secret-in-message", f"{why} in {key}")]
+    return []
+
+
+def _texts(frozen: Mapping[Any, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, Any]] = [(str(k), v) for k, v in frozen.items()]
+    while stack and len(found) < _MAX_VALUES:
+        key, value = stack.pop()
+        if key.casefold() in _SKIPPED_KEYS:
+            continue
+        if isinstance(value, str):
+            found.append((key, value))
+        elif isinstance(value, Mapping):
+            stack.extend((str(k), v) for k, v in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend((key, v) for v in value)
+    return found
+
+
+def _secret(text: str) -> str:
+    template = _FILE_TEMPLATE.search(text)
+    if template:
+        return f"a template reading a file ({template.group(0)[:40]!r})"
+    for match in _VARIABLE.finditer(text):
+        name = next((group for group in match.groups() if group), "")
+        if _SECRET_NAME.search(name) or match.group(0).lstrip("{ -").startswith("secrets"):
+            return f"the secret variable {match.group(0)[:60]!r}"
+    return ""

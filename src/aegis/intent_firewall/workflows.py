@@ -1,0 +1,98 @@
+"""CI workflows that run someone else's code with the repository's secrets.
+
+Two shapes, both ``workflow-hijack`` (*review*):
+
+- ``on: pull_request_target`` runs with the base repository's secrets and a write token;
+  checking out the pull request's head (``github.event.pull_request.head.sha``/``.ref``,
+  ``github.head_ref``, ``refs/pull/N/merge``, ``gh pr checkout``) and building it runs the
+  stranger's code with them. An edit that turns a workflow into ``pull_request_target``
+  without the rest of the file in view is judged the same (fail closed); a labeler or
+  triage workflow that checks nothing out passes. ``workflow_run`` checking out the
+  triggering run's head (``github.event.workflow_run.head_sha``) is the same.
+- ``uses: OWNER/REPO@REF`` from an owner one edit from a popular action owner
+  (``actlons/checkout``, ``d0cker/login-action``, ``action/setup-python``; the owners are
+  data, ``action_owners`` in ``packages.toml``, compared as ``supplychain`` compares
+  package names), and an edit that swaps an action's owner for another
+  (``setup-node`` from ``setup-n0de``) or brings in a new owner at a branch (``@main``)
+  rather than a tag or commit. Bumping a version or pinning a commit of the same action
+  passes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+import re2
+
+from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.supplychain import one_edit
+
+__all__ = ["workflow_findings"]
+
+_DIRS = (".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/")
+_UNTRUSTED = re2.compile(
+    r"github\.event\.pull_request\.head\.|github\.head_ref|refs/pull/|"
+    r"pull_request\.merge_commit_sha|gh\s+pr\s+checkout|pull/\$\{\{|event\.number\s*\}\}/(?:head|merge)|"
+    r"workflow_run\.head_(?:sha|branch)|workflow_run\.pull_requests"
+)
+_USES = re2.compile(
+    r"uses:\s*['\"]?([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_./-]{1,200})@([A-Za-z0-9_.\-/]{1,100})"
+)
+#: triggers that run with the base repository's secrets on behalf of a pull request
+_PRIVILEGED = ("pull_request_target", "workflow_run")
+_COMMIT = re2.compile(r"^[0-9a-f]{40}$")
+_VERSION = re2.compile(r"^v?\d+(?:\.\d+){0,3}$")
+_MAX_TEXT = 131072
+_MIN_OWNER = 5
+
+
+@cache
+def _owners() -> frozenset[str]:
+    text = resources.files("aegis.intent_firewall").joinpath("data/packages.toml").read_text()
+    return frozenset(owner.casefold() for owner in tomllib.loads(text)["action_owners"])
+
+
+def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
+    """Findings on a workflow at ``path`` (lower case) written with ``new`` (a whole file,
+    or the fragment an edit puts in place of ``old``)."""
+    if not any(part in "/" + path for part in ("/" + d for d in _DIRS)):
+        return []
+    text = "\n".join(new)[:_MAX_TEXT]
+    before = "\n".join(old)[:_MAX_TEXT]
+    for trigger in _PRIVILEGED:
+        if trigger in text and trigger not in before:
+            untrusted = _UNTRUSTED.search(text)
+            if untrusted or (old and trigger == "pull_request_target"):
+                shown = untrusted.group(0) if untrusted else "the rest of the workflow unseen"
+                return [_hit(f"{trigger} with {shown}")]
+    old_uses = {(o.casefold(), r.casefold()): ref for o, r, ref in _USES.findall(before)}
+    old_owners = {owner for owner, _ in old_uses}
+    for written_owner, written_repository, ref in _USES.findall(text):
+        owner, repository = written_owner.casefold(), written_repository.casefold()
+        why = _lookalike(owner)
+        if why is None and old and owner not in old_owners:
+            if any(name == repository for _, name in old_uses):
+                why = "the same action from another owner"
+            elif not (_COMMIT.match(ref) or _VERSION.match(ref)):
+                why = f"a new owner at the branch {ref!r}"
+        if why is not None:
+            return [_hit(f"uses: {owner}/{repository}@{ref}: {why}")]
+    return []
+
+
+def _lookalike(owner: str) -> str | None:
+    owners = _owners()
+    if owner in owners:
+        return None
+    for popular in owners:
+        edit = one_edit(owner, popular)
+        # near a short name (ruby, expo) lie honest owners: only swapped letters count there
+        if edit is not None and (len(popular) >= _MIN_OWNER or edit == "swapped letters"):
+            return f"{edit} of the owner {popular!r}"
+    return None
+
+
+def _hit(evidence: str) -> Hit:
+    return default_hit("workflow-hijack", evidence[:160])
