@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.gitdiscards import discards
-from aegis.intent_firewall.hookspath import HOOKS_KEY, workspace_hooks
 from aegis.intent_firewall.gitpush import push_destination
+from aegis.intent_firewall.hookspath import HOOKS_KEY, workspace_hooks
 from aegis.intent_firewall.optionroles import looks_like_path, unmodelled_value
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
