@@ -173,10 +173,16 @@ def tamper_findings(
     """Findings of the three kinds above on one structured request (``parameters``, the
     frozen copy, for the true flags that are no text item: ``{superuser: true}``)."""
     hits: list[Hit] = []
-    lines = [i.text for i in items[:_MAX_ITEMS] if i.key in _LINE_KEYS]
+    lines: list[str] = []
+    others: list[Item] = []
+    for item in items[:_MAX_ITEMS]:  # loops, not generators: these run for every request
+        if item.key in _LINE_KEYS:
+            lines.append(item.text)
+        else:
+            others.append(item)
     # command lines and SQL are judged by their own readers; structured values only here
-    items = [i for i in items[:_MAX_ITEMS] if i.key not in _LINE_KEYS]
-    for line in lines:  # loops, not generators: these run for every request
+    items = others
+    for line in lines:
         edit = shell_guard_edit(line)
         if edit:
             hits.append(default_hit("guard-disabled", edit))

@@ -263,8 +263,12 @@ def supply_chain_findings(words: frozenset[str], items: list[Item]) -> list[Hit]
     """Both of the above for one request's parameters (``words``: its action's words), and
     payloads in the form fields of a request to a URL (querypayloads.py)."""
     fields = [default_hit(*found) for found in field_payload_findings(items)]
-    written = [hit for i in items if i.key in _LINE_KEYS for hit in shell_manifest_findings(i.text)]
-    return [*manifest_findings(items), *install_call_findings(words, items), *fields, *written]
+    written: list[Hit] = []
+    for item in items:  # a loop, not generators: this runs for every request
+        if item.key in _LINE_KEYS:
+            written += shell_manifest_findings(item.text)
+    installs = install_call_findings(words, items) if not words.isdisjoint(_INSTALL_HINTS) else []
+    return [*manifest_findings(items), *installs, *fields, *written]
 
 
 _LINE_KEYS = frozenset({"command", "cmd", "script", "shell", "bash", "sh"})

@@ -352,7 +352,7 @@ def writes_file_text(key: str, words: frozenset[str], text: str) -> bool:
     a page on prompt injection quoting "ignore previous instructions"): the agent's own
     writing, not a message to it. An injection planted in a field is one line."""
     return (
-        key in _FILE_TEXT_KEYS | CONTENT_KEYS
+        key in FILE_TEXT_KEYS  # (_FILE_TEXT_KEYS | CONTENT_KEYS, built once)
         and bool(words & _FILE_TOOL_WORDS)
         and "\n" in text.strip()
     )

@@ -8,7 +8,7 @@ import base64
 import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -67,7 +67,7 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.runscripts import run_script_findings
-from aegis.intent_firewall.searchtools import search_action, search_text
+from aegis.intent_firewall.searchtools import may_search, search_action, search_text
 from aegis.intent_firewall.sql import SqlJudgement
 from aegis.intent_firewall.sqlbinds import bound_roots, is_bound
 from aegis.intent_firewall.structure import Item, Walk, walk_parameters
@@ -87,7 +87,12 @@ from aegis.intent_firewall.textchecks import (
     free_text_checks,
     secret_in_text,
 )
-from aegis.intent_firewall.toolcommands import ARCHIVE_WORDS, tool_command, unread_cli
+from aegis.intent_firewall.toolcommands import (
+    ARCHIVE_WORDS,
+    names_tool_command,
+    tool_command,
+    unread_cli,
+)
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
     COMMAND_WORDS,
@@ -403,10 +408,88 @@ _DESTINATION_UNITS = 40
 
 def _names_destination(text: str, key: str) -> bool:
     """``text`` is a URL, or a value under a key that names a host (``host_3``, ``api_url``)."""
-    return "://" in text or any(word in _DESTINATION_KEY_WORDS for word in name_words(key))
+    if "://" in text:
+        return True
+    if len(key) > _MEMO_KEY_CHARS:
+        return not _DESTINATION_KEY_WORDS.isdisjoint(name_words(key))
+    return _destination_key(key)
+
+
+@lru_cache(maxsize=1024)
+def _destination_key(key: str) -> bool:
+    return not _DESTINATION_KEY_WORDS.isdisjoint(name_words(key))
 
 
 _DESTINATION_KEY_WORDS = frozenset(URL_KEY_ENDINGS) | {"server", "remote", "addr", "address"}
+
+
+@dataclass(frozen=True, slots=True)
+class _ActionName:
+    """What an action's name alone says, worked out once per name (agents repeat a few):
+    its words, and which of the checks that read the name first can apply at all."""
+
+    words: frozenset[str]
+    #: The name's words with singulars and two-word nouns, for the named-access pairs.
+    nouns: frozenset[str]
+    may_search: bool
+    may_delete: bool
+    may_run_tool_command: bool
+    #: delete_directory {path}: a directory goes with everything below it
+    deletes_directory: bool
+    #: what :func:`capture_action` says of the name
+    captured: str
+    moves_files: bool
+    #: what :func:`types_keystrokes` says with no parameter it reads
+    types: bool
+
+
+def _action_name(action: str) -> _ActionName:
+    if len(action) > _MEMO_KEY_CHARS:
+        return _read_action_name(action)
+    return _remembered_action_name(action)
+
+
+def _read_action_name(action: str) -> _ActionName:
+    words = name_words(action)
+    return _ActionName(
+        words=words,
+        nouns=noun_words(action),
+        may_search=may_search(words),
+        may_delete=not words.isdisjoint(DELETE_VERBS),
+        may_run_tool_command=names_tool_command(words),
+        deletes_directory=bool(words & _DIRECTORY_WORDS and words & _FILE_DELETING),
+        captured=capture_action(words),
+        moves_files=names_file_transfer(words),
+        types=types_keystrokes(words, _NO_PARAMETERS),
+    )
+
+
+_remembered_action_name = lru_cache(maxsize=1024)(_read_action_name)
+
+
+def _scope_settings(policy: Policy) -> dict[str, Any]:
+    """The policy's part of a :class:`Scope`, built once per policy (policies are
+    immutable; the firewall keeps one until a setting changes). Kept by identity, with the
+    policy itself, so an identity is never taken for a later policy's."""
+    kept = _SCOPE_SETTINGS.get(id(policy))
+    if kept is not None and kept[0] is policy:
+        return kept[1]
+    if len(_SCOPE_SETTINGS) >= 16:
+        _SCOPE_SETTINGS.clear()
+    settings = {
+        "home": policy.home,
+        "allowed_hosts": policy.allowed_hosts,
+        "allowed_programs": policy.allowed_programs,
+        "workspace": policy.working_directory,
+        "max_address_list": policy.limits.max_address_list,
+        "environment": policy.environment,
+        "windows_workspace": policy.windows_workspace,
+    }
+    _SCOPE_SETTINGS[id(policy)] = (policy, settings)
+    return settings
+
+
+_SCOPE_SETTINGS: dict[int, tuple[Policy, dict[str, Any]]] = {}
 
 
 class _RequestJudge:
@@ -417,20 +500,21 @@ class _RequestJudge:
         self.seen: dict[tuple[str, str, str, bool], list[Hit]] = {}
         self.request = request
         self.custom = bool(policy.custom.rules)
-        self.words = name_words(request.action)
+        name = self.name = _action_name(request.action)
+        self.words = name.words
+        parameters = request.parameters
         #: search_code {query, path}: the text it looks for is no command (searchtools.py)
-        self.search_tool = search_action(self.words, request.parameters)
-        #: The name's words with singulars and two-word nouns, for the named-access pairs.
-        self.nouns = noun_words(request.action)
+        self.search_tool = name.may_search and search_action(self.words, parameters)
+        self.nouns = name.nouns
         #: ``fs.rm {path: ./dist}``: the ``rm -r`` a file-deleting tool amounts to.
-        self.deletion = deletion_command(self.words, request.parameters)
+        self.deletion = deletion_command(self.words, parameters) if name.may_delete else None
         #: ``aws_cli {service, operation, args}``, ``k8s.get {…}``, ``create_archive {…}``:
         #: the command line such a tool runs (``toolcommands.py``).
-        self.command = tool_command(self.words, request.parameters)
-        # delete_directory {path}: a directory goes with everything below it
-        self.recursive = _recursive(request.parameters) or bool(
-            self.words & _DIRECTORY_WORDS and self.words & _FILE_DELETING
+        self.command = (
+            tool_command(self.words, parameters) if name.may_run_tool_command else None
         )
+        # delete_directory {path}: a directory goes with everything below it
+        self.recursive = name.deletes_directory or _recursive(parameters)
         self.found: dict[str, Finding] = {}
         #: The request writes documentation: code in its text is an example, not a command.
         self.documentation = False
@@ -454,6 +538,8 @@ class _RequestJudge:
         )
         #: What the request's lists of command lines, read again as scripts, may cost.
         self.script_budget: CommandBudget | None = None
+        #: What every :class:`Scope` of the request takes from the policy.
+        self.scope_settings = _scope_settings(policy)
 
     def keep(self, hits: Iterable[Hit], where: str) -> None:
         """Each hit's rule once. What the context alone draws (text the agent read, not
@@ -472,21 +558,15 @@ class _RequestJudge:
             )
 
     def scope(self, *, prose: bool) -> Scope:
-        return Scope(
-            self.policy.home,
-            self.policy.allowed_hosts,
-            self.policy.allowed_programs,
-            self.job.cwd_known,
-            prose,
-            workspace=self.policy.working_directory,
-            max_address_list=self.policy.limits.max_address_list,
-            environment=self.policy.environment,
-            windows_workspace=self.policy.windows_workspace,
-        )
+        return Scope(**self.scope_settings, cwd_known=self.job.cwd_known, prose=prose)
 
     def unread_command(self) -> None:
         """A cloud or Kubernetes tool whose command line cannot be read: fail closed."""
-        if self.command is None and unread_cli(self.words, self.request.parameters):
+        if (
+            self.command is None
+            and self.name.may_run_tool_command
+            and unread_cli(self.words, self.request.parameters)
+        ):
             hit = default_hit("destructive-action", f"{self.request.action!r} (unread)")
             self.keep([hit], "action")
 
@@ -1080,7 +1160,7 @@ def judge_request(
     walk = _walk(request.parameters, policy, judge.words)
     # {"cmd": "…"}: no key any parameter-level check reads, so none runs (see quietparams)
     quiet = quiet_parameters(walk.frozen)
-    judge.typing = types_keystrokes(judge.words, _NO_PARAMETERS if quiet else walk.frozen)
+    judge.typing = judge.name.types if quiet else types_keystrokes(judge.words, walk.frozen)
     for rule, evidence, where in walk.findings:
         judge.keep([default_hit(rule, evidence)], where)
     if not quiet:
@@ -1101,8 +1181,8 @@ def judge_request(
         items = [_as_file_text(item) for item in items if not _read_from_file_text(item)]
     judge.action()
     judge.unread_command()
-    if not judge.documentation:
-        settings = bool(judge.words & CONTAINER_WORDS)
+    settings = bool(judge.words & CONTAINER_WORDS)
+    if not judge.documentation and not (quiet and not settings):  # quiet: flat strings
         judge.keep(structured_config(walk.frozen, settings=settings), "parameters")
     # the action and context are remembered across requests, so only the parameters count
     job = judge.job
@@ -1118,11 +1198,11 @@ def judge_request(
     _run_scripts(judge, items)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     judge.keep(rbac_findings(walk.frozen), "parameters")
-    captured = capture_action(judge.words)
+    captured = judge.name.captured
     if captured:
         judge.keep([default_hit("capture", captured)], "action")
     _judge_items(judge, items, walk)
-    if not quiet or _may_name_operation(walk.frozen) or names_file_transfer(judge.words):
+    if not quiet or _may_name_operation(walk.frozen) or judge.name.moves_files:
         _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)

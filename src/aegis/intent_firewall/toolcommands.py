@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 
-__all__ = ["ARCHIVE_WORDS", "tool_command", "unread_cli"]
+__all__ = ["ARCHIVE_WORDS", "names_tool_command", "tool_command", "unread_cli"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -30,6 +30,8 @@ _KUBE = frozenset(_DATA["kubernetes_words"])
 _KUBE_VERBS = frozenset(_DATA["kubernetes_verbs"])
 ARCHIVE_WORDS = frozenset(_DATA["archive_words"])
 _ARCHIVE_OTHER = frozenset(_DATA["archive_other_words"])
+#: A word of each tool below (the test of :func:`names_tool_command`).
+_TOOL_WORDS = _KUBE | _CLOUD | ARCHIVE_WORDS | {"test", "tests"}
 _SOURCES = frozenset(_DATA["archive_source_keys"])
 _OUTPUTS = frozenset(_DATA["archive_output_keys"])
 _NOTES = frozenset(_DATA["archive_note_keys"])
@@ -186,6 +188,13 @@ def _tests(parameters: Mapping[object, object]) -> list[str] | None:
             return None
         argv += texts
     return argv
+
+
+def names_tool_command(words: frozenset[str]) -> bool:
+    """Whether :func:`tool_command` or :func:`unread_cli` may find anything for a tool of
+    ``words``, whatever its parameters (false for nearly every action: worked out once per
+    action name instead of once per request)."""
+    return not words.isdisjoint(_TOOL_WORDS)
 
 
 def tool_command(words: frozenset[str], parameters: object) -> list[str] | None:
