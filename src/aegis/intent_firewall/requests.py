@@ -406,6 +406,14 @@ def _recursive(parameters: Any) -> bool:
 _DESTINATION_UNITS = 40
 
 
+def _judged_already(url: str, judged: str | None, same_cwd: bool) -> bool:
+    """Whether the plain reading of a value already gave ``url`` to ``judge_url`` (from the
+    same working directory): judged again it would find the same rules, and the first
+    finding of a rule is the one kept. A ``file:`` URL is judged as a path, which depends
+    on what the request wrote and linked before, so it is judged again."""
+    return url == judged and same_cwd and "file:" not in url.replace("\\", "")
+
+
 def _names_destination(text: str, key: str) -> bool:
     """``text`` is a URL, or a value under a key that names a host (``host_3``, ``api_url``)."""
     if "://" in text:
@@ -510,9 +518,7 @@ class _RequestJudge:
         self.deletion = deletion_command(self.words, parameters) if name.may_delete else None
         #: ``aws_cli {service, operation, args}``, ``k8s.get {…}``, ``create_archive {…}``:
         #: the command line such a tool runs (``toolcommands.py``).
-        self.command = (
-            tool_command(self.words, parameters) if name.may_run_tool_command else None
-        )
+        self.command = tool_command(self.words, parameters) if name.may_run_tool_command else None
         # delete_directory {path}: a directory goes with everything below it
         self.recursive = name.deletes_directory or _recursive(parameters)
         self.found: dict[str, Finding] = {}
@@ -832,6 +838,7 @@ class _RequestJudge:
             )
             and not canonical.lstrip().startswith("-")
         )
+        judged: str | None = None  # the text the plain reading judged as a URL
         if program is not None:
             judge_argv([*program, canonical_text(text, fold=False)], scope, self.job)
         elif command:
@@ -842,10 +849,11 @@ class _RequestJudge:
         elif key in SCRIPT_KEYS and words & (RUN_WORDS | COMMAND_WORDS | {"script"}):
             scope.hit("user-script", f"script {text[:100]!r}")
         else:
-            self.plain(canonical, text, key, words, scope, sql=sql)
+            judged = self.plain(canonical, text, key, words, scope, sql=sql)
         if "://" in seen:
             for url in self.destinations(seen, key, command=command):
-                judge_url(scope, url, url, self.cwd)
+                if not _judged_already(url, judged, self.job.cwd == self.cwd):
+                    judge_url(scope, url, url, self.cwd)
         hits.extend(scope.hits)
         return hits
 
@@ -894,7 +902,8 @@ class _RequestJudge:
         scope: Scope,
         *,
         sql: SqlJudgement | None = None,
-    ) -> None:
+    ) -> str | None:
+        """The value read as text (``plaintext.judge_plain``); the text it judged as a URL."""
         run = self.auto_run if key in CONTENT_KEYS else None
         if key in FILE_TEXT_KEYS and run is None and text[:2] == "#!":
             run = script_kind(text)  # tools/bootstrap opening with #!/bin/sh
@@ -908,7 +917,7 @@ class _RequestJudge:
             for line in carried_commands(run, text):
                 judge_shell(canonical_text(line, fold=False), carried, self.job)
             scope.hits.extend(carried.hits)
-        judge_plain(
+        return judge_plain(
             PlainValue(
                 canonical, text, key, words, self.recursive, sql, self.context_text is not None
             ),
