@@ -71,6 +71,11 @@ _MANIFEST_NAMES: Mapping[str, str] = {
 }
 
 
+#: What the base name of every dependency file :func:`manifest_kind` knows contains (so a
+#: line holding none of them writes none, and its words need not be read one by one).
+_MANIFEST_MARKS = ("requirements", "constraints.txt", *_MANIFEST_NAMES)
+
+
 def manifest_findings(items: list[Item]) -> list[Hit]:
     """Findings on the packages a dependency file written by this request names."""
     kind = None
@@ -282,6 +287,9 @@ def shell_manifest_findings(line: str) -> list[Hit]:
     if (">" not in line and "tee" not in line) or len(line) > _MAX_LINE:
         return []
     head, _, body = line.partition("\n")
+    lowered = head.lower()
+    if not any(mark in lowered for mark in _MANIFEST_MARKS):
+        return []  # every file name manifest_kind knows holds one of these
     for word in head.replace(">", " ").split():
         kind = manifest_kind(word.strip("'\""))
         if kind is None:
