@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aegis.intent_firewall import IntentFirewall, Request, access, plaintext, requests
+from aegis.intent_firewall import IntentFirewall, Request, access, plaintext, valuejudge
 from aegis.intent_firewall import guardtamper as tamper
 from aegis.intent_firewall.items import Item
 from aegis.intent_firewall.manifests import _MANIFEST_NAMES, manifest_kind, shell_manifest_findings
@@ -126,7 +126,7 @@ def test_a_url_the_plain_reading_judged_is_judged_once(
 
     judge = access.judge_url
     monkeypatch.setattr(plaintext, "judge_url", counted)
-    monkeypatch.setattr(requests, "judge_url", counted)
+    monkeypatch.setattr(valuejudge, "judge_url", counted)
     after = IntentFirewall().validate_request_sync(Request("fetch", parameters))
     assert after.reasons == before.reasons
     assert len([value for value in seen if "://" in value or ":8443" in value]) == calls
