@@ -24,6 +24,11 @@ Three kinds, each found by meaning rather than by one spelling:
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
+import re2
+
 from aegis.intent_firewall.guardsettings import guard_switched_off
 from aegis.intent_firewall.items import Item
 from aegis.intent_firewall.rules import Hit, default_hit
@@ -122,6 +127,8 @@ _SECRET_SETTERS = frozenset({"secret", "secrets"})
 _VALUE_KEYS = frozenset({"value", "secret_value", "encrypted_value", "plaintext_value",
                          "secret", "data", "secret_string", "secretstring"})  # fmt: skip
 _MAX_ITEMS = 256
+#: Every audit stop, for one ``str.endswith`` call.
+_AUDIT_STOP_ENDINGS = tuple(sorted(_AUDIT_STOPS))
 #: Parameters holding a command line or SQL: read by the shell and SQL judges, not here.
 _LINE_KEYS = frozenset({"command", "cmd", "script", "shell", "bash", "sh", "query", "sql"})
 
@@ -154,7 +161,10 @@ def guard_config_path(path: str) -> str:
 
 
 #: Every ASCII character but a letter or digit, as a blank (see :func:`_path_words`).
-_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
+_ASCII_SEPARATORS = bytes.maketrans(
+    bytes(code for code in range(128) if not chr(code).isalnum()),
+    b" " * sum(not chr(code).isalnum() for code in range(128)),
+)
 
 
 def _path_words(lowered: str) -> frozenset[str]:
@@ -163,7 +173,7 @@ def _path_words(lowered: str) -> frozenset[str]:
     the cache of ``name_words`` would not help them)."""
     head = lowered[:512]  # as name_words: only the first 512 characters count
     if head.isascii():
-        return frozenset(head.translate(_ASCII_SEPARATORS).split())
+        return frozenset(head.encode("ascii").translate(_ASCII_SEPARATORS).decode().split())
     return name_words(lowered)
 
 
@@ -173,10 +183,16 @@ def tamper_findings(
     """Findings of the three kinds above on one structured request (``parameters``, the
     frozen copy, for the true flags that are no text item: ``{superuser: true}``)."""
     hits: list[Hit] = []
-    lines = [i.text for i in items[:_MAX_ITEMS] if i.key in _LINE_KEYS]
+    lines: list[str] = []
+    others: list[Item] = []
+    for item in items[:_MAX_ITEMS]:  # loops, not generators: these run for every request
+        if item.key in _LINE_KEYS:
+            lines.append(item.text)
+        else:
+            others.append(item)
     # command lines and SQL are judged by their own readers; structured values only here
-    items = [i for i in items[:_MAX_ITEMS] if i.key not in _LINE_KEYS]
-    for line in lines:  # loops, not generators: these run for every request
+    items = others
+    for line in lines:
         edit = shell_guard_edit(line)
         if edit:
             hits.append(default_hit("guard-disabled", edit))
@@ -194,7 +210,8 @@ def tamper_findings(
     audit = _audit_stop(action, items)
     if audit:
         hits.append(default_hit("audit-tampering", audit))
-    grant = _grant(words, items) or privilege_flag(words, items, parameters)
+    grant = _grant(words, items) if _may_grant(words, items) else ""
+    grant = grant or privilege_flag(words, items, parameters)
     if grant:
         hits.append(default_hit("privilege-grant", grant))
     guard = "" if switched else _guard_settings(words, items)
@@ -204,24 +221,35 @@ def tamper_findings(
 
 
 #: ASCII characters that are neither letters nor digits, deleted by ``str.translate``.
-_ASCII_NON_ALNUM = {code: None for code in range(128) if not chr(code).isalnum()}
+_ASCII_NON_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 
 
 def _letters(text: str) -> str:
     lowered = text.lower()
-    if lowered.isascii():  # one pass in C: these run for up to 256 values a request
-        return lowered.translate(_ASCII_NON_ALNUM)
+    if lowered.isascii():  # these run for up to 256 values a request: bytes delete in one
+        # table pass, where str.translate looks each character up in a dict
+        return lowered.encode("ascii").translate(None, _ASCII_NON_ALNUM).decode("ascii")
     return "".join(c for c in lowered if c.isalnum())
 
 
 def _audit_stop(action: str, items: list[Item]) -> str:
-    candidates = [action, *(i.text for i in items if len(i.text) <= 80)]
-    for text in candidates:
+    """The action or a short value that names an audit stop (``StopLogging``), or a trail's
+    event selectors that record nothing. Each value's letters are worked out once and
+    tested against every ending in one call (this runs on up to 256 values a request)."""
+    letters = _letters(action)
+    if letters.endswith(_AUDIT_STOP_ENDINGS):  # also when the letters are a stop
+        return f"audit logging stopped or deleted: {action[:80]!r}"
+    selectors = [letters]
+    for item in items:
+        text = item.text
+        if len(text) > 80:
+            continue
         letters = _letters(text)
-        if letters in _AUDIT_STOPS or any(letters.endswith(stop) for stop in _AUDIT_STOPS):
+        if letters.endswith(_AUDIT_STOP_ENDINGS):
             return f"audit logging stopped or deleted: {text[:80]!r}"
-    selectors = _letters(action) + "".join(_letters(i.text) for i in items if len(i.text) <= 40)
-    if "puteventselectors" in selectors:
+        if len(text) <= 40:
+            selectors.append(letters)
+    if "puteventselectors" in "".join(selectors):
         texts = {i.key.lower(): i.text.lower() for i in items}
         if texts.get("includemanagementevents") in ("false", "0") or texts.get("readwritetype") in (
             "none",
@@ -237,6 +265,38 @@ def _short_words(text: str) -> frozenset[str]:
     if len(text) > 40 or "://" in text:
         return frozenset()
     return name_words(text)
+
+
+def _may_grant(words: frozenset[str], items: list[Item]) -> bool:
+    """False when no word of the action, a key or a short value is a grant or secret word
+    (so :func:`_grant` finds nothing): told for ASCII values by one scan of them all for
+    those words as substrings (each of a value's words is one of its substrings), instead
+    of splitting each distinct value into words."""
+    if not words.isdisjoint(_GRANT_OR_SECRET):
+        return True
+    short: list[str] = []
+    for item in items:
+        if not name_words(item.key).isdisjoint(_GRANT_OR_SECRET):
+            return True
+        text = item.text
+        if len(text) > 40 or "://" in text:
+            continue
+        if not text.isascii():
+            return True  # NFKC may turn it into other letters: split into words
+        short.append(text)
+    return bool(short) and _grant_scan().search("\n".join(short).lower()) is not None
+
+
+_GRANT_OR_SECRET = _GRANT_WORDS | _SECRET_SETTERS
+
+
+@cache
+def _grant_scan() -> Any:
+    """The grant and secret words as one RE2 alternation (letters and digits only)."""
+    assert all(word.isalnum() and word.isascii() for word in _GRANT_OR_SECRET)
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile("|".join(sorted(_GRANT_OR_SECRET)), options)
 
 
 def _grant(words: frozenset[str], items: list[Item]) -> str:

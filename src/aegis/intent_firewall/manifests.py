@@ -71,6 +71,11 @@ _MANIFEST_NAMES: Mapping[str, str] = {
 }
 
 
+#: What the base name of every dependency file :func:`manifest_kind` knows contains (so a
+#: line holding none of them writes none, and its words need not be read one by one).
+_MANIFEST_MARKS = ("requirements", "constraints.txt", *_MANIFEST_NAMES)
+
+
 def manifest_findings(items: list[Item]) -> list[Hit]:
     """Findings on the packages a dependency file written by this request names."""
     kind = None
@@ -263,8 +268,12 @@ def supply_chain_findings(words: frozenset[str], items: list[Item]) -> list[Hit]
     """Both of the above for one request's parameters (``words``: its action's words), and
     payloads in the form fields of a request to a URL (querypayloads.py)."""
     fields = [default_hit(*found) for found in field_payload_findings(items)]
-    written = [hit for i in items if i.key in _LINE_KEYS for hit in shell_manifest_findings(i.text)]
-    return [*manifest_findings(items), *install_call_findings(words, items), *fields, *written]
+    written: list[Hit] = []
+    for item in items:  # a loop, not generators: this runs for every request
+        if item.key in _LINE_KEYS:
+            written += shell_manifest_findings(item.text)
+    installs = install_call_findings(words, items) if not words.isdisjoint(_INSTALL_HINTS) else []
+    return [*manifest_findings(items), *installs, *fields, *written]
 
 
 _LINE_KEYS = frozenset({"command", "cmd", "script", "shell", "bash", "sh"})
@@ -275,6 +284,9 @@ def shell_manifest_findings(line: str) -> list[Hit]:
     """A dependency file written by a command line: ``echo 'reqeusts' >> requirements.txt``,
     ``printf …``, ``cat > package.json <<EOF … EOF``, ``tee Gemfile``. The text written is
     the heredoc's body or the words echoed, read with the file's own parser."""
+    lowered = line.partition("\n")[0].lower()
+    if not any(mark in lowered for mark in _MANIFEST_MARKS):
+        return []  # every file name manifest_kind knows holds one of these
     written = written_by_line(line, manifest_kind)
     if written is None:
         return []

@@ -106,7 +106,9 @@ def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
 _FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment", "blob"})
 
 
-def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
+def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
+    """Judge the value as the place it names; the text given :func:`judge_url`, if any (a
+    caller about to judge the same URL again may leave it: see ``judge_plain``)."""
     canonical, text, key, words = value.canonical, value.text, value.key, value.words
     cwd = job.cwd
     stripped = canonical.strip()
@@ -117,24 +119,28 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         _storage_destination(value, stripped, scope)
     elif (key in _IMAGE_KEYS or key.endswith("_image")) and _image_registry(stripped):
         # registry.example/team/app:tag is pulled from registry.example
-        judge_url(scope, _image_registry(stripped), text, cwd)
+        registry = _image_registry(stripped)
+        judge_url(scope, registry, text, cwd)
+        return registry
     elif _host_and_port(stripped) and not tool_name:
         # evil.example:443 under any key is a destination, whatever the key is called
         judge_url(scope, stripped, text, cwd)
+        return stripped
     elif (
         (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS))
         and not looks_like_path(canonical)
         and not _file_operand(value)
     ):
         if not _address_as_data(key, stripped, words):
-            judge_url(scope, canonical.strip(), text, cwd)
+            judge_url(scope, stripped, text, cwd)  # stripped is canonical.strip()
+            return stripped
     elif key in POINTER_KEYS:
-        return  # json_edit {pointer: /scripts}: a place in the document (jsonedits.py)
+        pass  # json_edit {pointer: /scripts}: a place in the document (jsonedits.py)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands
         if budget is not None and not budget.classify_path():
             scope.hit("too-large", f"more than {budget.paths_limit} paths in one request")
-            return
+            return None
         role = _path_role(value)
         path = canonical.strip()
         judge_path(scope, role, path, text, cwd, glob=has_glob(path))
@@ -146,7 +152,9 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> None:
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
         and not package_spec(key, canonical)  # pip_download {requirement: numpy==1.26.4}
     ):
-        judge_url(scope, canonical.strip(), text, cwd)
+        judge_url(scope, stripped, text, cwd)
+        return stripped
+    return None
 
 
 #: Action words that only check or look up an address (``validate_email``): nothing is sent.
@@ -299,8 +307,10 @@ def judge_plain(
     injection: bool = True,
     instructions: bool = False,
     data_file: bool = False,
-) -> None:
-    """Every finding on a value that is not a command line. In ``documentation`` (text
+) -> str | None:
+    """Every finding on a value that is not a command line; the text judged as a URL where
+    the value names a destination (a caller need not judge that same text again: what
+    ``judge_url`` finds depends on nothing else but for ``file:`` paths). In ``documentation`` (text
     written to a ``.md`` or ``docs/`` file) code is an example, not a command. Without
     ``injection`` the text is part of one already read for injection (a piece of the
     context unpacked from its YAML), so that reading is not repeated. The text of a
@@ -320,8 +330,7 @@ def judge_plain(
             prose_commands = prose_commands and sql.code is None
     elif not data_file:
         _injection_shapes(value, scope)
-    if not data_file:
-        _destination(value, scope, job)
+    judged = _destination(value, scope, job) if not data_file else None
     if not documentation and any(mark in canonical for mark in (":", "=")):
         if config_exec(canonical) is not None:
             scope.hit("interpreter-code", f"configuration that runs commands: {text[:80]!r}")
@@ -344,6 +353,7 @@ def judge_plain(
     if not documentation and value.key in _REPLY_KEYS and "```" in canonical:
         for block in _shell_fences(canonical_text(text, fold=False), max_shell):
             judge_shell(block, scope, job)
+    return judged
 
 
 #: Action words of tools that write or edit files: their text is a file's, not a message.
@@ -355,7 +365,7 @@ def writes_file_text(key: str, words: frozenset[str], text: str) -> bool:
     a page on prompt injection quoting "ignore previous instructions"): the agent's own
     writing, not a message to it. An injection planted in a field is one line."""
     return (
-        key in _FILE_TEXT_KEYS | CONTENT_KEYS
+        key in FILE_TEXT_KEYS  # (_FILE_TEXT_KEYS | CONTENT_KEYS, built once)
         and bool(words & _FILE_TOOL_WORDS)
         and "\n" in text.strip()
     )

@@ -54,6 +54,17 @@ def _objects(parameters: Any) -> Iterator[Mapping[Any, Any]]:
             stack.extend((document, depth + 1) for document in _documents(node))
 
 
+def _plain_strings(parameters: Any) -> bool:
+    """A mapping of strings none of which holds an object's ``kind`` (a loop, not a
+    generator: this runs for every request)."""
+    if not isinstance(parameters, Mapping):
+        return False
+    for value in parameters.values():
+        if type(value) is not str or "kind:" in value or '"kind"' in value:
+            return False
+    return True
+
+
 def _names_kind(text: str) -> bool:
     return "kind:" in text or '"kind"' in text
 
@@ -115,9 +126,7 @@ def _capabilities(obj: Mapping[Any, Any]) -> str:
 
 def rbac_findings(parameters: Any) -> list[Hit]:
     """The first grant and the first host capability the parameters' objects hold."""
-    if isinstance(parameters, Mapping) and all(
-        type(value) is str and not _names_kind(value) for value in parameters.values()
-    ):
+    if _plain_strings(parameters):
         return []  # the common request: a few strings, none of them an object's text
     hits: list[Hit] = []
     grant = capability = ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Set
 
-__all__ = ["SEARCH_TEXT_KEYS", "search_action", "search_text"]
+__all__ = ["SEARCH_TEXT_KEYS", "may_search", "search_action", "search_text"]
 
 #: Words that make an action a search on their own.
 _SEARCH_WORDS = frozenset(
@@ -48,6 +48,12 @@ _PLACE_KEYS = frozenset(
      "files", "file", "files_only", "exclude", "excludes", "file_pattern", "filepattern",
      "file_glob", "fileglob", "root_dir", "rootdir", "cwd", "workspace"}
 )  # fmt: skip
+
+
+def may_search(words: Set[str]) -> bool:
+    """Whether :func:`search_action` may be true for an action of ``words`` (with some
+    parameters): only a name with a search word or ``query`` can be one."""
+    return not _SEARCH_WORDS.isdisjoint(words) or "query" in words
 
 
 def search_action(words: Set[str], parameters: object = None) -> bool:

@@ -47,7 +47,13 @@ _ON = frozenset({"1", "true", "yes", "y", "on", "t"})
 
 
 def _letters(text: str) -> str:
-    return "".join(char for char in text.lower() if char.isalnum())
+    lowered = text.lower()
+    if lowered.isascii():  # runs for every key of a request: one bytes pass in C
+        return lowered.encode("ascii").translate(None, _ASCII_NON_ALNUM).decode("ascii")
+    return "".join(char for char in lowered if char.isalnum())
+
+
+_ASCII_NON_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 
 
 def server_identity(words: frozenset[str], items: list[Item]) -> bool:

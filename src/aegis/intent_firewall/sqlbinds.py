@@ -13,6 +13,7 @@ reading (fail closed).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from aegis.intent_firewall.sql import MAX_SQL, looks_like_sql, read_sql
@@ -37,7 +38,8 @@ def bound_roots(
     (``parameters.params``), or nothing when they are not plainly data."""
     if not isinstance(parameters, Mapping) or action_words & _SHELL_ACTIONS:
         return ()
-    names = [n for n in parameters if isinstance(n, str) and n.casefold() in _bind_keys()]
+    bind_keys = _bind_keys()
+    names = [n for n in parameters if isinstance(n, str) and n.casefold() in bind_keys]
     if not names:
         return ()
     roots = tuple(f"parameters.{name}" for name in names)
@@ -61,6 +63,7 @@ def is_bound(where: str, roots: tuple[str, ...]) -> bool:
     )
 
 
+@cache
 def _bind_keys() -> frozenset[str]:
     return frozenset(catalogue()["bind_keys"])
 

@@ -38,6 +38,21 @@ _MAX_NAME = 214
 _PEP503_SEPARATORS = "-_."
 
 
+#: How near each kind of edit keeps a name to the one meant, nearest first: a swap or a
+#: separator keeps every letter, a replacement keeps the length, then a letter more or
+#: fewer. ``neighbour`` names the nearest popular name, so the same request always gets
+#: the same reason.
+_EDIT_NEARNESS: Mapping[str, int] = {
+    "separator changed": 0,
+    "swapped letters": 0,
+    "digit for a letter": 1,
+    "letter replaced": 1,
+    "doubled letter": 2,
+    "letter dropped": 2,
+    "letter added": 2,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class PackageIndex:
     """One registry's popular, malicious and vouched-for names, with the deletion index."""
@@ -48,9 +63,13 @@ class PackageIndex:
     #: popular names by each string one deletion away from them
     near: Mapping[str, tuple[str, ...]]
     min_length: int
+    #: each popular name's place in the data file's list (most downloaded first)
+    rank: Mapping[str, int]
 
     def neighbour(self, name: str) -> tuple[str, str] | None:
-        """The popular name ``name`` is one edit from, and the edit; None when none is."""
+        """The popular name ``name`` is one edit from, and the edit; None when none is.
+        Of several, the nearest edit (see ``_EDIT_NEARNESS``), then the most downloaded,
+        then the first in alphabetical order: never what a set's order happens to be."""
         if name in self.popular or name in self.legitimate or len(name) > _MAX_NAME:
             return None
         candidates: list[str] = list(self.near.get(name, ()))  # name lacks one letter
@@ -58,14 +77,17 @@ class PackageIndex:
             if variant in self.popular:  # name has one letter more
                 candidates.append(variant)
             candidates.extend(self.near.get(variant, ()))  # replaced or swapped
+        best: tuple[int, int, str, str] | None = None
         for popular in candidates:
             edit = one_edit(name, popular)
             if edit is None:
                 continue
             if len(popular) < self.min_length and edit != "swapped letters":
                 continue
-            return popular, edit
-        return None
+            found = (_EDIT_NEARNESS[edit], self.rank.get(popular, len(self.rank)), popular, edit)
+            if best is None or found < best:
+                best = found
+        return None if best is None else (best[2], best[3])
 
 
 def _deletions(name: str) -> set[str]:
@@ -133,6 +155,9 @@ def index_for(ecosystem: str) -> PackageIndex:
         return frozenset(normalise(ecosystem, n) for n in listed)
 
     popular = names("popular")
+    rank: dict[str, int] = {}
+    for name in data["popular"].get(ecosystem, ()):  # type: ignore[attr-defined]
+        rank.setdefault(normalise(ecosystem, name), len(rank))
     near: dict[str, list[str]] = {}
     for name in popular:
         for variant in _deletions(name):
@@ -143,6 +168,7 @@ def index_for(ecosystem: str) -> PackageIndex:
         legitimate=names("legitimate"),
         near={k: tuple(v) for k, v in near.items()},
         min_length=min_length,
+        rank=rank,
     )
 
 

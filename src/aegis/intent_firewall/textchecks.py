@@ -79,12 +79,11 @@ _ROT13 = str.maketrans(
 
 
 def _unleet(canonical: str) -> str:
-    """``canonical`` with leet letters read as letters. Text that is not ASCII goes through
-    its UTF-8 bytes: every leet pair is one ASCII byte for another and no byte of a longer
-    character is ASCII, so the result is the same, one table lookup per byte in C instead
-    of a dictionary lookup per character (16,000 Cyrillic letters: 1 ms)."""
-    if canonical.isascii():
-        return canonical.translate(_leet_table())
+    """``canonical`` with leet letters read as letters, through its UTF-8 bytes: every leet
+    pair is one ASCII byte for another and no byte of a longer character is ASCII, so the
+    result is the same as translating characters, one table lookup per byte in C instead
+    of a dictionary lookup per character (16,000 Cyrillic letters: 1 ms; a 60-character
+    ASCII line: half the time of ``str.translate`` with a full ASCII table)."""
     raw = canonical.encode("utf-8", "surrogatepass")
     return raw.translate(_leet_bytes()).decode("utf-8", "surrogatepass")
 
@@ -96,16 +95,6 @@ def _leet_bytes() -> bytes:
     return bytes.maketrans(
         "".join(p[0] for p in pairs).encode(), "".join(p[1] for p in pairs).encode()
     )
-
-
-@cache
-def _leet_table() -> dict[int, str]:
-    """The leet letters, and every other ASCII character as itself: ``str.translate``
-    leaves a character the table lacks untouched, but only after a failed lookup each
-    time, so ASCII text (the common case) translates without one."""
-    table = {code: chr(code) for code in range(128)}
-    table.update((ord(pair[0]), pair[1]) for pair in patterns()["leet_map"])
-    return table
 
 
 def instruction_override(canonical: str, original: str = "") -> str | None:

@@ -25,7 +25,14 @@ from importlib import resources
 
 from aegis.intent_firewall.toolverbs import VERB_TOOL_WORDS, verb_tool_commands
 
-__all__ = ["ARCHIVE_WORDS", "COMMAND_TOOL_WORDS", "tool_command", "tool_commands", "unread_cli"]
+__all__ = [
+    "ARCHIVE_WORDS",
+    "COMMAND_TOOL_WORDS",
+    "names_tool_command",
+    "tool_command",
+    "tool_commands",
+    "unread_cli",
+]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -37,6 +44,10 @@ _KUBE = frozenset(_DATA["kubernetes_words"])
 _KUBE_VERBS = frozenset(_DATA["kubernetes_verbs"])
 ARCHIVE_WORDS = frozenset(_DATA["archive_words"])
 _ARCHIVE_OTHER = frozenset(_DATA["archive_other_words"])
+#: A word of each tool below (the test of :func:`names_tool_command`).
+_TOOL_WORDS = _KUBE | _CLOUD | ARCHIVE_WORDS | {"test", "tests"}
+#: Words that may make :func:`verb_tool_commands` find a command (``run_migrations``).
+_VERB_TOOL_TRIGGERS = VERB_TOOL_WORDS | {"migration", "migrations"}
 _SOURCES = frozenset(_DATA["archive_source_keys"])
 _OUTPUTS = frozenset(_DATA["archive_output_keys"])
 _NOTES = frozenset(_DATA["archive_note_keys"])
@@ -211,6 +222,13 @@ def _tests(parameters: Mapping[object, object]) -> list[str] | None:
             return None
         argv += texts
     return argv
+
+
+def names_tool_command(words: frozenset[str]) -> bool:
+    """Whether :func:`tool_command` or :func:`unread_cli` may find anything for a tool of
+    ``words``, whatever its parameters (false for nearly every action: worked out once per
+    action name instead of once per request)."""
+    return not words.isdisjoint(_TOOL_WORDS) or not words.isdisjoint(_VERB_TOOL_TRIGGERS)
 
 
 def tool_command(words: frozenset[str], parameters: object) -> list[str] | None:

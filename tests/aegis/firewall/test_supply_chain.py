@@ -4,7 +4,10 @@ dependency files and structured install calls."""
 from __future__ import annotations
 
 import asyncio
+import os
 import string
+import subprocess
+import sys
 
 import pytest
 from hypothesis import assume, given
@@ -46,6 +49,49 @@ def decide(action: str, parameters: dict[str, object]) -> Decision:
 )
 def test_one_edit_names_the_edit(typed: str, meant: str, edit: str | None) -> None:
     assert one_edit(typed, meant) == edit
+
+
+def test_the_nearest_popular_name_is_named() -> None:
+    """'pandsa' is one edit from both 'pandas' (a swap) and 'panda' (a letter more): the
+    swap keeps every letter, so it is the nearer and the one the reason names."""
+    assert index_for("pypi").neighbour("pandsa") == ("pandas", "swapped letters")
+
+
+@pytest.mark.parametrize(
+    ("ecosystem", "typed", "meant"),
+    [("pypi", "pymxsql", "pymysql"), ("npm", "sexver", "semver")],
+)
+def test_equally_near_names_go_to_the_most_downloaded(
+    ecosystem: str, typed: str, meant: str
+) -> None:
+    """'pymxsql' is one letter from both 'pymssql' and 'pymysql': the more downloaded (the
+    earlier in the data file's list) is named."""
+    assert package_finding(ecosystem, typed) == (
+        "package-typosquat",
+        f"{ecosystem} package {typed!r} is one edit from the popular {meant!r} (letter replaced)",
+    )
+
+
+PANDSA = (
+    "from aegis.intent_firewall.supplychain import package_finding; "
+    "print(package_finding('pypi', 'pandsa'))"
+)
+
+
+def test_the_reason_does_not_depend_on_hash_order() -> None:
+    """The candidates come out of sets: the name chosen must not follow their order."""
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", PANDSA],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (0, 1, 2, 3)
+    }
+    assert len(answers) == 1
+    assert "'pandas' (swapped letters)" in answers.pop()
 
 
 @pytest.mark.parametrize("ecosystem", ECOSYSTEMS)
