@@ -109,6 +109,8 @@ class Scope:
     #: Links this request makes, as (resolved link, resolved target): a write below one
     #: lands in the target (``ln -s /opt/app conf && echo x > conf/y``). Bounded.
     links: list[tuple[str, str]] = field(default_factory=list)
+    #: The shell lines of this request as written, outer before inner (see ``linecontext``).
+    lines: list[str] = field(default_factory=list)
 
     def hit(self, rule: str, evidence: str) -> None:
         if len(self.hits) < 256:

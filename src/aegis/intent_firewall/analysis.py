@@ -20,6 +20,7 @@ from aegis.intent_firewall.endless import ENDLESS_PROGRAMS, endless_write
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hookcontent import printed_text, script_of, workspace_hook
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
+from aegis.intent_firewall.linecontext import note_line, shell_variables
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
 from aegis.intent_firewall.vocabulary import name_words
@@ -342,10 +343,9 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             scope.hit("too-large", f"{nesting} substitutions in one command line")
         return
     _odd_break(text, scope)
-    variables = dict(scope.environment)
-    variables["HOME"] = scope.home
-    variables["IFS"] = " "
-    variables["PWD"] = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
+    note_line(scope, text)
+    pwd = job.cwd if job.cwd_known or job.cwd != "/" else UNKNOWN_WORKSPACE
+    variables = {**shell_variables(scope), "HOME": scope.home, "IFS": " ", "PWD": pwd}
     script = parse_script(text, job.cwd, variables, job.budget)
     if not scope.prose:
         for rule, evidence in script.constructs:
@@ -395,7 +395,7 @@ def _assignments(scope: Scope, command: SimpleCommand, program: str) -> None:
         if name == "IFS" and program == "read":
             continue  # IFS= read -r line: how read splits this one line, nothing else
         value = word.value if word.value is not None else word.written
-        judge_assignment(scope, name, value, word.written)
+        judge_assignment(scope, name, value, word.written, command.cwd)
 
 
 @dataclass(slots=True)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_host
 from aegis.intent_firewall.catalogue import Program
-from aegis.intent_firewall.housekeeping import redis_scratch_flush
 from aegis.intent_firewall.options import Arg, parse_options
 
 if TYPE_CHECKING:
@@ -85,11 +84,7 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     judge.options(parsed, feed)
     operands = [a for a in parsed.operands if a[0] is not None]
     if spec.name in ("redis-cli", "valkey-cli"):
-        if (
-            operands
-            and (operands[0][0] or "").lower() in _REDIS_DANGER
-            and not redis_scratch_flush([a[0] or "" for a in args[1:]])  # -n 15 FLUSHDB
-        ):
+        if operands and (operands[0][0] or "").lower() in _REDIS_DANGER:
             judge.hit("destructive-command", f"{spec.name} {' '.join(a[1] for a in operands)}")
         if not operands:
             _sql_from_stdin(judge, spec, feed)

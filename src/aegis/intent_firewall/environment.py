@@ -10,7 +10,7 @@ passes an environment mapping as a parameter.
 from __future__ import annotations
 
 from aegis.intent_firewall.access import Scope
-from aegis.intent_firewall.envvalues import harmless_value
+from aegis.intent_firewall.envvalues import entries_hold, harmless_value
 from aegis.intent_firewall.indexvars import index_variable, judge_index
 from aegis.intent_firewall.text import written_as
 
@@ -125,17 +125,20 @@ def plain_pager(value: str) -> bool:
 _PROMPTS = frozenset({"ps0", "ps1", "ps2", "ps3"})
 
 
-def judge_assignment(scope: Scope, name: str, value: str, written: str) -> None:
-    """Rules for setting the environment variable ``name`` to ``value``."""
+def judge_assignment(
+    scope: Scope, name: str, value: str, written: str, cwd: str | None = None
+) -> None:
+    """Rules for setting the environment variable ``name`` to ``value`` (``cwd``: where the
+    command runs, when known; relative search-list entries are judged there)."""
     key = name.strip().lower()
     shown = f"{name}={written_as(value, written) if written != value else value!r}"[:160]
     from aegis.intent_firewall.guardtamper import guard_variable_off
 
     if guard_variable_off(name, value):
         scope.hit("guard-disabled", f"{shown} switches a guard off")
-    if key in PATH_LISTS and _stays_inside(value, key):
+    if key in PATH_LISTS and _stays_inside(value, key) and entries_hold(scope, value, cwd):
         return
-    if harmless_value(scope, key, value):
+    if harmless_value(scope, key, value, cwd):
         return  # NODE_OPTIONS=--max-old-space-size=4096, HOME="$HOME" (envvalues.py)
     if key in _PAGER_VARIABLES and (plain_pager(value) or not value.strip()):
         return  # PAGER=cat git log: no pager at all

@@ -18,7 +18,7 @@ from importlib import resources
 
 from aegis.intent_firewall.access import Scope
 
-__all__ = ["harmless_value"]
+__all__ = ["entries_hold", "harmless_value"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall")
@@ -73,22 +73,49 @@ def _options(value: str, entry: dict[str, object]) -> bool:
     return True
 
 
-def _paths(value: str, workspace: str | None) -> bool:
-    """Every entry inside the working directory: relative and not climbing out, or absolute
-    below the configured working directory (``/work/app/build/lib``)."""
-    root = (workspace or "").rstrip("/")
+def _paths(value: str, scope: Scope, cwd: str | None) -> bool:
+    """Every entry inside the working directory, once relative entries (and the empty one,
+    the current directory) are resolved against where the command runs (``cd /tmp/x &&
+    PYTHONPATH=. …`` is /tmp/x), and none written or linked by this request: a library
+    copied or a link made into the entry just before it is searched is the request's, not
+    the project's."""
+    root = (scope.workspace or "").rstrip("/")
+    if not root:
+        return False
     for entry in value.split(":"):
-        if not entry:
-            continue  # an empty entry: the current directory, the workspace
-        if entry.startswith("~"):
+        if entry.startswith("~") or (cwd is None and not entry.startswith("/")):
             return False
-        normal = posixpath.normpath(entry)
-        if normal.startswith("/"):
-            if not root or not (normal == root or normal.startswith(root + "/")):
-                return False
-        elif normal == ".." or normal.startswith("../"):
+        normal = posixpath.normpath(posixpath.join(cwd or "/", entry))
+        if not (normal == root or normal.startswith(root + "/")) or _touched(scope, normal):
             return False
     return True
+
+
+def entries_hold(scope: Scope, value: str, cwd: str | None) -> bool:
+    """Whether a search list's relative entries (``src``, ``./lib``) stay the workspace's
+    where the command runs: not after ``cd /tmp``, not linked or written by this request.
+    Without a known directory or workspace, the entries are taken as written."""
+    root = (scope.workspace or "").rstrip("/")
+    if cwd is None or not root:
+        return True
+    for written in value.split(":"):
+        entry = written.strip("\"'")
+        if entry.startswith(("$", "/", "~")):
+            continue  # ./bin:$PATH; absolute entries are judged as written (tool directories)
+        normal = posixpath.normpath(posixpath.join(cwd, entry))
+        if not (normal == root or normal.startswith(root + "/")) or _touched(scope, normal):
+            return False
+    return True
+
+
+def _touched(scope: Scope, entry: str) -> bool:
+    """Whether this request writes or links the entry, something in it, or a directory
+    above it."""
+    changed = [*scope.written_paths, *(link for link, _ in scope.links)]
+    return any(
+        path == entry or path.startswith(entry + "/") or entry.startswith(path + "/")
+        for path in changed
+    )
 
 
 def _warnings(value: str) -> bool:
@@ -115,7 +142,9 @@ def _policy_value(scope: Scope, key: str, value: str) -> bool:
     return any(name.lower() == key and known == value for name, known in scope.environment)
 
 
-def _kind_allows(kind: object, value: str, entry: dict[str, object], scope: Scope) -> bool:  # noqa: PLR0911 (one answer per kind)
+def _kind_allows(  # noqa: PLR0911 (one answer per kind)
+    kind: object, value: str, entry: dict[str, object], scope: Scope, cwd: str | None
+) -> bool:
     if kind == "empty":
         return not value.strip()
     if kind == "number":
@@ -125,13 +154,13 @@ def _kind_allows(kind: object, value: str, entry: dict[str, object], scope: Scop
     if kind == "options":
         return _options(value, entry)
     if kind == "paths":
-        return _paths(value, scope.workspace if scope.cwd_known else None)
+        return scope.cwd_known and _paths(value, scope, cwd)
     if kind == "warnings":
         return _warnings(value)
     return kind == "literal"
 
 
-def harmless_value(scope: Scope, key: str, value: str) -> bool:
+def harmless_value(scope: Scope, key: str, value: str, cwd: str | None = None) -> bool:
     """Whether setting the variable ``key`` (lower case) to ``value`` cannot load code or
     redirect a program (see the module's text)."""
     if len(value) > _MAX_VALUE:
@@ -139,4 +168,4 @@ def harmless_value(scope: Scope, key: str, value: str) -> bool:
     if value and _policy_value(scope, key, value):
         return True
     entry = _ENTRIES.get(key)
-    return entry is not None and _kind_allows(entry["kind"], value, entry, scope)
+    return entry is not None and _kind_allows(entry["kind"], value, entry, scope, cwd)

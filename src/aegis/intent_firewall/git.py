@@ -14,6 +14,7 @@ from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.gitdiscards import discards
 from aegis.intent_firewall.gitpush import push_destination
 from aegis.intent_firewall.hookspath import HOOKS_KEY, workspace_hooks
+from aegis.intent_firewall.housekeeping import prune_discards
 from aegis.intent_firewall.optionroles import looks_like_path, unmodelled_value
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
@@ -170,7 +171,9 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         or _rewrites_shared_branch(flags)
     ):
         judge.hit("destructive-command", f"git push {' '.join(sorted(flags))[:100]}")
-    elif why := discards(sub, [w[0] or "" for w in words]):
+    elif why := discards(sub, [w[0] or "" for w in words]) or prune_discards(
+        judge.scope, sub, [w[0] or "" for w in words]
+    ):
         judge.hit("destructive-command", f"git {sub} {shown_words(words)}: {why}")
     if sub == "config":
         keys = _config_words(words)
@@ -181,7 +184,7 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         # a key alone, or --get/--list/--unset, reads or removes a setting: nothing runs
         setting = len(keys) > 1 or bool(flags & _CONFIG_ADDING)
         if keys and setting and not flags & _CONFIG_READING:
-            own = not flags & _CONFIG_ELSEWHERE
+            own = {flag for flag in flags if flag.startswith("-")} <= {"--local"}  # --glo
             _git_config(judge, "=".join(keys[:2]), cwd if own else None)
     elif sub in _GIT_NETWORK:
         for value, written, _ in rest:
@@ -197,8 +200,6 @@ _CONFIG_READING = frozenset(
      "--unset-all", "--remove-section", "--rename-section", "--get-color", "--get-colorbool"}
 )  # fmt: skip
 _CONFIG_ADDING = frozenset({"--add", "--replace-all"})
-#: Where a setting lands beyond the repository at hand.
-_CONFIG_ELSEWHERE = frozenset({"--global", "--system", "--file", "-f", "--blob"})
 
 
 def _config_words(words: list[Arg]) -> list[str]:

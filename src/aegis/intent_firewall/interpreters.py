@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.inlinescript import INLINE_LANGUAGES
+from aegis.intent_firewall.linecontext import literal_stdin
 from aegis.intent_firewall.literalinput import LITERAL_PRODUCERS, literal_output
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.pysubprocess import literal_subprocesses
@@ -312,7 +313,11 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         if role == "read":
             judge.path(arg, "read", feed.cwd)
     if parsed.operands:
-        if _stdin_operand(parsed.operands, args) and _literal_code(judge, spec.name, True, feed):
+        if (
+            _stdin_operand(parsed.operands, args)
+            and literal_stdin(judge.scope, feed.cwd)
+            and _literal_code(judge, spec.name, True, feed)
+        ):
             return  # echo 'print(1)' | python3 -: the dash names standard input
         if not _entry_point(judge, spec.name, parsed.operands[0], args, feed):
             _script_operand(judge, spec.name, parsed.operands[0], feed, args)
@@ -324,7 +329,9 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
             return
         judge.hit("interactive-shell", f"{spec.name} with no script: {shown_args(args)}")
         return
-    if not _literal_code(judge, spec.name, len(args) == 1, feed):
+    if not literal_stdin(judge.scope, feed.cwd) or not _literal_code(
+        judge, spec.name, len(args) == 1, feed
+    ):
         stdin_into(judge, spec.name, feed, is_shell=False)
 
 

@@ -24,7 +24,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from aegis.intent_firewall.access import UNKNOWN_WORKSPACE, stays_below_unknown_cwd
+from aegis.intent_firewall.access import UNKNOWN_WORKSPACE, Scope, stays_below_unknown_cwd
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
@@ -39,8 +39,7 @@ __all__ = ["LockoutTarget", "dd_target", "lockout", "overwritten", "shred", "tru
 _DISPOSABLE_DIRS = frozenset(
     {"build", "dist", "target", "out", "tmp", "temp", ".cache", "cache", "node_modules",
      "__pycache__", "coverage", "htmlcov", ".pytest_cache", ".mypy_cache", ".ruff_cache",
-     "logs", "log", "scratch", ".tox", ".nox", ".venv", "venv", "_build", ".next", ".parcel-cache",
-     "testdata"}
+     "logs", "log", "scratch", ".tox", ".nox", ".venv", "venv", "_build", ".next", ".parcel-cache"}
 )  # fmt: skip
 #: Fixture directories of a test tree: the inputs of tests, made by a generator or kept in
 #: version control (``tests/fixtures/random.bin``); ``fixtures/`` alone may be an
@@ -54,11 +53,25 @@ _RECURSIVE_FLAGS = frozenset({"-R", "--recursive"})
 _OWN_USERS = frozenset({"$user", "${user}", "$(id -u)", "$(whoami)", "$uid", "${uid}"})
 
 
-def _disposable(resolved: str) -> bool:
+def _disposable(resolved: str, scope: Scope) -> bool:
     if resolved.startswith(_SCRATCH) or resolved.endswith(_DISPOSABLE_SUFFIXES):
         return True
     parts = resolved.split("/")
     if not _DISPOSABLE_DIRS.isdisjoint(parts):
+        return True
+    return _fixture(resolved, scope)
+
+
+def _fixture(resolved: str, scope: Scope) -> bool:
+    """A fixture of the workspace's own test tree (``tests/fixtures/x``, ``testdata/x``),
+    on a line that makes no link: a link made on the line may put anything under that name
+    (``ln -s ~/Documents tests/fixtures/docs``), and outside the workspace a "test" tree is
+    anyone's (``~/backups/testdata``)."""
+    workspace = (scope.workspace or "").rstrip("/")
+    if not workspace or scope.links or not resolved.startswith(workspace + "/"):
+        return False
+    parts = resolved[len(workspace) + 1 :].split("/")
+    if "testdata" in parts[:-1]:
         return True
     tree = next((i for i, part in enumerate(parts) if part in _TEST_TREES), len(parts))
     return not _FIXTURE_DIRS.isdisjoint(parts[tree + 1 : -1])
@@ -70,7 +83,7 @@ def overwritten(judge: CommandJudge, arg: Arg, cwd: str, how: str) -> None:
     if value is None or value == "-":
         return
     resolved = resolve_path(value, cwd, judge.scope.home)
-    if not _disposable(resolved):
+    if not _disposable(resolved, judge.scope):
         judge.hit("irreversible-overwrite", f"{how} {written_as(resolved, written)}")
 
 

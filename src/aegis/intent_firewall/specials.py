@@ -21,7 +21,6 @@ from aegis.intent_firewall import (
     tools,
 )
 from aegis.intent_firewall.catalogue import Program
-from aegis.intent_firewall.housekeeping import ansible_playbook
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.winprograms import windows_verbs
 
@@ -448,7 +447,6 @@ SPECIAL: dict[str, Handler] = {
     "kubectl-exec": tools.kubectl_exec,
     "declare": lambda judge, spec, args, feed: None,
     "sqlclient": clients.sqlclient,
-    "ansible-check": ansible_playbook,
     "gh": clients.gh,
     "envname": clients.envname,
     "kubeget": clients.kubeget,

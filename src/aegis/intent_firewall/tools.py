@@ -143,7 +143,7 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     elif sub in ("login", "unshare", "down"):
         _docker_session(judge, sub, rest, feed)
     elif sub == "prune" or "prune" in words[:1]:
-        _prune(judge, group, sub, words)
+        _prune(judge, group, sub, words, plain=spec.name == "docker" and position == 1)
     elif sub == "cp":
         _docker_cp(judge, rest, feed)
     elif sub in ("build", "buildx"):
@@ -152,10 +152,10 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         _docker_admin(judge, sub, words)
 
 
-def _prune(judge: CommandJudge, group: str, sub: str, words: list[str]) -> None:
-    """Prunes delete what no container uses; dangling or labelled images and the build
-    cache are rebuilt by a build (``housekeeping``)."""
-    if not docker_prune_kept(group, sub, words):
+def _prune(judge: CommandJudge, group: str, sub: str, words: list[str], *, plain: bool) -> None:
+    """Prunes delete what no container uses; dangling images and the build cache are
+    rebuilt by a build (``housekeeping``)."""
+    if not docker_prune_kept(judge.scope, group, sub, words, plain=plain):
         judge.hit("destructive-command", f"docker {sub} {' '.join(words)[:80]}")
 
 

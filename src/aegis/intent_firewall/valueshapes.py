@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Shaped", "mark", "producer_shape", "settle"]
+__all__ = ["PRODUCER_NAMES", "TRUSTED_PRODUCERS", "Shaped", "mark", "producer_shape", "settle"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall")
@@ -31,6 +31,12 @@ _PRODUCERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
     (tuple(entry["command"]), entry["shape"]) for entry in _DATA["producer"]
 )
 _CONVERSIONS: dict[str, str] = _DATA["date"]["conversions"]
+_JOINED: tuple[str, ...] = tuple(_DATA["options"]["joined"])
+#: The programs that print the shapes: a file of one of these names written on the line, a
+#: changed PATH or a function or alias makes the output anyone's (``linecontext``).
+PRODUCER_NAMES = frozenset(pattern[0] for pattern, _ in _PRODUCERS)
+#: The key, among a line's variables, that says its producers are the real programs.
+TRUSTED_PRODUCERS = "\x00producers"
 _DATE_LITERALS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-:")
 _NAME_CHARS = frozenset(_DATE_LITERALS - {":"} | {"+"})
 #: Characters of a producer's words once one level of quotes is removed.
@@ -54,6 +60,8 @@ def _words(text: str) -> tuple[str, ...] | None:
     """The words of a substitution's body (``$(…)`` or ``…``) when they are plain: one
     level of quotes around a whole word, nothing the shell would expand or join."""
     body = text[2:-1] if text.startswith("$(") else text[1:-1]
+    if not body.isprintable():
+        return None  # a newline or a tab separates commands or hides one: not one producer
     words: list[str] = []
     for written in body.split():
         quoted = len(written) > 1 and written[0] == written[-1] and written[0] in "'\""
@@ -113,14 +121,14 @@ def _program_name(word: str) -> bool:
 
 
 def _option_start(text: str) -> bool:
-    """``text`` begins with an option's name: ``-j``, ``-Xmx``, ``--jobs=`` (not a lone
-    ``-``, where what follows is the option itself)."""
-    if text.startswith("--"):
-        name, separator, _ = text[2:].partition("=")
-        if not separator:
-            name, separator, _ = text[2:].partition(":")
-        return bool(separator) and name[:1].isalpha() and name.replace("-", "a").isalnum()
-    return text[:1] == "-" and text[1:2].isascii() and text[1:2].isalpha()
+    """``text`` begins with a listed option that takes a count or an identifier: ``-j``,
+    ``--jobs=``, ``--user=1000:`` (``[options] joined``); never ``-s`` (a size) or a path."""
+    for name in _JOINED:
+        if text.startswith(name):
+            rest = text[len(name) :]
+            if not name.startswith("--") or rest[:1] == "=":
+                return True
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -141,7 +149,7 @@ def producer_shape(text: str) -> tuple[str, tuple[str, ...]] | None:
             example = _date(found.get("format", ""))
             if example is None:
                 return None
-            shape = "number" if example.isdigit() else "stamp"
+            shape = "stamp"  # %Y%m%d is digits, still a stamp in a name
         else:
             example = str(_SHAPES[shape]["example"]).replace("{name}", found.get("name", ""))
         places = _SHAPES[shape]["places"]

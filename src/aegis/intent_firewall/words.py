@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aegis.intent_firewall.globbing import expand_braces, has_braces, has_glob
-from aegis.intent_firewall.valueshapes import Shaped, mark, producer_shape, settle
+from aegis.intent_firewall.valueshapes import (
+    TRUSTED_PRODUCERS,
+    Shaped,
+    mark,
+    producer_shape,
+    settle,
+)
 
 __all__ = ["Binding", "Word", "backtick_bodies", "decode_ansi_c", "resolve_word"]
 
@@ -226,7 +232,11 @@ class _Resolver:
             # $(pwd) prints $PWD: the directory the line runs in, judged like $PWD itself
             self.constructs.append(f"command substitution {self.text(node)}")
             return self.variables.get("PWD")
-        if kind == "command_substitution" and (known := producer_shape(self.text(node))):
+        if (
+            kind == "command_substitution"
+            and TRUSTED_PRODUCERS in self.variables
+            and (known := producer_shape(self.text(node)))
+        ):
             return self._shaped(node, known)
         if kind in ("command_substitution", "process_substitution"):
             label = "command" if kind == "command_substitution" else "process"
@@ -314,12 +324,23 @@ class _Resolver:
             return None
         name = self.text(children[0])
         value = self.variables.get(name)
-        if not value or not name.isupper():
-            return None
+        if not value or not name.isupper() or self._default(children[1]) != value.rstrip("/"):
+            return None  # ${XDG_CACHE_HOME:-$HOME/.ssh}: the default is a value of its own
         self.constructs[-1] = f"parameter expansion ${{{name}}}"
         if not quoted and any(ch.isspace() for ch in value):
             self.split = True
         return value
+
+    def _default(self, node: Any) -> str | None:
+        """The default's value without its side records (the expansion's substitutions are
+        recorded once, by :meth:`nested`), compared without a trailing slash."""
+        kept = (len(self.constructs), len(self.substitutions), len(self.shaped))
+        glob, split, unquoted = self.glob, self.split, len(self.unquoted)
+        default = self.value(node, True, _MAX_DEPTH - 8)
+        del self.constructs[kept[0] :], self.substitutions[kept[1] :], self.shaped[kept[2] :]
+        del self.unquoted[unquoted:]
+        self.glob, self.split = glob, split
+        return None if default is None else default.rstrip("/")
 
 
 _TRIMS = frozenset({"%", "%%", "#", "##"})

@@ -161,7 +161,7 @@ def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
             break
         if grammar.assignments and "=" in value and not value.startswith("-"):
             name, _, assigned = value.partition("=")
-            judge_assignment(judge.scope, name, assigned, arg[1])
+            judge_assignment(judge.scope, name, assigned, arg[1], feed.cwd)
             state.index += 1
         elif value == "--":
             state.index += 1

@@ -9,7 +9,8 @@ import pytest
 from aegis.intent_firewall.access import Scope
 from aegis.intent_firewall.envvalues import harmless_value
 from aegis.intent_firewall.hookspath import tool_hooks, workspace_hooks
-from aegis.intent_firewall.housekeeping import docker_prune_kept, redis_scratch_flush
+from aegis.intent_firewall.housekeeping import docker_prune_kept, prune_discards
+from aegis.intent_firewall.linecontext import producers_replaced, stable_environment
 from aegis.intent_firewall.valueshapes import Shaped, mark, producer_shape, settle
 
 SCOPE = Scope(
@@ -36,7 +37,7 @@ SCOPE = Scope(
     ],
 )
 def test_a_harmless_value_is_recognised(key: str, value: str) -> None:
-    assert harmless_value(SCOPE, key, value)
+    assert harmless_value(SCOPE, key, value, "/work/app")
 
 
 @pytest.mark.parametrize(
@@ -64,10 +65,25 @@ def test_any_other_value_is_not(key: str, value: str) -> None:
     assert not harmless_value(SCOPE, key, value)
 
 
-def test_an_unnamed_workspace_accepts_no_absolute_search_path() -> None:
+def test_an_unnamed_workspace_accepts_no_search_path() -> None:
     scope = Scope("/home/agent", frozenset(), cwd_known=False)
     assert not harmless_value(scope, "ld_library_path", "/work/app/lib")
-    assert harmless_value(scope, "ld_library_path", "build/lib")
+    assert not harmless_value(scope, "ld_library_path", "build/lib", "/work/app")
+
+
+def test_search_entries_are_judged_where_the_command_runs() -> None:
+    assert not harmless_value(SCOPE, "pythonpath", "src", None)  # where is not known
+    assert not harmless_value(SCOPE, "pythonpath", ".:/work/app/src", "/tmp/pkg")
+    written = Scope("/h", frozenset(), workspace="/work/app", written_paths=["/work/app/tmp"])
+    assert not harmless_value(written, "ld_library_path", "/work/app/tmp", "/work/app")
+    linked = Scope("/h", frozenset(), workspace="/work/app", links=[("/work/app/lib", "/tmp/x")])
+    assert not harmless_value(linked, "ld_library_path", "lib", "/work/app")
+
+
+def test_jvm_switches_are_listed_one_by_one() -> None:
+    assert harmless_value(SCOPE, "java_tool_options", "-Xmx1g -XX:+UseG1GC")
+    for switch in ("-XX:-BytecodeVerificationRemote", "-XX:+EnableDynamicAgentLoading"):
+        assert not harmless_value(SCOPE, "java_tool_options", switch), switch
 
 
 @pytest.mark.parametrize(
@@ -141,32 +157,100 @@ def test_a_hooks_tool_counts_only_for_the_repository() -> None:
     ("group", "words", "kept"),
     [
         ("image", ["-f"], True),
-        ("image", ["-af", "--filter", "label=app=x"], True),
-        ("image", ["-a", "--filter=label=app"], True),
-        ("builder", ["-af"], True),
-        ("image", ["-af"], False),
-        ("image", ["--all", "--filter", "label!=x"], False),
-        ("image", ["-a", "--filter", "until=24h"], False),
+        ("image", ["-f", "--filter", "label=app=x"], True),
+        ("image", ["--filter=until=24h", "--force"], True),
+        ("builder", ["-f"], True),
+        ("builder", ["-af"], False),
+        ("image", ["-af", "--filter", "label=app=x"], False),
+        ("image", ["-a", "--filter=label=app"], False),
+        ("image", ["--all=true", "-f"], False),
+        ("image", ["-f", "--filter", "dangling=false"], False),
         ("system", ["-f"], False),
         ("volume", ["-f", "--filter", "label=x"], False),
     ],
 )
 def test_docker_prunes(group: str, words: list[str], kept: bool) -> None:
-    assert docker_prune_kept(group, "prune", words) is kept
+    assert docker_prune_kept(Scope("/h", frozenset()), group, "prune", words, plain=True) is kept
+
+
+def test_docker_prune_elsewhere() -> None:
+    """Another daemon (a global option, the environment) or another program keeps it."""
+    assert not docker_prune_kept(Scope("/h", frozenset()), "image", "prune", ["-f"], plain=False)
+    scope = Scope("/h", frozenset(), lines=["DOCKER_CONTEXT=prod docker image prune -f"])
+    assert not docker_prune_kept(scope, "image", "prune", ["-f"], plain=True)
 
 
 @pytest.mark.parametrize(
-    ("words", "scratch"),
+    ("line", "sub", "words", "discards"),
     [
-        (["-h", "127.0.0.1", "-n", "15", "FLUSHDB"], True),
-        (["-n", "1", "-p", "6380", "flushdb", "ASYNC"], True),
-        (["-h", "localhost", "FLUSHDB"], False),
-        (["-n", "0", "FLUSHDB"], False),
-        (["-n", "15", "FLUSHALL"], False),
-        (["-h", "10.0.0.5", "-n", "15", "FLUSHDB"], False),
-        (["-u", "redis://127.0.0.1/15", "FLUSHDB"], False),
-        (["-n", "15", "FLUSHDB", "extra"], False),
+        ("git gc --prune=now", "gc", ["--prune=now"], False),
+        ("git prune", "prune", [], False),
+        ("git gc", "gc", [], False),
+        ("git prune -n", "prune", ["-n"], False),
+        ("git -c gc.reflogExpire=now gc --prune=now", "gc", ["--prune=now"], True),
+        ("git tag -d v1 && git gc --prune=now", "gc", ["--prune=now"], True),
+        (": > .git/logs/HEAD && git prune", "prune", [], True),
+        ("git branch -M tmp main && git prune", "prune", [], True),
     ],
 )
-def test_redis_scratch_flush(words: list[str], scratch: bool) -> None:
-    assert redis_scratch_flush(words) is scratch
+def test_prune_after_history_changes(line: str, sub: str, words: list[str], discards: bool) -> None:
+    scope = Scope("/h", frozenset(), lines=[line])
+    assert (prune_discards(scope, sub, words) is not None) is discards
+
+
+def test_hooks_in_dependency_or_build_directories_are_not_the_projects() -> None:
+    for value in ("node_modules/pkg/hooks", ".venv/bin", "vendor/hooks", "build/hooks", "tmp"):
+        assert not workspace_hooks(SCOPE, value, "/work/app"), value
+    assert workspace_hooks(SCOPE, ".husky/_", "/work/app")
+
+
+def test_hooks_on_a_line_that_fetches_are_not_the_projects() -> None:
+    for line in ("git pull origin main", "git checkout x -- .githooks", "npm install"):
+        scope = Scope("/home/agent", frozenset(), workspace="/work/app", lines=[line])
+        assert not workspace_hooks(scope, ".githooks", "/work/app"), line
+
+
+def test_only_an_explicit_local_scope_counts() -> None:
+    value = {"scope": "local", "key": "core.hooksPath", "value": ".husky"}
+    assert tool_hooks(SCOPE, "core.hooksPath", ".husky", value)
+    assert not tool_hooks(SCOPE, "core.hooksPath", ".husky", {"key": "core.hooksPath"})
+    assert not tool_hooks(SCOPE, "core.hooksPath", ".husky", {**value, "repo": "/home/agent/x"})
+    assert not tool_hooks(SCOPE, "core.hooksPath", ".husky", {**value, "args": ["--global"]})
+
+
+@pytest.mark.parametrize(
+    ("line", "known"),
+    [
+        ('rm -rf "${XDG_CACHE_HOME:-$HOME/.cache}"/x', True),
+        ('ls "$XDG_CACHE_HOME"', True),
+        ("unset XDG_CACHE_HOME; ls", False),
+        ("export XDG_CACHE_HOME=; ls", False),
+        ("XDG_CACHE_HOME= sh -c ls", False),
+        ("env -u XDG_CACHE_HOME sh -c ls", False),
+        ("env -i sh -c ls", False),
+        ("sudo ls", False),
+    ],
+)
+def test_a_policy_variable_holds_until_a_line_touches_it(line: str, known: bool) -> None:
+    scope = Scope("/h", frozenset(), environment=(("XDG_CACHE_HOME", "/h/.cache"),), lines=[line])
+    assert ("XDG_CACHE_HOME" in stable_environment(scope)) is known
+
+
+@pytest.mark.parametrize(
+    ("line", "replaced"),
+    [
+        ("make -j$(nproc)", False),
+        ("export PATH=./bin:$PATH && make -j$(nproc)", True),
+        ("PATH=/tmp/x make -j$(nproc)", True),
+        ("printf x > bin/whoami && ls x$(whoami)", True),
+        ("whoami() { echo ..; }; ls x$(whoami)", True),
+        ("cp /tmp/x ~/.local/bin/ && make -j$(nproc)", True),
+    ],
+)
+def test_producers_are_the_real_programs(line: str, replaced: bool) -> None:
+    assert producers_replaced(Scope("/h", frozenset(), lines=[line])) is replaced
+
+
+def test_a_substitution_with_a_newline_is_not_one_producer() -> None:
+    assert producer_shape("$(which\nprintenv)") is None
+    assert producer_shape("$(date +%Y%m%d)") == ("20240102", ("option", "name"))
