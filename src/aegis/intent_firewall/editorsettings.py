@@ -64,6 +64,10 @@ def _pairs(texts: list[str], frozen: Mapping[Any, Any]) -> Iterator[tuple[str, s
             if value.startswith("["):
                 for item in _STRING.finditer(value):
                     yield key, item.group(1)
+                # launch.json's "configurations": [{"runtimeExecutable": …}]: pairs inside
+                for inner in _PAIR.finditer(value[1:]):
+                    if not inner.group(2).startswith("["):
+                        yield inner.group(1), inner.group(2)[1:-1]
             else:
                 yield key, value[1:-1]
     for edit in _edits(frozen):
@@ -82,7 +86,14 @@ def _edits(frozen: Mapping[Any, Any]) -> Iterator[Mapping[Any, Any]]:
 def _names_executable(key: str) -> bool:
     key = key.casefold()
     last = key.rsplit(".", 1)[-1]
-    return key.startswith("terminal.integrated.") or last.endswith(_SUFFIXES)
+    return key.startswith("terminal.integrated.") or last.endswith(_SUFFIXES) or key in _LOADER_KEYS
+
+
+#: Environment variables (in a terminal's or a launch configuration's ``env``) that name a
+#: library or script every program started there loads first.
+_LOADER_KEYS = frozenset(
+    {"ld_preload", "ld_audit", "dyld_insert_libraries", "bash_env", "pythonstartup"}
+)
 
 
 def _planted(value: str, cwd: str) -> bool:

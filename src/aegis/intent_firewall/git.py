@@ -41,6 +41,11 @@ _GIT_EXEC_KEYS = (
     "http.proxy",
     "core.worktree",
 )
+#: Sections whose programs are named per driver (``diff.<driver>.textconv``,
+#: ``merge.<driver>.driver``); their two-part keys are plain settings.
+_DRIVER_SECTIONS = ("merge.", "diff.")
+#: Settings of a remote that only choose refs (never its url, uploadpack or receivepack).
+_REMOTE_DATA = frozenset({"fetch", "prune", "prunetags", "tagopt", "skipdefaultupdate"})
 _GIT_EXEC_PREFIXES = (
     "alias.",
     "pager.",
@@ -102,6 +107,10 @@ def _git_config(judge: CommandJudge, setting: str, cwd: str | None = None) -> No
         return
     if key == HOOKS_KEY and cwd and workspace_hooks(judge.scope, setting.partition("=")[2], cwd):
         return  # git config core.hooksPath .githooks: the project's own tracked hooks
+    if key.startswith(_DRIVER_SECTIONS) and key.count(".") == 1 and key not in _GIT_EXEC_KEYS:
+        return  # merge.conflictstyle, diff.algorithm: only merge.<driver>.driver runs
+    if key.startswith("remote.") and key.rpartition(".")[2] in _REMOTE_DATA:
+        return  # remote.origin.fetch: which refs to fetch, not where or with what
     if key in _GIT_EXEC_KEYS or key.startswith(_GIT_EXEC_PREFIXES):
         judge.hit("interpreter-code", f"git configuration {setting[:100]!r} can run programs")
 

@@ -2,7 +2,9 @@
 
 - ``docker image prune [-f]`` removes dangling images only (layers no tag and no container
   refers to), on the default daemon; ``docker builder prune`` empties the build cache. A
-  ``label``/``until`` filter only narrows that. ``--all`` in any spelling (``-a``, ``-af``,
+  ``label``/``until`` filter only narrows that. A build cache (``builder``/``buildx``
+  prune) is made again by the next build whatever is removed, ``--all`` included. For
+  images, ``--all`` in any spelling (``-a``, ``-af``,
   ``--all=true``; a label is no limit with it: most images carry the common labels), any
   other filter,
   another daemon (``--context``, ``-H``, ``DOCKER_HOST``, ``DOCKER_CONTEXT`` anywhere on the
@@ -40,12 +42,14 @@ _HISTORY_WORDS = frozenset(
 def docker_prune_kept(scope: Scope, group: str, sub: str, words: list[str], *, plain: bool) -> bool:
     """``docker image prune [-f] [--filter until=…|label=…]`` (dangling images) or ``docker builder
     prune``, by ``docker`` with no global option (``plain``) and no daemon set on the line."""
-    if sub != "prune" or group not in ("image", "builder") or not plain:
+    if sub == "buildx" and words[:1] == ["prune"]:
+        group, sub, words = sub, "prune", words[1:]  # docker buildx prune
+    if sub != "prune" or group not in ("image", "builder", "buildx") or not plain:
         return False
     if any(word.startswith(("DOCKER_", "--context", "--host")) for word, _ in word_pairs(scope)):
         return False
-    if group == "builder":
-        return all(word in _FORCE or word.startswith("--keep-storage") for word in words)
+    if group in ("builder", "buildx"):
+        return _cache_prune(words)
     index = 0
     while index < len(words):
         word = words[index]
@@ -54,6 +58,29 @@ def docker_prune_kept(scope: Scope, group: str, sub: str, words: list[str], *, p
             word = "--filter=" + words[index]
         if word not in _FORCE and not word.startswith(_NARROWING):
             return False  # -a, -af, --all=true, --filter dangling=false: more than dangling
+        index += 1
+    return True
+
+
+#: Options of a build-cache prune: all of it is made again by the next build, so ``--all``
+#: (``-a``, ``-af``) and a size or age limit only choose how much.
+_CACHE_OPTIONS = frozenset({"-f", "--force", "-a", "--all", "-af", "-fa", "--verbose"})
+_CACHE_LIMITS = ("--keep-storage", "--reserved-space", "--max-used-space", "--min-free-space")
+
+
+def _cache_prune(words: list[str]) -> bool:
+    """``docker builder prune -af``, ``docker buildx prune -f --filter until=24h``."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("--filter", *_CACHE_LIMITS) and index + 1 < len(words):
+            index += 1
+            word = f"{word}={words[index]}"
+        if not (
+            word in _CACHE_OPTIONS
+            or word.startswith((*_NARROWING, *_CACHE_LIMITS, "--filter=type="))
+        ):
+            return False  # --builder, another daemon's cache: judged as before
         index += 1
     return True
 

@@ -65,7 +65,7 @@ class JudgeState:
         self.policy = policy
         self.memo = memo
         #: Findings per (text, key, tool) within this request: repeated values cost once.
-        self.seen: dict[tuple[str, str, str, bool], list[Hit]] = {}
+        self.seen: dict[tuple[str, str, str, bool, bool], list[Hit]] = {}
         self.request = request
         self.custom = bool(policy.custom.rules)
         name = self.name = action_name(request.action)
@@ -92,6 +92,8 @@ class JudgeState:
         #: What the file the request writes is (``filekinds.py``): ``document``, ``data``,
         #: ``test``, or None for code, configuration and anything unknown.
         self.written: str | None = None
+        #: The value judged lies in the structure parsed out of a written file's text.
+        self.quoted = False
         #: The request names a path: its text keys hold a file's text.
         self.writes_file = False
         #: The request types its text into whatever has the focus (a terminal, maybe).

@@ -108,10 +108,24 @@ def producers_replaced(scope: Scope) -> bool:
     if mentions_bare(scope.lines, "PATH") or any("()" in line for line in scope.lines):
         return True
     for word in line_words(scope):
+        if word == "." and not _sources(scope.lines):
+            continue  # docker build -t app:$(date +%F) .: a directory operand
         if word in _DEFINING or word.startswith(_PATH_DIRS):
             return True
         if "/" in word and word.rstrip("/").rsplit("/", 1)[-1] in PRODUCER_NAMES:
             return True
+    return False
+
+
+def _sources(lines: list[str]) -> bool:
+    """Whether ``.`` may be the source command on a line: it opens the line or follows an
+    operator (``. ./env.sh``, ``make && . venv/bin/activate``), not a build's last word."""
+    for line in lines:
+        for index in range(len(line)):
+            if line[index] == "." and line[index + 1 : index + 2] in (" ", "\t"):
+                before = line[:index].rstrip()
+                if not before or before[-1] in ";&|({\n`":
+                    return True
     return False
 
 

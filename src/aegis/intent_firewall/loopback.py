@@ -87,6 +87,8 @@ def sensitive_local_path(url: str) -> str:
     for prefix in prefixes:
         if path.startswith(prefix) and not path.startswith(_HEALTH_PATHS):
             return prefix
+    if _status_page(path):
+        return _climbing_query(rest[end:])
     for segment in path.split("/"):
         for word in words:
             if word in segment:
@@ -96,6 +98,26 @@ def sensitive_local_path(url: str) -> str:
 
 #: Read-only health pages below an administration prefix (Elasticsearch's cluster health).
 _HEALTH_PATHS = ("/_cluster/health", "/_cluster/stats", "/_nodes/stats")
+
+
+#: A Spring service's status pages: its health, build information and counters, which
+#: a developer polls while the app under test starts (``/actuator/env``, ``heapdump``,
+#: ``configprops`` and the rest hold its secrets and stay findings).
+_STATUS_PAGES = ("health", "info", "metrics", "prometheus")
+
+
+def _status_page(path: str) -> bool:
+    """``/actuator/health``, ``/actuator/metrics/jvm.memory.used``: one status page."""
+    segments = path.strip("/").split("/")
+    return (
+        segments[0] == "actuator"
+        and 1 < len(segments) <= _MAX_STATUS_DEPTH
+        and segments[1] in _STATUS_PAGES
+        and ".." not in path
+    )
+
+
+_MAX_STATUS_DEPTH = 3
 
 
 def _unversioned(path: str) -> str:

@@ -22,6 +22,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from aegis.intent_firewall.inerthome import inert_home_config
+
 __all__ = ["home_cache", "home_config", "outside_workspace"]
 
 #: Where a relative path lands when the policy names no working directory (see access.py).
@@ -107,4 +109,4 @@ def home_config(
         return False
     if not outside_workspace(resolved, None, "/", environment):
         return False  # a scratch tree (TMPDIR, XDG_CACHE_HOME) kept in the home
-    return not home_cache(relative)
+    return not home_cache(relative) and not inert_home_config(relative)

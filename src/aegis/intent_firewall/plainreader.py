@@ -8,6 +8,7 @@ from __future__ import annotations
 from aegis.intent_firewall.access import Scope
 from aegis.intent_firewall.analysis import judge_shell
 from aegis.intent_firewall.autorun import script_kind
+from aegis.intent_firewall.contentrefs import quoted_reference
 from aegis.intent_firewall.filekinds import DATA_KINDS
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.injection import without_quoted
@@ -85,7 +86,14 @@ class PlainReader(JudgeState):
             scope.hits.extend(carried.hits)
         return judge_plain(
             PlainValue(
-                canonical, text, key, words, self.recursive, sql, self.context_text is not None
+                canonical,
+                text,
+                key,
+                words,
+                self.recursive,
+                sql,
+                self.context_text is not None,
+                quoted=self.quoted and quoted_reference(key),
             ),
             scope,
             self.job,

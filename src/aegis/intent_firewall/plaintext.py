@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from aegis.intent_firewall.access import Scope, judge_path, judge_url
 from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_command
 from aegis.intent_firewall.catalogue import catalogue
+from aegis.intent_firewall.contentrefs import listed_paths
 from aegis.intent_firewall.globbing import has_glob
 from aegis.intent_firewall.jsonedits import POINTER_KEYS
 from aegis.intent_firewall.orders import prose_like
@@ -69,6 +70,9 @@ class PlainValue:
     #: The value comes from text the agent read (structure unpacked from the context), not
     #: from what it asks to do.
     read: bool = False
+    #: A path named in a written file's structure, under a key no tool writes to: a
+    #: reference this request reads (``contentrefs.py``).
+    quoted: bool = False
 
 
 def sql_reading(key: str, canonical: str, job: ShellJob) -> SqlJudgement | None:
@@ -143,7 +147,8 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
             return None
         role = _path_role(value)
         path = canonical.strip()
-        judge_path(scope, role, path, text, cwd, glob=has_glob(path))
+        for one in listed_paths(path) if value.quoted else (path,):
+            judge_path(scope, role, one, text, cwd, glob=has_glob(one))
     elif (
         not tool_name
         and words & NETWORK_WORDS
@@ -249,13 +254,18 @@ _COPY_WORDS = frozenset({"copy", "cp", "duplicate"})
 _MOVE_WORDS = frozenset({"move", "mv", "rename"})
 
 
+_GONE_WORDS = DELETE_WORDS | _MOVE_WORDS
+
+
 def _path_role(value: PlainValue) -> str:
     """What the action does to a path: deletes, changes the owner or mode of, writes, searches
     every file below (a grep tool) or reads it; a whole tree when asked to recurse."""
     key, words = value.key, value.words
     role = "read"
     compact = key.replace("_", "").replace("-", "").casefold()
-    if compact in _SOURCE_KEYS and words & _COPY_WORDS and not words & (DELETE_WORDS | _MOVE_WORDS):
+    if value.quoted:
+        role = "read"  # settings {"go.goroot": "/usr/local/go"}: named, not written
+    elif compact in _SOURCE_KEYS and words & _COPY_WORDS and not words & _GONE_WORDS:
         role = "read"  # copy_file {source: /etc/hosts}: the source is read, not written
     elif words & DELETE_WORDS and key in PATH_KEYS:
         role = "delete"

@@ -87,6 +87,11 @@ def _program(token: str) -> bool:
     return spec is not None and (spec.operands != "none" or bool(spec.finding))
 
 
+def _known(token: str) -> bool:
+    """A catalogued program whatever its operands (``pip`` before ``install -e``)."""
+    return catalogue().lookup(prose_word(token).rsplit("/", 1)[-1]) is not None
+
+
 def starts_as_command(text: str) -> bool:
     """``text`` opens the way a command line does: a path or an assignment, or a program
     followed by an argument (``make sure …`` and ``find the bug`` open sentences)."""
@@ -178,6 +183,8 @@ def _line_commands(line: str, position: int, add: Callable[[str, Candidate], Non
             index += 1
             continue
         first = index + 1 if cue else index
+        if technical and index > 0 and words[index] in _WORD_PROGRAMS and _known(tokens[index - 1]):
+            first = index - 1  # pip install -e .: the subcommand's program opens the line
         clause = _clause(tokens[first:])
         start = position + offsets[first]
         add(_unquote_clause(clause), Candidate(start, start + len(clause), first == 0))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from aegis.intent_firewall.inerthome import inert_home_config
+
 __all__ = ["Targets", "home_relative", "sensitive_below", "targets"]
 
 CREDENTIAL, DEVICE, PERSISTENCE, CONFIG, PRIVILEGED, LOG = (
@@ -194,6 +196,8 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         found.update(
             _home_chain_kinds(parent) if shared else _chain(catalogue.home_dirs, parent, "")
         )
+        if PERSISTENCE in found and inert_home_config(relative):
+            found.discard(PERSISTENCE)  # ~/.config/ruff/ruff.toml (inerthome.py)
     if (
         name in catalogue.names
         or name.endswith(catalogue.suffixes)

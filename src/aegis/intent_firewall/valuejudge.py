@@ -8,6 +8,8 @@ import base64
 
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.analysis import judge_argv, judge_shell
+from aegis.intent_firewall.ciexpressions import ci_filled
+from aegis.intent_firewall.contentrefs import workspace_variables, written_text_value
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.filekinds import DATA_KINDS
 from aegis.intent_firewall.hookspath import tool_hooks
@@ -108,10 +110,14 @@ class ValueJudge(PlainReader):
             key = "path"  # read_file {name: .env}: a file tool's name is a file name
         elif key in _MODE_KEYS and self.words & PERM_WORDS and is_setuid(text.strip()):
             self.keep([default_hit("setuid", f"{self.request.action} {key}={text[:20]}")], where)
-        memo_key = (text, key, tool, self.context_text is not None)
+        self.quoted = self.writes_file and written_text_value(where)
+        if self.quoted:
+            text = workspace_variables(text, self.cwd)
+        memo_key = (text, key, tool, self.context_text is not None, self.quoted)
         hits = self.seen.get(memo_key)
         if hits is None:
             hits = self.seen[memo_key] = self.uncached(text, key, tool)
+        self.quoted = False
         self.keep(hits, where)
 
     def uncached(self, text: str, key: str, tool: str) -> list[Hit]:
@@ -271,7 +277,11 @@ class ValueJudge(PlainReader):
             if len(canonical) > limits.max_shell:
                 scope.hit("too-large", f"command line of {len(canonical)} characters")
             else:
-                judge_shell(canonical_text(text, fold=False), scope, self.job)
+                judge_shell(
+                    canonical_text(ci_filled(text, runner=self.quoted), fold=False),
+                    scope,
+                    self.job,
+                )
         elif key in SCRIPT_KEYS and words & (RUN_WORDS | COMMAND_WORDS | {"script"}):
             scope.hit("user-script", f"script {text[:100]!r}")
         else:

@@ -175,7 +175,10 @@ def _accepted(value: str, item: Shaped, examples: dict[str, str], *, program: bo
     if "name" not in item.places:
         return False
     near = (before[-1:], after[:1])
-    return any(c and c not in (_OPEN, _CLOSE, "/") for c in near)
+    if any(c and c not in (_OPEN, _CLOSE, "/") for c in near):
+        return True
+    # logs/$(date +%F)/x: a whole part below a literal directory (never the first part)
+    return "part" in item.places and before[-1:] == "/" and before.strip("/") != ""
 
 
 def _filled(value: str, examples: dict[str, str]) -> str:

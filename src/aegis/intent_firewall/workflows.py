@@ -61,6 +61,9 @@ def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
         return []
     text = "\n".join(new)[:_MAX_TEXT]
     before = "\n".join(old)[:_MAX_TEXT]
+    pasted = _pasted_untrusted(text)
+    if pasted:
+        return [_hit(f"{pasted[:100]}: a stranger's text pasted into a script")]
     for trigger in _PRIVILEGED:
         if trigger in text and trigger not in before:
             untrusted = _UNTRUSTED.search(text)
@@ -80,6 +83,29 @@ def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
         if why is not None:
             return [_hit(f"uses: {owner}/{repository}@{ref}: {why}")]
     return []
+
+
+#: ``${{ github.event.issue.title }}``: an expression a stranger fills (titles, bodies,
+#: messages, branch names and labels of issues, pull requests, comments and commits).
+_STRANGER_TEXT = re2.compile(
+    r"\$\{\{[^}]{0,200}(?:github\.head_ref|github\.event\.[a-z_.\[\]0-9*]{0,120}"
+    r"(?:title|body|message|name|ref|label|email|text|description|content))[^}]{0,200}\}\}"
+)
+#: A key whose whole value is the expression (``TITLE: ${{ … }}`` under ``env:``, an
+#: action's input): the value is handed over as data, the safe form.
+_WHOLE_VALUE = re2.compile(r"^\s*-?\s*[A-Za-z_][A-Za-z0-9_-]*:\s*['\"]?\$\{\{[^}]*\}\}['\"]?\s*$")
+
+
+def _pasted_untrusted(text: str) -> str:
+    """The first line that pastes a stranger's text into a script (the workflow script
+    injection shape); empty when every such expression is a whole value."""
+    if "${{" not in text or "github." not in text:
+        return ""
+    for line in text.splitlines():
+        found = _STRANGER_TEXT.search(line)
+        if found and not _WHOLE_VALUE.match(line):
+            return str(found.group(0))
+    return ""
 
 
 def _lookalike(owner: str) -> str | None:

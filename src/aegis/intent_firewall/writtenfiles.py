@@ -34,8 +34,8 @@ def read_locations(judge: JudgeState, items: list[Item]) -> None:
     named_paths = False
     for item in items:  # a loop, not generators: this runs for every request
         key = item.key
-        if cwd_item is None and key in CWD_KEYS:
-            cwd_item = item
+        if cwd_item is None and key in CWD_KEYS and not read_from_file_text(item):
+            cwd_item = item  # dependabot.yml's ``directory: /`` is no working directory
         named_paths = named_paths or key in PATH_KEYS
     if cwd_item is not None and cwd_item.text.startswith("/"):
         judge.cwd = canonical_text(cwd_item.text)

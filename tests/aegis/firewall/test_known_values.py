@@ -160,7 +160,10 @@ def test_a_hooks_tool_counts_only_for_the_repository() -> None:
         ("image", ["-f", "--filter", "label=app=x"], True),
         ("image", ["--filter=until=24h", "--force"], True),
         ("builder", ["-f"], True),
-        ("builder", ["-af"], False),
+        ("builder", ["-af"], True),  # the build cache is made again by the next build
+        ("builder", ["--all", "--filter", "until=24h", "-f"], True),
+        ("buildx", ["-a", "-f", "--keep-storage", "10gb"], True),
+        ("builder", ["-af", "--builder", "remote"], False),
         ("image", ["-af", "--filter", "label=app=x"], False),
         ("image", ["-a", "--filter=label=app"], False),
         ("image", ["--all=true", "-f"], False),
@@ -253,4 +256,4 @@ def test_producers_are_the_real_programs(line: str, replaced: bool) -> None:
 
 def test_a_substitution_with_a_newline_is_not_one_producer() -> None:
     assert producer_shape("$(which\nprintenv)") is None
-    assert producer_shape("$(date +%Y%m%d)") == ("20240102", ("option", "name"))
+    assert producer_shape("$(date +%Y%m%d)") == ("20240102", ("option", "name", "part"))
