@@ -22,6 +22,7 @@ from aegis.intent_firewall.hookcontent import printed_text, script_of, workspace
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.linecontext import note_line, shell_variables
 from aegis.intent_firewall.options import Arg
+from aegis.intent_firewall.servicetokens import token_to_its_service
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
 from aegis.intent_firewall.vocabulary import name_words
 from aegis.intent_firewall.words import PWD_SUBSTITUTIONS
@@ -270,11 +271,14 @@ def _word_constructs(
         # is judged by its resolved value like any literal; the program name never is
         resolved = index > 0 and word.value is not None and len(word.fields) == 1
         for construct in word.constructs:
+            secret = bool(_SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])))
+            if secret and token_to_its_service(command, index, construct):
+                continue  # curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com
             if (index == 0 or matters) and not (resolved and construct in known):
                 if index > 0 and command.program in _OWN_JOB_PROGRAMS and _own_job(construct):
                     continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
-            if _SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])):
+            if secret:
                 scope.hit("secret-environment", construct)
 
 
