@@ -17,9 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["envname", "gh", "gomod", "image_host", "kubeget", "sql_text", "sqlclient", "ssh_option"]
 
 _SHELL_ESCAPES = ("\\!", ".shell", ".system", "\\setenv", "\\o |", "\\copy", "system ")
-_REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicaof", "module",
-                           "eval", "evalsha", "shutdown", "debug", "script", "save", "bgsave",
-                           "migrate", "del", "unlink", "acl"})  # fmt: skip
+#: mysql/mariadb client commands that run the statements of a file (``source x.sql``).
+_FILE_RUNNERS = ("source ", "\\. ", "\\.\t")
 _SSH_EXEC_OPTIONS = ("proxycommand", "localcommand", "permitlocalcommand", "knownhostscommand",
                      "remotecommand", "match")  # fmt: skip
 _GH_DESTRUCTIVE = frozenset(
@@ -65,13 +64,18 @@ def sql_text(judge: CommandJudge, text: str) -> None:
 
     lowered = text.strip().lower()
     if "db." in lowered or "db[" in lowered:  # MongoDB shell JavaScript, not SQL
-        if any(word in lowered for word in ("drop", "deletemany", "remove(", "shutdownserver")):
-            judge.hit("destructive-command", f"database shell {text[:80]!r}")
+        from aegis.intent_firewall.mongoshell import mongo_shell_findings
+
+        for rule, detail in mongo_shell_findings(text):
+            judge.hit(rule, detail)
         return
     if lowered.startswith("."):
         _sqlite_dot_command(judge, text.strip())
         if not lowered.startswith((".shell", ".system", ".load")):
             return  # the other sqlite3 dot-commands describe, or name files judged above
+    if lowered.startswith(_FILE_RUNNERS) or any(f"\n{e}" in lowered for e in _FILE_RUNNERS):
+        judge.hit("interpreter-code", f"database client runs a file not shown {text[:80]!r}")
+        return
     if lowered.startswith(_SHELL_ESCAPES) or any(f"\n{e}" in lowered for e in _SHELL_ESCAPES):
         judge.hit("interpreter-code", f"database client shell escape {text[:80]!r}")
         return
@@ -84,8 +88,13 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     judge.options(parsed, feed)
     operands = [a for a in parsed.operands if a[0] is not None]
     if spec.name in ("redis-cli", "valkey-cli"):
-        if operands and (operands[0][0] or "").lower() in _REDIS_DANGER:
-            judge.hit("destructive-command", f"{spec.name} {' '.join(a[1] for a in operands)}")
+        from aegis.intent_firewall.rediscli import redis_command_findings
+
+        words = [a[0] for a in args[1:]]
+        if any(word is None for word in words):
+            judge.hit("destructive-command", f"{spec.name} with a word known only at run time")
+        for rule, detail in redis_command_findings([w for w in words if w is not None]):
+            judge.hit(rule, detail)
         if not operands:
             _sql_from_stdin(judge, spec, feed)
         return
@@ -111,10 +120,14 @@ def _sql_from_stdin(judge: CommandJudge, spec: Program, feed: Feed) -> None:
     if text is None:
         return
     if spec.name in ("redis-cli", "valkey-cli"):
-        for line in text.splitlines()[:64]:
-            words = line.split()
-            if words and words[0].lower() in _REDIS_DANGER:
-                judge.hit("destructive-command", f"{spec.name} reads {line[:80]!r}")
+        from aegis.intent_firewall.rediscli import redis_line_findings
+
+        lines = text.splitlines()
+        if len(lines) > 64:
+            judge.hit("destructive-command", f"{spec.name} reads more commands than are read here")
+        for line in lines[:64]:
+            for rule, detail in redis_line_findings(line.split()):
+                judge.hit(rule, detail)
         return
     statements: list[str] = []
     for line in text[:65536].splitlines():
