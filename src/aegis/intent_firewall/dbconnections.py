@@ -67,7 +67,7 @@ def _url_hosts(text: str) -> list[str] | None:
         parts = urlsplit(text)
     except ValueError:
         return ["?"]
-    hosts = [host for host in parts.netloc.rpartition("@")[2].split(",")]
+    hosts = parts.netloc.rpartition("@")[2].split(",")
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if key.casefold() in _HOST_WORDS:
             hosts.extend(value.split(","))
