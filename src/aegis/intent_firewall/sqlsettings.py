@@ -75,17 +75,19 @@ def _harmless_assignment(text: str) -> bool:
         return True  # a MySQL user variable
     if name == "time" and words[1:2] == ["zone"]:
         name, words = "timezone", words[1:]
-    value = " ".join(w for w in words[1:] if w not in ("=", "to"))
+    return _harmless_value(name, " ".join(w for w in words[1:] if w not in ("=", "to")))
+
+
+def _harmless_value(name: str, value: str) -> bool:
+    """A listed setting given a value that keeps its guard."""
     if name in patterns()["sql_protective_when_on"]:
         return value.strip("'\"") in ("on", "1", "true", "yes")  # a check switched back on
     if name not in _data()["names"]:
         return False
     if name in _data()["timeouts"]:
         return not _timeout_off(value)
-    if name == "search_path":
-        schemas = [s.strip().strip("'\"") for s in value.split(",")]
-        return "pg_catalog" not in schemas[1:]
-    return True
+    schemas = [s.strip().strip("'\"") for s in value.split(",")]
+    return name != "search_path" or "pg_catalog" not in schemas[1:]
 
 
 def harmless_set(rest: str) -> bool:
