@@ -84,10 +84,8 @@ def deletion_command(words: frozenset[str], parameters: object) -> list[str] | N
         if globs:
             found = [posixpath.join(str(root), glob) for glob in found]
         operands.extend(found)
-    if not operands or len(operands) > _MAX_OPERANDS:
-        return None
-    if any(_remote(operand) for operand in operands):
-        return None  # another machine's path: left at review
+    if not 0 < len(operands) <= _MAX_OPERANDS or any(map(_remote, operands)):
+        return None  # nothing, too much, or another machine's path: left at review
     return ["rm", "-r", "--", *operands]
 
 
