@@ -40,7 +40,7 @@ def local_context(context: str) -> bool:
     if words & _PRODUCTION or any(word.startswith("prod") for word in words):
         return False
     return any(
-        context == name or (name.endswith("-") and context.startswith(name) and context != name)
+        context.startswith(name) and context != name if name.endswith("-") else context == name
         for name in _LOCAL
     )
 

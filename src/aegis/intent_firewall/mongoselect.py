@@ -87,6 +87,8 @@ def _privileged_fields(update: Mapping[object, object]) -> list[str]:
 def _system_target(target: object) -> bool:
     if isinstance(target, str):
         return target.casefold().startswith("system.")
+    if isinstance(target, Mapping) and isinstance(target.get("into"), Mapping):
+        return _system_target(target["into"])  # $merge: {into: {db: admin, coll: …}}
     if isinstance(target, Mapping):
         database = str(target.get("db", "")).casefold()
         collection = str(target.get("coll", target.get("into", ""))).casefold()

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from importlib import resources
 
 from aegis.intent_firewall.kubecontexts import local_context
-from aegis.intent_firewall.toolverbs import VERB_TOOL_WORDS, verb_tool_commands
+from aegis.intent_firewall.toolverbs import VERB_TOOL_WORDS, unread_extract, verb_tool_commands
 
 __all__ = ["ARCHIVE_WORDS", "COMMAND_TOOL_WORDS", "tool_command", "tool_commands", "unread_cli"]
 
@@ -241,11 +241,13 @@ def tool_commands(words: frozenset[str], parameters: object) -> list[list[str]] 
 
 
 def unread_cli(words: frozenset[str], parameters: object) -> bool:
-    """A Kubernetes tool, or a cloud CLI tool naming its service or command, whose
+    """A Kubernetes or extract tool, or a cloud CLI tool naming its service or command, whose
     parameters could not be read as its command line: what it runs is unknown, so it is
     reviewed. (``kubectl {args: [...]}`` is an argument vector, judged elsewhere.)"""
     if not isinstance(parameters, Mapping) or not parameters:
         return False
+    if unread_extract(words):
+        return True  # unzip_file {members: ['-o']}: what it extracts where is not known
     if words & _KUBE and _kube_verbs(words):
         # k8s_apply {manifest: {kind: …}}: the manifest is judged as one (rbac.py)
         return not any(_key(key) in _MANIFEST_KEYS for key in parameters)

@@ -25,7 +25,7 @@ from importlib import resources
 
 from aegis.intent_firewall.dbconnections import local_connection
 
-__all__ = ["VERB_TOOL_WORDS", "verb_tool_commands"]
+__all__ = ["VERB_TOOL_WORDS", "unread_extract", "verb_tool_commands"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -169,6 +169,11 @@ def _migrate(fields: dict[str, list[str]]) -> Commands | None:
         return None  # only alembic's target is modelled
     back = target[0].lower() in _ROLLBACK or target[0].startswith("-")
     return [["alembic", "downgrade" if back else "upgrade", target[0]]]
+
+
+def unread_extract(words: frozenset[str]) -> bool:
+    """An extract tool (``unzip_file``): when its parameters are not read, review."""
+    return bool(words & _EXTRACT_VERBS) and words <= _EXTRACT_WORDS
 
 
 def verb_tool_commands(words: frozenset[str], parameters: object) -> Commands | None:
