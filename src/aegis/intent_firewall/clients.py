@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_host
 from aegis.intent_firewall.catalogue import Program
-from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.options import Arg, Parsed, parse_options
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -98,6 +98,9 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
         if not operands:
             _sql_from_stdin(judge, spec, feed)
         return
+    if spec.name in ("mongo", "mongosh"):
+        _mongo_client(judge, spec, parsed, operands)
+        return
     if spec.name in ("sqlite3", "duckdb"):
         statements = [a[0] or "" for a in operands[1:]]
         statements += [a[0] or "" for r, a, _ in parsed.options if r == "sql"]
@@ -110,6 +113,21 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     for arg in operands:
         sql_text(judge, arg[0] or "")
     _sql_from_stdin(judge, spec, feed)
+
+
+def _mongo_client(judge: CommandJudge, spec: Program, parsed: Parsed, operands: list[Arg]) -> None:
+    """mongosh: ``--eval`` text is JavaScript whatever it names (``process.env`` too), and a
+    script operand (``x.js``) runs code not shown."""
+    from aegis.intent_firewall.mongoshell import mongo_shell_findings
+
+    for role, arg, _ in parsed.options:
+        text = (arg[0] or "").lower()
+        if role == "sql" and "db." not in text and "db[" not in text:  # db.… judged already
+            for rule, detail in mongo_shell_findings(arg[0] or ""):
+                judge.hit(rule, detail)
+    for value, written, _ in operands:
+        if (value or "").lower().endswith((".js", ".mjs", ".cjs")):
+            judge.hit("user-script", f"{spec.name} runs the script {written[:80]}")
 
 
 def _sql_from_stdin(judge: CommandJudge, spec: Program, feed: Feed) -> None:
