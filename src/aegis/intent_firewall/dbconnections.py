@@ -32,11 +32,12 @@ def _words(text: str) -> set[str]:
 
 
 def _local_host(host: str) -> bool:
-    host = host.strip().strip("[]")
+    host = host.strip().rpartition("@")[2]
     if not host or host.startswith("/"):
         return True  # the default socket, or a socket directory
-    host = host.rpartition("@")[2]
-    if host.count(":") == 1:
+    if host.startswith("["):
+        host = host[1:].partition("]")[0]  # [::1]:5432
+    elif host.count(":") == 1:
         host = host.partition(":")[0]
     if "," in host:
         return all(_local_host(part) for part in host.split(","))

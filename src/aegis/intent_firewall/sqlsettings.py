@@ -112,7 +112,7 @@ def harmless_pragma(name: str, value: str | None) -> bool:
 
 def _set_config(call: Any) -> str:
     """``set_config('role', 'postgres', false)`` as the ``SET`` it is, or empty."""
-    args = call.expressions if isinstance(call, exp.Anonymous) else [call.this, *call.expressions]
+    args = call.expressions
     texts = [a.name for a in args[:2] if isinstance(a, exp.Literal) and a.is_string]
     if len(texts) != 2:
         return "set_config of a setting not written out"
@@ -124,7 +124,7 @@ def _set_config(call: Any) -> str:
 def _literal_value(call: Any) -> bool:
     """``setval('orders_id_seq', 1)``: a sequence set to a number, not to what the table
     holds (``setval('s', (SELECT max(id) FROM orders))`` after seeding is ordinary)."""
-    args = call.expressions if isinstance(call, exp.Anonymous) else [call.this, *call.expressions]
+    args = call.expressions
     return len(args) >= 2 and isinstance(args[1], exp.Literal | exp.Neg)
 
 
@@ -139,8 +139,8 @@ def setting_findings(statements: list[Any]) -> list[str]:
             if not harmless_set(rest):
                 found.append(f"SET {rest[:80]}")
             continue
-        for call in statement.find_all(exp.Anonymous, exp.Func):
-            name = str(call.this if isinstance(call, exp.Anonymous) else call.sql_name())
+        for call in statement.find_all(exp.Anonymous):  # sqlglot has no class for these
+            name = str(call.this)
             if name.lower() == "set_config" and (evidence := _set_config(call)):
                 found.append(evidence)
             elif name.lower() == "setval" and _literal_value(call):
