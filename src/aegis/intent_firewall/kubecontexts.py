@@ -55,6 +55,12 @@ def foreign_manifest(path: str, cwd: str) -> bool:
     return resolved != cwd and not resolved.startswith(cwd.rstrip("/") + "/")
 
 
+def _remote_kustomization(path: str) -> bool:
+    """``-k github.com/org/repo/overlay?ref=main``: kustomize fetches a host's directory."""
+    first, slash, _ = path.partition("/")
+    return bool(slash) and "." in first and not first.startswith(".")
+
+
 def kubechange(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """``kubectl apply``/``create`` and friends: a named context or server that is not the
     agent's own cluster, or a manifest from a URL or outside the workspace, is review."""
@@ -72,5 +78,9 @@ def kubechange(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) 
             if value is None or name != "--context" or not local_context(value):
                 shown = f"{word} {value or ''}"
                 judge.hit("destructive-command", f"{spec.name} changes the cluster {shown}")
-        elif name in _FILE_OPTIONS and (value is None or foreign_manifest(value, feed.cwd)):
+        elif name in _FILE_OPTIONS and (
+            value is None
+            or foreign_manifest(value, feed.cwd)
+            or (name in ("-k", "--kustomize") and _remote_kustomization(value))
+        ):
             judge.hit("destructive-command", f"{spec.name} applies the manifest {value!r}")
