@@ -5,7 +5,7 @@ mongosh is a Node.js shell: besides ``db.…`` it runs ``require('child_process'
 (``createUser``, ``adminCommand({shutdown: 1})``, ``fsyncLock``). Its text is code, so it is
 reviewed unless it is a known read: every function called is a read of the database
 (``find``, ``countDocuments``, ``aggregate`` without ``$out``/``$merge``,
-``getCollectionNames``, ``version``, ``stats``) or a printing helper, no call is made on a
+``getCollectionNames``, ``version``, ``stats``) or a printing function, no call is made on a
 computed value (``x['constructor'](…)``), and no Node global is named. Deletes and drops keep
 the destructive finding they had. The scan is linear: strings are skipped, identifiers read
 once.
@@ -81,7 +81,7 @@ def _calls(code: str) -> tuple[list[str], list[str], bool]:
 
 
 def _shell_lines(text: str) -> str:
-    """``show dbs`` and ``use app`` lines are shell helpers, not JavaScript."""
+    """``show dbs`` and ``use app`` lines are shell commands, not JavaScript."""
     kept = []
     for line in text.splitlines():
         words = line.strip().rstrip(";").split()
@@ -104,7 +104,7 @@ def mongo_shell_findings(text: str) -> list[tuple[str, str]]:
     if folded_calls & data["destructive"]:
         findings.append(("destructive-command", shown))
     stages = [stage for stage in data["writing_stages"] if stage in lowered]
-    unknown = sorted(folded_calls - data["reads"] - data["helpers"])
+    unknown = sorted(folded_calls - data["reads"] - data["printing"])
     globals_named = sorted({name.casefold() for name in names} & data["node_globals"])
     if stages or unknown or globals_named or computed:
         what = ", ".join(dict.fromkeys([*stages, *unknown, *globals_named]) or ["a computed call"])
