@@ -32,7 +32,10 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "vulnerability disclosure, under attack mode, ddos protection, cyber range, locksport, "
         # integrity and anti-bribery work
         "plagiarism checker, plagiarism check, plagiarism detector, academic integrity, gifts "
-        "policy, gift policy, anti-bribery"
+        "policy, gift policy, anti-bribery, "
+        # a wrong received, and what to do about one done to the requester
+        "got a counterfeit, received a counterfeit, took a counterfeit, what to do when, what "
+        "to say when, what should i do when, how to respond when, how do i respond when"
     ),
     # an attack named as what the request responds to
     "response_frame": _split(
@@ -49,6 +52,13 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         # orders to trade a holding: the verb sells securities, not data
         "sell order, sell orders, limit sell, limit sell order, sell limit, market sell, "
         "stop-loss sell, "
+        # the people a harm was done to, as a group: "doxxing victims" suffered it
+        "doxxing victims, doxxing survivors, doxxing survivor, stalking victims, stalking "
+        "survivors, scam victims, fraud victims, phishing victims, harassment victims, abuse "
+        "survivors, abuse victims, trafficking victims, trafficking survivors, "
+        # a safety purpose, not a concealment ("so nobody gets hurt")
+        "so nobody gets hurt, so no one gets hurt, so nobody is hurt, so no one is hurt, so "
+        "nobody gets injured, so no one gets injured, "
         # opening an archive or a file, not breaking software protection
         "crack open, cracked open, cracks open, "
         # colour words naming things, not people
