@@ -30,6 +30,8 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "threat-intel feed, threat intel feed, threat intelligence feed, iocs, indicators of "
         "compromise, malware protection, responsible disclosure, coordinated disclosure, "
         "vulnerability disclosure, under attack mode, ddos protection, cyber range, locksport, "
+        # a refund: the remedy for a charge made in error
+        "issue the refund, issue a refund, refund for the, refund for a, "
         # integrity and anti-bribery work
         "plagiarism checker, plagiarism check, plagiarism detector, academic integrity, gifts "
         "policy, gift policy, anti-bribery, "
