@@ -13,7 +13,7 @@ from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.languagetools import inline_code, inline_shell_script
-from aegis.intent_firewall.localtools import judged_locally
+from aegis.intent_firewall.localtools import judged_locally, unread_local_tool
 from aegis.intent_firewall.model import Severity
 from aegis.intent_firewall.mongotools import scoped_delete
 from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
@@ -58,7 +58,10 @@ class RequestJudge(ValueJudge):
         if (
             self.command is None
             and self.name.may_run_tool_command
-            and unread_cli(self.words, self.request.parameters)
+            and (
+                unread_cli(self.words, self.request.parameters)
+                or unread_local_tool(self.words, self.request.parameters)
+            )
         ):
             hit = default_hit("destructive-action", f"{self.request.action!r} (unread)")
             self.keep([hit], "action")

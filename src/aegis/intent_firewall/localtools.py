@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["closes_own_terminal", "judged_locally", "local_tool_command"]
+from aegis.intent_firewall.composeproject import PROJECT_VERBS
+
+__all__ = ["closes_own_terminal", "judged_locally", "local_tool_command", "unread_local_tool"]
 
 _COMPOSE = frozenset({"docker", "compose"})
 _KIND = frozenset({"kind", "delete", "cluster"})
@@ -46,7 +48,8 @@ def _plain(value: object, *, option: bool = False) -> bool:
 
 
 def _words(value: object) -> list[str] | None:
-    texts = [value] if isinstance(value, str) else value
+    """A list of words, or a line of them (``command: "down -v"``: its verb is ``down``)."""
+    texts = value.split() if isinstance(value, str) else value
     if not isinstance(texts, list | tuple) or len(texts) > _MAX:
         return None
     if not all(_plain(text, option=True) for text in texts):
@@ -109,3 +112,20 @@ def judged_locally(words: frozenset[str], parameters: object, command: object) -
     return (command is not None and words in (_COMPOSE, _KIND)) or closes_own_terminal(
         words, parameters
     )
+
+
+def unread_local_tool(words: frozenset[str], parameters: object) -> bool:
+    """A compose tool stopping or removing services whose parameters were not all
+    understood (``project_name: prod`` names any project on the machine): what it acts on
+    is unknown, so it is reviewed. ``up`` and reads stay judged by their words alone."""
+    if words != _COMPOSE or not isinstance(parameters, Mapping) or not parameters:
+        return False
+    if local_tool_command(words, parameters) is not None:
+        return False
+    verbs = set()
+    for key, value in parameters.items():
+        if _key(key) in _ARGUMENT_KEYS and (given := _words(value)) is not None:
+            verbs.update(given)
+        elif _key(key) in _ARGUMENT_KEYS:
+            return True  # arguments that are not plain words: not read, fail closed
+    return bool(verbs & PROJECT_VERBS)
