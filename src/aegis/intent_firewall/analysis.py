@@ -402,7 +402,7 @@ def _whole_line(
     if not scope.prose:
         for rule, evidence in line_findings(commands):
             scope.hit(rule, evidence)
-    rest = unguarded_rest(text) if "cd" in text else None
+    rest = unguarded_rest(text) if "cd" in text or "pushd" in text else None
     if rest is not None:
         judge_shell(rest, scope, ShellJob(job.cwd, job.cwd_known, job.budget, job.commands), depth)
 

@@ -36,6 +36,7 @@ _LINE_CALLS = frozenset({"system", "popen", "getoutput", "getstatusoutput"})
 _MAKE_VARIABLE = re2.compile(r"\$\(([A-Za-z0-9_.]{1,60})\)|\$\{([A-Za-z0-9_.]{1,60})\}|\$[@<^*?]")
 _RUST_COMMAND = re2.compile(r'Command::new\(\s*"([^"\\]{1,200})"\s*\)([^;]{0,1000})')
 _RUST_STRING = re2.compile(r'"((?:[^"\\]|\\.){0,500})"')
+_ENVIRONMENT = frozenset({"HOME", "TMPDIR", "USER", "PATH", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
 _MAX_TEXT = 65536
 _MAX_LINES = 64
 
@@ -110,9 +111,19 @@ def _recipe_lines(text: str) -> list[str]:
         if not raw[:1].isspace() or not raw.strip():
             continue
         line = raw.strip().lstrip("@-+ ")
-        line = _MAKE_VARIABLE.sub(lambda m: (m.group(1) or m.group(2) or "x").lower(), line)
+        line = _MAKE_VARIABLE.sub(_make_word, line)
         lines.append(line.replace("$$", "$"))
     return lines
+
+
+def _make_word(match: object) -> str:
+    """A make variable as the shell word it stands for: the environment's ``$(HOME)`` is
+    ``$HOME``, ``$(CURDIR)`` is ``.``, a tool variable is its lower-case name
+    (``$(PYTHON)`` runs python), an automatic variable (``$@``) a plain word."""
+    name = match.group(1) or match.group(2) or ""  # type: ignore[attr-defined]
+    if name in _ENVIRONMENT:
+        return "$" + name
+    return "." if name == "CURDIR" else (name.lower() or "x")
 
 
 def _rust_lines(text: str) -> list[str]:

@@ -5,7 +5,8 @@ not: after ``;``, a new line, ``&`` or ``|`` the next command runs whatever the 
 and after ``||`` it runs exactly when the ``cd`` failed. The parser follows the ``cd``, so the
 rest of the line is judged there; this module finds the rest of the line that must also be
 judged in the directory the ``cd`` left (``judge_shell`` does both). A ``cd`` joined by
-``&&``, one followed by ``|| exit``/``|| return`` and a line after ``set -e`` are guarded.
+``&&`` guards the chain it starts (``cd x && make; rm -rf *`` still deletes wherever the
+line is when the ``cd`` failed); ``|| exit``/``|| return`` and ``set -e`` guard the rest.
 The scan is one linear pass outside quotes; the caller bounds how often it recurses.
 """
 
@@ -62,7 +63,7 @@ def _is_cd(text: str, index: int) -> bool:
 def _after_cd(text: str, index: int) -> str | None:
     """The rest of the line after the separator that ends the ``cd`` at ``index`` when that
     separator does not wait for it to succeed."""
-    quote, length = "", len(text)
+    quote, length, chained = "", len(text), False
     while index < length:
         char = text[index]
         if quote:
@@ -74,8 +75,11 @@ def _after_cd(text: str, index: int) -> str | None:
             return None
         elif char in ";\n|&":
             pair = text[index : index + 2]
-            if pair == "&&":
-                return None
+            if pair == "&&" or (chained and char == "|" and pair != "||"):
+                # cd x && a | b; c: the chain waits for the cd, what follows it does not
+                chained = True
+                index += 2 if pair == "&&" else 1
+                continue
             skip = 2 if pair == "||" else 1
             rest = _closed(text[index + skip :])
             if pair == "||" and rest.lstrip(" \t{").startswith(_GUARDS):

@@ -58,6 +58,11 @@ _REGISTRIES = frozenset(
 )  # fmt: skip
 _URL = re2.compile(r"(?i)^(?:[a-z+]+://)?(?:[^@/]+@)?([a-z0-9.-]+)[:/]([^/]+)/([^/@#?]+)")
 _MIN_NAME = 4
+#: options of the npm family whose next word is a value, never a package
+_VALUE_OPTIONS = frozenset(
+    {"--prefix", "-C", "--cwd", "--dir", "--out", "-o", "--workspace", "-w", "--filter",
+     "--tag", "--cache", "--userconfig", "--globalconfig", "--modules-folder", "--cache-folder"}
+)  # fmt: skip
 
 
 def url_install_findings(commands: Iterable[SimpleCommand]) -> list[tuple[str, str]]:
@@ -94,8 +99,10 @@ def _source(program: str, operands: list[str]) -> str:
             why = _other_index(given)
             if why:
                 return f"{option} {given[:80]}: {why}"
-        elif not value.startswith("-") and (index == 0 or not operands[index - 1].startswith("-")):
-            why = _impostor(_spec_url(program, value))
+        elif not value.startswith("-"):
+            # after an option only a written URL counts: --prefix packages/web is no shorthand
+            after_option = index > 0 and operands[index - 1] in _VALUE_OPTIONS
+            why = _impostor(_spec_url(program, value, shorthand=not after_option))
             if why:
                 return f"installs {value[:100]!r}: {why}"
     return ""
@@ -108,7 +115,7 @@ def _other_index(url: str) -> str:
     return "" if host in _REGISTRIES else f"the index {host!r} is not the public registry"
 
 
-def _spec_url(program: str, value: str) -> str:
+def _spec_url(program: str, value: str, *, shorthand: bool = True) -> str:
     """The repository URL an operand installs from, or ``""``."""
     folded = value.casefold()
     if " @ " in folded:
@@ -120,7 +127,8 @@ def _spec_url(program: str, value: str) -> str:
     if "://" in folded:
         return folded
     shorthand = (
-        program in _NPM_FAMILY
+        shorthand
+        and program in _NPM_FAMILY
         and program != "npx"
         and folded.count("/") == 1
         and not folded.startswith(("@", "."))
