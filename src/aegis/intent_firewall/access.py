@@ -347,12 +347,12 @@ def _whole_workspace(
     unknown working directory and ``git clean -x``)."""
     workspace = (scope.workspace or "").rstrip("/") or "/"
     path = resolved.rstrip("/") or "/"
-    # a glob of dotfiles (.* .[!.]*) takes .git with it; a bare * leaves the history to
-    # restore from, as cleaning a build directory does
+    # a glob of dotfiles (.* .[!.]*) takes .git with it; a bare * at the root takes every
+    # untracked file of the project (a build directory's * stays a clean)
     whole = path == workspace or (
         glob
         and posixpath.dirname(resolved) == workspace
-        and posixpath.basename(resolved).strip("*?") in (".", ".[!.]", ".[^.]")
+        and posixpath.basename(resolved).strip("*?") in ("", ".", ".[!.]", ".[^.]")
     )
     history = role.startswith("delete") and _history(path, f"{workspace}/.git", glob=glob)
     if (role == "delete-tree" and whole) or history:

@@ -21,9 +21,11 @@ from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.hookcontent import printed_text, script_of, workspace_hook
 from aegis.intent_firewall.interpreters import INTERPRETERS, SHELLS
 from aegis.intent_firewall.linecontext import note_line, shell_variables
+from aegis.intent_firewall.linejudges import line_findings
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.servicetokens import token_to_its_service
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
+from aegis.intent_firewall.unguardedcd import unguarded_rest
 from aegis.intent_firewall.vocabulary import name_words
 from aegis.intent_firewall.words import PWD_SUBSTITUTIONS
 
@@ -392,6 +394,21 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             depth=depth,
         )
         judge.argv(line.follow(scope, command, program, feed), feed)
+    _whole_line(text, scope, job, commands, depth)
+
+
+def _whole_line(
+    text: str, scope: Scope, job: ShellJob, commands: list[SimpleCommand], depth: int
+) -> None:
+    """What the line's commands do together (``linejudges.py``), and the rest of the line
+    after a ``cd`` that need not have succeeded judged where it would run then
+    (``unguardedcd.py``: ``cd build; rm -rf *``)."""
+    if not scope.prose:
+        for rule, evidence in line_findings(commands):
+            scope.hit(rule, evidence)
+    rest = unguarded_rest(text) if "cd" in text or "pushd" in text else None
+    if rest is not None:
+        judge_shell(rest, scope, ShellJob(job.cwd, job.cwd_known, job.budget, job.commands), depth)
 
 
 def _assignments(scope: Scope, command: SimpleCommand, program: str) -> None:

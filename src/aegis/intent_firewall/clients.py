@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_host
 from aegis.intent_firewall.catalogue import Program
-from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.options import Arg, Parsed, parse_options
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -17,9 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["envname", "gh", "gomod", "image_host", "kubeget", "sql_text", "sqlclient", "ssh_option"]
 
 _SHELL_ESCAPES = ("\\!", ".shell", ".system", "\\setenv", "\\o |", "\\copy", "system ")
-_REDIS_DANGER = frozenset({"flushall", "flushdb", "config", "slaveof", "replicaof", "module",
-                           "eval", "evalsha", "shutdown", "debug", "script", "save", "bgsave",
-                           "migrate", "del", "unlink", "acl"})  # fmt: skip
+#: mysql/mariadb client commands that run the statements of a file (``source x.sql``).
+_FILE_RUNNERS = ("source ", "\\. ", "\\.\t")
 _SSH_EXEC_OPTIONS = ("proxycommand", "localcommand", "permitlocalcommand", "knownhostscommand",
                      "remotecommand", "match")  # fmt: skip
 _GH_DESTRUCTIVE = frozenset(
@@ -65,13 +64,18 @@ def sql_text(judge: CommandJudge, text: str) -> None:
 
     lowered = text.strip().lower()
     if "db." in lowered or "db[" in lowered:  # MongoDB shell JavaScript, not SQL
-        if any(word in lowered for word in ("drop", "deletemany", "remove(", "shutdownserver")):
-            judge.hit("destructive-command", f"database shell {text[:80]!r}")
+        from aegis.intent_firewall.mongoshell import mongo_shell_findings
+
+        for rule, detail in mongo_shell_findings(text):
+            judge.hit(rule, detail)
         return
     if lowered.startswith("."):
         _sqlite_dot_command(judge, text.strip())
         if not lowered.startswith((".shell", ".system", ".load")):
             return  # the other sqlite3 dot-commands describe, or name files judged above
+    if lowered.startswith(_FILE_RUNNERS) or any(f"\n{e}" in lowered for e in _FILE_RUNNERS):
+        judge.hit("interpreter-code", f"database client runs a file not shown {text[:80]!r}")
+        return
     if lowered.startswith(_SHELL_ESCAPES) or any(f"\n{e}" in lowered for e in _SHELL_ESCAPES):
         judge.hit("interpreter-code", f"database client shell escape {text[:80]!r}")
         return
@@ -84,10 +88,18 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     judge.options(parsed, feed)
     operands = [a for a in parsed.operands if a[0] is not None]
     if spec.name in ("redis-cli", "valkey-cli"):
-        if operands and (operands[0][0] or "").lower() in _REDIS_DANGER:
-            judge.hit("destructive-command", f"{spec.name} {' '.join(a[1] for a in operands)}")
+        from aegis.intent_firewall.rediscli import redis_command_findings
+
+        words = [a[0] for a in args[1:]]
+        if any(word is None for word in words):
+            judge.hit("destructive-command", f"{spec.name} with a word known only at run time")
+        for rule, detail in redis_command_findings([w for w in words if w is not None]):
+            judge.hit(rule, detail)
         if not operands:
             _sql_from_stdin(judge, spec, feed)
+        return
+    if spec.name in ("mongo", "mongosh"):
+        _mongo_client(judge, spec, parsed, operands)
         return
     if spec.name in ("sqlite3", "duckdb"):
         statements = [a[0] or "" for a in operands[1:]]
@@ -103,6 +115,21 @@ def sqlclient(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     _sql_from_stdin(judge, spec, feed)
 
 
+def _mongo_client(judge: CommandJudge, spec: Program, parsed: Parsed, operands: list[Arg]) -> None:
+    """mongosh: ``--eval`` text is JavaScript whatever it names (``process.env`` too), and a
+    script operand (``x.js``) runs code not shown."""
+    from aegis.intent_firewall.mongoshell import mongo_shell_findings
+
+    for role, arg, _ in parsed.options:
+        text = (arg[0] or "").lower()
+        if role == "sql" and "db." not in text and "db[" not in text:  # db.… judged already
+            for rule, detail in mongo_shell_findings(arg[0] or ""):
+                judge.hit(rule, detail)
+    for value, written, _ in operands:
+        if (value or "").lower().endswith((".js", ".mjs", ".cjs")):
+            judge.hit("user-script", f"{spec.name} runs the script {written[:80]}")
+
+
 def _sql_from_stdin(judge: CommandJudge, spec: Program, feed: Feed) -> None:
     """With no statement on the command line a client runs what reaches its standard input:
     a here-document or the words an ``echo``/``printf`` writes are judged line by line (a
@@ -111,10 +138,14 @@ def _sql_from_stdin(judge: CommandJudge, spec: Program, feed: Feed) -> None:
     if text is None:
         return
     if spec.name in ("redis-cli", "valkey-cli"):
-        for line in text.splitlines()[:64]:
-            words = line.split()
-            if words and words[0].lower() in _REDIS_DANGER:
-                judge.hit("destructive-command", f"{spec.name} reads {line[:80]!r}")
+        from aegis.intent_firewall.rediscli import redis_line_findings
+
+        lines = text.splitlines()
+        if len(lines) > 64:
+            judge.hit("destructive-command", f"{spec.name} reads more commands than are read here")
+        for line in lines[:64]:
+            for rule, detail in redis_line_findings(line.split()):
+                judge.hit(rule, detail)
         return
     statements: list[str] = []
     for line in text[:65536].splitlines():

@@ -23,6 +23,7 @@ from aegis.intent_firewall.access import (
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
 from aegis.intent_firewall.environment import plain_pager
+from aegis.intent_firewall.fetchflow import fetch_flow
 from aegis.intent_firewall.optionroles import (
     copy_operands,
     into_directory,
@@ -218,6 +219,7 @@ class CommandJudge:
         self.judge_script = judge_script
         self.catalogue = catalogue()
         self.special = _special_handlers()
+        self.fetched: list[str] = []  # downloads seen in this script (fetchflow.py)
 
     def hit(self, rule: str, evidence: str) -> None:
         self.scope.hit(rule, evidence)
@@ -244,6 +246,7 @@ class CommandJudge:
         spec = self.catalogue.lookup(name)
         note_unnamed_writes(self.scope, name, args, feed)
         command_collection(self, name, args, feed)
+        fetch_flow(self, name, args)
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
             # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
             self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")

@@ -16,7 +16,9 @@ here and the action's own ``destructive-action`` stands. Operands are always del
 trees (``rm -r``), the worse reading; globs are the shell's to judge (``../../*`` is
 ``/home``). A glob given with the root it is matched under (``{glob: 'tmp/**/*.partial',
 root: /home/agent/project}``) is deleted as that glob joined to the root, so a glob
-climbing out of the root, or a root outside the workspace, is judged where it lands.
+climbing out of the root, or a root outside the workspace, is judged where it lands. A glob of
+nothing but wildcards at the working directory or an absolute root (``*``, ``.*``, ``**/*``)
+and a ``host:path`` operand are not read (review).
 """
 
 from __future__ import annotations
@@ -77,12 +79,42 @@ def deletion_command(words: frozenset[str], parameters: object) -> list[str] | N
         found = _operands(value) if globs else _parameter(key, value, operand_keys)
         if found is None:
             return None
+        if any(_sweeping(operand) for operand in found):
+            return None  # every file of the root or the working directory: review
         if globs:
             found = [posixpath.join(str(root), glob) for glob in found]
         operands.extend(found)
-    if not operands or len(operands) > _MAX_OPERANDS:
-        return None
+    if not 0 < len(operands) <= _MAX_OPERANDS or any(map(_remote, operands)):
+        return None  # nothing, too much, or another machine's path: left at review
     return ["rm", "-r", "--", *operands]
+
+
+#: Characters of a glob segment that names no file in particular (``*``, ``.*``, ``**``).
+_SWEEPING = frozenset("*?.[]!^")
+
+
+def _sweeping(operand: str) -> bool:
+    """A glob made of nothing but wildcards and dots (``*``, ``.*``, ``**/*``) matched at
+    the working directory or at the root it is given with: every file there, dot
+    directories such as ``.git`` included. Under a named directory (``build/*``) it is that
+    directory's cleanup, judged by the shell rules."""
+    parts = [part for part in posixpath.normpath(operand).split("/") if part not in ("", ".")]
+    directory = 0
+    while directory < len(parts) and not _SWEEPING.intersection(parts[directory]):
+        directory += 1
+    globs = parts[directory:]
+    if not globs or not all(
+        set(part) <= _SWEEPING and ("*" in part or "?" in part) for part in globs
+    ):
+        return False
+    return directory == 0 and not operand.startswith(("/", "~"))
+
+
+def _remote(operand: str) -> bool:
+    """``prod-db:/var/lib/postgresql/data``: a host and a path (scp, rsync), not a local
+    name (``C:\\x`` has a one-letter head; ``./a:b`` a slash before the colon)."""
+    head, colon, _ = operand.partition(":")
+    return bool(colon) and len(head) > 1 and "/" not in head
 
 
 def _glob_root(parameters: Mapping[object, object]) -> str | None:

@@ -16,12 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from aegis.intent_firewall.buildfiles import build_file_findings
 from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
 from aegis.intent_firewall.editorsettings import settings_findings
+from aegis.intent_firewall.infraprotections import infra_findings
 from aegis.intent_firewall.manifests import manifest_kind, written_by_line
 from aegis.intent_firewall.messagesecrets import MESSAGE_WORDS, message_findings
+from aegis.intent_firewall.outbound import outbound_findings
 from aegis.intent_firewall.rules import Hit
+from aegis.intent_firewall.structuredvalues import SELECTOR_KEYS, rendered
 from aegis.intent_firewall.workflows import workflow_findings
 
 __all__ = ["foothold_findings"]
@@ -58,7 +62,9 @@ def foothold_findings(
     if not isinstance(frozen, Mapping):
         return []
     hits = [] if MESSAGE_WORDS.isdisjoint(words) else message_findings(words, frozen)
-    path = None
+    hits.extend(outbound_findings(words, frozen, where[1]))
+    path: str | None = None
+    fragment = selected = False
     new: list[str] = []
     old: list[str] = []
     for key, value in frozen.items():
@@ -74,13 +80,21 @@ def foothold_findings(
             )
             if written is not None:
                 hits.extend(_judged(written[0], ([written[1]], []), {}, judge_line, where))
-        elif folded in _PATH_KEYS and path is None and isinstance(value, str):
-            path = value
+        elif folded in _PATH_KEYS and isinstance(value, str) and _file_like(path, value):
+            path = value  # yaml.edit {path: jobs.x, file: ci.yml}: the one naming a file
         elif folded in _NEW_KEYS:
             _strings(value, new)
+            if isinstance(value, Mapping | list | tuple):  # a structured edit's value
+                new.append(rendered(value))
+                fragment = True
+        elif folded in SELECTOR_KEYS:
+            selected = True
         elif folded in _OLD_KEYS:
             _strings(value, old)
     if path is not None:
+        # a value put at a place in the file (steps[2], /on): the rest is not in view
+        if fragment and (selected or "path" in frozen) and not old:
+            old = [""]
         hits.extend(_judged(path, (new, old), frozen, judge_line, where))
     return hits
 
@@ -101,7 +115,15 @@ def _judged(
         *editor_code_findings(name, new, judge_line),
         *workflow_findings(normal, new, old),
         *redirect_findings(name, new),
+        *build_file_findings(name, new, judge_line),
+        *infra_findings(normal, new),
     ]
+
+
+def _file_like(current: str | None, value: str) -> bool:
+    """Whether ``value`` names the file rather than ``current``: the first path key wins
+    unless it holds no ``/`` and ``value`` does (a place in the file, then the file)."""
+    return current is None or ("/" not in current and "/" in value)
 
 
 def _names_watched(line: str) -> bool:

@@ -13,6 +13,7 @@ from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.languagetools import inline_code, inline_shell_script
+from aegis.intent_firewall.localtools import judged_locally, unread_local_tool
 from aegis.intent_firewall.model import Severity
 from aegis.intent_firewall.mongotools import scoped_delete
 from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
@@ -57,7 +58,10 @@ class RequestJudge(ValueJudge):
         if (
             self.command is None
             and self.name.may_run_tool_command
-            and unread_cli(self.words, self.request.parameters)
+            and (
+                unread_cli(self.words, self.request.parameters)
+                or unread_local_tool(self.words, self.request.parameters)
+            )
         ):
             hit = default_hit("destructive-action", f"{self.request.action!r} (unread)")
             self.keep([hit], "action")
@@ -84,6 +88,8 @@ class RequestJudge(ValueJudge):
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
         if destructive and self._judged_as_commands(destructive):
             destructive = frozenset()
+        if destructive and judged_locally(self.words, self.request.parameters, self.command):
+            destructive = frozenset()  # kind.delete_cluster, terminal.kill (localtools.py)
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -173,16 +179,23 @@ class RequestJudge(ValueJudge):
         are that program's, not a command line whose program is their first word."""
         if item.key not in NAMED_ARGUMENT_KEYS or not argv:
             return argv
-        words = self.words | name_words(item.tool or self._sibling_tool(item))
-        return named_argv(named_program(words, NOT_PROGRAM_WORDS), argv)
+        return named_argv(named_program(self._tool_words(item), NOT_PROGRAM_WORDS), argv)
+
+    def _tool_words(self, item: Item) -> frozenset[str]:
+        """The words naming the program an item's tool runs: a step's own tool
+        (``batch {steps: [{tool: run, command: …}]}`` runs each line, not a program called
+        ``batch``), else the action's with the tool named beside a top-level line."""
+        if item.tool:
+            return frozenset(name_words(item.tool))
+        sibling = self._sibling_tool(item)
+        return frozenset(self.words | name_words(sibling)) if sibling else frozenset(self.words)
 
     def _named_line(self, item: Item) -> Item:
         """``docker {command: "image ls app"}``: a command line that starts with a
         subcommand of the one program the tool is named after is that program's line
         (``docker image ls app``); judged whole, so ``git {command: "status; rm -rf ~"}`` is
         still two commands."""
-        tool = item.tool or self._sibling_tool(item)
-        words = (self.words | name_words(tool) if tool else self.words) - NOT_PROGRAM_WORDS
+        words = self._tool_words(item) - NOT_PROGRAM_WORDS
         if not words:
             return item  # execute_command {command: …}: no program named, the common case
         first = item.text.split(None, 1)[0] if item.text.strip() else ""

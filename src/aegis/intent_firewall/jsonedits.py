@@ -18,17 +18,47 @@ from typing import Any
 
 from aegis.intent_firewall.items import Item
 
-__all__ = ["POINTER_KEYS", "edited_manifest_items"]
+__all__ = ["POINTER_KEYS", "document_pointer", "edited_manifest_items"]
 
 #: Keys whose value is a place inside a document, not a file.
 POINTER_KEYS = frozenset(
     {"pointer", "json_pointer", "jsonpointer", "json_path", "jsonpath", "yaml_path",
      "yamlpath", "key_path", "keypath", "xpath", "field_path", "fieldpath"}
 )  # fmt: skip
+#: Action words of tools that edit or read a structured document by a place in it.
+_DOCUMENT_WORDS = frozenset(
+    {"json", "yaml", "yml", "toml", "xml", "jsonpatch", "manifest", "jq", "yq", "ini"}
+)
+#: First segments that name a directory of the file system, not a member of a document:
+#: ``/etc/shadow`` or ``/home/agent/.npmrc`` under a pointer key is still a path.
+_ROOT_DIRECTORIES = frozenset(
+    {"bin", "boot", "dev", "etc", "home", "lib", "lib32", "lib64", "libx32", "media", "mnt",
+     "opt", "proc", "root", "run", "sbin", "snap", "srv", "sys", "tmp", "usr", "var",
+     "users", "private", "system", "library", "applications", "volumes", "workspace",
+     "workspaces", "nix", "gnu"}
+)  # fmt: skip
 _FILE_KEYS = ("file", "path", "filename", "file_path", "filepath", "target")
 _VALUE_KEYS = ("value", "new_value", "json", "data")
 _MAX_NODES = 256
 _MAX_PARTS = 8
+
+
+def document_pointer(key: str, text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` under ``key`` is a place in a document rather than a file: only under
+    a pointer key of a tool that edits a structured document (``json_edit``,
+    ``set_json_value``), and only when it is written as a pointer (``/compilerOptions/strict``)
+    whose segments cannot name a file-system location: no ``~``, no dot segment or dot name,
+    no first segment that is a root directory, no backslash or drive. Anything else is judged
+    as the path it may be (fail closed)."""
+    if key not in POINTER_KEYS or not words & _DOCUMENT_WORDS:
+        return False
+    value = text.strip()
+    if not value.startswith("/") or value.startswith("//") or "\\" in value or ":" in value:
+        return False
+    parts = value[1:].split("/")
+    if any(not part or part.startswith((".", "~", "$")) for part in parts):
+        return False
+    return parts[0].casefold() not in _ROOT_DIRECTORIES
 
 
 def _plain(value: Any, budget: list[int]) -> Any:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from aegis.intent_firewall.access import Scope
+from aegis.intent_firewall.pidshapes import PID_ROOT, pid_root
 from aegis.intent_firewall.valueshapes import PRODUCER_NAMES, TRUSTED_PRODUCERS
 
 __all__ = [
@@ -136,6 +137,8 @@ def shell_variables(scope: Scope) -> dict[str, str]:
     current = scope.lines[-1] if scope.lines else ""
     if ("$(" in current or "`" in current) and not producers_replaced(scope):
         variables[TRUSTED_PRODUCERS] = "1"
+        if ".pid" in current and (root := pid_root(scope)):
+            variables[PID_ROOT] = root
     return variables
 
 

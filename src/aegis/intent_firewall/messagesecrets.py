@@ -23,7 +23,7 @@ import re2
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.vocabulary import MAIL_WORDS
 
-__all__ = ["MESSAGE_WORDS", "message_findings"]
+__all__ = ["MESSAGE_WORDS", "message_findings", "secret_reference"]
 
 MESSAGE_WORDS = MAIL_WORDS | frozenset(
     {"comment", "comments", "issue", "issues", "post", "posts", "webhook", "webhooks", "chat",
@@ -76,6 +76,11 @@ def _texts(frozen: Mapping[Any, Any]) -> list[tuple[str, str]]:
         elif isinstance(value, list | tuple):
             stack.extend((key, v) for v in value)
     return found
+
+
+def secret_reference(text: str) -> str:
+    """Why ``text`` refers to a secret (a file template or a secret variable), or ``""``."""
+    return _secret(text)
 
 
 def _secret(text: str) -> str:

@@ -3,7 +3,7 @@
 ``mongodb.deleteMany {database: app_test, collection: events, filter: {source: pytest,
 created_at: {$lt: …}}}`` deletes the documents its filter picks, as SQL's ``DELETE … WHERE``
 does, and gets the same answer (:func:`scoped_delete`): allowed, unless the filter matches
-every document (``{}``, ``{_id: {$exists: true}}``: ``operations.matches_all``), the
+every document (only a filter that pins a field is read as scoped: ``mongoselect.py``), the
 collection is a system one (``system.users``) or the database is the server's own
 (``admin``, ``local``, ``config``), or a parameter is not one a delete takes (fail closed).
 
@@ -19,8 +19,9 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 
-from aegis.intent_firewall.operations import matches_all
+from aegis.intent_firewall.mongoselect import selective, write_findings
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = ["code_keys", "mongo_tool", "query_operator_key", "scoped_delete"]
 
@@ -35,12 +36,20 @@ _OPERATORS = frozenset(_DATA["query_operators"])
 #: Operators whose value is JavaScript the server runs.
 _CODE_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 _MAX_KEYS = 64
+#: Action words of tools that send their parameters somewhere: not a database's query.
+_SENDING = frozenset(
+    {"http", "https", "post", "put", "patch", "request", "fetch", "api", "send", "webhook",
+     "url", "curl", "upload", "publish", "email", "mail", "message", "notify"}
+)  # fmt: skip
+_PRODUCTION = frozenset({"prod", "production", "prd", "live"})
 
 
 def mongo_tool(words: frozenset[str], parameters: object) -> bool:
     """A tool named for MongoDB, or one given a ``collection`` beside a ``filter``."""
     if words & _WORDS:
         return True
+    if words & _SENDING:
+        return False  # http_post {collection, filter: {password: {$ne: …}}}: sent, not queried
     return isinstance(parameters, Mapping) and "collection" in parameters and "filter" in parameters
 
 
@@ -64,11 +73,23 @@ def _code_keys(value: object, found: list[str], budget: list[int]) -> None:
 
 
 def code_keys(parameters: object) -> list[Hit]:
-    """``$where``/``$function``/``$accumulator`` anywhere in the parameters (bounded walk)."""
+    """``$where``/``$function``/``$accumulator`` anywhere in the parameters (bounded walk),
+    and updates of privilege fields or pipelines into system collections
+    (``mongoselect.py``)."""
     found: list[str] = []
     _code_keys(parameters, found, [512])
     evidence = [f"{key!r} runs JavaScript on the server" for key in found[:1]]
-    return [default_hit("code-in-data", text) for text in evidence]
+    hits = [default_hit("code-in-data", text) for text in evidence]
+    return hits + [default_hit("privilege-grant", text) for text in write_findings(parameters)]
+
+
+def _ordinary(collection: object, database: object) -> bool:
+    """Not a ``system.`` collection, the server's own database, or a production one."""
+    if not isinstance(collection, str) or collection.casefold().startswith("system."):
+        return False
+    if not isinstance(database, str) or database.casefold() in _SYSTEM_DATABASES:
+        return False
+    return not name_words(database) & _PRODUCTION  # production's documents: review
 
 
 def scoped_delete(words: frozenset[str], parameters: object) -> bool:
@@ -81,13 +102,13 @@ def scoped_delete(words: frozenset[str], parameters: object) -> bool:
         return False
     if not isinstance(parameters, Mapping) or not set(parameters) <= _DELETE_KEYS:
         return False
+    if "filter" in parameters and "query" in parameters:
+        return False  # which one the tool uses is not known
     selector = parameters.get("filter", parameters.get("query"))
     collection = parameters.get("collection")
     database = parameters.get("database", parameters.get("db", ""))
-    if not isinstance(collection, str) or collection.casefold().startswith("system."):
-        return False
-    if not isinstance(database, str) or database.casefold() in _SYSTEM_DATABASES:
+    if not _ordinary(collection, database):
         return False
     found: list[str] = []
     _code_keys(selector, found, [512])
-    return isinstance(selector, Mapping) and not found and not matches_all(selector)
+    return isinstance(selector, Mapping) and not found and selective(selector)

@@ -32,6 +32,7 @@ _DATA = tomllib.loads(
 _ALIASES: dict[str, str] = dict(_DATA["aliases"])
 #: Keys whose list holds the named program's words.
 ARGUMENT_KEYS = frozenset(_DATA["argument_keys"])
+_JOINED = tuple((frozenset(k.split()), v) for k, v in _DATA["joined"].items())
 
 ArgvTest = Callable[[str, list[str]], bool]
 
@@ -39,6 +40,9 @@ ArgvTest = Callable[[str, list[str]], bool]
 def named_program(words: frozenset[str], not_programs: frozenset[str]) -> str | None:
     """The one catalogued program ``words`` name (aliases applied), or ``None``."""
     lookup = catalogue().lookup
+    for pair, program in _JOINED:
+        if pair <= words:
+            words = (words - pair) | {program}
     named = {_ALIASES.get(word, word) for word in words - not_programs}
     found = [name for name in named if lookup(name) is not None]
     return found[0] if len(found) == 1 else None

@@ -11,7 +11,7 @@ from aegis.intent_firewall.analysis import ShellJob, judge_shell, looks_like_com
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.contentrefs import listed_paths
 from aegis.intent_firewall.globbing import has_glob
-from aegis.intent_firewall.jsonedits import POINTER_KEYS
+from aegis.intent_firewall.jsonedits import document_pointer
 from aegis.intent_firewall.orders import prose_like
 from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.packagespecs import package_spec
@@ -138,7 +138,7 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
         if not _address_as_data(key, stripped, words):
             judge_url(scope, stripped, text, cwd)  # stripped is canonical.strip()
             return stripped
-    elif key in POINTER_KEYS:
+    elif document_pointer(key, canonical, words):
         pass  # json_edit {pointer: /scripts}: a place in the document (jsonedits.py)
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands

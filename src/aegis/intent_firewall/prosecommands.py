@@ -82,6 +82,16 @@ def _unquote_clause(clause: str) -> str:
     return clause
 
 
+def _subcommand_line(tokens: list[str], index: int) -> bool:
+    """``"pip install -e .[dev]"``: a program, one of its subcommands, then an argument only
+    a command line has; the line starts at the program, not at the subcommand (``install``
+    is a program of its own)."""
+    if index + 2 >= len(tokens) or not _technical(tokens[index + 2]):
+        return False
+    spec = catalogue().lookup(prose_word(tokens[index]).rsplit("/", 1)[-1])
+    return spec is not None and prose_word(tokens[index + 1]) in spec.subcommands
+
+
 def _program(token: str) -> bool:
     spec = catalogue().lookup(prose_word(token).rsplit("/", 1)[-1])
     return spec is not None and (spec.operands != "none" or bool(spec.finding))
@@ -175,8 +185,10 @@ def _line_commands(line: str, position: int, add: Callable[[str, Candidate], Non
         cue = words[index] in _CUES and bool(rest) and _program(rest[0])
         technical = (
             index + 1 < len(tokens)
-            and _program(token)
-            and _technical(tokens[index + 1])
+            and (
+                (_program(token) and _technical(tokens[index + 1]))
+                or _subcommand_line(tokens, index)
+            )
             and (words[index] not in _WORD_PROGRAMS or tokens[index + 1].startswith("-"))
         )
         if negated(words, index) or not (cue or technical):

@@ -10,6 +10,7 @@ from typing import Any
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.configtext import config_text, structured_config
 from aegis.intent_firewall.footholds import foothold_findings
+from aegis.intent_firewall.gitpushtool import PUSH_WORDS
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.httpmethods import http_method_findings
 from aegis.intent_firewall.itemjudge import NOT_PROGRAM_WORDS, RequestJudge
@@ -96,7 +97,8 @@ def judge_request(
     if not quiet:
         for rule, evidence in http_method_findings(walk.frozen):
             judge.keep([default_hit(rule, evidence)], "parameters")
-    if not quiet and judge.deletion is None:  # a deletion's force: true is rm's -f
+    # a deletion's force: true is rm's -f, a push tool's git push's --force (gitpushtool)
+    if not quiet and judge.deletion is None and not (judge.command and judge.words == PUSH_WORDS):
         for rule, evidence in parameter_flag_findings(walk.frozen, judge.words):
             judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:

@@ -198,6 +198,11 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "git push to a repository given by URL or path, or to a remote changed on the same line",
     ),
+    "infra-protection-off": (
+        M,
+        REVIEW,
+        "infrastructure config that switches deletion protection, encryption or access control off",
+    ),
     "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
     "hidden-text": (M, REVIEW, "bidi controls or tag characters: text shown unlike it is read"),
     "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),

@@ -16,6 +16,7 @@ from aegis.intent_firewall import (
     git,
     interpreters,
     irreversible,
+    kubecontexts,
     modes,
     network_tools,
     tools,
@@ -220,6 +221,16 @@ def dd(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     modes.dd_size(judge, pairs)
 
 
+def _pid_number(value: str) -> int | None:
+    """The number kill reads from a pid operand (``01``, ``+1``, ``-0012``), or ``None``."""
+    text = value.strip()
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-") if text[:1] in "+-" and text[1:2] not in "+-" else text
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 12:
+        return None
+    return sign * int(digits)
+
+
 def kill(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     signal_given, pids_only = False, False
     index = 1
@@ -232,8 +243,9 @@ def kill(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> Non
             signal_given, index = True, index + 1
         elif not pids_only and value.startswith("-") and not signal_given and value != "-1":
             signal_given = True
-        elif value in ("1", "-1", "0") or (value.startswith("-") and value[1:].isdigit()):
+        elif (number := _pid_number(value)) is not None and number <= 1:
             # 1 is init, -1 every process, 0 the caller's whole process group, -PGID a group
+            # (01, +1 and 0001 are the same numbers to kill)
             judge.hit("system-shutdown", f"kill {value} signals init or a whole process group")
         elif value.startswith("-") and not pids_only and value[1:].isalpha():
             signal_given = True
@@ -450,6 +462,7 @@ SPECIAL: dict[str, Handler] = {
     "gh": clients.gh,
     "envname": clients.envname,
     "kubeget": clients.kubeget,
+    "kubechange": kubecontexts.kubechange,
     "gomod": clients.gomod,
     "tar": modes.tar,
     "set": modes.set_builtin,

@@ -33,7 +33,13 @@ from aegis.intent_firewall.sqlcomments import (
 )
 from aegis.intent_firewall.sqlconditions import always_true_alternative, edits_all
 from aegis.intent_firewall.sqldynamic import dynamic_sql
-from aegis.intent_firewall.sqlframing import additive, copy_to_client, quiet_command, unframed
+from aegis.intent_firewall.sqlframing import (
+    additive,
+    cancels_one_query,
+    copy_to_client,
+    quiet_command,
+    unframed,
+)
 from aegis.intent_firewall.sqlliterals import (
     Carried,
     blanked,
@@ -139,6 +145,8 @@ def judge_sql(canonical: str, *, parse: bool = True) -> tuple[Hit, ...]:
 
 
 def _judge(canonical: str, parse: bool = True, depth: int = 0) -> SqlJudgement:
+    if cancels_one_query(" ".join(canonical.split())):
+        return SqlJudgement(())  # SELECT pg_cancel_backend(31877): one query, by its id
     canonical = executable_comments_opened(canonical)
     inner = unframed(canonical)
     if inner is not None:

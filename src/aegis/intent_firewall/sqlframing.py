@@ -10,7 +10,11 @@
   ``OR REPLACE``), ``ALTER TABLE … ADD COLUMN`` with nothing else. Every other DDL stays
   review.
 * Maintenance that changes nothing (:func:`quiet_command`): ``VACUUM`` (not ``VACUUM
-  INTO`` a file); copies to and from the client (:func:`copy_to_client`): ``COPY … TO
+  INTO`` a file), ``REFRESH MATERIALIZED VIEW [CONCURRENTLY] name`` (recomputed from its
+  own query; not ``WITH NO DATA``, which empties it); cancelling one query by its literal
+  process id (:func:`cancels_one_query`: ``SELECT pg_cancel_backend(31877)``; the session
+  lives on, unlike ``pg_terminate_backend``, and no ``FROM pg_stat_activity`` cancels
+  everyone's); copies to and from the client (:func:`copy_to_client`): ``COPY … TO
   STDOUT``, and ``COPY … FROM STDIN``, rows the client sends as an ``INSERT`` would (not
   into a table of accounts, credentials, privileges or an audit trail: those rows are
   unseen).
@@ -21,12 +25,13 @@ splits; text the tokenizer refuses is not unframed (fail closed).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlglot import TokenType, exp
 from sqlglot.tokens import Tokenizer
 
-__all__ = ["additive", "copy_to_client", "quiet_command", "unframed"]
+__all__ = ["additive", "cancels_one_query", "copy_to_client", "quiet_command", "unframed"]
 
 _OPENING = (("begin",), ("start", "transaction"))
 _CLOSING = (("commit",), ("rollback",), ("end",))
@@ -114,7 +119,8 @@ def copy_to_client(statement: Any) -> bool:
         and isinstance(files[0], exp.Identifier | exp.Var | exp.Column)
         and (str(files[0].name).lower() == stream)
     )
-    return client and (stream == "stdout" or not _guarded_table(statement))
+    # rows of accounts, credentials or audit trails fed in unseen, or sent out whole
+    return client and not _guarded_table(statement)
 
 
 def _guarded_table(statement: Any) -> bool:
@@ -126,11 +132,28 @@ def _guarded_table(statement: Any) -> bool:
 
     table = statement.find(exp.Table)
     name = str(table.name if table is not None else "").lower()
-    guarded = set(patterns()["sql_account_table_words"]) | set(patterns()["sql_privilege_words"])
+    data = patterns()
+    guarded = {*data["sql_account_table_words"], *data["sql_privilege_words"]}
+    guarded |= set(data["sql_runner_table_words"])
     return not name or bool(name_words(name) & guarded) or audit_table(name)
+
+
+_REFRESH = re.compile(r"materialized view (concurrently )?[a-z_][a-z0-9_$]*(\.[a-z_][a-z0-9_$]*)?"
+                      r"( with data)? ?;?", re.IGNORECASE)  # fmt: skip
+_CANCEL = re.compile(r"select pg_cancel_backend ?\( ?\d{1,10} ?\) ?;?", re.IGNORECASE)
 
 
 def quiet_command(keyword: str, rest: str) -> bool:
     """``VACUUM [FULL|ANALYZE|VERBOSE|(…)] [table]``: maintenance; ``VACUUM INTO`` writes a
-    file and is not."""
-    return keyword == "vacuum" and "into" not in rest.replace("(", " ").split()
+    file and is not. ``REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH DATA]``: the
+    view recomputed from its own query."""
+    if keyword == "refresh":
+        return _REFRESH.fullmatch(" ".join(rest.split())) is not None
+    words = "".join(c if c.isalnum() or c == "_" else " " for c in rest).split()
+    return keyword == "vacuum" and "into" not in words
+
+
+def cancels_one_query(flat: str) -> bool:
+    """``SELECT pg_cancel_backend(31877)``: one running query cancelled by its literal id,
+    its session kept (``flat``: the text with blanks collapsed)."""
+    return len(flat) < 64 and _CANCEL.fullmatch(flat.strip()) is not None

@@ -16,14 +16,12 @@ the schema or set a per-connection switch; any other (``writable_schema``, ``key
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from sqlglot import exp
 
 from aegis.intent_firewall.rules import Hit, default_hit
-from aegis.intent_firewall.sqlliterals import catalogue
-from aegis.intent_firewall.textchecks import patterns
+from aegis.intent_firewall.sqlsettings import harmless_pragma, harmless_set, setting_findings
 
 __all__ = ["pragma_hits", "quiet_stack", "session_setting"]
 
@@ -35,19 +33,26 @@ _QUIET_KINDS = (exp.Show, exp.Describe, exp.Use, exp.Transaction, exp.Commit, ex
 _WRITING = (exp.Into, exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop)
 
 
-@cache
-def _harmless_pragmas() -> frozenset[str]:
-    return frozenset(catalogue()["pragmas"]["harmless"])
-
-
 def session_setting(rest: str) -> bool:
-    """``SET [LOCAL|SESSION] name …`` of a setting that only shapes the session (data:
-    ``sql_session_settings``); ``SET ROLE``, ``SET SESSION AUTHORIZATION`` and names not
-    listed are not."""
-    words = rest.replace("=", " = ").split()
-    if words and words[0] in ("local", "session"):
-        words.pop(0)
-    return bool(words) and words[0] in patterns()["sql_session_settings"]
+    """``SET [LOCAL|SESSION] name …`` of a setting that only shapes the session
+    (``sqlsettings.py``); ``SET ROLE``, ``SET SESSION AUTHORIZATION``, ``SET GLOBAL`` and
+    names not listed are not."""
+    return harmless_set(rest)
+
+
+def _pragma_value(statement: Any) -> str | None:
+    """``0`` of ``PRAGMA foreign_keys(0)`` or ``PRAGMA "foreign_keys" = 0``; ``None`` when
+    the PRAGMA only reads."""
+    node = statement.this
+    if isinstance(node, exp.Dot):
+        node = node.expression
+    if isinstance(node, exp.Anonymous) and node.expressions:
+        value = node.expressions[0]  # the call form: PRAGMA foreign_keys(0)
+    elif isinstance(node, exp.EQ):
+        value = node.expression
+    else:
+        return None
+    return str(value.name if isinstance(value, exp.Literal | exp.Var | exp.Column) else value.sql())
 
 
 def pragma_name(statement: Any) -> str:
@@ -67,7 +72,7 @@ def _quiet(statement: Any) -> bool:  # noqa: PLR0911 (one answer per statement k
     if isinstance(statement, _QUIET_KINDS):
         return True
     if isinstance(statement, exp.Pragma):
-        return pragma_name(statement) in _harmless_pragmas()
+        return harmless_pragma(pragma_name(statement), _pragma_value(statement))
     if isinstance(statement, exp.Query):
         return statement.find(*_WRITING) is None
     if isinstance(statement, exp.Set):
@@ -90,11 +95,13 @@ def quiet_stack(statements: list[Any]) -> bool:
 
 
 def pragma_hits(statements: list[Any]) -> list[Hit]:
-    """A PRAGMA not listed as harmless administers the database: review."""
-    hits = []
+    """A PRAGMA or a session setting not listed as harmless administers the database:
+    review."""
+    hits = [default_hit("sql-administrative", found) for found in setting_findings(statements)]
     for statement in statements:
         if isinstance(statement, exp.Pragma):
-            name = pragma_name(statement)
-            if name not in _harmless_pragmas():
-                hits.append(default_hit("sql-administrative", f"PRAGMA {name or '…'}"))
+            name, value = pragma_name(statement), _pragma_value(statement)
+            if not harmless_pragma(name, value):
+                shown = f"PRAGMA {name or '…'}" + (f" = {value}" if value is not None else "")
+                hits.append(default_hit("sql-administrative", shown[:100]))
     return hits

@@ -48,6 +48,12 @@ _SCALARS = (int, float, bool, type(None))
 _TEXTUAL = (date, datetime, time, Decimal, UUID, PurePath)
 
 
+def _step(names: set[str]) -> bool:
+    """A step of a batch or plan, ``{tool: run, command: "ruff check ."}``: a tool's name
+    beside the line it runs (its name, not the batch's, says what runs the line)."""
+    return ("tool" in names or "tool_name" in names) and not names.isdisjoint(COMMAND_KEYS)
+
+
 def _toml_like(key: str, text: str) -> bool:
     """Text under a ``*toml*`` key, or ``name = value`` configuration (one line or several)
     under a key that carries configuration."""
@@ -176,7 +182,8 @@ class _Walker:
         names = {name for name, _ in items if type(name) is str}
         # a tool call (or a plan's step, {"action": "delete_file", "path": …}): its name
         # gives meaning to the values beside it
-        if not names.isdisjoint(ARGUMENT_KEYS) or "action" in names:
+        # (a step {tool: run, command: "pytest -q"} too: the tool runs the line beside it)
+        if not names.isdisjoint(ARGUMENT_KEYS) or "action" in names or _step(names):
             for name in _TOOL_KEYS:
                 named = value.get(name) if name in names else None
                 if isinstance(named, str):

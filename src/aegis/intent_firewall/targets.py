@@ -89,9 +89,9 @@ _BACKUP_SUFFIXES = ("~", ".bak", ".orig", ".old", ".save", ".backup", ".copy", "
 
 def home_relative(path: str, home: str) -> str | None:
     """``path`` below its home directory (``""`` for the home itself), or ``None``."""
-    if not path.startswith((home, "/root", "/home/", "/users/", "/mnt/")):
+    if not path.startswith((home, "/root", "/home/", "/users/", "/mnt/", "/github/home")):
         return None  # the common answer, from one test of the prefixes checked below
-    for base in (home, "/root"):
+    for base in (home, "/root", "/github/home"):  # /github/home: a CI job container's home
         if path == base:
             return ""
         if path.startswith(base + "/"):
@@ -123,7 +123,7 @@ def _classify_cached(path: str, home: str) -> str | None:
 
 #: Where a home directory's files start: paths below none of these have no home-relative
 #: part (see :func:`home_relative`, which also tests the configured home).
-_HOME_ROOTS = ("/root", "/home/", "/users/", "/mnt/")
+_HOME_ROOTS = ("/root", "/home/", "/users/", "/mnt/", "/github/home")
 
 
 def _ordinary_file(catalogue: Targets, path: str, home: str) -> bool:

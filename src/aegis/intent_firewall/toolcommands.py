@@ -23,7 +23,10 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 
-from aegis.intent_firewall.toolverbs import VERB_TOOL_WORDS, verb_tool_commands
+from aegis.intent_firewall.gitpushtool import push_command
+from aegis.intent_firewall.kubecontexts import local_context
+from aegis.intent_firewall.localtools import local_tool_command
+from aegis.intent_firewall.toolverbs import VERB_TOOL_WORDS, unread_extract, verb_tool_commands
 
 __all__ = [
     "ARCHIVE_WORDS",
@@ -45,7 +48,7 @@ _KUBE_VERBS = frozenset(_DATA["kubernetes_verbs"])
 ARCHIVE_WORDS = frozenset(_DATA["archive_words"])
 _ARCHIVE_OTHER = frozenset(_DATA["archive_other_words"])
 #: A word of each tool below (the test of :func:`names_tool_command`).
-_TOOL_WORDS = _KUBE | _CLOUD | ARCHIVE_WORDS | {"test", "tests"}
+_TOOL_WORDS = _KUBE | _CLOUD | ARCHIVE_WORDS | {"test", "tests", "push", "compose", "kind"}
 #: Words that may make :func:`verb_tool_commands` find a command (``run_migrations``).
 _VERB_TOOL_TRIGGERS = VERB_TOOL_WORDS | {"migration", "migrations"}
 _SOURCES = frozenset(_DATA["archive_source_keys"])
@@ -64,8 +67,6 @@ _KUBE_OPTIONS = {
 }  # fmt: skip
 #: Verbs that change a cluster: given an explicit context, only a local cluster's is read.
 _KUBE_CHANGING = frozenset(_DATA["kubernetes_changing_verbs"])
-#: Context names of clusters that run on the agent's machine (kind, minikube, k3d …).
-_LOCAL_CLUSTERS = tuple(_DATA["local_cluster_contexts"])
 _KUBE_FLAGS = {"all_namespaces": "-A", "allnamespaces": "-A", "force": "--force", "all": "--all"}
 _KUBE_OPERANDS = ("resource", "kind", "type", "resource_type", "name", "resource_name", "pod")
 _MAX = 64
@@ -150,14 +151,6 @@ def _cloud(program: str, parameters: Mapping[object, object]) -> list[str] | Non
     return argv + options
 
 
-def _local_cluster(context: str) -> bool:
-    """``kind-dev``, ``minikube``: a name listed, or one starting with a listed prefix."""
-    return any(
-        context == name or (name.endswith("-") and context.startswith(name))
-        for name in _LOCAL_CLUSTERS
-    )
-
-
 def _kubernetes(verb: str, parameters: Mapping[object, object]) -> list[str] | None:
     operands: dict[str, str] = {}
     options: list[str] = []
@@ -173,7 +166,7 @@ def _kubernetes(verb: str, parameters: Mapping[object, object]) -> list[str] | N
             if texts is None or len(texts) != 1:
                 return None
             changing = key in ("context", "cluster") and verb in _KUBE_CHANGING
-            if changing and not _local_cluster(texts[0].lower()):
+            if changing and not local_context(texts[0]):
                 return None  # apply to a cluster not the agent's own: unread, review
             if key in _KUBE_OPERANDS:
                 operands[key] = texts[0]
@@ -231,12 +224,18 @@ def names_tool_command(words: frozenset[str]) -> bool:
     return not words.isdisjoint(_TOOL_WORDS) or not words.isdisjoint(_VERB_TOOL_TRIGGERS)
 
 
+def _kube_verbs(words: frozenset[str]) -> frozenset[str]:
+    """The kubectl verbs an action name says (``kubectl_port-forward``: ``port-forward``)."""
+    joined = {"port-forward"} if {"port", "forward"} <= words else set()
+    return (words | joined) & _KUBE_VERBS - ({"port", "forward"} if joined else set())
+
+
 def tool_command(words: frozenset[str], parameters: object) -> list[str] | None:
     """The argument vector the tool of ``words`` runs with ``parameters``, or ``None`` when
     the tool is none of these or its parameters are not all understood."""
     if not isinstance(parameters, Mapping) or not 0 < len(parameters) <= _MAX:
         return None
-    kube_verbs = words & _KUBE_VERBS
+    kube_verbs = _kube_verbs(words)
     if words & _KUBE and len(kube_verbs) == 1:
         verb = next(iter(kube_verbs))
         return _kubernetes("get" if verb == "list" else verb, parameters)
@@ -247,7 +246,7 @@ def tool_command(words: frozenset[str], parameters: object) -> list[str] | None:
         return _archive(parameters)
     if words & {"test", "tests"} and words <= {"run", "test", "tests", "execute"}:
         return _tests(parameters)
-    return None
+    return push_command(words, parameters) or local_tool_command(words, parameters)
 
 
 #: Destructive action words a tool read as its command line stands for.
@@ -262,12 +261,14 @@ def tool_commands(words: frozenset[str], parameters: object) -> list[list[str]] 
 
 
 def unread_cli(words: frozenset[str], parameters: object) -> bool:
-    """A Kubernetes tool, or a cloud CLI tool naming its service or command, whose
+    """A Kubernetes or extract tool, or a cloud CLI tool naming its service or command, whose
     parameters could not be read as its command line: what it runs is unknown, so it is
     reviewed. (``kubectl {args: [...]}`` is an argument vector, judged elsewhere.)"""
     if not isinstance(parameters, Mapping) or not parameters:
         return False
-    if words & _KUBE and words & _KUBE_VERBS:
+    if unread_extract(words):
+        return True  # unzip_file {members: ['-o']}: what it extracts where is not known
+    if words & _KUBE and _kube_verbs(words):
         # k8s_apply {manifest: {kind: …}}: the manifest is judged as one (rbac.py)
         return not any(_key(key) in _MANIFEST_KEYS for key in parameters)
     return bool(words & _CLOUD) and _cli_shaped(parameters)

@@ -23,7 +23,9 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 
-__all__ = ["VERB_TOOL_WORDS", "verb_tool_commands"]
+from aegis.intent_firewall.dbconnections import local_connection
+
+__all__ = ["VERB_TOOL_WORDS", "unread_extract", "verb_tool_commands"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -76,9 +78,9 @@ def _fields(parameters: Mapping[object, object], roles: dict[str, str]) -> dict[
         if role == "note" and isinstance(value, (str, int, float, bool)):
             continue
         texts = _texts(value) if role is not None else None
-        if role is None or texts is None or role in found:
+        if role is None or texts is None or (role in found and role not in _GATHERED):
             raise LookupError(name)
-        found[role] = texts
+        found[role] = [*found.get(role, []), *texts]
     return found
 
 
@@ -92,23 +94,59 @@ _EXTRACT_ROLES = _roles(
     note="extract_note_keys",
 )  # fmt: skip
 _MIGRATE_ROLES = _roles(
-    tool="migrate_tool_keys", target="migrate_target_keys", note="migrate_connection_keys"
+    tool="migrate_tool_keys", target="migrate_target_keys", connection="migrate_connection_keys"
 ) | dict.fromkeys(_DATA["migrate_note_keys"], "note")
+#: Roles several keys may fill together (``database_url`` and ``host``).
+_GATHERED = frozenset({"connection"})
+#: Path segments of places whose files a tool, editor, CI or git loads and runs
+#: (``.git/hooks``, ``.vscode``, ``.github/workflows``, ``node_modules/.bin``): a dot
+#: directory or dot file anywhere in an extracted path.
+_RUNNABLE_PARTS = frozenset(_DATA["extract_runnable_parts"])
 
 
 def _kill(fields: dict[str, list[str]]) -> Commands | None:
     pids = fields.get("pid", [])
     signals = fields.get("signal", ["TERM"])
-    if not pids or len(signals) != 1 or not all(pid.lstrip("-").isdigit() for pid in pids):
+    numbers = [_pid(pid) for pid in pids]
+    if not pids or len(signals) != 1 or None in numbers:
         return None
-    return [["kill", "-s", signals[0], "--", *pids]]
+    return [["kill", "-s", signals[0], "--", *(str(n) for n in numbers if n is not None)]]
+
+
+def _pid(text: str) -> int | None:
+    """``01``, ``+1`` and `` 1`` are pid 1 to ``kill``; a negative number is a process group
+    and anything else is not read (``None``: the tool's destructive word stands)."""
+    digits = text.strip().removeprefix("+")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 12:
+        return None
+    return int(digits)
+
+
+def _runnable_place(path: str) -> bool:
+    """A path with a dot segment (``.git/hooks``, ``.vscode/tasks.json``, ``.husky``,
+    ``node_modules/.bin``) or a listed code-loading segment, or an option or remote form."""
+    if path.startswith("-"):
+        return True
+    parts = [p for p in posixpath.normpath(path).split("/") if p not in ("", ".")]
+    return any(
+        (part.startswith(".") and part != "..") or part.casefold() in _RUNNABLE_PARTS
+        for part in parts
+    )
+
+
+def _remote(archive: str) -> bool:
+    """``host:file`` (GNU tar reads it over rsh/ssh) or a URL, not ``C:\\x`` or ``./a:b``."""
+    head, colon, _ = archive.partition(":")
+    return bool(colon) and "/" not in head and len(head) > 1
 
 
 def _extract(fields: dict[str, list[str]]) -> Commands | None:
     archive, dest = fields.get("archive", []), fields.get("dest", ["."])
     members = fields.get("members", [])
-    if len(archive) != 1 or len(dest) != 1:
+    if len(archive) != 1 or len(dest) != 1 or _remote(archive[0]):
         return None
+    if archive[0].startswith("-") or any(map(_runnable_place, [dest[0], *members])):
+        return None  # an option, or files a tool, editor, CI or git runs: left at review
     if archive[0].lower().endswith(_ZIP_SUFFIXES):
         command = ["unzip", "-o", archive[0], *members, "-d", dest[0]]
     else:
@@ -122,6 +160,8 @@ def _migrate(fields: dict[str, list[str]]) -> Commands | None:
     target = fields.get("target")
     if len(tool) != 1 or tool[0].lower() not in _MIGRATORS:
         return None
+    if not all(map(local_connection, fields.get("connection", []))):
+        return None  # a migration of a database on another machine: left at review
     command = list(_MIGRATORS[tool[0].lower()])
     if target is None:
         return [[*command, "head"]] if command[0] == "alembic" else [command]
@@ -129,6 +169,11 @@ def _migrate(fields: dict[str, list[str]]) -> Commands | None:
         return None  # only alembic's target is modelled
     back = target[0].lower() in _ROLLBACK or target[0].startswith("-")
     return [["alembic", "downgrade" if back else "upgrade", target[0]]]
+
+
+def unread_extract(words: frozenset[str]) -> bool:
+    """An extract tool (``unzip_file``): when its parameters are not read, review."""
+    return bool(words & _EXTRACT_VERBS) and words <= _EXTRACT_WORDS
 
 
 def verb_tool_commands(words: frozenset[str], parameters: object) -> Commands | None:

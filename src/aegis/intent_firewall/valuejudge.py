@@ -209,7 +209,8 @@ class ValueJudge(PlainReader):
             authored = authored and not (key in FILE_TEXT_KEYS and self.written == "instructions")
             # a fixture of payloads or a document quoting them: nothing loads them as code
             loads = not (key in FILE_TEXT_KEYS and self.written in DATA_KINDS)
-            hits.extend(free_text_hits(seen, seen_text, authored=authored, loads=loads))
+            test = key in FILE_TEXT_KEYS and self.written == "test"
+            hits.extend(free_text_hits(seen, seen_text, authored=authored, loads=loads, test=test))
             if seen is not canonical and secret_in_text(canonical) is not None:
                 hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))  # still written
         if encoded_key(key):

@@ -12,6 +12,7 @@ from aegis.intent_firewall.injection import without_quoted
 from aegis.intent_firewall.plaintext import (
     URL_KEY_ENDINGS,
 )
+from aegis.intent_firewall.quotedexamples import without_framed_blockquotes
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.text import (
     canonical_text,
@@ -165,17 +166,22 @@ def search_line(canonical: str, key: str) -> bool:
 
 
 def free_text_hits(
-    canonical: str, text: str, *, authored: bool = False, loads: bool = True
+    canonical: str, text: str, *, authored: bool = False, loads: bool = True, test: bool = False
 ) -> list[Hit]:
     """Instruction-override phrases, secrets written out and data that runs code when
     loaded (all heuristic: review). In a file the agent writes (``authored``) a quoted
     phrase is mentioned, not addressed to a reader; secrets and loaders count as written.
     Without ``loads`` (a document or data file's text) nothing loads the text as code, but
-    a spreadsheet runs the formulas of a data file it opens."""
+    a spreadsheet runs the formulas of a data file it opens. In a ``test`` source the string
+    literals are the test's data: a payload quoted there (``"<script>…"`` handed to the
+    escaper under test) loads nowhere; one outside them still counts."""
     override, secret, loaded = free_text_checks(canonical, text)
-    if override is not None and authored:
-        bare = without_quoted(text)
-        override = free_text_checks(canonical_text(bare), bare)[0] if bare != text else override
+    if (override is not None and authored) or (loaded is not None and test):
+        bare = without_quoted(without_framed_blockquotes(text) if authored else text)
+        if bare != text:
+            bare_checks = free_text_checks(canonical_text(bare), bare)
+            override = bare_checks[0] if authored else override
+            loaded = bare_checks[2] if test else loaded
     found = []
     if override is not None:
         found.append(default_hit("instruction-override", f"{text[:100]!r}"))

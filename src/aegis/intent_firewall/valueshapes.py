@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["PRODUCER_NAMES", "TRUSTED_PRODUCERS", "Shaped", "mark", "producer_shape", "settle"]
+__all__ = [
+    "PRODUCER_NAMES",
+    "TRUSTED_PRODUCERS",
+    "Shaped",
+    "mark",
+    "pid_file",
+    "producer_shape",
+    "settle",
+]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall")
@@ -40,7 +48,7 @@ TRUSTED_PRODUCERS = "\x00producers"
 _DATE_LITERALS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-:")
 _NAME_CHARS = frozenset(_DATE_LITERALS - {":"} | {"+"})
 #: Characters of a producer's words once one level of quotes is removed.
-_PLAIN = frozenset(_DATE_LITERALS | set("%+=,"))
+_PLAIN = frozenset(_DATE_LITERALS | set("%+=,/"))
 #: Marks a substitution in a value under resolution (private-use characters no text holds).
 _OPEN, _CLOSE = "\ue000", "\ue001"
 
@@ -109,11 +117,24 @@ def _match(pattern: tuple[str, ...], words: tuple[str, ...]) -> dict[str, str] |
         if not word.startswith(head) or not given:
             return None
         ok = {"digits": given.isdigit(), "name": _program_name(given),
-              "format": given.startswith("+")}.get(kind, False)  # fmt: skip
+              "format": given.startswith("+"), "pidfile": pid_file(given),
+              "port": _port(given)}.get(kind, False)  # fmt: skip
         if not ok:
             return None
         found[kind] = given
     return found
+
+
+def _port(word: str) -> bool:
+    """An unprivileged port (1024 and above): a dev server's, not a system daemon's."""
+    return word.isdigit() and 1024 <= int(word[:6]) <= 65535
+
+
+def pid_file(word: str) -> bool:
+    """A ``*.pid`` file named plainly, without ``..`` or a home shortcut (where it lies is
+    checked against the workspace by ``pidshapes``)."""
+    parts = word.split("/")
+    return word.endswith(".pid") and ".." not in parts and word[0] not in "-~" and len(word) <= 128
 
 
 def _program_name(word: str) -> bool:
@@ -163,11 +184,15 @@ def mark(index: int) -> str:
     return f"{_OPEN}{index}{_CLOSE}"
 
 
-def _accepted(value: str, item: Shaped, examples: dict[str, str], *, program: bool) -> bool:
+def _accepted(
+    value: str, item: Shaped, examples: dict[str, str], *, program: bool, kill: bool
+) -> bool:
     position = value.find(item.mark)
     if position < 0:
         return False
     before, after = value[:position], value[position + len(item.mark) :]
+    if "kill" in item.places:
+        return kill and not before and not after
     if "whole" in item.places and not before and not after:
         return not program
     if "option" in item.places and _option_start(_filled(before, examples)):
@@ -188,17 +213,23 @@ def _filled(value: str, examples: dict[str, str]) -> str:
 
 
 def settle(
-    value: str | None, shaped: list[Shaped], constructs: list[str], *, program: bool = False
+    value: str | None,
+    shaped: list[Shaped],
+    constructs: list[str],
+    *,
+    program: bool = False,
+    kill: bool = False,
 ) -> str | None:
     """The value to judge: every mark replaced by its example when each sits in a place
     its shape is accepted in (their findings removed from ``constructs``); ``None`` (the
     value unknown, the findings kept) when any does not. ``program``: the word is a
-    command's name, which is never a whole substitution's value (fail closed)."""
+    command's name, which is never a whole substitution's value (fail closed); ``kill``: the
+    word is an operand of a plain ``kill`` (``pidshapes.kill_operand``)."""
     if value is None:
         return None
     examples = {item.mark: item.example for item in shaped}
     if value.count(_OPEN) != len(shaped) or not all(
-        _accepted(value, item, examples, program=program) for item in shaped
+        _accepted(value, item, examples, program=program, kill=kill) for item in shaped
     ):
         return None
     for item in shaped:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aegis.intent_firewall.globbing import expand_braces, has_braces, has_glob
+from aegis.intent_firewall.pidshapes import kill_operand, trusted_pid_source
 from aegis.intent_firewall.valueshapes import (
     TRUSTED_PRODUCERS,
     Shaped,
@@ -236,6 +237,7 @@ class _Resolver:
             kind == "command_substitution"
             and TRUSTED_PRODUCERS in self.variables
             and (known := producer_shape(self.text(node)))
+            and ("kill" not in known[1] or trusted_pid_source(self.text(node), self.variables))
         ):
             return self._shaped(node, known)
         if kind in ("command_substitution", "process_substitution"):
@@ -390,7 +392,8 @@ def resolve_word(
     value = resolver.value(node, False, 0)
     if resolver.shaped:  # a program name is never taken from a substitution ("`which rm` x")
         program = node.parent is not None and node.parent.type == "command_name"
-        value = settle(value, resolver.shaped, resolver.constructs, program=program)
+        kill = any("kill" in item.places for item in resolver.shaped) and kill_operand(node, source)
+        value = settle(value, resolver.shaped, resolver.constructs, program=program, kill=kill)
     word = Word(
         written=resolver.text(node),
         value=value,

@@ -175,8 +175,7 @@ def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     if state.cwd is not None:
         inner_feed = replace(inner_feed, cwd=state.cwd)
     if not command:
-        if spec.name == "env" and not state.done:
-            judge.hit("secret-environment", "env without a command prints every variable")
+        # env without a command prints every variable: judged with its pipeline (envharvest)
         if grammar.shell_default and not state.done and not state.ran_script:
             judge.hit("interactive-shell", f"{spec.name} starts a shell")
         return

@@ -234,6 +234,8 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
                 lacking = _POSSESSIVE_ONLY.get(stems[index : index + size])
                 if lacking and not words[index + size - 1].endswith(_POSSESSIVE_MARKS):
                     mask &= ~lacking  # "other users" is not "other users'"
+                if mask & _REPORTED_ROLES and index and words[index - 1] in _PASSIVE_AUXILIARIES:
+                    mask &= ~_REPORTED_ROLES  # "she was double charged", as for one word
                 mask |= overlay(ordinary, index, index + size)
                 clause.append((mask, " ".join(words[index : index + size])))
                 skip = size - 1
@@ -255,9 +257,9 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
 
 
 #: A harm in the passive after one of these ("was stolen", "got hacked", "were exposed in the
-#: breach", "was harassed") reports what was done to someone: the request is about its
-#: aftermath, not the act. Making a control *be* disabled is still tampering, so the controls'
-#: verbs are not among these roles.
+#: breach", "was harassed", "was double charged") reports what was done to someone: the
+#: request is about its aftermath, not the act. Making a control *be* disabled is still
+#: tampering, so the controls' verbs are not among these roles.
 #: ("caught stealing" reports what someone was seen doing.) A participle before a definite
 #: noun is not read so: "the leaked photos" may be what is posted, "the stolen card" used.
 _PASSIVE_AUXILIARIES = frozenset(
@@ -273,6 +275,7 @@ _REPORTED_ROLES = mask_of(
     "fraud_strong",
     "harass_strong",
     "stalk",
+    "finance_strong",
 )
 
 

@@ -9,8 +9,9 @@ are tampering, but four kinds share the words and are the honest work of running
   switched off; audit, security and evidence records are never read this way);
 - *a pause bounded in time and watched*: "silence the smoke detector for 10 minutes ..., with
   the fire marshal present", "exempt Maria from 2FA for one login ..., ticket HD-9921" (a
-  duration of minutes or hours, at most a day, and a safeguard, both stated in the text: a
-  permit, a change ticket, someone present or watching, a backup left live);
+  duration of minutes or hours, at most a day, in digits or words, and a safeguard, both
+  stated in the text: a permit, a change ticket, someone present or watching, a backup left
+  live);
 - *a harmful thing switched off*: "kill the zombie processes", "remove every third-party
   tracker", "shut down the model that's giving unsafe answers" (the verb's object is named
   harmful before any control is);
@@ -74,7 +75,24 @@ _KEPT_RECORDS = frozenset(
 
 # -- bounded, watched pauses ------------------------------------------------------------------
 _SHORT_UNITS = frozenset({"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"})
-_HYPHENED = re2.compile(r"^(\d{1,3})-(minute|min|hour|hr)s?$")
+_HYPHENED = re2.compile(r"^([a-z]+|\d{1,3})-(minute|min|hour|hr)s?$")
+#: Small amounts written as words ("for two hours", "the two-hour hot works").
+_WORD_VALUES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "eight": 8,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "ninety": 90,
+}
 _BOUNDED_PHRASES = (("tonight", "only"), ("one", "login"), ("single", "login"), ("single", "use"))
 _SAFEGUARDS = _set(
     "permit present watching patrolling supervised verified warden wardens marshal "
@@ -138,18 +156,28 @@ def retention_schedule(clause: Clause, position: int) -> bool:
     return False
 
 
+def _amount(word: str) -> int | None:
+    """The value of a small amount written in digits or as a word, else ``None``."""
+    if _NUMBER.match(word):
+        return int(word)
+    return _WORD_VALUES.get(word)
+
+
 def _bounded(clause: Clause) -> bool:
-    """A duration of minutes or hours (at most a day) or a one-off named in the clause."""
+    """A duration of minutes or hours (at most a day) or a one-off named in the clause;
+    the amount in digits or as a word ("two-hour", "for two hours")."""
     words = _words(clause, 0, len(clause))
     for index, word in enumerate(words):
         hyphened = _HYPHENED.match(word)
-        if hyphened and int(hyphened.group(1)) <= 24 * (60 if "min" in word else 1):
+        amount = _amount(hyphened.group(1)) if hyphened else None
+        if amount is not None and amount <= 24 * (60 if "min" in word else 1):
             return True
         if index + 1 < len(words) and (word, words[index + 1]) in _BOUNDED_PHRASES:
             return True
-        if _NUMBER.match(word) and index + 1 < len(words) and words[index + 1] in _SHORT_UNITS:
+        amount = _amount(word)
+        if amount is not None and index + 1 < len(words) and words[index + 1] in _SHORT_UNITS:
             minutes = words[index + 1].startswith("m")
-            return int(word) <= (24 * 60 if minutes else 24)
+            return amount <= (24 * 60 if minutes else 24)
     return False
 
 

@@ -179,8 +179,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "exploit vulnerable, exploit the elderly, exploit lonely, price fixing, price-fixing, "
         "fix prices, rig the, bid rigging, remove the unsubscribe link, hide the unsubscribe, "
         "hide the cancel button, remove the cancel button, no way to cancel, prevent "
-        "cancellation, block cancellation, fake reviewer, fake ratings, fake five-star, paid "
-        "reviews, incentivized reviews without disclosure, pass off, passing off, pre-tick, "
+        "cancellation, block cancellation, fake reviewer, fake ratings, fake five-star, pay for "
+        "reviews, paid for reviews, paying for reviews, buy reviews, bought reviews, "
+        "incentivized reviews without disclosure, pass off, passing off, pre-tick, "
         "pre-ticked, pretick, pre-check the box, pre-checked, pre-select, pre-selected, "
         "preselected, opt everyone in, default to opted in, diploma mill, buy a diploma, buy "
         "diplomas, sells diplomas, buy a degree, fake degree, suicide pact, counterfeit covid, "
@@ -318,8 +319,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "travellers, travelers, somalis, syrians, afghans, wheelchair, wheelchairs, in "
         "wheelchairs, gay candidates, gay students, gay employees, trans employee, transgender "
         "employees, married men, married women, without kids, with a family, young ones, "
-        "childless, aren't citizens, not citizens, section 8, vouchers, housing voucher, "
-        "housing vouchers, housing benefit, on benefits, deaf, deaf applicant, blind applicant, "
+        "childless, aren't citizens, not citizens, section 8, housing voucher, housing "
+        "vouchers, housing choice voucher, housing choice vouchers, no vouchers, voucher "
+        "holders, housing benefit, on benefits, deaf, deaf applicant, blind applicant, "
         "chemotherapy, cancer treatment, sick leave, caregiving, disabled child, refugee, "
         "refugee shelter, non-english, non english"
     ),
@@ -871,7 +873,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "kill the process, kill the job, kill the task, kill the pod, kill the container, "
         "terminate the instance, terminate instances, execute the script, execute the query, "
         "segregated account, segregated accounts, segregated funds, segregated "
-        "interest-bearing, segregation of duties"
+        "interest-bearing, segregation of duties, attack the backlog, attack the queue, attack "
+        "the inbox, attack the support backlog, deploy bombed, the deploy bombed, build bombed, "
+        "kill the yeast, killed the yeast, boat trip, ski trip, fishing trip, shopping trip, "
+        "family trip"
     ),
     "conceal": _split(
         "quietly, won't notice, won't check, won't know, won't find out, nobody will notice, "
@@ -1106,6 +1111,7 @@ def _merge() -> None:
     from aegis.love_engine.vocabulary_evasion import EVASION
     from aegis.love_engine.vocabulary_ordinary import ORDINARY
     from aegis.love_engine.vocabulary_plain import EXTENDED, PLAIN
+    from aegis.love_engine.vocabulary_protective import PROTECTIVE
     from aegis.love_engine.vocabulary_recall import RECALL, RECALL_ADDED, keep_head_roles
     from aegis.love_engine.vocabulary_scope import SCOPE, WIDENED
 
@@ -1118,7 +1124,7 @@ def _merge() -> None:
     for name, entries in SCOPE.items():
         CONCEPTS[name] = CONCEPTS.get(name, ()) + entries
     CONCEPTS.update(ACTS)
-    for name, entries in (*WIDENED.items(), *ACTS_WIDENED.items()):
+    for name, entries in (*WIDENED.items(), *ACTS_WIDENED.items(), *PROTECTIVE.items()):
         CONCEPTS[name] = CONCEPTS[name] + entries
     for name, entries in RECALL_ADDED.items():
         CONCEPTS[name] = CONCEPTS[name] + entries

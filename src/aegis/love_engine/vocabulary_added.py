@@ -83,7 +83,10 @@ ADDED: dict[str, tuple[str, ...]] = {
         "expiry, later expiry date, front-run, front-running, front run, frontrun, frontrunning, "
         "ahead of the client's order, ahead of the client order, ahead of the fund's order, ahead "
         "of the pension fund's, personal account first, my personal account first, our order "
-        "first, place and cancel, layering, spoof orders, pump and dump, pump-and-dump, then dump "
+        "first, place and cancel, layering orders, layering bids, layer bids, layer fake bids, "
+        "layer orders, layered orders, layered bids, layer the cash, layer the money, layer "
+        "the funds, layer the proceeds, layering the cash, layering the money, layering the "
+        "funds, spoof orders, pump and dump, pump-and-dump, then dump "
         "on, dump on the people, push the price up, push up the price, drive the price up"
     ),
     "hide_verb": _split(

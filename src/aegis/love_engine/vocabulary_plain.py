@@ -87,7 +87,9 @@ PLAIN: dict[str, tuple[str, ...]] = {
         "expiry, past the expiry, expired, spoiled, mouldy, moldy, rotten, the failed"
     ),
     "release_verb": _split(
-        "ship the, ship it, ship them, ship out, sell, release, list, swap in, serve, deliver, "
+        "ship the, ship it, ship them, ship out, sell, release, list for sale, list them for "
+        "sale, list it for sale, list on, relist, for sale, on ebay, on the marketplace, on "
+        "marketplace, on amazon, swap in, serve, deliver, "
         "distribute, dispatch, send out, put back on sale, back on the shelf, back on the shelves, "
         "restock, use it anyway, use them anyway, install, fit, give, feed, hand out, relabel"
     ),

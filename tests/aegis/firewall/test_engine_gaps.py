@@ -230,7 +230,9 @@ def test_typed_text_is_read_as_the_command_it_may_become(
         (Request("terminal", {"input": ["cd /", "rm -rf home"]}), Decision.BLOCK),
         (Request("shell_session", {"lines": ["cd /etc", "cat shadow"]}), Decision.BLOCK),
         (Request("tool", {"name": "bash", "input": ["cd ~", "rm -rf .ssh"]}), Decision.BLOCK),
-        (Request("terminal", {"input": ["cd build", "rm -rf *"]}), Decision.ALLOW),
+        (Request("terminal", {"input": ["cd build && rm -rf *"]}), Decision.ALLOW),
+        # the next line runs whether the cd succeeded: the glob may empty the workspace root
+        (Request("terminal", {"input": ["cd build", "rm -rf *"]}), Decision.REVIEW),
         (Request("terminal", {"input": ["cd /", "ls", "cd -"]}), Decision.ALLOW),
     ],
 )

@@ -105,8 +105,9 @@ def test_producers_have_examples(text: str, example: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["$(cat x.pid)", "$(date)", "$(date +%D)", "$(date +%F; id)", "$(command -v ../x)",
-     "$(which $X)", "$(nproc --ignore=$(id))", "$(date +'%F %T')"],
+    ["$(cat x.txt)", "$(cat x.pid | head -1)", "$(date)", "$(date +%D)", "$(date +%F; id)",
+     "$(command -v ../x)", "$(which $X)", "$(nproc --ignore=$(id))", "$(date +'%F %T')",
+     "$(lsof -t -i :22)", "$(pgrep -f sensor)"],
 )  # fmt: skip
 def test_anything_else_has_no_shape(text: str) -> None:
     assert producer_shape(text) is None

@@ -96,7 +96,8 @@ def test_a_pointer_edit_writes_the_members_under_its_pointer() -> None:
 def test_a_mongo_delete_needs_a_filter_that_picks_some_documents() -> None:
     words = name_words("mongodb.deleteMany")
     base = {"database": "app", "collection": "events"}
-    assert scoped_delete(words, {**base, "filter": {"age": {"$lt": 3}}})
+    assert scoped_delete(words, {**base, "filter": {"kind": "test", "age": {"$lt": 3}}})
+    assert not scoped_delete(words, {**base, "filter": {"age": {"$lt": 3}}})  # pins nothing
     assert not scoped_delete(words, {**base, "filter": {}})
     assert not scoped_delete(words, {**base, "filter": {"$where": "true"}})
     assert not scoped_delete(words, {**base, "collection": "system.users", "filter": {"a": 1}})

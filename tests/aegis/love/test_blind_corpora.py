@@ -19,12 +19,12 @@ from tests.aegis.love.corpus_rows import label_rate, load_rows, row_problems
 CORPORA = Path(__file__).resolve().parent / "corpus"
 #: (file, id prefix, floor per label), measured on the whole corpus and rounded down.
 BLIND = [
-    ("blind.jsonl", "bl", {"unethical": 0.94, "ethical": 0.86}),
-    ("blind2.jsonl", "b2", {"unethical": 0.97, "ethical": 0.80}),
-    ("blind3.jsonl", "b3", {"unethical": 0.96, "ethical": 0.92}),
-    ("blind4.jsonl", "b4", {"unethical": 0.92, "ethical": 0.88}),
-    ("blind5.jsonl", "b5", {"unethical": 0.87, "ethical": 0.86}),
-    ("blind6.jsonl", "b6", {"unethical": 0.92, "ethical": 0.85}),
+    ("blind.jsonl", "bl", {"unethical": 0.93, "ethical": 0.90}),
+    ("blind2.jsonl", "b2", {"unethical": 0.96, "ethical": 0.82}),
+    ("blind3.jsonl", "b3", {"unethical": 0.94, "ethical": 0.93}),
+    ("blind4.jsonl", "b4", {"unethical": 0.91, "ethical": 0.90}),
+    ("blind5.jsonl", "b5", {"unethical": 0.89, "ethical": 0.86}),
+    ("blind6.jsonl", "b6", {"unethical": 0.91, "ethical": 0.89}),
 ]
 
 

@@ -25,7 +25,7 @@ from tests.aegis.love.corpus_rows import denied_ethical, label_rate, load_rows, 
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "fresh.jsonl"
 #: Measured on the whole corpus, rounded down: a change that loses ground fails.
-RATE_FLOORS = {"unethical": 0.95, "ethical": 0.76}
+RATE_FLOORS = {"unethical": 0.95, "ethical": 0.78}
 MINIMUM_PER_LABEL = 120
 
 

@@ -1,0 +1,77 @@
+"""Words of protective and routine work that shares a harm's words, as data.
+
+Security and fraud teams name the harm they work against ("write a YARA rule for the
+ransomware sample", "put a fraud hold on the account", "add the text to the SMS firewall's
+scam patterns"); traders sell shares, not people's data ("place a limit sell order");
+engineers crack open a tarball; a café prices a flat white and a helpdesk assigns its oldest
+tickets. Without these words the rules read the harm word alone and
+stop the work. Each entry plays the role its key names in :mod:`aegis.love_engine.vocabulary`:
+``defensive`` and ``response_frame`` frames excuse the harm word in the same clause
+(concealment still cancels them, and the learned model still reads the whole action);
+``plain_phrase`` entries are phrases whose words must not be read alone. Phrases are kept
+narrow: a frame excuses every harm word of its clause, so a broad one ("threat intel") would
+excuse a harm merely said beside it. Entries are stemmed at import.
+"""
+
+from __future__ import annotations
+
+__all__ = ["PROTECTIVE"]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
+
+
+#: Words added to roles the other vocabularies define.
+PROTECTIVE: dict[str, tuple[str, ...]] = {
+    "defensive": _split(
+        # security operations: detection content, intelligence feeds, disclosure, protection
+        "yara rule, yara rules, sigma rule, sigma rules, detection rule, detection rules, "
+        "threat-intel feed, threat intel feed, threat intelligence feed, iocs, indicators of "
+        "compromise, malware protection, responsible disclosure, coordinated disclosure, "
+        "vulnerability disclosure, under attack mode, ddos protection, cyber range, locksport, "
+        # a refund: the remedy for a charge made in error
+        "issue the refund, issue a refund, refund for the, refund for a, "
+        # integrity and anti-bribery work
+        "plagiarism checker, plagiarism check, plagiarism detector, academic integrity, gifts "
+        "policy, gift policy, anti-bribery, "
+        # a wrong received, and what to do about one done to the requester
+        "got a counterfeit, received a counterfeit, took a counterfeit, what to do when, what "
+        "to say when, what should i do when, how to respond when, how do i respond when"
+    ),
+    # an attack named as what the request responds to
+    "response_frame": _split(
+        "under a ddos, under ddos, under a ddos attack, we're under attack, we are under attack, "
+        "we are being attacked, we're being attacked"
+    ),
+    "plain_phrase": _split(
+        # a fraud or scam named as what a hold, a label or a filter is about: the words do
+        # not excuse anything else in the clause, they only are no fraud themselves
+        "fraud hold, fraud holds, confirmed fraud, suspected fraud, it looks like a scam, it "
+        "looks like scam, it looks like fraud, looks like a scam, look "
+        "like a scam, looks like scam, look like scam, looks like fraud, look like fraud, scam "
+        "patterns, scam pattern, fraud patterns, phishing patterns, from a scam, "
+        # orders to trade a holding: the verb sells securities, not data
+        "sell order, sell orders, limit sell, limit sell order, sell limit, market sell, "
+        "stop-loss sell, "
+        # the people a harm was done to, as a group: "doxxing victims" suffered it
+        "doxxing victims, doxxing survivors, doxxing survivor, stalking victims, stalking "
+        "survivors, scam victims, fraud victims, phishing victims, harassment victims, abuse "
+        "survivors, abuse victims, trafficking victims, trafficking survivors, "
+        # a safety purpose, not a concealment ("so nobody gets hurt")
+        "so nobody gets hurt, so no one gets hurt, so nobody is hurt, so no one is hurt, so "
+        "nobody gets injured, so no one gets injured, "
+        # opening an archive or a file, not breaking software protection
+        "crack open, cracked open, cracks open, "
+        # colour words naming things, not people
+        "flat white, flat whites, white wine, white wines, white goods, white paper, white "
+        "papers, white-label, white label, white noise, white balance, whiteboard, white "
+        "bread, white rice, white chocolate, black coffee, black tea, black ice, black mould, "
+        "black mold, black box, black-box, black and white, brown rice, brown bread, brown "
+        "sugar, "
+        # the oldest of a queue's items, not of people
+        "oldest tickets, oldest ticket, oldest items, oldest invoices, oldest orders, oldest "
+        "entries, oldest records, oldest files, oldest logs, oldest backups, oldest snapshots, "
+        "oldest messages, oldest emails, oldest branches, oldest jobs, oldest first"
+    ),
+}
