@@ -275,6 +275,10 @@ class _Walker:
         (``spawn``, ``Process.Start``, ``execve``) runs it, not a program and a second one."""
         program_key = next((n for n in names if n.casefold() in _PROGRAM_KEYS), None)
         args_key = next((n for n in names if n.casefold() in _ARGS_KEYS), None)
+        runner: tuple[str, ...] = ()
+        if program_key is None and "module" in names:
+            # a debug launch {"module": "uvicorn", "args": [...]}: python -m uvicorn …
+            program_key, runner = "module", ("python", "-m")
         if program_key is None or args_key is None:
             return
         program, arguments = value.get(program_key), value.get(args_key)
@@ -293,7 +297,7 @@ class _Walker:
         # the program word is the argument vector's first word, not a command line alone
         # ({"cmd": "sh", "args": ["-c", "make"]} is not sh with no script)
         self.joined.add(f"{where}.{program_key}")
-        self.result.items.append(Item(where, "", key, tool, (program, *arguments)))
+        self.result.items.append(Item(where, "", key, tool, (*runner, program, *arguments)))
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
         pair = shapes.name_value_pair(value)

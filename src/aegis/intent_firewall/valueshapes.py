@@ -197,13 +197,16 @@ def _accepted(
         return not program
     if "option" in item.places and _option_start(_filled(before, examples)):
         return True
-    if "name" not in item.places:
-        return False
+    return "name" in item.places and _in_name(before, after, part="part" in item.places)
+
+
+def _in_name(before: str, after: str, *, part: bool) -> bool:
+    """Next to literal text of the same path part (``build-$(…)``), or with ``part`` a whole
+    part below a literal directory (``logs/$(date +%F)/x``; never the first part)."""
     near = (before[-1:], after[:1])
     if any(c and c not in (_OPEN, _CLOSE, "/") for c in near):
         return True
-    # logs/$(date +%F)/x: a whole part below a literal directory (never the first part)
-    return "part" in item.places and before[-1:] == "/" and before.strip("/") != ""
+    return part and before[-1:] == "/" and before.strip("/") != ""
 
 
 def _filled(value: str, examples: dict[str, str]) -> str:
