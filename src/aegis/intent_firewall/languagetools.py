@@ -43,9 +43,19 @@ _OTHER_RUNNERS = frozenset(
 )  # fmt: skip
 
 
+#: Words of a notebook's cell runner, and the words that make the tool something else.
+_NOTEBOOK = frozenset({"notebook", "jupyter", "cell", "ipynb"})
+_NOT_NOTEBOOK = _OTHER_RUNNERS - _NOTEBOOK - {"cells", "kernel"}
+
+
 @lru_cache(maxsize=1024)
 def _named(words: frozenset[str]) -> tuple[str, ...] | None:
-    """The program and option of the one language ``words`` name, else ``None``."""
+    """The program and option of the one language ``words`` name, else ``None``. A
+    notebook's cell (``notebook_run_cell``) is Python unless the name says which other
+    language its kernel runs."""
+    if words & _NOTEBOOK and not words & _NOT_NOTEBOOK:
+        named = {_PROGRAMS[word] for word in words if word in _PROGRAMS}
+        return next(iter(named)) if len(named) == 1 else (None if named else _PROGRAMS["python"])
     if words & _OTHER_RUNNERS:
         return None
     if {"java", "script"} <= words:  # runJavaScript splits into java and script
