@@ -50,12 +50,7 @@ _NOT_NOTEBOOK = _OTHER_RUNNERS - _NOTEBOOK - {"cells", "kernel"}
 
 @lru_cache(maxsize=1024)
 def _named(words: frozenset[str]) -> tuple[str, ...] | None:
-    """The program and option of the one language ``words`` name, else ``None``. A
-    notebook's cell (``notebook_run_cell``) is Python unless the name says which other
-    language its kernel runs."""
-    if words & _NOTEBOOK and not words & _NOT_NOTEBOOK:
-        named = {_PROGRAMS[word] for word in words if word in _PROGRAMS}
-        return next(iter(named)) if len(named) == 1 else (None if named else _PROGRAMS["python"])
+    """The program and option of the one language ``words`` name, else ``None``."""
     if words & _OTHER_RUNNERS:
         return None
     if {"java", "script"} <= words:  # runJavaScript splits into java and script
@@ -68,8 +63,18 @@ def code_program(words: frozenset[str], key: str) -> tuple[str, ...] | None:
     """``("python3", "-c")`` when the value under ``key`` is code the tool of ``words``
     runs as that interpreter's inline code; ``None`` when it is not (judged as before)."""
     if key in CODE_KEYS or (key in _RUN_KEYS and words & _RUNNING):
-        return _named(words)
+        return _named(words) or _notebook_source(words, key)
     return None
+
+
+def _notebook_source(words: frozenset[str], key: str) -> tuple[str, ...] | None:
+    """``notebook_run_cell {source}``: the cell's source a notebook tool runs is Python (the
+    default kernel), not a path, unless the name says another language or a shell."""
+    if key in CODE_KEYS or not words & _NOTEBOOK or words & _NOT_NOTEBOOK:
+        return None
+    if any(word in _PROGRAMS for word in words):
+        return None
+    return _PROGRAMS["python"]
 
 
 def inline_code(words: frozenset[str], parameters: object) -> bool:
