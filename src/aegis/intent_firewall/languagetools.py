@@ -43,11 +43,6 @@ _OTHER_RUNNERS = frozenset(
 )  # fmt: skip
 
 
-#: Words of a notebook's cell runner, and the words that make the tool something else.
-_NOTEBOOK = frozenset({"notebook", "jupyter", "cell", "ipynb"})
-_NOT_NOTEBOOK = _OTHER_RUNNERS - _NOTEBOOK - {"cells", "kernel"}
-
-
 @lru_cache(maxsize=1024)
 def _named(words: frozenset[str]) -> tuple[str, ...] | None:
     """The program and option of the one language ``words`` name, else ``None``."""
@@ -63,18 +58,8 @@ def code_program(words: frozenset[str], key: str) -> tuple[str, ...] | None:
     """``("python3", "-c")`` when the value under ``key`` is code the tool of ``words``
     runs as that interpreter's inline code; ``None`` when it is not (judged as before)."""
     if key in CODE_KEYS or (key in _RUN_KEYS and words & _RUNNING):
-        return _named(words) or _notebook_source(words, key)
+        return _named(words)
     return None
-
-
-def _notebook_source(words: frozenset[str], key: str) -> tuple[str, ...] | None:
-    """``notebook_run_cell {source}``: the cell's source a notebook tool runs is Python (the
-    default kernel), not a path, unless the name says another language or a shell."""
-    if key in CODE_KEYS or not words & _NOTEBOOK or words & _NOT_NOTEBOOK:
-        return None
-    if any(word in _PROGRAMS for word in words):
-        return None
-    return _PROGRAMS["python"]
 
 
 def inline_code(words: frozenset[str], parameters: object) -> bool:

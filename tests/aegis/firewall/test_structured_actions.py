@@ -223,8 +223,6 @@ def test_code_of_a_language_tool_is_judged_as_that_interpreters_inline_code(
         ("python_to_js", "code", None),  # two languages
         ("bash_python", "code", None),  # a shell
         ("jupyter_python", "code", None),  # a kernel
-        ("notebook_run_cell", "source", ("python3", "-c")),  # a cell's source is Python
-        ("notebook_bash_cell", "source", None),  # a shell kernel
         ("python", "script", None),  # a script key needs a running word
         ("run_code", "code", None),  # no language named
     ],
