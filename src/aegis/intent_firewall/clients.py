@@ -288,6 +288,10 @@ def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
             found = installer_finding("go", value)
             if found is not None:
                 judge.hit(*found)
+            if spec.name == "go run" and "@" in value and arg is parsed.operands[0]:
+                # go run MODULE@VERSION fetches a module the workspace never pinned and runs
+                # it at once, as npx and uvx do with a package
+                judge.hit("unknown-program", f"go run fetches and runs module {value!r}")
 
 
 def envname(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:

@@ -24,6 +24,7 @@ from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.fetchflow import fetch_flow
+from aegis.intent_firewall.flagmodes import flag_mode
 from aegis.intent_firewall.optionroles import (
     copy_operands,
     into_directory,
@@ -402,6 +403,11 @@ class CommandJudge:
                 self.hit(sub.finding, f"{spec.name} goal {value}: {shown(args)}")
 
     def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
+        if (mode := flag_mode(spec, args)) is not None:
+            word, entry, taken = mode
+            if entry.finding:
+                self.hit(entry.finding, f"{spec.name} {word}: {shown(args)}")
+            return _merged(spec, entry, word), [args[0], *without_used(args[1:], taken)]
         parsed = parse_options(spec, args[1:])
         if parsed.operands and parsed.operands[0][0] is None and spec.verbs:
             # aws $svc describe-x: a verb-pattern program's service known only at run time

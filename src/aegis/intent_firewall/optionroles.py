@@ -87,6 +87,10 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
         judge_assignment(judge.scope, name, assigned, arg[1])
     elif role == "key-file":
         judge.path(arg, "read", cwd)
+    elif role in ("bind", "login-token"):
+        from aegis.intent_firewall.listeners import bind_option, login_option
+
+        (bind_option if role == "bind" else login_option)(judge, option, arg)
 
 
 def looks_like_path(value: str) -> bool:

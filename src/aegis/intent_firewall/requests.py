@@ -37,6 +37,7 @@ from aegis.intent_firewall.vocabulary import (
     CONTAINER_WORDS,
     PATH_KEYS,
 )  # fmt: skip
+from aegis.intent_firewall.webroots import webroot_findings
 from aegis.intent_firewall.writtenfiles import as_file_text, read_from_file_text, read_locations
 
 __all__ = ["config_text", "judge_request"]
@@ -132,6 +133,7 @@ def judge_request(
     _footholds(judge, walk.frozen)
     judge.keep(tamper_findings(request.action, judge.words, items, walk.frozen), "parameters")
     judge.keep(rbac_findings(walk.frozen), "parameters")
+    judge.keep(webroot_findings(walk.frozen, judge.cwd, policy.home), "parameters")
     captured = judge.name.captured
     if captured:
         judge.keep([default_hit("capture", captured)], "action")
