@@ -16,6 +16,7 @@ from aegis.intent_firewall.hookspath import tool_hooks
 from aegis.intent_firewall.injection import reads_as_prose
 from aegis.intent_firewall.languagetools import code_program
 from aegis.intent_firewall.modes import is_setuid
+from aegis.intent_firewall.namedtools import named_program
 from aegis.intent_firewall.orders import prose_like
 from aegis.intent_firewall.plainreader import PlainReader
 from aegis.intent_firewall.plaintext import (
@@ -59,6 +60,7 @@ from aegis.intent_firewall.valuereading import (
     ENV_ACTIONS,
     INPUT_KEYS,
     KERNEL_WORDS,
+    RUNNING_WORDS,
     SEARCH_KEYS,
     SEARCHES,
     SEARCHING_WORDS,
@@ -85,6 +87,8 @@ from aegis.intent_firewall.vocabulary import (
 
 __all__ = ["ValueJudge"]
 
+#: Words of a tool's name that name no program (run_command, execute_tool).
+_NOT_PROGRAMS = COMMAND_WORDS | RUNNING_WORDS
 _NAME_KEYS = frozenset({"name", "file_name", "filename", "fname"})
 _MODE_KEYS = frozenset({"mode", "permissions", "perms", "perm", "file_mode", "chmod"})
 
@@ -240,7 +244,18 @@ class ValueJudge(PlainReader):
             and code_danger(canonical)
         ):
             scope.hit("interpreter-code", f"{self.request.action} runs {text[:80]!r}")
-        single = key in ("args", "arguments", "argv") and not any(c.isspace() for c in text)
+        # pytest {args: ["-q"]}: one argument of the program the tool is named after; a
+        # program's name alone in the argv of a tool that names none (exec {argv: ["reboot"]})
+        # is that program run
+        single = (
+            key in ("args", "arguments", "argv")
+            and not any(c.isspace() for c in text)
+            and not (
+                key == "argv"
+                and named_program(frozenset({text.lower()}), frozenset()) is not None
+                and named_program(words, _NOT_PROGRAMS) is None
+            )
+        )
         # a shell tool's input is a command line even when it is one word (``poweroff``)
         shell_input = key in INPUT_KEYS and bool(tool) and bool(name_words(tool) & SHELL_TOOLS)
         command = (
