@@ -25,9 +25,9 @@ splits; text the tokenizer refuses is not unframed (fail closed).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+import re2
 from sqlglot import TokenType, exp
 from sqlglot.tokens import Tokenizer
 
@@ -138,9 +138,9 @@ def _guarded_table(statement: Any) -> bool:
     return not name or bool(name_words(name) & guarded) or audit_table(name)
 
 
-_REFRESH = re.compile(r"materialized view (concurrently )?[a-z_][a-z0-9_$]*(\.[a-z_][a-z0-9_$]*)?"
-                      r"( with data)? ?;?", re.IGNORECASE)  # fmt: skip
-_CANCEL = re.compile(r"select pg_cancel_backend ?\( ?\d{1,10} ?\) ?;?", re.IGNORECASE)
+_REFRESH = re2.compile(r"(?i)materialized view (concurrently )?[a-z_][a-z0-9_$]*"
+                       r"(\.[a-z_][a-z0-9_$]*)?( with data)? ?;?")  # fmt: skip
+_CANCEL = re2.compile(r"(?i)select pg_cancel_backend ?\( ?\d{1,10} ?\) ?;?")
 
 
 def quiet_command(keyword: str, rest: str) -> bool:

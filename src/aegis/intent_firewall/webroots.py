@@ -10,9 +10,10 @@ are for. Only text under a content key is read, line by line, bounded in size.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
+
+import re2
 
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.readings import CONTENT_KEYS
@@ -23,9 +24,8 @@ __all__ = ["webroot_findings"]
 _MAX_TEXT = 65536
 _MARKS = ("root", "alias", "documentroot", "file_server")
 #: ``root /x;``, ``alias /x/;``, ``DocumentRoot "/x"``, ``Alias /url /x``, ``root * /x``.
-_DIRECTIVE = re.compile(
-    r"(?:^|[{;])[ \t]*(?:root|alias|documentroot)[ \t]+([^\n;{}#]{1,400})",
-    re.IGNORECASE | re.MULTILINE,
+_DIRECTIVE = re2.compile(
+    r"(?im)(?:^|[{;])[ \t]*(?:root|alias|documentroot)[ \t]+([^\n;{}#]{1,400})"
 )
 #: Directories that are web roots by convention.
 _WEB_DIRECTORIES = ("/var/www", "/srv", "/usr/share/nginx", "/usr/share/caddy", "/var/lib/nginx")
