@@ -25,6 +25,7 @@ from aegis.intent_firewall.collection import command_collection
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.fetchflow import fetch_flow
 from aegis.intent_firewall.flagmodes import flag_mode
+from aegis.intent_firewall.localresets import forgive, local_reset
 from aegis.intent_firewall.optionroles import (
     copy_operands,
     into_directory,
@@ -225,8 +226,15 @@ class CommandJudge:
     def hit(self, rule: str, evidence: str) -> None:
         self.scope.hit(rule, evidence)
 
-    def argv(self, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0911, PLR0912
-        """Judge one command given as its words."""
+    def argv(self, args: list[Arg], feed: Feed) -> None:
+        """Judge one command given as its words (a reset of the agent's own disposable
+        objects on this machine drops its removal findings: ``localresets.py``)."""
+        start, forgiven = len(self.scope.hits), local_reset(args, feed, self.scope)
+        self._argv(args, feed)
+        if forgiven:
+            forgive(self.scope, start, forgiven)
+
+    def _argv(self, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0911, PLR0912
         if not args or feed.depth > MAX_DEPTH:
             if feed.depth > MAX_DEPTH:
                 self.hit("shell-construct", f"commands wrapped more than {MAX_DEPTH} deep")

@@ -89,6 +89,8 @@ def host_of(value: str) -> str | None:
         return parsed[1]
     if "://" in value or not value or " " in value:
         return None
+    if "(" in value and (dsn := _go_dsn_address(value)) is not None:
+        return dsn or None  # user@tcp(127.0.0.1:3306)/app, as Go's MySQL driver splits it
     head = value.split("/", 1)[0]
     host = _authority_host(head)
     if host.startswith("."):
@@ -96,6 +98,15 @@ def host_of(value: str) -> str | None:
     if "." not in host and ":" not in host and host != "localhost":
         return None  # a bare word is a name (a git remote, a service), not a host
     return host or None
+
+
+def _go_dsn_address(value: str) -> str | None:
+    from aegis.intent_firewall.dbplaces import go_dsn
+
+    dsn = go_dsn(value)
+    if dsn is None:
+        return None
+    return "" if not dsn[0] or dsn[0].startswith("/") else _authority_host(dsn[0])
 
 
 def host_allowed(host: str, allowed: frozenset[str]) -> bool:

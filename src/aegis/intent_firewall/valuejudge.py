@@ -39,6 +39,7 @@ from aegis.intent_firewall.readings import (
 )
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.searchtools import search_text
+from aegis.intent_firewall.sqlresets import forgiven_sql
 from aegis.intent_firewall.text import (
     MAX_DISTINCT_CHARACTERS,
     MAX_NORMALISATION_GROWTH,
@@ -203,6 +204,7 @@ class ValueJudge(PlainReader):
         )
         # parsed SQL's data literals are data: the generic checks read its code (plaintext.py)
         sql = sql_reading(key, canonical, self.job)
+        sql = forgiven_sql(sql, text, key, self.request.parameters, self.request.action)
         seen, seen_text = sql_code(sql, canonical, text)
         if seen is not canonical:
             hits = code_hits(hits, text, seen)

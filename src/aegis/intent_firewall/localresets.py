@@ -1,0 +1,215 @@
+"""Database clients and cluster tools resetting the agent's own disposable objects.
+
+``dropdb -h localhost scratch_restore``, ``mongosh app_test --eval 'db.dropDatabase()'``,
+``kafka-topics --bootstrap-server localhost:9092 --delete --topic agent-test-events``,
+``kubectl --context kind-dev delete namespace test-run-42``, ``mysql -h 127.0.0.1 app_test
+-e 'TRUNCATE TABLE sessions'``: the findings such a command gets for removing things
+(listed per program under ``forgive`` in ``data/disposable.toml``) are dropped when every
+word of the line is read here, the place is this machine and what is removed is
+disposable (``disposable.py``).
+
+Read here means: each option is one the program's entry lists (a host, a connection URL, an
+object name, a plain value or a flag), no word is known only at run time or a glob, no input
+adds words (``xargs``), and no line of the request names a variable that moves the client
+(``PGHOST``, ``KUBECONFIG``). The place: every host a loopback address or a socket, or none
+for a client whose default is this machine; a cluster context the local cluster tools make
+(``kubecontexts.py``), never the current one. Redis is not read: its databases have
+numbers, not names, and which number is scratch is a project's convention (``FLUSHDB``
+stays held). Anything else keeps its findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aegis.intent_firewall.dbplaces import connection_place, local_host
+from aegis.intent_firewall.disposable import data, disposable, plain_name, touches_environment
+from aegis.intent_firewall.kubecontexts import local_context
+
+if TYPE_CHECKING:
+    from aegis.intent_firewall.access import Scope
+    from aegis.intent_firewall.commands import Feed
+    from aegis.intent_firewall.options import Arg
+
+__all__ = ["forgive", "local_reset"]
+
+_MONGO_CALLS = ("dropDatabase()", "drop()", "deleteMany({})")
+
+
+@dataclass
+class _Line:
+    """The words of one command sorted by what the program's entry says they are."""
+
+    hosts: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    namespaces: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    operands: list[str] = field(default_factory=list)
+
+
+def _role(entry: dict[str, Any], option: str) -> str | None:
+    for role in ("host", "url", "name", "code", "context", "namespace", "value"):
+        if option in entry.get(role, ()):
+            return role
+    return "flag" if option in entry.get("flag", ()) else None
+
+
+def _read(entry: dict[str, Any], words: Sequence[str]) -> _Line | None:
+    """The line's words by role, or ``None`` when some option is not the entry's."""
+    line, index = _Line(), 0
+    while index < len(words):
+        word = words[index]
+        index += 1
+        if not word.startswith("-") or word == "-":
+            line.operands.append(word)
+            continue
+        role = _role(entry, word)
+        option, equals, inline = word.partition("=")
+        if role is None and equals:
+            role = _role(entry, option)
+        if role is None:
+            return None
+        if role == "flag":
+            continue
+        if not equals:
+            if index >= len(words):
+                return None
+            inline, index = words[index], index + 1
+        if role == "value":
+            line.values[option] = inline
+        else:
+            target = {"host": line.hosts, "url": line.urls, "name": line.names,
+                      "code": line.code, "context": line.contexts,
+                      "namespace": line.namespaces}[role]  # fmt: skip
+            target.append(inline)
+    return line
+
+
+def _place(entry: dict[str, Any], line: _Line) -> list[str] | None:
+    """The databases the connection options name, or ``None`` when the place is not this
+    machine (a host not local, no host for a program with no local default)."""
+    if not line.hosts and not line.urls and not entry.get("local"):
+        return None
+    if not all(local_host(host) for host in line.hosts):
+        return None
+    databases = []
+    for url in line.urls:
+        local, database = connection_place(url)
+        if not local:
+            return None
+        databases.extend([database] if database else [])
+    return databases
+
+
+def _mongo(line: _Line) -> list[tuple[list[str], list[str]]] | None:
+    """``mongosh [URL|DB] --eval 'db.dropDatabase()'`` (or ``db.COLL.drop()``,
+    ``db.COLL.deleteMany({})``): one call, on a database the line names."""
+    if len(line.operands) != 1 or len(line.code) != 1:
+        return None
+    target = line.operands[0]
+    local, database = connection_place(target) if "://" in target else (True, target)
+    code = line.code[0].strip().rstrip(";").strip()
+    if not local or not database or not code.startswith("db.") or not plain_name(database):
+        return None
+    if code == "db.dropDatabase()":
+        return [([database], [])]
+    collection, dot, call = code[3:].partition(".")
+    if not dot or call not in _MONGO_CALLS[1:] or not plain_name(collection):
+        return None
+    return [([collection], [database])]
+
+
+def _sql_client(line: _Line, databases: list[str]) -> list[tuple[list[str], list[str]]] | None:
+    from aegis.intent_firewall.sqlresets import sql_reset
+
+    named = [*line.names, *line.operands[:1]]
+    if len(line.code) != 1 or len(line.operands) > 1 or len(named) > 1:
+        return None
+    for name in named:
+        local, database = connection_place(name)
+        if not local or not database:
+            return None
+        databases.append(database)
+    return [] if sql_reset(line.code[0], databases) else None
+
+
+def _objects(entry: dict[str, Any], line: _Line) -> list[tuple[list[str], list[str]]] | None:
+    """What the command removes, each as (its names, the names around it)."""
+    kind = entry["operands"]
+    named = {"names": line.operands, "files": line.names, "none": line.names}
+    if kind in named:
+        if kind == "none" and line.operands:
+            return None
+        return [([name], []) for name in named[kind]] or None
+    return _mongo(line) if kind == "mongo" else _kube(entry, line)
+
+
+def _kube(entry: dict[str, Any], line: _Line) -> list[tuple[list[str], list[str]]] | None:
+    """``kubectl delete KIND NAME…``/``KIND/NAME…`` and ``helm uninstall RELEASE…`` on a
+    local cluster context, in the namespace the line names."""
+    if len(line.contexts) != 1 or not local_context(line.contexts[0]) or len(line.namespaces) > 1:
+        return None
+    words = line.operands
+    if not words or words[0] not in entry["verbs"]:
+        return None
+    names, kinds = words[1:], data()["kube"]["kinds"]
+    if entry["operands"] == "kube":
+        if names and "/" not in names[0]:
+            if names[0] not in kinds:
+                return None
+            names = [f"{names[0]}/{name}" for name in names[1:]]
+        split = [name.partition("/") for name in names]
+        if any(kind not in kinds or not slash for kind, slash, _ in split):
+            return None
+        return [
+            ([name], [] if kind in ("namespace", "namespaces", "ns") else line.namespaces)
+            for kind, _, name in split
+        ] or None
+    return [([name], line.namespaces) for name in names] or None
+
+
+def _entry(args: list[Arg], feed: Feed, scope: Scope) -> tuple[dict[str, Any], _Line] | None:
+    """The program's entry and its words read by role, when every word can be read."""
+    program = args[0][0] if args else None
+    if program is None or "/" in program or feed.stdin_operands or feed.replace_token:
+        return None
+    if feed.depth:
+        return None  # under ssh, docker exec, sudo, a shell's -c: the place is another's
+    entry = data()["programs"].get(data()["aliases"].get(program, program))
+    words = [arg[0] for arg in args[1:]]
+    if entry is None or any(word is None for word in words) or any(arg[2] for arg in args):
+        return None
+    if touches_environment([*scope.lines, *(name for name, _ in scope.environment)]):
+        return None  # the line or the deployment points the client somewhere
+    line = _read(entry, [word for word in words if word is not None])
+    return None if line is None else (entry, line)
+
+
+def local_reset(args: list[Arg], feed: Feed, scope: Scope) -> frozenset[str]:
+    """The findings to drop from judging ``args``: those its entry lists when the command is
+    a reset of disposable objects on this machine, else none."""
+    read = _entry(args, feed, scope)
+    if read is None:
+        return frozenset()
+    entry, line = read
+    databases = [] if "context" in entry else _place(entry, line)
+    objects = None
+    if databases is not None and entry["operands"] == "database":
+        objects = _sql_client(line, databases)
+    elif databases is not None and (line.names or not entry.get("needs_name")):
+        objects = _objects(entry, line)
+    if objects is None or databases is None:
+        return frozenset()
+    if not all(disposable(names, around or databases) for names, around in objects):
+        return frozenset()
+    return frozenset(entry["forgive"])
+
+
+def forgive(scope: Scope, start: int, rules: frozenset[str]) -> None:
+    """Drop the findings of ``rules`` judging one command added after ``start``."""
+    scope.hits[start:] = [hit for hit in scope.hits[start:] if hit.rule not in rules]
