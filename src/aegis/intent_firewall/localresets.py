@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["forgive", "local_reset"]
 
 _MONGO_CALLS = ("dropDatabase()", "drop()", "deleteMany({})")
+#: Program names (as written, no path) that may be a reset: a path to one is not read.
+_PROGRAMS = frozenset([*data()["programs"], *data()["aliases"]])
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -106,14 +109,28 @@ def _place(entry: dict[str, Any], line: _Line) -> list[str] | None:
     return databases
 
 
+def _sibling(code: str) -> tuple[str, str] | None:
+    """``db.getSiblingDB("app_test").dropDatabase()`` as (``app_test``, ``db.dropDatabase()``)."""
+    head = "db.getSiblingDB("
+    if not code.startswith(head) or code[len(head) : len(head) + 1] not in ("'", '"'):
+        return None
+    quote = code[len(head)]
+    name, closed, rest = code[len(head) + 1 :].partition(quote + ").")
+    return (name, "db." + rest) if closed and quote not in name else None
+
+
 def _mongo(line: _Line) -> list[tuple[list[str], list[str]]] | None:
     """``mongosh [URL|DB] --eval 'db.dropDatabase()'`` (or ``db.COLL.drop()``,
-    ``db.COLL.deleteMany({})``): one call, on a database the line names."""
-    if len(line.operands) != 1 or len(line.code) != 1:
+    ``db.COLL.deleteMany({})``, or on ``db.getSiblingDB("NAME")``): one call, on a database
+    the line names."""
+    if len(line.operands) > 1 or len(line.code) != 1:
         return None
-    target = line.operands[0]
+    target = line.operands[0] if line.operands else ""
     local, database = connection_place(target) if "://" in target else (True, target)
     code = line.code[0].strip().rstrip(";").strip()
+    sibling = _sibling(code)
+    if sibling is not None:
+        database, code = sibling
     if not local or not database or not code.startswith("db.") or not plain_name(database):
         return None
     if code == "db.dropDatabase()":
@@ -124,23 +141,40 @@ def _mongo(line: _Line) -> list[tuple[list[str], list[str]]] | None:
     return [([collection], [database])]
 
 
-def _sql_client(line: _Line, databases: list[str]) -> list[tuple[list[str], list[str]]] | None:
+def _sql_client(
+    entry: dict[str, Any], line: _Line, databases: list[str]
+) -> list[tuple[list[str], list[str]]] | None:
+    """``psql DB -c STATEMENT``, ``mysql DB -e STATEMENT``, ``sqlite3 FILE STATEMENT``."""
     from aegis.intent_firewall.sqlresets import sql_reset
 
-    named = [*line.names, *line.operands[:1]]
-    if len(line.code) != 1 or len(line.operands) > 1 or len(named) > 1:
+    code, operands = line.code, line.operands
+    if entry.get("code_operand") and not code:
+        code, operands = operands[1:], operands[:1]
+    named = [*line.names, *operands[:1]]
+    if len(code) != 1 or len(operands) > 1 or len(named) > 1:
         return None
     for name in named:
         local, database = connection_place(name)
         if not local or not database:
             return None
         databases.append(database)
-    return [] if sql_reset(line.code[0], databases) else None
+    return [] if sql_reset(code[0], databases) else None
+
+
+def _verb_names(entry: dict[str, Any], line: _Line) -> list[tuple[list[str], list[str]]] | None:
+    """``minikube delete -p NAME``, ``k3d cluster delete NAME``, ``docker volume rm NAME``:
+    the words of one listed verb, then the names removed."""
+    for verb in entry["verbs"]:
+        if line.operands[: len(verb)] == verb:
+            return [([name], []) for name in [*line.operands[len(verb) :], *line.names]] or None
+    return None
 
 
 def _objects(entry: dict[str, Any], line: _Line) -> list[tuple[list[str], list[str]]] | None:
     """What the command removes, each as (its names, the names around it)."""
     kind = entry["operands"]
+    if kind == "verb-names":
+        return _verb_names(entry, line)
     named = {"names": line.operands, "files": line.names, "none": line.names}
     if kind in named:
         if kind == "none" and line.operands:
@@ -175,11 +209,9 @@ def _kube(entry: dict[str, Any], line: _Line) -> list[tuple[list[str], list[str]
 
 def _entry(args: list[Arg], feed: Feed, scope: Scope) -> tuple[dict[str, Any], _Line] | None:
     """The program's entry and its words read by role, when every word can be read."""
-    program = args[0][0] if args else None
-    if program is None or "/" in program or feed.stdin_operands or feed.replace_token:
-        return None
-    if feed.depth:
-        return None  # under ssh, docker exec, sudo, a shell's -c: the place is another's
+    program = args[0][0]
+    if program is None or feed.stdin_operands or feed.replace_token or feed.depth:
+        return None  # words from input; under ssh, docker exec, sudo, sh -c: another place
     entry = data()["programs"].get(data()["aliases"].get(program, program))
     words = [arg[0] for arg in args[1:]]
     if entry is None or any(word is None for word in words) or any(arg[2] for arg in args):
@@ -193,20 +225,22 @@ def _entry(args: list[Arg], feed: Feed, scope: Scope) -> tuple[dict[str, Any], _
 def local_reset(args: list[Arg], feed: Feed, scope: Scope) -> frozenset[str]:
     """The findings to drop from judging ``args``: those its entry lists when the command is
     a reset of disposable objects on this machine, else none."""
+    if not args or args[0][0] not in _PROGRAMS:
+        return _NONE  # nearly every command: one set lookup
     read = _entry(args, feed, scope)
     if read is None:
-        return frozenset()
+        return _NONE
     entry, line = read
     databases = [] if "context" in entry else _place(entry, line)
     objects = None
     if databases is not None and entry["operands"] == "database":
-        objects = _sql_client(line, databases)
+        objects = _sql_client(entry, line, databases)
     elif databases is not None and (line.names or not entry.get("needs_name")):
         objects = _objects(entry, line)
     if objects is None or databases is None:
-        return frozenset()
+        return _NONE
     if not all(disposable(names, around or databases) for names, around in objects):
-        return frozenset()
+        return _NONE
     return frozenset(entry["forgive"])
 
 

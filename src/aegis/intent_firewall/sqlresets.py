@@ -34,6 +34,7 @@ __all__ = ["forgiven_sql", "sql_place", "sql_reset"]
 
 _DROPPED = frozenset({"TABLE", "VIEW", "SCHEMA", "DATABASE", "INDEX", "SEQUENCE"})
 _REPLACED = frozenset({"TABLE", "VIEW"})
+_ADDED = frozenset({"SCHEMA", "DATABASE"})
 _MAX = 1024
 #: Parameter keys naming the database a SQL tool reaches, by what their value is.
 _NAME_KEYS = frozenset({"database", "db", "db_name", "database_name", "dbname", "schema",
@@ -69,8 +70,8 @@ def _objects(statement: Any) -> list[tuple[list[str], bool]] | None:
     if isinstance(statement, exp.Create) and statement.args.get("properties") is None:
         kind = str(statement.args.get("kind") or "").upper()
         renewed = bool(statement.args.get("replace"))
-        if kind == "SCHEMA" and not renewed and statement.args.get("expression") is None:
-            return []  # CREATE SCHEMA [IF NOT EXISTS] s: adds an empty namespace
+        if kind in _ADDED and not renewed and statement.args.get("expression") is None:
+            return []  # CREATE SCHEMA|DATABASE [IF NOT EXISTS] s: adds an empty one
         if kind in _REPLACED and renewed and isinstance(statement.this, exp.Table):
             return [(_parts(statement.this), len(_parts(statement.this)) == 1)]
     return None
