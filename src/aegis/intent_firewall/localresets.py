@@ -162,8 +162,7 @@ def _sql_client(
 
 
 def _verb_names(entry: dict[str, Any], line: _Line) -> list[tuple[list[str], list[str]]] | None:
-    """``minikube delete -p NAME``, ``k3d cluster delete NAME``, ``docker volume rm NAME``:
-    the words of one listed verb, then the names removed."""
+    """``docker volume rm NAME…``: the words of one listed verb, then the names removed."""
     for verb in entry["verbs"]:
         if line.operands[: len(verb)] == verb:
             return [([name], []) for name in [*line.operands[len(verb) :], *line.names]] or None
