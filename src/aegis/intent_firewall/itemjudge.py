@@ -11,6 +11,7 @@ from aegis.intent_firewall.actionname import ACCESS_PAIRS, FILE_DELETING, names_
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
+from aegis.intent_firewall.devicetools import with_serial
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.languagetools import inline_code, inline_shell_script
 from aegis.intent_firewall.localtools import judged_locally, unread_local_tool
@@ -179,7 +180,8 @@ class RequestJudge(ValueJudge):
         are that program's, not a command line whose program is their first word."""
         if item.key not in NAMED_ARGUMENT_KEYS or not argv:
             return argv
-        return named_argv(named_program(self._tool_words(item), NOT_PROGRAM_WORDS), argv)
+        named = named_argv(named_program(self._tool_words(item), NOT_PROGRAM_WORDS), argv)
+        return with_serial(named, self.request.parameters, item.where, item.key)  # adb -s
 
     def _tool_words(self, item: Item) -> frozenset[str]:
         """The words naming the program an item's tool runs: a step's own tool
