@@ -5,6 +5,9 @@
   rules (``mobiledevices.py``) see which device is meant. A serial that is not one plain
   word (an option, anything a shell would expand) is left out, and adb then names no
   device: a finding.
+* ``ios.simulator.erase {device: "iPhone 15"}`` runs ``simctl erase "iPhone 15"`` (one
+  simctl verb named, the device and, for install or launch, the app); ``install`` takes a
+  workspace app as ``xcrun simctl install`` does.
 * ``android.emulator {avd: Pixel_7_API_34, wipe_data: true, no_window: true}`` runs
   ``emulator -avd Pixel_7_API_34 -wipe-data -no-window``: wiping an emulator's data is its
   cold boot, judged by the catalogue as that command line rather than as a destructive
@@ -16,7 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["EMULATOR_WORDS", "emulator_command", "emulator_tool", "with_serial"]
+__all__ = [
+    "DEVICE_TOOL_WORDS",
+    "device_command",
+    "device_tool",
+    "emulator_command",
+    "emulator_tool",
+    "with_serial",
+]
 
 #: Keys that name the device an adb tool acts on.
 _SERIAL_KEYS = frozenset({"serial", "device", "device_serial", "deviceserial", "device_id",
@@ -24,6 +34,8 @@ _SERIAL_KEYS = frozenset({"serial", "device", "device_serial", "deviceserial", "
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-")
 #: Words of an emulator tool's name; it must name "emulator" and nothing else.
 EMULATOR_WORDS = frozenset({"emulator"})
+#: Words that may make :func:`device_command` find a command line.
+DEVICE_TOOL_WORDS = frozenset({"emulator", "simulator", "simulators", "simctl"})
 _NAME_WORDS = frozenset({"android", "emulator", "avd", "start", "launch", "boot", "run", "cold",
                          "open", "tool"})  # fmt: skip
 #: Parameters of an emulator tool: option taking the value, or flag set by ``true``.
@@ -80,3 +92,57 @@ def emulator_command(words: frozenset[str], parameters: object) -> list[str] | N
         else:
             return None
     return argv if "-avd" in argv else None
+
+
+#: Words of a simulator tool's name: one of these, at most one verb and some nouns.
+_SIMULATOR_WORDS = frozenset({"simulator", "simulators", "simctl"})
+_SIMULATOR_NOUNS = frozenset({"ios", "iphone", "ipad", "xcode", "apple", "device", "devices",
+                              "simulator", "simulators", "simctl"})  # fmt: skip
+#: Verbs a simulator tool's name may say, as simctl's own.
+_SIMULATOR_VERBS = {"boot": "boot", "start": "boot", "shutdown": "shutdown", "stop": "shutdown",
+                    "erase": "erase", "reset": "erase", "wipe": "erase", "delete": "delete",
+                    "install": "install", "uninstall": "uninstall", "launch": "launch",
+                    "terminate": "terminate"}  # fmt: skip
+_DEVICE_KEYS = frozenset({"device", "udid", "name", "simulator", "device_id", "device_name",
+                          "deviceid", "devicename", "target"})  # fmt: skip
+_APP_KEYS = frozenset({"app", "app_path", "apppath", "path", "bundle_id", "bundleid", "bundle",
+                       "bundle_identifier"})  # fmt: skip
+_NAME_CHARS = _PLAIN | frozenset(" ()")
+
+
+def simulator_tool(words: frozenset[str]) -> bool:
+    """An action named for one simctl verb on a simulator (``ios.simulator.erase``)."""
+    verbs = words & _SIMULATOR_VERBS.keys()
+    return bool(words & _SIMULATOR_WORDS) and len(verbs) == 1 and words - verbs <= _SIMULATOR_NOUNS
+
+
+def simulator_command(words: frozenset[str], parameters: object) -> list[str] | None:
+    """``simctl VERB DEVICE [APP]`` such a tool runs, or ``None`` when not understood."""
+    if not simulator_tool(words) or not isinstance(parameters, Mapping):
+        return None
+    verb = _SIMULATOR_VERBS[next(iter(words & _SIMULATOR_VERBS.keys()))]
+    device: list[str] = []
+    app: list[str] = []
+    for name, value in parameters.items():
+        key = name.replace("-", "_").lower() if isinstance(name, str) else ""
+        if not isinstance(value, str) or not value or value[0] == "-" or len(value) > 256:
+            return None
+        if key in _DEVICE_KEYS and _NAME_CHARS.issuperset(value):
+            device.append(value)
+        elif key in _APP_KEYS and verb in ("install", "uninstall", "launch", "terminate"):
+            app.append(value)
+        else:
+            return None
+    if len(device) != 1 or len(app) > 1:
+        return None
+    return ["simctl", verb, *device, *app]
+
+
+def device_tool(words: frozenset[str]) -> bool:
+    """An emulator or simulator tool whose name says nothing beyond its command line."""
+    return emulator_tool(words) or simulator_tool(words)
+
+
+def device_command(words: frozenset[str], parameters: object) -> list[str] | None:
+    """The command line an emulator or simulator tool runs, or ``None``."""
+    return emulator_command(words, parameters) or simulator_command(words, parameters)

@@ -23,7 +23,7 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 
-from aegis.intent_firewall.devicetools import EMULATOR_WORDS, emulator_command
+from aegis.intent_firewall.devicetools import DEVICE_TOOL_WORDS, device_command
 from aegis.intent_firewall.gitpushtool import push_command
 from aegis.intent_firewall.kubecontexts import local_context
 from aegis.intent_firewall.localtools import local_tool_command
@@ -50,7 +50,11 @@ ARCHIVE_WORDS = frozenset(_DATA["archive_words"])
 _ARCHIVE_OTHER = frozenset(_DATA["archive_other_words"])
 #: A word of each tool below (the test of :func:`names_tool_command`).
 _TOOL_WORDS = (
-    _KUBE | _CLOUD | ARCHIVE_WORDS | EMULATOR_WORDS | {"test", "tests", "push", "compose", "kind"}
+    _KUBE
+    | _CLOUD
+    | ARCHIVE_WORDS
+    | DEVICE_TOOL_WORDS
+    | {"test", "tests", "push", "compose", "kind"}
 )
 #: Words that may make :func:`verb_tool_commands` find a command (``run_migrations``).
 _VERB_TOOL_TRIGGERS = VERB_TOOL_WORDS | {"migration", "migrations"}
@@ -252,7 +256,7 @@ def tool_command(words: frozenset[str], parameters: object) -> list[str] | None:
     return (
         push_command(words, parameters)
         or local_tool_command(words, parameters)
-        or emulator_command(words, parameters)
+        or device_command(words, parameters)
     )
 
 

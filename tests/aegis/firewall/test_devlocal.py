@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from aegis.intent_firewall.devicetools import emulator_command, with_serial
+from aegis.intent_firewall.devicetools import device_command, emulator_command, with_serial
 from aegis.intent_firewall.localpublish import local_registry, loopback_url
 from aegis.intent_firewall.mobiledevices import _segments
 from aegis.intent_firewall.options import Arg
@@ -171,3 +171,26 @@ def test_a_requirement_names_its_project_only_without_a_reference(
     spec: str, name: str | None
 ) -> None:
     assert requirement_name(spec) == name
+
+
+@pytest.mark.parametrize(
+    ("words", "parameters", "expected"),
+    [
+        ({"ios", "simulator", "erase"}, {"device": "iPhone 15"}, ["simctl", "erase", "iPhone 15"]),
+        ({"simulator", "reset"}, {"udid": "A1-B2"}, ["simctl", "erase", "A1-B2"]),
+        (
+            {"simulator", "install"},
+            {"device": "booted", "app": "build/A.app"},
+            ["simctl", "install", "booted", "build/A.app"],
+        ),
+        ({"simulator", "erase"}, {"device": "-all"}, None),
+        ({"simulator", "erase"}, {"device": "x", "app": "y"}, None),
+        ({"simulator", "erase", "delete"}, {"device": "x"}, None),
+        ({"simulator", "spawn"}, {"device": "booted"}, None),
+        ({"device", "erase"}, {"device": "x"}, None),
+    ],
+)  # fmt: skip
+def test_a_simulator_tool_is_one_simctl_verb(
+    words: set[str], parameters: dict[str, object], expected: list[str] | None
+) -> None:
+    assert device_command(frozenset(words), parameters) == expected
