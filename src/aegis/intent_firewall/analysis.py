@@ -392,6 +392,7 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
             stdin_redirected=redirected,
             fed_by=tuple(command.fed_by),
             depth=depth,
+            assignments=_prefix_values(command) if command.assignments else (),
         )
         judge.argv(line.follow(scope, command, program, feed), feed)
     _whole_line(text, scope, job, commands, depth)
@@ -409,6 +410,11 @@ def _whole_line(
     rest = unguarded_rest(text) if "cd" in text or "pushd" in text else None
     if rest is not None:
         judge_shell(rest, scope, ShellJob(job.cwd, job.cwd_known, job.budget, job.commands), depth)
+
+
+def _prefix_values(command: SimpleCommand) -> tuple[tuple[str, str | None], ...]:
+    """``RAILS_ENV=test`` before a command: what the command's own environment holds."""
+    return tuple((name, word.value) for name, word in command.assignments)
 
 
 def _assignments(scope: Scope, command: SimpleCommand, program: str) -> None:

@@ -22,6 +22,7 @@ from aegis.intent_firewall.access import (
 )
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
+from aegis.intent_firewall.devlocal import spared
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.fetchflow import fetch_flow
 from aegis.intent_firewall.flagmodes import flag_mode
@@ -79,6 +80,8 @@ class Feed:
     depth: int = 0
     #: The words of the pipeline stage that writes this command's standard input.
     producer: tuple[Arg, ...] = ()
+    #: The command's own prefix assignments (``RAILS_ENV=test bin/rails …``), as resolved.
+    assignments: tuple[tuple[str, str | None], ...] = ()
 
 
 @cache
@@ -284,7 +287,7 @@ class CommandJudge:
             if not spec.subcommands:
                 break
             outer = spec
-            spec, args = self.subcommand(spec, args)
+            spec, args = self.subcommand(spec, args, feed)
             if spec is outer:
                 break
         if spec.wrapper is not None:
@@ -407,10 +410,16 @@ class CommandJudge:
             return
         for value, _written, _glob in operands[1:16]:
             sub = spec.subcommands.get(value or "")
-            if sub is not None and sub.finding:
+            if (
+                sub is not None
+                and sub.finding
+                and not spared(sub.finding, spec.name, value or "", args, feed.assignments)
+            ):
                 self.hit(sub.finding, f"{spec.name} goal {value}: {shown(args)}")
 
-    def subcommand(self, spec: Program, args: list[Arg]) -> tuple[Program, list[Arg]]:
+    def subcommand(
+        self, spec: Program, args: list[Arg], feed: Feed | None = None
+    ) -> tuple[Program, list[Arg]]:
         if (mode := flag_mode(spec, args)) is not None:
             word, entry, taken = mode
             if entry.finding:
@@ -438,7 +447,10 @@ class CommandJudge:
             # deno eval CODE is deno's -e: judged as the interpreter's inline code
             return spec, [args[0], ("-e", args[position][1], False), *args[position + 1 :]]
         # a rehearsal uploads nothing: cargo publish --dry-run, npm publish --dry-run
-        if sub.finding and not (sub.finding == "irreversible-publish" and _dry_run(args)):
+        if sub.finding and not (
+            (sub.finding == "irreversible-publish" and _dry_run(args))
+            or spared(sub.finding, spec.name, name, args, feed.assignments if feed else ())
+        ):  # a local registry, the test database (devlocal.py)
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
         merged = _merged(spec, sub, name)
         return merged, [args[0], *without_used(args[1:], used)]

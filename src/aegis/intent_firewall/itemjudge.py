@@ -11,6 +11,7 @@ from aegis.intent_firewall.actionname import ACCESS_PAIRS, FILE_DELETING, names_
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
+from aegis.intent_firewall.devicetools import device_tool, with_serial
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.languagetools import inline_code, inline_shell_script
 from aegis.intent_firewall.localtools import judged_locally, unread_local_tool
@@ -88,8 +89,11 @@ class RequestJudge(ValueJudge):
             destructive = frozenset()  # delete_file {path: build/x.log}: judged as its path
         if destructive and self._judged_as_commands(destructive):
             destructive = frozenset()
-        if destructive and judged_locally(self.words, self.request.parameters, self.command):
-            destructive = frozenset()  # kind.delete_cluster, terminal.kill (localtools.py)
+        if destructive and (
+            judged_locally(self.words, self.request.parameters, self.command)
+            or (self.command is not None and device_tool(self.words))
+        ):  # kind.delete_cluster, terminal.kill (localtools.py), ios.simulator.erase (devicetools)
+            destructive = frozenset()
         if destructive:
             hit = default_hit(
                 "destructive-action", f"{action!r} ({', '.join(sorted(destructive))})"
@@ -179,7 +183,8 @@ class RequestJudge(ValueJudge):
         are that program's, not a command line whose program is their first word."""
         if item.key not in NAMED_ARGUMENT_KEYS or not argv:
             return argv
-        return named_argv(named_program(self._tool_words(item), NOT_PROGRAM_WORDS), argv)
+        named = named_argv(named_program(self._tool_words(item), NOT_PROGRAM_WORDS), argv)
+        return with_serial(named, self.request.parameters, item.where, item.key)  # adb -s
 
     def _tool_words(self, item: Item) -> frozenset[str]:
         """The words naming the program an item's tool runs: a step's own tool

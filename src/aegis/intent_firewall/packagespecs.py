@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re2
 
-__all__ = ["PACKAGE_SPEC_KEYS", "package_spec"]
+__all__ = ["PACKAGE_SPEC_KEYS", "package_spec", "requirement_name"]
 
 #: Keys (case-folded) whose value names a package to fetch.
 PACKAGE_SPEC_KEYS = frozenset(
@@ -53,3 +53,17 @@ def package_spec(key: str, text: str) -> bool:
     if "://" in value or value.startswith(("git+", "file:", ".", "/", "~", "-")):
         return False
     return any(pattern.fullmatch(value) for pattern in (_PEP508, _AT_SPEC, _GEM_SPEC))
+
+
+_LEADING_NAME = re2.compile(_NAME)
+
+
+def requirement_name(text: str) -> str | None:
+    """The project a PEP 508 specifier without a direct reference names (``ruff==0.6.9``,
+    ``black[jupyter]>=24``: ruff, black); ``None`` for anything else (a URL, a path, a
+    ``name @ https://…`` reference, words a specifier cannot hold)."""
+    value = text.strip()
+    if not value or len(value) > _MAX_SPEC or not _PEP508.fullmatch(value):
+        return None
+    match = _LEADING_NAME.match(value)
+    return match.group(0) if match else None

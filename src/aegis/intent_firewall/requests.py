@@ -9,6 +9,7 @@ from typing import Any
 
 from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, judge_shell
 from aegis.intent_firewall.configtext import config_text, structured_config
+from aegis.intent_firewall.devicetools import device_tool
 from aegis.intent_firewall.footholds import foothold_findings
 from aegis.intent_firewall.gitpushtool import PUSH_WORDS
 from aegis.intent_firewall.guardtamper import tamper_findings
@@ -99,7 +100,12 @@ def judge_request(
         for rule, evidence in http_method_findings(walk.frozen):
             judge.keep([default_hit(rule, evidence)], "parameters")
     # a deletion's force: true is rm's -f, a push tool's git push's --force (gitpushtool)
-    if not quiet and judge.deletion is None and not (judge.command and judge.words == PUSH_WORDS):
+    # (android.emulator's wipe_data: true is the -wipe-data of the line it runs: devicetools)
+    if (
+        not quiet
+        and judge.deletion is None
+        and not (judge.command and (judge.words == PUSH_WORDS or device_tool(judge.words)))
+    ):
         for rule, evidence in parameter_flag_findings(walk.frozen, judge.words):
             judge.keep([default_hit(rule, evidence)], "parameters")
     if walk.chars + len(request.action) + len(request.context) > limits.max_request:
@@ -138,7 +144,8 @@ def judge_request(
     if captured:
         judge.keep([default_hit("capture", captured)], "action")
     _judge_items(judge, items, walk)
-    if not quiet or _may_name_operation(walk.frozen) or judge.name.moves_files:
+    emulator = judge.command is not None and device_tool(judge.words)  # all read as argv
+    if (not quiet or _may_name_operation(walk.frozen) or judge.name.moves_files) and not emulator:
         _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)

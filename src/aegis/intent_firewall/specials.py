@@ -23,6 +23,7 @@ from aegis.intent_firewall import (
 )
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
+from aegis.intent_firewall.packagespecs import requirement_name
 from aegis.intent_firewall.winprograms import windows_verbs
 
 if TYPE_CHECKING:
@@ -336,8 +337,8 @@ def _creates_package(judge: CommandJudge, spec: Program, args: list[Arg], feed: 
 
 
 #: Options of one-shot package runners whose value is another package to fetch and install
-#: (``npx -p PKG``, ``uvx --from PKG``, ``uvx --with PKG``).
-_PACKAGE_OPTIONS = frozenset({"-p", "--package", "--from", "--with"})
+#: (``npx -p PKG``, ``uvx --from PKG``, ``uvx --with PKG``, ``pipx run --spec PKG``).
+_PACKAGE_OPTIONS = frozenset({"-p", "--package", "--from", "--with", "--spec"})
 #: Specifiers that name a registry package rather than a file (``deno run npm:PKG``).
 _PACKAGE_SCHEMES = ("npm:", "jsr:")
 
@@ -376,7 +377,9 @@ def _package_name(specifier: str) -> str:
     for scheme in _PACKAGE_SCHEMES:
         name = name.removeprefix(scheme)
     at = name.find("@", 1)  # @scope/name@1.2 keeps its scope
-    return name[:at] if at > 0 else name
+    if at > 0:
+        return name[:at]
+    return requirement_name(name) or name  # pipx run --spec ruff==0.6.9, uvx --from black[d]
 
 
 def _runs_package(judge: CommandJudge, spec: Program, arg: Arg, cwd: str) -> None:
@@ -431,7 +434,21 @@ def _debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     debugger(judge, spec, args, feed)
 
 
+def _adb(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.mobiledevices import adb
+
+    adb(judge, spec, args, feed)
+
+
+def _simulator_app(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.mobiledevices import simulator_install
+
+    simulator_install(judge, spec, args, feed)
+
+
 SPECIAL: dict[str, Handler] = {
+    "adb": _adb,
+    "simapp": _simulator_app,
     "disk-image": _disk_image,
     "debugger": _debugger,
     "find": find,

@@ -23,6 +23,7 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 
+from aegis.intent_firewall.devicetools import DEVICE_TOOL_WORDS, device_command
 from aegis.intent_firewall.gitpushtool import push_command
 from aegis.intent_firewall.kubecontexts import local_context
 from aegis.intent_firewall.localtools import local_tool_command
@@ -48,7 +49,13 @@ _KUBE_VERBS = frozenset(_DATA["kubernetes_verbs"])
 ARCHIVE_WORDS = frozenset(_DATA["archive_words"])
 _ARCHIVE_OTHER = frozenset(_DATA["archive_other_words"])
 #: A word of each tool below (the test of :func:`names_tool_command`).
-_TOOL_WORDS = _KUBE | _CLOUD | ARCHIVE_WORDS | {"test", "tests", "push", "compose", "kind"}
+_TOOL_WORDS = (
+    _KUBE
+    | _CLOUD
+    | ARCHIVE_WORDS
+    | DEVICE_TOOL_WORDS
+    | {"test", "tests", "push", "compose", "kind"}
+)
 #: Words that may make :func:`verb_tool_commands` find a command (``run_migrations``).
 _VERB_TOOL_TRIGGERS = VERB_TOOL_WORDS | {"migration", "migrations"}
 _SOURCES = frozenset(_DATA["archive_source_keys"])
@@ -246,7 +253,11 @@ def tool_command(words: frozenset[str], parameters: object) -> list[str] | None:
         return _archive(parameters)
     if words & {"test", "tests"} and words <= {"run", "test", "tests", "execute"}:
         return _tests(parameters)
-    return push_command(words, parameters) or local_tool_command(words, parameters)
+    return (
+        push_command(words, parameters)
+        or local_tool_command(words, parameters)
+        or device_command(words, parameters)
+    )
 
 
 #: Destructive action words a tool read as its command line stands for.

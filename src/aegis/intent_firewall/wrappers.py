@@ -149,7 +149,9 @@ def _wrapper_value(
 
 def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
     grammar = spec.wrapper or Wrapper()
-    inner_feed = replace(feed, depth=feed.depth + 1)
+    # the wrapped command's environment is the wrapper's to change (env -i, sudo): the
+    # line's prefix assignments are not known to reach it
+    inner_feed = replace(feed, depth=feed.depth + 1, assignments=())
     if grammar.applet:
         judge.argv(args[1:], inner_feed)
         return
