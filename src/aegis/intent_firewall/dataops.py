@@ -42,7 +42,7 @@ _COMMAND_SUFFIXES = tuple(_DATA["backup"]["command_option_suffixes"])
 _SPARK_SETTINGS = tuple(_DATA["spark"]["harmless_settings"])
 _EMULATED = frozenset(_DATA["emulators"]["always_local"])
 #: Programs judged (or checked) here before their catalogue entry is applied.
-AROUND = frozenset({"aws", "rclone", "restic", "sops"} | _EMULATED)
+AROUND = frozenset({"aws", "az", "rclone", "restic", "rustic", "sops"} | _EMULATED)
 #: Where logrotate keeps its state when no ``-s`` names a file.
 _DEFAULT_STATE = "/var/lib/logrotate/status"
 _SOPS_MODES = frozenset({"-e", "--encrypt", "-r", "--rotate", "-d", "--decrypt", "--extract"})
@@ -245,10 +245,10 @@ def _checks(judge: CommandJudge, name: str, spec: Program, args: list[Arg]) -> N
     parsed = parse_options(spec, args[1:])
     named = {option for _role, _arg, option in parsed.options} | parsed.flags
     first = parsed.operands[0][0] if parsed.operands else None
-    if name == "restic":
+    if name in ("restic", "rustic"):
         given = named & {"-r", "--repo", "--repository-file"}
         if not given and first not in ("version", "generate", "help", None):
-            _elsewhere(judge, "restic repository from RESTIC_REPOSITORY, not shown")
+            _elsewhere(judge, f"{name} repository from the environment or a profile, not shown")
     elif first not in spec.subcommands and not named & _SOPS_MODES:
         judge.hit("secret-environment", "sops FILE opens the decrypted file in an editor")
 
@@ -258,7 +258,7 @@ def judged_around(
 ) -> bool:
     """Checks before the entry of ``name`` is applied; True when the command was judged
     whole here (a call to a local emulator, see ``emulators.py``)."""
-    if name in ("restic", "sops"):
+    if name in ("restic", "rustic", "sops"):
         _checks(judge, name, spec, args)
         return False
     from aegis.intent_firewall.emulators import emulated

@@ -1,7 +1,8 @@
 """Calls that reach a local emulator of a cloud service, not the service.
 
 ``aws --endpoint-url http://localhost:4566 iam create-role …`` creates a role in LocalStack
-on this machine; ``awslocal`` and ``tflocal`` send every AWS call there; ``rclone copy ./x
+on this machine, ``az storage … --connection-string UseDevelopmentStorage=true`` a container
+in Azurite; ``awslocal`` and ``tflocal`` send every AWS call there; ``rclone copy ./x
 :s3,endpoint=http://127.0.0.1:9000:bucket`` writes to a MinIO on loopback. Such a command
 is judged as it is written, and then the findings that concern the service's state (its
 deletions, grants, publications, minted credentials: ``emulated_rules`` in
@@ -39,6 +40,8 @@ _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/dataops.toml").read_text()
 )["emulators"]
 _ENDPOINT_OPTIONS = tuple(_DATA["endpoint_options"])
+_CONNECTION_OPTIONS = tuple(_DATA["connection_options"])
+_DEVELOPMENT = frozenset(_DATA["development_storage"])
 _ALWAYS = frozenset(_DATA["always_local"])
 _HOST_VARIABLES = tuple(_DATA["host_variables"])
 _RULES = frozenset(_DATA["emulated_rules"])
@@ -66,6 +69,16 @@ def _loopback_url(text: str) -> bool:
     return host is not None and "@" not in text and is_loopback(host)
 
 
+def _connection_local(text: str) -> bool:
+    """An Azure connection string to the emulator: its shorthand, or endpoints on loopback."""
+    fields = [f.strip() for f in text.strip().strip("'\"").split(";") if f.strip()]
+    if any(f.casefold() in _DEVELOPMENT for f in fields):
+        return not any("proxyuri" in f.casefold() or "endpoint=" in f.casefold() for f in fields)
+    pairs = [f.partition("=") for f in fields]
+    ends = [value for key, _eq, value in pairs if key.casefold().endswith("endpoint")]
+    return bool(ends) and all(_loopback_url(end) for end in ends)
+
+
 def _endpoint(args: list[Arg]) -> bool | None:
     """True for a loopback endpoint option, False for another, None when there is none."""
     found: bool | None = None
@@ -73,10 +86,11 @@ def _endpoint(args: list[Arg]) -> bool | None:
         if value is None:
             return False
         name, equals, attached = value.partition("=")
-        if name not in _ENDPOINT_OPTIONS:
+        connection = name in _CONNECTION_OPTIONS
+        if name not in _ENDPOINT_OPTIONS and not connection:
             continue
         given = attached if equals else (args[index + 1][0] if index + 1 < len(args) else None)
-        if given is None or not _loopback_url(given):
+        if given is None or not (_connection_local if connection else _loopback_url)(given):
             return False
         found = True
     return found
