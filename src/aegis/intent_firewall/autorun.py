@@ -11,6 +11,8 @@ found in prose are: what is certainly dangerous counts, an unknown word does not
 
 from __future__ import annotations
 
+from aegis.intent_firewall.rotationconfig import is_rotation_config, rotation_commands
+
 __all__ = ["auto_run_kind", "carried_commands", "script_kind"]
 
 #: Build files whose indented lines are shell recipes.
@@ -34,6 +36,8 @@ def auto_run_kind(path: str) -> str | None:
         return "python"
     if name.endswith(_SHELL_SUFFIXES):
         return "shell"  # scripts/setup.sh: a script by its name, with or without #!
+    if is_rotation_config(path):
+        return "logrotate"  # its scripts run when logrotate runs it (rotationconfig.py)
     return None
 
 
@@ -63,6 +67,8 @@ def carried_commands(kind: str, text: str) -> list[str]:
         return _recipe_lines(text)
     if kind == "shell":
         return [text[: _MAX_LINE * _MAX_COMMANDS]]
+    if kind == "logrotate":
+        return rotation_commands(text)
     return _quoted_commands(text)
 
 

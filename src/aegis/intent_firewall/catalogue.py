@@ -74,6 +74,9 @@ class Program:
     #: see :mod:`aegis.intent_firewall.verbpatterns`.
     verbs: tuple[tuple[str, Program], ...] = ()
     groups: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    #: Options that make the entry's finding a rehearsal that changes nothing (``restic
+    #: forget --dry-run``): written as such, the finding is not fired.
+    rehearsal: frozenset[str] = frozenset()
 
     def option_role(self, option: str) -> str:
         """``value``, a role from the catalogue, or ``flag`` for options that take none."""
@@ -183,6 +186,7 @@ def _program(
         single_dash=_single_dash(data, base),
         verbs=verbs,
         groups=groups,
+        rehearsal=frozenset(data.get("rehearsal", ())),
     )
 
 
@@ -195,7 +199,14 @@ def _single_dash(data: Mapping[str, Any], base: Program | None) -> str:
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml", "cloud.toml", "devices.toml")
+_EXTRA_FILES = (
+    "everyday.toml",
+    "windows.toml",
+    "breadth.toml",
+    "cloud.toml",
+    "devices.toml",
+    "dataops.toml",
+)
 
 
 def _add_programs(

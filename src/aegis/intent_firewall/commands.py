@@ -22,6 +22,7 @@ from aegis.intent_firewall.access import (
 )
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
+from aegis.intent_firewall.dataops import AROUND, judged_around, rehearsal
 from aegis.intent_firewall.devlocal import spared
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.fetchflow import fetch_flow
@@ -82,6 +83,8 @@ class Feed:
     producer: tuple[Arg, ...] = ()
     #: The command's own prefix assignments (``RAILS_ENV=test bin/rails …``), as resolved.
     assignments: tuple[tuple[str, str | None], ...] = ()
+    #: The command is judged as a call to a local emulator (``emulators.py``).
+    local_endpoint: bool = False
 
 
 @cache
@@ -256,6 +259,8 @@ class CommandJudge:
         elif "/" not in value and args[-1][0] in _USAGE_WORDS and asks_for_usage(args):
             return  # kubectl delete --help, op --version: prints its usage or version, no more
         spec = self.catalogue.lookup(name)
+        if name in AROUND and spec is not None and judged_around(self, name, spec, args, feed):
+            return  # a local emulator's call, judged as such (dataops.py, emulators.py)
         note_unnamed_writes(self.scope, name, args, feed)
         command_collection(self, name, args, feed)
         fetch_flow(self, name, args)
@@ -447,10 +452,13 @@ class CommandJudge:
             # deno eval CODE is deno's -e: judged as the interpreter's inline code
             return spec, [args[0], ("-e", args[position][1], False), *args[position + 1 :]]
         # a rehearsal uploads nothing: cargo publish --dry-run, npm publish --dry-run
-        if sub.finding and not (
-            (sub.finding == "irreversible-publish" and _dry_run(args))
-            or spared(sub.finding, spec.name, name, args, feed.assignments if feed else ())
-        ):  # a local registry, the test database (devlocal.py)
+        rehearsed = sub.finding == "irreversible-publish" and _dry_run(args)
+        if (
+            sub.finding
+            and not rehearsed
+            and not rehearsal(sub.rehearsal, args)
+            and not spared(sub.finding, spec.name, name, args, feed.assignments if feed else ())
+        ):  # a dry run (dataops.py), a local registry, the test database (devlocal.py)
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
         merged = _merged(spec, sub, name)
         return merged, [args[0], *without_used(args[1:], used)]

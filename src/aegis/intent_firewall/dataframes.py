@@ -35,7 +35,8 @@ __all__ = ["data_effects"]
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/data_python.toml").read_text()
 )
-_DATA_MODULES = frozenset(_DATA["modules"])
+_SUBMODULES = frozenset(_DATA["submodules"])
+_DATA_MODULES = frozenset(_DATA["modules"]) | _SUBMODULES
 _READERS = frozenset(_DATA["readers"])
 _WRITERS = frozenset(_DATA["writers"])
 _METHODS = frozenset(_DATA["methods"])
@@ -106,6 +107,9 @@ def _imports(nodes: list[ast.AST]) -> dict[str, str] | None:
             return None  # from pandas import read_pickle: a bare name of any function
         if isinstance(node, ast.Import):
             for alias in node.names:
+                if alias.name in _SUBMODULES and alias.asname is not None:
+                    names[alias.asname] = alias.name  # import pyarrow.parquet as pq
+                    continue
                 root = alias.name.split(".")[0]
                 if root not in INERT_MODULES | _DATA_MODULES or "." in alias.name:
                     return None

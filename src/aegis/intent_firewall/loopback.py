@@ -51,6 +51,11 @@ def _data() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     )
 
 
+@cache
+def _status_paths() -> frozenset[str]:
+    return frozenset(patterns()["loopback_status_paths"])
+
+
 def _port(authority: str) -> str:
     host_port = authority.rpartition("@")[2]
     if host_port.startswith("["):
@@ -84,6 +89,8 @@ def sensitive_local_path(url: str) -> str:
     end = min((i for i in (rest.find(c, slash) for c in "?#") if i >= 0), default=len(rest))
     path = unquote(unquote(rest[slash:end])).casefold().replace("\\", "/")
     path = _unversioned(path)
+    if path.rstrip("/") in _status_paths():
+        return _climbing_query(rest[end:])  # Vault's /v1/sys/health: a status page
     for prefix in prefixes:
         if path.startswith(prefix) and not path.startswith(_HEALTH_PATHS):
             return prefix

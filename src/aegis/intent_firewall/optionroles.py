@@ -91,6 +91,10 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
         from aegis.intent_firewall.listeners import bind_option, login_option
 
         (bind_option if role == "bind" else login_option)(judge, option, arg)
+    elif role.startswith(("backup-", "store-", "dbt-", "spark-")):
+        from aegis.intent_firewall.dataops import judge_role
+
+        judge_role(judge, role, arg, option, cwd)
 
 
 def looks_like_path(value: str) -> bool:

@@ -9,6 +9,7 @@ from aegis.intent_firewall.access import Scope
 from aegis.intent_firewall.analysis import judge_shell
 from aegis.intent_firewall.autorun import script_kind
 from aegis.intent_firewall.contentrefs import quoted_reference
+from aegis.intent_firewall.emulators import aws_local_files
 from aegis.intent_firewall.filekinds import DATA_KINDS
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.injection import without_quoted
@@ -55,7 +56,9 @@ class PlainReader(JudgeState):
         if kind == "instructions":
             return ordered_urls(canonical, urls)  # AGENTS.md: the URLs it orders reached
         if command or key in URL_KEYS or (key in FILE_TEXT_KEYS and self.writes_file):
-            return urls  # a file of code or configuration: its URLs are fetched
+            # a file of code or configuration: its URLs are fetched; a command line's
+            # AWS CLI file:// values are files it reads (judged with its words)
+            return aws_local_files(canonical, urls) if command else urls
         if not prose_like(canonical):
             return urls
         return ordered_urls(canonical, urls)

@@ -140,6 +140,8 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
             return stripped
     elif document_pointer(key, canonical, words):
         pass  # json_edit {pointer: /scripts}: a place in the document (jsonedits.py)
+    elif key in CONTENT_KEYS and "\n" in stripped and key not in PATH_KEYS:
+        pass  # a file's text of several lines (a logrotate stanza, a cell) names no one path
     elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
         budget = job.commands
         if budget is not None and not budget.classify_path():

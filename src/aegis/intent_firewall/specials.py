@@ -22,6 +22,7 @@ from aegis.intent_firewall import (
     tools,
 )
 from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.dataops import DATAOPS_HANDLERS
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.packagespecs import requirement_name
 from aegis.intent_firewall.winprograms import windows_verbs
@@ -489,4 +490,5 @@ SPECIAL: dict[str, Handler] = {
     "fd": _fd,
     "cmd": _cmd,
     "windows-verbs": windows_verbs,
+    **DATAOPS_HANDLERS,
 }

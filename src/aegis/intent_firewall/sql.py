@@ -33,6 +33,7 @@ from aegis.intent_firewall.sqlcomments import (
 )
 from aegis.intent_firewall.sqlconditions import always_true_alternative, edits_all
 from aegis.intent_firewall.sqldynamic import dynamic_sql
+from aegis.intent_firewall.sqlexports import workspace_export
 from aegis.intent_firewall.sqlframing import (
     additive,
     cancels_one_query,
@@ -251,6 +252,7 @@ def _statement_hits(statements: list[Any], flat: str, parse: bool, hits: list[Hi
             isinstance(statement, exp.Copy | exp.Merge)
             and _copies_or_deletes(statement, flat)
             and not copy_to_client(statement)
+            and not workspace_export(statement)
         ):
             hits.append(default_hit("sql-destructive", f"{statement.key.upper()}: {flat[:80]}"))
         if always_true_alternative(statement):

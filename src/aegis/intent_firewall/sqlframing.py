@@ -140,15 +140,22 @@ def _guarded_table(statement: Any) -> bool:
 
 _REFRESH = re2.compile(r"(?i)materialized view (concurrently )?[a-z_][a-z0-9_$]*"
                        r"(\.[a-z_][a-z0-9_$]*)?( with data)? ?;?")  # fmt: skip
+#: ``REINDEX [(VERBOSE)] INDEX|TABLE [CONCURRENTLY] name``: one index or table's indexes
+#: rebuilt; ``REINDEX SCHEMA|DATABASE|SYSTEM`` locks everything and stays a finding.
+_REINDEX = re2.compile(r"(?i)(\( ?verbose ?\) )?(index|table) (concurrently )?"
+                       r"[a-z_][a-z0-9_$]*(\.[a-z_][a-z0-9_$]*)? ?;?")  # fmt: skip
 _CANCEL = re2.compile(r"(?i)select pg_cancel_backend ?\( ?\d{1,10} ?\) ?;?")
 
 
 def quiet_command(keyword: str, rest: str) -> bool:
     """``VACUUM [FULL|ANALYZE|VERBOSE|(…)] [table]``: maintenance; ``VACUUM INTO`` writes a
     file and is not. ``REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH DATA]``: the
-    view recomputed from its own query."""
+    view recomputed from its own query. ``REINDEX INDEX|TABLE [CONCURRENTLY] name``: rebuilt
+    from the table's own rows."""
     if keyword == "refresh":
         return _REFRESH.fullmatch(" ".join(rest.split())) is not None
+    if keyword == "reindex":
+        return _REINDEX.fullmatch(" ".join(rest.split())) is not None
     words = "".join(c if c.isalnum() or c == "_" else " " for c in rest).split()
     return keyword == "vacuum" and "into" not in words
 

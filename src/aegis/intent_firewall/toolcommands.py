@@ -32,6 +32,7 @@ from aegis.intent_firewall.toolverbs import VERB_TOOL_WORDS, unread_extract, ver
 __all__ = [
     "ARCHIVE_WORDS",
     "COMMAND_TOOL_WORDS",
+    "cli_word_key",
     "names_tool_command",
     "tool_command",
     "tool_commands",
@@ -222,6 +223,13 @@ def _tests(parameters: Mapping[object, object]) -> list[str] | None:
             return None
         argv += texts
     return argv
+
+
+def cli_word_key(key: str, words: frozenset[str]) -> bool:
+    """``terraform {subcommand: "state list"}``: the value is words of the cloud CLI the tool
+    is named for, judged in its command line (or the tool is review, ``unread_cli``), not a
+    command line of its own."""
+    return not words.isdisjoint(_CLOUD) and _key(key) in _WORD_KEYS
 
 
 def names_tool_command(words: frozenset[str]) -> bool:

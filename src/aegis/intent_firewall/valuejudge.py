@@ -54,6 +54,7 @@ from aegis.intent_firewall.textchecks import (
     config_exec,
     secret_in_text,
 )
+from aegis.intent_firewall.toolcommands import cli_word_key
 from aegis.intent_firewall.valuereading import (
     CODE_KEYS,
     DESTINATION_UNITS,
@@ -264,6 +265,7 @@ class ValueJudge(PlainReader):
             program is None
             and not single
             and not editor_operation(key, words, canonical)
+            and not cli_word_key(key, words)
             and not (key in CODE_KEYS and words & KERNEL_WORDS and "\n" in canonical)
             and (
                 key in COMMAND_KEYS
