@@ -195,7 +195,7 @@ def _single_dash(data: Mapping[str, Any], base: Program | None) -> str:
 
 #: Further catalogue files of the same format, read after ``commands.toml``; an entry there
 #: refines the program's entry (``flags``, more options) rather than replacing it.
-_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml", "cloud.toml")
+_EXTRA_FILES = ("everyday.toml", "windows.toml", "breadth.toml", "cloud.toml", "devloop.toml")
 
 
 def _add_programs(
