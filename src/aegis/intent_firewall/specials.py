@@ -431,8 +431,15 @@ def _debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     debugger(judge, spec, args, feed)
 
 
+def _npm_pkg_set(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.npmpkgset import npm_pkg_set
+
+    npm_pkg_set(judge, spec, args, feed)
+
+
 SPECIAL: dict[str, Handler] = {
     "disk-image": _disk_image,
+    "npm-pkg-set": _npm_pkg_set,
     "debugger": _debugger,
     "find": find,
     "dd": dd,
