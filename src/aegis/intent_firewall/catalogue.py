@@ -206,6 +206,7 @@ _EXTRA_FILES = (
     "cloud.toml",
     "devices.toml",
     "dataops.toml",
+    "devloop.toml",
 )
 
 

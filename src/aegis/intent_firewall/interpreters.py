@@ -293,7 +293,7 @@ def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed)
     _interpreter(judge, spec, args, feed)
 
 
-def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
     parsed = parse_options(spec, args[1:], stop_roles=True)
     for role, arg, option in parsed.options:
         if role == "code":
@@ -310,8 +310,10 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         if role == "module":
             _module(judge, spec, arg, parsed.rest, feed)
             return
-        if role == "read":
-            judge.path(arg, "read", feed.cwd)
+        if role in ("read", "write"):  # a profiler's report (cProfile -o, devloop.toml)
+            judge.path(arg, role, feed.cwd)
+        elif role.startswith("finding:"):
+            judge.hit(role.split(":", 1)[1], f"{spec.name} {option}")
     if parsed.operands:
         if (
             _stdin_operand(parsed.operands, args)
@@ -430,11 +432,12 @@ def _module(judge: CommandJudge, spec: Program, arg: Arg, rest: list[Arg], feed:
     """``python -m MODULE …``: a catalogued module that is also a program is judged as it; the
     operands of any other (``python -m json.tool FILE``) are files it reads."""
     module = arg[0] or ""
-    if module not in judge.catalogue.modules:
+    if module.lower() not in judge.catalogue.modules:  # cProfile is listed as cprofile
         if not _workspace_module(judge, module, arg, rest, feed):
             judge.hit("unknown-program", f"{spec.name} -m {written_as(module, arg[1])}")
         return
-    inner = judge.catalogue.lookup(module) or judge.catalogue.lookup(module.split(".", 1)[0])
+    lookup = judge.catalogue.lookup
+    inner = lookup(module.lower()) or lookup(module.split(".", 1)[0])
     if inner is not None:
         judge.argv([(module, arg[1], False), *rest], feed)
         return

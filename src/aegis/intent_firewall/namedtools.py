@@ -68,7 +68,7 @@ def argv_test(words: frozenset[str], not_programs: frozenset[str]) -> ArgvTest:
     front (``[commit, -m, "fix: …"]`` is an argument vector of git)."""
     program = named_program(words, not_programs)
     if program is None:
-        return is_argv
+        return _exec_vector if words & _EXEC_WORDS else is_argv
 
     def test(key: str, elements: list[str]) -> bool:
         if key in ARGUMENT_KEYS:
@@ -76,3 +76,16 @@ def argv_test(words: frozenset[str], not_programs: frozenset[str]) -> ArgvTest:
         return is_argv(key, elements)
 
     return test
+
+
+#: Tools that run the vector they are given under ``command`` (``shell``, ``local_shell``,
+#: ``container.exec``): a list there is an argument vector, as one under ``argv`` is.
+_EXEC_WORDS = frozenset({"shell", "exec"})
+
+
+def _exec_vector(key: str, elements: list[str]) -> bool:
+    """``shell {command: ["git", "config", "user.name", "Dev Agent"]}``: under an exec tool a
+    catalogued program's list is judged as an ``argv`` list (see ``readings.is_argv``)."""
+    first = canonical_text(elements[0]).rsplit("/", 1)[-1] if elements else ""
+    vector = key in ("command", "cmd") and catalogue().lookup(first) is not None
+    return is_argv("argv" if vector else key, elements)

@@ -12,6 +12,7 @@ from aegis.intent_firewall.access import (
     judge_url,
     stays_below_unknown_cwd,
 )
+from aegis.intent_firewall.keyuse import key_use
 from aegis.intent_firewall.options import Arg, Parsed
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.storage import storage_bucket, storage_scheme
@@ -87,6 +88,8 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
         judge_assignment(judge.scope, name, assigned, arg[1])
     elif role == "key-file":
         judge.path(arg, "read", cwd)
+    elif role == "key-use":  # a key signed or served with, never printed (keyuse.py)
+        key_use(judge, arg, cwd)
     elif role in ("bind", "login-token"):
         from aegis.intent_firewall.listeners import bind_option, login_option
 

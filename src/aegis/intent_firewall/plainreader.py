@@ -23,6 +23,7 @@ from aegis.intent_firewall.plaintext import (
 from aegis.intent_firewall.readings import (
     CONTENT_KEYS,
 )
+from aegis.intent_firewall.schemarefs import schema_refs_dropped
 from aegis.intent_firewall.sql import SqlJudgement
 from aegis.intent_firewall.text import (
     canonical_text,
@@ -52,7 +53,7 @@ class PlainReader(JudgeState):
             return []
         if kind == "test":
             return list(urls_in(without_quoted(canonical)))
-        urls = list(urls_in(canonical))
+        urls = schema_refs_dropped(canonical, list(urls_in(canonical)), key, self.writes_file)
         if kind == "instructions":
             return ordered_urls(canonical, urls)  # AGENTS.md: the URLs it orders reached
         if command or key in URL_KEYS or (key in FILE_TEXT_KEYS and self.writes_file):

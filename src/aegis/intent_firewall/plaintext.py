@@ -110,6 +110,24 @@ def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
 _FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment", "blob"})
 
 
+def _one_path(key: str, canonical: str) -> bool:
+    """A file's text of several lines is never one path, though it opens with a comment
+    (``/* header */``, ``// Package main``): its lines are judged for what they are; nor is
+    a comment an edit puts in or takes out (``old_str: // TODO``)."""
+    stripped = canonical.strip()
+    return looks_like_path(canonical) and not (
+        (key in FILE_TEXT_KEYS and "\n" in stripped)
+        or (key in _FRAGMENT_KEYS and stripped.startswith(("// ", "/* ", "/** ")))
+    )
+
+
+#: Keys holding a piece of a file an edit replaces or inserts, never a file of its own.
+_FRAGMENT_KEYS = frozenset(
+    {"old_str", "new_str", "old_string", "new_string", "old_text", "new_text", "insert_text",
+     "replacement"}
+)  # fmt: skip
+
+
 def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
     """Judge the value as the place it names; the text given :func:`judge_url`, if any (a
     caller about to judge the same URL again may leave it: see ``judge_plain``)."""
@@ -142,7 +160,7 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
         pass  # json_edit {pointer: /scripts}: a place in the document (jsonedits.py)
     elif key in CONTENT_KEYS and "\n" in stripped and key not in PATH_KEYS:
         pass  # a file's text of several lines (a logrotate stanza, a cell) names no one path
-    elif key in PATH_KEYS or looks_like_path(canonical) or _file_name(key, canonical, words):
+    elif key in PATH_KEYS or _one_path(key, canonical) or _file_name(key, canonical, words):
         budget = job.commands
         if budget is not None and not budget.classify_path():
             scope.hit("too-large", f"more than {budget.paths_limit} paths in one request")

@@ -118,8 +118,8 @@ _EFFECT_METHODS = frozenset(_PATH_METHODS) - {"exists", "is_file", "is_dir", "re
     "link_to",
 }
 _MAX_EFFECTS = 32
-#: What code may read of a module outside the lists: its version.
-_VERSION_ATTRIBUTES = (".__version__", ".version", ".VERSION")
+#: What code may read of a module outside the lists: its version, or where it lies.
+_VERSION_ATTRIBUTES = (".__version__", ".version", ".VERSION", ".__file__")
 
 
 def python_effects(code: str) -> tuple[tuple[str, str], ...] | None:

@@ -4,7 +4,7 @@ short values need no judgement at all.
 
 from __future__ import annotations
 
-from aegis.intent_firewall.catalogue import catalogue
+from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.text import canonical_text
 from aegis.intent_firewall.vocabulary import (
     COMMAND_KEYS,
@@ -84,8 +84,11 @@ def is_argv(key: str, elements: list[str]) -> bool:
     if not first or first.startswith("-") or any(c.isspace() for c in first):
         return False
     spaced = [i for i, e in enumerate(elements) if i and any(c.isspace() for c in e)]
+    spec = catalogue().lookup(canonical_text(first).rsplit("/", 1)[-1])
+    known = spec is not None
     if (
         spaced
+        and not (spec is not None and key == "argv" and _plain_words(spec, elements, spaced))
         and not runs_script(elements)
         and not all(
             _message(elements, i) or _option_value(elements, i) or _inner_script(elements, i)
@@ -93,8 +96,14 @@ def is_argv(key: str, elements: list[str]) -> bool:
         )
     ):
         return False
-    known = catalogue().lookup(canonical_text(first).rsplit("/", 1)[-1]) is not None
     return known or key in COMMAND_KEYS
+
+
+def _plain_words(spec: Program, elements: list[str], spaced: list[int]) -> bool:
+    """Under a key named ``argv`` the list is an argument vector (``["echo", "hello
+    world"]``) when no spaced word holds a shell operator a careless join would run, or
+    the program takes a program text its entry judges (``["jq", ".a | keys", "f"]``)."""
+    return spec.operands == "script" or all(_SHELL_MARKS.isdisjoint(elements[i]) for i in spaced)
 
 
 #: Options whose value is prose for people (a commit message, a pull request's title or

@@ -447,10 +447,17 @@ def _simulator_app(judge: CommandJudge, spec: Program, args: list[Arg], feed: Fe
     simulator_install(judge, spec, args, feed)
 
 
+def _npm_pkg_set(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.npmpkgset import npm_pkg_set
+
+    npm_pkg_set(judge, spec, args, feed)
+
+
 SPECIAL: dict[str, Handler] = {
     "adb": _adb,
     "simapp": _simulator_app,
     "disk-image": _disk_image,
+    "npm-pkg-set": _npm_pkg_set,
     "debugger": _debugger,
     "find": find,
     "dd": dd,

@@ -17,6 +17,7 @@ from aegis.intent_firewall.clients import image_host
 from aegis.intent_firewall.composeproject import compose_words, judge_project, project_verb
 from aegis.intent_firewall.housekeeping import docker_prune_kept
 from aegis.intent_firewall.localpublish import local_image
+from aegis.intent_firewall.localregistry import loopback_push
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
@@ -139,8 +140,8 @@ def docker(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         _docker_run(judge, rest, feed)
     elif sub == "exec":
         _docker_exec(judge, rest, feed)
-    elif sub in ("pull", "push"):
-        _docker_image(judge, sub, rest)
+    elif sub in ("pull", "push"):  # a push to the loopback publishes nothing (localregistry)
+        _docker_image(judge, "pull" if loopback_push(judge.scope, spec.name, args) else sub, rest)
     elif sub in ("login", "unshare", "down"):
         _docker_session(judge, sub, rest, feed)
     elif sub == "prune" or "prune" in words[:1]:

@@ -11,6 +11,7 @@ from aegis.intent_firewall.analysis import judge_argv, judge_shell
 from aegis.intent_firewall.ciexpressions import ci_filled
 from aegis.intent_firewall.contentrefs import workspace_variables, written_text_value
 from aegis.intent_firewall.environment import judge_assignment
+from aegis.intent_firewall.fileheaders import file_headers_dropped
 from aegis.intent_firewall.filekinds import DATA_KINDS
 from aegis.intent_firewall.hookspath import tool_hooks
 from aegis.intent_firewall.injection import reads_as_prose
@@ -217,7 +218,9 @@ class ValueJudge(PlainReader):
             # a fixture of payloads or a document quoting them: nothing loads them as code
             loads = not (key in FILE_TEXT_KEYS and self.written in DATA_KINDS)
             test = key in FILE_TEXT_KEYS and self.written == "test"
-            hits.extend(free_text_hits(seen, seen_text, authored=authored, loads=loads, test=test))
+            found = free_text_hits(seen, seen_text, authored=authored, loads=loads, test=test)
+            filed = authored and key in FILE_TEXT_KEYS  # a file's keys are no headers
+            hits.extend(file_headers_dropped(found, seen, seen_text) if filed else found)
             if seen is not canonical and secret_in_text(canonical) is not None:
                 hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))  # still written
         if encoded_key(key):
