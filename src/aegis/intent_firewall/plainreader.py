@@ -34,6 +34,7 @@ from aegis.intent_firewall.vocabulary import (
     RUN_WORDS,
     URL_KEYS,
 )  # fmt: skip
+from aegis.intent_firewall.xmlnames import without_namespace_names
 
 __all__ = ["PlainReader"]
 
@@ -52,6 +53,8 @@ class PlainReader(JudgeState):
         if kind == "test":
             return list(urls_in(without_quoted(canonical)))
         urls = list(urls_in(canonical))
+        if urls and "xmlns" in canonical:  # <svg xmlns="http://…">: a name, never fetched
+            urls = list(urls_in(without_namespace_names(canonical)))
         if kind == "instructions":
             return ordered_urls(canonical, urls)  # AGENTS.md: the URLs it orders reached
         if command or key in URL_KEYS or (key in FILE_TEXT_KEYS and self.writes_file):
