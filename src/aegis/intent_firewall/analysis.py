@@ -268,6 +268,7 @@ def _word_constructs(
     spec = lookup(command.program)
     matters = spec is None or spec.operands != "none" or bool(spec.finding) or bool(spec.wrapper)
     known = _known_expansions(scope.environment) if scope.environment else _KNOWN_DIRECTORIES
+    settings = _wrapper_settings(command, spec)
     for index, word in enumerate(command.words):
         # an argument made of the working or home directory ("$PWD":/src, $HOME/x) and text
         # is judged by its resolved value like any literal; the program name never is
@@ -276,12 +277,29 @@ def _word_constructs(
             secret = bool(_SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])))
             if secret and token_to_its_service(command, index, construct):
                 continue  # curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com
-            if (index == 0 or matters) and not (resolved and construct in known):
+            if index in settings:
+                pass  # env FOO="$BAR" make: judged as the assignment it is (wrappers.py)
+            elif (index == 0 or matters) and not (resolved and construct in known):
                 if index > 0 and command.program in _OWN_JOB_PROGRAMS and _own_job(construct):
                     continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
             if secret:
                 scope.hit("secret-environment", construct)
+
+
+def _wrapper_settings(command: SimpleCommand, spec: Program | None) -> frozenset[int]:
+    """The indices of the ``NAME=value`` words a wrapper such as ``env`` takes before its
+    command: variables it sets, whose values are judged as assignments, not as arguments."""
+    if spec is None or spec.wrapper is None or not spec.wrapper.assignments:
+        return frozenset()
+    found = set()
+    for index, word in enumerate(command.words[1:], start=1):
+        name, equals, _ = word.written.partition("=")
+        if equals and name.isascii() and name.isidentifier():
+            found.add(index)
+        elif not word.written.startswith("-"):
+            break
+    return frozenset(found)
 
 
 def _over_budget(scope: Scope, budget: CommandBudget) -> None:

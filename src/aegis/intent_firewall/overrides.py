@@ -100,7 +100,8 @@ def _cue(words: _Words, tokens: list[_Token], at: int, text: str) -> tuple[str, 
     """The cue starting at word ``at`` and whether it is strong; ``None`` when there is none."""
     token = tokens[at]
     following = [t.word for t in tokens[at + 1 : at + 6]]
-    if token.word in words.strong_verbs:
+    as_command = _subcommand(tokens, at, following)
+    if token.word in words.strong_verbs and not as_command:
         if _cancels(words, following):
             return f"{token.word} {' '.join(following[:4])}", True
         if following[:1] and following[0] in words.weak_objects:
@@ -108,6 +109,24 @@ def _cue(words: _Words, tokens: list[_Token], at: int, text: str) -> tuple[str, 
     if token.word in words.new_words and following[:1] and following[0] in ("instructions", "task"):
         return f"{token.word} {following[0]}", True
     return _marker(words, token, following, text)
+
+
+#: Objects that still make a cue of a verb followed by an option ("ignore -all previous
+#: instructions"): what a prompt, not a program, is made of.
+_PROMPT_OBJECTS = frozenset({"instructions", "instruction", "prompt", "rules", "guardrails"})
+
+
+def _subcommand(tokens: list[_Token], at: int, following: list[str]) -> bool:
+    """``restic forget --prune …``, ``git stash drop -q``: the verb is a program's
+    subcommand given an option, unless what follows speaks of a prompt."""
+    if at + 1 >= len(tokens):
+        return False
+    option = tokens[at + 1].raw.lstrip("-")
+    return (
+        tokens[at + 1].raw.startswith("-")
+        and option[:1].isalpha()
+        and not _PROMPT_OBJECTS.intersection(following)
+    )
 
 
 def _marker(

@@ -36,6 +36,7 @@ from aegis.intent_firewall.vocabulary import (
     RUN_WORDS,
     URL_KEYS,
 )  # fmt: skip
+from aegis.intent_firewall.xmlnames import without_namespace_names
 
 __all__ = ["PlainReader"]
 
@@ -53,7 +54,10 @@ class PlainReader(JudgeState):
             return []
         if kind == "test":
             return list(urls_in(without_quoted(canonical)))
-        urls = schema_refs_dropped(canonical, list(urls_in(canonical)), key, self.writes_file)
+        found = canonical
+        if "xmlns" in canonical:  # <svg xmlns="http://…">: a name, never fetched
+            found = without_namespace_names(canonical)
+        urls = schema_refs_dropped(canonical, list(urls_in(found)), key, self.writes_file)
         if kind == "instructions":
             return ordered_urls(canonical, urls)  # AGENTS.md: the URLs it orders reached
         if command or key in URL_KEYS or (key in FILE_TEXT_KEYS and self.writes_file):

@@ -15,9 +15,10 @@
   process id (:func:`cancels_one_query`: ``SELECT pg_cancel_backend(31877)``; the session
   lives on, unlike ``pg_terminate_backend``, and no ``FROM pg_stat_activity`` cancels
   everyone's); copies to and from the client (:func:`copy_to_client`): ``COPY … TO
-  STDOUT``, and ``COPY … FROM STDIN``, rows the client sends as an ``INSERT`` would (not
-  into a table of accounts, credentials, privileges or an audit trail: those rows are
-  unseen).
+  STDOUT`` of a table or a query, read as its ``SELECT`` would be (not of accounts,
+  credentials or privileges: those rows sent out whole are secrets), and ``COPY … FROM
+  STDIN``, rows the client sends as an ``INSERT`` would (not into a table of accounts,
+  credentials, privileges, jobs or an audit trail: those rows are unseen).
 
 The split goes by the tokenizer's semicolons, so a ``;`` inside a literal or a name never
 splits; text the tokenizer refuses is not unframed (fail closed).
@@ -25,6 +26,7 @@ splits; text the tokenizer refuses is not unframed (fail closed).
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import re2
@@ -44,6 +46,8 @@ _FILLERS = frozenset(
 )  # fmt: skip
 _ADDITIVE_KINDS = frozenset({"TABLE", "INDEX", "VIEW"})
 _MAX_FRAMED = 8192
+#: Tables of a copy's query read by name, at most.
+_MAX_TABLES = 32
 
 
 def _segments(text: str) -> list[str] | None:
@@ -119,8 +123,10 @@ def copy_to_client(statement: Any) -> bool:
         and isinstance(files[0], exp.Identifier | exp.Var | exp.Column)
         and (str(files[0].name).lower() == stream)
     )
-    # rows of accounts, credentials or audit trails fed in unseen, or sent out whole
-    return client and not _guarded_table(statement)
+    if not client:
+        return False
+    # rows of accounts, credentials or audit trails fed in unseen; rows of accounts sent out
+    return not (_guarded_table(statement) if stream == "stdin" else _account_rows(statement))
 
 
 def _guarded_table(statement: Any) -> bool:
@@ -136,6 +142,21 @@ def _guarded_table(statement: Any) -> bool:
     guarded = {*data["sql_account_table_words"], *data["sql_privilege_words"]}
     guarded |= set(data["sql_runner_table_words"])
     return not name or bool(name_words(name) & guarded) or audit_table(name)
+
+
+def _account_rows(statement: Any) -> bool:
+    """Whether a copy to the client reads a table of accounts, credentials or privileges
+    (every table it names, the query's too): those rows sent out whole are secrets. A job
+    queue or an audit trail read is a read, as its ``SELECT`` would be."""
+    from aegis.intent_firewall.textchecks import patterns
+    from aegis.intent_firewall.vocabulary import name_words
+
+    data = patterns()
+    guarded = {*data["sql_account_table_words"], *data["sql_privilege_words"]}
+    tables = list(itertools.islice(statement.find_all(exp.Table), _MAX_TABLES + 1))
+    if len(tables) > _MAX_TABLES:
+        return True  # more tables than are read one by one: fail closed
+    return any(name_words(str(table.name).lower()) & guarded for table in tables)
 
 
 _REFRESH = re2.compile(r"(?i)materialized view (concurrently )?[a-z_][a-z0-9_$]*"

@@ -59,7 +59,6 @@ from aegis.intent_firewall.toolcommands import cli_word_key
 from aegis.intent_firewall.valuereading import (
     CODE_KEYS,
     DESTINATION_UNITS,
-    ENCODED_KEY_PARTS,
     ENV_ACTIONS,
     INPUT_KEYS,
     KERNEL_WORDS,
@@ -70,6 +69,7 @@ from aegis.intent_firewall.valuereading import (
     SERIALISED_KEY_PARTS,
     SHELL_TOOLS,
     command_key,
+    decoded_key,
     editor_operation,
     encoded_key,
     free_text_hits,
@@ -327,8 +327,4 @@ class ValueJudge(PlainReader):
             decoded = base64.b64decode(text.strip(), validate=True).decode("utf-8")
         except (ValueError, UnicodeDecodeError):
             return [default_hit("opaque-value", f"{key} holds encoded data that is not text")]
-        plain_key = key
-        for part in ENCODED_KEY_PARTS:
-            plain_key = plain_key.replace(part, "")
-        plain_key = plain_key.strip("_-") or "command"
-        return self.collect(decoded, plain_key, tool)
+        return self.collect(decoded, decoded_key(key), tool)

@@ -192,6 +192,14 @@ def free_text_hits(
     return found
 
 
+def decoded_key(key: str) -> str:
+    """The name an encoded value's text goes by once decoded: ``command_b64`` -> ``command``
+    (``command`` when nothing else is left)."""
+    for part in ENCODED_KEY_PARTS:
+        key = key.replace(part, "")
+    return key.strip("_-") or "command"
+
+
 def encoded_key(key: str) -> bool:
     """Whether ``key`` says its value is encoded or serialised (short keys remembered)."""
     if len(key) > MEMO_KEY_CHARS:

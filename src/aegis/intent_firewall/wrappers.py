@@ -160,7 +160,10 @@ def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         arg = state.args[state.index]
         value = arg[0]
         if value is None:
-            break
+            if not (grammar.assignments and _dynamic_assignment(judge, arg, feed)):
+                break
+            state.index += 1
+            continue
         if grammar.assignments and "=" in value and not value.startswith("-"):
             name, _, assigned = value.partition("=")
             judge_assignment(judge.scope, name, assigned, arg[1], feed.cwd)
@@ -191,6 +194,17 @@ def unwrap(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         token = _replace_token(args[1 : state.index])
         inner_feed = replace(inner_feed, stdin_operands=True, replace_token=token)
     judge.argv(command, inner_feed)
+
+
+def _dynamic_assignment(judge: CommandJudge, arg: Arg, feed: Feed) -> bool:
+    """``env PATH="$PATH" make``: a variable set from an expansion is still an assignment, not
+    the program; its value is judged as written, as for ``PATH="$PATH" make`` on its own."""
+    written = arg[1]
+    name, equals, assigned = written.partition("=")
+    if not equals or not (name.isascii() and name.isidentifier()):
+        return False
+    judge_assignment(judge.scope, name, assigned, written, feed.cwd)
+    return True
 
 
 def _replace_token(options: list[Arg]) -> str | None:
