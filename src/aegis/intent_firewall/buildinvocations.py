@@ -65,6 +65,7 @@ def _programs() -> frozenset[str]:
             *data["publish"]["programs"],
             *data["database"]["programs"],
             *data["secrets"]["config_reads"],
+            *data["publish"]["commands"],
         ]
     )
 
@@ -130,6 +131,21 @@ def maven_goal(goal: str) -> str:
     return f"{artifact.removeprefix('maven-')}:{parts[-1]}"
 
 
+def _release_command(judge: CommandJudge, name: str, args: list[Arg]) -> None:
+    """``lerna publish``, ``gh release create``, ``semantic-release``: a release tool's
+    publishing verb, unless it is a dry run."""
+    data = build_data()["publish"]
+    verbs = data["commands"].get(name)
+    if verbs is None or any(arg[0] in data["dry_run"] for arg in args[1:_MAX_WORDS]):
+        return
+    words = [word.lower() for word in build_words(args)[0]]
+    for verb in verbs:
+        parts = verb.split()
+        if words[: len(parts)] == parts:
+            judge.hit("irreversible-publish", f"{name} {verb} publishes a release".strip())
+            return
+
+
 def _publish(judge: CommandJudge, name: str, operands: list[str]) -> None:
     goals = frozenset(build_data()["publish"]["goals"])
     for word in operands[:16]:
@@ -139,12 +155,25 @@ def _publish(judge: CommandJudge, name: str, operands: list[str]) -> None:
             return
 
 
+def _trusted(judge: CommandJudge, entry: str) -> bool:
+    """A JDK or tool installed system-wide or in the home's own tool stores."""
+    home = judge.scope.home.rstrip("/")
+    lowered = entry.lower().replace("$home", "~").replace("${home}", "~")
+    lowered = lowered.replace("${user.home}", "~")
+    if lowered.startswith(home.lower() + "/"):
+        lowered = "~" + lowered[len(home) :]
+    if ".." in lowered:
+        return False
+    return lowered.startswith(tuple(build_data()["jvm"]["trusted_roots"]))
+
+
 def _code_path(judge: CommandJudge, shown: str, value: str, cwd: str) -> None:
     from aegis.intent_firewall.optionroles import unmodelled_value
 
-    for entry in value.replace(";", ":").replace(",", ":").split(":")[:8]:
-        if entry.strip():
-            arg: Arg = (entry.strip(), entry.strip(), False)
+    for written in value.replace(";", ":").replace(",", ":").split(":")[:8]:
+        entry = written.strip().strip("'\"")
+        if entry and not _trusted(judge, entry):
+            arg: Arg = (entry, entry, False)
             unmodelled_value(judge, f"{shown} (code loaded into the build)", arg, cwd)
 
 
@@ -193,6 +222,7 @@ def judge_build(judge: CommandJudge, name: str, args: list[Arg], feed: Feed) -> 
             jvm_options(judge, jvm, feed.cwd)
     if name in data["publish"]["programs"]:
         _publish(judge, name, operands)
+    _release_command(judge, name, args)
     secret_prints(judge, name, operands, properties, args)
     database_drops(judge, name, operands, properties, args)
 
@@ -200,10 +230,15 @@ def judge_build(judge: CommandJudge, name: str, args: list[Arg], feed: Feed) -> 
 def judge_jvm_variable(scope: Scope, name: str, value: str, cwd: str | None) -> bool:
     """``MAVEN_OPTS=-javaagent:/tmp/a.jar``: a build tool's JVM options judged as its
     ``-D`` words are; False when ``name`` is no such variable."""
-    if name.lower() not in build_data()["jvm"]["variables"]:
+    data = build_data()["jvm"]
+    key = name.lower()
+    if key not in data["variables"] and key not in data["path_variables"]:
         return False
     from aegis.intent_firewall.commands import CommandJudge
 
     judge = CommandJudge(scope, lambda *_: None)
-    jvm_options(judge, value.strip("'\"").split(), cwd or "/")
+    if key in data["path_variables"]:
+        _code_path(judge, name, value, cwd or "/")
+    else:
+        jvm_options(judge, value.strip("'\"").split(), cwd or "/")
     return True

@@ -53,7 +53,7 @@ def _option_values(args: list[Arg], options: list[str]) -> list[str]:
 
 
 def _runs_a_drop(entry: dict[str, Any], operands: list[str], args: list[Arg]) -> str:
-    words = [word.lower() for word in operands]
+    words = [word.lower().removeprefix("./") for word in operands]
     flags = {arg[0] for arg in args[1:64] if arg[0]}
     for verb in entry.get("verbs", ()):
         parts = verb.split()
