@@ -119,7 +119,21 @@ def _gradle_publishes(task: str) -> bool:
     if lowered in data["tasks"]:
         return True
     words = _camel_words(name)
-    return words[0] in data["first_words"] or bool(set(words[1:]) & set(data["any_words"]))
+    if words[0] in data["first_words"] or set(words[1:]) & set(data["any_words"]):
+        return True
+    return _abbreviation(words)
+
+
+def _abbreviation(words: list[str]) -> bool:
+    """``pAPTSR``, ``cARSSR``: Gradle runs the task whose camel-case words these letters
+    begin; one of three words or more that may begin a publishing word is judged as that
+    task (fail closed), but not ``pTML`` (publishToMavenLocal)."""
+    if len(words) < 3 or any(len(word) > 3 for word in words):
+        return False
+    if [word[:1] for word in words[-2:]] == ["m", "l"]:
+        return False
+    prefixes = build_data()["publish"]["abbreviated"]
+    return any(full.startswith(words[0]) and full != words[0] for full in prefixes)
 
 
 def maven_goal(goal: str) -> str:
@@ -144,6 +158,16 @@ def _release_command(judge: CommandJudge, name: str, args: list[Arg]) -> None:
         if words[: len(parts)] == parts:
             judge.hit("irreversible-publish", f"{name} {verb} publishes a release".strip())
             return
+
+
+def _uploads(judge: CommandJudge, args: list[Arg], cwd: str) -> None:
+    """``./gradlew build --scan``: the build's data sent to the option's service."""
+    from aegis.intent_firewall.access import judge_url
+
+    uploads = build_data()["publish"]["uploads"]
+    for arg in args[1:_MAX_WORDS]:
+        if arg[0] in uploads:
+            judge_url(judge.scope, uploads[arg[0]], arg[1], cwd)
 
 
 def _publish(judge: CommandJudge, name: str, operands: list[str]) -> None:
@@ -222,6 +246,8 @@ def judge_build(judge: CommandJudge, name: str, args: list[Arg], feed: Feed) -> 
             jvm_options(judge, jvm, feed.cwd)
     if name in data["publish"]["programs"]:
         _publish(judge, name, operands)
+        if "gradle" in name:
+            _uploads(judge, args, feed.cwd)
     _release_command(judge, name, args)
     secret_prints(judge, name, operands, properties, args)
     database_drops(judge, name, operands, properties, args)
