@@ -255,14 +255,19 @@ def judge_build(judge: CommandJudge, name: str, args: list[Arg], feed: Feed) -> 
 
 def judge_jvm_variable(scope: Scope, name: str, value: str, cwd: str | None) -> bool:
     """``MAVEN_OPTS=-javaagent:/tmp/a.jar``: a build tool's JVM options judged as its
-    ``-D`` words are; False when ``name`` is no such variable."""
+    ``-D`` words are, ``JAVA_HOME`` and ``CC`` as the code they point at; False when the
+    variable's other checks must still run."""
     data = build_data()["jvm"]
     key = name.lower()
-    if key not in data["variables"] and key not in data["path_variables"]:
+    program = key in data["program_variables"] and "/" in value.split(" ", 1)[0]
+    if key not in data["variables"] and key not in data["path_variables"] and not program:
         return False
     from aegis.intent_firewall.commands import CommandJudge
 
     judge = CommandJudge(scope, lambda *_: None)
+    if program:  # CC=/tmp/cc: the compiler's path; the variable's other checks still run
+        _code_path(judge, name, value.split(" ", 1)[0], cwd or "/")
+        return False
     if key in data["path_variables"]:
         _code_path(judge, name, value, cwd or "/")
     else:
