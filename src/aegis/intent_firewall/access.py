@@ -16,7 +16,7 @@ from email.utils import getaddresses
 from functools import lru_cache
 from urllib.parse import unquote
 
-from aegis.intent_firewall.globbing import glob_match
+from aegis.intent_firewall.globbing import glob_match, glob_reaches
 from aegis.intent_firewall.guardtamper import guard_config_path
 from aegis.intent_firewall.hosts import host_allowed, host_of, url_host, urls_in
 from aegis.intent_firewall.loopback import allows_loopback, is_loopback, sensitive_local_path
@@ -131,8 +131,23 @@ def _glob_candidates(own_home: str) -> tuple[str, ...]:
     return tuple(sorted(paths))
 
 
-def _glob_targets(pattern: str, home: str) -> list[str]:
-    return [path for path in _glob_candidates(home) if glob_match(pattern, path)][:64]
+@lru_cache(maxsize=16)
+def _glob_directories(own_home: str) -> tuple[str, ...]:
+    """Sensitive directories a glob may descend through (``~/.a?s/c*ls``)."""
+    catalogue: Targets = targets()
+    found = set(catalogue.dirs)
+    for home in ("/root", "/home/user", own_home):
+        found |= {f"{home}/{rel}" for rel in catalogue.home_dirs}
+    return tuple(sorted(found))
+
+
+def _glob_targets(pattern: str, home: str, role: str) -> list[str]:
+    """What a glob may stand for: catalogue paths it matches, and sensitive directories it
+    descends through (unless it only reads public halves, ``~/.s?h/*.pub``)."""
+    found = [path for path in _glob_candidates(home) if glob_match(pattern, path)]
+    if not (role.startswith("read") and pattern.endswith(targets().public_suffixes)):
+        found += [path for path in _glob_directories(home) if glob_reaches(pattern, path)]
+    return found[:64]
 
 
 #: Where a path written relative (``.``, ``./x``, ``*``, ``$PWD``) lands when the policy names
@@ -177,7 +192,7 @@ def judge_path(
         and resolved.startswith(scope.workspace)
     ):
         _whole_workspace(scope, role, resolved, written, glob=glob)
-    paths = _glob_targets(resolved, scope.home) if glob else [resolved]
+    paths = _glob_targets(resolved, scope.home, role) if glob else [resolved]
     if glob and (
         role.startswith(("delete", "perm"))
         or (role.startswith("read") and not resolved.endswith(targets().public_suffixes))

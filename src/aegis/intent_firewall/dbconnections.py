@@ -57,7 +57,10 @@ def _keyword_hosts(text: str) -> list[str] | None:
     for pair in pairs:
         key, _, value = pair.partition("=")
         if key.strip().casefold() in _HOST_WORDS:
-            hosts.append(value.strip().removeprefix("tcp:"))
+            named = value.strip().removeprefix("tcp:")
+            host, comma, port = named.rpartition(",")
+            # SQL Server writes its port after a comma (Server=127.0.0.1,1433)
+            hosts.append(host if comma and port.strip().isdigit() else named)
     return hosts
 
 

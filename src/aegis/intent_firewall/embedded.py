@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from aegis.intent_firewall.bucketcalls import BUCKET_KEYS
+from aegis.intent_firewall.subcommandkeys import SUBCOMMAND_KEYS
 from aegis.intent_firewall.vocabulary import (
     ARGUMENT_KEYS,
     COMMAND_WORDS,
@@ -33,7 +35,7 @@ __all__ = [
 _SPECIAL_NAMES = ARGUMENT_KEYS | ENV_KEYS | {
     "name", "key", "value", "tool", "tool_name", "function", "recipient_name", "command_name",
     "argumentlist", "arglist", "argv",
-}  # fmt: skip
+} | BUCKET_KEYS | SUBCOMMAND_KEYS  # fmt: skip
 
 
 def nesting_depth(text: str, limit: int) -> int:

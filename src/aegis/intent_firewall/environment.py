@@ -10,6 +10,7 @@ passes an environment mapping as a parameter.
 from __future__ import annotations
 
 from aegis.intent_firewall.access import Scope
+from aegis.intent_firewall.buildinvocations import judge_jvm_variable
 from aegis.intent_firewall.envvalues import entries_hold, harmless_value
 from aegis.intent_firewall.indexvars import index_variable, judge_index
 from aegis.intent_firewall.text import written_as
@@ -144,6 +145,8 @@ def judge_assignment(
         return  # PAGER=cat git log: no pager at all
     if index_variable(key) and judge_index(scope, value, written):
         return  # PIP_INDEX_URL=https://pypi.org/simple: judged as the destination it names
+    if judge_jvm_variable(scope, key, value, cwd):
+        return  # MAVEN_OPTS=-javaagent:/tmp/a.jar: judged as the build's JVM options
     if key in CODE_LOADERS or key.startswith(("bash_func_", "ld_", "git_config_")):
         scope.hit("dangerous-environment", shown)
     elif key in REDIRECTORS:

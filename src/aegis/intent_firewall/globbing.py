@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import itertools
 
-__all__ = ["MAX_ALTERNATIVES", "expand_braces", "glob_match", "has_braces", "has_glob"]
+__all__ = [
+    "MAX_ALTERNATIVES",
+    "expand_braces",
+    "glob_match",
+    "glob_reaches",
+    "has_braces",
+    "has_glob",
+]
 
 MAX_ALTERNATIVES = 16
 _MAX_PATTERN = 512
@@ -92,6 +99,17 @@ def glob_match(pattern: str, path: str) -> bool:
     while p < len(pattern) and pattern[p] == "*":
         p += 1
     return p == len(pattern)
+
+
+def glob_reaches(pattern: str, directory: str) -> bool:
+    """Whether ``pattern`` names something strictly below ``directory``: its first as many
+    components match it and more follow (``~/.a?s/c*ls`` reaches ``~/.aws``, so it may be
+    any file the catalogue places there)."""
+    depth = directory.count("/")
+    if pattern.count("/") <= depth:
+        return False
+    head = "/".join(pattern.split("/", depth + 1)[: depth + 1])
+    return glob_match(head, directory)
 
 
 def _split_alternatives(body: str) -> list[str] | None:

@@ -22,10 +22,12 @@ from uuid import UUID
 
 from aegis.intent_firewall import carriers
 from aegis.intent_firewall import embedded as shapes
+from aegis.intent_firewall.bucketcalls import bucket_uri
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
 from aegis.intent_firewall.model import safe_repr
 from aegis.intent_firewall.shellstate import carries_state
+from aegis.intent_firewall.subcommandkeys import subcommand_words
 from aegis.intent_firewall.valuereading import decoded_key
 from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KEYS
 
@@ -191,6 +193,8 @@ class _Walker:
                     tool = named
                     break
         self.program_and_arguments(value, names, where, key, tool)
+        if (uri := bucket_uri(value, names, tool)) is not None:
+            self.result.items.append(Item(f"{where}.bucket", uri, "bucket", tool))
         out: dict[Any, Any] = {}
         if key in ENV_KEYS:
             tool = "<env>"  # the mapping is an environment: its keys are variable names
@@ -280,6 +284,9 @@ class _Walker:
         if program_key is None and "module" in names:
             # a debug launch {"module": "uvicorn", "args": [...]}: python -m uvicorn …
             program_key, runner = "module", ("python", "-m")
+        if program_key is None and (sub := subcommand_words(value, names)) is not None:
+            self.subcommand_and_arguments(value, sub, args_key, where, tool)
+            return
         if program_key is None or args_key is None:
             return
         program, arguments = value.get(program_key), value.get(args_key)
@@ -299,6 +306,28 @@ class _Walker:
         # ({"cmd": "sh", "args": ["-c", "make"]} is not sh with no script)
         self.joined.add(f"{where}.{program_key}")
         self.result.items.append(Item(where, "", key, tool, (*runner, program, *arguments)))
+
+    def subcommand_and_arguments(
+        self,
+        value: Mapping[Any, Any],
+        sub: tuple[str, list[str]],
+        args_key: str | None,
+        where: str,
+        tool: str,
+    ) -> None:
+        """``{subcommand: state, args: [rm, x]}``: the tool's program runs ``state rm x``
+        (``subcommandkeys``); judged as one argument vector under the tool's name."""
+        arguments = value.get(args_key) if args_key is not None else []
+        if isinstance(arguments, str) and len(arguments) <= _MAX_JOINED_CHARS:
+            arguments = arguments.split()
+        if not isinstance(arguments, list | tuple) or len(arguments) > 4096:
+            return
+        if not all(isinstance(a, str) for a in arguments):
+            return
+        self.joined.add(f"{where}.{sub[0]}")
+        if args_key is not None:
+            self.joined.add(f"{where}.{args_key}")
+        self.result.items.append(Item(where, "", "args", tool, (*sub[1], *arguments)))
 
     def pairs(self, value: Mapping[Any, Any], where: str, tool: str) -> None:
         pair = shapes.name_value_pair(value)
