@@ -28,7 +28,7 @@ from aegis.intent_firewall.devlocal import spared
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.fetchflow import fetch_flow
 from aegis.intent_firewall.flagmodes import flag_mode
-from aegis.intent_firewall.localresets import forgive, local_reset
+from aegis.intent_firewall.localresets import RESET_PROGRAMS, forgive, local_reset
 from aegis.intent_firewall.optionroles import (
     copy_operands,
     into_directory,
@@ -236,10 +236,13 @@ class CommandJudge:
     def argv(self, args: list[Arg], feed: Feed) -> None:
         """Judge one command given as its words (a reset of the agent's own disposable
         objects on this machine drops its removal findings: ``localresets.py``)."""
+        if not args or args[0][0] not in RESET_PROGRAMS:
+            return self._argv(args, feed)  # nearly every command
         start, forgiven = len(self.scope.hits), local_reset(args, feed, self.scope)
         self._argv(args, feed)
         if forgiven:
             forgive(self.scope, start, forgiven)
+        return None
 
     def _argv(self, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0911, PLR0912
         if not args or feed.depth > MAX_DEPTH:

@@ -33,11 +33,11 @@ if TYPE_CHECKING:
     from aegis.intent_firewall.commands import Feed
     from aegis.intent_firewall.options import Arg
 
-__all__ = ["forgive", "local_reset"]
+__all__ = ["RESET_PROGRAMS", "forgive", "local_reset"]
 
 _MONGO_CALLS = ("dropDatabase()", "drop()", "deleteMany({})")
 #: Program names (as written, no path) that may be a reset: a path to one is not read.
-_PROGRAMS = frozenset([*data()["programs"], *data()["aliases"]])
+RESET_PROGRAMS = frozenset([*data()["programs"], *data()["aliases"]])
 _NONE: frozenset[str] = frozenset()
 
 
@@ -224,7 +224,7 @@ def _entry(args: list[Arg], feed: Feed, scope: Scope) -> tuple[dict[str, Any], _
 def local_reset(args: list[Arg], feed: Feed, scope: Scope) -> frozenset[str]:
     """The findings to drop from judging ``args``: those its entry lists when the command is
     a reset of disposable objects on this machine, else none."""
-    if not args or args[0][0] not in _PROGRAMS:
+    if not args or args[0][0] not in RESET_PROGRAMS:
         return _NONE  # nearly every command: one set lookup
     read = _entry(args, feed, scope)
     if read is None:
