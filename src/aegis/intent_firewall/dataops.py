@@ -7,11 +7,9 @@ as a network destination (``sftp:host:/x``, ``rest:https://host/``, ``user@host:
 a cloud provider's storage is outside any policy). A repository taken from the environment
 (restic without ``-r``, borg without a repository operand) is a place not shown: fail
 closed. A dbt target is the agent's own database only when its name says development and
-nothing says production. A Spark master other than ``local[…]`` is a cluster; jars and
-Python files from a URL are code fetched and run; a setting not known to be harmless may
-load code (``extraJavaOptions``). logrotate rotates what its configuration names: a
-configuration outside the workspace, or the default state file in ``/var/lib``, is the
-system's rotation, not the workspace's.
+nothing says production (Spark's roles are ``sparkjobs.py``'s). logrotate rotates what its
+configuration names: a configuration outside the workspace, or the default state file in
+``/var/lib``, is the system's rotation, not the workspace's.
 """
 
 from __future__ import annotations
@@ -25,6 +23,7 @@ from aegis.intent_firewall.access import judge_host, judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.sparkjobs import spark_role, spark_submit
 
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
@@ -39,7 +38,6 @@ _PRODUCTION = frozenset({"prod", "production", "prd", "live"})
 _HOST_SCHEMES = frozenset(_DATA["backup"]["host_schemes"])
 _PROVIDER_SCHEMES = frozenset(_DATA["backup"]["provider_schemes"])
 _COMMAND_SUFFIXES = tuple(_DATA["backup"]["command_option_suffixes"])
-_SPARK_SETTINGS = tuple(_DATA["spark"]["harmless_settings"])
 _EMULATED = frozenset(_DATA["emulators"]["always_local"])
 #: Programs judged (or checked) here before their catalogue entry is applied.
 AROUND = frozenset({"aws", "az", "rclone", "restic", "rustic", "sops"} | _EMULATED)
@@ -123,30 +121,6 @@ def _store(judge: CommandJudge, arg: Arg, cwd: str) -> None:
         judge.path(arg, "write-tree", cwd)
 
 
-def _spark_code(judge: CommandJudge, arg: Arg, option: str, cwd: str) -> None:
-    """``--jars a.jar,https://x/b.jar``: each file is loaded and run by the job."""
-    from aegis.intent_firewall.optionroles import unmodelled_value
-
-    for listed in (arg[0] or "").split(",")[:32]:
-        item = listed.strip()
-        if "://" in item and not item.casefold().startswith("file:"):
-            judge_url(judge.scope, item, arg[1], cwd)
-            judge.hit("interpreter-code", f"{option} loads code from {item[:80]}")
-        elif item:
-            unmodelled_value(judge, option, (item, item, arg[2]), cwd)
-
-
-def _spark_master(judge: CommandJudge, arg: Arg, cwd: str) -> None:
-    value = (arg[0] or "").casefold()
-    if value == "local" or value.startswith(("local[", "local-cluster[")):
-        return
-    if value.startswith("k8s://"):
-        judge_url(judge.scope, value[len("k8s://") :], arg[1], cwd)
-    elif "://" in value:
-        judge_url(judge.scope, "http" + value[value.index("://") :], arg[1], cwd)
-    judge.hit("unknown-network-destination", f"Spark cluster {arg[1][:80]}")
-
-
 def judge_role(judge: CommandJudge, role: str, arg: Arg, option: str, cwd: str) -> None:
     """The roles of ``data/dataops.toml`` (see its header)."""
     value = arg[0] or ""
@@ -164,14 +138,8 @@ def judge_role(judge: CommandJudge, role: str, arg: Arg, option: str, cwd: str) 
             judge.hit("destructive-command", f"dbt target {arg[1]!r} is a production database")
         elif not words & _DEVELOPMENT:
             judge.hit("destructive-command", f"dbt target {arg[1]!r} not known to be development")
-    elif role == "spark-master":
-        _spark_master(judge, arg, cwd)
-    elif role == "spark-code":
-        _spark_code(judge, arg, option, cwd)
-    elif role == "spark-conf":
-        key = value.partition("=")[0].strip().casefold()
-        if not any(key == s or (s.endswith(".") and key.startswith(s)) for s in _SPARK_SETTINGS):
-            judge.hit("unmodelled-option", f"Spark setting {key[:60]!r} may load code")
+    elif role.startswith("spark-"):
+        spark_role(judge, role, arg, option, cwd)
 
 
 def _borg(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
@@ -192,33 +160,6 @@ def _borg(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
         judge.path((cwd, cwd, False), "write-tree", cwd)  # the archive lands here
 
 
-def _spark_submit(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
-    """Options up to the application; the application; its own arguments (paths read)."""
-    index = 1
-    while index < len(args):
-        word = args[index][0]
-        if word is None or not word.startswith("-"):
-            break
-        takes = "=" not in word and spec.option_role(word) != "flag"
-        index += 2 if takes else 1
-    parsed = parse_options(spec, args[1:index])
-    cwd = judge.options(parsed, feed) if parsed.options else feed.cwd
-    if index >= len(args):
-        return
-    app = args[index]
-    value = app[0]
-    if value is not None and "://" in value and not value.casefold().startswith("file:"):
-        judge_url(judge.scope, value, app[1], cwd)
-        judge.hit("interpreter-code", f"spark-submit runs code from {app[1][:80]}")
-    else:
-        from aegis.intent_firewall.workspacescripts import workspace_script
-
-        if not workspace_script(judge.scope, app, feed):
-            judge.hit("user-script", f"spark-submit runs {app[1][:80]}, not a workspace file")
-    for arg in args[index + 1 : index + 64]:
-        judge.maybe_path(arg, "read", cwd)
-
-
 def _logrotate(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """The workspace's own rotation: configuration and state inside it."""
     parsed = parse_options(spec, args[1:])
@@ -235,7 +176,7 @@ def _logrotate(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) 
 
 DATAOPS_HANDLERS: dict[str, Callable[[CommandJudge, Program, list[Arg], Feed], None]] = {
     "borg-repo": _borg,
-    "spark-submit": _spark_submit,
+    "spark-submit": spark_submit,
     "logrotate": _logrotate,
 }
 

@@ -225,11 +225,12 @@ def _tests(parameters: Mapping[object, object]) -> list[str] | None:
     return argv
 
 
-def cli_word_key(key: str, words: frozenset[str]) -> bool:
+def cli_word_key(key: str, words: frozenset[str], text: str) -> bool:
     """``terraform {subcommand: "state list"}``: the value is words of the cloud CLI the tool
     is named for, judged in its command line (or the tool is review, ``unread_cli``), not a
-    command line of its own."""
-    return not words.isdisjoint(_CLOUD) and _key(key) in _WORD_KEYS
+    command line of its own. Only plain words (``_CLI_CHARS``) are: ``"repo list; rm -rf
+    ~"`` stays a command line."""
+    return not words.isdisjoint(_CLOUD) and _key(key) in _WORD_KEYS and _CLI_CHARS.issuperset(text)
 
 
 def names_tool_command(words: frozenset[str]) -> bool:

@@ -268,7 +268,7 @@ class ValueJudge(PlainReader):
             program is None
             and not single
             and not editor_operation(key, words, canonical)
-            and not cli_word_key(key, words)
+            and not cli_word_key(key, words, text)
             and not (key in CODE_KEYS and words & KERNEL_WORDS and "\n" in canonical)
             and (
                 key in COMMAND_KEYS
