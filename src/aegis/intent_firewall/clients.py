@@ -296,11 +296,10 @@ def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
 
 def envname(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """``printenv NAME``: reading a variable whose name says it holds a secret."""
-    from aegis.intent_firewall.vocabulary import name_words
+    from aegis.intent_firewall.vocabulary import SECRET_VARIABLE_WORDS, name_words
 
-    secret = {"secret", "token", "password", "passwd", "credential", "credentials", "private"}
     for value, written, _ in args[1:]:
-        if value is not None and secret.intersection(name_words(value)):
+        if value is not None and SECRET_VARIABLE_WORDS.intersection(name_words(value)):
             judge.hit("secret-environment", f"{spec.name} {written}")
 
 

@@ -310,8 +310,8 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         if role == "module":
             _module(judge, spec, arg, parsed.rest, feed)
             return
-        if role == "read":
-            judge.path(arg, "read", feed.cwd)
+        if role in ("read", "build-file"):
+            _option_file(judge, (spec.name, role), arg, feed, args)
     if parsed.operands:
         if (
             _stdin_operand(parsed.operands, args)
@@ -333,6 +333,18 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         judge, spec.name, len(args) == 1, feed
     ):
         stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def _option_file(
+    judge: CommandJudge, how: tuple[str, str], arg: Arg, feed: Feed, args: list[Arg]
+) -> None:
+    """A file an option names (``how``: the interpreter and the option's role): read, or
+    (``node --require FILE``) code preloaded into the program, judged as a script it runs."""
+    name, role = how
+    if role == "read":
+        judge.path(arg, "read", feed.cwd)
+    else:
+        _script_operand(judge, name, arg, feed, args)
 
 
 def _stdin_operand(operands: list[Arg], args: list[Arg]) -> bool:
