@@ -232,6 +232,12 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
     if words[:1] == ["auth"] and any(a[0] in ("-t", "--show-token") for a in args):
         judge.hit("secret-environment", "gh auth status --show-token prints the token")
+    if words[:1] in (["extension"], ["extensions"], ["ext"]) and words[1:2] in (
+        ["install"],
+        ["upgrade"],
+    ):
+        # gh extension install OWNER/REPO: any repository's code, run as gh's own commands
+        judge.hit("unknown-program", f"gh {' '.join(words)[:100]} fetches code to run")
     if tuple(words[:2]) in (("repo", "create"), ("gist", "create")) and _made_public(args):
         # gh repo create --public --source=. --push: the workspace published for anyone
         judge.hit("irreversible-publish", f"gh {' '.join(words[:2])} --public")

@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 
 __all__ = ["history_reads"]
 
-#: Verbs that print the contents of what they name.
-_CONTENT_VERBS = frozenset({"show", "cat-file", "diff", "blame", "annotate", "difftool"})
+#: Verbs that print the contents of what they name (grep: the lines of the paths after
+#: ``--``; archive: the files after the tree, packed).
+_CONTENT_VERBS = frozenset(
+    {"show", "cat-file", "diff", "blame", "annotate", "difftool", "grep", "archive"}
+)
 #: Verbs whose operands are files (a revision among them reads as a harmless name).
 _FILE_VERBS = frozenset({"blame", "annotate"})
 #: Verbs that print contents only with a patch option.
@@ -32,6 +35,10 @@ _MAX_PATHS = 32
 
 def history_reads(judge: CommandJudge, sub: str, words: list[Arg], cwd: str) -> None:
     """Judge as reads the paths ``git SUB WORDS`` prints from history."""
+    if sub == "stash" and words and words[0][0] == "show":
+        sub, words = "log", words[1:]  # git stash show -p: a patch, like log -p
+    elif sub == "archive":
+        words = _archive_paths(words)
     patch = sub in _PATCH_VERBS and any(
         (value or "").split("=", 1)[0] in _PATCH_OPTIONS or (value or "").startswith("-L")
         for value, _, _ in words
@@ -66,3 +73,22 @@ def _object_path(value: str) -> str:
     if not revision.lstrip(":") and not path:
         return ""
     return path.removeprefix("./") if path and not path.startswith("/") else ""
+
+
+#: git archive's options that take the next word.
+_ARCHIVE_VALUES = frozenset({"--format", "-o", "--output", "--prefix", "--remote", "--exec"})
+
+
+def _archive_paths(words: list[Arg]) -> list[Arg]:
+    """``git archive [OPTIONS] TREE PATH…`` as ``-- PATH…``: the paths packed."""
+    operands: list[Arg] = []
+    skip = False
+    for arg in words:
+        value = arg[0] or ""
+        if skip:
+            skip = False
+        elif value in _ARCHIVE_VALUES:
+            skip = True
+        elif value != "--" and not value.startswith("-"):
+            operands.append(arg)
+    return [("--", "--", False), *operands[1:]] if operands else []

@@ -387,6 +387,8 @@ def _runs_package(judge: CommandJudge, spec: Program, arg: Arg, cwd: str) -> Non
         judge.hit("dynamic-program", f"{spec.name} runs a package named at run time {arg[1]}")
     elif "://" in value or value.startswith("git+"):
         judge_url(judge.scope, value.removeprefix("git+"), arg[1], "/")
+        # deno run https://…/mod.ts: code fetched and run, whoever hosts it (as curl | sh)
+        judge.hit("unknown-program", f"{spec.name} fetches and runs {value[:100]!r}")
     elif value.lower().startswith(_PACKAGE_SCHEMES) or not _names_a_file(value):
         if judge.catalogue.lookup(_package_name(value)) is None:
             judge.hit("unknown-program", f"{spec.name} fetches and runs package {value!r}")
