@@ -14,7 +14,17 @@ from aegis.intent_firewall.options import Arg, Parsed, parse_options
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["envname", "gh", "gomod", "image_host", "kubeget", "sql_text", "sqlclient", "ssh_option"]
+__all__ = [
+    "envname",
+    "gh",
+    "gomod",
+    "hooks_directory",
+    "image_host",
+    "kubeget",
+    "sql_text",
+    "sqlclient",
+    "ssh_option",
+]
 
 _SHELL_ESCAPES = ("\\!", ".shell", ".system", "\\setenv", "\\o |", "\\copy", "system ")
 #: mysql/mariadb client commands that run the statements of a file (``source x.sql``).
@@ -335,3 +345,20 @@ def _prints_objects(args: list[Arg]) -> bool:
             if chosen not in _LISTING_FORMATS:
                 return True
     return False
+
+
+def hooks_directory(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``husky install DIR`` (``husky DIR``) points ``core.hooksPath`` at DIR: judged as
+    ``git config core.hooksPath DIR`` (``hookspath.py``: the workspace's own directory
+    passes, one outside it or a dependency's is code nobody reviewed)."""
+    import shlex
+
+    for value, written, _ in args[1:8]:
+        if value is None:
+            judge.hit("shell-expansion", f"{spec.name} {written}")
+        elif value not in ("install", "init", "uninstall") and not value.startswith("-"):
+            if not value.startswith(("/", "~")) and ".." not in value and "_modules" not in value:
+                continue  # .husky, .config/husky: a directory of the project (the line's
+                # own "install" would read to hookspath.py as a fetch)
+            line = f"git config core.hooksPath {shlex.quote(value)}"
+            judge.judge_script(line, feed.cwd, feed.depth + 1)

@@ -462,6 +462,7 @@ SPECIAL: dict[str, Handler] = {
     "declare": lambda judge, spec, args, feed: None,
     "sqlclient": clients.sqlclient,
     "gh": clients.gh,
+    "hooks-dir": clients.hooks_directory,
     "envname": clients.envname,
     "kubeget": clients.kubeget,
     "kubechange": kubecontexts.kubechange,
