@@ -26,7 +26,7 @@ from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.servicetokens import token_to_its_service
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
 from aegis.intent_firewall.unguardedcd import unguarded_rest
-from aegis.intent_firewall.vocabulary import name_words
+from aegis.intent_firewall.vocabulary import SECRET_VARIABLE_WORDS, name_words
 from aegis.intent_firewall.words import PWD_SUBSTITUTIONS
 
 __all__ = ["CommandBudget", "ShellJob", "judge_argv", "judge_shell", "looks_like_command"]
@@ -36,8 +36,8 @@ _MAX_COMMANDS = 128
 #: Redirections judged per simple command (each target is a path to resolve and classify).
 _MAX_REDIRECTS = 64
 _SHELL_MARKS = frozenset("`$|;&<>\n")
-_SECRET_WORDS = frozenset({"secret", "token", "password", "passwd", "apikey", "credential",
-                           "credentials", "private", "pat", "passphrase"})  # fmt: skip
+_SECRET_WORDS = SECRET_VARIABLE_WORDS | {"secret", "token", "password", "passwd", "apikey",
+                                         "credential", "credentials", "private", "pat"}  # fmt: skip
 
 
 class CommandBudget:

@@ -14,7 +14,17 @@ from aegis.intent_firewall.options import Arg, Parsed, parse_options
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
 
-__all__ = ["envname", "gh", "gomod", "image_host", "kubeget", "sql_text", "sqlclient", "ssh_option"]
+__all__ = [
+    "envname",
+    "gh",
+    "gomod",
+    "hooks_directory",
+    "image_host",
+    "kubeget",
+    "sql_text",
+    "sqlclient",
+    "ssh_option",
+]
 
 _SHELL_ESCAPES = ("\\!", ".shell", ".system", "\\setenv", "\\o |", "\\copy", "system ")
 #: mysql/mariadb client commands that run the statements of a file (``source x.sql``).
@@ -232,6 +242,12 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
     if words[:1] == ["auth"] and any(a[0] in ("-t", "--show-token") for a in args):
         judge.hit("secret-environment", "gh auth status --show-token prints the token")
+    if words[:1] in (["extension"], ["extensions"], ["ext"]) and words[1:2] in (
+        ["install"],
+        ["upgrade"],
+    ):
+        # gh extension install OWNER/REPO: any repository's code, run as gh's own commands
+        judge.hit("unknown-program", f"gh {' '.join(words)[:100]} fetches code to run")
     if tuple(words[:2]) in (("repo", "create"), ("gist", "create")) and _made_public(args):
         # gh repo create --public --source=. --push: the workspace published for anyone
         judge.hit("irreversible-publish", f"gh {' '.join(words[:2])} --public")
@@ -296,11 +312,10 @@ def gomod(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> No
 
 def envname(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     """``printenv NAME``: reading a variable whose name says it holds a secret."""
-    from aegis.intent_firewall.vocabulary import name_words
+    from aegis.intent_firewall.vocabulary import SECRET_VARIABLE_WORDS, name_words
 
-    secret = {"secret", "token", "password", "passwd", "credential", "credentials", "private"}
     for value, written, _ in args[1:]:
-        if value is not None and secret.intersection(name_words(value)):
+        if value is not None and SECRET_VARIABLE_WORDS.intersection(name_words(value)):
             judge.hit("secret-environment", f"{spec.name} {written}")
 
 
@@ -330,3 +345,20 @@ def _prints_objects(args: list[Arg]) -> bool:
             if chosen not in _LISTING_FORMATS:
                 return True
     return False
+
+
+def hooks_directory(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    """``husky install DIR`` (``husky DIR``) points ``core.hooksPath`` at DIR: judged as
+    ``git config core.hooksPath DIR`` (``hookspath.py``: the workspace's own directory
+    passes, one outside it or a dependency's is code nobody reviewed)."""
+    import shlex
+
+    for value, written, _ in args[1:8]:
+        if value is None:
+            judge.hit("shell-expansion", f"{spec.name} {written}")
+        elif value not in ("install", "init", "uninstall") and not value.startswith("-"):
+            if not value.startswith(("/", "~")) and ".." not in value and "_modules" not in value:
+                continue  # .husky, .config/husky: a directory of the project (the line's
+                # own "install" would read to hookspath.py as a fetch)
+            line = f"git config core.hooksPath {shlex.quote(value)}"
+            judge.judge_script(line, feed.cwd, feed.depth + 1)

@@ -54,6 +54,8 @@ _PATH_ROLES = frozenset({"read", "write", "delete", "delete-tree", "write-tree"}
 _CHANGES = frozenset({"delete", "write", "move", "copy", "perm", "shell", "interp", "exec", "eval"})
 _DISK_SEARCHERS = frozenset({"locate", "mlocate", "plocate", "slocate", "fd", "fdfind"})
 _RECURSIVE = frozenset({"-r", "-R", "--recursive", "-a", "--archive"})
+#: Searchers that walk a directory operand's whole tree unasked, as grep -r does.
+_TREE_SEARCHERS = frozenset({"rg", "ag", "ack", "ack-grep", "pt", "sift", "ugrep-r"})
 _STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 #: Command lines judged for a program that runs each operand (hyperfine); more is too-large.
 _MAX_SCRIPT_OPERANDS = 32
@@ -509,9 +511,11 @@ class CommandJudge:
             return
         judge_path(self.scope, role, arg[0], arg[1], cwd, glob=arg[2], known=known)
 
-    def script_option(self, option: str, value: str, written: str, cwd: str, feed: Feed) -> None:
+    def script_option(
+        self, option: str, value: str, written: str, cwd: str, feed: Feed, *, code: bool = True
+    ) -> None:
         """An option whose value is a command line the program runs (``rsync -e``)."""
-        if not plain_pager(value):  # man -P cat: a pager that only shows text
+        if code and not plain_pager(value):  # man -P cat: a pager that only shows text
             self.hit("interpreter-code", f"{option} runs {written_as(value, written)}")
         self.judge_script(value, cwd, feed.depth + 1)
 
@@ -535,8 +539,9 @@ class CommandJudge:
                 self.program_file(arg, option, cwd, feed, built=role == "build-file")
             elif role == "code":
                 self.hit("interpreter-code", f"{option} {written_as(value or '', arg[1])}")
-            elif role == "script" and value is not None:
-                self.script_option(option, value, arg[1], cwd, feed)
+            elif role in ("script", "command") and value is not None:
+                # rg --pre CMD (command): judged as the command line run, no more
+                self.script_option(option, value, arg[1], cwd, feed, code=role == "script")
             elif role.startswith("finding"):
                 self.hit(role.split(":", 1)[1], f"option {option} {value or ''}".strip())
             elif role == "pkg" and value is not None:
@@ -636,12 +641,14 @@ class CommandJudge:
 
                     program_text(self, spec.name, arg, feed)
             role = "write" if role == "script-write" else "read"
-        recursive = role in ("delete", "read", "any") and _recursive(parsed.flags)
+        recursive = role in ("delete", "read", "any") and (
+            _recursive(parsed.flags) or spec.name in _TREE_SEARCHERS  # rg walks its roots
+        )
         if role == "delete" and recursive:
             role = "delete-tree"
         elif role == "read" and recursive:
             role = "read-tree"
-        if role in ("read", "write", "delete", "delete-tree", "read-tree"):
+        if role in ("read", "write", "delete", "delete-tree", "read-tree", "write-tree"):
             for arg in operands:
                 self.path(arg, role, cwd)
         elif role == "copy":

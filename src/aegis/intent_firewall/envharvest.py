@@ -7,8 +7,10 @@ holds into a file that may be committed. A command that prints the whole environ
 ``set``, ``export -p``, ``declare -px``) is a producer; what its pipeline does with the
 text decides. A filter whose pattern names a
 secret word, a file redirection, ``tee`` or a program that sends (``curl``, ``nc`` …)
-downstream of it is ``secret-environment`` (*review*); ``env`` alone prints every value to
-the transcript and stays a finding, as before; a count or a filter for other names passes.
+downstream of it is ``secret-environment`` (*review*); a listing alone (``env``,
+``printenv`` and the listers of ``envlisters.py``: ``ps eww``, ``jq -n env``, awk over
+``ENVIRON``) prints every value to the transcript and is a finding too; a count or a filter
+for other names passes.
 """
 
 from __future__ import annotations
@@ -17,11 +19,15 @@ from collections.abc import Iterable
 
 import re2
 
+from aegis.intent_firewall.envlisters import environment_lister
 from aegis.intent_firewall.shell import SimpleCommand
 
 __all__ = ["harvest_findings"]
 
 _PRODUCERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset"})
+#: Builtins whose names the parsed line drops (``declare -p NAME`` reads as ``declare -p``):
+#: alone, a listing of theirs cannot be told from a look at one variable.
+_DECLARATIONS = frozenset({"set", "export", "declare", "typeset"})
 _WRAPPERS = frozenset(
     {"docker", "podman", "nerdctl", "kubectl", "oc", "ssh", "sudo", "doas", "su", "runuser",
      "nsenter", "chroot", "nice", "nohup", "timeout", "exec", "command", "lxc", "incus",
@@ -61,7 +67,7 @@ def harvest_findings(commands: Iterable[SimpleCommand]) -> list[tuple[str, str]]
             or next(filter(None, map(_sink, loose)), None)
             or _downstream(producer, after)
         )
-        if why is None and producer == "env" and not _consumed(producer, after):
+        if why is None and producer not in _DECLARATIONS and not _consumed(producer, after):
             why = "prints every variable"
         if why:
             found.append(("secret-environment", f"{producer} without a name {why}"))
@@ -80,7 +86,7 @@ def _producer(command: SimpleCommand) -> str:
     if program in _WRAPPERS and operands and operands[-1] in ("env", "printenv"):
         return operands[-1]  # docker exec db env, sudo env: the wrapped program lists
     if program not in _PRODUCERS:
-        return ""
+        return environment_lister(command)  # ps eww, jq -n env, awk over ENVIRON
     options = all(v.startswith("-") for v in operands)
     if program == "env":
         listing = _env_lists(operands)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from aegis.intent_firewall.access import Scope
 from aegis.intent_firewall.buildinvocations import judge_jvm_variable
+from aegis.intent_firewall.envprograms import judge_effects
 from aegis.intent_firewall.envvalues import entries_hold, harmless_value
 from aegis.intent_firewall.indexvars import index_variable, judge_index
 from aegis.intent_firewall.text import written_as
@@ -155,3 +156,5 @@ def judge_assignment(
         scope.hit("dangerous-environment", f"{shown} runs a command at every prompt")
     elif _runs_command(key, value):
         scope.hit("dangerous-environment", f"{shown} runs a command")
+    else:  # PYTHONBREAKPOINT=os.system, GIT_TRACE=FILE, CC=CMD, MAKEFLAGS=… (envprograms.py)
+        judge_effects(scope, key, value, shown, cwd)

@@ -24,8 +24,10 @@ from aegis.intent_firewall.infraprotections import infra_findings
 from aegis.intent_firewall.manifests import manifest_kind, written_by_line
 from aegis.intent_firewall.messagesecrets import MESSAGE_WORDS, message_findings
 from aegis.intent_firewall.outbound import outbound_findings
+from aegis.intent_firewall.pyactions import python_action_findings
 from aegis.intent_firewall.rules import Hit
 from aegis.intent_firewall.structuredvalues import SELECTOR_KEYS, rendered
+from aegis.intent_firewall.toolconfigs import tool_config_findings
 from aegis.intent_firewall.workflows import workflow_findings
 
 __all__ = ["foothold_findings"]
@@ -116,6 +118,8 @@ def _judged(
         *workflow_findings(normal, new, old),
         *redirect_findings(name, new),
         *build_file_findings(name, new, judge_line),
+        *python_action_findings(normal, new, judge_line),  # tests: shutil.rmtree(Path.home())
+        *tool_config_findings(normal, new, judge_line),  # pytest.ini addopts, tox commands
         *infra_findings(normal, new),
     ]
 

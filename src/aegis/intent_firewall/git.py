@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.gitdiscards import discards
+from aegis.intent_firewall.gitobjects import history_reads
 from aegis.intent_firewall.gitpush import push_destination
 from aegis.intent_firewall.hookspath import HOOKS_KEY, workspace_hooks
 from aegis.intent_firewall.housekeeping import prune_discards
@@ -160,6 +161,7 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
     position = args.index(parsed.operands[0])
     words = args[position + 1 :]
     _subcommand_paths(judge, sub, words, cwd, feed)
+    history_reads(judge, sub, words, cwd)  # git show HEAD:.env (gitobjects.py)
     push_destination(judge, sub, words, cwd)
     for index, (value, _written, _glob) in enumerate(words):
         text = value or ""

@@ -310,7 +310,9 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         if role == "module":
             _module(judge, spec, arg, parsed.rest, feed)
             return
-        if role in ("read", "write"):  # a profiler's report (cProfile -o, devloop.toml)
+        if role in ("read", "build-file"):
+            _option_file(judge, (spec.name, role), arg, feed, args)
+        elif role == "write":  # a profiler's report (cProfile -o, devloop.toml)
             judge.path(arg, role, feed.cwd)
         elif role.startswith("finding:"):
             judge.hit(role.split(":", 1)[1], f"{spec.name} {option}")
@@ -335,6 +337,18 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         judge, spec.name, len(args) == 1, feed
     ):
         stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def _option_file(
+    judge: CommandJudge, how: tuple[str, str], arg: Arg, feed: Feed, args: list[Arg]
+) -> None:
+    """A file an option names (``how``: the interpreter and the option's role): read, or
+    (``node --require FILE``) code preloaded into the program, judged as a script it runs."""
+    name, role = how
+    if role == "read":
+        judge.path(arg, "read", feed.cwd)
+    else:
+        _script_operand(judge, name, arg, feed, args)
 
 
 def _stdin_operand(operands: list[Arg], args: list[Arg]) -> bool:

@@ -94,6 +94,8 @@ def sensitive_local_path(url: str) -> str:
     for prefix in prefixes:
         if path.startswith(prefix) and not path.startswith(_HEALTH_PATHS):
             return prefix
+    if any(word in rest[end:].casefold() for word in patterns()["loopback_sensitive_query_words"]):
+        return "debug console"  # /console?__debugger__=yes&cmd=…: a GET that runs code
     if _status_page(path):
         return _climbing_query(rest[end:])
     for segment in path.split("/"):

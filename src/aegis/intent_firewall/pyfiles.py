@@ -244,14 +244,14 @@ def _call_effects(  # noqa: PLR0911 (one answer per kind of callee)
 def _plain_variable(call: ast.Call) -> bool:
     """``os.getenv("VIRTUAL_ENV")``: one variable named by a literal whose words name no
     secret (tokens, keys, passwords, connection URLs carry them)."""
-    from aegis.intent_firewall.vocabulary import SECRET_WORDS, name_words
+    from aegis.intent_firewall.vocabulary import SECRET_VARIABLE_WORDS, SECRET_WORDS, name_words
 
     if not call.args or len(call.args) > 2 or call.keywords:
         return False
     name = _literal(call.args[0])
     if not name or (len(call.args) == 2 and _literal(call.args[1]) is None):
         return False
-    return not name_words(name) & (SECRET_WORDS | _SECRET_NAME_WORDS)
+    return not name_words(name) & (SECRET_WORDS | _SECRET_NAME_WORDS | SECRET_VARIABLE_WORDS)
 
 
 #: Words of environment variable names that hold secrets, beyond the shared list.

@@ -391,6 +391,8 @@ def _runs_package(judge: CommandJudge, spec: Program, arg: Arg, cwd: str) -> Non
         judge.hit("dynamic-program", f"{spec.name} runs a package named at run time {arg[1]}")
     elif "://" in value or value.startswith("git+"):
         judge_url(judge.scope, value.removeprefix("git+"), arg[1], "/")
+        # deno run https://…/mod.ts: code fetched and run, whoever hosts it (as curl | sh)
+        judge.hit("unknown-program", f"{spec.name} fetches and runs {value[:100]!r}")
     elif value.lower().startswith(_PACKAGE_SCHEMES) or not _names_a_file(value):
         if judge.catalogue.lookup(_package_name(value)) is None:
             judge.hit("unknown-program", f"{spec.name} fetches and runs package {value!r}")
@@ -485,6 +487,7 @@ SPECIAL: dict[str, Handler] = {
     "declare": lambda judge, spec, args, feed: None,
     "sqlclient": clients.sqlclient,
     "gh": clients.gh,
+    "hooks-dir": clients.hooks_directory,
     "envname": clients.envname,
     "kubeget": clients.kubeget,
     "kubechange": kubecontexts.kubechange,

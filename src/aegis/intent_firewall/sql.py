@@ -67,7 +67,7 @@ _LEADING = (
     "shutdown", "rename", "comment", "lock", "unload", "set", "begin", "commit", "rollback",
     "do", "prepare", "match", "start", "reindex", "cluster", "refresh", "listen", "notify",
     "bulk", "kill", "waitfor", "openrowset", "handler", "source", "install", "force", "export",
-    "import", "detach", "checkpoint",
+    "import", "detach", "checkpoint", "change", "uninstall", "flush", "purge", "reset", "stop",
 )  # fmt: skip
 #: A T-SQL batch may start with a procedure's name, the EXEC left implied.
 _PROCEDURES = ("sp_", "xp_")

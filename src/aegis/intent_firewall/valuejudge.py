@@ -148,6 +148,7 @@ class ValueJudge(PlainReader):
             and not ("." in text and key.endswith(URL_KEY_ENDINGS))  # smtp_hostname: a host
             # node.eval {code: process.env.TOKEN}: one word of code is still code
             and code_program(name_words(tool) | self.words if tool else self.words, key) is None
+            and not (len(text) > 19 and secret_in_text(text.lower()) is not None)  # a bare token
         ):
             return []  # an identifier-like word under an ordinary key: nothing to judge
         budget = self.job.commands

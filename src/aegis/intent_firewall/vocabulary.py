@@ -35,6 +35,7 @@ __all__ = [
     "RECURSIVE_KEYS",
     "RUN_WORDS",
     "SECRET_ACCESS_WORDS",
+    "SECRET_VARIABLE_WORDS",
     "SECRET_WORDS",
     "SELECTOR_KEYS",
     "SQL_KEYS",
@@ -73,6 +74,7 @@ RECURSIVE_KEYS = frozenset(_DATA["recursive_keys"])
 CONTAINER_WORDS = frozenset(_DATA["container_words"])
 SECRET_WORDS = frozenset(_DATA["secret_words"])
 SECRET_ACCESS_WORDS = frozenset(_DATA["secret_access_words"])
+SECRET_VARIABLE_WORDS = frozenset(_DATA["secret_variable_words"])
 GUARD_WORDS = frozenset(_DATA["guard_words"])
 GUARD_CHANGE_WORDS = frozenset(_DATA["guard_change_words"])
 #: Further (nouns, verbs) pairs whose meeting in an action's name is destructive or privileged.

@@ -389,7 +389,8 @@ def test_a_binding_that_a_loop_runs_again_is_not_trusted(command: str) -> None:
     [
         ("diff <(git show HEAD:src/a.py) src/a.py", Decision.ALLOW),
         ("diff <(git show main:docs/x.md | sort) <(sort docs/x.md)", Decision.ALLOW),
-        ("diff <(git show HEAD:../../.ssh/id_rsa) x", Decision.REVIEW),
+        # the revision's file is read as that file (gitobjects.py): a private key blocks
+        ("diff <(git show HEAD:../../.ssh/id_rsa) x", Decision.BLOCK),
         ("diff <(git show --format=%s HEAD:a) a", Decision.REVIEW),
         ("diff <(git show HEAD:a b:c) a", Decision.REVIEW),
     ],
