@@ -89,19 +89,17 @@ def sensitive_local_path(url: str) -> str:
     end = min((i for i in (rest.find(c, slash) for c in "?#") if i >= 0), default=len(rest))
     path = unquote(unquote(rest[slash:end])).casefold().replace("\\", "/")
     path = _unversioned(path)
-    if path.rstrip("/") in _status_paths():
-        return _climbing_query(rest[end:])  # Vault's /v1/sys/health: a status page
-    for prefix in prefixes:
-        if path.startswith(prefix) and not path.startswith(_HEALTH_PATHS):
-            return prefix
     if any(word in rest[end:].casefold() for word in patterns()["loopback_sensitive_query_words"]):
         return "debug console"  # /console?__debugger__=yes&cmd=…: a GET that runs code
-    if _status_page(path):
-        return _climbing_query(rest[end:])
-    for segment in path.split("/"):
-        for word in words:
-            if word in segment:
-                return segment[:60]
+    # a status page (Vault's /v1/sys/health, /actuator/health) names no secret
+    if not (path.rstrip("/") in _status_paths() or _status_page(path)):
+        for prefix in prefixes:
+            if path.startswith(prefix) and not path.startswith(_HEALTH_PATHS):
+                return prefix
+        for segment in path.split("/"):
+            for word in words:
+                if word in segment:
+                    return segment[:60]
     return _climbing_query(rest[end:])
 
 
