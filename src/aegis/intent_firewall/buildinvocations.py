@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from aegis.intent_firewall.localpublish import local_registry
 from aegis.intent_firewall.options import Arg
 
 if TYPE_CHECKING:
@@ -156,7 +157,8 @@ def _release_command(judge: CommandJudge, name: str, args: list[Arg]) -> None:
     for verb in verbs:
         parts = verb.split()
         if words[: len(parts)] == parts:
-            judge.hit("irreversible-publish", f"{name} {verb} publishes a release".strip())
+            if not local_registry(f"{name} {verb}", args):  # helm push … oci://localhost:5000
+                judge.hit("irreversible-publish", f"{name} {verb} publishes a release".strip())
             return
 
 

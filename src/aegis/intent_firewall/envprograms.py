@@ -50,13 +50,20 @@ def judge_effects(scope: Scope, key: str, value: str, shown: str, cwd: str | Non
             where = cwd or scope.workspace or "/"
             judge_path(scope, "write", stripped, stripped, where)
     elif key in data["programs"]["variables"]:
-        if not _toolchain(stripped, data["programs"]):
+        if not _toolchain(stripped, data["programs"], _in_workspace(scope, cwd)):
             scope.hit("dangerous-environment", f"{shown} runs a command")
     elif key in data["makeflags"]["variables"]:
         _makeflags(scope, stripped, shown, cwd)
 
 
-def _toolchain(value: str, programs: dict[str, Any]) -> bool:
+def _in_workspace(scope: Scope, cwd: str | None) -> bool:
+    """Whether the command runs in the workspace (a relative compiler path is its own)."""
+    where = (cwd or scope.workspace or "").rstrip("/")
+    workspace = (scope.workspace or "").rstrip("/")
+    return bool(workspace) and (where == workspace or where.startswith(workspace + "/"))
+
+
+def _toolchain(value: str, programs: dict[str, Any], own_tree: bool = False) -> bool:
     """``gcc-12``, ``ccache clang -m32``, ``/usr/bin/x86_64-linux-gnu-gcc``: a compiler or
     build tool, behind at most one compiler cache, with options only."""
     if any(c in _SHELL_MARKS for c in value):
@@ -67,8 +74,11 @@ def _toolchain(value: str, programs: dict[str, Any]) -> bool:
     if not words:
         return True  # CC= unsets it: make's default
     program, options = words[0], words[1:]
-    if "/" in program and not program.startswith(tuple(programs["system_dirs"])):
-        return False
+    relative = (
+        own_tree and not program.startswith(("/", "~", "$")) and ".." not in program.split("/")
+    )
+    if "/" in program and not (relative or program.startswith(tuple(programs["system_dirs"]))):
+        return False  # ./toolchain/bin/gcc: the working directory's, its path judged as code
     name = program.rsplit("/", 1)[-1]
     return _toolchain_name(name, programs["toolchain"]) and all(
         word.startswith("-") for word in options

@@ -29,11 +29,10 @@ from aegis.intent_firewall.hosts import url_host
 from aegis.intent_firewall.loopback import is_loopback
 from aegis.intent_firewall.options import Arg
 
-__all__ = ["devlocal_data", "local_image", "local_registry"]
+__all__ = ["devlocal_data", "local_registry"]
 
 #: Schemes a registry client reaches a registry with (cargo's sparse index, OCI included).
 _SCHEMES = frozenset({"http", "https", "sparse+http", "sparse+https", "oci"})
-_REGISTRY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-:[]")
 #: Characters that make a client and this parser disagree on the host (user information,
 #: a backslash, an encoded separator): such a URL is never taken as local.
 _AMBIGUOUS = frozenset("@\\%")
@@ -60,17 +59,6 @@ def loopback_url(value: str) -> bool:
         return False
     parsed = url_host(value)
     return parsed is not None and parsed[0] in _SCHEMES and is_loopback(parsed[1])
-
-
-def local_image(reference: str | None) -> bool:
-    """``localhost:5000/acme/api:dev``: an image reference whose registry (the first part,
-    with its port) is this machine; ``acme/api`` (Docker Hub) and any other host are not."""
-    if reference is None or "/" not in reference or len(reference) > 512:
-        return False
-    registry = reference.partition("/")[0].lower()
-    if not registry or not _REGISTRY_CHARS.issuperset(registry):
-        return False
-    return loopback_url(f"http://{registry}/")
 
 
 def _operand_urls(args: list[Arg]) -> bool:
