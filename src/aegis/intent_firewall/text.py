@@ -74,7 +74,8 @@ def canonical_text(text: str, *, fold: bool = True) -> str:
     normal = unicodedata.normalize("NFKC", text)
     if not normal.isascii():  # decompose so that marks folded into letters (ȧ) go too
         decomposed = unicodedata.normalize("NFKD", normal)
-        if _MARKS.search(decomposed) is not None:  # else the translation deletes nothing
+        # long text without a mark or format character: the translation would delete nothing
+        if len(decomposed) <= _SHORT or _MARKS.search(decomposed) is not None:
             decomposed = decomposed.translate(_INVISIBLE)
         normal = unicodedata.normalize("NFKC", decomposed)
     folded = normal.casefold() if fold else normal
@@ -100,6 +101,8 @@ _INVISIBLE = _Invisible()
 #: than Python's, never older; a test checks every code point): text without one needs no
 #: translation, which costs a dictionary lookup per character (1 ms per 16,000 Cyrillic).
 _MARKS = re2.compile(r"[\p{Cf}\p{Mn}\p{Me}]")
+#: Text up to this length is translated without the screen (a call into RE2 costs more).
+_SHORT = 256
 
 
 #: Bidi embeddings, overrides and isolates: text displayed in another order than it is read.

@@ -208,7 +208,8 @@ def _holds_turned_marker(canonical: str) -> bool:
 
 
 #: Sixteen characters of a hex or base64 word in a row (``CARRIER_CHARS``): one linear
-#: scan, where splitting 16,000 characters of prose into words costs 0.3 ms.
+#: scan, where splitting 16,000 characters of prose into words costs 0.3 ms (short text
+#: is split: a call into RE2 costs more than a few words).
 _CARRIER_RUN = re2.compile(r"[A-Za-z0-9+/=_-]{16}")
 
 
@@ -224,7 +225,9 @@ def _decoded_variants(canonical: str) -> str | None:
         found = _first("instruction_override", canonical.translate(_SPLITTERS))
         if found is not None:
             return found
-    if len(canonical) < 16 or _CARRIER_RUN.search(canonical) is None:
+    if len(canonical) < 16:
+        return None
+    if len(canonical) > _SHORT_TEXT and _CARRIER_RUN.search(canonical) is None:
         return None  # no 16 carrier characters in a row: no word below can be a carrier
     # the first 16 long words: a list built in one comprehension costs less than a
     # generator sliced, and the split has already visited every word
