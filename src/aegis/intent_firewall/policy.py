@@ -53,7 +53,7 @@ class Limits:
     #: and the request goes to review. A short command line costs about 80, so a list of
     #: some 37 is judged in full. Lists of lines that change the shell for the next
     #: (``cd``) are read again as one script, charged to a second budget of the same size.
-    #: A request with more than ``max_nodes`` values (review already) gets a quarter of it.
+    #: A request with more than ``max_nodes`` values (review already) gets an eighth of it.
     max_work: int = 3072
 
     def __post_init__(self) -> None:

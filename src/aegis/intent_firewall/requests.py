@@ -139,15 +139,15 @@ def judge_request(
 
 
 #: The share of the work budget left to a request with more values than the walk reads.
-PAST_NODES_SHARE = 4
+PAST_NODES_SHARE = 8
 
 
 def _budget(policy: Policy, walk: Walk) -> CommandBudget:
     """The budget the parameters' values are judged within. A request with more values
     than the walk reads (``max_nodes``) is review already ("more than 256 values"): its
-    first values are still judged (a credential path among them still blocks), within a
-    quarter of the work budget, so that a list of a thousand paths or keys costs what some
-    twenty do; judging more of them could not make the answer *allow*."""
+    first values are still judged (a credential path among them still blocks), within an
+    eighth of the work budget, so that a list of a thousand paths or keys costs what four
+    to ten do; judging more of them could not make the answer *allow*."""
     limits = policy.limits
     work = limits.max_work
     if walk.nodes > limits.max_nodes:

@@ -3,8 +3,8 @@ bound: judged in full up to it, *review* ("too large to inspect") past it, never
 
 The costs are measured ones (a unit is about a microsecond on a shared 2-core machine): a
 statement the SQL parser reads, a value resolved as a path, a character of ASCII or of other
-text. A request with more values than the walk reads is review already and gets a quarter of
-the budget for the values it does read.
+text. A request with more values than the walk reads is review already and gets an eighth
+of the budget for the values it does read.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def test_one_cyrillic_text_at_the_string_bound_is_judged_and_two_are_too_much() 
     assert _too_much(over, 3072)
 
 
-# -- a request past the walk's values: a quarter of the budget -----------------------------
+# -- a request past the walk's values: an eighth of the budget -----------------------------
 
 
 def _paths(count: int) -> dict[str, object]:
@@ -134,17 +134,17 @@ def test_a_request_at_the_walks_bound_gets_the_whole_budget() -> None:
     assert _too_much(verdict, 3072)
 
 
-def test_a_request_past_the_walks_bound_is_review_on_a_quarter_of_the_budget() -> None:
-    assert PAST_NODES_SHARE == 4
+def test_a_request_past_the_walks_bound_is_review_on_an_eighth_of_the_budget() -> None:
+    assert PAST_NODES_SHARE == 8
     verdict = _judge(_paths(255), "read_files")
     assert verdict.decision.value == "review"
     assert verdict.matched_rules == ("too-large",)
     assert any("more than 256 values" in reason for reason in verdict.reasons)
 
 
-def test_past_the_walks_bound_only_the_quarter_is_read() -> None:
-    # a quarter of 704 units: two paths of 88; the walk reads ten values
-    limits = Limits(max_nodes=10, max_work=4 * 2 * 88)
+def test_past_the_walks_bound_only_the_eighth_is_read() -> None:
+    # an eighth of 1,408 units: two paths of 88; the walk reads ten values
+    limits = Limits(max_nodes=10, max_work=8 * 2 * 88)
     rest = [f"./src/f{n}.py" for n in range(10)]
     second = _judge({"paths": ["./src/a.py", "/etc/shadow", *rest]}, "read_files", limits)
     assert second.decision.value == "block"
@@ -165,7 +165,7 @@ def test_past_the_walks_bound_what_is_read_first_still_blocks() -> None:
     assert "too-large" in verdict.matched_rules
 
 
-def test_past_the_walks_bound_an_attack_after_the_quarter_is_never_allowed() -> None:
+def test_past_the_walks_bound_an_attack_after_the_eighth_is_never_allowed() -> None:
     paths = [*(f"./src/f{n}.py" for n in range(400)), "/etc/shadow"]
     assert _judge({"paths": paths}, "read_files").decision.value == "review"
 
