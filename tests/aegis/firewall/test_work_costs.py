@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from aegis.intent_firewall import IntentFirewall, Request, Verdict
 from aegis.intent_firewall.analysis import CommandBudget
+from aegis.intent_firewall.parameterflags import _compact
 from aegis.intent_firewall.policy import Limits
 from aegis.intent_firewall.requests import PAST_NODES_SHARE
 from aegis.intent_firewall.text import _INVISIBLE, _MARKS, canonical_text, character_set
@@ -192,3 +196,8 @@ def test_the_character_set_of_a_text_is_its_characters() -> None:
     assert character_set(text) == frozenset(text)  # kept for this object
     other = "".join(reversed(text)) + "z"
     assert character_set(other) == frozenset(other)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40) | st.text(max_size=20))
+def test_a_keys_compact_form_is_its_letters_and_digits_case_folded(key: str) -> None:
+    assert _compact(key) == "".join(c for c in key.casefold() if c.isalnum())
