@@ -51,7 +51,7 @@ class CommandBudget:
     __slots__ = ("left", "limit", "line_owed", "paths_left", "paths_limit", "sql_left",
                  "sql_limit", "work_left", "work_limit")  # fmt: skip
 
-    def __init__(self, limit: int, sql_chars: int, paths: int, work: int = 6144) -> None:
+    def __init__(self, limit: int, sql_chars: int, paths: int, work: int = 3072) -> None:
         self.limit = self.left = limit
         self.sql_limit = self.sql_left = sql_chars
         self.paths_limit = self.paths_left = paths
@@ -93,6 +93,7 @@ class CommandBudget:
         """Whether one more value may be judged as a path (each costs a resolution and a
         classification against the catalogue; a request of thousands is not inspected)."""
         self.paths_left -= 1
+        self.work_left -= _PATH_UNITS  # resolved, spelled out and classified: on top of the value
         return self.paths_left >= 0
 
     def parse_sql(self, length: int) -> bool:
@@ -104,6 +105,7 @@ class CommandBudget:
         allowed = self.sql_left == self.sql_limit or length <= self.sql_left
         if allowed:
             self.sql_left = max(0, self.sql_left - length)
+            self.work_left -= _SQL_PARSE_UNITS  # the parser's own start, however short
         return allowed
 
     def take(self, wanted: int) -> int:
@@ -119,13 +121,19 @@ class CommandBudget:
 
 #: What judging costs, in work units (about a microsecond each, measured on the worst
 #: shapes: 990 short command lines, URLs, paths or SQL statements; 4,000-character lines
-#: of 2,000 words or pipes; 16,000 characters of Cyrillic, Chinese or mixed text).
+#: of 2,000 words or pipes; 16,000 characters of prose, about 1 ms in ASCII and 4 ms in
+#: Cyrillic, Chinese or mixed text: normalisation, confusables and scripts per character).
 _VALUE_UNITS = 40
-_ASCII_CHARS_PER_UNIT = 32
+_ASCII_CHARS_PER_UNIT = 16
 _TEXT_CHARS_PER_UNIT = 4
+#: A value judged as a path: resolution, odd spellings and the catalogue's classes.
+_PATH_UNITS = 48
 _SHELL_UNITS_PER_4_CHARS = 3
 _COMMAND_UNITS = 32
 _SQL_UNITS = 64
+#: A statement handed to the SQL parser costs about 0.4 ms before its first character
+#: (tokenizer, parser and the readings of the tree), on top of its words.
+_SQL_PARSE_UNITS = 320
 
 
 class ShellJob(NamedTuple):

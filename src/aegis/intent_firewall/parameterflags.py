@@ -114,6 +114,18 @@ def _shown(value: object) -> str:
     return str(value)[:40] if isinstance(value, (str, int, float)) else type(value).__name__
 
 
+#: ASCII characters that are neither letters nor digits, deleted by ``bytes.translate``.
+_ASCII_NON_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+
+
+def _compact(key: str) -> str:
+    """A key's letters and digits, case folded: for ASCII one C pass (a request's 256
+    distinct keys would each take a Python step per character)."""
+    if key.isascii():
+        return key.lower().encode("ascii").translate(None, _ASCII_NON_ALNUM).decode("ascii")
+    return "".join(c for c in key.casefold() if c.isalnum())
+
+
 @lru_cache(maxsize=4096)
 def _key_kind(key: str) -> str:
     """What a key can make of its value: ``destructive``, ``safety``, ``public``,
@@ -121,7 +133,7 @@ def _key_kind(key: str) -> str:
     characters are no flag (and keep the cache small)."""
     if len(key) > 64:
         return ""
-    compact = "".join(c for c in key.casefold() if c.isalnum())
+    compact = _compact(key)
     if name_words(key) & _DESTRUCTIVE_FLAG_WORDS or compact in _SKIPPED_CHECKS:
         return "destructive"
     for kind, keys in _KINDS:

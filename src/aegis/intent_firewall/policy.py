@@ -48,12 +48,13 @@ class Limits:
     max_address_list: int = 2048
     #: Values judged as file paths per request; past them the request goes to review.
     max_paths: int = 128
-    #: Work units (about a microsecond each) one request's values and command lines may
-    #: cost; past them nothing more is judged and the request goes to review. A short
-    #: command line costs about 80, so a list of some 75 is judged in full. Lists of lines
-    #: that change the shell for the next (``cd``) are read again as one script, charged to
-    #: a second budget of the same size.
-    max_work: int = 6144
+    #: Work units (about a microsecond each; 1.2-1.6 measured on a shared 2-core machine)
+    #: one request's values and command lines may cost; past them nothing more is judged
+    #: and the request goes to review. A short command line costs about 80, so a list of
+    #: some 37 is judged in full. Lists of lines that change the shell for the next
+    #: (``cd``) are read again as one script, charged to a second budget of the same size.
+    #: A request with more than ``max_nodes`` values (review already) gets an eighth of it.
+    max_work: int = 3072
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

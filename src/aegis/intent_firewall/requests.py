@@ -41,7 +41,7 @@ from aegis.intent_firewall.vocabulary import (
 from aegis.intent_firewall.webroots import webroot_findings
 from aegis.intent_firewall.writtenfiles import as_file_text, read_from_file_text, read_locations
 
-__all__ = ["config_text", "judge_request"]
+__all__ = ["PAST_NODES_SHARE", "config_text", "judge_request"]
 
 
 def _without_clean_hook(judge: RequestJudge, walk: Walk) -> list[Finding]:
@@ -125,14 +125,7 @@ def judge_request(
         judge.keep(structured_config(walk.frozen, settings=settings), "parameters")
     # the action and context are remembered across requests, so only the parameters count
     job = judge.job
-    judge.job = ShellJob(
-        job.cwd,
-        job.cwd_known,
-        job.budget,
-        CommandBudget(
-            limits.max_commands, limits.max_sql_parsed, limits.max_paths, limits.max_work
-        ),
-    )
+    judge.job = ShellJob(job.cwd, job.cwd_known, job.budget, _budget(policy, walk))
     judge.keep(supply_chain_findings(judge.words, items), "parameters")
     _run_scripts(judge, items, walk.frozen)
     judge.keep(patch_findings(judge.words, items, _nested(policy)), "parameters")
@@ -150,6 +143,23 @@ def judge_request(
     if request.context:
         _context_structure(judge, request.context, policy)
     return _without_clean_hook(judge, walk), walk
+
+
+#: The share of the work budget left to a request with more values than the walk reads.
+PAST_NODES_SHARE = 8
+
+
+def _budget(policy: Policy, walk: Walk) -> CommandBudget:
+    """The budget the parameters' values are judged within. A request with more values
+    than the walk reads (``max_nodes``) is review already ("more than 256 values"): its
+    first values are still judged (a credential path among them still blocks), within an
+    eighth of the work budget, so that a list of a thousand paths or keys costs what four
+    to ten do; judging more of them could not make the answer *allow*."""
+    limits = policy.limits
+    work = limits.max_work
+    if walk.nodes > limits.max_nodes:
+        work = max(1, work // PAST_NODES_SHARE)
+    return CommandBudget(limits.max_commands, limits.max_sql_parsed, limits.max_paths, work)
 
 
 def _judge_items(judge: RequestJudge, items: list[Item], walk: Walk) -> None:
