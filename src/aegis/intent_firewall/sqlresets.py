@@ -36,9 +36,17 @@ _DROPPED = frozenset({"TABLE", "VIEW", "SCHEMA", "DATABASE", "INDEX", "SEQUENCE"
 _REPLACED = frozenset({"TABLE", "VIEW"})
 _ADDED = frozenset({"SCHEMA", "DATABASE"})
 _MAX = 1024
-#: Parameter keys naming the database a SQL tool reaches, by what their value is.
-_NAME_KEYS = frozenset({"database", "db", "db_name", "database_name", "dbname", "schema",
-                        "environment", "env", "target", "stage", "profile"})  # fmt: skip
+#: Parameter keys naming the database a SQL tool opens: their value is where an unqualified
+#: table lives, so its name counts.
+_NAME_KEYS = frozenset({"database", "db", "db_name", "database_name", "dbname"})
+#: Keys that label a setting (an environment, a dbt target) without being the database: a
+#: label saying production holds the reset, one saying test does not make it disposable
+#: (the tool may not read it at all).
+_LABEL_KEYS = frozenset({"schema", "environment", "env", "target", "stage", "profile"})
+#: Other keys a SQL tool is given that name no place; any key not listed is not read.
+_PLAIN_KEYS = frozenset({"user", "username", "role", "password", "sslmode", "format",
+                         "output", "readonly", "read_only", "autocommit",
+                         "application_name"})  # fmt: skip
 _HOST_KEYS = frozenset({"address", "addr"})
 _CONNECTION_WORDS = frozenset({"url", "uri", "dsn", "connection", "conn", "endpoint"})
 #: Words of keys naming a place by a name of its own (an instance, a cluster): only a
@@ -115,16 +123,24 @@ def _place_of(folded: str, value: Any, context: list[str]) -> bool:
         return True
     if not isinstance(value, str):
         return False  # nested settings or lists: not read here
-    if folded in _NAME_KEYS:
-        context.append(value)
+    if folded in _NAME_KEYS or folded in _LABEL_KEYS:
+        context.extend([value] if folded in _NAME_KEYS else [])
         return not never_named([value])
     if folded in _HOST_KEYS or name_words(folded) & _PLACE_WORDS:
         return local_host(value)
     if name_words(folded) & _CONNECTION_WORDS or folded in ("database_url", "db_url"):
-        local, database = connection_place(value)
-        context.extend([database] if database else [])
-        return local
-    return not never_named([value]) and "://" not in value
+        return _connection_of(value, context)
+    return folded in _PLAIN_KEYS and not never_named([value]) and "://" not in value
+
+
+def _connection_of(value: str, context: list[str]) -> bool:
+    """A connection written out (a URL, key=value pairs, a Go DSN) that stays on this
+    machine; a connection only named (``connection_name: warehouse``) is not told here."""
+    if not any(mark in value for mark in ("://", "=", "(", "/")):
+        return False
+    local, database = connection_place(value)
+    context.extend([database] if database else [])
+    return local
 
 
 def sql_place(parameters: Mapping[str, Any], sql_key: str, action: str) -> list[str] | None:

@@ -16,7 +16,6 @@ from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.clients import image_host
 from aegis.intent_firewall.composeproject import compose_words, judge_project, project_verb
 from aegis.intent_firewall.housekeeping import docker_prune_kept
-from aegis.intent_firewall.localpublish import local_image
 from aegis.intent_firewall.localregistry import loopback_push
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
@@ -227,7 +226,9 @@ def _docker_image(judge: CommandJudge, sub: str, rest: list[Arg]) -> None:
     """The registry an image comes from or goes to; a push publishes it for good."""
     for image in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
         image_host(judge, image)
-        if sub == "push" and not local_image(image[0]):  # localhost:5000/…: localpublish
+        # a push to the loopback registry is read as a pull before this (localregistry.py,
+        # which also holds another daemon, a second destination, podman --remote)
+        if sub == "push":
             judge.hit("irreversible-publish", f"docker push {image[1][:80]}")
 
 
