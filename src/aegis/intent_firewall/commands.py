@@ -466,7 +466,7 @@ class CommandJudge:
         if (
             sub.finding
             and not rehearsed
-            and not rehearsal(sub.rehearsal, args)
+            and not rehearsal(sub.rehearsal, args, spec.values | sub.values)
             and not spared(
                 sub.finding,
                 spec.name,
