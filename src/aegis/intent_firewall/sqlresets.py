@@ -4,7 +4,9 @@
 database, ``DROP DATABASE app_test``, ``DELETE FROM tmp_rows``, ``CREATE OR REPLACE VIEW
 scratch.v AS …``: the schema change is the agent's own housekeeping when the statement is
 alone (no stack, no comment, ASCII only, one reading in every dialect), every object it
-removes or replaces is disposable (``disposable.py``) and the place is this machine.
+removes or replaces is disposable (``disposable.py``) and the place is this machine; a
+``CASCADE`` that reaches tables or views the statement does not name passes only in a
+database named disposable.
 ``CREATE SCHEMA [IF NOT EXISTS] name`` adds and removes nothing: it passes on any database.
 
 An unqualified object lives in the database the connection names, so that name counts
@@ -85,6 +87,16 @@ def _objects(statement: Any) -> list[tuple[list[str], bool]] | None:
     return None
 
 
+def _cascades(statement: Any) -> bool:
+    """``TRUNCATE t CASCADE`` empties every table referencing ``t``; ``DROP TABLE t
+    CASCADE`` drops the views over it: objects the statement does not name. A schema's
+    CASCADE stays inside the schema named."""
+    if isinstance(statement, exp.TruncateTable):
+        return "CASCADE" in str(statement.args.get("option") or "").upper()
+    kind = str(statement.args.get("kind") or "").upper() if isinstance(statement, exp.Drop) else ""
+    return bool(statement.args.get("cascade")) and kind in _REPLACED
+
+
 def _statement(text: str) -> list[Any] | None:
     """The one statement of ``text`` as each dialect reads it, or ``None`` when it is not
     plainly one (a comment, a stack, escapes, dollar quotes, non-ASCII, too long)."""
@@ -108,6 +120,8 @@ def sql_reset(text: str, context: list[str]) -> bool:
     if statements is None or never_named(context):
         return False
     for statement in statements:
+        if _cascades(statement) and not (context and disposable(context)):
+            return False  # empties or drops what references the objects, named nowhere
         objects = _objects(statement)
         if objects is None or not all(
             disposable(names, context if contained else ()) for names, contained in objects
