@@ -100,7 +100,10 @@ def _special_handlers() -> Mapping[str, Callable[[CommandJudge, Program, list[Ar
 
 def _key_files_resolved(options: list[tuple[str, Arg, str]]) -> list[tuple[str, Arg, str]]:
     """ssh-keygen -t TYPE -f FILE creates the key pair FILE names (a write); without -t,
-    -f names a key that is read (-y, -l, -e)."""
+    -f names a key that is read (-y, -l, -e). openssl req -key K -keyout F writes K to F
+    (to the screen for ``-``, ``/dev/stdout``): K is read, not only used."""
+    if any(option == "-keyout" for _, _, option in options):
+        options = [("read" if role == "key-use" else role, a, o) for role, a, o in options]
     if not any(option == "-t" for _, _, option in options):
         return options
     return [("write" if role == "key-file" else role, arg, o) for role, arg, o in options]
@@ -425,7 +428,14 @@ class CommandJudge:
             if (
                 sub is not None
                 and sub.finding
-                and not spared(sub.finding, spec.name, value or "", args, feed.assignments)
+                and not spared(
+                    sub.finding,
+                    spec.name,
+                    value or "",
+                    args,
+                    feed.assignments,
+                    lines=self.scope.lines,
+                )
             ):
                 self.hit(sub.finding, f"{spec.name} goal {value}: {shown(args)}")
 
@@ -463,8 +473,15 @@ class CommandJudge:
         if (
             sub.finding
             and not rehearsed
-            and not rehearsal(sub.rehearsal, args)
-            and not spared(sub.finding, spec.name, name, args, feed.assignments if feed else ())
+            and not rehearsal(sub.rehearsal, args, spec.values | sub.values)
+            and not spared(
+                sub.finding,
+                spec.name,
+                name,
+                args,
+                feed.assignments if feed else (),
+                lines=self.scope.lines,
+            )
         ):  # a dry run (dataops.py), a local registry, the test database (devlocal.py)
             self.hit(sub.finding, f"{spec.name} {name}: {shown(args)}")
         merged = _merged(spec, sub, name)

@@ -40,22 +40,37 @@ _PROVIDER_SCHEMES = frozenset(_DATA["backup"]["provider_schemes"])
 _COMMAND_SUFFIXES = tuple(_DATA["backup"]["command_option_suffixes"])
 _EMULATED = frozenset(_DATA["emulators"]["always_local"])
 #: Programs judged (or checked) here before their catalogue entry is applied.
-AROUND = frozenset({"aws", "az", "rclone", "restic", "rustic", "sops"} | _EMULATED)
+AROUND = frozenset({"age", "aws", "az", "rclone", "restic", "rustic", "sops"} | _EMULATED)
 #: Where logrotate keeps its state when no ``-s`` names a file.
 _DEFAULT_STATE = "/var/lib/logrotate/status"
 _SOPS_MODES = frozenset({"-e", "--encrypt", "-r", "--rotate", "-d", "--decrypt", "--extract"})
 
 
-def rehearsal(options: frozenset[str], args: list[Arg]) -> bool:
-    """Whether one of ``options`` is written as such before any ``--`` (no expansion)."""
+def _bare(options: frozenset[str]) -> frozenset[str]:
+    """``dry-run`` for ``--dry-run``: what ``--no-dry-run`` turns off."""
+    return frozenset(option.lstrip("-") for option in options if option.startswith("--"))
+
+
+def rehearsal(
+    options: frozenset[str], args: list[Arg], values: frozenset[str] = frozenset()
+) -> bool:
+    """Whether one of ``options`` is written as such before any ``--`` (no expansion), not
+    as the value of an option of ``values`` (``restic forget --host -n``: a host named -n),
+    and not turned off again (``--dry-run=false``, ``--no-dry-run``: the last one wins)."""
     if not options:
         return False
+    found = False
+    before = ""
     for value, _written, _glob in args[1:]:
         if value is None or value == "--":
             return False
-        if value in options:
-            return True
-    return False
+        head, equals, _ = value.partition("=")
+        if (head in options and equals) or value.removeprefix("--no-") in _bare(options):
+            return False
+        if value in options and before not in values:
+            found = True
+        before = value
+    return found
 
 
 def _words(name: str) -> set[str]:
@@ -121,6 +136,17 @@ def _store(judge: CommandJudge, arg: Arg, cwd: str) -> None:
         judge.path(arg, "write-tree", cwd)
 
 
+def _dbt_name(judge: CommandJudge, role: str, arg: Arg) -> None:
+    """A dbt target must say development; a profile (a project's name) only must not say
+    production (``--profile prod_warehouse -t dev`` is that warehouse's dev target)."""
+    words = _words(arg[0] or "")
+    what = role.removeprefix("dbt-")
+    if words & _PRODUCTION or any(w.startswith("prod") for w in words):
+        judge.hit("destructive-command", f"dbt {what} {arg[1]!r} is a production one")
+    elif what == "target" and not words & _DEVELOPMENT:
+        judge.hit("destructive-command", f"dbt target {arg[1]!r} not known to be development")
+
+
 def judge_role(judge: CommandJudge, role: str, arg: Arg, option: str, cwd: str) -> None:
     """The roles of ``data/dataops.toml`` (see its header)."""
     value = arg[0] or ""
@@ -132,12 +158,8 @@ def judge_role(judge: CommandJudge, role: str, arg: Arg, option: str, cwd: str) 
             judge.hit("interpreter-code", f"{option} {arg[1][:80]} runs a program")
     elif role == "store-uri":
         _store(judge, arg, cwd)
-    elif role == "dbt-target":
-        words = _words(value)
-        if words & _PRODUCTION or any(w.startswith("prod") for w in words):
-            judge.hit("destructive-command", f"dbt target {arg[1]!r} is a production database")
-        elif not words & _DEVELOPMENT:
-            judge.hit("destructive-command", f"dbt target {arg[1]!r} not known to be development")
+    elif role in ("dbt-target", "dbt-profile"):
+        _dbt_name(judge, role, arg)
     elif role.startswith("spark-"):
         spark_role(judge, role, arg, option, cwd)
 
@@ -182,7 +204,7 @@ DATAOPS_HANDLERS: dict[str, Callable[[CommandJudge, Program, list[Arg], Feed], N
 
 
 def _checks(judge: CommandJudge, name: str, spec: Program, args: list[Arg]) -> None:
-    """What restic and sops do when their words leave something out."""
+    """What restic, sops and age do when their words leave something out."""
     parsed = parse_options(spec, args[1:])
     named = {option for _role, _arg, option in parsed.options} | parsed.flags
     first = parsed.operands[0][0] if parsed.operands else None
@@ -190,6 +212,9 @@ def _checks(judge: CommandJudge, name: str, spec: Program, args: list[Arg]) -> N
         given = named & {"-r", "--repo", "--repository-file"}
         if not given and first not in ("version", "generate", "help", None):
             _elsewhere(judge, f"{name} repository from the environment or a profile, not shown")
+    elif name == "age":
+        if named & {"-d", "--decrypt"} and not named & {"-o", "--output"}:
+            judge.hit("secret-environment", "age -d without -o prints the decrypted file")
     elif first not in spec.subcommands and not named & _SOPS_MODES:
         judge.hit("secret-environment", "sops FILE opens the decrypted file in an editor")
 
@@ -199,7 +224,7 @@ def judged_around(
 ) -> bool:
     """Checks before the entry of ``name`` is applied; True when the command was judged
     whole here (a call to a local emulator, see ``emulators.py``)."""
-    if name in ("restic", "rustic", "sops"):
+    if name in ("restic", "rustic", "sops", "age"):
         _checks(judge, name, spec, args)
         return False
     from aegis.intent_firewall.emulators import emulated

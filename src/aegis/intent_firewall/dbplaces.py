@@ -13,13 +13,16 @@ from urllib.parse import urlsplit
 
 from aegis.intent_firewall.dbconnections import local_connection
 from aegis.intent_firewall.hosts import host_of
-from aegis.intent_firewall.loopback import is_loopback
+from aegis.intent_firewall.loopback import literal_loopback
 
 __all__ = ["connection_place", "go_dsn", "local_host"]
 
 _GO_NETS = ("tcp", "tcp4", "tcp6", "unix")
 _DATABASE_KEYS = frozenset({"dbname", "database", "initial catalog", "db"})
 _MAX = 2048
+#: Connection parameters that take the client somewhere its host does not say: a service
+#: file entry (``?service=warehouse``), a replica set whose members the server lists.
+_REDIRECTS = ("service=", "servicefile=", "replicaset=", "+srv:", "loadbalanced=")
 
 
 def local_host(value: str) -> bool:
@@ -29,10 +32,10 @@ def local_host(value: str) -> bool:
         return False
     for written in value.split(","):
         part = written.strip()
-        if part.startswith("/") or is_loopback(part.lower()):
+        if part.startswith("/") or literal_loopback(part.lower()):
             continue  # a socket directory, ::1, localhost
         host = host_of(part)
-        if host is None or not is_loopback(host):
+        if host is None or not literal_loopback(host):
             return False
     return True
 
@@ -71,10 +74,27 @@ def _database(text: str) -> str | None:
     return None if "=" in text else text.strip() or None
 
 
+def _redirected(text: str) -> bool:
+    """A parameter moves the connection (``_REDIRECTS``), or the host is a name under
+    ``localhost`` that a resolver answers for (``db.localhost``, ``localhost.``)."""
+    folded = text.casefold()
+    if any(key in folded for key in _REDIRECTS):
+        return True
+    start = folded.find("localhost")
+    while start != -1:
+        end = start + len("localhost")
+        if folded[start - 1 : start] == "." or folded[end : end + 1] == ".":
+            return True
+        start = folded.find("localhost", end)
+    return False
+
+
 def connection_place(text: str) -> tuple[bool, str | None]:
     """Whether the connection ``text`` stays on this machine, and the database it opens."""
     if len(text) > _MAX:
         return False, None
+    if _redirected(text):
+        return False, _database(text)
     dsn = go_dsn(text.strip())
     if dsn is not None:
         address, database = dsn

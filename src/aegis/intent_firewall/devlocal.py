@@ -27,11 +27,14 @@ def spared(
     task: str,
     args: list[Arg],
     assignments: Iterable[tuple[str, str | None]] = (),
+    *,
+    lines: Iterable[str] = (),
 ) -> bool:
     """Whether ``rule`` for ``task`` of ``program`` (its catalogue name: ``npm``, ``dotnet
-    nuget``, ``php:artisan``) with ``args`` acts only on a disposable local target."""
+    nuget``, ``php:artisan``) with ``args`` acts only on a disposable local target; the
+    request's ``lines`` must set no variable that moves it (``envmoves.py``)."""
     if rule == "irreversible-publish":
-        return local_registry(f"{program} {task}", args)
+        return local_registry(f"{program} {task}", args, lines)
     if rule == "destructive-command":
-        return resets_test_database(program, task, args, assignments)
+        return resets_test_database(program, task, args, assignments, lines)
     return False

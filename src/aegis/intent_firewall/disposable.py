@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from aegis.intent_firewall.envmoves import moves_client
 from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = ["data", "disposable", "never_named", "plain_name", "touches_environment"]
@@ -70,6 +71,6 @@ def disposable(objects: Sequence[str], context: Sequence[str] = ()) -> bool:
 
 def touches_environment(lines: Iterable[str]) -> bool:
     """A line of the request names a variable that moves a client elsewhere (``PGHOST``,
-    ``KUBECONFIG``): what the options say about the place no longer holds."""
-    names = data()["environment"]["names"]
-    return any(name in line for line in lines for name in names)
+    ``KUBECONFIG``, also as ``PG''HOST``), or may set any (``envmoves.py``): what the
+    options say about the place no longer holds."""
+    return moves_client(lines, data()["environment"]["names"])

@@ -18,14 +18,17 @@ file NAME (relative to the working directory), read, never a host.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from aegis.intent_firewall.disposable import never_named
+from aegis.intent_firewall.envmoves import moves_client
 from aegis.intent_firewall.hosts import host_of
-from aegis.intent_firewall.loopback import is_loopback
+from aegis.intent_firewall.loopback import literal_loopback
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.rules import Hit
@@ -47,10 +50,20 @@ _HOST_VARIABLES = tuple(_DATA["host_variables"])
 _RULES = frozenset(_DATA["emulated_rules"])
 _LOCAL_VERBS = tuple(_DATA["local_verbs"])
 _TFLOCAL_KEPT = frozenset(_DATA["tflocal_kept"])
-#: rclone backends and the parameter of an on-the-fly remote that names their server.
-_RCLONE_SERVER = {"s3": "endpoint", "webdav": "url", "http": "url", "sftp": "host", "ftp": "host"}
+#: rclone backends and the parameter of an on-the-fly remote that names their server. An
+#: sftp or ftp server on loopback is this machine's own files under a login (``/etc``,
+#: the home), not an emulator's bucket; sftp's ``ssh=`` runs a command.
+_RCLONE_SERVER = {"s3": "endpoint", "webdav": "url", "http": "url"}
+#: Parameters an on-the-fly remote may carry: which server and how to sign in to it. Any
+#: other (``bearer_token_command``, ``env_auth``) is not read here.
+_RCLONE_PARAMS = frozenset({"provider", "endpoint", "url", "region", "access_key_id",
+                            "secret_access_key", "force_path_style", "vendor", "user",
+                            "pass"})  # fmt: skip
 _RCLONE_VERBS = frozenset({"copy", "copyto", "sync", "ls", "lsf", "lsd", "lsl", "size", "check"})
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-:")
+#: On-the-fly remote parameters that run a program (sftp's ssh=, webdav's
+#: bearer_token_command=, password_command=): code, wherever the server is.
+_RCLONE_CODE = re.compile(r"(?:^--[\w-]*|[,:]\w*)(?:ssh|command)(?:=|$)")
 
 
 def aws_local_files(canonical: str, urls: list[str]) -> list[str]:
@@ -66,7 +79,7 @@ def aws_local_files(canonical: str, urls: list[str]) -> list[str]:
 def _loopback_url(text: str) -> bool:
     """``http://127.0.0.1:9000`` and kin: a URL (or host) on this machine, nothing else."""
     host = host_of(text.strip().strip("'\""))
-    return host is not None and "@" not in text and is_loopback(host)
+    return host is not None and "@" not in text and literal_loopback(host)
 
 
 def _connection_local(text: str) -> bool:
@@ -98,7 +111,7 @@ def _endpoint(args: list[Arg]) -> bool | None:
 
 def _moved(judge: CommandJudge) -> bool:
     """A line of the request names a variable that moves the emulator's host."""
-    return any(name in line for line in judge.scope.lines for name in _HOST_VARIABLES)
+    return moves_client(judge.scope.lines, _HOST_VARIABLES)
 
 
 def _in_workspace(judge: CommandJudge, args: list[Arg], cwd: str) -> bool:
@@ -110,6 +123,19 @@ def _in_workspace(judge: CommandJudge, args: list[Arg], cwd: str) -> bool:
         if value is not None and value.startswith("-chdir="):
             cwd = resolve_path(value[len("-chdir=") :], cwd, judge.scope.home)
     return cwd == workspace or cwd.startswith(workspace.rstrip("/") + "/")
+
+
+def _tflocal_elsewhere(args: list[Arg]) -> bool:
+    """tflocal points only the AWS provider at the emulator: a ``-target`` of another
+    provider's resource (``github_repository.main``) or a directory named for production
+    (``-chdir=infra/prod``) reaches real services."""
+    for value, _written, _glob in args[1:]:
+        word = value or ""
+        if word.startswith("-target=") and not word[len("-target=") :].startswith("aws_"):
+            return True
+        if word.startswith("-chdir=") and never_named(word[len("-chdir=") :].split("/")):
+            return True
+    return False
 
 
 def _aws_files(judge: CommandJudge, args: list[Arg], cwd: str) -> list[Arg]:
@@ -156,11 +182,14 @@ def local_rclone_remote(value: str) -> bool:
     marker = key + "="
     if params.count(marker) != 1:
         return False
+    names = [pair.partition("=")[0].casefold() for pair in params.split(",")]
+    if any(name not in _RCLONE_PARAMS for name in names):
+        return False
     given = params.split(marker, 1)[1].split(",", 1)[0].strip("'\"")
     scheme, sep, rest = given.partition("://")
     authority = (rest if sep else scheme).split("/", 1)[0]
     host = authority.split(":", 1)[0]  # [::1] and other bracketed forms: not read, not local
-    return set(authority.casefold()) <= _HOST_CHARS and is_loopback(host.casefold())
+    return set(authority.casefold()) <= _HOST_CHARS and literal_loopback(host.casefold())
 
 
 def _rclone(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> bool:
@@ -172,6 +201,8 @@ def _rclone(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> 
     remotes = [a[0] or "" for a in operands[1:] if ":" in (a[0] or "")]
     if not remotes or not all(r.startswith(":") and local_rclone_remote(r) for r in remotes):
         return False
+    if operands[0][0] == "sync" and ":" not in (operands[-1][0] or ""):
+        return False  # sync into a local folder deletes there what the bucket lacks
     if any("endpoint" in (a[0] or "").casefold() for a in args[1:] if a[0] not in remotes):
         return False  # --s3-endpoint beside the remote: which one wins is not told here
     verb = f"rclone {operands[0][0]}"
@@ -189,12 +220,14 @@ def emulated(judge: CommandJudge, name: str, spec: Program, args: list[Arg], fee
     if feed.local_endpoint:
         return False
     if name == "rclone":
+        if any(_RCLONE_CODE.search((a[0] or "").casefold()) for a in args[1:]):
+            judge.hit("interpreter-code", "rclone remote with a parameter that runs a program")
         return _rclone(judge, spec, args, feed)
     local = _endpoint(args)
     if name in _ALWAYS and local is None:
         local = not _moved(judge)
     if name == "tflocal" and local:
-        local = _in_workspace(judge, args, feed.cwd)
+        local = _in_workspace(judge, args, feed.cwd) and not _tflocal_elsewhere(args)
     written = _aws_files(judge, args, feed.cwd) if name in ("aws", "awslocal") else args
     if not local:
         if written == args:

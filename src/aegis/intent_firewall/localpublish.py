@@ -11,22 +11,25 @@ local: a later one wins for some clients, an earlier one for others.
 
 What the text cannot show is left as the catalogue judges it: npm lets a scoped package's
 ``publishConfig`` or ``.npmrc`` scope entry override ``--registry`` in some versions, so
-this trusts the written option (as the developer does when typing it). An image pushed to
-``localhost:5000/…`` (``docker push``) and a chart pushed to ``oci://localhost:5000/…``
-(``helm push``) go to a registry container of the same machine. The options per command
-are data (``[local_registry]`` in ``data/devlocal.toml``).
+this trusts the written option (as the developer does when typing it), unless a line sets
+a variable naming the client's configuration (``NPM_CONFIG_USERCONFIG``). A chart pushed to
+``oci://localhost:5000/…`` (``helm push``) goes to a registry container of the same
+machine (``docker push`` to one is ``localregistry.py``'s). Only ``localhost`` and loopback
+addresses are local (``registry.localhost`` is a name a resolver answers). The options per
+command are data (``[local_registry]`` in ``data/devlocal.toml``).
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from aegis.intent_firewall.envmoves import moves_client
 from aegis.intent_firewall.hosts import url_host
-from aegis.intent_firewall.loopback import is_loopback
+from aegis.intent_firewall.loopback import literal_loopback
 from aegis.intent_firewall.options import Arg
 
 __all__ = ["devlocal_data", "local_registry"]
@@ -58,7 +61,7 @@ def loopback_url(value: str) -> bool:
     if not value or len(value) > 512 or not _AMBIGUOUS.isdisjoint(value):
         return False
     parsed = url_host(value)
-    return parsed is not None and parsed[0] in _SCHEMES and is_loopback(parsed[1])
+    return parsed is not None and parsed[0] in _SCHEMES and literal_loopback(parsed[1])
 
 
 def _operand_urls(args: list[Arg]) -> bool:
@@ -67,12 +70,17 @@ def _operand_urls(args: list[Arg]) -> bool:
     return bool(urls) and all(value is not None and loopback_url(value) for value in urls)
 
 
-def local_registry(command: str, args: list[Arg]) -> bool:
+def local_registry(command: str, args: list[Arg], lines: Iterable[str] = ()) -> bool:
     """Whether ``command`` (``"npm publish"``) with ``args`` (its words, the program first)
-    uploads only to registries on the local host, each named by a registry option."""
+    uploads only to registries on the local host, each named by a registry option, and no
+    line of the request (``lines``) sets a variable naming the client's configuration
+    (``NPM_CONFIG_USERCONFIG=./prod.npmrc``, whose scope entries outrank ``--registry``)."""
     registry_options, deciding = _tables()
     own = registry_options.get(command)
     if own is None or len(args) > _MAX_WORDS:
+        return False
+    variables = devlocal_data()["local_registry"]["environment"]["variables"]
+    if moves_client(lines, variables, fold=True):
         return False
     if not own:
         return _operand_urls(args)  # the registry is an operand (helm push)

@@ -133,6 +133,8 @@ def _mongo(line: _Line) -> list[tuple[list[str], list[str]]] | None:
         database, code = sibling
     if not local or not database or not code.startswith("db.") or not plain_name(database):
         return None
+    if "." in database:
+        return None  # no database name holds a dot: mongosh reads test.example.com as a host
     if code == "db.dropDatabase()":
         return [([database], [])]
     collection, dot, call = code[3:].partition(".")
@@ -154,11 +156,24 @@ def _sql_client(
     if len(code) != 1 or len(operands) > 1 or len(named) > 1:
         return None
     for name in named:
-        local, database = connection_place(name)
+        local, database = (
+            (True, _workspace_file(name)) if entry.get("code_operand") else connection_place(name)
+        )
         if not local or not database:
             return None
         databases.append(database)
     return [] if sql_reset(code[0], databases) else None
+
+
+def _workspace_file(path: str) -> str | None:
+    """``build/test.sqlite`` as ``test``: a database file below the working directory,
+    named by its own name (``~/Library/test/../chat.db`` is no test database, nor a file
+    outside the workspace)."""
+    parts = path.split("/")
+    if path.startswith(("/", "~", "-")) or ".." in parts or not all(parts):
+        return None
+    stem = parts[-1].partition(".")[0]
+    return stem if plain_name(stem) else None
 
 
 def _verb_names(entry: dict[str, Any], line: _Line) -> list[tuple[list[str], list[str]]] | None:

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from aegis.intent_firewall.textchecks import patterns
 
-__all__ = ["allows_loopback", "is_loopback", "sensitive_local_path"]
+__all__ = ["allows_loopback", "is_loopback", "literal_loopback", "sensitive_local_path"]
 
 
 def is_loopback(host: str) -> bool:
@@ -29,6 +29,21 @@ def is_loopback(host: str) -> bool:
         return True
     try:
         address = ipaddress.ip_address(host.partition("%")[0])
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback or address.is_unspecified
+
+
+def literal_loopback(host: str) -> bool:
+    """``host`` is ``localhost`` itself or a loopback address: no name that a resolver
+    answers for (``db.localhost`` goes to DNS and its search domains on many machines, and
+    ``localhost.`` is an absolute DNS name). What a relaxation takes as this machine."""
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:

@@ -6,8 +6,8 @@ emulator the developer wipes at will (``emulator -wipe-data``); the same on a ph
 a person's data, and ``pull /sdcard`` there reads their photos. So adb's device commands
 pass only when the line names an emulator: a serial ``emulator-NNNN`` (``-s`` or a prefix
 ``ANDROID_SERIAL=``) or ``-e`` alone, with no ``-d``, transport id or other adb server
-(``-H``, ``-L``). Without one, adb picks whatever single device is attached: not told by
-the text, so a finding.
+(``-H``, ``-L``, ``ADB_SERVER_SOCKET`` anywhere in the request). Without one, adb picks
+whatever single device is attached: not told by the text, so a finding.
 
 On an emulator: ``shell``/``exec-out`` run a command on it, judged by its words (programs
 that act only inside the emulator, listed as data; anything else, or a word a shell would
@@ -26,6 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from aegis.intent_firewall.access import judge_url
+from aegis.intent_firewall.envmoves import moves_client
 from aegis.intent_firewall.localpublish import devlocal_data
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.workspacescripts import below_working_directory
@@ -77,6 +78,8 @@ def _target(judge: CommandJudge, args: list[Arg], feed: Feed) -> tuple[bool, int
         index += 1
     if flags & {"-d", "-t", "-H", "-L"} or (flags - {"-s", "-e", "-P"}):
         return False, index
+    if moves_client(judge.scope.lines, _data()["server_variables"]):
+        return False, index  # another machine's adb server: its emulator is not ours
     if serials:
         return all(_emulator_serial(s) for s in serials), index
     if "-e" in flags:
@@ -127,8 +130,12 @@ def _on_emulator(judge: CommandJudge, command: str, rest: list[Arg], feed: Feed)
         judge.maybe_path(rest[-1], "write", feed.cwd)
     elif command == "emu":
         verb = rest[0][0] if rest else None
-        if verb not in _data()["emu_verbs"]:
-            judge.hit("destructive-command", f"adb emu {rest[0][1] if rest else ''}: not modelled")
+        second = rest[1][0] if len(rest) > 1 else None
+        if verb not in _data()["emu_verbs"] or (
+            verb == "avd" and second not in _data()["emu_avd_verbs"]
+        ):
+            shown = " ".join(a[1] for a in rest[:2])
+            judge.hit("destructive-command", f"adb emu {shown}: not modelled")
 
 
 def _operands(rest: list[Arg], values: frozenset[str]) -> list[Arg]:

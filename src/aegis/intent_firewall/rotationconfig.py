@@ -2,13 +2,14 @@
 
 The firewall allows ``logrotate -s STATE CONF`` on a workspace configuration (``dataops.py``),
 so what that configuration does is judged when it is written, as a Makefile's recipes are
-(``autorun.py``). Its script blocks (``postrotate`` … ``endscript`` and kin) are shell
-lines run at rotation; ``compresscmd`` and kin name programs it runs; the files it rotates,
-truncates or moves (the paths before each ``{``, ``olddir``) are written, stood for by
-``touch PATH`` so that a path outside the workspace or a credential keeps its finding;
-``include`` reads another configuration; ``compresscmd /path`` runs that file, judged as
-``sh /path``; ``mail ADDRESS`` sends the rotated log to that
-address's domain, stood for by a connection to it. A linear scan, at most 64 lines.
+(``autorun.py``). Its script blocks (``postrotate`` … ``endscript`` and kin, text on the
+keyword's own line included) are shell lines run at rotation; ``compresscmd`` and kin name
+programs it runs; the files it rotates, truncates or moves (the paths before each ``{``,
+``olddir``) are written, stood for by ``touch PATH`` so that a path outside the workspace
+or a credential keeps its finding; ``include`` runs another configuration's rotations,
+stood for by a write of what it names; ``compresscmd /path`` runs that file, judged as
+``sh /path``; ``mail ADDRESS`` sends the rotated log to that address's domain, stood for
+by a connection to it. A linear scan, at most 64 lines.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def _directive(words: list[str], out: list[str]) -> None:
     elif name == "olddir" and rest:
         out.append(f"touch {_word(rest[0])}")
     elif name == "include" and rest:
-        out.append(f"cat {_word(rest[0])}")
+        # another configuration's rotations are run with this one: its logs are written
+        out.append(f"touch {_word(rest[0])}")
     elif name == "mail" and rest:
         domain = rest[0].rpartition("@")[2] or rest[0]
         out.append(f"curl smtp://{_word(domain)}")
@@ -66,9 +68,10 @@ def rotation_commands(text: str) -> list[str]:
             else:
                 out.append(line[:_MAX_LINE])
             continue
-        first = line.split(None, 1)[0].casefold()
-        if first in _SCRIPT_STARTS:
+        first, *inline = line.split(None, 1)
+        if first.casefold() in _SCRIPT_STARTS:
             in_script = True
+            out.extend(text[:_MAX_LINE] for text in inline)  # firstaction CMD: a script line
             continue
         if "{" in line:
             head = line.split("{", 1)[0]

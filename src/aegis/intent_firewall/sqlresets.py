@@ -4,7 +4,9 @@
 database, ``DROP DATABASE app_test``, ``DELETE FROM tmp_rows``, ``CREATE OR REPLACE VIEW
 scratch.v AS …``: the schema change is the agent's own housekeeping when the statement is
 alone (no stack, no comment, ASCII only, one reading in every dialect), every object it
-removes or replaces is disposable (``disposable.py``) and the place is this machine.
+removes or replaces is disposable (``disposable.py``) and the place is this machine; a
+``CASCADE`` that reaches tables or views the statement does not name passes only in a
+database named disposable.
 ``CREATE SCHEMA [IF NOT EXISTS] name`` adds and removes nothing: it passes on any database.
 
 An unqualified object lives in the database the connection names, so that name counts
@@ -36,9 +38,17 @@ _DROPPED = frozenset({"TABLE", "VIEW", "SCHEMA", "DATABASE", "INDEX", "SEQUENCE"
 _REPLACED = frozenset({"TABLE", "VIEW"})
 _ADDED = frozenset({"SCHEMA", "DATABASE"})
 _MAX = 1024
-#: Parameter keys naming the database a SQL tool reaches, by what their value is.
-_NAME_KEYS = frozenset({"database", "db", "db_name", "database_name", "dbname", "schema",
-                        "environment", "env", "target", "stage", "profile"})  # fmt: skip
+#: Parameter keys naming the database a SQL tool opens: their value is where an unqualified
+#: table lives, so its name counts.
+_NAME_KEYS = frozenset({"database", "db", "db_name", "database_name", "dbname"})
+#: Keys that label a setting (an environment, a dbt target) without being the database: a
+#: label saying production holds the reset, one saying test does not make it disposable
+#: (the tool may not read it at all).
+_LABEL_KEYS = frozenset({"schema", "environment", "env", "target", "stage", "profile"})
+#: Other keys a SQL tool is given that name no place; any key not listed is not read.
+_PLAIN_KEYS = frozenset({"user", "username", "role", "password", "sslmode", "format",
+                         "output", "readonly", "read_only", "autocommit",
+                         "application_name"})  # fmt: skip
 _HOST_KEYS = frozenset({"address", "addr"})
 _CONNECTION_WORDS = frozenset({"url", "uri", "dsn", "connection", "conn", "endpoint"})
 #: Words of keys naming a place by a name of its own (an instance, a cluster): only a
@@ -77,6 +87,16 @@ def _objects(statement: Any) -> list[tuple[list[str], bool]] | None:
     return None
 
 
+def _cascades(statement: Any) -> bool:
+    """``TRUNCATE t CASCADE`` empties every table referencing ``t``; ``DROP TABLE t
+    CASCADE`` drops the views over it: objects the statement does not name. A schema's
+    CASCADE stays inside the schema named."""
+    if isinstance(statement, exp.TruncateTable):
+        return "CASCADE" in str(statement.args.get("option") or "").upper()
+    kind = str(statement.args.get("kind") or "").upper() if isinstance(statement, exp.Drop) else ""
+    return bool(statement.args.get("cascade")) and kind in _REPLACED
+
+
 def _statement(text: str) -> list[Any] | None:
     """The one statement of ``text`` as each dialect reads it, or ``None`` when it is not
     plainly one (a comment, a stack, escapes, dollar quotes, non-ASCII, too long)."""
@@ -100,6 +120,8 @@ def sql_reset(text: str, context: list[str]) -> bool:
     if statements is None or never_named(context):
         return False
     for statement in statements:
+        if _cascades(statement) and not (context and disposable(context)):
+            return False  # empties or drops what references the objects, named nowhere
         objects = _objects(statement)
         if objects is None or not all(
             disposable(names, context if contained else ()) for names, contained in objects
@@ -115,16 +137,24 @@ def _place_of(folded: str, value: Any, context: list[str]) -> bool:
         return True
     if not isinstance(value, str):
         return False  # nested settings or lists: not read here
-    if folded in _NAME_KEYS:
-        context.append(value)
+    if folded in _NAME_KEYS or folded in _LABEL_KEYS:
+        context.extend([value] if folded in _NAME_KEYS else [])
         return not never_named([value])
     if folded in _HOST_KEYS or name_words(folded) & _PLACE_WORDS:
         return local_host(value)
     if name_words(folded) & _CONNECTION_WORDS or folded in ("database_url", "db_url"):
-        local, database = connection_place(value)
-        context.extend([database] if database else [])
-        return local
-    return not never_named([value]) and "://" not in value
+        return _connection_of(value, context)
+    return folded in _PLAIN_KEYS and not never_named([value]) and "://" not in value
+
+
+def _connection_of(value: str, context: list[str]) -> bool:
+    """A connection written out (a URL, key=value pairs, a Go DSN) that stays on this
+    machine; a connection only named (``connection_name: warehouse``) is not told here."""
+    if not any(mark in value for mark in ("://", "=", "(", "/")):
+        return False
+    local, database = connection_place(value)
+    context.extend([database] if database else [])
+    return local
 
 
 def sql_place(parameters: Mapping[str, Any], sql_key: str, action: str) -> list[str] | None:

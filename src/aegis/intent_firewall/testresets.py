@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
+from aegis.intent_firewall.envmoves import moves_client
 from aegis.intent_firewall.localpublish import devlocal_data
 from aegis.intent_firewall.options import Arg
 
@@ -72,12 +73,20 @@ def _environments(
 
 
 def resets_test_database(
-    command: str, task: str, args: list[Arg], assignments: Iterable[tuple[str, str | None]]
+    command: str,
+    task: str,
+    args: list[Arg],
+    assignments: Iterable[tuple[str, str | None]],
+    lines: Iterable[str] = (),
 ) -> bool:
     """Whether ``task`` of ``command`` (``rails``, ``db:reset``) with ``args`` (its words,
-    the program first) and the prefix ``assignments`` resets only the test database."""
+    the program first) and the prefix ``assignments`` resets only the test database. A
+    line of the request that sets a database variable (``export DB_HOST=…; php artisan
+    …``, the test environment's configuration reads it) or may set any keeps the finding."""
     entry = _data()["commands"].get(command)
     if entry is None or task not in entry["resets"] or len(args) > _MAX_WORDS:
+        return False
+    if moves_client(lines, _data()["database_variable_words"]):
         return False
     named = _environments(entry, args, assignments)
     if not named:

@@ -226,7 +226,9 @@ def _docker_image(judge: CommandJudge, sub: str, rest: list[Arg]) -> None:
     """The registry an image comes from or goes to; a push publishes it for good."""
     for image in [a for a in rest if not (a[0] or "-").startswith("-")][:1]:
         image_host(judge, image)
-        if sub == "push":  # a loopback registry was read as a pull before (localregistry)
+        # a push to the loopback registry is read as a pull before this (localregistry.py,
+        # which also holds another daemon, a second destination, podman --remote)
+        if sub == "push":
             judge.hit("irreversible-publish", f"docker push {image[1][:80]}")
 
 

@@ -56,8 +56,13 @@ def test_a_rotation_config_amounts_to_its_scripts_and_writes() -> None:
         "curl smtp://example.org",
         "sh /tmp/z",
         "touch logs/.rotated",
-        "cat /etc/logrotate.d",
+        "touch /etc/logrotate.d",
     ]
+
+
+def test_a_script_on_its_keyword_line_is_a_script_line() -> None:
+    text = "logs/a.log {\n  firstaction touch logs/first\n  endscript\n}\n"
+    assert rotation_commands(text) == ["touch logs/a.log", "touch logs/first"]
 
 
 def test_rotation_commands_are_bounded() -> None:
