@@ -25,6 +25,7 @@ from aegis.intent_firewall.linejudges import line_findings
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.servicetokens import token_to_its_service
 from aegis.intent_firewall.shell import SimpleCommand, parse_script
+from aegis.intent_firewall.shellvalues import known_braces
 from aegis.intent_firewall.unguardedcd import unguarded_rest
 from aegis.intent_firewall.vocabulary import SECRET_VARIABLE_WORDS, name_words
 from aegis.intent_firewall.words import PWD_SUBSTITUTIONS
@@ -285,6 +286,8 @@ def _word_constructs(
             secret = bool(_SECRET_WORDS.intersection(name_words(construct.rsplit("$", 1)[-1])))
             if secret and token_to_its_service(command, index, construct):
                 continue  # curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com
+            if index > 0 and construct.startswith("brace expansion ") and known_braces(word):
+                continue  # rm -rf ./{dist,build}: each word it unfolds into is judged
             if index in settings:
                 pass  # env FOO="$BAR" make: judged as the assignment it is (wrappers.py)
             elif (index == 0 or matters) and not (resolved and construct in known):

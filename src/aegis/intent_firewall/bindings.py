@@ -61,6 +61,8 @@ _FIND_FLAGS = frozenset({"-print", "-not", "!", "-o", "-a", "-or", "-and", "(", 
                          "-depth", "-xdev", "-mount", "-follow", "-L", "-P", "-H"})  # fmt: skip
 _GIT_LS_FILES_FLAGS = frozenset({"-c", "--cached", "-m", "--modified", "-o", "--others",
                                  "--exclude-standard", "-d", "--deleted"})  # fmt: skip
+#: git diff options that keep its output to the changed files' names, one a line.
+_GIT_DIFF_FLAGS = frozenset({"--name-only", "--cached", "--staged", "--relative", "--"})
 _LS_FLAGS = frozenset({"-1", "-A", "-d"})  # not -a: it prints . and ..
 
 
@@ -209,6 +211,8 @@ def producer_values(  # noqa: PLR0911
             if not value.startswith("-") and not _inside(value):
                 return None  # a pathspec outside the working directory, or magic
         return [("*", True)]
+    if program == "git" and values[:1] == ["diff"] and "--name-only" in values:
+        return _diff_names(values[1:])
     if program == "ls" and all(v in _LS_FLAGS or not v.startswith("-") for v in values):
         operands = [v for v in values if not v.startswith("-")]
         if not all(_inside(v) for v in operands):
@@ -248,3 +252,16 @@ def _find_values(values: list[str]) -> list[tuple[str, bool]] | None:
             pair for root in roots for pair in ((root, False), (root.rstrip("/") + "/*", True))
         ]
     return found[:MAX_VALUES] if len(found) <= MAX_VALUES else None
+
+
+def _diff_names(values: list[str]) -> list[tuple[str, bool]] | None:
+    """``git diff --name-only [REV...] [-- PATH...]`` prints changed files' names relative
+    to the repository (never with ``..``): names below the working directory. Other options
+    (``--output``, ``--no-index``, ``--ext-diff`` ...) are not modelled."""
+    for value in values:
+        if value.startswith("-"):
+            if value not in _GIT_DIFF_FLAGS and not value.startswith("--diff-filter="):
+                return None
+        elif value.startswith((":", "/", "~")) or ".." in value.split("/"):
+            return None
+    return [("*", True)]

@@ -33,6 +33,7 @@ from aegis.intent_firewall.shellmodel import (
     SimpleCommand,
 )
 from aegis.intent_firewall.shellparts import WalkerParts
+from aegis.intent_firewall.shellvalues import LiteralParts, fed_loops
 from aegis.intent_firewall.words import Word, resolve_word
 
 __all__ = ["Redirect", "Script", "SimpleCommand", "join_continuations", "parse_script"]
@@ -49,7 +50,7 @@ def _parser() -> tree_sitter.Parser:
     return parser
 
 
-class _Walker(LoopParts, WalkerParts):
+class _Walker(LiteralParts, LoopParts, WalkerParts):
     def __init__(
         self,
         source: bytes,
@@ -196,6 +197,7 @@ class _Walker(LoopParts, WalkerParts):
             self.stage_commands[key] = command
         words, assignments = command.words, command.assignments
         site = key in self.binding_sites or self.own_job_site(node, words, assignments)
+        site = site or self.literal_site(node, words, assignments)
         self.bindings.command(command.program, words, assignments, site=site)
 
     def children(self, node: Any, context: Context, stack: list[Any]) -> None:
@@ -335,6 +337,8 @@ def parse_script(text: str, cwd: str, variables: dict[str, str], budget: int) ->
         return script
     source = text.encode("utf-8", "surrogatepass")
     tree = _parser().parse(source)
+    if b"<(" in source and (fed := fed_loops(tree.root_node, source)) is not None:
+        source, tree = fed, _parser().parse(fed)  # while ...; done < <(P): P | while ...
     walker = _Walker(source, cwd, variables, budget)
     script = walker.walk(tree.root_node)
     unsound = walker.bindings.unsound()

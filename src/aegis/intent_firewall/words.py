@@ -410,7 +410,7 @@ def resolve_word(
     fields = value.split() if resolver.split else [value]
     if has_braces("".join(resolver.unquoted)):
         expanded = [alt for item in fields for alt in expand_braces(item)]
-        if len(expanded) > 1 or expanded != fields:
+        if len(expanded) > 1 or expanded != fields or any(has_braces(f) for f in expanded):
             word.constructs.append(f"brace expansion {_short(word.written)}")
         fields = expanded
     word.fields = tuple(fields)
