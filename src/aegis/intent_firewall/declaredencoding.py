@@ -43,10 +43,10 @@ def declared_key(key: str, value: object, mapping: Mapping[Any, Any]) -> str:
     and only for a value in the base64 alphabet: ``input: ./image.b64`` is a file name)."""
     if (
         key in _RUN_KEYS
-        and not any(part in key for part in _ENCODED_PARTS)
+        and _declares_base64(mapping)
         and isinstance(value, str)
         and is_blob(value)
-        and _declares_base64(mapping)
+        and not any(part in key for part in _ENCODED_PARTS)
     ):
         return f"{key}_b64"
     return key

@@ -33,7 +33,9 @@ _COMMAND_KEYS = ("command", "cmd", "command_line", "shell_command")
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh"})
 _STRICT = frozenset({"-e", "-u", "-x", "-eu", "-ex", "-ux", "-eux", "-euo", "-eo", "-o",
                      "pipefail", "-v", "--noprofile", "--norc"})  # fmt: skip
-_CODE_FLAGS = {"python": "-c", "node": "-e"}
+#: Interpreters that read their program from stdin, and how their inline code is given.
+_CODE_FLAGS = {"python": ("python3", "-c"), "node": ("node", "-e"), "nodejs": ("node", "-e"),
+               "perl": ("perl", "-e"), "ruby": ("ruby", "-e")}  # fmt: skip
 _MAX_COMMAND = 200
 
 
@@ -59,8 +61,8 @@ def _stdin_text(parameters: Mapping[Any, Any]) -> str:
 
 
 def _reader(argv: list[str]) -> str | None:
-    """``"shell"``, ``"python"`` or ``"node"`` when ``argv`` reads its program from standard
-    input in a plain form, else ``None``."""
+    """``"shell"`` or the interpreter (``"python"``, ``"node"``, …) when ``argv`` reads its
+    program from standard input in a plain form, else ``None``."""
     if not argv:
         return None
     name = posixpath.basename(argv[0])
@@ -69,11 +71,16 @@ def _reader(argv: list[str]) -> str | None:
         if "-s" in args:
             args = args[: args.index("-s")]  # what follows -s is the script's $1, $2, …
         return "shell" if all(arg in _STRICT for arg in args) else None
-    language = "python" if name.startswith("python") else ""
-    language = "node" if name in ("node", "nodejs") else language
-    if language and (name[len(language) :].replace(".", "").isdigit() or name == language):
-        return language if args in ([], ["-"]) or args[:1] == ["-"] else None
+    language = next((known for known in _CODE_FLAGS if _version_of(name, known)), "")
+    if language:
+        return language if not args or args[0] == "-" else None  # python3.12 -
     return None
+
+
+def _version_of(name: str, known: str) -> bool:
+    """Whether ``name`` is ``known`` or a versioned name of it (``python3.12``, ``perl5``)."""
+    rest = name[len(known) :] if name.startswith(known) else "x"
+    return not rest or rest.replace(".", "").isdigit()
 
 
 def _fed(parameters: object, key: str, text: str) -> str | None:
@@ -98,9 +105,7 @@ def stdin_code_program(key: str, text: str, parameters: object) -> tuple[str, ..
     if key not in STDIN_KEYS:
         return None
     reader = _fed(parameters, key, text)
-    if reader in _CODE_FLAGS:
-        return ("python3" if reader == "python" else "node", _CODE_FLAGS[reader])
-    return None
+    return _CODE_FLAGS.get(reader) if reader is not None else None
 
 
 def without_stdin_shell(hits: list[Hit], key: str, text: str, parameters: object) -> list[Hit]:

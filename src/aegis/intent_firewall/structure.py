@@ -340,9 +340,9 @@ class _Walker:
                 return text
         elif "=" in stripped or ":" in stripped or "</" in stripped:
             self.configuration(stripped, where, key, tool, depth)  # none of its forms lacks all
-        if encoded_key(key):
-            return text  # {command_b64: …}: decoded once, where the value is judged
-        if depth < self.max_depth and ("hex" in key or carriers.CARRIER_CHARS.issuperset(stripped)):
+        carried = "hex" in key or carriers.CARRIER_CHARS.issuperset(stripped)
+        # {command_b64: …} is decoded once, where its value is judged (valuejudge.py)
+        if depth < self.max_depth and carried and not encoded_key(key):
             self.carried(stripped, where, key, tool, depth)  # else neither reader takes it
         return text
 
