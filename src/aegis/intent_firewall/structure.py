@@ -23,12 +23,13 @@ from uuid import UUID
 from aegis.intent_firewall import carriers
 from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.bucketcalls import bucket_uri
+from aegis.intent_firewall.declaredencoding import declared_key
 from aegis.intent_firewall.frozen import FrozenDict
 from aegis.intent_firewall.items import ArgvTest, Item, Walk
 from aegis.intent_firewall.model import safe_repr
 from aegis.intent_firewall.shellstate import carries_state
 from aegis.intent_firewall.subcommandkeys import subcommand_words
-from aegis.intent_firewall.valuereading import decoded_key
+from aegis.intent_firewall.valuereading import decoded_key, encoded_key
 from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
@@ -210,7 +211,8 @@ class _Walker:
                 self.string(name, f"{where}.{label}<key>", "<key>", tool, depth + 1, embedded=False)
             if isinstance(name, str) and "proto" in name and _prototype_key(name, key):
                 self.finding("code-in-data", f"key {name[:60]!r} reaches Object.prototype", where)
-            out[name] = self.value(item, f"{where}.{label}", label.casefold(), tool, depth + 1)
+            named = declared_key(label.casefold(), item, value)  # {command, encoding: base64}
+            out[name] = self.value(item, f"{where}.{label}", named, tool, depth + 1)
             if self.stopped:
                 break
         return FrozenDict(out)
@@ -367,7 +369,9 @@ class _Walker:
                 return text
         elif "=" in stripped or ":" in stripped or "</" in stripped:
             self.configuration(stripped, where, key, tool, depth)  # none of its forms lacks all
-        if depth < self.max_depth and ("hex" in key or carriers.CARRIER_CHARS.issuperset(stripped)):
+        carried = "hex" in key or carriers.CARRIER_CHARS.issuperset(stripped)
+        # {command_b64: …} is decoded once, where its value is judged (valuejudge.py)
+        if depth < self.max_depth and carried and not encoded_key(key):
             self.carried(stripped, where, key, tool, depth)  # else neither reader takes it
         return text
 
@@ -459,7 +463,8 @@ def walk_parameters(
         walker.result.nodes = len(parameters) + 1
         for name, item in parameters.items():
             if type(item) is str:
-                walker.string(item, f"parameters.{name}", name.casefold(), "", 1)
+                named = declared_key(name.casefold(), item, parameters)  # {cmd, encoding}
+                walker.string(item, f"parameters.{name}", named, "", 1)
         if "value" in parameters and ("name" in parameters or "key" in parameters):
             walker.pairs(parameters, "parameters", "")  # set_config(key=…, value=…)
         walker.result.frozen = FrozenDict(parameters)

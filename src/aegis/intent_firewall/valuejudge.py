@@ -4,12 +4,12 @@ as its key and the tool around it say (``collect``), each distinct value once.
 
 from __future__ import annotations
 
-import base64
-
 from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.analysis import judge_argv, judge_shell
+from aegis.intent_firewall.authorityglyphs import foreign_authorities
 from aegis.intent_firewall.ciexpressions import ci_filled
 from aegis.intent_firewall.contentrefs import workspace_variables, written_text_value
+from aegis.intent_firewall.declaredencoding import decoded_text, is_blob
 from aegis.intent_firewall.environment import judge_assignment
 from aegis.intent_firewall.fileheaders import file_headers_dropped
 from aegis.intent_firewall.filekinds import DATA_KINDS
@@ -41,6 +41,11 @@ from aegis.intent_firewall.readings import (
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.searchtools import search_text
 from aegis.intent_firewall.sqlresets import forgiven_sql
+from aegis.intent_firewall.stdinscripts import (
+    stdin_code_program,
+    stdin_shell_key,
+    without_stdin_shell,
+)
 from aegis.intent_firewall.text import (
     MAX_DISTINCT_CHARACTERS,
     MAX_NORMALISATION_GROWTH,
@@ -183,6 +188,8 @@ class ValueJudge(PlainReader):
                 return [default_hit("too-large", f"text of {distinct} distinct characters")]
             canonical = canonical_text(text)
             hits = [default_hit("mixed-script", repr(word)) for word in mixed_script_words(text)]
+            hits += [default_hit("unknown-network-destination", odd)
+                     for odd in foreign_authorities(text, self.policy.allowed_hosts)]  # fmt: skip
             hidden = hidden_text(text)
             if hidden is not None:
                 hits.append(default_hit("hidden-text", hidden))
@@ -226,6 +233,8 @@ class ValueJudge(PlainReader):
                 hits.append(default_hit("secret-in-text", f"{text[:40]!r}…"))  # still written
         if encoded_key(key):
             hits.extend(self.encoded(text, key, tool))
+            if is_blob(text):
+                return hits  # the blob is no command line: only what it decodes to runs
         words = name_words(tool) | self.words if tool and tool != "<env>" else self.words
         if self.search_tool:
             words |= SEARCHES  # find_in_files {root: /}: every file below the root is read
@@ -243,7 +252,7 @@ class ValueJudge(PlainReader):
                 # {"key": "core.sshCommand", "value": …}: a setting that runs a program
                 scope.hit("interpreter-code", f"setting {key}={text[:80]!r}")
         # runPython {code}, node.eval {script}: the code of that interpreter's -c or -e
-        program = code_program(words, key)
+        program = code_program(words, key) or stdin_code_program(key, text, self.request.parameters)
         if (
             program is None
             and key in CODE_KEYS
@@ -274,6 +283,7 @@ class ValueJudge(PlainReader):
             and (
                 key in COMMAND_KEYS
                 or shell_input
+                or stdin_shell_key(key, text, self.request.parameters)
                 or command_key(key)
                 or (
                     not from_context
@@ -315,7 +325,7 @@ class ValueJudge(PlainReader):
                 if not judged_already(url, judged, self.job.cwd == self.cwd):
                     judge_url(scope, url, url, self.cwd)
         hits.extend(scope.hits)
-        return hits
+        return without_stdin_shell(hits, key, text, self.request.parameters)
 
     def encoded(self, text: str, key: str, tool: str) -> list[Hit]:
         """``{"command_b64": "cm0gLXJmIH4="}``: the decoded text is judged under the key's
@@ -324,8 +334,7 @@ class ValueJudge(PlainReader):
             return [
                 default_hit("code-in-data", f"{key} holds a serialised object: loading runs code")
             ]
-        try:
-            decoded = base64.b64decode(text.strip(), validate=True).decode("utf-8")
-        except (ValueError, UnicodeDecodeError):
+        decoded = decoded_text(text)
+        if decoded is None:
             return [default_hit("opaque-value", f"{key} holds encoded data that is not text")]
         return self.collect(decoded, decoded_key(key), tool)
