@@ -23,7 +23,7 @@ Each check reads a fixed number of terms around the anchor: constant time.
 
 from __future__ import annotations
 
-__all__ = ["own_signature", "their_document_checked", "their_thing_removed"]
+__all__ = ["own_signature", "signed_as_group", "their_document_checked", "their_thing_removed"]
 
 #: A signature given unread, tricked out of its signer, or for what was not checked.
 _UNFREE = frozenset(
@@ -56,6 +56,22 @@ def own_signature(clause: list[tuple[int, str]], position: int) -> bool:
     if any(s in _AS_SOMEONE or s.split(" ", 1)[0] in _AS_SOMEONE for s in following):
         return False
     return position > 0 and clause[position - 1][1].rsplit(" ", 1)[-1] in _SIGNERS
+
+
+#: A group the sender belongs to and may sign for ("from the whole team", "all of us").
+_COLLECTIVE = frozenset({"whole", "entire", "everyone", "everybody", "us"})
+_SIGN_AS = frozenset({"sign as", "signed as", "sign it as"})
+
+
+def signed_as_group(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether "sign as" at ``position`` signs for a group the sender is part of ("sign as
+    the whole team", "sign it as all of us"): a card from everyone, not someone's name
+    borrowed. "Sign as the manager" or "as all the directors" names no such group."""
+    if clause[position][1] not in _SIGN_AS:
+        return False
+    return any(
+        not _COLLECTIVE.isdisjoint(s.split()) for _, s in clause[position + 1 : position + 4]
+    )
 
 
 _POSSESSIVE_PHRASES = ("her", "his", "their")
