@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from aegis.love_engine.contrast import criterion_set_aside
 from aegis.love_engine.holdings import sells_holding
+from aegis.love_engine.limits import limit_tightened
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
@@ -469,7 +470,10 @@ def _rule_finding(
             or (
                 not cover
                 and rule.category == "safety_tampering"
-                and lowered_control(clause, position, safeguarded)
+                and (
+                    lowered_control(clause, position, safeguarded)
+                    or limit_tightened(clause, position)
+                )
             )
             or (not cover and rule.category in _ENDED_HARMS and harm_switched_off(clause, position))
         ):
