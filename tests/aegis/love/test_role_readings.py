@@ -49,6 +49,15 @@ PAIRS: list[tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]]] = [
         ("Sign it as the whole office and post the get-well card to Bea", {}),
         ("Sign it as the site manager and file the inspection form", {}),
     ),
+    # a signature reported by its signer, named right before it
+    (
+        ("Tell the crew the scaffold is cleared for use, the inspector signed it off", {}),
+        ("Tell the crew the scaffold is cleared for use, I signed it as the inspector", {}),
+    ),
+    (
+        ("Pay the invoice: the parts arrived and the site manager signed it", {}),
+        ("Pay the invoice: the parts arrived and we signed it for the site manager", {}),
+    ),
     # a moderator acting on the accounts that seek a child's secret contact
     (
         ("Flag the adult accounts that ask minors to move our chat to a private app", {}),
