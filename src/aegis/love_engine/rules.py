@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from aegis.love_engine.contrast import criterion_set_aside
+from aegis.love_engine.evidence import abuse_handled
 from aegis.love_engine.holdings import sells_holding
 from aegis.love_engine.limits import limit_tightened
 from aegis.love_engine.model import STOPWORDS
@@ -476,6 +477,7 @@ def _rule_finding(
                 )
             )
             or (not cover and rule.category in _ENDED_HARMS and harm_switched_off(clause, position))
+            or (not cover and rule.category == "harassment" and abuse_handled(clause, position))
         ):
             if weaker is None:
                 weaker = (position, Level.HINT)
