@@ -78,6 +78,9 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "scam awareness, scam-awareness, phishing awareness, phishing-awareness, anti-fraud, "
         "anti-money-laundering, anti-money laundering, anti money laundering, insider-trading "
         "surveillance, insider trading surveillance, front running check, front-running check, "
+        # a breach named as what a notice reports or a check screens for
+        "breach notice, breach notices, breach notification, breach notifications, data "
+        "breach notice, breached-password, breached password, breached passwords, "
         # a vehicle, not a guided tour of a topic
         "tour bus, tour buses, tour coach, tour coaches, tour boat, tour boats, "
         # orders to trade a holding: the verb sells securities, not data
