@@ -10,6 +10,10 @@ in the sentence around it:
   her name", "sign it for him" keep their finding, whoever is named before; so do a
   signature tricked out of its signer ("get the owner to sign it thinking it's a
   vaccination consent") and one after the fact ("the engineer can sign it off afterwards").
+  "Signed it" reports a signature by the one named right before it ("the engineer signed
+  it off", "the manager signed it"); "I signed it as the inspector" keeps its finding.
+- **"sign as" a group the sender is part of.** "Sign as the whole team", "sign it as all of
+  us": a card from everyone; "sign as the site manager" keeps its finding.
 - **"get rid of her" + her thing.** "How do I get rid of her old Facebook account": the
   thing after the possessive is what is removed; "get rid of her for good" is the person.
 - **"signs it's a deepfake".** The noun "signs" and "it is", not the verb and its object.
@@ -23,7 +27,9 @@ Each check reads a fixed number of terms around the anchor: constant time.
 
 from __future__ import annotations
 
-__all__ = ["own_signature", "their_document_checked", "their_thing_removed"]
+from aegis.love_engine.rulebook import BIT
+
+__all__ = ["own_signature", "signed_as_group", "their_document_checked", "their_thing_removed"]
 
 #: A signature given unread, tricked out of its signer, or for what was not checked.
 _UNFREE = frozenset(
@@ -44,18 +50,63 @@ def own_signature(clause: list[tuple[int, str]], position: int) -> bool:
     words = surface.split(" ")
     if len(words) == 2 and words[0] in _SIGN_NOUNS and words[1] in {"it's", "its"}:
         return True  # "signs it's a deepfake": the noun, and "it is"
+    if surface == "signed it":
+        return _signed_by_named(clause, position)
     if surface != "sign it":
         return False
     following = [s for _, s in clause[position + 1 : position + 4]]
-    if any(s.split(" ", 1)[0] in _UNFREE for s in following):
-        return False  # signed unread, tricked, or after the fact
+    if any(s.split(" ", 1)[0] in _UNFREE or _as_someone(s) for s in following):
+        return False  # signed unread, tricked, after the fact, or as someone else
     if following and following[0] == "off":
         # an approval given on a condition ("sign it off only if it passes"); bare, it may
         # be after the fact (the clause word "afterwards" starts a new clause)
         return len(following) > 1 and following[1].split(" ", 1)[0] in _CONDITIONAL
-    if any(s in _AS_SOMEONE or s.split(" ", 1)[0] in _AS_SOMEONE for s in following):
-        return False
     return position > 0 and clause[position - 1][1].rsplit(" ", 1)[-1] in _SIGNERS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NAMED_SIGNERS = BIT["person"] | BIT["official"] | BIT["third_party"]
+#: Who signs off work by their role ("the engineer signed it off").
+_ROLE_SIGNERS = _words(
+    "engineer manager inspector director supervisor owner landlord tenant client customer "
+    "auditor architect surveyor officer lead head partner trustee chair board doctor"
+)
+
+
+def _as_someone(surface: str) -> bool:
+    return surface in _AS_SOMEONE or surface.split(" ", 1)[0] in _AS_SOMEONE
+
+
+def _signed_by_named(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether "signed it" reports a signature by the one named right before it ("the
+    engineer signed it off", "the manager signed it"), not as or for someone else."""
+    following = [s for _, s in clause[position + 1 : position + 4]]
+    if any(s.split(" ", 1)[0] in _UNFREE or _as_someone(s) for s in following):
+        return False
+    if position == 0:
+        return False
+    mask, before = clause[position - 1]
+    last = before.rsplit(" ", 1)[-1]
+    return last in _SIGNERS or last in _ROLE_SIGNERS or bool(mask & _NAMED_SIGNERS)
+
+
+#: A group the sender belongs to and may sign for ("from the whole team", "all of us").
+_COLLECTIVE = frozenset({"whole", "entire", "everyone", "everybody", "us"})
+_SIGN_AS = frozenset({"sign as", "signed as", "sign it as"})
+
+
+def signed_as_group(clause: list[tuple[int, str]], position: int) -> bool:
+    """Whether "sign as" at ``position`` signs for a group the sender is part of ("sign as
+    the whole team", "sign it as all of us"): a card from everyone, not someone's name
+    borrowed. "Sign as the manager" or "as all the directors" names no such group."""
+    if clause[position][1] not in _SIGN_AS:
+        return False
+    return any(
+        not _COLLECTIVE.isdisjoint(s.split()) for _, s in clause[position + 1 : position + 4]
+    )
 
 
 _POSSESSIVE_PHRASES = ("her", "his", "their")

@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from aegis.love_engine.contrast import criterion_set_aside
+from aegis.love_engine.evidence import abuse_handled
+from aegis.love_engine.holdings import sells_holding
+from aegis.love_engine.limits import limit_tightened
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
@@ -32,9 +35,11 @@ from aegis.love_engine.orders import (
 from aegis.love_engine.ordinary_overlay import overlay, stem_roles
 from aegis.love_engine.phrase_roles import (
     own_signature,
+    signed_as_group,
     their_document_checked,
     their_thing_removed,
 )
+from aegis.love_engine.purposes import OPEN_PURPOSES, prevents_harm
 from aegis.love_engine.rulebook import BIT, CATEGORIES, RULES, Finding, Level, Rule, mask_of
 from aegis.love_engine.rules_controls import lowered_control, text_safeguarded
 from aegis.love_engine.rules_ended import harm_switched_off
@@ -236,6 +241,10 @@ def terms(text: Text) -> list[list[tuple[int, str]]]:
                     mask &= ~lacking  # "other users" is not "other users'"
                 if mask & _REPORTED_ROLES and index and words[index - 1] in _PASSIVE_AUXILIARIES:
                     mask &= ~_REPORTED_ROLES  # "she was double charged", as for one word
+                if stems[index : index + size] in OPEN_PURPOSES and prevents_harm(
+                    stems, index + size
+                ):
+                    mask &= ~_CONCEAL  # "so nobody deletes the mailboxes": a harm prevented
                 mask |= overlay(ordinary, index, index + size)
                 clause.append((mask, " ".join(words[index : index + size])))
                 skip = size - 1
@@ -267,6 +276,7 @@ _PASSIVE_AUXILIARIES = frozenset(
 )
 
 
+_CONCEAL = BIT["conceal"]
 _REPORTED_ROLES = mask_of(
     "steal",
     "unauthorised",
@@ -461,9 +471,13 @@ def _rule_finding(
             or (
                 not cover
                 and rule.category == "safety_tampering"
-                and lowered_control(clause, position, safeguarded)
+                and (
+                    lowered_control(clause, position, safeguarded)
+                    or limit_tightened(clause, position)
+                )
             )
             or (not cover and rule.category in _ENDED_HARMS and harm_switched_off(clause, position))
+            or (not cover and rule.category == "harassment" and abuse_handled(clause, position))
         ):
             if weaker is None:
                 weaker = (position, Level.HINT)
@@ -492,12 +506,15 @@ def _role_taken_away(clause: list[tuple[int, str]], position: int, rule: Rule) -
         forbidden_directly(clause, position)
         or named_as_topic(clause, position)
         or own_signature(clause, position)
+        or signed_as_group(clause, position)
         or their_document_checked(clause, position)
         or during_event(clause, position)
         or barred_without_consent(clause, position)
         or done_by_another(clause, position)
     ):
         return True
+    if rule.category == "privacy_violation":
+        return sells_holding(clause, position)  # "sell 200 shares": a trade, not data sold
     if rule.category == "physical_harm":
         return their_thing_removed(clause, position)  # "tracking her phone" is tracking her
     if rule.category == "discrimination":

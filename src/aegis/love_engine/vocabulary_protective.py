@@ -39,6 +39,28 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "got a counterfeit, received a counterfeit, took a counterfeit, what to do when, what "
         "to say when, what should i do when, how to respond when, how do i respond when"
     ),
+    # care for a household or a customer in need: an age, a disability or a pregnancy is
+    # what the support is for, not a criterion against them
+    "subject_frame": _split(
+        "vulnerability flag, vulnerability flags, priority services register, priority "
+        "service register, hardship plan, hardship payment plan, hardship payment plans, "
+        "hardship fund, hardship scheme, hardship programme, hardship program, hold on "
+        "disconnection, disconnection hold, no disconnection, protected from disconnection"
+    ),
+    # a crack in a physical part is damage, not software cracked: a failed item, which the
+    # rules hold when it is put back into use and leave alone when it is taken out of service
+    "failed_item": _split(
+        "cracked rung, cracked tine, cracked tyre, cracked tire, cracked screen, cracked "
+        "windscreen, cracked windshield, cracked pipe, cracked tile, cracked weld, cracked "
+        "casing, cracked glass, cracked lens, cracked frame, cracked wheel, cracked rim, "
+        "cracked blade, cracked bracket, cracked housing, cracked hose, cracked step, cracked "
+        "beam, cracked slab, sidewall crack, hairline crack, arrived cracked, came cracked, "
+        "arrives cracked"
+    ),
+    "release_verb": _split(
+        "back into service, back in service, return to service, return it to service, back on "
+        "the road, back on the van, back into use, keep using, keep it in service, go with the"
+    ),
     # an attack named as what the request responds to
     "response_frame": _split(
         "under a ddos, under ddos, under a ddos attack, we're under attack, we are under attack, "
@@ -51,6 +73,16 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "looks like scam, it looks like fraud, looks like a scam, look "
         "like a scam, looks like scam, look like scam, looks like fraud, look like fraud, scam "
         "patterns, scam pattern, fraud patterns, phishing patterns, from a scam, "
+        # a fraud named as what the work against it studies, shares or screens for
+        "fraud typologies, fraud typology, fraud forum, fraud awareness, fraud-awareness, "
+        "scam awareness, scam-awareness, phishing awareness, phishing-awareness, anti-fraud, "
+        "anti-money-laundering, anti-money laundering, anti money laundering, insider-trading "
+        "surveillance, insider trading surveillance, front running check, front-running check, "
+        # a breach named as what a notice reports or a check screens for
+        "breach notice, breach notices, breach notification, breach notifications, data "
+        "breach notice, breached-password, breached password, breached passwords, "
+        # a vehicle, not a guided tour of a topic
+        "tour bus, tour buses, tour coach, tour coaches, tour boat, tour boats, "
         # orders to trade a holding: the verb sells securities, not data
         "sell order, sell orders, limit sell, limit sell order, sell limit, market sell, "
         "stop-loss sell, "

@@ -211,6 +211,9 @@ RECALL: dict[str, tuple[str, ...]] = {
         "age checks, parental controls, parental control, block, blocks, blocking, filter, "
         "filters, detect, detection, classifier, moderation, moderator, moderators, take down, "
         "takedown, remove, removal, "
+        # a moderator acting on the accounts that seek the contact
+        "flag, flags, flagged, flagging, ban, bans, banned, suspend, suspends, suspended, "
+        "restrict, restricts, restricted, escalate, escalates, escalated, mod queue, "
         "warning signs, child safety, child safety team, trust and safety, "
         "safety team, guidance, welfare officer, never be alone, "
         "never be alone with, not be alone with, must not be alone, warn, warning, predators, "
