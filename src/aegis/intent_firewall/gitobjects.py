@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aegis.intent_firewall.options import Arg, operands_past
+
 if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge
-    from aegis.intent_firewall.options import Arg
 
 __all__ = ["history_reads"]
 
@@ -81,14 +82,5 @@ _ARCHIVE_VALUES = frozenset({"--format", "-o", "--output", "--prefix", "--remote
 
 def _archive_paths(words: list[Arg]) -> list[Arg]:
     """``git archive [OPTIONS] TREE PATH…`` as ``-- PATH…``: the paths packed."""
-    operands: list[Arg] = []
-    skip = False
-    for arg in words:
-        value = arg[0] or ""
-        if skip:
-            skip = False
-        elif value in _ARCHIVE_VALUES:
-            skip = True
-        elif value != "--" and not value.startswith("-"):
-            operands.append(arg)
+    operands = operands_past(words, _ARCHIVE_VALUES, dynamic=True)
     return [("--", "--", False), *operands[1:]] if operands else []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from aegis.intent_firewall.catalogue import Program, catalogue
 
-__all__ = ["NO_VALUE", "Arg", "Parsed", "is_number", "parse_options"]
+__all__ = ["NO_VALUE", "Arg", "Parsed", "is_number", "operands_past", "parse_options"]
 
 #: One argument: its static value (``None`` when only known at run time), how it was
 #: written, and whether it holds an unquoted glob.
@@ -239,3 +239,25 @@ def _cluster(spec: Program, value: str, parsed: Parsed) -> tuple[str, str, str |
         elif role.startswith("finding:"):
             parsed.options.append((role, (name, name, False), name))
     return "flag", value, None
+
+
+def operands_past(
+    words: list[Arg], value_options: frozenset[str], *, dynamic: bool = False
+) -> list[Arg]:
+    """The operands among ``words``: not options, not ``--``, not the value of an option in
+    ``value_options`` (``-u NAME``). A word known only at run time is an operand when
+    ``dynamic`` (it may name anything), else passed over."""
+    operands: list[Arg] = []
+    skip = False
+    for arg in words:
+        value = arg[0]
+        if skip:
+            skip = False
+        elif value is None:
+            if dynamic:
+                operands.append(arg)
+        elif value in value_options:
+            skip = True
+        elif value != "--" and not value.startswith("-"):
+            operands.append(arg)
+    return operands

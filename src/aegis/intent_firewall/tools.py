@@ -17,7 +17,7 @@ from aegis.intent_firewall.clients import image_host
 from aegis.intent_firewall.composeproject import compose_words, judge_project, project_verb
 from aegis.intent_firewall.housekeeping import docker_prune_kept
 from aegis.intent_firewall.localregistry import loopback_push
-from aegis.intent_firewall.options import Arg, Parsed, parse_options
+from aegis.intent_firewall.options import Arg, Parsed, operands_past, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.targets import CONFIG, CREDENTIAL, PERSISTENCE, PRIVILEGED, targets
 
@@ -188,17 +188,7 @@ def _docker_session(judge: CommandJudge, sub: str, rest: list[Arg], feed: Feed) 
 
 def _login_servers(rest: list[Arg]) -> list[Arg]:
     """``docker login -u NAME -p SECRET SERVER``: the operands, not the options' values."""
-    servers: list[Arg] = []
-    skip = False
-    for arg in rest:
-        value = arg[0] or "-"
-        if skip:
-            skip = False
-        elif value in _LOGIN_VALUES:
-            skip = True
-        elif not value.startswith("-"):
-            servers.append(arg)
-    return servers
+    return operands_past(rest, _LOGIN_VALUES)
 
 
 #: Template fields that print a container's environment (passwords and tokens live there),
