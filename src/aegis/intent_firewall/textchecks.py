@@ -84,8 +84,6 @@ def _unleet(canonical: str) -> str:
     result is the same as translating characters, one table lookup per byte in C instead
     of a dictionary lookup per character (16,000 Cyrillic letters: 1 ms; a 60-character
     ASCII line: half the time of ``str.translate`` with a full ASCII table)."""
-    if _NUMBER.search(canonical):
-        canonical = _NUMBER.sub("#", canonical)  # "SEC-41: add" is a number, not "ai: add"
     raw = canonical.encode("utf-8", "surrogatepass")
     return raw.translate(_leet_bytes()).decode("utf-8", "surrogatepass")
 
@@ -119,6 +117,9 @@ def _override_respelled(canonical: str, original: str, turned: bool | None = Non
         found = _first("instruction_override", unicodedata.normalize("NFKC", original).casefold())
     if found is None and not _LEET.isdisjoint(canonical):  # one C pass over the text
         found = _first("instruction_override", _unleet(canonical))
+        if found is not None and _NUMBER.search(canonical):
+            # "SEC-41: add" is a number, not "ai: add": read again with numbers kept (rare)
+            found = _first("instruction_override", _unleet(_NUMBER.sub("#", canonical)))
     if found is None and "%" in canonical:
         found = _first("instruction_override", unquote(canonical))
     if found is None:
