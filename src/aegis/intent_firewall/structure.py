@@ -20,6 +20,8 @@ from pathlib import PurePath
 from typing import Any
 from uuid import UUID
 
+import re2
+
 from aegis.intent_firewall import carriers
 from aegis.intent_firewall import embedded as shapes
 from aegis.intent_firewall.bucketcalls import bucket_uri
@@ -368,7 +370,8 @@ class _Walker:
             if not self.json_text(stripped, where, key, tool, depth, index=index):
                 return text
         elif "=" in stripped or ":" in stripped or "</" in stripped:
-            self.configuration(stripped, where, key, tool, depth)  # none of its forms lacks all
+            # none of its forms lacks all
+            self.configuration(stripped, where, key, tool, depth, index=index)
         carried = "hex" in key or carriers.CARRIER_CHARS.issuperset(stripped)
         # {command_b64: …} is decoded once, where its value is judged (valuejudge.py)
         if depth < self.max_depth and carried and not encoded_key(key):
@@ -406,13 +409,21 @@ class _Walker:
             self.string(plain, where + "<hex>", key.replace("hex", "").strip("_-"), tool, depth + 1)
 
     def configuration(
-        self, text: str, where: str, key: str, tool: str, depth: int, *, yaml: bool = True
+        self,
+        text: str,
+        where: str,
+        key: str,
+        tool: str,
+        depth: int,
+        *,
+        yaml: bool = True,
+        index: int = -1,
     ) -> None:
         """Text that is not JSON: TOML, YAML under keys that carry it, XML tool calls."""
         if _toml_like(key, text) and self.toml(text, where, key, tool, depth):
             pass
         elif yaml and key in _YAML_KEYS and ":" in text and len(text) <= _MAX_YAML:
-            self.yaml(text, where, key, tool, depth)
+            self.yaml(text, where, key, tool, depth, index=index)
         if "</" in text:
             self.xml(text, where, tool, depth)
 
@@ -433,12 +444,31 @@ class _Walker:
         for label, content, parent in shapes.xml_leaves(text):
             self.string(content, where + "<xml>", label.casefold(), parent or tool, depth + 1)
 
-    def yaml(self, text: str, where: str, key: str, tool: str, depth: int) -> None:
+    def yaml(self, text: str, where: str, key: str, tool: str, depth: int, *, index: int) -> None:
         parsed, too_deep = shapes.load_yaml(text)
         if too_deep:
             self.finding("nesting-too-deep", "YAML text nested too deep", where)
         elif isinstance(parsed, Mapping | list):
+            if index >= 0 and key in ARGUMENT_KEYS and _settings_block(text, parsed):
+                # a tool's arguments as "command: make test\ncwd: ." are settings, not a
+                # command line: their values are judged under their own names, as JSON's
+                self.result.items[index] = Item(where, self.result.items[index].text, "<json>", "")
             self.value(parsed, where + "<yaml>", key, tool, depth + 1)
+
+
+def _settings_block(text: str, parsed: object) -> bool:
+    """YAML of several lines whose top level maps plain names (``command:``, ``cwd:``) to
+    values: a block of settings. One line (``rm -rf /: x``) or other keys stay a line too."""
+    return (
+        "\n" in text.strip()
+        and isinstance(parsed, Mapping)
+        and len(parsed) >= 2
+        and all(isinstance(name, str) and _PLAIN_NAME.fullmatch(name) for name in parsed)
+    )
+
+
+#: A setting's name: a word of letters, digits, ``_`` and ``-`` (linear-time check).
+_PLAIN_NAME = re2.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
 
 
 def walk_parameters(
