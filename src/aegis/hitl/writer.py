@@ -58,20 +58,31 @@ class AuditWriter:
         dropped) with its entry all the same.
         """
         journal = self._journal
+        ended = False
+
+        def end_once() -> None:
+            # the flight is ended once: a second abort (a failed write seen both here and in
+            # ``settle``) would end the flight another change has begun since on the decision
+            nonlocal ended
+            if not ended:
+                ended = True
+                abort()
 
         async def write_then_apply() -> T:
+            nonlocal ended
             try:
                 if journal.items:  # expiries noticed on the way, logged first
                     await self.flush()
                 await audit.log_action(action, details)
             except BaseException:
-                abort()
+                end_once()
                 raise
+            ended = True
             return commit()
 
         def settle(task: asyncio.Task[T]) -> None:
             if task.cancelled():
-                abort()  # cancelled before it ran: nothing was written
+                end_once()  # cancelled before it ran: nothing was written
             else:
                 task.exception()  # retrieved: the caller may have been cancelled
             if journal.items:
