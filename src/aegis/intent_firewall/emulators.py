@@ -18,12 +18,13 @@ file NAME (relative to the working directory), read, never a host.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from typing import TYPE_CHECKING
+
+import re2
 
 from aegis.intent_firewall.disposable import never_named
 from aegis.intent_firewall.envmoves import moves_client
@@ -63,7 +64,7 @@ _RCLONE_VERBS = frozenset({"copy", "copyto", "sync", "ls", "lsf", "lsd", "lsl", 
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-:")
 #: On-the-fly remote parameters that run a program (sftp's ssh=, webdav's
 #: bearer_token_command=, password_command=): code, wherever the server is.
-_RCLONE_CODE = re.compile(r"(?:^--[\w-]*|[,:]\w*)(?:ssh|command)(?:=|$)")
+_RCLONE_CODE = re2.compile(r"(?:^--[\w-]*|[,:]\w*)(?:ssh|command)(?:=|$)")
 
 
 def aws_local_files(canonical: str, urls: list[str]) -> list[str]:

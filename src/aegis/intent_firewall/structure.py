@@ -31,7 +31,7 @@ from aegis.intent_firewall.items import ArgvTest, Item, Walk
 from aegis.intent_firewall.model import safe_repr
 from aegis.intent_firewall.shellstate import carries_state
 from aegis.intent_firewall.subcommandkeys import subcommand_words
-from aegis.intent_firewall.valuereading import decoded_key, encoded_key
+from aegis.intent_firewall.valuereading import encoded_key
 from aegis.intent_firewall.vocabulary import ARGUMENT_KEYS, COMMAND_KEYS, ENV_KEYS
 
 __all__ = ["Item", "Walk", "walk_parameters"]
@@ -402,8 +402,7 @@ class _Walker:
         """Base64 blobs and hex under ``*_hex`` keys: what they carry is judged."""
         decoded = carriers.decoded_base64(text)
         if decoded is not None:
-            # judged under its plain name: the text is decoded already (content_base64)
-            self.string(decoded, where + "<base64>", decoded_key(key), tool, depth + 1)
+            self.string(decoded, where + "<base64>", key, tool, depth + 1)
             return
         if "hex" in key and (plain := carriers.decoded_hex(text)) is not None:
             self.string(plain, where + "<hex>", key.replace("hex", "").strip("_-"), tool, depth + 1)

@@ -14,7 +14,6 @@ binding was measured 20 times slower here, per call overhead on short matches.)
 
 from __future__ import annotations
 
-# Python's re, not RE2: _TOKEN cannot backtrack (one way to match any input; see above).
 # Python's re, not RE2, for its Unicode classes and one look-ahead; every pattern here is a
 # single character class or a run of word characters with one-character separators, so none
 # can backtrack (each character has one place in a match): linear in the input.
