@@ -41,7 +41,11 @@ from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.verbpatterns import walk_verbs, without_used
-from aegis.intent_firewall.workspacescripts import in_shared_scratch, note_unnamed_writes
+from aegis.intent_firewall.workspacescripts import (
+    in_shared_scratch,
+    note_unnamed_writes,
+    workspace_file,
+)
 
 __all__ = ["MAX_DEPTH", "CommandJudge", "Feed"]
 
@@ -584,6 +588,9 @@ class CommandJudge:
         if built:
             unmodelled_value(self, option, arg, cwd)
             return
+        if not workspace_file(self.scope, arg, cwd):
+            # awk and sed programs run commands (system(), the e command) and write files
+            self.hit("user-script", f"{option} {written_as(value, arg[1])}: a program file")
         self.path(arg, "read", cwd)
 
     def urls(self, operands: list[Arg], parsed: Parsed, cwd: str) -> None:

@@ -25,6 +25,7 @@ from aegis.intent_firewall.catalogue import Program
 from aegis.intent_firewall.dataops import DATAOPS_HANDLERS
 from aegis.intent_firewall.options import Arg, parse_options
 from aegis.intent_firewall.packagespecs import requirement_name
+from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.winprograms import windows_verbs
 
 if TYPE_CHECKING:
@@ -397,6 +398,10 @@ def _runs_package(judge: CommandJudge, spec: Program, arg: Arg, cwd: str) -> Non
         if judge.catalogue.lookup(_package_name(value)) is None:
             judge.hit("unknown-program", f"{spec.name} fetches and runs package {value!r}")
     else:
+        from aegis.intent_firewall.workspacescripts import workspace_file
+
+        if not workspace_file(judge.scope, arg, cwd):
+            judge.hit("user-script", f"{spec.name} runs {written_as(value, arg[1])}")
         judge.maybe_path(arg, "read", cwd)
 
 

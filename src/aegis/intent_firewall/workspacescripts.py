@@ -44,6 +44,7 @@ __all__ = [
     "in_shared_scratch",
     "note_unnamed_writes",
     "offensive_name",
+    "workspace_file",
     "workspace_script",
 ]
 
@@ -95,6 +96,15 @@ def workspace_script(scope: Scope, arg: Arg, feed: Feed) -> bool:  # noqa: PLR09
     if _offensive_name(resolved.rsplit("/", 1)[-1]):
         return False
     return not any(_below(resolved, written) for written in scope.written_paths)
+
+
+def workspace_file(scope: Scope, arg: Arg, cwd: str) -> bool:
+    """Whether ``arg``, a file a program reads its program text from (``awk -f``, ``sed -f``,
+    ``deno run x.ts``), is the workspace's own by the rules of a script run by path. Standard
+    input is the program's data there, not its program, so only the path decides."""
+    from aegis.intent_firewall.commands import Feed
+
+    return workspace_script(scope, arg, Feed(cwd))
 
 
 def below_working_directory(scope: Scope, value: str, resolved: str) -> bool:
