@@ -125,6 +125,11 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     ),
     "sql-destructive": (M, REVIEW, "SQL that changes schema, stacks statements or edits all rows"),
     "sql-administrative": (M, REVIEW, "SQL that administers the server or grants privileges"),
+    "sql-sensitive-write": (
+        M,
+        REVIEW,
+        "SQL that changes a sum of money or what an account is recovered with",
+    ),
     "sql-not-understood": (M, REVIEW, "SQL the parser could not read"),
     "sql-dynamic-code": (
         M,

@@ -40,7 +40,35 @@ def edits_all(statement: Any) -> bool:
     condition = where.this
     if isinstance(condition, exp.Boolean):
         return bool(condition.this)
+    table = statement.this if isinstance(statement.this, exp.Table) else None
+    if table is not None and any(
+        _whole_table_subquery(disjunct, table.name.casefold())
+        for disjunct in _flattened(condition, exp.Or)
+    ):
+        return True
     return _always_true(condition)
+
+
+def _whole_table_subquery(node: Any, table: str) -> bool:
+    """``id IN (SELECT id FROM users)`` in a change of ``users``: the subquery reads the
+    same column of the same table with no condition or limit, so every row is in it."""
+    if not isinstance(node, exp.In) or not isinstance(node.this, exp.Column):
+        return False
+    query = node.args.get("query")
+    select = query.this if isinstance(query, exp.Subquery) else query
+    if not isinstance(select, exp.Select) or len(select.expressions) != 1:
+        return False
+    if any(select.args.get(part) for part in ("where", "limit", "having", "joins", "offset")):
+        return False
+    source = select.args.get("from_") or select.args.get("from")
+    read = source.this if isinstance(source, exp.From) else None
+    column = select.expressions[0]
+    return (
+        isinstance(read, exp.Table)
+        and read.name.casefold() == table
+        and isinstance(column, exp.Column)
+        and column.name.casefold() == node.this.name.casefold()
+    )
 
 
 _KEY_COLUMNS = frozenset({"id", "pk", "uuid", "guid", "rowid", "oid", "ctid", "_id"})

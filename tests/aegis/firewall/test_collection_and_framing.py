@@ -232,7 +232,7 @@ def test_framing_around_one_statement_is_that_statement() -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["BEGIN; UPDATE accounts SET balance = balance - 10 WHERE id = 1; COMMIT;",
+    ["BEGIN; UPDATE accounts SET login_count = login_count + 1 WHERE id = 1; COMMIT;",
      "VACUUM ANALYZE orders;", "ANALYZE orders", "VACUUM",
      "COPY (SELECT id FROM orders) TO STDOUT WITH CSV HEADER", "PRAGMA table_info(orders)",
      "CREATE TABLE IF NOT EXISTS feature_flags (name TEXT PRIMARY KEY, on_ BOOLEAN)",
@@ -289,3 +289,27 @@ def test_a_binding_to_everyone_is_a_grant() -> None:
 
 def test_a_search_of_a_system_directory_below_the_wide_roots_is_not_a_credential_search() -> None:
     assert "credential-search" not in _rules(_cmd("find /etc/ssl/certs -name '*.pem'"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["UPDATE accounts SET balance = balance + 1000000 WHERE id = 7",
+     "UPDATE products SET price = 0.01 WHERE sku = 'TV-55'",
+     "UPDATE users SET email = 'me@evil.example' WHERE username = 'ceo'",
+     "UPDATE users SET recovery_phone = '+15550100' WHERE id = 1",
+     "WITH x AS (UPDATE wallets SET credits = credits + 500 WHERE id = 9 RETURNING *) SELECT 1"],
+)  # fmt: skip
+def test_one_keyed_row_of_money_or_recovery_is_reviewed(query: str) -> None:
+    verdict = _sql(query)
+    assert verdict.decision is Decision.REVIEW
+    assert any("sql-sensitive-write" in reason for reason in verdict.reasons)
+
+
+@pytest.mark.parametrize(
+    ("query", "decision"),
+    [("DELETE FROM users WHERE id IN (SELECT id FROM users)", Decision.REVIEW),
+     ("DELETE FROM users WHERE id IN (SELECT id FROM users WHERE banned)", Decision.ALLOW),
+     ("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users)", Decision.ALLOW)],
+)  # fmt: skip
+def test_a_subquery_of_the_whole_table_matches_every_row(query: str, decision: Decision) -> None:
+    assert _sql(query).decision is decision
