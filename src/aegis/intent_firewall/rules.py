@@ -198,6 +198,18 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "git push to a repository given by URL or path, or to a remote changed on the same line",
     ),
+    "foreign-image": (M, REVIEW, "pulls a container image from a Docker Hub account anyone may own"),
+    "upload-elsewhere": (
+        M,
+        REVIEW,
+        "files uploaded to a release, gist or secret of a repository the command names",
+    ),
+    "other-project": (
+        M,
+        REVIEW,
+        "a command that acts on the project in its directory, run in a project outside the "
+        "workspace",
+    ),
     "infra-protection-off": (
         M,
         REVIEW,
