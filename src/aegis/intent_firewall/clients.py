@@ -49,6 +49,8 @@ _GH_DESTRUCTIVE = frozenset(
 _GH_UPLOADS = frozenset({("gist", "create"), ("gist", "edit"), ("release", "upload"),
                          ("release", "create"), ("secret", "set"), ("ssh-key", "add"),
                          ("gpg-key", "add")})  # fmt: skip
+#: gh options whose value is a file sent as a body, notes or a request.
+_GH_FILE_OPTIONS = frozenset({"--body-file", "-F", "--input", "--notes-file"})
 
 
 #: sqlite3 dot-commands that name a file: written, or read.
@@ -257,8 +259,15 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     from aegis.intent_firewall.optionroles import unmodelled_value
 
     for role, arg, option in parsed.options:
-        if role in ("unmodelled", "value") or option in ("--body-file", "-F", "--input"):
+        if option in ("-F", "--field") and "=@" in (arg[0] or ""):
+            # -F key=@FILE: the file's content is the field's value, sent to GitHub
+            path = (arg[0] or "").partition("=@")[2]
+            unmodelled_value(judge, f"gh {option}", (path, path, arg[2]), feed.cwd)
+        elif role in ("unmodelled", "value") or option in _GH_FILE_OPTIONS:
             unmodelled_value(judge, f"gh {option}", arg, feed.cwd)
+    if tuple(words[:2]) in _GH_UPLOADS and any(o in ("-R", "--repo") for _, _, o in parsed.options):
+        # the workspace's repository is the one gh finds in it; one named is anyone's
+        judge.hit("upload-elsewhere", f"gh {' '.join(words[:2])} to a repository it names")
 
 
 def _made_public(args: list[Arg]) -> bool:

@@ -236,7 +236,10 @@ def _storage_destination(value: PlainValue, uri: str, scope: Scope) -> None:
 
 
 _TREE_ROLES = {"read": "read-tree", "delete": "delete-tree", "write": "write-tree"}
-_IMAGE_KEYS = frozenset({"image", "images", "container_image", "docker_image", "base_image"})
+_IMAGE_KEYS = frozenset(
+    {"image", "images", "container_image", "docker_image", "base_image", "image_name", "imagename",
+     "image_ref", "imageref", "image_uri", "imageuri", "image_url", "imageurl"}
+)  # fmt: skip
 #: Name endings that make ``name.ext:N`` a file and line (``app.py:42``), not a host and port.
 _FILE_SUFFIXES = frozenset(
     {"py", "js", "ts", "tsx", "jsx", "rs", "go", "c", "h", "cc", "cpp", "hpp", "java", "kt",
