@@ -33,6 +33,7 @@ from aegis.intent_firewall.messagesecrets import MESSAGE_WORDS, message_findings
 from aegis.intent_firewall.outbound import outbound_findings
 from aegis.intent_firewall.pagesecrets import page_secret_findings
 from aegis.intent_firewall.pyactions import python_action_findings
+from aegis.intent_firewall.releasetools import release_upload_findings
 from aegis.intent_firewall.rules import Hit
 from aegis.intent_firewall.structuredvalues import SELECTOR_KEYS, rendered
 from aegis.intent_firewall.toolconfigs import tool_config_findings
@@ -77,6 +78,7 @@ def foothold_findings(
     hits.extend(outbound_findings(words, frozen, where[1]))
     hits.extend(page_secret_findings(words, frozen))
     hits.extend(container_mount_findings(frozen, judge_line))
+    hits.extend(release_upload_findings(words, frozen))
     path: str | None = None
     fragment = selected = False
     new: list[str] = []

@@ -206,7 +206,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "duplicate-key": (
         M,
         REVIEW,
-        "JSON written with a key twice in one object: readers disagree on which value counts",
+        "JSON or YAML written with a key twice in one object: readers disagree on which counts",
     ),
     "agent-permission-grant": (
         M,
