@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from aegis.intent_firewall.access import judge_host
 from aegis.intent_firewall.catalogue import Program
+from aegis.intent_firewall.envmoves import moves_client
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
 
 if TYPE_CHECKING:
@@ -49,6 +50,10 @@ _GH_DESTRUCTIVE = frozenset(
 _GH_UPLOADS = frozenset({("gist", "create"), ("gist", "edit"), ("release", "upload"),
                          ("release", "create"), ("secret", "set"), ("ssh-key", "add"),
                          ("gpg-key", "add")})  # fmt: skip
+#: Variables that name the repository gh acts on instead of the workspace's.
+_GH_REPO = ("GH_REPO", "GH_HOST")
+#: gh options whose value is a file sent as a body, notes or a request.
+_GH_FILE_OPTIONS = frozenset({"--body-file", "-F", "--input", "--notes-file"})
 
 
 #: sqlite3 dot-commands that name a file: written, or read.
@@ -257,8 +262,16 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     from aegis.intent_firewall.optionroles import unmodelled_value
 
     for role, arg, option in parsed.options:
-        if role in ("unmodelled", "value") or option in ("--body-file", "-F", "--input"):
+        if option in ("-F", "--field") and "=@" in (arg[0] or ""):
+            # -F key=@FILE: the file's content is the field's value, sent to GitHub
+            path = (arg[0] or "").partition("=@")[2]
+            unmodelled_value(judge, f"gh {option}", (path, path, arg[2]), feed.cwd)
+        elif role in ("unmodelled", "value") or option in _GH_FILE_OPTIONS:
             unmodelled_value(judge, f"gh {option}", arg, feed.cwd)
+    named = any(o in ("-R", "--repo") for _, _, o in parsed.options)
+    if tuple(words[:2]) in _GH_UPLOADS and (named or moves_client(judge.scope.lines, _GH_REPO)):
+        # the workspace's repository is the one gh finds in it; one named is anyone's
+        judge.hit("upload-elsewhere", f"gh {' '.join(words[:2])} to a repository it names")
 
 
 def _made_public(args: list[Arg]) -> bool:

@@ -28,6 +28,7 @@ from aegis.intent_firewall.devlocal import spared
 from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.fetchflow import fetch_flow
 from aegis.intent_firewall.flagmodes import flag_mode
+from aegis.intent_firewall.foreignimages import foreign_images
 from aegis.intent_firewall.localresets import RESET_PROGRAMS, forgive, local_reset
 from aegis.intent_firewall.optionroles import (
     copy_operands,
@@ -38,6 +39,7 @@ from aegis.intent_firewall.optionroles import (
     windows_form,
 )
 from aegis.intent_firewall.options import Arg, Parsed, parse_options
+from aegis.intent_firewall.otherprojects import other_project
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.verbpatterns import walk_verbs, without_used
@@ -276,6 +278,8 @@ class CommandJudge:
             return  # a local emulator's call, judged as such (dataops.py, emulators.py)
         note_unnamed_writes(self.scope, name, args, feed)
         command_collection(self, name, args, feed)
+        other_project(self, name, args, feed)
+        foreign_images(self, name, args)
         fetch_flow(self, name, args)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):

@@ -16,15 +16,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from aegis.intent_firewall.agentgrants import (
+    agent_grant_findings,
+    is_agent_settings,
+    line_grant_findings,
+)
 from aegis.intent_firewall.buildfiles import build_file_findings
+from aegis.intent_firewall.containermounts import container_mount_findings
 from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
+from aegis.intent_firewall.duplicatekeys import duplicate_key_findings
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
 from aegis.intent_firewall.editorsettings import settings_findings
 from aegis.intent_firewall.infraprotections import infra_findings
 from aegis.intent_firewall.manifests import manifest_kind, written_by_line
 from aegis.intent_firewall.messagesecrets import MESSAGE_WORDS, message_findings
 from aegis.intent_firewall.outbound import outbound_findings
+from aegis.intent_firewall.pagesecrets import page_secret_findings
 from aegis.intent_firewall.pyactions import python_action_findings
+from aegis.intent_firewall.releasetools import release_upload_findings
 from aegis.intent_firewall.rules import Hit
 from aegis.intent_firewall.structuredvalues import SELECTOR_KEYS, rendered
 from aegis.intent_firewall.toolconfigs import tool_config_findings
@@ -52,6 +61,8 @@ _FRAGMENTS = (
     "go.mod", "cargo.toml", "package.json", "pyproject.toml", "gemfile", "pipfile",
     "requirements", "constraints", "settings.json", "launch.json", ".code-workspace",
     "workflows/", ".dir-locals", "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
+    ".claude", ".cursor", ".codex", ".gemini", ".continue", "mcp", ".aider", ".windsurf",
+    ".roo", ".cline", ".zed", ".amazonq", ".kiro", ".codeium", ".vscode",
 )  # fmt: skip
 
 
@@ -65,6 +76,9 @@ def foothold_findings(
         return []
     hits = [] if MESSAGE_WORDS.isdisjoint(words) else message_findings(words, frozen)
     hits.extend(outbound_findings(words, frozen, where[1]))
+    hits.extend(page_secret_findings(words, frozen))
+    hits.extend(container_mount_findings(frozen, judge_line))
+    hits.extend(release_upload_findings(words, frozen))
     path: str | None = None
     fragment = selected = False
     new: list[str] = []
@@ -80,6 +94,7 @@ def foothold_findings(
                 if (">" in value or "tee" in value) and _names_watched(value)
                 else None
             )
+            hits.extend(line_grant_findings(value, judge_line, seen=written is not None))
             if written is not None:
                 hits.extend(_judged(written[0], ([written[1]], []), {}, judge_line, where))
         elif folded in _PATH_KEYS and isinstance(value, str) and _file_like(path, value):
@@ -121,6 +136,8 @@ def _judged(
         *python_action_findings(normal, new, judge_line),  # tests: shutil.rmtree(Path.home())
         *tool_config_findings(normal, new, judge_line),  # pytest.ini addopts, tox commands
         *infra_findings(normal, new),
+        *agent_grant_findings(normal, new, judge_line, where),
+        *duplicate_key_findings(normal, new),
     ]
 
 
@@ -144,6 +161,7 @@ def _watched(word: str) -> bool:
         or manifest_kind(name) is not None
         or ".github/workflows/" in normal
         or name.endswith(".code-workspace")
+        or is_agent_settings(normal)
     )
 
 

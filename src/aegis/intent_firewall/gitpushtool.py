@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from aegis.intent_firewall.valuereading import CWD_KEYS
+
 __all__ = ["PUSH_WORDS", "push_command"]
 
 #: The words of a push tool's name (``git_push``, ``git.push``, ``gitPush``).
@@ -61,8 +63,8 @@ def _options(given: dict[str, object]) -> list[str] | None:
                 return None
             if value:
                 options.append(_FLAGS[key])
-        elif not any(key in names for names in _OPERANDS):
-            return None
+        elif not any(key in names for names in _OPERANDS) and key not in CWD_KEYS:
+            return None  # a working directory key moves where the line runs (read elsewhere)
     return options
 
 

@@ -236,7 +236,10 @@ def _storage_destination(value: PlainValue, uri: str, scope: Scope) -> None:
 
 
 _TREE_ROLES = {"read": "read-tree", "delete": "delete-tree", "write": "write-tree"}
-_IMAGE_KEYS = frozenset({"image", "images", "container_image", "docker_image", "base_image"})
+_IMAGE_KEYS = frozenset(
+    {"image", "images", "container_image", "docker_image", "base_image", "image_name", "imagename",
+     "image_ref", "imageref", "image_uri", "imageuri", "image_url", "imageurl"}
+)  # fmt: skip
 #: Name endings that make ``name.ext:N`` a file and line (``app.py:42``), not a host and port.
 _FILE_SUFFIXES = frozenset(
     {"py", "js", "ts", "tsx", "jsx", "rs", "go", "c", "h", "cc", "cpp", "hpp", "java", "kt",
@@ -414,9 +417,10 @@ def _free_text(
     file being written only what is not quoted counts, and commands stay the file's."""
     from aegis.intent_firewall.injection import OUTBOUND_WORDS, judge_free_text, without_quoted
 
-    if value.words & OUTBOUND_WORDS or value.key == "<json>":
-        # a message to a person quotes commands for that person; JSON text is data whose
-        # strings are judged one by one (a command line among them as a command line)
+    if (value.words & OUTBOUND_WORDS and value.key != "<context>") or value.key == "<json>":
+        # a message to a person quotes commands for that person (what the agent read, its
+        # context, is judged as for any action); JSON text is data whose strings are
+        # judged one by one (a command line among them as a command line)
         prose_commands = False
     if writes_file_text(value.key, value.words, value.text):
         bare = without_quoted(value.text)

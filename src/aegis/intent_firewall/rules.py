@@ -203,6 +203,38 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "git push to a repository given by URL or path, or to a remote changed on the same line",
     ),
+    "page-secret-read": (
+        M,
+        REVIEW,
+        "code run in a web page reads its web storage, cookies or databases",
+    ),
+    "duplicate-key": (
+        M,
+        REVIEW,
+        "JSON or YAML written with a key twice in one object: readers disagree on which counts",
+    ),
+    "agent-permission-grant": (
+        M,
+        REVIEW,
+        "an AI agent's settings grant a whole tool, any arguments to a program that may do "
+        "anything, a secret or start-up path, every domain, or stop it asking",
+    ),
+    "foreign-image": (
+        M,
+        REVIEW,
+        "pulls a container image from a Docker Hub account anyone may own",
+    ),
+    "upload-elsewhere": (
+        M,
+        REVIEW,
+        "files uploaded to a release, gist or secret of a repository the command names",
+    ),
+    "other-project": (
+        M,
+        REVIEW,
+        "a command that acts on the project in its directory, run in a project outside the "
+        "workspace",
+    ),
     "infra-protection-off": (
         M,
         REVIEW,

@@ -114,7 +114,8 @@ SERIALISED_KEY_PARTS = ("pickle", "marshal", "serialized", "serialised")
 #: Keys that set the working directory every relative path and command line is seen from.
 CWD_KEYS = frozenset(
     {"cwd", "workdir", "working_directory", "working_dir", "workingdirectory", "dir",
-     "directory", "base", "basedir", "base_dir", "chdir", "root_dir", "rootdir"}
+     "directory", "base", "basedir", "base_dir", "chdir", "root_dir", "rootdir", "repo_path",
+     "repopath", "repository_path", "repo_dir", "repo_root", "project_dir", "project_path"}
 )  # fmt: skip
 #: Tools whose input is a shell command line, and the keys that carry it.
 SHELL_TOOLS = frozenset(

@@ -10,6 +10,7 @@ from aegis.intent_firewall.analysis import ShellJob
 from aegis.intent_firewall.autorun import auto_run_kind
 from aegis.intent_firewall.filekinds import DATA_KINDS, written_kind
 from aegis.intent_firewall.judgestate import JudgeState
+from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.plaintext import (
     FILE_TEXT_KEYS,
 )
@@ -40,6 +41,10 @@ def read_locations(judge: JudgeState, items: list[Item]) -> None:
     if cwd_item is not None and cwd_item.text.startswith("/"):
         judge.cwd = canonical_text(cwd_item.text)
         judge.job = ShellJob(judge.cwd, True, judge.job.budget, judge.job.commands)
+    elif cwd_item is not None and _relative_place(cwd_item.text):
+        # ``working_directory: ../other-project``: seen from where the request starts
+        judge.cwd = resolve_path(canonical_text(cwd_item.text), judge.cwd, judge.policy.home)
+        judge.job = ShellJob(judge.cwd, judge.job.cwd_known, judge.job.budget, judge.job.commands)
     judge.writes_file = named_paths
     if named_paths:  # both look only at values under path keys
         judge.documentation = _writes_documentation(items)
@@ -47,6 +52,12 @@ def read_locations(judge: JudgeState, items: list[Item]) -> None:
         judge.written = _written_kind(items)
         if judge.written in DATA_KINDS:
             judge.documentation = True
+
+
+def _relative_place(text: str) -> bool:
+    """A directory written relative to the working directory or the home (``../x``,
+    ``~/x``, ``./x``); a bare word under a directory key may be no path at all."""
+    return text in ("..", "~", ".") or text.startswith(("../", "./", "~/"))
 
 
 def read_from_file_text(item: Item) -> bool:
