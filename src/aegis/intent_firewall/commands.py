@@ -23,6 +23,7 @@ from aegis.intent_firewall.access import (
 from aegis.intent_firewall.buildinvocations import judge_build
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
+from aegis.intent_firewall.cwdcode import cwd_code
 from aegis.intent_firewall.dataops import AROUND, judged_around, rehearsal
 from aegis.intent_firewall.devlocal import spared
 from aegis.intent_firewall.environment import plain_pager
@@ -274,6 +275,7 @@ class CommandJudge:
         command_collection(self, name, args, feed)
         fetch_flow(self, name, args)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
+        cwd_code(self.scope, name, args, feed)  # imports and project files after cd away
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
             # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
             self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")

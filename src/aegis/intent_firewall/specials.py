@@ -437,6 +437,12 @@ def _debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     debugger(judge, spec, args, feed)
 
 
+def _emacs(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.emacsargs import emacs
+
+    emacs(judge, spec, args, feed)
+
+
 def _adb(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     from aegis.intent_firewall.mobiledevices import adb
 
@@ -461,6 +467,7 @@ SPECIAL: dict[str, Handler] = {
     "disk-image": _disk_image,
     "npm-pkg-set": _npm_pkg_set,
     "debugger": _debugger,
+    "emacs": _emacs,
     "find": find,
     "dd": dd,
     "truncate": irreversible.truncate,
