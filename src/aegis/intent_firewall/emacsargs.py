@@ -41,13 +41,15 @@ def emacs_option(word: str) -> tuple[str, str, str | None]:
         return OPTIONS[head], head, attached
     if "--" + bare in OPTIONS and len(bare) > 1:
         return OPTIONS["--" + bare], "--" + bare, attached
-    if not head.startswith("--") and len(head) > 2 and head[:2] in SHORT_VALUES and not found:
-        return OPTIONS[head[:2]], head[:2], head[2:]  # -l/tmp/x.el: value joined
     if len(bare) >= 2:
+        # an abbreviation first: -lo may be --load (its file the next word) or -l o, and
+        # the reading that takes the next word as code is the one that cannot hide it
         matches = [name for name in OPTIONS if name.startswith("--" + bare)]
         if matches:
             role = max((OPTIONS[name] for name in matches), key=DANGER.index)
             return role, head, attached
+    if not head.startswith("--") and len(head) > 2 and head[:2] in SHORT_VALUES and not found:
+        return OPTIONS[head[:2]], head[:2], head[2:]  # -l/tmp/x.el: value joined
     return "unknown", head, attached
 
 

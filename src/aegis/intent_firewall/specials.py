@@ -443,6 +443,24 @@ def _emacs(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
     emacs(judge, spec, args, feed)
 
 
+def _vim(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.vimargs import vim
+
+    vim(judge, spec, args, feed)
+
+
+def _ghostscript(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.ghostscript import ghostscript
+
+    ghostscript(judge, spec, args, feed)
+
+
+def _magick(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.magickcli import magick
+
+    magick(judge, spec, args, feed)
+
+
 def _adb(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     from aegis.intent_firewall.mobiledevices import adb
 
@@ -468,6 +486,9 @@ SPECIAL: dict[str, Handler] = {
     "npm-pkg-set": _npm_pkg_set,
     "debugger": _debugger,
     "emacs": _emacs,
+    "vim": _vim,
+    "ghostscript": _ghostscript,
+    "magick": _magick,
     "find": find,
     "dd": dd,
     "truncate": irreversible.truncate,
