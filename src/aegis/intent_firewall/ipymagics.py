@@ -127,7 +127,7 @@ def _line_magic(cell: Cell, name: str, args: str) -> str | None:
     if name in _INSTALLERS:
         cell.shell.append(f"{name} {args}")
     elif name in _SHELL_LINES:
-        cell.shell.append(args)
+        cell.shell.append(_captured(args) if name == "sc" else args)
     elif name in {"run", "load"}:
         cell.shell.append(f"python3 {_run_arguments(args)}")
     elif name == "cd":
@@ -144,6 +144,16 @@ def _line_magic(cell: Cell, name: str, args: str) -> str | None:
     elif name not in _SETTINGS:
         cell.findings.append(("interpreter-code", f"magic %{name} {args[:80]}".rstrip()))
     return None
+
+
+def _captured(args: str) -> str:
+    """``%sc -l files=ls data``: the command after the options and the variable's name."""
+    words = args.split(" ")
+    while words and words[0].startswith("-"):
+        words = words[1:]
+    line = " ".join(words)
+    head, found, rest = line.partition("=")
+    return rest if found and head.strip().isidentifier() else line
 
 
 def _run_arguments(args: str) -> str:
