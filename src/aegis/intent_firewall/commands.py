@@ -23,6 +23,7 @@ from aegis.intent_firewall.access import (
 from aegis.intent_firewall.buildinvocations import judge_build
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
+from aegis.intent_firewall.cwdcode import cwd_code
 from aegis.intent_firewall.dataops import AROUND, judged_around, rehearsal
 from aegis.intent_firewall.devlocal import spared
 from aegis.intent_firewall.environment import plain_pager
@@ -30,6 +31,8 @@ from aegis.intent_firewall.fetchflow import fetch_flow
 from aegis.intent_firewall.flagmodes import flag_mode
 from aegis.intent_firewall.foreignimages import foreign_images
 from aegis.intent_firewall.localresets import RESET_PROGRAMS, forgive, local_reset
+from aegis.intent_firewall.magickcoders import magick_coders
+from aegis.intent_firewall.notebookcli import notebook_cli
 from aegis.intent_firewall.optionroles import (
     copy_operands,
     into_directory,
@@ -282,6 +285,9 @@ class CommandJudge:
         foreign_images(self, name, args)
         fetch_flow(self, name, args)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
+        cwd_code(self.scope, name, args, feed)  # imports and project files after cd away
+        notebook_cli(self.scope, name, args, feed)  # IPython and Jupyter start-up code
+        magick_coders(self.scope, name, args, feed)  # file names that run commands
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
             # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
             self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")

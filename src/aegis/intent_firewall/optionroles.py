@@ -76,6 +76,8 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
         for field in value.replace("[", "").replace("]", "").split(":")[2:]:
             if field and not field.isdigit():
                 judge_host(judge.scope, field, arg[1])
+    elif role == "channel":
+        _channel(judge, arg, option, cwd)
     elif role == "dir-write":
         judge.path(arg, "write-tree", cwd)
     elif role == "dir-read":
@@ -232,3 +234,25 @@ def into_directory(judge: CommandJudge, sources: list[Arg], destination: Arg, cw
             separator = "\\" if "\\" in target else "/"
             joined = target.rstrip("/\\") + separator + name
             judge.path((joined, f"{destination[1]} ({written})", glob), "write", cwd)
+
+
+#: Conda channels of the distributions and the large community and vendor projects.
+_CHANNELS = frozenset(
+    {
+        *("conda-forge", "defaults", "main", "r", "msys2", "free", "bioconda", "pytorch"),
+        *("nvidia", "anaconda", "nodefaults", "pkgs/main", "pkgs/r", "pkgs/msys2"),
+    }
+)
+
+
+def _channel(judge: CommandJudge, arg: Arg, option: str, cwd: str) -> None:
+    """``conda install -c NAME``: a channel is an index anyone may open on anaconda.org
+    under their own name, like another package index; a URL is a host like any other."""
+    value = arg[0] or ""
+    if "://" in value:
+        judge_url(judge.scope, value, arg[1], cwd)
+    elif value.lower().rstrip("/") not in _CHANNELS:
+        shown = f"{option} {value[:60]}"
+        judge.hit(
+            "unknown-network-destination", f"{shown}: a conda channel the policy does not name"
+        )

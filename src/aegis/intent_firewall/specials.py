@@ -442,6 +442,30 @@ def _debugger(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -
     debugger(judge, spec, args, feed)
 
 
+def _emacs(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.emacsargs import emacs
+
+    emacs(judge, spec, args, feed)
+
+
+def _vim(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.vimargs import vim
+
+    vim(judge, spec, args, feed)
+
+
+def _ghostscript(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.ghostscript import ghostscript
+
+    ghostscript(judge, spec, args, feed)
+
+
+def _magick(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.magickcli import magick
+
+    magick(judge, spec, args, feed)
+
+
 def _adb(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     from aegis.intent_firewall.mobiledevices import adb
 
@@ -466,6 +490,10 @@ SPECIAL: dict[str, Handler] = {
     "disk-image": _disk_image,
     "npm-pkg-set": _npm_pkg_set,
     "debugger": _debugger,
+    "emacs": _emacs,
+    "vim": _vim,
+    "ghostscript": _ghostscript,
+    "magick": _magick,
     "find": find,
     "dd": dd,
     "truncate": irreversible.truncate,

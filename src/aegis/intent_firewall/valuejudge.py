@@ -15,6 +15,7 @@ from aegis.intent_firewall.fileheaders import file_headers_dropped
 from aegis.intent_firewall.filekinds import DATA_KINDS
 from aegis.intent_firewall.hookspath import tool_hooks
 from aegis.intent_firewall.injection import reads_as_prose
+from aegis.intent_firewall.ipymagics import notebook_cell
 from aegis.intent_firewall.languagetools import code_program
 from aegis.intent_firewall.modes import is_setuid
 from aegis.intent_firewall.namedtools import named_program
@@ -251,6 +252,14 @@ class ValueJudge(PlainReader):
             ):
                 # {"key": "core.sshCommand", "value": …}: a setting that runs a program
                 scope.hit("interpreter-code", f"setting {key}={text[:80]!r}")
+        cell = notebook_cell(key, words, text)
+        if cell is not None:
+            # %pip, !cmd, %%bash, %run: the command lines a cell's magics run, then its Python
+            for line in cell.shell:
+                judge_shell(canonical_text(line, fold=False), scope, self.job)
+            for rule, evidence in cell.findings:
+                scope.hit(rule, evidence)
+            text, canonical = cell.python, canonical_text(cell.python)
         # runPython {code}, node.eval {script}: the code of that interpreter's -c or -e
         program = code_program(words, key) or stdin_code_program(key, text, self.request.parameters)
         if (
