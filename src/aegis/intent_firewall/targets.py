@@ -44,6 +44,9 @@ class Targets:
     system_dirs: frozenset[str]
     #: Credential base names that carry a varying tail (krb5cc_1000, krb5cc_0_abc).
     prefixes: tuple[str, ...] = ()
+    #: Credential base names that carry a varying head and tail (a Firebase Admin SDK key is
+    #: ``<project>-firebase-adminsdk-<id>.json``).
+    infixes: tuple[str, ...] = ()
     persistence_segments: tuple[str, ...] = ()
     persistence_names: frozenset[str] = frozenset()
     persistence_pairs: tuple[tuple[str, str], ...] = ()
@@ -71,7 +74,12 @@ class Targets:
         ``id_rsa.pub``) does not."""
         if "/" in name or name.endswith(self.public_suffixes) or name in self.public_names:
             return False
-        return name in self.names or name.endswith(self.suffixes) or name.startswith(self.prefixes)
+        return (
+            name in self.names
+            or name.endswith(self.suffixes)
+            or name.startswith(self.prefixes)
+            or _holds(name, self.infixes)
+        )
 
     def is_device_readable(self, path: str) -> bool:
         return path.startswith("/dev/") and path[5:].startswith(self.device_readable)
@@ -143,6 +151,7 @@ def _ordinary_file(catalogue: Targets, path: str, home: str) -> bool:
         and name not in catalogue.persistence_names
         and not name.endswith(catalogue.suffixes)
         and not name.startswith(catalogue.prefixes)
+        and not _holds(name, catalogue.infixes)
     )
 
 
@@ -202,6 +211,7 @@ def _classify_with(catalogue: Targets, path: str, home: str) -> str | None:  # n
         name in catalogue.names
         or name.endswith(catalogue.suffixes)
         or name.startswith(catalogue.prefixes)
+        or _holds(name, catalogue.infixes)
     ):
         found.add(CREDENTIAL)
     if name in catalogue.persistence_names or _persistence_segment(catalogue, path, name):
@@ -294,6 +304,10 @@ def _shallow(path: str) -> str:
     return "/".join(parts[: _DEEPEST_ENTRY + 1]) if len(parts) > _DEEPEST_ENTRY + 1 else path
 
 
+def _holds(name: str, infixes: tuple[str, ...]) -> bool:
+    return any(infix in name for infix in infixes)
+
+
 def _under(path: str, roots: frozenset[str]) -> bool:
     return any(path.startswith(root + "/") for root in roots)
 
@@ -327,6 +341,7 @@ def targets() -> Targets:
         names=frozenset(credential["names"]),
         suffixes=tuple(credential["suffixes"]),
         prefixes=tuple(credential.get("prefixes", ())),
+        infixes=tuple(credential.get("infixes", ())),
         public_suffixes=tuple(credential["public_suffixes"]),
         public_names=frozenset(credential.get("public_names", ())),
         device_safe=frozenset(device["safe"]),
