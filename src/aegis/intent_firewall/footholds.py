@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from aegis.intent_firewall.buildfiles import build_file_findings
+from aegis.intent_firewall.buildfiles import BUILD_FILE_NAMES, build_file_findings
+from aegis.intent_firewall.ciscripts import ci_file_keys, ci_script_findings
 from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
 from aegis.intent_firewall.editorsettings import settings_findings
@@ -51,7 +52,9 @@ WATCHED_NAMES = EDITOR_FILES | {"settings.json", "launch.json"}
 _FRAGMENTS = (
     "go.mod", "cargo.toml", "package.json", "pyproject.toml", "gemfile", "pipfile",
     "requirements", "constraints", "settings.json", "launch.json", ".code-workspace",
-    "workflows/", ".dir-locals", "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
+    "workflows/", "makefile", ".mk", "justfile", "build.rs", "conftest.py", "setup.py",
+    "noxfile.py", "tasks.py", "gitlab-ci", ".circleci", "pipelines.yml", ".travis", ".drone",
+    "cloudbuild", "buildspec", "appveyor", ".cirrus", "woodpecker", ".buildkite", ".dir-locals", "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
 )  # fmt: skip
 
 
@@ -116,6 +119,7 @@ def _judged(
         *settings_findings(normal, new, frozen, where),
         *editor_code_findings(name, new, judge_line),
         *workflow_findings(normal, new, old),
+        *ci_script_findings(normal, new, judge_line),  # run: echo ${{ secrets.X }} | base64
         *redirect_findings(name, new),
         *build_file_findings(name, new, judge_line),
         *python_action_findings(normal, new, judge_line),  # tests: shutil.rmtree(Path.home())
@@ -143,6 +147,9 @@ def _watched(word: str) -> bool:
         name in WATCHED_NAMES
         or manifest_kind(name) is not None
         or ".github/workflows/" in normal
+        or bool(ci_file_keys(normal))
+        or name in BUILD_FILE_NAMES
+        or name.endswith(".mk")
         or name.endswith(".code-workspace")
     )
 
