@@ -109,10 +109,10 @@ def _recipe_lines(text: str) -> list[str]:
     """Recipe lines (tab-indented in a Makefile, indented in a justfile), with make's
     variables read as plain words and its line prefixes (``@ - +``) dropped."""
     lines = []
-    for raw in text.splitlines():
-        inline = _INLINE_RECIPE.match(raw)
-        if inline is not None:
-            raw = "\t" + inline.group(1)  # all: ; @cmd: the recipe on the rule's line
+    for written in text.splitlines():
+        inline = _INLINE_RECIPE.match(written)
+        # all: ; @cmd: the recipe on the rule's line
+        raw = written if inline is None else "\t" + inline.group(1)
         if not raw[:1].isspace() or not raw.strip():
             continue
         line = raw.strip().lstrip("@-+ ")

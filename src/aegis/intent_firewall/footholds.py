@@ -54,7 +54,8 @@ _FRAGMENTS = (
     "requirements", "constraints", "settings.json", "launch.json", ".code-workspace",
     "workflows/", "makefile", ".mk", "justfile", "build.rs", "conftest.py", "setup.py",
     "noxfile.py", "tasks.py", "gitlab-ci", ".circleci", "pipelines.yml", ".travis", ".drone",
-    "cloudbuild", "buildspec", "appveyor", ".cirrus", "woodpecker", ".buildkite", ".dir-locals", "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
+    "cloudbuild", "buildspec", "appveyor", ".cirrus", "woodpecker", ".buildkite", ".dir-locals",
+    "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
 )  # fmt: skip
 
 
