@@ -29,8 +29,8 @@ from aegis.intent_firewall.patches import patch_findings
 from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.quietparams import quiet_parameters
 from aegis.intent_firewall.rbac import rbac_findings
-from aegis.intent_firewall.remoteplaces import without_remote_places
 from aegis.intent_firewall.readings import CONTENT_KEYS
+from aegis.intent_firewall.remoteplaces import without_remote_places
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.runscripts import run_script_findings
 from aegis.intent_firewall.sqlbinds import bound_roots, is_bound
