@@ -34,6 +34,8 @@ BUILD_FILE_NAMES = _PYTHON | _MAKE | {"build.rs"}
 _ARGV_CALLS = frozenset({"run", "call", "check_call", "check_output", "Popen", "run_always"})
 _LINE_CALLS = frozenset({"system", "popen", "getoutput", "getstatusoutput"})
 _MAKE_VARIABLE = re2.compile(r"\$\(([A-Za-z0-9_.]{1,60})\)|\$\{([A-Za-z0-9_.]{1,60})\}|\$[@<^*?]")
+#: A rule with its recipe after a semicolon on the same line (``all: deps ; cmd``).
+_INLINE_RECIPE = re2.compile(r"^[^\s:#=;][^:#=;]{0,300}::?[^=;:]{0,1000};(.*)$")
 _RUST_COMMAND = re2.compile(r'Command::new\(\s*"([^"\\]{1,200})"\s*\)([^;]{0,1000})')
 _RUST_STRING = re2.compile(r'"((?:[^"\\]|\\.){0,500})"')
 _ENVIRONMENT = frozenset({"HOME", "TMPDIR", "USER", "PATH", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
@@ -107,7 +109,10 @@ def _recipe_lines(text: str) -> list[str]:
     """Recipe lines (tab-indented in a Makefile, indented in a justfile), with make's
     variables read as plain words and its line prefixes (``@ - +``) dropped."""
     lines = []
-    for raw in text.splitlines():
+    for written in text.splitlines():
+        inline = _INLINE_RECIPE.match(written)
+        # all: ; @cmd: the recipe on the rule's line
+        raw = written if inline is None else "\t" + inline.group(1)
         if not raw[:1].isspace() or not raw.strip():
             continue
         line = raw.strip().lstrip("@-+ ")

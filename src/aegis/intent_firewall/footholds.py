@@ -23,6 +23,8 @@ from aegis.intent_firewall.agentgrants import (
 )
 from aegis.intent_firewall.buildfiles import build_file_findings
 from aegis.intent_firewall.containermounts import container_mount_findings
+from aegis.intent_firewall.buildfiles import BUILD_FILE_NAMES, build_file_findings
+from aegis.intent_firewall.ciscripts import ci_file_keys, ci_script_findings
 from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
 from aegis.intent_firewall.duplicatekeys import duplicate_key_findings
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
@@ -63,6 +65,10 @@ _FRAGMENTS = (
     "workflows/", ".dir-locals", "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
     ".claude", ".cursor", ".codex", ".gemini", ".continue", "mcp", ".aider", ".windsurf",
     ".roo", ".cline", ".zed", ".amazonq", ".kiro", ".codeium", ".vscode",
+    "workflows/", "makefile", ".mk", "justfile", "build.rs", "conftest.py", "setup.py",
+    "noxfile.py", "tasks.py", "gitlab-ci", ".circleci", "pipelines.yml", ".travis", ".drone",
+    "cloudbuild", "buildspec", "appveyor", ".cirrus", "woodpecker", ".buildkite", ".dir-locals",
+    "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
 )  # fmt: skip
 
 
@@ -131,6 +137,7 @@ def _judged(
         *settings_findings(normal, new, frozen, where),
         *editor_code_findings(name, new, judge_line),
         *workflow_findings(normal, new, old),
+        *ci_script_findings(normal, new, judge_line),  # run: echo ${{ secrets.X }} | base64
         *redirect_findings(name, new),
         *build_file_findings(name, new, judge_line),
         *python_action_findings(normal, new, judge_line),  # tests: shutil.rmtree(Path.home())
@@ -160,6 +167,9 @@ def _watched(word: str) -> bool:
         name in WATCHED_NAMES
         or manifest_kind(name) is not None
         or ".github/workflows/" in normal
+        or bool(ci_file_keys(normal))
+        or name in BUILD_FILE_NAMES
+        or name.endswith(".mk")
         or name.endswith(".code-workspace")
         or is_agent_settings(normal)
     )

@@ -326,4 +326,5 @@ def _echoed(head: str) -> str:
         text = text[1 : text.index(quote, 1)]
     else:
         text = text.split(">", 1)[0].split("|", 1)[0]
-    return text.strip().strip("'\"").replace("\\n", "\n")
+    # printf and echo -e (and sh's echo) read \n and \t: a recipe line starts with a tab
+    return text.strip().strip("'\"").replace("\\n", "\n").replace("\\t", "\t")

@@ -8,7 +8,8 @@ action that posts or sends (its words: ``comment``, ``issue``, ``post``, ``messa
 ``webhook``, the mail words of ``vocabulary.toml`` …), a text value holding a template or
 substitution that reads a file, a reference to a variable whose name says it is a secret
 (``$…TOKEN``, ``${…_KEY}``, ``%PASSWORD%``, ``{{ secrets.X }}``, ``process.env.…SECRET``)
-is ``secret-in-message`` (*review*). Naming a variable without referring to its value ("add
+is ``secret-in-message`` (*review*), and so is a connection string that carries its
+password (``urlpasswords.py``). Naming a variable without referring to its value ("add
 a GITHUB_TOKEN secret"), a credential's path in prose ("the keychain lives in
 ~/Library/Keychains") and templates of other values (``{{run_id}}``) pass.
 """
@@ -21,6 +22,7 @@ from typing import Any
 import re2
 
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.urlpasswords import url_password
 from aegis.intent_firewall.vocabulary import MAIL_WORDS
 
 __all__ = ["MESSAGE_WORDS", "message_findings", "secret_reference"]
@@ -56,7 +58,7 @@ def message_findings(words: frozenset[str], frozen: Mapping[Any, Any]) -> list[H
     if MESSAGE_WORDS.isdisjoint(words):
         return []
     for key, text in _texts(frozen):
-        why = _secret(text[:_MAX_TEXT])
+        why = _secret(text[:_MAX_TEXT]) or url_password(text[:_MAX_TEXT])
         if why:
             return [default_hit("secret-in-message", f"{why} in {key}")]
     return []

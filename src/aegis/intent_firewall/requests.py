@@ -30,6 +30,7 @@ from aegis.intent_firewall.policy import Policy
 from aegis.intent_firewall.quietparams import quiet_parameters
 from aegis.intent_firewall.rbac import rbac_findings
 from aegis.intent_firewall.readings import CONTENT_KEYS
+from aegis.intent_firewall.remoteplaces import without_remote_places
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.runscripts import run_script_findings
 from aegis.intent_firewall.sqlbinds import bound_roots, is_bound
@@ -114,7 +115,7 @@ def judge_request(
         )
         return list(judge.found.values()), walk
     read_locations(judge, walk.items)
-    items = walk.items
+    items = without_remote_places(walk.items)  # a playbook's dest: is the managed host's
     if judge.written is not None:
         # a document, data file or test written: the text is not YAML or JSON of commands
         items = [as_file_text(item) for item in items if not read_from_file_text(item)]

@@ -1,0 +1,123 @@
+"""The shell scripts of a CI file, read line by line from its text, whole or a fragment.
+
+A workflow's ``run:`` and a GitLab job's ``script:`` run on the CI runner with the
+repository's secrets. A step appended to a workflow (``cat >> release.yml <<EOF``,
+``printf … >> .gitlab-ci.yml``, an edit tool's inserted lines) is text that is not a whole
+YAML document, so it is read here by its lines rather than parsed: each script key's
+value (one line, a ``|``/``>`` block, or a list of ``- item`` lines below it) is handed to
+the shell judge as the command line it is, with the run's own ``${{ … }}`` expressions as
+plain words and ``${{ secrets.* }}`` kept as written (``ciexpressions.py``): a secret
+pasted into a command line, echoed, encoded or sent, is what the step's log or its
+destination then holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import re2
+
+from aegis.intent_firewall.ciexpressions import ci_filled
+from aegis.intent_firewall.rules import Hit
+
+__all__ = ["ci_file_keys", "ci_script_findings"]
+
+JudgeLine = Callable[[str], list[Hit]]
+
+#: Directories of workflow files whose steps run ``run:`` scripts.
+_WORKFLOW_DIRS = ("/.github/workflows/", "/.gitea/workflows/", "/.forgejo/workflows/")
+_WORKFLOW_KEYS = frozenset({"run"})
+#: CI files of other services, by name, and the keys their scripts are under.
+_CI_NAMES = frozenset(
+    {".gitlab-ci.yml", ".gitlab-ci.yaml", ".travis.yml", "bitbucket-pipelines.yml",
+     "azure-pipelines.yml", ".drone.yml", ".woodpecker.yml", "cloudbuild.yaml",
+     "cloudbuild.yml", "buildspec.yml", "appveyor.yml", ".cirrus.yml"}
+)  # fmt: skip
+_CI_DIRS = ("/.circleci/", "/.gitlab/ci/", "/.woodpecker/", "/.buildkite/")
+_SCRIPT_KEYS = frozenset(
+    {"run", "script", "before_script", "after_script", "command", "commands", "install",
+     "before_install", "bash", "pwsh", "powershell", "cmd"}
+)  # fmt: skip
+_KEY = re2.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]{0,40}):(?:\s+(.*))?$")
+_ITEM = re2.compile(r"^(\s*)-\s+(.*)$")
+_MAX_TEXT = 65536
+_MAX_SCRIPTS = 64
+
+
+def ci_file_keys(path: str) -> frozenset[str]:
+    """The keys whose values a CI file at ``path`` (lower case, ``/`` separated) runs as
+    shell scripts; empty when it is no CI file."""
+    rooted = "/" + path.lstrip("/")
+    if any(part in rooted for part in _WORKFLOW_DIRS):
+        return _WORKFLOW_KEYS if rooted.endswith((".yml", ".yaml")) else frozenset()
+    name = rooted.rsplit("/", 1)[-1]
+    in_dir = any(part in rooted for part in _CI_DIRS) and name.endswith((".yml", ".yaml"))
+    return _SCRIPT_KEYS if name in _CI_NAMES or in_dir else frozenset()
+
+
+def ci_script_findings(path: str, new: list[str], judge_line: JudgeLine) -> list[Hit]:
+    """Findings on the scripts the CI file at ``path`` (lower case) runs, written with the
+    texts ``new``."""
+    keys = ci_file_keys(path)
+    if not keys:
+        return []
+    hits: list[Hit] = []
+    for text in new:
+        for script in scripts_of(text[:_MAX_TEXT], keys)[:_MAX_SCRIPTS]:
+            hits.extend(judge_line(ci_filled(script, runner=True)))
+    return hits
+
+
+def scripts_of(text: str, keys: frozenset[str]) -> list[str]:
+    """The script texts under ``keys`` in the YAML-like ``text``: a key's inline value,
+    the lines of its block scalar, or each item of its list."""
+    lines = text.splitlines()
+    scripts: list[str] = []
+    index = 0
+    while index < len(lines) and len(scripts) < _MAX_SCRIPTS:
+        match = _KEY.match(lines[index])
+        index += 1
+        if match is None or match.group(2) not in keys:
+            continue
+        indent = len(match.group(1))
+        value = (match.group(3) or "").strip()
+        if value and value[:1] not in ("|", ">", "#"):
+            scripts.append(_unquoted(value))
+            continue
+        below, after = _below(lines, index, indent)
+        if value[:1] in ("|", ">"):
+            scripts.append("\n".join(line.strip() for line in below))
+            index = after  # the block is the script's text, not keys
+        else:
+            scripts.extend(_items(below))  # a list of mappings' keys are read in turn
+    return scripts
+
+
+def _below(lines: list[str], index: int, indent: int) -> tuple[list[str], int]:
+    """The lines indented deeper than ``indent`` from ``index`` on (blank ones kept), and
+    the index after them."""
+    found: list[str] = []
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        found.append(line)
+        index += 1
+    return found, index
+
+
+def _items(lines: list[str]) -> list[str]:
+    """The ``- item`` values of a list (a list of steps' mappings gives none)."""
+    items = []
+    for line in lines:
+        match = _ITEM.match(line)
+        if match is not None and _KEY.match(line) is None:
+            items.append(_unquoted(match.group(2).strip()))
+    return items
+
+
+def _unquoted(value: str) -> str:
+    """A scalar without the quotes around the whole of it."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in ("'", '"'):
+        return value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1]
+    return value
