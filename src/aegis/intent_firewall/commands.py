@@ -279,15 +279,7 @@ class CommandJudge:
         spec = self.catalogue.lookup(name)
         if name in AROUND and spec is not None and judged_around(self, name, spec, args, feed):
             return  # a local emulator's call, judged as such (dataops.py, emulators.py)
-        note_unnamed_writes(self.scope, name, args, feed)
-        command_collection(self, name, args, feed)
-        other_project(self, name, args, feed)
-        foreign_images(self, name, args)
-        fetch_flow(self, name, args)
-        judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
-        cwd_code(self.scope, name, args, feed)  # imports and project files after cd away
-        notebook_cli(self.scope, name, args, feed)  # IPython and Jupyter start-up code
-        magick_coders(self.scope, name, args, feed)  # file names that run commands
+        self._whole_line(name, args, feed)
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
             # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
             self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")
@@ -329,6 +321,18 @@ class CommandJudge:
             handler(self, spec, args, feed)
             return
         self.generic(spec, args, feed)
+
+    def _whole_line(self, name: str, args: list[Arg], feed: Feed) -> None:
+        """The readers that take a command's whole line, whatever its catalogue entry."""
+        note_unnamed_writes(self.scope, name, args, feed)
+        command_collection(self, name, args, feed)
+        other_project(self, name, args, feed)
+        foreign_images(self, name, args)
+        fetch_flow(self, name, args)
+        judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
+        cwd_code(self.scope, name, args, feed)  # imports and project files after cd away
+        notebook_cli(self.scope, name, args, feed)  # IPython and Jupyter start-up code
+        magick_coders(self.scope, name, args, feed)  # file names that run commands
 
     def stdin_operands(self, spec: Program, args: list[Arg], feed: Feed) -> list[Arg]:
         """xargs and parallel add words read from standard input to the command."""

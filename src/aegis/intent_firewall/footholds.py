@@ -21,10 +21,9 @@ from aegis.intent_firewall.agentgrants import (
     is_agent_settings,
     line_grant_findings,
 )
-from aegis.intent_firewall.buildfiles import build_file_findings
-from aegis.intent_firewall.containermounts import container_mount_findings
 from aegis.intent_firewall.buildfiles import BUILD_FILE_NAMES, build_file_findings
 from aegis.intent_firewall.ciscripts import ci_file_keys, ci_script_findings
+from aegis.intent_firewall.containermounts import container_mount_findings
 from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
 from aegis.intent_firewall.duplicatekeys import duplicate_key_findings
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
@@ -65,10 +64,9 @@ _FRAGMENTS = (
     "workflows/", ".dir-locals", "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
     ".claude", ".cursor", ".codex", ".gemini", ".continue", "mcp", ".aider", ".windsurf",
     ".roo", ".cline", ".zed", ".amazonq", ".kiro", ".codeium", ".vscode",
-    "workflows/", "makefile", ".mk", "justfile", "build.rs", "conftest.py", "setup.py",
+    "makefile", ".mk", "justfile", "build.rs", "conftest.py", "setup.py",
     "noxfile.py", "tasks.py", "gitlab-ci", ".circleci", "pipelines.yml", ".travis", ".drone",
-    "cloudbuild", "buildspec", "appveyor", ".cirrus", "woodpecker", ".buildkite", ".dir-locals",
-    "exrc", "vimrc", ".nvim.lua", ".vimlocal", ".vim.custom",
+    "cloudbuild", "buildspec", "appveyor", ".cirrus", "woodpecker", ".buildkite",
 )  # fmt: skip
 
 
