@@ -52,7 +52,7 @@ _CALLS = frozenset(
      "dict", "set", "frozenset", "tuple", "sum", "min", "max", "any", "all",
      "enumerate", "zip", "map", "filter", "hex", "oct", "bin", "abs", "round", "divmod",
      "format", "isinstance", "chr", "ord", "ascii", "hash", "complex", "slice", "id", "type",
-     "range"}
+     "range", "bytes"}
 )  # fmt: skip
 #: Attribute calls that leave the closed world even on an allowed module.
 _CALLS_REFUSED = frozenset({"settrace", "setprofile", "addaudithook", "remove_audit_hooks",

@@ -484,7 +484,14 @@ def _npm_pkg_set(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
     npm_pkg_set(judge, spec, args, feed)
 
 
+def _opener(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
+    from aegis.intent_firewall.opener import opener
+
+    opener(judge, spec, args, feed)
+
+
 SPECIAL: dict[str, Handler] = {
+    "opener": _opener,
     "adb": _adb,
     "simapp": _simulator_app,
     "disk-image": _disk_image,
