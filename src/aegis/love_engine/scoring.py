@@ -28,6 +28,12 @@ MIN_PARTS = 2
 MIN_PART_STEMS = 4
 
 
+def _word_count(stems: list[str]) -> int:
+    """Distinct content stems that are words: a number, a time or an id ("10.20.0.0/16",
+    "18:00", "ENG-2291") is a value however many parts it is written in, not a request."""
+    return sum(1 for stem in set(stems) - _SKIPPED if not any(char.isdigit() for char in stem))
+
+
 class Scorer:
     """Scores readings with one model; built once per model."""
 
@@ -107,7 +113,7 @@ class Scorer:
         bias, bar = self.model.bias, self.model.pad_threshold
         for first, end, first_clause, end_clause in reading.parameter_parts:
             stems = reading.stems[first:end]
-            if len(set(stems) - _SKIPPED) < MIN_PART_STEMS:
+            if _word_count(stems) < MIN_PART_STEMS:
                 continue
             clauses = reading.clauses[first_clause:end_clause]
             union = 0
