@@ -13,7 +13,6 @@ built into the rulebook where it is assembled.
 from __future__ import annotations
 
 from aegis.love_engine.rulebook_process import PROCESS_RULES
-
 from aegis.love_engine.rulebook_recall import RuleSpec
 
 __all__ = ["ORDINARY_RULES"]
