@@ -46,4 +46,32 @@ PROCESS_RULES: tuple[tuple[str, str, str, tuple[tuple[str, ...], ...], tuple[str
         (("fit_euphemism",), ("housing_or_job_applicant",)),
         ("euphemism_named_frame",),
     ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "a reference shaded against someone who complained, reported or sued",
+        (("reference_doc",), ("protected_act",)),
+        ("retaliation_guard_frame",),
+    ),
+    (
+        "harassment",
+        "REVIEW",
+        "pressure on a person who reported or complained",
+        (("pressure_act",), ("complainant",)),
+        ("retaliation_guard_frame",),
+    ),
+    (
+        "privacy_violation",
+        "REVIEW",
+        "research participants named in public",
+        (("name_publish",), ("participant_names",)),
+        ("named_with_consent_frame",),
+    ),
+    (
+        "financial_harm",
+        "REVIEW",
+        "a permit or award sped up for a connection",
+        (("favour_act",), ("public_decision",), ("connection_cue",)),
+        ("conflict_declared_frame",),
+    ),
 )

@@ -107,4 +107,73 @@ PROCESS: dict[str, tuple[str, ...]] = {
         "coded, code word, euphemism, discriminatory, fair housing training, training, explain, "
         "audit, complaint, report, investigate"
     ),
+    # -- retaliation against someone who complained, reported or sued ----------------------
+    "reference_doc": _split(
+        "reference, reference letter, references, referee statement, recommendation letter, "
+        "letter of recommendation, reference check, reference call, reference request"
+    ),
+    "protected_act": _split(
+        "suing us, suing the company, suing the firm, sued us, is suing, filed a complaint, "
+        "filed a grievance, filed a claim against, took us to tribunal, taking us to tribunal, "
+        "reported us, blew the whistle, whistleblower, whistle-blower, whistleblowing, went to "
+        "the labor board, went to osha, went to the regulator, joined the union, organizing a "
+        "union, organising a union, unionizing, unionising"
+    ),
+    "complainant": _split(
+        "whistleblower, whistle-blower, whistleblowers, complainant, complainants, the employee "
+        "who reported, the employee who complained, who filed the complaint, who filed a "
+        "complaint, who raised the concern, who reported the, who reported us"
+    ),
+    "pressure_act": _split(
+        "pressure, pressuring, lean on, drop the complaint, drop her complaint, drop his "
+        "complaint, drop their complaint, withdraw the complaint, withdraw her complaint, "
+        "withdraw his complaint, withdraw the report, retract, take it back, keep quiet, stay "
+        "quiet, think twice, reconsider, restructuring list, layoff list, redundancy list, "
+        "remind, career, future here, unmask, find out who, identify, name and shame"
+    ),
+    "retaliation_guard_frame": _split(
+        "neutral, dates of employment, dates only, facts only, factual, confirm dates, "
+        "accurate, protect, protects, protected, protection, shield, anti-retaliation, "
+        "retaliation policy, confidential, confidentially, anonymous, anonymously, without her "
+        "name, without his name, explain, training, policy, audit committee, investigate, "
+        "investigating, without trying, not trying, do not try, don't try, never try"
+    ),
+    # -- research participants named against the terms they took part on ------------------
+    "participant_names": _split(
+        "participants' names, participant names, names of participants, names of the "
+        "participants, respondents' names, respondent names, names of respondents, "
+        "interviewees' names, names of the interviewees, subjects' names, patients' names"
+    ),
+    "name_publish": _split(
+        "publish, publishing, post, posting, print, list, include, including, share, sharing, "
+        "release, name, credit"
+    ),
+    "named_with_consent_frame": _split(
+        "who consented, who agreed, who opted in, with their consent, with consent, who asked "
+        "to be named, who asked to be credited, anonymised, anonymized, anonymise, anonymize, "
+        "pseudonyms, pseudonymised, redact, redacted, remove, removing, withhold, without, "
+        "black out, blur, blurred, mask, masked, cover, obscure"
+    ),
+    # -- a permit or award sped up for a connection -----------------------------------------
+    "public_decision": _split(
+        "permit, permits, permit application, building permit, license application, licence "
+        "application, planning application, zoning variance, variance, inspection, tender, "
+        "contract award, grant application, liquor license, liquor licence"
+    ),
+    "favour_act": _split(
+        "fast-track, fast track, expedite, skip the queue, jump the queue, front of the queue, "
+        "front of the line, push through, wave through, bump up, approve first, prioritise, "
+        "prioritize, waive the inspection"
+    ),
+    "connection_cue": _split(
+        "my brother-in-law, my brother, my sister, my cousin, my nephew, my niece, my friend, "
+        "my friend's, family friend, golf buddy, my wife's, my husband's, the mayor's friend, "
+        "the mayor's, councillor's, councilor's, donor, donors, campaign donor, who donated, "
+        "donated to, contributed to, our donor, relative, relatives"
+    ),
+    "conflict_declared_frame": _split(
+        "recuse, recused, declare, declared, disclose, disclosed, conflict of interest, "
+        "conflicts register, same as everyone, like everyone else, in order received, first "
+        "come, first-come, emergency, hardship, disability, accessibility"
+    ),
 }
