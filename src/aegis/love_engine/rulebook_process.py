@@ -26,6 +26,13 @@ PROCESS_RULES: tuple[tuple[str, str, str, tuple[tuple[str, ...], ...], tuple[str
         ("consent_first_frame",),
     ),
     (
+        "deception_fraud",
+        "REVIEW",
+        "a popup dismissed read as a sign-up",
+        (("signup_verb",), ("dismiss_cue",)),
+        ("fair_choice_frame",),
+    ),
+    (
         "physical_harm",
         "REVIEW",
         "an age-restricted product put before children",

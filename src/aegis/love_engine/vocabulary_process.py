@@ -60,6 +60,23 @@ PROCESS: dict[str, tuple[str, ...]] = {
         "consent, once they consent, after consent, opted in, opt-in, who opted in, irb "
         "approved waiver, waiver of consent approved"
     ),
+    # a popup's way out read as a yes
+    "signup_verb": _split(
+        "sign up, signs up, signing up, sign them up, sign customers up, sign users up, sign "
+        "people up, sign everyone up, sign visitors up, enroll, enrol, enrolls, enrols, "
+        "subscribe, subscribes, subscribe them, opt in, opts in, opt them in, start billing, "
+        "start charging, add them to, upgrade them"
+    ),
+    "dismiss_cue": _split(
+        "click close, clicks close, click 'close', clicks 'close', close the popup, closes the "
+        "popup, close the pop-up, closes the pop-up, dismiss, dismisses, dismissed, click x, "
+        "clicks x, no thanks, click away, clicks away, close the banner, closes the banner"
+    ),
+    # the way out designed or worded (a button the same size), or a yes asked for first
+    "fair_choice_frame": _split(
+        "button, buttons, same size, same colour, same color, label, wording, design, who "
+        "opted in, opted in, opt-in, who ticked, who chose, who agreed"
+    ),
     # -- age-restricted products put before children ----------------------------------------
     "restricted_product": _split(
         "vape, vapes, vaping, e-cigarette, e-cigarettes, e-cig, nicotine, nicotine pouches, "
