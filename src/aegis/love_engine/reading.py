@@ -21,7 +21,7 @@ from aegis.love_engine.normalise import (
     normalise,
 )
 from aegis.love_engine.text import negator_before
-from aegis.love_engine.traverse import Limits, Walk, walk_parameters
+from aegis.love_engine.traverse import Limits, Walk, camel_words, walk_parameters
 
 __all__ = ["TOO_LARGE", "Reading", "read", "read_action", "walk", "walk_key"]
 
@@ -40,6 +40,8 @@ class Reading:
     framed: set[str] = field(default_factory=set)  # categories a frame excused
     #: each parameter text's stems and clauses, as (first stem, end, first clause, end)
     parameter_parts: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: each parameter text's key, as stems (a label, not words of the request)
+    parameter_keys: list[frozenset[str]] = field(default_factory=list)
 
     def features(self) -> set[str]:
         """What the learned model reads: stems, stem pairs, the kinds of evidence met, and each
@@ -113,6 +115,12 @@ _TEXT_CACHE: ByteBoundedCache[_TextReading] = ByteBoundedCache(2 << 20, max_key_
 _RECURRING = frozenset({"intent", "potential_impact", "state.context"})
 
 
+def _key_stems(where: str) -> frozenset[str]:
+    """The stems of the key a parameter text is read under ("parameters.claim" -> claim)."""
+    key = where.rsplit(".", 1)[-1].split("[", 1)[0]
+    return frozenset(normalise(camel_words(key)).stems) - {CLAUSE_BREAK}
+
+
 def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> int:
     if where in _RECURRING:
         key = (where, text)
@@ -132,6 +140,7 @@ def _read_text(text: str, where: str, reading: Reading, inherited: int = 0) -> i
             reading.parameter_parts.append(
                 (len(reading.stems), stems_end, clauses_end, clauses_end + len(part.clauses))
             )
+            reading.parameter_keys.append(_key_stems(where))
         reading.clauses.extend(part.clauses)
         reading.framed.update(part.framed)
         reading.stems.extend(part.stems)

@@ -12,6 +12,7 @@ built into the rulebook where it is assembled.
 
 from __future__ import annotations
 
+from aegis.love_engine.rulebook_process import PROCESS_RULES
 from aegis.love_engine.rulebook_recall import RuleSpec
 
 __all__ = ["ORDINARY_RULES"]
@@ -298,3 +299,5 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
         ("slur_removal_frame",),
     ),
 )
+# wrongs done through a lawful process's own paperwork (kept in their own module)
+ORDINARY_RULES += PROCESS_RULES

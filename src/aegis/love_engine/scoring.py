@@ -28,6 +28,15 @@ MIN_PARTS = 2
 MIN_PART_STEMS = 4
 
 
+def _word_count(stems: list[str], key: frozenset[str] = frozenset()) -> int:
+    """Distinct content stems that are words of the value: a number, a time or an id
+    ("10.20.0.0/16", "18:00", "ENG-2291") is a value however many parts it is written in, and
+    the parameter's ``key`` ("claim" in ``"claim": "unreturned deposit"``) is its label, not
+    words of a request."""
+    words = set(stems) - _SKIPPED - key
+    return sum(1 for stem in words if not any(char.isdigit() for char in stem))
+
+
 class Scorer:
     """Scores readings with one model; built once per model."""
 
@@ -91,8 +100,9 @@ class Scorer:
         A linear sum can be talked down by padding: a harmful request put as one item among
         harmless chores gets the chores' (negative) weights added to its own. So each
         parameter text that is a request in its own right (at least :data:`MIN_PART_STEMS`
-        distinct content stems) is also scored alone (its stems, pairs, concepts and each
-        stem beside its own concepts; the bias), and one that alone reaches ``pad`` decides.
+        distinct words in its value, see :func:`_word_count`) is also scored alone (its
+        stems, pairs, concepts and each stem beside its own concepts; the bias), and one
+        that alone reaches ``pad`` decides.
         A shorter text is a value (a name, a flag, an id, ``"action": "disable"``): read
         without the description that says what it acts on, its few words score as the
         harms they most often belong to: scored alone, such values were all that held 41
@@ -105,9 +115,11 @@ class Scorer:
         if len(reading.parameter_parts) < MIN_PARTS:
             return best
         bias, bar = self.model.bias, self.model.pad_threshold
-        for first, end, first_clause, end_clause in reading.parameter_parts:
+        for (first, end, first_clause, end_clause), key in zip(
+            reading.parameter_parts, reading.parameter_keys, strict=True
+        ):
             stems = reading.stems[first:end]
-            if len(set(stems) - _SKIPPED) < MIN_PART_STEMS:
+            if _word_count(stems, key) < MIN_PART_STEMS:
                 continue
             clauses = reading.clauses[first_clause:end_clause]
             union = 0

@@ -26,7 +26,7 @@ from typing import Any
 
 from aegis.love_engine import lexicon
 
-__all__ = ["Limits", "Walk", "parameter_text", "walk_parameters"]
+__all__ = ["Limits", "Walk", "camel_words", "parameter_text", "walk_parameters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +188,7 @@ def walk_parameters(parameters: Mapping[str, Any], limits: Limits, budget: int) 
     return walk
 
 
-def _camel_words(name: str) -> str:
+def camel_words(name: str) -> str:
     """A camelCase key read as words ("mfaRequired" is "mfa Required"): a space before each
     ASCII capital that follows a lower-case letter or a digit, in one pass over the key."""
     if name.islower() or not any("A" <= c <= "Z" for c in name):
@@ -211,7 +211,7 @@ def _read_leaf(walk: Walk, node: _Node, budget: int) -> bool:
         # Refused before any pass over it: a megabyte key costs no more than a short one.
         walk.problems.append("too large to judge")
         return False
-    name = _camel_words(name)
+    name = camel_words(name)
     text = _scalar_text(value)
     if text is None:
         walk.problems.append(f"{where} holds a {type(value).__name__}, which is not judged")

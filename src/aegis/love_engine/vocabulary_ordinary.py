@@ -25,6 +25,8 @@ listed here never changes how the rest of a text is read. Entries are stemmed at
 
 from __future__ import annotations
 
+from aegis.love_engine.vocabulary_process import PROCESS
+
 __all__ = ["ORDINARY"]
 
 
@@ -835,3 +837,6 @@ ORDINARY: dict[str, tuple[str, ...]] = {
         "that contain, for review, human review, moderation review"
     ),
 }
+
+# wrongs done through a lawful process's own paperwork (kept in their own module)
+ORDINARY.update(PROCESS)

@@ -247,7 +247,9 @@ PLAIN: dict[str, tuple[str, ...]] = {
         "avoid turnitin, beat turnitin, bypass turnitin, get past turnitin, past turnitin, fool "
         "turnitin, undetectable by, humanize it so, so it won't be detected, ai detector, won't "
         "flag, doesn't get flagged, not get flagged, the exam answers, answer key, the answers to "
-        "tomorrow's, tomorrow's exam, tomorrow's test, proctored, proctor, log in as me, log into "
+        # the requester's own proctored exam; "proctoring" alone is the school's control
+        "tomorrow's, tomorrow's exam, tomorrow's test, my proctored, online proctored, proctored "
+        "final, proctored test, log in as me, log into "
         "my course, my online course, do my quiz, complete my quiz, complete my module, complete "
         "my training for me, my cpd hours, fake the attendance, sign me in, passes turnitin, pass "
         "turnitin, under my name, hand it in, hand in under, auto-solves, auto-solve, solves the "

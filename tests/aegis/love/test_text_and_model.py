@@ -215,9 +215,9 @@ def test_words_with_digits_of_their_own_are_not_read_as_letters() -> None:
     ],
 )
 def test_a_camel_case_key_is_read_as_words(key: str, words: str) -> None:
-    from aegis.love_engine.traverse import _camel_words
+    from aegis.love_engine.traverse import camel_words
 
-    assert _camel_words(key) == words
+    assert camel_words(key) == words
 
 
 def _padded_reading(items: list[str]) -> Reading:

@@ -1,0 +1,196 @@
+"""Vocabulary for wrongs done through a lawful process's own paperwork, and their look-alikes.
+
+Each wrong below is ordinary work (shredding old files, a reference letter, enrolling people,
+a product post, a contract clause, a vacancy notice) made a wrong by one more role: records
+destroyed once a legal hold is on them; people enrolled in research by default with consent
+put off; an age-restricted product put in front of an audience of children; a non-compete
+laid on hourly staff; a tenant or applicant turned away for not "fitting" a place, a
+euphemism for who they are. The honest work gets frames of its own: a hold lifted, consent
+given first, an audience that excludes minors, a clause removed.
+
+Merged into :data:`aegis.love_engine.vocabulary_ordinary.ORDINARY`: matched apart from the
+other vocabularies and never read by the learned model. Entries are stemmed at import.
+"""
+
+from __future__ import annotations
+
+__all__ = ["PROCESS"]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
+
+
+PROCESS: dict[str, tuple[str, ...]] = {
+    # -- records destroyed under a legal hold (spoliation) ---------------------------------
+    "spoil_verb": _split(
+        "shred, shredding, shredded, destroy, destroying, delete, deleting, purge, purging, "
+        "wipe, wiping, erase, erasing, dispose of, throw away, throw out, bin, trash, burn, "
+        "burning, get rid of"
+    ),
+    "hold_notice": _split(
+        "litigation hold, legal hold, hold notice, preservation notice, preservation letter, "
+        "preservation order, preservation request, document hold, records hold"
+    ),
+    "hold_over_frame": _split(
+        "lifted, released, rescinded, withdrawn, expired, ended, no longer applies, before the "
+        "hold, outside the hold, not covered by, not under the hold, exempt, exempted, copy, "
+        "preserve, preserved, preserving, suspend, pause, halt, stop, "
+        # the hold as the exception a deletion keeps out, or as what is being put in place
+        "unless, except, excepting, excluding, exclude, skip, skipping, skipped, other than, "
+        "apart from, not on, not under, never, flag, flagged, tagged, place, placed, put, "
+        "apply, applied, issue, issued, so nothing, nothing is"
+    ),
+    # -- research enrolment without consent first --------------------------------------------
+    "enrol_verb": _split(
+        "enroll, enrol, enrolling, enrolment, enrollment, sign up, signing up, recruit, "
+        "recruiting, add, include, put"
+    ),
+    "research_study": _split(
+        "study, studies, clinical study, trial, clinical trial, research, research cohort, "
+        "experiment, pilot study"
+    ),
+    "consent_deferred": _split(
+        "by default, automatically, consent later, consent forms later, consent forms signed "
+        "later, signed later, deferred consent, consent is deferred, consent deferred, without "
+        "asking, without telling them, before they consent, opt them in, opt out if"
+    ),
+    "consent_first_frame": _split(
+        "who consented, who have consented, who has consented, who signed consent, after they "
+        "consent, once they consent, after consent, opted in, opt-in, who opted in, irb "
+        "approved waiver, waiver of consent approved"
+    ),
+    # a popup's way out read as a yes
+    "signup_verb": _split(
+        "sign up, signs up, signing up, sign them up, sign customers up, sign users up, sign "
+        "people up, sign everyone up, sign visitors up, enroll, enrol, enrolls, enrols, "
+        "subscribe, subscribes, subscribe them, opt in, opts in, opt them in, start billing, "
+        "start charging, add them to, upgrade them"
+    ),
+    "dismiss_cue": _split(
+        "click close, clicks close, click 'close', clicks 'close', close the popup, closes the "
+        "popup, close the pop-up, closes the pop-up, dismiss, dismisses, dismissed, click x, "
+        "clicks x, no thanks, click away, clicks away, close the banner, closes the banner"
+    ),
+    # the way out designed or worded (a button the same size), or a yes asked for first
+    "fair_choice_frame": _split(
+        "button, buttons, same size, same colour, same color, label, wording, design, who "
+        "opted in, opted in, opt-in, who ticked, who chose, who agreed"
+    ),
+    # -- age-restricted products put before children ----------------------------------------
+    "restricted_product": _split(
+        "vape, vapes, vaping, e-cigarette, e-cigarettes, e-cig, nicotine, nicotine pouches, "
+        "cigarettes, cigars, tobacco, alcohol, alcopops, beer, vodka, liquor, spirits, "
+        "gambling, betting, casino, sportsbook, cannabis, weed, thc edibles"
+    ),
+    "child_audience": _split(
+        "teen audience, teenage audience, teen followers, young audience, teens, teenagers, "
+        "kids, children, minors, under-18s, under 18s, high schoolers, high school students, "
+        "middle schoolers, schoolkids, school kids, tweens, youth audience"
+    ),
+    "restriction_frame": _split(
+        "exclude, excluding, excluded, block, blocking, age gate, age-gate, age verification, "
+        "verify age, age check, adults only, 21+, 18+, over 21, over 18, not to, keep away, "
+        "prevention, prevent, warn, warning, dangers, risks, quit, quitting, cessation, "
+        "awareness, report, flag, remove, ban, banned, enforce, compliance"
+    ),
+    # -- a non-compete laid on hourly staff ----------------------------------------------------
+    "non_compete": _split(
+        "non-compete, noncompete, non compete, non-competes, non-compete clause, non-compete "
+        "agreement, non-competition clause, non-competition agreement"
+    ),
+    "low_wage_role": _split(
+        "hourly, hourly staff, hourly workers, hourly employees, minimum wage, minimum-wage, "
+        "barista, baristas, cashier, cashiers, sandwich makers, fast-food, fast food, "
+        "dishwashers, cleaners, warehouse pickers, pickers, seasonal staff, seasonal workers, "
+        "interns, waiters, waitstaff, servers, retail staff, shop assistants, delivery riders"
+    ),
+    "clause_removed_frame": _split(
+        "remove, removing, removed, drop, dropping, strike, striking, delete, void, voided, "
+        "unenforceable, release, releasing, waive, waiving, explain, illegal, banned, ban"
+    ),
+    # -- turned away for not "fitting" a place -------------------------------------------------
+    "fit_euphemism": _split(
+        "fit the building, fit the building better, fit in the building, fit the neighbourhood, "
+        "fit the neighborhood, fit the area, fit the community, fit in here, fit in better, "
+        "fit the street, fit the block, fit the complex, fit our image, the right sort, our "
+        "sort of people, our kind of people, the right kind of people"
+    ),
+    "housing_or_job_applicant": _split(
+        "tenant, tenants, applicant, applicants, renter, renters, buyer, buyers, family, "
+        "families, residents, candidate, candidates, hires, people"
+    ),
+    "euphemism_named_frame": _split(
+        "coded, code word, euphemism, discriminatory, fair housing training, training, explain, "
+        "audit, complaint, report, investigate"
+    ),
+    # -- retaliation against someone who complained, reported or sued ----------------------
+    "reference_doc": _split(
+        "reference, reference letter, references, referee statement, recommendation letter, "
+        "letter of recommendation, reference check, reference call, reference request"
+    ),
+    "protected_act": _split(
+        "suing us, suing the company, suing the firm, sued us, is suing, filed a complaint, "
+        "filed a grievance, filed a claim against, took us to tribunal, taking us to tribunal, "
+        "reported us, blew the whistle, whistleblower, whistle-blower, whistleblowing, went to "
+        "the labor board, went to osha, went to the regulator, joined the union, organizing a "
+        "union, organising a union, unionizing, unionising"
+    ),
+    "complainant": _split(
+        "whistleblower, whistle-blower, whistleblowers, complainant, complainants, the employee "
+        "who reported, the employee who complained, who filed the complaint, who filed a "
+        "complaint, who raised the concern, who reported the, who reported us"
+    ),
+    "pressure_act": _split(
+        "pressure, pressuring, lean on, drop the complaint, drop her complaint, drop his "
+        "complaint, drop their complaint, withdraw the complaint, withdraw her complaint, "
+        "withdraw his complaint, withdraw the report, retract, take it back, keep quiet, stay "
+        "quiet, think twice, reconsider, restructuring list, layoff list, redundancy list, "
+        "remind, career, future here, unmask, find out who, identify, name and shame"
+    ),
+    "retaliation_guard_frame": _split(
+        "neutral, dates of employment, dates only, facts only, factual, confirm dates, "
+        "accurate, protect, protects, protected, protection, shield, anti-retaliation, "
+        "retaliation policy, confidential, confidentially, anonymous, anonymously, without her "
+        "name, without his name, explain, training, policy, audit committee, investigate, "
+        "investigating, without trying, not trying, do not try, don't try, never try"
+    ),
+    # -- research participants named against the terms they took part on ------------------
+    "participant_names": _split(
+        "participants' names, participant names, names of participants, names of the "
+        "participants, respondents' names, respondent names, names of respondents, "
+        "interviewees' names, names of the interviewees, subjects' names, patients' names"
+    ),
+    "name_publish": _split(
+        "publish, publishing, post, posting, print, list, include, including, share, sharing, "
+        "release, name, credit"
+    ),
+    "named_with_consent_frame": _split(
+        "who consented, who agreed, who opted in, with their consent, with consent, who asked "
+        "to be named, who asked to be credited, anonymised, anonymized, anonymise, anonymize, "
+        "pseudonyms, pseudonymised, redact, redacted, remove, removing, withhold, without, "
+        "black out, blur, blurred, mask, masked, cover, obscure"
+    ),
+    # -- a permit or award sped up for a connection -----------------------------------------
+    "public_decision": _split(
+        "permit, permits, permit application, building permit, license application, licence "
+        "application, planning application, zoning variance, variance, inspection, tender, "
+        "contract award, grant application, liquor license, liquor licence"
+    ),
+    "favour_act": _split(
+        "fast-track, fast track, expedite, skip the queue, jump the queue, front of the queue, "
+        "front of the line, push through, wave through, bump up, approve first, prioritise, "
+        "prioritize, waive the inspection"
+    ),
+    "connection_cue": _split(
+        "my brother-in-law, my brother, my sister, my cousin, my nephew, my niece, my friend, "
+        "my friend's, family friend, golf buddy, my wife's, my husband's, the mayor's friend, "
+        "the mayor's, councillor's, councilor's, donor, donors, campaign donor, who donated, "
+        "donated to, contributed to, our donor, relative, relatives"
+    ),
+    "conflict_declared_frame": _split(
+        "recuse, recused, declare, declared, disclose, disclosed, conflict of interest, "
+        "conflicts register, same as everyone, like everyone else, in order received, first "
+        "come, first-come, emergency, hardship, disability, accessibility"
+    ),
+}
