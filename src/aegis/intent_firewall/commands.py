@@ -20,6 +20,7 @@ from aegis.intent_firewall.access import (
     note_link,
     stays_below_unknown_cwd,
 )
+from aegis.intent_firewall.assemblyhosts import host_assembly
 from aegis.intent_firewall.buildinvocations import judge_build
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
@@ -277,6 +278,7 @@ class CommandJudge:
         note_unnamed_writes(self.scope, name, args, feed)
         command_collection(self, name, args, feed)
         fetch_flow(self, name, args)
+        host_assembly(self, name, args, feed)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
             # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
