@@ -29,10 +29,12 @@ if TYPE_CHECKING:
 __all__ = [
     "build_data",
     "build_words",
+    "code_path",
     "judge_build",
     "judge_jvm_variable",
     "jvm_options",
     "maven_goal",
+    "trusted_entry",
 ]
 
 #: Options of Gradle and of Maven that take the next word as their value (not a task).
@@ -181,7 +183,7 @@ def _publish(judge: CommandJudge, name: str, operands: list[str]) -> None:
             return
 
 
-def _trusted(judge: CommandJudge, entry: str) -> bool:
+def trusted_entry(judge: CommandJudge, entry: str) -> bool:
     """A JDK or tool installed system-wide or in the home's own tool stores."""
     home = judge.scope.home.rstrip("/")
     lowered = entry.lower().replace("$home", "~").replace("${home}", "~")
@@ -193,12 +195,14 @@ def _trusted(judge: CommandJudge, entry: str) -> bool:
     return lowered.startswith(tuple(build_data()["jvm"]["trusted_roots"]))
 
 
-def _code_path(judge: CommandJudge, shown: str, value: str, cwd: str) -> None:
+def code_path(judge: CommandJudge, shown: str, value: str, cwd: str) -> None:
+    """A class or module path (``java -cp /tmp/x.jar:build/classes``): each entry outside the
+    workspace and the trusted tool stores is code from elsewhere."""
     from aegis.intent_firewall.optionroles import unmodelled_value
 
     for written in value.replace(";", ":").replace(",", ":").split(":")[:8]:
         entry = written.strip().strip("'\"")
-        if entry and not _trusted(judge, entry):
+        if entry and not trusted_entry(judge, entry):
             arg: Arg = (entry, entry, False)
             unmodelled_value(judge, f"{shown} (code loaded into the build)", arg, cwd)
 
@@ -211,7 +215,7 @@ def jvm_options(judge: CommandJudge, words: list[str], cwd: str, depth: int = 0)
         agent = next((o for o in data["agent_options"] if lowered.startswith(o)), None)
         if agent is not None:
             path = word[len(agent) :].split("=", 1)[0]
-            _code_path(judge, word[: len(agent) - 1], path, cwd)
+            code_path(judge, word[: len(agent) - 1], path, cwd)
         elif lowered.startswith(tuple(data["command_options"])):
             judge.hit("interpreter-code", f"JVM option {word[:80]} runs a command")
         elif lowered.startswith("-agentlib:"):
@@ -224,7 +228,7 @@ def jvm_options(judge: CommandJudge, words: list[str], cwd: str, depth: int = 0)
 def _property(judge: CommandJudge, name: str, value: str, cwd: str, depth: int = 0) -> None:
     data = build_data()["jvm"]
     if name in data["code_path_properties"]:
-        _code_path(judge, f"-D{name}", value, cwd)
+        code_path(judge, f"-D{name}", value, cwd)
     elif name in data["option_properties"] and depth < 2:
         jvm_options(judge, value.strip("'\"").split(), cwd, depth + 1)
 
@@ -268,10 +272,10 @@ def judge_jvm_variable(scope: Scope, name: str, value: str, cwd: str | None) -> 
 
     judge = CommandJudge(scope, lambda *_: None)
     if program:  # CC=/tmp/cc: the compiler's path; the variable's other checks still run
-        _code_path(judge, name, value.split(" ", 1)[0], cwd or "/")
+        code_path(judge, name, value.split(" ", 1)[0], cwd or "/")
         return False
     if key in data["path_variables"]:
-        _code_path(judge, name, value, cwd or "/")
+        code_path(judge, name, value, cwd or "/")
     else:
         jvm_options(judge, value.strip("'\"").split(), cwd or "/")
     return True

@@ -259,8 +259,10 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     if tuple(words[:2]) in _GH_UPLOADS:
         for arg in parsed.operands[2:]:  # files sent to GitHub: `.env` names one as well
             judge.path(arg, "read", feed.cwd)
+    from aegis.intent_firewall.ghverbs import gh_changes
     from aegis.intent_firewall.optionroles import unmodelled_value
 
+    gh_changes(judge, args, parsed)
     for role, arg, option in parsed.options:
         if option in ("-F", "--field") and "=@" in (arg[0] or ""):
             # -F key=@FILE: the file's content is the field's value, sent to GitHub

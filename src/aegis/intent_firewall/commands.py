@@ -20,6 +20,7 @@ from aegis.intent_firewall.access import (
     note_link,
     stays_below_unknown_cwd,
 )
+from aegis.intent_firewall.assemblyhosts import host_assembly
 from aegis.intent_firewall.buildinvocations import judge_build
 from aegis.intent_firewall.catalogue import Program, catalogue
 from aegis.intent_firewall.collection import command_collection
@@ -329,6 +330,7 @@ class CommandJudge:
         other_project(self, name, args, feed)
         foreign_images(self, name, args)
         fetch_flow(self, name, args)
+        host_assembly(self, name, args, feed)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
         cwd_code(self.scope, name, args, feed)  # imports and project files after cd away
         notebook_cli(self.scope, name, args, feed)  # IPython and Jupyter start-up code

@@ -18,7 +18,14 @@ from aegis.intent_firewall.shell import SimpleCommand
 
 __all__ = ["fetched_build_findings"]
 
-_CLONERS = {"git": ("clone",), "gh": ("repo",), "svn": ("checkout", "co"), "hg": ("clone",)}
+#: program → subcommand words, one or two, that write a tree or files fetched from elsewhere
+#: (``git submodule add URL`` a new repository; ``gh release download`` a release's assets)
+_CLONERS = {
+    "git": frozenset({"clone", "submodule add"}),
+    "gh": frozenset({"repo", "release download", "gist clone", "run download"}),
+    "svn": frozenset({"checkout", "co", "export"}),
+    "hg": frozenset({"clone"}),
+}
 _DOWNLOADERS = frozenset({"curl", "wget", "aria2c"})
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip", "7z"})
 _BUILDERS = frozenset(
@@ -55,13 +62,18 @@ def fetched_build_findings(commands: Iterable[SimpleCommand]) -> list[tuple[str,
             why = _builds(program, values)
             if why:
                 return [("user-script", f"{why} after {fetched}")]
-        if program in _CLONERS and any(v in _CLONERS[program] for v in values[1:3]):
+        if program in _CLONERS and _fetches(_CLONERS[program], values):
             fetched = f"{program} {' '.join(values[1:3])}"[:80]
         elif program in _DOWNLOADERS:
             downloaded = True
         elif program in _UNPACKERS and (downloaded or _DOWNLOADERS & set(command.stdin_from)):
             fetched = f"an archive unpacked by {program}"
     return []
+
+
+def _fetches(verbs: frozenset[str], values: list[str]) -> bool:
+    """A fetching verb among the first words (``git -C x clone`` has an option first)."""
+    return bool(verbs.intersection([*values[1:3], " ".join(values[1:3]), " ".join(values[2:4])]))
 
 
 def _builds(program: str, values: list[str]) -> str:

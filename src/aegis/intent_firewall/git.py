@@ -41,6 +41,8 @@ _GIT_EXEC_KEYS = (
     "uploadpack.packobjectshook",
     "http.proxy",
     "core.worktree",
+    # the template directory's hooks are copied into every repository git init or clone makes
+    "init.templatedir",
 )
 #: Sections whose programs are named per driver (``diff.<driver>.textconv``,
 #: ``merge.<driver>.driver``); their two-part keys are plain settings.

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aegis.intent_firewall.adminapis import admin_api
+from aegis.intent_firewall.ghverbs import github_api_host, github_api_write
 from aegis.intent_firewall.hosts import url_host
 
 __all__ = ["METHODS", "METHOD_KEYS", "http_method_findings"]
@@ -44,7 +45,7 @@ def http_method_findings(parameters: object) -> list[tuple[str, str]]:
     return [] if method is None else _method_findings(parameters, method)
 
 
-def _method_findings(parameters: Mapping[Any, Any], method: str) -> list[tuple[str, str]]:
+def _method_findings(parameters: Mapping[Any, Any], method: str) -> list[tuple[str, str]]:  # noqa: PLR0911
     url = _value(parameters, _URL_KEYS)
     if url is None or "://" not in url:
         return []
@@ -59,6 +60,9 @@ def _method_findings(parameters: Mapping[Any, Any], method: str) -> list[tuple[s
     evidence = f"{method} {url[:120]}"
     if method in _CHANGING and host not in _LOOPBACK:
         return [("destructive-action", f"{evidence} changes a remote resource")]
+    if github_api_host(host) and github_api_write(method, path):
+        # POST https://api.github.com/gists, …/keys: an allowed host, a lasting change
+        return [("destructive-action", f"{evidence} writes on GitHub")]
     if any(segment in path for segment in _BULK_SEGMENTS):
         return [("destructive-action", f"{evidence} names a whole collection")]
     return []

@@ -50,6 +50,10 @@ def valued(judge: CommandJudge, role: str, arg: Arg, option: str, *, cwd: str, f
     value = arg[0] or ""
     if role == "unmodelled":
         unmodelled_value(judge, option, arg, cwd)
+    elif role == "class-path":
+        from aegis.intent_firewall.buildinvocations import code_path
+
+        code_path(judge, option, value, cwd)
     elif role == "value" and (looks_like_path(value) or _credential_name(value)):
         # the catalogue says the option takes a value, not what it does with a path
         judge.path(arg, "read", cwd)

@@ -110,7 +110,7 @@ def test_home_caches_are_data_only(relative: str, expected: bool) -> None:
         "tar -xzf release.tgz -C /opt/app",
         "rm /opt/app/lib/auth.py",
         "chmod 755 /opt/app/run.sh",
-        "cp helper ~bob/bin/helper",
+        "cp helper ~bob/tools/helper",  # (~bob/bin is a PATH directory: persistence-write)
         "go build -o /srv/app/server .",
         "git worktree add /opt/hotfix hotfix",
         "cargo install --root /opt/tools ripgrep",
