@@ -41,6 +41,7 @@ from aegis.intent_firewall.options import Arg, Parsed, parse_options
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.verbpatterns import walk_verbs, without_used
+from aegis.intent_firewall.verifyswitches import verification_switches
 from aegis.intent_firewall.workspacescripts import (
     in_shared_scratch,
     note_unnamed_writes,
@@ -278,6 +279,7 @@ class CommandJudge:
         command_collection(self, name, args, feed)
         fetch_flow(self, name, args)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
+        verification_switches(self, name, args)  # git config http.sslVerify false
         if spec is not None and "/" in value and in_shared_scratch(self.scope, value, feed.cwd):
             # /tmp/ls, cd /dev/shm && ./cat: whatever anyone put there under a known name
             self.hit("user-script", f"program {written_as(name, written)} in a scratch directory")

@@ -21,6 +21,7 @@ from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
 from aegis.intent_firewall.editorsettings import settings_findings
 from aegis.intent_firewall.infraprotections import infra_findings
+from aegis.intent_firewall.verifyswitches import verification_findings
 from aegis.intent_firewall.manifests import manifest_kind, written_by_line
 from aegis.intent_firewall.messagesecrets import MESSAGE_WORDS, message_findings
 from aegis.intent_firewall.outbound import outbound_findings
@@ -121,6 +122,7 @@ def _judged(
         *python_action_findings(normal, new, judge_line),  # tests: shutil.rmtree(Path.home())
         *tool_config_findings(normal, new, judge_line),  # pytest.ini addopts, tox commands
         *infra_findings(normal, new),
+        *verification_findings(normal, new),  # strict-ssl=false in .npmrc
     ]
 
 
