@@ -21,7 +21,6 @@ from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
 from aegis.intent_firewall.editorsettings import settings_findings
 from aegis.intent_firewall.infraprotections import infra_findings
-from aegis.intent_firewall.verifyswitches import verification_findings
 from aegis.intent_firewall.manifests import manifest_kind, written_by_line
 from aegis.intent_firewall.messagesecrets import MESSAGE_WORDS, message_findings
 from aegis.intent_firewall.outbound import outbound_findings
@@ -29,6 +28,7 @@ from aegis.intent_firewall.pyactions import python_action_findings
 from aegis.intent_firewall.rules import Hit
 from aegis.intent_firewall.structuredvalues import SELECTOR_KEYS, rendered
 from aegis.intent_firewall.toolconfigs import tool_config_findings
+from aegis.intent_firewall.verifyswitches import verification_findings
 from aegis.intent_firewall.workflows import workflow_findings
 
 __all__ = ["foothold_findings"]

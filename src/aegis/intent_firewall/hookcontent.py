@@ -64,8 +64,9 @@ def script_of(resolved: str, content: object) -> str | None:
     """The shell text ``content`` is when written to ``resolved``; ``None`` when it cannot be
     judged (absent, not text, too long, a NUL byte) or must not pass whatever it runs: a
     hook that leaves a process running after git returns (``cmd &``, ``nohup``, ``setsid``)
-    starts a daemon at every commit, which no check of the project needs. An ``.envrc``'s direnv words with plain
-    arguments become ``true``: they set up the project's environment and run nothing else."""
+    starts a daemon at every commit, which no check of the project needs. An ``.envrc``'s
+    direnv words with plain arguments become ``true``: they set up the project's
+    environment and run nothing else."""
     if not isinstance(content, str) or not content.strip() or len(content) > _MAX_CONTENT:
         return None
     if "\x00" in content or leaves_process(content):

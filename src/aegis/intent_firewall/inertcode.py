@@ -91,7 +91,7 @@ def inert_python(code: str) -> bool:
     return python_reads(code) == ()
 
 
-def python_reads(code: str) -> tuple[str, ...] | None:
+def python_reads(code: str) -> tuple[str, ...] | None:  # noqa: PLR0911 (one answer per refusal)
     """The files ``code`` opens for reading (paths as written) when it stays inside the
     closed grammar; ``None`` when it does not."""
     nodes = _nodes(code)
@@ -200,8 +200,10 @@ def _binop_allowed(node: ast.BinOp) -> bool:
 
 
 _CHECKS: dict[type[ast.AST], Callable[[Any], bool]] = {
-    ast.Attribute: lambda n: (not n.attr.startswith("_") or n.attr == "__version__")
-    and n.attr not in _ATTRIBUTES_REFUSED,
+    ast.Attribute: lambda n: (
+        (not n.attr.startswith("_") or n.attr == "__version__")
+        and n.attr not in _ATTRIBUTES_REFUSED
+    ),
     ast.Name: lambda n: not n.id.startswith("_"),
     ast.Assign: _assign_allowed,
     ast.Constant: _constant_allowed,

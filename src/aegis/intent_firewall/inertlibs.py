@@ -38,7 +38,7 @@ _DESCRIBING = frozenset(
     {"is_available", "device_count", "get_device_name", "get_device_capability",
      "get_device_properties", "current_device", "is_built", "get_arch_list", "version",
      "list_physical_devices", "list_logical_devices", "is_built_with_cuda", "devices",
-     "device_count", "default_backend", "show_versions", "show_config", "get_backend",
+     "default_backend", "show_versions", "show_config", "get_backend",
      "mem_get_info", "memory_allocated", "is_bf16_supported", "get_num_threads",
      "get_available_providers", "get_device", "get_tracking_uri"}
 )  # fmt: skip

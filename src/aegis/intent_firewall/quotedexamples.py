@@ -83,4 +83,4 @@ def without_example_quotes(text: str) -> str:
     test data names an injection phrase without saying it."""
     if len(text) > 16384:
         return text
-    return _EXAMPLE_QUOTE.sub(" ", text)
+    return str(_EXAMPLE_QUOTE.sub(" ", text))

@@ -185,7 +185,7 @@ def free_text_hits(
             bare_checks = free_text_checks(canonical_text(bare), bare)
             override = bare_checks[0] if authored else override
             loaded = bare_checks[2] if test else loaded
-    if override is not None and not authored:
+    if override is not None:
         example = without_example_quotes(text)  # fixtures include strings like "…"
         if example != text:
             override = free_text_checks(canonical_text(example), example)[0]

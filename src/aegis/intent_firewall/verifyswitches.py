@@ -15,7 +15,8 @@ A key is compared by its last dotted part, lower case, without ``-`` and ``_``
 ``trustedhost``), so each tool's spelling is one entry. Keys that name a trust store
 (``http.sslCAInfo``, ``cafile``, ``REQUESTS_CA_BUNDLE``) set as settings are findings with
 any value: the store they name decides what is trusted, and an empty one switches checks off
-for some clients (an option giving one call its CA, ``curl --cacert``, is not a setting). A host trusted without TLS is one only when it is the loopback.
+for some clients (an option giving one call its CA, ``curl --cacert``, is not a setting).
+A host trusted without TLS is one only when it is the loopback.
 """
 
 from __future__ import annotations
@@ -86,17 +87,13 @@ def verification_off(key: str, value: str | None) -> str | None:
     if value is None:
         return "verification switched off" if name in _OFF_FLAGS else None
     plain = value.strip().strip("\"'").strip().lower()
-    if name in _OFF_WHEN_FALSE and plain in _FALSE:
-        return "certificate verification switched off"
-    if name in _OFF_WHEN_TRUE and plain in _TRUE:
+    if (name in _OFF_WHEN_FALSE and plain in _FALSE) or (name in _OFF_WHEN_TRUE and plain in _TRUE):
         return "certificate verification switched off"
     if name in _TRUSTED_HOSTS and plain and plain not in _LOOPBACK:
         return "a host trusted without certificate checks"
-    if key.startswith("-"):
-        return None  # curl --cacert, mosquitto --cafile: a client's own CA for one call
-    if name in _TRUST_STORES or (name == "cert" and "." in key):  # pip global.cert
-        return "the trust store replaced"
-    return None
+    # curl --cacert, mosquitto --cafile: an option gives one call its CA, no setting
+    store = name in _TRUST_STORES or (name == "cert" and "." in key)  # pip global.cert
+    return "the trust store replaced" if store and not key.startswith("-") else None
 
 
 def verification_switches(judge: CommandJudge, name: str, args: list[Arg]) -> None:
