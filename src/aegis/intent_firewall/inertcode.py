@@ -120,8 +120,9 @@ def python_reads(code: str) -> tuple[str, ...] | None:  # noqa: PLR0911 (one ans
             return None
         if not _node_allowed(node, imported):
             return None
-    if not library_uses_allowed(nodes, _library_aliases(nodes)):
-        return None
+    aliases = _library_aliases(nodes)
+    if aliases and (opens or not library_uses_allowed(nodes, aliases)):
+        return None  # a one-liner describing a library or the environment reads no file
     return tuple(path for path in reads if path is not None)
 
 
