@@ -242,6 +242,28 @@ _KNOWN_DIRECTORIES = frozenset(
 ) | frozenset(f"command substitution {text}" for text in PWD_SUBSTITUTIONS)
 
 
+#: Programs whose ``-n WORD`` / ``-z WORD`` only ask whether a value is empty.
+_TESTS = frozenset({"test", "[", "[["})
+
+
+def _presence_test(command: SimpleCommand, index: int) -> bool:
+    """``test -n "$HF_TOKEN"``, ``[ -z "$TOKEN" ]``: the word is one plain expansion whose
+    value only decides the exit status (set or empty); nothing prints or sends it."""
+    if command.program not in _TESTS or index < 2 or len(command.words) > index + 2:
+        return False
+    word, before = command.words[index], command.words[index - 1]
+    closing = command.words[index + 1].value if len(command.words) > index + 1 else None
+    if closing is not None and closing not in ("]", "]]"):
+        return False
+    return (
+        before.value in ("-n", "-z")
+        and index == 2
+        and len(word.constructs) == 1
+        and word.constructs[0].startswith("parameter expansion ")
+        and not word.substitutions
+    )
+
+
 @lru_cache(maxsize=64)
 def _known_expansions(environment: tuple[tuple[str, str], ...]) -> frozenset[str]:
     """The working and home directory, and the variables the policy configures
@@ -290,11 +312,13 @@ def _word_constructs(
                 continue  # rm -rf ./{dist,build}: each word it unfolds into is judged
             if index in settings:
                 pass  # env FOO="$BAR" make: judged as the assignment it is (wrappers.py)
+            elif _presence_test(command, index):
+                pass  # [ -n "$X" ]: only whether it is set decides the exit status
             elif (index == 0 or matters) and not (resolved and construct in known):
                 if index > 0 and command.program in _OWN_JOB_PROGRAMS and _own_job(construct):
                     continue  # kill $!: the job this shell just started, nothing else
                 scope.hit("shell-expansion", construct)
-            if secret:
+            if secret and not _presence_test(command, index):
                 scope.hit("secret-environment", construct)
 
 

@@ -207,6 +207,7 @@ _EXTRA_FILES = (
     "devices.toml",
     "dataops.toml",
     "devloop.toml",
+    "mltools.toml",
 )
 
 

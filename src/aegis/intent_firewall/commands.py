@@ -47,6 +47,7 @@ from aegis.intent_firewall.otherprojects import other_project
 from aegis.intent_firewall.paths import resolve_path
 from aegis.intent_firewall.text import written_as
 from aegis.intent_firewall.verbpatterns import walk_verbs, without_used
+from aegis.intent_firewall.verifyswitches import verification_switches
 from aegis.intent_firewall.workspacescripts import (
     in_shared_scratch,
     note_unnamed_writes,
@@ -332,6 +333,7 @@ class CommandJudge:
         fetch_flow(self, name, args)
         host_assembly(self, name, args, feed)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops
+        verification_switches(self, name, args)  # git config http.sslVerify false
         cwd_code(self.scope, name, args, feed)  # imports and project files after cd away
         notebook_cli(self.scope, name, args, feed)  # IPython and Jupyter start-up code
         magick_coders(self.scope, name, args, feed)  # file names that run commands

@@ -136,6 +136,21 @@ def _store(judge: CommandJudge, arg: Arg, cwd: str) -> None:
         judge.path(arg, "write-tree", cwd)
 
 
+def _model(judge: CommandJudge, arg: Arg, cwd: str) -> None:
+    """A model to load and serve: one of the tracking store (``runs:/``, ``models:/``) or a
+    folder is the project's; a model fetched from other storage is code from there (a
+    pickled model runs when it is loaded)."""
+    value = arg[0]
+    if value is None:
+        judge.hit("interpreter-code", f"model {arg[1]!r} known only at run time")
+    elif value.casefold().startswith(("runs:/", "models:/")):
+        return
+    elif ":/" in value and not value.casefold().startswith("file:"):
+        judge.hit("interpreter-code", f"model {arg[1]!r} loaded from other storage")
+    else:
+        judge.path(arg, "read-tree", cwd)
+
+
 def _dbt_name(judge: CommandJudge, role: str, arg: Arg) -> None:
     """A dbt target must say development; a profile (a project's name) only must not say
     production (``--profile prod_warehouse -t dev`` is that warehouse's dev target)."""
@@ -158,6 +173,8 @@ def judge_role(judge: CommandJudge, role: str, arg: Arg, option: str, cwd: str) 
             judge.hit("interpreter-code", f"{option} {arg[1][:80]} runs a program")
     elif role == "store-uri":
         _store(judge, arg, cwd)
+    elif role == "store-model":
+        _model(judge, arg, cwd)
     elif role in ("dbt-target", "dbt-profile"):
         _dbt_name(judge, role, arg)
     elif role.startswith("spark-"):

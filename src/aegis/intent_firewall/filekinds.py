@@ -34,6 +34,9 @@ _TEST_STEMS = tuple(_DATA["test_stems"])
 _NOT_TESTS = frozenset(_DATA["not_tests"])
 _INSTRUCTION_NAMES = frozenset(_DATA["instruction_names"])
 _INSTRUCTION_DIRS = frozenset(_DATA["instruction_directories"])
+_PROMPT_DIRS = frozenset(_DATA["prompt_directories"])
+_PROMPT_SUFFIXES = tuple(_DATA["prompt_suffixes"])
+_PROMPT_STEMS = frozenset(_DATA["prompt_stems"])
 
 #: Kinds whose written text is data.
 DATA_KINDS = frozenset({"document", "data"})
@@ -41,7 +44,8 @@ DATA_KINDS = frozenset({"document", "data"})
 
 def written_kind(path: str, content: str = "") -> str | None:
     """``document``, ``data``, ``test`` or ``instructions`` (a coding agent's own
-    instruction file: its sentences are orders, not a document) for a file at ``path``
+    instruction file or an application's prompt: its sentences are orders, not a
+    document) for a file at ``path``
     written with ``content``; ``None`` for anything else (judged as code or
     configuration)."""
     if content.lstrip()[:2] == "#!":
@@ -54,7 +58,20 @@ def written_kind(path: str, content: str = "") -> str | None:
         directories & _INSTRUCTION_DIRS and name.endswith((".md", ".mdc", ".txt"))
     ):
         return "instructions"
+    if _prompt(name, directories):
+        return "instructions"
     return None if _runs(name, directories) else _data_kind(name, parts)
+
+
+def _prompt(name: str, directories: frozenset[str]) -> bool:
+    """An application's prompt for a model: by its suffix, its name, or a text file in a
+    prompts directory."""
+    stem = name.rsplit(".", 1)[0]
+    return (
+        name.endswith(_PROMPT_SUFFIXES)
+        or (stem in _PROMPT_STEMS and name.endswith((".md", ".txt")))
+        or (bool(directories & _PROMPT_DIRS) and name.endswith((".md", ".txt")))
+    )
 
 
 def _runs(name: str, directories: frozenset[str]) -> bool:

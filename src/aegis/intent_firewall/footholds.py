@@ -38,6 +38,7 @@ from aegis.intent_firewall.releasetools import release_upload_findings
 from aegis.intent_firewall.rules import Hit
 from aegis.intent_firewall.structuredvalues import SELECTOR_KEYS, rendered
 from aegis.intent_firewall.toolconfigs import tool_config_findings
+from aegis.intent_firewall.verifyswitches import verification_findings
 from aegis.intent_firewall.workflows import workflow_findings
 
 __all__ = ["foothold_findings"]
@@ -143,6 +144,7 @@ def _judged(
         *infra_findings(normal, new),
         *agent_grant_findings(normal, new, judge_line, where),
         *duplicate_key_findings(normal, new),
+        *verification_findings(normal, new),  # strict-ssl=false in .npmrc
     ]
 
 

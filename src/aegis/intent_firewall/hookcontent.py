@@ -62,11 +62,14 @@ def workspace_hook(path: str, cwd: str, home: str, workspace: str | None) -> str
 
 def script_of(resolved: str, content: object) -> str | None:
     """The shell text ``content`` is when written to ``resolved``; ``None`` when it cannot be
-    judged (absent, not text, too long, a NUL byte). An ``.envrc``'s direnv words with plain
-    arguments become ``true``: they set up the project's environment and run nothing else."""
+    judged (absent, not text, too long, a NUL byte) or must not pass whatever it runs: a
+    hook that leaves a process running after git returns (``cmd &``, ``nohup``, ``setsid``)
+    starts a daemon at every commit, which no check of the project needs. An ``.envrc``'s
+    direnv words with plain arguments become ``true``: they set up the project's
+    environment and run nothing else."""
     if not isinstance(content, str) or not content.strip() or len(content) > _MAX_CONTENT:
         return None
-    if "\x00" in content:
+    if "\x00" in content or leaves_process(content):
         return None
     if posixpath.basename(resolved) != ".envrc":
         return content
@@ -78,6 +81,30 @@ def script_of(resolved: str, content: object) -> str | None:
         else:
             lines.append(line)
     return "\n".join(lines)
+
+
+#: Programs that start a command detached from the one running them.
+_DETACHERS = frozenset({"nohup", "setsid", "disown", "daemonize", "start-stop-daemon", "daemon"})
+
+
+def leaves_process(script: str) -> bool:
+    """Whether ``script`` puts a command in the background (a lone ``&`` outside quotes) or
+    starts one through a detaching program. A quote-aware scan, one pass over the text."""
+    quote = ""
+    previous = ""
+    text = script + "\n"
+    for index, char in enumerate(text[:-1]):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and previous in ("", " ", "\t", "\n"):
+            quote = "\n"  # a comment runs to the end of the line
+        elif char == "&" and previous not in "&<>|" and text[index + 1] not in "&>":
+            return True
+        previous = char
+    words = {word.strip("();{}`$") for word in script.split()}
+    return bool(words & _DETACHERS)
 
 
 #: Programs whose output is known from their words: echo (no options) and printf (a format

@@ -20,6 +20,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
+from aegis.intent_firewall.inertlibs import LIBRARIES, library_uses_allowed
 from aegis.intent_firewall.inertloops import loops_bounded
 
 __all__ = [
@@ -45,6 +46,8 @@ _MODULES = frozenset(
      "functools", "operator", "hashlib", "base64", "binascii", "uuid", "locale",
      "unicodedata", "keyword", "calendar", "bisect", "heapq", "html", "ipaddress"}
 )  # fmt: skip
+#: Modules whose every use inertlibs.py checks (libraries of the data and ML stack, and os).
+_DESCRIBED = LIBRARIES | {"os"}
 #: Builtins that compute or describe a value; open, exec, eval, compile, __import__,
 #: getattr, globals, vars, input, help and breakpoint are absent on purpose.
 _CALLS = frozenset(
@@ -88,7 +91,7 @@ def inert_python(code: str) -> bool:
     return python_reads(code) == ()
 
 
-def python_reads(code: str) -> tuple[str, ...] | None:
+def python_reads(code: str) -> tuple[str, ...] | None:  # noqa: PLR0911 (one answer per refusal)
     """The files ``code`` opens for reading (paths as written) when it stays inside the
     closed grammar; ``None`` when it does not."""
     nodes = _nodes(code)
@@ -117,7 +120,22 @@ def python_reads(code: str) -> tuple[str, ...] | None:
             return None
         if not _node_allowed(node, imported):
             return None
+    aliases = _library_aliases(nodes)
+    if aliases and (opens or not library_uses_allowed(nodes, aliases)):
+        return None  # a one-liner describing a library or the environment reads no file
     return tuple(path for path in reads if path is not None)
+
+
+def _library_aliases(nodes: list[ast.AST]) -> dict[str, str]:
+    """Names bound by ``import torch``, ``import pandas as pd``, ``import os``: the module."""
+    aliases: dict[str, str] = {}
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                if top in _DESCRIBED:
+                    aliases[alias.asname or top] = top
+    return aliases
 
 
 def _nodes(code: str) -> list[ast.AST] | None:
@@ -183,7 +201,10 @@ def _binop_allowed(node: ast.BinOp) -> bool:
 
 
 _CHECKS: dict[type[ast.AST], Callable[[Any], bool]] = {
-    ast.Attribute: lambda n: not n.attr.startswith("_") and n.attr not in _ATTRIBUTES_REFUSED,
+    ast.Attribute: lambda n: (
+        (not n.attr.startswith("_") or n.attr == "__version__")
+        and n.attr not in _ATTRIBUTES_REFUSED
+    ),
     ast.Name: lambda n: not n.id.startswith("_"),
     ast.Assign: _assign_allowed,
     ast.Constant: _constant_allowed,
@@ -222,6 +243,8 @@ def _import_allowed(node: ast.Import | ast.ImportFrom, imported: set[str]) -> bo
             return False
         return all(alias.name != "*" and alias.asname is None for alias in node.names)
     for alias in node.names:
+        if alias.name.split(".")[0] in _DESCRIBED:
+            continue  # each use is checked by inertlibs.library_uses_allowed
         if alias.name.split(".")[0] not in _MODULES or alias.asname is not None:
             return False
         imported.add(alias.name.split(".")[0])

@@ -183,7 +183,9 @@ def _hands_on_secret(canonical: str, home: str, cwd: str) -> str | None:
         verbs = [
             i
             for i, word in enumerate(words)
-            if word in _HANDING and not negated(words, i) and not quoted[i]
+            if (word in _HANDING or word in _VARIABLE_VERBS)
+            and not negated(words, i)
+            and not quoted[i]
         ]
         if not verbs:
             continue
@@ -196,10 +198,37 @@ def _hands_on_secret(canonical: str, home: str, cwd: str) -> str | None:
                 if 0 < index - verb <= 12
                 or (0 < verb - index <= 12 and words[verb] not in _HANDING_NOUNS)
             ]
-            if near and _secret_named(token, home, cwd) and not _example(words, index):
+            if not near or _example(words, index):
+                continue
+            variable = _secret_variable(token) and (
+                "://" in sentence or any(words[verb] in _DISCLOSING for verb in near)
+            )
+            handing = any(words[verb] in _HANDING for verb in near)
+            if variable or (handing and _secret_named(token, home, cwd)):
                 verb = tokens[near[0]]
                 return f"{verb!r} … {token.strip(_STRIP)!r} in {sentence[:100]!r}"
     return None
+
+
+#: Verbs that hand a value on or show it (reading or loading a variable is what code does).
+_DISCLOSING = frozenset(
+    {"send", "pass", "attach", "paste", "upload", "forward", "exfiltrate", "post", "share",
+     "print", "dump", "output", "return", "leak", "echo", "transmit", "submit", "embed",
+     "include", "insert", "contents", "content", "reveal", "disclose", "reply"}
+)  # fmt: skip
+#: Verbs that hand on a variable only (``export KUBECONFIG=~/.kube/config`` names a file).
+_VARIABLE_VERBS = frozenset({"export", "reveal", "disclose", "reply", "exfiltrate"})
+_SECRET_VARIABLE_PARTS = ("token", "secret", "password", "passwd", "api_key", "apikey",
+                          "access_key", "private_key", "credential")  # fmt: skip
+
+
+def _secret_variable(token: str) -> bool:
+    """An environment variable that holds a secret, named in prose (``HF_TOKEN``,
+    ``$OPENAI_API_KEY``): its value handed on is the secret itself."""
+    word = token.strip(_STRIP).rstrip(".:").lstrip("$").strip("{}")
+    if "_" not in word or len(word) > 80 or not word.replace("_", "").isalnum():
+        return False
+    return any(part in word for part in _SECRET_VARIABLE_PARTS)
 
 
 def _in_backticks(tokens: list[str]) -> list[bool]:

@@ -312,10 +312,8 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
             return
         if role in ("read", "build-file"):
             _option_file(judge, (spec.name, role), arg, feed, args)
-        elif role == "write":  # a profiler's report (cProfile -o, devloop.toml)
-            judge.path(arg, role, feed.cwd)
-        elif role.startswith("finding:"):
-            judge.hit(role.split(":", 1)[1], f"{spec.name} {option}")
+        else:
+            _launcher_option(judge, spec.name, (role, option), arg, feed.cwd)
     if parsed.operands:
         if (
             _stdin_operand(parsed.operands, args)
@@ -337,6 +335,29 @@ def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed
         judge, spec.name, len(args) == 1, feed
     ):
         stdin_into(judge, spec.name, feed, is_shell=False)
+
+
+def _launcher_option(
+    judge: CommandJudge, name: str, how: tuple[str, str], arg: Arg, cwd: str
+) -> None:
+    """Options of a program that runs a script (profilers, ML launchers): a report written,
+    a rendezvous address reached (``torchrun --master_addr``), a rule fired."""
+    role, option = how
+    if role == "write":  # a profiler's report (cProfile -o, devloop.toml)
+        judge.path(arg, role, cwd)
+    elif role == "dir-write":  # a launcher's log directory
+        judge.path(arg, "write-tree", cwd)
+    elif role in ("host", "url"):
+        if arg[0] is None:
+            judge.hit("unknown-network-destination", f"{name} {option}: known only at run time")
+        else:
+            from aegis.intent_firewall.access import judge_url
+
+            judge_url(judge.scope, arg[0], arg[1], cwd)
+    elif role.startswith("finding:"):
+        judge.hit(role.split(":", 1)[1], f"{name} {option}")
+    elif role.startswith("finding-value:"):
+        judge.hit(role.split(":", 1)[1], f"{name} {option} {arg[1][:80]}")
 
 
 def _option_file(

@@ -160,6 +160,8 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
         pass  # json_edit {pointer: /scripts}: a place in the document (jsonedits.py)
     elif key in CONTENT_KEYS and "\n" in stripped and key not in PATH_KEYS:
         pass  # a file's text of several lines (a logrotate stanza, a cell) names no one path
+    elif key in _CELL_TEXT_KEYS and "\n" in stripped and words & _CELL_WORDS:
+        pass  # edit_notebook {source: "import x\nprint(x)"}: a cell's lines, not a path
     elif key in PATH_KEYS or _one_path(key, canonical) or _file_name(key, canonical, words):
         budget = job.commands
         if budget is not None and not budget.classify_path():
@@ -269,6 +271,12 @@ def _host_and_port(value: str) -> bool:
         return len(labels) == 4
     last = labels[-1]
     return all(labels) and last.isalpha() and len(last) >= 2 and last not in _FILE_SUFFIXES
+
+
+#: Keys that hold a notebook cell's text in notebook tools (elsewhere ``source`` is a path),
+#: and the words of such tools.
+_CELL_TEXT_KEYS = frozenset({"source", "cell_source", "new_source"})
+_CELL_WORDS = frozenset({"notebook", "cell", "ipynb", "jupyter", "nb"})
 
 
 #: A copy tool's source keys, read rather than written (the destination is the write).

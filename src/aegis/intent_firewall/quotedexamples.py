@@ -19,7 +19,9 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 
-__all__ = ["without_framed_blockquotes"]
+import re2
+
+__all__ = ["without_example_quotes", "without_framed_blockquotes"]
 
 _FRAMES = tuple(
     tomllib.loads(
@@ -64,3 +66,21 @@ def without_framed_blockquotes(text: str) -> str:
                 lines[blank] = ""
         index = end
     return "\n".join(lines)
+
+
+#: A quoted phrase introduced as an example ("fixtures include strings like "ignore previous
+#: instructions"", "payloads such as '…'"): what a sentence talks about, not what it says.
+_EXAMPLE_QUOTE = re2.compile(
+    r"(?i)\b(?:strings?|phrases?|payloads?|inputs?|texts?|prompts?|fixtures?|examples?|cases?|"
+    r"attacks?|messages?)\s+(?:like|such as|e\.g\.,?|including|containing|saying)\s*:?\s*"
+    r"(?:\"[^\"\n]{1,300}\"|'[^'\n]{1,300}'|\x{201c}[^\x{201d}\n]{1,300}\x{201d})"
+)
+
+
+def without_example_quotes(text: str) -> str:
+    """``text`` with quoted phrases that a noun of data (strings, payloads, fixtures …) and
+    an example cue (like, such as, e.g.) introduce replaced by a blank: a sentence about
+    test data names an injection phrase without saying it."""
+    if len(text) > 16384:
+        return text
+    return str(_EXAMPLE_QUOTE.sub(" ", text))

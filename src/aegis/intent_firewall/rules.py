@@ -240,6 +240,12 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
         REVIEW,
         "infrastructure config that switches deletion protection, encryption or access control off",
     ),
+    "verification-off": (
+        M,
+        REVIEW,
+        "switches certificate or signature checks of a tool's downloads off, or trusts a host "
+        "without them",
+    ),
     "mixed-script": (M, REVIEW, "word mixing letters of several scripts (look-alikes)"),
     "hidden-text": (M, REVIEW, "bidi controls or tag characters: text shown unlike it is read"),
     "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),

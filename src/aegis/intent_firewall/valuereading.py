@@ -12,7 +12,10 @@ from aegis.intent_firewall.injection import without_quoted
 from aegis.intent_firewall.plaintext import (
     URL_KEY_ENDINGS,
 )
-from aegis.intent_firewall.quotedexamples import without_framed_blockquotes
+from aegis.intent_firewall.quotedexamples import (
+    without_example_quotes,
+    without_framed_blockquotes,
+)
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.text import (
     canonical_text,
@@ -183,6 +186,10 @@ def free_text_hits(
             bare_checks = free_text_checks(canonical_text(bare), bare)
             override = bare_checks[0] if authored else override
             loaded = bare_checks[2] if test else loaded
+    if override is not None:
+        example = without_example_quotes(text)  # fixtures include strings like "…"
+        if example != text:
+            override = free_text_checks(canonical_text(example), example)[0]
     found = []
     if override is not None:
         found.append(default_hit("instruction-override", f"{text[:100]!r}"))
