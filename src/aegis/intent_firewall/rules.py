@@ -128,9 +128,10 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "sql-sensitive-write": (
         M,
         REVIEW,
-        "SQL that changes a sum of money or what an account is recovered with",
+        "SQL that changes a sum of money, what an account is recovered with or a security guard",
     ),
     "sql-not-understood": (M, REVIEW, "SQL the parser could not read"),
+    "sql-scheduled-job": (M, REVIEW, "SQL that schedules statements to run later in the server"),
     "sql-dynamic-code": (
         M,
         REVIEW,
