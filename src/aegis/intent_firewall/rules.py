@@ -104,6 +104,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "credential-search": (M, REVIEW, "searches outside the workspace for credential files"),
     "capture": (M, REVIEW, "captures the screen, camera, microphone or clipboard"),
     "destructive-action": (M, REVIEW, "the action itself is destructive or privileged"),
+    "secret-entry": (M, REVIEW, "types a password, card number or other secret into a page"),
     "network-listener": (M, REVIEW, "opens a listening socket or tunnel"),
     "windows-path-write": (
         M,

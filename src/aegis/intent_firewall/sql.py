@@ -41,6 +41,7 @@ from aegis.intent_firewall.sqlframing import (
     quiet_command,
     unframed,
 )
+from aegis.intent_firewall.sqljobs import scheduled_jobs
 from aegis.intent_firewall.sqlliterals import (
     Carried,
     blanked,
@@ -51,7 +52,6 @@ from aegis.intent_firewall.sqlliterals import (
 from aegis.intent_firewall.sqlreadings import Reading, parseable, readings
 from aegis.intent_firewall.sqlsecrets import secret_reads
 from aegis.intent_firewall.sqlstacks import pragma_hits, quiet_stack, session_setting
-from aegis.intent_firewall.sqljobs import scheduled_jobs
 from aegis.intent_firewall.sqlwrites import sensitive_writes
 from aegis.intent_firewall.textchecks import first_pattern as _first_pattern
 from aegis.intent_firewall.textchecks import patterns
