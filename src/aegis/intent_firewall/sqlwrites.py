@@ -64,13 +64,14 @@ MONEY_TABLE_WORDS = frozenset(
 #: Tables whose added rows do not move money by themselves (an order placed by the
 #: application's own checkout, a subscription row): only their states and sums count.
 _STATE_ONLY_TABLES = frozenset({"order", "orders", "subscription", "subscriptions", "bill"})
-#: Column words of a money row's state, and the values that settle or release it.
-_STATE_WORDS = frozenset({"status", "state", "paid", "settled", "approved", "captured"})
+#: Column words of a money row's state, and the named states that settle or release it (a
+#: flag or a code, ``paid = true``, ``status = 1``, is the application's own bookkeeping).
+_STATE_WORDS = frozenset({"status", "state"})
 _SETTLED_VALUES = frozenset(
     {
         *("paid", "settled", "approved", "captured", "completed", "complete", "succeeded"),
         *("success", "released", "cleared", "refunded", "void", "voided", "written_off"),
-        *("forgiven", "true", "1", "processed", "sent", "disbursed", "confirmed", "free"),
+        *("forgiven", "processed", "sent", "disbursed", "confirmed", "free"),
     }
 )
 
@@ -97,7 +98,7 @@ def _table(node: Any) -> str:
 def _inserted(insert: Any) -> str:
     table = _table(insert)
     words = name_words(table)
-    if words & MONEY_TABLE_WORDS and not words <= _STATE_ONLY_TABLES | {"?"}:
+    if words & (MONEY_TABLE_WORDS - _STATE_ONLY_TABLES):
         return f"INSERT into {table}, a table of money moved or owed"
     return ""
 
@@ -120,10 +121,6 @@ def _assigned(update: Any) -> str:
 
 
 def _settles(value: Any) -> bool:
-    if isinstance(value, exp.Boolean):
-        return bool(value.this)
-    if isinstance(value, exp.Literal):
+    if isinstance(value, exp.Literal) and value.is_string:
         return str(value.this).strip().casefold() in _SETTLED_VALUES
-    return isinstance(value, exp.CurrentTimestamp | exp.CurrentDate) or (
-        isinstance(value, exp.Anonymous) and str(value.this).casefold() == "now"
-    )
+    return False
