@@ -19,12 +19,14 @@ from aegis.intent_firewall.model import Severity
 from aegis.intent_firewall.mongotools import scoped_delete
 from aegis.intent_firewall.namedtools import ARGUMENT_KEYS as NAMED_ARGUMENT_KEYS
 from aegis.intent_firewall.namedtools import named_argv, named_program
+from aegis.intent_firewall.pageactions import click_evidence, entry_evidence
 from aegis.intent_firewall.readings import (
     LOOKING_WORDS,
     PLAIN_WORD,
     SERVICE_WORDS,
 )
 from aegis.intent_firewall.rules import Hit, default_hit
+from aegis.intent_firewall.stakes import stakes_evidence
 from aegis.intent_firewall.structure import Item
 from aegis.intent_firewall.text import (
     canonical_text,
@@ -69,6 +71,7 @@ class RequestJudge(ValueJudge):
 
     def action(self) -> None:
         action = self.request.action
+        self._fields_at_stake()
         if names_nothing(self.nouns):
             # the common action (execute_command, read_file): no destructive, service or
             # access word, so nothing below can fire; the name and context are still judged
@@ -111,6 +114,18 @@ class RequestJudge(ValueJudge):
         self.remembered(action, "action", "<action>")
         if self.request.context:
             self.remembered(self.request.context, "context", "<context>")
+
+    def _fields_at_stake(self) -> None:
+        """What the call's fields say of its stakes: a production stage, a public registry,
+        a paying or destroying click, a secret typed into a page (stakes.py, pageactions.py)."""
+        parameters = self.request.parameters
+        evidence = stakes_evidence(self.words, parameters) or click_evidence(self.words, parameters)
+        if evidence:
+            hit = default_hit("destructive-action", f"{self.request.action!r} ({evidence})")
+            self.keep([hit], "action")
+        entered = entry_evidence(self.words, parameters)
+        if entered:
+            self.keep([default_hit("secret-entry", entered)], "action")
 
     def operand(self, item: Item) -> None:
         """Values a tool passes on as one argument: a header with a line break adds headers,

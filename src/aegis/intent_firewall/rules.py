@@ -104,6 +104,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "credential-search": (M, REVIEW, "searches outside the workspace for credential files"),
     "capture": (M, REVIEW, "captures the screen, camera, microphone or clipboard"),
     "destructive-action": (M, REVIEW, "the action itself is destructive or privileged"),
+    "secret-entry": (M, REVIEW, "types a password, card number or other secret into a page"),
     "network-listener": (M, REVIEW, "opens a listening socket or tunnel"),
     "windows-path-write": (
         M,
@@ -128,9 +129,10 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "sql-sensitive-write": (
         M,
         REVIEW,
-        "SQL that changes a sum of money or what an account is recovered with",
+        "SQL that changes a sum of money, what an account is recovered with or a security guard",
     ),
     "sql-not-understood": (M, REVIEW, "SQL the parser could not read"),
+    "sql-scheduled-job": (M, REVIEW, "SQL that schedules statements to run later in the server"),
     "sql-dynamic-code": (
         M,
         REVIEW,

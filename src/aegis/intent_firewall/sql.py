@@ -41,6 +41,7 @@ from aegis.intent_firewall.sqlframing import (
     quiet_command,
     unframed,
 )
+from aegis.intent_firewall.sqljobs import scheduled_jobs
 from aegis.intent_firewall.sqlliterals import (
     Carried,
     blanked,
@@ -208,11 +209,13 @@ def _judge_readings(
     hits.extend(secret_reads(statements))
     administrative(statements, hits)
     sensitive_writes(statements, hits)
+    scheduled = scheduled_jobs(statements, hits)
     _statement_hits(statements, " ".join(code.split()), parse, hits)
     carried = [item for _, _, items in literals for item in items]
     for wrapper in wrappers:
         hits.extend(wrapper.hits)
     inner = list(dict.fromkeys(s for wrapper in wrappers for s in wrapper.statements))
+    inner.extend(text for text in scheduled if text not in inner)
     followed = 0
     for statement in inner[:_MAX_INNER]:
         followed += len(statement)
