@@ -65,7 +65,25 @@ def ci_script_findings(path: str, new: list[str], judge_line: JudgeLine) -> list
     for text in new:
         for script in scripts_of(text[:_MAX_TEXT], keys)[:_MAX_SCRIPTS]:
             hits.extend(judge_line(ci_filled(script, runner=True)))
-    return hits
+    return unpublished(hits)
+
+
+def unpublished(hits: list[Hit]) -> list[Hit]:
+    """``hits`` of a CI file's step without publishing: publishing is what a release
+    pipeline is for, and it runs when its trigger (a tag a maintainer pushes) fires, so
+    writing the step publishes nothing."""
+    return [hit for hit in hits if hit.rule != "irreversible-publish"]
+
+
+def writes_ci_file(parameters: object) -> bool:
+    """Whether a tool call's ``path`` (or ``file_path``, ``filename``) names a CI file."""
+    if not isinstance(parameters, dict):
+        return False
+    for key in ("path", "file_path", "filename", "file"):
+        value = parameters.get(key)
+        if isinstance(value, str) and ci_file_keys(value.lower().replace("\\", "/")):
+            return True
+    return False
 
 
 def scripts_of(text: str, keys: frozenset[str]) -> list[str]:

@@ -256,6 +256,9 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     if tuple(words[:2]) in (("repo", "create"), ("gist", "create")) and _made_public(args):
         # gh repo create --public --source=. --push: the workspace published for anyone
         judge.hit("irreversible-publish", f"gh {' '.join(words[:2])} --public")
+    if tuple(words[:2]) == ("release", "create") and not _drafted(args):
+        # a release is public the moment it exists, and release workflows deploy from it
+        judge.hit("irreversible-publish", f"gh {' '.join(words[:3])[:80]} publishes a release")
     if tuple(words[:2]) in _GH_UPLOADS:
         for arg in parsed.operands[2:]:  # files sent to GitHub: `.env` names one as well
             judge.path(arg, "read", feed.cwd)
@@ -274,6 +277,12 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     if tuple(words[:2]) in _GH_UPLOADS and (named or moves_client(judge.scope.lines, _GH_REPO)):
         # the workspace's repository is the one gh finds in it; one named is anyone's
         judge.hit("upload-elsewhere", f"gh {' '.join(words[:2])} to a repository it names")
+
+
+def _drafted(args: list[Arg]) -> bool:
+    """``gh release create --draft``: a draft only its repository's writers see."""
+    values = [(a[0] or "").lower() for a in args[1:]]
+    return any(v in ("-d", "--draft", "--draft=true") for v in values)
 
 
 def _made_public(args: list[Arg]) -> bool:

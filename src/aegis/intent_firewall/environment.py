@@ -138,6 +138,11 @@ def judge_assignment(
 
     if guard_variable_off(name, value):
         scope.hit("guard-disabled", f"{shown} switches a guard off")
+    from aegis.intent_firewall.verifyswitches import verification_off
+
+    switched = verification_off(name, value)
+    if switched:  # GOFLAGS=-insecure: a flag inside a variable that holds several
+        scope.hit("verification-off", f"{shown}: {switched}")
     if key in PATH_LISTS and _stays_inside(value, key) and entries_hold(scope, value, cwd):
         return
     if harmless_value(scope, key, value, cwd):

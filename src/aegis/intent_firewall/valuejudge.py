@@ -8,6 +8,7 @@ from aegis.intent_firewall.access import judge_url
 from aegis.intent_firewall.analysis import judge_argv, judge_shell
 from aegis.intent_firewall.authorityglyphs import foreign_authorities
 from aegis.intent_firewall.ciexpressions import ci_filled
+from aegis.intent_firewall.ciscripts import unpublished, writes_ci_file
 from aegis.intent_firewall.contentrefs import workspace_variables, written_text_value
 from aegis.intent_firewall.declaredencoding import decoded_text, is_blob
 from aegis.intent_firewall.environment import judge_assignment
@@ -334,6 +335,8 @@ class ValueJudge(PlainReader):
                 if not judged_already(url, judged, self.job.cwd == self.cwd):
                     judge_url(scope, url, url, self.cwd)
         hits.extend(scope.hits)
+        if command and writes_ci_file(self.request.parameters):
+            hits = unpublished(hits)  # a release workflow's step, written, not run
         return without_stdin_shell(hits, key, text, self.request.parameters)
 
     def encoded(self, text: str, key: str, tool: str) -> list[Hit]:

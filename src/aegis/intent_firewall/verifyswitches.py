@@ -89,11 +89,24 @@ def verification_off(key: str, value: str | None) -> str | None:
     plain = value.strip().strip("\"'").strip().lower()
     if (name in _OFF_WHEN_FALSE and plain in _FALSE) or (name in _OFF_WHEN_TRUE and plain in _TRUE):
         return "certificate verification switched off"
+    special = _flag_in_value(key, name, plain)
+    if special:
+        return special
     if name in _TRUSTED_HOSTS and plain and plain not in _LOOPBACK:
         return "a host trusted without certificate checks"
     # curl --cacert, mosquitto --cafile: an option gives one call its CA, no setting
     store = name in _TRUST_STORES or (name == "cert" and "." in key)  # pip global.cert
     return "the trust store replaced" if store and not key.startswith("-") else None
+
+
+def _flag_in_value(key: str, name: str, plain: str) -> str | None:
+    """Checks switched off by one word of a longer value: ``GOFLAGS=-insecure -mod=mod``,
+    and git's ownership check by ``safe.directory '*'``."""
+    if name == "goflags" and "-insecure" in plain.split():
+        return "go modules fetched over plain HTTP"
+    if key.lower().endswith("safe.directory") and plain == "*":
+        return "repositories of any owner trusted (git's ownership check off)"
+    return None
 
 
 def verification_switches(judge: CommandJudge, name: str, args: list[Arg]) -> None:
