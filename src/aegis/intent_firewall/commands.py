@@ -31,6 +31,7 @@ from aegis.intent_firewall.environment import plain_pager
 from aegis.intent_firewall.fetchflow import fetch_flow
 from aegis.intent_firewall.flagmodes import flag_mode
 from aegis.intent_firewall.foreignimages import foreign_images
+from aegis.intent_firewall.kubecontexts import helm_release_target
 from aegis.intent_firewall.localresets import RESET_PROGRAMS, forgive, local_reset
 from aegis.intent_firewall.magickcoders import magick_coders
 from aegis.intent_firewall.notebookcli import notebook_cli
@@ -330,6 +331,7 @@ class CommandJudge:
         command_collection(self, name, args, feed)
         other_project(self, name, args, feed)
         foreign_images(self, name, args)
+        helm_release_target(self, name, args)  # --kube-context prod-us, -n production
         fetch_flow(self, name, args)
         host_assembly(self, name, args, feed)
         judge_build(self, name, args, feed)  # JVM properties, publishing tasks, drops

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from aegis.intent_firewall.commands import CommandJudge, Feed
     from aegis.intent_firewall.options import Arg
 
-__all__ = ["foreign_manifest", "kubechange", "local_context"]
+__all__ = ["foreign_manifest", "helm_release_target", "kubechange", "local_context"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -43,6 +43,31 @@ def local_context(context: str) -> bool:
         context.startswith(name) and context != name if name.endswith("-") else context == name
         for name in _LOCAL
     )
+
+
+#: helm verbs that change what runs in the cluster.
+_HELM_CHANGES = frozenset({"install", "upgrade", "uninstall", "delete", "rollback", "test"})
+_HELM_CONTEXTS = ("--kube-context", "--kubeconfig", "--kube-apiserver", "--kube-token")
+_NAMESPACES = ("-n", "--namespace")
+
+
+def helm_release_target(judge: CommandJudge, name: str, args: list[Arg]) -> None:
+    """``helm upgrade --install api ./chart --kube-context prod-us -n production``: a
+    release changed on a named cluster that is not a local one, or in a namespace named for
+    production, is a deploy (review), as ``kubectl apply --context prod`` is."""
+    words = [arg[0] or "" for arg in args[1:]]
+    verb = next((word for word in words if word[:1] != "-"), "")
+    if name != "helm" or verb not in _HELM_CHANGES:
+        return
+    for index, word in enumerate(words):
+        option, equals, attached = word.partition("=")
+        value = attached if equals else (words[index + 1] if index + 1 < len(words) else "")
+        if option in _HELM_CONTEXTS and not local_context(value):
+            judge.hit("destructive-command", f"helm changes a release on {option} {value[:60]}")
+            return
+        if option in _NAMESPACES and not local_context(f"kind-{value}"):
+            judge.hit("destructive-command", f"helm changes a release in namespace {value[:60]}")
+            return
 
 
 def foreign_manifest(path: str, cwd: str) -> bool:
