@@ -1,7 +1,9 @@
-"""Programs that hand a URL or a file to the desktop's default application: ``open``
-(macOS), ``xdg-open``, ``wslview``, ``sensible-browser``, ``start`` (Windows).
+"""Programs that hand a URL or a file to the desktop's default application: ``xdg-open``,
+``wslview``, ``sensible-browser``. (macOS's ``open`` and Windows' ``start`` stay unknown
+programs: both are everyday words, and a list of them in a tool call's data, such as
+``["open", "pending"]``, must not read as a command line.)
 
-``open http://localhost:3000`` shows a page in a browser: the URL is judged as any client's
+``xdg-open http://localhost:3000`` shows a page in a browser: the URL is judged as any client's
 destination (the local host, an allowed host, or *review*). A file is another matter: the
 default application of a ``.desktop``, ``.app``, ``.command``, ``.bat`` or ``.jar`` file runs
 it, so only a document of the workspace by a viewer's extension (a report, a page, an image)
@@ -42,7 +44,7 @@ def opener(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> N
         value = arg[0]
         if value is None:
             judge.hit("user-script", f"{spec.name} opens {arg[1][:80]}, known only at run time")
-        elif value.startswith("-") or (value.startswith("/") and spec.name == "start"):
+        elif value.startswith("-"):
             if value not in _PLAIN_FLAGS:
                 judge.hit("user-script", f"{spec.name} option {value[:40]} not modelled")
         elif value.lower().startswith(_WEB):
