@@ -46,6 +46,8 @@ _API_HOSTS = frozenset(_DATA["api_hosts"])
 _PLAIN_PROGRAMS = frozenset(_DATA["plain_programs"])
 _RUNNERS = frozenset(_DATA["runners"])
 #: A program name looked up on PATH: no path, space, quote or shell character.
+#: Each pattern is one character class under one quantifier (or a plain word): no nesting
+#: or alternation to backtrack over, so matching stays linear in the text.
 _BARE_PROGRAM = re.compile(r"[A-Za-z0-9_.+-]+")
 _PLAIN_OPTION = re.compile(r"-[A-Za-z0-9=-]*")
 _MUTATION = re.compile(r"(?i)\bmutation\b")
