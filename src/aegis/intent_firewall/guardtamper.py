@@ -31,6 +31,7 @@ import re2
 
 from aegis.intent_firewall.guardsettings import guard_switched_off
 from aegis.intent_firewall.items import Item
+from aegis.intent_firewall.parameterflags import only_looks
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.servergrants import privilege_flag, server_identity
 from aegis.intent_firewall.vocabulary import name_words
@@ -212,7 +213,7 @@ def tamper_findings(
         hits.append(default_hit("audit-tampering", audit))
     grant = _grant(words, items) if _may_grant(words, items) else ""
     grant = grant or privilege_flag(words, items, parameters)
-    if grant:
+    if grant and not only_looks(words):  # listMembers {role: admin}: a filter of a read
         hits.append(default_hit("privilege-grant", grant))
     guard = "" if switched else _guard_settings(words, items)
     if guard:

@@ -112,6 +112,8 @@ def python_reads(code: str) -> tuple[str, ...] | None:  # noqa: PLR0911 (one ans
             known.add(node.id)
     if "open" in known - _CALLS:
         return None  # a name bound to open (or open rebound) hides what it reaches
+    if _module_passed_on(nodes):
+        return None
     imported: set[str] = set()
     for node in nodes:
         if id(node) in allowed_names:
@@ -124,6 +126,24 @@ def python_reads(code: str) -> tuple[str, ...] | None:  # noqa: PLR0911 (one ans
     if aliases and (opens or not library_uses_allowed(nodes, aliases)):
         return None  # a one-liner describing a library or the environment reads no file
     return tuple(path for path in reads if path is not None)
+
+
+def _module_passed_on(nodes: list[ast.AST]) -> bool:
+    """``import os; x = os; print(x.environ)``: a module used other than by an attribute of
+    it is bound to, or handed to, a name no check follows."""
+    modules = {
+        (alias.asname or alias.name).split(".")[0]
+        for node in nodes
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    if not modules:
+        return False
+    looked_up = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+    return any(
+        isinstance(node, ast.Name) and node.id in modules and id(node) not in looked_up
+        for node in nodes
+    )
 
 
 def _library_aliases(nodes: list[ast.AST]) -> dict[str, str]:

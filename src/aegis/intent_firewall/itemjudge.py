@@ -12,6 +12,7 @@ from aegis.intent_firewall.analysis import CommandBudget, ShellJob, judge_argv, 
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.deletions import DELETE_VERBS, deletion_command, tool_arguments
 from aegis.intent_firewall.devicetools import device_tool, with_serial
+from aegis.intent_firewall.graphqlops import mutation_evidence
 from aegis.intent_firewall.hosts import urls_in
 from aegis.intent_firewall.languagetools import inline_code, inline_shell_script
 from aegis.intent_firewall.localtools import judged_locally, unread_local_tool
@@ -119,7 +120,11 @@ class RequestJudge(ValueJudge):
         """What the call's fields say of its stakes: a production stage, a public registry,
         a paying or destroying click, a secret typed into a page (stakes.py, pageactions.py)."""
         parameters = self.request.parameters
-        evidence = stakes_evidence(self.words, parameters) or click_evidence(self.words, parameters)
+        evidence = (
+            stakes_evidence(self.words, parameters)
+            or click_evidence(self.words, parameters)
+            or mutation_evidence(parameters)
+        )
         if evidence:
             hit = default_hit("destructive-action", f"{self.request.action!r} ({evidence})")
             self.keep([hit], "action")

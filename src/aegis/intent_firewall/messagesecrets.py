@@ -48,6 +48,14 @@ _SECRET_NAME = re2.compile(
     r"(?i)token|secret|passw|pwd|api_?key|access_?key|private_?key|credential|auth|cookie|"
     r"session|_key$|^key$|dsn$|signing"
 )
+#: A credential written out after its label: ``password: Xk9!vQ2#``, ``creds = db:5432:u:p``,
+#: ``API key is sk_live_…``. The value must look like one (see :func:`_looks_secret`).
+_WRITTEN = re2.compile(
+    r"(?i)\b(?:passwords?|passwd|pwd|passphrase|creds|credentials?|secrets?|api[ _-]?keys?|"
+    r"tokens?|access[ _-]?keys?|private[ _-]?keys?)\b\s*(?:is|was|are|=|:|->)\s*[`'\"]*"
+    r"([^\s`'\"]{8,200})"
+)
+_PLACEHOLDERS = ("<", "*", "xxx", "redacted", "example", "placeholder", "your", "...", "{{", "${")
 _MAX_TEXT = 65536
 _MAX_VALUES = 64
 
@@ -89,8 +97,26 @@ def _secret(text: str) -> str:
     template = _FILE_TEMPLATE.search(text)
     if template:
         return f"a template reading a file ({template.group(0)[:40]!r})"
+    for written in _WRITTEN.finditer(text):
+        if _looks_secret(written.group(1)):
+            return f"a credential written out ({written.group(0)[:24]!r}…)"
     for match in _VARIABLE.finditer(text):
         name = next((group for group in match.groups() if group), "")
         if _SECRET_NAME.search(name) or match.group(0).lstrip("{ -").startswith("secrets"):
             return f"the secret variable {match.group(0)[:60]!r}"
     return ""
+
+
+def _looks_secret(value: str) -> bool:
+    """Letters mixed with digits or symbols, no placeholder and no link: ``Xk9!vQ2#prod``,
+    not ``rotated``, ``<your-token>`` or a URL (whose password ``urlpasswords`` reads)."""
+    lowered = value.casefold()
+    if "://" in value or any(mark in lowered for mark in _PLACEHOLDERS):
+        return False
+    classes = (
+        any(c.islower() for c in value)
+        + any(c.isupper() for c in value)
+        + any(c.isdigit() for c in value)
+        + any(not c.isalnum() for c in value)
+    )
+    return classes >= 3 or (classes == 2 and any(c.isdigit() for c in value) and len(value) >= 16)

@@ -215,6 +215,23 @@ def ordered(text: str, candidate: Candidate, *, undecided: bool = False) -> bool
     return candidate.placed or placed or undecided
 
 
+#: Words after which a verb's -s form is a verb ("which uploads", "it posts"), not a noun
+#: ("we saw requests to …").
+_SUBJECTS = frozenset({"which", "that", "it", "this", "who", "and", "then", "also", "script",
+                       "automatically", "job", "hook", "tool", "helper"})  # fmt: skip
+
+
+def _url_verb(word: str, before: str) -> bool:
+    """A verb that reaches a URL, inflected too: "posted", "sending", "which uploads"."""
+    if word in _URL_VERBS:
+        return True
+    stems = [word[:-2] if word.endswith("ed") else "", word[:-1] if word.endswith("ed") else "",
+             word[:-3] if word.endswith("ing") else ""]  # fmt: skip
+    if before in _SUBJECTS:
+        stems += [word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""]
+    return any(stem in _URL_VERBS for stem in stems if len(stem) > 2)
+
+
 def _decide_url(words: list[str]) -> bool:
     """True when a verb that reaches a URL (or an ordering adverb) is met first reading
     backwards, False at a warning, report, example or refusal, or at the start."""
@@ -222,7 +239,8 @@ def _decide_url(words: list[str]) -> bool:
         word = words[index]
         if word == "instead" and words[index + 1 : index + 2] == ["of"]:
             return False
-        if word in _URL_VERBS or word in _ADVERBS:
+        before = words[index - 1] if index else ""
+        if _url_verb(word, before) or word in _ADVERBS:
             return not _negated(words, index)
         if word in _STOPS:
             return False

@@ -35,14 +35,17 @@ _MAX_TEXT = 160
 
 def click_evidence(words: frozenset[str], parameters: Any) -> str:
     """Why a click's target makes it *review*, else ``""``."""
-    if not words & _CLICKS:
-        return ""
+    clicking = bool(words & _CLICKS)
     for key, value in fields(parameters):
-        if key not in _ELEMENT_KEYS or not isinstance(value, str):
+        # {then_click: "button.delete-repo"} under a fill or a navigation clicks as well
+        names_click = bool(name_words(key) & _CLICKS)
+        if not (names_click or (clicking and key in _ELEMENT_KEYS)) or not isinstance(value, str):
             continue
         text = value[:_MAX_TEXT]
         said = name_words(text) | noun_words(text.replace(" ", "_"))
         named = said & _CLICK_WORDS
+        if "sign" in named and _signs_in(text):
+            named = named - {"sign"}  # "Sign in", "sign-up": an account's door, no signature
         if not named:
             named = next(
                 (said & (nouns | verbs) for nouns, verbs in NAMED_ACCESS
@@ -52,6 +55,17 @@ def click_evidence(words: frozenset[str], parameters: Any) -> str:
         if named:
             return f"clicks {text[:60]!r} ({', '.join(sorted(named))})"
     return ""
+
+
+_SIGN_PHRASES = ("signin", "signup", "signout", "signon", "signoff")
+
+
+def _signs_in(text: str) -> bool:
+    """Whether every "sign" in ``text`` is part of "sign in/up/out/on/off"."""
+    letters = "".join(c for c in text[:_MAX_TEXT].casefold() if c.isalpha() or c == " ")
+    squeezed = letters.replace(" ", "")
+    whole = squeezed.count("sign")
+    return whole > 0 and whole == sum(squeezed.count(p) for p in _SIGN_PHRASES)
 
 
 def entry_evidence(words: frozenset[str], parameters: Any) -> str:

@@ -18,10 +18,12 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from aegis.intent_firewall.adminmembers import admin_membership
+from aegis.intent_firewall.controlswitches import control_switch, setting_findings
 from aegis.intent_firewall.hosts import url_host
 from aegis.intent_firewall.vocabulary import name_words
 
-__all__ = ["FLAG_KEYS", "key_kind", "parameter_flag_findings"]
+__all__ = ["FLAG_KEYS", "key_kind", "only_looks", "parameter_flag_findings"]
 
 _MAX_NODES = 512
 _MAX_DEPTH = 8
@@ -50,9 +52,19 @@ _DESTRUCTIVE_MODES = frozenset(
     {"force", "hard", "cascade", "purge", "mirror", "force-with-lease", "prune", "wipe"}
 )
 _PUBLIC_KEYS = frozenset({"public", "ispublic", "publish", "publicread", "world_readable"})
-_VISIBILITY_KEYS = frozenset({"visibility", "acl", "cannedacl", "privacy"})
+_VISIBILITY_KEYS = frozenset(
+    {"visibility", "acl", "cannedacl", "privacy", "access", "accesslevel", "linkaccess",
+     "sharedlinkaccess", "generalaccess", "requestedvisibility", "sharing", "sharingmode",
+     "linksharing", "shareaccess", "audience"}
+)  # fmt: skip
 _PUBLIC_VALUES = frozenset({"public", "public-read", "public-read-write", "everyone", "anyone",
                             "world", "unlisted", "authenticated-read"})  # fmt: skip
+#: Values that open a link to anyone who has it, said under a visibility key only (``open``
+#: elsewhere is a state: ``status: open``).
+_LINK_PUBLIC_VALUES = _PUBLIC_VALUES | frozenset(
+    {"open", "anyonewithlink", "anyone_with_link", "anyone-with-link", "allusers",
+     "allauthenticatedusers", "public_with_link", "publicwithlink", "anyone_can_view"}
+)  # fmt: skip
 _KINDS = (
     ("safety", _SAFETY_KEYS),
     ("public", _PUBLIC_KEYS),
@@ -191,7 +203,7 @@ def _flag(key: str, value: object) -> tuple[str, str] | None:
         or (
             kind == "visibility"
             and isinstance(value, str)
-            and value.strip().casefold() in _PUBLIC_VALUES
+            and value.strip().casefold() in _LINK_PUBLIC_VALUES
         )
     ):
         return "irreversible-publish", f"parameter {shown} publishes to everyone"
@@ -232,26 +244,86 @@ def _sharing(parameters: Mapping[Any, Any], action_words: frozenset[str]) -> tup
     return None
 
 
+#: Action words that only look things up, and those that change what they name.
+_LOOKING = frozenset(
+    {"list", "search", "find", "query", "count", "describe", "get", "show", "browse", "filter",
+     "lookup", "read", "fetch", "view"}
+)  # fmt: skip
+_CHANGING = frozenset(
+    {"update", "set", "create", "put", "patch", "share", "publish", "change", "make", "edit",
+     "modify", "add", "insert", "grant", "upload", "post", "write", "save", "apply", "enable"}
+)  # fmt: skip
+
+
+#: Action words of a grant (an ACL rule, a permission, a share): its ``type`` says to whom.
+_GRANT_NOUNS = frozenset({"acl", "acls", "permission", "permissions", "share", "sharing"})
+#: Grantee types that mean everyone: Google Calendar's ``scope.type: default`` (public),
+#: Drive's ``type: anyone``, the ``allUsers`` members of cloud storage.
+_EVERYONE_SCOPES = frozenset({"default", "anyone", "public", "everyone", "allusers", "all"})
+
+
+def _public_scope(key: str, value: object) -> bool:
+    """``{scope: {type: default}}`` under an ACL insert: a calendar made public."""
+    return (
+        key.casefold() in ("type", "scope_type", "scopetype", "grantee_type", "granteetype")
+        and isinstance(value, str)
+        and value.strip().casefold() in _EVERYONE_SCOPES
+    )
+
+
+def only_looks(action_words: frozenset[str]) -> bool:
+    """``github.list_repos``: an action that only reads, whose parameters are filters."""
+    return bool(action_words & _LOOKING) and not action_words & _CHANGING
+
+
+def _field_hit(key: str, value: object, *, granting: bool) -> tuple[str, str] | None:
+    """(rule, evidence) for one field: a flag, a public grantee scope, a control switch."""
+    hit = _flag(key, value)
+    if hit is None and granting and _public_scope(key, value):
+        hit = "irreversible-publish", f"parameter {key}: {value} grants to everyone"
+    return hit if hit is not None else control_switch(key, value)
+
+
+def _membership_findings(
+    parameters: Mapping[Any, Any], action_words: frozenset[str]
+) -> dict[str, tuple[str, str]]:
+    """An account made root, a forced refspec, a member added to administrators."""
+    found: dict[str, tuple[str, str]] = {}
+    account = _account_privilege(parameters)
+    if account is not None:
+        found[account[0]] = account
+    admins = admin_membership(parameters, action_words)
+    if admins:
+        found["privilege-grant"] = ("privilege-grant", admins)
+    return found
+
+
 def parameter_flag_findings(
     parameters: object, action_words: frozenset[str] = frozenset()
 ) -> list[tuple[str, str]]:
     """(rule, evidence) for every parameter that makes the action destructive or public."""
     if not isinstance(parameters, Mapping):
         return []
-    found: dict[str, tuple[str, str]] = {}
-    account = _account_privilege(parameters)
-    if account is not None:
-        found[account[0]] = account
+    found = _membership_findings(parameters, action_words)
     for key, value in itertools.islice(parameters.items(), _MAX_NODES):
-        if not isinstance(value, (str, int, float)) or (isinstance(key, str) and _key_kind(key)):
+        if not isinstance(value, (str, int, float)) or (
+            isinstance(key, str) and (_key_kind(key) or control_switch(key, value))
+        ):
             break
     else:
         return list(found.values())  # {"path": …, "content": …}: no flag and no URL
     sharing = _sharing(parameters, action_words)
     if sharing is not None:
         found[sharing[0]] = sharing
+    if not only_looks(action_words):
+        for rule, evidence in setting_findings(parameters):
+            found.setdefault(rule, (rule, evidence))
+    filters = only_looks(action_words)
+    granting = bool(action_words & _GRANT_NOUNS)
     for key, value in _pairs(parameters):
-        hit = _flag(key, value)
+        hit = _field_hit(key, value, granting=granting)
+        if hit is not None and filters and hit[0] == "irreversible-publish":
+            continue  # list_repos {visibility: public}: a filter of what is read
         if hit is not None and hit[0] not in found:
             found[hit[0]] = hit
         if len(found) == 2:

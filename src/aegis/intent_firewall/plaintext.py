@@ -102,6 +102,27 @@ _NAME_LOOKUP_WORDS = frozenset({"dns", "nslookup", "dig", "whois", "traceroute",
 URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
 
 
+#: A key that starts with a verb of sending and ends with whom it goes to (``send_to``,
+#: ``deliverTo``, ``share_with``, ``notify_email``): its address is where the data goes.
+_SENDING_KEY_STARTS = ("send", "deliver", "export", "share", "mail", "email", "notify", "forward",
+                       "reply", "copy", "report", "dispatch", "push", "post")  # fmt: skip
+_RECIPIENT_KEY_ENDS = ("to", "with", "cc", "bcc", "recipient", "recipients", "email", "emails",
+                       "address", "addresses", "inbox")  # fmt: skip
+
+
+def _recipient_key(key: str, value: str) -> bool:
+    """``export_contacts {send_to: partner@evil.example}``: a sending key given an e-mail
+    address (a path or a name under it is judged as such elsewhere)."""
+    compact = key.casefold().replace("_", "").replace("-", "")
+    local, at, domain = value.partition("@")
+    return (
+        compact.startswith(_SENDING_KEY_STARTS)
+        and compact.endswith(_RECIPIENT_KEY_ENDS)
+        and bool(at and local and "." in domain)
+        and " " not in value
+    )
+
+
 def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
     """``read_file {"name": ".env"}``: a bare name under a file action names a file."""
     return key == "name" and bool(words & _FILE_WORDS) and "." in canonical and " " not in canonical
@@ -149,7 +170,7 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
         judge_url(scope, stripped, text, cwd)
         return stripped
     elif (
-        (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS))
+        (key in URL_KEYS or key.endswith(URL_KEY_ENDINGS) or _recipient_key(key, stripped))
         and not looks_like_path(canonical)
         and not _file_operand(value)
     ):
@@ -191,13 +212,23 @@ _CHECKING_WORDS = frozenset(
 )  # fmt: skip
 
 
+_DRAFT_WORDS = frozenset({"draft", "drafts"})
+_EXPORT_WORDS = frozenset({"export", "exports", "dump", "bulk", "extract", "backup", "archive"})
+_SENDING_WORDS = frozenset({"send", "sends", "submit", "dispatch", "deliver"})
+
+
 def _address_as_data(key: str, value: str, words: frozenset[str]) -> bool:
     """``{email: qa+1@example.com}`` in a record sent to the app under test: an account's
     address is a field of the record, not where the request goes, unless the action sends
     mail or messages (``send_email``, ``invite_user``). Only a bare address counts: a URL,
     a list of several, or ``host:port`` is judged as a destination."""
-    if key not in ADDRESS_FIELD_KEYS or (words & MAIL_WORDS and not words & _CHECKING_WORDS):
-        return False
+    drafting = bool(words & _DRAFT_WORDS) and not words & _SENDING_WORDS
+    if not drafting and (
+        key not in ADDRESS_FIELD_KEYS
+        or (words & MAIL_WORDS and not words & _CHECKING_WORDS)
+        or words & _EXPORT_WORDS  # an export's address is where the data is sent
+    ):
+        return False  # (a draft is written, not sent: its recipients are a field of it)
     local, at, domain = value.partition("@")
     return (
         bool(at and local and domain)

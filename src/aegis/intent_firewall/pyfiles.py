@@ -139,12 +139,33 @@ def python_effects(code: str) -> tuple[tuple[str, str], ...] | None:
             if called is None:
                 return None
             effects.extend(called)
+    if _import_passed_on(nodes, names):
+        return None
     for node in nodes:
         if id(node) in handled or isinstance(node, ast.Import | ast.ImportFrom | ast.Call):
             continue
         if not _value_allowed(node, names):
             return None
     return tuple(effects) if len(effects) <= _MAX_EFFECTS else None
+
+
+def _import_passed_on(nodes: list[ast.AST], names: dict[str, str]) -> bool:
+    """An imported name used as a value of its own (``x = os``, ``print(environ)`` after
+    ``from os import environ``) rather than as the root of an attribute judged here: only a
+    listed value or a function with no effect may be."""
+    roots = {id(node.value) for node in nodes if isinstance(node, ast.Attribute)}
+    for node in nodes:
+        if not isinstance(node, ast.Name) or id(node) in roots:
+            continue
+        qualified = names.get(node.id)
+        if not qualified or not isinstance(node.ctx, ast.Load):
+            continue
+        if qualified in _IMPORTS:
+            return True  # the module itself: m = sys; m.modules[…] escapes every check
+        roles = None if qualified.startswith("?") else _known_function(qualified)
+        if qualified not in _VALUES and (roles is None or any(roles)):
+            return True
+    return False
 
 
 def _bound_names(nodes: list[ast.AST]) -> dict[str, str] | None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from aegis.intent_firewall.adminmembers import is_group_key
+from aegis.intent_firewall.controlswitches import switch_key
 from aegis.intent_firewall.httpmethods import METHOD_KEYS
 from aegis.intent_firewall.keystrokes import STEP_KEYS
 from aegis.intent_firewall.operations import is_field_key, is_operation_key
@@ -52,6 +54,8 @@ def _quiet_key(key: str) -> bool:
         and folded not in FLAG_KEYS
         and folded not in METHOD_KEYS
         and folded not in STEP_KEYS
+        and not switch_key(key)  # {audit_trail: "disabled"}: read by controlswitches.py
+        and not is_group_key(key)  # {groupId: …_admins}: read by adminmembers.py
         and not is_field_key(key)  # forwardTo, WithDecryption, iban: read by operations.py
         # a shell line under command/cmd is the shell's to judge; other operation keys
         # (verb, op, action) are read by operations.py

@@ -62,6 +62,9 @@ class _Walker(LiteralParts, LoopParts, WalkerParts):
         self.source = source
         self.cwd = cwd
         self.variables = dict(variables)
+        #: What the line starts with (the policy's stable variables): a word built from
+        #: one of these, still unchanged, is judged by its value.
+        self.given = dict(variables)
         self.budget = budget
         self.moved = False
         #: $PWD until a cd: the abstract workspace root when the policy names no directory.

@@ -27,8 +27,13 @@ class WalkerParts:
     moved: bool
     source: bytes
     variables: dict[str, str]
+    given: dict[str, str]
     trailing: list[Word]
     script: Script
+
+    @abstractmethod
+    def construct(self, rule: str, evidence: str) -> None:
+        """Record a finding of the line (the walker's own)."""
 
     @abstractmethod
     def text(self, node: Any) -> str:
@@ -71,13 +76,28 @@ class WalkerParts:
         targets = [c for c in node.named_children if c.type != "file_descriptor"]
         if not targets:
             return [Redirect(operator, None)]
-        target = self.word(targets[0], context, stack)
+        target = self.word(targets[0], context, stack, emit=False)
+        for construct in target.constructs:
+            if not self.known_value(target, construct):
+                self.construct("shell-expansion", construct)
         # tree-sitter hangs words after a redirection's target on the redirection; for bash
         # they are the command's arguments (``cmd 2>&1 arg``)
         self.trailing.extend(self.word(extra, context, stack, emit=False) for extra in targets[1:])
         if node.type == "herestring_redirect":
             return [Redirect("<<<", target, target.value)]
         return [Redirect(operator, target)]
+
+    def known_value(self, word: Word, construct: str) -> bool:
+        """``> "$TMPDIR/out.png"``: an expansion of a variable the policy gives, unchanged on
+        the line, in a word that resolved to one path (judged as that path)."""
+        name = construct.removeprefix("parameter expansion $").strip("{}")
+        return (
+            construct.startswith("parameter expansion $")
+            and word.value is not None
+            and len(word.fields) == 1
+            and name in self.given
+            and self.variables.get(name) == self.given[name]
+        )
 
     def _heredoc_backticks(self, body: str) -> None:
         """An unquoted here-document runs its `…` like $(…); the grammar leaves them as text."""

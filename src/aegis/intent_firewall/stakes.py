@@ -42,16 +42,22 @@ def fields(parameters: Any) -> Iterator[tuple[str, Any]]:
     keys lower case (bounded: at most 64 of each mapping, 64 mappings)."""
     if not isinstance(parameters, Mapping):
         return
-    nested: list[Mapping[Any, Any]] = [parameters]
-    nested.extend(
-        value
-        for value in itertools.islice(parameters.values(), _MAX_FIELDS)
-        if isinstance(value, Mapping)
-    )
-    for mapping in nested[:_MAX_FIELDS]:
-        for key, value in itertools.islice(mapping.items(), _MAX_FIELDS):
-            if isinstance(key, str):
-                yield key.casefold().lstrip("-"), value
+    try:
+        nested: list[Mapping[Any, Any]] = [parameters]
+        nested.extend(
+            value
+            for value in itertools.islice(parameters.values(), _MAX_FIELDS)
+            if isinstance(value, Mapping)
+        )
+        pairs = [
+            (key.casefold().lstrip("-"), value)
+            for mapping in nested[:_MAX_FIELDS]
+            for key, value in itertools.islice(mapping.items(), _MAX_FIELDS)
+            if isinstance(key, str)
+        ]
+    except Exception:  # a mapping that cannot be read: the parameter walk judges it unread
+        return
+    yield from pairs
 
 
 def stakes_evidence(words: frozenset[str], parameters: Any) -> str:

@@ -72,6 +72,9 @@ _KUBE_OPTIONS = {
     "label_selector": "-l", "labels": "-l", "container": "-c", "filename": "-f", "file": "-f",
     "manifest": "-f", "path": "-f", "context": "--context", "field_selector": "--field-selector",
     "files": "-f", "filenames": "-f", "paths": "-f", "cluster": "--cluster",
+    "sort_by": "--sort-by", "sortby": "--sort-by", "limit": "--chunk-size",
+    "chunk_size": "--chunk-size", "since": "--since", "tail": "--tail",
+    "timeout": "--request-timeout", "request_timeout": "--request-timeout",
 }  # fmt: skip
 #: Verbs that change a cluster: given an explicit context, only a local cluster's is read.
 _KUBE_CHANGING = frozenset(_DATA["kubernetes_changing_verbs"])

@@ -81,4 +81,11 @@ PROCESS_RULES: tuple[tuple[str, str, str, tuple[tuple[str, ...], ...], tuple[str
         (("favour_act",), ("public_decision",), ("connection_cue",)),
         ("conflict_declared_frame",),
     ),
+    (
+        "deception_fraud",
+        "REVIEW",
+        "evidence altered or destroyed once an authority or a claim asked for it",
+        (("evidence_tamper_verb",), ("evidence_sought",)),
+        ("evidence_kept_frame",),
+    ),
 )

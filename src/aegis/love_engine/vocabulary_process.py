@@ -139,14 +139,23 @@ PROCESS: dict[str, tuple[str, ...]] = {
     "complainant": _split(
         "whistleblower, whistle-blower, whistleblowers, complainant, complainants, the employee "
         "who reported, the employee who complained, who filed the complaint, who filed a "
-        "complaint, who raised the concern, who reported the, who reported us"
+        "complaint, who raised the concern, who reported the, who reported us, who reported it, "
+        "who leaked, leaked the, who raised concerns, after she raised, after he raised, after "
+        "they raised, raised concerns about, who complained, who spoke to the press, who went "
+        "to the regulator, who testified, who reported the breach, reported the data breach, "
+        "reported the incident, who flagged the"
     ),
     "pressure_act": _split(
         "pressure, pressuring, lean on, drop the complaint, drop her complaint, drop his "
         "complaint, drop their complaint, withdraw the complaint, withdraw her complaint, "
         "withdraw his complaint, withdraw the report, retract, take it back, keep quiet, stay "
         "quiet, think twice, reconsider, restructuring list, layoff list, redundancy list, "
-        "remind, career, future here, unmask, find out who, identify, name and shame"
+        "remind, career, future here, unmask, find out who, identify, name and shame, "
+        "performance plan, performance-improvement, performance improvement, pip, put them on, "
+        "put her on, put him on, demote, demotion, cut her hours, cut his hours, reassign her, "
+        "reassign him, remove her name, remove his name, remove the name, take her off, take "
+        "him off, exclude her, exclude him, bad reference, blacklist, flag her, flag him, "
+        "flag them, no longer invite, freeze her out, freeze him out"
     ),
     "retaliation_guard_frame": _split(
         "neutral, dates of employment, dates only, facts only, factual, confirm dates, "
@@ -187,6 +196,34 @@ PROCESS: dict[str, tuple[str, ...]] = {
         "my friend's, family friend, golf buddy, my wife's, my husband's, the mayor's friend, "
         "the mayor's, councillor's, councilor's, donor, donors, campaign donor, who donated, "
         "donated to, contributed to, our donor, relative, relatives"
+    ),
+    # -- evidence altered or destroyed once someone with authority asked for it ------------
+    "evidence_tamper_verb": _split(
+        "overwrite, overwriting, overwritten, replace it with, replace with, replacing it with, "
+        "swap in, swap it for, backdate, backdated, backdating, shift the dates, shift the "
+        "date, change the dates, change the date, edit out, cut out, remove the part, remove "
+        "the section, remove the line, rewrite the statement, reword the statement, doctor, "
+        "doctored, alter, altered, altering, reimage, reimaging, wipe, wiping, purge, purging, "
+        "shred, shredding, scrub, scrubbing, delete the original, delete the clip, delete the "
+        "footage, delete the recording, delete the messages, delete the emails, lose the"
+    ),
+    "evidence_sought": _split(
+        "police asked, police requested, police want, the police asked, asked for by police, "
+        "requested by police, subpoena, subpoenaed, named in the subpoena, court order, "
+        "warrant, investigators, the investigator, regulator asked, regulator requested, "
+        "auditors asked, before the auditors, before the audit, before the inspection, before "
+        "the inspector, lawsuit, the claim, insurer asked, the insurer, discovery request, "
+        "deposition, witness statement, the ombudsman, the tribunal, the inquiry, the "
+        "investigation, internal investigation, the crash, the accident, the incident report, "
+        "wrong-site surgery, the complaint"
+    ),
+    "evidence_kept_frame": _split(
+        "keep the original, keeping the original, original kept, original visible, keep a "
+        "copy, preserve, preserved, preserving, hand over, handed over, provide, provided, "
+        "send a copy, export a copy, late entry, late-entry, amendment, addendum, annotate, "
+        "typo, typos, misspelling, formatting, with her approval, with his approval, with "
+        "their approval, at her request, at his request, signed off by the witness, redact "
+        "personal, blur the faces, blur faces"
     ),
     "conflict_declared_frame": _split(
         "recuse, recused, declare, declared, disclose, disclosed, conflict of interest, "
