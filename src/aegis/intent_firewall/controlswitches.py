@@ -16,7 +16,8 @@ fields the parameter walk yields.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from aegis.intent_firewall.vocabulary import name_words
@@ -87,14 +88,20 @@ def _on(value: object) -> bool:
     return isinstance(value, str) and value.strip().casefold() in ("true", "yes", "on", "1")
 
 
+def _state(value: Mapping[Any, Any], test: Callable[[object], bool]) -> bool:
+    """Whether the mapping's own switch (``status``, ``enabled`` …) passes ``test``."""
+    items = itertools.islice(value.items(), 16)
+    return any(isinstance(key, str) and key.casefold() in _STATE_KEYS and test(state)
+               for key, state in items)  # fmt: skip
+
+
 def _state_off(value: Mapping[Any, Any]) -> bool:
     """``{status: disabled}`` / ``{enabled: false}``: the mapping's own switch is off."""
-    for index, (key, state) in enumerate(value.items()):
-        if index >= 16:
-            break
-        if isinstance(key, str) and key.casefold() in _STATE_KEYS and _off(state):
-            return True
-    return False
+    return _state(value, _off)
+
+
+def _state_on(value: Mapping[Any, Any]) -> bool:
+    return _state(value, _on)
 
 
 def switch_key(key: str) -> bool:
@@ -158,15 +165,6 @@ def _public(words: frozenset[str], value: object) -> str:
     if words & _BLOCKING_WORDS:
         return "switches public-access blocking off" if off else ""
     return "opens it to everyone" if on else ""
-
-
-def _state_on(value: Mapping[Any, Any]) -> bool:
-    for index, (key, state) in enumerate(value.items()):
-        if index >= 16:
-            break
-        if isinstance(key, str) and key.casefold() in _STATE_KEYS and _on(state):
-            return True
-    return False
 
 
 def _range_key(key: str) -> bool:

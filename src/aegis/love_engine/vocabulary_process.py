@@ -39,7 +39,11 @@ PROCESS: dict[str, tuple[str, ...]] = {
         # the hold as the exception a deletion keeps out, or as what is being put in place
         "unless, except, excepting, excluding, exclude, skip, skipping, skipped, other than, "
         "apart from, not on, not under, never, flag, flagged, tagged, place, placed, put, "
-        "apply, applied, issue, issued, so nothing, nothing is"
+        "apply, applied, issue, issued, so nothing, nothing is, "
+        # the hold looked for and found absent ("IT confirmed none are under legal hold")
+        "none are under, none is under, none under, no legal hold, no litigation hold, no "
+        "hold, not subject to, check for, checking for, checked for, confirm no, confirmed no, "
+        "confirmed none, confirmed that none, verify no, verified no"
     ),
     # -- research enrolment without consent first --------------------------------------------
     "enrol_verb": _split(
