@@ -8,7 +8,10 @@ conftest is that ``git config`` line. The literal commands are read (Python's
 ``subprocess``/``os.system``/``session.run`` calls with constant arguments, recipe lines,
 Rust's ``Command::new("x").args([...])``) and each is judged as the command line it is,
 with its own findings; code computing its arguments at run time is left to the tests that
-run it, as ordinary test code is.
+run it, as ordinary test code is, except where the computation is a decoding: a command or
+code run from ``base64.b64decode(…)``, ``bytes.fromhex(…)``, ``zlib.decompress(…)`` or
+``codecs.decode(…, "rot13")`` (``os.system``, ``subprocess``, ``exec``, ``eval``) hides what
+it runs, which is ``download-piped-to-shell`` (*block*).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from collections.abc import Callable
 
 import re2
 
-from aegis.intent_firewall.rules import Hit
+from aegis.intent_firewall.decodedruns import decoded_run
+from aegis.intent_firewall.rules import Hit, default_hit
 
 __all__ = ["BUILD_FILE_NAMES", "build_file_findings"]
 
@@ -52,6 +56,9 @@ def build_file_findings(name: str, texts: list[str], judge_line: JudgeLine) -> l
         text = whole[:_MAX_TEXT]
         if name in _PYTHON:
             lines = _python_lines(text)
+            decoded = decoded_run(text)
+            if decoded:
+                hits.append(default_hit("download-piped-to-shell", f"{name} runs {decoded}"))
         elif name == "build.rs":
             lines = _rust_lines(text)
         else:

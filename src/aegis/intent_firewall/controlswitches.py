@@ -20,6 +20,7 @@ import itertools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from aegis.intent_firewall.mappingwalk import mappings_below
 from aegis.intent_firewall.vocabulary import name_words
 
 __all__ = ["control_switch", "setting_findings", "switch_key"]
@@ -28,64 +29,104 @@ __all__ = ["control_switch", "setting_findings", "switch_key"]
 #: ``ssl`` or ``signing`` alone: a test run without logs, an edit without a backup file and a
 #: loopback database without TLS are everyday work.)
 _CONTROL_WORDS = frozenset(
-    {"scanning", "protection", "protections", "audit", "auditing", "alerts", "alerting",
-     "monitoring", "mfa", "2fa", "twofactor", "firewall", "antivirus", "defender",
+    {"scanning", "protection", "protections", "auditing", "alerts", "alerting",
+     "mfa", "2fa", "twofactor", "firewall", "antivirus", "defender", "security",
+     "authentication", "protected", "termination", "automatedbackups", "pointintimerecovery",
      "guardduty", "cloudtrail", "dependabot", "codeql", "encryption", "versioning",
-     "retention", "sso", "waf", "quarantine", "lockout", "captcha", "ratelimit",
-     "ratelimiting", "verification", "guardrails", "guardrail", "moderation", "safesearch",
-     "tamper"}
+     "sso", "waf", "quarantine", "lockout", "ratelimit", "ratelimiting", "guardrails",
+     "guardrail", "moderation", "safesearch", "tamper", "pitr",
+     "advancedsecurity", "deletionprotection", "terminationprotection", "scanonpush",
+     "securityhub", "inspector", "edr", "crowdstrike", "falco", "selinux", "apparmor"}
 )  # fmt: skip
+#: ``audit`` names a control only beside these (``npm install {audit: false}`` is a
+#: package manager's report): ``audit_log``, ``audit_trail``, ``auditLogging``.
+_AUDIT_PARTS = frozenset({"log", "logs", "logging", "trail", "trails", "events", "records"})
+#: Words of a key that turn its meaning around: ``disable_secret_scanning: true``.
+_NEGATING = frozenset({"disable", "disabled", "disables", "bypass", "skip", "skipped", "off",
+                       "suspend", "suspended", "without"})  # fmt: skip
 #: Values that switch a control off.
-_OFF = frozenset({"disabled", "disable", "off", "false", "no", "none", "suspended", "0",
-                  "paused", "inactive", "skip", "bypass"})  # fmt: skip
+_OFF = frozenset({"disabled", "disable", "off", "false", "no", "n", "none", "suspended", "0",
+                  "paused", "inactive", "skip", "bypass", "deactivated", "never", "optional",
+                  "not_enforced", "notenforced", "unenforced", "permissive", "detectonly",
+                  "detect_only", "simulate", "log_only", "logonly", "monitor_only"})  # fmt: skip
 #: Keys of a mapping under a control that say whether it runs.
-_STATE_KEYS = frozenset({"status", "state", "enabled", "enable", "mode", "active", "on"})
+_STATE_KEYS = frozenset({"status", "state", "enabled", "enable", "mode", "active", "on",
+                         "value", "setting", "settingvalue", "setting_value"})  # fmt: skip
 #: Words of a switch that asks for secret values in the clear.
 _REVEAL_WORDS = frozenset({"reveal", "unmask", "unmasked", "decryption", "decrypt",
                            "decrypted", "plaintext", "unredacted", "cleartext"})  # fmt: skip
 #: Words of a switch whose *off* value shows secrets (``mask: false``).
-_MASK_WORDS = frozenset({"mask", "masked", "redact", "redacted", "redaction", "hide", "hidden",
-                         "obfuscate", "sanitize", "sanitise"})  # fmt: skip
+_MASK_WORDS = frozenset({"mask", "masked", "masking", "redact", "redacted", "redaction",
+                         "obfuscate"})  # fmt: skip
+#: Of those, the ones that name a secret's masking even alone (a CI variable's ``masked``).
+_MASK_ALONE = frozenset({"masked", "masking", "redact", "redacted", "redaction"})
+#: Words of a switch that shows values when it is on (``show_values``, ``expose_secrets``).
+_SHOWING = frozenset({"show", "expose", "display", "print", "include", "return", "dump"})
 _VALUE_WORDS = frozenset({"values", "value", "secrets", "secret", "sensitive", "env"})
 #: A key naming public access (``public_access``, ``allowPublic``), and the words that turn
 #: it around (``block_public_access: false`` opens as surely).
-_PUBLIC_WORDS = frozenset({"public", "anonymous", "unauthenticated"})
+_PUBLIC_WORDS = frozenset({"public", "publicly", "unauthenticated"})
 _BLOCKING_WORDS = frozenset({"block", "blocked", "restrict", "restricted", "prevent", "deny",
                              "disable", "disabled", "no", "private"})  # fmt: skip
 #: A switch that skips a check: ``skip_tests: true``, ``bypass_review``, ``no_verify``.
 _SKIP_WORDS = frozenset({"skip", "bypass", "no", "without", "ignore", "disable", "force"})
-_CHECK_WORDS = frozenset({"tests", "test", "checks", "check", "review", "reviews", "approval",
-                          "approvals", "verification", "verify", "validation", "hooks", "ci",
-                          "scan", "scans", "lint", "audit", "gates", "gate"})  # fmt: skip
+_CHECK_WORDS = frozenset({"checks", "check", "review", "reviews", "approval", "approvals",
+                          "verification", "verify", "validation", "hooks", "ci", "scan",
+                          "scans", "audit", "gates", "gate", "signoff"})  # fmt: skip
+#: Checks a build may skip on a developer's machine (``skip_tests``): they count only where
+#: the action deploys, releases, merges or sends.
+_BUILD_CHECKS = frozenset({"tests", "test", "lint", "linting"})
 #: Keys holding address ranges; the ranges that mean the whole internet.
 _RANGE_KEYS = frozenset({"cidr", "cidrs", "cidrip", "cidripv6", "cidrblock", "cidrblocks",
                          "sourceranges", "sourcerange", "sourceaddressprefix",
                          "sourceaddressprefixes", "ipranges", "sourceip", "sourcecidr",
                          "remoteipprefix", "sourceiprange", "ipv4range"})  # fmt: skip
-_WORLD = frozenset({"0.0.0.0/0", "::/0", "0.0.0.0", "*", "any", "internet"})  # noqa: S104
+_WORLD = frozenset({"0.0.0.0/0", "::/0", "0/0", "0.0.0.0", "*", "any", "internet"})  # noqa: S104
+#: Words of a key that holds where traffic may come from (``source``, ``remote_ip``).
+_SOURCE_WORDS = frozenset({"source", "sources", "remote", "ingress", "inbound", "allowed",
+                           "allow", "whitelist", "allowlist", "from", "ip", "ips"})  # fmt: skip
+#: A grant's decision that lets requests past every check (Cloudflare Access ``bypass``).
+_DECISION_KEYS = frozenset({"decision", "effect", "policy_action"})
+#: What an authentication type set to these leaves: no sign-in at all.
+_NO_AUTH = frozenset({"none", "anonymous", "noauth", "no_auth", "disabled", "off", "public"})
+#: Keys whose value says how far a load balancer or endpoint reaches, and the values that
+#: mean the internet.
+_EXPOSURE_WORDS = frozenset({"scheme", "exposure", "facing", "endpoint", "ingress"})
+_EXPOSED = frozenset({"internet-facing", "internetfacing", "0.0.0.0/0", "::/0"})
 #: Keys of a ``{id: waf, value: off}`` setting: its name and its value.
 _NAME_KEYS = ("id", "name", "key", "setting", "field", "option")
-_SETTING_VALUE_KEYS = ("value", "state", "status", "enabled")
+_SETTING_VALUE_KEYS = ("value", "setting_value", "settingvalue", "state", "status", "enabled")
 #: Grantee keys that mean everyone (Cloudflare Access ``include: [{everyone: {}}]``).
 _EVERYONE_KEYS = frozenset({"everyone", "anyone", "allusers", "all_users", "anonymous"})
 _MAX_MAPPINGS = 256
 
 
 def _off(value: object) -> bool:
+    if isinstance(value, list | tuple) and 0 < len(value) <= 16:
+        return all(_off(item) for item in value)
     if isinstance(value, bool):
         return not value
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         return value == 0
     if not isinstance(value, str):
         return False
     folded = value.strip().casefold()
-    return folded in _OFF or folded.endswith(("_off", "-off", " off"))
+    return (
+        folded in _OFF
+        or folded.endswith(("_off", "-off", " off"))
+        or folded.startswith(("disabled", "off_", "deactivated"))
+    )
 
 
 def _on(value: object) -> bool:
+    if isinstance(value, list | tuple) and 0 < len(value) <= 16:
+        return all(_on(item) for item in value)
     if isinstance(value, bool):
         return value
-    return isinstance(value, str) and value.strip().casefold() in ("true", "yes", "on", "1")
+    return isinstance(value, str) and value.strip().casefold() in _ON
+
+
+_ON = frozenset({"true", "yes", "on", "1", "enabled", "enable", "allow", "allowed", "active"})
 
 
 def _state(value: Mapping[Any, Any], test: Callable[[object], bool]) -> bool:
@@ -108,57 +149,101 @@ def switch_key(key: str) -> bool:
     """Whether :func:`control_switch` may find anything under ``key``, whatever its value."""
     words = name_words(key)
     return bool(
-        words & (_CONTROL_WORDS | _REVEAL_WORDS | _MASK_WORDS | _PUBLIC_WORDS)
-        or (words & _SKIP_WORDS and words & _CHECK_WORDS)
+        _control(key, words)
+        or _public_key(words)
+        or words & (_REVEAL_WORDS | _MASK_WORDS | _SHOWING | {"auth", "authtype"})
+        or (words & _SKIP_WORDS and words & (_CHECK_WORDS | _BUILD_CHECKS))
         or _range_key(key)
+        or words & (_SOURCE_WORDS | _EXPOSURE_WORDS)
+        or key.casefold() in _DECISION_KEYS
     )
 
 
-def control_switch(key: str, value: object) -> tuple[str, str] | None:
-    """(rule, evidence) for one field that turns a control off or reveals secrets."""
+def _control(key: str, words: frozenset[str]) -> bool:
+    """Whether ``key`` names a safety or security control (its words, or its letters run
+    together: ``AdvancedSecurity``, ``scanOnPush``)."""
+    compact = key.casefold().replace("_", "").replace("-", "")
+    compact = compact.removesuffix("enabled").removesuffix("enable")
+    return bool(
+        words & _CONTROL_WORDS
+        or compact in _CONTROL_WORDS
+        or ("factor" in words and words & {"two", "second", "multi"})
+        or ("audit" in words and words & _AUDIT_PARTS)
+        or (words & {"verify", "verification"} and words & _TLS_WORDS)
+    )
+
+
+_TLS_WORDS = frozenset({"ssl", "tls", "cert", "certs", "certificate", "certificates", "hostname"})
+
+
+def control_switch(key: str, value: object, *, deploying: bool = False) -> tuple[str, str] | None:
+    """(rule, evidence) for one field that turns a control off or reveals secrets
+    (``deploying``: the action deploys, merges or sends, so skipping its tests counts)."""
     words = name_words(key)
     shown = key[:60]
     public = _public(words, value)
+    control = _control(key, words)
     off = _off(value) or (isinstance(value, Mapping) and _state_off(value))
+    if words & _NEGATING:  # disable_secret_scanning: true
+        off = _on(value) or (isinstance(value, Mapping) and _state_on(value))
     checks = (
+        (control and off, "destructive-action", f"parameter {shown} switches a safety control off"),
         (
-            bool(words & _CONTROL_WORDS) and off,
-            "destructive-action",
-            f"parameter {shown} switches a safety control off",
-        ),
-        (
-            bool(words & _CONTROL_WORDS) and value is None,
+            control and value is None,
             "destructive-action",
             f"parameter {shown}: null removes a safety control",
         ),
         (bool(public), "irreversible-publish", f"parameter {shown} {public}"),
         (
-            bool(words & _SKIP_WORDS and words & _CHECK_WORDS) and _on(value),
+            bool(words & _SKIP_WORDS)
+            and bool(words & _CHECK_WORDS or (deploying and words & _BUILD_CHECKS))
+            and _on(value),
             "destructive-action",
             f"parameter {shown}: true skips a check",
         ),
         (
-            _range_key(key) and _world(value),
+            _world_range(key, words, value),
             "destructive-action",
             f"parameter {shown} opens to the whole internet",
         ),
         (
-            bool(words & _REVEAL_WORDS) and _on(value),
+            bool(words & _REVEAL_WORDS or (words & _SHOWING and words & _VALUE_WORDS))
+            and _on(value),
             "credential-mint",
             f"parameter {shown}: true shows secrets in the clear",
         ),
         (
-            bool(words & _MASK_WORDS and (words & _VALUE_WORDS or len(words) == 1)) and _off(value),
+            bool(words & _MASK_WORDS and (words & _VALUE_WORDS or words <= _MASK_ALONE))
+            and (_off(value) or (isinstance(value, Mapping) and _state_off(value))),
             "credential-mint",
             f"parameter {shown}: off shows secrets in the clear",
+        ),
+        (
+            bool(words & {"auth", "authentication", "authtype"}) and _word_in(value, _NO_AUTH),
+            "destructive-action",
+            f"parameter {shown}: {value if isinstance(value, str) else ''} lets anyone in unsigned",
+        ),
+        (
+            key.casefold() in _DECISION_KEYS and _word_in(value, frozenset({"bypass"})),
+            "destructive-action",
+            f"parameter {shown}: bypass lets requests past every check",
         ),
     )
     return next(((rule, why) for hit, rule, why in checks if hit), None)
 
 
+def _public_key(words: frozenset[str]) -> bool:
+    """``public_access``, ``PubliclyAccessible``, ``anonymous_access`` (not a survey's
+    ``anonymous`` answers)."""
+    return bool(words & _PUBLIC_WORDS) or ("anonymous" in words and bool(words & _ACCESSING))
+
+
+_ACCESSING = frozenset({"access", "read", "reads", "view", "viewing", "browse", "browsing"})
+
+
 def _public(words: frozenset[str], value: object) -> str:
     """Why a public-access field opens to everyone, else ``""``."""
-    if not words & _PUBLIC_WORDS:
+    if not _public_key(words):
         return ""
     on = _on(value) or (isinstance(value, Mapping) and _state_on(value))
     off = _off(value) or (isinstance(value, Mapping) and _state_off(value))
@@ -167,14 +252,31 @@ def _public(words: frozenset[str], value: object) -> str:
     return "opens it to everyone" if on else ""
 
 
+def _word_in(value: object, words: frozenset[str]) -> bool:
+    return isinstance(value, str) and value.strip().casefold() in words
+
+
 def _range_key(key: str) -> bool:
     """``CidrIp``, ``sourceRanges``, ``source_address_prefix``: a key holding addresses."""
     return key.casefold().replace("_", "").replace("-", "") in _RANGE_KEYS
 
 
-def _world(value: object) -> bool:
+def _world(value: object, forms: frozenset[str] = _WORLD) -> bool:
     values = value if isinstance(value, list | tuple) else [value]
-    return any(isinstance(v, str) and v.strip().casefold() in _WORLD for v in values[:32])
+    return any(isinstance(v, str) and v.strip().casefold() in forms for v in values[:32])
+
+
+def _world_range(key: str, words: frozenset[str], value: object) -> bool:
+    """The whole internet allowed in: any range form under a range key, a CIDR form under a
+    key of where traffic comes from (``source``, ``remote_ip``), ``internet-facing``."""
+    if words & _EXPOSURE_WORDS and _world(value, _EXPOSED - {"0.0.0.0/0", "::/0"}):
+        return True  # Scheme: internet-facing
+    if _range_key(key):
+        return _world(value)
+    return bool(words & _SOURCE_WORDS) and _world(value, _CIDR_WORLD)
+
+
+_CIDR_WORLD = frozenset({"0.0.0.0/0", "::/0", "0/0"})
 
 
 def setting_findings(parameters: Mapping[Any, Any]) -> list[tuple[str, str]]:
@@ -182,17 +284,7 @@ def setting_findings(parameters: Mapping[Any, Any]) -> list[tuple[str, str]]:
     grants to everyone given as keys (``include: [{everyone: {}}]``) and of address-range
     records (``IpRanges: [{CidrIp: 0.0.0.0/0}]``): every mapping below ``parameters``,
     breadth first, bounded, each once."""
-    pending: list[Any] = [parameters]
-    seen: set[int] = set()
-    while pending and len(seen) < _MAX_MAPPINGS:
-        node = pending.pop(0)
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        children = list(node.values())[:64] if isinstance(node, Mapping) else list(node)[:64]
-        pending.extend(c for c in children if isinstance(c, Mapping | list | tuple))
-        if not isinstance(node, Mapping):
-            continue
+    for node in mappings_below(parameters, _MAX_MAPPINGS):
         keys = {k.casefold(): k for k in list(node)[:64] if isinstance(k, str)}
         if _EVERYONE_KEYS.intersection(keys):
             return [("irreversible-publish", "access granted to everyone")]

@@ -15,7 +15,10 @@ import itertools
 from collections.abc import Mapping
 from typing import Any
 
+import re2
+
 from aegis.intent_firewall.actionname import ACCESS_PAIRS, action_name
+from aegis.intent_firewall.parameterflags import parameter_flag_findings
 from aegis.intent_firewall.vocabulary import DESTRUCTIVE_WORDS
 
 __all__ = ["mutation_evidence"]
@@ -43,12 +46,17 @@ def _documents(parameters: Mapping[Any, Any]) -> list[str]:
 
 
 def mutation_fields(document: str) -> list[str]:
-    """The names of a mutation's top-level fields (``a: deleteX(…)`` gives ``deleteX``)."""
-    start = document.find("{")
+    """The names of a mutation's top-level fields (``a: deleteX(…)`` gives ``deleteX``):
+    the selection set opens at the first ``{`` outside the variable definitions, and text
+    in string literals is skipped."""
     names: list[str] = []
     braces = parens = 0
     token = ""
-    for char in document[start:] if start >= 0 else "":
+    quoted = escaped = False
+    for char in document:
+        if quoted:
+            escaped, quoted = (char == "\\" and not escaped), quoted and (char != '"' or escaped)
+            continue
         if char.isalnum() or char == "_":
             token += char
             continue
@@ -57,9 +65,29 @@ def mutation_fields(document: str) -> list[str]:
             if len(names) >= _MAX_FIELDS:
                 break
         token = ""
-        braces += (char == "{") - (char == "}")
+        quoted = char == '"'
+        if parens == 0 or char in "()":
+            braces += (char == "{") - (char == "}")
         parens += (char == "(") - (char == ")")
+        if braces < 0 or parens < 0:
+            break
     return [name for name in names if not name.isdigit()]
+
+
+def _arguments(document: str) -> dict[str, str]:
+    """``visibility: PUBLIC``, ``role: "admin"``: the argument pairs written in the document,
+    read as a tool call's fields."""
+    pairs: dict[str, str] = {}
+    for match in _PAIR.finditer(document[:_MAX_TEXT]):
+        if len(pairs) >= 64:
+            break
+        pairs.setdefault(match.group(1), match.group(2).strip('"'))
+    return pairs
+
+
+_PAIR = re2.compile(
+    r'([A-Za-z_][A-Za-z0-9_]{0,60})\s*:\s*("[^"\n]{0,200}"|[A-Za-z_][A-Za-z0-9_]{0,60})'
+)
 
 
 def mutation_evidence(parameters: Any) -> str:
@@ -79,4 +107,8 @@ def mutation_evidence(parameters: Any) -> str:
                     named = named | (name.nouns & nouns) | (name.words & verbs)
             if named:
                 return f"GraphQL mutation {field[:60]} ({', '.join(sorted(named))})"
+        for field in mutation_fields(document)[:4]:
+            flags = parameter_flag_findings(_arguments(document), action_name(field).words)
+            if flags:
+                return f"GraphQL mutation {field[:60]}: {flags[0][1]}"
     return ""

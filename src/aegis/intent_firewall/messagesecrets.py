@@ -16,6 +16,7 @@ a GITHUB_TOKEN secret"), a credential's path in prose ("the keychain lives in
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,7 +31,9 @@ __all__ = ["MESSAGE_WORDS", "message_findings", "secret_reference"]
 MESSAGE_WORDS = MAIL_WORDS | frozenset(
     {"comment", "comments", "issue", "issues", "post", "posts", "webhook", "webhooks", "chat",
      "slack", "discord", "teams", "telegram", "tweet", "publish", "discussion", "gist", "paste",
-     "announce", "broadcast", "mattermost", "matrix", "review", "note"}
+     "announce", "broadcast", "mattermost", "matrix", "review", "note", "pull", "merge",
+     "confluence", "wiki", "jira", "ticket", "tickets", "incident", "incidents",
+     "pagerduty", "page", "pages", "discussions", "forum", "status"}
 )  # fmt: skip
 _SKIPPED_KEYS = frozenset({"url", "owner", "repo", "repository", "channel", "to", "cc", "bcc"})
 _FILE_TEMPLATE = re2.compile(
@@ -51,11 +54,13 @@ _SECRET_NAME = re2.compile(
 #: A credential written out after its label: ``password: Xk9!vQ2#``, ``creds = db:5432:u:p``,
 #: ``API key is sk_live_…``. The value must look like one (see :func:`_looks_secret`).
 _WRITTEN = re2.compile(
-    r"(?i)\b(?:passwords?|passwd|pwd|passphrase|creds|credentials?|secrets?|api[ _-]?keys?|"
-    r"tokens?|access[ _-]?keys?|private[ _-]?keys?)\b\s*(?:is|was|are|=|:|->)\s*[`'\"]*"
-    r"([^\s`'\"]{8,200})"
+    r"(?i)\b[\w-]{0,30}?(?:passwords?|passwd|passwort|contrase\x{00f1}a|pwd|pw|passphrase|"
+    r"passcode|passkey|creds|credentials?|secrets?|secret[ _-]?access[ _-]?keys?|"
+    r"api[ _-]?keys?|tokens?|access[ _-]?keys?|private[ _-]?keys?)\b[*\"'`\s]*"
+    r"(?:is|was|are|=|:|->|to|should be|set to)[\s`'\"*]*([^\s`'\"*]{8,200})"
 )
-_PLACEHOLDERS = ("<", "*", "xxx", "redacted", "example", "placeholder", "your", "...", "{{", "${")
+_PLACEHOLDERS = ("<", "*", "xxx", "redacted", "example", "placeholder", "your-", "your_",
+                 "...", "{{", "${", "changeme")  # fmt: skip
 _MAX_TEXT = 65536
 _MAX_VALUES = 64
 
@@ -108,15 +113,32 @@ def _secret(text: str) -> str:
 
 
 def _looks_secret(value: str) -> bool:
-    """Letters mixed with digits or symbols, no placeholder and no link: ``Xk9!vQ2#prod``,
-    not ``rotated``, ``<your-token>`` or a URL (whose password ``urlpasswords`` reads)."""
+    """Characters that switch between lower, upper, digit and symbol often, as a generated or
+    chosen secret's do (``Xk9!vQ2#prod``, ``Tr0ub4dor&3``); not a word with a version
+    (``Rotated-2024Q3``), a constant (``JWT-HS256``), code (``settings.API_KEY``,
+    ``getpass.getpass(``), a placeholder or a link (whose password ``urlpasswords`` reads)."""
     lowered = value.casefold()
-    if "://" in value or any(mark in lowered for mark in _PLACEHOLDERS):
+    if "://" in value or "(" in value or any(mark in lowered for mark in _PLACEHOLDERS):
         return False
-    classes = (
-        any(c.islower() for c in value)
-        + any(c.isupper() for c in value)
-        + any(c.isdigit() for c in value)
-        + any(not c.isalnum() for c in value)
-    )
-    return classes >= 3 or (classes == 2 and any(c.isdigit() for c in value) and len(value) >= 16)
+    if _DOTTED_NAME.fullmatch(value):
+        return False
+    value = value.rstrip(".,;)]}")
+    # host:port:db:user:password (a .pgpass line): its parts one by one
+    return any(_switchy(part) for part in value.split(":") if len(part) >= 8)
+
+
+def _switchy(part: str) -> bool:
+    kinds = [_kind(c) for c in part]
+    switches = sum(a != b for a, b in itertools.pairwise(kinds))
+    return len(set(kinds)) >= 3 and switches >= 4 and switches / len(part) >= 0.45
+
+
+_DOTTED_NAME = re2.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
+
+
+def _kind(char: str) -> str:
+    if char.isdigit():
+        return "d"
+    if char.isupper():
+        return "u"
+    return "l" if char.islower() else "s"

@@ -226,9 +226,13 @@ def _url_verb(word: str, before: str) -> bool:
     if word in _URL_VERBS:
         return True
     stems = [word[:-2] if word.endswith("ed") else "", word[:-1] if word.endswith("ed") else "",
-             word[:-3] if word.endswith("ing") else ""]  # fmt: skip
+             word[:-3] if word.endswith("ing") else "",
+             word[:-3] + "y" if word.endswith("ied") else ""]  # fmt: skip
     if before in _SUBJECTS:
-        stems += [word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""]
+        stems += [word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+                  word[:-3] + "y" if word.endswith("ies") else ""]  # fmt: skip
+    # submitted, hitting, shipping: the last consonant doubled before the ending
+    stems += [stem[:-1] for stem in stems if len(stem) > 3 and stem[-1] == stem[-2]]
     return any(stem in _URL_VERBS for stem in stems if len(stem) > 2)
 
 

@@ -21,7 +21,9 @@ from aegis.intent_firewall.vocabulary import NAMED_ACCESS, name_words, noun_word
 __all__ = ["click_evidence", "entry_evidence"]
 
 _CLICKS = frozenset(DATA["clicks"]["verbs"])
-_ELEMENT_KEYS = frozenset(DATA["clicks"]["element_keys"])
+_ELEMENT_KEYS = frozenset(DATA["clicks"]["element_keys"]) | {
+    "innertext", "inner_text", "element_text", "text_content", "textcontent", "label_text",
+    "aria-label", "note"}  # fmt: skip
 _CLICK_WORDS = frozenset(DATA["clicks"]["words"])
 _ENTRIES = frozenset(DATA["entries"]["verbs"])
 _FIELD_KEYS = frozenset(DATA["entries"]["field_keys"])
@@ -29,13 +31,19 @@ _VALUE_KEYS = frozenset(DATA["entries"]["value_keys"])
 _FORM_KEYS = frozenset(DATA["entries"]["form_keys"])
 _SECRET_WORDS = frozenset(DATA["entries"]["secret_words"])
 _SECRET_PARTS = tuple(DATA["entries"]["secret_parts"])
+#: Keys of a generic browser tool that name the step it takes.
+_STEP_KIND_KEYS = frozenset({"action", "type", "command", "op", "kind", "step", "method",
+                             "event", "gesture"})  # fmt: skip
 #: Only so much of an element's text is read.
 _MAX_TEXT = 160
 
 
 def click_evidence(words: frozenset[str], parameters: Any) -> str:
     """Why a click's target makes it *review*, else ``""``."""
-    clicking = bool(words & _CLICKS)
+    clicking = bool(words & _CLICKS) or any(
+        key in _STEP_KIND_KEYS and isinstance(value, str) and bool(name_words(value[:64]) & _CLICKS)
+        for key, value in fields(parameters)
+    )  # browser_action {action: click, target: …}, computer {action: left_click}
     for key, value in fields(parameters):
         # {then_click: "button.delete-repo"} under a fill or a navigation clicks as well
         names_click = bool(name_words(key) & _CLICKS)
@@ -57,11 +65,12 @@ def click_evidence(words: frozenset[str], parameters: Any) -> str:
     return ""
 
 
-_SIGN_PHRASES = ("signin", "signup", "signout", "signon", "signoff")
+_SIGN_PHRASES = ("signin", "signup", "signout")
 
 
 def _signs_in(text: str) -> bool:
-    """Whether every "sign" in ``text`` is part of "sign in/up/out/on/off"."""
+    """Whether every "sign" in ``text`` is part of "sign in/up/out" ("sign off" approves,
+    "sign on behalf of" signs)."""
     letters = "".join(c for c in text[:_MAX_TEXT].casefold() if c.isalpha() or c == " ")
     squeezed = letters.replace(" ", "")
     whole = squeezed.count("sign")

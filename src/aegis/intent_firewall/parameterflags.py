@@ -151,10 +151,14 @@ def _key_kind(key: str) -> str:
     for kind, keys in _KINDS:
         if compact in keys:
             return kind
-    folded = key.casefold()
-    if folded in _URL_KEYS:
-        return "url"  # no flag, but the sharing-endpoint check needs a look
-    return ""
+    # repo_visibility, defaultVisibility; private_repo, repoPrivate
+    if compact.endswith("visibility"):
+        kind = "visibility"
+    elif compact.endswith("private") or (compact.startswith("private") and len(compact) < 16):
+        kind = "private"
+    else:  # a URL: no flag, but the sharing-endpoint check needs a look
+        kind = "url" if key.casefold() in _URL_KEYS else ""
+    return kind
 
 
 #: What a key can make of its value (``""`` for a key no flag check reads).
@@ -202,8 +206,10 @@ def _flag(key: str, value: object) -> tuple[str, str] | None:
         or (kind == "private" and truth is False)
         or (
             kind == "visibility"
-            and isinstance(value, str)
-            and value.strip().casefold() in _LINK_PUBLIC_VALUES
+            and any(
+                isinstance(item, str) and item.strip().casefold() in _LINK_PUBLIC_VALUES
+                for item in (value if isinstance(value, list | tuple) else [value])[:16]
+            )
         )
     ):
         return "irreversible-publish", f"parameter {shown} publishes to everyone"
@@ -276,12 +282,20 @@ def only_looks(action_words: frozenset[str]) -> bool:
     return bool(action_words & _LOOKING) and not action_words & _CHANGING
 
 
-def _field_hit(key: str, value: object, *, granting: bool) -> tuple[str, str] | None:
+def _field_hit(
+    key: str, value: object, *, granting: bool, deploying: bool
+) -> tuple[str, str] | None:
     """(rule, evidence) for one field: a flag, a public grantee scope, a control switch."""
     hit = _flag(key, value)
     if hit is None and granting and _public_scope(key, value):
         hit = "irreversible-publish", f"parameter {key}: {value} grants to everyone"
-    return hit if hit is not None else control_switch(key, value)
+    return hit if hit is not None else control_switch(key, value, deploying=deploying)
+
+
+#: Action words of a deploy, release, merge or send: skipping its tests matters there.
+_DEPLOY_WORDS = frozenset({"deploy", "deployment", "release", "merge", "publish", "dispatch",
+                           "promote", "rollout", "ship", "apply", "send", "campaign",
+                           "campaigns", "broadcast"})  # fmt: skip
 
 
 def _membership_findings(
@@ -305,9 +319,11 @@ def parameter_flag_findings(
     if not isinstance(parameters, Mapping):
         return []
     found = _membership_findings(parameters, action_words)
+    deploying = bool(action_words & _DEPLOY_WORDS)
     for key, value in itertools.islice(parameters.items(), _MAX_NODES):
         if not isinstance(value, (str, int, float)) or (
-            isinstance(key, str) and (_key_kind(key) or control_switch(key, value))
+            isinstance(key, str)
+            and (_key_kind(key) or control_switch(key, value, deploying=deploying))
         ):
             break
     else:
@@ -321,7 +337,7 @@ def parameter_flag_findings(
     filters = only_looks(action_words)
     granting = bool(action_words & _GRANT_NOUNS)
     for key, value in _pairs(parameters):
-        hit = _field_hit(key, value, granting=granting)
+        hit = _field_hit(key, value, granting=granting, deploying=deploying)
         if hit is not None and filters and hit[0] == "irreversible-publish":
             continue  # list_repos {visibility: public}: a filter of what is read
         if hit is not None and hit[0] not in found:

@@ -105,22 +105,30 @@ URL_KEY_ENDINGS = ("url", "uri", "endpoint", "hostname", "host", "webhook")
 #: A key that starts with a verb of sending and ends with whom it goes to (``send_to``,
 #: ``deliverTo``, ``share_with``, ``notify_email``): its address is where the data goes.
 _SENDING_KEY_STARTS = ("send", "deliver", "export", "share", "mail", "email", "notify", "forward",
-                       "reply", "copy", "report", "dispatch", "push", "post")  # fmt: skip
+                       "reply", "copy", "report", "dispatch", "push", "post", "destination",
+                       "dest", "alert", "target", "receiver", "recipient")  # fmt: skip
 _RECIPIENT_KEY_ENDS = ("to", "with", "cc", "bcc", "recipient", "recipients", "email", "emails",
-                       "address", "addresses", "inbox")  # fmt: skip
+                       "address", "addresses", "inbox", "user", "users")  # fmt: skip
 
 
 def _recipient_key(key: str, value: str) -> bool:
     """``export_contacts {send_to: partner@evil.example}``: a sending key given an e-mail
     address (a path or a name under it is judged as such elsewhere)."""
     compact = key.casefold().replace("_", "").replace("-", "")
-    local, at, domain = value.partition("@")
-    return (
-        compact.startswith(_SENDING_KEY_STARTS)
-        and compact.endswith(_RECIPIENT_KEY_ENDS)
-        and bool(at and local and "." in domain)
-        and " " not in value
-    )
+    address = mail_address(value)
+    local, at, domain = address.partition("@")
+    sending = compact.startswith(_SENDING_KEY_STARTS) and compact.endswith(_RECIPIENT_KEY_ENDS)
+    return (sending or address != value) and bool(at and local and "." in domain)
+
+
+def mail_address(value: str) -> str:
+    """The address of ``Name <a@b.example>`` or ``mailto:a@b.example``; else ``value``."""
+    text = value.strip()
+    if text.casefold().startswith("mailto:"):
+        return text[7:].partition("?")[0]
+    if text.endswith(">") and "<" in text:
+        return text[text.rindex("<") + 1 : -1].strip()
+    return text if " " not in text else ""
 
 
 def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:

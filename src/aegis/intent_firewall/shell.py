@@ -65,6 +65,8 @@ class _Walker(LiteralParts, LoopParts, WalkerParts):
         #: What the line starts with (the policy's stable variables): a word built from
         #: one of these, still unchanged, is judged by its value.
         self.given = dict(variables)
+        #: Arrays assigned on the line from plain words: elements, end of the assignment.
+        self.arrays: dict[str, tuple[tuple[str, ...], int]] = {}
         self.budget = budget
         self.moved = False
         #: $PWD until a cd: the abstract workspace root when the policy names no directory.
@@ -414,14 +416,25 @@ def _tilde_directory(word: Word, cwd: str, variables: dict[str, str]) -> Word:
 
 
 def _crashes_the_scanner(text: str) -> bool:
-    """``{`` followed by a character outside the Basic Multilingual Plane crashes
-    tree-sitter-bash 0.25's scanner on Linux (tree-sitter-bash issue 337): such a line is
-    not handed to it, and answers *review* as unparseable. A linear scan."""
+    """``{`` followed by a character outside the Basic Multilingual Plane, directly or after
+    a run of letters, digits, ``-`` or ``_`` in the same word (``{7`` then U+FF7DB), crashes
+    tree-sitter-bash 0.25's scanner on Linux (tree-sitter-bash issue 337; the run found by
+    a property test): such a line is not handed to it, and answers *review* as
+    unparseable. A linear scan (each character is looked at by at most one run)."""
     index = text.find("{")
     while 0 <= index < len(text) - 1:
-        if ord(text[index + 1]) > 0xFFFF:
+        after = index + 1
+        while (
+            after < len(text)
+            and after - index <= 32
+            and (text[after].isalnum() or text[after] in "-_")
+        ):
+            if ord(text[after]) > 0xFFFF:
+                return True
+            after += 1
+        if after < len(text) and ord(text[after]) > 0xFFFF:
             return True
-        index = text.find("{", index + 1)
+        index = text.find("{", after)
     return False
 
 

@@ -17,6 +17,7 @@ from aegis.intent_firewall.bindings import (
     producer_values,
     repeated,
 )
+from aegis.intent_firewall.shellarrays import array_loop_word
 from aegis.intent_firewall.shellmodel import MAX_COMMAND_WORDS, Context, SimpleCommand
 from aegis.intent_firewall.words import Binding, Word
 
@@ -55,6 +56,8 @@ class LoopParts:
     bindings: Bindings
     stage_commands: dict[tuple[int, int], SimpleCommand]
     binding_sites: set[tuple[int, int]]
+    source: bytes
+    arrays: dict[str, tuple[tuple[str, ...], int]]
 
     @abstractmethod
     def text(self, node: Any) -> str:
@@ -77,7 +80,10 @@ class LoopParts:
         if len(nodes) > MAX_COMMAND_WORDS:
             self.construct("too-large", f"a loop over more than {MAX_COMMAND_WORDS} words")
             nodes = nodes[:MAX_COMMAND_WORDS]
-        words = [self.word(v, context, stack, emit=False) for v in nodes]
+        words = [
+            array_loop_word(v, self.source, self.arrays) or self.word(v, context, stack, emit=False)
+            for v in nodes
+        ]
         words = [_sequence(word) or word for word in words]
         for word in words:
             if word.value is None:  # a known value is judged where the variable is used

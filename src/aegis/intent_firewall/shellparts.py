@@ -9,6 +9,7 @@ from abc import abstractmethod
 from typing import Any
 
 from aegis.intent_firewall.paths import resolve_path
+from aegis.intent_firewall.shellarrays import literal_elements
 from aegis.intent_firewall.shellmodel import REDIRECTS, Context, Redirect, Script
 from aegis.intent_firewall.words import Word, backtick_bodies, resolve_word
 
@@ -20,6 +21,15 @@ _FILE_READERS = frozenset({"cat", "tac", "sort", "head", "tail", "cut", "grep", 
                            "fgrep", "wc", "nl", "comm", "paste", "uniq"})  # fmt: skip
 
 
+#: Whole command lines that only list what the workspace holds or has installed: as the
+#: first stage of ``<(…)`` they hand the program a pipe of those lines (read as ``-``).
+_LISTINGS = frozenset(
+    {("pip", "freeze"), ("pip", "list"), ("pip3", "freeze"), ("pip3", "list"),
+     ("git", "ls-files"), ("git", "status", "--short"), ("git", "branch"), ("ls",),
+     ("npm", "ls"), ("poetry", "show"), ("uv", "pip", "freeze"), ("conda", "list")}
+)  # fmt: skip
+
+
 class WalkerParts:
     """Mixed into the walker, which provides the state and ``text``/``word`` declared here."""
 
@@ -28,6 +38,7 @@ class WalkerParts:
     source: bytes
     variables: dict[str, str]
     given: dict[str, str]
+    arrays: dict[str, tuple[tuple[str, ...], int]]
     trailing: list[Word]
     script: Script
 
@@ -49,6 +60,11 @@ class WalkerParts:
         name = self.text(name_node) if name_node is not None else ""
         if name_node is not None and name_node.type == "subscript":
             self.word(name_node, context, stack, emit=False)  # a[$(cmd)]=1 runs cmd
+        elements = literal_elements(value_node, self.source)
+        if elements is not None and "+=" not in self.text(node)[: len(name) + 2]:
+            self.arrays[name] = (elements, node.end_byte)
+        else:
+            self.arrays.pop(name, None)
         if value_node is None:
             return name, Word("", "", ("",))
         return name, self.word(value_node, context, stack, emit=False)
@@ -145,8 +161,10 @@ class WalkerParts:
                 if word.value is None or word.constructs or word.glob or word.substitutions:
                     return None
                 words.append(word.value)
-            if index == 0 and _tracked_file(words):
-                source = words[2].partition(":")[2]
+            if index == 0 and (_tracked_file(words) or tuple(words) in _LISTINGS):
+                # git show HEAD:a.py: that file; pip freeze, git ls-files: lines about the
+                # workspace, read as standard input ("-")
+                source = words[2].partition(":")[2] if words[:2] == ["git", "show"] else "-"
                 continue
             if not words or words[0] not in _FILE_READERS:
                 return None

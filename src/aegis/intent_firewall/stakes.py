@@ -38,17 +38,18 @@ _MAX_FIELDS = 64
 
 
 def fields(parameters: Any) -> Iterator[tuple[str, Any]]:
-    """``(key, value)`` of the top-level fields and those of mappings one level down, with
-    keys lower case (bounded: at most 64 of each mapping, 64 mappings)."""
+    """``(key, value)`` of the top-level fields and those of mappings one level down (also
+    as the items of a list: a browser tool's steps), with keys lower case (bounded: at most
+    64 of each mapping, 64 mappings)."""
     if not isinstance(parameters, Mapping):
         return
     try:
         nested: list[Mapping[Any, Any]] = [parameters]
-        nested.extend(
-            value
-            for value in itertools.islice(parameters.values(), _MAX_FIELDS)
-            if isinstance(value, Mapping)
-        )
+        for value in itertools.islice(parameters.values(), _MAX_FIELDS):
+            if isinstance(value, Mapping):
+                nested.append(value)
+            elif isinstance(value, list | tuple):  # steps: [{fill: …}, {click: …}]
+                nested.extend(v for v in itertools.islice(value, 16) if isinstance(v, Mapping))
         pairs = [
             (key.casefold().lstrip("-"), value)
             for mapping in nested[:_MAX_FIELDS]

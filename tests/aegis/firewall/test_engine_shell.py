@@ -227,3 +227,20 @@ def test_python_code_outside_the_inert_grammar_is_reviewed(code: str) -> None:
         Request("execute_command", {"command": f'python3 -c "{code}"'})
     )
     assert verdict.decision is not Decision.ALLOW
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["{7\U000ff7db", "x {77\U000ff7db", "echo {a-b_\U0010ffff", "{\U0001f600}"],
+)
+def test_a_brace_run_into_a_character_outside_the_bmp_is_not_parsed(command: str) -> None:
+    """tree-sitter-bash's scanner reads past such a run (a crash of the whole process on
+    some builds): the line is never handed to it and is unparseable, not allowed."""
+    decision, rules, _ = verdict(command)
+    assert decision is not Decision.ALLOW
+    assert "unparseable-command" in rules
+
+
+def test_an_emoji_after_a_closed_brace_is_parsed() -> None:
+    decision, _, _ = verdict('git commit -m "feat({scope}): ship it \U0001f680"')
+    assert decision is Decision.ALLOW

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aegis.intent_firewall.adminmembers import admin_membership
-from aegis.intent_firewall.controlswitches import control_switch, setting_findings
+from aegis.intent_firewall.controlswitches import control_switch, setting_findings, switch_key
 from aegis.intent_firewall.graphqlops import mutation_evidence, mutation_fields
 
 
@@ -22,7 +22,7 @@ from aegis.intent_firewall.graphqlops import mutation_evidence, mutation_fields
         ("ssoProtection", None, "destructive-action"),
         ("public_access", {"enabled": True}, "irreversible-publish"),
         ("BlockPublicAcls", False, "irreversible-publish"),
-        ("skip_tests", "true", "destructive-action"),
+        ("disable_secret_scanning", True, "destructive-action"),
         ("CidrIp", "0.0.0.0/0", "destructive-action"),
         ("reveal_values", True, "credential-mint"),
         ("redact", False, "credential-mint"),
@@ -42,6 +42,8 @@ def test_a_switch_that_weakens_a_control_is_named(key: str, value: object, rule:
         ("BlockPublicAcls", True),
         ("public_access", {"enabled": False}),
         ("run_tests", True),
+        ("skip_tests", True),
+        ("audit", False),
         ("logging", False),
         ("backup", False),
         ("ssl", False),
@@ -52,6 +54,11 @@ def test_a_switch_that_weakens_a_control_is_named(key: str, value: object, rule:
 )
 def test_a_switch_that_keeps_a_control_or_means_nothing_passes(key: str, value: object) -> None:
     assert control_switch(key, value) is None
+
+
+def test_a_check_skipped_counts_only_where_the_action_deploys() -> None:
+    assert control_switch("skip_tests", "true", deploying=True) is not None
+    assert control_switch("skip_tests", "true") is None
 
 
 def test_settings_given_as_records_are_read_by_their_names() -> None:
@@ -90,3 +97,26 @@ def test_any_document_is_scanned_without_error(text: str) -> None:
     fields = mutation_fields("mutation " + text)
     assert len(fields) <= 32
     assert isinstance(mutation_evidence({"query": "mutation " + text}), str)
+
+
+_KEY_PARTS = ["audit", "trail", "scheme", "secret", "scanning", "disable", "public", "access",
+              "anonymous", "skip", "tests", "approval", "cidr", "ip", "source", "reveal",
+              "values", "masking", "auth", "type", "decision", "mfa", "enabled", "show", "name",
+              "color"]  # fmt: skip
+_VALUES = [True, False, None, 0, 1, 0.0, "off", "disabled", "none", "bypass", "0.0.0.0/0",
+           "enabled", "internet-facing", {"status": "disabled"}, {"enabled": True},
+           ["off"]]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_KEY_PARTS), min_size=1, max_size=3),
+    st.sampled_from(["_", "-", ""]),
+    st.sampled_from(_VALUES),
+    st.booleans(),
+)
+def test_a_key_that_can_switch_something_is_never_taken_for_a_quiet_one(
+    parts: list[str], joiner: str, value: object, deploying: bool
+) -> None:
+    key = joiner.join(parts)
+    if control_switch(key, value, deploying=deploying) is not None:
+        assert switch_key(key), key
