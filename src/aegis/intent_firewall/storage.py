@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from functools import cache
 
+import re2
+
 from aegis.intent_firewall.textchecks import patterns
 
-__all__ = ["storage_bucket", "storage_scheme"]
+__all__ = ["storage_bucket", "storage_scheme", "storage_uris_written"]
 
 
 @cache
@@ -34,3 +36,25 @@ def storage_bucket(value: str) -> str:
     if not storage_scheme(value):
         return ""
     return value.partition("://")[2].split("/", 1)[0]
+
+
+#: ``scheme://bucket`` anywhere in a text (code that reads or writes a bucket by name).
+_URI = re2.compile(r"\b([A-Za-z][A-Za-z0-9+]{1,9})://([A-Za-z0-9][A-Za-z0-9._-]{0,62})")
+#: Words just before a URI in code that make it where data goes (``df.to_csv("s3://…")``).
+_WRITING = ("to_", "write", "upload", "save", "put", "dump", "export", "copy", "sync", "push",
+            "cp ", "mv ")  # fmt: skip
+
+
+def storage_uris_written(text: str, limit: int = 8) -> list[str]:
+    """The storage URIs (``s3://bucket``) that code writes to: named within a few words
+    after a writing call (``to_csv``, ``upload_file``, ``put_object``, ``cp``); a bucket
+    only read from (``read_parquet("s3://…")``) reaches nothing of the caller's choosing."""
+    found: list[str] = []
+    for match in _URI.finditer(text[:65536]):
+        uri = f"{match.group(1)}://{match.group(2)}"
+        lead = text[max(0, match.start() - 48) : match.start()].casefold()
+        if storage_scheme(uri) and uri not in found and any(w in lead for w in _WRITING):
+            found.append(uri)
+            if len(found) >= limit:
+                break
+    return found

@@ -48,6 +48,7 @@ from aegis.intent_firewall.stdinscripts import (
     stdin_shell_key,
     without_stdin_shell,
 )
+from aegis.intent_firewall.storage import storage_bucket, storage_uris_written
 from aegis.intent_firewall.text import (
     MAX_DISTINCT_CHARACTERS,
     MAX_NORMALISATION_GROWTH,
@@ -334,6 +335,10 @@ class ValueJudge(PlainReader):
             for url in self.destinations(seen, key, command=command):
                 if not judged_already(url, judged, self.job.cwd == self.cwd):
                     judge_url(scope, url, url, self.cwd)
+            if key in CODE_KEYS and words & KERNEL_WORDS:
+                for uri in storage_uris_written(seen):  # df.to_csv("s3://share/x") in a cell
+                    bucket = storage_bucket(uri)
+                    scope.hit("unknown-network-destination", f"cloud storage bucket {bucket!r}")
         hits.extend(scope.hits)
         if command and writes_ci_file(self.request.parameters):
             hits = unpublished(hits)  # a release workflow's step, written, not run
