@@ -199,10 +199,15 @@ class RequestJudge(ValueJudge):
         return destructive <= COMMAND_TOOL_WORDS and self.command is not None
 
     def _named_program(self, argv: list[str], item: Item) -> list[str]:
-        """``git {args: [push, --force]}``: the arguments of a tool named after a program
-        are that program's, not a command line whose program is their first word."""
-        if item.key not in NAMED_ARGUMENT_KEYS or not argv:
+        """``git {args: [push, --force]}``, ``terraform.run {command: validate, args: […]}``:
+        the arguments of a tool named after a program are that program's, not a command line
+        whose program is their first word."""
+        if not argv:
             return argv
+        if item.key not in NAMED_ARGUMENT_KEYS and catalogue().lookup(argv[0]) is not None:
+            return argv  # {command: curl, args: […]}: a program of its own
+        # terraform.run {command: validate, args: [-json]}: an unknown first word under a
+        # tool named after a program is that program's subcommand
         named = named_argv(named_program(self._tool_words(item), NOT_PROGRAM_WORDS), argv)
         return with_serial(named, self.request.parameters, item.where, item.key)  # adb -s
 
