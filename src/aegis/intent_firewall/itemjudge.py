@@ -204,8 +204,12 @@ class RequestJudge(ValueJudge):
         whose program is their first word."""
         if not argv:
             return argv
-        if item.key not in NAMED_ARGUMENT_KEYS and catalogue().lookup(argv[0]) is not None:
-            return argv  # {command: curl, args: […]}: a program of its own
+        first = argv[0]
+        if item.key not in NAMED_ARGUMENT_KEYS and (
+            not first.replace("-", "").replace("_", "").isalnum()
+            or catalogue().lookup(first) is not None
+        ):
+            return argv  # {command: curl, args: […]}, {entrypoint: [/bin/sh, …]}: a program
         # terraform.run {command: validate, args: [-json]}: an unknown first word under a
         # tool named after a program is that program's subcommand
         named = named_argv(named_program(self._tool_words(item), NOT_PROGRAM_WORDS), argv)
