@@ -179,6 +179,13 @@ _TLS_WORDS = frozenset({"ssl", "tls", "cert", "certs", "certificate", "certifica
 def control_switch(key: str, value: object, *, deploying: bool = False) -> tuple[str, str] | None:
     """(rule, evidence) for one field that turns a control off or reveals secrets
     (``deploying``: the action deploys, merges or sends, so skipping its tests counts)."""
+    if not switch_key(key):
+        return None  # most keys: none of the checks can fire (see switch_key)
+    return _checked_switch(key, value, deploying=deploying)
+
+
+def _checked_switch(key: str, value: object, *, deploying: bool) -> tuple[str, str] | None:
+    """Every check of :func:`control_switch`, whatever the key."""
     words = name_words(key)
     shown = key[:60]
     public = _public(words, value)

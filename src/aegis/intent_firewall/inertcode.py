@@ -28,6 +28,7 @@ __all__ = [
     "INERT_MODULES",
     "INERT_REFUSED",
     "PYTHON_NODES",
+    "bare_names",
     "inert_python",
     "open_read_path",
     "plain_node",
@@ -137,13 +138,18 @@ def _module_passed_on(nodes: list[ast.AST]) -> bool:
         if isinstance(node, ast.Import)
         for alias in node.names
     }
-    if not modules:
-        return False
-    looked_up = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
-    return any(
-        isinstance(node, ast.Name) and node.id in modules and id(node) not in looked_up
+    return bool(modules) and any(node.id in modules for node in bare_names(nodes))
+
+
+def bare_names(nodes: list[ast.AST]) -> list[ast.Name]:
+    """The names read other than as the root of an attribute (``x`` in ``y = x``, not in
+    ``x.environ``): where a module or a function is handed on as a value."""
+    roots = {id(node.value) for node in nodes if isinstance(node, ast.Attribute)}
+    return [
+        node
         for node in nodes
-    )
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in roots
+    ]
 
 
 def _library_aliases(nodes: list[ast.AST]) -> dict[str, str]:

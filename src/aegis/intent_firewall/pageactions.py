@@ -40,11 +40,12 @@ _MAX_TEXT = 160
 
 def click_evidence(words: frozenset[str], parameters: Any) -> str:
     """Why a click's target makes it *review*, else ``""``."""
+    pairs = list(fields(parameters))
     clicking = bool(words & _CLICKS) or any(
         key in _STEP_KIND_KEYS and isinstance(value, str) and bool(name_words(value[:64]) & _CLICKS)
-        for key, value in fields(parameters)
+        for key, value in pairs
     )  # browser_action {action: click, target: …}, computer {action: left_click}
-    for key, value in fields(parameters):
+    for key, value in pairs:
         # {then_click: "button.delete-repo"} under a fill or a navigation clicks as well
         names_click = bool(name_words(key) & _CLICKS)
         if not (names_click or (clicking and key in _ELEMENT_KEYS)) or not isinstance(value, str):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from aegis.intent_firewall.adminmembers import admin_membership
-from aegis.intent_firewall.controlswitches import control_switch, setting_findings
+from aegis.intent_firewall.controlswitches import control_switch, setting_findings, switch_key
 from aegis.intent_firewall.hosts import url_host
 from aegis.intent_firewall.vocabulary import name_words
 
@@ -322,8 +322,7 @@ def parameter_flag_findings(
     deploying = bool(action_words & _DEPLOY_WORDS)
     for key, value in itertools.islice(parameters.items(), _MAX_NODES):
         if not isinstance(value, (str, int, float)) or (
-            isinstance(key, str)
-            and (_key_kind(key) or control_switch(key, value, deploying=deploying))
+            isinstance(key, str) and (_key_kind(key) or switch_key(key))
         ):
             break
     else:
@@ -331,10 +330,10 @@ def parameter_flag_findings(
     sharing = _sharing(parameters, action_words)
     if sharing is not None:
         found[sharing[0]] = sharing
-    if not only_looks(action_words):
+    filters = only_looks(action_words)
+    if not filters:
         for rule, evidence in setting_findings(parameters):
             found.setdefault(rule, (rule, evidence))
-    filters = only_looks(action_words)
     granting = bool(action_words & _GRANT_NOUNS)
     for key, value in _pairs(parameters):
         hit = _field_hit(key, value, granting=granting, deploying=deploying)

@@ -28,6 +28,7 @@ from aegis.intent_firewall.inertcode import (
     _MODULES,
     _nodes,
     _read_path,
+    bare_names,
 )
 
 __all__ = ["python_effects"]
@@ -153,12 +154,9 @@ def _import_passed_on(nodes: list[ast.AST], names: dict[str, str]) -> bool:
     """An imported name used as a value of its own (``x = os``, ``print(environ)`` after
     ``from os import environ``) rather than as the root of an attribute judged here: only a
     listed value or a function with no effect may be."""
-    roots = {id(node.value) for node in nodes if isinstance(node, ast.Attribute)}
-    for node in nodes:
-        if not isinstance(node, ast.Name) or id(node) in roots:
-            continue
+    for node in bare_names(nodes):
         qualified = names.get(node.id)
-        if not qualified or not isinstance(node.ctx, ast.Load):
+        if not qualified:
             continue
         if qualified in _IMPORTS:
             return True  # the module itself: m = sys; m.modules[…] escapes every check
