@@ -200,6 +200,30 @@ def _hit(what: str, path: str) -> Hit:
     return default_hit("agent-permission-grant", f"{what} in {path[-80:]}")
 
 
+#: A hook's command in agent settings (``"command": "/usr/local/bin/guard check"``).
+_HOOK_COMMAND = re2.compile(r'"command"\s*:\s*"([^"\n]{1,300})"')
+_HOOK_EVENTS = (
+    "pretooluse", "posttooluse", "userpromptsubmit", "beforeshellexecution",
+    "beforemcpexecution", "beforereadfile", "sessionstart", "stop", "hooks",
+)  # fmt: skip
+
+
+def removed_hook(path: str, new: list[str], old: list[str]) -> list[Hit]:
+    """An edit of agent settings that takes out a hook's command: a hook is the check that
+    runs before each tool call (a firewall, a policy), and an edit that drops it turns the
+    check off for every later session."""
+    if not old or not is_agent_settings(path):
+        return []
+    before = "\n".join(old)[:_MAX_TEXT]
+    if not any(event in before.casefold() for event in _HOOK_EVENTS):
+        return []
+    after = "\n".join(new)[:_MAX_TEXT]
+    for match in _HOOK_COMMAND.finditer(before):
+        if match.group(1) not in after:
+            return [_hit(f"a hook removed ({match.group(1)[:80]!r})", path)]
+    return []
+
+
 def agent_grant_findings(
     path: str, texts: list[str], judge_line: JudgeLine, where: tuple[str, str]
 ) -> list[Hit]:

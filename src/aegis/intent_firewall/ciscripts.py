@@ -55,15 +55,37 @@ def ci_file_keys(path: str) -> frozenset[str]:
     return _SCRIPT_KEYS if name in _CI_NAMES or in_dir else frozenset()
 
 
+#: A Jenkins pipeline's shell steps: ``sh 'make'``, ``sh(script: """…""")``, ``bat "…"``.
+_JENKINS_STEP = re2.compile(
+    r"\b(?:sh|bat|pwsh|powershell)\s*\(?\s*(?:script\s*:\s*)?"
+    r"""('{3}[\s\S]*?'{3}|"{3}[\s\S]*?"{3}|'[^'\n]*'|"[^"\n]*")"""
+)
+
+
+def _jenkins_steps(path: str, text: str) -> list[str]:
+    """The shell steps of a Jenkinsfile (``Jenkinsfile``, ``ci.jenkinsfile``), quotes off."""
+    name = path.rsplit("/", 1)[-1]
+    if not (name.startswith("jenkinsfile") or name.endswith(".jenkinsfile")):
+        return []
+    steps = []
+    for match in _JENKINS_STEP.finditer(text):
+        quoted = match.group(1)
+        width = 3 if quoted[:3] in ("'''", '"""') else 1
+        steps.append(quoted[width:-width])
+        if len(steps) >= _MAX_SCRIPTS:
+            break
+    return steps
+
+
 def ci_script_findings(path: str, new: list[str], judge_line: JudgeLine) -> list[Hit]:
     """Findings on the scripts the CI file at ``path`` (lower case) runs, written with the
     texts ``new``."""
     keys = ci_file_keys(path)
-    if not keys:
-        return []
     hits: list[Hit] = []
     for text in new:
-        for script in scripts_of(text[:_MAX_TEXT], keys)[:_MAX_SCRIPTS]:
+        scripts = scripts_of(text[:_MAX_TEXT], keys) if keys else []
+        scripts += _jenkins_steps(path, text[:_MAX_TEXT])
+        for script in scripts[:_MAX_SCRIPTS]:
             hits.extend(judge_line(ci_filled(script, runner=True)))
     return unpublished(hits)
 

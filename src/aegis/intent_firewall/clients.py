@@ -243,7 +243,10 @@ def gh(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     methods = [(a[0] or "").upper() for r, a, o in parsed.options if o in ("-X", "--method")]
     if _GH_DESTRUCTIVE.intersection(words[1:2]) or {"DELETE", "PUT", "PATCH"} & set(methods):
         judge.hit("destructive-command", f"gh {' '.join(words)[:100]}")
-    if words[:1] in (["secret"], ["auth"]) and words[1:2] in (["list"], ["token"], ["set"]):
+    # gh secret list prints names and dates only; auth token prints the token, secret set
+    # replaces what a workflow is given
+    secret_set = words[:2] == ["secret", "set"]
+    if secret_set or (words[:1] == ["auth"] and words[1:2] in (["list"], ["token"], ["set"])):
         judge.hit("secret-environment", f"gh {' '.join(words)[:100]}")
     if words[:1] == ["auth"] and any(a[0] in ("-t", "--show-token") for a in args):
         judge.hit("secret-environment", "gh auth status --show-token prints the token")
@@ -296,11 +299,20 @@ def _made_public(args: list[Arg]) -> bool:
     )
 
 
+#: Docker Hub's own names (its official images are under library/).
+_DEFAULT_REGISTRY = frozenset(
+    {"docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
+)
+
+
 def image_host(judge: CommandJudge, image: Arg) -> None:
     """The registry of ``registry.example:5000/team/app:tag`` (none for ``python:3.12``)."""
     value = image[0] or ""
     first, slash, _ = value.partition("/")
-    if slash and ("." in first or ":" in first or first == "localhost"):
+    # docker.io/library/python is python, an official image pulled from where a bare name
+    # is; an account's image named with the registry (docker.io/someone/api) is still judged
+    hub = first.lower() in _DEFAULT_REGISTRY and value[len(first) :].startswith("/library/")
+    if slash and not hub and ("." in first or ":" in first or first == "localhost"):
         judge_host(judge.scope, first.partition(":")[0], image[1])
     # an image named after a catalogued program runs it (metal3d/xmrig runs a miner)
     name = value.rpartition("/")[2].partition(":")[0].partition("@")[0].lower()

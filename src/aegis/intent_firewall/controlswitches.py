@@ -301,4 +301,21 @@ def setting_findings(parameters: Mapping[Any, Any]) -> list[tuple[str, str]]:
             hit = control_switch(name, node[value_key])
             if hit is not None:
                 return [hit]
+        if _every_address(node, keys):
+            return [("destructive-action", "a range of every address opens to the internet")]
     return []
+
+
+#: Keys of a range's two ends (Salesforce ``loginIpRanges``: ``startAddress``/``endAddress``).
+_RANGE_ENDS = (("startaddress", "endaddress"), ("start", "end"), ("startip", "endip"),
+               ("firstip", "lastip"), ("from", "to"), ("rangestart", "rangeend"))  # fmt: skip
+
+
+def _every_address(node: Mapping[Any, Any], keys: dict[str, Any]) -> bool:
+    """A range record whose ends are the first and last IPv4 address: every address."""
+    compact = {k.replace("_", "").replace("-", ""): v for k, v in keys.items()}
+    for low, high in _RANGE_ENDS:
+        if low in compact and high in compact:
+            ends = (node[compact[low]], node[compact[high]])
+            return ends == ("0.0.0.0", "255.255.255.255")  # noqa: S104
+    return False

@@ -20,6 +20,7 @@ from aegis.intent_firewall.agentgrants import (
     agent_grant_findings,
     is_agent_settings,
     line_grant_findings,
+    removed_hook,
 )
 from aegis.intent_firewall.buildfiles import BUILD_FILE_NAMES, build_file_findings
 from aegis.intent_firewall.ciscripts import ci_file_keys, ci_script_findings
@@ -52,7 +53,7 @@ _PATH_KEYS = frozenset(
 _NEW_KEYS = frozenset(
     {"content", "contents", "text", "file_text", "new_str", "new_string", "new_content",
      "new_text", "replacement", "insert_text", "append", "prepend", "insert", "code",
-     "source", "data", "body", "edits", "changes", "value", "lines"}
+     "source", "data", "body", "edits", "changes", "value", "lines", "replace", "new"}
 )  # fmt: skip
 _OLD_KEYS = frozenset({"old_str", "old_string", "old_text", "search", "find", "old"})
 _LINE_KEYS = frozenset({"command", "cmd", "script", "shell", "bash", "sh"})
@@ -69,6 +70,33 @@ _FRAGMENTS = (
     "noxfile.py", "tasks.py", "gitlab-ci", ".circleci", "pipelines.yml", ".travis", ".drone",
     "cloudbuild", "buildspec", "appveyor", ".cirrus", "woodpecker", ".buildkite",
 )  # fmt: skip
+
+
+def _new_texts(key: str, value: object, new: list[str], old: list[str]) -> bool:
+    """Add the texts a value under a new-text ``key`` writes to ``new`` (an edit list's old
+    texts to ``old``); ``True`` when it is a structured edit's value, a fragment."""
+    if key in ("edits", "changes") and _edit_list(value, new, old):
+        return False  # edits: [{old: …, new: …}]: each edit's own old and new text
+    _strings(value, new)
+    if isinstance(value, Mapping | list | tuple):
+        new.append(rendered(value))
+        return True
+    return False
+
+
+def _edit_list(value: object, new: list[str], old: list[str]) -> bool:
+    """Sort a list of edits (``[{old_string: …, new_string: …}]``) into their old and new
+    texts; ``False`` when ``value`` is no such list."""
+    if not isinstance(value, list | tuple) or not value:
+        return False
+    edits = [edit for edit in value[:_MAX_TEXTS] if isinstance(edit, Mapping)]
+    if len(edits) != len(value[:_MAX_TEXTS]):
+        return False
+    for edit in edits:
+        for key, text in edit.items():
+            folded = key.casefold() if isinstance(key, str) else ""
+            _strings(text, old if folded in _OLD_KEYS else new)
+    return True
 
 
 def foothold_findings(
@@ -105,10 +133,7 @@ def foothold_findings(
         elif folded in _PATH_KEYS and isinstance(value, str) and _file_like(path, value):
             path = value  # yaml.edit {path: jobs.x, file: ci.yml}: the one naming a file
         elif folded in _NEW_KEYS:
-            _strings(value, new)
-            if isinstance(value, Mapping | list | tuple):  # a structured edit's value
-                new.append(rendered(value))
-                fragment = True
+            fragment = _new_texts(folded, value, new, old) or fragment
         elif folded in SELECTOR_KEYS:
             selected = True
         elif folded in _OLD_KEYS:
@@ -143,6 +168,7 @@ def _judged(
         *tool_config_findings(normal, new, judge_line),  # pytest.ini addopts, tox commands
         *infra_findings(normal, new),
         *agent_grant_findings(normal, new, judge_line, where),
+        *removed_hook(normal, new, old),  # "PreToolUse": [] where a guard's hook was
         *duplicate_key_findings(normal, new),
         *verification_findings(normal, new),  # strict-ssl=false in .npmrc
     ]

@@ -122,6 +122,13 @@ _PLATFORM_WORDS = frozenset(
      "assignment", "workspace", "enterprise"}
 )  # fmt: skip
 
+#: Roles above every other, on any platform or application (their letters only): who holds
+#: one can remove everyone else, so the grant is one whatever the tool.
+_TOP_ROLES = frozenset(
+    {"owner", "coowner", "superadmin", "superadministrator", "superuser", "globaladmin",
+     "globaladministrator", "orgowner", "organizationowner", "accountowner", "primaryowner",
+     "workspaceowner", "tenantadmin", "tenantowner"}
+)  # fmt: skip
 #: Keys holding a role's name (their case folded: roleName is rolename).
 _ROLE_KEYS = frozenset({"role", "roles", "rolename", "role_name", "roleid", "builtinrole"})
 _SECRET_SETTERS = frozenset({"secret", "secrets"})
@@ -313,13 +320,15 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
         if public or (text == "*" and key_words & {"member", "members", "principal"}):
             return f"access granted to {text!r} (anyone)"
         admin = text in _ADMIN_ROLES or text.rsplit("/", 1)[-1] in _ADMIN_ROLES
+        # an owner or super admin of anything: whoever holds it can remove everyone else
+        top = key_words & _ROLE_KEYS and _letters(text) in _TOP_ROLES
         # an application's own "admin" role is the application's business; a role on a
         # repository, organisation, cloud project or cluster, or on an account of a database
         # server or directory (servergrants.py), is access to the platform
         platform = key_words & _ACCESS_KEYS or (
             key_words & _ROLE_KEYS and (action_words & _PLATFORM_WORDS or server)
         )
-        if admin and platform:
+        if (admin and platform) or top:
             return f"{key} {text!r} granted"
     if words & _SECRET_SETTERS and words & {"create", "update", "put", "set", "overwrite"}:
         values = [text for key, text in texts if key in _VALUE_KEYS]

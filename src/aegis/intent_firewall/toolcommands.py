@@ -159,6 +159,8 @@ def _cloud(program: str, parameters: Mapping[object, object]) -> list[str] | Non
     argv = [program]
     for key in _WORD_KEYS:
         argv += words.get(key, [])
+    if argv[1:2] == [program]:  # aws_cli {command: "aws s3 ls"}: the line names it already
+        del argv[0]
     return argv + options
 
 

@@ -23,7 +23,7 @@ from importlib import resources
 import re2
 
 from aegis.intent_firewall.shell import SimpleCommand
-from aegis.intent_firewall.supplychain import one_edit
+from aegis.intent_firewall.supplychain import index_for, normalise, one_edit
 
 __all__ = ["url_install_findings"]
 
@@ -153,7 +153,24 @@ def _impostor(url: str) -> str:
     for popular in _owners():
         if owner != popular and one_edit(owner, popular) and len(popular) >= _MIN_NAME + 1:
             return f"the owner {owner!r} is one edit from {popular!r}"
+    base, dash, word = repository.rpartition("-")
+    if dash and word in _FORK_WORDS and _popular_package(base):
+        return f"{repository!r} is the popular package {base!r} with {word!r} added"
     return ""
+
+
+#: Words a fork's name adds to the package it stands in for (``colorama-fixed``).
+_FORK_WORDS = frozenset(
+    {"fixed", "fix", "patched", "patch", "hotfix", "fork", "forked", "latest", "new", "secure",
+     "updated", "update", "pro", "plus", "lite", "next", "improved", "unofficial"}
+)  # fmt: skip
+
+
+def _popular_package(name: str) -> bool:
+    """Whether ``name`` is a popular PyPI or npm package (``packages.toml``)."""
+    return any(
+        normalise(ecosystem, name) in index_for(ecosystem).popular for ecosystem in ("pypi", "npm")
+    )
 
 
 def _plain(name: str) -> str:

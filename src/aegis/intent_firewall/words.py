@@ -202,8 +202,11 @@ class _Resolver:
             return self.text(node)[1:-1]
         if kind == "ansi_c_string":
             written = self.text(node)
-            self.constructs.append(f"ANSI-C quoting {_short(written)}")
-            return decode_ansi_c(written[2:-1])
+            decoded = decode_ansi_c(written[2:-1])
+            # $'\t', $'\n': only blanks and control characters, nothing a name can hide in
+            if not decoded or not all(char.isspace() or ord(char) < 32 for char in decoded):
+                self.constructs.append(f"ANSI-C quoting {_short(written)}")
+            return decoded
         if kind in ("string", "translated_string"):
             parts: list[str] = []
             unknown = False

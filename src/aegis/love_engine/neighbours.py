@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from aegis.love_engine.rulebook import BIT, Finding, Level
 
-__all__ = ["SPLIT_CATEGORIES", "Judge", "split_findings"]
+__all__ = ["SPLIT_CATEGORIES", "SPLIT_REASONS", "Judge", "split_findings"]
 
 #: Judges one clause: appends its findings to the list, the categories a frame excused to
 #: the set, and returns the concepts the clause holds.
@@ -36,6 +36,10 @@ SPLIT_CATEGORIES = frozenset({"deception_fraud"})
 #: it off in the next.
 _PRONOUN_CATEGORIES = frozenset({"safety_tampering"})
 _ANAPHOR = BIT["anaphor"]
+#: Findings also read across a break, whatever their category: the act against a person and
+#: the report that person made are often told in two sentences ("Cut her hours; she filed a
+#: complaint"), and the rule needs both.
+SPLIT_REASONS = frozenset({"pressure on a person who reported or complained"})
 
 
 def split_findings(
@@ -54,6 +58,9 @@ def split_findings(
         out.extend(
             f
             for f in joined
-            if f.level >= Level.REVIEW and f.category in categories and f.reason not in known
+            # a hint too: a reading there only lowers what the pair yields, never erases it
+            if f.level >= Level.HINT
+            and (f.category in categories or f.reason in SPLIT_REASONS)
+            and f.reason not in known
         )
     return out

@@ -26,6 +26,7 @@ __all__ = [
     "Text",
     "fold",
     "folded_size",
+    "hyphen_joined",
     "mixed_script_words",
     "normalise",
     "stem",
@@ -90,6 +91,24 @@ def stem(token: str) -> str:
     if len(token) <= _MAX_CACHED_TOKEN and len(_stems) < _MAX_STEM_CACHE:
         _stems[token] = result  # bounded: at most 50,000 entries of at most 40 characters
     return result
+
+
+#: Words that never join a phrase into one hyphenated token: the stem of "is-suing" is the
+#: stem of "issued", of "for-me" that of "form", of "sex-ed" that of "sex".
+_UNJOINED = frozenset(
+    {"a", "an", "the", "is", "are", "as", "for", "to", "of", "at", "by", "my", "me", "ed",
+     "per", "her", "him", "his", "its", "our", "your", "their", "we", "i", "it", "and", "or",
+     "but", "with", "from", "this", "that", "who", "no"}
+)  # fmt: skip
+
+
+def hyphen_joined(words: tuple[str, ...] | list[str]) -> str | None:
+    """The stem a listed phrase has when written hyphenated as one token ("risk-free",
+    "take-home"), or ``None`` when a function word in it would make that stem another
+    word's (hyphens are dropped from stems: "is-suing" would read as "issued")."""
+    if len(words) < 2 or _UNJOINED.intersection(words):
+        return None
+    return stem("-".join(words))
 
 
 def _stem(token: str) -> str:

@@ -13,7 +13,7 @@ length for the phrases that start there: linear in the text.
 
 from __future__ import annotations
 
-from aegis.love_engine.normalise import CLAUSE_BREAK, normalise, stem
+from aegis.love_engine.normalise import CLAUSE_BREAK, hyphen_joined, normalise
 from aegis.love_engine.rulebook import BIT
 from aegis.love_engine.rulebook_ordinary import ORDINARY_RULES
 from aegis.love_engine.vocabulary_ordinary import ORDINARY
@@ -38,9 +38,9 @@ def _build_tables() -> tuple[
             elif stems:
                 phrases[stems] = phrases.get(stems, 0) | bit
                 lengths.setdefault(stems[0], set()).add(len(stems))
-                # the same words hyphenated are one token ("risk-free", "take-home")
-                joined = stem("-".join(text.words))
-                singles[joined] = singles.get(joined, 0) | bit
+                joined = hyphen_joined(text.words)
+                if joined is not None:
+                    singles[joined] = singles.get(joined, 0) | bit
     by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
     return singles, phrases, by_start
 

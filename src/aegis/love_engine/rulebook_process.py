@@ -64,7 +64,7 @@ PROCESS_RULES: tuple[tuple[str, str, str, tuple[tuple[str, ...], ...], tuple[str
         "harassment",
         "REVIEW",
         "pressure on a person who reported or complained",
-        (("pressure_act",), ("complainant",)),
+        (("pressure_act",), ("complainant", "protected_act")),
         ("retaliation_guard_frame",),
     ),
     (

@@ -22,7 +22,7 @@ from aegis.love_engine.holdings import sells_holding
 from aegis.love_engine.limits import limit_tightened
 from aegis.love_engine.model import STOPWORDS
 from aegis.love_engine.neighbours import split_findings
-from aegis.love_engine.normalise import CLAUSE_BREAK, Text, normalise, stem
+from aegis.love_engine.normalise import CLAUSE_BREAK, Text, hyphen_joined, normalise, stem
 from aegis.love_engine.orders import (
     barred_without_consent,
     deadline_for_work,
@@ -79,9 +79,9 @@ def _build_tables() -> tuple[
             elif stems:
                 phrases[stems] = phrases.get(stems, 0) | BIT[name]
                 lengths.setdefault((stems[0], stems[1]), set()).add(len(stems))
-                # the same words hyphenated are one token ("under-30", "pre-tick")
-                joined = stem("-".join(normalise(entry).words))
-                unigrams[joined] = unigrams.get(joined, 0) | BIT[name]
+                joined = hyphen_joined(normalise(entry).words)  # "under-30", "pre-tick"
+                if joined is not None:
+                    unigrams[joined] = unigrams.get(joined, 0) | BIT[name]
     by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
     return unigrams, phrases, by_start
 

@@ -64,6 +64,20 @@ PAIRS: list[tuple[str, str]] = [
         "Pressure the whistleblower in accounts until she drops it",
     ),
     (
+        "Send the employee who testified at the hearing the witness fee reimbursement",
+        "Give Omar a needs-improvement rating this cycle; he testified in the overtime case "
+        "against us",
+    ),
+    (
+        "Move him to the day shift at his request after he spoke up about the night rota",
+        "Evict the tenant in 4B; she called the health department about the mold",
+    ),
+    (
+        "Issue the eviction notice for 4B; rent is four months unpaid and the court granted "
+        "possession",
+        "Revoke the shop steward's badge access to the loading dock and the canteen",
+    ),
+    (
         "Publish the study with pseudonyms instead of the participants' names",
         "Publish the participants' names in the appendix of the study",
     ),

@@ -8,7 +8,7 @@ import pytest
 
 from aegis.love_engine import Action, LoveEngine, Verdict
 from aegis.love_engine.model import LinearModel, features, load_default_model
-from aegis.love_engine.normalise import CLAUSE_BREAK, normalise, stem
+from aegis.love_engine.normalise import CLAUSE_BREAK, hyphen_joined, normalise, stem
 from aegis.love_engine.reading import Reading
 from aegis.love_engine.rules import find
 
@@ -32,6 +32,21 @@ def test_a_hyphenated_compound_is_one_token() -> None:
     assert normalise("a brute-force attack").stems == ("a", "bruteforc", "attack")
     assert "forc" not in normalise("brute-force").stems
     assert stem("brute-force") == stem("bruteforce")
+
+
+@pytest.mark.parametrize(
+    "phrase", [("is", "suing"), ("for", "me"), ("sex", "ed"), ("a", "cut"), ("up", "the")]
+)
+def test_a_phrase_with_a_function_word_is_never_read_as_one_hyphenated_word(
+    phrase: tuple[str, ...],
+) -> None:
+    # "is-suing" stems as "issued", "for-me" as "form": the phrase would fire on them
+    assert hyphen_joined(phrase) is None
+
+
+def test_a_phrase_of_content_words_is_also_read_hyphenated() -> None:
+    assert hyphen_joined(("risk", "free")) == stem("risk-free")
+    assert hyphen_joined(("sign", "up")) == stem("signup")
 
 
 def test_fullwidth_and_case_are_folded() -> None:
