@@ -45,7 +45,18 @@ def is_group_key(key: str) -> bool:
     return bool(name_words(key) & _GROUP_WORDS) or key.casefold() in _GROUP_WORDS
 
 
+#: Keys of a change given as a record (``groups: {add: [...]}``): what it adds.
+_ADDED_KEYS = ("add", "append", "insert", "set", "include", "assign", "join")
+
+
 def _named_admin(value: object) -> str:
+    if isinstance(value, Mapping):  # groups: {add: ["Super Administrators"], remove: [...]}
+        added = [value[key] for key in _ADDED_KEYS if key in value]
+        value = [
+            item
+            for entry in added
+            for item in (entry if isinstance(entry, list | tuple) else [entry])
+        ]
     values = value if isinstance(value, list | tuple) else [value]
     for entry in itertools.islice(values, 16):
         item = entry

@@ -169,12 +169,25 @@ class IntentFirewall:
             cached = cache.get(key)
             if cached is not None:
                 return cached
-        findings, walk = judge_request(request, policy, memo)
+        try:
+            findings, walk = judge_request(request, policy, memo)
+        except Exception as error:  # a reader's defect is no verdict: fail closed
+            return _unread(error)
         frozen = walk.frozen if isinstance(walk.frozen, FrozenDict) else FrozenDict()
         verdict = _verdict(request, findings, policy.threshold, frozen)
         if key is not None:
             cache.put(key, verdict)
         return verdict
+
+
+def _unread(error: Exception) -> Verdict:
+    """*review* for a request a reader raised on: what it holds was not all judged. Not
+    cached, so a fixed reader judges it next time."""
+    severity, _, description = DEFAULT_RULES["reader-failure"]
+    evidence = f"{type(error).__name__}: {str(error)[:120]}"
+    reason = Finding("reader-failure", severity, Effect.REVIEW, description, "request", evidence)
+    score = round(1.0 - PENALTY[severity], 12)
+    return Verdict(False, Decision.REVIEW, score, (reason.reason(),), ("reader-failure",))
 
 
 def _verdict(

@@ -24,8 +24,10 @@ from aegis.intent_firewall.agentgrants import (
 )
 from aegis.intent_firewall.buildfiles import BUILD_FILE_NAMES, build_file_findings
 from aegis.intent_firewall.ciscripts import ci_file_keys, ci_script_findings
+from aegis.intent_firewall.codecalls import code_call_findings
 from aegis.intent_firewall.containermounts import container_mount_findings
 from aegis.intent_firewall.depredirect import redirect_findings, shell_redirects
+from aegis.intent_firewall.dotenvfiles import dotenv_findings
 from aegis.intent_firewall.duplicatekeys import duplicate_key_findings
 from aegis.intent_firewall.editorcode import EDITOR_FILES, editor_code_findings
 from aegis.intent_firewall.editorsettings import settings_findings
@@ -164,6 +166,8 @@ def _judged(
         *ci_script_findings(normal, new, judge_line),  # run: echo ${{ secrets.X }} | base64
         *redirect_findings(name, new),
         *build_file_findings(name, new, judge_line),
+        *code_call_findings(normal, new, judge_line),  # a plugin's system("rsync ~/.ssh …")
+        *dotenv_findings(name, new, judge_line),  # .env: NODE_OPTIONS=--require /tmp/x.js
         *python_action_findings(normal, new, judge_line),  # tests: shutil.rmtree(Path.home())
         *tool_config_findings(normal, new, judge_line),  # pytest.ini addopts, tox commands
         *infra_findings(normal, new),

@@ -290,7 +290,25 @@ def shown_args(args: list[Arg]) -> str:
 def interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:
     if spec.name == "perl" and (_perl_edit(judge, args, feed) or _perl_inline(judge, args, feed)):
         return
+    if spec.name in _INSPECTING:
+        _inspector_bind(judge, args)
     _interpreter(judge, spec, args, feed)
+
+
+#: Runtimes whose ``--inspect=HOST:PORT`` opens a debugger that runs any code sent to it.
+_INSPECTING = frozenset({"node", "nodejs", "deno", "bun", "ts-node", "tsx"})
+
+
+def _inspector_bind(judge: CommandJudge, args: list[Arg]) -> None:
+    """``node --inspect=0.0.0.0:9229``: the debugger open to every interface."""
+    from aegis.intent_firewall.listeners import bind_option
+
+    for value, written, quoted in args[1:]:
+        if value is None or value == "--":
+            break
+        option, equals, address = value.partition("=")
+        if equals and option in ("--inspect", "--inspect-brk", "--inspect-wait"):
+            bind_option(judge, option, (address, written, quoted))
 
 
 def _interpreter(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None:  # noqa: PLR0912
@@ -512,6 +530,13 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
     from aegis.intent_firewall.inertcode import python_reads
 
     reads = python_reads(code)
+    if reads is None:
+        from aegis.intent_firewall.pyfiles import python_effects
+        from aegis.intent_firewall.pyunroll import unrolled_loops
+
+        # for d in ["build", "dist"]: shutil.rmtree(d): judged as the calls written out
+        code = unrolled_loops(code) or code
+        reads = python_reads(code)
     if reads is None:
         from aegis.intent_firewall.pyfiles import python_effects
 

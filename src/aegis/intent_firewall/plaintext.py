@@ -16,7 +16,7 @@ from aegis.intent_firewall.orders import prose_like
 from aegis.intent_firewall.overrides import find_override
 from aegis.intent_firewall.packagespecs import package_spec
 from aegis.intent_firewall.paths import looks_like_path
-from aegis.intent_firewall.readings import CONTENT_KEYS, LOOKING_WORDS
+from aegis.intent_firewall.readings import CONTENT_KEYS, FRAGMENT_KEYS, LOOKING_WORDS
 from aegis.intent_firewall.rules import Hit
 from aegis.intent_firewall.sql import MAX_SQL, SqlJudgement, looks_like_sql, read_sql
 from aegis.intent_firewall.sqlcomments import comments_as_space, has_comment
@@ -144,6 +144,16 @@ def _file_name(key: str, canonical: str, words: frozenset[str]) -> bool:
 _FILE_WORDS = frozenset({"file", "files", "fs", "path", "document", "attachment", "blob"})
 
 
+def _comment_fragment(stripped: str) -> bool:
+    """``// TODO``, ``/* header */``, and a directive with no space after the slashes
+    (``//go:generate stringer``, ``//nolint``): the first word names no share below a host
+    (``//etc/shadow`` does)."""
+    if stripped.startswith(("// ", "/* ", "/** ")):
+        return True
+    first = stripped[2:].split(None, 1)[0] if stripped.startswith("//") else "/"
+    return bool(first) and "/" not in first
+
+
 def _one_path(key: str, canonical: str) -> bool:
     """A file's text of several lines is never one path, though it opens with a comment
     (``/* header */``, ``// Package main``): its lines are judged for what they are; nor is
@@ -151,15 +161,8 @@ def _one_path(key: str, canonical: str) -> bool:
     stripped = canonical.strip()
     return looks_like_path(canonical) and not (
         (key in FILE_TEXT_KEYS and "\n" in stripped)
-        or (key in _FRAGMENT_KEYS and stripped.startswith(("// ", "/* ", "/** ")))
+        or (key in FRAGMENT_KEYS and _comment_fragment(stripped))
     )
-
-
-#: Keys holding a piece of a file an edit replaces or inserts, never a file of its own.
-_FRAGMENT_KEYS = frozenset(
-    {"old_str", "new_str", "old_string", "new_string", "old_text", "new_text", "insert_text",
-     "replacement"}
-)  # fmt: skip
 
 
 def _destination(value: PlainValue, scope: Scope, job: ShellJob) -> str | None:

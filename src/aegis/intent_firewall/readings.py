@@ -18,6 +18,7 @@ from aegis.intent_firewall.vocabulary import (
 __all__ = [
     "CONTENT_KEYS",
     "DOC_SUFFIXES",
+    "FRAGMENT_KEYS",
     "LOOKING_WORDS",
     "MEMO_CHARS",
     "MEMO_ENTRIES",
@@ -51,6 +52,11 @@ def has_surrogates(text: str) -> bool:
 SERVICE_WORDS = frozenset({"service", "daemon", "systemd", "unit", "firewall", "iptables"})
 LOOKING_WORDS = frozenset({"get", "list", "status", "show", "describe", "read", "check", "logs"})
 CONTENT_KEYS = frozenset({"content", "contents", "text", "body", "data", "markdown", "html"})
+#: Keys holding a piece of a file an edit replaces or inserts, never a file of its own.
+FRAGMENT_KEYS = frozenset(
+    {"old_str", "new_str", "old_string", "new_string", "old_text", "new_text", "insert_text",
+     "replacement"}
+)  # fmt: skip
 DOC_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".org", ".html", ".htm", ".tex")
 SCRIPT_KEYS = frozenset({"script", "script_path", "script_file", "program", "executable"})
 NOT_COMMANDS = (

@@ -14,6 +14,7 @@ from aegis.intent_firewall.footholds import foothold_findings
 from aegis.intent_firewall.gitpushtool import PUSH_WORDS
 from aegis.intent_firewall.guardtamper import tamper_findings
 from aegis.intent_firewall.httpmethods import http_method_findings
+from aegis.intent_firewall.imagebuilds import inside_image_build
 from aegis.intent_firewall.itemjudge import NOT_PROGRAM_WORDS, RequestJudge
 from aegis.intent_firewall.jsonedits import edited_manifest_items
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
@@ -143,6 +144,7 @@ def judge_request(
         _structured_operations(judge, walk.frozen)
     if request.context:
         _context_structure(judge, request.context, policy)
+    inside_image_build(judge.found, walk.items)
     return _without_clean_hook(judge, walk), walk
 
 

@@ -253,6 +253,7 @@ DEFAULT_RULES: dict[str, tuple[Severity, Effect, str]] = {
     "option-injection": (M, REVIEW, "an operand parameter that a program would read as an option"),
     "opaque-value": (M, REVIEW, "value the firewall cannot read as text"),
     "too-large": (M, REVIEW, "too large to inspect"),
+    "reader-failure": (M, REVIEW, "a reader failed on the request, so it is judged unread"),
     "nesting-too-deep": (M, REVIEW, "parameters nested deeper than the firewall inspects"),
     "reference-cycle": (M, REVIEW, "parameters contain a reference cycle"),
 }

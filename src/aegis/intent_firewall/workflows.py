@@ -16,6 +16,10 @@ Two shapes, both ``workflow-hijack`` (*review*):
   (``setup-node`` from ``setup-n0de``) or brings in a new owner at a branch (``@main``)
   rather than a tag or commit. Bumping a version or pinning a commit of the same action
   passes.
+
+Also ``workflow-hijack``: an edit that takes a security scan out of a workflow (the
+replaced text names CodeQL, a secret, dependency or container scanner, and the new text no
+longer does): the next pull request is merged unscanned.
 """
 
 from __future__ import annotations
@@ -48,6 +52,22 @@ _MAX_TEXT = 131072
 _MIN_OWNER = 5
 
 
+#: Security scans a workflow runs, by the action or command that names them.
+_SCANS = (
+    "codeql", "snyk", "trivy", "semgrep", "gitleaks", "trufflehog", "bandit", "grype",
+    "dependency-review", "scorecard", "osv-scanner", "pip-audit", "npm audit", "govulncheck",
+    "cargo audit", "checkov", "tfsec", "detect-secrets", "zap", "sonar", "anchore",
+)  # fmt: skip
+
+
+def _removed_scan(before: str, after: str) -> str:
+    """The scan an edit's replaced text names and its new text does not, else ``""``."""
+    if not before:
+        return ""
+    old, new = before.casefold(), after.casefold()
+    return next((scan for scan in _SCANS if scan in old and scan not in new), "")
+
+
 @cache
 def _owners() -> frozenset[str]:
     text = resources.files("aegis.intent_firewall").joinpath("data/packages.toml").read_text()
@@ -70,6 +90,9 @@ def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
             if untrusted or (old and trigger == "pull_request_target"):
                 shown = untrusted.group(0) if untrusted else "the rest of the workflow unseen"
                 return [_hit(f"{trigger} with {shown}")]
+    removed = _removed_scan(before, text)
+    if removed:
+        return [_hit(f"the {removed} step taken out")]
     old_uses = {(o.casefold(), r.casefold()): ref for o, r, ref in _USES.findall(before)}
     old_owners = {owner for owner, _ in old_uses}
     for written_owner, written_repository, ref in _USES.findall(text):

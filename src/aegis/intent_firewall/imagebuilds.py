@@ -1,0 +1,38 @@
+"""Account changes that happen inside the image a container build file builds.
+
+``RUN useradd --create-home --uid 10001 app`` followed by ``USER app`` is the non-root image
+every scanner asks for: the RUN line runs in a build container, against the image's own
+``/etc/passwd``, not the machine's. So ``account-change`` drawn by the text written into a
+Dockerfile or Containerfile (its content or an edit's fragment) is dropped; every other
+finding of the same text (a download piped to a shell, a secret copied in) stands, since
+those reach the image's users or the build's network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from aegis.intent_firewall.readings import CONTENT_KEYS, FRAGMENT_KEYS
+from aegis.intent_firewall.vocabulary import PATH_KEYS
+
+__all__ = ["inside_image_build"]
+
+_IMAGE_BUILD_NAMES = ("dockerfile", "containerfile")
+_TEXT_KEYS = CONTENT_KEYS | FRAGMENT_KEYS
+
+
+def inside_image_build(found: dict[str, Any], items: Sequence[Any]) -> None:
+    """Drop ``found``'s ``account-change`` when ``items`` (a request's walked values) write
+    one container build file and the finding is its text's."""
+    finding = found.get("account-change")
+    if finding is None:
+        return
+    paths = [item.text for item in items if item.key in PATH_KEYS and item.argv is None]
+    if len(paths) != 1:
+        return
+    name = paths[0].replace("\\", "/").rsplit("/", 1)[-1].casefold()
+    if not (name.startswith(_IMAGE_BUILD_NAMES) or name.endswith(".dockerfile")):
+        return
+    if finding.where in {item.where for item in items if item.key in _TEXT_KEYS}:
+        del found["account-change"]
