@@ -29,11 +29,16 @@ _MEMBERS = frozenset({"member", "members", "membership", "memberships", "group",
 #: Keys naming the group joined (a ``role`` field is the application's own business: an
 #: ``add_team_member {role: admin}`` or an ORM row's enum; see ``guardtamper.py``).
 _GROUP_WORDS = frozenset({"group", "groups", "team", "teams", "usergroup", "usergroups",
-                          "memberof"})  # fmt: skip
+                          "memberof", "groupname", "groupid", "groupids", "groupkey",
+                          "teamname"})  # fmt: skip
 #: Keys that name a group by the action's words alone (``add_user_to_group {target: …}``).
 _TARGET_KEYS = frozenset({"target", "targets", "to", "into"})
 _ADMIN_WORDS = frozenset({"admin", "admins", "administrator", "administrators", "superuser",
                           "superusers", "sudo", "sudoers", "wheel", "privileged"})  # fmt: skip
+#: A group named for owners and nothing else ("Owners", "Organization Owners"): the
+#: organisation's owners; "product-owners" and "code-owners" are roles of other kinds.
+_OWNER_GROUP_WORDS = frozenset({"owners", "org", "organization", "organisation", "workspace",
+                                "account", "tenant", "global"})  # fmt: skip
 #: Run-together names ending in these are administrators too (``sysadmins``, ``domainadmins``).
 _ADMIN_ENDINGS = ("admin", "admins", "administrators")
 _MAX_FIELDS = 64
@@ -66,6 +71,8 @@ def _named_admin(value: object) -> str:
             continue
         words = name_words(item[:120])  # a plain copy: a str subclass may not hash
         if words & _ADMIN_WORDS or any(word.endswith(_ADMIN_ENDINGS) for word in words):
+            return item
+        if "owners" in words and words <= _OWNER_GROUP_WORDS:
             return item
     return ""
 

@@ -215,13 +215,20 @@ def removed_hook(path: str, new: list[str], old: list[str]) -> list[Hit]:
     if not old or not is_agent_settings(path):
         return []
     before = "\n".join(old)[:_MAX_TEXT]
-    if not any(event in before.casefold() for event in _HOOK_EVENTS):
-        return []
     after = "\n".join(new)[:_MAX_TEXT]
+    kept = {match.group(1) for match in _HOOK_COMMAND.finditer(after)}
     for match in _HOOK_COMMAND.finditer(before):
-        if match.group(1) not in after:
-            return [_hit(f"a hook removed ({match.group(1)[:80]!r})", path)]
+        command = match.group(1)
+        if command not in kept and not any(_same_check(command, other) for other in kept):
+            return [_hit(f"a hook removed or its failure ignored ({command[:80]!r})", path)]
     return []
+
+
+def _same_check(command: str, other: str) -> bool:
+    """``other`` still runs ``command`` and lets its failure stop the call: only options or
+    arguments added (``guard.sh --strict``), no ``|| true``, ``; true``, ``# …``."""
+    rest = other[len(command) :] if other.startswith(command) else "|"
+    return not any(mark in rest for mark in ("|", ";", "&", "#", "`", "$("))
 
 
 def agent_grant_findings(

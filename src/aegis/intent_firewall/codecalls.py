@@ -15,6 +15,7 @@ The calls are found by RE2 patterns over the text (linear), not by parsing each 
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 
 import re2
@@ -26,13 +27,14 @@ __all__ = ["code_call_findings"]
 
 JudgeLine = Callable[[str], list[Hit]]
 _MAX_TEXT = 65536
-_MAX_LINES = 32
+_MAX_LINES = 6
 
 _EXTENSIONS = (".rb", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx", ".go",
                ".php", ".java", ".kt", ".kts", ".groovy", ".gradle", ".cs", ".rake")  # fmt: skip
 #: Files a tool loads by their name: task, build and tool configuration files.
 _NAMES = frozenset(
-    {"rakefile", "gemfile", "guardfile", "dangerfile", "fastfile", "podfile", "vagrantfile",
+    {"vitest.setup.ts", "vitest.setup.js", ".php-cs-fixer.php",
+     "rakefile", "gemfile", "guardfile", "dangerfile", "fastfile", "podfile", "vagrantfile",
      "jakefile", "gulpfile.js", "gruntfile.js", "build.gradle", "build.gradle.kts",
      "settings.gradle", "settings.gradle.kts", "jest.setup.js", "jest.setup.ts",
      "setuptests.js", "setuptests.ts", "karma.conf.js", "protractor.conf.js", ".eslintrc.js",
@@ -49,7 +51,7 @@ _INFIXES = (".test.", ".spec.", ".e2e.")
 _DIRECTORIES = ("/__tests__/", "/spec/", "/specs/", "/test/", "/tests/", "/_plugins/",
                 "/plugins/", "/.storybook/", "/e2e/", "/tasks/", "/lib/tasks/")  # fmt: skip
 
-_QUOTED = r"""("(?:[^"\\\n]|\\.)+"|'(?:[^'\\\n]|\\.)+')"""
+_QUOTED = r"""("(?:[^"\\\n]|\\.)+"|'(?:[^'\\\n]|\\.)+'|`[^`\n]+`)"""
 #: A call that hands its first argument to a shell or runs it as a program's line.
 _CALL = re2.compile(
     r"(?:\b(?:system|exec|execSync|execa|execaSync|execaCommand|execaCommandSync|spawnSync|"
@@ -67,8 +69,19 @@ _DIAL = re2.compile(
     r"\"([A-Za-z0-9.:\[\]_-]{1,200})\"(?:\s*,\s*(\d{1,5}))?"
 )
 _BACKTICK = re2.compile(r"`([^`\n]+)`")
-#: Values filled in at run time: the literal is not the whole line.
-_FILLED = ("#{", "${", "%s", "%d", "%v", "{0}", "{}")
+#: A program and its words as separate literals: ``spawn("rm", ["-rf", "/"])``,
+#: ``execFile("curl", […])``, ``system("rm", "-rf", "/")``.
+_VECTOR = re2.compile(
+    r"\b(?:spawn|spawnSync|execFile|execFileSync|system|exec|execa|popen|ProcessBuilder)\s*\("
+    r"((?:\s*(?:\"[^\"\n]*\"|'[^'\n]*')\s*,)+\s*(?:\[[^\]\n]*\]|\"[^\"\n]*\"|'[^'\n]*'))"
+)
+#: Groovy's ``"curl … | sh".execute()``, Ruby's ``%x{…}``.
+_GROOVY = re2.compile(r"(\"[^\"\n]+\"|'[^'\n]+')\.execute\(\)")
+_PERCENT_X = re2.compile(r"%x\{([^}\n]+)\}")
+_LITERAL = re2.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+#: Values filled in at run time (``#{dir}``, ``${USER}``, ``%s``, ``{0}``): each judged as a
+#: plain word, so what the rest of the line does is still read.
+_FILLED_VALUE = re2.compile(r"#\{[^}\n]*\}|\$\{[^}\n]*\}|%[sdv]|\{\d*\}")
 #: Rules of what a literal line merely cannot model: left to the code's own tests.
 _UNMODELLED = frozenset(
     {"shell-expansion", "shell-construct", "unknown-program", "user-script", "interpreter-code",
@@ -109,28 +122,37 @@ def _runs_unasked(path: str) -> bool:
 
 def _lines(path: str, text: str) -> list[str]:
     """The literal lines ``text`` hands to a shell or runs as a program's words."""
-    lines = [_unquoted(match.group(1)) for match in _CALL.finditer(text)]
+    lines = [
+        _unquoted(match.group(1))
+        for match in _CALL.finditer(text)
+        if not text[max(0, match.start() - 2) : match.start()].endswith("/.")  # /re/.exec(…)
+    ]
     for match in _GO_COMMAND.finditer(text):
         words = [word.group(1) for word in _GO_WORD.finditer(match.group(1))][:16]
-        if (
-            len(words) >= 3
-            and words[0] in ("sh", "bash", "/bin/sh", "/bin/bash")
-            and (words[1] == "-c")
-        ):
+        shell = words[0].rsplit("/", 1)[-1] if words else ""
+        if len(words) >= 3 and shell in ("sh", "bash", "zsh", "dash") and words[1].endswith("c"):
             lines.append(words[2])
         else:
             lines.append(" ".join(words))
+    for match in _VECTOR.finditer(text):
+        literals = _LITERAL.finditer(match.group(1))
+        words = [m.group(1) if m.group(1) is not None else m.group(2) for m in literals]
+        lines.append(" ".join(shlex.quote(word) for word in words[:16]))
+    lines.extend(_unquoted(match.group(1)) for match in _GROOVY.finditer(text))
+    lines.extend(match.group(1) for match in _PERCENT_X.finditer(text))
     for match in _DIAL.finditer(text):
         host, _, port = (
             match.group(1).rpartition(":")
             if match.group(2) is None
             else (match.group(1), "", match.group(2))
         )
-        lines.append(f"nc {host or match.group(1)} {port or 80}")
+        if host or not port:  # ":8080" is the local machine's own port
+            lines.append(f"nc {host or match.group(1)} {port or 80}")
     name = path.rsplit("/", 1)[-1]
     if name.endswith((".rb", ".rake", ".php")) or name in _RUBY_NAMES:
         lines.extend(match.group(1) for match in _BACKTICK.finditer(text))
-    return [line for line in lines if line.strip() and not any(f in line for f in _FILLED)]
+    unique = dict.fromkeys(_FILLED_VALUE.sub("x", line) for line in lines if line.strip())
+    return list(unique)
 
 
 def _unquoted(literal: str) -> str:

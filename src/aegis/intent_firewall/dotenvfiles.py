@@ -21,13 +21,21 @@ __all__ = ["dotenv_findings"]
 
 JudgeLine = Callable[[str], list[Hit]]
 _MAX_TEXT = 65536
-_MAX_LINES = 256
-_ASSIGNMENT = re2.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+_MAX_LINES = 64
+#: ``KEY=value``, ``export KEY=value`` and Ruby dotenv's ``KEY: value``.
+_ASSIGNMENT = re2.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:=|:\s)\s*(.*?)\s*$")
+#: What an assignment draws that matters in a file every run loads: code injected
+#: (``NODE_OPTIONS=--require …``), a program or search path overridden (``PATH``,
+#: ``RUSTC_WRAPPER``), code loaded into a build (``JAVA_OPTS=-javaagent:…``). A URL is
+#: configuration here, not a request sent.
+_RULES = frozenset({"dangerous-environment", "shell-construct", "unmodelled-option"})
+#: Variables only an interactive POSIX shell reads (``ENV=production`` is an app's setting).
+_INTERACTIVE_ONLY = frozenset({"ENV"})
 
 
 def is_dotenv(name: str) -> bool:
     """``.env``, ``.env.local``, ``prod.env`` (a lower-case file name)."""
-    return name == ".env" or name.startswith(".env.") or name.endswith(".env")
+    return name in (".env", ".flaskenv") or name.startswith(".env.") or name.endswith(".env")
 
 
 def dotenv_findings(name: str, texts: list[str], judge_line: JudgeLine) -> list[Hit]:
@@ -36,17 +44,14 @@ def dotenv_findings(name: str, texts: list[str], judge_line: JudgeLine) -> list[
         return []
     hits: list[Hit] = []
     for text in texts:
-        for line in text[:_MAX_TEXT].splitlines()[:_MAX_LINES]:
+        for line in text[:_MAX_TEXT].lstrip("\ufeff").splitlines()[:_MAX_LINES]:
             match = _ASSIGNMENT.match(line)
-            if match is None:
+            if match is None or match.group(1) in _INTERACTIVE_ONLY:
                 continue
             value = _unquoted(match.group(2))
             assignment = f"{match.group(1)}={shlex.quote(value)} true"
-            hits.extend(hit for hit in judge_line(assignment) if hit.rule == _RULE)
+            hits.extend(hit for hit in judge_line(assignment) if hit.rule in _RULES)
     return hits
-
-
-_RULE = "dangerous-environment"
 
 
 def _unquoted(value: str) -> str:

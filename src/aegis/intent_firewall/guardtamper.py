@@ -129,6 +129,13 @@ _TOP_ROLES = frozenset(
      "globaladministrator", "orgowner", "organizationowner", "accountowner", "primaryowner",
      "workspaceowner", "tenantadmin", "tenantowner"}
 )  # fmt: skip
+#: Keys naming an access level (``permissionLevel: owner``); their case folded.
+_LEVEL_KEYS = frozenset({"permissionlevel", "accesslevel", "access_level", "level"})
+#: Records whose ``role`` is a person's job, not an access level (a CRM contact's "Owner").
+_RECORD_NOUNS = frozenset(
+    {"contact", "contacts", "lead", "leads", "customer", "customers", "person", "people",
+     "company", "companies", "deal", "deals", "candidate", "candidates", "employee"}
+)  # fmt: skip
 #: Keys holding a role's name (their case folded: roleName is rolename).
 _ROLE_KEYS = frozenset({"role", "roles", "rolename", "role_name", "roleid", "builtinrole"})
 _SECRET_SETTERS = frozenset({"secret", "secrets"})
@@ -321,7 +328,11 @@ def _grant(words: frozenset[str], items: list[Item]) -> str:
             return f"access granted to {text!r} (anyone)"
         admin = text in _ADMIN_ROLES or text.rsplit("/", 1)[-1] in _ADMIN_ROLES
         # an owner or super admin of anything: whoever holds it can remove everyone else
-        top = key_words & _ROLE_KEYS and _letters(text) in _TOP_ROLES
+        top = (
+            key_words & (_ROLE_KEYS | _LEVEL_KEYS)
+            and _letters(text.rsplit("/", 1)[-1]).removesuffix("s") in _TOP_ROLES
+            and not words & _RECORD_NOUNS  # crm.contacts.create {role: Owner}: a job title
+        )
         # an application's own "admin" role is the application's business; a role on a
         # repository, organisation, cloud project or cluster, or on an account of a database
         # server or directory (servergrants.py), is access to the platform

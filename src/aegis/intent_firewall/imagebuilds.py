@@ -22,6 +22,18 @@ _IMAGE_BUILD_NAMES = ("dockerfile", "containerfile")
 _TEXT_KEYS = CONTENT_KEYS | FRAGMENT_KEYS
 
 
+def _image_build_file(name: str) -> bool:
+    """``Dockerfile``, ``Dockerfile.dev``, ``api.dockerfile``, ``Containerfile`` (not a
+    script named after one: ``dockerfile.sh`` runs on the host)."""
+    base, _, suffix = name.partition(".")
+    if base in _IMAGE_BUILD_NAMES:
+        return suffix not in _SCRIPT_SUFFIXES
+    return name.endswith(".dockerfile")
+
+
+_SCRIPT_SUFFIXES = frozenset({"sh", "bash", "zsh", "py", "rb", "pl", "ps1", "js", "ts", "cmd"})
+
+
 def inside_image_build(found: dict[str, Any], items: Sequence[Any]) -> None:
     """Drop ``found``'s ``account-change`` when ``items`` (a request's walked values) write
     one container build file and the finding is its text's."""
@@ -32,7 +44,7 @@ def inside_image_build(found: dict[str, Any], items: Sequence[Any]) -> None:
     if len(paths) != 1:
         return
     name = paths[0].replace("\\", "/").rsplit("/", 1)[-1].casefold()
-    if not (name.startswith(_IMAGE_BUILD_NAMES) or name.endswith(".dockerfile")):
+    if not _image_build_file(name):
         return
     if finding.where in {item.where for item in items if item.key in _TEXT_KEYS}:
         del found["account-change"]

@@ -23,7 +23,7 @@ from aegis.intent_firewall.mongoselect import selective, write_findings
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.vocabulary import name_words
 
-__all__ = ["code_keys", "mongo_tool", "query_operator_key", "scoped_delete"]
+__all__ = ["code_keys", "mongo_scripts", "mongo_tool", "query_operator_key", "scoped_delete"]
 
 _DATA = tomllib.loads(
     resources.files("aegis.intent_firewall").joinpath("data/operations.toml").read_text()
@@ -51,6 +51,22 @@ def mongo_tool(words: frozenset[str], parameters: object) -> bool:
     if words & _SENDING:
         return False  # http_post {collection, filter: {password: {$ne: …}}}: sent, not queried
     return isinstance(parameters, Mapping) and "collection" in parameters and "filter" in parameters
+
+
+#: Keys of a MongoDB tool whose text is shell JavaScript (``db.dropDatabase()``).
+_SCRIPT_KEYS = ("query", "code", "script", "eval", "command", "js", "javascript", "expression")
+
+
+def mongo_scripts(parameters: object) -> list[str]:
+    """The shell JavaScript a MongoDB tool's top-level parameters hold: each is judged as
+    ``mongosh --eval`` would run it (a query given as a document is read elsewhere)."""
+    if not isinstance(parameters, Mapping):
+        return []
+    return [
+        value
+        for key in _SCRIPT_KEYS
+        if isinstance(value := parameters.get(key), str) and "(" in value and len(value) < 4096
+    ]
 
 
 def query_operator_key(where: str, text: str) -> bool:

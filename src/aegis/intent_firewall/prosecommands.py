@@ -13,6 +13,8 @@ import tomllib
 from collections.abc import Callable
 from importlib import resources
 
+import re2
+
 from aegis.intent_firewall.catalogue import catalogue
 from aegis.intent_firewall.orders import Candidate, ordered
 from aegis.intent_firewall.quoting import QUOTES
@@ -106,8 +108,8 @@ def starts_as_command(text: str) -> bool:
     """``text`` opens the way a command line does: a path or an assignment, or a program
     followed by an argument (``make sure …`` and ``find the bug`` open sentences)."""
     tokens = text.split(None, 2)
-    if not tokens:
-        return False
+    if not tokens or _SHELL_COMPOUND.search(text) is not None:
+        return bool(tokens)  # if [ -f Makefile ]; then make lint; fi
     first = tokens[0]
     if first.startswith(("/", "./", "~", "$")) or ("=" in first and first[:1].isalpha()):
         return len(tokens) == 1 or not tokens[1].isalpha()  # "/preview accepts …": prose
@@ -120,6 +122,12 @@ def starts_as_command(text: str) -> bool:
     return len(tokens) == 1 or prose_word(first) not in _WORD_PROGRAMS
 
 
+#: A shell compound command: ``if``/``while``/``until`` then a test, or ``for``/``case`` with
+#: its ``in``, and the keyword after a ``;`` (no sentence has ``; then`` or ``; do``).
+_SHELL_COMPOUND = re2.compile(
+    r"^\s*(?:(?:if|while|until)\s+(?:\[\[?|test\s|!\s|[a-z_./-]+\s)[^\n]*;\s*(?:then|do)\b|"
+    r"for\s+[A-Za-z_][A-Za-z0-9_]*\s+in\s[^\n]*;\s*do\b|case\s+\S+\s+in\b)"
+)
 #: Words that make a capitalised first word the start of a sentence ("Replace the …").
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "to", "that", "and", "of", "in", "for", "with", "on", "all", "this",

@@ -18,6 +18,9 @@ __all__ = ["unrolled_loops"]
 #: At most this many items are written out (and only loops this short are unrolled).
 _MAX_ITEMS = 16
 _MAX_CODE = 4096
+#: A body is written out only when small: at most this many statements and nodes.
+_MAX_BODY = 8
+_MAX_NODES = 200
 #: Statements that leave a loop early or change how it repeats: not unrolled.
 _FLOW = (ast.Break, ast.Continue, ast.Return, ast.Yield, ast.YieldFrom, ast.Await)
 
@@ -28,9 +31,12 @@ def unrolled_loops(code: str) -> str | None:
     if len(code) > _MAX_CODE or "\x00" in code:
         return None
     try:
-        tree = ast.parse(code, mode="exec")
+        return _unrolled(ast.parse(code, mode="exec"))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+        return None  # 1+1+…+1 nests past the parser's depth: left as it is
+
+
+def _unrolled(tree: ast.Module) -> str | None:
     body: list[ast.stmt] = []
     changed = False
     for statement in tree.body:
@@ -64,13 +70,29 @@ def _literal_loop(statement: ast.stmt) -> list[ast.Constant] | None:
     if not 0 < len(items) == len(statement.iter.elts) <= _MAX_ITEMS:
         return None
     name = statement.target.id
-    for node in ast.walk(ast.Module(body=statement.body, type_ignores=[])):
-        rebound = (
-            isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load)
-        )
-        if rebound or isinstance(node, _STOPS):
+    nodes = list(ast.walk(ast.Module(body=statement.body, type_ignores=[])))
+    if len(statement.body) > _MAX_BODY or len(nodes) > _MAX_NODES:
+        return None
+    for node in nodes:
+        if isinstance(node, _STOPS) or name in _bound_names(node):
             return None  # the body rebinds the loop's name, leaves early or loops again
     return items
+
+
+def _bound_names(node: ast.AST) -> tuple[str, ...]:
+    """The names ``node`` binds: an assignment's, an import's (``from os import sep as d``),
+    a handler's, a ``global``'s, a parameter's."""
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        return (node.id,)
+    if isinstance(node, ast.alias):
+        return ((node.asname or node.name).split(".")[0],)
+    if isinstance(node, ast.ExceptHandler) and node.name:
+        return (node.name,)
+    if isinstance(node, ast.Global | ast.Nonlocal):
+        return tuple(node.names)
+    if isinstance(node, ast.arg):
+        return (node.arg,)
+    return ()
 
 
 #: Loops and definitions inside the body, and early exits: not unrolled.

@@ -50,6 +50,9 @@ def query_payload_findings(url: str) -> list[tuple[str, str]]:
         decoded_path = _decoded(path.partition("://")[2] or path)
         if _traversal(decoded_path):
             found["path-evasion"] = f"encoded traversal in the URL path {path[:100]!r}"
+        elif any(marker in path.lower() for marker in _OVERLONG):
+            # %c0%af is an overlong "/": no valid UTF-8, only a filter that decodes it
+            found["path-evasion"] = f"overlong UTF-8 in the URL path {path[:100]!r}"
     if mark:
         query = rest.partition("#")[0]
         for pair in query.split("&")[:_MAX_VALUES]:
@@ -59,6 +62,10 @@ def query_payload_findings(url: str) -> list[tuple[str, str]]:
             for rule, evidence in _value_findings(value):
                 found.setdefault(rule, f"{evidence} in query value {value[:80]!r}")
     return list(found.items())
+
+
+#: Lead bytes no valid UTF-8 has (C0, C1; E0 then 80-9F): overlong spellings of ASCII.
+_OVERLONG = ("%c0", "%c1", "%e0%80", "%e0%81", "%e0%9f", "%f0%80")
 
 
 def _decoded(text: str) -> str:

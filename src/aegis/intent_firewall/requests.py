@@ -20,7 +20,12 @@ from aegis.intent_firewall.jsonedits import edited_manifest_items
 from aegis.intent_firewall.keystrokes import session_lines, types_keystrokes
 from aegis.intent_firewall.manifests import supply_chain_findings
 from aegis.intent_firewall.model import Finding, Request
-from aegis.intent_firewall.mongotools import code_keys, mongo_tool, query_operator_key
+from aegis.intent_firewall.mongotools import (
+    code_keys,
+    mongo_scripts,
+    mongo_tool,
+    query_operator_key,
+)
 from aegis.intent_firewall.namedtools import argv_test
 from aegis.intent_firewall.operations import (
     structured_operations,
@@ -172,6 +177,10 @@ def _judge_items(judge: RequestJudge, items: list[Item], walk: Walk) -> None:
     mongo = mongo_tool(judge.words, walk.frozen)  # {filter: {a: {$lt: 3}}}: the query language
     if mongo:
         judge.keep(code_keys(walk.frozen), "parameters")
+        for script in mongo_scripts(walk.frozen):  # mongo.eval {query: "db.dropDatabase()"}
+            scope = judge.scope(prose=False)
+            judge_argv(["mongosh", "--eval", script], scope, judge.job)
+            judge.keep(scope.hits, "parameters")
     for item in items:
         if mongo and query_operator_key(item.where, item.text):
             continue

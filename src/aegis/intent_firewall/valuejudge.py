@@ -44,6 +44,7 @@ from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.searchtools import search_text
 from aegis.intent_firewall.sqlresets import forgiven_sql
 from aegis.intent_firewall.stdinscripts import (
+    STDIN_KEYS,
     stdin_code_program,
     stdin_shell_key,
     without_stdin_shell,
@@ -300,6 +301,8 @@ class ValueJudge(PlainReader):
                     not from_context
                     and bool(words & COMMAND_WORDS)
                     and key not in NOT_COMMANDS
+                    # stdin: "1\n2\n3": numbers a program reads, no line a shell could run
+                    and not (key in STDIN_KEYS and not any(c.isalpha() for c in canonical))
                     and not selector_value(key, canonical)
                     and any(c in canonical for c in " \t\n;|&$`<>")
                     and (

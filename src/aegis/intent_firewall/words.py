@@ -15,6 +15,7 @@ from typing import Any
 
 from aegis.intent_firewall.globbing import expand_braces, has_braces, has_glob
 from aegis.intent_firewall.pidshapes import kill_operand, trusted_pid_source
+from aegis.intent_firewall.shellarith import constant_arithmetic
 from aegis.intent_firewall.valueshapes import (
     TRUSTED_PRODUCERS,
     Shaped,
@@ -249,6 +250,9 @@ class _Resolver:
             self.substitutions.append(node)
             return None
         if kind == "arithmetic_expansion":
+            constant = constant_arithmetic(self.text(node))
+            if constant is not None:
+                return constant  # $(( 5 * 2 )): numbers only, known before the shell runs
             self.constructs.append(f"arithmetic expansion {_short(self.text(node))}")
             self.nested(node)
             return None

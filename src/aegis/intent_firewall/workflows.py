@@ -39,13 +39,14 @@ _DIRS = (".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/")
 _UNTRUSTED = re2.compile(
     r"github\.event\.pull_request\.head\.|github\.head_ref|refs/pull/|"
     r"pull_request\.merge_commit_sha|gh\s+pr\s+checkout|pull/\$\{\{|event\.number\s*\}\}/(?:head|merge)|"
-    r"workflow_run\.head_(?:sha|branch)|workflow_run\.pull_requests"
+    r"workflow_run\.head_(?:sha|branch)|workflow_run\.pull_requests|"
+    r"github\.event\[['\"]pull_request['\"]\]\[['\"]head['\"]\]"
 )
 _USES = re2.compile(
-    r"uses:\s*['\"]?([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_./-]{1,200})@([A-Za-z0-9_.\-/]{1,100})"
+    r"['\"]?uses['\"]?\s*:\s*['\"]?([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_./-]{1,200})@([A-Za-z0-9_.\-/]{1,100})"
 )
 #: triggers that run with the base repository's secrets on behalf of a pull request
-_PRIVILEGED = ("pull_request_target", "workflow_run")
+_PRIVILEGED = ("pull_request_target", "workflow_run", "issue_comment")
 _COMMIT = re2.compile(r"^[0-9a-f]{40}$")
 _VERSION = re2.compile(r"^v?\d+(?:\.\d+){0,3}$")
 _MAX_TEXT = 131072
@@ -56,16 +57,28 @@ _MIN_OWNER = 5
 _SCANS = (
     "codeql", "snyk", "trivy", "semgrep", "gitleaks", "trufflehog", "bandit", "grype",
     "dependency-review", "scorecard", "osv-scanner", "pip-audit", "npm audit", "govulncheck",
-    "cargo audit", "checkov", "tfsec", "detect-secrets", "zap", "sonar", "anchore",
+    "cargo audit", "checkov", "tfsec", "detect-secrets", "zap", "sonarqube", "sonarcloud",
+    "sonar-scanner", "anchore", "gosec", "brakeman", "ggshield", "yarn audit", "kics",
+    "dependabot", "secret-scanning", "safety check",
 )  # fmt: skip
+_SCAN_WORD = re2.compile(
+    r"(?:^|[^a-z0-9_-])("
+    + "|".join(scan.replace(" ", r"\s+") for scan in _SCANS)
+    + r")(?:$|[^a-z0-9_])"
+)
 
 
 def _removed_scan(before: str, after: str) -> str:
-    """The scan an edit's replaced text names and its new text does not, else ``""``."""
+    """The scan an edit's replaced text names and its new text does not, else ``""``
+    (whole words: removing a ``zappa`` step takes out no ZAP scan)."""
     if not before:
         return ""
-    old, new = before.casefold(), after.casefold()
-    return next((scan for scan in _SCANS if scan in old and scan not in new), "")
+    kept = {" ".join(match.group(1).split()) for match in _SCAN_WORD.finditer(after.casefold())}
+    for match in _SCAN_WORD.finditer(before.casefold()):
+        scan = " ".join(match.group(1).split())
+        if scan not in kept:
+            return scan
+    return ""
 
 
 @cache

@@ -38,8 +38,11 @@ _PRONOUN_CATEGORIES = frozenset({"safety_tampering"})
 _ANAPHOR = BIT["anaphor"]
 #: Findings also read across a break, whatever their category: the act against a person and
 #: the report that person made are often told in two sentences ("Cut her hours; she filed a
-#: complaint"), and the rule needs both.
-SPLIT_REASONS = frozenset({"pressure on a person who reported or complained"})
+#: complaint"), as are a clock-out and the work after it ("clock out at nine, then do the
+#: count"), and the rule needs both.
+SPLIT_REASONS = frozenset(
+    {"pressure on a person who reported or complained", "staff clocked out and then set to work"}
+)
 
 
 def split_findings(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from aegis.love_engine.rulebook_process import PROCESS_RULES
 from aegis.love_engine.rulebook_recall import RuleSpec
+from aegis.love_engine.rulebook_workplace import WORKPLACE_RULES
 
 __all__ = ["ORDINARY_RULES"]
 
@@ -301,3 +302,5 @@ ORDINARY_RULES: tuple[RuleSpec, ...] = (
 )
 # wrongs done through a lawful process's own paperwork (kept in their own module)
 ORDINARY_RULES += PROCESS_RULES
+# false cures and work off the clock (their own module)
+ORDINARY_RULES += WORKPLACE_RULES

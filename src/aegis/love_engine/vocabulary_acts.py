@@ -240,7 +240,10 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "trace of me, no record of me, so nobody can tell i was, so no one can tell i was"
     ),
     "safety_control": _split(
-        "daily cap, spending cap, withdrawal cap, transfer limit, daily limit, payout limit"
+        "daily cap, spending cap, withdrawal cap, transfer limit, daily limit, payout limit, "
+        # alarms that summon help: a fire panel's zone, a clinical auto-page, a panic button
+        "fire panel, fire alarm panel, alarm zone, detection zone, auto-page, auto page, "
+        "crisis page, crisis alert, risk alert, suicide alert, panic button"
     ),
     "safety_measure": _split(
         "spending limit, withdrawal limit, transaction limit, transfer limit, daily cap, "

@@ -26,6 +26,7 @@ listed here never changes how the rest of a text is read. Entries are stemmed at
 from __future__ import annotations
 
 from aegis.love_engine.vocabulary_process import PROCESS
+from aegis.love_engine.vocabulary_workplace import WORKPLACE
 
 __all__ = ["ORDINARY"]
 
@@ -840,3 +841,4 @@ ORDINARY: dict[str, tuple[str, ...]] = {
 
 # wrongs done through a lawful process's own paperwork (kept in their own module)
 ORDINARY.update(PROCESS)
+ORDINARY.update(WORKPLACE)

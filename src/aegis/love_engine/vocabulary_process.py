@@ -157,7 +157,10 @@ PROCESS: dict[str, tuple[str, ...]] = {
         "claim, discrimination claim, discrimination complaint, harassment complaint, eeoc, "
         "nlrb, labor board, labour board, ethics hotline, called the inspector, called the "
         "health department, tipped off, filed suit, filed a lawsuit, asked for an "
-        "accommodation, requested an accommodation, took medical leave, took fmla, jury duty"
+        "accommodation, requested an accommodation, took medical leave, took fmla, jury duty, "
+        "called the city inspector, called the inspector on us, called the city on us, called "
+        "code enforcement, reported us to the city, to title ix, title ix complaint, title ix "
+        "report, reported him to, reported her to, reported them to hr"
     ),
     "pressure_act": _split(
         "pressure, pressuring, lean on, drop the complaint, drop her complaint, drop his "
@@ -179,7 +182,12 @@ PROCESS: dict[str, tuple[str, ...]] = {
         "future, fire her, fire him, fire them, let her go, let him go, terminate her, "
         "terminate him, terminate them, write up, write her up, write him up, written warning, "
         "disciplinary, evict, eviction, not renew, non-renewal, cancel her contract, cancel his "
-        "contract, cancel their contract, cut their hours, cut hours, hours cut, fewer hours"
+        "contract, cancel their contract, cut their hours, cut hours, hours cut, fewer hours, "
+        "raise her rent, raise his rent, raise their rent, raising rent, raising her rent, rent "
+        "increase, take away her, take away his, taking away her, taking away his, cancel her "
+        "funding, cancel his funding, cancel their funding, cancel next term's, cut her funding, "
+        "cut his funding, pull her funding, pull his funding, deny her pto, deny his pto, only "
+        "closing shifts, closing shifts and sundays"
     ),
     "retaliation_guard_frame": _split(
         "neutral, dates of employment, dates only, facts only, factual, confirm dates, "
@@ -242,7 +250,8 @@ PROCESS: dict[str, tuple[str, ...]] = {
         "the inspector, lawsuit, the claim, insurer asked, the insurer, discovery request, "
         "deposition, witness statement, the ombudsman, the tribunal, the inquiry, the "
         "investigation, internal investigation, the crash, the accident, the incident report, "
-        "wrong-site surgery, the complaint"
+        "wrong-site surgery, the complaint, auditors see, auditors will see, so the auditors, "
+        "soc 2 auditors, the external auditors"
     ),
     "evidence_kept_frame": _split(
         "keep the original, keeping the original, original kept, original visible, keep a "

@@ -67,6 +67,9 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "we are being attacked, we're being attacked"
     ),
     "plain_phrase": _split(
+        # a viral load too low to measure is medicine's word, not harm hidden from detection
+        "virus undetectable, viral load undetectable, undetectable viral load, undetectable "
+        "viral loads, undetectable equals untransmittable, undetectable = untransmittable, "
         # a fraud or scam named as what a hold, a label or a filter is about: the words do
         # not excuse anything else in the clause, they only are no fraud themselves
         "fraud hold, fraud holds, confirmed fraud, suspected fraud, it looks like a scam, it "
