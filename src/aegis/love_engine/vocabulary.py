@@ -10,11 +10,9 @@ a list of exceptions. Entries are written as people spell them; they are stemmed
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["CONCEPTS"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 CONCEPTS: dict[str, tuple[str, ...]] = {

@@ -8,11 +8,9 @@ stemmed at import, so "follows", "followed" and "following" are one.
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["ACTS", "ACTS_WIDENED"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 ACTS: dict[str, tuple[str, ...]] = {

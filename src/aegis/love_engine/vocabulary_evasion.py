@@ -17,11 +17,9 @@ stemmed at import.
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["EVASION"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 #: New roles.

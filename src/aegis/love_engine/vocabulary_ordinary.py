@@ -25,14 +25,11 @@ listed here never changes how the rest of a text is read. Entries are stemmed at
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
 from aegis.love_engine.vocabulary_process import PROCESS
 from aegis.love_engine.vocabulary_workplace import WORKPLACE
 
 __all__ = ["ORDINARY"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 def _product(heads: str, tails: str) -> tuple[str, ...]:

@@ -10,11 +10,9 @@ Spanish and French among them); they are merged there. Entries are stemmed at im
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["EXTENDED", "PLAIN"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 #: New roles.

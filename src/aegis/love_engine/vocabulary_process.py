@@ -14,11 +14,9 @@ other vocabularies and never read by the learned model. Entries are stemmed at i
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["PROCESS"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 PROCESS: dict[str, tuple[str, ...]] = {

@@ -15,11 +15,9 @@ excuse a harm merely said beside it. Entries are stemmed at import.
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["PROTECTIVE"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 #: Words added to roles the other vocabularies define.

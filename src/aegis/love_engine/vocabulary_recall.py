@@ -17,11 +17,9 @@ listed origin is covered the same way. Entries are stemmed at import.
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["RECALL", "RECALL_ADDED", "RULE_ONLY_ROLES", "keep_head_roles"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 def _items(entries: str | tuple[str, ...]) -> tuple[str, ...]:

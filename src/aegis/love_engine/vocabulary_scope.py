@@ -10,11 +10,9 @@ audit findings")? Entries are stemmed at import.
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["SCOPE", "WIDENED"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 SCOPE: dict[str, tuple[str, ...]] = {

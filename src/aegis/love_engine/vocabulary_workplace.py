@@ -10,11 +10,9 @@ cash count"); a clock-out after the work is done is not.
 
 from __future__ import annotations
 
+from aegis.love_engine.termlists import split_terms as _split
+
 __all__ = ["WORKPLACE"]
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(entry.strip() for entry in text.split(",") if entry.strip())
 
 
 WORKPLACE: dict[str, tuple[str, ...]] = {
