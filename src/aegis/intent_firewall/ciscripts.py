@@ -60,7 +60,8 @@ def ci_file_keys(path: str) -> frozenset[str]:
 
 #: A Jenkins pipeline's shell steps: ``sh 'make'``, ``sh(script: """…""")``, ``bat "…"``.
 _JENKINS_STEP = re2.compile(
-    r"\b(?:sh|bat|pwsh|powershell)\s*\(?\s*(?:script\s*:\s*)?"
+    r"\b(?:sh|bat|pwsh|powershell)\s*\(?\s*(?:(?:label|returnStatus|returnStdout|encoding)"
+    r"\s*:\s*(?:'[^'\n]*'|\"[^\"\n]*\"|\w+)\s*,\s*)*(?:script\s*:\s*)?"
     r"""('{3}[\s\S]*?'{3}|"{3}[\s\S]*?"{3}|'[^'\n]*'|"[^"\n]*")"""
 )
 

@@ -60,7 +60,7 @@ _CALL = re2.compile(
 )
 #: Go's ``exec.Command("sh", "-c", "line")`` and ``exec.Command("rsync", "-az", …)``: the
 #: argument list, whose string literals are the words.
-_GO_COMMAND = re2.compile(r"exec\.Command(?:Context)?\(([^)\n]+)\)")
+_GO_COMMAND = re2.compile(r"exec\.Command(?:Context)?\(([^)]+)\)")
 _GO_WORD = re2.compile(r'"((?:[^"\\\n]|\\.)*)"')
 #: Connections opened to a literal address (``net.Dial("tcp", "203.0.113.7:8443")``,
 #: ``TCPSocket.new("evil.example", 4444)``): judged as ``nc HOST PORT``.

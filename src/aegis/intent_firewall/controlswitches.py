@@ -80,7 +80,8 @@ _BUILD_CHECKS = frozenset({"tests", "test", "lint", "linting"})
 _RANGE_KEYS = frozenset({"cidr", "cidrs", "cidrip", "cidripv6", "cidrblock", "cidrblocks",
                          "sourceranges", "sourcerange", "sourceaddressprefix",
                          "sourceaddressprefixes", "ipranges", "sourceip", "sourcecidr",
-                         "remoteipprefix", "sourceiprange", "ipv4range"})  # fmt: skip
+                         "remoteipprefix", "sourceiprange", "ipv4range", "ipv6cidr",
+                         "ipv6range", "cidripv6block", "ipv6cidrblock"})  # fmt: skip
 _WORLD = frozenset({"0.0.0.0/0", "::/0", "0/0", "0.0.0.0", "*", "any", "internet"})  # noqa: S104
 #: Words of a key that holds where traffic may come from (``source``, ``remote_ip``).
 _SOURCE_WORDS = frozenset({"source", "sources", "remote", "ingress", "inbound", "allowed",

@@ -35,7 +35,7 @@ from aegis.intent_firewall.supplychain import one_edit
 
 __all__ = ["workflow_findings"]
 
-_DIRS = (".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/")
+_DIRS = (".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/", ".github/actions/")
 _UNTRUSTED = re2.compile(
     r"github\.event\.pull_request\.head\.|github\.head_ref|refs/pull/|"
     r"pull_request\.merge_commit_sha|gh\s+pr\s+checkout|pull/\$\{\{|event\.number\s*\}\}/(?:head|merge)|"
@@ -65,6 +65,23 @@ _SCAN_WORD = re2.compile(
     r"(?:^|[^a-z0-9_-])("
     + "|".join(scan.replace(" ", r"\s+") for scan in _SCANS)
     + r")(?:$|[^a-z0-9_])"
+)
+
+
+def _switched_off_scan(before: str, after: str) -> str:
+    """A scan whose step an edit switches off (``if: false``, ``continue-on-error: true``
+    added where the replaced text had neither), else ``""``."""
+    if not before:
+        return ""
+    old, new = before.casefold(), after.casefold()
+    added = [mark for mark in _OFF_MARKS if mark.search(new) and not mark.search(old)]
+    scan = _SCAN_WORD.search(new)
+    return " ".join(scan.group(1).split()) if added and scan is not None else ""
+
+
+_OFF_MARKS = (
+    re2.compile(r"\bif\s*:\s*(?:false|\$\{\{\s*false\s*\}\}|0)\b"),
+    re2.compile(r"continue-on-error\s*:\s*true\b"),
 )
 
 
@@ -103,9 +120,9 @@ def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
             if untrusted or (old and trigger == "pull_request_target"):
                 shown = untrusted.group(0) if untrusted else "the rest of the workflow unseen"
                 return [_hit(f"{trigger} with {shown}")]
-    removed = _removed_scan(before, text)
+    removed = _removed_scan(before, text) or _switched_off_scan(before, text)
     if removed:
-        return [_hit(f"the {removed} step taken out")]
+        return [_hit(f"the {removed} step taken out or switched off")]
     old_uses = {(o.casefold(), r.casefold()): ref for o, r, ref in _USES.findall(before)}
     old_owners = {owner for owner, _ in old_uses}
     for written_owner, written_repository, ref in _USES.findall(text):

@@ -325,9 +325,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "discrim_strong": _split(
         "discriminate, discriminates, discriminating, discrimination against, discriminatory, "
-        "segregate, segregation, redline, redlining, whites only, no blacks, no muslims, no "
+        "segregate, segregation, whites only, no blacks, no muslims, no "
         "immigrants, no foreigners, no gays, no women, ethnic cleansing, racial profiling, "
-        "profile by race, steer away, steering, exclude women, exclude minorities"
+        "profile by race, steer away, exclude women, exclude minorities, "
+        # redlining and steering by their objects: "Redline Transport", "redline the
+        # contract" (a lawyer's markup) and "62 feeder steers" are none
+        "redline neighborhoods, redline neighbourhoods, redline the neighborhood, redline the "
+        "neighbourhood, redline zip codes, redline postcodes, redline minority, redline black, "
+        "steer minority, steer black, steer hispanic, steer latino, steer buyers, steer renters, "
+        "steer tenants, steer families, steering minority, steering black, steering buyers, "
+        "steering renters, steering families"
     ),
     "proxy": _split(
         "zip code, zip codes, zipcode, postcode, postcodes, postal code, postal codes, "

@@ -65,6 +65,12 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "we are being attacked, we're being attacked"
     ),
     "plain_phrase": _split(
+        # measurements, prices and farewells to a job, not harms: a temperature that dropped,
+        # a cancellation at no charge, a contract's fixed fee, one's last day at work, an
+        # answer key's own error
+        "dropped to, dropped below, temperature dropped, cancel for free, fixed-fee, fixed "
+        "fee, fixed bid, fixed-price, fixed price contract, my last day at, my last day here, "
+        "my last day of work, answer key error, error in the answer key, key error, "
         # a viral load too low to measure is medicine's word, not harm hidden from detection
         "virus undetectable, viral load undetectable, undetectable viral load, undetectable "
         "viral loads, undetectable equals untransmittable, undetectable = untransmittable, "
