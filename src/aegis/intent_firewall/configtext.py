@@ -48,6 +48,10 @@ def _all_strings(mapping: dict[Any, Any]) -> bool:
     return True
 
 
+#: Ints written out in full up to this size (about 1,200 digits).
+_MAX_INT_BITS = 4096
+
+
 def config_text(value: Any, budget: int) -> str:
     """``value`` written as JSON-like text of at most about ``budget`` characters, each
     shared container once (a diamond of references is not unfolded). Iterative."""
@@ -63,7 +67,9 @@ def config_text(value: Any, budget: int) -> str:
         elif kind is str:
             piece = _json_string(item)  # what json.dumps writes for it, without its dispatch
         elif kind is int:
-            piece = repr(item)  # json.dumps writes an int as its repr
+            # json.dumps writes an int as its repr; a number of thousands of digits (which
+            # Python will not even turn into text) stands as a placeholder
+            piece = repr(item) if item.bit_length() <= _MAX_INT_BITS else '"…"'
         elif isinstance(item, dict | list | tuple | set | frozenset):
             if id(item) in seen:
                 piece = '"…"'

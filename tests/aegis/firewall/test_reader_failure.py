@@ -31,3 +31,20 @@ def test_the_unread_answer_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
         patched.setattr(firewall_module, "judge_request", _raising)
         assert firewall.validate_request_sync(request).decision is Decision.REVIEW
     assert firewall.validate_request_sync(request).decision is Decision.ALLOW
+
+
+def test_no_robustness_probe_reaches_a_reader_failure() -> None:
+    """The probes are odd inputs, not defects: each is judged by the readers themselves (a
+    5,001-digit integer, which Python will not turn into text, included)."""
+    from tests.aegis.firewall.robustness_probes import PROBES
+
+    failed = []
+    for probe in PROBES:
+        try:
+            request = probe.build()
+        except (TypeError, ValueError):
+            continue  # the documented refusal of a malformed request
+        verdict = IntentFirewall().validate_request_sync(request)
+        if "reader-failure" in verdict.matched_rules:
+            failed.append(probe.id)
+    assert failed == []
