@@ -11,9 +11,10 @@ those reach the image's users or the build's network.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
+from aegis.intent_firewall.model import Finding
 from aegis.intent_firewall.readings import CONTENT_KEYS, FRAGMENT_KEYS
+from aegis.intent_firewall.structure import Item
 from aegis.intent_firewall.vocabulary import PATH_KEYS
 
 __all__ = ["inside_image_build"]
@@ -34,7 +35,7 @@ def _image_build_file(name: str) -> bool:
 _SCRIPT_SUFFIXES = frozenset({"sh", "bash", "zsh", "py", "rb", "pl", "ps1", "js", "ts", "cmd"})
 
 
-def inside_image_build(found: dict[str, Any], items: Sequence[Any]) -> None:
+def inside_image_build(found: dict[str, Finding], items: Sequence[Item]) -> None:
     """Drop ``found``'s ``account-change`` when ``items`` (a request's walked values) write
     one container build file and the finding is its text's."""
     finding = found.get("account-change")

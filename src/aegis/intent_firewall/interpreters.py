@@ -531,7 +531,6 @@ def _inert(judge: CommandJudge, how: tuple[str, str, bool], code: str | None, cw
 
     reads = python_reads(code)
     if reads is None:
-        from aegis.intent_firewall.pyfiles import python_effects
         from aegis.intent_firewall.pyunroll import unrolled_loops
 
         # for d in ["build", "dist"]: shutil.rmtree(d): judged as the calls written out
