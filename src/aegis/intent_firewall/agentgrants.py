@@ -221,7 +221,35 @@ def removed_hook(path: str, new: list[str], old: list[str]) -> list[Hit]:
         command = match.group(1)
         if command not in kept and not any(_same_check(command, other) for other in kept):
             return [_hit(f"a hook removed or its failure ignored ({command[:80]!r})", path)]
+    narrowed = _narrowed(before, after) if kept else None
+    if narrowed is not None:
+        return [_hit(f"a hook kept but no longer run where it was ({narrowed})", path)]
     return []
+
+
+_MATCHER = re2.compile(r'"matcher"\s*:\s*"([^"\n]{0,300})"')
+_EVENT = re2.compile(
+    r'"(PreToolUse|PostToolUse|UserPromptSubmit|beforeShellExecution|beforeMCPExecution|'
+    r'beforeReadFile|SessionStart|Stop|SubagentStop|Notification|PreCompact)"\s*:'
+)
+#: Matchers that match every tool.
+_EVERY_TOOL = frozenset({"", "*", ".*"})
+
+
+def _narrowed(before: str, after: str) -> str | None:
+    """What an edit that keeps a hook's command took from where it runs: a matcher replaced
+    by one that covers fewer tools (``Bash`` to ``NoSuchTool``), or an event it hung under
+    (``PreToolUse``) gone."""
+    old_events = {m.group(1) for m in _EVENT.finditer(before)}
+    new_events = {m.group(1) for m in _EVENT.finditer(after)}
+    for event in sorted(old_events - new_events):
+        return f"event {event!r} gone"
+    new_matchers = [m.group(1) for m in _MATCHER.finditer(after)]
+    for match in _MATCHER.finditer(before):
+        tools = set(match.group(1).split("|"))
+        if not any(new in _EVERY_TOOL or tools <= set(new.split("|")) for new in new_matchers):
+            return f"matcher {match.group(1)[:60]!r} narrowed"
+    return None
 
 
 def _same_check(command: str, other: str) -> bool:

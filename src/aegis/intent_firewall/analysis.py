@@ -390,8 +390,10 @@ def _odd_break(text: str, scope: Scope) -> None:
 
 def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
     """Every finding on the shell command line ``text``."""
-    if job.commands is not None and not _line_granted(text, scope, job.commands):
-        return  # not even parsed: constant time, and never a pass
+    if (
+        job.commands is not None and not _line_granted(text, scope, job.commands)
+    ) or _powershell_line(text, scope, job, depth):
+        return  # not even parsed as sh (constant time, never a pass), or PowerShell's
     nesting = (
         text.count("$(") + text.count("`") + text.count("<(") + text.count(">(")
         if "(" in text or "`" in text  # each of the four holds one of these
@@ -449,6 +451,23 @@ def judge_shell(text: str, scope: Scope, job: ShellJob, depth: int = 0) -> None:
         )
         judge.argv(line.follow(scope, command, program, feed), feed)
     _whole_line(text, scope, job, commands, depth)
+
+
+def _powershell_line(text: str, scope: Scope, job: ShellJob, depth: int) -> bool:
+    """Whether ``text`` opens by setting ``$env:NAME`` (``$env:NAME='v'; dotnet run``), and
+    was judged as PowerShell: no POSIX shell writes that (it would run the value of ``$env``
+    as a program), PowerShell sets a variable so."""
+    if text[:5].casefold() != "$env:" or scope.prose:
+        return False
+    from aegis.intent_firewall.powershell import judge_powershell
+
+    def nested(inner: str, cwd: str, inner_depth: int) -> None:
+        judge_shell(
+            inner, scope, ShellJob(cwd, job.cwd_known, job.budget, job.commands), inner_depth
+        )
+
+    judge_powershell(CommandJudge(scope, nested), text, Feed(cwd=job.cwd, depth=depth))
+    return True
 
 
 def _whole_line(

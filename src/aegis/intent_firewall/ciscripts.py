@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import re2
+import yaml
 
 from aegis.intent_firewall.ciexpressions import ci_filled
 from aegis.intent_firewall.rules import Hit
@@ -127,7 +128,10 @@ def scripts_of(text: str, keys: frozenset[str]) -> list[str]:
     while index < len(lines) and len(scripts) < _MAX_SCRIPTS:
         match = _KEY.match(lines[index])
         index += 1
-        if match is None or match.group(2) not in keys:
+        if match is None:
+            scripts.extend(_flow_scripts(lines[index - 1], keys))
+            continue
+        if match.group(2) not in keys:
             continue
         indent = len(match.group(1))
         value = (match.group(3) or "").strip()
@@ -141,6 +145,26 @@ def scripts_of(text: str, keys: frozenset[str]) -> list[str]:
         else:
             scripts.extend(_items(below))  # a list of mappings' keys are read in turn
     return scripts
+
+
+#: A step written as a flow mapping on one line: ``- {name: x, run: 'make test'}``.
+_FLOW = re2.compile(r"^\s*(?:-\s+)?(\{.*\})\s*$")
+_MAX_FLOW = 4096
+
+
+def _flow_scripts(line: str, keys: frozenset[str]) -> list[str]:
+    """The values under ``keys`` of a one-line flow mapping; a line YAML cannot read as one
+    gives none (the rest of the file's readers still see its text)."""
+    match = _FLOW.match(line) if len(line) <= _MAX_FLOW else None
+    if match is None:
+        return []
+    try:
+        mapping = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return []
+    if not isinstance(mapping, dict):
+        return []
+    return [value for key, value in mapping.items() if key in keys and isinstance(value, str)]
 
 
 def _below(lines: list[str], index: int, indent: int) -> tuple[list[str], int]:

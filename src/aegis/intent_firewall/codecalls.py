@@ -109,8 +109,8 @@ def code_call_findings(path: str, texts: list[str], judge_line: JudgeLine) -> li
 def _runs_unasked(path: str) -> bool:
     rooted = "/" + path.lstrip("/")
     name = rooted.rsplit("/", 1)[-1]
-    if name in _NAMES:
-        return True
+    if name in _NAMES or name == "jenkinsfile" or name.startswith("jenkinsfile."):
+        return True  # a Jenkinsfile's Groovy runs on the build agent
     if not name.endswith(_EXTENSIONS):
         return False
     return (

@@ -16,6 +16,7 @@ fields the parameter walk yields.
 
 from __future__ import annotations
 
+import ipaddress
 import itertools
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 from aegis.intent_firewall.mappingwalk import mappings_below
 from aegis.intent_firewall.vocabulary import name_words
 
-__all__ = ["control_switch", "setting_findings", "switch_key"]
+__all__ = ["control_switch", "setting_findings", "switch_key", "wide_range_findings"]
 
 #: Words of a key that name a safety or security control. (Not ``logging``, ``backup``,
 #: ``ssl`` or ``signing`` alone: a test run without logs, an edit without a backup file and a
@@ -303,8 +304,21 @@ def setting_findings(parameters: Mapping[Any, Any]) -> list[tuple[str, str]]:
             if hit is not None:
                 return [hit]
         if _every_address(node, keys):
-            return [("destructive-action", "a range of every address opens to the internet")]
+            return [_WIDE_RANGE]
     return []
+
+
+_WIDE_RANGE = (
+    "destructive-action",
+    "an address range of half or more of all addresses opens to the internet",
+)
+
+
+def wide_range_findings(node: Mapping[Any, Any]) -> list[tuple[str, str]]:
+    """The finding of a range record of half or more of all addresses given as the
+    parameters themselves (``{start_ip: 0.0.0.0, end_ip: 255.255.255.255}``)."""
+    keys = {k.casefold(): k for k in list(node)[:64] if isinstance(k, str)}
+    return [_WIDE_RANGE] if _every_address(node, keys) else []
 
 
 #: Keys of a range's two ends (Salesforce ``loginIpRanges``: ``startAddress``/``endAddress``).
@@ -313,10 +327,43 @@ _RANGE_ENDS = (("startaddress", "endaddress"), ("start", "end"), ("startip", "en
 
 
 def _every_address(node: Mapping[Any, Any], keys: dict[str, Any]) -> bool:
-    """A range record whose ends are the first and last IPv4 address: every address."""
+    """A range record that spans at least half of all addresses of its family: every pair of
+    ends present is read (a validity ``start``/``end`` date pair beside ``start_ip`` hides
+    nothing), so an end off by one or two halves given as two records still count."""
     compact = {k.replace("_", "").replace("-", ""): v for k, v in keys.items()}
     for low, high in _RANGE_ENDS:
         if low in compact and high in compact:
-            ends = (node[compact[low]], node[compact[high]])
-            return ends == ("0.0.0.0", "255.255.255.255")  # noqa: S104
-    return False
+            span = _span(node[compact[low]], node[compact[high]])
+            if span is not None and span >= _HALF_OF_ALL:
+                return True
+    return any(
+        isinstance(value, str) and _dashed_range_wide(value) for value in list(node.values())[:64]
+    )
+
+
+#: Half of an address family, as a share of its addresses: a range this wide is no allowlist.
+_HALF_OF_ALL = 0.5
+
+
+def _span(low: object, high: object) -> float | None:
+    """The share of its family's addresses from ``low`` to ``high``; None unless both are
+    addresses of one family."""
+    if not isinstance(low, str) or not isinstance(high, str):
+        return None
+    try:
+        first, last = ipaddress.ip_address(low.strip()), ipaddress.ip_address(high.strip())
+    except ValueError:
+        return None
+    if first.version != last.version:
+        return None
+    total: int = 2**first.max_prefixlen
+    return (int(last) - int(first) + 1) / total
+
+
+def _dashed_range_wide(value: str) -> bool:
+    """``"0.0.0.0-255.255.255.255"``: a range written as one value."""
+    low, dash, high = value.partition("-")
+    if not dash or len(value) > 100:
+        return False
+    span = _span(low, high)
+    return span is not None and span >= _HALF_OF_ALL

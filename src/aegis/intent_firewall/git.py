@@ -178,6 +178,9 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
         if text.startswith("ext::") or ("::" in text and text.split("::", 1)[0] in ("ext", "fd")):
             judge.hit("interpreter-code", f"git transport {text[:80]!r}")
     flags = {w[0] or "" for w in words}
+    if ("--no-verify" in flags and sub in _HOOKED) or (sub == "commit" and "-n" in flags):
+        # the repository's pre-commit and pre-push checks (secret scanners, linters) skipped
+        judge.hit("verification-off", f"git {sub} --no-verify skips the repository's hooks")
     if sub == "push" and (
         flags & {"-f", "--force", "--delete", "-d", "--mirror", "--prune"}
         or any((w or "").startswith(("+", ":")) for w in flags)
@@ -205,6 +208,8 @@ def git(judge: CommandJudge, spec: Program, args: list[Arg], feed: Feed) -> None
                 judge_url(judge.scope, value, written, cwd)
 
 
+#: Subcommands whose ``--no-verify`` skips the hooks that check what they record or send.
+_HOOKED = frozenset({"commit", "push", "merge", "am", "rebase", "cherry-pick", "revert"})
 _CONFIG_FILE_OPTIONS = frozenset({"--file", "-f", "--blob"})
 #: git config verbs and flags that only read or remove settings, and those that add one.
 _CONFIG_READ_VERBS = frozenset({"get", "list", "unset", "remove-section", "rename-section"})

@@ -19,7 +19,12 @@ from functools import lru_cache
 from typing import Any
 
 from aegis.intent_firewall.adminmembers import admin_membership
-from aegis.intent_firewall.controlswitches import control_switch, setting_findings, switch_key
+from aegis.intent_firewall.controlswitches import (
+    control_switch,
+    setting_findings,
+    switch_key,
+    wide_range_findings,
+)
 from aegis.intent_firewall.hosts import url_host
 from aegis.intent_firewall.vocabulary import name_words
 
@@ -325,8 +330,8 @@ def parameter_flag_findings(
             isinstance(key, str) and (_key_kind(key) or switch_key(key))
         ):
             break
-    else:
-        return list(found.values())  # {"path": …, "content": …}: no flag and no URL
+    else:  # {"path": …, "content": …}: no flag and no URL, but maybe a range's two ends
+        return [*found.values(), *wide_range_findings(parameters)]
     sharing = _sharing(parameters, action_words)
     if sharing is not None:
         found[sharing[0]] = sharing

@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import re2
+
 from aegis.intent_firewall.access import judge_host, judge_url
 from aegis.intent_firewall.options import Arg
 from aegis.intent_firewall.paths import looks_like_path
@@ -118,6 +120,12 @@ def expression(judge: CommandJudge, words: list[Word]) -> list[Word]:
     """The calls an expression statement makes; everything else in it only computes.
     Returns the statement an assignment's right-hand side holds (``$x = Get-Content .env``),
     for the caller to judge as a command; empty when there is none."""
+    setting = _environment_setting(words)
+    if setting is not None:
+        from aegis.intent_firewall.environment import judge_assignment
+
+        judge_assignment(judge.scope, *setting)
+        return []
     tables = _tables()
     for index, (_value, written, _) in enumerate(words):
         if written in _ASSIGNMENTS and index > 0:
@@ -145,6 +153,23 @@ def expression(judge: CommandJudge, words: list[Word]) -> list[Word]:
             if method not in tables["methods"]:
                 judge.hit("powershell-command", f"method call {written[:80]!r} is not modelled")
     return []
+
+
+_ENV_NAME = re2.compile(r"(?i)^\$env:([A-Za-z_][A-Za-z0-9_]{0,127})$")
+_ENV_JOINED = re2.compile(r"(?i)^\$env:([A-Za-z_][A-Za-z0-9_]{0,127})=('[^']*'|\"[^\"$`]*\")$")
+
+
+def _environment_setting(words: list[Word]) -> tuple[str, str, str] | None:
+    """(name, value, written) of ``$env:NAME = 'literal'`` (or ``$env:NAME='literal'``): an
+    environment variable set for the commands after it, judged as a shell's ``NAME=value``."""
+    if len(words) == 1 and (joined := _ENV_JOINED.match(words[0][1])) is not None:
+        return joined.group(1), joined.group(2)[1:-1], words[0][1]
+    if len(words) != 3 or words[1][1] != "=":
+        return None
+    named, (value, written, _) = _ENV_NAME.match(words[0][1]), words[2]
+    if named is None or value is None or written[:1] not in ("'", '"'):
+        return None
+    return named.group(1), value, f"{words[0][1]} = {written}"
 
 
 _ASSIGNMENTS = frozenset({"=", "+=", "-=", "*=", "/=", "%=", "??="})

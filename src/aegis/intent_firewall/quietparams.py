@@ -41,7 +41,14 @@ def quiet_parameters(parameters: Any) -> bool:
     for key, value in parameters.items():
         if type(value) is not str or type(key) is not str or not _quiet_key(key):
             return False
+        if len(value) <= _MAX_ADDRESS and _ADDRESS_CHARS.issuperset(value) and "." in value:
+            return False  # an address, a range's end: read by controlswitches.py
     return True
+
+
+#: Characters of IPv4 and IPv6 addresses and of ranges of them (``0.0.0.0-255.255.255.255``).
+_ADDRESS_CHARS = frozenset("0123456789abcdefABCDEF.:-/ ")
+_MAX_ADDRESS = 100
 
 
 @lru_cache(maxsize=4096)

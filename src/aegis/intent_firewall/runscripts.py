@@ -124,9 +124,11 @@ def _scripts(manifest: str, item: Item) -> list[tuple[str, str | None]] | None:
     if not isinstance(document, dict):
         return [] if fragment and '"' not in text else None
     if fragment and "scripts" not in document:
+        opened = document.get("_")  # the object a fragment's leading closer ends
+        everything = {**document, **opened} if isinstance(opened, dict) else document
         members = {
             k: v
-            for k, v in document.items()
+            for k, v in everything.items()
             if str(k).lower() in _SCRIPT_NAMES and isinstance(v, str | list)
         }
         return list(_commands(manifest, members))
@@ -177,10 +179,60 @@ def _json(text: str, *, fragment: bool) -> Any:
     except ValueError:
         if not fragment:
             return None
-    try:  # "test": "jest", "postinstall": "…": members of an object
-        return json.loads("{" + text.strip().strip(",") + "}")
-    except ValueError:
-        return None
+    for candidate in _fragment_forms(text):
+        try:  # "test": "jest", "postinstall": "…": members of an object
+            return json.loads(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+_CLOSER = {"{": "}", "[": "]"}
+_OPENER = {"}": "{", "]": "["}
+
+
+def _fragment_forms(text: str) -> Iterator[str]:
+    """A fragment as whole JSON: its members in braces, and the same with the brackets it
+    leaves open closed and the ones it closes opened (``"scripts": {\n "test": "jest",``
+    is the start of an object)."""
+    members = _without_dangling_key(text.strip().strip(","))
+    yield "{" + members + "}"
+    stack: list[str] = []
+    opened = ""
+    in_string = escaped = False
+    for char in members:
+        if in_string:
+            escaped = not escaped and char == "\\"
+            in_string = escaped or char != '"'
+        elif char == '"':
+            in_string = True
+        elif char in _CLOSER:
+            stack.append(char)
+        elif char in _OPENER:
+            if stack:
+                stack.pop()
+            else:
+                opened = _OPENER[char] + opened
+    if in_string or not (stack or opened):
+        return
+    closed = members.rstrip().rstrip(",") + "".join(_CLOSER[c] for c in reversed(stack))
+    yield "{" + opened + closed + "}" if not opened else "{" + _wrap(opened, closed) + "}"
+
+
+def _without_dangling_key(members: str) -> str:
+    """A fragment that ends where the edit stopped, at the next key (``},\n  "license"``):
+    that key's value is outside the fragment, so the key is left out."""
+    head, comma, tail = members.rpartition(",")
+    key = tail.strip().rstrip(":").rstrip()
+    if comma and len(key) >= 2 and key[0] == key[-1] == '"' and '"' not in key[1:-1]:
+        return head.rstrip()
+    return members
+
+
+def _wrap(opened: str, closed: str) -> str:
+    """``closed`` after the openers it closes, each ``{`` of them given a key to sit under."""
+    prefix = "".join('"_": {' if c == "{" else '"_": [' for c in opened)
+    return prefix + closed
 
 
 def _commands(manifest: str, scripts: dict[Any, Any]) -> Iterator[tuple[str, str | None]]:

@@ -46,6 +46,12 @@ _MAX_JOINED_CHARS = 4096
 _PROGRAM_KEYS = frozenset(
     {"command", "cmd", "exe", "executable", "program", "file", "filepath", "binary", "bin"}
 )
+#: Keys that choose the shell a command line beside them runs in, and the shells they name.
+_SHELL_CHOICE_KEYS = frozenset({"shell", "interpreter", "shell_type", "shelltype", "terminal"})
+_SHELL_NAMES = frozenset(
+    {"sh", "bash", "zsh", "dash", "ksh", "fish", "pwsh", "powershell", "cmd", "default"}
+)
+_LINE_KEYS = frozenset({"command", "cmd", "script", "input", "commandline", "command_line"})
 _ARGS_KEYS = frozenset({"args", "arguments", "argv", "params", "argumentlist", "arglist"})
 _YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content", "context"}
 _MAX_EMBEDDED = 65536
@@ -196,6 +202,7 @@ class _Walker:
                     tool = named
                     break
         self.program_and_arguments(value, names, where, key, tool)
+        self.shell_choice(value, names, where)
         if (uri := bucket_uri(value, names, tool)) is not None:
             self.result.items.append(Item(f"{where}.bucket", uri, "bucket", tool))
         out: dict[Any, Any] = {}
@@ -310,6 +317,17 @@ class _Walker:
         # ({"cmd": "sh", "args": ["-c", "make"]} is not sh with no script)
         self.joined.add(f"{where}.{program_key}")
         self.result.items.append(Item(where, "", key, tool, (*runner, program, *arguments)))
+
+    def shell_choice(self, value: Mapping[Any, Any], names: set[str], where: str) -> None:
+        """``{command: "ls", shell: "pwsh"}``: the shell named beside a command line is the
+        one that runs it, not a second command (a shell started with no script)."""
+        if not names & _LINE_KEYS:
+            return
+        for name in names:
+            if name.casefold() in _SHELL_CHOICE_KEYS and isinstance(value.get(name), str):
+                chosen = value[name].strip().casefold().replace("\\", "/").rsplit("/", 1)[-1]
+                if chosen.removesuffix(".exe") in _SHELL_NAMES:
+                    self.joined.add(f"{where}.{name}")
 
     def subcommand_and_arguments(
         self,
@@ -490,6 +508,7 @@ def walk_parameters(
     if shapes.is_flat_mapping(parameters, keys_matter):
         # the common shape, {"cmd": "…", "path": "…"}: the same items without the general walk
         walker.result.nodes = len(parameters) + 1
+        walker.shell_choice(parameters, set(parameters), "parameters")
         for name, item in parameters.items():
             if type(item) is str:
                 named = declared_key(name.casefold(), item, parameters)  # {cmd, encoding}

@@ -66,11 +66,12 @@ class Binding:
     own_job: bool = False
 
 
-#: Command substitutions whose output is the working directory, as written.
+#: Command substitutions whose output is the working directory, as written; the top of the
+#: repository the line runs in is judged as that directory too (the project it works on).
 PWD_SUBSTITUTIONS = frozenset(
-    f"{start}pwd{option}{end}"
+    f"{start}{producer}{end}"
     for start, end in (("$(", ")"), ("`", "`"))
-    for option in ("", " -P", " -L")
+    for producer in ("pwd", "pwd -P", "pwd -L", "git rev-parse --show-toplevel")
 )
 
 
