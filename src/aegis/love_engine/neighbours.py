@@ -14,16 +14,21 @@ rows, joining every category stopped about one ethical action for every two harm
 me write a calm message"), and letting a frame in the sentence before excuse a finding let
 claimed roles through ("I'm a nurse. Which dose would be fatal ..."): neither is done.
 
+One reading goes the other way: a wish to die that the request reports someone else said
+("User wrote 'I want to die'"), answered in another clause with crisis help (988, a crisis
+line), is the reply being prepared; its finding is kept as a hint (``answered_pleas``).
+
 Each pair is judged once: the cost stays linear in the number of clauses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from aegis.love_engine.rulebook import BIT, Finding, Level
 
-__all__ = ["SPLIT_CATEGORIES", "SPLIT_REASONS", "Judge", "split_findings"]
+__all__ = ["SPLIT_CATEGORIES", "SPLIT_REASONS", "Judge", "answered_pleas", "split_findings"]
 
 #: Judges one clause: appends its findings to the list, the categories a frame excused to
 #: the set, and returns the concepts the clause holds.
@@ -41,7 +46,13 @@ _ANAPHOR = BIT["anaphor"]
 #: complaint"), as are a clock-out and the work after it ("clock out at nine, then do the
 #: count"), and the rule needs both.
 SPLIT_REASONS = frozenset(
-    {"pressure on a person who reported or complained", "staff clocked out and then set to work"}
+    {
+        "pressure on a person who reported or complained",
+        "staff clocked out and then set to work",
+        # "Send the rejection to Maria. She is pregnant and …"
+        "a person penalised for a condition they disclosed or an accommodation they asked for",
+        "people penalised for leave or a status the law protects",
+    }
 )
 
 
@@ -67,3 +78,43 @@ def split_findings(
             and f.reason not in known
         )
     return out
+
+
+#: A wish to die someone else said ("User wrote 'honestly I want to die'"), answered in
+#: another clause with the crisis help it calls for (988, a crisis line), is the reply being
+#: prepared, not a plea to act on: the finding stays, as a hint.
+_PLEA = "a plan or wish to end one's life"
+_REPORTED = frozenset(
+    {"wrote", "writes", "said", "says", "texted", "texts", "messaged", "posted", "typed",
+     "told", "tells", "replied", "commented", "mentioned", "shared", "sent"}
+)  # fmt: skip
+_CRISIS = BIT["crisis_frame"]
+
+
+def answered_pleas(
+    clauses: list[list[tuple[int, str]]], own: list[list[Finding]], seen: int
+) -> list[list[Finding]]:
+    """``own`` (each clause's findings), with a reported wish to die lowered to a hint when
+    another clause answers it with crisis help. A plea the requester makes, or one nobody
+    answers with such help, keeps its finding (a person in crisis is for a human to see)."""
+    if not seen & _CRISIS:
+        return own
+    answered = []
+    for index, (clause, local) in enumerate(zip(clauses, own, strict=True)):
+        help_elsewhere = any(
+            mask & _CRISIS
+            for other, words in enumerate(clauses)
+            if other != index
+            for mask, _ in words
+        )
+        reported = any(surface in _REPORTED for _, surface in clause)
+        lowered = help_elsewhere and reported
+        answered.append(
+            [
+                replace(f, level=Level.HINT)
+                if lowered and f.reason == _PLEA and f.level > Level.HINT
+                else f
+                for f in local
+            ]
+        )
+    return answered

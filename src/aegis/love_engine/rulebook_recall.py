@@ -184,6 +184,22 @@ RECALL_RULES: tuple[RuleSpec, ...] = (
         ("defensive", "history_frame", "detect_frame", "audit_frame"),
     ),
     (
+        "physical_harm",
+        "REVIEW",
+        "animals kept without water, feed or air",
+        (("necessity_withheld",), ("kept_animal", "animal")),
+        # reporting neglect, a vet's instruction, a rescue: the animal's side
+        (
+            "support_frame",
+            "defensive",
+            "detect_frame",
+            "informational",
+            "history_frame",
+            "audit_frame",
+            "undo",
+        ),
+    ),
+    (
         "discrimination",
         "DENY",
         "a person penalised for a condition they disclosed or an accommodation they asked for",

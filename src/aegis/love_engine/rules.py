@@ -21,7 +21,7 @@ from aegis.love_engine.evidence import abuse_handled
 from aegis.love_engine.holdings import sells_holding
 from aegis.love_engine.limits import limit_tightened
 from aegis.love_engine.model import STOPWORDS
-from aegis.love_engine.neighbours import split_findings
+from aegis.love_engine.neighbours import answered_pleas, split_findings
 from aegis.love_engine.normalise import CLAUSE_BREAK, Text, hyphen_joined, normalise, stem
 from aegis.love_engine.orders import (
     barred_without_consent,
@@ -83,7 +83,23 @@ def _build_tables() -> tuple[
                 if joined is not None:
                     unigrams[joined] = unigrams.get(joined, 0) | BIT[name]
     by_start = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in lengths.items()}
+    _keep_word_roles(unigrams, phrases)
     return unigrams, phrases, by_start
+
+
+#: Object pronouns: "fire her" is the act "fire" done to someone.
+_OBJECT_PRONOUNS = frozenset({"her", "him", "them", "me", "us"})
+
+
+def _keep_word_roles(unigrams: dict[str, int], phrases: dict[tuple[str, ...], int]) -> None:
+    """A phrase is read as one term with only the roles that list it, so it takes its words'
+    roles away. A verb and its object pronoun ("fire her", a punishment) must not: it keeps
+    the rules' own roles of the verb ("fire", a person penalised), which the learned model
+    does not read. A phrase that overrides a word's sense ("fire drill") keeps only its own."""
+    rule_only = mask_of(*RULE_ONLY_ROLES)
+    for stems, mask in phrases.items():
+        if len(stems) == 2 and stems[1] in _OBJECT_PRONOUNS and mask & ~rule_only:
+            phrases[stems] = mask | (unigrams.get(stems[0], 0) & rule_only)
 
 
 _UNIGRAMS, _PHRASES, _PHRASE_LENGTHS = _build_tables()
@@ -624,6 +640,10 @@ def _framed(clause: list[tuple[int, str]], position: int, rule: Rule) -> bool:
         # not what the request does
         if index and clause[index - 1][1] in _RELATIVE_SUBJECTS:
             continue
+        # a defence said not to happen ("so she can't block them") excuses nothing; "no"
+        # before a noun ("no legal holds") says a check came out clear, not that it is undone
+        if index and clause[index - 1][0] & _NEGATOR and clause[index - 1][1] != "no":
+            continue
         # a harmless object excuses only the verb it follows ("shoot her a text"), not a harm
         # elsewhere in the clause ("send her a text saying I'll kill her")
         if found == _HARMLESS_OBJECT and not position < index <= position + _OBJECT_REACH:
@@ -700,10 +720,11 @@ def find_in(
             clause, where, local, inherited=inherited, framed=framed, safeguarded=guarded
         )
         own.append(local)
-        found.extend(local)
         if clauses is not None and mask & _MODEL_CONCEPTS:
             clauses.append(mask & _MODEL_CONCEPTS)
         seen |= mask
+    for local in answered_pleas(parts, own, seen):
+        found.extend(local)
     if len(parts) > 1:
 
         def judge(clause: list[tuple[int, str]], out: list[Finding], excused: set[str]) -> int:

@@ -458,7 +458,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "protect_frame": _split(
         "anonymize, anonymise, anonymized, anonymised, aggregate, aggregated, de-identify, "
-        "de-identified, deidentified, pseudonymize, pseudonymized, redact, redacted, encrypt, "
+        "de-identified, deidentified, pseudonymize, pseudonymized, pseudonymise, "
+        "pseudonymised, strip names, strip the names, strip identifiers, strip pii, remove "
+        "identifiers, remove pii, drop identifiers, with random tokens, data use agreement, "
+        "irb-approved, irb approved, redact, redacted, encrypt, "
         "encrypted, opt-in, opted in, data subject request, dsar, gdpr request, right to be "
         "forgotten, erasure request, their own data, your own data, own data, export my, "
         "download my, my own, breach notification, notify affected, privacy notice, consent "

@@ -292,13 +292,14 @@ RECALL: dict[str, tuple[str, ...]] = {
         "their hours, cut her hours, cut his hours, reduce the hours of, reduce her hours, "
         "reduce his pay, reduce her pay, dock, punish, discipline, pass over, stop offering, "
         "withdraw the offer, rescind the offer, take her off, take him off, move her off, "
-        "move him off"
+        "move him off, reject, rejected, rejecting, rejection"
     ),
     "condition_disclosed": _split(
         "who just told us, told us she has, told us he has, told us they have, told us she's, "
         "told us he's, disclosed her, disclosed his, disclosed their, she has ms, he has ms, "
         "has ms, has cancer, has epilepsy, has diabetes, has hiv, has a disability, has "
-        "depression, has adhd, has autism, is autistic, is pregnant, got pregnant, came out "
+        "depression, has adhd, has autism, is autistic, is pregnant, got pregnant, she's "
+        "pregnant, she's expecting, is expecting a baby, announced her pregnancy, came out "
         "as, is transitioning, asked for accommodation, asked for an accommodation, asked "
         "for adjustments, asked for a reasonable adjustment, requested accommodation, "
         "requested an accommodation, on parental leave, on maternity leave, on paternity "
@@ -502,6 +503,20 @@ RECALL: dict[str, tuple[str, ...]] = {
         "neutrality, recognise the union, recognize the union, bargain with, collective "
         "agreement, negotiate with, union rep, union representative, shop steward, invite the "
         "union, notice board, meeting room for the union, dues deduction, remind staff"
+    ),
+    # animals kept for farming or as pets, and the water, feed and air withheld from them
+    "kept_animal": _split(
+        "broiler, broilers, broiler sheds, broiler shed, layers, laying hens, hens, chickens, "
+        "poultry, flock, livestock, herd, cattle, cows, dairy cows, calves, pigs, sows, piglets, "
+        "sheep, lambs, goats, horses, animals, dogs, puppies, cats, kennel, kennels, shelter "
+        "animals, the barn, the shed, the sheds"
+    ),
+    "necessity_withheld": _split(
+        "limit drinking water, limit the drinking water, limit water, limit their water, "
+        "restrict water, restrict drinking water, withhold water, withhold food, withhold feed, "
+        "reduce feed, cut feed, cut their feed, skip feeding, skip feedings, stop feeding, no "
+        "water, without water, no food, without food, ration water, ration the water, ration "
+        "feed, no shade"
     ),
     "animal_fight": _split(
         "dog fight, dog fights, dog fighting, dogfighting, fighting dogs, fight dogs, pit fight, "
