@@ -261,11 +261,34 @@ def _structured_operations(judge: RequestJudge, parameters: Any) -> None:
         judge.keep(scope.hits, "parameters")
 
 
+#: Keys under which a one-line context holds a command or a tool's input (``run: make``).
+_CONTEXT_COMMAND_KEYS = frozenset(
+    {"run", "command", "cmd", "script", "shell", "bash", "sh", "exec", "execute", "tool",
+     "action", "args", "arguments", "url", "uri", "path", "file", "sql", "query", "steps",
+     "powershell", "pwsh", "code", "input", "parameters", "params", "env", "environment"}
+)  # fmt: skip
+
+
+def _labelled_prose(text: str) -> bool:
+    """``Task: check the firewall status.``: one line, a label of words before the colon
+    that names no command or tool field. A sentence, not configuration: its words were
+    judged as the context's text, and a program name in it (``enable``) runs nothing."""
+    if "\n" in text:
+        return False
+    label = text.partition(":")[0].strip().casefold()
+    words = label.replace("-", " ").replace("_", " ").split()
+    return (
+        0 < len(words) <= 8
+        and all(word.isalpha() for word in words)
+        and label not in _CONTEXT_COMMAND_KEYS
+    )
+
+
 def _context_structure(judge: RequestJudge, context: str, policy: Policy) -> None:
     """JSON or YAML in ``Request.context`` (a tool call, ``run: …``) unpacked and judged
     as it would be in the parameters; the text itself was judged as the context."""
     stripped = context.strip()
-    if stripped[:1] not in ("{", "[") and ":" not in stripped:
+    if stripped[:1] not in ("{", "[") and (":" not in stripped or _labelled_prose(stripped)):
         return
     walk = _walk({"context": context}, policy)
     for rule, evidence, where in walk.findings:

@@ -52,6 +52,14 @@ _SHELL_NAMES = frozenset(
     {"sh", "bash", "zsh", "dash", "ksh", "fish", "pwsh", "powershell", "cmd", "default"}
 )
 _LINE_KEYS = frozenset({"command", "cmd", "script", "input", "commandline", "command_line"})
+
+
+def _says_yaml(key: str) -> bool:
+    """A key that names its value YAML (``workflow_yaml``, ``values.yml``): the text is a
+    document, judged as the values it holds, never as one command line."""
+    return key.endswith(("yaml", "yml"))
+
+
 _ARGS_KEYS = frozenset({"args", "arguments", "argv", "params", "argumentlist", "arglist"})
 _YAML_KEYS = ARGUMENT_KEYS | {"body", "config", "spec", "manifest", "data", "content", "context"}
 _MAX_EMBEDDED = 65536
@@ -439,7 +447,12 @@ class _Walker:
         """Text that is not JSON: TOML, YAML under keys that carry it, XML tool calls."""
         if _toml_like(key, text) and self.toml(text, where, key, tool, depth):
             pass
-        elif yaml and key in _YAML_KEYS and ":" in text and len(text) <= _MAX_YAML:
+        elif (
+            yaml
+            and (key in _YAML_KEYS or _says_yaml(key))
+            and ":" in text
+            and len(text) <= _MAX_YAML
+        ):
             self.yaml(text, where, key, tool, depth, index=index)
         if "</" in text:
             self.xml(text, where, tool, depth)
@@ -466,7 +479,9 @@ class _Walker:
         if too_deep:
             self.finding("nesting-too-deep", "YAML text nested too deep", where)
         elif isinstance(parsed, Mapping | list):
-            if index >= 0 and key in ARGUMENT_KEYS and _settings_block(text, parsed):
+            if index >= 0 and (
+                (key in ARGUMENT_KEYS and _settings_block(text, parsed)) or _says_yaml(key)
+            ):
                 # a tool's arguments as "command: make test\ncwd: ." are settings, not a
                 # command line: their values are judged under their own names, as JSON's
                 self.result.items[index] = Item(where, self.result.items[index].text, "<json>", "")
