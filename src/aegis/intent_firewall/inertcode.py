@@ -39,14 +39,33 @@ __all__ = [
 _MAX_CODE = 2000
 #: Modules that compute and describe the interpreter: none opens files, sockets or programs
 #: through the functions reachable without underscores, and none imports code by name.
-#: (Not itertools, re, random or secrets: endless iterators, backtracking patterns and
-#: gigabyte allocations are one call away.)
+#: (Not itertools or re: endless iterators and backtracking patterns are one call away;
+#: random and secrets only with small numbers, below.)
 _MODULES = frozenset(
     {"sys", "json", "platform", "math", "cmath", "sysconfig", "struct", "string", "datetime",
      "time", "textwrap", "pprint", "decimal", "fractions", "statistics", "collections",
      "functools", "operator", "hashlib", "base64", "binascii", "uuid", "locale",
-     "unicodedata", "keyword", "calendar", "bisect", "heapq", "html", "ipaddress"}
+     "unicodedata", "keyword", "calendar", "bisect", "heapq", "html", "ipaddress",
+     "secrets", "random"}
 )  # fmt: skip
+#: Modules that draw random values (a token, a sample): inert only while every number the
+#: code writes is at most :data:`_MAX_SMALL_ARGUMENT`, since their sizes are allocations.
+_SMALL_ARGUMENT_MODULES = frozenset({"secrets", "random"})
+_MAX_SMALL_ARGUMENT = 65536
+
+
+def _oversized(imported: set[str], nodes: list[ast.AST]) -> bool:
+    """``secrets.token_hex(2**30)``: a size no one-liner that prints needs."""
+    return bool(imported & _SMALL_ARGUMENT_MODULES) and not all(_tiny(node) for node in nodes)
+
+
+def _tiny(node: ast.AST) -> bool:
+    """Not a number above :data:`_MAX_SMALL_ARGUMENT`, nor an operator that grows one."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float | complex):
+        return abs(node.value) <= _MAX_SMALL_ARGUMENT
+    return not (isinstance(node, ast.BinOp) and isinstance(node.op, _GROWING))
+
+
 #: Modules whose every use inertlibs.py checks (libraries of the data and ML stack, and os).
 _DESCRIBED = LIBRARIES | {"os"}
 #: Builtins that compute or describe a value; open, exec, eval, compile, __import__,
@@ -124,7 +143,9 @@ def python_reads(code: str) -> tuple[str, ...] | None:  # noqa: PLR0911 (one ans
         if not _node_allowed(node, imported):
             return None
     aliases = _library_aliases(nodes)
-    if aliases and (opens or not library_uses_allowed(nodes, aliases)):
+    if (aliases and (opens or not library_uses_allowed(nodes, aliases))) or _oversized(
+        imported, nodes
+    ):
         return None  # a one-liner describing a library or the environment reads no file
     return tuple(path for path in reads if path is not None)
 
@@ -293,7 +314,7 @@ def _call_allowed(func: ast.expr, imported: set[str]) -> bool:
 
 
 #: The grammar's parts other readers of Python one-liners build on (``dataframes.py``).
-INERT_MODULES = _MODULES
+INERT_MODULES = _MODULES - _SMALL_ARGUMENT_MODULES
 INERT_CALLS = _CALLS
 INERT_REFUSED = _CALLS_REFUSED
 PYTHON_NODES = _NODES

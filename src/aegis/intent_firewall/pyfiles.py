@@ -25,7 +25,7 @@ from aegis.intent_firewall.inertcode import (
     _CALLS,
     _CALLS_REFUSED,
     _CHECKS,
-    _MODULES,
+    INERT_MODULES,
     _nodes,
     _read_path,
     bare_names,
@@ -44,7 +44,7 @@ _IMPORTS: dict[str, frozenset[str] | None] = {
     "importlib.metadata": None,
     "site": frozenset({"getsitepackages", "getusersitepackages"}),
     "tomllib": None,
-    **dict.fromkeys(_MODULES),  # inertcode's computing modules, with its refusals
+    **dict.fromkeys(INERT_MODULES),  # inertcode's computing modules, with its refusals
 }
 #: Functions by qualified name and what they do to their literal path arguments, in order
 #: ("" for an argument that is no path; a function absent from here is refused).
@@ -216,7 +216,7 @@ def _known_function(qualified: str) -> tuple[str, ...] | None:
     if qualified.startswith("os.path.") and qualified[8:] in _OS_PATH:
         return ()
     parts = qualified.split(".")
-    if parts[0] not in _MODULES or any(
+    if parts[0] not in INERT_MODULES or any(
         p.startswith("_") or p in _ATTRIBUTES_REFUSED for p in parts
     ):
         return None
