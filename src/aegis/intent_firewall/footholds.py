@@ -39,6 +39,7 @@ from aegis.intent_firewall.pagesecrets import page_secret_findings
 from aegis.intent_firewall.pyactions import python_action_findings
 from aegis.intent_firewall.releasetools import release_upload_findings
 from aegis.intent_firewall.rules import Hit
+from aegis.intent_firewall.scanconfigs import scan_config_findings
 from aegis.intent_firewall.structuredvalues import SELECTOR_KEYS, rendered
 from aegis.intent_firewall.toolconfigs import tool_config_findings
 from aegis.intent_firewall.verifyswitches import verification_findings
@@ -163,6 +164,7 @@ def _judged(
         *settings_findings(normal, new, frozen, where),
         *editor_code_findings(name, new, judge_line),
         *workflow_findings(normal, new, old),
+        *scan_config_findings(normal, new, old),  # gitleaks taken out of the commit hooks
         *ci_script_findings(normal, new, judge_line),  # run: echo ${{ secrets.X }} | base64
         *redirect_findings(name, new),
         *build_file_findings(name, new, judge_line),

@@ -33,7 +33,7 @@ import re2
 from aegis.intent_firewall.rules import Hit, default_hit
 from aegis.intent_firewall.supplychain import one_edit
 
-__all__ = ["workflow_findings"]
+__all__ = ["removed_scan", "workflow_findings"]
 
 _DIRS = (".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/", ".github/actions/")
 _UNTRUSTED = re2.compile(
@@ -59,7 +59,7 @@ _SCANS = (
     "dependency-review", "scorecard", "osv-scanner", "pip-audit", "npm audit", "govulncheck",
     "cargo audit", "checkov", "tfsec", "detect-secrets", "zap", "sonarqube", "sonarcloud",
     "sonar-scanner", "anchore", "gosec", "brakeman", "ggshield", "yarn audit", "kics",
-    "dependabot", "secret-scanning", "safety check",
+    "dependabot", "secret-scanning", "safety check", "talisman", "git-secrets",
 )  # fmt: skip
 _SCAN_WORD = re2.compile(
     r"(?:^|[^a-z0-9_-])("
@@ -85,7 +85,7 @@ _OFF_MARKS = (
 )
 
 
-def _removed_scan(before: str, after: str) -> str:
+def removed_scan(before: str, after: str) -> str:
     """The scan an edit's replaced text names and its new text does not, else ``""``
     (whole words: removing a ``zappa`` step takes out no ZAP scan)."""
     if not before:
@@ -120,7 +120,7 @@ def workflow_findings(path: str, new: list[str], old: list[str]) -> list[Hit]:
             if untrusted or (old and trigger == "pull_request_target"):
                 shown = untrusted.group(0) if untrusted else "the rest of the workflow unseen"
                 return [_hit(f"{trigger} with {shown}")]
-    removed = _removed_scan(before, text) or _switched_off_scan(before, text)
+    removed = removed_scan(before, text) or _switched_off_scan(before, text)
     if removed:
         return [_hit(f"the {removed} step taken out or switched off")]
     old_uses = {(o.casefold(), r.casefold()): ref for o, r, ref in _USES.findall(before)}
