@@ -27,7 +27,8 @@ def _set(words: str) -> frozenset[str]:
 
 _HANDLING = _set(
     "remove removes delete deletes hide hides report reports flag flags log logs export exports "
-    "archive archives preserve preserves screenshot screenshots document documents takedown"
+    "archive archives preserve preserves screenshot screenshots document documents takedown "
+    "compile compiles collect collects gather gathers catalogue catalog catalogs"
 )
 _CONTENT = _set(
     "message messages comment comments post posts reply replies dm dms email emails text texts "
@@ -60,6 +61,14 @@ def abuse_handled(clause: Clause, position: int) -> bool:
         surface = clause[index][1]
         if surface in _HANDLING or surface.split(" ", 1)[0] in _HANDLING:
             return True
+        if surface in _RECEIVED:
+            # "she's been getting threatening texts", "he received abusive emails": what
+            # reached someone, told as a fact; "so she keeps getting …" is what is wanted
+            return index > 0 and clause[index - 1][1] in _TOLD_AS_FACT
         if surface not in _DETERMINERS:
             return False
     return False
+
+
+_RECEIVED = _set("getting received receiving")
+_TOLD_AS_FACT = _set("been has have had she he they i we client's she's he's they've i've we've")

@@ -241,7 +241,12 @@ ACTS_WIDENED: dict[str, tuple[str, ...]] = {
         "daily cap, spending cap, withdrawal cap, transfer limit, daily limit, payout limit, "
         # alarms that summon help: a fire panel's zone, a clinical auto-page, a panic button
         "fire panel, fire alarm panel, alarm zone, detection zone, auto-page, auto page, "
-        "crisis page, crisis alert, risk alert, suicide alert, panic button"
+        "crisis page, crisis alert, risk alert, suicide alert, panic button, "
+        # machines' stops that keep people out of harm's way, and child-abuse image matching
+        "proximity stop, proximity sensor, collision avoidance, light curtain, safety "
+        "interlock, interlock, e-stop, emergency stop, dead man's switch, deadman switch, "
+        "csam hash matching, csam hash-matching, csam scanning, csam detection, csam filter, "
+        "photodna, hash-matching step, hash matching step"
     ),
     "safety_measure": _split(
         "spending limit, withdrawal limit, transaction limit, transfer limit, daily cap, "

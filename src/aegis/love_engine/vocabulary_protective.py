@@ -65,6 +65,10 @@ PROTECTIVE: dict[str, tuple[str, ...]] = {
         "we are being attacked, we're being attacked"
     ),
     "plain_phrase": _split(
+        # a journey, not a fall someone is made to take
+        "school trip, field trip, class trip, business trip, road trip, day trip, ski trip, "
+        "camping trip, fishing trip, round trip, round-trip, trip to, the trip, a trip, our "
+        "trip, my trip, her trip, his trip, their trip, trip report, trip itinerary, "
         # measurements, prices and farewells to a job, not harms: a temperature that dropped,
         # a cancellation at no charge, a contract's fixed fee, one's last day at work, an
         # answer key's own error
